@@ -1,0 +1,18 @@
+// Astro site config: static pages, MDX lessons, the terminal worker bundled
+// as an ES module so it can share chunks with the simulation code.
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+
+export default defineConfig({
+  site: 'http://127.0.0.1:4321',
+  output: 'static',
+  trailingSlash: 'ignore',
+  integrations: [mdx()],
+  server: { host: '127.0.0.1', port: 4321 },
+  devToolbar: { enabled: false },
+  prefetch: false,
+  vite: {
+    worker: { format: 'es' },
+    build: { assetsInlineLimit: 0 },
+  },
+});

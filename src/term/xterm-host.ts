@@ -1,0 +1,156 @@
+// The heavy half of <pl-terminal>, loaded on demand: xterm.js with the fit
+// addon (DOM renderer + screen-reader mode, so the screen text is in the DOM)
+// wired to a simulation worker.
+
+import { Terminal } from '@xterm/xterm';
+import { FitAddon } from '@xterm/addon-fit';
+import '@xterm/xterm/css/xterm.css';
+import type { FromWorker, TermCheckResult, TermEntry, ToWorker } from './protocol.ts';
+
+/** What the custom element needs from a mounted terminal. */
+export interface TermHost {
+  typeLines(lines: string[]): void;
+  check(): Promise<{ results: TermCheckResult[]; error?: string }>;
+  reset(seed: number): void;
+  focus(): void;
+  dispose(): void;
+}
+
+/** Options of `mountTerminal`. */
+export interface MountOptions {
+  lab?: string;
+  seed: number;
+  entries: TermEntry[];
+  label: string;
+  onEntries(entries: TermEntry[]): void;
+  onReady(): void;
+}
+
+const theme = {
+  background: '#0f1720',
+  foreground: '#e6edf3',
+  cursor: '#7ee787',
+  cursorAccent: '#0f1720',
+  selectionBackground: '#264f78',
+  black: '#0f1720',
+  red: '#ff7b72',
+  green: '#7ee787',
+  yellow: '#e3b341',
+  blue: '#79c0ff',
+  magenta: '#d2a8ff',
+  cyan: '#56d4dd',
+  white: '#e6edf3',
+  brightBlack: '#8b949e',
+  brightRed: '#ffa198',
+  brightGreen: '#aff5b4',
+  brightYellow: '#f8e3a1',
+  brightBlue: '#a5d6ff',
+  brightMagenta: '#e2c5ff',
+  brightCyan: '#b3f0ff',
+  brightWhite: '#ffffff',
+};
+
+/** Mount xterm into `el` and start its worker. */
+export function mountTerminal(el: HTMLElement, opts: MountOptions): TermHost {
+  const term = new Terminal({
+    screenReaderMode: true,
+    convertEol: false,
+    cursorBlink: !matchMedia('(prefers-reduced-motion: reduce)').matches,
+    fontFamily: 'ui-monospace, "DejaVu Sans Mono", "Liberation Mono", Menlo, Consolas, monospace',
+    fontSize: 14,
+    lineHeight: 1.15,
+    scrollback: 2000,
+    theme,
+  });
+  const fit = new FitAddon();
+  term.loadAddon(fit);
+  term.open(el);
+  term.textarea?.setAttribute('aria-label', opts.label);
+  try {
+    fit.fit();
+  } catch {
+    /* not laid out yet */
+  }
+
+  // Keyboard users leave the terminal with Esc then Tab (Tab alone completes).
+  let escaped = false;
+  term.attachCustomKeyEventHandler((ev) => {
+    if (ev.type !== 'keydown') return true;
+    if (ev.key === 'Tab' && escaped) {
+      escaped = false;
+      return false;
+    }
+    escaped = ev.key === 'Escape';
+    return true;
+  });
+
+  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'packetlab-sim' });
+  const send = (m: ToWorker) => worker.postMessage(m);
+  const waiting = new Map<number, (r: { results: TermCheckResult[]; error?: string }) => void>();
+  let nextReq = 1;
+
+  worker.onmessage = (ev: MessageEvent<FromWorker>) => {
+    const m = ev.data;
+    switch (m.type) {
+      case 'output':
+        term.write(m.data);
+        break;
+      case 'ready':
+        opts.onReady();
+        break;
+      case 'entries':
+        opts.onEntries(m.entries);
+        break;
+      case 'checked': {
+        const cb = waiting.get(m.req);
+        waiting.delete(m.req);
+        cb?.({ results: m.results, error: m.error });
+        break;
+      }
+      case 'fault':
+        break;
+    }
+  };
+  worker.onerror = (ev) => {
+    ev.preventDefault();
+    term.write('\r\n\x1b[31mpacketlab: the simulator failed to load; reload the page to try again.\x1b[0m\r\n');
+  };
+
+  term.onData((data) => send({ type: 'input', data }));
+  term.onResize(({ cols, rows }) => send({ type: 'resize', cols, rows }));
+  const ro = new ResizeObserver(() => {
+    try {
+      fit.fit();
+    } catch {
+      /* hidden */
+    }
+  });
+  ro.observe(el);
+
+  send({ type: 'init', lab: opts.lab, seed: opts.seed, entries: opts.entries, cols: term.cols, rows: term.rows });
+
+  return {
+    typeLines(lines) {
+      send({ type: 'type', lines });
+    },
+    check() {
+      const req = nextReq++;
+      return new Promise((resolve) => {
+        waiting.set(req, resolve);
+        send({ type: 'check', req });
+      });
+    },
+    reset(seed) {
+      term.reset();
+      send({ type: 'reset', seed });
+    },
+    focus() {
+      term.focus();
+    },
+    dispose() {
+      ro.disconnect();
+      worker.terminate();
+      term.dispose();
+    },
+  };
+}
