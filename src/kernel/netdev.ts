@@ -1,0 +1,226 @@
+// Network devices. One class for every link kind; the kind-specific part is
+// the driver's transmit routine (see stack.ts `devXmit`). A device belongs
+// to exactly one network namespace at a time.
+//
+//   loopback  xmit → rx on itself
+//   veth      xmit → rx on the peer (possibly in another namespace)
+//   bridge    xmit → FDB lookup → a port's xmit, or flood
+//   dummy     xmit → counted and dropped
+//   ether     xmit → rx on the far end of a cable (another host)
+
+import type { Ip4, Mac } from './addr.ts';
+import type { NetNs } from './netns.ts';
+
+/** Link kinds as `ip link add ... type KIND` names them. */
+export type LinkKind = 'loopback' | 'veth' | 'bridge' | 'dummy' | 'ether' | 'vxlan';
+
+/** Interface counters as /proc/net/dev and `ip -s link` show them. */
+export interface DevStats {
+  rxBytes: number;
+  rxPackets: number;
+  rxErrors: number;
+  rxDropped: number;
+  rxMissed: number;
+  multicast: number;
+  txBytes: number;
+  txPackets: number;
+  txErrors: number;
+  txDropped: number;
+  txCarrier: number;
+  collisions: number;
+}
+
+export function zeroStats(): DevStats {
+  return {
+    rxBytes: 0,
+    rxPackets: 0,
+    rxErrors: 0,
+    rxDropped: 0,
+    rxMissed: 0,
+    multicast: 0,
+    txBytes: 0,
+    txPackets: 0,
+    txErrors: 0,
+    txDropped: 0,
+    txCarrier: 0,
+    collisions: 0,
+  };
+}
+
+/** An IPv4 address on a device (struct in_ifaddr). */
+export interface InetAddr {
+  local: Ip4;
+  /** Peer address for point-to-point (`ip addr add A peer B`); usually equals local. */
+  address: Ip4;
+  prefixlen: number;
+  /** Broadcast address if set (`brd +` or explicit). */
+  broadcast?: Ip4;
+  scope: number;
+  label: string;
+  secondary: boolean;
+  /** Remaining lifetimes in seconds; Infinity = forever. */
+  validLft: number;
+  preferredLft: number;
+  noprefixroute: boolean;
+}
+
+/** An IPv6 address on a device (display only: link-local and ::1). */
+export interface Inet6Addr {
+  addr: string;
+  prefixlen: number;
+  scope: number;
+  /** `permanent` for ::1/manual, `link` EUI-64 auto addresses. */
+  flags: string[];
+}
+
+/** Route scopes (rtnetlink RT_SCOPE_*). */
+export const SCOPE = { universe: 0, site: 200, link: 253, host: 254, nowhere: 255 } as const;
+
+/** One bridge port's state (struct net_bridge_port). */
+export interface BridgePort {
+  portNo: number;
+  priority: number;
+  cost: number;
+  learning: boolean;
+  flood: boolean;
+  hairpin: boolean;
+}
+
+/** An FDB entry (struct net_bridge_fdb_entry). */
+export interface FdbEntry {
+  mac: Mac;
+  /** Port device; for the bridge's own address, the bridge device itself. */
+  dev: NetDevice;
+  local: boolean;
+  isStatic: boolean;
+  /** Virtual ms of the last time the source was seen (for ageing). */
+  updated: number;
+  vlan?: number;
+}
+
+/** Bridge-wide state (struct net_bridge). */
+export interface BridgeState {
+  fdb: Map<string, FdbEntry>;
+  ageingTime: number;
+  stp: boolean;
+  priority: number;
+  forwardDelay: number;
+  helloTime: number;
+  maxAge: number;
+  /** True once `ip link set br address X` fixed the address. */
+  addrSet: boolean;
+  nextPortNo: number;
+  nfCallIptables: boolean;
+}
+
+/** A cable joining two `ether` devices on different hosts. */
+export interface Cable {
+  a: NetDevice;
+  b: NetDevice;
+  /** One-way latency in ms. */
+  latency: number;
+}
+
+/** A network device (struct net_device). */
+export class NetDevice {
+  ifindex: number;
+  name: string;
+  readonly kind: LinkKind;
+  ns: NetNs;
+  mtu: number;
+  minMtu: number;
+  maxMtu: number;
+  mac: Mac;
+  brd: Mac;
+  /** IFF_UP: administratively up. */
+  adminUp = false;
+  /** A qdisc was attached (first time up): `noqueue` instead of `noop`. */
+  everUp = false;
+  noarp = false;
+  promisc = 0;
+  allmulti = 0;
+  txqlen: number;
+  alias?: string;
+  /** Bridge this device is a port of. */
+  master?: NetDevice;
+  /** Port state when enslaved to a bridge. */
+  port?: BridgePort;
+  /** veth: the other end. */
+  peer?: NetDevice;
+  /** bridge: its state. */
+  bridge?: BridgeState;
+  /** ether: the cable it is plugged into. */
+  cable?: Cable;
+  /** How the MAC was assigned (random at creation, or set by the user). */
+  addrAssign: 'random' | 'set' | 'permanent' = 'random';
+  inet: InetAddr[] = [];
+  inet6: Inet6Addr[] = [];
+  stats: DevStats = zeroStats();
+  /** Per-device IPv4 sysctls (net.ipv4.conf.DEV.*). */
+  conf: Record<string, number>;
+  /** VXLAN parameters (id, remote, local, dstport, underlay dev). */
+  vxlan?: { id: number; remote?: Ip4; local?: Ip4; dstport: number; dev?: NetDevice; learning: boolean };
+
+  constructor(init: { ifindex: number; name: string; kind: LinkKind; ns: NetNs; mac: Mac; mtu: number; conf: Record<string, number> }) {
+    this.ifindex = init.ifindex;
+    this.name = init.name;
+    this.kind = init.kind;
+    this.ns = init.ns;
+    this.mac = init.mac;
+    this.mtu = init.mtu;
+    this.minMtu = init.kind === 'loopback' ? 0 : 68;
+    this.maxMtu = init.kind === 'loopback' || init.kind === 'veth' || init.kind === 'bridge' ? 65535 : init.kind === 'dummy' ? 0 : 9000;
+    if (init.kind === 'loopback') this.maxMtu = 65536 + 0;
+    this.brd = init.kind === 'loopback' ? '00:00:00:00:00:00' : 'ff:ff:ff:ff:ff:ff';
+    this.txqlen = 1000;
+    this.conf = init.conf;
+  }
+
+  /** IFF_LOWER_UP: the link has carrier. */
+  get carrier(): boolean {
+    switch (this.kind) {
+      case 'loopback':
+      case 'dummy':
+        return this.adminUp;
+      case 'veth':
+        return this.adminUp && !!this.peer && this.peer.adminUp;
+      case 'bridge':
+        // A bridge has carrier when at least one port is forwarding.
+        return this.adminUp && this.ns.devices().some((d) => d.master === this && d.adminUp && d.carrier);
+      case 'ether':
+        return this.adminUp && !!this.cable;
+      case 'vxlan':
+        return this.adminUp;
+    }
+  }
+
+  /** RFC 2863 operational state, as `ip link` prints it. */
+  get operState(): 'UP' | 'DOWN' | 'UNKNOWN' | 'LOWERLAYERDOWN' {
+    if (!this.adminUp) return 'DOWN';
+    if (this.kind === 'loopback' || this.kind === 'dummy' || this.kind === 'vxlan') return 'UNKNOWN';
+    if (this.carrier) return 'UP';
+    if (this.kind === 'veth') return 'LOWERLAYERDOWN';
+    return 'DOWN';
+  }
+
+  /** Can frames be sent and received (IFF_UP and carrier)? */
+  get running(): boolean {
+    return this.adminUp && this.carrier;
+  }
+
+  /** The qdisc name `ip link` shows. */
+  get qdisc(): string {
+    if (this.kind === 'loopback' || this.kind === 'veth' || this.kind === 'bridge' || this.kind === 'vxlan') return this.everUp ? 'noqueue' : 'noop';
+    return this.everUp ? 'fq_codel' : 'noop';
+  }
+
+  /** Whether this device answers ARP and resolves neighbours. */
+  get usesArp(): boolean {
+    return this.kind !== 'loopback' && !this.noarp;
+  }
+
+  /** Primary IPv4 addresses (not secondary). */
+  primaryAddrs(): InetAddr[] {
+    return this.inet.filter((a) => !a.secondary);
+  }
+}

@@ -1,0 +1,716 @@
+// A network namespace (struct net): its devices, IPv4 configuration, routing
+// tables, neighbour table, sysctls, netfilter state and sockets, plus the
+// rtnetlink operations userland calls (the `ip` command's view of the
+// kernel). Operations throw KernelError with the errno and extack message
+// the real kernel returns.
+
+import { type Ip4, type Mac, bcastOf, fmtIp4, linkLocal6, netOf, MAC_ZERO } from './addr.ts';
+import { fail } from './errno.ts';
+import { Fib, RT_TABLE, type Route } from './fib.ts';
+import type { Kernel } from './kernel.ts';
+import { NeighTable } from './neigh.ts';
+import { type InetAddr, type LinkKind, NetDevice, SCOPE } from './netdev.ts';
+
+/** IPv4 sysctls of a namespace (net.ipv4.*), kernel defaults of a new namespace. */
+export const IPV4_SYSCTL_DEFAULTS: Record<string, string> = {
+  'cipso_cache_bucket_size': '10',
+  'cipso_cache_enable': '1',
+  'cipso_rbm_optfmt': '0',
+  'cipso_rbm_strictvalid': '1',
+  'fib_multipath_hash_policy': '0',
+  'fib_multipath_use_neigh': '0',
+  'fwmark_reflect': '0',
+  'icmp_echo_enable_probe': '0',
+  'icmp_echo_ignore_all': '0',
+  'icmp_echo_ignore_broadcasts': '1',
+  'icmp_errors_use_inbound_ifaddr': '0',
+  'icmp_ignore_bogus_error_responses': '1',
+  'icmp_msgs_burst': '50',
+  'icmp_msgs_per_sec': '1000',
+  'icmp_ratelimit': '1000',
+  'icmp_ratemask': '6168',
+  'igmp_link_local_mcast_reports': '1',
+  'igmp_max_memberships': '20',
+  'igmp_max_msf': '10',
+  'igmp_qrv': '2',
+  'ip_autobind_reuse': '0',
+  'ip_default_ttl': '64',
+  'ip_dynaddr': '0',
+  'ip_early_demux': '1',
+  'ip_forward': '0',
+  'ip_forward_update_priority': '1',
+  'ip_forward_use_pmtu': '0',
+  'ip_local_port_range': '32768\t60999',
+  'ip_local_reserved_ports': '',
+  'ip_no_pmtu_disc': '0',
+  'ip_nonlocal_bind': '0',
+  'ip_unprivileged_port_start': '1024',
+  'ping_group_range': '0\t2147483647',
+  'raw_l3mdev_accept': '1',
+  'tcp_fin_timeout': '60',
+  'tcp_keepalive_intvl': '75',
+  'tcp_keepalive_probes': '9',
+  'tcp_keepalive_time': '7200',
+  'tcp_syn_retries': '6',
+  'tcp_synack_retries': '5',
+  'tcp_syncookies': '1',
+  'tcp_timestamps': '1',
+  'tcp_window_scaling': '1',
+  'udp_early_demux': '1',
+};
+
+/** Per-device IPv4 conf sysctls (net.ipv4.conf.X.*), defaults. */
+export const IPV4_CONF_DEFAULTS: Record<string, number> = {
+  accept_local: 0,
+  accept_redirects: 1,
+  accept_source_route: 0,
+  arp_accept: 0,
+  arp_announce: 0,
+  arp_evict_nocarrier: 1,
+  arp_filter: 0,
+  arp_ignore: 0,
+  arp_notify: 0,
+  bc_forwarding: 0,
+  bootp_relay: 0,
+  disable_policy: 0,
+  disable_xfrm: 0,
+  drop_gratuitous_arp: 0,
+  drop_unicast_in_l2_multicast: 0,
+  forwarding: 0,
+  ignore_routes_with_linkdown: 0,
+  log_martians: 0,
+  mc_forwarding: 0,
+  medium_id: 0,
+  promote_secondaries: 0,
+  proxy_arp: 0,
+  proxy_arp_pvlan: 0,
+  route_localnet: 0,
+  rp_filter: 0,
+  secure_redirects: 1,
+  send_redirects: 1,
+  shared_media: 1,
+  src_valid_mark: 0,
+  tag: 0,
+};
+
+/** Hooks the netfilter implementation provides (filled in by kernel/netfilter). */
+export interface NetfilterState {
+  /** Opaque per-namespace tables; see kernel/netfilter. */
+  [key: string]: unknown;
+}
+
+/** Options of `ip link add`. */
+export interface LinkAddOptions {
+  name: string;
+  kind: LinkKind;
+  mtu?: number;
+  address?: Mac;
+  txqlen?: number;
+  /** veth: the peer's name and namespace. */
+  peerName?: string;
+  peerNs?: NetNs;
+  peerAddress?: Mac;
+  /** vxlan parameters. */
+  vxlan?: NetDevice['vxlan'];
+  up?: boolean;
+  master?: NetDevice;
+}
+
+/** Options of `ip addr add`. */
+export interface AddrAddOptions {
+  local: Ip4;
+  prefixlen: number;
+  peer?: Ip4;
+  broadcast?: Ip4 | 'auto';
+  scope?: number;
+  label?: string;
+  noprefixroute?: boolean;
+  validLft?: number;
+  preferredLft?: number;
+}
+
+/** Flags of route add/replace/change (NLM_F_*). */
+export interface RouteChangeFlags {
+  create: boolean;
+  excl: boolean;
+  replace: boolean;
+  append?: boolean;
+}
+
+/** A network namespace. */
+export class NetNs {
+  /** nsfs inode number (`ip netns identify`, /proc/PID/ns/net). */
+  readonly inode: number;
+  readonly kernel: Kernel;
+  private readonly devs = new Map<number, NetDevice>();
+  private lastIfindex = 0;
+  readonly fib = new Fib();
+  readonly neigh = new NeighTable();
+  /** net.ipv4.* sysctls (strings as written to /proc). */
+  readonly ipv4: Record<string, string> = { ...IPV4_SYSCTL_DEFAULTS };
+  /** net.ipv4.conf.all and .default. */
+  readonly confAll: Record<string, number> = { ...IPV4_CONF_DEFAULTS };
+  readonly confDefault: Record<string, number> = { ...IPV4_CONF_DEFAULTS };
+  /** Other sysctls (net.core.*, net.bridge.*, net.netfilter.* ...). */
+  readonly other: Record<string, string> = {
+    'net.bridge.bridge-nf-call-arptables': '1',
+    'net.bridge.bridge-nf-call-ip6tables': '1',
+    'net.bridge.bridge-nf-call-iptables': '1',
+    'net.core.somaxconn': '4096',
+    'net.ipv6.conf.all.disable_ipv6': '0',
+    'net.ipv6.conf.all.forwarding': '0',
+    'net.ipv6.conf.default.disable_ipv6': '0',
+    'net.netfilter.nf_conntrack_max': '262144',
+  };
+  /** Peer-namespace ids (NETNSA_NSID) this namespace assigned. */
+  private readonly nsids = new Map<NetNs, number>();
+  /** Netfilter tables, conntrack (owned by kernel/netfilter). */
+  nf: NetfilterState = {};
+  /** Open sockets (owned by kernel/socket). */
+  sockets: unknown[] = [];
+  /** IP identification counter. */
+  ipId = 0;
+  /** Lifetime: false once the last reference went away. */
+  alive = true;
+
+  constructor(kernel: Kernel, inode: number) {
+    this.kernel = kernel;
+    this.inode = inode;
+    this.createLoopback();
+  }
+
+  /** Display name for traces: `host` or `host/red`. */
+  get label(): string {
+    const names = this.kernel.netnsNamesOf(this);
+    return names.length ? `${this.kernel.hostname}/${names[0]}` : this === this.kernel.initNs ? this.kernel.hostname : `${this.kernel.hostname}/ns:${this.inode}`;
+  }
+
+  /** Virtual time now (ms). */
+  get now(): number {
+    return this.kernel.clock.now;
+  }
+
+  // ── devices ────────────────────────────────────────────────────────────
+
+  /** Devices in ifindex order. */
+  devices(): NetDevice[] {
+    return [...this.devs.values()].sort((a, b) => a.ifindex - b.ifindex);
+  }
+
+  devByIndex(i: number): NetDevice | undefined {
+    return this.devs.get(i);
+  }
+
+  devByName(name: string): NetDevice | undefined {
+    for (const d of this.devs.values()) if (d.name === name) return d;
+    return undefined;
+  }
+
+  /** The loopback device (ifindex 1). */
+  get lo(): NetDevice {
+    return this.devs.get(1)!;
+  }
+
+  /** The nsid this namespace uses for `other` (allocated on first use, as the kernel does on dump). */
+  nsidOf(other: NetNs): number {
+    let id = this.nsids.get(other);
+    if (id === undefined) {
+      id = this.nsids.size;
+      this.nsids.set(other, id);
+    }
+    return id;
+  }
+
+  private newIfindex(): number {
+    let i = this.lastIfindex;
+    do i++;
+    while (this.devs.has(i));
+    this.lastIfindex = i;
+    return i;
+  }
+
+  private makeDev(name: string, kind: LinkKind, mac: Mac, mtu: number): NetDevice {
+    const dev = new NetDevice({ ifindex: this.newIfindex(), name, kind, ns: this, mac, mtu, conf: { ...this.confDefault } });
+    this.devs.set(dev.ifindex, dev);
+    return dev;
+  }
+
+  private createLoopback(): void {
+    const lo = this.makeDev('lo', 'loopback', MAC_ZERO, 65536);
+    lo.addrAssign = 'permanent';
+  }
+
+  /** Validate an interface name as dev_valid_name() does. */
+  static validName(name: string): boolean {
+    return name.length > 0 && name.length < 16 && name !== '.' && name !== '..' && !/[/:\s]/.test(name);
+  }
+
+  /** `ip link add`. Returns the new device (for veth: the named end). */
+  linkAdd(o: LinkAddOptions): NetDevice {
+    if (this.devByName(o.name)) fail('EEXIST');
+    const rng = this.kernel.rng;
+    switch (o.kind) {
+      case 'veth': {
+        const peerNs = o.peerNs ?? this;
+        const peerName = o.peerName ?? this.kernel.nextName(peerNs, 'veth%d');
+        if (peerNs.devByName(peerName)) fail('EEXIST');
+        if (peerName === o.name && peerNs === this) fail('EEXIST');
+        // The kernel registers the peer first, so it gets the lower ifindex.
+        const peer = peerNs.makeDev(peerName, 'veth', o.peerAddress ?? rng.mac(), o.mtu ?? 1500);
+        const dev = this.makeDev(o.name, 'veth', o.address ?? rng.mac(), o.mtu ?? 1500);
+        if (o.peerAddress) peer.addrAssign = 'set';
+        if (o.address) dev.addrAssign = 'set';
+        dev.peer = peer;
+        peer.peer = dev;
+        if (o.txqlen !== undefined) dev.txqlen = o.txqlen;
+        this.kernel.notifyTopology();
+        return dev;
+      }
+      case 'bridge': {
+        const dev = this.makeDev(o.name, 'bridge', o.address ?? rng.mac(), o.mtu ?? 1500);
+        dev.bridge = {
+          fdb: new Map(),
+          ageingTime: 300_000,
+          stp: false,
+          priority: 32768,
+          forwardDelay: 1500,
+          helloTime: 200,
+          maxAge: 2000,
+          addrSet: !!o.address,
+          nextPortNo: 1,
+          nfCallIptables: false,
+        };
+        if (o.address) dev.addrAssign = 'set';
+        this.kernel.notifyTopology();
+        return dev;
+      }
+      case 'dummy':
+      case 'ether':
+      case 'vxlan': {
+        const dev = this.makeDev(o.name, o.kind, o.address ?? rng.mac(), o.mtu ?? (o.kind === 'vxlan' ? 1450 : 1500));
+        if (o.vxlan) dev.vxlan = o.vxlan;
+        if (o.kind === 'dummy') dev.noarp = true;
+        this.kernel.notifyTopology();
+        return dev;
+      }
+      default:
+        return fail('EOPNOTSUPP', 'Unknown device type');
+    }
+  }
+
+  /** `ip link del`: unregister a device (and its veth peer). */
+  linkDel(dev: NetDevice): void {
+    if (dev.kind === 'loopback') fail('EOPNOTSUPP');
+    const peer = dev.peer;
+    this.unregister(dev);
+    if (peer) peer.ns.unregister(peer);
+    this.kernel.notifyTopology();
+  }
+
+  /** Remove a device from this namespace, tearing down everything that refers to it. */
+  unregister(dev: NetDevice): void {
+    if (dev.adminUp) this.setDown(dev);
+    if (dev.master) this.setMaster(dev, undefined);
+    if (dev.kind === 'bridge') for (const p of this.devices()) if (p.master === dev) this.setMaster(p, undefined);
+    dev.inet = [];
+    dev.inet6 = [];
+    this.fib.removeWhere((r) => r.dev === dev);
+    this.neigh.flushDev(dev);
+    this.devs.delete(dev.ifindex);
+    if (dev.peer) {
+      dev.peer.peer = undefined;
+      dev.peer = undefined;
+    }
+    if (dev.cable) {
+      const other = dev.cable.a === dev ? dev.cable.b : dev.cable.a;
+      other.cable = undefined;
+      dev.cable = undefined;
+    }
+  }
+
+  /** `ip link set DEV up|down`. */
+  setUp(dev: NetDevice, up: boolean): void {
+    if (up) this.setUpOn(dev);
+    else this.setDown(dev);
+    this.kernel.notifyTopology();
+  }
+
+  private setUpOn(dev: NetDevice): void {
+    if (dev.adminUp) return;
+    const carriersBefore = this.carrierSnapshot(dev);
+    dev.adminUp = true;
+    dev.everUp = true;
+    if (dev.kind === 'loopback') {
+      if (!dev.inet.some((a) => a.local === 0x7f000001)) {
+        dev.inet.unshift({
+          local: 0x7f000001,
+          address: 0x7f000001,
+          prefixlen: 8,
+          scope: SCOPE.host,
+          label: 'lo',
+          secondary: false,
+          validLft: Infinity,
+          preferredLft: Infinity,
+          noprefixroute: false,
+        });
+      }
+    }
+    this.addrRoutesUp(dev);
+    this.carrierChanged(carriersBefore);
+  }
+
+  private setDown(dev: NetDevice): void {
+    if (!dev.adminUp) return;
+    const carriersBefore = this.carrierSnapshot(dev);
+    dev.adminUp = false;
+    this.devRoutesDown(dev);
+    this.carrierChanged(carriersBefore);
+  }
+
+  /** Devices whose carrier may change when `dev` changes, with their current carrier. */
+  private carrierSnapshot(dev: NetDevice): Map<NetDevice, boolean> {
+    const m = new Map<NetDevice, boolean>();
+    m.set(dev, dev.carrier);
+    if (dev.peer) m.set(dev.peer, dev.peer.carrier);
+    if (dev.master) m.set(dev.master, dev.master.carrier);
+    if (dev.peer?.master) m.set(dev.peer.master, dev.peer.master.carrier);
+    const cableOther = dev.cable ? (dev.cable.a === dev ? dev.cable.b : dev.cable.a) : undefined;
+    if (cableOther) m.set(cableOther, cableOther.carrier);
+    return m;
+  }
+
+  /** React to carrier transitions: IPv6 link-local addresses come and go with carrier. */
+  private carrierChanged(before: Map<NetDevice, boolean>): void {
+    for (const [d, was] of before) {
+      const now = d.carrier;
+      if (now && !was) d.ns.onCarrierUp(d);
+      if (!now && was) d.ns.onCarrierDown(d);
+    }
+  }
+
+  /** addrconf: a device with carrier gets its EUI-64 link-local address. */
+  onCarrierUp(dev: NetDevice): void {
+    if (dev.kind === 'loopback') {
+      if (!dev.inet6.length) dev.inet6.push({ addr: '::1', prefixlen: 128, scope: SCOPE.host, flags: ['permanent'] });
+      return;
+    }
+    if (dev.noarp && dev.kind !== 'dummy') return;
+    if (!dev.inet6.some((a) => a.addr.startsWith('fe80:'))) {
+      dev.inet6.push({ addr: linkLocal6(dev.mac), prefixlen: 64, scope: SCOPE.link, flags: ['permanent'] });
+    }
+  }
+
+  onCarrierDown(dev: NetDevice): void {
+    if (!dev.adminUp) dev.inet6 = [];
+  }
+
+  /** `ip link set DEV name NEW`. */
+  setName(dev: NetDevice, name: string): void {
+    if (dev.adminUp) fail('EBUSY');
+    if (this.devByName(name) && this.devByName(name) !== dev) fail('EEXIST');
+    for (const a of dev.inet) if (a.label === dev.name) a.label = name;
+    dev.name = name;
+    this.kernel.notifyTopology();
+  }
+
+  /** `ip link set DEV mtu N`. */
+  setMtu(dev: NetDevice, mtu: number): void {
+    if (mtu < dev.minMtu) fail('EINVAL', 'mtu less than device minimum');
+    if (dev.maxMtu && mtu > dev.maxMtu) fail('EINVAL', 'mtu greater than device maximum');
+    dev.mtu = mtu;
+  }
+
+  /** `ip link set DEV address MAC`. */
+  setAddress(dev: NetDevice, mac: Mac): void {
+    if (dev.kind === 'loopback') fail('EOPNOTSUPP');
+    if (parseInt(mac.slice(0, 2), 16) & 1) fail('EADDRNOTAVAIL');
+    dev.mac = mac;
+    dev.addrAssign = 'set';
+    if (dev.bridge) dev.bridge.addrSet = true;
+    if (dev.master) this.kernel.stack.bridgeRecomputeAddr(dev.master);
+    this.kernel.stack.bridgeSyncLocal(dev);
+  }
+
+  /** `ip link set DEV master BR` / `nomaster`. */
+  setMaster(dev: NetDevice, br: NetDevice | undefined): void {
+    if (br) {
+      if (!br.bridge) fail('EOPNOTSUPP');
+      if (dev === br) fail('ELOOP');
+      if (dev.master === br) return;
+      if (dev.master) this.setMaster(dev, undefined);
+      if (dev.kind === 'loopback') fail('EINVAL');
+      if (dev.bridge) fail('ELOOP');
+      const before = this.carrierSnapshot(dev);
+      before.set(br, br.carrier);
+      dev.master = br;
+      dev.port = { portNo: br.bridge.nextPortNo++, priority: 32, cost: 2, learning: true, flood: true, hairpin: false };
+      this.kernel.stack.bridgeAddPort(br, dev);
+      this.carrierChanged(before);
+    } else {
+      const old = dev.master;
+      if (!old) return;
+      const before = this.carrierSnapshot(dev);
+      this.kernel.stack.bridgeDelPort(old, dev);
+      dev.master = undefined;
+      dev.port = undefined;
+      this.carrierChanged(before);
+    }
+    this.kernel.notifyTopology();
+  }
+
+  /** `ip link set DEV netns NS`: move a device (its addresses and routes are dropped). */
+  setNetns(dev: NetDevice, target: NetNs): void {
+    if (target === this) return;
+    if (dev.kind === 'loopback') fail('EINVAL');
+    if (dev.kind === 'bridge' && this.devices().some((p) => p.master === dev)) fail('EINVAL');
+    if (target.devByName(dev.name)) fail('EEXIST');
+    const peerBefore = dev.peer ? dev.peer.carrier : false;
+    if (dev.adminUp) this.setDown(dev);
+    if (dev.master) this.setMaster(dev, undefined);
+    dev.inet = [];
+    dev.inet6 = [];
+    this.fib.removeWhere((r) => r.dev === dev);
+    this.neigh.flushDev(dev);
+    this.devs.delete(dev.ifindex);
+    if (target.devs.has(dev.ifindex)) dev.ifindex = target.newIfindex();
+    dev.ns = target;
+    dev.conf = { ...target.confDefault };
+    target.devs.set(dev.ifindex, dev);
+    if (dev.peer && peerBefore && !dev.peer.carrier) dev.peer.ns.onCarrierDown(dev.peer);
+    this.kernel.notifyTopology();
+  }
+
+  // ── IPv4 addresses ─────────────────────────────────────────────────────
+
+  /** Every IPv4 address in the namespace with its device. */
+  allAddrs(): { dev: NetDevice; addr: InetAddr }[] {
+    return this.devices().flatMap((dev) => dev.inet.map((addr) => ({ dev, addr })));
+  }
+
+  /** True if `ip` is one of this namespace's local addresses. */
+  isLocalAddr(ip: Ip4): boolean {
+    return this.allAddrs().some((x) => x.addr.local === ip);
+  }
+
+  /** `ip addr add`. */
+  addrAdd(dev: NetDevice, o: AddrAddOptions): void {
+    if (dev.inet.some((a) => a.local === o.local && a.prefixlen === o.prefixlen && (a.address === (o.peer ?? o.local)))) {
+      fail('EEXIST', 'ipv4: Address already assigned');
+    }
+    const address = o.peer ?? o.local;
+    const secondary = dev.inet.some((a) => a.prefixlen === o.prefixlen && netOf(a.address, a.prefixlen) === netOf(address, o.prefixlen));
+    let broadcast: Ip4 | undefined;
+    if (o.broadcast === 'auto') broadcast = o.prefixlen < 31 ? bcastOf(o.local, o.prefixlen) : undefined;
+    else broadcast = o.broadcast;
+    const a: InetAddr = {
+      local: o.local,
+      address,
+      prefixlen: o.prefixlen,
+      broadcast,
+      scope: o.scope ?? (o.local >>> 24 === 127 ? SCOPE.host : SCOPE.universe),
+      label: o.label ?? dev.name,
+      secondary,
+      validLft: o.validLft ?? Infinity,
+      preferredLft: o.preferredLft ?? Infinity,
+      noprefixroute: !!o.noprefixroute,
+    };
+    // Primary addresses are listed before secondaries.
+    if (secondary) dev.inet.push(a);
+    else {
+      const firstSecondary = dev.inet.findIndex((x) => x.secondary);
+      if (firstSecondary < 0) dev.inet.push(a);
+      else dev.inet.splice(firstSecondary, 0, a);
+    }
+    if (dev.adminUp) this.addrRoutesAdd(dev, a);
+    this.kernel.notifyTopology();
+  }
+
+  /** `ip addr del`: delete the first address matching local (and prefix if given). */
+  addrDel(dev: NetDevice, local: Ip4, prefixlen?: number): void {
+    const i = dev.inet.findIndex((a) => a.local === local && (prefixlen === undefined || a.prefixlen === prefixlen));
+    if (i < 0) fail('EADDRNOTAVAIL', 'ipv4: Address not found');
+    const [a] = dev.inet.splice(i, 1);
+    this.addrRoutesDel(dev, a);
+    if (!a.secondary) {
+      // Secondaries of the same subnet are deleted with their primary (promote_secondaries=0).
+      const gone = dev.inet.filter((x) => x.secondary && netOf(x.address, x.prefixlen) === netOf(a.address, a.prefixlen) && x.prefixlen === a.prefixlen);
+      for (const g of gone) {
+        dev.inet.splice(dev.inet.indexOf(g), 1);
+        this.addrRoutesDel(dev, g);
+      }
+    }
+    this.kernel.notifyTopology();
+  }
+
+  /** Install local/broadcast/prefix routes of an address (fib_add_ifaddr). */
+  private addrRoutesAdd(dev: NetDevice, a: InetAddr): void {
+    const base = { tos: 0, metric: 0, protocol: 'kernel', onlink: false, prefsrc: a.local, dev } as const;
+    this.routeInsertUnique({ ...base, table: RT_TABLE.local, type: 'local', dst: a.local, dstLen: 32, scope: SCOPE.host });
+    if (a.local >>> 24 === 127 && a.prefixlen < 32 && dev.kind === 'loopback') {
+      this.routeInsertUnique({ ...base, table: RT_TABLE.local, type: 'local', dst: netOf(a.local, a.prefixlen), dstLen: a.prefixlen, scope: SCOPE.host });
+    }
+    if (a.broadcast !== undefined && a.prefixlen < 31) {
+      this.routeInsertUnique({ ...base, table: RT_TABLE.local, type: 'broadcast', dst: a.broadcast, dstLen: 32, scope: SCOPE.link });
+    }
+    if (!a.secondary && !a.noprefixroute && a.prefixlen < 32 && !(a.local >>> 24 === 127 && dev.kind === 'loopback')) {
+      this.routeInsertUnique({
+        ...base,
+        table: RT_TABLE.main,
+        type: 'unicast',
+        dst: netOf(a.address, a.prefixlen),
+        dstLen: a.prefixlen,
+        scope: SCOPE.link,
+      });
+    }
+  }
+
+  private routeInsertUnique(r: Route): void {
+    const same = this.fib.table(r.table).some((x) => x.dst === r.dst && x.dstLen === r.dstLen && x.type === r.type && x.dev === r.dev && x.prefsrc === r.prefsrc);
+    if (!same) this.fib.insert(r);
+  }
+
+  /** Remove the routes an address installed (fib_del_ifaddr). */
+  private addrRoutesDel(dev: NetDevice, a: InetAddr): void {
+    this.fib.removeWhere((r) => r.protocol === 'kernel' && r.dev === dev && r.prefsrc === a.local);
+  }
+
+  /** Device came up: install routes of all its addresses. */
+  private addrRoutesUp(dev: NetDevice): void {
+    for (const a of dev.inet) this.addrRoutesAdd(dev, a);
+  }
+
+  /** Device went down: every route through it is flushed, neighbours too (fib_disable_ip). */
+  private devRoutesDown(dev: NetDevice): void {
+    this.fib.removeWhere((r) => r.dev === dev);
+    this.neigh.flushDev(dev, true);
+  }
+
+  /** Flush addresses of a device (`ip addr flush dev X`). */
+  addrFlush(dev: NetDevice, pred: (a: InetAddr) => boolean = () => true): number {
+    const gone = dev.inet.filter(pred);
+    for (const a of gone) {
+      dev.inet.splice(dev.inet.indexOf(a), 1);
+      this.addrRoutesDel(dev, a);
+    }
+    if (gone.length) this.kernel.notifyTopology();
+    return gone.length;
+  }
+
+  /** Source address the kernel picks for `daddr` out of `dev` (inet_select_addr). */
+  selectSource(dev: NetDevice | undefined, daddr: Ip4, scope: number = SCOPE.link): Ip4 | undefined {
+    const fromDev = (d: NetDevice): Ip4 | undefined => {
+      let any: Ip4 | undefined;
+      for (const a of d.primaryAddrs()) {
+        if (a.scope > scope) continue;
+        if (netOf(daddr, a.prefixlen) === netOf(a.address, a.prefixlen)) return a.local;
+        if (any === undefined) any = a.local;
+      }
+      return any;
+    };
+    if (dev) {
+      const s = fromDev(dev);
+      if (s !== undefined) return s;
+    }
+    for (const d of this.devices()) {
+      if (d.kind === 'loopback' && scope < SCOPE.host) {
+        const g = d.primaryAddrs().find((a) => a.scope <= scope);
+        if (g) return g.local;
+        continue;
+      }
+      for (const a of d.primaryAddrs()) if (a.scope <= scope && a.scope !== SCOPE.host) return a.local;
+    }
+    return undefined;
+  }
+
+  // ── routes ─────────────────────────────────────────────────────────────
+
+  /** `ip route add|replace|change|append`. */
+  routeAdd(r: Route, flags: RouteChangeFlags): void {
+    if (r.dev && !r.dev.adminUp && r.type === 'unicast' && !r.onlink) {
+      // A route through a down device is refused unless onlink.
+      fail('ENETDOWN', 'Nexthop device is not up');
+    }
+    if (r.gateway !== undefined && r.type === 'unicast') {
+      // The gateway must be directly reachable (fib_check_nh).
+      const dev = r.dev;
+      if (!r.onlink) {
+        const via = this.fib.lookup({ daddr: r.gateway }, (x) => x.type === 'unicast' || x.type === 'local');
+        const ok = via && via.route.type === 'unicast' && via.route.gateway === undefined && via.route.scope >= SCOPE.link && (!dev || via.route.dev === dev);
+        if (!ok) fail('EINVAL', 'Nexthop has invalid gateway');
+        if (!dev) r.dev = via!.route.dev;
+      } else if (!dev) {
+        fail('EINVAL', 'Nexthop device required for onlink');
+      }
+    }
+    const existing = this.fib.findExact(r.table, r.dst, r.dstLen, r.tos, r.metric);
+    if (existing.length) {
+      if (flags.excl) fail('EEXIST');
+      if (flags.replace) {
+        this.fib.remove(existing[0]);
+      } else if (!flags.append) {
+        fail('EEXIST');
+      }
+    } else if (!flags.create) {
+      fail('ENOENT');
+    }
+    this.fib.insert(r);
+  }
+
+  /** `ip route del`: delete the first route matching the given keys. */
+  routeDel(key: Partial<Route> & { dst: Ip4; dstLen: number; table: number }): void {
+    const cand = this.fib.table(key.table).find(
+      (r) =>
+        r.dst === key.dst &&
+        r.dstLen === key.dstLen &&
+        (key.tos === undefined || r.tos === key.tos) &&
+        (key.metric === undefined || r.metric === key.metric) &&
+        (key.gateway === undefined || r.gateway === key.gateway) &&
+        (key.dev === undefined || r.dev === key.dev) &&
+        (key.protocol === undefined || r.protocol === key.protocol) &&
+        (key.type === undefined || key.type === 'unicast' || r.type === key.type) &&
+        (key.scope === undefined || r.scope === key.scope),
+    );
+    if (!cand) fail('ESRCH');
+    this.fib.remove(cand);
+  }
+
+  // ── sysctl ─────────────────────────────────────────────────────────────
+
+  /** True if IPv4 forwarding is on for packets arriving on `dev`. */
+  forwarding(dev: NetDevice): boolean {
+    return (dev.conf.forwarding ?? 0) !== 0;
+  }
+
+  /** Set net.ipv4.ip_forward (propagates to conf.all/default and every device, as devinet does). */
+  setIpForward(on: boolean): void {
+    const v = on ? 1 : 0;
+    this.ipv4.ip_forward = String(v);
+    this.confAll.forwarding = v;
+    this.confDefault.forwarding = v;
+    for (const d of this.devices()) d.conf.forwarding = v;
+  }
+
+  /** Destroy the namespace (last reference gone): devices are unregistered, veth peers die. */
+  destroy(): void {
+    if (!this.alive) return;
+    this.alive = false;
+    for (const s of [...(this.sockets as { close?: () => void }[])]) s.close?.();
+    for (const dev of this.devices().reverse()) {
+      if (dev.kind === 'loopback') continue;
+      if (dev.kind === 'veth' && dev.peer) {
+        const peer = dev.peer;
+        this.unregister(dev);
+        peer.ns.unregister(peer);
+      } else if (dev.kind === 'ether' || dev.kind === 'vxlan' || dev.kind === 'dummy' || dev.kind === 'bridge') {
+        this.unregister(dev);
+      }
+    }
+    this.kernel.forgetNetns(this);
+    this.kernel.notifyTopology();
+  }
+
+  /** Human-readable, for debugging. */
+  toString(): string {
+    return `netns(${this.label}: ${this.allAddrs().map((x) => `${x.dev.name}=${fmtIp4(x.addr.local)}`).join(' ')})`;
+  }
+}

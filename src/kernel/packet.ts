@@ -1,0 +1,180 @@
+// Wire formats as small typed values. Frames are structured objects, not
+// byte arrays; sizes are computed from the real header lengths so counters,
+// `ping` byte counts and tcpdump lengths are right.
+//
+//   EthFrame ─┬─ ArpPacket
+//             └─ Ipv4Packet ─┬─ IcmpMessage
+//                            ├─ UdpDatagram
+//                            └─ TcpSegment
+
+import type { Ip4, Mac } from './addr.ts';
+
+/** One decision on a packet's path (what the packet-path view and checks explain). */
+export interface TraceStep {
+  /** Virtual time (ms). */
+  at: number;
+  /** Host and namespace, e.g. `host/red`. */
+  where: string;
+  /** Stage, e.g. `routing`, `neigh`, `bridge`, `netfilter`, `xmit`, `rcv`, `drop`. */
+  stage: string;
+  /** Human-readable decision. */
+  what: string;
+}
+
+/** A trace shared by a packet and everything it causes (replies, errors). */
+export interface Trace {
+  steps: TraceStep[];
+  /** Bound on recorded steps. */
+  max: number;
+}
+
+export interface ArpPacket {
+  op: 'request' | 'reply';
+  sha: Mac;
+  spa: Ip4;
+  tha: Mac;
+  tpa: Ip4;
+}
+
+export interface IcmpMessage {
+  proto: 'icmp';
+  type: number;
+  code: number;
+  /** Echo identifier and sequence (types 0/8). */
+  id: number;
+  seq: number;
+  /** Payload length in bytes (echo data, or the quoted datagram for errors). */
+  dataLen: number;
+  /** Echo: virtual send time carried in the payload (as ping's timestamp). */
+  sentAt?: number;
+  /** Errors: the offending datagram (header + first bytes). */
+  quoted?: Ipv4Packet;
+  /** Redirect gateway / frag-needed MTU. */
+  gateway?: Ip4;
+  mtu?: number;
+}
+
+export interface UdpDatagram {
+  proto: 'udp';
+  sport: number;
+  dport: number;
+  data: string;
+}
+
+export interface TcpFlags {
+  syn?: boolean;
+  ack?: boolean;
+  fin?: boolean;
+  rst?: boolean;
+  psh?: boolean;
+  urg?: boolean;
+}
+
+export interface TcpSegment {
+  proto: 'tcp';
+  sport: number;
+  dport: number;
+  seq: number;
+  ack: number;
+  flags: TcpFlags;
+  window: number;
+  data: string;
+  /** Options shown by tcpdump (mss, wscale...) on SYNs. */
+  mss?: number;
+}
+
+export type L4 = IcmpMessage | UdpDatagram | TcpSegment;
+
+export interface Ipv4Packet {
+  src: Ip4;
+  dst: Ip4;
+  ttl: number;
+  tos: number;
+  id: number;
+  /** Don't-fragment bit. */
+  df: boolean;
+  payload: L4;
+}
+
+export interface Ipv6Packet {
+  /** Only what loopback ping6 needs. */
+  src: string;
+  dst: string;
+  hlim: number;
+  payload: IcmpMessage;
+}
+
+export interface EthFrame {
+  src: Mac;
+  dst: Mac;
+  type: 'arp' | 'ipv4' | 'ipv6';
+  payload: ArpPacket | Ipv4Packet | Ipv6Packet;
+  /** Metadata that travels with the buffer but is not on the wire. */
+  trace?: Trace;
+}
+
+/** Bytes of an L4 payload including its header. */
+export function l4Len(p: L4): number {
+  switch (p.proto) {
+    case 'icmp':
+      return 8 + p.dataLen;
+    case 'udp':
+      return 8 + utf8Len(p.data);
+    case 'tcp':
+      return (p.flags.syn ? 40 : 32) + utf8Len(p.data);
+  }
+}
+
+/** Total length field of an IPv4 packet. */
+export function ip4Len(p: Ipv4Packet): number {
+  return 20 + l4Len(p.payload);
+}
+
+/** Bytes of a frame on the wire (Ethernet header, no FCS), as interface counters count. */
+export function frameLen(f: EthFrame): number {
+  switch (f.type) {
+    case 'arp':
+      return 14 + 28;
+    case 'ipv4':
+      return 14 + ip4Len(f.payload as Ipv4Packet);
+    case 'ipv6':
+      return 14 + 40 + 8 + (f.payload as Ipv6Packet).payload.dataLen;
+  }
+}
+
+/** UTF-8 length of a string (payloads are text in this simulation). */
+export function utf8Len(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** Deep copy of an IPv4 packet (NAT and TTL changes must not leak to other copies). */
+export function cloneIp4(p: Ipv4Packet): Ipv4Packet {
+  const payload = { ...p.payload } as L4;
+  if (payload.proto === 'tcp') payload.flags = { ...payload.flags };
+  if (payload.proto === 'icmp' && payload.quoted) payload.quoted = cloneIp4(payload.quoted);
+  return { ...p, payload };
+}
+
+/** Deep copy of a frame (a frame delivered to two ports must be two buffers). */
+export function cloneFrame(f: EthFrame): EthFrame {
+  let payload: EthFrame['payload'];
+  if (f.type === 'ipv4') payload = cloneIp4(f.payload as Ipv4Packet);
+  else if (f.type === 'arp') payload = { ...(f.payload as ArpPacket) };
+  else payload = { ...(f.payload as Ipv6Packet), payload: { ...(f.payload as Ipv6Packet).payload } };
+  return { src: f.src, dst: f.dst, type: f.type, payload, trace: f.trace };
+}
+
+/** Record a step on a trace, if the packet carries one. */
+export function traceStep(t: Trace | undefined, at: number, where: string, stage: string, what: string): void {
+  if (t && t.steps.length < t.max) t.steps.push({ at, where, stage, what });
+}

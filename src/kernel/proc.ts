@@ -1,0 +1,245 @@
+// Processes: pid, parent, argv, environment, working directory, network
+// namespace, standard streams, signals and exit codes. A program is an async
+// function over a Process (see userland/registry.ts); long-running programs
+// (ping, servers, tcpdump, containers) await the virtual clock or sockets.
+
+import type { Clock, Timer } from './clock.ts';
+import type { VfsCtx } from './vfs.ts';
+
+/** Where a program writes (a terminal, a pipe, a file, /dev/null). */
+export interface OutStream {
+  write(data: string): void;
+  /** True when writing to the terminal (programs such as `ls` format for it). */
+  readonly isTTY: boolean;
+}
+
+/** Where a program reads from. `read` resolves null at end of file. */
+export interface InStream {
+  read(): Promise<string | null>;
+  readonly isTTY: boolean;
+}
+
+/** An OutStream that discards everything (/dev/null). */
+export const devNullOut: OutStream = { write() {}, isTTY: false };
+/** An InStream at end of file (stdin is /dev/null). */
+export const devNullIn: InStream = { read: async () => null, isTTY: false };
+
+/** An OutStream collecting text in memory (command substitution, tests). */
+export class StringOut implements OutStream {
+  text = '';
+  readonly isTTY = false;
+  write(data: string): void {
+    this.text += data;
+  }
+}
+
+/** An InStream over a fixed string. */
+export class StringIn implements InStream {
+  private data: string | null;
+  readonly isTTY = false;
+  constructor(data: string) {
+    this.data = data;
+  }
+  async read(): Promise<string | null> {
+    const d = this.data;
+    this.data = null;
+    return d === '' ? null : d;
+  }
+}
+
+/** Signals a simulated process can receive. */
+export type Signal = 'SIGINT' | 'SIGTERM' | 'SIGKILL' | 'SIGHUP';
+/** Conventional numbers (exit status 128+n after death by signal). */
+export const SIGNUM: Record<Signal, number> = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
+
+/** Options for running a child program from a process (fork+exec in one step). */
+export interface ExecOptions {
+  netns?: unknown;
+  stdin?: InStream;
+  stdout?: OutStream;
+  stderr?: OutStream;
+  env?: Record<string, string>;
+  cwd?: string;
+}
+
+/** Runs a child program to completion and returns its exit status (set by the shell). */
+export type ExecFn = (parent: Process, argv: string[], opts?: ExecOptions) => Promise<number>;
+
+/** A simulated process. */
+export class Process {
+  readonly pid: number;
+  readonly ppid: number;
+  argv: string[];
+  env: Record<string, string>;
+  cwd: string;
+  /** Network namespace (a kernel NetNs; typed loosely here to keep layers apart). */
+  netns: unknown;
+  stdin: InStream;
+  stdout: OutStream;
+  stderr: OutStream;
+  /** 'R' running, 'S' sleeping, 'Z' exited. */
+  state: 'R' | 'S' | 'Z' = 'R';
+  exitCode: number | undefined;
+  /** Virtual time the process started (ms). */
+  readonly startedAt: number;
+  /** Last signal delivered, if any. */
+  pendingSignal: Signal | undefined;
+  /** Runs another program as a child of this one. */
+  exec: ExecFn;
+  private readonly clock: Clock;
+  private handlers = new Set<(sig: Signal) => void>();
+  private readonly onExit: (p: Process) => void;
+
+  constructor(init: {
+    pid: number;
+    ppid: number;
+    argv: string[];
+    env: Record<string, string>;
+    cwd: string;
+    netns: unknown;
+    stdin: InStream;
+    stdout: OutStream;
+    stderr: OutStream;
+    clock: Clock;
+    exec: ExecFn;
+    onExit: (p: Process) => void;
+  }) {
+    this.pid = init.pid;
+    this.ppid = init.ppid;
+    this.argv = init.argv;
+    this.env = init.env;
+    this.cwd = init.cwd;
+    this.netns = init.netns;
+    this.stdin = init.stdin;
+    this.stdout = init.stdout;
+    this.stderr = init.stderr;
+    this.clock = init.clock;
+    this.exec = init.exec;
+    this.onExit = init.onExit;
+    this.startedAt = init.clock.now;
+  }
+
+  /** Program name as `ps` shows it. */
+  get comm(): string {
+    const a = this.argv[0] ?? '';
+    return a.slice(a.lastIndexOf('/') + 1).slice(0, 15);
+  }
+
+  /** True once SIGINT/SIGTERM/SIGKILL has been delivered. */
+  get interrupted(): boolean {
+    return this.pendingSignal !== undefined;
+  }
+
+  /** File-system context of this process (cwd and namespace for /proc). */
+  vfsCtx(): VfsCtx {
+    return { cwd: this.cwd, netns: this.netns, proc: this };
+  }
+
+  /** Deliver a signal: handlers run, sleeps wake. */
+  signal(sig: Signal): void {
+    if (this.state === 'Z') return;
+    this.pendingSignal = sig;
+    for (const h of [...this.handlers]) h(sig);
+  }
+
+  /** Register a signal handler; returns a function removing it. */
+  onSignal(h: (sig: Signal) => void): () => void {
+    this.handlers.add(h);
+    return () => this.handlers.delete(h);
+  }
+
+  /**
+   * Sleep `ms` of virtual time. Resolves true after the full time, false
+   * early if a signal arrives (or had arrived).
+   */
+  sleep(ms: number): Promise<boolean> {
+    if (this.interrupted) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      let timer: Timer | undefined = undefined;
+      const off = this.onSignal(() => {
+        this.clock.cancel(timer);
+        off();
+        resolve(false);
+      });
+      timer = this.clock.setTimer(ms, () => {
+        off();
+        resolve(true);
+      });
+    });
+  }
+
+  /**
+   * Wait until `wake` is called (from a kernel event), a signal arrives, or
+   * `timeoutMs` passes. Resolves with why it woke.
+   */
+  wait(register: (wake: () => void) => () => void, timeoutMs = Infinity): Promise<'woken' | 'signal' | 'timeout'> {
+    if (this.interrupted) return Promise.resolve('signal');
+    return new Promise((resolve) => {
+      let timer: Timer | undefined;
+      let settled = false;
+      const finish = (why: 'woken' | 'signal' | 'timeout'): void => {
+        if (settled) return;
+        settled = true;
+        this.clock.cancel(timer);
+        offSig();
+        unregister();
+        resolve(why);
+      };
+      const offSig = this.onSignal(() => finish('signal'));
+      const unregister = register(() => finish('woken'));
+      if (timeoutMs !== Infinity) timer = this.clock.setTimer(timeoutMs, () => finish('timeout'));
+    });
+  }
+
+  /** Mark the process exited (called by whoever ran it). */
+  exit(code: number): void {
+    if (this.state === 'Z') return;
+    this.state = 'Z';
+    this.exitCode = code;
+    this.handlers.clear();
+    this.onExit(this);
+  }
+}
+
+/** The process table of one host. */
+export class ProcessTable {
+  private nextPid = 1;
+  readonly procs = new Map<number, Process>();
+  private readonly clock: Clock;
+
+  constructor(clock: Clock) {
+    this.clock = clock;
+  }
+
+  /** Create a process (not yet running anything). */
+  spawn(init: {
+    ppid: number;
+    argv: string[];
+    env: Record<string, string>;
+    cwd: string;
+    netns: unknown;
+    stdin: InStream;
+    stdout: OutStream;
+    stderr: OutStream;
+    exec: ExecFn;
+  }): Process {
+    const pid = this.nextPid++;
+    const p = new Process({ ...init, pid, clock: this.clock, onExit: (q) => this.procs.delete(q.pid) });
+    this.procs.set(pid, p);
+    return p;
+  }
+
+  /** Reserve the next pid without creating a process (the host's pid 1, kernel threads). */
+  reservePid(): number {
+    return this.nextPid++;
+  }
+
+  /** Processes in pid order. */
+  list(): Process[] {
+    return [...this.procs.values()].sort((a, b) => a.pid - b.pid);
+  }
+
+  get(pid: number): Process | undefined {
+    return this.procs.get(pid);
+  }
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import '../userland/net/ping.ts';
+import { redBlue, run, cidr, addNetns } from '../../test/kit.ts';
+import { World } from '../world/world.ts';
+import { fmtIp4 } from './addr.ts';
+
+describe('ICMP echo through veth', () => {
+  it('red reaches blue; neighbour states are REACHABLE and DELAY', async () => {
+    const { world, host, red, blue } = redBlue();
+    const r = await run(world, host, red, ['ping', '-c', '2', '-W', '1', '192.168.15.2']);
+    expect(r.exit).toBe(0);
+    expect(r.stdout).toMatch(/^PING 192\.168\.15\.2 \(192\.168\.15\.2\) 56\(84\) bytes of data\.\n64 bytes from 192\.168\.15\.2: icmp_seq=1 ttl=64 time=\d\.\d{3} ms\n64 bytes from 192\.168\.15\.2: icmp_seq=2/);
+    expect(r.stdout).toContain('2 packets transmitted, 2 received, 0% packet loss');
+    const rn = red.neigh.entries[0];
+    expect(red.neigh.stateAt(rn, world.clock.now)).toBe('REACHABLE');
+    expect(blue.neigh.entries[0].state).toBe('DELAY');
+    expect(fmtIp4(blue.neigh.entries[0].ip)).toBe('192.168.15.1');
+  });
+
+  it('an unused address times out with 100% loss and exit 1', async () => {
+    const { world, host, red } = redBlue();
+    const r = await run(world, host, red, ['ping', '-c', '1', '-W', '1', '192.168.15.3']);
+    expect(r.exit).toBe(1);
+    expect(r.stdout).toBe('PING 192.168.15.3 (192.168.15.3) 56(84) bytes of data.\n\n--- 192.168.15.3 ping statistics ---\n1 packets transmitted, 0 received, 100% packet loss, time 0ms\n\n');
+  });
+
+  it('no route gives connect: Network is unreachable, exit 2', async () => {
+    const { world, host, red } = redBlue();
+    const r = await run(world, host, red, ['ping', '-c', '1', '10.9.9.9']);
+    expect(r.exit).toBe(2);
+    expect(r.stderr).toBe('ping: connect: Network is unreachable\n');
+  });
+
+  it('a link left down on one side breaks reachability', async () => {
+    const { world, host, red, blue } = redBlue();
+    blue.setUp(blue.devByName('veth-blue')!, false);
+    const r = await run(world, host, red, ['ping', '-c', '1', '-W', '1', '192.168.15.2']);
+    expect(r.exit).toBe(1);
+  });
+});
+
+describe('forwarding through a router namespace', () => {
+  function threeNs(forward: boolean) {
+    const world = new World({ seed: 3 });
+    const host = world.addHost('host');
+    const left = addNetns(host, 'left');
+    const router = addNetns(host, 'router');
+    const right = addNetns(host, 'right');
+    const a = host.initNs.linkAdd({ name: 'eth0', kind: 'veth', peerName: 'r-eth0' });
+    host.initNs.setNetns(a, left);
+    host.initNs.setNetns(a.peer!, router);
+    router.setName(a.peer!, 'eth0');
+    const b = host.initNs.linkAdd({ name: 'r-eth1', kind: 'veth', peerName: 'x-eth0' });
+    host.initNs.setNetns(b, router);
+    router.setName(b, 'eth1');
+    host.initNs.setNetns(b.peer!, right);
+    right.setName(b.peer!, 'eth0');
+    left.addrAdd(a, { ...cidr('10.1.1.10/24'), broadcast: 'auto' });
+    router.addrAdd(a.peer!, { ...cidr('10.1.1.1/24'), broadcast: 'auto' });
+    router.addrAdd(b, { ...cidr('10.2.2.1/24'), broadcast: 'auto' });
+    right.addrAdd(b.peer!, { ...cidr('10.2.2.10/24'), broadcast: 'auto' });
+    for (const [ns, d] of [[left, a], [router, a.peer!], [router, b], [right, b.peer!]] as const) ns.setUp(d, true);
+    const gw = (ns: typeof left, ip: string) =>
+      ns.routeAdd({ table: 254, type: 'unicast', dst: 0, dstLen: 0, tos: 0, metric: 0, protocol: 'boot', scope: 0, onlink: false, gateway: cidr(ip + '/32').local }, { create: true, excl: true, replace: false });
+    gw(left, '10.1.1.1');
+    gw(right, '10.2.2.1');
+    if (forward) router.setIpForward(true);
+    return { world, host, left, right };
+  }
+
+  it('reaches across with ip_forward=1 (ttl 63)', async () => {
+    const { world, host, left } = threeNs(true);
+    const r = await run(world, host, left, ['ping', '-c', '1', '-W', '1', '10.2.2.10']);
+    expect(r.stdout).toContain('ttl=63');
+    expect(r.exit).toBe(0);
+  });
+
+  it('is silently dropped with ip_forward=0', async () => {
+    const { world, host, left } = threeNs(false);
+    const r = await run(world, host, left, ['ping', '-c', '1', '-W', '1', '10.2.2.10']);
+    expect(r.exit).toBe(1);
+    expect(r.stdout).not.toContain('From');
+  });
+
+  it('gets Destination Net Unreachable from the router when it has no route', async () => {
+    const { world, host, left } = threeNs(true);
+    const r = await run(world, host, left, ['ping', '-c', '1', '-W', '1', '10.3.3.3']);
+    expect(r.stdout).toContain('From 10.1.1.1 icmp_seq=1 Destination Net Unreachable');
+    expect(r.stdout).toContain('+1 errors');
+    expect(r.exit).toBe(1);
+  });
+});

@@ -1,0 +1,402 @@
+// ping (iputils 20221126): ICMP echo through the simulated stack. Streams one
+// line per reply on the virtual clock, stops after -c replies, -w deadline
+// or SIGINT, and prints the real statistics block.
+
+import { register } from '../registry.ts';
+import type { Process } from '../../kernel/proc.ts';
+import { fmtIp4, parseIp4, IP4_BROADCAST } from '../../kernel/addr.ts';
+import { KernelError } from '../../kernel/errno.ts';
+import type { IcmpMessage, Ipv4Packet, Trace } from '../../kernel/packet.ts';
+import type { IcmpListener, Icmp6Listener } from '../../kernel/stack.ts';
+import { getopt } from '../lib/getopt.ts';
+import { resolveHost, GAI_TEXT } from '../lib/resolve.ts';
+import { nsOf, kernelOf } from '../lib/sys.ts';
+
+/** ping's usage text after the first error line (recorded from iputils 20221126). */
+const USAGE = "\nUsage\n  ping [options] <destination>\n\nOptions:\n  <destination>      dns name or ip address\n  -a                 use audible ping\n  -A                 use adaptive ping\n  -B                 sticky source address\n  -c <count>         stop after <count> replies\n  -C                 call connect() syscall on socket creation\n  -D                 print timestamps\n  -d                 use SO_DEBUG socket option\n  -e <identifier>    define identifier for ping session, default is random for\n                     SOCK_RAW and kernel defined for SOCK_DGRAM\n                     Imply using SOCK_RAW (for IPv4 only for identifier 0)\n  -f                 flood ping\n  -h                 print help and exit\n  -I <interface>     either interface name or address\n  -i <interval>      seconds between sending each packet\n  -L                 suppress loopback of multicast packets\n  -l <preload>       send <preload> number of packages while waiting replies\n  -m <mark>          tag the packets going out\n  -M <pmtud opt>     define mtu discovery, can be one of <do|dont|want>\n  -n                 no dns name resolution\n  -O                 report outstanding replies\n  -p <pattern>       contents of padding byte\n  -q                 quiet output\n  -Q <tclass>        use quality of service <tclass> bits\n  -s <size>          use <size> as number of data bytes to be sent\n  -S <size>          use <size> as SO_SNDBUF socket option value\n  -t <ttl>           define time to live\n  -U                 print user-to-user latency\n  -v                 verbose output\n  -V                 print version and exit\n  -w <deadline>      reply wait <deadline> in seconds\n  -W <timeout>       time to wait for response\n\nIPv4 options:\n  -4                 use IPv4\n  -b                 allow pinging broadcast\n  -R                 record route\n  -T <timestamp>     define timestamp, can be one of <tsonly|tsandaddr|tsprespec>\n\nIPv6 options:\n  -6                 use IPv6\n  -F <flowlabel>     define flow label, default is random\n  -N <nodeinfo opt>  use icmp6 node info query, try <help> as argument\n\nFor more details see ping(8).\n";
+
+const UNREACH_TEXT: Record<number, string> = {
+  0: 'Destination Net Unreachable',
+  1: 'Destination Host Unreachable',
+  2: 'Destination Protocol Unreachable',
+  3: 'Destination Port Unreachable',
+  4: 'Frag needed and DF set',
+  5: 'Source Route Failed',
+  6: 'Destination Net Unknown',
+  7: 'Destination Host Unknown',
+  9: 'Destination Net Prohibited',
+  10: 'Destination Host Prohibited',
+  13: 'Packet filtered',
+};
+
+/** Format a round-trip time (µs) as iputils does. */
+export function fmtRtt(us: number): string {
+  const t = Math.round(us);
+  if (t >= 100000 - 50) return String(Math.floor((t + 500) / 1000));
+  if (t >= 10000 - 5) return `${Math.floor((t + 50) / 1000)}.${Math.floor(((t + 50) % 1000) / 100)}`;
+  if (t >= 1000) return `${Math.floor((t + 5) / 1000)}.${String(Math.floor(((t + 5) % 1000) / 10)).padStart(2, '0')}`;
+  return `${Math.floor(t / 1000)}.${String(t % 1000).padStart(3, '0')}`;
+}
+
+function fmt3(us: number): string {
+  const t = Math.round(us);
+  return `${Math.floor(t / 1000)}.${String(t % 1000).padStart(3, '0')}`;
+}
+
+/** Options after parsing. */
+interface PingOpts {
+  count?: number;
+  interval: number;
+  timeout?: number;
+  deadline?: number;
+  iface?: string;
+  quiet: boolean;
+  size: number;
+  ttl?: number;
+  family: 0 | 4 | 6;
+  broadcast: boolean;
+  numeric: boolean;
+}
+
+function parseNum(p: Process, v: string, lo: number, hi: number, int: boolean): number | undefined {
+  const n = int ? (/^[+-]?\d+$/.test(v.trim()) ? Number(v) : NaN) : Number(v);
+  if (Number.isNaN(n) || v.trim() === '') {
+    p.stderr.write(`ping: invalid argument: '${v}'\n`);
+    return undefined;
+  }
+  if (n < lo || n > hi) {
+    p.stderr.write(`ping: invalid argument: '${v}': out of range: ${lo} <= value <= ${hi === Number.MAX_SAFE_INTEGER ? '9223372036854775807' : hi}\n`);
+    return undefined;
+  }
+  return n;
+}
+
+async function ping(p: Process): Promise<number> {
+  const g = getopt(p.argv.slice(1), 'c:i:W:w:I:qs:t:46bnvDOahVm:l:p:M:Q:S:e:fLdUABCRT:F:N:');
+  if (g.error) {
+    p.stderr.write(`ping: ${g.error}\n${USAGE}`);
+    return 2;
+  }
+  const o: PingOpts = { interval: 1, quiet: false, size: 56, family: 0, broadcast: false, numeric: false };
+  for (const [k, v] of g.opts) {
+    switch (k) {
+      case '-c': {
+        const n = parseNum(p, v!, 1, Number.MAX_SAFE_INTEGER, true);
+        if (n === undefined) return 1;
+        o.count = n;
+        break;
+      }
+      case '-i': {
+        const n = Number(v);
+        if (Number.isNaN(n) || n < 0) {
+          p.stderr.write(`ping: bad timing interval: ${v}\n`);
+          return 2;
+        }
+        o.interval = n;
+        break;
+      }
+      case '-W': {
+        const n = Number(v);
+        if (Number.isNaN(n) || n < 0) {
+          p.stderr.write(`ping: bad linger time: ${v}\n`);
+          return 2;
+        }
+        o.timeout = n;
+        break;
+      }
+      case '-w': {
+        const n = parseNum(p, v!, 0, 2147483647, true);
+        if (n === undefined) return 1;
+        o.deadline = n;
+        break;
+      }
+      case '-I':
+        o.iface = v;
+        break;
+      case '-q':
+        o.quiet = true;
+        break;
+      case '-s': {
+        const n = parseNum(p, v!, 0, 2147483647, true);
+        if (n === undefined) return 1;
+        o.size = n;
+        break;
+      }
+      case '-t': {
+        const n = parseNum(p, v!, 0, 255, true);
+        if (n === undefined) return 1;
+        o.ttl = n;
+        break;
+      }
+      case '-4':
+        o.family = 4;
+        break;
+      case '-6':
+        o.family = 6;
+        break;
+      case '-b':
+        o.broadcast = true;
+        break;
+      case '-n':
+        o.numeric = true;
+        break;
+      case '-V':
+        p.stdout.write('ping from iputils 20221126\nlibcap: yes, IDN: yes, NLS: no, error.h: yes, getrandom(): yes, __fpending(): yes\n');
+        return 0;
+      case '-h':
+        p.stdout.write(USAGE.replace(/^\n/, ''));
+        return 2;
+      default:
+        break;
+    }
+  }
+  if (g.args.length === 0) {
+    p.stderr.write('ping: usage error: Destination address required\n');
+    return 1;
+  }
+  const target = g.args[g.args.length - 1];
+  const res = await resolveHost(p, target, o.family);
+  if (typeof res === 'string') {
+    p.stderr.write(`ping: ${target}: ${GAI_TEXT[res]}\n`);
+    return 2;
+  }
+  if (!res.length) {
+    p.stderr.write(`ping: ${target}: Address family for hostname not supported\n`);
+    return 2;
+  }
+  const numericTarget = res[0].addr === target;
+  if (res[0].family === 6) return ping6(p, o, target, res[0].addr, numericTarget ? undefined : res[0].canonical);
+  return ping4(p, o, target, parseIp4(res[0].addr)!, numericTarget || o.numeric ? undefined : res[0].canonical);
+}
+
+interface Stats {
+  sent: number;
+  received: number;
+  errors: number;
+  rtts: number[];
+  start: number;
+  last: number;
+}
+
+function summary(p: Process, name: string, s: Stats): void {
+  const loss = s.sent ? Math.floor(((s.sent - s.received) * 100) / s.sent) : 0;
+  const ms = Math.floor(Math.max(0, s.last - s.start));
+  let line = `\n--- ${name} ping statistics ---\n${s.sent} packets transmitted, ${s.received} received, `;
+  if (s.errors) line += `+${s.errors} errors, `;
+  line += `${loss}% packet loss, time ${ms}ms\n`;
+  if (s.rtts.length) {
+    const us = s.rtts;
+    const min = Math.min(...us);
+    const max = Math.max(...us);
+    const avg = us.reduce((a, b) => a + b, 0) / us.length;
+    const avg2 = us.reduce((a, b) => a + b * b, 0) / us.length;
+    const mdev = Math.sqrt(Math.max(0, avg2 - avg * avg));
+    line += `rtt min/avg/max/mdev = ${fmt3(min)}/${fmt3(avg)}/${fmt3(max)}/${fmt3(mdev)} ms\n`;
+  } else line += '\n';
+  p.stdout.write(line);
+}
+
+async function ping4(p: Process, o: PingOpts, target: string, dst: number, canonical: string | undefined): Promise<number> {
+  const ns = nsOf(p);
+  const k = kernelOf(p);
+  const stack = k.stack;
+  let oif;
+  if (o.iface !== undefined) {
+    const a = parseIp4(o.iface);
+    oif = a !== undefined ? undefined : ns.devByName(o.iface);
+    if (a === undefined && !oif) {
+      p.stderr.write(`ping: SO_BINDTODEVICE ${o.iface}: No such device\n`);
+      return 2;
+    }
+  }
+  const isBcast = dst === IP4_BROADCAST || ns.devices().some((d) => d.inet.some((a) => a.broadcast === dst));
+  if (isBcast && !o.broadcast) {
+    p.stderr.write('ping: Do you want to ping broadcast? Then -b. If not, check your local firewall rules\n');
+    return 2;
+  }
+  let route;
+  try {
+    route = stack.routeOutput(ns, dst, { oif });
+  } catch (e) {
+    if (!(e instanceof KernelError)) throw e;
+    if (e.errno === 'EACCES') p.stderr.write('ping: Do you want to ping broadcast? Then -b. If not, check your local firewall rules\n');
+    else p.stderr.write(`ping: connect: ${e.message}\n`);
+    return 2;
+  }
+  if (isBcast) p.stdout.write('WARNING: pinging broadcast address\n');
+  const name = canonical ?? target;
+  const shown = canonical ?? fmtIp4(dst);
+  const from = o.iface !== undefined ? `from ${fmtIp4(route.src)} ${o.iface}: ` : '';
+  p.stdout.write(`PING ${canonical ?? fmtIp4(dst)} (${fmtIp4(dst)}) ${from}${o.size}(${o.size + 28}) bytes of data.\n`);
+  const id = k.rng.int(1, 65535);
+  const st: Stats = { sent: 0, received: 0, errors: 0, rtts: [], start: k.clock.now, last: k.clock.now };
+  const seen = new Set<number>();
+  let wake: (() => void) | undefined;
+  const listener: IcmpListener = {
+    ns,
+    id,
+    onReply: (pkt: Ipv4Packet, icmp: IcmpMessage) => {
+      if (seen.has(icmp.seq)) return;
+      seen.add(icmp.seq);
+      const rttUs = (k.clock.now - (icmp.sentAt ?? k.clock.now)) * 1000;
+      st.received++;
+      st.rtts.push(rttUs);
+      st.last = k.clock.now;
+      if (!o.quiet) {
+        const who = canonical ? `${canonical} (${fmtIp4(pkt.src)})` : fmtIp4(pkt.src);
+        p.stdout.write(`${icmp.dataLen + 8} bytes from ${who}: icmp_seq=${icmp.seq} ttl=${pkt.ttl} time=${fmtRtt(rttUs)} ms\n`);
+      }
+      wake?.();
+    },
+    onError: (pkt: Ipv4Packet, icmp: IcmpMessage) => {
+      const q = icmp.quoted!.payload as IcmpMessage;
+      st.errors++;
+      st.last = k.clock.now;
+      if (!o.quiet) {
+        const text = icmp.type === 11 ? 'Time to live exceeded' : icmp.type === 3 ? UNREACH_TEXT[icmp.code] ?? `Dest Unreachable, Bad Code: ${icmp.code}` : `Bad ICMP type: ${icmp.type}`;
+        p.stdout.write(`From ${fmtIp4(pkt.src)} icmp_seq=${q.seq} ${text}\n`);
+      }
+      wake?.();
+    },
+  };
+  stack.icmpListeners.add(listener);
+  void shown;
+  const trace: Trace | undefined = (p.env.__PACKETLAB_TRACE === '1') ? { steps: [], max: 400 } : undefined;
+  try {
+    const intervalMs = o.interval * 1000;
+    const lingerMs = (o.timeout ?? 10) * 1000;
+    const deadlineAt = o.deadline !== undefined ? st.start + o.deadline * 1000 : Infinity;
+    let nextSend = k.clock.now;
+    for (;;) {
+      const now = k.clock.now;
+      if (p.interrupted) break;
+      if (now >= deadlineAt) break;
+      const doneSending = o.count !== undefined && st.sent >= o.count;
+      if (doneSending) {
+        if (st.received + st.errors >= st.sent) break;
+        if (o.count !== undefined && st.received >= o.count) break;
+      }
+      if (!doneSending && now >= nextSend) {
+        st.sent++;
+        const pkt: Ipv4Packet = {
+          src: 0,
+          dst,
+          ttl: o.ttl ?? (Number(ns.ipv4.ip_default_ttl) || 64),
+          tos: 0,
+          id: stack.nextIpId(ns),
+          df: true,
+          payload: { proto: 'icmp', type: 8, code: 0, id, seq: st.sent, dataLen: o.size, sentAt: now },
+        };
+        if (st.sent === 1 || st.last < now) st.last = Math.max(st.last, now);
+        try {
+          stack.ipOutputLocal(ns, pkt, { oif, trace });
+        } catch (e) {
+          if (!(e instanceof KernelError)) throw e;
+          p.stdout.write(`ping: sendmsg: ${e.message}\n`);
+          st.errors++;
+        }
+        nextSend = now + intervalMs;
+        continue;
+      }
+      const until = Math.min(doneSending ? lastSendTime(st, nextSend, intervalMs) + lingerMs : nextSend, deadlineAt);
+      const waitMs = Math.max(0, until - k.clock.now);
+      if (doneSending && waitMs === 0) break;
+      await p.wait((w) => {
+        wake = w;
+        return () => {
+          wake = undefined;
+        };
+      }, waitMs);
+    }
+  } finally {
+    stack.icmpListeners.delete(listener);
+  }
+  if (trace) (p as unknown as { trace?: Trace }).trace = trace;
+  summary(p, name, st);
+  if (o.deadline !== undefined && o.count !== undefined) return st.received >= o.count ? 0 : 1;
+  return st.received ? 0 : 1;
+}
+
+/** Virtual time of the last send (the next send time minus one interval). */
+function lastSendTime(_st: Stats, nextSend: number, intervalMs: number): number {
+  return nextSend - intervalMs;
+}
+
+async function ping6(p: Process, o: PingOpts, target: string, addr: string, canonical: string | undefined): Promise<number> {
+  const ns = nsOf(p);
+  const k = kernelOf(p);
+  if (addr !== '::1' || !ns.lo.adminUp) {
+    p.stderr.write('ping: connect: Network is unreachable\n');
+    return 2;
+  }
+  const head = canonical ? `${canonical}(${canonical} (${addr}))` : `${addr}(${addr})`;
+  p.stdout.write(`PING ${head} ${o.size} data bytes\n`);
+  const id = k.rng.int(1, 65535);
+  const st: Stats = { sent: 0, received: 0, errors: 0, rtts: [], start: k.clock.now, last: k.clock.now };
+  let wake: (() => void) | undefined;
+  const l: Icmp6Listener = {
+    ns,
+    id,
+    onReply: (pkt) => {
+      const icmp = pkt.payload;
+      const rttUs = (k.clock.now - (icmp.sentAt ?? k.clock.now)) * 1000;
+      st.received++;
+      st.rtts.push(rttUs);
+      st.last = k.clock.now;
+      if (!o.quiet) {
+        const who = canonical ? `${canonical} (${addr})` : addr;
+        p.stdout.write(`${icmp.dataLen + 8} bytes from ${who}: icmp_seq=${icmp.seq} ttl=${pkt.hlim} time=${fmtRtt(rttUs)} ms\n`);
+      }
+      wake?.();
+    },
+  };
+  k.stack.icmp6Listeners.add(l);
+  try {
+    const intervalMs = o.interval * 1000;
+    let nextSend = k.clock.now;
+    for (;;) {
+      if (p.interrupted) break;
+      const doneSending = o.count !== undefined && st.sent >= o.count;
+      if (doneSending && st.received >= st.sent) break;
+      if (!doneSending && k.clock.now >= nextSend) {
+        st.sent++;
+        st.last = Math.max(st.last, k.clock.now);
+        k.stack.ip6OutputLoopback(ns, { src: '::1', dst: '::1', hlim: 64, payload: { proto: 'icmp', type: 128, code: 0, id, seq: st.sent, dataLen: o.size, sentAt: k.clock.now } });
+        nextSend = k.clock.now + intervalMs;
+        continue;
+      }
+      const until = doneSending ? nextSend - intervalMs + (o.timeout ?? 10) * 1000 : nextSend;
+      const waitMs = Math.max(0, until - k.clock.now);
+      if (doneSending && waitMs === 0) break;
+      await p.wait((w) => {
+        wake = w;
+        return () => (wake = undefined);
+      }, waitMs);
+    }
+  } finally {
+    k.stack.icmp6Listeners.delete(l);
+  }
+  summary(p, canonical ?? target, st);
+  return st.received ? 0 : 1;
+}
+
+register({
+  name: 'ping',
+  summary: 'send ICMP ECHO_REQUEST to network hosts',
+  usage: 'ping [-c count] [-i interval] [-W timeout] [-w deadline] [-I interface] [-s size] [-t ttl] [-q] [-b] [-4|-6] destination',
+  options: [
+    { flag: '-c', arg: 'count', desc: 'stop after <count> replies' },
+    { flag: '-i', arg: 'interval', desc: 'seconds between sending each packet' },
+    { flag: '-W', arg: 'timeout', desc: 'time to wait for response' },
+    { flag: '-w', arg: 'deadline', desc: 'reply wait <deadline> in seconds' },
+    { flag: '-I', arg: 'interface', desc: 'either interface name or address' },
+    { flag: '-s', arg: 'size', desc: 'use <size> as number of data bytes to be sent' },
+    { flag: '-t', arg: 'ttl', desc: 'define time to live' },
+    { flag: '-q', desc: 'quiet output' },
+    { flag: '-b', desc: 'allow pinging broadcast' },
+    { flag: '-n', desc: 'no dns name resolution' },
+    { flag: '-4', desc: 'use IPv4' },
+    { flag: '-6', desc: 'use IPv6' },
+  ],
+  run: ping,
+});
