@@ -26,3 +26,23 @@ export async function expectScreen(term: Locator, text: string | RegExp): Promis
   if (typeof text === 'string') await expect.poll(() => screenText(term)).toContain(text);
   else await expect.poll(() => screenText(term)).toMatch(text);
 }
+
+/** Fail the test on any request that leaves the site (CDN, fonts, analytics). */
+export async function forbidThirdParty(page: Page): Promise<string[]> {
+  const outside: string[] = [];
+  await page.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname === '127.0.0.1' || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
+    outside.push(url.href);
+    return route.abort();
+  });
+  return outside;
+}
+
+/** Number of entries stored for a terminal (localStorage `packetlab:<key>`). */
+export async function storedEntries(page: Page, key: string): Promise<number> {
+  return page.evaluate((k) => {
+    const raw = localStorage.getItem(`packetlab:${k}`);
+    return raw ? (JSON.parse(raw).entries?.length ?? 0) : 0;
+  }, key);
+}

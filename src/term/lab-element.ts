@@ -14,7 +14,7 @@ class PlLab extends HTMLElement {
   private get term(): PlTerminal | null {
     return this.querySelector('pl-terminal');
   }
-  private part<T extends HTMLElement>(name: string): T | null {
+  private el<T extends HTMLElement>(name: string): T | null {
     return this.querySelector<T>(`[data-part="${name}"]`);
   }
 
@@ -51,14 +51,14 @@ class PlLab extends HTMLElement {
   }
 
   private setStatus(text: string, kind: 'busy' | 'pass' | 'fail' | 'info'): void {
-    const st = this.part('status');
+    const st = this.el('status');
     if (!st) return;
     st.textContent = text;
     st.dataset.kind = kind;
   }
 
   private showResults(results: TermCheckResult[], error: string | undefined, restored: boolean): void {
-    const list = this.part('results');
+    const list = this.el('results');
     if (!list) return;
     list.replaceChildren();
     for (const r of results) {
@@ -109,7 +109,7 @@ class PlLab extends HTMLElement {
       return;
     }
     this.disarm(btn);
-    this.part('results')?.replaceChildren();
+    this.el('results')?.replaceChildren();
     this.removeAttribute('data-solved');
     void this.term?.reset();
     this.setStatus('The lab was reset to its starting state.', 'info');

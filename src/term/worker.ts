@@ -104,7 +104,7 @@ async function typeLines(lines: string[], g: number): Promise<void> {
 }
 
 /** `p`, or give up waiting after a few seconds of wall time. */
-function settle(p: Promise<unknown>, ms = 3000): Promise<unknown> {
+function settle(p: Promise<unknown>, ms = 15000): Promise<unknown> {
   return Promise.race([p.catch(() => undefined), new Promise((r) => setTimeout(r, ms))]);
 }
 

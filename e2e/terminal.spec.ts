@@ -1,0 +1,65 @@
+import { expect, test } from '@playwright/test';
+import { expectScreen, forbidThirdParty, ready, screenText, storedEntries, typeLine } from './helpers.ts';
+
+for (const slug of ['namespaces', 'switching-routing']) {
+  test(`${slug}: the practice terminal runs ip commands`, async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const outside = await forbidThirdParty(page);
+    await page.goto(`/lessons/${slug}/`);
+    const term = page.locator('pl-terminal[data-main]');
+    await ready(term);
+
+    await typeLine(page, term, 'ip netns add red');
+    await typeLine(page, term, 'ip netns');
+    await expectScreen(term, /ip netns\s*\n\s*red/);
+
+    await typeLine(page, term, 'ip link');
+    await expectScreen(term, '1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536');
+    await expectScreen(term, 'link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00');
+
+    await typeLine(page, term, 'ip netns exec red ip link');
+    await expectScreen(term, '1: lo: <LOOPBACK> mtu 65536 qdisc noop state DOWN');
+
+    expect(errors).toEqual([]);
+    expect(outside).toEqual([]);
+  });
+}
+
+test('a snippet’s Run button types into the practice terminal', async ({ page }) => {
+  await page.goto('/lessons/namespaces/');
+  const term = page.locator('pl-terminal[data-main]');
+  await ready(term);
+  await page.getByRole('button', { name: 'Type these 3 commands in the terminal' }).first().click();
+  await expectScreen(term, 'root@host:~# ip netns');
+  await expectScreen(term, /ip netns\s*\n\s*blue\s*\n\s*red/);
+});
+
+test('the terminal state survives a reload', async ({ page }) => {
+  await page.goto('/lessons/namespaces/');
+  const term = page.locator('pl-terminal[data-main]');
+  await ready(term);
+  await typeLine(page, term, 'ip netns add keepme');
+  await typeLine(page, term, 'ip link add dummy7 type dummy');
+  await expect.poll(() => storedEntries(page, 'play:/lessons/namespaces/')).toBe(2);
+
+  await page.reload();
+  const again = page.locator('pl-terminal[data-main]');
+  await ready(again);
+  await typeLine(page, again, 'ip netns');
+  await expectScreen(again, 'keepme');
+  await typeLine(page, again, 'ip -br link');
+  await expectScreen(again, 'dummy7');
+});
+
+test('the terminal can be left with Esc then Tab', async ({ page }) => {
+  await page.goto('/lessons/namespaces/');
+  const term = page.locator('pl-terminal[data-main]');
+  await ready(term);
+  await term.locator('.xterm').click();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Tab');
+  const inTerminal = await page.evaluate(() => !!document.activeElement?.closest('.xterm'));
+  expect(inTerminal).toBe(false);
+  expect(await screenText(term)).toContain('root@host:~# ');
+});
