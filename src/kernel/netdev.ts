@@ -113,10 +113,16 @@ export interface BridgeState {
   nfCallIptables: boolean;
 }
 
-/** A cable joining two `ether` devices on different hosts. */
-export interface Cable {
-  a: NetDevice;
-  b: NetDevice;
+/**
+ * A physical Ethernet segment joining `ether` devices of different hosts
+ * (a cable when it has two ports, otherwise a learning switch nobody can
+ * configure: the "wire" of multi-host labs).
+ */
+export interface Segment {
+  name: string;
+  ports: NetDevice[];
+  /** MAC → port, learned from sources. */
+  fdb: Map<string, NetDevice>;
   /** One-way latency in ms. */
   latency: number;
 }
@@ -149,8 +155,8 @@ export class NetDevice {
   peer?: NetDevice;
   /** bridge: its state. */
   bridge?: BridgeState;
-  /** ether: the cable it is plugged into. */
-  cable?: Cable;
+  /** ether: the segment (cable/switch) it is plugged into. */
+  segment?: Segment;
   /** How the MAC was assigned (random at creation, or set by the user). */
   addrAssign: 'random' | 'set' | 'permanent' = 'random';
   inet: InetAddr[] = [];
@@ -188,7 +194,7 @@ export class NetDevice {
         // A bridge has carrier when at least one port is forwarding.
         return this.adminUp && this.ns.devices().some((d) => d.master === this && d.adminUp && d.carrier);
       case 'ether':
-        return this.adminUp && !!this.cable;
+        return this.adminUp && !!this.segment;
       case 'vxlan':
         return this.adminUp;
     }

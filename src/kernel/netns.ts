@@ -321,10 +321,11 @@ export class NetNs {
       dev.peer.peer = undefined;
       dev.peer = undefined;
     }
-    if (dev.cable) {
-      const other = dev.cable.a === dev ? dev.cable.b : dev.cable.a;
-      other.cable = undefined;
-      dev.cable = undefined;
+    if (dev.segment) {
+      const seg = dev.segment;
+      seg.ports = seg.ports.filter((x) => x !== dev);
+      for (const [m, d] of seg.fdb) if (d === dev) seg.fdb.delete(m);
+      dev.segment = undefined;
     }
   }
 
@@ -374,8 +375,6 @@ export class NetNs {
     if (dev.peer) m.set(dev.peer, dev.peer.carrier);
     if (dev.master) m.set(dev.master, dev.master.carrier);
     if (dev.peer?.master) m.set(dev.peer.master, dev.peer.master.carrier);
-    const cableOther = dev.cable ? (dev.cable.a === dev ? dev.cable.b : dev.cable.a) : undefined;
-    if (cableOther) m.set(cableOther, cableOther.carrier);
     return m;
   }
 

@@ -90,3 +90,21 @@ describe('forwarding through a router namespace', () => {
     expect(r.exit).toBe(1);
   });
 });
+
+describe('hosts on a shared segment', () => {
+  it('one host pings another across the wire, ARP resolving through the switch', async () => {
+    const world = new World({ seed: 9 });
+    const a = world.addHost('a');
+    const b = world.addHost('b');
+    world.addHost('c');
+    world.attach('a', 'eth0', 'lan', { addr: '192.168.1.10/24' });
+    world.attach('b', 'eth0', 'lan', { addr: '192.168.1.20/24' });
+    world.attach('c', 'eth0', 'lan', { addr: '192.168.1.30/24' });
+    const r = await run(world, a, a.initNs, ['ping', '-c', '1', '192.168.1.20']);
+    expect(r.exit).toBe(0);
+    expect(b.initNs.neigh.entries.map((e) => fmtIp4(e.ip))).toEqual(['192.168.1.10']);
+    // c saw the broadcast ARP request but learned nothing (it was not the target).
+    expect(world.host('c').initNs.neigh.entries).toEqual([]);
+    expect(world.host('c').initNs.devByName('eth0')!.stats.rxPackets).toBe(1);
+  });
+});

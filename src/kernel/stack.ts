@@ -147,7 +147,7 @@ export class Stack {
       return;
     }
     for (const t of this.taps) t(dev, frame, 'out');
-    const len = frameLen(frame);
+    const len = dev.kind === 'loopback' ? frameLen(frame) - 14 : frameLen(frame);
     switch (dev.kind) {
       case 'loopback':
         dev.stats.txPackets++;
@@ -174,20 +174,24 @@ export class Stack {
         this.bridgeXmit(dev, frame, hops);
         return;
       case 'ether': {
-        const c = dev.cable;
-        if (!c || !dev.carrier) {
+        const seg = dev.segment;
+        if (!seg || !dev.carrier) {
           dev.stats.txCarrier++;
           dev.stats.txDropped++;
           return;
         }
-        const other = c.a === dev ? c.b : c.a;
         dev.stats.txPackets++;
         dev.stats.txBytes += len;
-        this.trace(frame.trace, dev.ns, 'xmit', `sent on ${dev.name} → cable → ${other.ns.label} ${other.name}`);
-        const copy = cloneFrame(frame);
-        other.ns.kernel.stack.schedule(c.latency, () => {
-          if (other.adminUp) other.ns.kernel.stack.netifReceive(other, copy, hops + 1);
-        });
+        if (!isMulticastMac(frame.src)) seg.fdb.set(frame.src, dev);
+        const known = isMulticastMac(frame.dst) ? undefined : seg.fdb.get(frame.dst);
+        const targets = known ? (known === dev ? [] : [known]) : seg.ports.filter((x) => x !== dev);
+        for (const other of targets) {
+          this.trace(frame.trace, dev.ns, 'xmit', `sent on ${dev.name} → wire ${seg.name} → ${other.ns.label} ${other.name}`);
+          const copy = cloneFrame(frame);
+          other.ns.kernel.stack.schedule(seg.latency, () => {
+            if (other.adminUp) other.ns.kernel.stack.netifReceive(other, copy, hops + 1);
+          });
+        }
         return;
       }
       case 'dummy':
@@ -206,7 +210,7 @@ export class Stack {
   /** A frame arrived on `dev` (netif_receive_skb). */
   netifReceive(dev: NetDevice, frame: EthFrame, hops: number): void {
     if (!dev.adminUp || dev.ns.devByIndex(dev.ifindex) !== dev) return;
-    const len = frameLen(frame);
+    const len = dev.kind === 'loopback' ? frameLen(frame) - 14 : frameLen(frame);
     dev.stats.rxPackets++;
     dev.stats.rxBytes += len;
     if (isMulticastMac(frame.dst) && frame.dst !== MAC_BROADCAST) dev.stats.multicast++;

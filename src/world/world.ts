@@ -6,6 +6,9 @@ import { Clock } from '../kernel/clock.ts';
 import { Rng } from '../kernel/rng.ts';
 import { Kernel, type HostOptions } from '../kernel/kernel.ts';
 import { drive, type DriveOptions, type DriveResult } from './driver.ts';
+import type { Segment } from '../kernel/netdev.ts';
+import type { NetDevice } from '../kernel/netdev.ts';
+import { parseIp4 } from '../kernel/addr.ts';
 
 /** Options of a new world. */
 export interface WorldOptions {
@@ -31,6 +34,45 @@ export class World {
     const k = new Kernel({ ...opts, hostname: opts.hostname ?? name }, this.clock, this.rng.fork());
     this.hosts.set(name, k);
     return k;
+  }
+
+  readonly segments = new Map<string, Segment>();
+
+  /** A physical Ethernet segment (switch) joining hosts; created on first use. */
+  segment(name: string, latencyMs = 0.05): Segment {
+    let s = this.segments.get(name);
+    if (!s) {
+      s = { name, ports: [], fdb: new Map(), latency: latencyMs };
+      this.segments.set(name, s);
+    }
+    return s;
+  }
+
+  /**
+   * Plug a new NIC `ifname` of `host` (in its initial namespace) into
+   * segment `seg`; optionally address it (`10.0.0.1/24`), bring it up and
+   * add a default route via `gateway`.
+   */
+  attach(host: string, ifname: string, seg: string, opts: { addr?: string; up?: boolean; gateway?: string; mac?: string } = {}): NetDevice {
+    const k = this.host(host);
+    const ns = k.initNs;
+    const dev = ns.linkAdd({ name: ifname, kind: 'ether', address: opts.mac });
+    dev.addrAssign = 'permanent';
+    const s = this.segment(seg);
+    s.ports.push(dev);
+    dev.segment = s;
+    if (opts.addr) {
+      const [a, l] = opts.addr.split('/');
+      ns.addrAdd(dev, { local: parseIp4(a)!, prefixlen: Number(l ?? 32), broadcast: 'auto' });
+    }
+    if (opts.up ?? true) ns.setUp(dev, true);
+    if (opts.gateway) {
+      ns.routeAdd(
+        { table: 254, type: 'unicast', dst: 0, dstLen: 0, tos: 0, metric: 0, protocol: 'boot', scope: 0, onlink: false, gateway: parseIp4(opts.gateway)! },
+        { create: true, excl: true, replace: false },
+      );
+    }
+    return dev;
   }
 
   /** The host named `name` (throws on a typo in lab data). */
