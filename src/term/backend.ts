@@ -45,13 +45,13 @@ type LabsMod = {
 };
 
 const sessionMods = import.meta.glob<SessionMod>('../session/session.ts', { eager: true });
+const worldMods = import.meta.glob<WorldMod>('../world/world.ts', { eager: true });
 const labsMods = import.meta.glob<LabsMod>('../labs/index.ts', { eager: true });
 // Every command registers itself on import.
 import.meta.glob('../userland/index.ts', { eager: true });
 
 const sessionMod = Object.values(sessionMods)[0];
-// TEMPORARY: world.ts needs the kernel, which is not there yet.
-const worldMod: WorldMod | undefined = undefined as WorldMod | undefined;
+const worldMod = Object.values(worldMods)[0];
 const labsMod = Object.values(labsMods)[0];
 
 /** A new session over a fresh world: the lab's start state, or one bare host. */

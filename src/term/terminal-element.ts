@@ -5,7 +5,7 @@
 // Attributes: `lab` (lab id; bare host when absent), `store` (persistence
 // key), `label` (accessible name). Events: `pl-ready`, `pl-entries`.
 
-import type { TermCheckResult, TermEntry } from './protocol.ts';
+import type { FromWorker, TermCheckResult, TermEntry, ToWorker } from './protocol.ts';
 import type { TermHost } from './xterm-host.ts';
 import { clearTerm, loadTerm, saveTerm } from './store.ts';
 
@@ -61,14 +61,25 @@ export class PlTerminal extends HTMLElement {
     if (this.host) return this.host;
     this.io?.disconnect();
     this.setAttribute('data-state', 'loading');
+    // Start the worker at once so the session boots while xterm.js loads.
+    const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'packetlab-sim' });
+    const early: FromWorker[] = [];
+    worker.onmessage = (ev: MessageEvent<FromWorker>) => early.push(ev.data);
+    worker.onerror = (ev) => {
+      ev.preventDefault();
+      early.push({ type: 'output', data: '\r\n\x1b[31mpacketlab: the simulator failed to load; reload the page to try again.\x1b[0m\r\n' });
+    };
+    const screen = this.screen();
+    // A first guess of the size (14px monospace is about 8.4px wide); xterm fits it exactly later.
+    const cols = Math.max(20, Math.floor((screen.clientWidth - 20) / 8.4));
+    const rows = Number(getComputedStyle(screen).getPropertyValue('--rows')) || 16;
+    const init: ToWorker = { type: 'init', lab: this.lab, seed: SEED, entries: loadTerm(this.storeKey).entries, cols, rows };
+    worker.postMessage(init);
     this.host = loadHostModule().then(({ mountTerminal }) => {
-      const screen = this.screen();
       screen.replaceChildren();
-      const stored = loadTerm(this.storeKey);
       return mountTerminal(screen, {
-        lab: this.lab,
-        seed: SEED,
-        entries: stored.entries,
+        worker,
+        early,
         label: this.getAttribute('label') || 'Terminal',
         onEntries: (entries: TermEntry[]) => {
           saveTerm(this.storeKey, { entries });
@@ -82,6 +93,7 @@ export class PlTerminal extends HTMLElement {
       });
     });
     this.host.catch(() => {
+      worker.terminate();
       this.setAttribute('data-state', 'error');
       this.screen().textContent = 'The terminal could not be loaded. Reload the page to try again.';
     });

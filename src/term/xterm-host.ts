@@ -18,9 +18,10 @@ export interface TermHost {
 
 /** Options of `mountTerminal`. */
 export interface MountOptions {
-  lab?: string;
-  seed: number;
-  entries: TermEntry[];
+  /** The simulation worker, already sent its `init` (it boots while xterm loads). */
+  worker: Worker;
+  /** Messages the worker sent before xterm was ready, in order. */
+  early: FromWorker[];
   label: string;
   onEntries(entries: TermEntry[]): void;
   onReady(): void;
@@ -50,7 +51,7 @@ const theme = {
   brightWhite: '#ffffff',
 };
 
-/** Mount xterm into `el` and start its worker. */
+/** Mount xterm into `el` and connect it to its worker. */
 export function mountTerminal(el: HTMLElement, opts: MountOptions): TermHost {
   const term = new Terminal({
     screenReaderMode: true,
@@ -84,13 +85,12 @@ export function mountTerminal(el: HTMLElement, opts: MountOptions): TermHost {
     return true;
   });
 
-  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'packetlab-sim' });
+  const worker = opts.worker;
   const send = (m: ToWorker) => worker.postMessage(m);
   const waiting = new Map<number, (r: { results: TermCheckResult[]; error?: string }) => void>();
   let nextReq = 1;
 
-  worker.onmessage = (ev: MessageEvent<FromWorker>) => {
-    const m = ev.data;
+  const onMessage = (m: FromWorker) => {
     switch (m.type) {
       case 'output':
         term.write(m.data);
@@ -111,6 +111,8 @@ export function mountTerminal(el: HTMLElement, opts: MountOptions): TermHost {
         break;
     }
   };
+  worker.onmessage = (ev: MessageEvent<FromWorker>) => onMessage(ev.data);
+  for (const m of opts.early.splice(0)) onMessage(m);
   worker.onerror = (ev) => {
     ev.preventDefault();
     term.write('\r\n\x1b[31mpacketlab: the simulator failed to load; reload the page to try again.\x1b[0m\r\n');
@@ -127,7 +129,7 @@ export function mountTerminal(el: HTMLElement, opts: MountOptions): TermHost {
   });
   ro.observe(el);
 
-  send({ type: 'init', lab: opts.lab, seed: opts.seed, entries: opts.entries, cols: term.cols, rows: term.rows });
+  send({ type: 'resize', cols: term.cols, rows: term.rows });
 
   return {
     typeLines(lines) {
