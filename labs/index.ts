@@ -1,0 +1,9 @@
+// Every lab of the course, in course order. Adding a lab: create
+// labs/<id>/lab.ts (default export: LabDef) and list it here.
+
+import type { LabDef } from '../src/labs/types.ts';
+import routingTwoSubnets from './routing-two-subnets/lab.ts';
+import namespacesVeth from './namespaces-veth/lab.ts';
+import namespacesBridge from './namespaces-bridge/lab.ts';
+
+export const LABS: LabDef[] = [routingTwoSubnets, namespacesVeth, namespacesBridge];

@@ -1,0 +1,74 @@
+// Lab: four namespaces and the host on one virtual switch.
+//
+//        red .1     blue .2    orange .3    gray .4
+//          │           │           │           │
+//   ═══════╧═══════════╧═══ v-net-0 ═══════════╧═══ host 192.168.15.5
+//                    (Linux bridge, 192.168.15.0/24)
+
+import type { LabDef } from '../../src/labs/types.ts';
+import { all, allReach, hasAddr, netnsExists, reaches } from '../../src/labs/checks.ts';
+
+const NS = ['red', 'blue', 'orange', 'gray'] as const;
+const ip = (i: number): string => `192.168.15.${i + 1}`;
+
+const lab: LabDef = {
+  id: 'namespaces-bridge',
+  title: 'A virtual switch for four namespaces',
+  lesson: 'namespaces',
+  goal:
+    'Starting from a bare host, create namespaces `red`, `blue`, `orange` and `gray` with 192.168.15.1–4/24, ' +
+    'attach each one to a Linux bridge `v-net-0` on the host, and give the host itself 192.168.15.5/24 on `v-net-0`. ' +
+    'Every namespace must reach every other one, and the host must reach each of them.',
+  hints: [
+    'The bridge is just another link on the host: `ip link add v-net-0 type bridge`, then bring it up.',
+    'For each namespace create a veth pair; one end goes into the namespace, the other stays on the host and is attached with `ip link set veth-red-br master v-net-0`.',
+    'Bring up both ends of every pair, and the bridge. A bridge port that is down forwards nothing.',
+    'The host talks to the namespaces through the bridge itself: `ip addr add 192.168.15.5/24 dev v-net-0`.',
+  ],
+  solution: [
+    'ip link add v-net-0 type bridge',
+    'ip link set dev v-net-0 up',
+    ...NS.flatMap((n, i) => [
+      `ip netns add ${n}`,
+      `ip link add veth-${n} type veth peer name veth-${n}-br`,
+      `ip link set veth-${n} netns ${n}`,
+      `ip link set veth-${n}-br master v-net-0`,
+      `ip -n ${n} addr add ${ip(i)}/24 dev veth-${n}`,
+      `ip -n ${n} link set veth-${n} up`,
+      `ip link set veth-${n}-br up`,
+    ]),
+    'ip addr add 192.168.15.5/24 dev v-net-0',
+    'ping -c 1 192.168.15.1',
+  ],
+  build() {},
+  checks: [
+    {
+      id: 'namespaces',
+      title: 'Namespaces red, blue, orange and gray exist with their addresses',
+      run: async (ctx) => all(...NS.map((n) => netnsExists(ctx, n)), ...NS.map((n, i) => hasAddr(ctx, n, `${ip(i)}/24`))),
+    },
+    {
+      id: 'bridge',
+      title: 'The host has 192.168.15.5/24 on bridge v-net-0',
+      run: async (ctx) => {
+        const k = ctx.world.host(ctx.host);
+        const br = k.initNs.devByName('v-net-0');
+        if (!br || br.kind !== 'bridge') return { passed: false, message: 'there is no bridge v-net-0 on the host (ip link add v-net-0 type bridge)' };
+        return hasAddr(ctx, ':', '192.168.15.5/24', 'v-net-0');
+      },
+    },
+    {
+      id: 'mesh',
+      title: 'Every namespace reaches every other namespace',
+      run: (ctx) => allReach(ctx, NS.flatMap((a) => NS.filter((b) => b !== a).map((b) => [a, ip(NS.indexOf(b))] as [string, string]))),
+    },
+    {
+      id: 'host',
+      title: 'The host reaches each namespace',
+      run: (ctx) => allReach(ctx, NS.map((_, i) => [':', ip(i)] as [string, string])),
+    },
+    { id: 'ns-to-host', title: 'gray reaches the host at 192.168.15.5', run: (ctx) => reaches(ctx, 'gray', '192.168.15.5') },
+  ],
+};
+
+export default lab;

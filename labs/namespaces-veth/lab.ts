@@ -1,0 +1,53 @@
+// Lab: two namespaces joined by a virtual cable (a veth pair).
+//
+//   ┌──────── red ────────┐         ┌──────── blue ───────┐
+//   │ veth-red            │─────────│           veth-blue │
+//   │ 192.168.15.1/24     │  veth   │     192.168.15.2/24 │
+//   └─────────────────────┘         └─────────────────────┘
+
+import type { LabDef } from '../../src/labs/types.ts';
+import { hasAddr, netnsExists, reaches, all } from '../../src/labs/checks.ts';
+
+const lab: LabDef = {
+  id: 'namespaces-veth',
+  title: 'Connect two namespaces with a veth pair',
+  lesson: 'namespaces',
+  goal:
+    'Starting from a bare host, create network namespaces `red` and `blue`, join them with a veth pair, ' +
+    'give red 192.168.15.1/24 and blue 192.168.15.2/24, and make them reach each other.',
+  hints: [
+    'Namespaces are created with `ip netns add NAME`; `ip netns` lists them.',
+    'A veth pair is one virtual cable with two ends: `ip link add veth-red type veth peer name veth-blue`.',
+    'Move each end into its namespace: `ip link set veth-red netns red` (and the same for blue).',
+    'Inside a namespace, addresses are added with `ip -n red addr add 192.168.15.1/24 dev veth-red` — and a link does nothing until it is up: `ip -n red link set veth-red up`.',
+  ],
+  solution: [
+    'ip netns add red',
+    'ip netns add blue',
+    'ip link add veth-red type veth peer name veth-blue',
+    'ip link set veth-red netns red',
+    'ip link set veth-blue netns blue',
+    'ip -n red addr add 192.168.15.1/24 dev veth-red',
+    'ip -n blue addr add 192.168.15.2/24 dev veth-blue',
+    'ip -n red link set veth-red up',
+    'ip -n blue link set veth-blue up',
+    'ip netns exec red ping -c 2 192.168.15.2',
+  ],
+  build() {},
+  checks: [
+    {
+      id: 'namespaces',
+      title: 'Namespaces red and blue exist',
+      run: async (ctx) => all(netnsExists(ctx, 'red'), netnsExists(ctx, 'blue')),
+    },
+    {
+      id: 'addresses',
+      title: 'red has 192.168.15.1/24 and blue has 192.168.15.2/24, on links that are up',
+      run: async (ctx) => all(hasAddr(ctx, 'red', '192.168.15.1/24'), hasAddr(ctx, 'blue', '192.168.15.2/24')),
+    },
+    { id: 'red-to-blue', title: 'red reaches 192.168.15.2 (ICMP echo)', run: (ctx) => reaches(ctx, 'red', '192.168.15.2') },
+    { id: 'blue-to-red', title: 'blue reaches 192.168.15.1 (ICMP echo)', run: (ctx) => reaches(ctx, 'blue', '192.168.15.1') },
+  ],
+};
+
+export default lab;

@@ -1,0 +1,48 @@
+// Lab: a router namespace between two subnets.
+//
+//   left                      router                      right
+//   eth0 10.1.1.10/24 ─── eth0 10.1.1.1/24                    
+//                            eth1 10.2.2.1/24 ─── eth0 10.2.2.10/24
+//
+// Start: links up, connected routes only, forwarding off.
+
+import type { LabDef } from '../../src/labs/types.ts';
+import { reaches } from '../../src/labs/checks.ts';
+
+const lab: LabDef = {
+  id: 'routing-two-subnets',
+  title: 'Route between two subnets',
+  lesson: 'switching-routing',
+  goal:
+    'Namespaces `left` (10.1.1.10/24) and `right` (10.2.2.10/24) sit on two different networks, joined by the namespace `router` ' +
+    '(10.1.1.1 on eth0, 10.2.2.1 on eth1). All links are up, but nothing routes between the networks yet. ' +
+    'Make left reach 10.2.2.10 and right reach 10.1.1.10.',
+  hints: [
+    'Try it first: `ip netns exec left ping -c 1 10.2.2.10`. Read the error: left has no route to 10.2.2.0/24.',
+    'Give each side a gateway: `ip -n left route add default via 10.1.1.1` (or a route for just 10.2.2.0/24). Do the same for right.',
+    'The router still drops packets that are not for itself. Routing between interfaces is switched on per namespace with the sysctl net.ipv4.ip_forward.',
+    '`ip netns exec router sysctl -w net.ipv4.ip_forward=1`',
+  ],
+  solution: [
+    'ip -n left route add default via 10.1.1.1',
+    'ip -n right route add default via 10.2.2.1',
+    'ip netns exec router sysctl -w net.ipv4.ip_forward=1',
+    'ip netns exec left ping -c 2 10.2.2.10',
+  ],
+  build(b) {
+    b.netns('left', 'router', 'right');
+    b.veth('left:eth0', 'router:eth0');
+    b.veth('router:eth1', 'right:eth0');
+    b.addr('left:eth0', '10.1.1.10/24');
+    b.addr('router:eth0', '10.1.1.1/24');
+    b.addr('router:eth1', '10.2.2.1/24');
+    b.addr('right:eth0', '10.2.2.10/24');
+    b.up('left:eth0', 'router:eth0', 'router:eth1', 'right:eth0');
+  },
+  checks: [
+    { id: 'left-to-right', title: 'left reaches 10.2.2.10', run: (ctx) => reaches(ctx, 'left', '10.2.2.10') },
+    { id: 'right-to-left', title: 'right reaches 10.1.1.10', run: (ctx) => reaches(ctx, 'right', '10.1.1.10') },
+  ],
+};
+
+export default lab;
