@@ -1,0 +1,131 @@
+// The syntax tree of the shell language (a bash-flavoured POSIX subset).
+//
+//   Program = List
+//   List    = AndOr { (';' | '&' | NEWLINE) AndOr }
+//   AndOr   = Pipeline { ('&&' | '||') Pipeline }
+//   Pipeline= ['!'] Command { '|' Command }
+//   Command = Simple | Subshell '( )' | Group '{ }' | If | For | While | Case | FuncDef
+//
+// Words keep their quoting structure so that expansion can decide what is
+// field-split and globbed, exactly as bash does.
+
+/** One piece of a word. */
+export type WordPart =
+  /** Unquoted literal text (glob characters active, `~` at word start expands). */
+  | { k: 'lit'; v: string }
+  /** Quoted literal text ('...', $'...', or a backslash escape). */
+  | { k: 'sq'; v: string }
+  /** A double-quoted group. */
+  | { k: 'dq'; parts: WordPart[] }
+  /** Parameter expansion: $x, ${x}, ${x:-w}, ${#x}, ${x#p}, ${x/p/r}... */
+  | { k: 'param'; name: string; op?: string; arg?: Word; arg2?: Word }
+  /** Command substitution $(...) or `...`. */
+  | { k: 'cmdsub'; body: List }
+  /** Arithmetic expansion $((...)); `expr` is itself expanded first. */
+  | { k: 'arith'; expr: Word };
+
+/** A shell word. `raw` is the source text (used for reserved words and errors). */
+export interface Word {
+  parts: WordPart[];
+  raw: string;
+}
+
+/** Here-document body attached to a `<<` redirect. */
+export interface HereDoc {
+  /** Body text as written (without the delimiter line). */
+  body: string;
+  /** False when the delimiter was quoted: no expansion. */
+  expand: boolean;
+}
+
+/** A redirection such as `2>&1`, `>>file`, `<<EOF`. */
+export interface Redirect {
+  /** File descriptor redirected (default 0 for `<`, 1 for `>`); -1 means both 1 and 2 (`&>`). */
+  fd: number;
+  op: '>' | '>>' | '<' | '>&' | '<&' | '<<' | '<<<' | '<>' | '>|' | '&>' | '&>>';
+  target: Word;
+  heredoc?: HereDoc;
+}
+
+/** `NAME=value` before a command (or alone). */
+export interface Assign {
+  name: string;
+  value: Word;
+  append: boolean;
+}
+
+export interface SimpleCommand {
+  k: 'simple';
+  assigns: Assign[];
+  words: Word[];
+  redirs: Redirect[];
+  line: number;
+}
+export interface SubshellCommand {
+  k: 'subshell';
+  body: List;
+  redirs: Redirect[];
+}
+export interface GroupCommand {
+  k: 'group';
+  body: List;
+  redirs: Redirect[];
+}
+export interface IfCommand {
+  k: 'if';
+  clauses: { cond: List; body: List }[];
+  orElse?: List;
+  redirs: Redirect[];
+}
+export interface ForCommand {
+  k: 'for';
+  name: string;
+  /** Undefined: iterate over "$@". */
+  words?: Word[];
+  body: List;
+  redirs: Redirect[];
+}
+export interface WhileCommand {
+  k: 'while';
+  until: boolean;
+  cond: List;
+  body: List;
+  redirs: Redirect[];
+}
+export interface CaseCommand {
+  k: 'case';
+  word: Word;
+  items: { patterns: Word[]; body: List }[];
+  redirs: Redirect[];
+}
+export interface FuncDef {
+  k: 'func';
+  name: string;
+  body: Command;
+}
+
+export type Command =
+  | SimpleCommand
+  | SubshellCommand
+  | GroupCommand
+  | IfCommand
+  | ForCommand
+  | WhileCommand
+  | CaseCommand
+  | FuncDef;
+
+export interface Pipeline {
+  bang: boolean;
+  cmds: Command[];
+}
+
+export interface AndOr {
+  first: Pipeline;
+  rest: { op: '&&' | '||'; pipeline: Pipeline }[];
+  /** Source text of this and-or list (job table display). */
+  src: string;
+}
+
+export interface List {
+  items: { cmd: AndOr; bg: boolean }[];
+}

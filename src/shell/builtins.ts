@@ -1,0 +1,693 @@
+// Shell builtins: commands that must run inside the shell process (cd,
+// export, exit...) or that bash provides itself (echo, printf, test).
+// Each takes the shell, argv (argv[0] is the name) and the command's fds,
+// and returns the exit status. Messages are bash's, byte for byte.
+
+import type { Shell, Job } from './interp.ts';
+import { ExitNow, LoopCtl, ReturnNow, ioIn, ioOut, type Io } from './control.ts';
+import { formatEcho } from '../userland/coreutils/echo.ts';
+import { formatPrintf } from '../userland/coreutils/printf.ts';
+import { evalTest } from '../userland/coreutils/test.ts';
+import { KernelError } from '../kernel/errno.ts';
+import { WriteError } from '../userland/coreutils/host.ts';
+import { splitPath, joinPath } from '../kernel/vfs.ts';
+import { SIGNUM, type Signal } from '../kernel/proc.ts';
+import { sendSignal, processTree } from './exec.ts';
+import { evalArith, ArithError } from './arith.ts';
+import { lookupCommand } from '../userland/registry.ts';
+
+/** A builtin command. */
+export type Builtin = (sh: Shell, argv: string[], io: Io) => Promise<number> | number;
+
+/** Reserved words (`type` reports them as keywords). */
+export const KEYWORDS = ['if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'for', 'select', 'while', 'until', 'do', 'done', 'in', 'function', 'time', '{', '}', '!', '[[', ']]', 'coproc'];
+
+function err(sh: Shell, io: Io, msg: string): void {
+  sh.diag(io, msg);
+}
+
+/** Write to stdout, turning a refused write into bash's `write error` message. */
+function out(sh: Shell, io: Io, name: string, text: string): number {
+  try {
+    ioOut(io, 1).write(text);
+    return 0;
+  } catch (e) {
+    if (e instanceof WriteError || e instanceof KernelError) {
+      err(sh, io, `${name}: write error: ${e.message}`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+function numArg(sh: Shell, io: Io, name: string, s: string | undefined, dflt: number): number | undefined {
+  if (s === undefined) return dflt;
+  if (!/^[+-]?\d+$/.test(s.trim())) {
+    err(sh, io, `${name}: ${s}: numeric argument required`);
+    return undefined;
+  }
+  return Number(s);
+}
+
+function quoteValue(v: string): string {
+  if (/^[A-Za-z0-9_@%+=:,./-]*$/.test(v) && v !== '') return v;
+  return `'${v.replace(/'/g, `'\\''`)}'`;
+}
+
+const SIG_BY_NAME: Record<string, Signal> = { HUP: 'SIGHUP', INT: 'SIGINT', KILL: 'SIGKILL', TERM: 'SIGTERM', '1': 'SIGHUP', '2': 'SIGINT', '9': 'SIGKILL', '15': 'SIGTERM' };
+const ALL_SIGNALS = ['SIGHUP', 'SIGINT', 'SIGQUIT', 'SIGILL', 'SIGTRAP', 'SIGABRT', 'SIGBUS', 'SIGFPE', 'SIGKILL', 'SIGUSR1', 'SIGSEGV', 'SIGUSR2', 'SIGPIPE', 'SIGALRM', 'SIGTERM', 'SIGSTKFLT', 'SIGCHLD', 'SIGCONT', 'SIGSTOP', 'SIGTSTP', 'SIGTTIN', 'SIGTTOU', 'SIGURG', 'SIGXCPU', 'SIGXFSZ', 'SIGVTALRM', 'SIGPROF', 'SIGWINCH', 'SIGIO', 'SIGPWR', 'SIGSYS'];
+
+/** Parse a signal spec (`INT`, `SIGINT`, `2`); undefined if unknown. */
+export function parseSignal(spec: string): Signal | undefined {
+  const s = spec.toUpperCase().replace(/^SIG/, '');
+  return SIG_BY_NAME[s];
+}
+
+function findJob(sh: Shell, spec: string): Job | undefined {
+  const jobs = sh.jobs;
+  if (spec === '%%' || spec === '%+' || spec === '%') return jobs[jobs.length - 1];
+  if (spec === '%-') return jobs[jobs.length - 2];
+  const n = Number(spec.slice(1));
+  if (Number.isInteger(n)) return jobs.find((j) => j.id === n);
+  return jobs.find((j) => j.cmd.startsWith(spec.slice(1)));
+}
+
+async function cd(sh: Shell, argv: string[], io: Io): Promise<number> {
+  const args = argv.slice(1).filter((a, i) => !(i === 0 && (a === '-L' || a === '-P' || a === '--')));
+  if (args.length > 1) {
+    err(sh, io, 'cd: too many arguments');
+    return 1;
+  }
+  let target = args[0];
+  let print = false;
+  if (target === undefined) {
+    target = sh.getVar('HOME');
+    if (target === undefined) {
+      err(sh, io, 'cd: HOME not set');
+      return 1;
+    }
+  } else if (target === '-') {
+    const old = sh.getVar('OLDPWD');
+    if (!old) {
+      err(sh, io, 'cd: OLDPWD not set');
+      return 1;
+    }
+    target = old;
+    print = true;
+  }
+  if (target === '') return 0;
+  const cur = sh.getVar('PWD') ?? sh.proc.cwd;
+  const logical = joinPath(splitPath(target, target.startsWith('/') ? '/' : cur));
+  try {
+    const node = sh.host.vfs.lookup(logical, { ...sh.proc.vfsCtx(), cwd: '/' });
+    if (node.kind !== 'dir' && node.kind !== 'gendir') throw new KernelError('ENOTDIR');
+  } catch (e) {
+    const msg = e instanceof KernelError ? e.message : 'No such file or directory';
+    if (sh.dialect === 'dash') err(sh, io, `cd: can't cd to ${target}`);
+    else err(sh, io, `cd: ${target}: ${msg}`);
+    return sh.dialect === 'dash' ? 2 : 1;
+  }
+  sh.setVar('OLDPWD', cur);
+  sh.setVar('PWD', logical);
+  sh.proc.cwd = logical;
+  if (print) return out(sh, io, 'cd', logical + '\n');
+  return 0;
+}
+
+function exportLike(sh: Shell, argv: string[], io: Io, exported: boolean): number {
+  const name = argv[0];
+  let args = argv.slice(1);
+  let unexport = false;
+  while (args[0] && /^-[a-zA-Z]+$/.test(args[0])) {
+    if (args[0].includes('n')) unexport = true;
+    args = args.slice(1);
+  }
+  if (args[0] === '--') args = args.slice(1);
+  if (args.length === 0) {
+    const names = [...sh.vars.keys()].filter((k) => (exported ? sh.vars.get(k)!.exported : true)).sort();
+    let text = '';
+    for (const k of names) {
+      const v = sh.vars.get(k)!;
+      const unset = v.unset;
+      text += unset ? `declare -x ${k}\n` : `declare ${v.exported ? '-x' : '--'} ${k}="${v.value.replace(/(["\\$`])/g, '\\$1')}"\n`;
+    }
+    return out(sh, io, name, text);
+  }
+  let st = 0;
+  for (const a of args) {
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)(\+?=)?([\s\S]*)$/.exec(a);
+    if (!m) {
+      err(sh, io, `${name}: \`${a}': not a valid identifier`);
+      st = 1;
+      continue;
+    }
+    const [, k, eq, val] = m;
+    const oldV = sh.vars.get(k);
+    if (eq) {
+      const v = eq === '+=' ? (sh.getVar(k) ?? '') + val : val;
+      sh.vars.set(k, { value: v, exported: unexport ? false : exported || (oldV?.exported ?? false) });
+    } else if (oldV) {
+      oldV.exported = unexport ? false : exported || oldV.exported;
+    } else if (exported) {
+      sh.vars.set(k, { value: '', exported: true, unset: true });
+    } else sh.vars.set(k, { value: '', exported: false });
+  }
+  return st;
+}
+
+function typeOf(sh: Shell, name: string): { kind: 'alias' | 'keyword' | 'function' | 'builtin' | 'file'; path?: string } | undefined {
+  if (KEYWORDS.includes(name)) return { kind: 'keyword' };
+  if (sh.funcs.has(name)) return { kind: 'function' };
+  if (BUILTINS[name]) return { kind: 'builtin' };
+  const path = sh.programFor(name);
+  if (path) return { kind: 'file', path };
+  return undefined;
+}
+
+async function readBuiltin(sh: Shell, argv: string[], io: Io): Promise<number> {
+  let raw = false;
+  let prompt = '';
+  const names: string[] = [];
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '-r') raw = true;
+    else if (a === '-p') prompt = argv[++i] ?? '';
+    else if (a === '-s' || a === '-e') continue;
+    else if (a === '-t' || a === '-n' || a === '-d' || a === '-u') i++;
+    else names.push(a);
+  }
+  if (prompt && ioIn(io).isTTY) ioOut(io, 2).write(prompt);
+  let line = await sh.readLine(ioIn(io));
+  const eof = line === null;
+  line = line ?? '';
+  if (!raw) {
+    // Backslash-newline continues; a backslash quotes the next character.
+    line = line.replace(/\\(.)/g, '$1').replace(/\\$/, '');
+  }
+  if (names.length === 0) names.push('REPLY');
+  if (names.length === 1 && names[0] === 'REPLY') sh.setVar('REPLY', line);
+  else {
+    const ifs = sh.getVar('IFS') ?? ' \t\n';
+    const ws = [...ifs].filter((c) => /\s/.test(c)).join('');
+    let rest = line.replace(new RegExp(`^[${escapeClass(ws)}]+`), '');
+    for (let i = 0; i < names.length; i++) {
+      if (i === names.length - 1) {
+        sh.setVar(names[i], rest.replace(new RegExp(`[${escapeClass(ws)}]+$`), ''));
+        break;
+      }
+      const m = new RegExp(`^([^${escapeClass(ifs)}]*)[${escapeClass(ifs)}]?[${escapeClass(ws)}]*`).exec(rest);
+      const word = m ? m[1] : rest;
+      sh.setVar(names[i], word);
+      rest = m ? rest.slice(m[0].length) : '';
+    }
+  }
+  return eof ? 1 : 0;
+}
+
+function escapeClass(s: string): string {
+  return s.replace(/[\\\]^-]/g, '\\$&').replace(/\t/g, '\\t').replace(/\n/g, '\\n');
+}
+
+async function killBuiltin(sh: Shell, argv: string[], io: Io): Promise<number> {
+  let sig: Signal = 'SIGTERM';
+  let args = argv.slice(1);
+  if (args[0] === '-l' || args[0] === '-L') {
+    let text = '';
+    ALL_SIGNALS.forEach((s, i) => {
+      text += `${String(i + 1).padStart(2)}) ${s}`;
+      text += (i + 1) % 5 === 0 || i === ALL_SIGNALS.length - 1 ? '\n' : '\t';
+    });
+    return out(sh, io, 'kill', text);
+  }
+  if (args[0] === '-s' || args[0] === '-n') {
+    const s = parseSignal(args[1] ?? '');
+    if (!s) {
+      err(sh, io, `kill: ${args[1] ?? ''}: invalid signal specification`);
+      return 1;
+    }
+    sig = s;
+    args = args.slice(2);
+  } else if (args[0]?.startsWith('-') && args[0] !== '--') {
+    const s = parseSignal(args[0].slice(1));
+    if (!s) {
+      err(sh, io, `kill: ${args[0].slice(1)}: invalid signal specification`);
+      return 1;
+    }
+    sig = s;
+    args = args.slice(1);
+  }
+  if (args[0] === '--') args = args.slice(1);
+  if (args.length === 0) {
+    err(sh, io, 'kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]');
+    return 2;
+  }
+  let st = 0;
+  for (const a of args) {
+    if (a.startsWith('%')) {
+      const j = findJob(sh, a);
+      if (!j) {
+        err(sh, io, `kill: ${a}: no such job`);
+        st = 1;
+        continue;
+      }
+      for (const p of processTree(sh.host, j.procs).reverse()) sendSignal(p, sig);
+      continue;
+    }
+    if (!/^-?\d+$/.test(a)) {
+      err(sh, io, `kill: ${a}: arguments must be process or job IDs`);
+      st = 1;
+      continue;
+    }
+    const p = sh.host.procs.get(Number(a));
+    if (!p || p.state === 'Z') {
+      err(sh, io, `kill: (${a}) - No such process`);
+      st = 1;
+      continue;
+    }
+    sendSignal(p, sig);
+  }
+  // Let the signalled processes run their handlers before the next command.
+  await new Promise<void>((r) => setTimeout(r, 0));
+  return st;
+}
+
+/** The builtin table. */
+export const BUILTINS: Record<string, Builtin> = {
+  ':': () => 0,
+  true: () => 0,
+  false: () => 1,
+  cd,
+  pwd(sh, argv, io) {
+    const physical = argv.includes('-P');
+    let p = sh.getVar('PWD') ?? sh.proc.cwd;
+    if (physical) {
+      try {
+        p = sh.host.vfs.realpath(p);
+      } catch {
+        // keep the logical path
+      }
+    }
+    return out(sh, io, 'pwd', p + '\n');
+  },
+  echo(sh, argv, io) {
+    return out(sh, io, 'echo', formatEcho(argv.slice(1)));
+  },
+  printf(sh, argv, io) {
+    let args = argv.slice(1);
+    let varName: string | undefined;
+    if (args[0] === '-v') {
+      varName = args[1];
+      args = args.slice(2);
+    }
+    if (args[0] === '--') args = args.slice(1);
+    if (args.length === 0) {
+      err(sh, io, 'printf: usage: printf [-v var] format [arguments]');
+      return 2;
+    }
+    const r = formatPrintf(args[0], args.slice(1), 'bash');
+    let st = r.status;
+    if (varName) sh.setVar(varName, r.out);
+    else st = out(sh, io, 'printf', r.out) || st;
+    for (const e of r.errors) err(sh, io, `printf: ${e}`);
+    return st;
+  },
+  test(sh, argv, io) {
+    const r = evalTest(argv.slice(1), statFs(sh), 'bash');
+    if (r.error) err(sh, io, `test: ${r.error}`);
+    return r.status;
+  },
+  '[': (sh, argv, io) => {
+    if (argv[argv.length - 1] !== ']') {
+      err(sh, io, "[: missing `]'");
+      return 2;
+    }
+    const r = evalTest(argv.slice(1, -1), statFs(sh), 'bash');
+    if (r.error) err(sh, io, `[: ${r.error}`);
+    return r.status;
+  },
+  export: (sh, argv, io) => exportLike(sh, argv, io, true),
+  declare: (sh, argv, io) => exportLike(sh, argv, io, argv.slice(1).some((a) => /^-\w*x/.test(a))),
+  typeset: (sh, argv, io) => exportLike(sh, argv, io, argv.slice(1).some((a) => /^-\w*x/.test(a))),
+  readonly: (sh, argv, io) => exportLike(sh, argv, io, false),
+  local(sh, argv, io) {
+    return exportLike(sh, argv, io, false);
+  },
+  unset(sh, argv) {
+    let fn = false;
+    for (const a of argv.slice(1)) {
+      if (a === '-f') fn = true;
+      else if (a === '-v') fn = false;
+      else if (fn) sh.funcs.delete(a);
+      else sh.vars.delete(a);
+    }
+    return 0;
+  },
+  exit(sh, argv, io) {
+    if (sh.interactive) ioOut(io, 2).write('exit\n');
+    if (argv.length > 2) {
+      err(sh, io, 'exit: too many arguments');
+      return 1;
+    }
+    const a = argv[1];
+    if (a !== undefined && !/^\s*[+-]?\d+\s*$/.test(a)) {
+      err(sh, io, `exit: ${a}: numeric argument required`);
+      throw new ExitNow(2);
+    }
+    throw new ExitNow(a === undefined ? sh.status : ((Number(a) % 256) + 256) % 256);
+  },
+  return(sh, argv, io) {
+    const n = numArg(sh, io, 'return', argv[1], sh.status);
+    throw new ReturnNow(n === undefined ? 2 : ((n % 256) + 256) % 256);
+  },
+  break(sh, argv, io) {
+    if (!sh.inLoop) return 0;
+    const n = numArg(sh, io, 'break', argv[1], 1);
+    throw new LoopCtl('break', Math.max(1, n ?? 1));
+  },
+  continue(sh, argv, io) {
+    if (!sh.inLoop) return 0;
+    const n = numArg(sh, io, 'continue', argv[1], 1);
+    throw new LoopCtl('continue', Math.max(1, n ?? 1));
+  },
+  shift(sh, argv, io) {
+    const n = numArg(sh, io, 'shift', argv[1], 1);
+    if (n === undefined) return 1;
+    if (n > sh.positional.length || n < 0) return 1;
+    sh.positional = sh.positional.slice(n);
+    return 0;
+  },
+  set(sh, argv, io) {
+    const args = argv.slice(1);
+    if (args.length === 0) {
+      const names = [...sh.vars.keys()].sort();
+      return out(sh, io, 'set', names.map((k) => `${k}=${quoteValue(sh.vars.get(k)!.value)}\n`).join(''));
+    }
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i];
+      if (a === '--') {
+        sh.positional = args.slice(i + 1);
+        return 0;
+      }
+      if (a === '-o' || a === '+o') {
+        const name = args[++i];
+        const on = a === '-o';
+        if (name === 'pipefail') sh.opts.pipefail = on;
+        else if (name === 'errexit') sh.opts.errexit = on;
+        else if (name === 'nounset') sh.opts.nounset = on;
+        else if (name === 'xtrace') sh.opts.xtrace = on;
+        else if (name === 'noglob') sh.opts.noglob = on;
+        else if (name === undefined) {
+          const o = sh.opts;
+          const rows: [string, boolean][] = [['errexit', o.errexit], ['noglob', o.noglob], ['nounset', o.nounset], ['pipefail', o.pipefail], ['xtrace', o.xtrace]];
+          return out(sh, io, 'set', rows.map(([n, v]) => `${n.padEnd(15)}\t${v ? 'on' : 'off'}\n`).join(''));
+        }
+        continue;
+      }
+      if (/^[-+][a-zA-Z]+$/.test(a)) {
+        const on = a[0] === '-';
+        for (const c of a.slice(1)) {
+          if (c === 'e') sh.opts.errexit = on;
+          else if (c === 'u') sh.opts.nounset = on;
+          else if (c === 'x') sh.opts.xtrace = on;
+          else if (c === 'f') sh.opts.noglob = on;
+          else if (c !== 'h' && c !== 'B' && c !== 'm' && c !== 'v') {
+            err(sh, io, `set: ${a[0]}${c}: invalid option`);
+            return 2;
+          }
+        }
+        continue;
+      }
+      sh.positional = args.slice(i);
+      return 0;
+    }
+    return 0;
+  },
+  type(sh, argv, io) {
+    let st = 0;
+    let text = '';
+    let flag = '';
+    for (const a of argv.slice(1)) {
+      if (/^-[tpPaf]+$/.test(a)) {
+        flag = a;
+        continue;
+      }
+      const t = typeOf(sh, a);
+      if (!t) {
+        if (!flag.includes('t') && !flag.includes('p')) err(sh, io, `type: ${a}: not found`);
+        st = 1;
+        continue;
+      }
+      if (flag.includes('t')) text += `${t.kind}\n`;
+      else if (flag.includes('p') || flag.includes('P')) {
+        if (t.kind === 'file') text += `${t.path}\n`;
+        else if (flag.includes('P')) {
+          const p = sh.programFor(a);
+          if (p) text += `${p}\n`;
+          else st = 1;
+        }
+      } else if (t.kind === 'keyword') text += `${a} is a shell keyword\n`;
+      else if (t.kind === 'function') text += `${a} is a function\n`;
+      else if (t.kind === 'builtin') text += `${a} is a shell builtin\n`;
+      else text += `${a} is ${t.path}\n`;
+    }
+    return out(sh, io, 'type', text) || st;
+  },
+  command(sh, argv, io) {
+    const args = argv.slice(1);
+    if (args[0] === '-v' || args[0] === '-V') {
+      let st = 0;
+      let text = '';
+      for (const a of args.slice(1)) {
+        const t = typeOf(sh, a);
+        if (!t) {
+          if (args[0] === '-V') err(sh, io, `command: ${a}: not found`);
+          st = 1;
+          continue;
+        }
+        if (args[0] === '-v') text += `${t.kind === 'file' ? t.path : a}\n`;
+        else text += t.kind === 'file' ? `${a} is ${t.path}\n` : t.kind === 'builtin' ? `${a} is a shell builtin\n` : t.kind === 'keyword' ? `${a} is a shell keyword\n` : `${a} is a function\n`;
+      }
+      return out(sh, io, 'command', text) || st;
+    }
+    if (args.length === 0) return 0;
+    const b = BUILTINS[args[0]];
+    if (b) return b(sh, args, io);
+    return runExternal(sh, args, io);
+  },
+  builtin(sh, argv, io) {
+    const b = BUILTINS[argv[1] ?? ''];
+    if (!b) {
+      if (argv[1] === undefined) return 0;
+      err(sh, io, `builtin: ${argv[1]}: not a shell builtin`);
+      return 1;
+    }
+    return b(sh, argv.slice(1), io);
+  },
+  hash: () => 0,
+  trap: () => 0,
+  umask(sh, argv, io) {
+    if (argv.length > 1) return 0;
+    return out(sh, io, 'umask', '0022\n');
+  },
+  alias(sh, argv, io) {
+    const aliases = aliasesOf(sh);
+    if (argv.length === 1) {
+      return out(sh, io, 'alias', [...aliases].sort().map(([k, v]) => `alias ${k}='${v}'\n`).join(''));
+    }
+    let st = 0;
+    for (const a of argv.slice(1)) {
+      const eq = a.indexOf('=');
+      if (eq > 0) aliases.set(a.slice(0, eq), a.slice(eq + 1));
+      else if (aliases.has(a)) out(sh, io, 'alias', `alias ${a}='${aliases.get(a)}'\n`);
+      else {
+        err(sh, io, `alias: ${a}: not found`);
+        st = 1;
+      }
+    }
+    return st;
+  },
+  unalias(sh, argv, io) {
+    const aliases = aliasesOf(sh);
+    let st = 0;
+    for (const a of argv.slice(1)) {
+      if (a === '-a') aliases.clear();
+      else if (!aliases.delete(a)) {
+        err(sh, io, `unalias: ${a}: not found`);
+        st = 1;
+      }
+    }
+    return st;
+  },
+  let(sh, argv, io) {
+    let v = 0n;
+    for (const a of argv.slice(1)) {
+      try {
+        v = evalArith(a, { get: (n) => sh.getVar(n), set: (n, val) => sh.setVar(n, val) });
+      } catch (e) {
+        if (e instanceof ArithError) {
+          err(sh, io, `let: ${a}: ${e.message}`);
+          return 1;
+        }
+        throw e;
+      }
+    }
+    return v === 0n ? 1 : 0;
+  },
+  eval(sh, argv, io) {
+    const text = argv.slice(1).join(' ');
+    if (text.trim() === '') return 0;
+    return sh.runText(text, io);
+  },
+  async source(sh, argv, io) {
+    const file = argv[1];
+    if (file === undefined) {
+      err(sh, io, `${argv[0]}: filename argument required`);
+      ioOut(io, 2).write(`${argv[0]}: usage: ${argv[0]} filename [arguments]\n`);
+      return 2;
+    }
+    let text: string;
+    try {
+      text = sh.host.vfs.readFile(file, sh.proc.vfsCtx());
+    } catch (e) {
+      err(sh, io, `${file}: ${e instanceof KernelError ? e.message : 'No such file or directory'}`);
+      return 1;
+    }
+    const saved = sh.positional;
+    if (argv.length > 2) sh.positional = argv.slice(2);
+    try {
+      return await sh.runText(text, io);
+    } catch (e) {
+      if (e instanceof ReturnNow) return e.code;
+      throw e;
+    } finally {
+      if (argv.length > 2) sh.positional = saved;
+    }
+  },
+  history(sh, argv, io) {
+    if (argv[1] === '-c') {
+      sh.history.length = 0;
+      return 0;
+    }
+    const h = sh.history;
+    const n = argv[1] !== undefined && /^\d+$/.test(argv[1]) ? Number(argv[1]) : h.length;
+    const start = Math.max(0, h.length - n);
+    let text = '';
+    for (let i = start; i < h.length; i++) text += `${String(i + 1).padStart(5)}  ${h[i]}\n`;
+    return out(sh, io, 'history', text);
+  },
+  read: readBuiltin,
+  kill: killBuiltin,
+  async wait(sh, argv, io) {
+    const args = argv.slice(1).filter((a) => a !== '-n');
+    if (args.length === 0) {
+      for (const j of [...sh.jobs]) await sh.waitJob(j);
+      sh.jobs = sh.jobs.filter((j) => !j.done);
+      return 0;
+    }
+    let st = 0;
+    for (const a of args) {
+      const j = a.startsWith('%') ? findJob(sh, a) : sh.jobs.find((x) => x.procs.some((p) => String(p.pid) === a));
+      if (!j) {
+        if (a.startsWith('%')) err(sh, io, `wait: ${a}: no such job`);
+        else err(sh, io, `wait: pid ${a} is not a child of this shell`);
+        st = 127;
+        continue;
+      }
+      st = await sh.waitJob(j);
+    }
+    return st;
+  },
+  jobs(sh, _argv, io) {
+    let text = '';
+    for (const j of sh.jobs) {
+      const state = j.done ? (j.status === 0 ? 'Done' : `Exit ${j.status}`) : 'Running';
+      text += `[${j.id}]${sh.jobMark(j)}  ${state.padEnd(24)}${j.cmd}${j.done ? '' : ' &'}\n`;
+      if (j.done) j.reported = true;
+    }
+    sh.jobs = sh.jobs.filter((j) => !j.reported);
+    return out(sh, io, 'jobs', text);
+  },
+  async fg(sh, argv, io) {
+    if (!sh.interactive) {
+      err(sh, io, 'fg: no job control');
+      return 1;
+    }
+    const spec = argv[1] ?? '%%';
+    const j = findJob(sh, spec.startsWith('%') ? spec : `%${spec}`);
+    if (!j) {
+      err(sh, io, argv[1] ? `fg: ${argv[1]}: no such job` : 'fg: current: no such job');
+      return 1;
+    }
+    out(sh, io, 'fg', j.cmd + '\n');
+    const st = await sh.waitJob(j);
+    j.reported = true;
+    sh.jobs = sh.jobs.filter((x) => x !== j);
+    return st;
+  },
+  bg(sh, argv, io) {
+    if (!sh.interactive) {
+      err(sh, io, 'bg: no job control');
+      return 1;
+    }
+    const j = findJob(sh, argv[1] ?? '%%');
+    if (!j) {
+      err(sh, io, 'bg: current: no such job');
+      return 1;
+    }
+    err(sh, io, `bg: job ${j.id} already in background`);
+    return 0;
+  },
+  disown(sh) {
+    sh.jobs = [];
+    return 0;
+  },
+  async exec(sh, argv, io) {
+    if (argv.length === 1) return 0;
+    const st = await runExternal(sh, argv.slice(1), io);
+    throw new ExitNow(st);
+  },
+};
+BUILTINS['.'] = BUILTINS.source;
+
+/** Stat helper for test/[ builtins. */
+function statFs(sh: Shell) {
+  return {
+    stat(path: string, follow: boolean) {
+      try {
+        return sh.host.vfs.lookup(path, sh.proc.vfsCtx(), follow);
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+const aliasTable = new WeakMap<object, Map<string, string>>();
+/** Aliases of a shell (shared by its subshells' copies through `history`). */
+export function aliasesOf(sh: Shell): Map<string, string> {
+  let m = aliasTable.get(sh.history);
+  if (!m) {
+    m = new Map();
+    aliasTable.set(sh.history, m);
+  }
+  return m;
+}
+
+/** Run a program (not a function or builtin), as `command` and `exec` do. */
+async function runExternal(sh: Shell, argv: string[], io: Io): Promise<number> {
+  const ref = sh.locate(argv[0], io);
+  if (typeof ref === 'number') return ref;
+  const spec = ref.kind === 'cmd' ? ref.spec : lookupCommand('bash');
+  if (!spec) return 127;
+  const args = ref.kind === 'cmd' ? argv : ['bash', ref.path, ...argv.slice(1)];
+  const st = await sh.proc.exec(sh.proc, args, {
+    env: sh.childEnv([], ref.path),
+    stdin: ioIn(io),
+    stdout: ioOut(io, 1),
+    stderr: ioOut(io, 2),
+    cwd: sh.proc.cwd,
+  });
+  return st;
+}
+
+void SIGNUM;

@@ -1,0 +1,1192 @@
+// The shell interpreter: runs a parsed List on a host. One Shell object is
+// the state of one bash process (variables, functions, positional
+// parameters, jobs); subshells, pipeline members, `$(...)` and background
+// jobs are forked into new processes with a copy of that state, and a simple
+// command that is the last thing a forked shell does is exec'd in place, as
+// bash does (so `sleep 9 &` has the pid `$!` reports).
+
+import type { AndOr, Command, List, Pipeline, Redirect, SimpleCommand, Word, WordPart } from './ast.ts';
+import { parse, parseHeredocBody, ParseError } from './parser.ts';
+import { ArithError, evalArith } from './arith.ts';
+import { cCompare, escapeGlob, globExpand, globMatch, globSource, hasGlob, unescapeGlob } from './glob.ts';
+import { ExitNow, Interrupt, LoopCtl, ReturnNow, ioIn, ioOut, procIo, type FgOwner, type Io, type ShellTty } from './control.ts';
+import { FileOut, Pipe } from './io.ts';
+import { processTree, programPath, reportFault, resolveProgram, sendSignal, spawnWith, type ProgramRef, type Running } from './exec.ts';
+import { BUILTINS } from './builtins.ts';
+import { KernelError } from '../kernel/errno.ts';
+import { devNullIn, StringIn, StringOut, type InStream, type OutStream, type Process } from '../kernel/proc.ts';
+import type { HostView } from '../userland/coreutils/host.ts';
+import { lookupCommand } from '../userland/registry.ts';
+
+/** A shell variable. */
+export interface Var {
+  value: string;
+  exported: boolean;
+  /** Declared (e.g. `export X`) but without a value. */
+  unset?: boolean;
+}
+
+/** A background job. */
+export interface Job {
+  id: number;
+  procs: Process[];
+  cmd: string;
+  done: boolean;
+  status: number;
+  /** Already reported as Done. */
+  reported: boolean;
+}
+
+/** Which shell's diagnostics to imitate: bash, or Debian's /bin/sh (dash). */
+export type Dialect = 'bash' | 'dash';
+
+/** How the shell was started. */
+export interface ShellInit {
+  host: HostView;
+  proc: Process;
+  dialect?: Dialect;
+  interactive?: boolean;
+  /** $0 */
+  arg0?: string;
+  /** $1... */
+  args?: string[];
+  /** The script file being run (diagnostics name it), '-c' for `bash -c`. */
+  source?: string;
+  tty?: ShellTty;
+  history?: string[];
+}
+
+const MAX_FUNC_DEPTH = 1000;
+const MAX_SUBST = 16 * 1024 * 1024;
+
+/** FNV-1 hash bucket of a name in bash's variable table (fixes `env` order). */
+function bashBucket(name: string): number {
+  let h = 2166136261 >>> 0;
+  for (let i = 0; i < name.length; i++) {
+    h = Math.imul(h, 16777619) >>> 0;
+    h = (h ^ name.charCodeAt(i)) >>> 0;
+  }
+  return h & 1023;
+}
+
+type Seg = { s: string; q: boolean; split: boolean } | 'BREAK';
+
+/** The state and evaluator of one shell process. */
+export class Shell {
+  readonly host: HostView;
+  proc: Process;
+  readonly dialect: Dialect;
+  interactive: boolean;
+  vars = new Map<string, Var>();
+  funcs = new Map<string, Command>();
+  arg0: string;
+  positional: string[];
+  status = 0;
+  lastBg: number | undefined;
+  jobs: Job[] = [];
+  history: string[];
+  tty: ShellTty | undefined;
+  source: string;
+  opts = { errexit: false, nounset: false, xtrace: false, pipefail: false, noglob: false };
+  /** pid reported by $$ (the top shell's pid, also in subshells). */
+  rootPid: number;
+  /** Ctrl-C arrived while this shell ran a command itself. */
+  intr = false;
+  /** `bash -c`: the final command is exec'd with SHLVL decremented, as bash does. */
+  oneshot = false;
+  private funcDepth = 0;
+  private condDepth = 0;
+  private loopDepth = 0;
+  private line = 0;
+  private fg: FgOwner | undefined;
+  private steps = 0;
+  private nextJobId = 1;
+  /** Status of the last command substitution (status of an assignment-only command). */
+  private substStatus: number | undefined;
+  private readBuf = new WeakMap<InStream, string>();
+
+  constructor(init: ShellInit) {
+    this.host = init.host;
+    this.proc = init.proc;
+    this.dialect = init.dialect ?? 'bash';
+    this.interactive = init.interactive ?? false;
+    this.arg0 = init.arg0 ?? (this.dialect === 'dash' ? 'sh' : 'bash');
+    this.positional = init.args ?? [];
+    this.source = init.source ?? '-c';
+    this.tty = init.tty;
+    this.history = init.history ?? [];
+    this.rootPid = init.proc.pid;
+    for (const [k, v] of Object.entries(init.proc.env)) this.vars.set(k, { value: v, exported: true });
+    const pwd = this.proc.cwd;
+    this.vars.set('PWD', { value: pwd, exported: true });
+    if (!this.vars.has('OLDPWD')) this.vars.set('OLDPWD', { value: '', exported: true, unset: true });
+    if (this.dialect === 'bash') {
+      const lvl = Number(this.vars.get('SHLVL')?.value ?? '0');
+      this.vars.set('SHLVL', { value: String((Number.isFinite(lvl) ? lvl : 0) + 1), exported: true });
+    }
+    if (!this.vars.has('IFS')) this.vars.set('IFS', { value: ' \t\n', exported: false });
+  }
+
+  // ---- variables -----------------------------------------------------------
+
+  /** Value of a variable (undefined when unset). Special parameters included. */
+  getVar(name: string): string | undefined {
+    switch (name) {
+      case '?':
+        return String(this.status);
+      case '$':
+        return String(this.rootPid);
+      case '#':
+        return String(this.positional.length);
+      case '0':
+        return this.arg0;
+      case '!':
+        return this.lastBg === undefined ? '' : String(this.lastBg);
+      case '-':
+        return (this.interactive ? 'himBH' : 'hB').replace('B', this.dialect === 'bash' ? 'B' : '') + (this.opts.errexit ? 'e' : '');
+      case '@':
+      case '*':
+        return this.positional.join(name === '*' ? (this.getVar('IFS') ?? ' ')[0] ?? '' : ' ');
+      case 'RANDOM':
+        return String((this.proc.pid * 7919 + this.host.clock.now * 31 + this.steps * 17) % 32768);
+      case 'SECONDS':
+        return String(Math.floor((this.host.clock.now - this.proc.startedAt) / 1000));
+      case 'BASHPID':
+        return String(this.proc.pid);
+      case 'PPID':
+        return String(this.proc.ppid);
+      case 'UID':
+      case 'EUID':
+        return '0';
+      case 'HOSTNAME':
+        return this.vars.get('HOSTNAME')?.value ?? this.host.hostname;
+      case 'LINENO':
+        return String(this.line);
+    }
+    if (/^[1-9][0-9]*$/.test(name)) return this.positional[Number(name) - 1];
+    const v = this.vars.get(name);
+    if (!v || v.unset) return undefined;
+    return v.value;
+  }
+
+  /** Assign a variable (keeps its export flag). */
+  setVar(name: string, value: string, exported?: boolean): void {
+    const old = this.vars.get(name);
+    this.vars.set(name, { value, exported: exported ?? old?.exported ?? false });
+  }
+
+  /** The environment passed to a program, in bash's (hash table) order. */
+  childEnv(extra: [string, string][] = [], cmdPath?: string): Record<string, string> {
+    const m = new Map<string, string>();
+    for (const [k, v] of this.vars) if (v.exported && !v.unset) m.set(k, v.value);
+    for (const [k, v] of extra) m.set(k, v);
+    let names = [...m.keys()];
+    if (this.dialect === 'bash') {
+      names = names.map((n, i) => ({ n, i, b: bashBucket(n) })).sort((a, b) => a.b - b.b || b.i - a.i).map((x) => x.n);
+    }
+    const env: Record<string, string> = {};
+    for (const n of names) if (n !== '_' || !cmdPath) env[n] = m.get(n)!;
+    if (cmdPath !== undefined && this.dialect === 'bash') {
+      if (m.has('_')) {
+        const ordered: Record<string, string> = {};
+        for (const n of names) ordered[n] = n === '_' ? cmdPath : m.get(n)!;
+        return ordered;
+      }
+      env._ = cmdPath;
+    }
+    return env;
+  }
+
+  // ---- diagnostics -----------------------------------------------------------
+
+  /** Print a diagnostic the way this shell prefixes them. */
+  diag(io: Io, msg: string, line = this.line): void {
+    let prefix: string;
+    if (this.dialect === 'dash') prefix = `${this.arg0}: ${line || 1}: `;
+    else if (this.interactive) prefix = 'bash: ';
+    else if (this.source === '-c') prefix = `${this.arg0 === 'bash' || this.arg0 === 'sh' ? this.arg0 : 'bash'}: `;
+    else prefix = `${this.source}: line ${line || 1}: `;
+    ioOut(io, 2).write(prefix + msg + '\n');
+  }
+
+  private syntaxError(io: Io, e: ParseError, src: string): void {
+    const err = ioOut(io, 2);
+    if (this.dialect === 'dash') {
+      const what = e.kind === 'quote' ? 'Unterminated quoted string' : e.kind === 'eof' ? 'end of file unexpected' : `"${e.token}" unexpected`;
+      err.write(`${this.arg0}: ${e.line}: Syntax error: ${what}\n`);
+      return;
+    }
+    const where = this.interactive ? 'bash: ' : this.source === '-c' ? `${this.arg0 === 'sh' ? 'sh' : 'bash'}: -c: line ${e.line}: ` : `${this.source}: line ${e.line}: `;
+    err.write(where + e.message + '\n');
+    if (e.kind === 'token') {
+      const lines = src.split('\n');
+      const text = lines[e.line - 1] ?? '';
+      err.write(`${this.interactive ? 'bash: ' : where}\`${text}'\n`);
+    }
+  }
+
+  // ---- entry points ------------------------------------------------------------
+
+  /**
+   * Parse and run program text. Syntax errors print bash's message and give
+   * status 2. `exit` propagates as ExitNow.
+   */
+  async runText(src: string, io: Io = procIo(this.proc), execLast = false): Promise<number> {
+    let list: List;
+    try {
+      const r = parse(src, { heredocEofOk: true });
+      for (const w of r.warnings) this.diag(io, `warning: ${w}`, 1);
+      list = r.list;
+    } catch (e) {
+      if (e instanceof ParseError) {
+        this.syntaxError(io, e, src);
+        this.status = 2;
+        if (!this.interactive) throw new ExitNow(2);
+        return 2;
+      }
+      throw e;
+    }
+    return this.runList(list, io, execLast);
+  }
+
+  // ---- execution -------------------------------------------------------------
+
+  /** Check for interruption between commands; yield to the event loop now and then. */
+  private async tick(): Promise<void> {
+    if (++this.steps % 512 === 0) await new Promise<void>((r) => setTimeout(r, 0));
+    if (this.intr) {
+      this.intr = false;
+      throw new Interrupt();
+    }
+    const sig = this.proc.pendingSignal;
+    if (sig && !this.interactive) {
+      if (sig === 'SIGINT' || sig === 'SIGTERM' || sig === 'SIGHUP' || sig === 'SIGKILL') throw new Interrupt();
+    }
+  }
+
+  async runList(list: List, io: Io, execLast = false): Promise<number> {
+    const n = list.items.length;
+    for (let i = 0; i < n; i++) {
+      const { cmd, bg } = list.items[i];
+      if (bg) {
+        this.startBackground(cmd, io);
+        this.status = 0;
+        continue;
+      }
+      await this.runAndOr(cmd, io, execLast && i === n - 1);
+    }
+    return this.status;
+  }
+
+  private async runAndOr(ao: AndOr, io: Io, execLast: boolean): Promise<number> {
+    await this.tick();
+    const all = [{ op: '&&' as const, pipeline: ao.first }, ...ao.rest];
+    for (let i = 0; i < all.length; i++) {
+      const { op, pipeline } = all[i];
+      if (i > 0 && ((op === '&&' && this.status !== 0) || (op === '||' && this.status === 0))) continue;
+      const last = i === all.length - 1;
+      if (!last) this.condDepth++;
+      try {
+        await this.runPipeline(pipeline, io, execLast && last);
+      } finally {
+        if (!last) this.condDepth--;
+      }
+      if (last && this.opts.errexit && this.status !== 0 && this.condDepth === 0 && !pipeline.bang) throw new ExitNow(this.status);
+    }
+    return this.status;
+  }
+
+  private async runPipeline(pl: Pipeline, io: Io, execLast: boolean): Promise<number> {
+    if (pl.cmds.length === 1) {
+      if (pl.bang) this.condDepth++;
+      try {
+        await this.runCommand(pl.cmds[0], io, execLast && !pl.bang);
+      } finally {
+        if (pl.bang) this.condDepth--;
+      }
+    } else {
+      const running: Running[] = [];
+      let input: InStream = ioIn(io);
+      const pipes: Pipe[] = [];
+      for (let i = 0; i < pl.cmds.length; i++) {
+        const last = i === pl.cmds.length - 1;
+        const pipe = last ? undefined : new Pipe();
+        const cio: Io = { fds: new Map(io.fds) };
+        cio.fds.set(0, input);
+        if (pipe) cio.fds.set(1, pipe.out);
+        const r = this.fork(pl.cmds[i], cio, true);
+        if (pipe) {
+          pipes.push(pipe);
+          pipe.onBroken = () => sendSignal(r.proc, 'SIGKILL', 141);
+          r.done.then(() => pipe.closeWrite());
+        }
+        const prev = pipes[i - 1];
+        if (prev) r.done.then(() => prev.closeRead());
+        running.push(r);
+        input = pipe ? pipe.in : input;
+      }
+      const codes = await Promise.all(running.map((r) => r.done));
+      let st = codes[codes.length - 1];
+      if (this.opts.pipefail) for (const c of codes) if (c !== 0) st = c;
+      this.status = st;
+      this.afterForeground(running.map((r) => r.proc), st);
+    }
+    if (pl.bang) this.status = this.status === 0 ? 1 : 0;
+    return this.status;
+  }
+
+  /** After a foreground child ended: an interactive-less shell dies with it on SIGINT. */
+  private afterForeground(procs: Process[], status: number): void {
+    if (status === 130 && procs.some((p) => p.pendingSignal === 'SIGINT')) {
+      if (this.interactive) throw new Interrupt();
+      throw new Interrupt();
+    }
+  }
+
+  /** Fork a subshell process that runs `cmd` (exec'ing a final simple command). */
+  fork(cmd: Command | List, io: Io, foreground: boolean, label?: string): Running {
+    const parent = this;
+    const r = spawnWith(
+      this.host,
+      this.proc.pid,
+      [...this.proc.argv],
+      {
+        env: { ...this.proc.env },
+        cwd: this.proc.cwd,
+        netns: this.proc.netns,
+        stdin: ioIn(io),
+        stdout: ioOut(io, 1),
+        stderr: ioOut(io, 2),
+      },
+      async (p) => {
+        const sub = parent.subshell(p);
+        const sio: Io = { fds: new Map(io.fds) };
+        sio.fds.set(0, p.stdin);
+        sio.fds.set(1, p.stdout);
+        sio.fds.set(2, p.stderr);
+        try {
+          if ('items' in cmd) await sub.runList(cmd, sio, true);
+          else await sub.runCommand(cmd, sio, true);
+          return sub.status;
+        } catch (e) {
+          if (e instanceof ExitNow) return e.code;
+          if (e instanceof Interrupt) return 130;
+          if (e instanceof ReturnNow) return e.code;
+          if (e instanceof LoopCtl) return sub.status;
+          throw e;
+        }
+      },
+    );
+    void label;
+    if (foreground) this.fg?.procs.add(r.proc);
+    return r;
+  }
+
+  /** A copy of this shell's state running in process `p`. */
+  subshell(p: Process): Shell {
+    const s = Object.create(Shell.prototype) as Shell;
+    Object.assign(s, this);
+    s.proc = p;
+    s.vars = new Map([...this.vars].map(([k, v]) => [k, { ...v }]));
+    s.funcs = new Map(this.funcs);
+    s.positional = [...this.positional];
+    s.jobs = [];
+    s.oneshot = false;
+    s.interactive = false;
+    s.tty = undefined;
+    s.fg = undefined;
+    s.intr = false;
+    s.readBuf = new WeakMap();
+    return s;
+  }
+
+  private startBackground(ao: AndOr, io: Io): void {
+    const bio: Io = { fds: new Map(io.fds) };
+    if (!this.interactive || true) bio.fds.set(0, devNullIn);
+    const list: List = { items: [{ cmd: ao, bg: false }] };
+    const r = this.fork(list, bio, false);
+    const job: Job = { id: this.nextJobId++, procs: [r.proc], cmd: ao.src, done: false, status: 0, reported: false };
+    // Job numbers restart at 1 when no job is left, as in bash.
+    if (this.jobs.every((j) => j.done)) {
+      this.jobs = [];
+      job.id = 1;
+      this.nextJobId = 2;
+    }
+    this.jobs.push(job);
+    this.lastBg = r.proc.pid;
+    r.done.then((code) => {
+      job.done = true;
+      job.status = code;
+    });
+    if (this.interactive) ioOut(io, 2).write(`[${job.id}] ${r.proc.pid}\n`);
+  }
+
+  /** Lines bash prints before a prompt for background jobs that finished. */
+  reportJobs(): string {
+    let out = '';
+    const live = this.jobs;
+    for (const j of live) {
+      if (!j.done || j.reported) continue;
+      j.reported = true;
+      const state = j.status === 0 ? 'Done' : `Exit ${j.status}`;
+      out += `[${j.id}]${this.jobMark(j)}  ${state.padEnd(24)}${j.cmd}\n`;
+    }
+    this.jobs = this.jobs.filter((j) => !j.reported);
+    return out;
+  }
+
+  /** `+` for the current job, `-` for the previous one. */
+  jobMark(j: Job): string {
+    const ids = this.jobs.map((x) => x.id);
+    const max = ids[ids.length - 1];
+    const prev = ids[ids.length - 2];
+    return j.id === max ? '+' : j.id === prev ? '-' : ' ';
+  }
+
+  async runCommand(cmd: Command, io: Io, execLast = false): Promise<number> {
+    switch (cmd.k) {
+      case 'simple':
+        return this.runSimple(cmd, io, execLast);
+      case 'func':
+        this.funcs.set(cmd.name, cmd.body);
+        this.status = 0;
+        return 0;
+      default: {
+        const rio = await this.redirect(cmd.redirs, io);
+        if (!rio) return (this.status = 1);
+        return this.runCompound(cmd, rio, execLast);
+      }
+    }
+  }
+
+  private async runCompound(cmd: Command, io: Io, execLast: boolean): Promise<number> {
+    switch (cmd.k) {
+      case 'subshell': {
+        const r = this.fork(cmd.body, io, true);
+        this.status = await r.done;
+        this.afterForeground([r.proc], this.status);
+        return this.status;
+      }
+      case 'group':
+        return this.runList(cmd.body, io, execLast);
+      case 'if': {
+        for (const c of cmd.clauses) {
+          this.condDepth++;
+          try {
+            await this.runList(c.cond, io);
+          } finally {
+            this.condDepth--;
+          }
+          if (this.status === 0) return this.runList(c.body, io, execLast);
+        }
+        if (cmd.orElse) return this.runList(cmd.orElse, io, execLast);
+        this.status = 0;
+        return 0;
+      }
+      case 'while': {
+        let st = 0;
+        this.loopDepth++;
+        try {
+          for (;;) {
+            await this.tick();
+            this.condDepth++;
+            try {
+              await this.runList(cmd.cond, io);
+            } finally {
+              this.condDepth--;
+            }
+            if ((this.status === 0) === cmd.until) break;
+            try {
+              st = await this.runList(cmd.body, io);
+            } catch (e) {
+              if (e instanceof LoopCtl) {
+                if (--e.n > 0) throw e;
+                if (e.kind === 'break') break;
+                continue;
+              }
+              throw e;
+            }
+          }
+        } finally {
+          this.loopDepth--;
+        }
+        this.status = st;
+        return st;
+      }
+      case 'for': {
+        const items = cmd.words ? await this.expandWords(cmd.words, io) : [...this.positional];
+        let st = 0;
+        this.loopDepth++;
+        try {
+          for (const it of items) {
+            await this.tick();
+            this.setVar(cmd.name, it);
+            try {
+              st = await this.runList(cmd.body, io);
+            } catch (e) {
+              if (e instanceof LoopCtl) {
+                if (--e.n > 0) throw e;
+                if (e.kind === 'break') break;
+                continue;
+              }
+              throw e;
+            }
+          }
+        } finally {
+          this.loopDepth--;
+        }
+        this.status = st;
+        return st;
+      }
+      case 'case': {
+        const w = await this.expandOne(cmd.word, io);
+        for (const item of cmd.items) {
+          for (const p of item.patterns) {
+            const pat = await this.expandPattern(p, io);
+            if (globMatch(pat, w)) return this.runList(item.body, io, execLast);
+          }
+        }
+        this.status = 0;
+        return 0;
+      }
+    }
+    return this.status;
+  }
+
+  /** Is a loop active (for break/continue)? */
+  get inLoop(): boolean {
+    return this.loopDepth > 0;
+  }
+
+  private async runSimple(cmd: SimpleCommand, io: Io, execLast: boolean): Promise<number> {
+    this.line = cmd.line;
+    this.substStatus = undefined;
+    let argv: string[];
+    const assigns: [string, string][] = [];
+    try {
+      argv = await this.expandWords(cmd.words, io);
+      for (const a of cmd.assigns) {
+        let v = await this.expandOne(a.value, io, true);
+        if (a.append) v = (this.getVar(a.name) ?? '') + v;
+        assigns.push([a.name, v]);
+      }
+    } catch (e) {
+      if (e instanceof ExpansionError) {
+        this.diag(io, e.message);
+        this.status = 1;
+        if (!this.interactive) throw new ExitNow(1);
+        return 1;
+      }
+      throw e;
+    }
+    if (this.opts.xtrace) {
+      const parts = [...assigns.map(([k, v]) => `${k}=${v}`), ...argv];
+      ioOut(io, 2).write(`+ ${parts.join(' ')}\n`);
+    }
+    const rio = await this.redirect(cmd.redirs, io);
+    if (!rio) {
+      this.status = 1;
+      return 1;
+    }
+    if (argv.length === 0) {
+      for (const [k, v] of assigns) this.setVar(k, v);
+      this.status = this.substStatus ?? 0;
+      return this.status;
+    }
+    const name = argv[0];
+    const fn = this.funcs.get(name);
+    if (fn) return this.callFunction(name, fn, argv.slice(1), rio, assigns);
+    const builtin = BUILTINS[name];
+    if (builtin && !(this.dialect === 'dash' && DASH_NOT_BUILTIN.has(name))) {
+      const saved: [string, Var | undefined][] = assigns.map(([k]) => [k, this.vars.get(k)]);
+      for (const [k, v] of assigns) this.setVar(k, v, true);
+      try {
+        this.status = await builtin(this, argv, rio);
+      } finally {
+        if (!SPECIAL_BUILTINS.has(name)) {
+          for (const [k, old] of saved) {
+            if (old) this.vars.set(k, old);
+            else this.vars.delete(k);
+          }
+        }
+      }
+      return this.status;
+    }
+    return this.runProgram(argv, assigns, rio, execLast);
+  }
+
+  private async callFunction(name: string, body: Command, args: string[], io: Io, assigns: [string, string][]): Promise<number> {
+    if (this.funcDepth >= MAX_FUNC_DEPTH) {
+      this.diag(io, `${name}: maximum function nesting level exceeded (${MAX_FUNC_DEPTH})`);
+      this.status = 1;
+      throw new ExitNow(1);
+    }
+    const savedPos = this.positional;
+    const saved: [string, Var | undefined][] = assigns.map(([k]) => [k, this.vars.get(k)]);
+    for (const [k, v] of assigns) this.setVar(k, v, true);
+    this.positional = args;
+    this.funcDepth++;
+    try {
+      await this.runCommand(body, io);
+    } catch (e) {
+      if (e instanceof ReturnNow) this.status = e.code;
+      else throw e;
+    } finally {
+      this.funcDepth--;
+      this.positional = savedPos;
+      for (const [k, old] of saved) {
+        if (old) this.vars.set(k, old);
+        else this.vars.delete(k);
+      }
+    }
+    return this.status;
+  }
+
+  /** Find a program for `name`, printing bash's error and returning a status when it cannot run. */
+  locate(name: string, io: Io): ProgramRef | number {
+    try {
+      return resolveProgram(this.host, name, this.getVar('PATH'), this.proc.cwd);
+    } catch (e) {
+      const errno = e instanceof KernelError ? e.errno : 'ENOENT';
+      if (errno === 'ENOENT' && !name.includes('/')) {
+        this.diag(io, this.dialect === 'dash' ? `${name}: not found` : `${name}: command not found`);
+        return 127;
+      }
+      const text = e instanceof KernelError ? e.message : 'No such file or directory';
+      this.diag(io, `${name}: ${text}`);
+      return errno === 'ENOENT' || errno === 'ENOTDIR' ? 127 : 126;
+    }
+  }
+
+  private async runProgram(argv: string[], assigns: [string, string][], io: Io, execLast: boolean): Promise<number> {
+    const ref = this.locate(argv[0], io);
+    if (typeof ref === 'number') {
+      this.status = ref;
+      return ref;
+    }
+    if (execLast && this.oneshot && this.dialect === 'bash') {
+      const lvl = Number(this.getVar('SHLVL') ?? '1');
+      if (Number.isFinite(lvl)) this.setVar('SHLVL', String(lvl - 1));
+    }
+    const env = this.childEnv(assigns, ref.path);
+    if (execLast) {
+      // exec in place: this process becomes the program.
+      const p = this.proc;
+      p.argv = argv;
+      p.env = env;
+      p.stdin = ioIn(io);
+      p.stdout = ioOut(io, 1);
+      p.stderr = ioOut(io, 2);
+      let code: number;
+      try {
+        code = ref.kind === 'cmd' ? await ref.spec.run(p) : await this.runScriptFile(p, ref.path);
+      } catch (e) {
+        code = reportFault(p, e);
+      }
+      this.status = code;
+      throw new ExitNow(code);
+    }
+    const r = spawnProgramRef(this.host, this.proc.pid, argv, env, this.proc.cwd, this.proc.netns, io, ref);
+    this.fg?.procs.add(r.proc);
+    this.status = await r.done;
+    this.afterForeground([r.proc], this.status);
+    return this.status;
+  }
+
+  private async runScriptFile(p: Process, path: string): Promise<number> {
+    const bash = lookupCommand('bash');
+    p.argv = ['bash', path, ...p.argv.slice(1)];
+    return bash ? await bash.run(p) : 127;
+  }
+
+  // ---- redirections ------------------------------------------------------------
+
+  /** Apply redirections; undefined (after printing why) when one fails. */
+  async redirect(redirs: Redirect[], io: Io): Promise<Io | undefined> {
+    if (redirs.length === 0) return io;
+    const out: Io = { fds: new Map(io.fds) };
+    for (const r of redirs) {
+      let target: string;
+      if (r.heredoc) {
+        const body = r.heredoc.expand ? await this.expandOne(parseHeredocBody(r.heredoc.body), io, true) : r.heredoc.body;
+        out.fds.set(r.fd, new StringIn(body));
+        continue;
+      }
+      try {
+        const fields = await this.expandWords([r.target], io);
+        if (fields.length !== 1 && r.op !== '<<<') {
+          this.diag(io, `${r.target.raw}: ambiguous redirect`);
+          return undefined;
+        }
+        target = r.op === '<<<' ? (await this.expandOne(r.target, io)) : fields[0];
+      } catch (e) {
+        if (e instanceof ExpansionError) {
+          this.diag(io, e.message);
+          return undefined;
+        }
+        throw e;
+      }
+      switch (r.op) {
+        case '<<<':
+          out.fds.set(r.fd, new StringIn(target + '\n'));
+          break;
+        case '>&':
+        case '<&': {
+          if (target === '-') {
+            out.fds.delete(r.fd);
+            break;
+          }
+          if (/^\d+$/.test(target)) {
+            const src = out.fds.get(Number(target));
+            if (!src) {
+              this.diag(io, `${target}: Bad file descriptor`);
+              return undefined;
+            }
+            out.fds.set(r.fd, src);
+            break;
+          }
+          if (r.op === '>&' && r.fd === 1) {
+            const s = this.openOut(target, false, io);
+            if (!s) return undefined;
+            out.fds.set(1, s);
+            out.fds.set(2, s);
+            break;
+          }
+          this.diag(io, `${target}: ambiguous redirect`);
+          return undefined;
+        }
+        case '<':
+        case '<>': {
+          const s = this.openIn(target, io);
+          if (!s) return undefined;
+          out.fds.set(r.fd, s);
+          break;
+        }
+        default: {
+          const s = this.openOut(target, r.op === '>>' || r.op === '&>>', io);
+          if (!s) return undefined;
+          if (r.fd === -1) {
+            out.fds.set(1, s);
+            out.fds.set(2, s);
+          } else out.fds.set(r.fd, s);
+        }
+      }
+    }
+    return out;
+  }
+
+  private openIn(path: string, io: Io): InStream | undefined {
+    if (path === '/dev/null') return devNullIn;
+    if (path === '/dev/stdin') return ioIn(io);
+    try {
+      const text = this.host.vfs.readFile(path, this.proc.vfsCtx());
+      return new StringIn(text);
+    } catch (e) {
+      this.diag(io, `${path}: ${e instanceof KernelError ? e.message : 'No such file or directory'}`);
+      return undefined;
+    }
+  }
+
+  private openOut(path: string, append: boolean, io: Io): OutStream | undefined {
+    switch (path) {
+      case '/dev/null':
+        return { write() {}, isTTY: false };
+      case '/dev/stdout':
+        return ioOut(io, 1);
+      case '/dev/stderr':
+        return ioOut(io, 2);
+      case '/dev/tty':
+        return this.tty ? { write: (s: string) => this.tty!.write(s), isTTY: true } : ioOut(io, 2);
+    }
+    const vfs = this.host.vfs;
+    const ctx = this.proc.vfsCtx();
+    try {
+      const node = vfs.tryLookup(path, ctx);
+      if (node && (node.kind === 'dir' || node.kind === 'gendir')) throw new KernelError('EISDIR');
+      if (node && node.kind === 'gen' && !node.write) throw new KernelError('EACCES');
+      if (!node || (node.kind === 'file' && !append)) vfs.writeFile(path, '', ctx, false);
+      return new FileOut(vfs, path, ctx);
+    } catch (e) {
+      this.diag(io, `${path}: ${e instanceof KernelError ? e.message : 'No such file or directory'}`);
+      return undefined;
+    }
+  }
+
+  // ---- expansion -----------------------------------------------------------------
+
+  /** Expand words into fields (parameters, substitutions, splitting, globbing). */
+  async expandWords(words: Word[], io: Io): Promise<string[]> {
+    const out: string[] = [];
+    for (const w of words) out.push(...(await this.expandFields(w, io)));
+    return out;
+  }
+
+  /** Expand one word without field splitting or globbing (assignments, here-docs, case). */
+  async expandOne(w: Word, io: Io, tilde = false): Promise<string> {
+    const segs = await this.expandParts(this.tildeParts(w.parts, tilde || true), io, false);
+    return segs.map((s) => (s === 'BREAK' ? ' ' : s.s)).join('');
+  }
+
+  /** Expand a word as a pattern: quoted characters are escaped. */
+  async expandPattern(w: Word, io: Io): Promise<string> {
+    const segs = await this.expandParts(w.parts, io, false);
+    return segs.map((s) => (s === 'BREAK' ? ' ' : s.q ? escapeGlob(s.s) : s.s)).join('');
+  }
+
+  private tildeParts(parts: WordPart[], enabled: boolean): WordPart[] {
+    const first = parts[0];
+    if (!enabled || !first || first.k !== 'lit' || !first.v.startsWith('~')) return parts;
+    const slash = first.v.indexOf('/');
+    const user = first.v.slice(1, slash < 0 ? undefined : slash);
+    let home: string | undefined;
+    if (user === '') home = this.getVar('HOME') ?? '/root';
+    else if (user === 'root') home = '/root';
+    else if (user === '+') home = this.proc.cwd;
+    else if (user === '-') home = this.getVar('OLDPWD');
+    if (home === undefined) return parts;
+    if (slash < 0 && parts.length > 1 && parts[1].k !== 'lit') {
+      // ~"x" is not a tilde prefix unless the user name ends the word.
+      if (user !== '') return parts;
+    }
+    const rest = slash < 0 ? '' : first.v.slice(slash);
+    return [{ k: 'sq', v: home }, ...(rest ? [{ k: 'lit' as const, v: rest }] : []), ...parts.slice(1)];
+  }
+
+  private async expandFields(w: Word, io: Io): Promise<string[]> {
+    const segs = await this.expandParts(this.tildeParts(w.parts, true), io, false);
+    const ifs = this.getVar('IFS') ?? ' \t\n';
+    const fields: { text: string; pat: string; glob: boolean; quoted: boolean }[] = [];
+    let cur = { text: '', pat: '', glob: false, quoted: false };
+    let started = false;
+    const finish = (): void => {
+      if (started) fields.push(cur);
+      cur = { text: '', pat: '', glob: false, quoted: false };
+      started = false;
+    };
+    for (const s of segs) {
+      if (s === 'BREAK') {
+        finish();
+        continue;
+      }
+      if (s.q) {
+        cur.text += s.s;
+        cur.pat += escapeGlob(s.s);
+        cur.quoted = true;
+        started = true;
+        continue;
+      }
+      if (!s.split) {
+        cur.text += s.s;
+        cur.pat += s.s;
+        if (hasGlob(s.s)) cur.glob = true;
+        if (s.s !== '') started = true;
+        continue;
+      }
+      for (const ch of s.s) {
+        if (ifs.includes(ch)) {
+          if (/\s/.test(ch)) {
+            if (started) finish();
+          } else {
+            started = true;
+            finish();
+          }
+          continue;
+        }
+        cur.text += ch;
+        cur.pat += ch;
+        if (ch === '*' || ch === '?' || ch === '[') cur.glob = true;
+        started = true;
+      }
+    }
+    finish();
+    const out: string[] = [];
+    for (const f of fields) {
+      if (f.glob && !this.opts.noglob && hasGlob(f.pat)) {
+        const matches = this.glob(f.pat);
+        if (matches.length) {
+          out.push(...matches);
+          continue;
+        }
+        out.push(unescapeGlob(f.pat));
+        continue;
+      }
+      out.push(f.text);
+    }
+    return out;
+  }
+
+  private glob(pat: string): string[] {
+    const vfs = this.host.vfs;
+    const ctx = this.proc.vfsCtx();
+    return globExpand(pat, this.proc.cwd, {
+      readdir(path) {
+        try {
+          return vfs.readdir(path, ctx);
+        } catch {
+          return undefined;
+        }
+      },
+      exists(path) {
+        try {
+          vfs.lookup(path, ctx, false);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+    });
+  }
+
+  private async expandParts(parts: WordPart[], io: Io, inDq: boolean): Promise<Seg[]> {
+    const out: Seg[] = [];
+    for (const p of parts) {
+      switch (p.k) {
+        case 'lit':
+          out.push({ s: p.v, q: inDq, split: false });
+          break;
+        case 'sq':
+          out.push({ s: p.v, q: true, split: false });
+          break;
+        case 'dq': {
+          const inner = await this.expandParts(p.parts, io, true);
+          if (inner.length === 0 && !p.parts.some((x) => x.k === 'param' && x.name === '@')) out.push({ s: '', q: true, split: false });
+          else out.push(...inner);
+          break;
+        }
+        case 'param':
+          out.push(...(await this.expandParam(p, io, inDq)));
+          break;
+        case 'cmdsub': {
+          const text = await this.commandSubst(p.body, io);
+          out.push({ s: text, q: inDq, split: !inDq });
+          break;
+        }
+        case 'arith': {
+          const expr = await this.expandOne(p.expr, io);
+          let v: bigint;
+          try {
+            v = evalArith(expr, { get: (n) => this.getVar(n), set: (n, val) => this.setVar(n, val) });
+          } catch (e) {
+            if (e instanceof ArithError) throw new ExpansionError(`${expr.trim()}: ${e.message}`);
+            throw e;
+          }
+          out.push({ s: v.toString(), q: inDq, split: !inDq });
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  private async expandParam(p: Extract<WordPart, { k: 'param' }>, io: Io, inDq: boolean): Promise<Seg[]> {
+    const name = p.name;
+    if (p.op === 'bad') throw new ExpansionError(`${p.arg?.raw ?? '${}'}: bad substitution`);
+    if ((name === '@' || name === '*') && !p.op) {
+      const segs: Seg[] = [];
+      if (inDq && name === '*') return [{ s: this.getVar('*') ?? '', q: true, split: false }];
+      this.positional.forEach((v, i) => {
+        if (i > 0) segs.push('BREAK');
+        segs.push({ s: v, q: inDq, split: !inDq });
+      });
+      return segs;
+    }
+    let value = this.getVar(name);
+    const op = p.op;
+    const wrap = (s: string): Seg[] => [{ s, q: inDq, split: !inDq }];
+    if (op === 'len') return wrap(String((value ?? '').length));
+    if (value === undefined && this.opts.nounset && !op) throw new ExpansionError(`${name}: unbound variable`);
+    if (!op) return wrap(value ?? '');
+    const nullOrUnset = value === undefined || (op.startsWith(':') && value === '');
+    const argText = async (): Promise<Seg[]> => (p.arg ? this.expandParts(this.tildeParts(p.arg.parts, true), io, inDq) : []);
+    switch (op) {
+      case ':-':
+      case '-':
+        return nullOrUnset ? argText() : wrap(value!);
+      case ':=':
+      case '=':
+        if (nullOrUnset) {
+          const v = p.arg ? await this.expandOne(p.arg, io) : '';
+          this.setVar(name, v);
+          return wrap(v);
+        }
+        return wrap(value!);
+      case ':+':
+      case '+':
+        return nullOrUnset ? [] : argText();
+      case ':?':
+      case '?': {
+        if (!nullOrUnset) return wrap(value!);
+        const msg = p.arg && p.arg.raw ? await this.expandOne(p.arg, io) : value === undefined ? 'parameter null or not set' : 'parameter null or not set';
+        throw new ExpansionError(`${name}: ${msg}`);
+      }
+      case '#':
+      case '##':
+      case '%':
+      case '%%': {
+        value = value ?? '';
+        const pat = p.arg ? await this.expandPattern(p.arg, io) : '';
+        const src = globSource(pat);
+        let re: RegExp;
+        if (op === '#') re = new RegExp(`^${src.replace(/\[\\s\\S\]\*/g, '[\\s\\S]*?')}`);
+        else if (op === '##') re = new RegExp(`^${src}`);
+        else if (op === '%%') re = new RegExp(`${src}$`);
+        else {
+          // shortest suffix: try from the end
+          for (let i = value.length; i >= 0; i--) {
+            if (globMatch(pat, value.slice(i))) return wrap(value.slice(0, i));
+          }
+          return wrap(value);
+        }
+        if (op === '%%') {
+          for (let i = 0; i <= value.length; i++) if (globMatch(pat, value.slice(i))) return wrap(value.slice(0, i));
+          return wrap(value);
+        }
+        if (op === '##') {
+          for (let i = value.length; i >= 0; i--) if (globMatch(pat, value.slice(0, i))) return wrap(value.slice(i));
+          return wrap(value);
+        }
+        for (let i = 0; i <= value.length; i++) if (globMatch(pat, value.slice(0, i))) return wrap(value.slice(i));
+        void re;
+        return wrap(value);
+      }
+      case '/':
+      case '//': {
+        value = value ?? '';
+        let pat = p.arg ? await this.expandPattern(p.arg, io) : '';
+        const rep = p.arg2 ? await this.expandOne(p.arg2, io) : '';
+        let anchor = '';
+        if (pat.startsWith('#') || pat.startsWith('%')) {
+          anchor = pat[0];
+          pat = pat.slice(1);
+        }
+        if (pat === '') return wrap(value);
+        const src = globSource(pat);
+        const re = new RegExp(anchor === '#' ? `^(?:${src})` : anchor === '%' ? `(?:${src})$` : src, op === '//' && !anchor ? 'g' : '');
+        return wrap(value.replace(re, () => rep));
+      }
+      case ':': {
+        value = value ?? '';
+        const spec = p.arg ? await this.expandOne(p.arg, io) : '';
+        const [offS, lenS] = splitOnce(spec, ':');
+        const vars = { get: (n: string) => this.getVar(n), set: (n: string, v: string) => this.setVar(n, v) };
+        try {
+          let off = Number(evalArith(offS, vars));
+          if (off < 0) off = Math.max(0, value.length + off);
+          let s = value.slice(off);
+          if (lenS !== undefined) {
+            const len = Number(evalArith(lenS, vars));
+            s = len >= 0 ? s.slice(0, len) : s.slice(0, Math.max(0, s.length + len));
+          }
+          return wrap(s);
+        } catch (e) {
+          if (e instanceof ArithError) throw new ExpansionError(`${spec}: ${e.message}`);
+          throw e;
+        }
+      }
+    }
+    return wrap(value ?? '');
+  }
+
+  /** Run `$(...)`: a forked subshell whose output (minus trailing newlines) is the value. */
+  private async commandSubst(body: List, io: Io): Promise<string> {
+    const out = new StringOut();
+    const capped: OutStream = {
+      isTTY: false,
+      write(d: string): void {
+        if (out.text.length < MAX_SUBST) out.write(d);
+      },
+    };
+    const sio: Io = { fds: new Map(io.fds) };
+    sio.fds.set(1, capped);
+    const r = this.fork(body, sio, true);
+    const code = await r.done;
+    this.status = code;
+    this.substStatus = code;
+    return out.text.replace(/\n+$/, '');
+  }
+
+  // ---- builtin helpers -------------------------------------------------------------
+
+  /** Read one line from an input for `read` (keeps what follows for the next read). */
+  async readLine(input: InStream): Promise<string | null> {
+    let buf = this.readBuf.get(input) ?? '';
+    for (let guard = 0; guard < 1_000_000; guard++) {
+      const nl = buf.indexOf('\n');
+      if (nl >= 0) {
+        this.readBuf.set(input, buf.slice(nl + 1));
+        return buf.slice(0, nl);
+      }
+      const c = await input.read();
+      if (c === null) {
+        this.readBuf.set(input, '');
+        return buf === '' ? null : buf;
+      }
+      buf += c;
+    }
+    return null;
+  }
+
+  /** Set the foreground owner (interactive shells). */
+  setForeground(owner: FgOwner | undefined): void {
+    this.fg = owner;
+  }
+
+  /** Wait for a job in the foreground (`fg`, `wait`). */
+  async waitJob(job: Job): Promise<number> {
+    for (const p of job.procs) this.fg?.procs.add(p);
+    for (let i = 0; i < 100_000 && !job.done; i++) {
+      const live = job.procs.filter((p) => p.state !== 'Z');
+      if (live.length === 0) break;
+      await new Promise<void>((r) => {
+        const offs = live.map((p) => p.onSignal(() => r()));
+        const poll = (): void => {
+          if (job.done || live.every((p) => p.state === 'Z')) {
+            offs.forEach((o) => o());
+            r();
+          } else setTimeout(poll, 0);
+        };
+        poll();
+      });
+      await this.tick();
+    }
+    return job.status;
+  }
+
+  /** Processes of all unfinished jobs and their children. */
+  jobProcs(): Process[] {
+    return processTree(this.host, this.jobs.filter((j) => !j.done).flatMap((j) => j.procs));
+  }
+
+  /** The path `type`/`which` report for a program name, or undefined. */
+  programFor(name: string): string | undefined {
+    try {
+      const ref = resolveProgram(this.host, name, this.getVar('PATH'), this.proc.cwd);
+      return ref.path;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** An expansion failed (bad substitution, ${x?}, arithmetic error). */
+export class ExpansionError extends Error {}
+
+/** Builtins whose preceding assignments persist (POSIX special builtins). */
+const SPECIAL_BUILTINS = new Set([':', '.', 'source', 'eval', 'exec', 'exit', 'export', 'readonly', 'return', 'set', 'shift', 'trap', 'unset', 'break', 'continue']);
+/** bash builtins dash lacks (they run as programs under sh). */
+const DASH_NOT_BUILTIN = new Set(['source', 'history', 'declare', 'local_', 'let']);
+
+function splitOnce(s: string, sep: string): [string, string | undefined] {
+  const i = s.indexOf(sep);
+  return i < 0 ? [s, undefined] : [s.slice(0, i), s.slice(i + 1)];
+}
+
+/** Spawn a resolved program as a child of `ppid` with the streams of `io`. */
+function spawnProgramRef(host: HostView, ppid: number, argv: string[], env: Record<string, string>, cwd: string, netns: unknown, io: Io, ref: ProgramRef): Running {
+  const opts = { env, cwd, netns, stdin: ioIn(io), stdout: ioOut(io, 1), stderr: ioOut(io, 2) };
+  if (ref.kind === 'cmd') return spawnWith(host, ppid, argv, opts, (p) => ref.spec.run(p));
+  const bash = lookupCommand('bash');
+  return spawnWith(host, ppid, ['bash', ref.path, ...argv.slice(1)], opts, (p) => (bash ? bash.run(p) : 127));
+}
+
+export { programPath, cCompare };

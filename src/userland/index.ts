@@ -1,0 +1,2 @@
+// Every command group of the simulated host; importing this registers them all.
+import './coreutils/index.ts';
