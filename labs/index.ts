@@ -5,5 +5,7 @@ import type { LabDef } from '../src/labs/types.ts';
 import routingTwoSubnets from './routing-two-subnets/lab.ts';
 import namespacesVeth from './namespaces-veth/lab.ts';
 import namespacesBridge from './namespaces-bridge/lab.ts';
+import namespacesVethRandom from './namespaces-veth-random/lab.ts';
+import routingTwoSubnetsRandom from './routing-two-subnets-random/lab.ts';
 
-export const LABS: LabDef[] = [routingTwoSubnets, namespacesVeth, namespacesBridge];
+export const LABS: LabDef[] = [routingTwoSubnets, routingTwoSubnetsRandom, namespacesVeth, namespacesBridge, namespacesVethRandom];
