@@ -14,6 +14,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { simBenches } from './sim.bench.ts';
 
 /** One row of a bench's table. */
 export type Row = Record<string, string | number>;
@@ -127,7 +128,7 @@ function bundleBench(slug: string): Bench {
 }
 
 /** Every benchmark, in the order they run. */
-export const benches: Bench[] = [bundleBench('namespaces'), bundleBench('switching-routing')];
+export const benches: Bench[] = [...simBenches, bundleBench('namespaces'), bundleBench('switching-routing')];
 
 function printTable(rows: Row[]): void {
   if (!rows.length) return console.log('  (no rows)');
