@@ -34,6 +34,10 @@ export interface LabText {
   goal: string;
   hints: string[];
   solution: string[];
+  /** The checks, by title, in the order Check reports them. */
+  tasks?: { id: string; title: string }[];
+  /** The host whose shell the terminal runs (default `host`). */
+  terminalHost?: string;
 }
 
 type SessionMod = { Session: new (o: SessionCtorOptions) => SessionLike };
@@ -58,7 +62,8 @@ const labsMod = Object.values(labsMods)[0];
 export function newSession(lab: string | undefined, seed: number, entries: TermEntry[], realtime: boolean, cols?: number): { session: SessionLike; world: () => unknown } {
   let world: unknown;
   const makeWorld = () => (world = lab && labsMod ? labsMod.makeLabWorld(lab, seed) : worldMod?.bareWorld(seed));
-  const opts: SessionCtorOptions = { makeWorld, host: 'host', entries, realtime, cols };
+  const host = (lab && labText(lab)?.terminalHost) || 'host';
+  const opts: SessionCtorOptions = { makeWorld, host, entries, realtime, cols };
   const session = sessionMod ? new sessionMod.Session(opts) : new StubSession(opts);
   return { session, world: () => world };
 }

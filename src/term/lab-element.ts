@@ -10,6 +10,8 @@ import { loadTerm, saveTerm } from './store.ts';
 
 class PlLab extends HTMLElement {
   private armedReset: ReturnType<typeof setTimeout> | null = null;
+  /** The task list as built (shown again after Reset). */
+  private initialTasks: Node[] = [];
 
   private get term(): PlTerminal | null {
     return this.querySelector('pl-terminal');
@@ -27,6 +29,7 @@ class PlLab extends HTMLElement {
       else if (act === 'hint') this.nextHint(btn);
       else if (act === 'reset') this.reset(btn);
     });
+    this.initialTasks = [...(this.el('results')?.childNodes ?? [])].map((n) => n.cloneNode(true));
     const term = this.term;
     if (term) {
       const stored = loadTerm(term.storeKey);
@@ -109,7 +112,7 @@ class PlLab extends HTMLElement {
       return;
     }
     this.disarm(btn);
-    this.el('results')?.replaceChildren();
+    this.el('results')?.replaceChildren(...this.initialTasks.map((n) => n.cloneNode(true)));
     this.removeAttribute('data-solved');
     void this.term?.reset();
     this.setStatus('The lab was reset to its starting state.', 'info');
