@@ -43,6 +43,8 @@ export class Kernel {
   readonly namespaces: NetNs[] = [];
   private nextInode = FIRST_NET_INODE;
   private topoListeners = new Set<() => void>();
+  /** The packet path of the last traced probe (ping's first echo, a check, curl's SYN). */
+  lastTrace?: { command: string; at: number; trace: import('./packet.ts').Trace };
   /** Version counter bumped on every topology change (views poll it). */
   topoVersion = 0;
 

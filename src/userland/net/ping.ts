@@ -261,7 +261,9 @@ async function ping4(p: Process, o: PingOpts, target: string, dst: number, canon
   };
   stack.icmpListeners.add(listener);
   void shown;
-  const trace: Trace | undefined = (p.env.__PACKETLAB_TRACE === '1') ? { steps: [], max: 400 } : undefined;
+  // The first echo of every ping is traced for the packet-path view.
+  const trace: Trace = { steps: [], max: 400 };
+  k.lastTrace = { command: p.argv.join(' '), at: k.clock.now, trace };
   try {
     const intervalMs = o.interval * 1000;
     const lingerMs = (o.timeout ?? 10) * 1000;
@@ -289,7 +291,7 @@ async function ping4(p: Process, o: PingOpts, target: string, dst: number, canon
         };
         if (st.sent === 1 || st.last < now) st.last = Math.max(st.last, now);
         try {
-          stack.ipOutputLocal(ns, pkt, { oif, trace });
+          stack.ipOutputLocal(ns, pkt, { oif, trace: st.sent === 1 ? trace : undefined });
         } catch (e) {
           if (!(e instanceof KernelError)) throw e;
           p.stdout.write(`ping: sendmsg: ${e.message}\n`);
@@ -311,7 +313,6 @@ async function ping4(p: Process, o: PingOpts, target: string, dst: number, canon
   } finally {
     stack.icmpListeners.delete(listener);
   }
-  if (trace) (p as unknown as { trace?: Trace }).trace = trace;
   summary(p, name, st);
   if (o.deadline !== undefined && o.count !== undefined) return st.received >= o.count ? 0 : 1;
   return st.received ? 0 : 1;
