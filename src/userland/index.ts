@@ -1,2 +1,3 @@
 // Every command group of the simulated host; importing this registers them all.
 import './coreutils/index.ts';
+import './net/tools-index.ts';

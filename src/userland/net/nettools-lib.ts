@@ -1,0 +1,102 @@
+// Shared views of kernel devices for the non-`ip` networking tools (bridge,
+// brctl, ifconfig, netstat): interface flags as SIOCGIFFLAGS / rtnetlink
+// report them, iproute2's flag list, and net-tools' natural name order.
+
+import type { NetDevice } from '../../kernel/netdev.ts';
+
+/** IFF_* bits (include/uapi/linux/if.h). */
+export const IFF = {
+  UP: 0x1,
+  BROADCAST: 0x2,
+  DEBUG: 0x4,
+  LOOPBACK: 0x8,
+  POINTOPOINT: 0x10,
+  NOTRAILERS: 0x20,
+  RUNNING: 0x40,
+  NOARP: 0x80,
+  PROMISC: 0x100,
+  ALLMULTI: 0x200,
+  MASTER: 0x400,
+  SLAVE: 0x800,
+  MULTICAST: 0x1000,
+  LOWER_UP: 0x10000,
+} as const;
+
+/** dev_get_flags(): the flags userland sees (PROMISC only when a user asked for it). */
+export function ifFlags(dev: NetDevice): number {
+  let f = 0;
+  if (dev.kind === 'loopback') f |= IFF.LOOPBACK;
+  else f |= IFF.BROADCAST | IFF.MULTICAST;
+  if (dev.noarp && dev.kind !== 'loopback') f |= IFF.NOARP;
+  if (dev.adminUp) f |= IFF.UP;
+  if (dev.adminUp && dev.carrier) f |= IFF.RUNNING | IFF.LOWER_UP;
+  // A bridge port's promiscuity comes from the bridge, not from the user.
+  if (dev.promisc > (dev.master ? 1 : 0)) f |= IFF.PROMISC;
+  if (dev.allmulti > 0) f |= IFF.ALLMULTI;
+  return f;
+}
+
+/** iproute2 print_link_flags: `<BROADCAST,MULTICAST,UP,LOWER_UP> `. */
+export function linkFlagsText(dev: NetDevice, mdown: boolean): string {
+  let flags = ifFlags(dev);
+  const parts: string[] = [];
+  if (flags & IFF.UP && !(flags & IFF.RUNNING)) parts.push('NO-CARRIER');
+  flags &= ~IFF.RUNNING;
+  const order: [string, number][] = [
+    ['LOOPBACK', IFF.LOOPBACK],
+    ['BROADCAST', IFF.BROADCAST],
+    ['POINTOPOINT', IFF.POINTOPOINT],
+    ['MULTICAST', IFF.MULTICAST],
+    ['NOARP', IFF.NOARP],
+    ['ALLMULTI', IFF.ALLMULTI],
+    ['PROMISC', IFF.PROMISC],
+    ['MASTER', IFF.MASTER],
+    ['SLAVE', IFF.SLAVE],
+    ['DEBUG', IFF.DEBUG],
+    ['NOTRAILERS', IFF.NOTRAILERS],
+    ['UP', IFF.UP],
+    ['LOWER_UP', IFF.LOWER_UP],
+  ];
+  for (const [n, b] of order) {
+    if (flags & b) {
+      parts.push(n);
+      flags &= ~b;
+    }
+  }
+  if (flags) parts.push(flags.toString(16));
+  if (mdown) parts.push('M-DOWN');
+  return `<${parts.join(',')}> `;
+}
+
+/**
+ * iproute2 print_name_and_link: `NAME@PEER: ` (or `@ifN` when the peer is in
+ * another namespace); returns whether the peer is down (M-DOWN).
+ */
+export function nameAndLink(dev: NetDevice): { text: string; mdown: boolean } {
+  const peer = dev.peer;
+  if (!peer) return { text: `${dev.name}: `, mdown: false };
+  if (peer.ns !== dev.ns) return { text: `${dev.name}@if${peer.ifindex}: `, mdown: false };
+  return { text: `${dev.name}@${peer.name}: `, mdown: !peer.adminUp };
+}
+
+/** net-tools nstrcmp: compare names with embedded numbers numerically (eth2 < eth10). */
+export function nstrcmp(a: string, b: string): number {
+  const re = /(\d+)|(\D+)/g;
+  const pa = a.match(re) ?? [];
+  const pb = b.match(re) ?? [];
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    const x = pa[i];
+    const y = pb[i];
+    if (x === y) continue;
+    const nx = /^\d/.test(x);
+    const ny = /^\d/.test(y);
+    if (nx && ny) return Number(x) - Number(y) || (x < y ? -1 : 1);
+    return x < y ? -1 : 1;
+  }
+  return pa.length - pb.length;
+}
+
+/** A MAC without separators, as brctl prints bridge ids. */
+export function macHex(mac: string): string {
+  return mac.replace(/:/g, '');
+}
