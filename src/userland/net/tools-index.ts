@@ -2,3 +2,4 @@
 // route, ifconfig, netstat) and sysctl. Importing this registers them.
 import './bridge.ts';
 import './brctl.ts';
+import './sysctl.ts';
