@@ -48,8 +48,8 @@ test('the terminal state survives a reload', async ({ page }) => {
   await ready(again);
   await typeLine(page, again, 'ip netns');
   await expectScreen(again, 'keepme');
-  await typeLine(page, again, 'ip -br link');
-  await expectScreen(again, 'dummy7');
+  await typeLine(page, again, 'ip link show dummy7');
+  await expectScreen(again, /\d+: dummy7: <BROADCAST,NOARP>/);
 });
 
 test('the terminal can be left with Esc then Tab', async ({ page }) => {
