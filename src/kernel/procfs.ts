@@ -3,6 +3,8 @@
 // /proc/PID/ns/net is the nsfs file `ip netns` and `nsenter` use.
 
 import { fail } from './errno.ts';
+import { fmtIp4, maskOf } from './addr.ts';
+import { RT_TABLE } from './fib.ts';
 import type { Kernel } from './kernel.ts';
 import type { NetNs } from './netns.ts';
 import type { Process } from './proc.ts';
@@ -139,6 +141,49 @@ function procNetDev(ns: NetNs): string {
   return s;
 }
 
+/** An IPv4 address as /proc/net/route prints it: %08X of the network-order word. */
+function hexLe(a: number): string {
+  const le = ((a & 0xff) << 24) | (((a >>> 8) & 0xff) << 16) | (((a >>> 16) & 0xff) << 8) | (a >>> 24);
+  return (le >>> 0).toString(16).toUpperCase().padStart(8, '0');
+}
+
+/**
+ * /proc/net/route (fib_route_seq_show): the main table, each line padded to
+ * 127 columns. A namespace whose main table was never created (no device
+ * ever up, no route ever added) prints nothing at all, not even the header.
+ */
+function procNetRoute(ns: NetNs): string {
+  const main = ns.fib.table(RT_TABLE.main);
+  if (!main.length && !ns.devices().some((d) => d.everUp)) return '';
+  const pad = (l: string): string => l.padEnd(127) + '\n';
+  let s = pad('Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT');
+  for (const r of main) {
+    if (r.type === 'broadcast' || r.type === 'multicast' || r.type === 'local') continue;
+    const mask = maskOf(r.dstLen);
+    let flags = r.type === 'unreachable' || r.type === 'prohibit' ? 0x200 : 0;
+    if (r.gateway !== undefined) flags |= 0x2;
+    if (r.dstLen === 32) flags |= 0x4;
+    flags |= 0x1;
+    const dev = r.dev ? r.dev.name : '*';
+    s += pad(`${dev}\t${hexLe(r.dst)}\t${hexLe(r.gateway ?? 0)}\t${flags.toString(16).toUpperCase().padStart(4, '0')}\t0\t0\t${r.metric}\t${hexLe(mask)}\t0\t0\t0`);
+  }
+  return s;
+}
+
+/** /proc/net/arp (arp_seq_show): IPv4 neighbours, NOARP entries skipped. */
+function procNetArp(ns: NetNs): string {
+  let s = 'IP address       HW type     Flags       HW address            Mask     Device\n';
+  for (const e of ns.neigh.entries) {
+    const st = ns.neigh.stateAt(e, ns.now);
+    if (st === 'NOARP' || e.proxy) continue;
+    const valid = st === 'PERMANENT' || st === 'REACHABLE' || st === 'STALE' || st === 'DELAY' || st === 'PROBE';
+    const flags = (valid ? 0x2 : 0) | (st === 'PERMANENT' ? 0x4 : 0);
+    const hw = valid && e.mac ? e.mac : '00:00:00:00:00:00';
+    s += `${fmtIp4(e.ip).padEnd(16)} 0x${'1'.padEnd(10)}0x${flags.toString(16).padEnd(10)}${hw.padEnd(17)}     ${'*'.padEnd(8)} ${e.dev.name}\n`;
+  }
+  return s;
+}
+
 function pidDir(k: Kernel, p: Process): GenDirNode {
   const entries: Record<string, () => VNode> = {
     ns: () => ({
@@ -164,11 +209,12 @@ function pidDir(k: Kernel, p: Process): GenDirNode {
 /** Mount /proc on a kernel's file system. */
 export function mountProcfs(k: Kernel): void {
   const nsOf = (ctx: VfsCtx): NetNs => (ctx.netns as NetNs | undefined) ?? k.initNs;
+  const netFiles: Record<string, (ns: NetNs) => string> = { arp: procNetArp, dev: procNetDev, route: procNetRoute };
   const net: GenDirNode = {
     kind: 'gendir',
     mode: 0o555,
-    list: () => ['dev'],
-    lookup: (_c, n) => (n === 'dev' ? { kind: 'gen', mode: 0o444, read: (c) => procNetDev(nsOf(c)) } : undefined),
+    list: () => Object.keys(netFiles),
+    lookup: (_c, n) => (netFiles[n] ? { kind: 'gen', mode: 0o444, read: (c) => netFiles[n](nsOf(c)) } : undefined),
   };
   const root: GenDirNode = {
     kind: 'gendir',

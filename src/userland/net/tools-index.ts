@@ -3,3 +3,4 @@
 import './bridge.ts';
 import './brctl.ts';
 import './sysctl.ts';
+import './nettools.ts';

@@ -1,0 +1,966 @@
+// net-tools 2.10: arp, route, ifconfig and netstat (-r, -i). The display
+// side reads /proc/net/arp and /proc/net/route like the real programs; the
+// changes go through the kernel operations their ioctls reach
+// (SIOCSARP/SIOCDARP, SIOCADDRT/SIOCDELRT, SIOCSIF*). Formats and messages
+// are the recorded ones.
+
+import { register } from '../registry.ts';
+import type { Process } from '../../kernel/proc.ts';
+import type { NetNs } from '../../kernel/netns.ts';
+import type { NetDevice, InetAddr } from '../../kernel/netdev.ts';
+import { KernelError } from '../../kernel/errno.ts';
+import { fmtIp4, parseIp4, parseIp4Loose, maskOf, plenOfMask, netOf, parseMac, type Ip4 } from '../../kernel/addr.ts';
+import { RT_TABLE } from '../../kernel/fib.ts';
+import { SCOPE } from '../../kernel/netdev.ts';
+import { getHostByAddr, getHostByName } from '../lib/resolve.ts';
+import { nsOf, kernelOf } from '../lib/sys.ts';
+import { IFF, ifFlags, nstrcmp } from './nettools-lib.ts';
+
+// ── shared ───────────────────────────────────────────────────────────────
+
+/** Read a /proc file as the process sees it ('' when unreadable). */
+function readProc(p: Process, path: string): string {
+  try {
+    return kernelOf(p).vfs.readFile(path, p.vfsCtx());
+  } catch {
+    return '';
+  }
+}
+
+/** Reverse-resolve an IPv4 address (gethostbyaddr), or undefined. */
+async function hostName(p: Process, ip: string): Promise<string | undefined> {
+  const r = await getHostByAddr(p, ip);
+  return typeof r === 'string' ? undefined : r.name;
+}
+
+/** Resolve a host argument as net-tools' INET_resolve does: numeric, else gethostbyname. */
+async function resolveArg(p: Process, name: string): Promise<{ ip: Ip4; name: string } | 'unknown' | 'lookup'> {
+  if (/^[\d.]+$/.test(name)) {
+    const ip = parseIp4Loose(name);
+    return ip === undefined ? 'unknown' : { ip, name };
+  }
+  const r = await getHostByName(p, name, 4);
+  if (typeof r === 'string') return 'lookup';
+  return { ip: parseIp4(r.addrs[0])!, name: r.name };
+}
+
+/** /proc/net/route's hex word back to an address. */
+function unhexLe(h: string): Ip4 {
+  const v = parseInt(h, 16) >>> 0;
+  return (((v & 0xff) << 24) | (((v >>> 8) & 0xff) << 16) | (((v >>> 16) & 0xff) << 8) | (v >>> 24)) >>> 0;
+}
+
+// ── arp ──────────────────────────────────────────────────────────────────
+
+const ARP_USAGE_OUT =
+  'Usage:\n' +
+  '  arp [-vn]  [<HW>] [-i <if>] [-a] [<hostname>]             <-Display ARP cache\n' +
+  '  arp [-v]          [-i <if>] -d  <host> [pub]               <-Delete ARP entry\n' +
+  '  arp [-vnD] [<HW>] [-i <if>] -f  [<filename>]            <-Add entry from file\n' +
+  '  arp [-v]   [<HW>] [-i <if>] -s  <host> <hwaddr> [temp]            <-Add entry\n' +
+  "  arp [-v]   [<HW>] [-i <if>] -Ds <host> <if> [netmask <nm>] pub          <-''-\n\n" +
+  '        -a                       display (all) hosts in alternative (BSD) style\n' +
+  '        -e                       display (all) hosts in default (Linux) style\n' +
+  '        -s, --set                set a new ARP entry\n' +
+  '        -d, --delete             delete a specified entry\n' +
+  '        -v, --verbose            be verbose\n' +
+  "        -n, --numeric            don't resolve names\n" +
+  '        -i, --device             specify network interface (e.g. eth0)\n' +
+  '        -D, --use-device         read <hwaddr> from given device\n' +
+  '        -A, -p, --protocol       specify protocol family\n' +
+  '        -f, --file               read new entries from file or from /etc/ethers\n\n' +
+  "  <HW>=Use '-H <hw>' to specify hardware address type. Default: ether\n" +
+  '  List of possible hardware types (which support ARP):\n';
+const ARP_USAGE_HW =
+  '    ash (Ash) ether (Ethernet) ax25 (AMPR AX.25) \n' +
+  '    netrom (AMPR NET/ROM) rose (AMPR ROSE) arcnet (ARCnet) \n' +
+  '    dlci (Frame Relay DLCI) fddi (Fiber Distributed Data Interface) hippi (HIPPI) \n' +
+  '    irda (IrLAP) x25 (generic X.25) eui64 (Generic EUI-64) \n';
+
+interface ProcArp {
+  ip: string;
+  flags: number;
+  hw: string;
+  dev: string;
+}
+
+function procArp(p: Process): ProcArp[] {
+  const lines = readProc(p, '/proc/net/arp').split('\n').slice(1);
+  const out: ProcArp[] = [];
+  for (const l of lines) {
+    const f = l.trim().split(/\s+/);
+    if (f.length < 6) continue;
+    out.push({ ip: f[0], flags: parseInt(f[2], 16), hw: f[3], dev: f[5] });
+  }
+  return out;
+}
+
+async function arpShow(p: Process, o: { numeric: boolean; bsd: boolean; device: string; host: string; hostName: string }): Promise<number> {
+  let entries = 0;
+  let shown = 0;
+  for (const e of procArp(p)) {
+    entries++;
+    if (o.device && e.dev !== o.device) continue;
+    if (o.host && e.ip !== o.host) continue;
+    const name = o.numeric ? undefined : await hostName(p, e.ip);
+    const com = (e.flags & 0x2) !== 0;
+    const perm = (e.flags & 0x4) !== 0;
+    if (o.bsd) {
+      let s = `${name ?? '?'} (${e.ip}) at `;
+      s += com ? `${e.hw} [ether] ` : '<incomplete> ';
+      if (perm) s += 'PERM ';
+      p.stdout.write(`${s}on ${e.dev}\n`);
+    } else {
+      if (!shown) p.stdout.write('Address                  HWtype  HWaddress           Flags Mask            Iface\n');
+      const addr = (name ?? e.ip).slice(0, 23).padEnd(23);
+      const hw = com ? `${'ether'.padEnd(8)}${e.hw.padEnd(20)}` : `${''.padEnd(8)}${'(incomplete)'.padEnd(20)}`;
+      const flags = (com ? 'C' : '') + (perm ? 'M' : '');
+      p.stdout.write(`${addr}  ${hw}${flags.padEnd(6)}${''.padEnd(16)}${e.dev}\n`);
+    }
+    shown++;
+  }
+  if (!shown) {
+    if (o.host && !o.bsd) p.stdout.write(`${o.hostName} (${o.host}) -- no entry\n`);
+    else if (o.host || o.device) p.stdout.write(`arp: in ${entries} entries no match found.\n`);
+  }
+  return 0;
+}
+
+/** The device SIOCSARP/SIOCDARP pick for `ip`: the given one, else the route's. */
+function arpDev(ns: NetNs, ip: Ip4, device: string): NetDevice | KernelError {
+  if (device) {
+    const d = ns.devByName(device);
+    return d ?? new KernelError('ENODEV');
+  }
+  const r = ns.fib.lookup({ daddr: ip }, (x) => x.type === 'unicast' || x.type === 'local');
+  if (!r || !r.route.dev) return new KernelError('ENETUNREACH');
+  return r.route.dev;
+}
+
+async function arp(p: Process): Promise<number> {
+  const ns = nsOf(p);
+  const argv = p.argv.slice(1);
+  let mode: 'show' | 'set' | 'del' = 'show';
+  let numeric = false;
+  let bsd = false;
+  let device = '';
+  const operands: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a.startsWith('--') && a.length > 2) {
+      const name = a.slice(2);
+      if (name === 'help') {
+        p.stdout.write(ARP_USAGE_OUT);
+        p.stderr.write(ARP_USAGE_HW);
+        return 0;
+      }
+      if ('numeric'.startsWith(name)) numeric = true;
+      else if ('set'.startsWith(name)) mode = 'set';
+      else if ('delete'.startsWith(name)) mode = 'del';
+      else if ('device'.startsWith(name)) device = argv[++i] ?? '';
+      else if ('verbose'.startsWith(name)) {
+        // verbose output is not modelled
+      } else if ('version'.startsWith(name)) {
+        p.stdout.write('net-tools 2.10\n');
+        return 0;
+      } else {
+        p.stderr.write(`arp: unrecognized option '${a}'\n${ARP_USAGE_OUT}${ARP_USAGE_HW}`);
+        return 3;
+      }
+      continue;
+    }
+    if (a.length > 1 && a.startsWith('-')) {
+      for (let j = 1; j < a.length; j++) {
+        const c = a[j];
+        if (c === 'n') numeric = true;
+        else if (c === 'a') bsd = true;
+        else if (c === 'e') bsd = false;
+        else if (c === 's') mode = 'set';
+        else if (c === 'd') mode = 'del';
+        else if (c === 'v' || c === 'D') {
+          // accepted
+        } else if (c === 'i' || c === 'H' || c === 'A' || c === 'p' || c === 't') {
+          const v = j + 1 < a.length ? a.slice(j + 1) : argv[++i];
+          if (v === undefined) {
+            p.stderr.write(`arp: option requires an argument -- '${c}'\n${ARP_USAGE_OUT}${ARP_USAGE_HW}`);
+            return 3;
+          }
+          if (c === 'i') device = v;
+          break;
+        } else if (c === 'h') {
+          p.stdout.write(ARP_USAGE_OUT);
+          p.stderr.write(ARP_USAGE_HW);
+          return 0;
+        } else if (c === 'V') {
+          p.stdout.write('net-tools 2.10\n');
+          return 0;
+        } else {
+          p.stderr.write(`arp: invalid option -- '${c}'\n${ARP_USAGE_OUT}${ARP_USAGE_HW}`);
+          return 3;
+        }
+      }
+      continue;
+    }
+    operands.push(a);
+  }
+  if (mode === 'show') {
+    let host = '';
+    let hName = '';
+    if (operands.length) {
+      const r = await resolveArg(p, operands[0]);
+      if (r === 'unknown' || r === 'lookup') {
+        p.stderr.write(`${operands[0]}: ${r === 'unknown' ? 'Unknown host' : 'Host name lookup failure'}\n`);
+        return 255;
+      }
+      host = fmtIp4(r.ip);
+      hName = r.name;
+    }
+    return arpShow(p, { numeric, bsd, device, host, hostName: hName });
+  }
+  if (!operands.length) {
+    p.stderr.write('arp: need host name\n');
+    return 255;
+  }
+  const r = await resolveArg(p, operands[0]);
+  if (r === 'unknown' || r === 'lookup') {
+    p.stderr.write(`${operands[0]}: ${r === 'unknown' ? 'Unknown host' : 'Host name lookup failure'}\n`);
+    return 255;
+  }
+  if (mode === 'del') {
+    const dev = arpDev(ns, r.ip, device);
+    if (dev instanceof KernelError) {
+      p.stderr.write(`SIOCDARP(dontpub): ${dev.message}\n`);
+      return 255;
+    }
+    const e = ns.neigh.entries.find((x) => x.ip === r.ip && x.dev === dev && ns.neigh.stateAt(x, ns.now) !== 'NOARP');
+    if (!e) {
+      p.stdout.write(`No ARP entry for ${operands[0]}\n`);
+      return 255;
+    }
+    ns.neigh.remove(e);
+    return 0;
+  }
+  // set
+  if (operands.length < 2) {
+    p.stderr.write('arp: need hardware address\n');
+    return 255;
+  }
+  const mac = parseMac(operands[1]);
+  if (!mac) {
+    p.stderr.write('arp: invalid hardware address\n');
+    return 255;
+  }
+  let temp = false;
+  let pub = false;
+  for (const w of operands.slice(2)) {
+    if (w === 'temp') temp = true;
+    else if (w === 'pub') pub = true;
+  }
+  if (pub) {
+    const owner = ns.devices().find((d) => d.mac === mac);
+    if (!owner) {
+      p.stderr.write('SIOCSARP: No such device\n');
+      return 255;
+    }
+    return 0;
+  }
+  const dev = arpDev(ns, r.ip, device);
+  if (dev instanceof KernelError) {
+    p.stderr.write(`SIOCSARP: ${dev.message}\n`);
+    return 255;
+  }
+  const now = ns.now;
+  const existing = ns.neigh.find(r.ip, dev);
+  if (existing) ns.neigh.remove(existing);
+  ns.neigh.add({
+    ip: r.ip,
+    dev,
+    mac,
+    state: temp ? 'REACHABLE' : 'PERMANENT',
+    confirmed: now,
+    updated: now,
+    used: now,
+    probes: 0,
+    queue: [],
+    router: false,
+    proxy: false,
+  });
+  return 0;
+}
+
+// ── route ────────────────────────────────────────────────────────────────
+
+const ROUTE_USAGE_OUT =
+  'Usage: route [-nNvee] [-FC] [<AF>]           List kernel routing tables\n' +
+  '       route [-v] [-FC] {add|del|flush} ...  Modify routing table for AF.\n\n' +
+  '       route {-h|--help} [<AF>]              Detailed usage syntax for specified AF.\n' +
+  '       route {-V|--version}                  Display version/author and exit.\n\n' +
+  '        -v, --verbose            be verbose\n' +
+  "        -n, --numeric            don't resolve names\n" +
+  '        -e, --extend             display other/more information\n' +
+  '        -F, --fib                display Forwarding Information Base (default)\n' +
+  '        -C, --cache              display routing cache instead of FIB\n\n' +
+  "  <AF>=Use -4, -6, '-A <af>' or '--<af>'; default: inet\n" +
+  '  List of possible address families (which support routing):\n';
+const ROUTE_USAGE_AF =
+  '    inet (DARPA Internet) inet6 (IPv6) ax25 (AMPR AX.25) \n' +
+  '    netrom (AMPR NET/ROM) rose (AMPR ROSE) ipx (Novell IPX) \n' +
+  '    ddp (Appletalk DDP) x25 (CCITT X.25) \n';
+const INET_ROUTE_USAGE =
+  'Usage: inet_route [-vF] del {-host|-net} Target[/prefix] [gw Gw] [metric M] [[dev] If]\n' +
+  '       inet_route [-vF] add {-host|-net} Target[/prefix] [gw Gw] [metric M]\n' +
+  '                              [netmask N] [mss Mss] [window W] [irtt I]\n' +
+  '                              [mod] [dyn] [reinstate] [[dev] If]\n' +
+  '       inet_route [-vF] add {-host|-net} Target[/prefix] [metric M] reject\n' +
+  '       inet_route [-FC] flush      NOT supported\n';
+
+const HEADS: Record<number, string> = {
+  1: 'Destination     Gateway         Genmask         Flags Metric Ref    Use Iface\n',
+  2: 'Destination     Gateway         Genmask         Flags   MSS Window  irtt Iface\n',
+  3: 'Destination     Gateway         Genmask         Flags Metric Ref    Use Iface    MSS   Window irtt\n',
+};
+
+/** rprint_fib(): the IPv4 routing table from /proc/net/route; 1 when the file is empty. */
+export async function printRoutes(p: Process, ext: number, numeric: boolean): Promise<number> {
+  p.stdout.write('Kernel IP routing table\n');
+  p.stdout.write(HEADS[Math.min(ext, 3)]);
+  const text = readProc(p, '/proc/net/route');
+  const lines = text.split('\n');
+  if (!lines[0].startsWith('Iface')) return 1;
+  for (const l of lines.slice(1)) {
+    const f = l.trim().split('\t');
+    if (f.length < 11) continue;
+    const flagsN = parseInt(f[3], 16);
+    if (!(flagsN & 0x1)) continue;
+    const dst = unhexLe(f[1]);
+    const gw = unhexLe(f[2]);
+    const mask = unhexLe(f[7]);
+    const metric = Number(f[6]);
+    const host = (flagsN & 0x4) !== 0;
+    let dstText = fmtIp4(dst);
+    if (!numeric) {
+      if (dst === 0 && mask === 0) dstText = 'default';
+      else if (host) dstText = (await hostName(p, dstText)) ?? dstText;
+    }
+    let gwText = fmtIp4(gw);
+    if (!numeric && gw !== 0) gwText = (await hostName(p, gwText)) ?? gwText;
+    dstText = dstText.slice(0, 15);
+    gwText = gwText.slice(0, 15);
+    const maskText = fmtIp4(mask);
+    let flags = 'U';
+    if (flagsN & 0x2) flags += 'G';
+    const reject = (flagsN & 0x200) !== 0;
+    if (reject) flags = '!';
+    if (host) flags += 'H';
+    const iface = f[0];
+    const P = (s: string, n: number): string => s.padEnd(n);
+    const R = (s: string | number, n: number): string => String(s).padStart(n);
+    if (ext === 1) {
+      if (reject) p.stdout.write(`${P(dstText, 15)} -               ${P(maskText, 15)} ${P(flags, 5)} ${P(String(metric), 6)} -  ${R(0, 7)} -\n`);
+      else p.stdout.write(`${P(dstText, 15)} ${P(gwText, 15)} ${P(maskText, 15)} ${P(flags, 5)} ${P(String(metric), 6)} ${P('0', 2)} ${R(0, 7)} ${iface}\n`);
+    } else if (ext === 2) {
+      if (reject) p.stdout.write(`${P(dstText, 15)} -               ${P(maskText, 15)} ${P(flags, 5)}     - -          - -\n`);
+      else p.stdout.write(`${P(dstText, 15)} ${P(gwText, 15)} ${P(maskText, 15)} ${P(flags, 5)} ${R(0, 5)} ${P('0', 5)} ${R(0, 6)} ${iface}\n`);
+    } else {
+      if (reject) p.stdout.write(`${P(dstText, 15)} -               ${P(maskText, 15)} ${P(flags, 5)} ${P(String(metric), 6)} -  ${R(0, 7)} -        -     -      -\n`);
+      else p.stdout.write(`${P(dstText, 15)} ${P(gwText, 15)} ${P(maskText, 15)} ${P(flags, 5)} ${P(String(metric), 6)} ${P('0', 3)} ${R(0, 6)} ${P(iface.slice(0, 6), 6)}   ${P('0', 5)} ${P('0', 6)} 0\n`);
+    }
+  }
+  return 0;
+}
+
+/** INET_setroute(): `route add|del [-net|-host] TARGET[/len] [netmask M] [gw G] [metric N] [reject] [[dev] IF]`. */
+async function routeModify(p: Process, del: boolean, args: string[]): Promise<number> {
+  const ns = nsOf(p);
+  const usage = (): number => {
+    p.stderr.write(INET_ROUTE_USAGE);
+    return 3;
+  };
+  if (!args.length) {
+    p.stdout.write(INET_ROUTE_USAGE);
+    return 0;
+  }
+  let isNet: boolean | undefined;
+  let i = 0;
+  if (args[0] === '-net' || args[0] === '-host') {
+    isNet = args[0] === '-net';
+    i++;
+  }
+  const target = args[i++];
+  if (target === undefined) return usage();
+  let dst: Ip4;
+  let plen: number | undefined;
+  if (target === 'default') {
+    dst = 0;
+    plen = 0;
+    isNet = true;
+  } else {
+    const [a, l] = target.split('/');
+    const r = await resolveArg(p, a);
+    if (r === 'unknown' || r === 'lookup') {
+      p.stderr.write(`${a}: ${r === 'unknown' ? 'Unknown host' : 'Host name lookup failure'}\n`);
+      return 4;
+    }
+    dst = r.ip;
+    if (l !== undefined) {
+      plen = Number(l);
+      if (!/^\d+$/.test(l) || plen > 32) return usage();
+      if (isNet === undefined) isNet = plen < 32;
+    }
+    if (isNet === undefined) isNet = false;
+  }
+  let gw: Ip4 | undefined;
+  let metric = 0;
+  let devName: string | undefined;
+  let reject = false;
+  while (i < args.length) {
+    const k = args[i++];
+    const v = (): string | undefined => args[i++];
+    if (k === 'netmask') {
+      const m = v();
+      const mv = m === undefined ? undefined : parseIp4(m);
+      if (mv === undefined) return usage();
+      const l = plenOfMask(mv);
+      if (l < 0) {
+        p.stderr.write(`route: bogus netmask ${m}\n`);
+        return usage();
+      }
+      plen = l;
+    } else if (k === 'gw' || k === 'gateway') {
+      const g = v();
+      if (g === undefined) return usage();
+      const r = await resolveArg(p, g);
+      if (r === 'unknown' || r === 'lookup') {
+        p.stderr.write(`${g}: ${r === 'unknown' ? 'Unknown host' : 'Host name lookup failure'}\n`);
+        return 4;
+      }
+      gw = r.ip;
+    } else if (k === 'metric') {
+      const m = v();
+      if (m === undefined || !/^\d+$/.test(m)) return usage();
+      metric = Number(m);
+    } else if (k === 'mss' || k === 'window' || k === 'irtt') {
+      if (v() === undefined) return usage();
+    } else if (k === 'reject') {
+      reject = true;
+    } else if (k === 'mod' || k === 'dyn' || k === 'reinstate') {
+      // flags without a model
+    } else if (k === 'dev' || k === 'device') {
+      devName = v();
+      if (devName === undefined) return usage();
+    } else if (i === args.length) {
+      devName = k;
+    } else return usage();
+  }
+  if (plen === undefined) plen = isNet ? (dst === 0 ? 0 : 32) : 32;
+  if (!isNet) plen = 32;
+  if (netOf(dst, plen) !== dst) {
+    p.stderr.write("route: netmask doesn't match route address\n");
+    return usage();
+  }
+  const op = del ? 'SIOCDELRT' : 'SIOCADDRT';
+  let dev: NetDevice | undefined;
+  if (devName !== undefined) {
+    dev = ns.devByName(devName);
+    if (!dev) {
+      p.stderr.write(`${op}: No such device\n`);
+      return 7;
+    }
+  }
+  try {
+    if (del) {
+      ns.routeDel({ table: RT_TABLE.main, dst, dstLen: plen, gateway: gw, dev, metric: metric || undefined });
+    } else {
+      if (!reject && !dev && gw === undefined) {
+        p.stderr.write(`${op}: No such device\n`);
+        return 7;
+      }
+      if (gw !== undefined && !dev) {
+        const via = ns.fib.lookup({ daddr: gw }, (x) => x.type === 'unicast');
+        if (!via || via.route.gateway !== undefined || !via.route.dev) {
+          p.stderr.write(`${op}: Network is unreachable\n`);
+          return 7;
+        }
+      }
+      ns.routeAdd(
+        {
+          table: RT_TABLE.main,
+          type: reject ? 'unreachable' : 'unicast',
+          dst,
+          dstLen: plen,
+          tos: 0,
+          metric,
+          protocol: 'boot',
+          scope: reject ? SCOPE.host : gw !== undefined ? SCOPE.universe : SCOPE.link,
+          gateway: reject ? undefined : gw,
+          dev: reject ? undefined : dev,
+          onlink: false,
+        },
+        { create: true, excl: true, replace: false },
+      );
+    }
+  } catch (e) {
+    if (!(e instanceof KernelError)) throw e;
+    const msg = e.errno === 'EINVAL' && gw !== undefined ? 'Network is unreachable' : e.errno === 'ENETDOWN' ? 'Network is unreachable' : new KernelError(e.errno).message;
+    p.stderr.write(`${op}: ${msg}\n`);
+    return 7;
+  }
+  ns.kernel.notifyTopology();
+  return 0;
+}
+
+async function route(p: Process): Promise<number> {
+  const argv = p.argv.slice(1);
+  let numeric = false;
+  let ext = 1;
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (rest.length || !a.startsWith('-') || a === '-net' || a === '-host') {
+      rest.push(a);
+      continue;
+    }
+    if (a.startsWith('--')) {
+      const n = a.slice(2);
+      if (n === 'help') {
+        p.stdout.write(ROUTE_USAGE_OUT);
+        p.stderr.write(ROUTE_USAGE_AF);
+        return 0;
+      }
+      if ('numeric'.startsWith(n)) numeric = true;
+      else if ('extend'.startsWith(n)) ext++;
+      else if ('version'.startsWith(n)) {
+        p.stdout.write('net-tools 2.10\n');
+        return 0;
+      } else if (n === 'inet' || 'verbose'.startsWith(n) || 'fib'.startsWith(n)) {
+        // default family, verbosity and FIB display
+      } else {
+        p.stderr.write(`route: unrecognized option '${a}'\n`);
+        p.stdout.write(ROUTE_USAGE_OUT);
+        p.stderr.write(ROUTE_USAGE_AF);
+        return 0;
+      }
+      continue;
+    }
+    for (let j = 1; j < a.length; j++) {
+      const c = a[j];
+      if (c === 'n' || c === 'N') numeric = true;
+      else if (c === 'e') ext++;
+      else if (c === 'v' || c === 'F' || c === '4') {
+        // accepted
+      } else if (c === 'A') {
+        i++;
+        break;
+      } else if (c === 'h') {
+        p.stdout.write(ROUTE_USAGE_OUT);
+        p.stderr.write(ROUTE_USAGE_AF);
+        return 0;
+      } else if (c === 'V') {
+        p.stdout.write('net-tools 2.10\n');
+        return 0;
+      } else {
+        p.stderr.write(`route: invalid option -- '${c}'\n`);
+        p.stdout.write(ROUTE_USAGE_OUT);
+        p.stderr.write(ROUTE_USAGE_AF);
+        return 0;
+      }
+    }
+  }
+  if (!rest.length) return printRoutes(p, ext, numeric);
+  const cmd = rest[0];
+  if (cmd === 'add' || cmd === 'del') return routeModify(p, cmd === 'del', rest.slice(1));
+  if (cmd === 'flush') {
+    p.stderr.write(INET_ROUTE_USAGE);
+    return 3;
+  }
+  p.stderr.write(ROUTE_USAGE_OUT + ROUTE_USAGE_AF);
+  return 3;
+}
+
+// ── ifconfig ─────────────────────────────────────────────────────────────
+
+/** One interface as ifconfig sees it: a device, or an alias label on it. */
+interface IfView {
+  name: string;
+  dev: NetDevice;
+  alias: boolean;
+}
+
+/** Every interface name (devices, then alias labels), in net-tools' natural order. */
+function ifViews(ns: NetNs): IfView[] {
+  const out: IfView[] = [];
+  for (const d of ns.devices()) {
+    out.push({ name: d.name, dev: d, alias: false });
+    for (const a of d.inet) if (a.label !== d.name && !out.some((v) => v.name === a.label)) out.push({ name: a.label, dev: d, alias: true });
+  }
+  return out.sort((a, b) => nstrcmp(a.name, b.name));
+}
+
+/** The address SIOCGIFADDR returns for a label: the first primary with that label. */
+function labelAddr(dev: NetDevice, label: string): InetAddr | undefined {
+  return dev.inet.find((a) => a.label === label && !a.secondary) ?? dev.inet.find((a) => a.label === label);
+}
+
+/** ife_unit(): bytes with a one-decimal binary unit. */
+function unit(v: number): string {
+  const units: [number, string][] = [
+    [1099511627776, 'TiB'],
+    [1073741824, 'GiB'],
+    [1048576, 'MiB'],
+    [1024, 'KiB'],
+  ];
+  let short = v * 10;
+  let text = 'B';
+  for (const [n, u] of units) {
+    if (v > n) {
+      short = Math.floor(short / n);
+      text = u;
+      break;
+    }
+  }
+  return `${Math.floor(short / 10)}.${short % 10} ${text}`;
+}
+
+/** ife_print_long(). */
+function ifPrintLong(p: Process, v: IfView): void {
+  const d = v.dev;
+  const flags = ifFlags(d) & ~IFF.LOWER_UP;
+  const names: [number, string][] = [
+    [IFF.UP, 'UP'],
+    [IFF.BROADCAST, 'BROADCAST'],
+    [IFF.DEBUG, 'DEBUG'],
+    [IFF.LOOPBACK, 'LOOPBACK'],
+    [IFF.POINTOPOINT, 'POINTOPOINT'],
+    [IFF.NOTRAILERS, 'NOTRAILERS'],
+    [IFF.RUNNING, 'RUNNING'],
+    [IFF.NOARP, 'NOARP'],
+    [IFF.PROMISC, 'PROMISC'],
+    [IFF.ALLMULTI, 'ALLMULTI'],
+    [IFF.SLAVE, 'SLAVE'],
+    [IFF.MASTER, 'MASTER'],
+    [IFF.MULTICAST, 'MULTICAST'],
+  ];
+  const fl = names.filter(([b]) => flags & b).map(([, n]) => n);
+  let s = `${v.name}: flags=${flags}<${fl.join(',')}>  mtu ${d.mtu}\n`;
+  const a = labelAddr(d, v.name);
+  if (a) {
+    s += `        inet ${fmtIp4(a.local)}  netmask ${fmtIp4(maskOf(a.prefixlen))}`;
+    if (flags & IFF.BROADCAST) s += `  broadcast ${fmtIp4(a.broadcast ?? 0)}`;
+    s += '\n';
+  }
+  if (!v.alias) {
+    for (const a6 of d.inet6) {
+      const scope = a6.addr === '::1' ? 0x10 : a6.addr.startsWith('fe80:') ? 0x20 : 0;
+      const sname = scope === 0x10 ? 'host' : scope === 0x20 ? 'link' : 'global';
+      s += `        inet6 ${a6.addr}  prefixlen ${a6.prefixlen}  scopeid 0x${scope.toString(16)}<${sname}>\n`;
+    }
+  }
+  if (d.kind === 'loopback') s += `        loop  txqueuelen ${d.txqlen}  (Local Loopback)\n`;
+  else s += `        ether ${d.mac}  txqueuelen ${d.txqlen}  (Ethernet)\n`;
+  if (!v.alias) {
+    const t = d.stats;
+    s += `        RX packets ${t.rxPackets}  bytes ${t.rxBytes} (${unit(t.rxBytes)})\n`;
+    s += `        RX errors ${t.rxErrors}  dropped ${t.rxDropped}  overruns 0  frame 0\n`;
+    s += `        TX packets ${t.txPackets}  bytes ${t.txBytes} (${unit(t.txBytes)})\n`;
+    s += `        TX errors ${t.txErrors}  dropped ${t.txDropped} overruns 0  carrier ${t.txCarrier}  collisions ${t.collisions}\n`;
+  }
+  p.stdout.write(s + '\n');
+}
+
+/** ife_print_short() (ifconfig -s, netstat -i). */
+function ifPrintShort(p: Process, v: IfView): void {
+  const d = v.dev;
+  const flags = ifFlags(d);
+  const t = d.stats;
+  let s = `${v.name.slice(0, 15).padEnd(15)} ${String(d.mtu).padStart(5)} `;
+  if (!v.alias) {
+    s += `${String(t.rxPackets).padStart(8)} ${String(t.rxErrors).padStart(6)} ${String(t.rxDropped).padStart(6)} ${'0'.padEnd(6)} `;
+    s += `${String(t.txPackets).padStart(8)} ${String(t.txErrors).padStart(6)} ${String(t.txDropped).padStart(6)} ${'0'.padStart(6)} `;
+  } else s += '     - no statistics available -'.padEnd(56);
+  const order: [number, string][] = [
+    [IFF.ALLMULTI, 'A'],
+    [IFF.BROADCAST, 'B'],
+    [IFF.DEBUG, 'D'],
+    [IFF.LOOPBACK, 'L'],
+    [IFF.MULTICAST, 'M'],
+    [IFF.PROMISC, 'P'],
+    [IFF.NOTRAILERS, 'N'],
+    [IFF.NOARP, 'O'],
+    [IFF.POINTOPOINT, 'p'],
+    [IFF.SLAVE, 's'],
+    [IFF.MASTER, 'm'],
+    [IFF.RUNNING, 'R'],
+    [IFF.UP, 'U'],
+  ];
+  s += flags === 0 ? '[NO FLAGS]' : order.filter(([b]) => flags & b).map(([, c]) => c).join('');
+  p.stdout.write(s + '\n');
+}
+
+/** Classful prefix length of an address (inet_abc_len). */
+function abcLen(a: Ip4): number {
+  if (a === 0) return 0;
+  const top = a >>> 24;
+  if (top < 128) return 8;
+  if (top < 192) return 16;
+  if (top < 224) return 24;
+  return -1;
+}
+
+/** Replace (or create) the address of `label` on `dev`, as SIOCSIFADDR does. */
+function setIfAddr(ns: NetNs, dev: NetDevice, label: string, local: Ip4): void {
+  const old = labelAddr(dev, label);
+  if (old && old.local === local) return;
+  if (old) ns.addrDel(dev, old.local, old.prefixlen);
+  if (local === 0) return;
+  const plen = abcLen(local);
+  const bcast = plen < 31 && dev.kind !== 'loopback' ? ((local | ~maskOf(plen)) >>> 0) : undefined;
+  ns.addrAdd(dev, { local, prefixlen: plen, broadcast: bcast, label, scope: local >>> 24 === 127 ? SCOPE.host : SCOPE.universe });
+}
+
+/** SIOCSIFNETMASK: re-prefix the label's address, moving a default broadcast along. */
+function setIfNetmask(ns: NetNs, dev: NetDevice, label: string, plen: number): void {
+  const a = labelAddr(dev, label);
+  if (!a) throw new KernelError('EADDRNOTAVAIL');
+  if (a.prefixlen === plen) return;
+  const oldB = (a.local | ~maskOf(a.prefixlen)) >>> 0;
+  let b = a.broadcast;
+  if (dev.kind !== 'loopback' && plen < 31 && a.broadcast === oldB) b = (a.local | ~maskOf(plen)) >>> 0;
+  ns.addrDel(dev, a.local, a.prefixlen);
+  ns.addrAdd(dev, { local: a.local, prefixlen: plen, broadcast: b, label, scope: a.scope });
+}
+
+/** SIOCSIFBRDADDR. */
+function setIfBroadcast(ns: NetNs, dev: NetDevice, label: string, b: Ip4): void {
+  const a = labelAddr(dev, label);
+  if (!a) throw new KernelError('EADDRNOTAVAIL');
+  ns.addrDel(dev, a.local, a.prefixlen);
+  ns.addrAdd(dev, { local: a.local, prefixlen: a.prefixlen, broadcast: b, label, scope: a.scope });
+}
+
+const IFCONFIG_HINT = "ifconfig: `--help' gives usage information.\n";
+
+async function ifconfig(p: Process): Promise<number> {
+  const ns = nsOf(p);
+  const argv = p.argv.slice(1);
+  let all = false;
+  let short = false;
+  while (argv.length && argv[0].startsWith('-') && argv[0].length > 1) {
+    const o = argv.shift()!;
+    if (o === '-a') all = true;
+    else if (o === '-s') short = true;
+    else if (o === '-v') {
+      // verbose
+    } else if (o === '-V' || o === '--version') {
+      p.stdout.write('net-tools 2.10\n');
+      return 0;
+    } else {
+      p.stderr.write(`ifconfig: option \`${o}' not recognised.\n${IFCONFIG_HINT}`);
+      return 1;
+    }
+  }
+  if (!argv.length) {
+    if (short) p.stdout.write('Iface      MTU    RX-OK RX-ERR RX-DRP RX-OVR    TX-OK TX-ERR TX-DRP TX-OVR Flg\n');
+    for (const v of ifViews(ns)) {
+      if (!all && !v.dev.adminUp) continue;
+      if (short) ifPrintShort(p, v);
+      else ifPrintLong(p, v);
+    }
+    return 0;
+  }
+  const ifname = argv.shift()!;
+  const devName = ifname.split(':')[0];
+  const dev = ns.devByName(devName);
+  if (!argv.length) {
+    const v = ifViews(ns).find((x) => x.name === ifname);
+    if (!v || !dev) {
+      p.stderr.write(`${ifname}: error fetching interface information: Device not found\n`);
+      return 1;
+    }
+    if (short) {
+      p.stdout.write('Iface      MTU    RX-OK RX-ERR RX-DRP RX-OVR    TX-OK TX-ERR TX-DRP TX-OVR Flg\n');
+      ifPrintShort(p, v);
+    } else ifPrintLong(p, v);
+    return 0;
+  }
+  const noDev = (): number => {
+    p.stderr.write(`${ifname}: ERROR while getting interface flags: No such device\n`);
+    return 255;
+  };
+  let rc = 0;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = (): string | undefined => argv[++i];
+    try {
+      if (a === 'up' || a === 'down') {
+        if (!dev) return noDev();
+        ns.setUp(dev, a === 'up');
+      } else if (a === 'arp' || a === '-arp') {
+        if (!dev) return noDev();
+        dev.noarp = a === '-arp';
+      } else if (a === 'promisc' || a === '-promisc') {
+        if (!dev) return noDev();
+        const user = dev.promisc > (dev.master ? 1 : 0);
+        if (a === 'promisc' && !user) dev.promisc++;
+        if (a === '-promisc' && user) dev.promisc--;
+      } else if (a === 'allmulti' || a === '-allmulti') {
+        if (!dev) return noDev();
+        dev.allmulti = a === 'allmulti' ? 1 : 0;
+      } else if (a === 'mtu') {
+        const v = next();
+        if (!dev) return noDev();
+        ns.setMtu(dev, Number(v));
+      } else if (a === 'netmask') {
+        const v = next();
+        const m = v === undefined ? undefined : parseIp4(v);
+        if (m === undefined) {
+          p.stderr.write(`${v ?? ''}: Unknown host\n${IFCONFIG_HINT}`);
+          return 1;
+        }
+        if (!dev) return noDev();
+        const l = plenOfMask(m);
+        if (l < 0) {
+          p.stderr.write('SIOCSIFNETMASK: Invalid argument\n');
+          rc = 1;
+          continue;
+        }
+        setIfNetmask(ns, dev, ifname, l);
+      } else if (a === 'broadcast' || a === '-broadcast') {
+        const v = a === 'broadcast' ? next() : undefined;
+        if (!dev) return noDev();
+        if (v !== undefined) {
+          const b = parseIp4(v);
+          if (b === undefined) {
+            p.stderr.write(`${v}: Unknown host\n${IFCONFIG_HINT}`);
+            return 1;
+          }
+          setIfBroadcast(ns, dev, ifname, b);
+        }
+      } else if (a === 'hw') {
+        const cls = next();
+        const mac = next();
+        if (cls !== 'ether' || mac === undefined || !parseMac(mac)) {
+          p.stderr.write(`${mac ?? ''}: invalid ether address.\n`);
+          return 1;
+        }
+        if (!dev) return noDev();
+        ns.setAddress(dev, parseMac(mac)!);
+      } else if (a === 'add' || a === 'del') {
+        next();
+      } else {
+        // An address, possibly with /prefix.
+        const [addrText, lenText] = a.split('/');
+        const r = await resolveArg(p, addrText);
+        if (r === 'unknown' || r === 'lookup') {
+          p.stderr.write(`${addrText}: ${r === 'unknown' ? 'Unknown host' : 'Host name lookup failure'}\n${IFCONFIG_HINT}`);
+          return 1;
+        }
+        if (!dev) {
+          p.stderr.write(`SIOCSIFADDR: No such device\n`);
+          return noDev();
+        }
+        setIfAddr(ns, dev, ifname, r.ip);
+        if (lenText !== undefined && r.ip !== 0) setIfNetmask(ns, dev, ifname, Number(lenText));
+      }
+    } catch (e) {
+      if (!(e instanceof KernelError)) throw e;
+      const op = a === 'mtu' ? 'SIOCSIFMTU' : a === 'netmask' ? 'SIOCSIFNETMASK' : a === 'hw' ? 'SIOCSIFHWADDR' : a === 'broadcast' ? 'SIOCSIFBRDADDR' : a === 'up' || a === 'down' ? 'SIOCSIFFLAGS' : 'SIOCSIFADDR';
+      p.stderr.write(`${op}: ${e.message}\n`);
+      rc = 1;
+    }
+  }
+  return rc;
+}
+
+// ── netstat ──────────────────────────────────────────────────────────────
+
+async function netstat(p: Process): Promise<number> {
+  const ns = nsOf(p);
+  const argv = p.argv.slice(1);
+  let route = false;
+  let iface = false;
+  let numeric = false;
+  let ext = 0;
+  let all = false;
+  for (const a of argv) {
+    if (a.startsWith('--')) {
+      const n = a.slice(2);
+      if ('route'.startsWith(n)) route = true;
+      else if ('interfaces'.startsWith(n)) iface = true;
+      else if ('numeric'.startsWith(n)) numeric = true;
+      else if ('extend'.startsWith(n)) ext++;
+      else if ('all'.startsWith(n)) all = true;
+      continue;
+    }
+    if (!a.startsWith('-')) continue;
+    for (const c of a.slice(1)) {
+      if (c === 'r') route = true;
+      else if (c === 'i') iface = true;
+      else if (c === 'n') numeric = true;
+      else if (c === 'e') ext++;
+      else if (c === 'a') all = true;
+    }
+  }
+  if (route) return printRoutes(p, ext === 0 ? 2 : ext === 1 ? 1 : 3, numeric);
+  if (iface) {
+    p.stdout.write('Kernel Interface table\n');
+    p.stdout.write('Iface             MTU    RX-OK RX-ERR RX-DRP RX-OVR    TX-OK TX-ERR TX-DRP TX-OVR Flg\n');
+    for (const v of ifViews(ns)) {
+      if (v.alias || (!all && !v.dev.adminUp)) continue;
+      ifPrintShort(p, v);
+    }
+    return 0;
+  }
+  p.stderr.write('netstat: only -r and -i are supported here\n');
+  return 1;
+}
+
+register({
+  name: 'arp',
+  summary: 'manipulate the system ARP cache',
+  usage: 'arp [-vn] [-i if] [-a] [hostname] | arp -d host | arp -s host hwaddr [temp]',
+  options: [
+    { flag: '-a', desc: 'display (all) hosts in alternative (BSD) style' },
+    { flag: '-e', desc: 'display (all) hosts in default (Linux) style' },
+    { flag: '-n, --numeric', desc: "don't resolve names" },
+    { flag: '-i, --device', arg: 'if', desc: 'specify network interface' },
+    { flag: '-s, --set', desc: 'set a new ARP entry' },
+    { flag: '-d, --delete', desc: 'delete a specified entry' },
+  ],
+  run: arp,
+});
+
+register({
+  name: 'route',
+  summary: 'show / manipulate the IP routing table',
+  usage: 'route [-nee] | route {add|del} [-net|-host] target [netmask M] [gw G] [metric N] [reject] [[dev] If]',
+  subcommands: ['add', 'del'],
+  options: [
+    { flag: '-n, --numeric', desc: "don't resolve names" },
+    { flag: '-e, --extend', desc: 'display other/more information' },
+  ],
+  run: route,
+});
+
+register({
+  name: 'ifconfig',
+  summary: 'configure a network interface',
+  usage: 'ifconfig [-a] [-s] [interface] | ifconfig interface [address [netmask M]] [broadcast B] [mtu N] [hw ether MAC] [up|down]',
+  options: [
+    { flag: '-a', desc: 'display all interfaces, even if down' },
+    { flag: '-s', desc: 'display a short list (like netstat -i)' },
+  ],
+  run: ifconfig,
+});
+
+register({
+  name: 'netstat',
+  summary: 'print routing tables and interface statistics',
+  usage: 'netstat {-r|-i} [-n] [-e] [-a]',
+  options: [
+    { flag: '-r, --route', desc: 'display the routing table' },
+    { flag: '-i, --interfaces', desc: 'display the interface table' },
+    { flag: '-n, --numeric', desc: "don't resolve names" },
+    { flag: '-e, --extend', desc: 'display other/more information' },
+  ],
+  run: netstat,
+});
