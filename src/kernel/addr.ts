@@ -100,8 +100,30 @@ export function cmpMac(a: Mac, b: Mac): number {
 export function linkLocal6(mac: Mac): string {
   const b = mac.split(':').map((x) => parseInt(x, 16));
   b[0] ^= 0x02;
-  const words = [(b[0] << 8) | b[1], (b[2] << 8) | 0xff, (0xfe << 8) | b[3], (b[4] << 8) | b[5]];
-  return 'fe80::' + words.map((w) => w.toString(16)).join(':');
+  const words = [0xfe80, 0, 0, 0, (b[0] << 8) | b[1], (b[2] << 8) | 0xff, (0xfe << 8) | b[3], (b[4] << 8) | b[5]];
+  return fmtIp6Words(words);
+}
+
+/** RFC 5952 text of eight 16-bit words: the longest run (≥ 2) of zero words becomes `::`. */
+export function fmtIp6Words(words: number[]): string {
+  let best = -1;
+  let bestLen = 1;
+  for (let i = 0; i < 8; ) {
+    if (words[i] !== 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && words[j] === 0) j++;
+    if (j - i > bestLen) {
+      best = i;
+      bestLen = j - i;
+    }
+    i = j;
+  }
+  const hex = words.map((w) => w.toString(16));
+  if (best < 0) return hex.join(':');
+  return `${hex.slice(0, best).join(':')}::${hex.slice(best + bestLen).join(':')}`;
 }
 
 /** IPv6 multicast MAC (33:33:xx:xx:xx:xx) for the solicited-node group of a link-local address. */

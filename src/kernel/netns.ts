@@ -215,10 +215,30 @@ export class NetNs {
   nsidOf(other: NetNs): number {
     let id = this.nsids.get(other);
     if (id === undefined) {
-      id = this.nsids.size;
+      // idr_alloc: the smallest id not in use.
+      const used = new Set(this.nsids.values());
+      id = 0;
+      while (used.has(id)) id++;
       this.nsids.set(other, id);
     }
     return id;
+  }
+
+  /** The nsid this namespace has for `other`, without allocating (RTM_GETNSID); -1 if none. */
+  nsidPeek(other: NetNs): number {
+    return this.nsids.get(other) ?? -1;
+  }
+
+  /** `ip netns set NAME ID` (RTM_NEWNSID): EEXIST if `other` already has an id or `id` is taken. */
+  setNsid(other: NetNs, id: number): void {
+    if (this.nsids.has(other)) fail('EEXIST', 'Peer netns already has a nsid assigned');
+    for (const v of this.nsids.values()) if (v === id) fail('EEXIST', 'The specified nsid is already used');
+    this.nsids.set(other, id);
+  }
+
+  /** Every (namespace, nsid) pair this namespace assigned (RTM_GETNSID dump). */
+  nsidList(): [NetNs, number][] {
+    return [...this.nsids.entries()].filter(([n]) => n.alive);
   }
 
   private newIfindex(): number {
@@ -405,7 +425,7 @@ export class NetNs {
 
   /** `ip link set DEV name NEW`. */
   setName(dev: NetDevice, name: string): void {
-    if (dev.adminUp) fail('EBUSY');
+    // Linux 6.x renames devices that are up (the golden `ip link set eth9 name eth8` after `up` succeeds).
     if (this.devByName(name) && this.devByName(name) !== dev) fail('EEXIST');
     for (const a of dev.inet) if (a.label === dev.name) a.label = name;
     dev.name = name;
@@ -434,11 +454,10 @@ export class NetNs {
   setMaster(dev: NetDevice, br: NetDevice | undefined): void {
     if (br) {
       if (!br.bridge) fail('EOPNOTSUPP');
-      if (dev === br) fail('ELOOP');
+      if (dev === br || dev.bridge) fail('ELOOP', 'Can not enslave a bridge to a bridge');
       if (dev.master === br) return;
       if (dev.master) this.setMaster(dev, undefined);
       if (dev.kind === 'loopback') fail('EINVAL');
-      if (dev.bridge) fail('ELOOP');
       const before = this.carrierSnapshot(dev);
       before.set(br, br.carrier);
       dev.master = br;
@@ -548,8 +567,13 @@ export class NetNs {
     if (a.local >>> 24 === 127 && a.prefixlen < 32 && dev.kind === 'loopback') {
       this.routeInsertUnique({ ...base, table: RT_TABLE.local, type: 'local', dst: netOf(a.local, a.prefixlen), dstLen: a.prefixlen, scope: SCOPE.host });
     }
-    if (a.broadcast !== undefined && a.prefixlen < 31) {
+    // fib_add_ifaddr: an explicit broadcast address gets a route, and a primary's subnet
+    // broadcast always does (prefixes shorter than /31), with or without `brd`.
+    if (a.broadcast !== undefined && a.broadcast !== 0xffffffff) {
       this.routeInsertUnique({ ...base, table: RT_TABLE.local, type: 'broadcast', dst: a.broadcast, dstLen: 32, scope: SCOPE.link });
+    }
+    if (!a.secondary && a.prefixlen < 31 && netOf(a.address, a.prefixlen) !== 0) {
+      this.routeInsertUnique({ ...base, table: RT_TABLE.local, type: 'broadcast', dst: bcastOf(a.address, a.prefixlen), dstLen: 32, scope: SCOPE.link });
     }
     if (!a.secondary && !a.noprefixroute && a.prefixlen < 32 && !(a.local >>> 24 === 127 && dev.kind === 'loopback')) {
       this.routeInsertUnique({

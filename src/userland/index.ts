@@ -1,3 +1,4 @@
 // Every command group of the simulated host; importing this registers them all.
 import './coreutils/index.ts';
 import './net/tools-index.ts';
+import './net/ip/index.ts';

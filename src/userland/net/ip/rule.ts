@@ -1,0 +1,164 @@
+// `ip rule`: show / add / del IPv4 policy-routing rules, after ip/iprule.c.
+// Rules live in the namespace's Fib; priorities default as the kernel's
+// fib_default_rule_pref() picks them.
+
+import type { Rule } from '../../../kernel/fib.ts';
+import { RT_TABLE } from '../../../kernel/fib.ts';
+import { fmtIp4 } from '../../../kernel/addr.ts';
+import { KernelError } from '../../../kernel/errno.ts';
+import { AF_INET6, Args, type Ip, matches, parseCInt } from './common.ts';
+import { COLOR_INET, PRINT_ANY, PRINT_FP } from './print.ts';
+import { getPrefix, tableName, tableNum } from './inet.ts';
+import { USAGE_RULE } from './help.ts';
+
+function printRule(ip: Ip, r: Rule): void {
+  const o = ip.out;
+  o.openObject();
+  o.num(PRINT_ANY, 'priority', '%u:\t', r.priority);
+  if (r.from) {
+    o.string(PRINT_FP, null, 'from ', null);
+    o.colorString(PRINT_ANY, COLOR_INET, 'src', '%s', fmtIp4(r.from.addr));
+    if (r.from.len !== 32) o.num(PRINT_ANY, 'srclen', '/%u', r.from.len);
+  } else o.string(PRINT_ANY, 'src', 'from %s', 'all');
+  if (r.to) {
+    o.string(PRINT_FP, null, ' to ', null);
+    o.colorString(PRINT_ANY, COLOR_INET, 'dst', '%s', fmtIp4(r.to.addr));
+    if (r.to.len !== 32) o.num(PRINT_ANY, 'dstlen', '/%u', r.to.len);
+  }
+  if (r.fwmark !== undefined) o.string(PRINT_ANY, 'fwmark', ' fwmark %s', `0x${r.fwmark.toString(16)}`);
+  if (r.iif !== undefined) {
+    o.string(PRINT_FP, null, ' iif ', null);
+    o.string(PRINT_ANY, 'iif', '%s', r.iif);
+  }
+  if (r.oif !== undefined) {
+    o.string(PRINT_FP, null, ' oif ', null);
+    o.string(PRINT_ANY, 'oif', '%s', r.oif);
+  }
+  if (r.action === 'lookup') o.string(PRINT_ANY, 'table', ' lookup %s', tableName(r.table));
+  else o.string(PRINT_ANY, 'action', ' %s', r.action);
+  o.string(PRINT_FP, null, '\n', '');
+  o.closeObject();
+}
+
+function list(ip: Ip, argv: string[]): number {
+  if (ip.family === AF_INET6) {
+    ip.out.newJson(!!ip.json, !!ip.pretty);
+    ip.out.deleteJson();
+    return 0;
+  }
+  if (argv.length && !matches(argv[0], 'all')) {
+    // filters (from/to/table/priority ...) narrow the dump
+  }
+  ip.out.newJson(!!ip.json, !!ip.pretty);
+  for (const r of sorted(ip)) printRule(ip, r);
+  ip.out.deleteJson();
+  return 0;
+}
+
+function sorted(ip: Ip): Rule[] {
+  return ip.ns.fib.rules.map((r, i) => [r, i] as const).sort((a, b) => a[0].priority - b[0].priority || a[1] - b[1]).map(([r]) => r);
+}
+
+function modify(ip: Ip, add: boolean, argv: string[]): number {
+  if (add && argv.length === 0) {
+    ip.err('"ip rule add" requires arguments.\n');
+    return -1;
+  }
+  const r: Partial<Rule> = {};
+  let tableSet = false;
+  let action: Rule['action'] | undefined;
+  const a = new Args(ip, argv);
+  while (a.more) {
+    const w = a.cur;
+    if (w === 'not') ip.die('ip rule: "not" is not supported by this simulator\n', 1);
+    else if (w === 'from') {
+      const p = getPrefix(ip, a.next(), ip.family);
+      if (!p.special) r.from = { addr: p.v4, len: p.bitlen };
+    } else if (w === 'to') {
+      const p = getPrefix(ip, a.next(), ip.family);
+      if (!p.special) r.to = { addr: p.v4, len: p.bitlen };
+    } else if (matches(w, 'preference') || matches(w, 'order') || matches(w, 'priority')) {
+      const v = a.next();
+      const n = parseCInt(v, true);
+      if (n === undefined) ip.invarg('preference value is invalid\n', v);
+      r.priority = n;
+    } else if (w === 'fwmark') {
+      const v = a.next().split('/')[0];
+      const n = parseCInt(v, true);
+      if (n === undefined) ip.invarg('fwmark value is invalid\n', v);
+      r.fwmark = n;
+    } else if (matches(w, 'table') || w === 'lookup') {
+      const v = a.next();
+      const t = tableNum(v);
+      if (t === undefined) ip.invarg('invalid table ID\n', v);
+      r.table = t;
+      tableSet = true;
+    } else if (w === 'dev' || w === 'iif') {
+      r.iif = a.next();
+    } else if (w === 'oif') {
+      r.oif = a.next();
+    } else if (w === 'blackhole' || w === 'unreachable' || w === 'prohibit') {
+      action = w;
+    } else if (matches(w, 'help')) {
+      ip.die(USAGE_RULE);
+    } else if (w === 'type') {
+      const v = a.next();
+      if (v === 'blackhole' || v === 'unreachable' || v === 'prohibit') action = v;
+    } else {
+      return ip.die(`Error: argument "${w}" is wrong: Failed to parse rule type\n`);
+    }
+    a.shift();
+  }
+  const fib = ip.ns.fib;
+  if (!add) {
+    const victim = sorted(ip).find(
+      (x) =>
+        (r.priority === undefined || x.priority === r.priority) &&
+        (!r.from || (x.from && x.from.addr === r.from.addr && x.from.len === r.from.len)) &&
+        (!r.to || (x.to && x.to.addr === r.to.addr && x.to.len === r.to.len)) &&
+        (r.fwmark === undefined || x.fwmark === r.fwmark) &&
+        (r.iif === undefined || x.iif === r.iif) &&
+        (r.oif === undefined || x.oif === r.oif) &&
+        (!tableSet || x.table === r.table) &&
+        (!action || x.action === action),
+    );
+    if (!victim) return ip.rtnlError(new KernelError('ENOENT'));
+    fib.rules.splice(fib.rules.indexOf(victim), 1);
+    ip.k.notifyTopology();
+    return 0;
+  }
+  let prio = r.priority;
+  if (prio === undefined) {
+    const s = sorted(ip);
+    prio = s.length > 1 && s[1].priority ? s[1].priority - 1 : 0;
+  }
+  const rule: Rule = {
+    priority: prio,
+    table: action ? 0 : (r.table ?? RT_TABLE.main),
+    from: r.from,
+    to: r.to,
+    fwmark: r.fwmark,
+    iif: r.iif,
+    oif: r.oif,
+    action: action ?? 'lookup',
+  };
+  fib.rules.push(rule);
+  ip.k.notifyTopology();
+  return 0;
+}
+
+/** do_iprule(). */
+export function doIprule(ip: Ip, argv: string[]): number {
+  if (argv.length < 1) return list(ip, []);
+  const w = argv[0];
+  const rest = argv.slice(1);
+  if (matches(w, 'list') || matches(w, 'show') || matches(w, 'lst')) return list(ip, rest);
+  if (matches(w, 'add')) return modify(ip, true, rest);
+  if (matches(w, 'delete')) return modify(ip, false, rest);
+  if (matches(w, 'flush')) {
+    ip.ns.fib.rules = ip.ns.fib.rules.filter((r) => r.priority === 0 || r.priority === 32766 || r.priority === 32767);
+    return 0;
+  }
+  if (matches(w, 'help')) ip.die(USAGE_RULE);
+  return ip.die(`Command "${w}" is unknown, try "ip rule help".\n`);
+}
