@@ -8,6 +8,7 @@ import { ProcessTable } from './proc.ts';
 import { NetNs } from './netns.ts';
 import { Stack } from './stack.ts';
 import { mountProcfs } from './procfs.ts';
+import { Netfilter } from './netfilter/netfilter.ts';
 
 /** Options of a new host. */
 export interface HostOptions {
@@ -55,6 +56,7 @@ export class Kernel {
     this.vfs = new Vfs(() => clock.now);
     this.procs = new ProcessTable(clock);
     this.stack = new Stack(this);
+    this.stack.netfilter = new Netfilter();
     this.initNs = new NetNs(this, INIT_NET_INODE);
     this.namespaces.push(this.initNs);
     this.initNs.setUp(this.initNs.lo, true);

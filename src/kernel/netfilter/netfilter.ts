@@ -1,0 +1,736 @@
+// Netfilter as Linux draws it: five hooks on the IPv4 path, and at each hook
+// the tables registered there, called in priority order.
+//
+//   ──> PREROUTING ──> [routing] ──> FORWARD ──────────────> POSTROUTING ──>
+//       raw  -300           │        mangle -150              mangle -150
+//       conntrack -200      │        filter    0              nat (SNAT) 100
+//       mangle -150         ▼                                 confirm  MAX
+//       nat (DNAT) -100   INPUT                                    ▲
+//                         mangle -150                              │
+//                         filter  0                             OUTPUT
+//                         nat (SNAT) 100                        raw -300
+//                         confirm  MAX                          conntrack -200
+//                            │                                  mangle -150
+//                            ▼                                  nat (DNAT) -100
+//                       local sockets ──────> [routing] ──────> filter 0
+//
+// Matches answer yes/no, targets return verdicts, conntrack keeps original
+// and reply tuples, NAT binds on a connection's first packet and every later
+// packet (replies included) is rewritten from the binding.
+
+import { type Ip4, fmtIp4, inNet, isMulticast4, IP4_BROADCAST, maskOf } from '../addr.ts';
+import type { Errno } from '../errno.ts';
+import type { NetDevice } from '../netdev.ts';
+import { SCOPE } from '../netdev.ts';
+import type { NetNs } from '../netns.ts';
+import { type Ipv4Packet, cloneIp4, ip4Len } from '../packet.ts';
+import type { NetfilterImpl, NfHook, NfVerdict, Skb } from '../stack.ts';
+import { type CtDir, type CtEntry, type CtInfo, type Tuple, ConntrackTable, ICMP_ERROR_TYPES, ORIGINAL, REPLY, ctPacket, invert, tupleOf } from './conntrack.ts';
+import { type Chain, type Match, type Rule, type Table, type TableName, type Target, CT_STATE, TABLE_ORDER } from './types.ts';
+
+/** Deepest chain nesting a packet may reach (the kernel's jump stack). */
+export const MAX_JUMP_DEPTH = 64;
+/** Most rules one packet may be tested against at one hook. */
+export const MAX_RULES_PER_HOOK = 1_000_000;
+/** Lines kept from the LOG target (the kernel ring buffer, `dmesg`). */
+export const LOG_LINES = 1000;
+
+/** Per-namespace netfilter state: tables, conntrack, the LOG ring. */
+export class NfNs {
+  readonly ns: NetNs;
+  /** Tables that exist (iptables-nft creates a table on first change). */
+  readonly tables = new Map<TableName, Table>();
+  readonly conntrack: ConntrackTable;
+  /** Rules needing conntrack (nf_ct_netns_get): tracking is on while > 0. */
+  ctUsers = 0;
+  /** Lines written by the LOG target. */
+  readonly log: string[] = [];
+  /** Bumped on every commit (for caches and views). */
+  generation = 0;
+
+  constructor(ns: NetNs) {
+    this.ns = ns;
+    this.conntrack = new ConntrackTable(() => ns.kernel.clock.now);
+  }
+}
+
+/** The netfilter state of a namespace (created on first use). */
+export function nfOf(ns: NetNs): NfNs {
+  let st = ns.nf.state as NfNs | undefined;
+  if (!st) {
+    st = new NfNs(ns);
+    ns.nf.state = st;
+  }
+  return st;
+}
+
+/** Conntrack info attached to a packet (skb->_nfct). */
+export interface SkbCt {
+  info: CtInfo;
+  dir: CtDir;
+  /** The entry this packet belongs to (absent when INVALID/UNTRACKED). */
+  entry?: CtEntry;
+}
+
+function skbCt(skb: Skb): SkbCt | undefined {
+  return skb.ctinfo as SkbCt | undefined;
+}
+
+// ── commit and validation ────────────────────────────────────────────────
+
+/** Hooks each built-in chain is attached to. */
+const CHAIN_HOOK: Record<string, NfHook> = { PREROUTING: 'PREROUTING', INPUT: 'INPUT', FORWARD: 'FORWARD', OUTPUT: 'OUTPUT', POSTROUTING: 'POSTROUTING' };
+
+/** Why a commit was refused: the errno iptables reports. */
+export interface CommitError {
+  errno: Errno | 'EMLINK';
+  /** Chain of the offending rule. */
+  chain?: string;
+}
+
+function needsConntrack(r: Rule): boolean {
+  if (r.matches.some((m) => m.kind === 'state' || m.kind === 'conntrack')) return true;
+  const k = r.target.kind;
+  return k === 'DNAT' || k === 'SNAT' || k === 'MASQUERADE' || k === 'REDIRECT' || k === 'NOTRACK';
+}
+
+/** Is a target allowed in this table at these hooks (xt_check_target)? */
+function targetOk(t: Target, table: TableName, hooks: Set<NfHook>, r: Rule): boolean {
+  const only = (tbl: TableName | undefined, allowed: NfHook[]): boolean => (tbl === undefined || tbl === table) && [...hooks].every((h) => allowed.includes(h));
+  switch (t.kind) {
+    case 'DNAT':
+    case 'REDIRECT':
+      return only('nat', ['PREROUTING', 'OUTPUT']);
+    case 'SNAT':
+      return only('nat', ['POSTROUTING', 'INPUT']);
+    case 'MASQUERADE':
+      return only('nat', ['POSTROUTING']);
+    case 'REJECT':
+      if (t.with === 'tcp-reset' && (r.proto !== 6 || r.protoInv)) return false;
+      return only(undefined, ['INPUT', 'FORWARD', 'OUTPUT']);
+    case 'NOTRACK':
+      return only('raw', ['PREROUTING', 'OUTPUT']);
+    default:
+      return true;
+  }
+}
+
+function matchOk(m: Match, hooks: Set<NfHook>): boolean {
+  if (m.kind === 'addrtype') {
+    if (m.limitIn && [...hooks].some((h) => h === 'OUTPUT' || h === 'POSTROUTING')) return false;
+    if (m.limitOut && [...hooks].some((h) => h === 'PREROUTING' || h === 'INPUT')) return false;
+  }
+  return true;
+}
+
+/**
+ * Replace a table atomically (an nft batch / IPT_SO_SET_REPLACE). Refuses
+ * with EMLINK when a loop of jumps is reachable from a built-in chain, with
+ * EINVAL when a target or match is used where the kernel forbids it, and
+ * with ENOENT when a jump names a missing chain.
+ */
+export function nfCommit(ns: NetNs, table: Table): CommitError | undefined {
+  const st = nfOf(ns);
+  // Which hooks reach each chain; a loop reachable from a base chain is refused.
+  const hooksOf = new Map<string, Set<NfHook>>();
+  for (const c of table.chains.values()) hooksOf.set(c.name, new Set());
+  const state = new Map<string, 1 | 2>();
+  let loop: string | undefined;
+  const visit = (c: Chain, hook: NfHook, depth: number): void => {
+    if (loop || depth > MAX_JUMP_DEPTH * 4) return;
+    hooksOf.get(c.name)!.add(hook);
+    state.set(c.name, 1);
+    for (const r of c.rules) {
+      if (r.target.kind !== 'jump') continue;
+      const next = table.chains.get(r.target.chain);
+      if (!next) continue;
+      if (state.get(next.name) === 1) {
+        loop = c.name;
+        return;
+      }
+      visit(next, hook, depth + 1);
+      if (loop) return;
+    }
+    state.set(c.name, 2);
+  };
+  for (const c of table.chains.values()) {
+    if (!c.builtin) continue;
+    state.clear();
+    visit(c, CHAIN_HOOK[c.name], 0);
+    if (loop) return { errno: 'EMLINK', chain: loop };
+  }
+  for (const c of table.chains.values()) {
+    const hooks = hooksOf.get(c.name)!;
+    for (const r of c.rules) {
+      if (r.target.kind === 'jump' && !table.chains.has(r.target.chain)) return { errno: 'ENOENT', chain: c.name };
+      if (!targetOk(r.target, table.name, hooks, r)) return { errno: 'EINVAL', chain: c.name };
+      if (!r.matches.every((m) => matchOk(m, hooks))) return { errno: 'EINVAL', chain: c.name };
+    }
+  }
+  st.tables.set(table.name, table);
+  recountCtUsers(st);
+  st.generation++;
+  return undefined;
+}
+
+function recountCtUsers(st: NfNs): void {
+  let n = 0;
+  for (const t of st.tables.values()) for (const c of t.chains.values()) for (const r of c.rules) if (needsConntrack(r)) n++;
+  st.ctUsers = n;
+}
+
+/** The current table, if it exists (read-only view for iptables -L/-S/-save). */
+export function nfTable(ns: NetNs, name: TableName): Table | undefined {
+  return nfOf(ns).tables.get(name);
+}
+
+/** Zero counters of a chain (all chains when undefined), or of rule `num` (1-based). */
+export function nfZero(ns: NetNs, name: TableName, chain?: string, num?: number): void {
+  const t = nfOf(ns).tables.get(name);
+  if (!t) return;
+  for (const c of t.chains.values()) {
+    if (chain !== undefined && c.name !== chain) continue;
+    if (num === undefined) {
+      c.pkts = 0;
+      c.bytes = 0;
+    }
+    c.rules.forEach((r, i) => {
+      if (num === undefined || i + 1 === num) {
+        r.pkts = 0;
+        r.bytes = 0;
+      }
+    });
+  }
+}
+
+/** Tables that exist, in iptables-save order. */
+export function nfTableNames(ns: NetNs): TableName[] {
+  const st = nfOf(ns);
+  return TABLE_ORDER.filter((t) => st.tables.has(t));
+}
+
+// ── rule evaluation ──────────────────────────────────────────────────────
+
+/** Everything a match may look at. */
+interface MatchCtx {
+  ns: NetNs;
+  skb: Skb;
+  hook: NfHook;
+  inDev?: NetDevice;
+  outDev?: NetDevice;
+}
+
+const PROTO_NUM = { icmp: 1, tcp: 6, udp: 17 } as const;
+
+function ifMatch(pattern: string, dev: NetDevice | undefined): boolean {
+  const name = dev?.name ?? '';
+  if (pattern.endsWith('+')) return name.startsWith(pattern.slice(0, -1));
+  return name === pattern;
+}
+
+function portIn(p: number, m: { lo: number; hi: number; inv: boolean } | undefined): boolean {
+  if (!m) return true;
+  return (p >= m.lo && p <= m.hi) !== m.inv;
+}
+
+const TCP_FLAG_BITS: [keyof import('../packet.ts').TcpFlags, number][] = [
+  ['fin', 1],
+  ['syn', 2],
+  ['rst', 4],
+  ['psh', 8],
+  ['ack', 16],
+  ['urg', 32],
+];
+
+/** Route type of an address in `ns` (addrtype match), as 1 << RTN_*. */
+function addrTypeBit(ns: NetNs, a: Ip4, dev?: NetDevice): number {
+  if (a === IP4_BROADCAST) return 1 << 3;
+  if (isMulticast4(a)) return 1 << 5;
+  if (a === 0) return 1 << 3;
+  const devs = dev ? [dev] : ns.devices();
+  for (const d of devs) for (const ia of d.inet) if (ia.local === a) return 1 << 2;
+  if (!dev && ns.isLocalAddr(a)) return 1 << 2;
+  for (const d of devs) for (const ia of d.inet) if (ia.broadcast === a) return 1 << 3;
+  return 1 << 1;
+}
+
+function ctStateBits(skb: Skb): number {
+  const c = skbCt(skb);
+  if (!c) return CT_STATE.INVALID;
+  let bits = CT_STATE[c.info];
+  if (c.entry?.srcNat) bits |= CT_STATE.SNAT;
+  if (c.entry?.dstNat) bits |= CT_STATE.DNAT;
+  return bits;
+}
+
+/** Does one match module accept the packet? */
+function matchOne(m: Match, x: MatchCtx): boolean {
+  const p = x.skb.pkt;
+  const l = p.payload;
+  switch (m.kind) {
+    case 'tcp': {
+      if (l.proto !== 'tcp') return false;
+      if (!portIn(l.sport, m.sport) || !portIn(l.dport, m.dport)) return false;
+      if (m.flags) {
+        let bits = 0;
+        for (const [k, b] of TCP_FLAG_BITS) if (l.flags[k]) bits |= b;
+        if (((bits & m.flags.mask) === m.flags.cmp) === m.flags.inv) return false;
+      }
+      return true;
+    }
+    case 'udp':
+      return l.proto === 'udp' && portIn(l.sport, m.sport) && portIn(l.dport, m.dport);
+    case 'icmp': {
+      if (l.proto !== 'icmp') return false;
+      const hit = m.type === 0xff || (l.type === m.type && l.code >= m.codeMin && l.code <= m.codeMax);
+      return hit !== m.inv;
+    }
+    case 'multiport': {
+      if (l.proto !== 'tcp' && l.proto !== 'udp') return false;
+      const hit = m.ports.some(([lo, hi]) => (m.dir !== 'dst' && l.sport >= lo && l.sport <= hi) || (m.dir !== 'src' && l.dport >= lo && l.dport <= hi));
+      return hit !== m.inv;
+    }
+    case 'state':
+      return ((ctStateBits(x.skb) & m.states) !== 0) !== m.inv;
+    case 'conntrack':
+      if (m.ctstate && ((ctStateBits(x.skb) & m.ctstate.states) !== 0) === m.ctstate.inv) return false;
+      return true;
+    case 'statistic': {
+      let hit: boolean;
+      if (m.mode === 'random') hit = (x.ns.kernel.rng.u32() & 0x7fffffff) < m.prob;
+      else {
+        m.count.n = m.count.n >= m.every - 1 ? 0 : m.count.n + 1;
+        hit = m.count.n === m.packet;
+      }
+      return hit !== m.inv;
+    }
+    case 'comment':
+      return true;
+    case 'addrtype': {
+      const dev = m.limitIn ? x.inDev : m.limitOut ? x.outDev : undefined;
+      if (m.src && ((addrTypeBit(x.ns, p.src, dev) & m.src.types) !== 0) === m.src.inv) return false;
+      if (m.dst && ((addrTypeBit(x.ns, p.dst, dev) & m.dst.types) !== 0) === m.dst.inv) return false;
+      return true;
+    }
+    case 'mark':
+      return (((x.skb.mark & m.mask) >>> 0) === m.value >>> 0) !== m.inv;
+  }
+}
+
+/** Does the rule's IP part and every match accept the packet (ip_packet_match + matches)? */
+function ruleMatches(r: Rule, x: MatchCtx): boolean {
+  const p = x.skb.pkt;
+  if (r.srcLen && inNet(p.src, r.src, r.srcLen) === r.srcInv) return false;
+  if (!r.srcLen && r.srcInv) return false;
+  if (r.dstLen && inNet(p.dst, r.dst, r.dstLen) === r.dstInv) return false;
+  if (!r.dstLen && r.dstInv) return false;
+  if (r.iif && ifMatch(r.iif, x.inDev) === r.iifInv) return false;
+  if (r.oif && ifMatch(r.oif, x.outDev) === r.oifInv) return false;
+  if (r.proto && (PROTO_NUM[p.payload.proto] === r.proto) === r.protoInv) return false;
+  if (r.fragInv === false && r.frag) return false;
+  for (const m of r.matches) if (!matchOne(m, x)) return false;
+  return true;
+}
+
+/** What running a table at a hook decided. */
+type TableVerdict = 'ACCEPT' | 'DROP';
+
+/** ipt_do_table: walk the hook's chain of one table, following jumps. */
+function runTable(st: NfNs, t: Table, hook: NfHook, x: MatchCtx): TableVerdict {
+  const base = t.chains.get(hook);
+  if (!base) return 'ACCEPT';
+  const stack: { chain: Chain; idx: number }[] = [];
+  let chain = base;
+  let idx = 0;
+  let budget = MAX_RULES_PER_HOOK;
+  const len = ip4Len(x.skb.pkt);
+  for (;;) {
+    if (idx >= chain.rules.length) {
+      // End of chain: built-in → policy, user chain → return to caller.
+      if (chain.builtin || !stack.length) return chain.policy === 'DROP' ? 'DROP' : 'ACCEPT';
+      const f = stack.pop()!;
+      chain = f.chain;
+      idx = f.idx;
+      continue;
+    }
+    if (--budget <= 0) return 'DROP';
+    const r = chain.rules[idx++];
+    if (!ruleMatches(r, x)) continue;
+    r.pkts++;
+    r.bytes += len;
+    const tg = r.target;
+    switch (tg.kind) {
+      case 'none':
+        continue;
+      case 'verdict':
+        if (tg.verdict === 'RETURN') {
+          if (!stack.length) return chain.policy === 'DROP' ? 'DROP' : 'ACCEPT';
+          const f = stack.pop()!;
+          chain = f.chain;
+          idx = f.idx;
+          continue;
+        }
+        return tg.verdict;
+      case 'jump': {
+        const next = t.chains.get(tg.chain);
+        if (!next) continue;
+        if (stack.length >= MAX_JUMP_DEPTH) return 'DROP';
+        if (!tg.goto) stack.push({ chain, idx });
+        chain = next;
+        idx = 0;
+        continue;
+      }
+      default: {
+        const v = runTarget(st, tg, x, r);
+        if (v === 'CONTINUE') continue;
+        return v;
+      }
+    }
+  }
+}
+
+/** Non-standard targets: a verdict, or CONTINUE for MARK/LOG/NOTRACK. */
+function runTarget(st: NfNs, tg: Target, x: MatchCtx, r: Rule): TableVerdict | 'CONTINUE' {
+  const skb = x.skb;
+  switch (tg.kind) {
+    case 'MARK':
+      skb.mark = ((skb.mark & ~tg.mask) ^ tg.value) >>> 0;
+      return 'CONTINUE';
+    case 'LOG':
+      writeLog(st, tg, x);
+      return 'CONTINUE';
+    case 'NOTRACK':
+      skb.ctinfo = { info: 'UNTRACKED', dir: ORIGINAL } satisfies SkbCt;
+      skb.ct = undefined;
+      return 'CONTINUE';
+    case 'REJECT':
+      reject(x, tg.with);
+      return 'DROP';
+    case 'DNAT':
+    case 'SNAT':
+    case 'MASQUERADE':
+    case 'REDIRECT':
+      return natTarget(st, tg, x, r) ? 'ACCEPT' : 'DROP';
+    default:
+      return 'CONTINUE';
+  }
+}
+
+/** ICMP type/code REJECT sends for each --reject-with. */
+export const REJECT_ICMP: Record<string, [number, number]> = {
+  'icmp-net-unreachable': [3, 0],
+  'icmp-host-unreachable': [3, 1],
+  'icmp-proto-unreachable': [3, 2],
+  'icmp-port-unreachable': [3, 3],
+  'icmp-net-prohibited': [3, 9],
+  'icmp-host-prohibited': [3, 10],
+  'icmp-admin-prohibited': [3, 13],
+};
+
+/** REJECT: answer with an ICMP error or a TCP RST (nf_send_unreach / nf_send_reset). */
+function reject(x: MatchCtx, how: string): void {
+  const stack = x.ns.kernel.stack;
+  const p = x.skb.pkt;
+  if (how === 'tcp-reset') {
+    const l = p.payload;
+    if (l.proto !== 'tcp' || l.flags.rst) return;
+    const dataLen = new TextEncoder().encode(l.data).length;
+    const rst: Ipv4Packet = {
+      src: p.dst,
+      dst: p.src,
+      ttl: Number(x.ns.ipv4.ip_default_ttl) || 64,
+      tos: 0,
+      id: 0,
+      df: true,
+      payload: l.flags.ack
+        ? { proto: 'tcp', sport: l.dport, dport: l.sport, seq: l.ack, ack: 0, flags: { rst: true }, window: 0, data: '' }
+        : { proto: 'tcp', sport: l.dport, dport: l.sport, seq: 0, ack: (l.seq + dataLen + (l.flags.syn ? 1 : 0) + (l.flags.fin ? 1 : 0)) >>> 0, flags: { rst: true, ack: true }, window: 0, data: '' },
+    };
+    try {
+      stack.ipOutputLocal(x.ns, rst, { trace: x.skb.trace });
+    } catch {
+      // No route back: nothing is sent.
+    }
+    return;
+  }
+  const [type, code] = REJECT_ICMP[how] ?? [3, 3];
+  stack.icmpSendError(x.ns, x.skb, type, code);
+}
+
+// ── LOG ──────────────────────────────────────────────────────────────────
+
+function writeLog(st: NfNs, tg: Extract<Target, { kind: 'LOG' }>, x: MatchCtx): void {
+  const p = x.skb.pkt;
+  const l = p.payload;
+  let s = `${tg.prefix ?? ''}IN=${x.inDev?.name ?? ''} OUT=${x.outDev?.name ?? ''} `;
+  if (x.inDev && x.inDev.kind !== 'loopback') s += `MAC=${x.inDev.mac}:00:00:00:00:00:00:08:00 `;
+  s += `SRC=${fmtIp4(p.src)} DST=${fmtIp4(p.dst)} LEN=${ip4Len(p)} TOS=0x${p.tos.toString(16).padStart(2, '0').toUpperCase()} PREC=0x00 TTL=${p.ttl} ID=${p.id} ${p.df ? 'DF ' : ''}`;
+  if (l.proto === 'icmp') s += `PROTO=ICMP TYPE=${l.type} CODE=${l.code}${l.type === 0 || l.type === 8 ? ` ID=${l.id} SEQ=${l.seq}` : ''} `;
+  else if (l.proto === 'udp') s += `PROTO=UDP SPT=${l.sport} DPT=${l.dport} LEN=${8 + new TextEncoder().encode(l.data).length} `;
+  else {
+    s += `PROTO=TCP SPT=${l.sport} DPT=${l.dport} WINDOW=${l.window} RES=0x00 `;
+    for (const f of ['urg', 'ack', 'psh', 'rst', 'syn', 'fin'] as const) if (l.flags[f]) s += `${f.toUpperCase()} `;
+    s += 'URGP=0 ';
+  }
+  st.log.push(s);
+  if (st.log.length > LOG_LINES) st.log.shift();
+}
+
+// ── conntrack hooks ──────────────────────────────────────────────────────
+
+/** nf_conntrack_in: attach the packet to its connection (or a new one). */
+function conntrackIn(st: NfNs, skb: Skb): void {
+  if (skb.ctinfo) return;
+  const p = skb.pkt;
+  const now = st.ns.kernel.clock.now;
+  const l = p.payload;
+  if (l.proto === 'icmp' && ICMP_ERROR_TYPES.has(l.type)) {
+    const q = l.quoted ? tupleOf(l.quoted) : undefined;
+    const hit = q ? st.conntrack.lookup(q) : undefined;
+    skb.ctinfo = hit ? ({ info: 'RELATED', dir: (1 - hit.dir) as CtDir, entry: hit.entry } satisfies SkbCt) : ({ info: 'INVALID', dir: ORIGINAL } satisfies SkbCt);
+    skb.ct = hit?.entry;
+    return;
+  }
+  const t = tupleOf(p);
+  if (!t) {
+    skb.ctinfo = { info: 'INVALID', dir: ORIGINAL } satisfies SkbCt;
+    return;
+  }
+  const hit = st.conntrack.lookup(t);
+  if (hit) {
+    const e = hit.entry;
+    if (hit.dir === REPLY) e.seenReply = true;
+    ctPacket(e, hit.dir, p, now);
+    skb.ct = e;
+    skb.ctinfo = { info: hit.dir === REPLY || e.seenReply ? 'ESTABLISHED' : 'NEW', dir: hit.dir, entry: e } satisfies SkbCt;
+    return;
+  }
+  if (l.proto === 'tcp' && l.flags.rst) {
+    skb.ctinfo = { info: 'INVALID', dir: ORIGINAL } satisfies SkbCt;
+    return;
+  }
+  if (l.proto === 'icmp' && l.type !== 8 && l.type !== 13 && l.type !== 15 && l.type !== 17) {
+    // A reply with no request on record.
+    skb.ctinfo = { info: 'INVALID', dir: ORIGINAL } satisfies SkbCt;
+    return;
+  }
+  const e = st.conntrack.create(t);
+  ctPacket(e, ORIGINAL, p, now);
+  skb.ct = e;
+  skb.ctinfo = { info: 'NEW', dir: ORIGINAL, entry: e } satisfies SkbCt;
+}
+
+/** nf_conntrack_confirm: the first packet made it through; the entry becomes visible. */
+function conntrackConfirm(st: NfNs, skb: Skb): boolean {
+  const c = skbCt(skb);
+  if (!c?.entry || c.info === 'RELATED' || c.entry.confirmed) return true;
+  return st.conntrack.confirm(c.entry);
+}
+
+// ── NAT ──────────────────────────────────────────────────────────────────
+
+type Manip = 'src' | 'dst';
+
+/** nf_nat_inet_fn: bind on the first packet, then rewrite every packet. */
+function natHook(st: NfNs, manip: Manip, x: MatchCtx): TableVerdict {
+  const c = skbCt(x.skb);
+  const e = c?.entry;
+  if (!c || !e) return 'ACCEPT';
+  if (c.info === 'RELATED') {
+    natIcmpReply(x.skb, e, c.dir, manip);
+    return 'ACCEPT';
+  }
+  if (c.info === 'NEW' && c.dir === ORIGINAL && !e.natInit[manip]) {
+    const t = st.tables.get('nat');
+    if (t) {
+      const v = runTable(st, t, x.hook, x);
+      if (v === 'DROP') return 'DROP';
+    }
+    e.natInit[manip] = true;
+  }
+  natPacket(x.skb, e, c.dir, manip);
+  return 'ACCEPT';
+}
+
+function natNeeded(e: CtEntry, dir: CtDir, manip: Manip): boolean {
+  const srcBit = dir === ORIGINAL ? e.srcNat : e.dstNat;
+  const dstBit = dir === ORIGINAL ? e.dstNat : e.srcNat;
+  return manip === 'src' ? srcBit : dstBit;
+}
+
+function setL4Port(p: Ipv4Packet, which: 'sport' | 'dport', port: number): void {
+  const l = p.payload;
+  if (l.proto === 'icmp') l.id = port;
+  else l[which] = port;
+}
+
+/** nf_nat_packet: make the packet look like the inverse of the other direction's tuple. */
+function natPacket(skb: Skb, e: CtEntry, dir: CtDir, manip: Manip): void {
+  if (!natNeeded(e, dir, manip)) return;
+  const target = invert(e.tuple[1 - dir]);
+  const p = cloneIp4(skb.pkt);
+  if (manip === 'src') {
+    p.src = target.src;
+    setL4Port(p, 'sport', target.sport);
+  } else {
+    p.dst = target.dst;
+    setL4Port(p, 'dport', target.dport);
+  }
+  skb.pkt = p;
+}
+
+/** nf_nat_icmp_reply_translation: fix the outer header and the quoted packet of an ICMP error. */
+function natIcmpReply(skb: Skb, e: CtEntry, dir: CtDir, manip: Manip): void {
+  if (!natNeeded(e, dir, manip)) return;
+  const other = e.tuple[1 - dir];
+  const p = cloneIp4(skb.pkt);
+  const l = p.payload;
+  if (l.proto !== 'icmp' || !l.quoted) return;
+  const q = l.quoted;
+  if (manip === 'dst') {
+    // The quoted packet was sent by our peer in the other direction: its source is rewritten.
+    q.src = other.src;
+    setL4Port(q, 'sport', other.sport);
+    p.dst = other.src;
+  } else {
+    q.dst = other.dst;
+    setL4Port(q, 'dport', other.dport);
+    p.src = other.dst;
+  }
+  skb.pkt = p;
+}
+
+/** Ports a NAT binding may use when the rule gives no range (nf_nat_l4proto_unique_tuple). */
+function defaultPortRange(port: number): [number, number] {
+  if (port < 512) return [1, 511];
+  if (port < 1024) return [600, 1023];
+  return [1024, 65535];
+}
+
+/**
+ * nf_nat_setup_info: bind the connection's `manip` side to an address in
+ * [minIp, maxIp] and a port in [minPort, maxPort], keeping the original
+ * port when it is free. Returns false when no tuple is free.
+ */
+function natBind(st: NfNs, e: CtEntry, manip: Manip, minIp: Ip4, maxIp: Ip4, minPort?: number, maxPort?: number): boolean {
+  const cur = invert(e.tuple[1]); // the original direction as it leaves after earlier manips
+  const portKey = manip === 'src' ? 'sport' : 'dport';
+  const addrKey = manip === 'src' ? 'src' : 'dst';
+  const origPort = cur[portKey];
+  const hasPorts = cur.proto !== 'icmp' || manip === 'src';
+  const [plo, phi] = minPort !== undefined ? [minPort, maxPort ?? minPort] : hasPorts && cur.proto !== 'icmp' ? defaultPortRange(origPort) : [origPort, origPort];
+  const free = (addr: Ip4, port: number): boolean => {
+    const t: Tuple = { ...cur, [addrKey]: addr, [portKey]: port };
+    if (t.proto === 'icmp') {
+      t.sport = port;
+      t.dport = port;
+    }
+    const r = invert(t);
+    const hit = st.conntrack.lookup(r);
+    return !hit || hit.entry === e;
+  };
+  const span = Math.min(65536, (maxIp >>> 0) - (minIp >>> 0) + 1);
+  for (let i = 0; i < span; i++) {
+    const addr = ((minIp >>> 0) + i) >>> 0;
+    const keep = origPort >= plo && origPort <= phi && minPort === undefined ? origPort : undefined;
+    const candidates: number[] = [];
+    if (keep !== undefined) candidates.push(keep);
+    else if (origPort >= plo && origPort <= phi) candidates.push(origPort);
+    const n = phi - plo + 1;
+    const start = candidates.length ? candidates[0] : plo;
+    let chosen: number | undefined;
+    for (let k = 0; k <= n && k < 65536; k++) {
+      const port = k === 0 ? start : plo + ((start - plo + k) % n);
+      if (cur.proto === 'icmp' && manip === 'dst' && port !== origPort) break;
+      if (free(addr, port)) {
+        chosen = port;
+        break;
+      }
+    }
+    if (chosen === undefined) continue;
+    const t: Tuple = { ...cur, [addrKey]: addr, [portKey]: chosen };
+    if (t.proto === 'icmp') {
+      t.sport = chosen;
+      t.dport = chosen;
+    }
+    e.tuple[1] = invert(t);
+    if (manip === 'src') e.srcNat = addr !== e.tuple[0].src || chosen !== e.tuple[0].sport || e.srcNat;
+    else e.dstNat = addr !== e.tuple[0].dst || chosen !== e.tuple[0].dport || e.dstNat;
+    e.natInit[manip] = true;
+    return true;
+  }
+  return false;
+}
+
+/** DNAT / SNAT / MASQUERADE / REDIRECT: make the binding; false drops the packet. */
+function natTarget(st: NfNs, tg: Extract<Target, { kind: 'DNAT' | 'SNAT' | 'MASQUERADE' | 'REDIRECT' }>, x: MatchCtx, _r: Rule): boolean {
+  const c = skbCt(x.skb);
+  const e = c?.entry;
+  if (!e || c.info !== 'NEW') return true;
+  const p = x.skb.pkt;
+  switch (tg.kind) {
+    case 'DNAT':
+    case 'SNAT': {
+      const manip: Manip = tg.kind === 'SNAT' ? 'src' : 'dst';
+      const cur = manip === 'src' ? p.src : p.dst;
+      const lo = tg.range.minIp ?? cur;
+      const hi = tg.range.maxIp ?? lo;
+      return natBind(st, e, manip, lo, hi, tg.range.minPort, tg.range.maxPort);
+    }
+    case 'MASQUERADE': {
+      const out = x.outDev;
+      if (!out) return false;
+      const nh = x.skb.nexthop ?? p.dst;
+      const src = x.ns.selectSource(out, nh, SCOPE.universe);
+      if (src === undefined) return false;
+      return natBind(st, e, 'src', src, src, tg.minPort, tg.maxPort);
+    }
+    case 'REDIRECT': {
+      let addr: Ip4 | undefined;
+      if (x.hook === 'OUTPUT') addr = 0x7f000001;
+      else addr = x.inDev?.primaryAddrs()[0]?.local;
+      if (addr === undefined) return false;
+      return natBind(st, e, 'dst', addr, addr, tg.minPort, tg.maxPort);
+    }
+  }
+}
+
+// ── the hook entry point ─────────────────────────────────────────────────
+
+/** The netfilter implementation the stack calls at each hook. */
+export class Netfilter implements NetfilterImpl {
+  hook(hook: NfHook, ns: NetNs, skb: Skb, inDev: NetDevice | undefined, outDev: NetDevice | undefined): NfVerdict {
+    const st = ns.nf.state as NfNs | undefined;
+    if (!st || (!st.tables.size && !st.ctUsers)) return 'accept';
+    const x: MatchCtx = { ns, skb, hook, inDev, outDev };
+    const ct = st.ctUsers > 0;
+    const table = (name: TableName): TableVerdict => {
+      const t = st.tables.get(name);
+      return t && t.chains.has(hook) ? runTable(st, t, hook, x) : 'ACCEPT';
+    };
+    switch (hook) {
+      case 'PREROUTING':
+      case 'OUTPUT':
+        if (table('raw') === 'DROP') return 'drop';
+        if (ct) conntrackIn(st, skb);
+        if (table('mangle') === 'DROP') return 'drop';
+        if (ct && natHook(st, 'dst', x) === 'DROP') return 'drop';
+        if (hook === 'OUTPUT' && table('filter') === 'DROP') return 'drop';
+        return 'accept';
+      case 'FORWARD':
+        if (table('mangle') === 'DROP') return 'drop';
+        if (table('filter') === 'DROP') return 'drop';
+        return 'accept';
+      case 'INPUT':
+      case 'POSTROUTING':
+        if (table('mangle') === 'DROP') return 'drop';
+        if (hook === 'INPUT' && table('filter') === 'DROP') return 'drop';
+        if (ct && natHook(st, 'src', x) === 'DROP') return 'drop';
+        if (ct && !conntrackConfirm(st, skb)) return 'drop';
+        return 'accept';
+    }
+  }
+}
+
+/** Netmask helper for userland (`/255.255.255.0` → 24 is done there). */
+export { maskOf };

@@ -1,0 +1,887 @@
+// iptables extensions (libxt_*): for each match and target, the options it
+// adds to the command line, how it parses them (with the real error texts),
+// and how it prints itself in `-L` (print) and `-S`/`iptables-save` (save)
+// form. The kernel side (kernel/netfilter) only sees the parsed values.
+
+import { fmtIp4, parseIp4 } from '../../../kernel/addr.ts';
+import { ADDRTYPES, CT_STATE, CT_STATE_ORDER, type Match, type NatRange, type Rule, type Target } from '../../../kernel/netfilter/types.ts';
+import { serviceName, servicePort } from './services.ts';
+
+/** A user mistake: printed as `iptables v1.8.9 (nf_tables): MSG` + the try-help line, exit 2. */
+export class ParamError extends Error {
+  /** Exit status (2 = PARAMETER_PROBLEM). */
+  readonly status: number;
+  constructor(msg: string, status = 2) {
+    super(msg);
+    this.status = status;
+  }
+}
+
+/** One option an extension adds (`--dport`); `args` is how many words it takes. */
+export interface ExtOption {
+  name: string;
+  args: 0 | 1 | 2;
+  /** Accepts a preceding `!`. */
+  invert?: boolean;
+}
+
+/** Parsing context of one option. */
+export interface ExtParse {
+  opt: string;
+  args: string[];
+  inv: boolean;
+  rule: Rule;
+}
+
+/** A match extension (`-m NAME`). */
+export interface MatchExt {
+  name: string;
+  options: ExtOption[];
+  init(): Match;
+  parse(m: Match, x: ExtParse): void;
+  final?(m: Match, rule: Rule): void;
+  print(m: Match, numeric: boolean, rule: Rule): string;
+  save(m: Match, rule: Rule): string;
+}
+
+/** A target extension (`-j NAME`). */
+export interface TargetExt {
+  name: string;
+  options: ExtOption[];
+  init(): Target;
+  parse(t: Target, x: ExtParse): void;
+  final?(t: Target, rule: Rule): void;
+  print(t: Target, numeric: boolean, rule: Rule): string;
+  save(t: Target, rule: Rule): string;
+}
+
+const PROTO_NAMES: Record<number, string> = { 1: 'icmp', 6: 'tcp', 17: 'udp' };
+
+/** xtables_save_string: bare when safe, else double-quoted with escapes. */
+export function saveString(v: string): string {
+  if (/^[_\-0-9a-zA-Z]+$/.test(v)) return ` ${v}`;
+  return ` "${v.replace(/["\\']/g, (c) => '\\' + c)}"`;
+}
+
+const hex = (n: number): string => '0x' + (n >>> 0).toString(16);
+
+// ── ports ────────────────────────────────────────────────────────────────
+
+/** A port number or service name (xtables_parse_port). */
+export function parsePort(s: string, proto: string | undefined): number {
+  if (/^\d+$/.test(s)) {
+    const n = Number(s);
+    if (n <= 65535) return n;
+  } else {
+    const n = servicePort(s, proto);
+    if (n !== undefined) return n;
+  }
+  throw new ParamError(`invalid port/service \`${s}' specified`);
+}
+
+function parsePortRange(s: string, proto: string, inv: boolean): { lo: number; hi: number; inv: boolean } {
+  const i = s.indexOf(':');
+  if (i < 0) {
+    const p = parsePort(s, proto);
+    return { lo: p, hi: p, inv };
+  }
+  const lo = i === 0 ? 0 : parsePort(s.slice(0, i), proto);
+  const hi = i === s.length - 1 ? 65535 : parsePort(s.slice(i + 1), proto);
+  if (lo > hi) throw new ParamError('invalid portrange (min > max)');
+  return { lo, hi, inv };
+}
+
+function portName(p: number, proto: string, numeric: boolean): string {
+  return (!numeric && serviceName(p, proto)) || String(p);
+}
+
+function printPorts(label: string, r: { lo: number; hi: number; inv: boolean } | undefined, proto: string, numeric: boolean): string {
+  if (!r) return '';
+  const inv = r.inv ? '!' : '';
+  if (r.lo === r.hi) return ` ${label}:${inv}${portName(r.lo, proto, numeric)}`;
+  if (r.lo === 0 && r.hi === 65535 && !r.inv) return '';
+  return ` ${label}s:${inv}${portName(r.lo, proto, numeric)}:${portName(r.hi, proto, numeric)}`;
+}
+
+function savePorts(opt: string, r: { lo: number; hi: number; inv: boolean } | undefined): string {
+  if (!r) return '';
+  if (r.lo === 0 && r.hi === 65535 && !r.inv) return '';
+  return `${r.inv ? ' !' : ''} --${opt} ${r.lo === r.hi ? r.lo : `${r.lo}:${r.hi}`}`;
+}
+
+// ── tcp / udp ────────────────────────────────────────────────────────────
+
+const TCP_FLAGS: [string, number][] = [
+  ['FIN', 1],
+  ['SYN', 2],
+  ['RST', 4],
+  ['PSH', 8],
+  ['ACK', 16],
+  ['URG', 32],
+];
+
+function parseTcpFlags(s: string): number {
+  let v = 0;
+  for (const f of s.split(',')) {
+    const u = f.toUpperCase();
+    if (u === 'ALL') v |= 0x3f;
+    else if (u === 'NONE') continue;
+    else {
+      const hit = TCP_FLAGS.find(([n]) => n === u);
+      if (!hit) throw new ParamError(`Unknown TCP flag \`${f}'`);
+      v |= hit[1];
+    }
+  }
+  return v;
+}
+
+function tcpFlagNames(v: number): string {
+  if (!v) return 'NONE';
+  return TCP_FLAGS.filter(([, b]) => v & b)
+    .map(([n]) => n)
+    .join(',');
+}
+
+const tcpExt: MatchExt = {
+  name: 'tcp',
+  options: [
+    { name: 'source-port', args: 1, invert: true },
+    { name: 'sport', args: 1, invert: true },
+    { name: 'destination-port', args: 1, invert: true },
+    { name: 'dport', args: 1, invert: true },
+    { name: 'tcp-flags', args: 2, invert: true },
+    { name: 'syn', args: 0, invert: true },
+    { name: 'tcp-option', args: 1, invert: true },
+  ],
+  init: () => ({ kind: 'tcp' }),
+  parse(m, x) {
+    if (m.kind !== 'tcp') return;
+    switch (x.opt) {
+      case 'source-port':
+      case 'sport':
+        if (m.sport) throw new ParamError('Only one `--source-port\' allowed');
+        m.sport = parsePortRange(x.args[0], 'tcp', x.inv);
+        return;
+      case 'destination-port':
+      case 'dport':
+        if (m.dport) throw new ParamError('Only one `--destination-port\' allowed');
+        m.dport = parsePortRange(x.args[0], 'tcp', x.inv);
+        return;
+      case 'tcp-flags':
+        m.flags = { mask: parseTcpFlags(x.args[0]), cmp: parseTcpFlags(x.args[1]), inv: x.inv };
+        return;
+      case 'syn':
+        m.flags = { mask: 0x17, cmp: 0x02, inv: x.inv };
+        return;
+      case 'tcp-option': {
+        const n = Number(x.args[0]);
+        if (!/^\d+$/.test(x.args[0]) || n > 255) throw new ParamError(`Bad TCP option value \`${x.args[0]}'`);
+        m.option = { kind: n, inv: x.inv };
+        return;
+      }
+    }
+  },
+  print(m, numeric) {
+    if (m.kind !== 'tcp') return '';
+    let s = ' tcp' + printPorts('spt', m.sport, 'tcp', numeric) + printPorts('dpt', m.dport, 'tcp', numeric);
+    if (m.option) s += ` option=${m.option.inv ? '!' : ''}${m.option.kind}`;
+    if (m.flags) {
+      s += ` flags:${m.flags.inv ? '!' : ''}`;
+      s += numeric ? `0x${m.flags.mask.toString(16).toUpperCase().padStart(2, '0')}/0x${m.flags.cmp.toString(16).toUpperCase().padStart(2, '0')}` : `${tcpFlagNames(m.flags.mask)}/${tcpFlagNames(m.flags.cmp)}`;
+    }
+    return s;
+  },
+  save(m) {
+    if (m.kind !== 'tcp') return '';
+    let s = savePorts('sport', m.sport) + savePorts('dport', m.dport);
+    if (m.option) s += `${m.option.inv ? ' !' : ''} --tcp-option ${m.option.kind}`;
+    if (m.flags) s += `${m.flags.inv ? ' !' : ''} --tcp-flags ${tcpFlagNames(m.flags.mask)} ${tcpFlagNames(m.flags.cmp)}`;
+    return s;
+  },
+};
+
+const udpExt: MatchExt = {
+  name: 'udp',
+  options: tcpExt.options.filter((o) => ['source-port', 'sport', 'destination-port', 'dport'].includes(o.name)),
+  init: () => ({ kind: 'udp' }),
+  parse(m, x) {
+    if (m.kind !== 'udp') return;
+    if (x.opt === 'source-port' || x.opt === 'sport') {
+      if (m.sport) throw new ParamError('Only one `--source-port\' allowed');
+      m.sport = parsePortRange(x.args[0], 'udp', x.inv);
+    } else {
+      if (m.dport) throw new ParamError('Only one `--destination-port\' allowed');
+      m.dport = parsePortRange(x.args[0], 'udp', x.inv);
+    }
+  },
+  print(m, numeric) {
+    if (m.kind !== 'udp') return '';
+    return ' udp' + printPorts('spt', m.sport, 'udp', numeric) + printPorts('dpt', m.dport, 'udp', numeric);
+  },
+  save(m) {
+    if (m.kind !== 'udp') return '';
+    return savePorts('sport', m.sport) + savePorts('dport', m.dport);
+  },
+};
+
+// ── icmp ─────────────────────────────────────────────────────────────────
+
+/** ICMP type names as libxt_icmp.h lists them (aliases included). */
+export const ICMP_NAMES: [string, number, number, number][] = [
+  ['any', 0xff, 0, 0xff],
+  ['echo-reply', 0, 0, 0xff],
+  ['pong', 0, 0, 0xff],
+  ['destination-unreachable', 3, 0, 0xff],
+  ['network-unreachable', 3, 0, 0],
+  ['host-unreachable', 3, 1, 1],
+  ['protocol-unreachable', 3, 2, 2],
+  ['port-unreachable', 3, 3, 3],
+  ['fragmentation-needed', 3, 4, 4],
+  ['source-route-failed', 3, 5, 5],
+  ['network-unknown', 3, 6, 6],
+  ['host-unknown', 3, 7, 7],
+  ['network-prohibited', 3, 9, 9],
+  ['host-prohibited', 3, 10, 10],
+  ['TOS-network-unreachable', 3, 11, 11],
+  ['TOS-host-unreachable', 3, 12, 12],
+  ['communication-prohibited', 3, 13, 13],
+  ['host-precedence-violation', 3, 14, 14],
+  ['precedence-cutoff', 3, 15, 15],
+  ['source-quench', 4, 0, 0xff],
+  ['redirect', 5, 0, 0xff],
+  ['network-redirect', 5, 0, 0],
+  ['host-redirect', 5, 1, 1],
+  ['TOS-network-redirect', 5, 2, 2],
+  ['TOS-host-redirect', 5, 3, 3],
+  ['echo-request', 8, 0, 0xff],
+  ['ping', 8, 0, 0xff],
+  ['router-advertisement', 9, 0, 0xff],
+  ['router-solicitation', 10, 0, 0xff],
+  ['time-exceeded', 11, 0, 0xff],
+  ['ttl-exceeded', 11, 0, 0xff],
+  ['ttl-zero-during-transit', 11, 0, 0],
+  ['ttl-zero-during-reassembly', 11, 1, 1],
+  ['parameter-problem', 12, 0, 0xff],
+  ['ip-header-bad', 12, 0, 0],
+  ['required-option-missing', 12, 1, 1],
+  ['timestamp-request', 13, 0, 0xff],
+  ['timestamp-reply', 14, 0, 0xff],
+  ['address-mask-request', 17, 0, 0xff],
+  ['address-mask-reply', 18, 0, 0xff],
+];
+
+function parseIcmpType(s: string): [number, number, number] {
+  if (/^\d/.test(s)) {
+    const [t, c] = s.split('/');
+    const type = Number(t);
+    if (!/^\d+$/.test(t) || type > 255) throw new ParamError(`Invalid ICMP type \`${s}'\n`);
+    if (c === undefined) return [type, 0, 0xff];
+    const code = Number(c);
+    if (!/^\d+$/.test(c) || code > 255) throw new ParamError(`Invalid ICMP code \`${c}'\n`);
+    return [type, code, code];
+  }
+  const low = s.toLowerCase();
+  const exact = ICMP_NAMES.find(([n]) => n.toLowerCase() === low);
+  if (exact) return [exact[1], exact[2], exact[3]];
+  const hits = ICMP_NAMES.filter(([n]) => n.toLowerCase().startsWith(low));
+  if (!hits.length) throw new ParamError(`Unknown ICMP type \`${s}'`);
+  if (hits.length > 1) throw new ParamError(`Ambiguous ICMP type \`${s}': \`${hits[0][0]}' or \`${hits[1][0]}'?`);
+  return [hits[0][1], hits[0][2], hits[0][3]];
+}
+
+const icmpExt: MatchExt = {
+  name: 'icmp',
+  options: [{ name: 'icmp-type', args: 1, invert: true }],
+  init: () => ({ kind: 'icmp', type: 0xff, codeMin: 0, codeMax: 0xff, inv: false }),
+  parse(m, x) {
+    if (m.kind !== 'icmp') return;
+    [m.type, m.codeMin, m.codeMax] = parseIcmpType(x.args[0]);
+    m.inv = x.inv;
+  },
+  print(m, numeric) {
+    if (m.kind !== 'icmp') return '';
+    let s = ' icmp';
+    if (!numeric) {
+      const n = ICMP_NAMES.find(([, t, lo, hi]) => t === m.type && lo === m.codeMin && hi === m.codeMax);
+      if (n) return `${s} ${m.inv ? '!' : ''}${n[0]}`;
+    }
+    if (m.inv) s += ' !';
+    s += `type ${m.type}`;
+    if (m.codeMin === m.codeMax) s += ` code ${m.codeMin}`;
+    else if (m.codeMin !== 0 || m.codeMax !== 0xff) s += ` codes ${m.codeMin}-${m.codeMax}`;
+    return s;
+  },
+  save(m) {
+    if (m.kind !== 'icmp') return '';
+    let s = m.inv ? ' !' : '';
+    if (m.type === 0xff) return s + ' --icmp-type any';
+    s += ` --icmp-type ${m.type}`;
+    if (m.codeMin !== 0 || m.codeMax !== 0xff) s += `/${m.codeMin}`;
+    return s;
+  },
+};
+
+// ── multiport ────────────────────────────────────────────────────────────
+
+const multiportExt: MatchExt = {
+  name: 'multiport',
+  options: [
+    { name: 'source-ports', args: 1, invert: true },
+    { name: 'sports', args: 1, invert: true },
+    { name: 'destination-ports', args: 1, invert: true },
+    { name: 'dports', args: 1, invert: true },
+    { name: 'ports', args: 1, invert: true },
+  ],
+  init: () => ({ kind: 'multiport', dir: 'any', ports: [], inv: false }),
+  parse(m, x) {
+    if (m.kind !== 'multiport') return;
+    const proto = PROTO_NAMES[x.rule.proto];
+    if ((proto !== 'tcp' && proto !== 'udp') || x.rule.protoInv) throw new ParamError("multiport needs `-p tcp', `-p udp', `-p udplite', `-p sctp' or `-p dccp'");
+    m.dir = x.opt.startsWith('s') ? 'src' : x.opt.startsWith('d') ? 'dst' : 'any';
+    const parts = x.args[0].split(',');
+    let count = 0;
+    m.ports = [];
+    for (const part of parts) {
+      const i = part.indexOf(':');
+      const lo = parsePort(i < 0 ? part : part.slice(0, i), proto);
+      const hi = i < 0 ? lo : parsePort(part.slice(i + 1), proto);
+      if (lo > hi) throw new ParamError('invalid portrange specified');
+      count += i < 0 ? 1 : 2;
+      if (count > 15) throw new ParamError('too many ports specified');
+      m.ports.push([lo, hi]);
+    }
+    m.inv = x.inv;
+  },
+  print(m, numeric, r) {
+    if (m.kind !== 'multiport') return '';
+    const proto = PROTO_NAMES[r.proto] ?? 'tcp';
+    const list = m.ports.map(([lo, hi]) => (lo === hi ? portName(lo, proto, numeric) : `${portName(lo, proto, numeric)}:${portName(hi, proto, numeric)}`)).join(',');
+    return ` multiport ${m.dir === 'src' ? 'sports' : m.dir === 'dst' ? 'dports' : 'ports'} ${m.inv ? ' !' : ''}${list}`;
+  },
+  save(m) {
+    if (m.kind !== 'multiport') return '';
+    const list = m.ports.map(([lo, hi]) => (lo === hi ? String(lo) : `${lo}:${hi}`)).join(',');
+    return `${m.inv ? ' !' : ''} --${m.dir === 'src' ? 'sports' : m.dir === 'dst' ? 'dports' : 'ports'} ${list}`;
+  },
+};
+
+// ── state / conntrack ────────────────────────────────────────────────────
+
+function parseStates(s: string, what: 'state' | 'ctstate'): number {
+  let v = 0;
+  for (const part of s.split(',')) {
+    const u = part.toUpperCase() as keyof typeof CT_STATE;
+    const ok = what === 'state' ? ['INVALID', 'NEW', 'ESTABLISHED', 'RELATED', 'UNTRACKED'].includes(u) : u in CT_STATE;
+    if (!ok) throw new ParamError(what === 'state' ? `Bad state "${part}"` : `Bad ctstate "${part}"`);
+    v |= CT_STATE[u];
+  }
+  return v;
+}
+
+function stateNames(v: number): string {
+  return CT_STATE_ORDER.filter((n) => v & CT_STATE[n]).join(',');
+}
+
+const stateExt: MatchExt = {
+  name: 'state',
+  options: [{ name: 'state', args: 1, invert: true }],
+  init: () => ({ kind: 'state', states: 0, inv: false }),
+  parse(m, x) {
+    if (m.kind !== 'state') return;
+    m.states = parseStates(x.args[0], 'state');
+    m.inv = x.inv;
+  },
+  final(m) {
+    if (m.kind === 'state' && !m.states) throw new ParamError('state: option "--state" must be specified\n');
+  },
+  print: (m) => (m.kind === 'state' ? `${m.inv ? ' !' : ''} state ${stateNames(m.states)}` : ''),
+  save: (m) => (m.kind === 'state' ? `${m.inv ? ' !' : ''} --state ${stateNames(m.states)}` : ''),
+};
+
+const conntrackExt: MatchExt = {
+  name: 'conntrack',
+  options: [{ name: 'ctstate', args: 1, invert: true }],
+  init: () => ({ kind: 'conntrack' }),
+  parse(m, x) {
+    if (m.kind !== 'conntrack') return;
+    m.ctstate = { states: parseStates(x.args[0], 'ctstate'), inv: x.inv };
+  },
+  final(m) {
+    if (m.kind === 'conntrack' && !m.ctstate) throw new ParamError('conntrack: At least one option is required');
+  },
+  print: (m) => (m.kind === 'conntrack' && m.ctstate ? `${m.ctstate.inv ? ' !' : ''} ctstate ${stateNames(m.ctstate.states)}` : ''),
+  save: (m) => (m.kind === 'conntrack' && m.ctstate ? `${m.ctstate.inv ? ' !' : ''} --ctstate ${stateNames(m.ctstate.states)}` : ''),
+};
+
+// ── statistic ────────────────────────────────────────────────────────────
+
+interface StatDraft {
+  mode?: string;
+  prob?: number;
+  probInv?: boolean;
+  every?: number;
+  everyInv?: boolean;
+  packet?: number;
+}
+const statDrafts = new WeakMap<object, StatDraft>();
+
+const statisticExt: MatchExt = {
+  name: 'statistic',
+  options: [
+    { name: 'mode', args: 1 },
+    { name: 'probability', args: 1, invert: true },
+    { name: 'every', args: 1, invert: true },
+    { name: 'packet', args: 1 },
+  ],
+  init: () => ({ kind: 'statistic', mode: 'random', prob: 0, inv: false }),
+  parse(m, x) {
+    const d = statDrafts.get(m) ?? {};
+    statDrafts.set(m, d);
+    const a = x.args[0];
+    switch (x.opt) {
+      case 'mode':
+        if (x.inv) throw new ParamError('statistic: option "--mode" cannot be inverted.\n');
+        if (a !== 'random' && a !== 'nth') throw new ParamError(`statistic: Bad value for option "--mode": "${a}"\n`);
+        d.mode = a;
+        return;
+      case 'probability': {
+        const n = Number(a);
+        if (a.trim() === '' || Number.isNaN(n) || n < 0 || n > 1) throw new ParamError('statistic: bad value for option "--probability", or out of range (0-1).\n');
+        d.prob = n;
+        d.probInv = x.inv;
+        return;
+      }
+      case 'every': {
+        const n = Number(a);
+        if (!/^\d+$/.test(a) || n < 1 || n > 0xffffffff) throw new ParamError('statistic: bad integer value for option "--every", or out of range.\n');
+        d.every = n;
+        d.everyInv = x.inv;
+        return;
+      }
+      case 'packet': {
+        const n = Number(a);
+        if (!/^\d+$/.test(a) || n > 0xffffffff) throw new ParamError('statistic: bad integer value for option "--packet", or out of range.\n');
+        d.packet = n;
+        return;
+      }
+    }
+  },
+  final(m) {
+    const d = statDrafts.get(m) ?? {};
+    if (!d.mode) throw new ParamError('statistic: option "--mode" must be specified\n');
+    if (d.mode === 'random') {
+      if (d.every !== undefined || d.packet !== undefined) throw new ParamError('statistic: option "--every" can only be used with "--mode nth"\n');
+      if (d.prob === undefined) throw new ParamError('statistic: option "--probability" must be specified\n'.replace('must be specified', 'is required for --mode random'));
+      Object.assign(m, { kind: 'statistic', mode: 'random', prob: Math.round(0x80000000 * d.prob), inv: !!d.probInv });
+    } else {
+      if (d.prob !== undefined) throw new ParamError('statistic: option "--probability" can only be used with "--mode random"\n');
+      if (d.every === undefined) throw new ParamError('statistic: option "--mode nth" requires "--every"\n');
+      if (d.packet === undefined) throw new ParamError('statistic: option "--every" also requires "--packet".\n');
+      if (d.packet > d.every - 1) throw new ParamError('the --packet p must be 0 <= p <= n-1\n');
+      for (const k of Object.keys(m)) delete (m as unknown as Record<string, unknown>)[k];
+      Object.assign(m, { kind: 'statistic', mode: 'nth', every: d.every, packet: d.packet, inv: !!d.everyInv, count: { n: d.packet } });
+    }
+  },
+  print(m) {
+    if (m.kind !== 'statistic') return '';
+    if (m.mode === 'random') return ` statistic mode random${m.inv ? ' !' : ''} probability ${(m.prob / 0x80000000).toFixed(11)}`;
+    return ` statistic mode nth${m.inv ? ' !' : ''} every ${m.every}${m.packet ? ` packet ${m.packet}` : ''}`;
+  },
+  save(m) {
+    if (m.kind !== 'statistic') return '';
+    if (m.mode === 'random') return ` --mode random${m.inv ? ' !' : ''} --probability ${(m.prob / 0x80000000).toFixed(11)}`;
+    return ` --mode nth${m.inv ? ' !' : ''} --every ${m.every} --packet ${m.packet}`;
+  },
+};
+
+// ── comment, addrtype, mark ──────────────────────────────────────────────
+
+const commentExt: MatchExt = {
+  name: 'comment',
+  options: [{ name: 'comment', args: 1 }],
+  init: () => ({ kind: 'comment', text: '' }),
+  parse(m, x) {
+    if (m.kind !== 'comment') return;
+    if (x.inv) throw new ParamError('comment: option "--comment" cannot be inverted.\n');
+    if (x.args[0].length > 255) throw new ParamError(`comment: option "--comment" must be shorter than 256 characters.\n`);
+    m.text = x.args[0];
+  },
+  print: (m) => (m.kind === 'comment' ? ` /* ${m.text} */` : ''),
+  save: (m) => (m.kind === 'comment' ? ` --comment${saveString(m.text)}` : ''),
+};
+
+function parseAddrTypes(s: string): number {
+  let v = 0;
+  for (const part of s.split(',')) {
+    const i = ADDRTYPES.indexOf(part.toUpperCase() as (typeof ADDRTYPES)[number]);
+    if (i < 0) throw new ParamError(`addrtype: bad type "${part}"`);
+    v |= 1 << i;
+  }
+  return v;
+}
+function addrTypeNames(v: number): string {
+  return ADDRTYPES.filter((_, i) => v & (1 << i)).join(',');
+}
+
+const addrtypeExt: MatchExt = {
+  name: 'addrtype',
+  options: [
+    { name: 'src-type', args: 1, invert: true },
+    { name: 'dst-type', args: 1, invert: true },
+    { name: 'limit-iface-in', args: 0 },
+    { name: 'limit-iface-out', args: 0 },
+  ],
+  init: () => ({ kind: 'addrtype', limitIn: false, limitOut: false }),
+  parse(m, x) {
+    if (m.kind !== 'addrtype') return;
+    if (x.opt === 'src-type') m.src = { types: parseAddrTypes(x.args[0]), inv: x.inv };
+    else if (x.opt === 'dst-type') m.dst = { types: parseAddrTypes(x.args[0]), inv: x.inv };
+    else if (x.opt === 'limit-iface-in') {
+      if (m.limitOut) throw new ParamError('addrtype: you can\'t specify both --limit-iface-in and --limit-iface-out');
+      m.limitIn = true;
+    } else {
+      if (m.limitIn) throw new ParamError('addrtype: you can\'t specify both --limit-iface-in and --limit-iface-out');
+      m.limitOut = true;
+    }
+  },
+  final(m) {
+    if (m.kind === 'addrtype' && !m.src && !m.dst) throw new ParamError('addrtype: you must specify --src-type or --dst-type');
+  },
+  print(m) {
+    if (m.kind !== 'addrtype') return '';
+    let s = ' ADDRTYPE match';
+    if (m.src) s += ` src-type ${m.src.inv ? '!' : ''}${addrTypeNames(m.src.types)}`;
+    if (m.dst) s += ` dst-type ${m.dst.inv ? '!' : ''}${addrTypeNames(m.dst.types)}`;
+    if (m.limitIn) s += ' limit-in';
+    if (m.limitOut) s += ' limit-out';
+    return s;
+  },
+  save(m) {
+    if (m.kind !== 'addrtype') return '';
+    let s = '';
+    if (m.src) s += `${m.src.inv ? ' !' : ''} --src-type ${addrTypeNames(m.src.types)}`;
+    if (m.dst) s += `${m.dst.inv ? ' !' : ''} --dst-type ${addrTypeNames(m.dst.types)}`;
+    if (m.limitIn) s += ' --limit-iface-in';
+    if (m.limitOut) s += ' --limit-iface-out';
+    return s;
+  },
+};
+
+/** A 32-bit value in C notation (strtoul base 0). */
+export function parseU32(s: string): number | undefined {
+  let n: number;
+  if (/^0x[0-9a-f]+$/i.test(s)) n = parseInt(s.slice(2), 16);
+  else if (/^0[0-7]*$/.test(s)) n = parseInt(s, 8);
+  else if (/^[1-9]\d*$/.test(s)) n = Number(s);
+  else return undefined;
+  return n <= 0xffffffff ? n : undefined;
+}
+
+function parseMarkMask(s: string, ext: string, opt: string): [number, number | undefined] {
+  const [a, b] = s.split('/');
+  const v = parseU32(a);
+  const m = b === undefined ? undefined : parseU32(b);
+  if (v === undefined || (b !== undefined && m === undefined)) throw new ParamError(`${ext}: bad integer value for option "--${opt}", or out of range.\n`);
+  return [v, m];
+}
+
+const markExt: MatchExt = {
+  name: 'mark',
+  options: [{ name: 'mark', args: 1, invert: true }],
+  init: () => ({ kind: 'mark', value: 0, mask: 0xffffffff, inv: false }),
+  parse(m, x) {
+    if (m.kind !== 'mark') return;
+    const [v, mask] = parseMarkMask(x.args[0], 'mark', 'mark');
+    m.value = v;
+    m.mask = mask ?? 0xffffffff;
+    m.inv = x.inv;
+  },
+  print: (m) => (m.kind === 'mark' ? ` mark match${m.inv ? ' !' : ''} ${hex(m.value)}${m.mask !== 0xffffffff ? '/' + hex(m.mask) : ''}` : ''),
+  save: (m) => (m.kind === 'mark' ? `${m.inv ? ' !' : ''} --mark ${hex(m.value)}${m.mask !== 0xffffffff ? '/' + hex(m.mask) : ''}` : ''),
+};
+
+/** Match extensions by name. */
+export const MATCHES = new Map<string, MatchExt>([tcpExt, udpExt, icmpExt, multiportExt, stateExt, conntrackExt, statisticExt, commentExt, addrtypeExt, markExt].map((e) => [e.name, e]));
+
+// ── targets ──────────────────────────────────────────────────────────────
+
+const REJECT_ALIASES: [string, string][] = [
+  ['icmp-net-unreachable', 'net-unreach'],
+  ['icmp-host-unreachable', 'host-unreach'],
+  ['icmp-proto-unreachable', 'proto-unreach'],
+  ['icmp-port-unreachable', 'port-unreach'],
+  ['icmp-net-prohibited', 'net-prohib'],
+  ['icmp-host-prohibited', 'host-prohib'],
+  ['tcp-reset', 'tcp-rst'],
+  ['icmp-admin-prohibited', 'admin-prohib'],
+];
+
+const rejectExt: TargetExt = {
+  name: 'REJECT',
+  options: [{ name: 'reject-with', args: 1 }],
+  init: () => ({ kind: 'REJECT', with: 'icmp-port-unreachable' }),
+  parse(t, x) {
+    if (t.kind !== 'REJECT') return;
+    const hit = REJECT_ALIASES.find(([a, b]) => a === x.args[0] || b === x.args[0]);
+    if (!hit) throw new ParamError(`unknown reject type "${x.args[0]}"`);
+    t.with = hit[0];
+  },
+  print: (t) => (t.kind === 'REJECT' ? ` reject-with ${t.with}` : ''),
+  save: (t) => (t.kind === 'REJECT' ? ` --reject-with ${t.with}` : ''),
+};
+
+function parseNatRange(s: string, rule: Rule, ports: boolean): NatRange {
+  const r: NatRange = {};
+  let ip = s;
+  const colon = s.indexOf(':');
+  if (colon >= 0) {
+    ip = s.slice(0, colon);
+    const ps = s.slice(colon + 1);
+    const proto = PROTO_NAMES[rule.proto];
+    if (!ports || (proto !== 'tcp' && proto !== 'udp')) throw new ParamError('Need TCP, UDP, SCTP or DCCP with port specification');
+    const [a, b] = ps.split('-');
+    const lo = /^\d+$/.test(a) ? Number(a) : NaN;
+    if (Number.isNaN(lo) || lo < 1 || lo > 65535) throw new ParamError(`Port \`${a}' not valid\n`.trimEnd());
+    const hi = b === undefined ? lo : /^\d+$/.test(b) ? Number(b) : NaN;
+    if (Number.isNaN(hi) || hi < 1 || hi > 65535) throw new ParamError(`Port \`${b}' not valid`);
+    if (hi < lo) throw new ParamError(`invalid port range \`${ps}'`);
+    r.minPort = lo;
+    r.maxPort = hi;
+  }
+  if (ip) {
+    const [a, b] = ip.split('-');
+    const lo = parseIp4(a);
+    if (lo === undefined) throw new ParamError(`Bad IP address "${a}"\n`);
+    const hi = b === undefined ? lo : parseIp4(b);
+    if (hi === undefined) throw new ParamError(`Bad IP address "${b}"\n`);
+    r.minIp = lo;
+    r.maxIp = hi;
+  }
+  return r;
+}
+
+function fmtNatRange(r: NatRange): string {
+  let s = '';
+  if (r.minIp !== undefined) {
+    s += fmtIp4(r.minIp);
+    if (r.maxIp !== undefined && r.maxIp !== r.minIp) s += '-' + fmtIp4(r.maxIp);
+  }
+  if (r.minPort !== undefined) {
+    s += ':' + r.minPort;
+    if (r.maxPort !== undefined && r.maxPort !== r.minPort) s += '-' + r.maxPort;
+  }
+  return s;
+}
+
+const natSeen = new WeakMap<object, boolean>();
+
+function natExt(kind: 'DNAT' | 'SNAT'): TargetExt {
+  const opt = kind === 'DNAT' ? 'to-destination' : 'to-source';
+  return {
+    name: kind,
+    options: [{ name: opt, args: 1 }, { name: 'random', args: 0 }, { name: 'persistent', args: 0 }, ...(kind === 'SNAT' ? [{ name: 'random-fully', args: 0 as const }] : [])],
+    init: () => (kind === 'DNAT' ? { kind, range: {}, random: false, persistent: false } : { kind, range: {}, random: false, persistent: false, fully: false }),
+    parse(t, x) {
+      if (t.kind !== 'DNAT' && t.kind !== 'SNAT') return;
+      if (x.opt === opt) {
+        t.range = parseNatRange(x.args[0], x.rule, true);
+        natSeen.set(t, true);
+      } else if (x.opt === 'random') t.random = true;
+      else if (x.opt === 'persistent') t.persistent = true;
+      else if (t.kind === 'SNAT') t.fully = true;
+    },
+    final(t) {
+      if (!natSeen.get(t)) throw new ParamError(`${kind}: option "--${opt}" must be specified\n`);
+    },
+    print(t) {
+      if (t.kind !== 'DNAT' && t.kind !== 'SNAT') return '';
+      return ` to:${fmtNatRange(t.range)}${t.random ? ' random' : ''}${t.kind === 'SNAT' && t.fully ? ' random-fully' : ''}${t.persistent ? ' persistent' : ''}`;
+    },
+    save(t) {
+      if (t.kind !== 'DNAT' && t.kind !== 'SNAT') return '';
+      return ` --${opt} ${fmtNatRange(t.range)}${t.random ? ' --random' : ''}${t.kind === 'SNAT' && t.fully ? ' --random-fully' : ''}${t.persistent ? ' --persistent' : ''}`;
+    },
+  };
+}
+
+function parseToPorts(s: string, rule: Rule): [number, number] {
+  const proto = PROTO_NAMES[rule.proto];
+  if (proto !== 'tcp' && proto !== 'udp') throw new ParamError('Need TCP, UDP, SCTP or DCCP with port specification');
+  const [a, b] = s.split('-');
+  const lo = /^\d+$/.test(a) ? Number(a) : NaN;
+  const hi = b === undefined ? lo : /^\d+$/.test(b) ? Number(b) : NaN;
+  if (Number.isNaN(lo) || lo > 65535 || Number.isNaN(hi) || hi > 65535) throw new ParamError(`Port "${Number.isNaN(lo) ? a : b}" does not resolve to anything.\n`);
+  return [lo, hi];
+}
+
+function portsText(lo?: number, hi?: number): string {
+  if (lo === undefined) return '';
+  return hi !== undefined && hi !== lo ? `${lo}-${hi}` : String(lo);
+}
+
+const masqueradeExt: TargetExt = {
+  name: 'MASQUERADE',
+  options: [
+    { name: 'to-ports', args: 1 },
+    { name: 'random', args: 0 },
+    { name: 'random-fully', args: 0 },
+  ],
+  init: () => ({ kind: 'MASQUERADE', random: false }),
+  parse(t, x) {
+    if (t.kind !== 'MASQUERADE') return;
+    if (x.opt === 'to-ports') [t.minPort, t.maxPort] = parseToPorts(x.args[0], x.rule);
+    else t.random = true;
+  },
+  print: (t) => (t.kind === 'MASQUERADE' ? (t.minPort !== undefined ? ` masq ports: ${portsText(t.minPort, t.maxPort)}` : '') + (t.random ? ' random' : '') : ''),
+  save: (t) => (t.kind === 'MASQUERADE' ? (t.minPort !== undefined ? ` --to-ports ${portsText(t.minPort, t.maxPort)}` : '') + (t.random ? ' --random' : '') : ''),
+};
+
+const redirectExt: TargetExt = {
+  name: 'REDIRECT',
+  options: [
+    { name: 'to-ports', args: 1 },
+    { name: 'random', args: 0 },
+  ],
+  init: () => ({ kind: 'REDIRECT', random: false }),
+  parse(t, x) {
+    if (t.kind !== 'REDIRECT') return;
+    if (x.opt === 'to-ports') [t.minPort, t.maxPort] = parseToPorts(x.args[0], x.rule);
+    else t.random = true;
+  },
+  print: (t) => (t.kind === 'REDIRECT' ? (t.minPort !== undefined ? ` redir ports ${portsText(t.minPort, t.maxPort)}` : '') + (t.random ? ' random' : '') : ''),
+  save: (t) => (t.kind === 'REDIRECT' ? (t.minPort !== undefined ? ` --to-ports ${portsText(t.minPort, t.maxPort)}` : '') + (t.random ? ' --random' : '') : ''),
+};
+
+const markSeen = new WeakMap<object, boolean>();
+const markTargetExt: TargetExt = {
+  name: 'MARK',
+  options: ['set-xmark', 'set-mark', 'and-mark', 'or-mark', 'xor-mark'].map((name) => ({ name, args: 1 as const })),
+  init: () => ({ kind: 'MARK', value: 0, mask: 0xffffffff }),
+  parse(t, x) {
+    if (t.kind !== 'MARK') return;
+    if (markSeen.get(t)) throw new ParamError('MARK: --set-xmark, --{and,or,xor,set}-mark are mutually exclusive\n');
+    markSeen.set(t, true);
+    const [v, m] = parseMarkMask(x.args[0], 'MARK', x.opt);
+    switch (x.opt) {
+      case 'set-xmark':
+        t.value = v;
+        t.mask = m ?? 0xffffffff;
+        break;
+      case 'set-mark':
+        t.value = v;
+        t.mask = m === undefined ? 0xffffffff : (v | m) >>> 0;
+        break;
+      case 'and-mark':
+        t.value = 0;
+        t.mask = ~v >>> 0;
+        break;
+      case 'or-mark':
+        t.value = v;
+        t.mask = v;
+        break;
+      case 'xor-mark':
+        t.value = v;
+        t.mask = 0;
+        break;
+    }
+  },
+  final(t) {
+    if (!markSeen.get(t)) throw new ParamError('MARK: One of the --set-xmark, --{and,or,xor,set}-mark options is required');
+  },
+  print(t) {
+    if (t.kind !== 'MARK') return '';
+    if (t.mask === 0xffffffff) return ` MARK set ${hex(t.value)}`;
+    if (t.value === 0) return ` MARK and ${hex(~t.mask)}`;
+    if (t.value === t.mask) return ` MARK or ${hex(t.value)}`;
+    if (t.mask === 0) return ` MARK xor ${hex(t.value)}`;
+    return ` MARK xset ${hex(t.value)}/${hex(t.mask)}`;
+  },
+  save: (t) => (t.kind === 'MARK' ? ` --set-xmark ${hex(t.value)}/${hex(t.mask)}` : ''),
+};
+
+const LOG_LEVEL_PARSE: Record<string, number> = { emerg: 0, panic: 0, alert: 1, crit: 2, error: 3, warning: 4, notice: 5, info: 6, debug: 7 };
+const LOG_LEVEL_PRINT = ['emerg', 'alert', 'crit', 'err', 'warn', 'notice', 'info', 'debug'];
+const LOG_FLAGS: [string, number, string][] = [
+  ['log-tcp-sequence', 1, 'tcp-sequence'],
+  ['log-tcp-options', 2, 'tcp-options'],
+  ['log-ip-options', 4, 'ip-options'],
+  ['log-uid', 8, 'uid'],
+  ['log-macdecode', 0x20, 'macdecode'],
+];
+
+const logExt: TargetExt = {
+  name: 'LOG',
+  options: [{ name: 'log-prefix', args: 1 }, { name: 'log-level', args: 1 }, ...LOG_FLAGS.map(([name]) => ({ name, args: 0 as const }))],
+  init: () => ({ kind: 'LOG', level: 4, flags: 0 }),
+  parse(t, x) {
+    if (t.kind !== 'LOG') return;
+    if (x.opt === 'log-prefix') {
+      const v = x.args[0];
+      if (v.length > 29) throw new ParamError(`LOG: Maximum prefix length 29 for --log-prefix`);
+      t.prefix = v;
+    } else if (x.opt === 'log-level') {
+      const v = x.args[0];
+      const n = /^\d+$/.test(v) ? Number(v) : LOG_LEVEL_PARSE[v.toLowerCase()];
+      if (n === undefined || n > 7) throw new ParamError(`log level "${v}" unknown\n`);
+      t.level = n;
+    } else {
+      const f = LOG_FLAGS.find(([name]) => name === x.opt);
+      if (f) t.flags |= f[1];
+    }
+  },
+  print(t, numeric) {
+    if (t.kind !== 'LOG') return '';
+    let s = ' LOG';
+    if (numeric) s += ` flags ${t.flags} level ${t.level}`;
+    else {
+      s += ` level ${LOG_LEVEL_PRINT[t.level]}`;
+      for (const [, bit, name] of LOG_FLAGS) if (t.flags & bit) s += ` ${name}`;
+    }
+    if (t.prefix !== undefined) s += ` prefix "${t.prefix}"`;
+    return s;
+  },
+  save(t) {
+    if (t.kind !== 'LOG') return '';
+    let s = '';
+    if (t.prefix !== undefined) s += ` --log-prefix${saveString(t.prefix)}`;
+    if (t.level !== 4) s += ` --log-level ${t.level}`;
+    for (const [name, bit] of LOG_FLAGS) if (t.flags & bit) s += ` --${name}`;
+    return s;
+  },
+};
+
+const notrackExt: TargetExt = {
+  name: 'NOTRACK',
+  options: [],
+  init: () => ({ kind: 'NOTRACK' }),
+  parse() {},
+  print: () => ' NOTRACK',
+  save: () => '',
+};
+
+/** Target extensions by name. */
+export const TARGETS = new Map<string, TargetExt>([rejectExt, natExt('DNAT'), natExt('SNAT'), masqueradeExt, redirectExt, markTargetExt, logExt, notrackExt].map((e) => [e.name, e]));
+
+/** Name a target is listed under (`-L` column and `-j` in -S). */
+export function targetName(t: Target): string {
+  switch (t.kind) {
+    case 'none':
+      return '';
+    case 'verdict':
+      return t.verdict;
+    case 'jump':
+      return t.chain;
+    default:
+      return t.kind;
+  }
+}
+
+/** The extension that prints a target, if any. */
+export function targetExt(t: Target): TargetExt | undefined {
+  return t.kind === 'none' || t.kind === 'verdict' || t.kind === 'jump' ? undefined : TARGETS.get(t.kind);
+}
+
+/** The extension of a match value. */
+export function matchExt(m: Match): MatchExt {
+  return MATCHES.get(m.kind)!;
+}

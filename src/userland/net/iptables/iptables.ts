@@ -1,0 +1,487 @@
+// iptables, iptables-save and iptables-restore (iptables v1.8.9, nf_tables
+// flavour). Commands edit a copy of the table and commit it to the kernel in
+// one step, as iptables-nft sends one netlink batch; the kernel may refuse
+// (loops, targets in the wrong hook) and the error is printed the same way.
+
+import type { Process } from '../../../kernel/proc.ts';
+import { parseIp4 } from '../../../kernel/addr.ts';
+import { type CommitError, nfCommit, nfTable, nfZero } from '../../../kernel/netfilter/netfilter.ts';
+import { type Rule, type Table, type TableName, BUILTIN_CHAINS, TABLE_ORDER, cloneTable, newTable } from '../../../kernel/netfilter/types.ts';
+import { register } from '../../registry.ts';
+import { nsOf, kernelOf } from '../../lib/sys.ts';
+import { parseHosts } from '../../lib/resolve.ts';
+import { ParamError, TARGETS } from './ext.ts';
+import { type ListFormat, ctimeText, listRules, listTable, refCount, ruleSpec, saveTable } from './format.ts';
+import { BadArgument, type IptCommand, VERDICTS, isTableName, parseIptables } from './parse.ts';
+
+const VERSION = 'iptables v1.8.9 (nf_tables)';
+const TRY = "Try `iptables -h' or 'iptables --help' for more information.\n";
+
+/** Result of running one command (so iptables-restore can reuse it). */
+interface Outcome {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+const ok = (stdout = ''): Outcome => ({ status: 0, stdout, stderr: '' });
+const kernelErr = (msg: string): Outcome => ({ status: 1, stdout: '', stderr: `iptables: ${msg}\n` });
+const NO_CHAIN = 'No chain/target/match by that name.';
+
+/** /etc/hosts lookups for names and reverse names (iptables never waits for DNS here). */
+function hostsOf(p: Process): { forward(n: string): number | undefined; reverse(a: number): string | undefined } {
+  let text = '';
+  try {
+    text = kernelOf(p).vfs.readFile('/etc/hosts', p.vfsCtx());
+  } catch {
+    text = '';
+  }
+  const lines = parseHosts(text).filter((l) => l.family === 4);
+  return {
+    forward: (n) => {
+      const hit = lines.find((l) => l.names.includes(n));
+      return hit ? parseIp4(hit.addr) : undefined;
+    },
+    reverse: (a) => {
+      const s = `${a >>> 24}.${(a >>> 16) & 255}.${(a >>> 8) & 255}.${a & 255}`;
+      return lines.find((l) => l.addr === s)?.names[0];
+    },
+  };
+}
+
+function commitMessage(e: CommitError, op: string, chain: string): string {
+  const text = e.errno === 'EMLINK' ? 'Too many links' : e.errno === 'EINVAL' ? 'Invalid argument' : e.errno === 'ENOENT' ? 'No such file or directory' : 'Invalid argument';
+  return `${VERSION}:  ${op} failed (${text}): rule in chain ${chain}\n`;
+}
+
+/** Chain name checks of -N / -E (xshared). */
+function checkChainName(name: string): void {
+  if (name.length > 28) throw new ParamError(`chain name \`${name}' too long (must be under 29 chars)`);
+  if (name.startsWith('-')) throw new ParamError("chain name not allowed to start with `-'");
+  if (VERDICTS.has(name) || TARGETS.has(name) || name === 'CT') throw new ParamError('chain name may not clash with target name');
+  if (/[\s!]/.test(name) || /^\d+$/.test(name)) throw new ParamError(`Invalid chain name \`${name}'`);
+}
+
+function ruleEquals(a: Rule, b: Rule): boolean {
+  return ruleSpec(a) === ruleSpec(b);
+}
+
+/** Execute a parsed command against the namespace of `p`. */
+function execute(p: Process, c: IptCommand): Outcome {
+  const ns = nsOf(p);
+  const tname = c.table as TableName;
+  const cur = nfTable(ns, tname);
+  const view: Table = cur ?? newTable(tname);
+  const cmd = c.cmds[0];
+  const hosts = hostsOf(p);
+  const fmt: ListFormat = { numeric: c.numeric, verbose: c.verbose, exact: c.exact, lineNumbers: c.lineNumbers, hostName: hosts.reverse };
+  const commit = (t: Table, op: string, chain: string): Outcome => {
+    const e = nfCommit(ns, t);
+    if (e) return { status: 4, stdout: '', stderr: commitMessage(e, op, e.chain ?? chain) };
+    return ok();
+  };
+  const chainOf = (t: Table, name: string) => t.chains.get(name);
+
+  switch (cmd) {
+    case 'V':
+      return ok(`${VERSION}\n`);
+    case 'h':
+      return ok(`${VERSION}\n\nUsage: iptables -[ACD] chain rule-specification [options]\n       iptables -I chain [rulenum] rule-specification [options]\n       iptables -R chain rulenum rule-specification [options]\n       iptables -D chain rulenum [options]\n       iptables -[LS] [chain [rulenum]] [options]\n       iptables -[FZ] [chain] [options]\n       iptables -[NX] chain\n       iptables -E old-chain-name new-chain-name\n       iptables -P chain target [options]\n       iptables -h (print this help information)\n`);
+    case 'L':
+    case 'S': {
+      if (c.chain !== undefined && !view.chains.has(c.chain)) return { status: 1, stdout: '', stderr: `${VERSION}: chain \`${c.chain}' in table \`${tname}' is incompatible, use 'nft' tool.\n` };
+      const text = cmd === 'L' ? listTable(view, c.chain, c.rulenum, fmt) : listRules(view, c.chain, c.rulenum, c.verbose);
+      if (c.cmds.includes('Z')) nfZero(ns, tname, c.chain);
+      return ok(text);
+    }
+    case 'Z':
+      if (c.chain !== undefined && !view.chains.has(c.chain)) return kernelErr(NO_CHAIN);
+      nfZero(ns, tname, c.chain, c.rulenum);
+      return ok();
+    case 'F': {
+      if (c.chain !== undefined && !view.chains.has(c.chain)) return kernelErr(NO_CHAIN);
+      if (!cur) return ok();
+      const t = cloneTable(cur);
+      for (const ch of t.chains.values()) if (c.chain === undefined || ch.name === c.chain) ch.rules = [];
+      return commit(t, 'RULE_DELETE', c.chain ?? '');
+    }
+    case 'N': {
+      checkChainName(c.chain!);
+      if (view.chains.has(c.chain!)) return kernelErr('Chain already exists.');
+      const t = cloneTable(view);
+      t.chains.set(c.chain!, { name: c.chain!, builtin: false, pkts: 0, bytes: 0, rules: [] });
+      return commit(t, 'CHAIN_ADD', c.chain!);
+    }
+    case 'X': {
+      const names = c.chain !== undefined ? [c.chain] : [...view.chains.values()].filter((ch) => !ch.builtin).map((ch) => ch.name).sort();
+      if (c.chain !== undefined) {
+        const ch = view.chains.get(c.chain);
+        if (!ch || ch.builtin) return kernelErr(NO_CHAIN);
+      }
+      if (!cur) return ok();
+      const t = cloneTable(cur);
+      for (const n of names) {
+        const ch = t.chains.get(n)!;
+        if (ch.rules.length || refCount(t, n)) return { status: 4, stdout: '', stderr: `${VERSION}:  CHAIN_DEL failed (Device or resource busy): chain ${n}\n` };
+        t.chains.delete(n);
+      }
+      return commit(t, 'CHAIN_DEL', '');
+    }
+    case 'E': {
+      const ch = view.chains.get(c.chain!);
+      if (!ch || ch.builtin) return kernelErr(NO_CHAIN);
+      checkChainName(c.newName!);
+      if (view.chains.has(c.newName!)) return kernelErr('File exists.');
+      const t = cloneTable(view);
+      const chains = new Map<string, typeof ch>();
+      for (const [k, v] of t.chains) {
+        if (k === c.chain) chains.set(c.newName!, { ...v, name: c.newName! });
+        else chains.set(k, v);
+      }
+      for (const v of chains.values())
+        v.rules = v.rules.map((r) => (r.target.kind === 'jump' && r.target.chain === c.chain ? { ...r, target: { ...r.target, chain: c.newName! } } : r));
+      t.chains = chains;
+      return commit(t, 'CHAIN_RENAME', c.chain!);
+    }
+    case 'P': {
+      const ch = view.chains.get(c.chain!);
+      if (!ch || !ch.builtin) return kernelErr('Bad built-in chain name.');
+      if (c.policy !== 'ACCEPT' && c.policy !== 'DROP') return kernelErr("Bad policy name. Run `dmesg' for more information.");
+      const t = cloneTable(view);
+      t.chains.set(ch.name, { ...t.chains.get(ch.name)!, policy: c.policy });
+      return commit(t, 'CHAIN_USER_ADD', ch.name);
+    }
+    case 'A':
+    case 'I':
+    case 'R':
+    case 'D':
+    case 'C': {
+      const chain = c.chain!;
+      const rule = c.rule;
+      if (c.counters) [rule.pkts, rule.bytes] = c.counters;
+      const target = rule.target;
+      if (target.kind === 'jump' && !view.chains.has(target.chain) && (cmd !== 'D' || c.rulenum === undefined)) throw new ParamError(`Chain '${target.chain}' does not exist`);
+      if (BUILTIN_CHAINS[tname].includes(chain) || true) {
+        if (rule.iif && (chain === 'OUTPUT' || chain === 'POSTROUTING')) throw new ParamError(`Can't use -i with ${chain}\n`);
+        if (rule.oif && (chain === 'INPUT' || chain === 'PREROUTING')) throw new ParamError(`Can't use -o with ${chain}\n`);
+      }
+      const ch = chainOf(view, chain);
+      if (cmd === 'D' || cmd === 'C') {
+        if (!ch) return kernelErr(cmd === 'D' && c.rulenum === undefined && !cur ? 'Bad rule (does a matching rule exist in that chain?).' : NO_CHAIN);
+        let idx: number;
+        if (c.rulenum !== undefined && cmd === 'D') {
+          if (c.rulenum > ch.rules.length) return kernelErr('Index of deletion too big.');
+          idx = c.rulenum - 1;
+        } else {
+          idx = ch.rules.findIndex((x) => ruleEquals(x, rule));
+          if (idx < 0) return kernelErr('Bad rule (does a matching rule exist in that chain?).');
+        }
+        if (cmd === 'C') return ok();
+        const t = cloneTable(view);
+        t.chains.get(chain)!.rules.splice(idx, 1);
+        return commit(t, 'RULE_DELETE', chain);
+      }
+      if (!ch) return kernelErr(NO_CHAIN);
+      const t = cloneTable(view);
+      const rules = t.chains.get(chain)!.rules;
+      if (cmd === 'A') {
+        rules.push(rule);
+        return commit(t, 'RULE_APPEND', chain);
+      }
+      if (cmd === 'I') {
+        const n = c.rulenum ?? 1;
+        if (n > rules.length + 1) return kernelErr('Index of insertion too big.');
+        rules.splice(n - 1, 0, rule);
+        return commit(t, 'RULE_INSERT', chain);
+      }
+      if (!rules.length) return kernelErr(NO_CHAIN);
+      if (c.rulenum! > rules.length) return kernelErr('Index of replacement too big.');
+      rules[c.rulenum! - 1] = rule;
+      return commit(t, 'RULE_REPLACE', chain);
+    }
+  }
+  return ok();
+}
+
+/** Parse and run one iptables command line; errors become iptables' messages. */
+export function runIptables(p: Process, args: string[]): Outcome {
+  const hosts = hostsOf(p);
+  let c: IptCommand;
+  try {
+    c = parseIptables(args, hosts.forward);
+  } catch (e) {
+    if (e instanceof BadArgument) return { status: 2, stdout: '', stderr: `${e.message}\n${TRY}` };
+    if (e instanceof ParamError) return { status: e.status, stdout: '', stderr: `${VERSION}: ${e.message}\n${TRY}` };
+    throw e;
+  }
+  if (!isTableName(c.table)) return { status: 3, stdout: '', stderr: `${VERSION}: table '${c.table}' does not exist\nPerhaps iptables or your kernel needs to be upgraded.\n` };
+  try {
+    return execute(p, c);
+  } catch (e) {
+    if (e instanceof ParamError) return { status: e.status, stdout: '', stderr: `${VERSION}: ${e.message}\n${TRY}` };
+    throw e;
+  }
+}
+
+async function iptables(p: Process): Promise<number> {
+  const o = runIptables(p, p.argv.slice(1));
+  if (o.stdout) p.stdout.write(o.stdout);
+  if (o.stderr) p.stderr.write(o.stderr);
+  return o.status;
+}
+
+// ── iptables-save ────────────────────────────────────────────────────────
+
+async function iptablesSave(p: Process): Promise<number> {
+  const args = p.argv.slice(1);
+  let table: string | undefined;
+  let counters = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '-c' || a === '--counters') counters = true;
+    else if (a === '-t' || a === '--table') table = args[++i];
+    else if (a.startsWith('--table=')) table = a.slice(8);
+    else if (a.startsWith('-t') && a.length > 2) table = a.slice(2);
+    else if (a === '-M' || a === '--modprobe' || a === '-f' || a === '--file') i++;
+    else if (a === '-V' || a === '--version') {
+      p.stdout.write('iptables-save v1.8.9 (nf_tables)\n');
+      return 0;
+    } else {
+      p.stderr.write(`iptables-save v1.8.9 (nf_tables): unknown arguments found on commandline\nTry \`iptables-save -h' or 'iptables-save --help' for more information.\n`);
+      return 2;
+    }
+  }
+  const ns = nsOf(p);
+  const k = kernelOf(p);
+  const date = ctimeText(k.clock.epochMs + k.clock.now);
+  let names: TableName[];
+  if (table !== undefined) {
+    if (!isTableName(table)) {
+      p.stderr.write(`Table \`${table}' does not exist\n`);
+      return 1;
+    }
+    if (!nfTable(ns, table)) nfCommit(ns, newTable(table));
+    names = [table];
+  } else names = TABLE_ORDER.filter((t) => nfTable(ns, t));
+  let out = '';
+  for (const n of names) {
+    out += `# Generated by iptables-save v1.8.9 (nf_tables) on ${date}\n`;
+    out += saveTable(nfTable(ns, n)!, counters);
+    out += `# Completed on ${date}\n`;
+  }
+  p.stdout.write(out);
+  return 0;
+}
+
+// ── iptables-restore ─────────────────────────────────────────────────────
+
+/** Split a restore line into words as iptables-restore does (double quotes group, backslash escapes). */
+export function splitRestoreLine(line: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let has = false;
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (ch === '\\' && i + 1 < line.length && (line[i + 1] === '"' || line[i + 1] === '\\' || line[i + 1] === "'")) {
+      cur += line[++i];
+      has = true;
+    } else if (ch === '"') {
+      quoted = !quoted;
+      has = true;
+    } else if (!quoted && (ch === ' ' || ch === '\t')) {
+      if (has) out.push(cur);
+      cur = '';
+      has = false;
+    } else {
+      cur += ch;
+      has = true;
+    }
+  }
+  if (has) out.push(cur);
+  return out;
+}
+
+/**
+ * Apply an iptables-restore input to `p`'s namespace. Each `*table` ...
+ * `COMMIT` block replaces the table (or, with noflush, edits it) and is
+ * committed atomically.
+ */
+export function restore(p: Process, text: string, opts: { noflush: boolean; counters: boolean; test: boolean; table?: string }): Outcome {
+  const ns = nsOf(p);
+  const hosts = hostsOf(p);
+  const lines = text.split('\n');
+  let table: Table | undefined;
+  let tname: TableName | undefined;
+  const fail = (n: number, msg: string): Outcome => ({ status: 2, stdout: '', stderr: `iptables-restore v1.8.9 (nf_tables): ${msg}\nError occurred at line: ${n}\nTry \`iptables-restore -h' or 'iptables-restore --help' for more information.\n` });
+  const pending: Table[] = [];
+  for (let li = 0; li < lines.length && li < 10_000_000; li++) {
+    const n = li + 1;
+    const line = lines[li].trim();
+    if (!line || line.startsWith('#')) continue;
+    if (line.startsWith('*')) {
+      const name = line.slice(1).trim();
+      if (!isTableName(name)) return fail(n, `iptables-restore: line ${n} table name '${name}' invalid`);
+      tname = name;
+      const cur = nfTable(ns, name);
+      table = opts.noflush && cur ? cloneTable(cur) : newTable(name);
+      continue;
+    }
+    if (!table || !tname) return { status: 1, stdout: '', stderr: `iptables-restore: line ${n} failed\n` };
+    if (line === 'COMMIT') {
+      if (!opts.table || opts.table === tname) pending.push(table);
+      table = undefined;
+      continue;
+    }
+    if (line.startsWith(':')) {
+      const m = /^:(\S+)\s+(\S+)(?:\s+\[(\d+):(\d+)\])?/.exec(line);
+      if (!m) return { status: 1, stdout: '', stderr: `iptables-restore: line ${n} failed\n` };
+      const [, name, policy] = m;
+      const existing = table.chains.get(name);
+      if (existing?.builtin || BUILTIN_CHAINS[tname].includes(name)) {
+        if (policy !== 'ACCEPT' && policy !== 'DROP' && policy !== '-') return { status: 1, stdout: '', stderr: `iptables-restore: line ${n} failed: Bad policy name.\n` };
+        const ch = table.chains.get(name)!;
+        table.chains.set(name, { ...ch, rules: opts.noflush ? ch.rules : [], policy: policy === '-' ? ch.policy : policy });
+      } else {
+        try {
+          checkChainName(name);
+        } catch (e) {
+          if (e instanceof ParamError) return fail(n, e.message);
+          throw e;
+        }
+        if (!existing) table.chains.set(name, { name, builtin: false, pkts: 0, bytes: 0, rules: [] });
+        else if (!opts.noflush) existing.rules = [];
+      }
+      continue;
+    }
+    let words = splitRestoreLine(line);
+    let ctr: [number, number] | undefined;
+    const cm = /^\[(\d+):(\d+)\]$/.exec(words[0] ?? '');
+    if (cm) {
+      ctr = [Number(cm[1]), Number(cm[2])];
+      words = words.slice(1);
+    }
+    let c: IptCommand;
+    try {
+      c = parseIptables(words, hosts.forward);
+    } catch (e) {
+      if (e instanceof ParamError || e instanceof BadArgument) return fail(n, e.message);
+      throw e;
+    }
+    const cmd = c.cmds[0];
+    const ch = c.chain !== undefined ? table.chains.get(c.chain) : undefined;
+    const target = c.rule.target;
+    if (target.kind === 'jump' && !table.chains.has(target.chain)) return fail(n, `Chain '${target.chain}' does not exist`);
+    if (!ch && (cmd === 'A' || cmd === 'I' || cmd === 'D' || cmd === 'R')) return { status: 1, stdout: '', stderr: `iptables-restore: line ${n} failed: ${NO_CHAIN}\n` };
+    if (opts.counters && ctr) [c.rule.pkts, c.rule.bytes] = ctr;
+    switch (cmd) {
+      case 'A':
+        ch!.rules.push(c.rule);
+        break;
+      case 'I':
+        ch!.rules.splice((c.rulenum ?? 1) - 1, 0, c.rule);
+        break;
+      case 'D': {
+        const idx = c.rulenum !== undefined ? c.rulenum - 1 : ch!.rules.findIndex((x) => ruleEquals(x, c.rule));
+        if (idx < 0 || idx >= ch!.rules.length) return { status: 1, stdout: '', stderr: `iptables-restore: line ${n} failed\n` };
+        ch!.rules.splice(idx, 1);
+        break;
+      }
+      case 'R':
+        ch!.rules[c.rulenum! - 1] = c.rule;
+        break;
+      case 'F':
+        for (const x of table.chains.values()) if (c.chain === undefined || x.name === c.chain) x.rules = [];
+        break;
+      case 'N':
+        table.chains.set(c.chain!, { name: c.chain!, builtin: false, pkts: 0, bytes: 0, rules: [] });
+        break;
+      case 'X':
+        if (c.chain) table.chains.delete(c.chain);
+        break;
+      case 'P':
+        if (ch) ch.policy = c.policy === 'DROP' ? 'DROP' : 'ACCEPT';
+        break;
+      default:
+        break;
+    }
+  }
+  if (table) return { status: 1, stdout: '', stderr: `iptables-restore: COMMIT expected at line ${lines.length}\n` };
+  if (opts.test) return ok();
+  for (const t of pending) {
+    const e = nfCommit(ns, t);
+    if (e) return { status: 4, stdout: '', stderr: `iptables-restore v1.8.9 (nf_tables): ${commitMessage(e, 'RULE_APPEND', e.chain ?? '').slice(VERSION.length + 3)}` };
+  }
+  return ok();
+}
+
+async function iptablesRestore(p: Process): Promise<number> {
+  const args = p.argv.slice(1);
+  const opts = { noflush: false, counters: false, test: false, table: undefined as string | undefined };
+  let file: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '-n' || a === '--noflush') opts.noflush = true;
+    else if (a === '-c' || a === '--counters') opts.counters = true;
+    else if (a === '-t' || a === '--test') opts.test = true;
+    else if (a === '-T' || a === '--table') opts.table = args[++i];
+    else if (a === '-w' || a === '--wait' || a === '-v' || a === '--verbose') continue;
+    else if (a === '-V' || a === '--version') {
+      p.stdout.write('iptables-restore v1.8.9 (nf_tables)\n');
+      return 0;
+    } else if (!a.startsWith('-') && file === undefined) file = a;
+    else {
+      p.stderr.write(`iptables-restore v1.8.9 (nf_tables): unknown arguments found on commandline\nTry \`iptables-restore -h' or 'iptables-restore --help' for more information.\n`);
+      return 2;
+    }
+  }
+  let text = '';
+  if (file !== undefined) {
+    try {
+      text = kernelOf(p).vfs.readFile(file, p.vfsCtx());
+    } catch {
+      p.stderr.write(`Can't open ${file}: No such file or directory\n`);
+      return 1;
+    }
+  } else {
+    for (let i = 0; i < 1_000_000; i++) {
+      const chunk = await p.stdin.read();
+      if (chunk === null) break;
+      text += chunk;
+    }
+  }
+  const o = restore(p, text, opts);
+  if (o.stdout) p.stdout.write(o.stdout);
+  if (o.stderr) p.stderr.write(o.stderr);
+  return o.status;
+}
+
+const OPTIONS = [
+  { flag: '-t, --table', arg: 'TABLE', desc: 'table to manipulate (filter, nat, mangle, raw)' },
+  { flag: '-A, --append', arg: 'CHAIN', desc: 'append a rule' },
+  { flag: '-I, --insert', arg: 'CHAIN [N]', desc: 'insert a rule (at position N, default 1)' },
+  { flag: '-D, --delete', arg: 'CHAIN N|RULE', desc: 'delete a rule by number or specification' },
+  { flag: '-R, --replace', arg: 'CHAIN N', desc: 'replace rule N' },
+  { flag: '-C, --check', arg: 'CHAIN', desc: 'check whether a rule exists' },
+  { flag: '-L, --list', arg: '[CHAIN [N]]', desc: 'list rules' },
+  { flag: '-S, --list-rules', arg: '[CHAIN [N]]', desc: 'print rules as commands' },
+  { flag: '-F, --flush', arg: '[CHAIN]', desc: 'delete all rules' },
+  { flag: '-Z, --zero', arg: '[CHAIN [N]]', desc: 'zero counters' },
+  { flag: '-N, --new-chain', arg: 'CHAIN', desc: 'create a user chain' },
+  { flag: '-X, --delete-chain', arg: '[CHAIN]', desc: 'delete an empty, unreferenced user chain' },
+  { flag: '-E, --rename-chain', arg: 'OLD NEW', desc: 'rename a user chain' },
+  { flag: '-P, --policy', arg: 'CHAIN TARGET', desc: 'set a built-in chain policy (ACCEPT or DROP)' },
+  { flag: '-s, -d', arg: '[!] ADDR[/MASK]', desc: 'source / destination address' },
+  { flag: '-i, -o', arg: '[!] IFACE', desc: 'input / output interface (+ is a wildcard)' },
+  { flag: '-p', arg: '[!] PROTO', desc: 'protocol (tcp, udp, icmp, all or a number)' },
+  { flag: '-m', arg: 'MATCH', desc: 'tcp udp icmp multiport state conntrack statistic comment addrtype mark' },
+  { flag: '-j', arg: 'TARGET', desc: 'ACCEPT DROP RETURN REJECT DNAT SNAT MASQUERADE REDIRECT MARK LOG NOTRACK or a chain' },
+  { flag: '-n, -v, -x, --line-numbers', desc: 'listing: numeric, counters, exact counters, rule numbers' },
+];
+
+register({ name: 'iptables', summary: 'administration tool for IPv4 packet filtering and NAT', usage: 'iptables [-t table] -[ACDIRLSFZNXEP] ...', options: OPTIONS, run: iptables });
+register({ name: 'iptables-nft', summary: 'iptables (nf_tables flavour)', hidden: true, run: iptables });
+register({ name: 'iptables-save', summary: 'dump iptables rules', usage: 'iptables-save [-c] [-t table]', options: [{ flag: '-t, --table', arg: 'TABLE', desc: 'only this table' }, { flag: '-c, --counters', desc: 'include counters' }], run: iptablesSave });
+register({ name: 'iptables-restore', summary: 'restore iptables rules', usage: 'iptables-restore [-n] [-c] [-T table] [FILE]', options: [{ flag: '-n, --noflush', desc: 'do not flush tables first' }, { flag: '-c, --counters', desc: 'restore counters' }, { flag: '-T, --table', arg: 'TABLE', desc: 'restore only this table' }, { flag: '-t, --test', desc: 'parse only' }], run: iptablesRestore });
+register({ name: 'iptables-nft-save', summary: 'dump iptables rules', hidden: true, run: iptablesSave });
+register({ name: 'iptables-nft-restore', summary: 'restore iptables rules', hidden: true, run: iptablesRestore });
