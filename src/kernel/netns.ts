@@ -532,12 +532,15 @@ export class NetNs {
       preferredLft: o.preferredLft ?? Infinity,
       noprefixroute: !!o.noprefixroute,
     };
-    // Primary addresses are listed before secondaries.
+    // __inet_insert_ifa: a secondary goes last; a primary goes right after the last
+    // primary whose scope is at least as wide (numerically >=) as its own.
     if (secondary) dev.inet.push(a);
     else {
-      const firstSecondary = dev.inet.findIndex((x) => x.secondary);
-      if (firstSecondary < 0) dev.inet.push(a);
-      else dev.inet.splice(firstSecondary, 0, a);
+      let at = 0;
+      dev.inet.forEach((x, i) => {
+        if (!x.secondary && a.scope <= x.scope) at = i + 1;
+      });
+      dev.inet.splice(at, 0, a);
     }
     if (dev.adminUp) this.addrRoutesAdd(dev, a);
     this.kernel.notifyTopology();
@@ -575,7 +578,8 @@ export class NetNs {
     if (!a.secondary && a.prefixlen < 31 && netOf(a.address, a.prefixlen) !== 0) {
       this.routeInsertUnique({ ...base, table: RT_TABLE.local, type: 'broadcast', dst: bcastOf(a.address, a.prefixlen), dstLen: 32, scope: SCOPE.link });
     }
-    if (!a.secondary && !a.noprefixroute && a.prefixlen < 32 && !(a.local >>> 24 === 127 && dev.kind === 'loopback')) {
+    // The prefix route also covers a point-to-point peer (`10.2.0.1 peer 10.2.0.2/32`).
+    if (!a.secondary && !a.noprefixroute && (a.prefixlen < 32 || netOf(a.address, a.prefixlen) !== a.local) && !(a.local >>> 24 === 127 && dev.kind === 'loopback')) {
       this.routeInsertUnique({
         ...base,
         table: RT_TABLE.main,

@@ -320,7 +320,8 @@ export function addrListOrFlush(ip: Ip, argv: string[], action: 'list' | 'flush'
   for (const d of links) {
     o.openObject();
     let res = 0;
-    if (ip.brief || !ip.oneline) res = printLinkinfo(ip, d, f, doLink);
+    const noLink = f.family !== AF_PACKET && !!ip.oneline;
+    if (ip.brief || !noLink) res = printLinkinfo(ip, d, f, doLink);
     if (res >= 0 && f.family !== AF_PACKET) {
       o.openArray(PRINT_JSON, 'addr_info');
       for (const a of addrs) {
@@ -545,7 +546,7 @@ function addr6Modify(ip: Ip, cmd: string, dev: NetDevice, lcl: Prefix | undefine
     dev.inet6.splice(i, 1);
     return 0;
   }
-  if (i >= 0 && cmd === 'add') return ip.rtnlError(new KernelError('EEXIST'));
+  if (i >= 0 && cmd === 'add') return ip.rtnlError(new KernelError('EEXIST', 'ipv6: address already assigned'));
   if (i < 0) dev.inet6.unshift({ addr: lcl.v6, prefixlen, scope: lcl.v6.startsWith('fe80:') ? 253 : 0, flags: ['permanent'] });
   ip.k.notifyTopology();
   return 0;

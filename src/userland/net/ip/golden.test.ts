@@ -36,7 +36,22 @@ function isIp(cmd: string): boolean {
   return /^ip /.test(cmd) && !/ exec \S+ (?!ip )/.test(cmd) && !/[|;&]/.test(cmd);
 }
 
-const SCENARIOS = ['01-bare-host', '02-netns-basics', '03-veth-pair', '04-ip-errors', '06-router-namespace', '15-ip-route-details', '17-ip-link-properties', '20-ip-stats-flush', '23-json-output', '25-error-combos'];
+const SCENARIOS = [
+  '01-bare-host',
+  '02-netns-basics',
+  '03-veth-pair',
+  '04-ip-errors',
+  '05-bridge-four-namespaces',
+  '06-router-namespace',
+  '07-ping-variants',
+  '08-neighbour-table',
+  '15-ip-route-details',
+  '17-ip-link-properties',
+  '18-netns-exec-multi',
+  '20-ip-stats-flush',
+  '23-json-output',
+  '25-error-combos',
+];
 
 describe('ip against the real-kernel goldens', () => {
   for (const name of SCENARIOS) {

@@ -296,7 +296,7 @@ function linkAdd(ip: Ip, req: LinkReq): number {
     const dev = ns.linkAdd({
       name,
       kind: (KINDS[kind] ?? kind) as LinkKind,
-      mtu: req.mtu,
+      mtu: req.mtu ?? (vx ? (vx.dev ? vx.dev.mtu : 1500) - 50 : undefined),
       address: req.address,
       txqlen: req.txqlen,
       peerName,
@@ -328,8 +328,9 @@ function linkSet(ip: Ip, req: LinkReq): number {
       let target = req.netns;
       if (!target) {
         const p = ip.k.procs.get(req.netnsPid!);
-        if (!p) throw new KernelError('ESRCH');
-        target = p.netns as NetNs;
+        // pid 1 is the host's init, in the initial namespace.
+        if (!p && req.netnsPid !== 1) throw new KernelError('ESRCH');
+        target = p ? (p.netns as NetNs) : ip.k.initNs;
       }
       ns.setNetns(dev, target);
     }

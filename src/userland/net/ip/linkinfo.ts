@@ -76,7 +76,6 @@ export function linkKind(d: NetDevice): string | undefined {
 /** IFLA_LINK: the veth peer's ifindex (as seen from the peer's namespace). */
 function iflink(d: NetDevice): number | undefined {
   if (d.kind === 'veth') return d.peer ? d.peer.ifindex : 0;
-  if (d.kind === 'vxlan' && d.vxlan?.dev) return d.vxlan.dev.ifindex;
   return undefined;
 }
 
@@ -445,7 +444,7 @@ export function printLinkinfo(ip: Ip, d: NetDevice, f: LinkFilter, doLink: boole
     o.num(PRINT_ANY, 'promiscuity', ' promiscuity %u ', d.promisc);
     o.num(PRINT_ANY, 'allmulti', ' allmulti %u ', d.allmulti + (d.master ? 1 : 0));
     o.num(PRINT_ANY, 'min_mtu', 'minmtu %u ', d.kind === 'loopback' ? 0 : d.minMtu);
-    o.num(PRINT_ANY, 'max_mtu', 'maxmtu %u ', d.kind === 'loopback' ? 0 : d.maxMtu);
+    o.num(PRINT_ANY, 'max_mtu', 'maxmtu %u ', d.kind === 'loopback' ? 0 : d.kind === 'vxlan' ? 65535 : d.maxMtu);
     if (linkKind(d) || d.master) printLinktype(ip, d);
     if (doLink) o.string(PRINT_ANY, 'inet6_addr_gen_mode', 'addrgenmode %s ', 'eui64');
     const q = d.kind === 'veth' ? 2 : 1;
@@ -453,7 +452,7 @@ export function printLinkinfo(ip: Ip, d: NetDevice, f: LinkFilter, doLink: boole
     o.num(PRINT_ANY, 'num_rx_queues', 'numrxqueues %u ', q);
     o.num(PRINT_ANY, 'gso_max_size', 'gso_max_size %u ', 65536);
     o.num(PRINT_ANY, 'gso_max_segs', 'gso_max_segs %u ', 65535);
-    o.num(PRINT_ANY, 'tso_max_size', 'tso_max_size %u ', d.kind === 'bridge' || d.kind === 'vxlan' ? 65536 : 524280);
+    o.num(PRINT_ANY, 'tso_max_size', 'tso_max_size %u ', d.kind === 'bridge' ? 65536 : 524280);
     o.num(PRINT_ANY, 'tso_max_segs', 'tso_max_segs %u ', 65535);
     o.num(PRINT_ANY, 'gro_max_size', 'gro_max_size %u ', 65536);
   }
