@@ -1,0 +1,880 @@
+// The simulated Docker Engine (moby docker-v29.7.2 behaviour): containers
+// are processes in their own network namespace, wired with the same kernel
+// objects a learner builds by hand — a veth pair per container (host end
+// `vethXXXXXXX` enslaved to the network's bridge, container end renamed
+// eth0), an address from the network's pool, a default route via the
+// bridge's address — plus iptables rules written by running `iptables`
+// from the dockerd process, and a `docker-proxy` process per published port.
+//
+//   dockerd ──(netlink)──> docker0 / br-<id> bridges, veth pairs, addresses
+//           ──(exec)─────> iptables --wait -t nat -A DOCKER ... (firewall.ts)
+//   containerd ─> containerd-shim-runc-v2 ─> the container's program (pid in `ps`)
+//
+// One Engine per host kernel; the `docker` CLI finds it through the socket
+// file /run/docker.sock that dockerd creates.
+
+import { fmtIp4, inNet, netOf, parseIp4 } from '../kernel/addr.ts';
+import type { Kernel } from '../kernel/kernel.ts';
+import type { NetDevice } from '../kernel/netdev.ts';
+import type { NetNs } from '../kernel/netns.ts';
+import { devNullIn, devNullOut, type InStream, type OutStream, type Process } from '../kernel/proc.ts';
+import { lookupCommand } from '../userland/registry.ts';
+import { spawnProgram, spawnWith, sendSignal, type Running } from '../shell/exec.ts';
+import { endpointRules, initRules, networkRules, portRules, resolverRules, RuleModel, type IptCmd, type PortBinding } from './firewall.ts';
+import { ImageStore, familiar, type Image } from './images.ts';
+import { randomName } from './names.ts';
+
+/** The Docker Engine release whose behaviour this engine follows. */
+export const ENGINE_VERSION = '29.7.2';
+/** Its API version. */
+export const API_VERSION = '1.52';
+/** Wall-clock time of virtual time 0 (Docker prints absolute times). */
+export const WALL_EPOCH = Date.UTC(2026, 1, 2, 9, 0, 0);
+
+/** An error the daemon answers with (the CLI prints `Error response from daemon: MESSAGE`). */
+export class DaemonError extends Error {
+  /** HTTP-like status: 404 not found, 409 conflict, 400 bad request, 500 internal. */
+  readonly status: number;
+  constructor(message: string, status = 500) {
+    super(message);
+    this.status = status;
+  }
+}
+
+/** A network as libnetwork keeps it. */
+export interface Network {
+  id: string;
+  name: string;
+  driver: 'bridge' | 'host' | 'null';
+  /** Bridge device name (docker0, br-<id12>). */
+  bridge?: string;
+  subnet?: string;
+  gateway?: string;
+  created: number;
+  internal: boolean;
+  /** Built-in networks (bridge, host, none) cannot be removed. */
+  builtin: boolean;
+  labels: Record<string, string>;
+  /** Addresses handed out (ip number), gateway included. */
+  used: Set<number>;
+}
+
+/** A container's attachment to a network. */
+export interface Endpoint {
+  id: string;
+  network: Network;
+  ip?: string;
+  prefixLen?: number;
+  mac?: string;
+  ifname?: string;
+  hostVeth?: string;
+  aliases: string[];
+}
+
+/** Requested port publication (`-p [ip:][hostPort:]containerPort[/proto]`). */
+export interface PortSpec {
+  hostIp: string;
+  hostPort: string;
+  containerPort: number;
+  proto: 'tcp' | 'udp';
+}
+
+/** What `docker create`/`run` asks for. */
+export interface CreateOptions {
+  image: string;
+  name?: string;
+  cmd: string[];
+  entrypoint?: string[];
+  env: string[];
+  tty: boolean;
+  openStdin: boolean;
+  network: string;
+  publish: PortSpec[];
+  publishAll: boolean;
+  autoRemove: boolean;
+  workdir?: string;
+  hostname?: string;
+}
+
+/** Container state as the API names it. */
+export type ContainerStatus = 'created' | 'running' | 'exited' | 'removing';
+
+/** One log line chunk. */
+export interface LogChunk {
+  stream: 'stdout' | 'stderr';
+  text: string;
+}
+
+/** A container. */
+export interface Container {
+  id: string;
+  name: string;
+  image: Image;
+  imageRef: string;
+  created: number;
+  path: string;
+  args: string[];
+  opts: CreateOptions;
+  env: string[];
+  status: ContainerStatus;
+  pid: number;
+  exitCode: number;
+  startedAt: number;
+  finishedAt: number;
+  restartCount: number;
+  netns?: NetNs;
+  /** For --network container:X, the container whose namespace this one joins. */
+  joined?: Container;
+  endpoints: Map<string, Endpoint>;
+  ports: PortBinding[];
+  proxies: Process[];
+  proc?: Process;
+  shim?: Process;
+  done?: Promise<number>;
+  logs: LogChunk[];
+  /** Where attached clients receive output. */
+  attached: { stdout?: OutStream; stderr?: OutStream; stdin?: InStream };
+  hostname: string;
+  /** Files bind-mounted into the container by the engine (/etc/hosts, /etc/resolv.conf, /etc/hostname). */
+  etc: { hosts: string; resolvConf: string; hostname: string };
+  stopping: boolean;
+  /** libnetwork sandbox id; its namespace is bind-mounted at /var/run/docker/netns/<id[:12]>. */
+  sandboxId: string;
+}
+
+const engines = new WeakMap<Kernel, Engine>();
+
+/** The engine running on a host, if dockerd was started there. */
+export function engineOf(k: Kernel): Engine | undefined {
+  return engines.get(k);
+}
+
+/** An output stream that appends to a container's log and copies to attached clients. */
+class LogSink implements OutStream {
+  readonly isTTY: boolean;
+  private c: Container;
+  private stream: 'stdout' | 'stderr';
+  constructor(c: Container, stream: 'stdout' | 'stderr', tty: boolean) {
+    this.c = c;
+    this.stream = stream;
+    this.isTTY = tty;
+  }
+  write(data: string): void {
+    const logs = this.c.logs;
+    if (logs.length < 20000) logs.push({ stream: this.stream, text: data });
+    const out = this.stream === 'stdout' ? this.c.attached.stdout : this.c.attached.stderr;
+    out?.write(data);
+  }
+}
+
+/** An input stream that reads from whichever client is attached (or EOF). */
+class AttachIn implements InStream {
+  private c: Container;
+  constructor(c: Container) {
+    this.c = c;
+  }
+  get isTTY(): boolean {
+    return this.c.opts.tty;
+  }
+  async read(): Promise<string | null> {
+    const s = this.c.attached.stdin;
+    return s ? s.read() : null;
+  }
+}
+
+/** The engine of one host. */
+export class Engine {
+  readonly kernel: Kernel;
+  readonly images = new ImageStore();
+  readonly networks: Network[] = [];
+  readonly containers: Container[] = [];
+  /** The rules the engine asked iptables for, per namespace (host: the init namespace). */
+  readonly rules = new RuleModel();
+  /** Every iptables command run, in order (`iptables --wait` omitted). */
+  readonly iptablesLog: IptCmd[] = [];
+  /** Settles when dockerd finished its start-up (docker0 and the iptables chains exist). */
+  ready: Promise<void> = Promise.resolve();
+  /** dockerd's process (runs iptables and owns docker-proxy processes). */
+  daemon!: Process;
+  /** containerd's process (parent of the shims). */
+  containerd!: Process;
+  /** Host ports in use: `proto/ip/port`. */
+  private hostPorts = new Set<string>();
+  private nextEphemeral = 32768;
+  private userlandProxy = true;
+  /** Set when dockerd switched ip_forward on (FORWARD policy DROP). */
+  forwardDropped = false;
+
+  constructor(kernel: Kernel) {
+    this.kernel = kernel;
+  }
+
+  /** Attach this engine to its host (called by dockerd's start-up). */
+  register(): void {
+    engines.set(this.kernel, this);
+  }
+
+  /** Forget the engine (dockerd stopped). */
+  unregister(): void {
+    if (engines.get(this.kernel) === this) engines.delete(this.kernel);
+  }
+
+  private now(): number {
+    return WALL_EPOCH + this.kernel.clock.now;
+  }
+
+  private hex64(): string {
+    return this.kernel.rng.hex(32);
+  }
+
+  // ── iptables ─────────────────────────────────────────────────────────────
+
+  /** Run `iptables --wait ARGS` from the dockerd process (in `netns`, default the host's). */
+  async iptables(cmd: IptCmd, netns?: NetNs): Promise<void> {
+    if (!netns || netns === this.kernel.initNs) {
+      this.iptablesLog.push(cmd);
+      this.rules.apply(cmd);
+    }
+    if (!lookupCommand('iptables')) return;
+    try {
+      await this.daemon.exec(this.daemon, ['iptables', '--wait', ...cmd], { netns: netns ?? this.kernel.initNs, stdout: devNullOut, stderr: devNullOut, stdin: devNullIn });
+    } catch {
+      // iptables not installed on this host: the rule stays in the engine's own record only
+    }
+  }
+
+  // ── daemon start ─────────────────────────────────────────────────────────
+
+  /** Driver initialisation and the default networks (bridge docker0 172.17.0.0/16, host, none). */
+  async init(opts: { userlandProxy?: boolean } = {}): Promise<void> {
+    this.userlandProxy = opts.userlandProxy ?? true;
+    const ns = this.kernel.initNs;
+    const wasForwarding = ns.ipv4.ip_forward === '1';
+    if (!wasForwarding) {
+      ns.setIpForward(true);
+      this.forwardDropped = true;
+    }
+    for (const c of initRules(this.forwardDropped)) await this.iptables(c);
+    const bridge = this.makeNetwork('bridge', 'bridge', { bridge: 'docker0', subnet: '172.17.0.0/16', gateway: '172.17.0.1', builtin: true });
+    await this.setupBridge(bridge);
+    this.makeNetwork('host', 'host', { builtin: true });
+    this.makeNetwork('none', 'null', { builtin: true });
+  }
+
+  private makeNetwork(name: string, driver: Network['driver'], o: { bridge?: string; subnet?: string; gateway?: string; builtin?: boolean; internal?: boolean; labels?: Record<string, string> }): Network {
+    const n: Network = {
+      id: this.hex64(),
+      name,
+      driver,
+      bridge: o.bridge,
+      subnet: o.subnet,
+      gateway: o.gateway,
+      created: this.now(),
+      internal: !!o.internal,
+      builtin: !!o.builtin,
+      labels: o.labels ?? {},
+      used: new Set(),
+    };
+    if (o.gateway) n.used.add(parseIp4(o.gateway)!);
+    this.networks.push(n);
+    return n;
+  }
+
+  /** Create the bridge device, its gateway address, and the network's iptables rules. */
+  private async setupBridge(n: Network): Promise<void> {
+    const ns = this.kernel.initNs;
+    let br = ns.devByName(n.bridge!);
+    if (!br) br = ns.linkAdd({ name: n.bridge!, kind: 'bridge' });
+    const [, len] = n.subnet!.split('/');
+    ns.addrAdd(br, { local: parseIp4(n.gateway!)!, prefixlen: Number(len), broadcast: 'auto' });
+    ns.setUp(br, true);
+    for (const c of networkRules(n.bridge!, n.subnet!)) await this.iptables(c);
+  }
+
+  // ── networks ─────────────────────────────────────────────────────────────
+
+  /** Find a network by name, full id or unique id prefix. */
+  network(ref: string): Network | undefined {
+    return (
+      this.networks.find((n) => n.name === ref) ??
+      this.networks.find((n) => n.id === ref) ??
+      (ref.length >= 1 && /^[0-9a-f]+$/.test(ref) ? this.networks.find((n) => n.id.startsWith(ref)) : undefined)
+    );
+  }
+
+  /** The first default-pool subnet not used by a network nor overlapping a host route. */
+  private allocateSubnet(): { subnet: string; gateway: string } {
+    const pools: { base: string; len: number; size: number }[] = [
+      { base: '172.17.0.0', len: 16, size: 16 },
+      { base: '172.18.0.0', len: 16, size: 16 },
+      { base: '172.19.0.0', len: 16, size: 16 },
+      { base: '172.20.0.0', len: 14, size: 16 },
+      { base: '172.24.0.0', len: 14, size: 16 },
+      { base: '172.28.0.0', len: 14, size: 16 },
+      { base: '192.168.0.0', len: 16, size: 20 },
+    ];
+    const taken: [number, number][] = [];
+    for (const n of this.networks) if (n.subnet) taken.push([parseIp4(n.subnet.split('/')[0])!, Number(n.subnet.split('/')[1])]);
+    for (const { addr } of this.kernel.initNs.allAddrs()) taken.push([netOf(addr.local, addr.prefixlen), addr.prefixlen]);
+    for (const p of pools) {
+      const base = parseIp4(p.base)!;
+      const count = 2 ** (p.size - p.len);
+      for (let i = 0; i < count; i++) {
+        const net = (base + i * 2 ** (32 - p.size)) >>> 0;
+        const overlaps = taken.some(([t, l]) => inNet(net, t, Math.min(l, p.size)) || inNet(t, net, Math.min(l, p.size)));
+        if (!overlaps) return { subnet: `${fmtIp4(net)}/${p.size}`, gateway: fmtIp4(net + 1) };
+      }
+    }
+    throw new DaemonError('could not find an available, non-overlapping IPv4 address pool among the defaults to assign to the network', 403);
+  }
+
+  /** `docker network create` (bridge driver). */
+  async createNetwork(name: string, o: { driver?: string; subnet?: string; gateway?: string; internal?: boolean; bridgeName?: string; labels?: Record<string, string> } = {}): Promise<Network> {
+    const driver = o.driver ?? 'bridge';
+    if (driver !== 'bridge') {
+      if (driver === 'overlay') throw new DaemonError('This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.', 503);
+      throw new DaemonError(`plugin "${driver}" not found`, 404);
+    }
+    if (this.networks.some((n) => n.name === name)) throw new DaemonError(`network with name ${name} already exists`, 409);
+    let subnet = o.subnet;
+    let gateway = o.gateway;
+    if (!subnet) ({ subnet, gateway } = this.allocateSubnet());
+    else if (!gateway) gateway = fmtIp4(netOf(parseIp4(subnet.split('/')[0])!, Number(subnet.split('/')[1])) + 1);
+    const id = this.hex64();
+    const n = this.makeNetwork(name, 'bridge', { bridge: o.bridgeName ?? `br-${id.slice(0, 12)}`, subnet, gateway, internal: o.internal, labels: o.labels });
+    n.id = id;
+    await this.setupBridge(n);
+    return n;
+  }
+
+  /** `docker network rm`. */
+  async removeNetwork(n: Network): Promise<void> {
+    if (n.builtin) throw new DaemonError(`${n.name} is a pre-defined network and cannot be removed`, 403);
+    const users = this.containers.filter((c) => c.endpoints.has(n.name) && c.status === 'running');
+    if (users.length) throw new DaemonError(`error while removing network: network ${n.name} has active endpoints (name:${JSON.stringify(users[0].name)} id:${JSON.stringify(users[0].id.slice(0, 12))})`, 403);
+    for (const c of networkRules(n.bridge!, n.subnet!, false)) await this.iptables(c);
+    const br = this.kernel.initNs.devByName(n.bridge!);
+    if (br) this.kernel.initNs.linkDel(br);
+    this.networks.splice(this.networks.indexOf(n), 1);
+    for (const c of this.containers) c.endpoints.delete(n.name);
+  }
+
+  private allocateIp(n: Network): number {
+    const [a, l] = n.subnet!.split('/');
+    const base = parseIp4(a)!;
+    const size = 2 ** (32 - Number(l));
+    for (let i = 1; i < size - 1; i++) {
+      const ip = (base + i) >>> 0;
+      if (!n.used.has(ip)) {
+        n.used.add(ip);
+        return ip;
+      }
+    }
+    throw new DaemonError(`no available IPv4 addresses on this network's address pools: ${n.name} (${n.id})`, 503);
+  }
+
+  /** Plumb a container into a bridge network: veth pair, address, route, raw DROP rule. */
+  private async connectBridge(c: Container, n: Network, ifname: string): Promise<Endpoint> {
+    const ns = c.netns!;
+    const host = this.kernel.initNs;
+    const ip = this.allocateIp(n);
+    const vethName = (): string => {
+      for (let i = 0; i < 3; i++) {
+        const v = ('veth' + this.kernel.rng.hex(4)).slice(0, 11);
+        if (!host.devByName(v)) return v;
+      }
+      throw new DaemonError('could not generate interface name', 500);
+    };
+    const hostName = vethName();
+    const contName = vethName();
+    const hv = host.linkAdd({ name: hostName, kind: 'veth', peerName: contName });
+    const cv = hv.peer as NetDevice;
+    host.setMaster(hv, host.devByName(n.bridge!));
+    host.setUp(hv, true);
+    host.setNetns(cv, ns);
+    ns.setName(cv, ifname);
+    const plen = Number(n.subnet!.split('/')[1]);
+    ns.addrAdd(cv, { local: ip, prefixlen: plen, broadcast: 'auto' });
+    ns.setUp(cv, true);
+    if (ifname === 'eth0' && n.gateway && !n.internal) {
+      ns.routeAdd(
+        { table: 254, type: 'unicast', dst: 0, dstLen: 0, tos: 0, metric: 0, protocol: 'boot', scope: 0, onlink: false, gateway: parseIp4(n.gateway)!, dev: cv },
+        { create: true, excl: true, replace: false },
+      );
+    }
+    const ep: Endpoint = { id: this.hex64(), network: n, ip: fmtIp4(ip), prefixLen: plen, mac: cv.mac, ifname, hostVeth: hostName, aliases: [] };
+    for (const r of endpointRules(n.bridge!, ep.ip!)) await this.iptables(r);
+    return ep;
+  }
+
+  private async disconnectBridge(c: Container, ep: Endpoint): Promise<void> {
+    const n = ep.network;
+    if (ep.ip) {
+      for (const r of endpointRules(n.bridge!, ep.ip, false)) await this.iptables(r);
+      n.used.delete(parseIp4(ep.ip)!);
+    }
+    const hv = ep.hostVeth ? this.kernel.initNs.devByName(ep.hostVeth) : undefined;
+    if (hv) this.kernel.initNs.linkDel(hv);
+    void c;
+  }
+
+  // ── containers ───────────────────────────────────────────────────────────
+
+  /** Find a container by name (with or without `/`), full id or unique id prefix. */
+  container(ref: string): Container | undefined {
+    const name = ref.replace(/^\//, '');
+    const byName = this.containers.find((c) => c.name === name);
+    if (byName) return byName;
+    const byId = this.containers.find((c) => c.id === ref);
+    if (byId) return byId;
+    if (/^[0-9a-f]+$/.test(ref)) {
+      const hits = this.containers.filter((c) => c.id.startsWith(ref));
+      if (hits.length === 1) return hits[0];
+    }
+    return undefined;
+  }
+
+  /** The container or a daemon 404. */
+  mustContainer(ref: string): Container {
+    const c = this.container(ref);
+    if (!c) throw new DaemonError(`No such container: ${ref}`, 404);
+    return c;
+  }
+
+  /** `docker create`. */
+  create(o: CreateOptions): Container {
+    const image = this.images.get(o.image);
+    if (!image) throw new DaemonError(`No such image: ${familiar(o.image)}`, 404);
+    let name = o.name;
+    const id = this.hex64();
+    if (name !== undefined) {
+      if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(name)) throw new DaemonError(`Invalid container name (${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`, 400);
+      const clash = this.containers.find((c) => c.name === name);
+      if (clash) throw new DaemonError(`Conflict. The container name "/${name}" is already in use by container "${clash.id}". You have to remove (or rename) that container to be able to reuse that name.`, 409);
+    } else {
+      for (let i = 0; i < 10 && (name === undefined || this.containers.some((c) => c.name === name)); i++) name = randomName(this.kernel.rng, i);
+    }
+    const mode = o.network;
+    if (mode.startsWith('container:')) {
+      const other = this.container(mode.slice(10));
+      if (!other) throw new DaemonError(`No such container: ${mode.slice(10)}`, 404);
+    } else if (!this.network(mode)) throw new DaemonError(`network ${mode} not found`, 404);
+    if ((mode === 'host' || mode === 'none' || mode.startsWith('container:')) && (o.publish.length || o.publishAll) && mode !== 'none') {
+      // Docker ignores published ports in host mode (with a warning on the client).
+    }
+    const entry = o.entrypoint ?? image.config.Entrypoint ?? [];
+    const cmd = o.cmd.length ? o.cmd : o.entrypoint ? [] : (image.config.Cmd ?? []);
+    const full = [...entry, ...cmd];
+    if (!full.length) throw new DaemonError('no command specified', 400);
+    const env = [...image.config.Env];
+    for (const e of o.env) {
+      const k = e.split('=')[0];
+      const i = env.findIndex((x) => x.split('=')[0] === k);
+      if (i >= 0) env[i] = e;
+      else env.push(e);
+    }
+    const hostname = o.hostname ?? (mode === 'host' ? this.kernel.hostname : id.slice(0, 12));
+    const c: Container = {
+      id,
+      name: name!,
+      image,
+      imageRef: o.image,
+      created: this.now(),
+      path: full[0],
+      args: full.slice(1),
+      opts: o,
+      env,
+      status: 'created',
+      pid: 0,
+      exitCode: 0,
+      startedAt: 0,
+      finishedAt: 0,
+      restartCount: 0,
+      endpoints: new Map(),
+      ports: [],
+      proxies: [],
+      logs: [],
+      attached: {},
+      hostname,
+      etc: { hosts: '', resolvConf: '', hostname: `${hostname}\n` },
+      stopping: false,
+      sandboxId: '',
+    };
+    this.containers.push(c);
+    return c;
+  }
+
+  /** Host port bindings a container asks for, with -P's ephemeral ports. */
+  private wantedPorts(c: Container): PortSpec[] {
+    const out = [...c.opts.publish];
+    if (c.opts.publishAll) {
+      for (const e of c.image.config.ExposedPorts) {
+        const [p, proto] = e.split('/');
+        if (!out.some((x) => x.containerPort === Number(p) && x.proto === proto)) out.push({ hostIp: '', hostPort: '', containerPort: Number(p), proto: proto as 'tcp' | 'udp' });
+      }
+    }
+    return out;
+  }
+
+  private allocPort(proto: string, ip: string, want: string): number {
+    const key = (p: number): string => `${proto}/${ip}/${p}`;
+    const clash = (p: number): boolean => this.hostPorts.has(key(p)) || this.hostPorts.has(`${proto}/0.0.0.0/${p}`) || (ip === '0.0.0.0' && [...this.hostPorts].some((k) => k.startsWith(`${proto}/`) && k.endsWith(`/${p}`)));
+    if (want) {
+      const p = Number(want);
+      if (clash(p)) throw new DaemonError(`Bind for ${ip}:${p} failed: port is already allocated`, 500);
+      this.hostPorts.add(key(p));
+      return p;
+    }
+    for (let i = 0; i < 28232; i++) {
+      const p = this.nextEphemeral;
+      this.nextEphemeral = p >= 60999 ? 32768 : p + 1;
+      if (!clash(p)) {
+        this.hostPorts.add(key(p));
+        return p;
+      }
+    }
+    throw new DaemonError('no free host port', 500);
+  }
+
+  /** Set up the container's network namespace and attachments. */
+  private async setupNetworking(c: Container): Promise<void> {
+    const mode = c.opts.network;
+    if (mode === 'host') {
+      c.netns = this.kernel.initNs;
+      c.endpoints.set('host', { id: this.hex64(), network: this.network('host')!, aliases: [] });
+    } else if (mode.startsWith('container:')) {
+      const other = this.mustContainer(mode.slice(10));
+      if (other.status !== 'running' || !other.netns) throw new DaemonError(`cannot join network namespace of a non running container: container ${other.id} is ${other.status}`, 409);
+      c.netns = other.netns;
+      c.joined = other;
+    } else {
+      const ns = this.kernel.newNetns();
+      ns.setUp(ns.lo, true);
+      c.netns = ns;
+      c.sandboxId = this.hex64();
+      this.kernel.vfs.mkdir('/run/docker/netns', {}, true);
+      this.kernel.vfs.create(`/run/docker/netns/${c.sandboxId.slice(0, 12)}`, this.kernel.nsNode(ns));
+      const n = this.network(mode)!;
+      if (n.driver === 'null') c.endpoints.set('none', { id: this.hex64(), network: n, aliases: [] });
+      else {
+        const ep = await this.connectBridge(c, n, 'eth0');
+        if (n.name !== 'bridge') ep.aliases = [c.name];
+        c.endpoints.set(n.name, ep);
+        await this.publishPorts(c, n, ep);
+        if (n.name !== 'bridge') await this.startResolver(c);
+      }
+    }
+    this.writeEtc(c);
+  }
+
+  private async publishPorts(c: Container, n: Network, ep: Endpoint): Promise<void> {
+    const wanted = this.wantedPorts(c);
+    const done: PortBinding[] = [];
+    try {
+      for (const w of wanted) {
+        const hostIp = w.hostIp || '0.0.0.0';
+        const hostPort = this.allocPort(w.proto, hostIp, w.hostPort);
+        done.push({ proto: w.proto, hostIp, hostPort, containerIp: ep.ip!, containerPort: w.containerPort });
+      }
+    } catch (e) {
+      for (const b of done) this.hostPorts.delete(`${b.proto}/${b.hostIp}/${b.hostPort}`);
+      if (e instanceof DaemonError) throw new DaemonError(`driver failed programming external connectivity on endpoint ${c.name} (${ep.id}): ${e.message}`, 500);
+      throw e;
+    }
+    for (const b of done) {
+      for (const r of portRules(n.bridge!, b)) await this.iptables(r);
+      c.ports.push(b);
+      if (this.userlandProxy) this.startProxy(c, b);
+    }
+  }
+
+  /** A `docker-proxy` process for one binding (argv as moby's proxy_linux.go builds it). */
+  private startProxy(c: Container, b: PortBinding): void {
+    const argv = ['/usr/bin/docker-proxy', '-proto', b.proto, '-host-ip', b.hostIp, '-host-port', String(b.hostPort), '-container-ip', b.containerIp, '-container-port', String(b.containerPort), '-use-listen-fd'];
+    const spec = lookupCommand('docker-proxy');
+    const r = spawnWith(this.kernel, this.daemon.pid, argv, { env: {}, cwd: '/', netns: this.kernel.initNs, stdin: devNullIn, stdout: devNullOut, stderr: devNullOut }, (p) => (spec ? spec.run(p) : p.wait(() => () => {}).then(() => 0)));
+    c.proxies.push(r.proc);
+  }
+
+  /** Embedded DNS for user-defined networks: the resolver's NAT rules inside the container namespace. */
+  private async startResolver(c: Container): Promise<void> {
+    const udp = 30000 + this.kernel.rng.int(0, 29999);
+    const tcp = 30000 + this.kernel.rng.int(0, 29999);
+    (c as Container & { dnsPorts?: [number, number] }).dnsPorts = [udp, tcp];
+    for (const r of resolverRules(udp, tcp)) await this.iptables(r, c.netns);
+    const spec = lookupCommand('docker-dns');
+    if (spec) {
+      const r = spawnWith(this.kernel, this.daemon.pid, ['docker-dns', c.id, String(udp), String(tcp)], { env: {}, cwd: '/', netns: c.netns!, stdin: devNullIn, stdout: devNullOut, stderr: devNullOut }, (p) => spec.run(p));
+      c.proxies.push(r.proc);
+    }
+  }
+
+  /** The /etc files Docker writes for a container (hosts, resolv.conf, hostname). */
+  private writeEtc(c: Container): void {
+    const lines = ['127.0.0.1\tlocalhost', '::1\tlocalhost ip6-localhost ip6-loopback', 'fe00::\tip6-localnet', 'ff00::\tip6-mcastprefix', 'ff02::1\tip6-allnodes', 'ff02::2\tip6-allrouters'];
+    const own = [...c.endpoints.values()].find((e) => e.ip);
+    if (own) lines.push(`${own.ip}\t${c.hostname}`);
+    c.etc.hosts = lines.join('\n') + '\n';
+    const userNet = [...c.endpoints.values()].some((e) => e.network.driver === 'bridge' && e.network.name !== 'bridge');
+    const host = this.kernel.vfs.tryLookup('/etc/resolv.conf');
+    const hostConf = host && host.kind === 'file' ? host.data : '';
+    if (userNet) {
+      const search = /^search .*$/m.exec(hostConf)?.[0];
+      c.etc.resolvConf = '# Generated by Docker Engine.\n# This file can be edited; Docker Engine will not make further changes once it\n# has been modified.\n\nnameserver 127.0.0.11\n' + (search ? `${search}\n` : '') + 'options ndots:0\n\n# Based on host file: \'/etc/resolv.conf\' (internal resolver)\n# ExtServers: [host(' + (/^nameserver (\S+)/m.exec(hostConf)?.[1] ?? '') + ')]\n# Overrides: []\n# Option ndots from: internal\n';
+    } else c.etc.resolvConf = hostConf;
+  }
+
+  /** Names the embedded DNS answers for a container: containers (and aliases) sharing a user-defined network. */
+  resolveName(from: Container, name: string): string[] {
+    const out: string[] = [];
+    for (const [netName, ep] of from.endpoints) {
+      if (ep.network.driver !== 'bridge' || ep.network.name === 'bridge') continue;
+      for (const c of this.containers) {
+        if (c.status !== 'running') continue;
+        const other = c.endpoints.get(netName);
+        if (!other?.ip) continue;
+        if (c.name === name || c.id.startsWith(name) && name.length >= 12 || other.aliases.includes(name) || c.hostname === name) out.push(other.ip);
+      }
+    }
+    return out;
+  }
+
+  /** The container whose namespace is `ns`, if any. */
+  containerByNetns(ns: unknown): Container | undefined {
+    return this.containers.find((c) => c.netns === ns && c.status === 'running' && !c.joined && ns !== this.kernel.initNs);
+  }
+
+  /** Copy an image's files into the host file system (the simulator has no mount namespaces). */
+  private installFiles(c: Container): void {
+    for (const [path, data] of c.image.files) {
+      const dir = path.slice(0, path.lastIndexOf('/')) || '/';
+      this.kernel.vfs.mkdir(dir, {}, true);
+      this.kernel.vfs.putFile(path, data);
+    }
+  }
+
+  /** `docker start`: networking, then the container's process under a shim. */
+  async start(c: Container, attach: { stdout?: OutStream; stderr?: OutStream; stdin?: InStream } = {}): Promise<void> {
+    if (c.status === 'running') return;
+    c.attached = attach;
+    try {
+      await this.setupNetworking(c);
+    } catch (e) {
+      await this.teardownNetworking(c);
+      if (e instanceof DaemonError) throw new DaemonError(`failed to set up container networking: ${e.message}`, e.status);
+      throw e;
+    }
+    const name = c.path.slice(c.path.lastIndexOf('/') + 1);
+    const spec = lookupCommand(name === 'docker-entrypoint.sh' ? (c.args[0] ?? '') : name) ?? standIn(name === 'docker-entrypoint.sh' ? (c.args[0] ?? '') : name);
+    const inImage = !c.image.programs || c.image.programs.has(name);
+    if (!spec || !inImage) {
+      await this.teardownNetworking(c);
+      c.exitCode = 127;
+      c.finishedAt = 0;
+      throw new DaemonError(
+        `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${c.path}": executable file not found in $PATH`,
+        400,
+      );
+    }
+    this.installFiles(c);
+    const shimArgv = ['/usr/bin/containerd-shim-runc-v2', '-namespace', 'moby', '-id', c.id, '-address', '/run/containerd/containerd.sock'];
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const shim = spawnWith(this.kernel, this.containerd.pid, shimArgv, { env: {}, cwd: '/', netns: this.kernel.initNs, stdin: devNullIn, stdout: devNullOut, stderr: devNullOut }, async () => {
+      await held;
+      return 0;
+    });
+    c.shim = shim.proc;
+    const env: Record<string, string> = { HOSTNAME: c.hostname };
+    for (const e of c.env) {
+      const i = e.indexOf('=');
+      if (i > 0) env[e.slice(0, i)] = e.slice(i + 1);
+    }
+    if (c.opts.tty) env.TERM = 'xterm';
+    if (!env.HOME) env.HOME = '/root';
+    const argv = name === 'docker-entrypoint.sh' ? [...c.args] : [c.path, ...c.args];
+    if (argv[0] === '/hello') argv[0] = 'hello';
+    const ref = { kind: 'cmd' as const, spec: spec!, path: argv[0] };
+    const tty = c.opts.tty;
+    const r: Running = spawnProgram(
+      this.kernel,
+      shim.proc.pid,
+      argv,
+      {
+        env,
+        cwd: c.opts.workdir || c.image.config.WorkingDir || '/',
+        netns: c.netns!,
+        stdin: c.opts.openStdin ? new AttachIn(c) : devNullIn,
+        stdout: new LogSink(c, 'stdout', tty),
+        stderr: new LogSink(c, tty ? 'stdout' : 'stderr', tty),
+      },
+      ref,
+    );
+    containerOfProc.set(r.proc, c);
+    c.proc = r.proc;
+    c.pid = r.proc.pid;
+    c.status = 'running';
+    c.startedAt = this.now();
+    c.finishedAt = 0;
+    c.stopping = false;
+    c.done = r.done.then(async (code) => {
+      release();
+      c.exitCode = code;
+      c.status = 'exited';
+      c.finishedAt = this.now();
+      c.pid = 0;
+      c.proc = undefined;
+      await this.teardownNetworking(c);
+      if (c.opts.autoRemove) await this.remove(c, { force: true });
+      return code;
+    });
+  }
+
+  /** Undo networking: docker-proxy processes, port rules, endpoints, the namespace. */
+  private async teardownNetworking(c: Container): Promise<void> {
+    for (const p of c.proxies) sendSignal(p, 'SIGKILL');
+    c.proxies = [];
+    for (const b of c.ports) {
+      const ep = [...c.endpoints.values()].find((e) => e.ip === b.containerIp);
+      if (ep?.network.bridge) for (const r of portRules(ep.network.bridge, b, false)) await this.iptables(r);
+      this.hostPorts.delete(`${b.proto}/${b.hostIp}/${b.hostPort}`);
+    }
+    c.ports = [];
+    for (const ep of c.endpoints.values()) if (ep.hostVeth) await this.disconnectBridge(c, ep);
+    for (const ep of c.endpoints.values()) {
+      ep.ip = undefined;
+      ep.mac = undefined;
+      ep.hostVeth = undefined;
+    }
+    c.endpoints.clear();
+    const ns = c.netns;
+    if (c.sandboxId) {
+      try {
+        this.kernel.vfs.unlink(`/run/docker/netns/${c.sandboxId.slice(0, 12)}`);
+      } catch {
+        // already gone
+      }
+      c.sandboxId = '';
+    }
+    c.netns = undefined;
+    c.joined = undefined;
+    if (ns && ns !== this.kernel.initNs && !this.containers.some((o) => o !== c && o.netns === ns)) {
+      if (ns.alive) ns.destroy();
+      this.kernel.forgetNetns(ns);
+      this.kernel.notifyTopology();
+    }
+  }
+
+  /** `docker stop`: SIGTERM (or the image's StopSignal), then SIGKILL after `timeoutS`. */
+  async stop(c: Container, caller: Process, timeoutS = 10): Promise<void> {
+    if (c.status !== 'running' || !c.proc) return;
+    c.stopping = true;
+    const p = c.proc;
+    sendSignal(p, 'SIGTERM');
+    const done = c.done!;
+    let finished = false;
+    void done.then(() => (finished = true));
+    const woke = await caller.wait((wake) => {
+      void done.then(wake);
+      return () => {};
+    }, timeoutS * 1000);
+    if (!finished && woke !== 'woken') {
+      sendSignal(p, 'SIGKILL');
+    }
+    await done;
+  }
+
+  /** `docker kill`. */
+  async kill(c: Container): Promise<void> {
+    if (c.status !== 'running' || !c.proc) throw new DaemonError(`cannot kill container: ${c.name}: container ${c.id} is not running`, 409);
+    sendSignal(c.proc, 'SIGKILL');
+    await c.done;
+  }
+
+  /** `docker rm [-f]`. */
+  async remove(c: Container, o: { force?: boolean } = {}): Promise<void> {
+    if (!this.containers.includes(c)) return;
+    if (c.status === 'running') {
+      if (!o.force) throw new DaemonError(`cannot remove container "/${c.name}": container is running: stop the container before removing or force remove`, 409);
+      c.opts.autoRemove = false;
+      sendSignal(c.proc!, 'SIGKILL');
+      await c.done;
+    }
+    const i = this.containers.indexOf(c);
+    if (i >= 0) this.containers.splice(i, 1);
+  }
+
+  /** A process in a running container (`docker exec`), run to completion. */
+  async exec(c: Container, argv: string[], io: { stdin: InStream; stdout: OutStream; stderr: OutStream; env?: string[]; workdir?: string; tty: boolean }): Promise<number> {
+    if (c.status !== 'running' || !c.shim) throw new DaemonError(`container ${c.id} is not running`, 409);
+    const name = argv[0].slice(argv[0].lastIndexOf('/') + 1);
+    const spec = lookupCommand(name) ?? standIn(name);
+    if (!spec || (c.image.programs && !c.image.programs.has(name))) {
+      io.stderr.write(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown\n`);
+      return 127;
+    }
+    const env: Record<string, string> = { HOSTNAME: c.hostname };
+    for (const e of [...c.env, ...(io.env ?? [])]) {
+      const i = e.indexOf('=');
+      if (i > 0) env[e.slice(0, i)] = e.slice(i + 1);
+    }
+    if (io.tty) env.TERM = 'xterm';
+    if (!env.HOME) env.HOME = '/root';
+    const r = spawnProgram(this.kernel, c.shim.pid, argv, { env, cwd: io.workdir || c.opts.workdir || c.image.config.WorkingDir || '/', netns: c.netns!, stdin: io.stdin, stdout: io.stdout, stderr: io.stderr }, { kind: 'cmd', spec, path: argv[0] });
+    containerOfProc.set(r.proc, c);
+    return r.done;
+  }
+
+  /** `docker network connect`. */
+  async connect(c: Container, n: Network, aliases: string[] = []): Promise<void> {
+    if (c.endpoints.has(n.name)) throw new DaemonError(`endpoint with name ${c.name} already exists in network ${n.name}`, 403);
+    if (n.driver !== 'bridge') throw new DaemonError(`container cannot be disconnected from host network or connected to host network`, 400);
+    if (c.status !== 'running') {
+      c.opts.network = c.opts.network || n.name;
+      return;
+    }
+    const ifname = `eth${[...c.endpoints.values()].filter((e) => e.ifname).length}`;
+    const ep = await this.connectBridge(c, n, ifname);
+    ep.aliases = n.name === 'bridge' ? [] : [c.name, ...aliases];
+    c.endpoints.set(n.name, ep);
+    this.writeEtc(c);
+  }
+
+  /** `docker network disconnect`. */
+  async disconnect(c: Container, n: Network): Promise<void> {
+    const ep = c.endpoints.get(n.name);
+    if (!ep) throw new DaemonError(`container ${c.id} is not connected to network ${n.name}`, 403);
+    await this.disconnectBridge(c, ep);
+    c.endpoints.delete(n.name);
+  }
+}
+
+/** Which container a process was started in (container processes and `docker exec` children). */
+export const containerOfProc = new WeakMap<Process, Container>();
+
+/** The container a process runs in, following its ancestry (pid namespaces are not modelled). */
+export function containerOf(k: Kernel, p: Process): Container | undefined {
+  let q: Process | undefined = p;
+  for (let i = 0; q && i < 64; i++) {
+    const c = containerOfProc.get(q);
+    if (c) return c;
+    q = k.procs.get(q.ppid);
+  }
+  return undefined;
+}
+
+/**
+ * Stand-ins for image programs whose simulated implementation is not
+ * installed on this build (a server waits for a signal; `sleep N` sleeps;
+ * a shell with no input exits), so the container lifecycle still behaves.
+ */
+function standIn(name: string): import('../userland/registry.ts').CommandSpec | undefined {
+  const idle = async (p: Process): Promise<number> => {
+    await p.wait(() => () => {});
+    return p.pendingSignal === 'SIGKILL' ? 137 : 0;
+  };
+  if (name === 'nginx' || name === 'python3' || name === 'httpd') return { name, summary: 'stand-in', hidden: true, run: idle };
+  if (name === 'sleep') return { name, summary: 'stand-in', hidden: true, run: async (p) => ((await p.sleep(Number(p.argv[1] ?? 0) * 1000)) ? 0 : p.pendingSignal === 'SIGTERM' ? 143 : 130) };
+  if (name === 'sh' || name === 'ash' || name === 'bash') return { name, summary: 'stand-in', hidden: true, run: async (p) => { for (;;) { if ((await p.stdin.read()) === null) return 0; } } };
+  return undefined;
+}
