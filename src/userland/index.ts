@@ -2,3 +2,4 @@
 import './coreutils/index.ts';
 import './net/tools-index.ts';
 import './net/ip/index.ts';
+import './docker/index.ts';
