@@ -1,0 +1,247 @@
+// The kubelet of one node, with the container runtime folded in (what
+// containerd's CRI plugin does for it): for every pod bound to the node it
+//   1. creates the pod sandbox — a network namespace /run/netns/cni-UUID held
+//      by a `pause` process, shared by all the pod's containers,
+//   2. runs the CNI network list from /etc/cni/net.d on it (ADD; DEL on
+//      teardown), retrying while no config is installed (NetworkNotReady),
+//   3. writes the pod's resolv.conf as kubelet does for dnsPolicy ClusterFirst,
+//   4. starts each container as a process in the sandbox's namespace, and
+//   5. reports podIP, phase and the Ready condition to the API server.
+// hostNetwork pods (kube-proxy, flannel) run in the node's own namespace.
+
+import type { Kernel } from '../kernel/kernel.ts';
+import type { NetNs } from '../kernel/netns.ts';
+import type { Process } from '../kernel/proc.ts';
+import { devNullIn, devNullOut, StringOut } from '../kernel/proc.ts';
+import { spawnWith, sendSignal, type Running } from '../shell/exec.ts';
+import { lookupCommand } from '../userland/registry.ts';
+import type { ApiServer, KObject } from './api.ts';
+import { addNetworkList, delNetworkList, loadNetConf } from './cni/runtime.ts';
+import type { NodeBinding } from './registry.ts';
+
+/** Options of a kubelet. */
+export interface KubeletOptions {
+  clusterDNS: string;
+  clusterDomain: string;
+  /** Virtual ms to "pull and start" a container (ContainerCreating lasts this long). */
+  startDelayMs?: number;
+}
+
+/** Program run for an image (the image's entrypoint in this simulator). */
+export function imageProgram(image: string): { argv: string[]; name: string } {
+  const repo = image.split('/').pop()!.split(':')[0].split('@')[0];
+  switch (repo) {
+    case 'kube-proxy':
+      return { argv: ['kube-proxy'], name: 'kube-proxy' };
+    case 'flannel':
+      return { argv: ['flanneld', '--ip-masq', '--kube-subnet-mgr'], name: 'flanneld' };
+    case 'coredns':
+      return { argv: ['coredns', '-conf', '/etc/coredns/Corefile'], name: 'coredns' };
+    case 'nginx':
+    case 'httpd':
+      return { argv: ['httpd', '-f', '-p', '80'], name: 'nginx' };
+    default:
+      return { argv: ['sleep', 'infinity'], name: repo };
+  }
+}
+
+interface Sandbox {
+  id: string;
+  netnsPath: string;
+  ns: NetNs;
+  procs: Running[];
+  ip?: string;
+}
+
+/** One node's kubelet. */
+export class Kubelet {
+  readonly k: Kernel;
+  readonly node: string;
+  readonly api: ApiServer;
+  readonly binding: NodeBinding;
+  readonly opts: KubeletOptions;
+  /** The kubelet daemon process (parent of pause and containers). */
+  proc!: Process;
+  readonly sandboxes = new Map<string, Sandbox>();
+  private readonly busy = new Set<string>();
+
+  constructor(k: Kernel, node: string, binding: NodeBinding, opts: KubeletOptions) {
+    this.k = k;
+    this.node = node;
+    this.api = binding.api;
+    this.binding = binding;
+    this.opts = opts;
+  }
+
+  /** Start the daemon process and watch pods. */
+  start(): void {
+    const r = spawnWith(this.k, 1, ['/usr/bin/kubelet', '--config=/var/lib/kubelet/config.yaml', '--kubeconfig=/etc/kubernetes/kubelet.conf', '--container-runtime-endpoint=unix:///var/run/containerd/containerd.sock'], { env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' }, cwd: '/', netns: this.k.initNs, stdin: devNullIn, stdout: devNullOut, stderr: devNullOut }, (p) => new Promise<number>((res) => p.onSignal(() => res(0))));
+    this.proc = r.proc;
+    this.api.watch((e) => {
+      if (e.object.kind === 'Pod' && e.object.spec?.nodeName === this.node) this.kick(e.object, e.type === 'DELETED');
+    });
+    for (const p of this.api.list('Pod')) if (p.spec?.nodeName === this.node) this.kick(p, false);
+  }
+
+  private key(p: KObject): string {
+    return `${p.metadata.namespace}/${p.metadata.name}`;
+  }
+
+  private kick(pod: KObject, deleted: boolean): void {
+    const key = this.key(pod);
+    if (this.busy.has(key)) return;
+    const sb = this.sandboxes.get(key);
+    if (deleted || pod.metadata.deletionTimestamp) {
+      if (sb || pod.metadata.deletionTimestamp) {
+        this.busy.add(key);
+        void this.binding.track(this.teardown(pod, sb).finally(() => this.busy.delete(key)));
+      }
+      return;
+    }
+    if (sb || pod.status?.phase === 'Running') return;
+    this.busy.add(key);
+    void this.binding.track(this.setup(pod).finally(() => this.busy.delete(key)));
+  }
+
+  private async setup(pod: KObject): Promise<void> {
+    const key = this.key(pod);
+    const ns = pod.metadata.namespace!;
+    const name = pod.metadata.name;
+    const hostNet = !!pod.spec.hostNetwork;
+    let netns: NetNs = this.k.initNs;
+    let netnsPath = '';
+    const id = this.api.rng.hex(32);
+    if (!hostNet) {
+      // Wait for a network plugin (the node is NotReady until one is installed).
+      let conf = loadNetConf(this.k);
+      for (let i = 0; typeof conf === 'string' && i < 300; i++) {
+        this.setStatus(pod, { reason: 'ContainerCreating' });
+        await this.proc.sleep(1000);
+        if (!this.api.get('Pod', ns, name) || this.api.get('Pod', ns, name)!.metadata.deletionTimestamp) return;
+        conf = loadNetConf(this.k);
+      }
+      if (typeof conf === 'string') return;
+      const uuid = `${id.slice(0, 8)}-${id.slice(8, 12)}-${id.slice(12, 16)}-${id.slice(16, 20)}-${id.slice(20, 32)}`;
+      netnsPath = `/var/run/netns/cni-${uuid}`;
+      netns = this.k.newNetns();
+      this.k.vfs.mkdir('/run/netns', {}, true);
+      this.k.vfs.create(`/run/netns/cni-${uuid}`, this.k.nsNode(netns));
+      const sb: Sandbox = { id, netnsPath, ns: netns, procs: [] };
+      this.sandboxes.set(key, sb);
+      sb.procs.push(this.spawn(['/pause'], netns, 'pause'));
+      try {
+        const res = await addNetworkList(this.proc, this.k, conf, { containerId: id, netns: netnsPath, ifname: 'eth0', args: `K8S_POD_INFRA_CONTAINER_ID=${id};K8S_POD_UID=${pod.metadata.uid};IgnoreUnknown=1;K8S_POD_NAMESPACE=${ns};K8S_POD_NAME=${name}` });
+        const ips = (res.ips ?? []) as { address: string }[];
+        sb.ip = ips.find((x) => x.address.includes('.'))?.address.split('/')[0];
+      } catch (e) {
+        this.event(pod, 'Warning', 'FailedCreatePodSandBox', `Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "${id}": ${(e as Error).message}`);
+        return;
+      }
+      const dir = `/var/lib/kubelet/pods/${pod.metadata.uid}`;
+      this.k.vfs.mkdir(dir, {}, true);
+      this.k.vfs.putFile(`${dir}/etc-resolv.conf`, this.resolvConf(ns));
+    } else {
+      this.sandboxes.set(key, { id, netnsPath: '', ns: netns, procs: [] });
+    }
+    await this.proc.sleep(this.opts.startDelayMs ?? 1500);
+    const sb = this.sandboxes.get(key);
+    const cur = this.api.get('Pod', ns, name);
+    if (!sb || !cur || cur.metadata.deletionTimestamp) return;
+    for (const c of cur.spec.containers ?? []) {
+      const prog = imageProgram(c.image ?? '');
+      // The image's binary runs by its name (it lives in the image, not on the node's PATH).
+      const argv = c.command ? [String(c.command[0]).split('/').pop()!, ...c.command.slice(1), ...(c.args ?? [])] : [...prog.argv, ...(c.args ?? [])];
+      if (lookupCommand(argv[0])) sb.procs.push(this.spawn(argv, netns, c.name, sb, cur));
+      else sb.procs.push(this.spawn(['sleep', 'infinity'], netns, c.name, sb, cur));
+    }
+    const hostIP = this.nodeIP();
+    this.api.patch('Pod', ns, name, (p) => {
+      const t = this.api.now();
+      p.status = {
+        phase: 'Running',
+        conditions: [
+          { type: 'PodReadyToStartContainers', status: 'True', lastTransitionTime: t },
+          { type: 'Initialized', status: 'True', lastTransitionTime: t },
+          { type: 'Ready', status: 'True', lastTransitionTime: t },
+          { type: 'ContainersReady', status: 'True', lastTransitionTime: t },
+          { type: 'PodScheduled', status: 'True', lastTransitionTime: p.status?.conditions?.find((c: { type: string }) => c.type === 'PodScheduled')?.lastTransitionTime ?? t },
+        ],
+        hostIP,
+        hostIPs: [{ ip: hostIP }],
+        podIP: hostNet ? hostIP : sb.ip,
+        podIPs: [{ ip: hostNet ? hostIP : sb.ip }],
+        startTime: t,
+        qosClass: 'BestEffort',
+        containerStatuses: (p.spec.containers ?? []).map((c: { name: string; image: string }) => ({ name: c.name, image: c.image, imageID: '', containerID: `containerd://${this.api.rng.hex(32)}`, ready: true, restartCount: 0, started: true, state: { running: { startedAt: t } } })),
+      };
+    });
+  }
+
+  private spawn(argv: string[], ns: NetNs, name: string, sb?: Sandbox, pod?: KObject): Running {
+    const out = new StringOut();
+    const r = spawnWith(this.k, this.proc.pid, argv, { env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOSTNAME: pod?.metadata.name ?? '' }, cwd: '/', netns: ns, stdin: devNullIn, stdout: out, stderr: out }, (p) => {
+      if (argv[0] === '/pause') return new Promise<number>((res) => p.onSignal(() => res(0)));
+      return p.exec(p, argv, { stdout: out, stderr: out }).catch(() => 127);
+    });
+    (r as Running & { out?: StringOut; cname?: string }).out = out;
+    (r as Running & { out?: StringOut; cname?: string }).cname = name;
+    return r;
+  }
+
+  /** The stdout/stderr a container wrote (kubectl logs). */
+  logs(ns: string, pod: string, container?: string): string | undefined {
+    const sb = this.sandboxes.get(`${ns}/${pod}`);
+    if (!sb) return undefined;
+    const r = sb.procs.find((x) => (x as Running & { cname?: string }).cname !== 'pause' && (!container || (x as Running & { cname?: string }).cname === container));
+    return (r as (Running & { out?: StringOut }) | undefined)?.out?.text ?? '';
+  }
+
+  /** The network namespace of a running pod (kubectl exec). */
+  podNetns(ns: string, pod: string): NetNs | undefined {
+    return this.sandboxes.get(`${ns}/${pod}`)?.ns;
+  }
+
+  private async teardown(pod: KObject, sb: Sandbox | undefined): Promise<void> {
+    const ns = pod.metadata.namespace!;
+    if (sb) {
+      for (const r of [...sb.procs].reverse()) sendSignal(r.proc, 'SIGKILL');
+      if (sb.netnsPath) {
+        const conf = loadNetConf(this.k);
+        if (typeof conf !== 'string') await delNetworkList(this.proc, this.k, conf, { containerId: sb.id, netns: sb.netnsPath, ifname: 'eth0' }).catch(() => undefined);
+        const name = sb.netnsPath.split('/').pop()!;
+        if (this.k.vfs.tryLookup(`/run/netns/${name}`)) this.k.vfs.unlink(`/run/netns/${name}`);
+        this.k.gcNetns();
+      }
+      this.sandboxes.delete(this.key(pod));
+    }
+    if (this.api.get('Pod', ns, pod.metadata.name)) this.api.delete('Pod', ns, pod.metadata.name);
+  }
+
+  private setStatus(pod: KObject, st: { reason: string }): void {
+    const cur = this.api.get('Pod', pod.metadata.namespace, pod.metadata.name);
+    if (!cur || cur.status?.containerStatuses?.[0]?.state?.waiting?.reason === st.reason) return;
+    this.api.patch('Pod', pod.metadata.namespace, pod.metadata.name, (p) => {
+      p.status = { ...(p.status ?? {}), phase: 'Pending', hostIP: this.nodeIP(), containerStatuses: (p.spec.containers ?? []).map((c: { name: string; image: string }) => ({ name: c.name, image: c.image, ready: false, restartCount: 0, started: false, state: { waiting: { reason: st.reason } } })) };
+    });
+  }
+
+  private event(pod: KObject, type: string, reason: string, message: string): void {
+    try {
+      this.api.create({ apiVersion: 'v1', kind: 'Event', metadata: { name: '', generateName: `${pod.metadata.name}.`, namespace: pod.metadata.namespace }, type, reason, message, involvedObject: { kind: 'Pod', name: pod.metadata.name, namespace: pod.metadata.namespace } });
+    } catch {
+      // events are best effort
+    }
+  }
+
+  /** The node's InternalIP (its first global address on eth0). */
+  nodeIP(): string {
+    const n = this.api.get('Node', undefined, this.node);
+    return n?.status?.addresses?.find((a: { type: string }) => a.type === 'InternalIP')?.address ?? '';
+  }
+
+  /** resolv.conf as kubelet writes it for dnsPolicy ClusterFirst. */
+  resolvConf(ns: string): string {
+    const d = this.opts.clusterDomain;
+    return `search ${ns}.svc.${d} svc.${d} ${d}\nnameserver ${this.opts.clusterDNS}\noptions ndots:5\n`;
+  }
+}

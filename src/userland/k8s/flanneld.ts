@@ -1,0 +1,85 @@
+// flanneld with the host-gw backend and --kube-subnet-mgr: reads this node's
+// podCIDR from its Node object, writes /run/flannel/subnet.env and the CNI
+// config (the DaemonSet's install-cni step), and keeps one route per other
+// node: "their pod /24 via their node IP". No encapsulation: the nodes share
+// one L2 network, so the underlay routes pod traffic directly.
+
+import { register } from '../registry.ts';
+import { kernelOf } from '../lib/sys.ts';
+import { nodeOf } from '../../k8s/registry.ts';
+import { parseIp4 } from '../../kernel/addr.ts';
+
+/** The CNI config flannel's manifest installs as /etc/cni/net.d/10-flannel.conflist. */
+export const FLANNEL_CONFLIST = `{
+  "name": "cbr0",
+  "cniVersion": "0.3.1",
+  "plugins": [
+    {
+      "type": "flannel",
+      "delegate": {
+        "hairpinMode": true,
+        "isDefaultGateway": true
+      }
+    },
+    {
+      "type": "portmap",
+      "capabilities": {
+        "portMappings": true
+      }
+    }
+  ]
+}
+`;
+
+register({
+  name: 'flanneld',
+  summary: 'flannel network agent (host-gw backend): per-node pod subnets and routes between nodes',
+  usage: 'flanneld [--ip-masq] [--kube-subnet-mgr]',
+  async run(p) {
+    const k = kernelOf(p);
+    const b = nodeOf(k);
+    if (!b) {
+      p.stderr.write('E0106 09:00:00.000000       1 main.go:229] Failed to create SubnetManager: fail to create kubernetes config: unable to load in-cluster configuration\n');
+      return 1;
+    }
+    const ns = k.initNs;
+    const me = b.api.get('Node', undefined, b.nodeName);
+    const cidr: string | undefined = me?.spec?.podCIDR;
+    if (!cidr) {
+      p.stderr.write(`E0106 09:00:00.000000       1 main.go:332] Error registering network: failed to acquire lease: node "${b.nodeName}" pod cidr not assigned\n`);
+      return 1;
+    }
+    const [net, len] = cidr.split('/');
+    const gw = (parseIp4(net)! + 1) >>> 0;
+    const gwText = [gw >>> 24, (gw >>> 16) & 255, (gw >>> 8) & 255, gw & 255].join('.');
+    k.vfs.mkdir('/run/flannel', {}, true);
+    k.vfs.putFile('/run/flannel/subnet.env', `FLANNEL_NETWORK=${b.clusterCidr}\nFLANNEL_SUBNET=${gwText}/${len}\nFLANNEL_MTU=1500\nFLANNEL_IPMASQ=true\n`);
+    k.vfs.mkdir('/etc/cni/net.d', {}, true);
+    k.vfs.putFile('/etc/cni/net.d/10-flannel.conflist', FLANNEL_CONFLIST);
+    ns.setIpForward(true);
+    p.stdout.write(`I0106 09:00:00.000000       1 main.go:211] CLI flags config: {etcdEndpoints:http://127.0.0.1:4001,http://127.0.0.1:2379 etcdPrefix:/coreos.com/network kubeSubnetMgr:true ipMasq:true}\nI0106 09:00:00.000000       1 kube.go:139] Waiting 10m0s for node controller to sync\nI0106 09:00:00.000000       1 main.go:439] Current network or subnet (${b.clusterCidr}, ${gwText}/${len}) is not equal to previous one (0.0.0.0/0, 0.0.0.0/0), trying to recycle old iptables rules\nI0106 09:00:00.000000       1 main.go:416] Wrote subnet file to /run/flannel/subnet.env\nI0106 09:00:00.000000       1 main.go:420] Running backend.\n`);
+    const sync = (): void => {
+      for (const n of b.api.list('Node')) {
+        if (n.metadata.name === b.nodeName || !n.spec?.podCIDR) continue;
+        const ip = n.status?.addresses?.find((a: { type: string }) => a.type === 'InternalIP')?.address;
+        if (!ip) continue;
+        const [dn, dl] = (n.spec.podCIDR as string).split('/');
+        const dst = parseIp4(dn)!;
+        if (ns.fib.table(254).some((r) => r.dst === dst && r.dstLen === Number(dl))) continue;
+        try {
+          ns.routeAdd({ table: 254, type: 'unicast', dst, dstLen: Number(dl), tos: 0, metric: 0, protocol: 'boot', scope: 0, onlink: false, gateway: parseIp4(ip)! }, { create: true, excl: true, replace: false });
+          p.stdout.write(`I0106 09:00:00.000000       1 route_network.go:55] Watching for new subnet leases\nI0106 09:00:00.000000       1 route_network.go:92] Subnet added: ${n.spec.podCIDR} via ${ip}\n`);
+        } catch {
+          // the next node event retries
+        }
+      }
+    };
+    sync();
+    const off = b.api.watch((e) => {
+      if (e.object.kind === 'Node') sync();
+    });
+    await new Promise<void>((res) => p.onSignal(() => res()));
+    off();
+    return 0;
+  },
+});

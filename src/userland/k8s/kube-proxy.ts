@@ -1,0 +1,93 @@
+// kube-proxy (iptables mode; --proxy-mode=ipvs programs the IPVS model): a
+// node daemon watching Services and EndpointSlices. Each sync writes the
+// whole ruleset as kube-proxy's proxier does — first the jump rules from the
+// built-in chains (`iptables -C`, then `-I` when missing), then one
+// `iptables-restore -w --noflush --counters` with the generated text — so
+// `iptables -t nat -S | grep KUBE` shows exactly what it installed.
+
+import type { Process } from '../../kernel/proc.ts';
+import { StringIn, StringOut } from '../../kernel/proc.ts';
+import { register } from '../registry.ts';
+import { kernelOf } from '../lib/sys.ts';
+import { nodeOf } from '../../k8s/registry.ts';
+import { buildIptablesRestore, JUMP_CHAINS, jumpArgs } from '../../k8s/proxy/iptables.ts';
+import { servicePorts } from '../../k8s/proxy/model.ts';
+import { syncIpvs } from '../../k8s/proxy/ipvs.ts';
+
+/** The last ruleset each node's kube-proxy wrote (for tests and `kubectl logs`). */
+export const lastSync = new WeakMap<object, { text: string; restoreStatus: number; at: number }>();
+
+async function run(p: Process, argv: string[], stdin = ''): Promise<{ code: number; err: string }> {
+  const err = new StringOut();
+  try {
+    const code = await p.exec(p, argv, { stdin: new StringIn(stdin), stdout: new StringOut(), stderr: err });
+    return { code, err: err.text };
+  } catch (e) {
+    return { code: 127, err: `${argv[0]}: ${(e as Error).message}\n` };
+  }
+}
+
+register({
+  name: 'kube-proxy',
+  summary: 'Kubernetes network proxy: programs Service rules (iptables or IPVS mode)',
+  usage: 'kube-proxy [--proxy-mode=iptables|ipvs]',
+  async run(p) {
+    const k = kernelOf(p);
+    const b = nodeOf(k);
+    if (!b) {
+      p.stderr.write('E0106 09:00:00.000000       1 run.go:74] "command failed" err="failed to load kubeconfig: invalid configuration: no configuration has been provided"\n');
+      return 1;
+    }
+    const modeArg = p.argv.find((a) => a.startsWith('--proxy-mode='))?.split('=')[1];
+    const mode = modeArg ?? b.proxyMode;
+    let log = '';
+    const say = (s: string): void => {
+      log += s + '\n';
+      p.stdout.write(s + '\n');
+    };
+    say(`I0106 09:00:00.000000       1 server_linux.go:${mode === 'ipvs' ? 230 : 66}] "Using ${mode} proxy"`);
+    let existing: string[] = [];
+    let jumpsDone = false;
+    let dirty = true;
+    let syncing = false;
+    const sync = async (): Promise<void> => {
+      if (syncing) return;
+      syncing = true;
+      try {
+        while (dirty) {
+          dirty = false;
+          const ports = servicePorts(b.api.list('Service'), b.api.list('EndpointSlice'));
+          if (mode === 'ipvs') {
+            syncIpvs(k, ports, b.clusterCidr);
+            continue;
+          }
+          if (!jumpsDone) {
+            for (const j of JUMP_CHAINS) {
+              await run(p, ['iptables', '-w', '5', '-t', j.table, '-N', j.dstChain]);
+              const c = await run(p, ['iptables', '-w', '5', '-t', j.table, '-C', j.srcChain, ...jumpArgs(j)]);
+              if (c.code !== 0) await run(p, ['iptables', '-w', '5', '-t', j.table, '-I', j.srcChain, ...jumpArgs(j)]);
+            }
+            jumpsDone = true;
+          }
+          const text = buildIptablesRestore(ports, { clusterCidr: b.clusterCidr }, existing);
+          const r = await run(p, ['iptables-restore', '-w', '5', '-W', '100000', '--noflush', '--counters'], text);
+          lastSync.set(k, { text, restoreStatus: r.code, at: k.clock.now });
+          if (r.code !== 0) say(`E0106 09:00:00.000000       1 proxier.go:1525] "Failed to execute iptables-restore" err="exit status ${r.code}: ${r.err.trim()}"`);
+          existing = [...text.matchAll(/^:(KUBE-(?:SVC|SEP|EXT|SVL|FW)-\S+) /gm)].map((m) => m[1]).filter((c) => !text.includes(`-X ${c}\n`));
+        }
+      } finally {
+        syncing = false;
+      }
+    };
+    const off = b.api.watch((e) => {
+      if (e.object.kind !== 'Service' && e.object.kind !== 'EndpointSlice') return;
+      dirty = true;
+      void b.track(sync());
+    });
+    await b.track(sync());
+    await new Promise<void>((res) => p.onSignal(() => res()));
+    off();
+    void log;
+    return 0;
+  },
+});

@@ -1,0 +1,1 @@
+// kubectl: see below (registered when written).
