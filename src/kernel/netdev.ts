@@ -205,7 +205,8 @@ export class NetDevice {
     if (!this.adminUp) return 'DOWN';
     if (this.kind === 'loopback' || this.kind === 'dummy' || this.kind === 'vxlan') return 'UNKNOWN';
     if (this.carrier) return 'UP';
-    if (this.kind === 'veth') return 'LOWERLAYERDOWN';
+    // A veth whose peer is down reports its lower layer down — unless the peer lives in another namespace.
+    if (this.kind === 'veth') return this.peer && this.peer.ns === this.ns ? 'LOWERLAYERDOWN' : 'DOWN';
     return 'DOWN';
   }
 

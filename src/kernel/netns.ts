@@ -492,6 +492,8 @@ export class NetNs {
     this.devs.delete(dev.ifindex);
     if (target.devs.has(dev.ifindex)) dev.ifindex = target.newIfindex();
     dev.ns = target;
+    // Re-registration in the new namespace starts without a qdisc (`qdisc noop`).
+    dev.everUp = false;
     dev.conf = { ...target.confDefault };
     target.devs.set(dev.ifindex, dev);
     if (dev.peer && peerBefore && !dev.peer.carrier) dev.peer.ns.onCarrierDown(dev.peer);

@@ -412,9 +412,10 @@ export function printLinkinfo(ip: Ip, d: NetDevice, f: LinkFilter, doLink: boole
   if (!linkPasses(d, f)) return -1;
   if (f.label) return 0;
   if (ip.brief) return brief(ip, d, f);
-  const inet6 = f.family === AF_INET6;
+  // An AF_INET6 link dump carries a reduced message; a single-link GET (`show dev X`) does not.
+  const inet6 = f.family === AF_INET6 && !f.ifindex;
   o.num(PRINT_ANY, 'ifindex', '%d: ', d.ifindex);
-  const mflag = printNameAndLink(ip, '%s: ', d, f.family);
+  const mflag = printNameAndLink(ip, '%s: ', d, inet6 ? AF_INET6 : AF_UNSPEC);
   printLinkFlags(ip, devFlags(d), mflag);
   o.num(PRINT_ANY, 'mtu', 'mtu %u ', d.mtu);
   if (!inet6) o.string(PRINT_ANY, 'qdisc', 'qdisc %s ', d.qdisc);

@@ -248,7 +248,8 @@ function modify(ip: Ip, cmd: 'add' | 'change' | 'replace' | 'del', argv: string[
     }
     if (existing && cmd === 'add') throw new KernelError('EEXIST');
     if (!existing && cmd === 'change') throw new KernelError('ENOENT');
-    if (mac && mac.split(':').length !== 6) throw new KernelError('EINVAL');
+    if (mac && mac.split(':').length < 6) throw new KernelError('EINVAL', 'Invalid link address');
+    if (!mac && !existing?.mac && state & (NUD.PERMANENT | NUD.NOARP | NUD.REACHABLE | NUD.STALE | NUD.DELAY | NUD.PROBE) && d.kind !== 'loopback') throw new KernelError('EINVAL', 'No link layer address given');
     const st = stateOf(state);
     if (existing) {
       if (existing.timer) ip.k.clock.cancel(existing.timer);

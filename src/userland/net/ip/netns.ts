@@ -185,11 +185,11 @@ function netnsIdentify(ip: Ip, argv: string[]): number {
       return -1;
     }
     const p = ip.k.procs.get(Number(argv[0]));
-    if (!p) {
+    if (!p && argv[0] !== '1') {
       ip.err(`Cannot open network namespace: ${strerror('ENOENT')}\n`);
       return -1;
     }
-    target = p.netns as NetNs;
+    target = p ? (p.netns as NetNs) : ip.k.initNs;
   }
   let name = '';
   for (const n of netnsDir(ip)) if (ip.k.openNetns(n) === target) name = n;
@@ -239,6 +239,7 @@ function netnsSet(ip: Ip, argv: string[]): number {
     return -1;
   }
   try {
+    if (nsid < 0 && ip.ns.nsidPeek(ns) >= 0) throw new KernelError('EEXIST', 'Peer netns already has a nsid assigned');
     if (nsid < 0) ip.ns.nsidOf(ns);
     else ip.ns.setNsid(ns, nsid);
   } catch (e) {
