@@ -3,3 +3,4 @@ import './coreutils/index.ts';
 import './net/tools-index.ts';
 import './net/ip/index.ts';
 import './docker/index.ts';
+import './sys/index.ts';

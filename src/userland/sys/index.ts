@@ -1,0 +1,6 @@
+// System tools: hostname, nsenter/unshare, mount/umount, ps/kill.
+// Importing this registers them.
+import './hostname.ts';
+import './nsenter.ts';
+import './mount.ts';
+import './ps.ts';
