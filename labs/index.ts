@@ -7,5 +7,8 @@ import namespacesVeth from './namespaces-veth/lab.ts';
 import namespacesBridge from './namespaces-bridge/lab.ts';
 import namespacesVethRandom from './namespaces-veth-random/lab.ts';
 import routingTwoSubnetsRandom from './routing-two-subnets-random/lab.ts';
+import dockerPortPublish from './docker-port-publish/lab.ts';
+import dockerNetns from './docker-netns/lab.ts';
+import dockerUserNetwork from './docker-user-network/lab.ts';
 
-export const LABS: LabDef[] = [routingTwoSubnets, routingTwoSubnetsRandom, namespacesVeth, namespacesBridge, namespacesVethRandom];
+export const LABS: LabDef[] = [routingTwoSubnets, routingTwoSubnetsRandom, namespacesVeth, namespacesBridge, namespacesVethRandom, dockerPortPublish, dockerNetns, dockerUserNetwork];

@@ -1,0 +1,36 @@
+// Lab: publish a container's port on the Docker host.
+//
+//   client 192.168.1.20/24 ──── lan ──── eth0 192.168.1.10/24  host (dockerd)
+//                                                 docker0 172.17.0.1/16
+//                                                   └── nginx container 172.17.0.x:80
+//
+// Start: dockerd running (Docker Engine 29.7.2), image nginx present locally.
+
+import type { LabDef } from '../../src/labs/types.ts';
+import { startDockerd } from '../../src/docker/boot.ts';
+import { publishes } from '../../src/docker/checks.ts';
+
+const lab: LabDef = {
+  id: 'docker-port-publish',
+  title: 'Publish a container port',
+  lesson: 'docker-networking',
+  goal:
+    'This host (192.168.1.10) runs Docker; the host `client` (192.168.1.20) is on the same network. ' +
+    'Make `http://192.168.1.10:8080/` answer with the nginx welcome page served from a container running the local image `nginx`.',
+  hints: [
+    'A container on the default bridge has a private address (172.17.0.x) that client cannot reach directly.',
+    '`docker run -d -p 8080:80 nginx` asks dockerd to forward the host\'s port 8080 to the container\'s port 80.',
+    'Read what it did in the kernel: `iptables -t nat -S DOCKER` shows the DNAT rule, `ps` shows docker-proxy.',
+  ],
+  solution: ['docker run -d --name web -p 8080:80 nginx', 'docker port web'],
+  build(b) {
+    b.nic('host', 'eth0', 'lan', '192.168.1.10/24');
+    b.nic('client', 'eth0', 'lan', '192.168.1.20/24');
+    startDockerd(b.world.host('host'));
+  },
+  checks: [
+    { id: 'published', title: 'host port 8080 leads to port 80 of an nginx container', run: async (ctx) => publishes(ctx, 'nginx', 8080, 80) },
+  ],
+};
+
+export default lab;

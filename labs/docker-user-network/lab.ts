@@ -1,0 +1,28 @@
+// Lab: a user-defined bridge network with name resolution.
+//
+//   host: br-<id> 172.18.0.1/16 ── app 172.18.0.x, db 172.18.0.y (embedded DNS 127.0.0.11)
+//
+// Start: dockerd running; images busybox, alpine present.
+
+import type { LabDef } from '../../src/labs/types.ts';
+import { startDockerd } from '../../src/docker/boot.ts';
+import { reachesByName } from '../../src/docker/checks.ts';
+
+const lab: LabDef = {
+  id: 'docker-user-network',
+  title: 'Containers that find each other by name',
+  lesson: 'docker-networking',
+  goal: 'Run two containers, `app` and `db`, attached to one user-defined network, so that `app` reaches `db` by name.',
+  hints: [
+    'On the default bridge containers only know each other by address.',
+    '`docker network create appnet` creates a bridge network with its own br-<id> bridge and subnet.',
+    'Start both containers with `--network appnet` (or `docker network connect appnet app`), e.g. `docker run -d --name db --network appnet busybox sleep 3600`.',
+  ],
+  solution: ['docker network create appnet', 'docker run -d --name db --network appnet busybox sleep 3600', 'docker run -d --name app --network appnet busybox sleep 3600'],
+  build(b) {
+    startDockerd(b.world.host('host'));
+  },
+  checks: [{ id: 'app-reaches-db', title: 'app reaches db by name on a user-defined network', run: (ctx) => reachesByName(ctx, 'app', 'db') }],
+};
+
+export default lab;

@@ -1,0 +1,61 @@
+// Lab checks over the Docker engine's state and the kernel it programmed:
+// each names what it found, so a failure tells the learner where to look.
+
+import { parseIp4 } from '../kernel/addr.ts';
+import { probeEcho, explainProbe, type CheckCtx } from '../labs/checks.ts';
+import type { CheckOutcome } from '../labs/types.ts';
+import { engineOf, type Container } from './engine.ts';
+
+function running(ctx: CheckCtx, name: string): Container | CheckOutcome {
+  const e = engineOf(ctx.world.host(ctx.host));
+  if (!e) return { passed: false, message: 'dockerd is not running on this host' };
+  const c = e.container(name);
+  if (!c) return { passed: false, message: `there is no container named ${name} (docker ps -a)` };
+  if (c.status !== 'running') return { passed: false, message: `container ${name} is ${c.status}, not running (docker start ${name})` };
+  return c;
+}
+
+/** A running container of `image` publishes `hostPort` to `containerPort` with the DNAT rule in the nat table. */
+export function publishes(ctx: CheckCtx, image: string, hostPort: number, containerPort: number): CheckOutcome {
+  const e = engineOf(ctx.world.host(ctx.host));
+  if (!e) return { passed: false, message: 'dockerd is not running on this host' };
+  const c = e.containers.find((x) => x.status === 'running' && x.image.tags.some((t) => t.split(':')[0] === image) && x.ports.some((b) => b.hostPort === hostPort && b.containerPort === containerPort));
+  if (!c) return { passed: false, message: `no running ${image} container publishes host port ${hostPort} to its port ${containerPort} (docker run -d -p ${hostPort}:${containerPort} ${image})` };
+  const b = c.ports.find((x) => x.hostPort === hostPort)!;
+  const dnat = `--dport ${hostPort} -j DNAT --to-destination ${b.containerIp}:${containerPort}`;
+  if (!e.rules.list('nat').includes(dnat)) return { passed: false, message: `the nat table has no DNAT rule for port ${hostPort}` };
+  return { passed: true, message: `${c.name} (${b.containerIp}) receives ${hostPort}/tcp of the host: nat DOCKER ... ${dnat}` };
+}
+
+/** `ip netns` lists `name` and it is the namespace of container `name`, holding its address. */
+export function netnsIsContainer(ctx: CheckCtx, name: string): CheckOutcome {
+  const c = running(ctx, name);
+  if (!('id' in c)) return c;
+  const k = ctx.world.host(ctx.host);
+  let node;
+  try {
+    node = k.vfs.tryLookup(`/run/netns/${name}`, { proc: c.proc, netns: c.netns });
+  } catch {
+    node = undefined;
+  }
+  if (!node) return { passed: false, message: `ip netns does not list ${name}: make /var/run/netns/${name} point at /proc/${c.pid}/ns/net` };
+  if (node.kind !== 'nsfs' || node.ns !== c.netns) return { passed: false, message: `/var/run/netns/${name} is not container ${name}'s namespace (its process is pid ${c.pid})` };
+  const ip = [...c.endpoints.values()].find((x) => x.ip)?.ip;
+  return { passed: true, message: `ip netns lists ${name}; ip netns exec ${name} ip addr shows ${ip}` };
+}
+
+/** `from` and `to` share a user-defined network and `from` resolves and reaches `to` by name. */
+export async function reachesByName(ctx: CheckCtx, from: string, to: string): Promise<CheckOutcome> {
+  const a = running(ctx, from);
+  if (!('id' in a)) return a;
+  const b = running(ctx, to);
+  if (!('id' in b)) return b;
+  const e = engineOf(ctx.world.host(ctx.host))!;
+  const shared = [...a.endpoints.values()].find((ep) => ep.network.name !== 'bridge' && ep.network.driver === 'bridge' && b.endpoints.has(ep.network.name));
+  if (!shared) return { passed: false, message: `${from} and ${to} share no user-defined network (docker network create NET; docker network connect NET ${from})` };
+  const ips = e.resolveName(a, to);
+  if (!ips.length) return { passed: false, message: `the embedded DNS (127.0.0.11) in ${from} does not know ${to}` };
+  const p = await probeEcho(ctx.world, a.netns!, parseIp4(ips[0])!);
+  if (!p.ok) return { passed: false, message: explainProbe(from, ips[0], p) };
+  return { passed: true, message: `${from} resolves ${to} to ${ips[0]} on network ${shared.network.name} and reaches it` };
+}
