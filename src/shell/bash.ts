@@ -92,9 +92,7 @@ export async function interactiveLoop(sh: Shell, tty: ShellTty, opts: Interactiv
     if (text.trim() === '') continue;
     const owner: FgOwner = {
       procs: new Set(),
-      interrupt: () => {
-        sh.intr = true;
-      },
+      interrupt: () => sh.markInterrupted(),
     };
     const restore = tty.foreground(owner);
     sh.setForeground(owner);

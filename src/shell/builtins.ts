@@ -267,7 +267,7 @@ async function killBuiltin(sh: Shell, argv: string[], io: Io): Promise<number> {
     sendSignal(p, sig);
   }
   // Let the signalled processes run their handlers before the next command.
-  await new Promise<void>((r) => setTimeout(r, 0));
+  for (let i = 0; i < 8; i++) await Promise.resolve();
   return st;
 }
 

@@ -10,6 +10,7 @@ import { SIGNUM } from '../kernel/proc.ts';
 import { lookupCommand, type CommandSpec } from '../userland/registry.ts';
 import { attachHost, errText, WriteError, type HostView } from '../userland/coreutils/host.ts';
 import { gateOut } from './io.ts';
+import { setKillHook } from '../userland/coreutils/misc.ts';
 
 /** Programs Debian installs in /usr/sbin (everything else registered is in /usr/bin). */
 const SBIN = new Set([
@@ -187,6 +188,8 @@ export function sendSignal(p: Process, sig: Signal, code?: number): void {
   p.signal(sig);
   if (sig === 'SIGKILL') killers.get(p)?.(code ?? 128 + SIGNUM.SIGKILL);
 }
+
+setKillHook((p) => sendSignal(p, 'SIGKILL'));
 
 /** Every live process whose ancestry includes one of `roots` (roots included). */
 export function processTree(host: HostView, roots: Process[]): Process[] {

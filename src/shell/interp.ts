@@ -11,6 +11,7 @@ import { ArithError, evalArith } from './arith.ts';
 import { cCompare, escapeGlob, globExpand, globMatch, globSource, hasGlob, unescapeGlob } from './glob.ts';
 import { ExitNow, Interrupt, LoopCtl, ReturnNow, ioIn, ioOut, procIo, type FgOwner, type Io, type ShellTty } from './control.ts';
 import { FileOut, Pipe } from './io.ts';
+import { macrotask } from '../world/driver.ts';
 import { processTree, programPath, reportFault, resolveProgram, sendSignal, spawnWith, type ProgramRef, type Running } from './exec.ts';
 import { BUILTINS } from './builtins.ts';
 import { KernelError } from '../kernel/errno.ts';
@@ -35,6 +36,8 @@ export interface Job {
   status: number;
   /** Already reported as Done. */
   reported: boolean;
+  /** Resolves with the exit status when the job ends. */
+  promise: Promise<number>;
 }
 
 /** Which shell's diagnostics to imitate: bash, or Debian's /bin/sh (dash). */
@@ -253,7 +256,8 @@ export class Shell {
 
   /** Check for interruption between commands; yield to the event loop now and then. */
   private async tick(): Promise<void> {
-    if (++this.steps % 512 === 0) await new Promise<void>((r) => setTimeout(r, 0));
+    // A long builtin-only loop yields now and then so the terminal stays responsive.
+    if (++this.steps % 100_000 === 0) await macrotask();
     if (this.intr) {
       this.intr = false;
       throw new Interrupt();
@@ -397,6 +401,7 @@ export class Shell {
     s.fg = undefined;
     s.intr = false;
     s.readBuf = new WeakMap();
+    s.intrWake = new Set();
     return s;
   }
 
@@ -405,7 +410,7 @@ export class Shell {
     if (!this.interactive || true) bio.fds.set(0, devNullIn);
     const list: List = { items: [{ cmd: ao, bg: false }] };
     const r = this.fork(list, bio, false);
-    const job: Job = { id: this.nextJobId++, procs: [r.proc], cmd: ao.src, done: false, status: 0, reported: false };
+    const job: Job = { id: this.nextJobId++, procs: [r.proc], cmd: ao.src, done: false, status: 0, reported: false, promise: r.done };
     // Job numbers restart at 1 when no job is left, as in bash.
     if (this.jobs.every((j) => j.done)) {
       this.jobs = [];
@@ -1131,25 +1136,37 @@ export class Shell {
     this.fg = owner;
   }
 
-  /** Wait for a job in the foreground (`fg`, `wait`). */
+  /** Wait for a job in the foreground (`fg`, `wait`); Ctrl-C stops waiting. */
   async waitJob(job: Job): Promise<number> {
     for (const p of job.procs) this.fg?.procs.add(p);
-    for (let i = 0; i < 100_000 && !job.done; i++) {
-      const live = job.procs.filter((p) => p.state !== 'Z');
-      if (live.length === 0) break;
-      await new Promise<void>((r) => {
-        const offs = live.map((p) => p.onSignal(() => r()));
-        const poll = (): void => {
-          if (job.done || live.every((p) => p.state === 'Z')) {
-            offs.forEach((o) => o());
-            r();
-          } else setTimeout(poll, 0);
+    if (!job.done) {
+      let off: (() => void) | undefined;
+      const intr = new Promise<void>((r) => {
+        this.intrWake.add(r);
+        off = () => this.intrWake.delete(r);
+        const sigOff = this.proc.onSignal(() => r());
+        const prev = off;
+        off = () => {
+          prev();
+          sigOff();
         };
-        poll();
       });
+      try {
+        await Promise.race([job.promise, intr]);
+      } finally {
+        off?.();
+      }
       await this.tick();
     }
     return job.status;
+  }
+
+  private intrWake = new Set<() => void>();
+
+  /** Ctrl-C for a command this shell runs itself (loops, `wait`). */
+  markInterrupted(): void {
+    this.intr = true;
+    for (const w of [...this.intrWake]) w();
   }
 
   /** Processes of all unfinished jobs and their children. */

@@ -2,3 +2,6 @@
 import './echo.ts';
 import './printf.ts';
 import './test.ts';
+import './files.ts';
+import './text.ts';
+import './misc.ts';

@@ -1,0 +1,881 @@
+// Text filters lessons pipe into: grep, head, tail, wc, sort, uniq, cut, tr,
+// tee, nl, seq. Filters reading stdin stream line by line, so
+// `ping ... | grep ttl` prints as replies arrive and `head -1` ends a pipe early.
+
+import type { Process } from '../../kernel/proc.ts';
+import { register } from '../registry.ts';
+import { hostOf, readLines, WriteError } from './host.ts';
+import { byteLength, errMsg, parseOpts, readInput, splitLines, statPath, isDir, usageError } from './util.ts';
+
+const CLASS: Record<string, string> = {
+  alpha: 'A-Za-z',
+  digit: '0-9',
+  alnum: 'A-Za-z0-9',
+  upper: 'A-Z',
+  lower: 'a-z',
+  space: ' \\t\\n\\r\\f\\v',
+  blank: ' \\t',
+  punct: '!-\\/:-@\\[-`{-~',
+  xdigit: '0-9A-Fa-f',
+  cntrl: '\\x00-\\x1f\\x7f',
+  print: ' -~',
+  graph: '!-~',
+};
+
+/** Translate a POSIX bracket expression starting at `i` (at '['); returns [jsClass, nextIndex]. */
+function bracket(pat: string, i: number): [string, number] {
+  let j = i + 1;
+  let out = '[';
+  if (pat[j] === '^') {
+    out += '^';
+    j++;
+  }
+  let first = true;
+  for (; j < pat.length; j++) {
+    const c = pat[j];
+    if (c === ']' && !first) return [out + ']', j + 1];
+    first = false;
+    if (c === '[' && pat[j + 1] === ':') {
+      const end = pat.indexOf(':]', j + 2);
+      if (end > 0) {
+        out += CLASS[pat.slice(j + 2, end)] ?? '';
+        j = end + 1;
+        continue;
+      }
+    }
+    if (c === '\\' || c === ']' || c === '[' || c === '^') out += '\\' + c;
+    else out += c;
+  }
+  return ['\\[', i + 1];
+}
+
+/** Translate a grep pattern (BRE, ERE or fixed) into JavaScript RegExp source. */
+export function toJsRegex(pat: string, mode: 'BRE' | 'ERE' | 'F'): string {
+  if (mode === 'F') return pat.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+  let out = '';
+  for (let i = 0; i < pat.length; ) {
+    const c = pat[i];
+    if (c === '[') {
+      const [cls, next] = bracket(pat, i);
+      out += cls;
+      i = next;
+      continue;
+    }
+    if (c === '\\') {
+      const n = pat[i + 1];
+      i += 2;
+      if (n === undefined) {
+        out += '\\\\';
+        continue;
+      }
+      if (n === '<' || n === '>') {
+        out += '\\b';
+        continue;
+      }
+      if (mode === 'BRE' && '(){}|+?'.includes(n)) {
+        out += n;
+        continue;
+      }
+      if (/[wWsSbB1-9]/.test(n)) out += '\\' + n;
+      else if (/[A-Za-z0-9]/.test(n)) out += n;
+      else out += '\\' + n;
+      continue;
+    }
+    if (mode === 'BRE' && '(){}|+?'.includes(c)) {
+      out += '\\' + c;
+      i++;
+      continue;
+    }
+    if (c === '*' && (out === '' || out.endsWith('(') || out.endsWith('|') || out === '^')) {
+      out += '\\*';
+      i++;
+      continue;
+    }
+    if (c === '{' && mode === 'ERE' && !/^\{\d+(,\d*)?\}/.test(pat.slice(i))) {
+      out += '\\{';
+      i++;
+      continue;
+    }
+    if (c === '/') {
+      out += '\\/';
+      i++;
+      continue;
+    }
+    out += c;
+    i++;
+  }
+  return out;
+}
+
+register({
+  name: 'grep',
+  summary: 'print lines that match patterns',
+  usage: 'grep [OPTION]... PATTERNS [FILE]...',
+  options: [
+    { flag: '-E', desc: 'PATTERNS are extended regular expressions' },
+    { flag: '-F', desc: 'PATTERNS are strings' },
+    { flag: '-i', desc: 'ignore case distinctions' },
+    { flag: '-v', desc: 'select non-matching lines' },
+    { flag: '-c', desc: 'print only a count of matching lines per FILE' },
+    { flag: '-n', desc: 'print line number with output lines' },
+    { flag: '-o', desc: 'show only the matching parts' },
+    { flag: '-w', desc: 'match only whole words' },
+    { flag: '-x', desc: 'match only whole lines' },
+    { flag: '-q', desc: 'quiet; exit status only' },
+    { flag: '-l', desc: 'print only names of FILEs with selected lines' },
+    { flag: '-h', desc: 'suppress the file name prefix' },
+    { flag: '-e', arg: 'PATTERNS', desc: 'use PATTERNS for matching' },
+  ],
+  async run(p) {
+    const o = parseOpts(p, 'EFGPivcnowxqlLhHse:f:rRA:B:C:m:', [
+      { name: 'extended-regexp', arg: 'none', key: '-E' },
+      { name: 'fixed-strings', arg: 'none', key: '-F' },
+      { name: 'ignore-case', arg: 'none', key: '-i' },
+      { name: 'invert-match', arg: 'none', key: '-v' },
+      { name: 'count', arg: 'none', key: '-c' },
+      { name: 'line-number', arg: 'none', key: '-n' },
+      { name: 'only-matching', arg: 'none', key: '-o' },
+      { name: 'word-regexp', arg: 'none', key: '-w' },
+      { name: 'line-regexp', arg: 'none', key: '-x' },
+      { name: 'quiet', arg: 'none', key: '-q' },
+      { name: 'silent', arg: 'none', key: '-q' },
+      { name: 'files-with-matches', arg: 'none', key: '-l' },
+      { name: 'no-filename', arg: 'none', key: '-h' },
+      { name: 'with-filename', arg: 'none', key: '-H' },
+      { name: 'regexp', arg: 'required', key: '-e' },
+      { name: 'color', arg: 'optional', key: '--color' },
+      { name: 'colour', arg: 'optional', key: '--color' },
+      { name: 'max-count', arg: 'required', key: '-m' },
+    ]);
+    const prog = p.argv[0];
+    if (!o) return 2;
+    let patterns: string[] = o.list.filter(([k]) => k === '-e').map(([, v]) => v ?? '');
+    let files = o.args;
+    if (!o.has('-e')) {
+      if (files.length === 0) {
+        p.stderr.write(`Usage: ${prog} [OPTION]... PATTERNS [FILE]...\nTry '${prog} --help' for more information.\n`);
+        return 2;
+      }
+      patterns = [files[0]];
+      files = files.slice(1);
+    }
+    patterns = patterns.flatMap((x) => x.split('\n'));
+    if (o.has('-P')) {
+      p.stderr.write(`${prog}: Perl matching not supported in a --disable-perl-regexp build\n`);
+      return 2;
+    }
+    const mode = o.has('-F') ? 'F' : o.has('-E') ? 'ERE' : 'BRE';
+    let src = patterns.map((x) => `(?:${toJsRegex(x, mode)})`).join('|');
+    if (o.has('-w')) src = `(?<![A-Za-z0-9_])(?:${src})(?![A-Za-z0-9_])`;
+    if (o.has('-x')) src = `^(?:${src})$`;
+    let re: RegExp;
+    try {
+      re = new RegExp(src, o.has('-i') ? 'gi' : 'g');
+    } catch {
+      p.stderr.write(`${prog}: Unmatched ( or \\(\n`);
+      return 2;
+    }
+    const invert = o.has('-v');
+    const count = o.has('-c');
+    const quiet = o.has('-q');
+    const listFiles = o.has('-l');
+    const number = o.has('-n');
+    const only = o.has('-o');
+    const maxCount = o.has('-m') ? Number(o.get('-m')) : Infinity;
+    const recursive = o.has('-r') || o.has('-R');
+    if (recursive && files.length === 0) files = ['.'];
+    if (files.length === 0) files = ['-'];
+    // Expand directories for -r.
+    if (recursive) {
+      const vfs = hostOf(p).vfs;
+      const out: string[] = [];
+      const walk = (path: string, depth: number): void => {
+        const n = statPath(p, path);
+        if (isDir(n) && depth < 16) {
+          let names: string[] = [];
+          try {
+            names = vfs.readdir(path, p.vfsCtx());
+          } catch {
+            return;
+          }
+          for (const c of names) walk(path === '.' && depth === 0 ? c : `${path.replace(/\/$/, '')}/${c}`, depth + 1);
+        } else out.push(path);
+      };
+      for (const f of files) walk(f, 0);
+      files = out;
+    }
+    const showName = !o.has('-h') && (o.has('-H') || files.length > 1 || recursive);
+    let matchedAny = false;
+    let errors = false;
+    for (const f of files) {
+      const name = f === '-' ? '(standard input)' : f;
+      let n = 0;
+      let lineNo = 0;
+      let outText = '';
+      const handle = (line: string): boolean => {
+        lineNo++;
+        re.lastIndex = 0;
+        const hit = re.test(line);
+        if (hit === invert) return true;
+        n++;
+        matchedAny = true;
+        if (quiet || listFiles) return false;
+        if (count) return n < maxCount;
+        const prefix = (showName ? `${name}:` : '') + (number ? `${lineNo}:` : '');
+        if (only && !invert) {
+          re.lastIndex = 0;
+          let m: RegExpExecArray | null;
+          let guard = 0;
+          while ((m = re.exec(line)) && guard++ < 10_000) {
+            if (m[0] === '') {
+              re.lastIndex++;
+              continue;
+            }
+            outText += prefix + m[0] + '\n';
+          }
+        } else if (!only) outText += prefix + line + '\n';
+        return n < maxCount;
+      };
+      if (f === '-') {
+        for await (const raw of readLines(p)) {
+          const more = handle(raw.replace(/\n$/, ''));
+          if (outText) {
+            p.stdout.write(outText);
+            outText = '';
+          }
+          if (!more) break;
+        }
+      } else {
+        let text: string;
+        const node = statPath(p, f);
+        if (isDir(node)) {
+          p.stderr.write(`${prog}: ${f}: Is a directory\n`);
+          continue;
+        }
+        try {
+          text = await readInput(p, f);
+        } catch (e) {
+          if (!o.has('-s')) p.stderr.write(`${prog}: ${f}: ${errMsg(e)}\n`);
+          errors = true;
+          continue;
+        }
+        for (const line of splitLines(text)) if (!handle(line)) break;
+        p.stdout.write(outText);
+      }
+      if (quiet && matchedAny) return 0;
+      if (count) p.stdout.write(`${showName ? `${name}:` : ''}${n}\n`);
+      if (listFiles && n > 0) p.stdout.write(`${name}\n`);
+    }
+    if (errors && !(quiet && matchedAny)) return 2;
+    return matchedAny ? 0 : 1;
+  },
+});
+
+/** Parse head/tail counts: `-n N`, `-N`, `+N`, with K/M suffixes. */
+function parseCount(s: string): { n: number; sign: '' | '-' | '+' } | undefined {
+  const m = /^([+-]?)(\d+)([bkKmMgG]?B?)?$/.exec(s.trim());
+  if (!m) return undefined;
+  const mult: Record<string, number> = { '': 1, b: 512, k: 1024, K: 1024, kB: 1000, m: 1048576, M: 1048576, MB: 1000000, g: 1073741824, G: 1073741824 };
+  const f = mult[m[3] ?? ''] ?? 1;
+  return { n: Number(m[2]) * f, sign: m[1] as '' | '-' | '+' };
+}
+
+/** Turn `-5` into `-n 5` (obsolete head/tail syntax). */
+function obsoleteCount(p: Process): void {
+  const a = p.argv[1];
+  if (a && /^-\d+[cl]?$/.test(a)) {
+    const unit = a.endsWith('c') ? '-c' : '-n';
+    p.argv = [p.argv[0], unit, a.replace(/^-/, '').replace(/[cl]$/, ''), ...p.argv.slice(2)];
+  } else if (a && /^\+\d+$/.test(a) && p.argv[0].endsWith('tail')) {
+    p.argv = [p.argv[0], '-n', a, ...p.argv.slice(2)];
+  }
+}
+
+register({
+  name: 'head',
+  summary: 'output the first part of files',
+  usage: 'head [-n N] [-c N] [FILE]...',
+  options: [
+    { flag: '-n, --lines', arg: 'N', desc: 'print the first N lines (default 10); -N: all but the last N' },
+    { flag: '-c, --bytes', arg: 'N', desc: 'print the first N bytes' },
+  ],
+  async run(p) {
+    obsoleteCount(p);
+    const o = parseOpts(p, 'n:c:qv', [{ name: 'lines', arg: 'required', key: '-n' }, { name: 'bytes', arg: 'required', key: '-c' }]);
+    if (!o) return 1;
+    const bytes = o.has('-c');
+    const spec = bytes ? o.get('-c')! : (o.get('-n') ?? '10');
+    const c = parseCount(spec);
+    if (!c || c.sign === '+') {
+      if (!c || c.sign === '+') {
+        p.stderr.write(`${p.argv[0]}: invalid number of ${bytes ? 'bytes' : 'lines'}: '${spec}'\n`);
+        return 1;
+      }
+    }
+    const files = o.args.length ? o.args : ['-'];
+    let st = 0;
+    const headers = files.length > 1 && !o.has('-q');
+    for (let i = 0; i < files.length; i++) {
+      const f = files[i];
+      if (headers) p.stdout.write(`${i > 0 ? '\n' : ''}==> ${f === '-' ? 'standard input' : f} <==\n`);
+      if (f === '-' && !bytes && c.sign === '') {
+        let n = 0;
+        if (c.n === 0) continue;
+        for await (const line of readLines(p)) {
+          p.stdout.write(line);
+          if (++n >= c.n) break;
+        }
+        continue;
+      }
+      let text: string;
+      try {
+        text = await readInput(p, f);
+      } catch (e) {
+        p.stderr.write(`${p.argv[0]}: cannot open '${f}' for reading: ${errMsg(e)}\n`);
+        st = 1;
+        continue;
+      }
+      if (bytes) p.stdout.write(c.sign === '-' ? text.slice(0, Math.max(0, text.length - c.n)) : text.slice(0, c.n));
+      else {
+        const lines = text.split(/(?<=\n)/);
+        p.stdout.write((c.sign === '-' ? lines.slice(0, Math.max(0, lines.length - c.n)) : lines.slice(0, c.n)).join(''));
+      }
+    }
+    return st;
+  },
+});
+
+register({
+  name: 'tail',
+  summary: 'output the last part of files',
+  usage: 'tail [-n N|+N] [-c N] [-f] [FILE]...',
+  options: [
+    { flag: '-n, --lines', arg: 'N', desc: 'output the last N lines; +N starts at line N' },
+    { flag: '-c, --bytes', arg: 'N', desc: 'output the last N bytes' },
+    { flag: '-f, --follow', desc: 'output appended data as the file grows (Ctrl-C stops)' },
+  ],
+  async run(p) {
+    obsoleteCount(p);
+    const o = parseOpts(p, 'n:c:fFqvs:', [{ name: 'lines', arg: 'required', key: '-n' }, { name: 'bytes', arg: 'required', key: '-c' }, { name: 'follow', arg: 'optional', key: '-f' }]);
+    if (!o) return 1;
+    const bytes = o.has('-c');
+    const spec = bytes ? o.get('-c')! : (o.get('-n') ?? '10');
+    const c = parseCount(spec);
+    if (!c) {
+      p.stderr.write(`${p.argv[0]}: invalid number of ${bytes ? 'bytes' : 'lines'}: '${spec}'\n`);
+      return 1;
+    }
+    const files = o.args.length ? o.args : ['-'];
+    let st = 0;
+    const headers = files.length > 1 && !o.has('-q');
+    const cut = (text: string): string => {
+      if (bytes) return c.sign === '+' ? text.slice(Math.max(0, c.n - 1)) : c.n === 0 ? '' : text.slice(-c.n);
+      const lines = text.split(/(?<=\n)/).filter((l) => l !== '');
+      return (c.sign === '+' ? lines.slice(Math.max(0, c.n - 1)) : c.n === 0 ? [] : lines.slice(-c.n)).join('');
+    };
+    for (let i = 0; i < files.length; i++) {
+      const f = files[i];
+      if (headers) p.stdout.write(`${i > 0 ? '\n' : ''}==> ${f === '-' ? 'standard input' : f} <==\n`);
+      let text: string;
+      try {
+        text = await readInput(p, f);
+      } catch (e) {
+        p.stderr.write(`${p.argv[0]}: cannot open '${f}' for reading: ${errMsg(e)}\n`);
+        st = 1;
+        continue;
+      }
+      p.stdout.write(cut(text));
+      if (o.has('-f') && f !== '-' && files.length === 1) {
+        // Follow: poll the file once a second until a signal.
+        let seen = text.length;
+        for (let guard = 0; guard < 10_000_000; guard++) {
+          if (!(await p.sleep(1000))) return 128 + 2;
+          let now: string;
+          try {
+            now = await readInput(p, f);
+          } catch {
+            continue;
+          }
+          if (now.length > seen) p.stdout.write(now.slice(seen));
+          seen = now.length;
+        }
+      }
+    }
+    return st;
+  },
+});
+
+register({
+  name: 'wc',
+  summary: 'print newline, word, and byte counts',
+  usage: 'wc [-lwcm] [FILE]...',
+  options: [
+    { flag: '-l, --lines', desc: 'print the newline counts' },
+    { flag: '-w, --words', desc: 'print the word counts' },
+    { flag: '-c, --bytes', desc: 'print the byte counts' },
+    { flag: '-m, --chars', desc: 'print the character counts' },
+  ],
+  async run(p) {
+    const o = parseOpts(p, 'lwcmL', [
+      { name: 'lines', arg: 'none', key: '-l' },
+      { name: 'words', arg: 'none', key: '-w' },
+      { name: 'bytes', arg: 'none', key: '-c' },
+      { name: 'chars', arg: 'none', key: '-m' },
+    ]);
+    if (!o) return 1;
+    let want = ['-l', '-w', '-m', '-c'].filter((k) => o.has(k));
+    if (want.length === 0) want = ['-l', '-w', '-c'];
+    const files = o.args.length ? o.args : ['-'];
+    const rows: { counts: number[]; name: string }[] = [];
+    const total = want.map(() => 0);
+    let st = 0;
+    let anyStdin = false;
+    for (const f of files) {
+      let text: string;
+      try {
+        const node = f === '-' ? undefined : statPath(p, f);
+        if (isDir(node)) {
+          p.stderr.write(`${p.argv[0]}: ${f}: Is a directory\n`);
+          rows.push({ counts: want.map(() => 0), name: f });
+          st = 1;
+          continue;
+        }
+        text = await readInput(p, f);
+      } catch (e) {
+        p.stderr.write(`${p.argv[0]}: ${f}: ${errMsg(e)}\n`);
+        st = 1;
+        continue;
+      }
+      if (f === '-') anyStdin = true;
+      const counts = want.map((k) =>
+        k === '-l' ? (text.match(/\n/g) ?? []).length : k === '-w' ? (text.match(/\S+/g) ?? []).length : k === '-m' ? [...text].length : byteLength(text),
+      );
+      counts.forEach((v, i) => (total[i] += v));
+      rows.push({ counts, name: f === '-' && o.args.length === 0 ? '' : f });
+    }
+    if (files.length > 1) rows.push({ counts: total, name: 'total' });
+    let width: number;
+    if (want.length === 1 && rows.length === 1) width = 1;
+    else if (anyStdin) width = 7;
+    else width = Math.max(1, String(total[want.indexOf('-c')] ?? Math.max(...total)).length, ...rows.flatMap((r) => r.counts.map((c) => String(c).length)));
+    p.stdout.write(rows.map((r) => r.counts.map((c) => String(c).padStart(width)).join(' ') + (r.name ? ` ${r.name}` : '') + '\n').join(''));
+    return st;
+  },
+});
+
+register({
+  name: 'sort',
+  summary: 'sort lines of text files',
+  usage: 'sort [-nruf] [-k KEY] [-t SEP] [FILE]...',
+  options: [
+    { flag: '-n', desc: 'compare according to string numerical value' },
+    { flag: '-r', desc: 'reverse the result of comparisons' },
+    { flag: '-u', desc: 'output only the first of an equal run' },
+    { flag: '-k', arg: 'KEYDEF', desc: 'sort via a key (field numbers start at 1)' },
+    { flag: '-t', arg: 'SEP', desc: 'use SEP as the field separator' },
+    { flag: '-f', desc: 'fold lower case to upper case characters' },
+  ],
+  async run(p) {
+    const o = parseOpts(p, 'nrufk:t:hVbs', [{ name: 'numeric-sort', arg: 'none', key: '-n' }, { name: 'reverse', arg: 'none', key: '-r' }, { name: 'unique', arg: 'none', key: '-u' }, { name: 'key', arg: 'required', key: '-k' }, { name: 'field-separator', arg: 'required', key: '-t' }]);
+    if (!o) return 2;
+    const lines: string[] = [];
+    for (const f of o.args.length ? o.args : ['-']) {
+      try {
+        lines.push(...splitLines(await readInput(p, f)));
+      } catch (e) {
+        p.stderr.write(`${p.argv[0]}: cannot read: ${f}: ${errMsg(e)}\n`);
+        return 2;
+      }
+    }
+    const sep = o.get('-t');
+    const keyDef = o.get('-k');
+    let k1 = 0;
+    let k2 = Infinity;
+    let keyNumeric = false;
+    let keyReverse = false;
+    if (keyDef !== undefined) {
+      const m = /^(\d+)(?:\.\d+)?([a-zA-Z]*)(?:,(\d+)(?:\.\d+)?([a-zA-Z]*))?$/.exec(keyDef);
+      if (!m || Number(m[1]) === 0) {
+        p.stderr.write(`${p.argv[0]}: invalid number at field start: invalid count at start of '${keyDef}'\n`);
+        return 2;
+      }
+      k1 = Number(m[1]) - 1;
+      k2 = m[3] ? Number(m[3]) - 1 : Infinity;
+      keyNumeric = (m[2] + (m[4] ?? '')).includes('n');
+      keyReverse = (m[2] + (m[4] ?? '')).includes('r');
+    }
+    const key = (l: string): string => {
+      if (keyDef === undefined) return l;
+      if (sep !== undefined) return l.split(sep).slice(k1, k2 + 1).join(sep);
+      // Fields include their leading blanks.
+      const fields = l.match(/\s*\S+/g) ?? [];
+      return fields.slice(k1, k2 + 1).join('').replace(/^\s+/, '');
+    };
+    const numeric = o.has('-n') || keyNumeric || o.has('-h');
+    const fold = o.has('-f');
+    const num = (s: string): number => {
+      const m = /^\s*([+-]?\d*\.?\d+)([KMGT]?)/.exec(s);
+      if (!m) return 0;
+      const mult: Record<string, number> = { '': 1, K: 1e3, M: 1e6, G: 1e9, T: 1e12 };
+      return Number(m[1]) * (o.has('-h') ? (mult[m[2]] ?? 1) : 1);
+    };
+    const cmpStr = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+    const compare = (a: string, b: string): number => {
+      const ka = key(a);
+      const kb = key(b);
+      let r = numeric ? num(ka) - num(kb) : fold ? cmpStr(ka.toUpperCase(), kb.toUpperCase()) : cmpStr(ka, kb);
+      if (r === 0 && !o.has('-u') && !o.has('-s')) r = cmpStr(a, b);
+      return (o.has('-r') || keyReverse) ? -r : r;
+    };
+    const sorted = lines.map((l, i) => ({ l, i })).sort((x, y) => compare(x.l, y.l) || x.i - y.i).map((x) => x.l);
+    let outLines = sorted;
+    if (o.has('-u')) {
+      outLines = [];
+      for (const l of sorted) {
+        const prev = outLines[outLines.length - 1];
+        if (prev === undefined || (numeric ? num(key(prev)) !== num(key(l)) : key(prev) !== key(l))) outLines.push(l);
+      }
+    }
+    p.stdout.write(outLines.map((l) => l + '\n').join(''));
+    return 0;
+  },
+});
+
+register({
+  name: 'uniq',
+  summary: 'report or omit repeated lines',
+  usage: 'uniq [-c] [-d] [-u] [-i] [INPUT]',
+  options: [
+    { flag: '-c, --count', desc: 'prefix lines by the number of occurrences' },
+    { flag: '-d', desc: 'only print duplicate lines' },
+    { flag: '-u', desc: 'only print unique lines' },
+    { flag: '-i', desc: 'ignore differences in case' },
+  ],
+  async run(p) {
+    const o = parseOpts(p, 'cdui', [{ name: 'count', arg: 'none', key: '-c' }]);
+    if (!o) return 1;
+    let text: string;
+    const f = o.args[0] ?? '-';
+    try {
+      text = await readInput(p, f);
+    } catch (e) {
+      p.stderr.write(`${p.argv[0]}: ${f}: ${errMsg(e)}\n`);
+      return 1;
+    }
+    const eq = (a: string, b: string): boolean => (o.has('-i') ? a.toLowerCase() === b.toLowerCase() : a === b);
+    let out = '';
+    const lines = splitLines(text);
+    for (let i = 0; i < lines.length; ) {
+      let j = i + 1;
+      while (j < lines.length && eq(lines[j], lines[i])) j++;
+      const n = j - i;
+      if ((!o.has('-d') || n > 1) && (!o.has('-u') || n === 1)) out += (o.has('-c') ? `${String(n).padStart(7)} ` : '') + lines[i] + '\n';
+      i = j;
+    }
+    p.stdout.write(out);
+    return 0;
+  },
+});
+
+/** Parse a cut LIST like `1,3-5,7-`; undefined when invalid. */
+function parseList(s: string): ((n: number) => boolean) | undefined {
+  const ranges: [number, number][] = [];
+  for (const part of s.split(',')) {
+    const m = /^(\d*)(-?)(\d*)$/.exec(part);
+    if (!m || (m[1] === '' && m[3] === '') || m[1] === '0' || m[3] === '0') return undefined;
+    const a = m[1] ? Number(m[1]) : 1;
+    const b = m[2] ? (m[3] ? Number(m[3]) : Infinity) : a;
+    ranges.push([a, b]);
+  }
+  return (n) => ranges.some(([a, b]) => n >= a && n <= b);
+}
+
+register({
+  name: 'cut',
+  summary: 'remove sections from each line of files',
+  usage: 'cut -d DELIM -f LIST | -c LIST [FILE]...',
+  options: [
+    { flag: '-d, --delimiter', arg: 'DELIM', desc: 'use DELIM instead of TAB for field delimiter' },
+    { flag: '-f, --fields', arg: 'LIST', desc: 'select only these fields' },
+    { flag: '-c, --characters', arg: 'LIST', desc: 'select only these characters' },
+    { flag: '-s, --only-delimited', desc: 'do not print lines not containing delimiters' },
+  ],
+  async run(p) {
+    const o = parseOpts(p, 'd:f:c:b:s', [{ name: 'delimiter', arg: 'required', key: '-d' }, { name: 'fields', arg: 'required', key: '-f' }, { name: 'characters', arg: 'required', key: '-c' }, { name: 'bytes', arg: 'required', key: '-b' }, { name: 'only-delimited', arg: 'none', key: '-s' }]);
+    if (!o) return 1;
+    const spec = o.get('-f') ?? o.get('-c') ?? o.get('-b');
+    if (spec === undefined) {
+      usageError(p, 'you must specify a list of bytes, characters, or fields');
+      return 1;
+    }
+    const sel = parseList(spec);
+    if (!sel) {
+      usageError(p, o.has('-f') ? `invalid field value '${spec}'` : `invalid byte/character position '${spec}'`);
+      return 1;
+    }
+    const delim = o.get('-d') ?? '\t';
+    if (delim.length !== 1) {
+      usageError(p, 'the delimiter must be a single character');
+      return 1;
+    }
+    const fields = o.has('-f');
+    const cutLine = (l: string): string | undefined => {
+      if (fields) {
+        if (!l.includes(delim)) return o.has('-s') ? undefined : l;
+        return l.split(delim).filter((_, i) => sel(i + 1)).join(delim);
+      }
+      return [...l].filter((_, i) => sel(i + 1)).join('');
+    };
+    let st = 0;
+    for (const f of o.args.length ? o.args : ['-']) {
+      if (f === '-') {
+        for await (const raw of readLines(p)) {
+          const r = cutLine(raw.replace(/\n$/, ''));
+          if (r !== undefined) p.stdout.write(r + '\n');
+        }
+        continue;
+      }
+      try {
+        const out = splitLines(await readInput(p, f)).map(cutLine).filter((x) => x !== undefined).map((x) => x + '\n').join('');
+        p.stdout.write(out);
+      } catch (e) {
+        p.stderr.write(`${p.argv[0]}: ${f}: ${errMsg(e)}\n`);
+        st = 1;
+      }
+    }
+    return st;
+  },
+});
+
+/** Expand a tr SET (ranges, classes, escapes) into characters. */
+function trSet(s: string): string[] {
+  const out: string[] = [];
+  const esc: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', a: '\x07', b: '\b', f: '\f', v: '\v' };
+  const chars: string[] = [];
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '[' && s[i + 1] === ':') {
+      const end = s.indexOf(':]', i + 2);
+      if (end > 0) {
+        const cls = s.slice(i + 2, end);
+        const all = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
+        const test: Record<string, RegExp> = { lower: /[a-z]/, upper: /[A-Z]/, digit: /[0-9]/, alpha: /[A-Za-z]/, alnum: /[A-Za-z0-9]/, space: /\s/, blank: /[ \t]/, punct: /[!-\/:-@[-`{-~]/, xdigit: /[0-9A-Fa-f]/ };
+        const re = test[cls];
+        if (re) chars.push(...all.filter((c) => re.test(c)).map((c) => `\0${c}`));
+        i = end + 1;
+        continue;
+      }
+    }
+    if (s[i] === '\\' && i + 1 < s.length) {
+      const n = s[i + 1];
+      if (/[0-7]/.test(n)) {
+        const m = /^[0-7]{1,3}/.exec(s.slice(i + 1))!;
+        chars.push(String.fromCharCode(parseInt(m[0], 8)));
+        i += m[0].length;
+        continue;
+      }
+      chars.push(esc[n] ?? n);
+      i++;
+      continue;
+    }
+    chars.push(s[i]);
+  }
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i].startsWith('\0') ? chars[i].slice(1) : chars[i];
+    if (!chars[i].startsWith('\0') && chars[i + 1] === '-' && chars[i + 2] !== undefined) {
+      const a = c.charCodeAt(0);
+      const b = chars[i + 2].replace(/^\0/, '').charCodeAt(0);
+      for (let x = a; x <= b; x++) out.push(String.fromCharCode(x));
+      i += 2;
+      continue;
+    }
+    out.push(c);
+  }
+  return out;
+}
+
+register({
+  name: 'tr',
+  summary: 'translate or delete characters',
+  usage: 'tr [-d] [-s] [-c] SET1 [SET2]',
+  options: [
+    { flag: '-d, --delete', desc: 'delete characters in SET1' },
+    { flag: '-s, --squeeze-repeats', desc: 'replace each sequence of a repeated character with one' },
+    { flag: '-c, --complement', desc: 'use the complement of SET1' },
+  ],
+  async run(p) {
+    const o = parseOpts(p, 'dscC', [{ name: 'delete', arg: 'none', key: '-d' }, { name: 'squeeze-repeats', arg: 'none', key: '-s' }]);
+    if (!o) return 1;
+    const del = o.has('-d');
+    const squeeze = o.has('-s');
+    const comp = o.has('-c') || o.has('-C');
+    if (o.args.length === 0) {
+      usageError(p, 'missing operand');
+      return 1;
+    }
+    if (o.args.length === 1 && !del && !squeeze) {
+      p.stderr.write(`${p.argv[0]}: missing operand after '${o.args[0]}'\nTwo strings must be given when translating.\nTry '${p.argv[0]} --help' for more information.\n`);
+      return 1;
+    }
+    const set1 = trSet(o.args[0]);
+    const set2 = o.args[1] !== undefined ? trSet(o.args[1]) : [];
+    const in1 = (c: string): boolean => set1.includes(c) !== comp;
+    const map = new Map<string, string>();
+    if (!del && set2.length && !comp) set1.forEach((c, i) => map.set(c, set2[Math.min(i, set2.length - 1)]));
+    const squeezeSet = new Set(del || !set2.length ? (squeeze && !del ? set1 : set2) : set2);
+    for await (const chunk of readChunks(p)) {
+      let out = '';
+      let last = '';
+      for (const ch of chunk) {
+        let c = ch;
+        if (del && in1(c)) continue;
+        if (!del && set2.length) {
+          if (comp) {
+            if (in1(c)) c = set2[set2.length - 1];
+          } else c = map.get(c) ?? c;
+        }
+        if (squeeze && c === last && (squeezeSet.has(c) || (comp && !del && !set2.length && in1(c)))) continue;
+        out += c;
+        last = c;
+      }
+      p.stdout.write(out);
+    }
+    return 0;
+  },
+});
+
+async function* readChunks(p: Process): AsyncGenerator<string> {
+  for (;;) {
+    const c = await p.stdin.read();
+    if (c === null) return;
+    yield c;
+  }
+}
+
+register({
+  name: 'tee',
+  summary: 'read from standard input and write to standard output and files',
+  usage: 'tee [-a] [FILE]...',
+  options: [{ flag: '-a, --append', desc: 'append to the given FILEs, do not overwrite' }],
+  async run(p) {
+    const o = parseOpts(p, 'ai', [{ name: 'append', arg: 'none', key: '-a' }]);
+    if (!o) return 1;
+    const vfs = hostOf(p).vfs;
+    const ctx = p.vfsCtx();
+    let st = 0;
+    const files: string[] = [];
+    for (const f of o.args) {
+      try {
+        const n = vfs.tryLookup(f, ctx);
+        if (isDir(n)) throw Object.assign(new Error(), { errno: 'EISDIR' });
+        if (!o.has('-a') && (!n || n.kind === 'file')) vfs.writeFile(f, '', ctx);
+        else if (!n) vfs.writeFile(f, '', ctx);
+        files.push(f);
+      } catch (e) {
+        p.stderr.write(`${p.argv[0]}: ${f}: ${(e as { errno?: string }).errno === 'EISDIR' ? 'Is a directory' : errMsg(e)}\n`);
+        st = 1;
+      }
+    }
+    for await (const chunk of readChunks(p)) {
+      p.stdout.write(chunk);
+      for (const f of files) {
+        try {
+          vfs.writeFile(f, chunk, ctx, true);
+        } catch (e) {
+          if (e instanceof WriteError || (e as Error).name) {
+            p.stderr.write(`${p.argv[0]}: ${f}: ${errMsg(e)}\n`);
+            st = 1;
+          }
+        }
+      }
+    }
+    return st;
+  },
+});
+
+register({
+  name: 'nl',
+  summary: 'number lines of files',
+  usage: 'nl [FILE]...',
+  async run(p) {
+    const o = parseOpts(p, 'b:w:s:');
+    if (!o) return 1;
+    const all = o.get('-b') === 'a';
+    const width = Number(o.get('-w') ?? 6);
+    const sep = o.get('-s') ?? '\t';
+    let n = 0;
+    let st = 0;
+    for (const f of o.args.length ? o.args : ['-']) {
+      let text: string;
+      try {
+        text = await readInput(p, f);
+      } catch (e) {
+        p.stderr.write(`${p.argv[0]}: ${f}: ${errMsg(e)}\n`);
+        st = 1;
+        continue;
+      }
+      let out = '';
+      for (const l of splitLines(text)) {
+        if (l === '' && !all) out += ' '.repeat(width + sep.length) + '\n';
+        else out += `${String(++n).padStart(width)}${sep}${l}\n`;
+      }
+      p.stdout.write(out);
+    }
+    return st;
+  },
+});
+
+register({
+  name: 'seq',
+  summary: 'print a sequence of numbers',
+  usage: 'seq [-s SEP] [-w] [FIRST [INCREMENT]] LAST',
+  async run(p) {
+    // Negative numbers are operands, not options.
+    const argv = p.argv.slice(1);
+    let sep = '\n';
+    let wide = false;
+    const nums: string[] = [];
+    for (let i = 0; i < argv.length; i++) {
+      const a = argv[i];
+      if (a === '-s') sep = argv[++i] ?? '\n';
+      else if (a.startsWith('-s') && a.length > 2) sep = a.slice(2);
+      else if (a === '-w') wide = true;
+      else nums.push(a);
+    }
+    if (nums.length === 0) {
+      usageError(p, 'missing operand');
+      return 1;
+    }
+    if (nums.length > 3) {
+      usageError(p, `extra operand '${nums[3]}'`);
+      return 1;
+    }
+    for (const n of nums) {
+      if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(n)) {
+        usageError(p, `invalid floating point argument: '${n}'`);
+        return 1;
+      }
+    }
+    const [first, inc, last] = nums.length === 1 ? ['1', '1', nums[0]] : nums.length === 2 ? [nums[0], '1', nums[1]] : nums;
+    const dec = Math.max(...[first, inc].map((s) => (s.includes('.') ? s.split('.')[1].length : 0)));
+    const a = Number(first);
+    const d = Number(inc);
+    const b = Number(last);
+    if (d === 0) {
+      usageError(p, `invalid Zero increment value: '${inc}'`);
+      return 1;
+    }
+    const vals: string[] = [];
+    for (let i = 0; i < 1_000_000; i++) {
+      const v = a + i * d;
+      if (d > 0 ? v > b + 1e-9 : v < b - 1e-9) break;
+      vals.push(v.toFixed(dec));
+      if (vals.length % 10000 === 0 && p.interrupted) break;
+    }
+    if (wide) {
+      const w = Math.max(...vals.map((v) => v.length));
+      for (let i = 0; i < vals.length; i++) vals[i] = vals[i].startsWith('-') ? '-' + vals[i].slice(1).padStart(w - 1, '0') : vals[i].padStart(w, '0');
+    }
+    if (vals.length) p.stdout.write(vals.join(sep) + '\n');
+    return 0;
+  },
+});
