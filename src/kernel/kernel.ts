@@ -9,6 +9,7 @@ import { NetNs } from './netns.ts';
 import { Stack } from './stack.ts';
 import { mountProcfs } from './procfs.ts';
 import { Netfilter } from './netfilter/netfilter.ts';
+import { installSockets } from './socket/index.ts';
 
 /** Options of a new host. */
 export interface HostOptions {
@@ -57,6 +58,7 @@ export class Kernel {
     this.procs = new ProcessTable(clock);
     this.stack = new Stack(this);
     this.stack.netfilter = new Netfilter();
+    installSockets(this);
     this.initNs = new NetNs(this, INIT_NET_INODE);
     this.namespaces.push(this.initNs);
     this.initNs.setUp(this.initNs.lo, true);

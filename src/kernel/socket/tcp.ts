@@ -1,0 +1,464 @@
+// A small TCP: three-way handshake, in-order data with immediate ACKs, FIN
+// and RST, SYN retransmission (1 s doubling, tcp_syn_retries), refused ports
+// answered with RST, and ICMP errors failing a connect. No congestion
+// control, no data retransmission (links do not lose frames), no TIME_WAIT.
+//
+//   CLOSED ─connect→ SYN_SENT ─SYN/ACK→ ESTABLISHED ─close→ FIN_WAIT1 → FIN_WAIT2 → CLOSED
+//   LISTEN ─SYN→ SYN_RECV ─ACK→ ESTABLISHED (accept queue) ─FIN→ CLOSE_WAIT ─close→ LAST_ACK → CLOSED
+
+import { type Ip4, fmtIp4 } from '../addr.ts';
+import { type Errno, KernelError, fail } from '../errno.ts';
+import type { NetNs } from '../netns.ts';
+import { type IcmpMessage, type Ipv4Packet, type TcpFlags, type TcpSegment, utf8Len } from '../packet.ts';
+import type { Process } from '../proc.ts';
+import type { L4Handler, Skb } from '../stack.ts';
+import { type InetSock, type SockOwner, WaitQueue, ephemeralPort, linkSocket, portFree, setOwner, socketsOf, unlinkSocket } from './socket.ts';
+
+/** TCP states as ss prints them. */
+export type TcpState = 'CLOSED' | 'LISTEN' | 'SYN_SENT' | 'SYN_RECV' | 'ESTABLISHED' | 'FIN_WAIT1' | 'FIN_WAIT2' | 'CLOSE_WAIT' | 'LAST_ACK' | 'CLOSING' | 'TIME_WAIT';
+
+/** Maximum segment size used on every link. */
+export const TCP_MSS = 1460;
+/** Initial retransmission timeout of a SYN (ms). */
+export const TCP_SYN_RTO = 1000;
+/** The window our segments advertise: 64240 on SYNs, 502 (scaled by 128) after. */
+const SYN_WINDOW = 64240;
+const WINDOW = 502;
+
+/** ICMP unreachable codes → the errno a socket sees (icmp_err_convert). */
+export function icmpErrno(type: number, code: number): Errno | undefined {
+  if (type === 11) return 'EHOSTUNREACH';
+  if (type !== 3) return undefined;
+  switch (code) {
+    case 0:
+    case 6:
+    case 9:
+      return 'ENETUNREACH';
+    case 3:
+      return 'ECONNREFUSED';
+    case 4:
+      return undefined;
+    default:
+      return 'EHOSTUNREACH';
+  }
+}
+
+/** A TCP socket (struct tcp_sock). */
+export class TcpSocket implements InetSock {
+  readonly proto = 'tcp' as const;
+  readonly ns: NetNs;
+  laddr: Ip4 = 0;
+  lport = 0;
+  raddr: Ip4 = 0;
+  rport = 0;
+  owner?: SockOwner;
+  state: TcpState = 'CLOSED';
+  /** bind() was called explicitly. */
+  bound = false;
+  backlog = 0;
+  /** Established children waiting for accept(). */
+  readonly acceptQueue: TcpSocket[] = [];
+  /** Children in SYN_RECV. */
+  readonly synQueue: TcpSocket[] = [];
+  parent?: TcpSocket;
+  /** Received bytes not yet read. */
+  rcvBuf = '';
+  /** Peer closed its side (FIN received). */
+  eof = false;
+  /** Pending error (sk_err). */
+  error?: Errno;
+  sndNxt = 0;
+  sndUna = 0;
+  rcvNxt = 0;
+  /** Bytes sent and not yet acknowledged (Send-Q). */
+  unacked = 0;
+  readonly wq = new WaitQueue();
+  private synTimer?: import('../clock.ts').Timer;
+  private synTries = 0;
+
+  constructor(ns: NetNs) {
+    this.ns = ns;
+  }
+
+  private get kernel() {
+    return this.ns.kernel;
+  }
+
+  /** bind(2). */
+  bind(addr: Ip4, port: number): void {
+    if (this.lport) fail('EINVAL');
+    if (addr !== 0 && !this.ns.isLocalAddr(addr) && this.ns.ipv4.ip_nonlocal_bind !== '1') fail('EADDRNOTAVAIL');
+    if (port === 0) port = ephemeralPort(this.ns, 'tcp', (x) => !portFree(this.ns, 'tcp', addr, x, this));
+    else if (!portFree(this.ns, 'tcp', addr, port, this)) fail('EADDRINUSE');
+    this.laddr = addr;
+    this.lport = port;
+    this.bound = true;
+    linkSocket(this);
+  }
+
+  /** listen(2). */
+  listen(backlog: number): void {
+    if (!this.lport) this.bind(0, 0);
+    this.state = 'LISTEN';
+    this.backlog = Math.max(0, Math.min(backlog, Number(this.ns.other['net.core.somaxconn']) || 4096));
+  }
+
+  /** accept(2): wait for an established connection. */
+  async accept(p: Process, timeoutMs = Infinity): Promise<TcpSocket | 'signal' | 'timeout'> {
+    for (let i = 0; i < 1_000_000; i++) {
+      const c = this.acceptQueue.shift();
+      if (c) {
+        c.parent = undefined;
+        setOwner(c, p);
+        return c;
+      }
+      if (this.state !== 'LISTEN') fail('EINVAL');
+      const why = await p.wait((w) => this.wq.add(w), timeoutMs);
+      if (why !== 'woken') return why;
+    }
+    return 'timeout';
+  }
+
+  /**
+   * connect(2): route, pick a source port, send SYN and wait for the
+   * handshake. Throws KernelError (ENETUNREACH, ECONNREFUSED, ETIMEDOUT,
+   * EHOSTUNREACH); resolves 'timeout' / 'signal' when the caller gave up.
+   */
+  async connect(p: Process | undefined, daddr: Ip4, dport: number, timeoutMs = Infinity): Promise<'ok' | 'timeout' | 'signal'> {
+    if (this.state !== 'CLOSED') fail('EISCONN');
+    const rt = this.kernel.stack.routeOutput(this.ns, daddr, { saddr: this.laddr || undefined });
+    if (!this.laddr) this.laddr = rt.src;
+    if (!this.lport) {
+      this.lport = ephemeralPort(this.ns, 'tcp', (port) => socketsOf<TcpSocket>(this.ns, 'tcp').some((s) => s.lport === port && (s.state === 'LISTEN' || (s.raddr === daddr && s.rport === dport) || s.bound)));
+    }
+    this.raddr = daddr;
+    this.rport = dport;
+    if (p && !this.owner) setOwner(this, p);
+    linkSocket(this);
+    this.sndNxt = this.kernel.rng.u32();
+    this.sndUna = this.sndNxt;
+    this.state = 'SYN_SENT';
+    this.sendSyn();
+    if (!p) return 'ok';
+    for (let i = 0; i < 1_000_000; i++) {
+      const st = this.state as TcpState;
+      if (st === 'ESTABLISHED' || st === 'CLOSE_WAIT') return 'ok';
+      if (this.error) {
+        const e = this.error;
+        this.error = undefined;
+        this.destroy();
+        throw new KernelError(e);
+      }
+      if (st === 'CLOSED') fail('ECONNREFUSED');
+      const why = await p.wait((w) => this.wq.add(w), timeoutMs);
+      if (why !== 'woken') {
+        this.abort();
+        return why;
+      }
+    }
+    return 'timeout';
+  }
+
+  private sendSyn(): void {
+    this.synTries++;
+    this.xmit({ syn: true }, this.sndUna, '');
+    this.sndNxt = (this.sndUna + 1) >>> 0;
+    const retries = Number(this.ns.ipv4.tcp_syn_retries) || 6;
+    this.synTimer = this.kernel.clock.setTimer(TCP_SYN_RTO * 2 ** (this.synTries - 1), () => {
+      if (this.state !== 'SYN_SENT') return;
+      if (this.synTries > retries) {
+        this.error = 'ETIMEDOUT';
+        this.state = 'CLOSED';
+        this.wq.wake();
+        return;
+      }
+      this.sendSyn();
+    });
+  }
+
+  /** send(2): queue data; segments go out at once (no congestion control). */
+  send(data: string): void {
+    if (this.error) {
+      const e = this.error;
+      this.error = undefined;
+      throw new KernelError(e);
+    }
+    if (this.state !== 'ESTABLISHED' && this.state !== 'CLOSE_WAIT') fail('ENOTCONN');
+    for (let off = 0, i = 0; off < data.length && i < 1_000_000; off += TCP_MSS, i++) {
+      const chunk = data.slice(off, off + TCP_MSS);
+      const last = off + TCP_MSS >= data.length;
+      this.xmit({ ack: true, psh: last }, this.sndNxt, chunk);
+      const n = utf8Len(chunk);
+      this.sndNxt = (this.sndNxt + n) >>> 0;
+      this.unacked += n;
+    }
+  }
+
+  /** recv(2): data, '' never; null at end of stream. Throws ECONNRESET. */
+  async recv(p: Process, timeoutMs = Infinity): Promise<string | null | 'timeout' | 'signal'> {
+    for (let i = 0; i < 1_000_000; i++) {
+      if (this.rcvBuf) {
+        const d = this.rcvBuf;
+        this.rcvBuf = '';
+        return d;
+      }
+      if (this.error) {
+        const e = this.error;
+        this.error = undefined;
+        throw new KernelError(e);
+      }
+      if (this.eof || this.state === 'CLOSED') return null;
+      const why = await p.wait((w) => this.wq.add(w), timeoutMs);
+      if (why !== 'woken') return why;
+    }
+    return null;
+  }
+
+  /** shutdown(SHUT_WR) / close(2): send FIN (or just forget a listener). */
+  close(): void {
+    switch (this.state) {
+      case 'LISTEN':
+        for (const c of [...this.acceptQueue, ...this.synQueue]) c.abort();
+        this.destroy();
+        return;
+      case 'SYN_SENT':
+      case 'CLOSED':
+        this.destroy();
+        return;
+      case 'SYN_RECV':
+      case 'ESTABLISHED':
+        this.state = 'FIN_WAIT1';
+        this.sendFin();
+        return;
+      case 'CLOSE_WAIT':
+        this.state = 'LAST_ACK';
+        this.sendFin();
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** Drop the connection with a RST (SO_LINGER 0, or an aborted connect). */
+  abort(): void {
+    if (this.state !== 'CLOSED' && this.state !== 'LISTEN' && this.state !== 'SYN_SENT' && this.raddr) this.xmit({ rst: true, ack: true }, this.sndNxt, '');
+    this.destroy();
+  }
+
+  private sendFin(): void {
+    this.xmit({ fin: true, ack: true }, this.sndNxt, '');
+    this.sndNxt = (this.sndNxt + 1) >>> 0;
+  }
+
+  /** Forget the socket. */
+  destroy(): void {
+    this.kernel.clock.cancel(this.synTimer);
+    this.state = 'CLOSED';
+    unlinkSocket(this);
+    if (this.parent) {
+      const q = this.parent.synQueue;
+      const i = q.indexOf(this);
+      if (i >= 0) q.splice(i, 1);
+    }
+    this.wq.wake();
+  }
+
+  /** Send one segment of this connection. */
+  xmit(flags: TcpFlags, seq: number, data: string): void {
+    const syn = !!flags.syn;
+    const seg: TcpSegment = {
+      proto: 'tcp',
+      sport: this.lport,
+      dport: this.rport,
+      seq,
+      ack: flags.ack ? this.rcvNxt : 0,
+      flags,
+      window: syn ? SYN_WINDOW : WINDOW,
+      data,
+      mss: syn ? TCP_MSS : undefined,
+    };
+    const pkt: Ipv4Packet = { src: this.laddr, dst: this.raddr, ttl: Number(this.ns.ipv4.ip_default_ttl) || 64, tos: 0, id: 0, df: true, payload: seg };
+    try {
+      this.kernel.stack.ipOutputLocal(this.ns, pkt);
+    } catch (e) {
+      if (!(e instanceof KernelError)) throw e;
+      if (this.state === 'SYN_SENT') {
+        this.error = e.errno;
+        this.wq.wake();
+      }
+    }
+  }
+
+  /** A segment for this socket arrived (tcp_rcv_state_process). */
+  segment(seg: TcpSegment): void {
+    const f = seg.flags;
+    if (f.rst) {
+      if (this.state === 'SYN_SENT') {
+        if (f.ack && seg.ack === this.sndNxt) {
+          this.error = 'ECONNREFUSED';
+          this.state = 'CLOSED';
+          this.kernel.clock.cancel(this.synTimer);
+          this.wq.wake();
+        }
+        return;
+      }
+      if (this.state !== 'CLOSED' && this.state !== 'LISTEN') {
+        if (this.state !== 'SYN_RECV') this.error = 'ECONNRESET';
+        this.destroy();
+      }
+      return;
+    }
+    switch (this.state) {
+      case 'SYN_SENT':
+        if (f.syn && f.ack && seg.ack === this.sndNxt) {
+          this.kernel.clock.cancel(this.synTimer);
+          this.rcvNxt = (seg.seq + 1) >>> 0;
+          this.sndUna = seg.ack;
+          this.state = 'ESTABLISHED';
+          this.xmit({ ack: true }, this.sndNxt, '');
+          this.wq.wake();
+        }
+        return;
+      case 'SYN_RECV':
+        if (f.ack && !f.syn && seg.ack === this.sndNxt) {
+          this.state = 'ESTABLISHED';
+          this.sndUna = seg.ack;
+          const par = this.parent;
+          if (par) {
+            const i = par.synQueue.indexOf(this);
+            if (i >= 0) par.synQueue.splice(i, 1);
+            par.acceptQueue.push(this);
+            par.wq.wake();
+          }
+          this.data(seg);
+        }
+        return;
+      case 'CLOSED':
+      case 'LISTEN':
+        return;
+      default:
+        this.data(seg);
+    }
+  }
+
+  /** ACK processing, in-order data and FIN in synchronized states. */
+  private data(seg: TcpSegment): void {
+    const f = seg.flags;
+    if (f.ack) {
+      const acked = (seg.ack - this.sndUna) >>> 0;
+      if (acked > 0 && acked <= ((this.sndNxt - this.sndUna) >>> 0)) {
+        this.sndUna = seg.ack;
+        this.unacked = Math.max(0, this.unacked - acked);
+      }
+      if (seg.ack === this.sndNxt) {
+        if (this.state === 'FIN_WAIT1') this.state = 'FIN_WAIT2';
+        else if (this.state === 'CLOSING') this.destroy();
+        else if (this.state === 'LAST_ACK') {
+          this.destroy();
+          return;
+        }
+      }
+    }
+    let ackNeeded = false;
+    const n = utf8Len(seg.data);
+    if (n > 0) {
+      if (seg.seq === this.rcvNxt && !this.eof) {
+        this.rcvBuf += seg.data;
+        this.rcvNxt = (this.rcvNxt + n) >>> 0;
+      }
+      ackNeeded = true;
+    }
+    if (f.fin && ((seg.seq + n) >>> 0) === this.rcvNxt) {
+      this.rcvNxt = (this.rcvNxt + 1) >>> 0;
+      this.eof = true;
+      ackNeeded = true;
+      if (this.state === 'ESTABLISHED' || this.state === 'SYN_RECV') this.state = 'CLOSE_WAIT';
+      else if (this.state === 'FIN_WAIT1') this.state = 'CLOSING';
+      else if (this.state === 'FIN_WAIT2') {
+        this.xmit({ ack: true }, this.sndNxt, '');
+        this.destroy();
+        return;
+      }
+    }
+    if (ackNeeded && this.state !== 'CLOSED') this.xmit({ ack: true }, this.sndNxt, '');
+    this.wq.wake();
+  }
+
+  /** An ICMP error about one of our segments. */
+  icmpError(icmp: IcmpMessage): void {
+    const e = icmpErrno(icmp.type, icmp.code);
+    if (!e) return;
+    if (this.state === 'SYN_SENT' || this.state === 'SYN_RECV') {
+      this.error = e;
+      this.kernel.clock.cancel(this.synTimer);
+      this.state = 'CLOSED';
+      this.wq.wake();
+    }
+  }
+
+  /** `addr:port` of the local end (for messages). */
+  toString(): string {
+    return `${fmtIp4(this.laddr)}:${this.lport} → ${fmtIp4(this.raddr)}:${this.rport} ${this.state}`;
+  }
+}
+
+/** Reply to a segment no socket wants with RST (tcp_v4_send_reset). */
+function sendReset(ns: NetNs, p: Ipv4Packet, seg: TcpSegment): void {
+  if (seg.flags.rst) return;
+  const n = utf8Len(seg.data) + (seg.flags.syn ? 1 : 0) + (seg.flags.fin ? 1 : 0);
+  const rst: TcpSegment = seg.flags.ack
+    ? { proto: 'tcp', sport: seg.dport, dport: seg.sport, seq: seg.ack, ack: 0, flags: { rst: true }, window: 0, data: '' }
+    : { proto: 'tcp', sport: seg.dport, dport: seg.sport, seq: 0, ack: (seg.seq + n) >>> 0, flags: { rst: true, ack: true }, window: 0, data: '' };
+  try {
+    ns.kernel.stack.ipOutputLocal(ns, { src: p.dst, dst: p.src, ttl: Number(ns.ipv4.ip_default_ttl) || 64, tos: 0, id: 0, df: true, payload: rst });
+  } catch (e) {
+    if (!(e instanceof KernelError)) throw e;
+  }
+}
+
+/** The TCP protocol handler the stack dispatches to (tcp_v4_rcv / tcp_v4_err). */
+export class TcpProto implements L4Handler {
+  rcv(ns: NetNs, skb: Skb): boolean {
+    const p = skb.pkt;
+    const seg = p.payload;
+    if (seg.proto !== 'tcp') return false;
+    const socks = socketsOf<TcpSocket>(ns, 'tcp');
+    const est = socks.find((s) => s.state !== 'LISTEN' && s.state !== 'CLOSED' && s.lport === seg.dport && s.rport === seg.sport && s.raddr === p.src && (s.laddr === p.dst || s.laddr === 0));
+    if (est) {
+      est.segment(seg);
+      return true;
+    }
+    const lis = socks.find((s) => s.state === 'LISTEN' && s.lport === seg.dport && s.laddr === p.dst) ?? socks.find((s) => s.state === 'LISTEN' && s.lport === seg.dport && s.laddr === 0);
+    if (lis && seg.flags.syn && !seg.flags.ack && !seg.flags.rst) {
+      if (lis.acceptQueue.length > lis.backlog) return true;
+      const c = new TcpSocket(ns);
+      c.laddr = p.dst;
+      c.lport = seg.dport;
+      c.raddr = p.src;
+      c.rport = seg.sport;
+      c.parent = lis;
+      c.owner = lis.owner;
+      c.state = 'SYN_RECV';
+      c.rcvNxt = (seg.seq + 1) >>> 0;
+      c.sndUna = ns.kernel.rng.u32();
+      c.sndNxt = c.sndUna;
+      lis.synQueue.push(c);
+      linkSocket(c);
+      c.xmit({ syn: true, ack: true }, c.sndUna, '');
+      c.sndNxt = (c.sndUna + 1) >>> 0;
+      return true;
+    }
+    if (lis && seg.flags.rst) return true;
+    sendReset(ns, p, seg);
+    return true;
+  }
+
+  err(ns: NetNs, skb: Skb, icmp: IcmpMessage): void {
+    const q = icmp.quoted;
+    if (!q || q.payload.proto !== 'tcp') return;
+    const seg = q.payload;
+    const s = socketsOf<TcpSocket>(ns, 'tcp').find((x) => x.lport === seg.sport && x.rport === seg.dport && x.raddr === q.dst && x.laddr === q.src);
+    s?.icmpError(icmp);
+    void skb;
+  }
+}
