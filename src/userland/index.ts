@@ -4,3 +4,4 @@ import './net/tools-index.ts';
 import './net/ip/index.ts';
 import './docker/index.ts';
 import './sys/index.ts';
+import './dns/index.ts';
