@@ -15,6 +15,7 @@ import { ApiServer, type KObject } from './api.ts';
 import { ControlPlane } from './controllers.ts';
 import { Kubelet } from './kubelet.ts';
 import { bindNode, type NodeBinding } from './registry.ts';
+import { registerApi } from './kubectl-bridge.ts';
 import { installCniPlugins } from '../userland/k8s/cni/index.ts';
 import '../userland/k8s/index.ts';
 
@@ -79,6 +80,7 @@ export class Cluster {
     this.opts = { segment: 'k8s', podCidr: '10.244.0.0/16', serviceCidr: '10.96.0.0/12', proxyMode: 'iptables', cni: 'flannel', kubeProxy: true, startDelayMs: 1500, ...opts };
     this.api = new ApiServer(world.clock, world.rng.fork());
     this.control = new ControlPlane(this.api, { serviceCidr: this.opts.serviceCidr });
+    registerApi(this.api, this);
     const base = this.opts.podCidr.split('.').slice(0, 2).join('.');
     this.nodes.forEach((n, i) => {
       const k = world.hosts.get(n.name) ?? world.addHost(n.name);

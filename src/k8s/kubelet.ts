@@ -201,6 +201,14 @@ export class Kubelet {
     return this.sandboxes.get(`${ns}/${pod}`)?.ns;
   }
 
+  /** Run a program in a pod's network namespace on this node (kubectl exec); resolves its status. */
+  exec(ns: string, pod: string, argv: string[], io: { stdin: import('../kernel/proc.ts').InStream; stdout: import('../kernel/proc.ts').OutStream; stderr: import('../kernel/proc.ts').OutStream }): Promise<number> {
+    const sb = this.sandboxes.get(`${ns}/${pod}`);
+    if (!sb) return Promise.resolve(-1);
+    const r = spawnWith(this.k, this.proc.pid, ['sh'], { env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOSTNAME: pod }, cwd: '/', netns: sb.ns, ...io }, (p) => p.exec(p, argv));
+    return r.done;
+  }
+
   private async teardown(pod: KObject, sb: Sandbox | undefined): Promise<void> {
     const ns = pod.metadata.namespace!;
     if (sb) {

@@ -1,1 +1,583 @@
-// kubectl: see below (registered when written).
+// kubectl against the simulated API server: get (tables as kubectl's
+// printers lay them out — tabwriter with 3 spaces of padding; -o wide, -o
+// yaml/json, -n, -A), describe (pods, services, deployments), apply -f,
+// create deployment, expose, scale, delete, exec, logs, rollout
+// status|undo|history, set image. Messages are kubectl's ("deployment.apps/web
+// created", `Error from server (NotFound): ...`).
+
+import type { Process } from '../../kernel/proc.ts';
+import { register } from '../registry.ts';
+import { kernelOf } from '../lib/sys.ts';
+import { hostOf } from '../coreutils/host.ts';
+import { nodeOf } from '../../k8s/registry.ts';
+import { ApiError, ApiServer, RESOURCE, type KObject } from '../../k8s/api.ts';
+import { podReady } from '../../k8s/controllers.ts';
+import { parseYamlDocuments, toYaml } from '../../k8s/yaml.ts';
+import { clusterOfApi } from '../../k8s/kubectl-bridge.ts';
+
+/** Resource names and aliases kubectl accepts, to kinds. */
+const KINDS: Record<string, string> = {
+  po: 'Pod', pod: 'Pod', pods: 'Pod',
+  svc: 'Service', service: 'Service', services: 'Service',
+  ep: 'Endpoints', endpoints: 'Endpoints',
+  endpointslice: 'EndpointSlice', endpointslices: 'EndpointSlice',
+  no: 'Node', node: 'Node', nodes: 'Node',
+  ns: 'Namespace', namespace: 'Namespace', namespaces: 'Namespace',
+  deploy: 'Deployment', deployment: 'Deployment', deployments: 'Deployment',
+  rs: 'ReplicaSet', replicaset: 'ReplicaSet', replicasets: 'ReplicaSet',
+  ds: 'DaemonSet', daemonset: 'DaemonSet', daemonsets: 'DaemonSet',
+  cm: 'ConfigMap', configmap: 'ConfigMap', configmaps: 'ConfigMap',
+};
+
+/** `deployment.apps/web` as kubectl names an object in messages. */
+function ref(kind: string, name: string): string {
+  const r = RESOURCE[kind];
+  const singular = kind.toLowerCase();
+  return `${r?.group ? `${singular}.${r.group}` : singular}/${name}`;
+}
+
+/** duration.HumanDuration (k8s.io/apimachinery/pkg/util/duration). */
+export function humanDuration(sec: number): string {
+  if (sec < -1) return '<invalid>';
+  if (sec < 0) return '0s';
+  if (sec < 120) return `${sec}s`;
+  const m = Math.floor(sec / 60);
+  if (m < 10) return sec % 60 === 0 ? `${m}m` : `${m}m${sec % 60}s`;
+  if (m < 180) return `${m}m`;
+  const h = Math.floor(sec / 3600);
+  if (h < 8) return m % 60 === 0 ? `${h}h` : `${h}h${m % 60}m`;
+  if (h < 48) return `${h}h`;
+  if (h < 24 * 8) return h % 24 === 0 ? `${Math.floor(h / 24)}d` : `${Math.floor(h / 24)}d${h % 24}h`;
+  if (h < 24 * 365 * 2) return `${Math.floor(h / 24)}d`;
+  return `${Math.floor(h / 24 / 365)}y`;
+}
+
+/** text/tabwriter as kubectl configures it (minwidth 6, padding 3, last column unpadded). */
+export function tabwrite(rows: string[][]): string {
+  const w: number[] = [];
+  for (const r of rows) r.forEach((c, i) => (w[i] = Math.max(w[i] ?? 0, c.length)));
+  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(Math.max(6, w[i] + 3)))).join('').trimEnd() + '\n').join('');
+}
+
+function podStatus(p: KObject): { ready: string; status: string; restarts: string } {
+  const cs = (p.status?.containerStatuses ?? []) as { ready: boolean; restartCount: number; state?: { waiting?: { reason: string } } }[];
+  const total = (p.spec?.containers ?? []).length;
+  let status = p.status?.phase ?? 'Pending';
+  const waiting = cs.find((c) => c.state?.waiting)?.state?.waiting?.reason;
+  if (waiting) status = waiting;
+  if (p.metadata.deletionTimestamp) status = 'Terminating';
+  return { ready: `${cs.filter((c) => c.ready).length}/${total}`, status, restarts: String(cs.reduce((s, c) => s + (c.restartCount ?? 0), 0)) };
+}
+
+function svcPorts(s: KObject): string {
+  const ps = (s.spec?.ports ?? []) as { port: number; nodePort?: number; protocol?: string }[];
+  if (!ps.length) return '<none>';
+  return ps.map((p) => `${p.port}${p.nodePort ? `:${p.nodePort}` : ''}/${p.protocol ?? 'TCP'}`).join(',');
+}
+
+function selectorText(sel: Record<string, string> | undefined): string {
+  if (!sel || !Object.keys(sel).length) return '<none>';
+  return Object.entries(sel).map(([k, v]) => `${k}=${v}`).join(',');
+}
+
+function endpointsText(addrs: string[]): string {
+  if (!addrs.length) return '<none>';
+  const shown = addrs.slice(0, 3).join(',');
+  return addrs.length > 3 ? `${shown} + ${addrs.length - 3} more...` : shown;
+}
+
+/** The table rows (header first) of one kind. */
+function table(api: ApiServer, kind: string, objs: KObject[], wide: boolean, allNs: boolean): string[][] {
+  const age = (o: KObject): string => humanDuration(api.ageSeconds(o.metadata.creationTimestamp));
+  let head: string[] = [];
+  let rows: string[][] = [];
+  switch (kind) {
+    case 'Pod':
+      head = ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE', ...(wide ? ['IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES'] : [])];
+      rows = objs.map((p) => {
+        const s = podStatus(p);
+        return [p.metadata.name, s.ready, s.status, s.restarts, age(p), ...(wide ? [p.status?.podIP ?? '<none>', p.spec?.nodeName ?? '<none>', '<none>', '<none>'] : [])];
+      });
+      break;
+    case 'Deployment':
+      head = ['NAME', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'AGE', ...(wide ? ['CONTAINERS', 'IMAGES', 'SELECTOR'] : [])];
+      rows = objs.map((d) => {
+        const cs = d.spec.template.spec.containers ?? [];
+        return [d.metadata.name, `${d.status?.readyReplicas ?? 0}/${d.spec.replicas ?? 1}`, String(d.status?.updatedReplicas ?? 0), String(d.status?.availableReplicas ?? 0), age(d), ...(wide ? [cs.map((c: { name: string }) => c.name).join(','), cs.map((c: { image: string }) => c.image).join(','), selectorText(d.spec.selector?.matchLabels)] : [])];
+      });
+      break;
+    case 'ReplicaSet':
+      head = ['NAME', 'DESIRED', 'CURRENT', 'READY', 'AGE', ...(wide ? ['CONTAINERS', 'IMAGES', 'SELECTOR'] : [])];
+      rows = objs.map((r) => {
+        const cs = r.spec.template.spec.containers ?? [];
+        return [r.metadata.name, String(r.spec.replicas ?? 0), String(r.status?.replicas ?? 0), String(r.status?.readyReplicas ?? 0), age(r), ...(wide ? [cs.map((c: { name: string }) => c.name).join(','), cs.map((c: { image: string }) => c.image).join(','), selectorText(r.spec.selector?.matchLabels)] : [])];
+      });
+      break;
+    case 'DaemonSet':
+      head = ['NAME', 'DESIRED', 'CURRENT', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'NODE SELECTOR', 'AGE'];
+      rows = objs.map((d) => [d.metadata.name, String(d.status?.desiredNumberScheduled ?? 0), String(d.status?.currentNumberScheduled ?? 0), String(d.status?.numberReady ?? 0), String(d.status?.updatedNumberScheduled ?? 0), String(d.status?.numberAvailable ?? 0), selectorText(d.spec.template.spec.nodeSelector), age(d)]);
+      break;
+    case 'Service':
+      head = ['NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE', ...(wide ? ['SELECTOR'] : [])];
+      rows = objs.map((s) => [s.metadata.name, s.spec.type ?? 'ClusterIP', s.spec.clusterIP ?? '<none>', '<none>', svcPorts(s), age(s), ...(wide ? [selectorText(s.spec.selector)] : [])]);
+      break;
+    case 'Endpoints':
+      head = ['NAME', 'ENDPOINTS', 'AGE'];
+      rows = objs.map((e) => [e.metadata.name, endpointsText((e.subsets ?? []).flatMap((ss: { addresses?: { ip: string }[]; ports?: { port: number }[] }) => (ss.addresses ?? []).flatMap((a) => (ss.ports ?? []).map((p) => `${a.ip}:${p.port}`)))), age(e)]);
+      break;
+    case 'EndpointSlice':
+      head = ['NAME', 'ADDRESSTYPE', 'PORTS', 'ENDPOINTS', 'AGE'];
+      rows = objs.map((s) => [s.metadata.name, s.addressType ?? 'IPv4', (s.ports ?? []).map((p: { port: number }) => String(p.port)).join(',') || '<unset>', endpointsText((s.endpoints ?? []).flatMap((e: { addresses: string[] }) => e.addresses)), age(s)]);
+      break;
+    case 'Node':
+      head = ['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION', ...(wide ? ['INTERNAL-IP', 'EXTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME'] : [])];
+      rows = objs.map((n) => {
+        const roles = Object.keys(n.metadata.labels ?? {}).filter((l) => l.startsWith('node-role.kubernetes.io/')).map((l) => l.slice(24));
+        const ni = n.status?.nodeInfo ?? {};
+        return [n.metadata.name, 'Ready', roles.join(',') || '<none>', age(n), ni.kubeletVersion ?? '', ...(wide ? [n.status.addresses.find((a: { type: string }) => a.type === 'InternalIP')?.address ?? '<none>', '<none>', ni.osImage, ni.kernelVersion, ni.containerRuntimeVersion] : [])];
+      });
+      break;
+    case 'Namespace':
+      head = ['NAME', 'STATUS', 'AGE'];
+      rows = objs.map((n) => [n.metadata.name, 'Active', age(n)]);
+      break;
+    default:
+      head = ['NAME', 'AGE'];
+      rows = objs.map((o) => [o.metadata.name, age(o)]);
+  }
+  if (allNs && ApiServer.namespaced(kind)) {
+    head = ['NAMESPACE', ...head];
+    rows = rows.map((r, i) => [objs[i].metadata.namespace ?? '', ...r]);
+  }
+  return [head, ...rows];
+}
+
+/** Parsed command line: positional words and flags. */
+interface Args {
+  pos: string[];
+  ns: string;
+  allNs: boolean;
+  output?: string;
+  flags: Map<string, string>;
+  dashdash: string[];
+}
+
+function parseArgs(argv: string[]): Args {
+  const a: Args = { pos: [], ns: 'default', allNs: false, flags: new Map(), dashdash: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const x = argv[i];
+    if (x === '--') {
+      a.dashdash = argv.slice(i + 1);
+      break;
+    }
+    const val = (): string => {
+      if (x.includes('=')) return x.slice(x.indexOf('=') + 1);
+      return argv[++i] ?? '';
+    };
+    if (x === '-n' || x.startsWith('--namespace')) a.ns = val();
+    else if (x.startsWith('-n') && x.length > 2 && !x.startsWith('--')) a.ns = x.slice(2);
+    else if (x === '-A' || x === '--all-namespaces') a.allNs = true;
+    else if (x === '-o' || x.startsWith('--output')) a.output = val();
+    else if (x.startsWith('-o') && !x.startsWith('--')) a.output = x.slice(2);
+    else if (x === '-f' || x.startsWith('--filename')) a.flags.set('filename', val());
+    else if (x.startsWith('--')) {
+      const [k, v] = x.slice(2).split('=');
+      if (v !== undefined) a.flags.set(k, v);
+      else if (['image', 'port', 'target-port', 'replicas', 'type', 'name', 'to-revision', 'selector', 'container', 'timeout', 'protocol', 'cluster-ip'].includes(k)) a.flags.set(k, argv[++i] ?? '');
+      else a.flags.set(k, 'true');
+    } else if (x === '-it' || x === '-ti' || x === '-i' || x === '-t' || x === '-w' || x === '-c') {
+      if (x === '-c') a.flags.set('container', argv[++i] ?? '');
+    } else if (x === '-l') a.flags.set('selector', argv[++i] ?? '');
+    else a.pos.push(x);
+  }
+  return a;
+}
+
+class UsageError extends Error {}
+
+function kindOf(word: string): string {
+  const k = KINDS[word.toLowerCase().split('.')[0]];
+  if (!k) throw new UsageError(`error: the server doesn't have a resource type "${word}"`);
+  return k;
+}
+
+async function waitIdle(p: Process): Promise<void> {
+  const b = nodeOf(kernelOf(p));
+  if (b) await b.idle();
+}
+
+/** Split TYPE/NAME or TYPE NAME... into (kind, names). */
+function targets(pos: string[]): { kind: string; names: string[] }[] {
+  if (!pos.length) throw new UsageError('error: You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.');
+  if (pos[0].includes('/')) return pos.map((x) => ({ kind: kindOf(x.split('/')[0]), names: [x.split('/')[1]] }));
+  return pos[0].split(',').map((t) => ({ kind: kindOf(t), names: pos.slice(1) }));
+}
+
+function notFound(p: Process, e: ApiError): number {
+  p.stderr.write(`Error from server (${e.reason}): ${e.message}\n`);
+  return 1;
+}
+
+function get(p: Process, api: ApiServer, a: Args): number {
+  const ts = targets(a.pos);
+  let printed = false;
+  let code = 0;
+  const items: KObject[] = [];
+  for (const { kind, names } of ts) {
+    const ns = a.allNs ? undefined : a.ns;
+    let objs: KObject[];
+    if (names.length) {
+      objs = [];
+      for (const n of names) {
+        const o = api.get(kind, a.ns, n);
+        if (!o) {
+          p.stderr.write(`Error from server (NotFound): ${RESOURCE[kind]?.group ? `${RESOURCE[kind].plural}.${RESOURCE[kind].group}` : RESOURCE[kind]?.plural ?? kind} "${n}" not found\n`);
+          code = 1;
+        } else objs.push(o);
+      }
+    } else objs = api.list(kind, ns);
+    const sel = a.flags.get('selector');
+    if (sel) {
+      const want = Object.fromEntries(sel.split(',').map((kv) => kv.split('=')));
+      objs = objs.filter((o) => Object.entries(want).every(([k, v]) => o.metadata.labels?.[k] === v));
+    }
+    if (a.output === 'yaml' || a.output === 'json' || a.output?.startsWith('jsonpath')) {
+      items.push(...objs);
+      continue;
+    }
+    if (a.output === 'name') {
+      for (const o of objs) p.stdout.write(`${ref(kind, o.metadata.name)}\n`);
+      continue;
+    }
+    if (!objs.length) continue;
+    if (printed) p.stdout.write('\n');
+    const rows = table(api, kind, objs, a.output === 'wide', a.allNs);
+    if (ts.length > 1) rows.slice(1).forEach((r) => (r[a.allNs && ApiServer.namespaced(kind) ? 1 : 0] = ref(kind, r[a.allNs && ApiServer.namespaced(kind) ? 1 : 0])));
+    p.stdout.write(tabwrite(rows));
+    printed = true;
+  }
+  if (a.output === 'yaml' || a.output === 'json') {
+    const single = ts.length === 1 && ts[0].names.length === 1;
+    const v = single ? items[0] : { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } };
+    if (v) p.stdout.write(a.output === 'json' ? JSON.stringify(v, null, 4) + '\n' : toYaml(v));
+    return code;
+  }
+  if (a.output?.startsWith('jsonpath')) {
+    const path = a.output.slice(a.output.indexOf('=') + 1).replace(/^'|'$/g, '').replace(/^\{|\}$/g, '').replace(/^\./, '');
+    const pick = (o: unknown): string => String(path.split('.').reduce((x: unknown, k) => (x && typeof x === 'object' ? (x as Record<string, unknown>)[k.replace(/\[(\d+)\]$/, '')] : undefined), o) ?? '');
+    p.stdout.write(items.map(pick).join(' '));
+    return code;
+  }
+  if (!printed && code === 0 && a.output !== 'name') p.stderr.write(a.allNs || !ApiServer.namespaced(ts[0].kind) ? 'No resources found\n' : `No resources found in ${a.ns} namespace.\n`);
+  return code;
+}
+
+function describe(p: Process, api: ApiServer, a: Args): number {
+  for (const { kind, names } of targets(a.pos)) {
+    const objs = names.length ? names.map((n) => api.get(kind, a.ns, n)) : api.list(kind, a.ns);
+    for (const [i, o] of objs.entries()) {
+      if (!o) return notFound(p, new ApiError(404, 'NotFound', `${RESOURCE[kind]?.plural ?? kind} "${names[i]}" not found`));
+      const m = o.metadata;
+      const lines: [string, string][] = [['Name:', m.name], ...(m.namespace ? ([['Namespace:', m.namespace]] as [string, string][]) : []), ['Labels:', selectorText(m.labels).replace(/,/g, '\n                   ')], ['Annotations:', selectorText(m.annotations)]];
+      if (kind === 'Service') {
+        lines.push(['Selector:', selectorText(o.spec.selector)], ['Type:', o.spec.type], ['IP Family Policy:', o.spec.ipFamilyPolicy], ['IP Families:', (o.spec.ipFamilies ?? []).join(',')], ['IP:', o.spec.clusterIP], ['IPs:', (o.spec.clusterIPs ?? [o.spec.clusterIP]).join(',')]);
+        const ep = api.get('Endpoints', m.namespace, m.name);
+        for (const sp of o.spec.ports ?? []) {
+          lines.push(['Port:', `${sp.name || '<unset>'}  ${sp.port}/${sp.protocol}`], ['TargetPort:', `${sp.targetPort}/${sp.protocol}`]);
+          if (sp.nodePort) lines.push(['NodePort:', `${sp.name || '<unset>'}  ${sp.nodePort}/${sp.protocol}`]);
+          lines.push(['Endpoints:', endpointsText((ep?.subsets ?? []).flatMap((ss: { addresses?: { ip: string }[] }) => (ss.addresses ?? []).map((x) => `${x.ip}:${typeof sp.targetPort === 'number' ? sp.targetPort : sp.port}`))).replace('<none>', '')]);
+        }
+        lines.push(['Session Affinity:', o.spec.sessionAffinity], ...(o.spec.type === 'NodePort' ? ([['External Traffic Policy:', o.spec.externalTrafficPolicy]] as [string, string][]) : []), ['Internal Traffic Policy:', o.spec.internalTrafficPolicy], ['Events:', '<none>']);
+      } else if (kind === 'Pod') {
+        const s = podStatus(o);
+        lines.push(['Service Account:', 'default'], ['Node:', o.spec.nodeName ? `${o.spec.nodeName}/${o.status?.hostIP ?? ''}` : '<none>'], ['Status:', s.status], ['IP:', o.status?.podIP ?? ''], ['Controlled By:', o.metadata.ownerReferences?.[0] ? `${o.metadata.ownerReferences[0].kind}/${o.metadata.ownerReferences[0].name}` : '<none>']);
+        for (const c of o.spec.containers ?? []) lines.push(['Containers:', ''], [`  ${c.name}:`, ''], ['    Image:', c.image]);
+        const evs = api.list('Event', m.namespace).filter((e) => e.involvedObject?.name === m.name);
+        lines.push(['Events:', evs.length ? '' : '<none>']);
+        for (const e of evs) lines.push([`  ${e.type}  ${e.reason}`, e.message]);
+      } else if (kind === 'Deployment') {
+        lines.push(['Selector:', selectorText(o.spec.selector?.matchLabels)], ['Replicas:', `${o.spec.replicas} desired | ${o.status?.updatedReplicas ?? 0} updated | ${o.status?.replicas ?? 0} total | ${o.status?.availableReplicas ?? 0} available | ${o.status?.unavailableReplicas ?? 0} unavailable`], ['StrategyType:', o.spec.strategy?.type ?? 'RollingUpdate'], ['RollingUpdateStrategy:', '25% max unavailable, 25% max surge']);
+        for (const c of o.spec.template.spec.containers ?? []) lines.push([`   ${c.name}:`, ''], ['    Image:', c.image]);
+      }
+      p.stdout.write(lines.map(([k, v]) => (v === '' ? k : `${k.padEnd(18)} ${v}`)).join('\n') + '\n');
+    }
+  }
+  return 0;
+}
+
+function deploymentObject(name: string, image: string, replicas: number, ns: string, port?: number): KObject {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name, namespace: ns, labels: { app: name } },
+    spec: { replicas, selector: { matchLabels: { app: name } }, strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } }, template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: image.split('/').pop()!.split(':')[0], image, ...(port ? { ports: [{ containerPort: port }] } : {}) }] } } },
+  };
+}
+
+async function rollout(p: Process, api: ApiServer, a: Args): Promise<number> {
+  const sub = a.pos[0];
+  const [kw, nm] = (a.pos[1] ?? '').includes('/') ? a.pos[1].split('/') : [a.pos[1], a.pos[2]];
+  const kind = kindOf(kw ?? 'deployment');
+  const d = api.get(kind, a.ns, nm ?? '');
+  if (!d) return notFound(p, new ApiError(404, 'NotFound', `deployments.apps "${nm}" not found`));
+  const rss = () => api.list('ReplicaSet', a.ns).filter((r) => r.metadata.ownerReferences?.some((o) => o.uid === d.metadata.uid));
+  const rev = (r: KObject): number => Number(r.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0);
+  if (sub === 'status') {
+    let last = '';
+    for (let i = 0; i < 600; i++) {
+      const cur = api.get(kind, a.ns, d.metadata.name)!;
+      const want = cur.spec.replicas ?? 1;
+      const st = cur.status ?? {};
+      let msg = '';
+      if ((st.updatedReplicas ?? 0) < want) msg = `Waiting for deployment "${d.metadata.name}" rollout to finish: ${st.updatedReplicas ?? 0} out of ${want} new replicas have been updated...\n`;
+      else if ((st.replicas ?? 0) > (st.updatedReplicas ?? 0)) msg = `Waiting for deployment "${d.metadata.name}" rollout to finish: ${(st.replicas ?? 0) - (st.updatedReplicas ?? 0)} old replicas are pending termination...\n`;
+      else if ((st.availableReplicas ?? 0) < (st.updatedReplicas ?? 0)) msg = `Waiting for deployment "${d.metadata.name}" rollout to finish: ${st.availableReplicas ?? 0} of ${st.updatedReplicas} updated replicas are available...\n`;
+      else {
+        p.stdout.write(`deployment "${d.metadata.name}" successfully rolled out\n`);
+        return 0;
+      }
+      if (msg !== last) p.stdout.write(msg);
+      last = msg;
+      if (!(await p.sleep(500))) return 130;
+    }
+    p.stderr.write('error: timed out waiting for the condition\n');
+    return 1;
+  }
+  if (sub === 'history') {
+    const rows = rss().sort((x, y) => rev(x) - rev(y)).map((r) => [String(rev(r)), r.metadata.annotations?.['kubernetes.io/change-cause'] ?? '<none>']);
+    // polymorphichelpers/history.go: tabwriter.NewWriter(out, 0, 0, 2, ' ', 0).
+    const w0 = Math.max(8, ...rows.map((r) => r[0].length)) + 2;
+    p.stdout.write(`${ref(kind, d.metadata.name)} \n${[['REVISION', 'CHANGE-CAUSE'], ...rows].map((r) => r[0].padEnd(w0) + r[1]).join('\n')}\n\n`);
+    return 0;
+  }
+  if (sub === 'undo') {
+    const all = rss().sort((x, y) => rev(y) - rev(x));
+    const toRev = a.flags.get('to-revision');
+    const target = toRev ? all.find((r) => rev(r) === Number(toRev)) : all[1];
+    if (!target) {
+      p.stderr.write(toRev ? `error: unable to find specified revision ${toRev} in history\n` : 'error: no rollout history found for deployment "' + d.metadata.name + '"\n');
+      return 1;
+    }
+    api.patch(kind, a.ns, d.metadata.name, (o) => {
+      const t = JSON.parse(JSON.stringify(target.spec.template));
+      delete t.metadata.labels['pod-template-hash'];
+      o.spec.template = t;
+    });
+    p.stdout.write(`${ref(kind, d.metadata.name)} rolled back\n`);
+    return 0;
+  }
+  throw new UsageError(`error: unknown command "${sub}" for "kubectl rollout"`);
+}
+
+async function apply(p: Process, api: ApiServer, a: Args, create: boolean): Promise<number> {
+  const f = a.flags.get('filename');
+  if (!f) throw new UsageError('error: must specify one of -f and -k');
+  let text: string;
+  try {
+    text = f === '-' ? await readStdin(p) : hostOf(p).vfs.readFile(f, p.vfsCtx());
+  } catch {
+    p.stderr.write(`error: the path "${f}" does not exist\n`);
+    return 1;
+  }
+  let docs: unknown[];
+  try {
+    docs = parseYamlDocuments(text);
+  } catch (e) {
+    p.stderr.write(`error: error parsing ${f}: ${(e as Error).message}\n`);
+    return 1;
+  }
+  let code = 0;
+  for (const d of docs as KObject[]) {
+    if (!d || typeof d !== 'object' || !d.kind || !d.apiVersion) {
+      p.stderr.write(`error: error validating "${f}": error validating data: [apiVersion not set, kind not set]; if you choose to ignore these errors, turn validation off with --validate=false\n`);
+      code = 1;
+      continue;
+    }
+    d.metadata = d.metadata ?? ({} as KObject['metadata']);
+    if (ApiServer.namespaced(d.kind)) d.metadata.namespace = d.metadata.namespace ?? a.ns;
+    const have = api.get(d.kind, d.metadata.namespace, d.metadata.name);
+    try {
+      if (!have) {
+        api.create(d);
+        p.stdout.write(`${ref(d.kind, d.metadata.name)} created\n`);
+      } else if (create) {
+        throw new ApiError(409, 'AlreadyExists', `error when creating "${f}": ${RESOURCE[d.kind]?.group ? `${RESOURCE[d.kind].plural}.${RESOURCE[d.kind].group}` : RESOURCE[d.kind]?.plural} "${d.metadata.name}" already exists`);
+      } else if (JSON.stringify(have.spec) === JSON.stringify({ ...have.spec, ...d.spec }) && JSON.stringify(have.metadata.labels ?? {}) === JSON.stringify({ ...(have.metadata.labels ?? {}), ...(d.metadata.labels ?? {}) })) {
+        p.stdout.write(`${ref(d.kind, d.metadata.name)} unchanged\n`);
+      } else {
+        api.patch(d.kind, d.metadata.namespace, d.metadata.name, (o) => {
+          o.spec = { ...o.spec, ...d.spec };
+          o.metadata.labels = { ...(o.metadata.labels ?? {}), ...(d.metadata.labels ?? {}) };
+        });
+        p.stdout.write(`${ref(d.kind, d.metadata.name)} configured\n`);
+      }
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      p.stderr.write(`Error from server (${e.reason}): ${e.message}\n`);
+      code = 1;
+    }
+  }
+  return code;
+}
+
+async function readStdin(p: Process): Promise<string> {
+  let s = '';
+  for (;;) {
+    const c = await p.stdin.read();
+    if (c === null) return s;
+    s += c;
+  }
+}
+
+async function main(p: Process): Promise<number> {
+  const k = kernelOf(p);
+  const b = nodeOf(k);
+  const argv = p.argv.slice(1);
+  if (!argv.length) {
+    p.stdout.write('kubectl controls the Kubernetes cluster manager.\n\n Find more information at: https://kubernetes.io/docs/reference/kubectl/\n');
+    return 0;
+  }
+  if (argv[0] === 'version' && argv.includes('--client')) {
+    p.stdout.write('Client Version: v1.31.4\nKustomize Version: v5.4.2\n');
+    return 0;
+  }
+  if (!b) {
+    p.stderr.write('E0106 09:00:00.000000    4242 memcache.go:265] "Unhandled Error" err="couldn\'t get current server API group list: Get \\"http://localhost:8080/api?timeout=32s\\": dial tcp 127.0.0.1:8080: connect: connection refused"\nThe connection to the server localhost:8080 was refused - did you specify the right host or port?\n');
+    return 1;
+  }
+  const api = b.api;
+  const [verb, ...rest] = argv;
+  const a = parseArgs(rest);
+  try {
+    switch (verb) {
+      case 'get':
+        return get(p, api, a);
+      case 'describe':
+        return describe(p, api, a);
+      case 'apply':
+      case 'create':
+        if (verb === 'create' && a.pos[0] === 'deployment') {
+          const name = a.pos[1];
+          const image = a.flags.get('image');
+          if (!name || !image) throw new UsageError('error: required flag(s) "image" not set');
+          const port = a.flags.get('port');
+          api.create(deploymentObject(name, image, Number(a.flags.get('replicas') ?? 1), a.ns, port ? Number(port) : undefined));
+          p.stdout.write(`deployment.apps/${name} created\n`);
+          return 0;
+        }
+        if (verb === 'create' && (a.pos[0] === 'namespace' || a.pos[0] === 'ns')) {
+          api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: a.pos[1] }, spec: {}, status: { phase: 'Active' } });
+          p.stdout.write(`namespace/${a.pos[1]} created\n`);
+          return 0;
+        }
+        return await apply(p, api, a, verb === 'create');
+      case 'expose': {
+        const [t] = targets(a.pos);
+        const src = api.get(t.kind, a.ns, t.names[0]);
+        if (!src) return notFound(p, new ApiError(404, 'NotFound', `${RESOURCE[t.kind]?.plural}.${RESOURCE[t.kind]?.group || ''}`.replace(/\.$/, '') + ` "${t.names[0]}" not found`));
+        const port = Number(a.flags.get('port') ?? src.spec.template?.spec?.containers?.[0]?.ports?.[0]?.containerPort);
+        if (!port) {
+          p.stderr.write("error: couldn't find port via --port flag or introspection\nSee 'kubectl expose -h' for help and examples\n");
+          return 1;
+        }
+        const tp = a.flags.get('target-port');
+        const name = a.flags.get('name') ?? src.metadata.name;
+        api.create({ apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: a.ns, labels: { ...(src.metadata.labels ?? {}) } }, spec: { type: a.flags.get('type') ?? 'ClusterIP', ...(a.flags.get('cluster-ip') ? { clusterIP: a.flags.get('cluster-ip') } : {}), selector: { ...(src.spec.selector?.matchLabels ?? src.metadata.labels ?? {}) }, ports: [{ port, protocol: (a.flags.get('protocol') ?? 'TCP').toUpperCase(), targetPort: tp ? (/^\d+$/.test(tp) ? Number(tp) : tp) : port }] } });
+        p.stdout.write(`service/${name} exposed\n`);
+        return 0;
+      }
+      case 'scale': {
+        const [t] = targets(a.pos);
+        const n = Number(a.flags.get('replicas'));
+        if (!a.flags.has('replicas') || !Number.isInteger(n) || n < 0) throw new UsageError('error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
+        api.patch(t.kind, a.ns, t.names[0], (o) => (o.spec.replicas = n));
+        p.stdout.write(`${ref(t.kind, t.names[0])} scaled\n`);
+        return 0;
+      }
+      case 'delete': {
+        let code = 0;
+        for (const t of targets(a.pos)) {
+          for (const n of t.names) {
+            try {
+              api.deleteGraceful(t.kind, a.ns, n);
+              p.stdout.write(`${t.kind === 'Pod' || t.kind === 'Service' || t.kind === 'Node' || t.kind === 'Namespace' || t.kind === 'Endpoints' ? t.kind.toLowerCase() : `${t.kind.toLowerCase()}.${RESOURCE[t.kind]?.group}`} "${n}" deleted\n`);
+            } catch (e) {
+              if (!(e instanceof ApiError)) throw e;
+              code = notFound(p, e);
+            }
+          }
+        }
+        if (!a.flags.has('wait') || a.flags.get('wait') !== 'false') await waitIdle(p);
+        return code;
+      }
+      case 'set': {
+        if (a.pos[0] !== 'image') throw new UsageError(`error: unknown command "${a.pos[0]}" for "kubectl set"`);
+        const [t] = targets(a.pos.slice(1, 2));
+        const assigns = a.pos.slice(t.names.length ? 2 : 3).filter((x) => x.includes('='));
+        const d = api.get(t.kind, a.ns, t.names[0] ?? a.pos[2]);
+        if (!d) return notFound(p, new ApiError(404, 'NotFound', `deployments.apps "${t.names[0]}" not found`));
+        for (const asg of assigns) {
+          const [c, img] = asg.split('=');
+          if (c !== '*' && !d.spec.template.spec.containers.some((x: { name: string }) => x.name === c)) {
+            p.stderr.write(`error: unable to find container named "${c}"\n`);
+            return 1;
+          }
+        }
+        api.patch(t.kind, a.ns, d.metadata.name, (o) => {
+          for (const asg of assigns) {
+            const [c, img] = asg.split('=');
+            for (const x of o.spec.template.spec.containers) if (c === '*' || x.name === c) x.image = img;
+          }
+        });
+        p.stdout.write(`${ref(t.kind, d.metadata.name)} image updated\n`);
+        return 0;
+      }
+      case 'rollout':
+        return await rollout(p, api, a);
+      case 'logs': {
+        const name = a.pos[0]?.replace(/^pods?\//, '');
+        const pod = api.get('Pod', a.ns, name ?? '');
+        if (!pod) return notFound(p, new ApiError(404, 'NotFound', `pods "${name}" not found`));
+        const kl = clusterOfApi(api)?.kubelets.get(pod.spec.nodeName);
+        p.stdout.write(kl?.logs(a.ns, pod.metadata.name, a.flags.get('container')) ?? '');
+        return 0;
+      }
+      case 'exec': {
+        const name = a.pos[0]?.replace(/^pods?\//, '');
+        const pod = api.get('Pod', a.ns, name ?? '');
+        if (!pod) return notFound(p, new ApiError(404, 'NotFound', `pods "${name}" not found`));
+        if (!a.dashdash.length) throw new UsageError('error: you must specify at least one command for the container');
+        if (!podReady(pod)) {
+          p.stderr.write(`error: unable to upgrade connection: container not found ("${pod.spec.containers[0].name}")\n`);
+          return 1;
+        }
+        const kl = clusterOfApi(api)?.kubelets.get(pod.spec.nodeName);
+        if (!kl) return 1;
+        const code = await kl.exec(a.ns, pod.metadata.name, a.dashdash, { stdin: p.stdin, stdout: p.stdout, stderr: p.stderr });
+        if (code !== 0) p.stderr.write(`command terminated with exit code ${code}\n`);
+        return code;
+      }
+      case 'cluster-info':
+        p.stdout.write(`Kubernetes control plane is running at https://${api.list('Node')[0]?.status?.addresses?.[0]?.address ?? '127.0.0.1'}:6443\nCoreDNS is running at https://${api.list('Node')[0]?.status?.addresses?.[0]?.address}:6443/api/v1/namespaces/kube-system/services/kube-dns:dns/proxy\n\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n`);
+        return 0;
+      default:
+        p.stderr.write(`error: unknown command "${verb}" for "kubectl"\n\nDid you mean this?\n\tget\n`);
+        return 1;
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      p.stderr.write(e.message + '\n');
+      return 1;
+    }
+    if (e instanceof ApiError) return notFound(p, e);
+    throw e;
+  }
+}
+
+register({
+  name: 'kubectl',
+  summary: 'control the Kubernetes cluster (get, describe, apply, create, expose, scale, delete, exec, logs, rollout, set image)',
+  usage: 'kubectl COMMAND [TYPE[/NAME]] [flags]',
+  subcommands: ['get', 'describe', 'apply', 'create', 'expose', 'scale', 'delete', 'exec', 'logs', 'rollout', 'set', 'cluster-info', 'version'],
+  run: main,
+});
