@@ -5,3 +5,5 @@ import './net/ip/index.ts';
 import './docker/index.ts';
 import './sys/index.ts';
 import './dns/index.ts';
+import './k8s/index.ts';
+import './net/nf-index.ts';

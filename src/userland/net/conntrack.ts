@@ -1,0 +1,141 @@
+// conntrack (conntrack-tools 1.4.7): list, count, flush and delete entries of
+// the namespace's connection tracking table. Summaries go to stderr exactly
+// as the real tool prints them.
+
+import { fmtIp4, parseIp4 } from '../../kernel/addr.ts';
+import { type CtEntry, type Tuple } from '../../kernel/netfilter/conntrack.ts';
+import { nfOf } from '../../kernel/netfilter/netfilter.ts';
+import type { Process } from '../../kernel/proc.ts';
+import { register } from '../registry.ts';
+import { kernelOf, nsOf } from '../lib/sys.ts';
+
+const V = 'conntrack v1.4.7 (conntrack-tools)';
+const PROTO_NUM: Record<string, number> = { icmp: 1, tcp: 6, udp: 17 };
+
+function tupleText(t: Tuple): string {
+  let s = `src=${fmtIp4(t.src)} dst=${fmtIp4(t.dst)} `;
+  if (t.proto === 'icmp') s += `type=${t.type ?? 0} code=${t.code ?? 0} id=${t.sport} `;
+  else s += `sport=${t.sport} dport=${t.dport} `;
+  return s;
+}
+
+/** One entry as `conntrack -L` prints it. */
+export function entryLine(e: CtEntry, now: number, extended: boolean): string {
+  const t0 = e.tuple[0];
+  let s = extended ? `${'ipv4'.padEnd(8)} 2 ` : '';
+  s += `${t0.proto.padEnd(8)} ${PROTO_NUM[t0.proto]} ${Math.max(0, Math.floor((e.expires - now) / 1000))} `;
+  if (e.tcpState) s += `${e.tcpState} `;
+  s += tupleText(t0);
+  if (!e.seenReply) s += '[UNREPLIED] ';
+  s += tupleText(e.tuple[1]);
+  if (e.assured) s += '[ASSURED] ';
+  s += `mark=${e.mark} ${extended ? 'zone=0 ' : ''}use=${extended ? 2 : 1}\n`;
+  return s;
+}
+
+async function conntrack(p: Process): Promise<number> {
+  const args = p.argv.slice(1);
+  let cmd: string | undefined;
+  let proto: string | undefined;
+  let src: number | undefined;
+  let dst: number | undefined;
+  let extended = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    switch (a) {
+      case '-L':
+      case '--dump':
+      case '-C':
+      case '--count':
+      case '-F':
+      case '--flush':
+      case '-D':
+      case '--delete':
+      case '-S':
+      case '--stats':
+        cmd = a.length === 2 ? a : ({ '--dump': '-L', '--count': '-C', '--flush': '-F', '--delete': '-D', '--stats': '-S' } as Record<string, string>)[a];
+        break;
+      case '-p':
+      case '--proto':
+        proto = args[++i];
+        break;
+      case '-s':
+      case '--src':
+      case '--orig-src':
+      case '-d':
+      case '--dst':
+      case '--orig-dst': {
+        const v = parseIp4(args[++i] ?? '');
+        if (v === undefined) {
+          p.stderr.write(`${V}: Bad parameter \`${args[i]}'\nTry \`conntrack -h' or 'conntrack --help' for more information.\n`);
+          return 2;
+        }
+        if (a === '-s' || a === '--src' || a === '--orig-src') src = v;
+        else dst = v;
+        break;
+      }
+      case '-o':
+      case '--output':
+        extended = (args[++i] ?? '').split(',').includes('extended');
+        break;
+      case '-n':
+      case '-g':
+        break;
+      case '-V':
+      case '--version':
+        p.stdout.write(`${V}\n`);
+        return 0;
+      default:
+        p.stderr.write(`${V}: Invalid option \`${a}'\nTry \`conntrack -h' or 'conntrack --help' for more information.\n`);
+        return 2;
+    }
+  }
+  if (!cmd) cmd = '-L';
+  const st = nfOf(nsOf(p));
+  const now = kernelOf(p).clock.now;
+  const pick = (e: CtEntry): boolean => (!proto || e.tuple[0].proto === proto) && (src === undefined || e.tuple[0].src === src) && (dst === undefined || e.tuple[0].dst === dst);
+  switch (cmd) {
+    case '-C':
+      p.stdout.write(`${st.conntrack.count}\n`);
+      return 0;
+    case '-F':
+      st.conntrack.flush();
+      p.stderr.write(`${V}: connection tracking table has been emptied.\n`);
+      return 0;
+    case '-S':
+      p.stdout.write(`cpu=0   \tfound=0 invalid=0 insert=0 insert_failed=0 drop=0 early_drop=0 error=0 search_restart=0 clash_resolve=0 chaintoolong=0 \n`);
+      return 0;
+    case '-D': {
+      const hits = st.conntrack.list().filter(pick);
+      let out = '';
+      for (const e of hits) {
+        out += entryLine(e, now, extended);
+        st.conntrack.remove(e);
+      }
+      p.stdout.write(out);
+      p.stderr.write(`${V}: ${hits.length} flow entries have been deleted.\n`);
+      return hits.length ? 0 : 1;
+    }
+    default: {
+      const hits = st.conntrack.list().filter(pick);
+      p.stdout.write(hits.map((e) => entryLine(e, now, extended)).join(''));
+      p.stderr.write(`${V}: ${hits.length} flow entries have been shown.\n`);
+      return 0;
+    }
+  }
+}
+
+register({
+  name: 'conntrack',
+  summary: 'list and manage connection tracking entries',
+  usage: 'conntrack -L|-C|-F|-D [-p PROTO] [-s ADDR] [-d ADDR] [-o extended]',
+  options: [
+    { flag: '-L, --dump', desc: 'list entries' },
+    { flag: '-C, --count', desc: 'count entries' },
+    { flag: '-F, --flush', desc: 'delete all entries' },
+    { flag: '-D, --delete', desc: 'delete matching entries' },
+    { flag: '-p', arg: 'PROTO', desc: 'only this protocol' },
+    { flag: '-s, -d', arg: 'ADDR', desc: 'original source / destination' },
+  ],
+  run: conntrack,
+});

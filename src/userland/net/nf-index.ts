@@ -1,0 +1,8 @@
+// Netfilter and transport programs: iptables family, conntrack, ss, nc,
+// curl, tcpdump and the small web servers. Importing registers them.
+import './iptables/iptables.ts';
+import './conntrack.ts';
+import './ss.ts';
+import './nc.ts';
+import './curl.ts';
+import './httpd.ts';

@@ -1,0 +1,161 @@
+// ss (iproute2 6.1.0): TCP and UDP sockets of the namespace, with ss's
+// column layout (address right-aligned, port left-aligned, widths from the
+// content), state filters and the -p process column.
+
+import { fmtIp4 } from '../../kernel/addr.ts';
+import type { Process } from '../../kernel/proc.ts';
+import type { TcpSocket, TcpState } from '../../kernel/socket/tcp.ts';
+import type { UdpSocket } from '../../kernel/socket/udp.ts';
+import { socketsOf } from '../../kernel/socket/socket.ts';
+import { register } from '../registry.ts';
+import { nsOf } from '../lib/sys.ts';
+import { serviceName } from './iptables/services.ts';
+
+const SS_STATE: Record<TcpState, string> = { CLOSED: 'UNCONN', LISTEN: 'LISTEN', SYN_SENT: 'SYN-SENT', SYN_RECV: 'SYN-RECV', ESTABLISHED: 'ESTAB', FIN_WAIT1: 'FIN-WAIT-1', FIN_WAIT2: 'FIN-WAIT-2', CLOSE_WAIT: 'CLOSE-WAIT', LAST_ACK: 'LAST-ACK', CLOSING: 'CLOSING', TIME_WAIT: 'TIME-WAIT' };
+const STATE_ARG: Record<string, string[]> = {
+  established: ['ESTAB'],
+  'syn-sent': ['SYN-SENT'],
+  'syn-recv': ['SYN-RECV'],
+  'fin-wait-1': ['FIN-WAIT-1'],
+  'fin-wait-2': ['FIN-WAIT-2'],
+  'time-wait': ['TIME-WAIT'],
+  closed: ['UNCONN'],
+  'close-wait': ['CLOSE-WAIT'],
+  'last-ack': ['LAST-ACK'],
+  listening: ['LISTEN', 'UNCONN'],
+  closing: ['CLOSING'],
+  all: [],
+  connected: ['ESTAB', 'SYN-SENT', 'SYN-RECV', 'FIN-WAIT-1', 'FIN-WAIT-2', 'CLOSE-WAIT', 'LAST-ACK', 'CLOSING'],
+};
+
+interface Row {
+  netid: string;
+  state: string;
+  recvQ: string;
+  sendQ: string;
+  laddr: string;
+  lport: string;
+  raddr: string;
+  rport: string;
+  proc: string;
+}
+
+async function ss(p: Process): Promise<number> {
+  let tcp = false, udp = false, listening = false, all = false, numeric = false, procs = false;
+  const states: string[] = [];
+  const args = p.argv.slice(1);
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === 'state' || a === 'exclude') {
+      const s = args[++i];
+      if (!s || !(s in STATE_ARG)) {
+        p.stderr.write(`ss: wrong state name: ${s ?? ''}\n`);
+        return 255;
+      }
+      states.push(...(STATE_ARG[s].length ? STATE_ARG[s] : Object.values(SS_STATE)));
+      continue;
+    }
+    if (a.startsWith('--')) {
+      const m: Record<string, string> = { '--tcp': 't', '--udp': 'u', '--listening': 'l', '--all': 'a', '--numeric': 'n', '--processes': 'p', '--ipv4': '4' };
+      if (!m[a]) {
+        p.stderr.write(`ss: unrecognized option '${a}'\n`);
+        return 255;
+      }
+      args[i] = '-' + m[a];
+    }
+    const b = args[i];
+    if (!b.startsWith('-')) {
+      p.stderr.write(`ss: bad filter expression near "${b}"\n`);
+      return 255;
+    }
+    for (const ch of b.slice(1)) {
+      if (ch === 't') tcp = true;
+      else if (ch === 'u') udp = true;
+      else if (ch === 'l') listening = true;
+      else if (ch === 'a') all = true;
+      else if (ch === 'n') numeric = true;
+      else if (ch === 'p') procs = true;
+      else if ('4eimroHOx'.includes(ch)) continue;
+      else {
+        p.stderr.write(`ss: invalid option -- '${ch}'\n`);
+        return 255;
+      }
+    }
+  }
+  if (!tcp && !udp) tcp = udp = true;
+  const ns = nsOf(p);
+  const rows: Row[] = [];
+  const port = (n: number, proto: string): string => (n === 0 ? '*' : numeric ? String(n) : serviceName(n, proto) ?? String(n));
+  const procText = (o?: { pid: number; comm: string; fd: number }): string => (procs && o ? `users:(("${o.comm}",pid=${o.pid},fd=${o.fd}))` : '');
+  const want = (state: string): boolean => {
+    if (states.length) return states.includes(state);
+    if (all) return true;
+    if (listening) return state === 'LISTEN' || state === 'UNCONN';
+    return state !== 'LISTEN' && state !== 'UNCONN';
+  };
+  if (tcp)
+    for (const s of socketsOf<TcpSocket>(ns, 'tcp')) {
+      const st = SS_STATE[s.state];
+      if (!want(st) || (s.state === 'CLOSED' && !s.bound)) continue;
+      rows.push({ netid: 'tcp', state: st, recvQ: String(s.state === 'LISTEN' ? s.acceptQueue.length : new TextEncoder().encode(s.rcvBuf).length), sendQ: String(s.state === 'LISTEN' ? s.backlog : s.unacked), laddr: fmtIp4(s.laddr), lport: port(s.lport, 'tcp'), raddr: fmtIp4(s.raddr), rport: port(s.rport, 'tcp'), proc: procText(s.owner) });
+    }
+  if (udp)
+    for (const s of socketsOf<UdpSocket>(ns, 'udp')) {
+      const st = s.rport ? 'ESTAB' : 'UNCONN';
+      if (!want(st)) continue;
+      rows.push({ netid: 'udp', state: st, recvQ: String(s.queue.reduce((n, d) => n + d.data.length, 0)), sendQ: '0', laddr: fmtIp4(s.laddr), lport: port(s.lport, 'udp'), raddr: fmtIp4(s.raddr), rport: port(s.rport, 'udp'), proc: procText(s.owner) });
+    }
+  const showNetid = tcp && udp;
+  const showState = states.length !== 1;
+  const w = (h: string, vals: string[]): number => Math.max(h.length, ...vals.map((v) => v.length));
+  const cols = {
+    netid: w('Netid', rows.map((r) => r.netid)),
+    state: w('State', rows.map((r) => r.state)),
+    recvQ: w('Recv-Q', rows.map((r) => r.recvQ)),
+    sendQ: w('Send-Q', rows.map((r) => r.sendQ)),
+    laddr: w('Local Address', rows.map((r) => r.laddr)),
+    lport: w('Port', rows.map((r) => r.lport)),
+    raddr: w('Peer Address', rows.map((r) => r.raddr)),
+    rport: w('Port', rows.map((r) => r.rport)),
+    proc: w('Process', rows.map((r) => r.proc)),
+  };
+  const line = (r: Row): string => {
+    let s = '';
+    if (showNetid) s += r.netid.padEnd(cols.netid) + ' ';
+    if (showState) s += r.state.padEnd(cols.state) + ' ';
+    s += r.recvQ.padEnd(cols.recvQ) + ' ' + r.sendQ.padEnd(cols.sendQ) + ' ';
+    s += r.laddr.padStart(cols.laddr) + ':' + r.lport.padEnd(cols.lport) + ' ';
+    s += r.raddr.padStart(cols.raddr) + ':' + r.rport.padEnd(cols.rport);
+    s += r.proc.padEnd(cols.proc);
+    return s + '\n';
+  };
+  let out = headerLine(showNetid, showState, cols);
+  for (const r of rows) out += line(r);
+  p.stdout.write(out);
+  return 0;
+}
+
+function headerLine(netid: boolean, state: boolean, c: Record<string, number>): string {
+  let s = '';
+  if (netid) s += 'Netid'.padEnd(c.netid) + ' ';
+  if (state) s += 'State'.padEnd(c.state) + ' ';
+  s += 'Recv-Q'.padEnd(c.recvQ) + ' ' + 'Send-Q'.padEnd(c.sendQ) + ' ';
+  s += 'Local Address'.padStart(c.laddr) + ':' + 'Port'.padEnd(c.lport) + ' ';
+  s += 'Peer Address'.padStart(c.raddr) + ':' + 'Port'.padEnd(c.rport);
+  s += 'Process';
+  return s + '\n';
+}
+
+register({
+  name: 'ss',
+  summary: 'socket statistics: listening and connected TCP/UDP sockets',
+  usage: 'ss [-tulnpa] [state STATE]',
+  options: [
+    { flag: '-t, -u', desc: 'TCP / UDP sockets' },
+    { flag: '-l', desc: 'listening sockets' },
+    { flag: '-a', desc: 'all sockets' },
+    { flag: '-n', desc: 'numeric ports' },
+    { flag: '-p', desc: 'owning process' },
+  ],
+  run: ss,
+});
