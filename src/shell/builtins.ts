@@ -78,7 +78,7 @@ async function cd(sh: Shell, argv: string[], io: Io): Promise<number> {
     err(sh, io, 'cd: too many arguments');
     return 1;
   }
-  let target = args[0];
+  let target: string | undefined = args[0];
   let print = false;
   if (target === undefined) {
     target = sh.getVar('HOME');

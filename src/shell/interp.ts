@@ -12,7 +12,7 @@ import { cCompare, escapeGlob, globExpand, globMatch, globSource, hasGlob, unesc
 import { ExitNow, Interrupt, LoopCtl, ReturnNow, ioIn, ioOut, procIo, type FgOwner, type Io, type ShellTty } from './control.ts';
 import { FileOut, Pipe } from './io.ts';
 import { macrotask } from '../world/driver.ts';
-import { processTree, programPath, reportFault, resolveProgram, sendSignal, spawnWith, type ProgramRef, type Running } from './exec.ts';
+import { processTree, programPath, reportFault, resolveProgram, sendSignal, spawnProgram, spawnWith, type ProgramRef, type Running } from './exec.ts';
 import { BUILTINS } from './builtins.ts';
 import { KernelError } from '../kernel/errno.ts';
 import { devNullIn, StringIn, StringOut, type InStream, type OutStream, type Process } from '../kernel/proc.ts';
@@ -369,8 +369,8 @@ export class Shell {
         sio.fds.set(1, p.stdout);
         sio.fds.set(2, p.stderr);
         try {
-          if ('items' in cmd) await sub.runList(cmd, sio, true);
-          else await sub.runCommand(cmd, sio, true);
+          if ('k' in cmd) await sub.runCommand(cmd, sio, true);
+          else await sub.runList(cmd, sio, true);
           return sub.status;
         } catch (e) {
           if (e instanceof ExitNow) return e.code;
@@ -1202,8 +1202,19 @@ function splitOnce(s: string, sep: string): [string, string | undefined] {
 function spawnProgramRef(host: HostView, ppid: number, argv: string[], env: Record<string, string>, cwd: string, netns: unknown, io: Io, ref: ProgramRef): Running {
   const opts = { env, cwd, netns, stdin: ioIn(io), stdout: ioOut(io, 1), stderr: ioOut(io, 2) };
   if (ref.kind === 'cmd') return spawnWith(host, ppid, argv, opts, (p) => ref.spec.run(p));
+  // A `#!` line naming a registered interpreter runs it (exec.ts spawnProgram), e.g. /opt/cni/bin/* plugin stubs.
+  if (/^#!\s*\S/.test(readHead(host, ref.path, cwd))) return spawnProgram(host, ppid, argv, opts, ref);
   const bash = lookupCommand('bash');
   return spawnWith(host, ppid, ['bash', ref.path, ...argv.slice(1)], opts, (p) => (bash ? bash.run(p) : 127));
+}
+
+/** The first bytes of a script file ('' when unreadable). */
+function readHead(host: HostView, path: string, cwd: string): string {
+  try {
+    return host.vfs.readFile(path, { cwd }).slice(0, 256);
+  } catch {
+    return '';
+  }
 }
 
 export { programPath, cCompare };

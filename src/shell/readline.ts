@@ -78,6 +78,7 @@ export class LineEditor {
 
   /** Cursor motion from absolute position a to b (positions count from the prompt's start). */
   private move(a: number, b: number): string {
+    if (a === b) return '';
     const cols = this.cols;
     const ra = Math.floor(a / cols);
     const rb = Math.floor(b / cols);
