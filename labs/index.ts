@@ -10,5 +10,10 @@ import routingTwoSubnetsRandom from './routing-two-subnets-random/lab.ts';
 import dockerPortPublish from './docker-port-publish/lab.ts';
 import dockerNetns from './docker-netns/lab.ts';
 import dockerUserNetwork from './docker-user-network/lab.ts';
+import cniBridge from './cni-bridge/lab.ts';
+import podToPod from './pod-to-pod/lab.ts';
+import kubeProxyClusterip from './kube-proxy-clusterip/lab.ts';
+import dnsHosts from './dns-hosts/lab.ts';
+import dnsServer from './dns-server/lab.ts';
 
-export const LABS: LabDef[] = [routingTwoSubnets, routingTwoSubnetsRandom, namespacesVeth, namespacesBridge, namespacesVethRandom, dockerPortPublish, dockerNetns, dockerUserNetwork];
+export const LABS: LabDef[] = [routingTwoSubnets, routingTwoSubnetsRandom, namespacesVeth, namespacesBridge, namespacesVethRandom, dockerPortPublish, dockerNetns, dockerUserNetwork, cniBridge, podToPod, kubeProxyClusterip, dnsHosts, dnsServer];

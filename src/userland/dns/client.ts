@@ -123,29 +123,31 @@ export function stubQuery(p: Process, name: string, type: number): Message {
 /** h_errno values of the resolver. */
 export type HErrno = 'HOST_NOT_FOUND' | 'TRY_AGAIN' | 'NO_RECOVERY' | 'NO_DATA';
 
-/** res_send over the configured servers: `attempts` rounds, `timeout` s each (doubling per round as glibc does). */
+/**
+ * res_send over the configured servers: `attempts` rounds, `timeout` s for
+ * the first round (then doubled per round and split between servers, as
+ * glibc does). A SERVFAIL, NOTIMP or REFUSED reply counts as a failed
+ * server; when every try failed the error is ETIMEDOUT if some server
+ * timed out, else ECONNREFUSED (which makes res_search give up at once).
+ */
 export async function resSend(p: Process, rc: ResolvConf, queries: Message[]): Promise<Message[] | { errno: 'ECONNREFUSED' | 'ETIMEDOUT' } | 'signal'> {
   let gotSomewhere = false;
-  let lastError: Message[] | undefined;
   for (let attempt = 0; attempt < rc.attempts; attempt++) {
     for (let ns = 0; ns < rc.nameservers.length; ns++) {
-      // glibc: timeout for try n is (RES_TIMEOUT << n) / nscount, at least 1 s.
       let secs = rc.timeout;
       if (attempt > 0) secs = Math.max(1, Math.floor((rc.timeout << attempt) / rc.nameservers.length));
-      const res = await exchangeMany(p, rc.nameservers[ns], 53, queries, secs * 1000);
+      const server = rc.nameservers[ns];
+      // The simulation carries no IPv6 UDP: an IPv6 server is unreachable.
+      const res: Exchange[] = server.includes(':') ? queries.map(() => ({ kind: 'neterror', errno: 'ENETUNREACH' })) : await exchangeMany(p, server, 53, queries, secs * 1000);
       if (res.some((r) => r.kind === 'signal')) return 'signal';
       if (res.every((r) => r.kind === 'answer')) {
         const msgs = res.map((r) => (r as { msg: Message }).msg);
-        const bad = msgs.find((m) => m.rcode === RCODE.SERVFAIL || m.rcode === RCODE.NOTIMP || m.rcode === RCODE.REFUSED);
-        if (!bad) return msgs;
-        gotSomewhere = true;
-        lastError = msgs;
+        if (!msgs.some((m) => m.rcode === RCODE.SERVFAIL || m.rcode === RCODE.NOTIMP || m.rcode === RCODE.REFUSED)) return msgs;
         continue;
       }
       if (res.some((r) => r.kind === 'timeout')) gotSomewhere = true;
     }
   }
-  if (lastError) return lastError;
   return { errno: gotSomewhere ? 'ETIMEDOUT' : 'ECONNREFUSED' };
 }
 
@@ -186,7 +188,6 @@ export async function resSearch(p: Process, name: string, types: number[], rc = 
     savedHerrno = r.herrno;
     triedAsIs = true;
     if (trailing) return { ok: false, herrno: r.herrno! };
-    if (r.refused) return { ok: false, herrno: 'TRY_AGAIN' };
   }
   let done = false;
   for (const d of rc.search) {

@@ -136,7 +136,9 @@ function digQuery(p: Process, name: string, type: number, o: DigOpts): Message {
 }
 
 async function dig(p: Process): Promise<number> {
-  const o: DigOpts = { cmd: true, comments: true, question: true, answer: true, authority: true, additional: true, stats: true, short: false, identify: false, search: false, recurse: true, tcp: false, edns: true, time: 5, tries: 3 };
+  const rc = toolConf(p);
+  // resolv.conf `options timeout:/attempts:` set the defaults, +time/+tries override them.
+  const o: DigOpts = { cmd: true, comments: true, question: true, answer: true, authority: true, additional: true, stats: true, short: false, identify: false, search: false, recurse: true, tcp: false, edns: true, time: rc.timeoutSet ? rc.timeout : 5, tries: rc.attemptsSet ? rc.attempts : 3 };
   const lookups: Lookup[] = [];
   let server: string | undefined;
   let port = 53;
@@ -220,7 +222,6 @@ async function dig(p: Process): Promise<number> {
   }
   if (!lookups.length) lookups.push({ name: '', type: pendingType ?? TYPE.NS });
   for (const w of warn) p.stderr.write(w);
-  const rc = toolConf(p);
   let servers = server !== undefined ? [server] : defaultServers(rc);
   if (server !== undefined && !isIp4(server) && !isIp6(server)) {
     p.stderr.write(`dig: couldn't get address for '${server}': not found\n`);

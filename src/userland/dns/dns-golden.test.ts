@@ -11,6 +11,7 @@ import { resolveProgram, spawnProgram } from '../../shell/exec.ts';
 import '../../shell/bash.ts';
 import '../index.ts';
 import '../net/ping.ts';
+import '../net/iptables/iptables.ts';
 import { golden, norm, type GoldenStep } from '../net/golden-kit.test-util.ts';
 
 /** Goldens of the kit, or of this repository's own scenarios (fidelity/goldens). */
@@ -40,6 +41,7 @@ async function replay(name: string): Promise<[GoldenStep, GoldenStep][]> {
 const SCENARIOS: [string, number][] = [
   ['14-etc-hosts', 1],
   ['27-dns-dig-nslookup', 1],
+  ['28-dns-resolver-search', 0.95],
 ];
 
 describe('dig, nslookup, host, getent and the resolver against the real goldens', () => {

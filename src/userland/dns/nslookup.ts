@@ -29,8 +29,9 @@ function section(rrs: RR[]): string {
 async function nslookup(p: Process): Promise<number> {
   let type: number | undefined;
   let port = 53;
-  let timeout = 5;
-  let tries = 3;
+  const rc = toolConf(p);
+  let timeout = rc.timeoutSet ? rc.timeout : 5;
+  let tries = rc.attemptsSet ? rc.attempts : 3;
   let recurse = true;
   let search = true;
   const pos: string[] = [];
@@ -60,7 +61,6 @@ async function nslookup(p: Process): Promise<number> {
     return 1;
   }
   const target = pos[0];
-  const rc = toolConf(p);
   const servers = pos[1] !== undefined ? [pos[1]] : defaultServers(rc);
   const serverArg = pos[1];
   const defaultLookups = type === undefined;

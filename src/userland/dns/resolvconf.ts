@@ -19,6 +19,9 @@ export interface ResolvConf {
   /** options attempts:N rounds over the servers (default 2, at most 5). */
   attempts: number;
   rotate: boolean;
+  /** options timeout:/attempts: given explicitly (dig and nslookup honour them). */
+  timeoutSet: boolean;
+  attemptsSet: boolean;
   /** True when no `nameserver` line was usable (the 127.0.0.1 default applies). */
   defaultServer: boolean;
 }
@@ -28,7 +31,7 @@ export const MAXNS = 3;
 
 /** Parse resolv.conf text. `hostname` supplies the default domain (after its first dot). */
 export function parseResolvConf(text: string, hostname = '', env: Record<string, string> = {}): ResolvConf {
-  const rc: ResolvConf = { nameservers: [], search: [], ndots: 1, timeout: 5, attempts: 2, rotate: false, defaultServer: false };
+  const rc: ResolvConf = { nameservers: [], search: [], ndots: 1, timeout: 5, attempts: 2, rotate: false, timeoutSet: false, attemptsSet: false, defaultServer: false };
   let haveSearch = false;
   const applyOptions = (words: string[]): void => {
     for (const w of words) {
@@ -40,9 +43,15 @@ export function parseResolvConf(text: string, hostname = '', env: Record<string,
       const nd = num('ndots:', 15);
       if (nd !== undefined) rc.ndots = nd;
       const to = num('timeout:', 30);
-      if (to !== undefined) rc.timeout = Math.max(to, 1);
+      if (to !== undefined) {
+        rc.timeout = Math.max(to, 1);
+        rc.timeoutSet = true;
+      }
       const at = num('attempts:', 5);
-      if (at !== undefined) rc.attempts = Math.max(at, 1);
+      if (at !== undefined) {
+        rc.attempts = Math.max(at, 1);
+        rc.attemptsSet = true;
+      }
       if (w === 'rotate') rc.rotate = true;
     }
   };

@@ -9,7 +9,7 @@ import { KernelError } from '../../kernel/errno.ts';
 import type { IcmpMessage, Ipv4Packet, Trace } from '../../kernel/packet.ts';
 import type { IcmpListener, Icmp6Listener } from '../../kernel/stack.ts';
 import { getopt } from '../lib/getopt.ts';
-import { resolveHost, GAI_TEXT } from '../lib/resolve.ts';
+import { resolveHost, getHostByAddr, GAI_TEXT } from '../lib/resolve.ts';
 import { nsOf, kernelOf } from '../lib/sys.ts';
 
 /** ping's usage text after the first error line (recorded from iputils 20221126). */
@@ -166,7 +166,13 @@ async function ping(p: Process): Promise<number> {
   }
   const numericTarget = res[0].addr === target;
   if (res[0].family === 6) return ping6(p, o, target, res[0].addr, numericTarget ? undefined : res[0].canonical);
-  return ping4(p, o, target, parseIp4(res[0].addr)!, numericTarget || o.numeric ? undefined : res[0].canonical);
+  // Replies are labelled by a reverse lookup of the address (pr_addr: /etc/hosts, then a DNS PTR query), never for a numeric target or -n.
+  let replyName: string | undefined;
+  if (!numericTarget && !o.numeric) {
+    const rev = await getHostByAddr(p, res[0].addr);
+    if (typeof rev !== 'string' && rev.name !== res[0].addr) replyName = rev.name;
+  }
+  return ping4(p, o, target, parseIp4(res[0].addr)!, numericTarget ? undefined : res[0].canonical, replyName);
 }
 
 interface Stats {
@@ -196,7 +202,7 @@ function summary(p: Process, name: string, s: Stats): void {
   p.stdout.write(line);
 }
 
-async function ping4(p: Process, o: PingOpts, target: string, dst: number, canonical: string | undefined): Promise<number> {
+async function ping4(p: Process, o: PingOpts, target: string, dst: number, canonical: string | undefined, replyName?: string): Promise<number> {
   const ns = nsOf(p);
   const k = kernelOf(p);
   const stack = k.stack;
@@ -243,7 +249,7 @@ async function ping4(p: Process, o: PingOpts, target: string, dst: number, canon
       st.rtts.push(rttUs);
       st.last = k.clock.now;
       if (!o.quiet) {
-        const who = canonical ? `${canonical} (${fmtIp4(pkt.src)})` : fmtIp4(pkt.src);
+        const who = replyName && pkt.src === dst ? `${replyName} (${fmtIp4(pkt.src)})` : fmtIp4(pkt.src);
         p.stdout.write(`${icmp.dataLen + 8} bytes from ${who}: icmp_seq=${icmp.seq} ttl=${pkt.ttl} time=${fmtRtt(rttUs)} ms\n`);
       }
       wake?.();

@@ -1,0 +1,80 @@
+// Lab: use a central DNS server.
+//
+//   host                 dns (CoreDNS)              web
+//   eth0 192.168.1.5 ─┬─ eth0 192.168.1.100 ──┬── eth0 192.168.1.10
+//                     └──────── lan ──────────┘
+//
+// Start: CoreDNS on dns is authoritative for mycompany.com (web → 192.168.1.10);
+// host's /etc/resolv.conf is empty, so its resolver asks 127.0.0.1.
+
+import type { LabDef } from '../../src/labs/types.ts';
+import { startCoreDns } from '../../src/userland/dns/coredns.ts';
+import { dnsAnswers, pingsByName, resolvesTo } from '../dns-checks.ts';
+
+const COREFILE = `mycompany.com:53 {
+    file /etc/coredns/db.mycompany.com
+    log
+    errors
+}
+`;
+
+const ZONE = `$ORIGIN mycompany.com.
+$TTL 3600
+@       IN  SOA  dns.mycompany.com. admin.mycompany.com. (
+                 2024010101 ; serial
+                 7200       ; refresh
+                 3600       ; retry
+                 1209600    ; expire
+                 3600 )     ; minimum
+@       IN  NS   dns.mycompany.com.
+dns     IN  A    192.168.1.100
+web     IN  A    192.168.1.10
+db      IN  A    192.168.1.11
+www     IN  CNAME web
+@       IN  MX   10 mail.mycompany.com.
+mail    IN  A    192.168.1.20
+@       IN  TXT  "v=spf1 -all"
+`;
+
+const lab: LabDef = {
+  id: 'dns-server',
+  title: 'Use a central DNS server',
+  lesson: 'dns',
+  goal:
+    'Instead of editing /etc/hosts on every machine, the company runs a DNS server at 192.168.1.100 (CoreDNS, authoritative for `mycompany.com`: `web.mycompany.com` is 192.168.1.10). ' +
+    'Your machine\'s `/etc/resolv.conf` is empty. Configure its resolver so that the short name `web` resolves to 192.168.1.10 through DNS and `ping -c 1 web` gets a reply.',
+  hints: [
+    'Ask the server directly first: `nslookup web.mycompany.com 192.168.1.100` or `dig @192.168.1.100 web.mycompany.com +short`. The server works; your machine just does not know about it.',
+    'The resolver reads the server address from `/etc/resolv.conf`: a line `nameserver 192.168.1.100`. With no such line it asks 127.0.0.1, where nothing listens.',
+    'Now `getent hosts web.mycompany.com` works, but `web` alone is asked as just "web". A `search mycompany.com` line makes the resolver try `web.mycompany.com`.',
+    '`printf "nameserver 192.168.1.100\\nsearch mycompany.com\\n" > /etc/resolv.conf`, then `nslookup web` and `ping -c 1 web`.',
+  ],
+  solution: ['printf "nameserver 192.168.1.100\\nsearch mycompany.com\\n" > /etc/resolv.conf', 'nslookup web', 'ping -c 1 web'],
+  build(b) {
+    b.file('host', '/etc/resolv.conf', '');
+    b.nic('host', 'eth0', 'lan', '192.168.1.5/24');
+    b.nic('dns', 'eth0', 'lan', '192.168.1.100/24');
+    b.nic('web', 'eth0', 'lan', '192.168.1.10/24');
+    b.nic('db', 'eth0', 'lan', '192.168.1.11/24');
+    b.file('dns', '/etc/coredns/Corefile', COREFILE);
+    b.file('dns', '/etc/coredns/db.mycompany.com', ZONE);
+    const dns = b.world.host('dns');
+    const r = startCoreDns(dns, dns.initNs, '/etc/coredns/Corefile');
+    if (typeof r === 'string') throw new Error(`dns-server lab: CoreDNS did not start: ${r}`);
+  },
+  checks: [
+    {
+      id: 'dns-answers-web',
+      title: 'the DNS server answers for web (resolv.conf: nameserver and search)',
+      run: (ctx) => dnsAnswers(ctx, 'host', 'web', '192.168.1.10'),
+    },
+    {
+      id: 'web-resolves',
+      title: 'web resolves to 192.168.1.10 on host',
+      run: (ctx) => resolvesTo(ctx, 'host', 'web', '192.168.1.10', 'point /etc/resolv.conf at 192.168.1.100 and add "search mycompany.com"'),
+    },
+    { id: 'ping-web', title: 'ping -c 1 web gets a reply', run: (ctx) => pingsByName(ctx, 'host', 'web') },
+  ],
+};
+
+export default lab;
