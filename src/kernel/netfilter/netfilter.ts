@@ -447,7 +447,8 @@ function reject(x: MatchCtx, how: string): void {
         : { proto: 'tcp', sport: l.dport, dport: l.sport, seq: 0, ack: (l.seq + dataLen + (l.flags.syn ? 1 : 0) + (l.flags.fin ? 1 : 0)) >>> 0, flags: { rst: true, ack: true }, window: 0, data: '' },
     };
     try {
-      stack.ipOutputLocal(x.ns, rst, { trace: x.skb.trace });
+      // The RST leaves from the rejected packet's destination, which may not be ours (OUTPUT): route without a source check.
+      stack.ipOutputLocal(x.ns, rst, { trace: x.skb.trace, route: stack.routeOutput(x.ns, rst.dst) });
     } catch {
       // No route back: nothing is sent.
     }

@@ -6,3 +6,4 @@ import './ss.ts';
 import './nc.ts';
 import './curl.ts';
 import './httpd.ts';
+import './ping.ts';
