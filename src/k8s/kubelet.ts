@@ -39,7 +39,8 @@ export function imageProgram(image: string): { argv: string[]; name: string } {
       return { argv: ['coredns', '-conf', '/etc/coredns/Corefile'], name: 'coredns' };
     case 'nginx':
     case 'httpd':
-      return { argv: ['httpd', '-f', '-p', '80'], name: 'nginx' };
+      // The nginx image's CMD: nginx -g 'daemon off;' (serves its welcome page on :80).
+      return { argv: ['nginx', '-g', 'daemon off;'], name: 'nginx' };
     default:
       return { argv: ['sleep', 'infinity'], name: repo };
   }

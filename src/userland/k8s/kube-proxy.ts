@@ -63,14 +63,14 @@ register({
           }
           if (!jumpsDone) {
             for (const j of JUMP_CHAINS) {
-              await run(p, ['iptables', '-w', '5', '-t', j.table, '-N', j.dstChain]);
-              const c = await run(p, ['iptables', '-w', '5', '-t', j.table, '-C', j.srcChain, ...jumpArgs(j)]);
-              if (c.code !== 0) await run(p, ['iptables', '-w', '5', '-t', j.table, '-I', j.srcChain, ...jumpArgs(j)]);
+              await run(p, ['iptables', '-t', j.table, '-N', j.dstChain]);
+              const c = await run(p, ['iptables', '-t', j.table, '-C', j.srcChain, ...jumpArgs(j)]);
+              if (c.code !== 0) await run(p, ['iptables', '-t', j.table, '-I', j.srcChain, ...jumpArgs(j)]);
             }
             jumpsDone = true;
           }
           const text = buildIptablesRestore(ports, { clusterCidr: b.clusterCidr }, existing);
-          const r = await run(p, ['iptables-restore', '-w', '5', '-W', '100000', '--noflush', '--counters'], text);
+          const r = await run(p, ['iptables-restore', '--noflush', '--counters'], text);
           lastSync.set(k, { text, restoreStatus: r.code, at: k.clock.now });
           if (r.code !== 0) say(`E0106 09:00:00.000000       1 proxier.go:1525] "Failed to execute iptables-restore" err="exit status ${r.code}: ${r.err.trim()}"`);
           existing = [...text.matchAll(/^:(KUBE-(?:SVC|SEP|EXT|SVL|FW)-\S+) /gm)].map((m) => m[1]).filter((c) => !text.includes(`-X ${c}\n`));

@@ -350,7 +350,8 @@ export function restore(p: Process, text: string, opts: { noflush: boolean; coun
           throw e;
         }
         if (!existing) table.chains.set(name, { name, builtin: false, pkts: 0, bytes: 0, rules: [] });
-        else if (!opts.noflush) existing.rules = [];
+        // A user-defined chain named in a `:CHAIN` line is flushed even with --noflush (kube-proxy relies on it).
+        else existing.rules = [];
       }
       continue;
     }

@@ -1,0 +1,85 @@
+// Lab: be the container runtime — run the CNI bridge plugin by hand.
+//
+//   node01 (init netns)                       pod1 (netns, no network yet)
+//   /opt/cni/bin/{bridge,host-local,loopback}  ┌───────────┐
+//   /etc/cni/net.d/ (empty)        cni0 ───────┤ eth0 ?    │
+//                                  10.244.1.1  └───────────┘
+
+import type { LabDef } from '../../src/labs/types.ts';
+import type { CheckCtx } from '../../src/labs/checks.ts';
+import { reaches } from '../../src/labs/checks.ts';
+import { fmtIp4, parseIp4, inNet } from '../../src/kernel/addr.ts';
+import { installCniPlugins } from '../../src/userland/k8s/cni/index.ts';
+import '../../src/userland/k8s/index.ts';
+
+const NET = parseIp4('10.244.1.0')!;
+
+function podAddr(ctx: CheckCtx): { ip?: number; msg: string } {
+  const ns = ctx.world.host('node01').openNetns('pod1');
+  if (!ns) return { msg: 'there is no namespace pod1 on node01 any more' };
+  const eth0 = ns.devByName('eth0');
+  if (!eth0) return { msg: 'pod1 has no eth0 yet: the bridge plugin creates it (CNI_IFNAME=eth0) when you run it with CNI_COMMAND=ADD' };
+  const a = eth0.inet.find((x) => inNet(x.local, NET, 24));
+  if (!a) return { msg: `pod1's eth0 has no address in 10.244.1.0/24 (its IPAM section should use host-local with subnet 10.244.1.0/24)` };
+  if (!eth0.adminUp) return { msg: 'eth0 in pod1 is down' };
+  return { ip: a.local, msg: `pod1 has ${fmtIp4(a.local)}/${a.prefixlen} on eth0` };
+}
+
+const CONF = '{"cniVersion":"1.0.0","name":"mynet","type":"bridge","bridge":"cni0","isGateway":true,"ipam":{"type":"host-local","subnet":"10.244.1.0/24","routes":[{"dst":"0.0.0.0/0"}]}}';
+
+const lab: LabDef = {
+  id: 'cni-bridge',
+  title: 'Run the CNI bridge plugin by hand',
+  lesson: 'cni',
+  terminalHost: 'node01',
+  goal:
+    'node01 has the CNI plugins `bridge`, `host-local` and `loopback` in /opt/cni/bin and a network namespace `pod1` with no network. ' +
+    'Do what a container runtime does: write a network configuration in /etc/cni/net.d/ for the bridge plugin with host-local IPAM over 10.244.1.0/24, ' +
+    'then run the plugin with CNI_COMMAND=ADD for container `pod1`. pod1 must end up with an address from 10.244.1.0/24 on `eth0`, a default route through the bridge, and node01 must reach it.',
+  hints: [
+    'A plugin is an ordinary program: its parameters are environment variables (CNI_COMMAND, CNI_CONTAINERID, CNI_NETNS, CNI_IFNAME, CNI_PATH) and its configuration is JSON on standard input.',
+    `A configuration that works: ${CONF}`,
+    'Run it with: CNI_COMMAND=ADD CNI_CONTAINERID=pod1 CNI_NETNS=/var/run/netns/pod1 CNI_IFNAME=eth0 CNI_PATH=/opt/cni/bin /opt/cni/bin/bridge < /etc/cni/net.d/10-mynet.conf',
+    'The result printed on stdout lists the interfaces and the IP the plugin configured; check with ip netns exec pod1 ip addr and ip netns exec pod1 ip route.',
+  ],
+  solution: [`echo '${CONF}' > /etc/cni/net.d/10-mynet.conf`, 'CNI_COMMAND=ADD CNI_CONTAINERID=pod1 CNI_NETNS=/var/run/netns/pod1 CNI_IFNAME=eth0 CNI_PATH=/opt/cni/bin /opt/cni/bin/bridge < /etc/cni/net.d/10-mynet.conf', 'ip netns exec pod1 ip route'],
+  build(b) {
+    const k = b.host('node01');
+    installCniPlugins(k, ['bridge', 'host-local', 'loopback']);
+    b.netns('node01:pod1');
+  },
+  checks: [
+    {
+      id: 'address',
+      title: 'pod1 has an address from 10.244.1.0/24 on eth0',
+      run: async (ctx) => {
+        const r = podAddr(ctx);
+        return { passed: r.ip !== undefined, message: r.msg };
+      },
+    },
+    {
+      id: 'default-route',
+      title: "pod1's default route goes through the bridge",
+      run: async (ctx) => {
+        const k = ctx.world.host('node01');
+        const ns = k.openNetns('pod1');
+        const def = ns?.fib.table(254).find((r) => r.dstLen === 0 && r.type === 'unicast');
+        if (!def || def.gateway === undefined) return { passed: false, message: 'pod1 has no default route (the IPAM section needs "routes": [{"dst": "0.0.0.0/0"}])' };
+        const br = k.initNs.devices().find((d) => d.kind === 'bridge' && d.inet.some((a) => a.local === def.gateway));
+        if (!br) return { passed: false, message: `pod1's default gateway ${fmtIp4(def.gateway)} is not an address of a bridge on node01 (set "isGateway": true so the plugin gives the bridge the gateway address)` };
+        return { passed: true, message: `default via ${fmtIp4(def.gateway)}, the address of bridge ${br.name}` };
+      },
+    },
+    {
+      id: 'reach',
+      title: 'node01 reaches pod1',
+      run: async (ctx) => {
+        const r = podAddr(ctx);
+        if (r.ip === undefined) return { passed: false, message: r.msg };
+        return reaches(ctx, 'node01:', fmtIp4(r.ip));
+      },
+    },
+  ],
+};
+
+export default lab;

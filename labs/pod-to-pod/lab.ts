@@ -1,0 +1,81 @@
+// Lab: pods on different nodes — install the pod network.
+//
+//   controlplane .10        node01 .11                 node02 .12
+//                           web-a 10.244.1.x           web-b 10.244.2.x
+//   ═══════════════ 192.168.56.0/24 (k8s) ════════════════════════════
+//
+// The cluster starts without a network plugin: pods stay ContainerCreating
+// ("cni config uninitialized"). Deploying flannel (a DaemonSet) gives every
+// node a pod subnet, writes the CNI config and adds a route per node.
+
+import type { LabDef } from '../../src/labs/types.ts';
+import type { CheckCtx } from '../../src/labs/checks.ts';
+import { reaches } from '../../src/labs/checks.ts';
+import type { KObject } from '../../src/k8s/api.ts';
+import { buildCluster, clusterOf } from '../../src/k8s/cluster.ts';
+import { toYaml } from '../../src/k8s/yaml.ts';
+import { flannelDaemonSet } from '../../src/k8s/cluster.ts';
+
+const pod = (name: string, node: string): KObject => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default', labels: { app: name } }, spec: { nodeName: node, containers: [{ name: 'nginx', image: 'nginx:1.27' }] } });
+
+/** The flannel manifest offered in /root (namespace + DaemonSet, host-gw backend). */
+export const FLANNEL_YAML = `${toYaml({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'kube-flannel', labels: { 'k8s-app': 'flannel' } } })}---\n${toYaml(flannelDaemonSet())}`;
+
+async function podIps(ctx: CheckCtx): Promise<{ a?: KObject; b?: KObject; msg?: string }> {
+  const c = clusterOf(ctx.world);
+  if (!c) return { msg: 'no cluster in this world' };
+  await c.settle();
+  const a = c.api.get('Pod', 'default', 'web-a');
+  const b = c.api.get('Pod', 'default', 'web-b');
+  if (!a || !b) return { msg: 'pods web-a (node01) and web-b (node02) must exist' };
+  if (!a.status?.podIP || !b.status?.podIP) return { msg: `the pods have no IP yet (status ${a.status?.containerStatuses?.[0]?.state?.waiting?.reason ?? a.status?.phase}): the nodes have no CNI network configuration — install a pod network` };
+  return { a, b };
+}
+
+const lab: LabDef = {
+  id: 'pod-to-pod',
+  title: 'Pod to pod across nodes',
+  lesson: 'cni',
+  terminalHost: 'controlplane',
+  goal:
+    'A three-node cluster (controlplane, node01, node02) runs pod `web-a` on node01 and `web-b` on node02, but no network plugin is installed, so both are stuck in ContainerCreating. ' +
+    'Install a pod network (the flannel manifest is in /root/kube-flannel.yml) so that web-a on node01 reaches web-b on node02 by its pod IP.',
+  hints: [
+    'kubectl get pods -o wide shows the pods and their state; kubectl describe pod web-a says why a pod is not starting.',
+    'A pod network plugin runs as a DaemonSet: one agent per node. kubectl apply -f /root/kube-flannel.yml deploys flannel.',
+    'After it runs, look at ip route on a node: flannel (host-gw) adds "10.244.2.0/24 via 192.168.56.12" on node01 and the reverse on node02.',
+  ],
+  solution: ['kubectl apply -f /root/kube-flannel.yml', 'kubectl rollout status daemonset/kube-flannel-ds -n kube-flannel', 'kubectl get pods -o wide'],
+  build(b) {
+    const c = buildCluster(b.world, { cni: 'none' });
+    c.api.create(pod('web-a', 'node01'));
+    c.api.create(pod('web-b', 'node02'));
+    b.file('controlplane', '/root/kube-flannel.yml', FLANNEL_YAML);
+  },
+  checks: [
+    {
+      id: 'pods-running',
+      title: 'web-a and web-b are Running with pod IPs from their nodes\' subnets',
+      run: async (ctx) => {
+        const r = await podIps(ctx);
+        if (r.msg) return { passed: false, message: r.msg };
+        return { passed: true, message: `web-a ${r.a!.status.podIP} on node01, web-b ${r.b!.status.podIP} on node02` };
+      },
+    },
+    {
+      id: 'pod-to-pod',
+      title: 'web-a on node01 reaches web-b on node02 by its pod IP',
+      run: async (ctx) => {
+        const r = await podIps(ctx);
+        if (r.msg) return { passed: false, message: r.msg };
+        const c = clusterOf(ctx.world)!;
+        const ns = c.kubelets.get('node01')!.podNetns('default', 'web-a');
+        if (!ns) return { passed: false, message: 'web-a has no sandbox on node01' };
+        const name = ctx.world.host('node01').netnsNamesOf(ns)[0];
+        return reaches(ctx, `node01:${name}`, r.b!.status.podIP);
+      },
+    },
+  ],
+};
+
+export default lab;
