@@ -13,9 +13,6 @@ import dockerUserNetwork from './docker-user-network/lab.ts';
 import cniBridge from './cni-bridge/lab.ts';
 import podToPod from './pod-to-pod/lab.ts';
 import kubeProxyClusterip from './kube-proxy-clusterip/lab.ts';
-import cniBridge from './cni-bridge/lab.ts';
-import podToPod from './pod-to-pod/lab.ts';
-import kubeProxyClusterip from './kube-proxy-clusterip/lab.ts';
 import dnsHosts from './dns-hosts/lab.ts';
 import dnsServer from './dns-server/lab.ts';
 

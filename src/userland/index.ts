@@ -7,4 +7,3 @@ import './sys/index.ts';
 import './dns/index.ts';
 import './k8s/index.ts';
 import './net/nf-index.ts';
-import './k8s/index.ts';
