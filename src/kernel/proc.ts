@@ -5,6 +5,8 @@
 
 import type { Clock, Timer } from './clock.ts';
 import type { VfsCtx } from './vfs.ts';
+import type { Kernel } from './kernel.ts';
+import type { NetNs } from './netns.ts';
 
 /** Where a program writes (a terminal, a pipe, a file, /dev/null). */
 export interface OutStream {
@@ -48,9 +50,9 @@ export class StringIn implements InStream {
 }
 
 /** Signals a simulated process can receive. */
-export type Signal = 'SIGINT' | 'SIGTERM' | 'SIGKILL' | 'SIGHUP';
+export type Signal = 'SIGINT' | 'SIGTERM' | 'SIGKILL' | 'SIGHUP' | 'SIGPIPE';
 /** Conventional numbers (exit status 128+n after death by signal). */
-export const SIGNUM: Record<Signal, number> = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
+export const SIGNUM: Record<Signal, number> = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGPIPE: 13, SIGTERM: 15 };
 
 /** Options for running a child program from a process (fork+exec in one step). */
 export interface ExecOptions {
@@ -117,6 +119,11 @@ export class Process {
     this.exec = init.exec;
     this.onExit = init.onExit;
     this.startedAt = init.clock.now;
+  }
+
+  /** The host kernel this process runs on (through its network namespace). */
+  get kernel(): Kernel {
+    return (this.netns as NetNs).kernel;
   }
 
   /** Program name as `ps` shows it. */

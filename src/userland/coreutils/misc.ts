@@ -6,6 +6,7 @@ import { KernelError } from '../../kernel/errno.ts';
 import { allCommands, register } from '../registry.ts';
 import { hostOf, readAll } from './host.ts';
 import { parseOpts, usageError } from './util.ts';
+import { SIGNUM } from '../../kernel/proc.ts';
 
 /** Parse a duration like `1`, `0.5`, `2m`, `1h`; milliseconds or undefined. */
 export function parseDuration(s: string): number | undefined {
@@ -40,7 +41,7 @@ register({
     const ok = await p.sleep(ms);
     if (ok) return 0;
     const sig = p.pendingSignal ?? 'SIGINT';
-    return 128 + ({ SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 } as const)[sig];
+    return 128 + SIGNUM[sig];
   },
 });
 
