@@ -479,9 +479,21 @@ function writeLog(st: NfNs, tg: Extract<Target, { kind: 'LOG' }>, x: MatchCtx): 
 
 // ── conntrack hooks ──────────────────────────────────────────────────────
 
+/**
+ * Packets looped back to this host keep their conntrack reference, as the
+ * kernel keeps skb->_nfct across loopback (the frame is the same object).
+ */
+const loopbackCt = new WeakMap<Ipv4Packet, SkbCt>();
+
 /** nf_conntrack_in: attach the packet to its connection (or a new one). */
 function conntrackIn(st: NfNs, skb: Skb): void {
   if (skb.ctinfo) return;
+  const carried = loopbackCt.get(skb.pkt);
+  if (carried) {
+    skb.ctinfo = carried;
+    skb.ct = carried.entry;
+    return;
+  }
   const p = skb.pkt;
   const now = st.ns.kernel.clock.now;
   const l = p.payload;
@@ -728,6 +740,7 @@ export class Netfilter implements NetfilterImpl {
         if (hook === 'INPUT' && table('filter') === 'DROP') return 'drop';
         if (ct && natHook(st, 'src', x) === 'DROP') return 'drop';
         if (ct && !conntrackConfirm(st, skb)) return 'drop';
+        if (ct && hook === 'POSTROUTING' && outDev?.kind === 'loopback' && skb.ctinfo) loopbackCt.set(skb.pkt, skb.ctinfo as SkbCt);
         return 'accept';
     }
   }

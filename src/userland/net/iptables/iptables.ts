@@ -77,7 +77,7 @@ function execute(p: Process, c: IptCommand): Outcome {
   const fmt: ListFormat = { numeric: c.numeric, verbose: c.verbose, exact: c.exact, lineNumbers: c.lineNumbers, hostName: hosts.reverse };
   const commit = (t: Table, op: string, chain: string): Outcome => {
     const e = nfCommit(ns, t);
-    if (e) return { status: 4, stdout: '', stderr: commitMessage(e, op, e.chain ?? chain) };
+    if (e) return { status: 4, stdout: '', stderr: commitMessage(e, op, chain || e.chain || '') };
     return ok();
   };
   const chainOf = (t: Table, name: string) => t.chains.get(name);
