@@ -130,7 +130,9 @@ async function host(p: Process): Promise<number> {
         p.stdout.write(out);
         return 1;
       }
-      p.stdout.write(`${out}Host ${canonName(m.questions[0]?.name ?? qname)} not found: ${m.rcode}(${rcodeName(m.rcode)})\n`);
+      // host.c names the lookup as typed for NXDOMAIN, and the name it asked for other errors.
+      const shown = m.rcode === RCODE.NXDOMAIN ? (rev ?? target) : canonName(m.questions[0]?.name ?? qname);
+      p.stdout.write(`${out}Host ${shown} not found: ${m.rcode}(${rcodeName(m.rcode)})\n`);
       return 1;
     }
     if (isVerbose) continue;
