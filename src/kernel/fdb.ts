@@ -107,14 +107,15 @@ export function fdbAdd(dev: NetDevice, mac: Mac, o: FdbAddOptions): void {
 function brFdbAdd(br: NetDevice, port: NetDevice, mac: Mac, o: FdbAddOptions, now: number): void {
   const b = br.bridge!;
   if (o.state === 'dynamic' && port === br) fail('EINVAL');
-  if (o.state === 'dynamic') fail('EPERM');
+  // A dynamic entry needs a port that is not disabled.
+  if (o.state === 'dynamic' && !(br.adminUp && port.adminUp && port.carrier)) fail('EPERM');
   const existing = b.fdb.get(mac);
   if (existing && o.excl) fail('EEXIST');
   const e: FdbEntry = {
     mac,
     dev: port,
     local: o.state === 'permanent',
-    isStatic: true,
+    isStatic: o.state !== 'dynamic',
     updated: now,
   };
   b.fdb.set(mac, e);

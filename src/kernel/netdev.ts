@@ -111,6 +111,8 @@ export interface BridgeState {
   addrSet: boolean;
   nextPortNo: number;
   nfCallIptables: boolean;
+  /** Set once a port was added: from then on carrier follows the ports (an empty bridge that never had one is UNKNOWN with carrier). */
+  hadPort?: boolean;
 }
 
 /**
@@ -191,7 +193,9 @@ export class NetDevice {
       case 'veth':
         return this.adminUp && !!this.peer && this.peer.adminUp;
       case 'bridge':
-        // A bridge has carrier when at least one port is forwarding.
+        // A bridge has carrier when at least one port is forwarding; one that never
+        // had a port keeps the carrier it came up with (state UNKNOWN).
+        if (!this.bridge?.hadPort) return this.adminUp;
         return this.adminUp && this.ns.devices().some((d) => d.master === this && d.adminUp && d.carrier);
       case 'ether':
         return this.adminUp && !!this.segment;
@@ -204,6 +208,7 @@ export class NetDevice {
   get operState(): 'UP' | 'DOWN' | 'UNKNOWN' | 'LOWERLAYERDOWN' {
     if (!this.adminUp) return 'DOWN';
     if (this.kind === 'loopback' || this.kind === 'dummy' || this.kind === 'vxlan') return 'UNKNOWN';
+    if (this.kind === 'bridge' && !this.bridge?.hadPort) return 'UNKNOWN';
     if (this.carrier) return 'UP';
     // A veth whose peer is down reports its lower layer down — unless the peer lives in another namespace.
     if (this.kind === 'veth') return this.peer && this.peer.ns === this.ns ? 'LOWERLAYERDOWN' : 'DOWN';

@@ -63,7 +63,7 @@ export const IPV4_SYSCTL_DEFAULTS: Record<string, string> = {
 export const IPV4_CONF_DEFAULTS: Record<string, number> = {
   accept_local: 0,
   accept_redirects: 1,
-  accept_source_route: 0,
+  accept_source_route: 1,
   arp_accept: 0,
   arp_announce: 0,
   arp_evict_nocarrier: 1,
@@ -76,7 +76,10 @@ export const IPV4_CONF_DEFAULTS: Record<string, number> = {
   disable_xfrm: 0,
   drop_gratuitous_arp: 0,
   drop_unicast_in_l2_multicast: 0,
+  force_igmp_version: 0,
   forwarding: 0,
+  igmpv2_unsolicited_report_interval: 10000,
+  igmpv3_unsolicited_report_interval: 1000,
   ignore_routes_with_linkdown: 0,
   log_martians: 0,
   mc_forwarding: 0,
@@ -149,7 +152,7 @@ export class NetNs {
   /** net.ipv4.* sysctls (strings as written to /proc). */
   readonly ipv4: Record<string, string> = { ...IPV4_SYSCTL_DEFAULTS };
   /** net.ipv4.conf.all and .default. */
-  readonly confAll: Record<string, number> = { ...IPV4_CONF_DEFAULTS };
+  readonly confAll: Record<string, number> = { ...IPV4_CONF_DEFAULTS, accept_source_route: 0 };
   readonly confDefault: Record<string, number> = { ...IPV4_CONF_DEFAULTS };
   /** Other sysctls (net.core.*, net.bridge.*, net.netfilter.* ...). */
   readonly other: Record<string, string> = {
@@ -258,6 +261,9 @@ export class NetNs {
   private createLoopback(): void {
     const lo = this.makeDev('lo', 'loopback', MAC_ZERO, 65536);
     lo.addrAssign = 'permanent';
+    // devinet: loopback skips IPsec policy and xfrm lookups.
+    lo.conf.disable_policy = 1;
+    lo.conf.disable_xfrm = 1;
   }
 
   /** Validate an interface name as dev_valid_name() does. */
@@ -715,6 +721,8 @@ export class NetNs {
     const v = on ? 1 : 0;
     this.ipv4.ip_forward = String(v);
     this.confAll.forwarding = v;
+    // inet_forward_change: a router stops accepting redirects.
+    this.confAll.accept_redirects = on ? 0 : 1;
     this.confDefault.forwarding = v;
     for (const d of this.devices()) d.conf.forwarding = v;
   }

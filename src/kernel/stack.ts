@@ -239,6 +239,7 @@ export class Stack {
   /** A port joined: its MAC becomes a local FDB entry; the bridge MAC may change. */
   bridgeAddPort(br: NetDevice, port: NetDevice): void {
     port.promisc++;
+    br.bridge!.hadPort = true;
     br.bridge!.fdb.set(port.mac, { mac: port.mac, dev: port, local: true, isStatic: true, updated: this.now });
     this.bridgeRecomputeAddr(br);
   }
@@ -247,15 +248,19 @@ export class Stack {
   bridgeDelPort(br: NetDevice, port: NetDevice): void {
     port.promisc = Math.max(0, port.promisc - 1);
     for (const [k, e] of br.bridge!.fdb) if (e.dev === port) br.bridge!.fdb.delete(k);
-    this.bridgeRecomputeAddr(br);
+    this.bridgeRecomputeAddr(br, port);
   }
 
   /** br_stp_recalculate_bridge_id: without a set address, the bridge takes the lowest port MAC. */
-  bridgeRecomputeAddr(br: NetDevice): void {
+  bridgeRecomputeAddr(br: NetDevice, leaving?: NetDevice): void {
     const b = br.bridge;
     if (!b || b.addrSet) return;
-    const ports = br.ns.devices().filter((d) => d.master === br);
-    if (!ports.length) return;
+    const ports = br.ns.devices().filter((d) => d.master === br && d !== leaving);
+    // The last port gone, the bridge id and address fall back to all zeroes.
+    if (!ports.length) {
+      br.mac = '00:00:00:00:00:00';
+      return;
+    }
     const lowest = ports.map((p) => p.mac).sort(cmpMac)[0];
     if (lowest !== br.mac) {
       br.mac = lowest;
