@@ -107,7 +107,8 @@ function linkShow(c: BridgeCtx, args: string[]): number {
       filter = args[++i];
     } else if (matches(a, 'help')) {
       die(c.p, LINK_USAGE);
-    } else filter = a;
+    }
+    // Any other word is ignored, as iproute2 6.1 does.
   }
   let only: NetDevice | undefined;
   if (filter !== undefined) {

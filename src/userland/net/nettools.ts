@@ -264,7 +264,9 @@ async function arp(p: Process): Promise<number> {
     }
     return 0;
   }
-  const dev = arpDev(ns, r.ip, device);
+  let dev = arpDev(ns, r.ip, device);
+  // Neighbours cannot live on loopback or NOARP devices (arp_req_set: EINVAL).
+  if (!(dev instanceof KernelError) && !dev.usesArp) dev = new KernelError('EINVAL');
   if (dev instanceof KernelError) {
     p.stderr.write(`SIOCSARP: ${dev.message}\n`);
     return 255;

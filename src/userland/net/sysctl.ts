@@ -251,6 +251,11 @@ class Sysctl {
           }
           return 0;
         }
+        if (e.errno === 'EACCES') {
+          // A read-only entry: procps 4.0.2 reports a stale errno and carries on successfully.
+          this.warnx(`setting key "${dotted}": Invalid argument`);
+          return 0;
+        }
         this.warn(`setting key "${dotted}"`, e);
         return 1;
       }
