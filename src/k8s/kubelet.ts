@@ -213,6 +213,13 @@ export class Kubelet {
   private async teardown(pod: KObject, sb: Sandbox | undefined): Promise<void> {
     const ns = pod.metadata.namespace!;
     if (sb) {
+      // Graceful termination: the pod left the endpoints (terminating) when its
+      // deletionTimestamp was set; the containers keep serving a moment (what a
+      // preStop sleep gives real pods, so kube-proxy's update lands first), then
+      // get SIGTERM, then are killed.
+      await this.proc.sleep(1000);
+      for (const r of [...sb.procs].reverse()) if (r.proc.argv[0] !== '/pause') sendSignal(r.proc, 'SIGTERM');
+      await this.proc.sleep(500);
       for (const r of [...sb.procs].reverse()) sendSignal(r.proc, 'SIGKILL');
       if (sb.netnsPath) {
         const conf = loadNetConf(this.k);
