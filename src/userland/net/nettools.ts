@@ -15,6 +15,10 @@ import { SCOPE } from '../../kernel/netdev.ts';
 import { getHostByAddr, getHostByName } from '../lib/resolve.ts';
 import { nsOf, kernelOf } from '../lib/sys.ts';
 import { IFF, ifFlags, nstrcmp } from './nettools-lib.ts';
+import { socketsOf } from '../../kernel/socket/socket.ts';
+import type { TcpSocket, TcpState } from '../../kernel/socket/tcp.ts';
+import type { UdpSocket } from '../../kernel/socket/udp.ts';
+import { serviceName } from './iptables/services.ts';
 
 // ── shared ───────────────────────────────────────────────────────────────
 
@@ -912,8 +916,88 @@ async function netstat(p: Process): Promise<number> {
     }
     return 0;
   }
-  p.stderr.write('netstat: only -r and -i are supported here\n');
-  return 1;
+  return netstatSockets(p, argv);
+}
+
+/** TCP states as /proc/net/tcp and net-tools name them. */
+const TCP_STATE_NAME: Record<TcpState, string> = {
+  CLOSED: 'CLOSE',
+  LISTEN: 'LISTEN',
+  SYN_SENT: 'SYN_SENT',
+  SYN_RECV: 'SYN_RECV',
+  ESTABLISHED: 'ESTABLISHED',
+  FIN_WAIT1: 'FIN_WAIT1',
+  FIN_WAIT2: 'FIN_WAIT2',
+  CLOSE_WAIT: 'CLOSE_WAIT',
+  LAST_ACK: 'LAST_ACK',
+  CLOSING: 'CLOSING',
+  TIME_WAIT: 'TIME_WAIT',
+};
+
+/** netstat's socket tables: -t/-u (inet), -x (unix, empty here), -l/-a selecting servers. */
+async function netstatSockets(p: Process, argv: string[]): Promise<number> {
+  const ns = nsOf(p);
+  let tcp = false;
+  let udp = false;
+  let raw = false;
+  let unix = false;
+  let listening = false;
+  let all = false;
+  let numeric = false;
+  for (const a of argv) {
+    if (a.startsWith('--')) {
+      const n = a.slice(2);
+      const m: Record<string, string> = { tcp: 't', udp: 'u', raw: 'w', unix: 'x', listening: 'l', all: 'a', numeric: 'n' };
+      const hit = Object.keys(m).find((k) => k.startsWith(n) && n.length > 0);
+      if (hit) applyFlag(m[hit]);
+      continue;
+    }
+    if (a.startsWith('-')) for (const c of a.slice(1)) applyFlag(c);
+  }
+  function applyFlag(c: string): void {
+    if (c === 't') tcp = true;
+    else if (c === 'u') udp = true;
+    else if (c === 'w') raw = true;
+    else if (c === 'x') unix = true;
+    else if (c === 'l') listening = true;
+    else if (c === 'a') all = true;
+    else if (c === 'n') numeric = true;
+  }
+  if (!tcp && !udp && !raw && !unix) tcp = udp = raw = unix = true;
+  const which = all ? 'servers and established' : listening ? 'only servers' : 'w/o servers';
+  const want = (server: boolean): boolean => all || (listening ? server : !server);
+  const addr = async (ip: number, port: number, proto: string): Promise<string> => {
+    let host = fmtIp4(ip);
+    if (!numeric && ip !== 0) host = (await hostName(p, host)) ?? host;
+    const portText = port === 0 ? '*' : numeric ? String(port) : serviceName(port, proto) ?? String(port);
+    return `${host}:${portText}`;
+  };
+  const row = (proto: string, rq: number, sq: number, l: string, r: string, st: string): string =>
+    `${proto.padEnd(5)} ${String(rq).padStart(6)} ${String(sq).padStart(6)} ${l.padEnd(23)} ${r.padEnd(23)} ${st.padEnd(11)}\n`;
+  if (tcp || udp || raw) {
+    let out = `Active Internet connections (${which})\nProto Recv-Q Send-Q Local Address           Foreign Address         State      \n`;
+    if (tcp) {
+      for (const sk of socketsOf<TcpSocket>(ns, 'tcp')) {
+        if (sk.state === 'CLOSED') continue;
+        if (!want(sk.state === 'LISTEN')) continue;
+        const rq = sk.state === 'LISTEN' ? sk.acceptQueue.length : new TextEncoder().encode(sk.rcvBuf).length;
+        const sq = sk.state === 'LISTEN' ? 0 : sk.unacked;
+        out += row('tcp', rq, sq, await addr(sk.laddr, sk.lport, 'tcp'), await addr(sk.raddr, sk.rport, 'tcp'), TCP_STATE_NAME[sk.state]);
+      }
+    }
+    if (udp) {
+      for (const sk of socketsOf<UdpSocket>(ns, 'udp')) {
+        if (!sk.lport) continue;
+        const connected = sk.rport !== 0;
+        if (!want(!connected)) continue;
+        const rq = sk.queue.reduce((n, d) => n + d.data.length, 0);
+        out += row('udp', rq, 0, await addr(sk.laddr, sk.lport, 'udp'), await addr(sk.raddr, sk.rport, 'udp'), connected ? 'ESTABLISHED' : '');
+      }
+    }
+    p.stdout.write(out);
+  }
+  if (unix) p.stdout.write(`Active UNIX domain sockets (${which})\nProto RefCnt Flags       Type       State         I-Node   Path\n`);
+  return 0;
 }
 
 register({
