@@ -108,3 +108,42 @@ describe('hosts on a shared segment', () => {
     expect(world.host('c').initNs.devByName('eth0')!.stats.rxPackets).toBe(1);
   });
 });
+
+describe('neighbour resolution failure', () => {
+  it('a router answers Destination Host Unreachable when the next hop does not answer ARP; ping shows the pipe', async () => {
+    const world = new World({ seed: 5 });
+    const host = world.addHost('host');
+    const l = addNetns(host, 'l');
+    const r = addNetns(host, 'r');
+    const a = host.initNs.linkAdd({ name: 'va', kind: 'veth', peerName: 'vb' });
+    host.initNs.setNetns(a, l);
+    host.initNs.setNetns(a.peer!, r);
+    const c = host.initNs.linkAdd({ name: 'vc', kind: 'veth', peerName: 'vd' });
+    host.initNs.setNetns(c, r);
+    host.initNs.setUp(c.peer!, true);
+    l.addrAdd(a, { ...cidr('10.1.0.2/24'), broadcast: 'auto' });
+    r.addrAdd(a.peer!, { ...cidr('10.1.0.1/24'), broadcast: 'auto' });
+    r.addrAdd(c, { ...cidr('10.2.0.1/24'), broadcast: 'auto' });
+    l.setUp(a, true);
+    r.setUp(a.peer!, true);
+    r.setUp(c, true);
+    l.routeAdd({ table: 254, type: 'unicast', dst: 0, dstLen: 0, tos: 0, metric: 0, protocol: 'boot', scope: 0, onlink: false, gateway: cidr('10.1.0.1/32').local }, { create: true, excl: true, replace: false });
+    r.setIpForward(true);
+    const res = await run(world, host, l, ['ping', '-c', '6', '10.2.0.9']);
+    expect(res.stdout).toContain('From 10.1.0.1 icmp_seq=1 Destination Host Unreachable');
+    expect(res.stdout).toContain('6 packets transmitted, 0 received, +6 errors, 100% packet loss');
+    expect(res.stdout).toMatch(/\npipe \d\n$/);
+  });
+
+  it('a local sender whose neighbour fails gets no ICMP error (silent loss)', async () => {
+    const world = new World({ seed: 6 });
+    const host = world.addHost('host');
+    const a = host.initNs.linkAdd({ name: 'va', kind: 'veth', peerName: 'vb' });
+    host.initNs.addrAdd(a, { ...cidr('10.9.0.1/24'), broadcast: 'auto' });
+    host.initNs.setUp(a, true);
+    host.initNs.setUp(a.peer!, true);
+    const res = await run(world, host, host.initNs, ['ping', '-c', '5', '10.9.0.9']);
+    expect(res.stdout).not.toContain('Unreachable');
+    expect(res.stdout).toContain('5 packets transmitted, 0 received, 100% packet loss');
+  });
+});

@@ -703,8 +703,10 @@ export class Stack {
       (mac) => {
         if (mac === undefined) {
           this.trace(skb.trace, ns, 'drop', `${fmtIp4(nexthop)} did not answer ARP on ${dev.name}: host unreachable`);
-          // ipv4_link_failure: tell the sender.
-          this.icmpSendError(ns, skb, 3, 1);
+          // ipv4_link_failure: a router tells the sender; a local sender
+          // just loses the packet (ping shows loss, TCP connect times out),
+          // as recorded on a 6.18 kernel.
+          if (!skb.local) this.icmpSendError(ns, skb, 3, 1);
           return;
         }
         this.devXmit(dev, { src: dev.mac, dst: mac, type: 'ipv4', payload: pkt, trace: skb.trace }, skb.hops);

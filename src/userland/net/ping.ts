@@ -176,6 +176,8 @@ async function ping(p: Process): Promise<number> {
 }
 
 interface Stats {
+  /** Most probes outstanding at once (printed as `pipe N` when > 1). */
+  pipe: number;
   sent: number;
   received: number;
   errors: number;
@@ -190,6 +192,7 @@ function summary(p: Process, name: string, s: Stats): void {
   let line = `\n--- ${name} ping statistics ---\n${s.sent} packets transmitted, ${s.received} received, `;
   if (s.errors) line += `+${s.errors} errors, `;
   line += `${loss}% packet loss, time ${ms}ms\n`;
+  const tail: string[] = [];
   if (s.rtts.length) {
     const us = s.rtts;
     const min = Math.min(...us);
@@ -197,8 +200,10 @@ function summary(p: Process, name: string, s: Stats): void {
     const avg = us.reduce((a, b) => a + b, 0) / us.length;
     const avg2 = us.reduce((a, b) => a + b * b, 0) / us.length;
     const mdev = Math.sqrt(Math.max(0, avg2 - avg * avg));
-    line += `rtt min/avg/max/mdev = ${fmt3(min)}/${fmt3(avg)}/${fmt3(max)}/${fmt3(mdev)} ms\n`;
-  } else line += '\n';
+    tail.push(`rtt min/avg/max/mdev = ${fmt3(min)}/${fmt3(avg)}/${fmt3(max)}/${fmt3(mdev)} ms`);
+  }
+  if (s.pipe > 1) tail.push(`pipe ${s.pipe}`);
+  line += tail.join(', ') + '\n';
   p.stdout.write(line);
 }
 
@@ -235,7 +240,7 @@ async function ping4(p: Process, o: PingOpts, target: string, dst: number, canon
   const from = o.iface !== undefined ? `from ${fmtIp4(route.src)} ${o.iface}: ` : '';
   p.stdout.write(`PING ${canonical ?? fmtIp4(dst)} (${fmtIp4(dst)}) ${from}${o.size}(${o.size + 28}) bytes of data.\n`);
   const id = k.rng.int(1, 65535);
-  const st: Stats = { sent: 0, received: 0, errors: 0, rtts: [], start: k.clock.now, last: k.clock.now };
+  const st: Stats = { pipe: 0, sent: 0, received: 0, errors: 0, rtts: [], start: k.clock.now, last: k.clock.now };
   const seen = new Set<number>();
   let wake: (() => void) | undefined;
   const listener: IcmpListener = {
@@ -244,6 +249,7 @@ async function ping4(p: Process, o: PingOpts, target: string, dst: number, canon
     onReply: (pkt: Ipv4Packet, icmp: IcmpMessage) => {
       if (seen.has(icmp.seq)) return;
       seen.add(icmp.seq);
+      st.pipe = Math.max(st.pipe, st.sent - icmp.seq + 1);
       const rttUs = (k.clock.now - (icmp.sentAt ?? k.clock.now)) * 1000;
       st.received++;
       st.rtts.push(rttUs);
@@ -257,6 +263,7 @@ async function ping4(p: Process, o: PingOpts, target: string, dst: number, canon
     onError: (pkt: Ipv4Packet, icmp: IcmpMessage) => {
       const q = icmp.quoted!.payload as IcmpMessage;
       st.errors++;
+      st.pipe = Math.max(st.pipe, st.sent - q.seq + 1);
       st.last = k.clock.now;
       if (!o.quiet) {
         const text = icmp.type === 11 ? 'Time to live exceeded' : icmp.type === 3 ? UNREACH_TEXT[icmp.code] ?? `Dest Unreachable, Bad Code: ${icmp.code}` : `Bad ICMP type: ${icmp.type}`;
@@ -339,7 +346,7 @@ async function ping6(p: Process, o: PingOpts, target: string, addr: string, cano
   const head = canonical ? `${canonical}(${canonical} (${addr}))` : `${addr}(${addr})`;
   p.stdout.write(`PING ${head} ${o.size} data bytes\n`);
   const id = k.rng.int(1, 65535);
-  const st: Stats = { sent: 0, received: 0, errors: 0, rtts: [], start: k.clock.now, last: k.clock.now };
+  const st: Stats = { pipe: 0, sent: 0, received: 0, errors: 0, rtts: [], start: k.clock.now, last: k.clock.now };
   let wake: (() => void) | undefined;
   const l: Icmp6Listener = {
     ns,
