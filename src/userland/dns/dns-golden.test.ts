@@ -41,7 +41,8 @@ async function replay(name: string): Promise<[GoldenStep, GoldenStep][]> {
 const SCENARIOS: [string, number][] = [
   ['14-etc-hosts', 1],
   ['27-dns-dig-nslookup', 1],
-  ['28-dns-resolver-search', 0.95],
+  ['28-dns-resolver-search', 1],
+  ['29-dns-nsswitch-order', 1],
 ];
 
 describe('dig, nslookup, host, getent and the resolver against the real goldens', () => {

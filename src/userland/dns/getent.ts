@@ -57,7 +57,28 @@ async function ahosts(p: Process, keys: string[], family: 0 | 4 | 6): Promise<nu
   return status;
 }
 
-/** Files databases: key matches the first field or, for services/protocols, an alias or number. */
+/** services/protocols: key is the name, an alias, or the number (`domain`, `53/udp`, `17`); printed as getent formats them. */
+function netdb(p: Process, path: string, keys: string[], kind: 'services' | 'protocols'): number {
+  const entries = readFileOf(p, path)
+    .split('\n')
+    .map((l) => l.replace(/#.*/, '').trim().split(/\s+/))
+    .filter((f) => f.length >= 2 && f[0]);
+  const line = (f: string[]): string => `${f[0].padEnd(21)} ${f[1]}${f.slice(2).map((a) => ` ${a}`).join('')}\n`;
+  if (!keys.length) {
+    for (const f of entries) p.stdout.write(line(f));
+    return 0;
+  }
+  let status = 0;
+  for (const key of keys) {
+    const [k, proto] = key.split('/');
+    const hit = entries.find((f) => (f[0] === k || f.slice(2).includes(k) || f[1].split('/')[0] === k) && (kind === 'protocols' || !proto || f[1].split('/')[1] === proto));
+    if (hit) p.stdout.write(line(hit));
+    else status = 2;
+  }
+  return status;
+}
+
+/** passwd/group/networks: key matches the first field or (passwd/group) the numeric id. */
 function files(p: Process, path: string, keys: string[], sep: RegExp, numField?: number): number {
   const lines = readFileOf(p, path)
     .split('\n')
@@ -69,8 +90,8 @@ function files(p: Process, path: string, keys: string[], sep: RegExp, numField?:
   let status = 0;
   for (const key of keys) {
     const hit = lines.find((l) => {
-      const f = l.replace(/#.*/, '').trim().split(sep);
-      return f[0] === key || (numField !== undefined && f[numField]?.split('/')[0] === key) || f.slice(2).includes(key);
+      const f = l.trim().split(sep);
+      return f[0] === key || (numField !== undefined && f[numField] === key);
     });
     if (hit) p.stdout.write(`${hit}\n`);
     else status = 2;
@@ -103,13 +124,14 @@ async function getent(p: Process): Promise<number> {
     case 'group':
       return files(p, '/etc/group', keys, /:/, 2);
     case 'services':
-      return files(p, '/etc/services', keys, /\s+/, 1);
+      return netdb(p, '/etc/services', keys, 'services');
     case 'protocols':
-      return files(p, '/etc/protocols', keys, /\s+/, 1);
+      return netdb(p, '/etc/protocols', keys, 'protocols');
     case 'networks':
       return files(p, '/etc/networks', keys, /\s+/);
     default:
-      p.stderr.write(`Unknown database: ${db}\n${TRY}`);
+      p.stderr.write(`Unknown database: ${db}\n`);
+      p.stdout.write(TRY);
       return 1;
   }
 }

@@ -180,7 +180,11 @@ export async function getHostByName(p: Process, name: string, family: 4 | 6): Pr
     if (src === 'files') {
       const hits = hostsLines(p).filter((h) => h.family === family && h.names.some((n) => nameIs(n, name)));
       if (!hits.length) return 'NOTFOUND';
-      return { name: hits[0].names[0], aliases: hits[0].names.slice(1), family, addrs: hits.map((h) => h.addr) };
+      // `multi on`: addresses of every matching line; aliases are every other name on them.
+      const canon = hits[0].names[0];
+      const aliases: string[] = [];
+      for (const h of hits) for (const n of h.names) if (n !== canon && !aliases.includes(n)) aliases.push(n);
+      return { name: canon, aliases, family, addrs: hits.map((h) => h.addr) };
     }
     if (src === 'dns') {
       if (!dnsBackend) return 'UNAVAIL';
