@@ -21,9 +21,9 @@ export async function typeLine(page: Page, term: Locator, line: string): Promise
   await page.keyboard.press('Enter');
 }
 
-/** Expect the terminal's screen to contain `text` (polling). */
+/** Expect the terminal's screen to contain `text` (polling); a string may span wrapped rows. */
 export async function expectScreen(term: Locator, text: string | RegExp): Promise<void> {
-  if (typeof text === 'string') await expect.poll(() => screenText(term)).toContain(text);
+  if (typeof text === 'string') await expect.poll(async () => (await screenText(term)).replace(/\n/g, '')).toContain(text);
   else await expect.poll(() => screenText(term)).toMatch(text);
 }
 

@@ -5,11 +5,12 @@
 // page: a fault prints one short line and the session carries on.
 
 import type { FromWorker, ToWorker, TermEntry } from './protocol.ts';
-import { newSession, runChecks, type SessionLike } from './backend.ts';
+import { newSession, runChecks } from './backend.ts';
+import type { Session } from '../session/session.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
-let session: SessionLike | null = null;
+let session: Session | null = null;
 let lab: string | undefined;
 let seed = 1;
 let cols = 80;
@@ -57,7 +58,7 @@ async function boot(entries: TermEntry[]): Promise<void> {
   } catch (e) {
     fault('dispose', e);
   }
-  const s = newSession(lab, seed, entries, true, cols).session;
+  const s = newSession(lab, seed, entries, true, cols);
   s.onOutput((data) => {
     if (session === s || session === null) post({ type: 'output', data });
   });
@@ -118,12 +119,12 @@ async function check(req: number): Promise<void> {
   const entries = session ? session.entries() : [];
   const copy = newSession(lab, seed, structuredClone(entries), false);
   try {
-    await copy.session.start();
-    await settle(copy.session.idle());
-    const results = await runChecks(lab, copy.world());
+    await copy.start();
+    await settle(copy.idle());
+    const results = await runChecks(lab, copy.world, seed);
     post({ type: 'checked', req, results });
   } finally {
-    copy.session.dispose();
+    copy.dispose();
   }
 }
 
