@@ -76,7 +76,7 @@ describe('bridge, brctl, net-tools, sysctl and sys tools against the real-kernel
 /** This directory's own recordings (real kernel, same recorder): every step must match. */
 /** Steps whose remaining difference is another component's (the shell's grep has no -A yet). */
 const FOREIGN = /grep -A/;
-const LOCAL = ['tools-netstat', 'tools-arp', 'tools-route', 'tools-ifconfig', 'tools-sysctl', 'tools-bridge'];
+const LOCAL = ['tools-ethtool', 'tools-netstat', 'tools-arp', 'tools-route', 'tools-ifconfig', 'tools-sysctl', 'tools-bridge'];
 
 describe('the tools against their own real-kernel recordings', () => {
   for (const name of LOCAL) {

@@ -4,3 +4,4 @@ import './bridge.ts';
 import './brctl.ts';
 import './sysctl.ts';
 import './nettools.ts';
+import './ethtool.ts';
