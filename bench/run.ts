@@ -15,6 +15,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { simBenches } from './sim.bench.ts';
+import { benches as netfilterBenches } from './netfilter.bench.ts';
+import { benches as dockerBenches } from './docker.bench.ts';
+import { benches as k8sBenches } from './k8s.bench.ts';
 
 /** One row of a bench's table. */
 export type Row = Record<string, string | number>;
@@ -128,7 +131,19 @@ function bundleBench(slug: string): Bench {
 }
 
 /** Every benchmark, in the order they run. */
-export const benches: Bench[] = [...simBenches, bundleBench('namespaces'), bundleBench('switching-routing')];
+/** Adapt a bench returning one row object (the netfilter shape). */
+function oneRow(b: { name: string; run: () => Promise<Row> }, about: string): Bench {
+  return { name: `netfilter:${b.name}`, about, run: async () => [await b.run()] };
+}
+
+export const benches: Bench[] = [
+  ...simBenches,
+  ...netfilterBenches.map((b) => oneRow(b, b.name)),
+  ...dockerBenches.map((b) => ({ ...b, name: `docker:${b.name}` })),
+  ...k8sBenches,
+  bundleBench('namespaces'),
+  bundleBench('switching-routing'),
+];
 
 function printTable(rows: Row[]): void {
   if (!rows.length) return console.log('  (no rows)');
