@@ -158,7 +158,7 @@ async function hostname(p: Process): Promise<number> {
         return 1;
       }
       if (mode === 'f' || mode === 'A') p.stdout.write(`${f.name}${mode === 'A' ? ' ' : ''}\n`);
-      else if (mode === 'd') p.stdout.write(`${f.name.includes('.') ? f.name.slice(f.name.indexOf('.') + 1) : ''}\n`);
+      else if (mode === 'd') p.stdout.write(f.name.includes('.') ? `${f.name.slice(f.name.indexOf('.') + 1)}\n` : '');
       else if (mode === 'i') p.stdout.write(`${f.addrs.join(' ')}\n`);
       else p.stdout.write('\n');
       return 0;
