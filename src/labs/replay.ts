@@ -18,6 +18,16 @@ export interface Replayed {
 
 /** Start `labId` with `seed`, type each line into its shell, wait for each to finish. */
 export async function replayLines(labId: string, seed: number, lines: string[]): Promise<Replayed> {
+  const r = await replayOpen(labId, seed, lines);
+  r.dispose();
+  return { world: r.world, output: r.output };
+}
+
+/**
+ * The same, with the session still open: disposing it kills every process
+ * of the host (daemons and containers too), so checks run before that.
+ */
+async function replayOpen(labId: string, seed: number, lines: string[]): Promise<Replayed & { dispose: () => void }> {
   const info = labInfo(labId, seed);
   if (!info) throw new Error(`unknown lab ${labId}`);
   const world = makeLabWorld(labId, seed);
@@ -31,13 +41,16 @@ export async function replayLines(labId: string, seed: number, lines: string[]):
     if (!line.trim()) continue;
     await session.runLine(line);
   }
-  session.dispose();
-  return { world, output };
+  return { world, output, dispose: () => session.dispose() };
 }
 
 /** Replay `lines` and run the lab's checks on the result. */
 export async function checkLines(labId: string, seed: number, lines: string[]): Promise<CheckResult[]> {
   if (!getLab(labId)) throw new Error(`unknown lab ${labId}`);
-  const r = await replayLines(labId, seed, lines);
-  return runChecks(labId, r.world, seed);
+  const r = await replayOpen(labId, seed, lines);
+  try {
+    return await runChecks(labId, r.world, seed);
+  } finally {
+    r.dispose();
+  }
 }
