@@ -7,6 +7,8 @@
 //                     (before any terminal loads); lazy = what loading the
 //                     terminal adds (dynamic imports, the worker and its
 //                     imports); total = both.
+//   grade:1000-checkpoints  wall time and per-file cost of grading a class
+//                     (bench/grade.bench.ts).
 //
 // The simulation benches (lead) are added to `benches` below.
 
@@ -18,6 +20,7 @@ import { simBenches } from './sim.bench.ts';
 import { benches as netfilterBenches } from './netfilter.bench.ts';
 import { benches as dockerBenches } from './docker.bench.ts';
 import { benches as k8sBenches } from './k8s.bench.ts';
+import { gradeBench } from './grade.bench.ts';
 
 /** One row of a bench's table. */
 export type Row = Record<string, string | number>;
@@ -141,6 +144,7 @@ export const benches: Bench[] = [
   ...netfilterBenches.map((b) => oneRow(b, b.name)),
   ...dockerBenches.map((b) => ({ ...b, name: `docker:${b.name}` })),
   ...k8sBenches,
+  gradeBench(1000),
   bundleBench('namespaces'),
   bundleBench('switching-routing'),
 ];
