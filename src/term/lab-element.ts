@@ -3,10 +3,9 @@
 // open one at a time; Reset starts the lab world again. The last results
 // are stored with the terminal's entries so progress survives a reload.
 
-import './terminal-element.ts';
+
 import type { PlTerminal } from './terminal-element.ts';
 import type { TermCheckResult } from './protocol.ts';
-import { loadTerm, saveTerm } from './store.ts';
 
 class PlLab extends HTMLElement {
   private armedReset: ReturnType<typeof setTimeout> | null = null;
@@ -30,11 +29,10 @@ class PlLab extends HTMLElement {
       else if (act === 'reset') this.reset(btn);
     });
     this.initialTasks = [...(this.el('results')?.childNodes ?? [])].map((n) => n.cloneNode(true));
-    const term = this.term;
-    if (term) {
-      const stored = loadTerm(term.storeKey);
-      if (stored.results?.length) this.showResults(stored.results, undefined, true);
-    }
+    void customElements.whenDefined('pl-terminal').then(() => {
+      const stored = this.term?.stored();
+      if (stored?.results?.length) this.showResults(stored.results, undefined, true);
+    });
   }
 
   private async check(btn: HTMLButtonElement): Promise<void> {
@@ -45,7 +43,7 @@ class PlLab extends HTMLElement {
     try {
       const { results, error } = await term.check();
       this.showResults(results, error, false);
-      saveTerm(term.storeKey, { passed: results.filter((r) => r.passed).map((r) => r.id), results });
+      term.saveProgress({ passed: results.filter((r) => r.passed).map((r) => r.id), results });
     } catch (e) {
       this.setStatus(`The checks could not run: ${e instanceof Error ? e.message : String(e)}`, 'fail');
     } finally {

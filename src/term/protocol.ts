@@ -1,7 +1,7 @@
 // Messages between a page's terminal (main thread) and its simulation worker.
 //
-//   page ──init/input/resize/type/check/reset──▶ worker (Session + lab world)
-//   page ◀──ready/output/entries/checked/fault── worker
+//   page ──init/input/resize/type/check/reset/undo──▶ worker (Session + lab world)
+//   page ◀──ready/output/entries/checked/live/topology/path/fault── worker
 //
 // Everything is structured-clone friendly plain data. The worker never throws
 // to the page: faults arrive as `fault` (and a short line in the terminal).
@@ -29,7 +29,9 @@ export type ToWorker =
   /** Run the lab's checks on a replayed copy of the session; answered by `checked` with the same `req`. */
   | { type: 'check'; req: number }
   /** Throw the world away and start again from the lab's initial state. */
-  | { type: 'reset'; seed: number };
+  | { type: 'reset'; seed: number }
+  /** Undo the last command: replay every entry but the last command line on a fresh world. */
+  | { type: 'undo' };
 
 /** Worker → page. */
 export type FromWorker =
@@ -41,9 +43,67 @@ export type FromWorker =
   | { type: 'entries'; entries: TermEntry[] }
   | { type: 'checked'; req: number; results: TermCheckResult[]; error?: string }
   /** An internal fault the worker survived. */
-  | { type: 'fault'; message: string };
+  | { type: 'fault'; message: string }
+  /** Live checks: the lab's checks re-run on a copy after a command (same results Check gives). */
+  | { type: 'live'; entries: number; results: TermCheckResult[] }
+  /** The world's topology changed (or the session booted). */
+  | { type: 'topology'; topology: TopoSnapshot }
+  /** A new traced packet path (a ping, curl, nc, or a Check's probe); `null` after reset/undo cleared it. */
+  | { type: 'path'; path: PathSnapshot | null };
 
-/** The localStorage record of one terminal (a later issue moves it to IndexedDB). */
+/** One interface in a topology snapshot. */
+export interface TopoIface {
+  /** `<namespace id>|<name>`. */
+  id: string;
+  name: string;
+  kind: string;
+  /** IFF_UP. */
+  up: boolean;
+  /** Operational state as `ip link` prints it (UP, DOWN, UNKNOWN, LOWERLAYERDOWN). */
+  state: string;
+  /** IPv4 addresses in CIDR form. */
+  addrs: string[];
+  /** Id of the bridge this interface is a port of. */
+  master?: string;
+  mac?: string;
+}
+
+/** A link between two interfaces: a veth pair, a bridge port, or a cable/segment. */
+export interface TopoLink {
+  a: string;
+  b: string;
+  kind: 'veth' | 'port' | 'wire';
+  /** Both ends can pass frames. */
+  up: boolean;
+  label?: string;
+}
+
+/** Hosts and namespaces with their interfaces, and the links between them. */
+export interface TopoSnapshot {
+  /** Sum of the hosts' topology versions (changes on every link/address/namespace change). */
+  version: number;
+  namespaces: { id: string; host: string; name?: string; init: boolean; ifaces: TopoIface[] }[];
+  links: TopoLink[];
+}
+
+/** One decision on a packet's path (mirrors src/kernel `TraceStep`). */
+export interface PathStep {
+  at: number;
+  where: string;
+  stage: string;
+  what: string;
+}
+
+/** The last traced packet path. */
+export interface PathSnapshot {
+  /** What produced it: the command line (`ping -c 1 10.0.0.2`) or the check. */
+  command: string;
+  at: number;
+  source: 'command' | 'check';
+  steps: PathStep[];
+}
+
+/** The stored record of one terminal (see store.ts for the IndexedDB schema). */
 export interface StoredTerm {
   version: 1;
   entries: TermEntry[];

@@ -2,7 +2,7 @@
 // their commands into a terminal: the lab's own terminal inside a lab,
 // otherwise the page's main terminal.
 
-import './terminal-element.ts';
+
 import type { PlTerminal } from './terminal-element.ts';
 
 function targetFor(btn: Element): PlTerminal | null {

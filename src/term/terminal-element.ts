@@ -5,7 +5,7 @@
 // Attributes: `lab` (lab id; bare host when absent), `store` (persistence
 // key), `label` (accessible name). Events: `pl-ready`, `pl-entries`.
 
-import type { FromWorker, TermCheckResult, TermEntry, ToWorker } from './protocol.ts';
+import type { FromWorker, StoredTerm, TermCheckResult, TermEntry, ToWorker } from './protocol.ts';
 import type { TermHost } from './xterm-host.ts';
 import { clearTerm, loadTerm, saveTerm } from './store.ts';
 
@@ -44,6 +44,8 @@ export class PlTerminal extends HTMLElement {
       { rootMargin: '300px 0px' },
     );
     this.io.observe(this);
+    // The page's main terminal is at the top: start it at once.
+    if (this.hasAttribute('data-main')) wake();
   }
 
   disconnectedCallback(): void {
@@ -119,6 +121,16 @@ export class PlTerminal extends HTMLElement {
     clearTerm(this.storeKey);
     const h = await this.load();
     h.reset(SEED);
+  }
+
+  /** This terminal's stored record (entries and lab progress). */
+  stored(): StoredTerm {
+    return loadTerm(this.storeKey);
+  }
+
+  /** Store lab progress with this terminal's entries. */
+  saveProgress(patch: Pick<StoredTerm, 'passed' | 'results'>): void {
+    saveTerm(this.storeKey, patch);
   }
 
   focusTerminal(): void {
