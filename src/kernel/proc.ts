@@ -4,7 +4,7 @@
 // (ping, servers, tcpdump, containers) await the virtual clock or sockets.
 
 import type { Clock, Timer } from './clock.ts';
-import type { VfsCtx } from './vfs.ts';
+import type { VfsCtx, VNode } from './vfs.ts';
 import type { Kernel } from './kernel.ts';
 import type { NetNs } from './netns.ts';
 
@@ -62,6 +62,8 @@ export interface ExecOptions {
   stderr?: OutStream;
   env?: Record<string, string>;
   cwd?: string;
+  /** Called with the child as soon as it exists (a daemon keeps it to signal it later). */
+  onSpawn?: (child: Process) => void;
 }
 
 /** Runs a child program to completion and returns its exit status (set by the shell). */
@@ -88,6 +90,14 @@ export class Process {
   pendingSignal: Signal | undefined;
   /** Runs another program as a child of this one. */
   exec: ExecFn;
+  /**
+   * Files this process sees in place of the host's (absolute path -> node),
+   * the smallest stand-in for a mount namespace: a container's /etc/hosts,
+   * /etc/resolv.conf and /etc/hostname. Children inherit it.
+   */
+  overlay: Map<string, VNode> | undefined;
+  /** Set by whoever runs the process: end it at once with `code` (how SIGKILL reaps). */
+  reap: ((code: number) => void) | undefined;
   private readonly clock: Clock;
   private handlers = new Set<(sig: Signal) => void>();
   private readonly onExit: (p: Process) => void;
@@ -139,7 +149,7 @@ export class Process {
 
   /** File-system context of this process (cwd and namespace for /proc). */
   vfsCtx(): VfsCtx {
-    return { cwd: this.cwd, netns: this.netns, proc: this };
+    return { cwd: this.cwd, netns: this.netns, proc: this, overlay: this.overlay };
   }
 
   /** Deliver a signal: handlers run, sleeps wake. */
@@ -147,6 +157,13 @@ export class Process {
     if (this.state === 'Z') return;
     this.pendingSignal = sig;
     for (const h of [...this.handlers]) h(sig);
+  }
+
+  /** kill(2): deliver `sig`; SIGKILL also reaps the process at once (status 137). */
+  kill(sig: Signal): void {
+    if (this.state === 'Z') return;
+    this.signal(sig);
+    if (sig === 'SIGKILL') this.reap?.(128 + SIGNUM.SIGKILL);
   }
 
   /** Register a signal handler; returns a function removing it. */
@@ -232,6 +249,7 @@ export class ProcessTable {
   }): Process {
     const pid = this.nextPid++;
     const p = new Process({ ...init, pid, clock: this.clock, onExit: (q) => this.procs.delete(q.pid) });
+    p.overlay = this.procs.get(init.ppid)?.overlay;
     this.procs.set(pid, p);
     return p;
   }

@@ -21,6 +21,12 @@ export interface VfsCtx {
   proc?: unknown;
   /** Working directory for relative paths. */
   cwd?: string;
+  /**
+   * Nodes seen in place of the stored ones at these absolute paths (a
+   * container's own /etc/hosts...); defaults to the accessing process's
+   * `overlay` when it has one.
+   */
+  overlay?: Map<string, VNode>;
 }
 
 /** A directory whose entries are stored. */
@@ -129,10 +135,12 @@ export class Vfs {
   private walk(parts: string[], ctx: VfsCtx, follow: boolean, depth: number): { node: VNode; parts: string[] } {
     let node: VNode = this.root;
     const done: string[] = [];
+    const overlay = ctx.overlay ?? (ctx.proc as { overlay?: Map<string, VNode> } | undefined)?.overlay;
     for (let i = 0; i < parts.length; i++) {
       const name = parts[i];
       if (node.kind !== 'dir' && node.kind !== 'gendir') fail('ENOTDIR');
-      const child: VNode | undefined = node.kind === 'dir' ? node.children.get(name) : node.lookup(ctx, name);
+      const over = overlay?.size ? overlay.get(joinPath([...done, name])) : undefined;
+      const child: VNode | undefined = over ?? (node.kind === 'dir' ? node.children.get(name) : node.lookup(ctx, name));
       if (!child) fail('ENOENT');
       const last = i === parts.length - 1;
       if (child.kind === 'symlink' && (!last || follow)) {

@@ -135,6 +135,7 @@ export function spawnWith(
     forced = resolve;
   });
   killers.set(p, (code) => forced?.(code));
+  p.reap = (code) => forced?.(code);
   const run = (async (): Promise<number> => {
     try {
       return await body(p);
@@ -233,6 +234,7 @@ export function makeExec(host: HostView): ExecFn {
       },
       ref,
     );
+    opts.onSpawn?.(r.proc);
     // A parent killed by SIGKILL takes its waiting child with it.
     const off = parent.onSignal((sig) => {
       if (sig === 'SIGKILL') sendSignal(r.proc, 'SIGKILL');
