@@ -102,13 +102,3 @@ export interface PathSnapshot {
   source: 'command' | 'check';
   steps: PathStep[];
 }
-
-/** The stored record of one terminal (see store.ts for the IndexedDB schema). */
-export interface StoredTerm {
-  version: 1;
-  entries: TermEntry[];
-  /** Ids of the checks that passed at the last Check. */
-  passed?: string[];
-  /** The last Check's results, shown again after a reload. */
-  results?: TermCheckResult[];
-}

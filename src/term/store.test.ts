@@ -1,47 +1,46 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { clearTerm, loadTerm, saveTerm } from './store.ts';
+import { describe, expect, it } from 'vitest';
+import { parseProgressFile, parseRecord, PROGRESS_FORMAT, SCHEMA } from './store.ts';
 
-class MemoryStorage {
-  private m = new Map<string, string>();
-  getItem(k: string) {
-    return this.m.has(k) ? this.m.get(k)! : null;
-  }
-  setItem(k: string, v: string) {
-    this.m.set(k, String(v));
-  }
-  removeItem(k: string) {
-    this.m.delete(k);
-  }
-}
-
-describe('terminal store', () => {
-  beforeEach(() => {
-    (globalThis as { localStorage?: unknown }).localStorage = new MemoryStorage();
+describe('terminal store records', () => {
+  it('accepts a schema-2 record and keeps entries, progress and seed', () => {
+    const r = parseRecord('lab:x', { key: 'lab:x', schema: 2, seed: 7, entries: [{ line: 'ip netns add red', at: 0 }, { intr: true, at: 5 }], passed: ['ns-red'], updated: 1 });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.rec.schema).toBe(SCHEMA);
+    expect(r.rec.seed).toBe(7);
+    expect(r.rec.entries).toEqual([{ line: 'ip netns add red', at: 0 }, { intr: true, at: 5 }]);
+    expect(r.rec.passed).toEqual(['ns-red']);
   });
 
-  it('starts empty', () => {
-    expect(loadTerm('lab:x')).toEqual({ version: 1, entries: [], passed: [] });
+  it('migrates the localStorage shape {version: 1, entries, passed, results}', () => {
+    const results = [{ id: 'a', title: 'A', passed: true, message: 'ok' }];
+    const r = parseRecord('play:/x/', { version: 1, entries: [{ line: 'ls', at: 3 }], passed: ['a'], results });
+    expect(r).toEqual({ ok: true, rec: { key: 'play:/x/', schema: SCHEMA, seed: 1, entries: [{ line: 'ls', at: 3 }], passed: ['a'], results, updated: 0 } });
   });
 
-  it('keeps entries and progress under packetlab:<key> as {version:1, entries}', () => {
-    saveTerm('lab:x', { entries: [{ line: 'ip netns add red', at: 0 }, { intr: true, at: 5 }] });
-    saveTerm('lab:x', { passed: ['ns-red'] });
-    const raw = JSON.parse(localStorage.getItem('packetlab:lab:x')!);
-    expect(raw.version).toBe(1);
-    expect(raw.entries).toHaveLength(2);
-    expect(loadTerm('lab:x').passed).toEqual(['ns-red']);
+  it('reports damaged and other-version records with a readable reason', () => {
+    for (const bad of ['garbage', null, 42, [], { schema: 2, entries: 'nope' }, { schema: 2, entries: [{ nope: 1 }] }, { schema: 2, entries: [{ line: 'x', at: -1 }] }]) {
+      const r = parseRecord('k', bad);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.problem).toMatch(/damaged/);
+    }
+    const future = parseRecord('k', { schema: 99, entries: [] });
+    expect(future.ok).toBe(false);
+    if (!future.ok) expect(future.problem).toMatch(/different version.*schema 99/);
+  });
+});
+
+describe('progress files', () => {
+  it('round-trips the export format', () => {
+    const text = JSON.stringify({ format: PROGRESS_FORMAT, schema: 2, exported: 'now', terms: [{ key: 'lab:a', schema: 2, seed: 1, entries: [{ line: 'ip a', at: 1 }], passed: [] }] });
+    const f = parseProgressFile(text);
+    expect(f.terms).toHaveLength(1);
+    expect(f.terms[0]!.entries).toEqual([{ line: 'ip a', at: 1 }]);
   });
 
-  it('ignores corrupt or foreign records', () => {
-    localStorage.setItem('packetlab:a', '{not json');
-    localStorage.setItem('packetlab:b', JSON.stringify({ version: 2, entries: [] }));
-    localStorage.setItem('packetlab:c', JSON.stringify({ version: 1, entries: [{ nope: 1 }] }));
-    for (const k of ['a', 'b', 'c']) expect(loadTerm(k).entries).toEqual([]);
-  });
-
-  it('forgets a record on clear', () => {
-    saveTerm('k', { entries: [{ line: 'ls', at: 1 }] });
-    clearTerm('k');
-    expect(loadTerm('k').entries).toEqual([]);
+  it('rejects files that are not progress files', () => {
+    expect(() => parseProgressFile('{nope')).toThrow(/not JSON/);
+    expect(() => parseProgressFile('{"format":"other"}')).toThrow(/not a packetlab progress file/);
+    expect(() => parseProgressFile(JSON.stringify({ format: PROGRESS_FORMAT, terms: [{ key: 'a', schema: 2, entries: 3 }] }))).toThrow(/damaged/);
   });
 });

@@ -1,15 +1,63 @@
-// Per-terminal persistence in localStorage: `{version: 1, entries, passed}`
-// under `packetlab:<key>`. Unreadable or foreign records count as empty.
-// (A later issue moves this to IndexedDB.)
+// Per-terminal persistence in IndexedDB, with a versioned record schema.
+//
+//   database `packetlab` (IDB version 1)
+//     terms  keyPath `key`: { key, schema: 2, seed, entries, passed, results?, updated }
+//     meta   keyPath `key`: { key: 'schema', version: 2, migratedFrom?: 'localStorage' }
+//
+// Schema 1 was the localStorage record `packetlab:<key>` = {version: 1,
+// entries, passed, results}; it is migrated once, on first open, then removed.
+// A record that cannot be read (damaged, or written by another version) is
+// reported to the caller, deleted, and the terminal starts fresh — a bad
+// record never breaks the page. Progress can be exported to a JSON file and
+// imported in another browser (`packetlab-progress/1`).
 
-import type { StoredTerm, TermCheckResult, TermEntry } from './protocol.ts';
+import type { TermCheckResult, TermEntry } from './protocol.ts';
 
-const PREFIX = 'packetlab:';
+/** Current record schema. */
+export const SCHEMA = 2;
+/** Format id of an exported progress file. */
+export const PROGRESS_FORMAT = 'packetlab-progress/1';
+
+const DB_NAME = 'packetlab';
+const DB_VERSION = 1;
+const LS_PREFIX = 'packetlab:';
+const MAX_ENTRIES = 5000;
+const MAX_LINE = 10_000;
+
+/** One terminal's stored state. */
+export interface TermRecord {
+  key: string;
+  schema: typeof SCHEMA;
+  seed: number;
+  entries: TermEntry[];
+  /** Ids of the checks that passed at the last (live or explicit) check. */
+  passed: string[];
+  /** The last check's results, shown again after a reload. */
+  results?: TermCheckResult[];
+  /** Wall-clock ms of the last write (for the export only). */
+  updated: number;
+}
+
+/** What loading a record found: the record (fresh when none or unreadable) and why it was discarded. */
+export interface Loaded {
+  rec: TermRecord;
+  /** Set when a stored record existed but could not be used. */
+  problem?: string;
+}
+
+/** An exported progress file. */
+export interface ProgressFile {
+  format: typeof PROGRESS_FORMAT;
+  schema: typeof SCHEMA;
+  exported: string;
+  terms: TermRecord[];
+}
 
 function isEntry(e: unknown): e is TermEntry {
   if (!e || typeof e !== 'object') return false;
   const o = e as Record<string, unknown>;
-  return typeof o.at === 'number' && (typeof o.line === 'string' || o.intr === true);
+  if (typeof o.at !== 'number' || !Number.isFinite(o.at) || o.at < 0) return false;
+  return (typeof o.line === 'string' && o.line.length <= MAX_LINE) || o.intr === true;
 }
 
 function isResult(r: unknown): r is TermCheckResult {
@@ -18,42 +66,261 @@ function isResult(r: unknown): r is TermCheckResult {
   return typeof o.id === 'string' && typeof o.title === 'string' && typeof o.passed === 'boolean' && typeof o.message === 'string';
 }
 
-/** The stored record for `key`, or an empty one. */
-export function loadTerm(key: string): StoredTerm {
+/** A fresh, empty record. */
+export function emptyRecord(key: string, seed = 1): TermRecord {
+  return { key, schema: SCHEMA, seed, entries: [], passed: [], updated: 0 };
+}
+
+/**
+ * Validate a stored value as a record for `key`, migrating schema 1 (the
+ * localStorage shape). Returns the reason when it cannot be used.
+ */
+export function parseRecord(key: string, v: unknown): { ok: true; rec: TermRecord } | { ok: false; problem: string } {
+  const damaged = { ok: false as const, problem: 'Your saved terminal for this page could not be read (the stored data is damaged), so it starts fresh.' };
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return damaged;
+  const o = v as Record<string, unknown>;
+  const schema = o.schema ?? (o.version === 1 ? 1 : undefined);
+  if (schema !== 1 && schema !== SCHEMA) {
+    return { ok: false, problem: `Your saved terminal for this page was written by a different version of packetlab (schema ${String(schema)}; this site reads ${SCHEMA}), so it starts fresh.` };
+  }
+  if (!Array.isArray(o.entries) || o.entries.length > MAX_ENTRIES || !o.entries.every(isEntry)) return damaged;
+  const seed = typeof o.seed === 'number' && Number.isInteger(o.seed) && o.seed >= 0 && o.seed <= 0xffffffff ? o.seed : 1;
+  return {
+    ok: true,
+    rec: {
+      key,
+      schema: SCHEMA,
+      seed,
+      entries: o.entries.map((e: TermEntry) => ('intr' in e ? { intr: true as const, at: e.at } : { line: e.line, at: e.at })),
+      passed: Array.isArray(o.passed) ? o.passed.filter((p): p is string => typeof p === 'string') : [],
+      results: Array.isArray(o.results) ? o.results.filter(isResult) : undefined,
+      updated: typeof o.updated === 'number' ? o.updated : 0,
+    },
+  };
+}
+
+/** Validate an exported progress file; throws an Error with a readable reason. */
+export function parseProgressFile(text: string): ProgressFile {
+  let v: unknown;
   try {
-    const raw = localStorage.getItem(PREFIX + key);
-    if (raw) {
-      const v = JSON.parse(raw) as Partial<StoredTerm>;
-      if (v && v.version === 1 && Array.isArray(v.entries) && v.entries.every(isEntry)) {
-        return {
-          version: 1,
-          entries: v.entries,
-          passed: Array.isArray(v.passed) ? v.passed.filter((p) => typeof p === 'string') : [],
-          results: Array.isArray(v.results) ? v.results.filter(isResult) : undefined,
-        };
-      }
+    v = JSON.parse(text);
+  } catch {
+    throw new Error('This file is not a packetlab progress file (it is not JSON).');
+  }
+  const o = (v && typeof v === 'object' ? v : {}) as Record<string, unknown>;
+  if (o.format !== PROGRESS_FORMAT) throw new Error(`This file is not a packetlab progress file (format is not ${PROGRESS_FORMAT}).`);
+  if (!Array.isArray(o.terms)) throw new Error('This progress file has no terminals in it.');
+  const terms: TermRecord[] = [];
+  for (const t of o.terms) {
+    const key = t && typeof t === 'object' ? (t as Record<string, unknown>).key : undefined;
+    if (typeof key !== 'string' || !key || key.length > 300) throw new Error('This progress file is damaged (a terminal has no key).');
+    const r = parseRecord(key, t);
+    if (!r.ok) throw new Error(`This progress file is damaged or from another version (terminal ${key}).`);
+    terms.push(r.rec);
+  }
+  return { format: PROGRESS_FORMAT, schema: SCHEMA, exported: typeof o.exported === 'string' ? o.exported : '', terms };
+}
+
+// ── IndexedDB ──────────────────────────────────────────────────────────────
+
+let dbp: Promise<IDBDatabase | null> | null = null;
+/** Problems found while opening (reported once, by the first terminal that loads). */
+let openProblem: string | undefined;
+/** In-memory fallback when IndexedDB is unavailable (private mode, blocked). */
+const memory = new Map<string, TermRecord>();
+
+function req<T>(r: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error ?? new Error('IndexedDB request failed'));
+  });
+}
+
+function txDone(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
+    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+  });
+}
+
+function openOnce(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const r = indexedDB.open(DB_NAME, DB_VERSION);
+    r.onupgradeneeded = () => {
+      const db = r.result;
+      if (!db.objectStoreNames.contains('terms')) db.createObjectStore('terms', { keyPath: 'key' });
+      if (!db.objectStoreNames.contains('meta')) db.createObjectStore('meta', { keyPath: 'key' });
+    };
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error ?? new Error('IndexedDB open failed'));
+    r.onblocked = () => reject(new Error('IndexedDB is blocked by another tab'));
+  });
+}
+
+/** Move schema-1 localStorage records into IndexedDB (once). */
+async function migrateLocalStorage(db: IDBDatabase): Promise<void> {
+  const meta = (await req(db.transaction('meta').objectStore('meta').get('schema'))) as { version?: number; migratedFrom?: string } | undefined;
+  if (meta && meta.version === SCHEMA) return;
+  let keys: string[] = [];
+  try {
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      if (k?.startsWith(LS_PREFIX)) keys.push(k);
     }
   } catch {
-    /* storage disabled or corrupt: start fresh */
+    keys = [];
   }
-  return { version: 1, entries: [], passed: [] };
-}
-
-/** Merge `patch` into the record for `key`. */
-export function saveTerm(key: string, patch: Partial<Omit<StoredTerm, 'version'>>): void {
-  try {
-    const cur = loadTerm(key);
-    localStorage.setItem(PREFIX + key, JSON.stringify({ ...cur, ...patch, version: 1 }));
-  } catch {
-    /* quota or privacy mode: persistence is best effort */
+  const tx = db.transaction(['terms', 'meta'], 'readwrite');
+  const terms = tx.objectStore('terms');
+  for (const k of keys) {
+    const key = k.slice(LS_PREFIX.length);
+    try {
+      const r = parseRecord(key, JSON.parse(localStorage.getItem(k) ?? 'null'));
+      if (r.ok) terms.put({ ...r.rec, updated: Date.now() });
+    } catch {
+      /* an unreadable old record is simply not migrated */
+    }
   }
-}
-
-/** Forget the record for `key`. */
-export function clearTerm(key: string): void {
+  tx.objectStore('meta').put({ key: 'schema', version: SCHEMA, migratedFrom: keys.length ? 'localStorage' : undefined });
+  await txDone(tx);
   try {
-    localStorage.removeItem(PREFIX + key);
+    for (const k of keys) localStorage.removeItem(k);
   } catch {
     /* ignore */
   }
+}
+
+/** The database, opened and migrated; null when IndexedDB cannot be used (memory fallback). */
+export function openStore(): Promise<IDBDatabase | null> {
+  return (dbp ??= (async () => {
+    if (typeof indexedDB === 'undefined') {
+      openProblem = 'This browser does not allow saving progress, so it is kept only until you leave the page.';
+      return null;
+    }
+    let db: IDBDatabase;
+    try {
+      db = await openOnce();
+      if (!db.objectStoreNames.contains('terms') || !db.objectStoreNames.contains('meta')) throw new Error('missing object stores');
+    } catch {
+      // A database we cannot use (damaged, or laid out by another version): start a new one.
+      try {
+        await new Promise<void>((resolve) => {
+          const d = indexedDB.deleteDatabase(DB_NAME);
+          d.onsuccess = d.onerror = d.onblocked = () => resolve();
+        });
+        db = await openOnce();
+        openProblem = 'Your saved progress could not be read (the browser’s stored data was damaged or from another version), so the terminals start fresh.';
+      } catch {
+        openProblem = 'This browser does not allow saving progress, so it is kept only until you leave the page.';
+        return null;
+      }
+    }
+    db.onversionchange = () => db.close();
+    try {
+      await migrateLocalStorage(db);
+    } catch {
+      /* migration is best effort */
+    }
+    return db;
+  })());
+}
+
+/** Load the record for `key`; an unreadable one is deleted and reported. Never throws. */
+export async function loadTerm(key: string, seed = 1): Promise<Loaded> {
+  const db = await openStore();
+  const problem = openProblem;
+  openProblem = undefined;
+  if (!db) return { rec: memory.get(key) ?? emptyRecord(key, seed), problem };
+  let raw: unknown;
+  try {
+    raw = await req(db.transaction('terms').objectStore('terms').get(key));
+  } catch {
+    return { rec: emptyRecord(key, seed), problem: problem ?? 'Your saved terminal could not be read, so it starts fresh.' };
+  }
+  if (raw === undefined) return { rec: emptyRecord(key, seed), problem };
+  const r = parseRecord(key, raw);
+  if (r.ok) return { rec: r.rec, problem };
+  await clearTerm(key);
+  return { rec: emptyRecord(key, seed), problem: r.problem };
+}
+
+/** Writes per key run one after another (read-modify-write). */
+const queues = new Map<string, Promise<void>>();
+
+/** Merge `patch` into the record for `key`. Best effort; never throws. */
+export function saveTerm(key: string, patch: Partial<Pick<TermRecord, 'entries' | 'passed' | 'results' | 'seed'>>): Promise<void> {
+  const prev = queues.get(key) ?? Promise.resolve();
+  const next = prev.then(async () => {
+    try {
+      const db = await openStore();
+      if (!db) {
+        memory.set(key, { ...(memory.get(key) ?? emptyRecord(key)), ...patch, updated: Date.now() });
+        return;
+      }
+      const tx = db.transaction('terms', 'readwrite');
+      const store = tx.objectStore('terms');
+      const raw = await req(store.get(key));
+      const cur = raw === undefined ? emptyRecord(key, patch.seed) : (() => {
+        const r = parseRecord(key, raw);
+        return r.ok ? r.rec : emptyRecord(key, patch.seed);
+      })();
+      store.put({ ...cur, ...patch, key, schema: SCHEMA, updated: Date.now() });
+      await txDone(tx);
+    } catch {
+      /* quota or privacy mode: persistence is best effort */
+    }
+  });
+  queues.set(key, next);
+  return next;
+}
+
+/** Forget the record for `key`. */
+export function clearTerm(key: string): Promise<void> {
+  const prev = queues.get(key) ?? Promise.resolve();
+  const next = prev.then(async () => {
+    memory.delete(key);
+    try {
+      const db = await openStore();
+      if (!db) return;
+      const tx = db.transaction('terms', 'readwrite');
+      tx.objectStore('terms').delete(key);
+      await txDone(tx);
+    } catch {
+      /* ignore */
+    }
+  });
+  queues.set(key, next);
+  return next;
+}
+
+/** Every stored terminal as an export file. */
+export async function exportProgress(): Promise<ProgressFile> {
+  await Promise.all(queues.values());
+  const db = await openStore();
+  let raws: unknown[] = [...memory.values()];
+  if (db) raws = await req(db.transaction('terms').objectStore('terms').getAll());
+  const terms: TermRecord[] = [];
+  for (const raw of raws) {
+    const key = (raw as { key?: unknown } | null)?.key;
+    if (typeof key !== 'string') continue;
+    const r = parseRecord(key, raw);
+    if (r.ok) terms.push(r.rec);
+  }
+  terms.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return { format: PROGRESS_FORMAT, schema: SCHEMA, exported: new Date().toISOString(), terms };
+}
+
+/** Store every terminal of an export file (replacing those with the same key); returns how many. */
+export async function importProgress(text: string): Promise<number> {
+  const file = parseProgressFile(text);
+  const db = await openStore();
+  if (!db) {
+    for (const t of file.terms) memory.set(t.key, t);
+    return file.terms.length;
+  }
+  const tx = db.transaction('terms', 'readwrite');
+  for (const t of file.terms) tx.objectStore('terms').put({ ...t, updated: Date.now() });
+  await txDone(tx);
+  return file.terms.length;
 }

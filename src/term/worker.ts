@@ -58,7 +58,12 @@ async function boot(entries: TermEntry[]): Promise<void> {
   } catch (e) {
     fault('dispose', e);
   }
-  const s = newSession(lab, seed, entries, true, cols);
+  let s: Session;
+  try {
+    s = newSession(lab, seed, entries, true, cols);
+  } catch (e) {
+    return fault('start', e);
+  }
   s.onOutput((data) => {
     if (session === s || session === null) post({ type: 'output', data });
   });

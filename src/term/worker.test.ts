@@ -1,0 +1,69 @@
+// The worker as the page sees it: messages in, messages out, never a throw.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { FromWorker, ToWorker } from './protocol.ts';
+
+const out: FromWorker[] = [];
+let onmessage: ((ev: { data: ToWorker }) => void) | null = null;
+
+beforeAll(async () => {
+  const fake = {
+    postMessage: (m: FromWorker) => out.push(structuredClone(m)),
+    addEventListener: () => {},
+    set onmessage(f: (ev: { data: ToWorker }) => void) {
+      onmessage = f;
+    },
+  };
+  (globalThis as { self?: unknown }).self = fake;
+  await import('./worker.ts');
+});
+
+const send = (m: unknown) => onmessage!({ data: m as ToWorker });
+const screen = () => out.filter((m) => m.type === 'output').map((m) => (m as { data: string }).data).join('');
+async function until(pred: () => boolean, ms = 10_000): Promise<void> {
+  const t0 = Date.now();
+  while (!pred()) {
+    if (Date.now() - t0 > ms) throw new Error('timeout; screen:\n' + screen());
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+describe('terminal worker', () => {
+  it('boots a bare host, runs typed lines and reports entries', async () => {
+    send({ type: 'init', seed: 1, entries: [], cols: 80, rows: 24 });
+    await until(() => out.some((m) => m.type === 'ready'));
+    expect(screen()).toContain('root@host:~# ');
+    send({ type: 'input', data: 'ip netns add red\r' });
+    send({ type: 'input', data: 'ip netns\r' });
+    await until(() => /ip netns\r?\n(\x1b\[[0-9;]*m)*red/.test(screen()));
+    await until(() => out.some((m) => m.type === 'entries' && m.entries.length === 2));
+  });
+
+  it('survives a malformed message and keeps the session going', async () => {
+    send(null);
+    send({ type: 'input', data: 42 });
+    await until(() => out.some((m) => m.type === 'fault'));
+    expect(screen()).toContain('packetlab: internal error');
+    send({ type: 'input', data: 'echo still-here\r' });
+    await until(() => screen().includes('still-here\r\n'));
+  });
+
+  it('answers a check on a terminal without a lab with an error, not a throw', async () => {
+    send({ type: 'check', req: 7 });
+    await until(() => out.some((m) => m.type === 'checked' && m.req === 7));
+    const r = out.find((m) => m.type === 'checked' && m.req === 7) as Extract<FromWorker, { type: 'checked' }>;
+    expect(r.results).toEqual([]);
+    expect(r.error).toMatch(/no lab/);
+  });
+
+  it('checks a lab on a replayed copy', async () => {
+    send({ type: 'init', lab: 'namespaces-veth', seed: 1, entries: [], cols: 80, rows: 24 });
+    await until(() => out.filter((m) => m.type === 'ready').length === 2);
+    send({ type: 'type', lines: ['ip netns add red', 'ip netns add blue'] });
+    send({ type: 'check', req: 8 });
+    await until(() => out.some((m) => m.type === 'checked' && m.req === 8), 30_000);
+    const r = out.find((m) => m.type === 'checked' && m.req === 8) as Extract<FromWorker, { type: 'checked' }>;
+    expect(r.results.length).toBeGreaterThan(1);
+    expect(r.results[0]!.passed).toBe(true);
+    expect(r.results.some((c) => !c.passed && c.message.length > 0)).toBe(true);
+  }, 40_000);
+});
