@@ -717,15 +717,18 @@ export class NetNs {
   }
 
   /** Set net.ipv4.ip_forward (propagates to conf.all/default and every device, as devinet does). */
-  setIpForward(on: boolean): void {
-    const v = on ? 1 : 0;
+  setIpForward(on: boolean | number): void {
+    // proc_dointvec stores the integer as written (2 reads back as 2); any
+    // non-zero value turns forwarding on everywhere (inet_forward_change).
+    const v = typeof on === 'number' ? on : on ? 1 : 0;
     this.ipv4.ip_forward = String(v);
     this.confAll.forwarding = v;
     // inet_forward_change: a router stops accepting redirects.
-    this.confAll.accept_redirects = on ? 0 : 1;
+    this.confAll.accept_redirects = v ? 0 : 1;
     this.confDefault.forwarding = v;
     for (const d of this.devices()) d.conf.forwarding = v;
   }
+
 
   /** Destroy the namespace (last reference gone): devices are unregistered, veth peers die. */
   destroy(): void {

@@ -43,7 +43,7 @@ export function sysctlTable(k: Kernel, ns: NetNs): Map<string, SysctlEntry> {
   m.set('kernel/osrelease', { get: () => '6.18.0-packetlab' });
   for (const key of Object.keys(ns.ipv4)) {
     if (key === 'ip_forward') {
-      m.set('net/ipv4/ip_forward', intEntry(() => Number(ns.ipv4.ip_forward), (n) => ns.setIpForward(n !== 0)));
+      m.set('net/ipv4/ip_forward', intEntry(() => Number(ns.ipv4.ip_forward), (n) => ns.setIpForward(n)));
       continue;
     }
     const numeric = /^-?\d+$/.test(ns.ipv4[key]);
@@ -67,7 +67,7 @@ export function sysctlTable(k: Kernel, ns: NetNs): Map<string, SysctlEntry> {
     for (const key of Object.keys(conf)) {
       const path = `net/ipv4/conf/${dir}/${key}`;
       if (key === 'forwarding' && dir === 'all') {
-        m.set(path, intEntry(() => ns.confAll.forwarding, (n) => ns.setIpForward(n !== 0)));
+        m.set(path, intEntry(() => ns.confAll.forwarding, (n) => ns.setIpForward(n)));
       } else if (key === 'mc_forwarding') {
         m.set(path, { get: () => String(conf[key]) });
       } else {
