@@ -7,3 +7,4 @@ import './sys/index.ts';
 import './dns/index.ts';
 import './k8s/index.ts';
 import './net/nf-index.ts';
+import './text/index.ts';
