@@ -7,3 +7,4 @@ import './nc.ts';
 import './curl.ts';
 import './httpd.ts';
 import './ping.ts';
+import './tcpdump.ts';
