@@ -4,39 +4,16 @@
 // the kit's normalisation. PACKETLAB_GOLDEN_DEBUG=1 prints the mismatches.
 
 import { describe, expect, it } from 'vitest';
-import { readFileSync, existsSync } from 'node:fs';
-import { bareWorld } from '../../world/world.ts';
-import { StringOut, devNullIn } from '../../kernel/proc.ts';
-import { resolveProgram, spawnProgram } from '../../shell/exec.ts';
 import '../../shell/bash.ts';
 import '../index.ts';
 import '../net/ping.ts';
 import '../net/iptables/iptables.ts';
-import { golden, norm, type GoldenStep } from '../net/golden-kit.test-util.ts';
+import { golden, replay as replaySteps, type GoldenStep } from '../../../test/golden.ts';
 
-/** Goldens of the kit, or of this repository's own scenarios (fidelity/goldens). */
-function steps(name: string): GoldenStep[] {
-  const own = new URL(`../../../fidelity/goldens/${name}.json`, import.meta.url);
-  if (existsSync(own)) return (JSON.parse(readFileSync(own, 'utf8')) as { steps: GoldenStep[] }).steps;
-  return golden(name);
-}
+/** Goldens of this repository's own scenarios (fidelity/goldens) or of the kit. */
+const steps = golden;
 
-async function replay(name: string): Promise<[GoldenStep, GoldenStep][]> {
-  const world = bareWorld(1);
-  const k = world.host('host');
-  const pairs: [GoldenStep, GoldenStep][] = [];
-  for (const s of steps(name)) {
-    const out = new StringOut();
-    const err = new StringOut();
-    const ref = resolveProgram(k, 'bash', undefined, '/tmp');
-    const env = { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOME: '/root' };
-    const r = spawnProgram(k, 1, ['bash', '-c', s.cmd], { env, cwd: '/tmp', netns: k.initNs, stdin: devNullIn, stdout: out, stderr: err }, ref);
-    const d = await world.run(r.done);
-    const exit = d.done ? d.value : 124;
-    pairs.push([await norm(s), await norm({ cmd: s.cmd, stdout: out.text, stderr: err.text, exit })]);
-  }
-  return pairs;
-}
+const replay = (name: string) => replaySteps(steps(name));
 
 const SCENARIOS: [string, number][] = [
   ['14-etc-hosts', 1],

@@ -6,14 +6,11 @@
 // PACKETLAB_GOLDEN_DEBUG=1 prints every mismatching step of the scenarios.
 
 import { describe, expect, it } from 'vitest';
-import { bareWorld } from '../../world/world.ts';
-import { StringOut, devNullIn } from '../../kernel/proc.ts';
-import { resolveProgram, spawnProgram } from '../../shell/exec.ts';
 import '../../shell/bash.ts';
 import '../index.ts';
 import './ping.ts';
 import { readFileSync } from 'node:fs';
-import { golden, norm, type GoldenStep } from './golden-kit.test-util.ts';
+import { golden, replay as replaySteps, type GoldenStep } from '../../../test/golden.ts';
 
 /** Steps of one of this directory's own recordings (goldens/NAME.json, made with the kit's record.sh). */
 function localGolden(name: string): GoldenStep[] {
@@ -21,23 +18,8 @@ function localGolden(name: string): GoldenStep[] {
   return (JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as { steps: GoldenStep[] }).steps;
 }
 
-/** Run every step of a scenario; returns [golden, candidate] pairs (normalised). */
-async function replay(name: string, steps: GoldenStep[] = golden(name)): Promise<[GoldenStep, GoldenStep][]> {
-  const world = bareWorld(1);
-  const k = world.host('host');
-  const pairs: [GoldenStep, GoldenStep][] = [];
-  for (const s of steps) {
-    const out = new StringOut();
-    const err = new StringOut();
-    const ref = resolveProgram(k, 'bash', undefined, '/tmp');
-    const env = { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOME: '/root' };
-    const r = spawnProgram(k, 1, ['bash', '-c', s.cmd], { env, cwd: '/tmp', netns: k.initNs, stdin: devNullIn, stdout: out, stderr: err }, ref);
-    const d = await world.run(r.done);
-    const exit = d.done ? d.value : 124;
-    pairs.push([await norm(s), await norm({ cmd: s.cmd, stdout: out.text, stderr: err.text, exit })]);
-  }
-  return pairs;
-}
+/** Run every step of a scenario on a fresh bare host; [golden, candidate] pairs (normalised). */
+const replay = (name: string, steps: GoldenStep[] = golden(name)) => replaySteps(steps);
 
 const MINE = /(^|[|;&(]\s*|exec \S+ |nsenter [^|;&]*? )(bridge|brctl|arp|route|ifconfig|netstat|sysctl|hostname|nsenter|mount|umount|unshare|ps)( |$)/;
 
