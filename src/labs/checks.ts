@@ -7,7 +7,7 @@ import { fmtIp4, parseIp4 } from '../kernel/addr.ts';
 import { KernelError } from '../kernel/errno.ts';
 import type { Kernel } from '../kernel/kernel.ts';
 import type { NetNs } from '../kernel/netns.ts';
-import type { IcmpMessage, Ipv4Packet, Trace, TraceStep } from '../kernel/packet.ts';
+import { traceStep, type IcmpMessage, type Ipv4Packet, type Trace, type TraceStep } from '../kernel/packet.ts';
 import type { IcmpListener } from '../kernel/stack.ts';
 import type { World } from '../world/world.ts';
 import type { CheckOutcome } from './types.ts';
@@ -58,6 +58,7 @@ export async function probeEcho(world: World, ns: NetNs, dst: number, timeoutMs 
   };
   k.stack.icmpListeners.add(l);
   const timer = k.clock.setTimer(timeoutMs, () => settle({ ok: false }));
+  const at = k.clock.now;
   try {
     k.stack.ipOutputLocal(
       ns,
@@ -67,14 +68,30 @@ export async function probeEcho(world: World, ns: NetNs, dst: number, timeoutMs 
   } catch (e) {
     k.stack.icmpListeners.delete(l);
     k.clock.cancel(timer);
-    if (e instanceof KernelError) return { ok: false, routeError: e.message, trace };
+    if (e instanceof KernelError) {
+      traceStep(trace, k.clock.now, ns.label, 'drop', `no route to ${fmtIp4(dst)}: connect: ${e.message}`);
+      noteProbe(k, ns, dst, at, false, trace);
+      return { ok: false, routeError: e.message, trace };
+    }
     throw e;
   }
   const r = await world.run(done, { maxVirtualMs: timeoutMs + 1000 });
   k.stack.icmpListeners.delete(l);
   k.clock.cancel(timer);
   const v = r.done ? r.value : { ok: false };
+  noteProbe(k, ns, dst, at, v.ok, trace);
   return { ...v, trace };
+}
+
+/** Traces of probes that failed (a later passing probe does not hide them from the packet-path view). */
+const failedProbes = new WeakSet<Trace>();
+
+/** Record a probe as the host's last traced path (what the packet-path view shows after Check). */
+function noteProbe(k: Kernel, ns: NetNs, dst: number, at: number, ok: boolean, trace: Trace): void {
+  const prev = k.lastTrace;
+  if (ok && prev && failedProbes.has(prev.trace)) return;
+  if (!ok) failedProbes.add(trace);
+  k.lastTrace = { command: `check: echo request from ${ns.label} to ${fmtIp4(dst)}${ok ? '' : ' (failed)'}`, at, trace };
 }
 
 /** Explain a failed probe in terms of the packet's path. */

@@ -2,6 +2,8 @@
 // checks (on a replayed copy of the session) and lists each result; hints
 // open one at a time; Reset starts the lab world again. The last results
 // are stored with the terminal's entries so progress survives a reload.
+// Tasks also tick off live: after every command the terminal's worker re-runs
+// the same checks on a copy and the results arrive as `pl-live`.
 
 
 import type { PlTerminal } from './terminal-element.ts';
@@ -27,11 +29,17 @@ class PlLab extends HTMLElement {
       if (act === 'check') void this.check(btn);
       else if (act === 'hint') this.nextHint(btn);
       else if (act === 'reset') this.reset(btn);
+      else if (act === 'undo') void this.term?.undo();
+    });
+    this.addEventListener('pl-live', (ev) => {
+      const { results } = (ev as CustomEvent<{ results: TermCheckResult[] }>).detail;
+      this.showResults(results, undefined, false, true);
+      void this.term?.saveProgress({ passed: results.filter((r) => r.passed).map((r) => r.id), results });
     });
     this.initialTasks = [...(this.el('results')?.childNodes ?? [])].map((n) => n.cloneNode(true));
-    void customElements.whenDefined('pl-terminal').then(() => {
-      const stored = this.term?.stored();
-      if (stored?.results?.length) this.showResults(stored.results, undefined, true);
+    void customElements.whenDefined('pl-terminal').then(async () => {
+      const stored = await this.term?.stored();
+      if (stored?.results?.length && !this.hasAttribute('data-live')) this.showResults(stored.results, undefined, true);
     });
   }
 
@@ -43,7 +51,7 @@ class PlLab extends HTMLElement {
     try {
       const { results, error } = await term.check();
       this.showResults(results, error, false);
-      term.saveProgress({ passed: results.filter((r) => r.passed).map((r) => r.id), results });
+      void term.saveProgress({ passed: results.filter((r) => r.passed).map((r) => r.id), results });
     } catch (e) {
       this.setStatus(`The checks could not run: ${e instanceof Error ? e.message : String(e)}`, 'fail');
     } finally {
@@ -58,9 +66,10 @@ class PlLab extends HTMLElement {
     st.dataset.kind = kind;
   }
 
-  private showResults(results: TermCheckResult[], error: string | undefined, restored: boolean): void {
+  private showResults(results: TermCheckResult[], error: string | undefined, restored: boolean, live = false): void {
     const list = this.el('results');
     if (!list) return;
+    if (live) this.setAttribute('data-live', '');
     list.replaceChildren();
     for (const r of results) {
       const li = document.createElement('li');
@@ -82,7 +91,8 @@ class PlLab extends HTMLElement {
     const all = results.length > 0 && passed === results.length;
     this.toggleAttribute('data-solved', all);
     if (error) this.setStatus(error, 'fail');
-    else if (all) this.setStatus(`${restored ? 'Last check: ' : ''}All ${results.length} checks pass. Lab solved!`, 'pass');
+    else if (all) this.setStatus(`${restored ? 'Last check: ' : live ? 'Live: ' : ''}All ${results.length} checks pass. Lab solved!`, 'pass');
+    else if (live) this.setStatus(`Live: ${passed} of ${results.length} checks pass (updated after each command; Check explains the rest).`, 'info');
     else this.setStatus(`${restored ? 'Last check: ' : ''}${passed} of ${results.length} checks pass.`, restored ? 'info' : 'fail');
   }
 
@@ -112,6 +122,7 @@ class PlLab extends HTMLElement {
     this.disarm(btn);
     this.el('results')?.replaceChildren(...this.initialTasks.map((n) => n.cloneNode(true)));
     this.removeAttribute('data-solved');
+    this.removeAttribute('data-live');
     void this.term?.reset();
     this.setStatus('The lab was reset to its starting state.', 'info');
   }

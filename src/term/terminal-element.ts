@@ -3,11 +3,13 @@
 // terminal comes near the viewport or is used (click, focus, a snippet).
 //
 // Attributes: `lab` (lab id; bare host when absent), `store` (persistence
-// key), `label` (accessible name). Events: `pl-ready`, `pl-entries`.
+// key), `label` (accessible name). Events: `pl-ready`, `pl-entries`,
+// `pl-live` (lab checks re-run after a command), `pl-topology`, `pl-path`.
+// The topology and packet-path views (views.ts) load with the terminal.
 
-import type { FromWorker, StoredTerm, TermCheckResult, TermEntry, ToWorker } from './protocol.ts';
+import type { FromWorker, PathSnapshot, TermCheckResult, TermEntry, ToWorker, TopoSnapshot } from './protocol.ts';
 import type { TermHost } from './xterm-host.ts';
-import { clearTerm, loadTerm, saveTerm } from './store.ts';
+import { clearTerm, loadTerm, saveTerm, type TermRecord } from './store.ts';
 
 /** Seed of every world built for the site (deterministic replays). */
 export const SEED = 1;
@@ -15,6 +17,10 @@ export const SEED = 1;
 let hostModule: Promise<typeof import('./xterm-host.ts')> | null = null;
 function loadHostModule() {
   return (hostModule ??= import('./xterm-host.ts'));
+}
+let viewsModule: Promise<unknown> | null = null;
+function loadViews() {
+  return (viewsModule ??= import('./views.ts'));
 }
 
 /** A terminal on a simulated Linux host. */
@@ -24,6 +30,15 @@ export class PlTerminal extends HTMLElement {
   private readyResolve!: () => void;
   /** Resolves once the session is booted and the prompt is shown. */
   readonly ready = new Promise<void>((r) => (this.readyResolve = r));
+  /** The latest topology and packet path from the worker (for views that attach late). */
+  topology: TopoSnapshot | null = null;
+  path: PathSnapshot | null = null;
+  private armedReset: ReturnType<typeof setTimeout> | null = null;
+  /** The stored record as found when the page loaded (read once; problems reported once). */
+  private loaded: Promise<{ rec: TermRecord; problem?: string }> | null = null;
+  private loadStored() {
+    return (this.loaded ??= loadTerm(this.storeKey, SEED));
+  }
 
   get lab(): string | undefined {
     return this.getAttribute('lab') || undefined;
@@ -44,6 +59,12 @@ export class PlTerminal extends HTMLElement {
       { rootMargin: '300px 0px' },
     );
     this.io.observe(this);
+    this.addEventListener('click', (ev) => {
+      const btn = (ev.target as Element).closest<HTMLButtonElement>('button[data-term-act]');
+      if (!btn || btn.closest('pl-terminal') !== this) return;
+      if (btn.dataset.termAct === 'undo') void this.undo();
+      else if (btn.dataset.termAct === 'reset') this.armReset(btn);
+    });
     // The page's main terminal is at the top: start it at once.
     if (this.hasAttribute('data-main')) wake();
   }
@@ -75,8 +96,11 @@ export class PlTerminal extends HTMLElement {
     // A first guess of the size (14px monospace is about 8.4px wide); xterm fits it exactly later.
     const cols = Math.max(20, Math.floor((screen.clientWidth - 20) / 8.4));
     const rows = Number(getComputedStyle(screen).getPropertyValue('--rows')) || 16;
-    const init: ToWorker = { type: 'init', lab: this.lab, seed: SEED, entries: loadTerm(this.storeKey).entries, cols, rows };
-    worker.postMessage(init);
+    void this.loadStored().then(({ rec, problem }) => {
+      if (problem) this.notice(problem);
+      const init: ToWorker = { type: 'init', lab: this.lab, seed: SEED, entries: rec.entries, cols, rows };
+      worker.postMessage(init);
+    });
     this.host = loadHostModule().then(({ mountTerminal }) => {
       screen.replaceChildren();
       return mountTerminal(screen, {
@@ -84,8 +108,21 @@ export class PlTerminal extends HTMLElement {
         early,
         label: this.getAttribute('label') || 'Terminal',
         onEntries: (entries: TermEntry[]) => {
-          saveTerm(this.storeKey, { entries });
+          void saveTerm(this.storeKey, { entries, seed: SEED });
           this.dispatchEvent(new CustomEvent('pl-entries', { detail: entries, bubbles: true }));
+        },
+        onLive: (results: TermCheckResult[], entries: number) => {
+          this.dispatchEvent(new CustomEvent('pl-live', { detail: { results, entries }, bubbles: true }));
+        },
+        onTopology: (t: TopoSnapshot) => {
+          this.topology = t;
+          void loadViews();
+          this.dispatchEvent(new CustomEvent('pl-topology', { detail: t }));
+        },
+        onPath: (p: PathSnapshot | null) => {
+          this.path = p;
+          void loadViews();
+          this.dispatchEvent(new CustomEvent('pl-path', { detail: p }));
         },
         onReady: () => {
           this.setAttribute('data-state', 'ready');
@@ -118,19 +155,67 @@ export class PlTerminal extends HTMLElement {
 
   /** Start again from the lab's initial world, forgetting the stored state. */
   async reset(): Promise<void> {
-    clearTerm(this.storeKey);
+    await clearTerm(this.storeKey);
     const h = await this.load();
     h.reset(SEED);
+    this.dispatchEvent(new CustomEvent('pl-reset', { bubbles: true }));
+  }
+
+  /** Undo the last command: the rest of the session is replayed on a fresh world. */
+  async undo(): Promise<void> {
+    const h = await this.load();
+    await this.ready;
+    h.undo();
+    this.status('Undoing the last command (replaying the others)…');
   }
 
   /** This terminal's stored record (entries and lab progress). */
-  stored(): StoredTerm {
-    return loadTerm(this.storeKey);
+  async stored(): Promise<TermRecord> {
+    return (await this.loadStored()).rec;
   }
 
   /** Store lab progress with this terminal's entries. */
-  saveProgress(patch: Pick<StoredTerm, 'passed' | 'results'>): void {
-    saveTerm(this.storeKey, patch);
+  saveProgress(patch: Pick<TermRecord, 'passed' | 'results'>): Promise<void> {
+    return saveTerm(this.storeKey, patch);
+  }
+
+  /** The toolbar's Reset asks for a second press within 5 s. */
+  private armReset(btn: HTMLButtonElement): void {
+    if (!this.armedReset) {
+      btn.textContent = 'Confirm reset';
+      btn.dataset.armed = '';
+      this.status('Press “Confirm reset” to throw away this terminal’s commands and start again.');
+      this.armedReset = setTimeout(() => this.disarmReset(btn), 5000);
+      return;
+    }
+    this.disarmReset(btn);
+    void this.reset();
+    this.status('The terminal was reset to its starting state.');
+  }
+
+  private disarmReset(btn: HTMLButtonElement): void {
+    if (this.armedReset) clearTimeout(this.armedReset);
+    this.armedReset = null;
+    btn.textContent = 'Reset';
+    delete btn.dataset.armed;
+  }
+
+  /** A short polite message under the terminal (toolbar actions). */
+  private status(text: string): void {
+    const st = this.querySelector<HTMLElement>('[data-part="term-status"]');
+    if (st) st.textContent = text;
+  }
+
+  /** A visible notice above the terminal (storage that could not be read). */
+  private notice(text: string): void {
+    let n = this.querySelector<HTMLElement>('.term-notice');
+    if (!n) {
+      n = document.createElement('p');
+      n.className = 'term-notice';
+      n.setAttribute('role', 'alert');
+      this.prepend(n);
+    }
+    n.textContent = text;
   }
 
   focusTerminal(): void {

@@ -3,10 +3,17 @@
 // Keystrokes come in, terminal bytes go out; checks run on a replayed copy so
 // they never disturb the learner's live world. Nothing here throws to the
 // page: a fault prints one short line and the session carries on.
+//
+// After every command the lab's checks re-run on a copy (debounced, in the
+// background: the copy replays between the live session's events) and the
+// result goes out as `live` — the same computation Check does. The topology
+// and the last traced packet path are polled from the live world and sent
+// when they change. Undo replays every entry but the last command line.
 
-import type { FromWorker, ToWorker, TermEntry } from './protocol.ts';
+import type { FromWorker, PathSnapshot, TermCheckResult, ToWorker, TermEntry } from './protocol.ts';
 import { newSession, runChecks } from './backend.ts';
 import type { Session } from '../session/session.ts';
+import { lastPathOf, topologyOf } from './snapshot.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -23,6 +30,16 @@ let chain: Promise<void> = Promise.resolve();
 /** Snippet lines being typed; a reset starts a new generation and abandons them. */
 let typing: Promise<void> = Promise.resolve();
 let gen = 0;
+/** Live checks: a pending debounce timer, a run in progress, and whether another run is wanted. */
+let liveTimer: ReturnType<typeof setTimeout> | null = null;
+let liveRunning = false;
+let liveAgain = false;
+/** Debounce before a live check (wall ms): a burst of typed lines checks once. */
+const LIVE_DEBOUNCE_MS = 250;
+/** How often the topology and packet path are compared with what was sent (wall ms). */
+const VIEW_POLL_MS = 200;
+let sentTopo = '';
+let sentPath = '';
 
 function post(msg: FromWorker): void {
   scope.postMessage(msg);
@@ -47,7 +64,89 @@ function noteEntries(): void {
   if (entries.length !== posted) {
     posted = entries.length;
     post({ type: 'entries', entries: structuredClone(entries) });
+    scheduleLive();
   }
+}
+
+/** Post the topology and the packet path when they differ from what the page has. */
+function pollViews(): void {
+  const s = session;
+  if (!s) return;
+  try {
+    const topology = topologyOf(s.world);
+    const key = JSON.stringify(topology);
+    if (key !== sentTopo) {
+      sentTopo = key;
+      post({ type: 'topology', topology });
+    }
+    const path = lastPathOf(s.world) ?? null;
+    const pkey = path ? `${path.at}|${path.command}|${path.steps.length}` : '';
+    if (pkey !== sentPath) {
+      sentPath = pkey;
+      post({ type: 'path', path });
+    }
+  } catch (e) {
+    fault('views', e);
+  }
+}
+setInterval(pollViews, VIEW_POLL_MS);
+
+/** Run the lab's checks on a fresh copy: same seed, these entries replayed. */
+async function checkCopy(entries: TermEntry[]): Promise<{ results: TermCheckResult[]; path?: PathSnapshot }> {
+  const copy = newSession(lab, seed, structuredClone(entries), false);
+  try {
+    await copy.start();
+    await settle(copy.idle());
+    const before = lastPathOf(copy.world);
+    const results = await runChecks(lab!, copy.world, seed);
+    const after = lastPathOf(copy.world, 'check');
+    // Only a probe the checks sent counts (not a ping replayed from the history).
+    const path = after && (!before || after.at !== before.at || after.command !== before.command) ? after : undefined;
+    return { results, path };
+  } finally {
+    copy.dispose();
+  }
+}
+
+/** Re-run the checks soon (after a command); coalesces bursts and never overlaps runs. */
+function scheduleLive(): void {
+  if (!lab) return;
+  if (liveTimer) clearTimeout(liveTimer);
+  liveTimer = setTimeout(() => {
+    liveTimer = null;
+    void runLive();
+  }, LIVE_DEBOUNCE_MS);
+}
+
+async function runLive(): Promise<void> {
+  if (liveRunning) {
+    liveAgain = true;
+    return;
+  }
+  liveRunning = true;
+  try {
+    const g = gen;
+    // Check the state the command left: wait (briefly) for it to finish.
+    await settle(session?.idle() ?? Promise.resolve(), 3000);
+    if (g !== gen || !session || !lab) return;
+    const entries = session.entries();
+    const { results } = await checkCopy(entries);
+    if (g === gen) post({ type: 'live', entries: entries.length, results });
+  } catch (e) {
+    console.error('packetlab worker (live check):', e);
+  } finally {
+    liveRunning = false;
+    if (liveAgain) {
+      liveAgain = false;
+      scheduleLive();
+    }
+  }
+}
+
+/** Entries without the last command line (and the Ctrl-Cs that followed it). */
+export function withoutLastCommand(entries: TermEntry[]): TermEntry[] {
+  for (let i = entries.length - 1; i >= 0; i--) if ('line' in entries[i]!) return entries.slice(0, i);
+  return [];
 }
 
 async function boot(entries: TermEntry[]): Promise<void> {
@@ -78,6 +177,7 @@ async function boot(entries: TermEntry[]): Promise<void> {
   posted = s.entries().length;
   s.resize(cols, rows);
   post({ type: 'ready' });
+  pollViews();
   const keys = pending.join('');
   pending = [];
   if (keys) feed(keys);
@@ -122,15 +222,9 @@ async function check(req: number): Promise<void> {
   // Let typed lines finish, but never wait forever (a ping without -c).
   await settle(typing.then(() => session?.idle()));
   const entries = session ? session.entries() : [];
-  const copy = newSession(lab, seed, structuredClone(entries), false);
-  try {
-    await copy.start();
-    await settle(copy.idle());
-    const results = await runChecks(lab, copy.world, seed);
-    post({ type: 'checked', req, results });
-  } finally {
-    copy.dispose();
-  }
+  const { results, path } = await checkCopy(entries);
+  post({ type: 'checked', req, results });
+  if (path) post({ type: 'path', path });
 }
 
 function handle(msg: ToWorker): void {
@@ -172,6 +266,20 @@ function handle(msg: ToWorker): void {
       typing = Promise.resolve();
       chain = chain.then(() => boot([])).then(noteEntries).catch((e) => fault('reset', e));
       break;
+    case 'undo': {
+      pending = [];
+      gen++;
+      typing = Promise.resolve();
+      chain = chain
+        .then(async () => {
+          const keep = withoutLastCommand(session ? session.entries() : []);
+          await boot(keep);
+          posted = -1;
+          noteEntries();
+        })
+        .catch((e) => fault('undo', e));
+      break;
+    }
   }
 }
 

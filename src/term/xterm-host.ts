@@ -5,13 +5,15 @@
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import '@xterm/xterm/css/xterm.css';
-import type { FromWorker, TermCheckResult, TermEntry, ToWorker } from './protocol.ts';
+import type { FromWorker, PathSnapshot, TermCheckResult, TermEntry, ToWorker, TopoSnapshot } from './protocol.ts';
 
 /** What the custom element needs from a mounted terminal. */
 export interface TermHost {
   typeLines(lines: string[]): void;
   check(): Promise<{ results: TermCheckResult[]; error?: string }>;
   reset(seed: number): void;
+  /** Undo the last command (the worker replays the rest on a fresh world). */
+  undo(): void;
   focus(): void;
   dispose(): void;
 }
@@ -25,6 +27,10 @@ export interface MountOptions {
   label: string;
   onEntries(entries: TermEntry[]): void;
   onReady(): void;
+  /** Live check results after a command (lab terminals). */
+  onLive?(results: TermCheckResult[], entries: number): void;
+  onTopology?(t: TopoSnapshot): void;
+  onPath?(p: PathSnapshot | null): void;
 }
 
 const theme = {
@@ -107,6 +113,15 @@ export function mountTerminal(el: HTMLElement, opts: MountOptions): TermHost {
         cb?.({ results: m.results, error: m.error });
         break;
       }
+      case 'live':
+        opts.onLive?.(m.results, m.entries);
+        break;
+      case 'topology':
+        opts.onTopology?.(m.topology);
+        break;
+      case 'path':
+        opts.onPath?.(m.path);
+        break;
       case 'fault':
         break;
     }
@@ -145,6 +160,10 @@ export function mountTerminal(el: HTMLElement, opts: MountOptions): TermHost {
     reset(seed) {
       term.reset();
       send({ type: 'reset', seed });
+    },
+    undo() {
+      term.reset();
+      send({ type: 'undo' });
     },
     focus() {
       term.focus();
