@@ -4,8 +4,9 @@
 
 import { getLab } from './index.ts';
 import { checkLines } from './replay.ts';
+import { CHECKPOINT_FORMAT } from './checkpoint-format.ts';
 
-export const CHECKPOINT_FORMAT = 'packetlab-checkpoint/1';
+export { CHECKPOINT_FORMAT, CSV_HEADER } from './checkpoint-format.ts';
 
 /** The checkpoint file contract (more fields allowed). */
 export interface Checkpoint {
@@ -70,8 +71,6 @@ export async function gradeText(text: string): Promise<GradeRow> {
 export function csvField(s: string): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
-
-export const CSV_HEADER = 'learner,lab,passed,checks_passed,checks_total,error';
 
 /** One CSV row of a graded checkpoint. */
 export function csvRow(r: GradeRow): string {

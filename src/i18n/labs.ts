@@ -1,0 +1,154 @@
+// Lab texts in Korean: title, goal, hints and check titles per lab id, as
+// functions of the lab's per-learner values (parametric labs). Commands,
+// names and addresses stay as they are. A lab without an entry keeps its
+// English text.
+
+import type { LabInfo, Params } from '../labs/types.ts';
+import type { Lang } from './ui.ts';
+
+/** A lab's learner-facing text in one language. */
+interface LabText {
+  title: string;
+  goal: (p: Params) => string;
+  hints?: (p: Params) => string[];
+  /** Check titles by check id. */
+  tasks: (p: Params) => Record<string, string>;
+}
+
+const KO: Record<string, LabText> = {
+  'routing-two-subnets': {
+    title: '두 서브넷 사이의 라우팅',
+    goal: () =>
+      '네임스페이스 `left`(10.1.1.10/24)와 `right`(10.2.2.10/24)는 서로 다른 네트워크에 있고, 네임스페이스 `router`(eth0에 10.1.1.1, eth1에 10.2.2.1)가 둘을 잇고 있습니다. 모든 링크는 up 상태지만 아직 두 네트워크 사이에는 아무것도 라우팅되지 않습니다. left가 10.2.2.10에, right가 10.1.1.10에 닿게 만드세요.',
+    hints: () => [
+      '먼저 해 보세요: `ip netns exec left ping -c 1 10.2.2.10`. 오류를 읽어 보면 left에는 10.2.2.0/24로 가는 라우트가 없습니다.',
+      '양쪽에 게이트웨이를 지정하세요: `ip -n left route add default via 10.1.1.1` (또는 10.2.2.0/24만 가는 라우트). right도 마찬가지입니다.',
+      '라우터는 여전히 자기에게 온 것이 아닌 패킷을 버립니다. 인터페이스 사이의 패킷 전달은 네임스페이스마다 sysctl net.ipv4.ip_forward로 켭니다.',
+      '`ip netns exec router sysctl -w net.ipv4.ip_forward=1`',
+    ],
+    tasks: () => ({ 'left-to-right': 'left가 10.2.2.10에 닿음', 'right-to-left': 'right가 10.1.1.10에 닿음' }),
+  },
+  'routing-two-subnets-random': {
+    title: '두 서브넷 사이의 라우팅 (나만의 값)',
+    goal: (p) =>
+      `네임스페이스 \`left\`(${p.left}/24)와 \`right\`(${p.right}/24)를 \`router\`(eth0에 ${p.leftGw}, eth1에 ${p.rightGw})가 잇고 있습니다. ` +
+      `모든 링크는 up 상태지만 아직 두 네트워크 사이에는 아무것도 라우팅되지 않습니다. left가 ${p.right}에, right가 ${p.left}에 닿게 만드세요.`,
+    hints: (p) => [`양 끝 호스트에는 게이트웨이가 필요합니다: \`ip -n left route add default via ${p.leftGw}\`.`, '라우터는 패킷을 전달해야 합니다: router 네임스페이스 안에서 net.ipv4.ip_forward=1.'],
+    tasks: (p) => ({ 'left-to-right': `left가 ${p.right}에 닿음`, 'right-to-left': `right가 ${p.left}에 닿음` }),
+  },
+  'namespaces-veth': {
+    title: 'veth 쌍으로 두 네임스페이스 연결하기',
+    goal: () =>
+      '빈 호스트에서 시작해 네트워크 네임스페이스 `red`와 `blue`를 만들고, veth 쌍으로 잇고, red에 192.168.15.1/24, blue에 192.168.15.2/24를 할당해 서로 통신하게 만드세요.',
+    hints: () => [
+      '네임스페이스는 `ip netns add NAME`으로 만들고, `ip netns`로 목록을 봅니다.',
+      'veth 쌍은 양 끝이 있는 가상 케이블 하나입니다: `ip link add veth-red type veth peer name veth-blue`.',
+      '각 끝을 해당 네임스페이스로 옮기세요: `ip link set veth-red netns red` (blue도 마찬가지).',
+      '네임스페이스 안에서 주소는 `ip -n red addr add 192.168.15.1/24 dev veth-red`로 추가합니다. 그리고 링크는 up이 되기 전까지 아무 일도 하지 않습니다: `ip -n red link set veth-red up`.',
+    ],
+    tasks: () => ({
+      namespaces: '네임스페이스 red와 blue가 있음',
+      addresses: 'red에 192.168.15.1/24, blue에 192.168.15.2/24가 up 상태의 링크에 있음',
+      'red-to-blue': 'red가 192.168.15.2에 닿음 (ICMP echo)',
+      'blue-to-red': 'blue가 192.168.15.1에 닿음 (ICMP echo)',
+    }),
+  },
+  'namespaces-bridge': {
+    title: '네임스페이스 네 개를 잇는 가상 스위치',
+    goal: () =>
+      '빈 호스트에서 시작해 네임스페이스 `red`, `blue`, `orange`, `gray`를 만들어 192.168.15.1–4/24를 할당하고, 각각을 호스트의 리눅스 브릿지 `v-net-0`에 연결한 뒤, 호스트 자신에게도 `v-net-0`에 192.168.15.5/24를 할당하세요. 모든 네임스페이스가 서로 통신하고, 호스트도 각 네임스페이스에 닿아야 합니다.',
+    hints: () => [
+      '브릿지도 호스트의 링크일 뿐입니다: `ip link add v-net-0 type bridge` 후 up으로 올리세요.',
+      '네임스페이스마다 veth 쌍을 만듭니다. 한쪽 끝은 네임스페이스로 들어가고, 다른 끝은 호스트에 남아 `ip link set veth-red-br master v-net-0`으로 브릿지에 연결됩니다.',
+      '모든 쌍의 양 끝과 브릿지를 up으로 올리세요. down 상태인 브릿지 포트는 아무것도 전달하지 않습니다.',
+      '호스트는 브릿지 자체를 통해 네임스페이스와 통신합니다: `ip addr add 192.168.15.5/24 dev v-net-0`.',
+    ],
+    tasks: () => ({
+      namespaces: '네임스페이스 red, blue, orange, gray가 각자의 주소와 함께 있음',
+      bridge: '호스트의 브릿지 v-net-0에 192.168.15.5/24가 있음',
+      mesh: '모든 네임스페이스가 다른 모든 네임스페이스에 닿음',
+      host: '호스트가 각 네임스페이스에 닿음',
+      'ns-to-host': 'gray가 호스트(192.168.15.5)에 닿음',
+    }),
+  },
+  'namespaces-veth-random': {
+    title: 'veth 쌍으로 두 네임스페이스 연결하기 (나만의 값)',
+    goal: (p) =>
+      `빈 호스트에서 시작해 네트워크 네임스페이스 \`${p.a}\`와 \`${p.b}\`를 만들고, veth 쌍으로 잇고, ` +
+      `${p.a}에 ${p.ipA}/24, ${p.b}에 ${p.ipB}/24를 할당해 서로 통신하게 만드세요.`,
+    hints: (p) => [
+      '두 네임스페이스를 `ip netns add`로 만드세요.',
+      `veth 쌍 하나: \`ip link add veth-${p.a} type veth peer name veth-${p.b}\`, 그다음 \`ip link set ... netns ...\`로 각 끝을 옮깁니다.`,
+      `각 끝에 네임스페이스 안에서 주소를 주고 up으로 올리세요: \`ip -n ${p.a} addr add ${p.ipA}/24 dev veth-${p.a}\`, \`ip -n ${p.a} link set veth-${p.a} up\`.`,
+    ],
+    tasks: (p) => ({
+      namespaces: `네임스페이스 ${p.a}와 ${p.b}가 있음`,
+      addresses: `${p.a}에 ${p.ipA}/24, ${p.b}에 ${p.ipB}/24가 up 상태의 링크에 있음`,
+      'a-to-b': `${p.a}가 ${p.ipB}에 닿음`,
+      'b-to-a': `${p.b}가 ${p.ipA}에 닿음`,
+    }),
+  },
+  'docker-port-publish': {
+    title: '컨테이너 포트 공개하기',
+    goal: () =>
+      '이 호스트(192.168.1.10)에서는 Docker가 돌고, 호스트 `client`(192.168.1.20)가 같은 네트워크에 있습니다. 로컬 이미지 `nginx`로 실행한 컨테이너가 `http://192.168.1.10:8080/`에 nginx 환영 페이지로 응답하게 만드세요.',
+    tasks: () => ({}),
+  },
+  'docker-netns': {
+    title: '컨테이너의 네임스페이스에 들어가기',
+    goal: () =>
+      '`web`이라는 컨테이너가 실행 중입니다. Docker는 네임스페이스를 /var/run/netns에 등록하지 않으므로 `ip netns`에 나타나지 않습니다. `ip netns`가 `web`을 보여 주고, `ip netns exec web ip addr`이 컨테이너의 주소를 보여 주도록 만드세요.',
+    tasks: () => ({}),
+  },
+  'docker-user-network': {
+    title: '이름으로 서로를 찾는 컨테이너',
+    goal: () => '두 컨테이너 `app`과 `db`를 하나의 사용자 정의 네트워크에 연결해 실행하고, `app`이 이름으로 `db`에 닿게 만드세요.',
+    tasks: () => ({}),
+  },
+  'cni-bridge': {
+    title: 'CNI bridge 플러그인 직접 실행하기',
+    goal: () =>
+      'node01의 /opt/cni/bin에는 CNI 플러그인 `bridge`, `host-local`, `loopback`이 있고, 네트워크가 없는 네트워크 네임스페이스 `pod1`이 있습니다. 컨테이너 런타임이 하는 일을 직접 해 보세요: /etc/cni/net.d/에 10.244.1.0/24 대역의 host-local IPAM을 쓰는 bridge 플러그인 설정을 작성하고, 컨테이너 `pod1`에 대해 CNI_COMMAND=ADD로 플러그인을 실행하세요. pod1은 `eth0`에 10.244.1.0/24 대역의 주소와 브릿지를 거치는 기본 라우트를 가져야 하고, node01에서 pod1에 닿아야 합니다.',
+    tasks: () => ({}),
+  },
+  'pod-to-pod': {
+    title: '노드를 넘는 파드 간 통신',
+    goal: () =>
+      '노드 세 개(controlplane, node01, node02)로 된 클러스터에서 파드 `web-a`는 node01에, `web-b`는 node02에 배치되었지만 네트워크 플러그인이 설치되지 않아 둘 다 ContainerCreating 상태에 머물러 있습니다. 파드 네트워크를 설치해(flannel 매니페스트는 /root/kube-flannel.yml에 있습니다) node01의 web-a가 node02의 web-b에 파드 IP로 닿게 만드세요.',
+    tasks: () => ({}),
+  },
+  'kube-proxy-clusterip': {
+    title: 'ClusterIP 서비스와 kube-proxy가 쓰는 규칙',
+    goal: () =>
+      '노드 세 개짜리 클러스터에서 Deployment `web`(nginx, 준비된 레플리카 3개)과 주소 10.100.100.100, 포트 80의 ClusterIP 타입 Service `web`을 실행하세요(시작용 매니페스트는 /root/web.yaml). 이미 실행 중인 파드 `client`에서 10.100.100.100으로 HTTP 요청이 응답해야 하고, 요청 30번 동안 둘 이상의 파드가 응답해야 합니다. 그다음 kube-proxy가 쓴 규칙을 읽어 보세요: 노드에서 `iptables -t nat -S | grep KUBE-SVC`를 실행하면 `statistic` 규칙 두 개가 있는 서비스 체인이 보입니다.',
+    tasks: () => ({}),
+  },
+  'dns-hosts': {
+    title: '/etc/hosts에 서버 이름 등록하기',
+    goal: () =>
+      '내 머신(192.168.1.5)과 192.168.1.11의 데이터베이스 서버가 같은 네트워크에 있습니다. `ping 192.168.1.11`은 되지만 아무도 숫자를 외우고 싶어 하지 않습니다. 내 머신에서 이름 `db`가 192.168.1.11로 변환되어 `ping -c 1 db`가 응답을 받게 만드세요.',
+    tasks: () => ({ 'db-resolves': 'host에서 db가 192.168.1.11로 변환됨', 'ping-db': 'ping -c 1 db가 응답을 받음' }),
+  },
+  'dns-server': {
+    title: '중앙 DNS 서버 사용하기',
+    goal: () =>
+      '모든 머신의 /etc/hosts를 고치는 대신, 회사는 192.168.1.100에서 DNS 서버를 운영합니다(CoreDNS, `mycompany.com`의 권한 있는 서버: `web.mycompany.com`은 192.168.1.10). 내 머신의 `/etc/resolv.conf`는 비어 있습니다. 리졸버를 설정해 짧은 이름 `web`이 DNS를 통해 192.168.1.10으로 변환되고 `ping -c 1 web`이 응답을 받게 만드세요.',
+    tasks: () => ({}),
+  },
+};
+
+/** `info` with its texts in `lang` where a translation exists (ids, commands and solution unchanged). */
+export function localizeLab(info: LabInfo, lang: Lang): LabInfo {
+  if (lang === 'en') return info;
+  const k = KO[info.id];
+  if (!k) return info;
+  const p = info.params;
+  const tasks = k.tasks(p);
+  return {
+    ...info,
+    title: k.title,
+    goal: k.goal(p),
+    hints: k.hints ? k.hints(p) : info.hints,
+    tasks: info.tasks.map((task) => ({ id: task.id, title: tasks[task.id] ?? task.title })),
+  };
+}
