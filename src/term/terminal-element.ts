@@ -10,6 +10,7 @@
 import type { FromWorker, PathSnapshot, TermCheckResult, TermEntry, ToWorker, TopoSnapshot } from './protocol.ts';
 import type { TermHost } from './xterm-host.ts';
 import { clearTerm, loadTerm, saveTerm, type TermRecord } from './store.ts';
+import { learnerSeed } from '../handin/learner.ts';
 
 /** Seed of every world built for the site (deterministic replays). */
 export const SEED = 1;
@@ -37,11 +38,15 @@ export class PlTerminal extends HTMLElement {
   /** The stored record as found when the page loaded (read once; problems reported once). */
   private loaded: Promise<{ rec: TermRecord; problem?: string }> | null = null;
   private loadStored() {
-    return (this.loaded ??= loadTerm(this.storeKey, SEED));
+    return (this.loaded ??= loadTerm(this.storeKey, this.seed));
   }
 
   get lab(): string | undefined {
     return this.getAttribute('lab') || undefined;
+  }
+  /** The world's seed: the learner's own for lab terminals marked `data-learner-seed` (parametric labs pick their values from it), else SEED. */
+  get seed(): number {
+    return this.hasAttribute('data-learner-seed') ? learnerSeed() : SEED;
   }
   get storeKey(): string {
     return this.getAttribute('store') || (this.lab ? `lab:${this.lab}` : `play:${location.pathname}`);
@@ -98,7 +103,7 @@ export class PlTerminal extends HTMLElement {
     const rows = Number(getComputedStyle(screen).getPropertyValue('--rows')) || 16;
     void this.loadStored().then(({ rec, problem }) => {
       if (problem) this.notice(problem);
-      const init: ToWorker = { type: 'init', lab: this.lab, seed: SEED, entries: rec.entries, cols, rows };
+      const init: ToWorker = { type: 'init', lab: this.lab, seed: this.seed, entries: rec.entries, cols, rows };
       worker.postMessage(init);
     });
     this.host = loadHostModule().then(({ mountTerminal }) => {
@@ -108,7 +113,7 @@ export class PlTerminal extends HTMLElement {
         early,
         label: this.getAttribute('label') || 'Terminal',
         onEntries: (entries: TermEntry[]) => {
-          void saveTerm(this.storeKey, { entries, seed: SEED });
+          void saveTerm(this.storeKey, { entries, seed: this.seed });
           this.dispatchEvent(new CustomEvent('pl-entries', { detail: entries, bubbles: true }));
         },
         onLive: (results: TermCheckResult[], entries: number) => {
@@ -157,7 +162,7 @@ export class PlTerminal extends HTMLElement {
   async reset(): Promise<void> {
     await clearTerm(this.storeKey);
     const h = await this.load();
-    h.reset(SEED);
+    h.reset(this.seed);
     this.dispatchEvent(new CustomEvent('pl-reset', { bubbles: true }));
   }
 
