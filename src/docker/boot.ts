@@ -2,11 +2,11 @@
 // then `dockerd -H fd:// --containerd=/run/containerd/containerd.sock`, which
 // creates docker0 and its iptables chains before the first learner command.
 // Docker labs call `startDockerd(kernel)` from their build step; the default
-// bare host never runs it.
+// bare host never runs it. Both daemons are started from init through the
+// registry's `bootSpawn`, so nothing here depends on the shell.
 
 import type { Kernel } from '../kernel/kernel.ts';
-import { devNullIn, devNullOut } from '../kernel/proc.ts';
-import { spawnWith } from '../shell/exec.ts';
+import { bootSpawn } from '../userland/registry.ts';
 import { Engine, engineOf } from './engine.ts';
 
 /** Boot options. */
@@ -25,22 +25,13 @@ export function startDockerd(k: Kernel, opts: DockerdOptions = {}): Engine {
   const running = engineOf(k);
   if (running) return running;
   const engine = new Engine(k);
-  const io = { env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' }, cwd: '/', netns: k.initNs, stdin: devNullIn, stdout: devNullOut, stderr: devNullOut };
-  const forever = (p: import('../kernel/proc.ts').Process): Promise<number> => p.wait(() => () => {}).then(() => 0);
-  engine.containerd = spawnWith(k, 1, ['/usr/bin/containerd'], io, forever).proc;
+  engine.register();
+  const io = { netns: k.initNs, env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' } };
+  engine.containerd = bootSpawn(k, ['/usr/bin/containerd'], io).proc;
   k.vfs.mkdir('/run/containerd', {}, true);
   k.vfs.putFile('/run/containerd/containerd.sock', '');
   const argv = ['/usr/bin/dockerd', '-H', 'fd://', '--containerd=/run/containerd/containerd.sock'];
   if (opts.userlandProxy === false) argv.push('--userland-proxy=false');
-  let ready!: () => void;
-  engine.ready = new Promise<void>((r) => (ready = r));
-  engine.daemon = spawnWith(k, 1, argv, io, async (p) => {
-    engine.daemon = p;
-    await engine.init({ userlandProxy: opts.userlandProxy });
-    k.vfs.putFile('/run/docker.sock', '');
-    ready();
-    return forever(p);
-  }).proc;
-  engine.register();
+  bootSpawn(k, argv, io);
   return engine;
 }

@@ -17,9 +17,10 @@ import { fmtIp4, inNet, netOf, parseIp4 } from '../kernel/addr.ts';
 import type { Kernel } from '../kernel/kernel.ts';
 import type { NetDevice } from '../kernel/netdev.ts';
 import type { NetNs } from '../kernel/netns.ts';
-import { devNullIn, devNullOut, type InStream, type OutStream, type Process } from '../kernel/proc.ts';
+import { devNullIn, devNullOut, type ExecOptions, type InStream, type OutStream, type Process } from '../kernel/proc.ts';
+import type { FileNode, VNode } from '../kernel/vfs.ts';
 import { lookupCommand } from '../userland/registry.ts';
-import { spawnProgram, spawnWith, sendSignal, type Running } from '../shell/exec.ts';
+import { EmbeddedDns } from './dns.ts';
 import { endpointRules, initRules, networkRules, portRules, resolverRules, RuleModel, type IptCmd, type PortBinding } from './firewall.ts';
 import { ImageStore, familiar, type Image } from './images.ts';
 import { randomName } from './names.ts';
@@ -140,6 +141,16 @@ export interface Container {
   stopping: boolean;
   /** libnetwork sandbox id; its namespace is bind-mounted at /var/run/docker/netns/<id[:12]>. */
   sandboxId: string;
+  /** What the container's processes see in place of the host's files (the bind mounts of `etc`). */
+  overlay: Map<string, VNode>;
+  /** The embedded DNS server of this container's namespace (user-defined networks). */
+  dns?: EmbeddedDns;
+}
+
+/** A started child process. */
+interface Child {
+  proc: Process;
+  done: Promise<number>;
 }
 
 const engines = new WeakMap<Kernel, Engine>();
@@ -193,7 +204,8 @@ export class Engine {
   /** Every iptables command run, in order (`iptables --wait` omitted). */
   readonly iptablesLog: IptCmd[] = [];
   /** Settles when dockerd finished its start-up (docker0 and the iptables chains exist). */
-  ready: Promise<void> = Promise.resolve();
+  readonly ready: Promise<void>;
+  private markReady!: () => void;
   /** dockerd's process (runs iptables and owns docker-proxy processes). */
   daemon!: Process;
   /** containerd's process (parent of the shims). */
@@ -207,6 +219,25 @@ export class Engine {
 
   constructor(kernel: Kernel) {
     this.kernel = kernel;
+    this.ready = new Promise<void>((r) => (this.markReady = r));
+  }
+
+  /** dockerd's main: `p` becomes the daemon, start-up runs, then `ready` settles. */
+  async serve(p: Process, opts: { userlandProxy?: boolean }): Promise<void> {
+    this.daemon = p;
+    await this.init(opts);
+    this.kernel.vfs.putFile('/run/docker.sock', '');
+    this.markReady();
+  }
+
+  /**
+   * fork+exec `argv` as a child of `parent` (through `Process.exec`, as any
+   * program runs another); undefined when the program cannot be found.
+   */
+  private child(parent: Process, argv: string[], o: ExecOptions): Child | undefined {
+    let proc: Process | undefined;
+    const done = parent.exec(parent, argv, { ...o, onSpawn: (c) => (proc = c) }).catch(() => 127);
+    return proc ? { proc, done } : undefined;
   }
 
   /** Attach this engine to its host (called by dockerd's start-up). */
@@ -499,6 +530,7 @@ export class Engine {
       etc: { hosts: '', resolvConf: '', hostname: `${hostname}\n` },
       stopping: false,
       sandboxId: '',
+      overlay: new Map(),
     };
     this.containers.push(c);
     return c;
@@ -591,22 +623,22 @@ export class Engine {
   /** A `docker-proxy` process for one binding (argv as moby's proxy_linux.go builds it). */
   private startProxy(c: Container, b: PortBinding): void {
     const argv = ['/usr/bin/docker-proxy', '-proto', b.proto, '-host-ip', b.hostIp, '-host-port', String(b.hostPort), '-container-ip', b.containerIp, '-container-port', String(b.containerPort), '-use-listen-fd'];
-    const spec = lookupCommand('docker-proxy');
-    const r = spawnWith(this.kernel, this.daemon.pid, argv, { env: {}, cwd: '/', netns: this.kernel.initNs, stdin: devNullIn, stdout: devNullOut, stderr: devNullOut }, (p) => (spec ? spec.run(p) : p.wait(() => () => {}).then(() => 0)));
-    c.proxies.push(r.proc);
+    const r = this.child(this.daemon, argv, { env: {}, cwd: '/', netns: this.kernel.initNs, stdin: devNullIn, stdout: devNullOut, stderr: devNullOut });
+    if (r) c.proxies.push(r.proc);
   }
 
-  /** Embedded DNS for user-defined networks: the resolver's NAT rules inside the container namespace. */
+  /**
+   * Embedded DNS for user-defined networks (libnetwork resolver.go): sockets
+   * on 127.0.0.11 at ephemeral ports inside the container's namespace, owned
+   * by dockerd, and the NAT rules that send port 53 there.
+   */
   private async startResolver(c: Container): Promise<void> {
-    const udp = 30000 + this.kernel.rng.int(0, 29999);
-    const tcp = 30000 + this.kernel.rng.int(0, 29999);
-    (c as Container & { dnsPorts?: [number, number] }).dnsPorts = [udp, tcp];
+    if (c.dns) return;
+    const dns = new EmbeddedDns(this, c);
+    const { udp, tcp } = dns.listen();
+    c.dns = dns;
     for (const r of resolverRules(udp, tcp)) await this.iptables(r, c.netns);
-    const spec = lookupCommand('docker-dns');
-    if (spec) {
-      const r = spawnWith(this.kernel, this.daemon.pid, ['docker-dns', c.id, String(udp), String(tcp)], { env: {}, cwd: '/', netns: c.netns!, stdin: devNullIn, stdout: devNullOut, stderr: devNullOut }, (p) => spec.run(p));
-      c.proxies.push(r.proc);
-    }
+    void dns.serve();
   }
 
   /** The /etc files Docker writes for a container (hosts, resolv.conf, hostname). */
@@ -614,6 +646,10 @@ export class Engine {
     const lines = ['127.0.0.1\tlocalhost', '::1\tlocalhost ip6-localhost ip6-loopback', 'fe00::\tip6-localnet', 'ff00::\tip6-mcastprefix', 'ff02::1\tip6-allnodes', 'ff02::2\tip6-allrouters'];
     const own = [...c.endpoints.values()].find((e) => e.ip);
     if (own) lines.push(`${own.ip}\t${c.hostname}`);
+    if (c.opts.network === 'host') {
+      const h = this.kernel.vfs.tryLookup('/etc/hosts');
+      lines.splice(0, lines.length, ...(h && h.kind === 'file' ? h.data.replace(/\n$/, '') : '').split('\n'));
+    }
     c.etc.hosts = lines.join('\n') + '\n';
     const userNet = [...c.endpoints.values()].some((e) => e.network.driver === 'bridge' && e.network.name !== 'bridge');
     const host = this.kernel.vfs.tryLookup('/etc/resolv.conf');
@@ -622,6 +658,21 @@ export class Engine {
       const search = /^search .*$/m.exec(hostConf)?.[0];
       c.etc.resolvConf = '# Generated by Docker Engine.\n# This file can be edited; Docker Engine will not make further changes once it\n# has been modified.\n\nnameserver 127.0.0.11\n' + (search ? `${search}\n` : '') + 'options ndots:0\n\n# Based on host file: \'/etc/resolv.conf\' (internal resolver)\n# ExtServers: [host(' + (/^nameserver (\S+)/m.exec(hostConf)?.[1] ?? '') + ')]\n# Overrides: []\n# Option ndots from: internal\n';
     } else c.etc.resolvConf = hostConf;
+    this.mountEtc(c);
+  }
+
+  /** Bind-mount the /etc files into the container's view (its processes' overlay). */
+  private mountEtc(c: Container): void {
+    const put = (path: string, data: string): void => {
+      const node = c.overlay.get(path) as FileNode | undefined;
+      if (node) {
+        node.data = data;
+        node.mtime = this.kernel.clock.now;
+      } else c.overlay.set(path, { kind: 'file', data, mode: 0o644, mtime: this.kernel.clock.now });
+    };
+    put('/etc/hosts', c.etc.hosts);
+    put('/etc/resolv.conf', c.etc.resolvConf);
+    put('/etc/hostname', c.etc.hostname);
   }
 
   /** Names the embedded DNS answers for a container: containers (and aliases) sharing a user-defined network. */
@@ -665,7 +716,7 @@ export class Engine {
       throw e;
     }
     const name = c.path.slice(c.path.lastIndexOf('/') + 1);
-    const spec = lookupCommand(name === 'docker-entrypoint.sh' ? (c.args[0] ?? '') : name) ?? standIn(name === 'docker-entrypoint.sh' ? (c.args[0] ?? '') : name);
+    const spec = lookupCommand(name === 'docker-entrypoint.sh' ? (c.args[0] ?? '') : name);
     const inImage = !c.image.programs || c.image.programs.has(name);
     if (!spec || !inImage) {
       await this.teardownNetworking(c);
@@ -678,12 +729,10 @@ export class Engine {
     }
     this.installFiles(c);
     const shimArgv = ['/usr/bin/containerd-shim-runc-v2', '-namespace', 'moby', '-id', c.id, '-address', '/run/containerd/containerd.sock'];
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    const shim = spawnWith(this.kernel, this.containerd.pid, shimArgv, { env: {}, cwd: '/', netns: this.kernel.initNs, stdin: devNullIn, stdout: devNullOut, stderr: devNullOut }, async () => {
-      await held;
-      return 0;
-    });
+    const shim = this.child(this.containerd ?? this.daemon, shimArgv, { env: {}, cwd: '/', netns: this.kernel.initNs, stdin: devNullIn, stdout: devNullOut, stderr: devNullOut });
+    if (!shim) throw new DaemonError('failed to create task for container: failed to start shim: exec: "containerd-shim-runc-v2": executable file not found in $PATH: unknown', 500);
+    // runc sets the container's mounts up before its process starts: what the shim's children see.
+    shim.proc.overlay = c.overlay;
     c.shim = shim.proc;
     const env: Record<string, string> = { HOSTNAME: c.hostname };
     for (const e of c.env) {
@@ -693,23 +742,24 @@ export class Engine {
     if (c.opts.tty) env.TERM = 'xterm';
     if (!env.HOME) env.HOME = '/root';
     const argv = name === 'docker-entrypoint.sh' ? [...c.args] : [c.path, ...c.args];
-    if (argv[0] === '/hello') argv[0] = 'hello';
-    const ref = { kind: 'cmd' as const, spec: spec!, path: argv[0] };
+    // The image's binaries are the host's registered programs: run them by name on the image's PATH.
+    argv[0] = argv[0].slice(argv[0].lastIndexOf('/') + 1);
+    if (!env.PATH) env.PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
     const tty = c.opts.tty;
-    const r: Running = spawnProgram(
-      this.kernel,
-      shim.proc.pid,
-      argv,
-      {
-        env,
-        cwd: c.opts.workdir || c.image.config.WorkingDir || '/',
-        netns: c.netns!,
-        stdin: c.opts.openStdin ? new AttachIn(c) : devNullIn,
-        stdout: new LogSink(c, 'stdout', tty),
-        stderr: new LogSink(c, tty ? 'stdout' : 'stderr', tty),
-      },
-      ref,
-    );
+    const r = this.child(shim.proc, argv, {
+      env,
+      cwd: c.opts.workdir || c.image.config.WorkingDir || '/',
+      netns: c.netns!,
+      stdin: c.opts.openStdin ? new AttachIn(c) : devNullIn,
+      stdout: new LogSink(c, 'stdout', tty),
+      stderr: new LogSink(c, tty ? 'stdout' : 'stderr', tty),
+    });
+    if (!r) {
+      shim.proc.kill('SIGKILL');
+      await this.teardownNetworking(c);
+      c.exitCode = 127;
+      throw new DaemonError(`failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "${c.path}": executable file not found in $PATH`, 400);
+    }
     containerOfProc.set(r.proc, c);
     c.proc = r.proc;
     c.pid = r.proc.pid;
@@ -718,7 +768,7 @@ export class Engine {
     c.finishedAt = 0;
     c.stopping = false;
     c.done = r.done.then(async (code) => {
-      release();
+      shim.proc.kill('SIGKILL');
       c.exitCode = code;
       c.status = 'exited';
       c.finishedAt = this.now();
@@ -732,8 +782,10 @@ export class Engine {
 
   /** Undo networking: docker-proxy processes, port rules, endpoints, the namespace. */
   private async teardownNetworking(c: Container): Promise<void> {
-    for (const p of c.proxies) sendSignal(p, 'SIGKILL');
+    for (const p of c.proxies) p.kill('SIGKILL');
     c.proxies = [];
+    c.dns?.close();
+    c.dns = undefined;
     for (const b of c.ports) {
       const ep = [...c.endpoints.values()].find((e) => e.ip === b.containerIp);
       if (ep?.network.bridge) for (const r of portRules(ep.network.bridge, b, false)) await this.iptables(r);
@@ -770,7 +822,7 @@ export class Engine {
     if (c.status !== 'running' || !c.proc) return;
     c.stopping = true;
     const p = c.proc;
-    sendSignal(p, 'SIGTERM');
+    p.kill('SIGTERM');
     const done = c.done!;
     let finished = false;
     void done.then(() => (finished = true));
@@ -779,7 +831,7 @@ export class Engine {
       return () => {};
     }, timeoutS * 1000);
     if (!finished && woke !== 'woken') {
-      sendSignal(p, 'SIGKILL');
+      p.kill('SIGKILL');
     }
     await done;
   }
@@ -787,7 +839,7 @@ export class Engine {
   /** `docker kill`. */
   async kill(c: Container): Promise<void> {
     if (c.status !== 'running' || !c.proc) throw new DaemonError(`cannot kill container: ${c.name}: container ${c.id} is not running`, 409);
-    sendSignal(c.proc, 'SIGKILL');
+    c.proc.kill('SIGKILL');
     await c.done;
   }
 
@@ -797,7 +849,7 @@ export class Engine {
     if (c.status === 'running') {
       if (!o.force) throw new DaemonError(`cannot remove container "/${c.name}": container is running: stop the container before removing or force remove`, 409);
       c.opts.autoRemove = false;
-      sendSignal(c.proc!, 'SIGKILL');
+      c.proc!.kill('SIGKILL');
       await c.done;
     }
     const i = this.containers.indexOf(c);
@@ -808,7 +860,7 @@ export class Engine {
   async exec(c: Container, argv: string[], io: { stdin: InStream; stdout: OutStream; stderr: OutStream; env?: string[]; workdir?: string; tty: boolean }): Promise<number> {
     if (c.status !== 'running' || !c.shim) throw new DaemonError(`container ${c.id} is not running`, 409);
     const name = argv[0].slice(argv[0].lastIndexOf('/') + 1);
-    const spec = lookupCommand(name) ?? standIn(name);
+    const spec = lookupCommand(name);
     if (!spec || (c.image.programs && !c.image.programs.has(name))) {
       io.stderr.write(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown\n`);
       return 127;
@@ -820,7 +872,12 @@ export class Engine {
     }
     if (io.tty) env.TERM = 'xterm';
     if (!env.HOME) env.HOME = '/root';
-    const r = spawnProgram(this.kernel, c.shim.pid, argv, { env, cwd: io.workdir || c.opts.workdir || c.image.config.WorkingDir || '/', netns: c.netns!, stdin: io.stdin, stdout: io.stdout, stderr: io.stderr }, { kind: 'cmd', spec, path: argv[0] });
+    if (!env.PATH) env.PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+    const r = this.child(c.shim, [name, ...argv.slice(1)], { env, cwd: io.workdir || c.opts.workdir || c.image.config.WorkingDir || '/', netns: c.netns!, stdin: io.stdin, stdout: io.stdout, stderr: io.stderr });
+    if (!r) {
+      io.stderr.write(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown\n`);
+      return 127;
+    }
     containerOfProc.set(r.proc, c);
     return r.done;
   }
@@ -837,6 +894,7 @@ export class Engine {
     const ep = await this.connectBridge(c, n, ifname);
     ep.aliases = n.name === 'bridge' ? [] : [c.name, ...aliases];
     c.endpoints.set(n.name, ep);
+    if (n.name !== 'bridge') await this.startResolver(c);
     this.writeEtc(c);
   }
 
@@ -860,21 +918,5 @@ export function containerOf(k: Kernel, p: Process): Container | undefined {
     if (c) return c;
     q = k.procs.get(q.ppid);
   }
-  return undefined;
-}
-
-/**
- * Stand-ins for image programs whose simulated implementation is not
- * installed on this build (a server waits for a signal; `sleep N` sleeps;
- * a shell with no input exits), so the container lifecycle still behaves.
- */
-function standIn(name: string): import('../userland/registry.ts').CommandSpec | undefined {
-  const idle = async (p: Process): Promise<number> => {
-    await p.wait(() => () => {});
-    return p.pendingSignal === 'SIGKILL' ? 137 : 0;
-  };
-  if (name === 'nginx' || name === 'python3' || name === 'httpd') return { name, summary: 'stand-in', hidden: true, run: idle };
-  if (name === 'sleep') return { name, summary: 'stand-in', hidden: true, run: async (p) => ((await p.sleep(Number(p.argv[1] ?? 0) * 1000)) ? 0 : p.pendingSignal === 'SIGTERM' ? 143 : 130) };
-  if (name === 'sh' || name === 'ash' || name === 'bash') return { name, summary: 'stand-in', hidden: true, run: async (p) => { for (;;) { if ((await p.stdin.read()) === null) return 0; } } };
   return undefined;
 }

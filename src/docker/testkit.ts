@@ -2,9 +2,10 @@
 // headless (argv, no shell) with the virtual clock driven until they finish.
 
 import '../userland/index.ts';
-import { StringOut, devNullIn, type Process } from '../kernel/proc.ts';
+import '../shell/exec.ts'; // installs the program runner (bootSpawn), as a session does
+import { StringOut, devNullIn } from '../kernel/proc.ts';
 import { World } from '../world/world.ts';
-import { spawnWith } from '../shell/exec.ts';
+import { bootSpawn } from '../userland/registry.ts';
 import { startDockerd } from './boot.ts';
 import type { Engine } from './engine.ts';
 
@@ -20,7 +21,7 @@ export async function run(world: World, host: string, argv: string[]): Promise<R
   const k = world.host(host);
   const out = new StringOut();
   const err = new StringOut();
-  const r = spawnWith(k, 1, ['sh'], { env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOME: '/root' }, cwd: '/tmp', netns: k.initNs, stdin: devNullIn, stdout: out, stderr: err }, (p: Process) => p.exec(p, argv));
+  const r = bootSpawn(k, argv, { env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOME: '/root' }, netns: k.initNs, stdin: devNullIn, stdout: out, stderr: err });
   const d = await world.run(r.done, { maxVirtualMs: 120_000 });
   return { stdout: out.text, stderr: err.text, code: d.done ? d.value : -1 };
 }

@@ -545,7 +545,8 @@ export class Stack {
    */
   routeOutput(ns: NetNs, daddr: Ip4, opts: { saddr?: Ip4; oif?: NetDevice; mark?: number } = {}): OutRoute {
     const { oif } = opts;
-    if (opts.saddr !== undefined && opts.saddr !== 0 && !ns.isLocalAddr(opts.saddr)) fail('EINVAL');
+    // Any address of the loopback's local 127.0.0.0/8 route is a valid source (127.0.0.11).
+    if (opts.saddr !== undefined && opts.saddr !== 0 && !ns.isLocalAddr(opts.saddr) && !(opts.saddr >>> 24 === 127 && ns.isLocalAddr(0x7f000001))) fail('EINVAL');
     if (daddr === IP4_BROADCAST || isMulticast4(daddr)) {
       const dev = oif ?? ns.devices().find((d) => d.running && d.kind !== 'loopback' && d.inet.length);
       if (!dev) fail('ENETUNREACH');
@@ -573,7 +574,7 @@ export class Stack {
     if (err) fail(err);
     if (r.type === 'local' || r.type === 'broadcast') {
       const dev = r.type === 'local' ? ns.lo : r.dev!;
-      return { route: r, dev, src: opts.saddr || (r.type === 'local' ? daddr : r.prefsrc ?? ns.selectSource(r.dev, daddr) ?? 0), type: r.type, table: res.table };
+      return { route: r, dev, src: opts.saddr || (r.type === 'local' ? (ns.isLocalAddr(daddr) ? daddr : r.prefsrc ?? daddr) : r.prefsrc ?? ns.selectSource(r.dev, daddr) ?? 0), type: r.type, table: res.table };
     }
     const dev = r.dev!;
     const src = opts.saddr || r.prefsrc || ns.selectSource(dev, r.gateway ?? daddr, r.gateway !== undefined ? SCOPE.universe : SCOPE.link) || ns.selectSource(undefined, daddr, SCOPE.universe);

@@ -7,7 +7,8 @@
 import { KernelError } from '../kernel/errno.ts';
 import type { ExecFn, ExecOptions, InStream, OutStream, Process, Signal } from '../kernel/proc.ts';
 import { SIGNUM } from '../kernel/proc.ts';
-import { lookupCommand, type CommandSpec } from '../userland/registry.ts';
+import { lookupCommand, setBootSpawner, type CommandSpec } from '../userland/registry.ts';
+import { devNullIn, devNullOut } from '../kernel/proc.ts';
 import { attachHost, errText, WriteError, type HostView } from '../userland/coreutils/host.ts';
 import { gateOut } from './io.ts';
 import { setKillHook } from '../userland/coreutils/misc.ts';
@@ -191,6 +192,13 @@ export function sendSignal(p: Process, sig: Signal, code?: number): void {
 }
 
 setKillHook((p) => sendSignal(p, 'SIGKILL'));
+
+setBootSpawner((host, argv, io) => {
+  const h = host as HostView;
+  const env = io.env ?? { PATH: DEFAULT_PATH };
+  const ref = resolveProgram(h, argv[0] ?? '', env.PATH, '/');
+  return spawnProgram(h, 1, argv, { env, cwd: '/', netns: io.netns, stdin: io.stdin ?? devNullIn, stdout: io.stdout ?? devNullOut, stderr: io.stderr ?? devNullOut }, ref);
+});
 
 /** Every live process whose ancestry includes one of `roots` (roots included). */
 export function processTree(host: HostView, roots: Process[]): Process[] {

@@ -48,3 +48,31 @@ export function lookupCommand(name: string): CommandSpec | undefined {
 export function allCommands(): CommandSpec[] {
   return [...commands.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
+
+/** I/O of a program started by init. */
+export interface BootIo {
+  netns: unknown;
+  stdin?: import('../kernel/proc.ts').InStream;
+  stdout?: import('../kernel/proc.ts').OutStream;
+  stderr?: import('../kernel/proc.ts').OutStream;
+  env?: Record<string, string>;
+}
+
+/** Starts `argv` as a child of init (pid 1) of a host; resolves with its exit status. */
+export type BootSpawner = (host: unknown, argv: string[], io: BootIo) => { proc: Process; done: Promise<number> };
+let bootSpawner: BootSpawner | undefined;
+
+/** Installed once by the module that runs programs (shell/exec.ts). */
+export function setBootSpawner(f: BootSpawner): void {
+  bootSpawner = f;
+}
+
+/**
+ * Start a program from init, as systemd starts daemons at boot (dockerd,
+ * containerd) and as a lab check runs a client program: userland gets this
+ * without importing the shell. Throws KernelError ENOENT for an unknown program.
+ */
+export function bootSpawn(host: unknown, argv: string[], io: BootIo): { proc: Process; done: Promise<number> } {
+  if (!bootSpawner) throw new Error('no program runner installed');
+  return bootSpawner(host, argv, io);
+}

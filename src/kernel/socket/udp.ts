@@ -45,7 +45,8 @@ export class UdpSocket implements InetSock {
   /** bind(2). */
   bind(addr: Ip4, port: number): void {
     if (this.lport) fail('EINVAL');
-    if (addr !== 0 && !this.ns.isLocalAddr(addr) && this.ns.ipv4.ip_nonlocal_bind !== '1') fail('EADDRNOTAVAIL');
+    // inet_bind: any address of a local route binds (127.0.0.11 via `local 127.0.0.0/8 dev lo`).
+    if (addr !== 0 && !this.ns.isLocalAddr(addr) && !(addr >>> 24 === 127 && this.ns.isLocalAddr(0x7f000001)) && this.ns.ipv4.ip_nonlocal_bind !== '1') fail('EADDRNOTAVAIL');
     if (port === 0) port = ephemeralPort(this.ns, 'udp', (x) => !portFree(this.ns, 'udp', addr, x, this));
     else if (!portFree(this.ns, 'udp', addr, port, this)) fail('EADDRINUSE');
     this.laddr = addr;

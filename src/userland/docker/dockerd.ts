@@ -1,22 +1,28 @@
-// The daemons and helpers around the Docker CLI: `dockerd` (refuses a
-// second instance), `docker-proxy` (the userland proxy of one published
-// port), `hello` (hello-world's program) and `docker-entrypoint.sh`.
+// The daemons and helpers around the Docker CLI: `containerd` and its
+// `containerd-shim-runc-v2` per container, `dockerd` (the engine's process:
+// it runs iptables and owns docker-proxy processes), `docker-proxy` (the
+// userland proxy of one published port: a listening socket on the host that
+// relays each connection to the container), `hello` (hello-world's program)
+// and `docker-entrypoint.sh` (nginx's entrypoint).
 
 import type { Process } from '../../kernel/proc.ts';
+import { fmtIp4, parseIp4 } from '../../kernel/addr.ts';
+import { KernelError } from '../../kernel/errno.ts';
+import { TcpSocket } from '../../kernel/socket/tcp.ts';
+import { setOwner } from '../../kernel/socket/socket.ts';
 import { register } from '../registry.ts';
-import { kernelOf } from '../lib/sys.ts';
-import { engineOf } from '../../docker/engine.ts';
-import { startDockerd } from '../../docker/boot.ts';
+import { kernelOf, nsOf } from '../lib/sys.ts';
+import { Engine, engineOf } from '../../docker/engine.ts';
 import { HELLO_TEXT } from '../../docker/images.ts';
 
-/** Optional TCP relay the socket layer provides (host port -> container address). */
-export type ProxyRelay = (p: Process, o: { proto: string; hostIp: string; hostPort: number; containerIp: string; containerPort: number }) => Promise<number>;
-let relay: ProxyRelay | undefined;
-
-/** Install the relay used by docker-proxy once TCP sockets exist. */
-export function setProxyRelay(r: ProxyRelay): void {
-  relay = r;
+/** Wait for a signal; the usual daemon life. */
+async function untilSignal(p: Process): Promise<number> {
+  await p.wait(() => () => {});
+  return p.pendingSignal === 'SIGKILL' ? 137 : 0;
 }
+
+register({ name: 'containerd', summary: 'container runtime daemon (started with the host in Docker labs)', hidden: true, run: untilSignal });
+register({ name: 'containerd-shim-runc-v2', summary: 'containerd shim: parent of one container\'s processes', hidden: true, run: untilSignal });
 
 register({
   name: 'dockerd',
@@ -25,16 +31,60 @@ register({
   options: [{ flag: '--userland-proxy', arg: 'BOOL', desc: 'use docker-proxy for published ports (default true)' }],
   async run(p) {
     const k = kernelOf(p);
-    if (engineOf(k)) {
-      p.stderr.write('failed to start daemon, ensure docker is not running or delete /var/run/docker.pid: process with PID ' + engineOf(k)!.daemon.pid + ' is still running\n');
+    let e = engineOf(k);
+    if (e?.daemon && e.daemon !== p && e.daemon.state !== 'Z') {
+      p.stderr.write(`failed to start daemon, ensure docker is not running or delete /var/run/docker.pid: process with PID ${e.daemon.pid} is still running\n`);
       return 1;
     }
-    const e = startDockerd(k, { userlandProxy: !p.argv.includes('--userland-proxy=false') });
-    await e.ready;
-    await p.wait(() => () => {});
-    return 0;
+    if (!e) {
+      e = new Engine(k);
+      e.register();
+    }
+    await e.serve(p, { userlandProxy: !p.argv.includes('--userland-proxy=false') });
+    return untilSignal(p);
   },
 });
+
+/** Copy one direction of a proxied connection until end of file, then half-close. */
+async function pump(p: Process, from: TcpSocket, to: TcpSocket): Promise<void> {
+  for (let i = 0; i < 1_000_000; i++) {
+    let d;
+    try {
+      d = await from.recv(p);
+    } catch {
+      d = null;
+    }
+    if (d === 'signal' || d === 'timeout') break;
+    if (d === null) break;
+    try {
+      to.send(d);
+    } catch {
+      break;
+    }
+  }
+  try {
+    to.close();
+  } catch {
+    // already gone
+  }
+}
+
+/** One accepted connection: connect to the container and relay both ways (moby's TCPProxy.clientLoop). */
+async function relay(p: Process, client: TcpSocket, dst: number, port: number): Promise<void> {
+  const back = new TcpSocket(nsOf(p));
+  let r: string;
+  try {
+    r = await back.connect(p, dst, port, 75_000);
+  } catch {
+    r = 'refused';
+  }
+  if (r !== 'ok') {
+    // moby: "Can't forward traffic to backend" — the client sees the connection close.
+    client.close();
+    return;
+  }
+  await Promise.all([pump(p, client, back), pump(p, back, client)]);
+}
 
 register({
   name: 'docker-proxy',
@@ -44,10 +94,33 @@ register({
   async run(p) {
     const a = p.argv;
     const get = (f: string): string => a[a.indexOf(f) + 1] ?? '';
-    const o = { proto: get('-proto'), hostIp: get('-host-ip'), hostPort: Number(get('-host-port')), containerIp: get('-container-ip'), containerPort: Number(get('-container-port')) };
-    if (relay) return relay(p, o);
-    await p.wait(() => () => {});
-    return 0;
+    const proto = get('-proto');
+    const hostIp = parseIp4(get('-host-ip')) ?? 0;
+    const hostPort = Number(get('-host-port'));
+    const cip = parseIp4(get('-container-ip'));
+    const cport = Number(get('-container-port'));
+    if (proto !== 'tcp' || cip === undefined) return untilSignal(p);
+    const l = new TcpSocket(nsOf(p));
+    setOwner(l, p);
+    try {
+      l.bind(hostIp, hostPort);
+      l.listen(4096);
+    } catch (e) {
+      p.stderr.write(`listen tcp4 ${fmtIp4(hostIp)}:${hostPort}: bind: ${e instanceof KernelError ? e.message.toLowerCase() : 'address already in use'}\n`);
+      return 1;
+    }
+    const conns: Promise<void>[] = [];
+    try {
+      for (let i = 0; i < 100_000; i++) {
+        const c = await l.accept(p);
+        if (c === 'signal' || c === 'timeout') break;
+        conns.push(relay(p, c, cip, cport));
+        if (conns.length > 64) conns.splice(0, conns.length - 64);
+      }
+    } finally {
+      l.close();
+    }
+    return p.pendingSignal === 'SIGKILL' ? 137 : 0;
   },
 });
 
