@@ -8,7 +8,7 @@
 
 import type { LabDef } from '../../src/labs/types.ts';
 import { startDockerd } from '../../src/docker/boot.ts';
-import { publishes } from '../../src/docker/checks.ts';
+import { fetchesPage, publishes } from '../../src/docker/checks.ts';
 
 const lab: LabDef = {
   id: 'docker-port-publish',
@@ -30,6 +30,11 @@ const lab: LabDef = {
   },
   checks: [
     { id: 'published', title: 'host port 8080 leads to port 80 of an nginx container', run: async (ctx) => publishes(ctx, 'nginx', 8080, 80) },
+    {
+      id: 'client-fetches',
+      title: 'client fetches http://192.168.1.10:8080/ and gets the nginx welcome page',
+      run: (ctx) => fetchesPage(ctx, 'client', 'http://192.168.1.10:8080/', '<title>Welcome to nginx!</title>', 'the nginx welcome page'),
+    },
   ],
 };
 

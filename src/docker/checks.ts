@@ -4,6 +4,8 @@
 import { parseIp4 } from '../kernel/addr.ts';
 import { probeEcho, explainProbe, type CheckCtx } from '../labs/checks.ts';
 import type { CheckOutcome } from '../labs/types.ts';
+import { StringOut, devNullIn } from '../kernel/proc.ts';
+import { bootSpawn } from '../userland/registry.ts';
 import { engineOf, type Container } from './engine.ts';
 
 function running(ctx: CheckCtx, name: string): Container | CheckOutcome {
@@ -58,4 +60,23 @@ export async function reachesByName(ctx: CheckCtx, from: string, to: string): Pr
   const p = await probeEcho(ctx.world, a.netns!, parseIp4(ips[0])!);
   if (!p.ok) return { passed: false, message: explainProbe(from, ips[0], p) };
   return { passed: true, message: `${from} resolves ${to} to ${ips[0]} on network ${shared.network.name} and reaches it` };
+}
+
+/**
+ * Fetch `url` from host `from` by running curl there (a real TCP connection
+ * through both hosts' stacks and netfilter), and expect `expect` in the body.
+ */
+export async function fetchesPage(ctx: CheckCtx, from: string, url: string, expect: string, what: string): Promise<CheckOutcome> {
+  const k = ctx.world.host(from);
+  const out = new StringOut();
+  const err = new StringOut();
+  const r = bootSpawn(k, ['curl', '-sS', '-m', '5', url], { netns: k.initNs, stdin: devNullIn, stdout: out, stderr: err });
+  const d = await ctx.world.run(r.done, { maxVirtualMs: 10_000 });
+  if (!d.done) {
+    r.proc.kill('SIGKILL');
+    return { passed: false, message: `curl ${url} from ${from} did not finish` };
+  }
+  if (d.value !== 0) return { passed: false, message: `curl ${url} from ${from} failed: ${err.text.trim() || `exit status ${d.value}`}` };
+  if (!out.text.includes(expect)) return { passed: false, message: `${url} answered from ${from}, but not with ${what}` };
+  return { passed: true, message: `${from} fetched ${url} over TCP and got ${what}` };
 }

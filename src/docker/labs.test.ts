@@ -21,7 +21,7 @@ describe('docker labs', () => {
     const w = await ready('docker-port-publish');
     expect((await run(w, 'host', ['docker', 'run', '-d', '--name', 'web', '-p', '8080:80', 'nginx'])).code).toBe(0);
     const r = await runChecks('docker-port-publish', w);
-    expect(r.map((c) => c.message)).toEqual([expect.stringContaining('receives 8080/tcp')]);
+    expect(r.map((c) => c.message)).toEqual([expect.stringContaining('receives 8080/tcp'), 'client fetched http://192.168.1.10:8080/ over TCP and got the nginx welcome page']);
     expect(r.every((c) => c.passed)).toBe(true);
   });
 
