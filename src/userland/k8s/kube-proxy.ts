@@ -54,6 +54,9 @@ register({
       if (syncing) return;
       syncing = true;
       try {
+        // Let the rest of a burst of API events arrive first (the real proxier's
+        // BoundedFrequencyRunner coalesces changes the same way).
+        await Promise.resolve();
         while (dirty) {
           dirty = false;
           const ports = servicePorts(b.api.list('Service'), b.api.list('EndpointSlice'));
