@@ -7,6 +7,7 @@
 
 import type { Kernel } from '../kernel/kernel.ts';
 import { bootSpawn } from '../userland/registry.ts';
+import '../userland/docker/dockerd.ts'; // the programs booted here (containerd, dockerd, shims, docker-proxy)
 import { Engine, engineOf } from './engine.ts';
 
 /** Boot options. */
