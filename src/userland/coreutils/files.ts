@@ -254,9 +254,13 @@ register({
     files.sort((a, b) => cmp(a.name, b.name));
     dirs.sort((a, b) => cmp(a.name, b.name));
     if (files.length) text += list(files);
-    const showHeaders = files.length > 0 || dirs.length > 1 || st !== 0;
-    dirs.forEach((d, i) => {
-      if (showHeaders) text += `${files.length || i > 0 ? '\n' : ''}${d.name}:\n`;
+    const recursive = o.has('-R');
+    const showHeaders = files.length > 0 || dirs.length > 1 || st !== 0 || recursive;
+    let printed = files.length > 0;
+    // -R: each directory's listing is followed by its subdirectories' (depth first), as GNU ls does.
+    const listDir = (d: { name: string; node: VNode; path: string }, depth: number): void => {
+      if (showHeaders) text += `${printed ? '\n' : ''}${d.name}:\n`;
+      printed = true;
       let names: string[];
       try {
         names = host.vfs.readdir(d.path, ctx);
@@ -284,7 +288,14 @@ register({
         text += `total ${blocks}\n`;
       }
       text += list(entries);
-    });
+      if (recursive && depth < 64)
+        for (const e of entries) {
+          if (e.name === '.' || e.name === '..' || e.node.kind === 'symlink' || !isDir(e.node)) continue;
+          const name = d.name.endsWith('/') ? d.name + e.name : `${d.name}/${e.name}`;
+          listDir({ name, node: e.node, path: e.path }, depth + 1);
+        }
+    };
+    dirs.forEach((d) => listDir(d, 0));
     p.stdout.write(text);
     return st;
   },
