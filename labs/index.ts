@@ -15,5 +15,7 @@ import podToPod from './pod-to-pod/lab.ts';
 import kubeProxyClusterip from './kube-proxy-clusterip/lab.ts';
 import dnsHosts from './dns-hosts/lab.ts';
 import dnsServer from './dns-server/lab.ts';
+import namespacesNat from './namespaces-nat/lab.ts';
+import portForward from './port-forward/lab.ts';
 
-export const LABS: LabDef[] = [routingTwoSubnets, routingTwoSubnetsRandom, namespacesVeth, namespacesBridge, namespacesVethRandom, dockerPortPublish, dockerNetns, dockerUserNetwork, cniBridge, podToPod, kubeProxyClusterip, dnsHosts, dnsServer];
+export const LABS: LabDef[] = [routingTwoSubnets, routingTwoSubnetsRandom, namespacesVeth, namespacesBridge, namespacesVethRandom, namespacesNat, portForward, dockerPortPublish, dockerNetns, dockerUserNetwork, cniBridge, podToPod, kubeProxyClusterip, dnsHosts, dnsServer];

@@ -3,12 +3,14 @@
 // explains why from the packet's trace (where it was dropped and the rule
 // or missing route that dropped it). Checks never read command history.
 
-import { fmtIp4, parseIp4 } from '../kernel/addr.ts';
+import { fmtIp4, inNet, parseIp4 } from '../kernel/addr.ts';
 import { KernelError } from '../kernel/errno.ts';
 import type { Kernel } from '../kernel/kernel.ts';
 import type { NetNs } from '../kernel/netns.ts';
 import { traceStep, type IcmpMessage, type Ipv4Packet, type Trace, type TraceStep } from '../kernel/packet.ts';
-import type { IcmpListener } from '../kernel/stack.ts';
+import type { IcmpListener, Tap } from '../kernel/stack.ts';
+import { TcpSocket } from '../kernel/socket/tcp.ts';
+import { nfTable } from '../kernel/netfilter/netfilter.ts';
 import type { World } from '../world/world.ts';
 import type { CheckOutcome } from './types.ts';
 
@@ -128,7 +130,39 @@ export async function reaches(ctx: CheckCtx, from: string, dst: string): Promise
   if (addr === undefined) return { passed: false, message: `bad address ${dst}` };
   const p = await probeEcho(ctx.world, r.ns, addr);
   if (p.ok) return { passed: true, message: `${r.label} reaches ${dst} (echo reply, ttl ${p.ttl})` };
-  return { passed: false, message: explainProbe(r.label, dst, p) };
+  return { passed: false, message: explainProbe(r.label, dst, p) + natHint(ctx, p.trace) };
+}
+
+const PRIVATE: [number, number][] = [
+  [0x0a000000, 8],
+  [0xac100000, 12],
+  [0xc0a80000, 16],
+];
+
+/**
+ * NAT in a failed probe's path: a reply that could not be routed back to a
+ * private source (nobody translated it), or a source translated to an
+ * address the translating host does not own (replies never come back).
+ */
+function natHint(ctx: CheckCtx, t: Trace): string {
+  const steps = t.steps;
+  const rewrites = steps.filter((s) => s.stage === 'netfilter' && / nat: source /.test(s.what));
+  for (const s of rewrites) {
+    const m = / → (\d+\.\d+\.\d+\.\d+)/.exec(s.what);
+    const host = s.where.split('/')[0];
+    const k = ctx.world.hosts.get(host);
+    const a = m ? parseIp4(m[1]) : undefined;
+    if (k && a !== undefined && !k.namespaces.some((ns) => ns.isLocalAddr(a))) return ` (${host} translated the source to ${m![1]}, which is not one of its addresses: replies go to ${m![1]} and never come back to ${host} to be translated back)`;
+  }
+  const d = lastDrop(steps);
+  const m = d && /cannot route the echo reply to (\d+\.\d+\.\d+\.\d+)/.exec(d.what);
+  const a = m ? parseIp4(m[1]) : undefined;
+  if (d && a !== undefined && PRIVATE.some(([n, l]) => inNet(a, n, l))) {
+    const net = `${fmtIp4((a & 0xffffff00) >>> 0)}/24`;
+    return ` — ${d.where.split('/')[0]} has no route to ${net}: the request arrived with the private source ${m![1]} because nothing translated it on the way out (a MASQUERADE or SNAT rule for ${net} in the nat POSTROUTING chain of the host in between)`;
+  }
+  if (rewrites.length && d) return ` (on the way: ${rewrites.map((s) => `${s.where}: ${s.what}`).join('; ')})`;
+  return '';
 }
 
 /** Check: a named namespace exists on a host. */
@@ -161,4 +195,246 @@ export async function allReach(ctx: CheckCtx, pairs: [string, string][]): Promis
   const outs: CheckOutcome[] = [];
   for (const [f, d] of pairs) outs.push(await reaches(ctx, f, d));
   return all(...outs);
+}
+
+// ── HTTP over a real TCP connection, NAT-aware explanations ─────────────────
+
+/** One frame of a connection seen by a tap somewhere in the world. */
+interface Seen {
+  at: number;
+  where: string;
+  dev: string;
+  dir: 'in' | 'out';
+  pkt: Ipv4Packet;
+}
+
+/** Tap every host of the world for IPv4 packets `want` selects; returns a stop function. */
+function tapWorld(world: World, want: (p: Ipv4Packet) => boolean, seen: Seen[]): () => void {
+  const offs: (() => void)[] = [];
+  for (const [name, k] of world.hosts) {
+    const tap: Tap = (dev, frame, dir) => {
+      if (frame.type !== 'ipv4' || seen.length > 500) return;
+      const p = frame.payload as Ipv4Packet;
+      if (want(p)) seen.push({ at: k.clock.now, where: dev.ns === k.initNs ? name : `${name}/${dev.ns.label.split('/').pop()}`, dev: dev.name, dir, pkt: p });
+    };
+    k.stack.taps.add(tap);
+    offs.push(() => k.stack.taps.delete(tap));
+  }
+  return () => offs.forEach((f) => f());
+}
+
+/** Resolve when `cond` holds (checked whenever the socket's wait queue wakes) or after `ms` of virtual time. */
+async function untilSock(world: World, s: TcpSocket, ms: number, cond: () => boolean): Promise<void> {
+  if (cond()) return;
+  const k = s.ns.kernel;
+  let done!: () => void;
+  const p = new Promise<void>((r) => (done = r));
+  const timer = k.clock.setTimer(ms, done);
+  const off = s.wq.add(() => {
+    if (cond()) done();
+  });
+  await world.run(p, { maxVirtualMs: ms + 1000 });
+  k.clock.cancel(timer);
+  off();
+}
+
+function tcpDesc(p: Ipv4Packet): string {
+  const l = p.payload;
+  if (l.proto !== 'tcp') return `${fmtIp4(p.src)} → ${fmtIp4(p.dst)}`;
+  const f = l.flags;
+  const kind = f.syn && f.ack ? 'SYN-ACK' : f.syn ? 'SYN' : f.rst ? 'RST' : f.fin ? 'FIN' : 'segment';
+  return `${kind} ${fmtIp4(p.src)}:${l.sport} → ${fmtIp4(p.dst)}:${l.dport}`;
+}
+
+/** Does namespace `ns` have a route to `dst`? undefined when it has, else the error text. */
+function noRoute(ns: NetNs, dst: number): string | undefined {
+  try {
+    ns.kernel.stack.routeOutput(ns, dst);
+    return undefined;
+  } catch (e) {
+    if (e instanceof KernelError) return e.message;
+    throw e;
+  }
+}
+
+/** The namespace (of any host) owning address `a`, with a label. */
+function ownerOf(world: World, a: number): { ns: NetNs; label: string } | undefined {
+  for (const [name, k] of world.hosts) {
+    for (const ns of k.namespaces) {
+      if (ns.allAddrs().some((x) => x.addr.local === a)) return { ns, label: ns === k.initNs ? name : `${name}/${ns.label.split('/').pop()}` };
+    }
+  }
+  return undefined;
+}
+
+/** Send one traced SYN (no socket behind it) and return its trace: the forward path with routing and netfilter decisions. */
+async function tracedSyn(world: World, ns: NetNs, dst: number, dport: number): Promise<Trace> {
+  const k = ns.kernel;
+  const trace: Trace = { steps: [], max: 600 };
+  const sport = 40000 + (k.rng.u32() % 20000);
+  try {
+    k.stack.ipOutputLocal(ns, { src: 0, dst, ttl: 64, tos: 0, id: 0, df: true, payload: { proto: 'tcp', sport, dport, seq: k.rng.u32(), ack: 0, flags: { syn: true }, window: 64240, data: '', mss: 1460 } }, { trace });
+  } catch (e) {
+    if (!(e instanceof KernelError)) throw e;
+  }
+  await world.run(new Promise<void>((r) => k.clock.setTimer(1500, r)), { maxVirtualMs: 2500 });
+  return trace;
+}
+
+/**
+ * Check: an HTTP GET of `url` from `from` over a real TCP connection returns
+ * a 2xx page (containing `expect`, when given). A failure is explained from
+ * the packets' path: where the SYN went, which rule dropped it, a missing
+ * DNAT (RST from the host's own port), a closed port, a missing route back.
+ */
+export async function httpGet(ctx: CheckCtx, from: string, url: string, expect?: string): Promise<CheckOutcome> {
+  const r = resolveNs(ctx, from);
+  if (!r.ns) return { passed: false, message: `namespace ${from} does not exist` };
+  const m = /^http:\/\/(\d+\.\d+\.\d+\.\d+)(?::(\d+))?(\/[^\s]*)?$/.exec(url);
+  const dst = m ? parseIp4(m[1]) : undefined;
+  if (!m || dst === undefined) return { passed: false, message: `bad URL ${url}` };
+  const port = Number(m[2] ?? 80);
+  const path = m[3] ?? '/';
+  const ns = r.ns;
+  const s = new TcpSocket(ns);
+  const seen: Seen[] = [];
+  let lport = 0;
+  const stop = tapWorld(ctx.world, (p) => p.payload.proto === 'tcp' && lport !== 0 && (p.payload.sport === lport || p.payload.dport === lport), seen);
+  let response = '';
+  let failure: 'route' | 'refused' | 'timeout' | 'reset' | 'noresponse' | undefined;
+  let routeErr = '';
+  try {
+    try {
+      await s.connect(undefined, dst, port);
+      lport = s.lport;
+    } catch (e) {
+      if (!(e instanceof KernelError)) throw e;
+      failure = 'route';
+      routeErr = e.message;
+    }
+    if (!failure) {
+      await untilSock(ctx.world, s, 7000, () => s.state === 'ESTABLISHED' || s.state === 'CLOSED' || !!s.error);
+      if (s.state !== 'ESTABLISHED') {
+        failure = s.error === 'ECONNREFUSED' || (s.state === 'CLOSED' && !s.error) ? 'refused' : 'timeout';
+        if (s.error && s.error !== 'ECONNREFUSED' && s.error !== 'ETIMEDOUT') routeErr = s.error;
+      } else {
+        s.send(`GET ${path} HTTP/1.1\r\nHost: ${m[1]}${m[2] ? `:${port}` : ''}\r\nUser-Agent: curl/7.88.1\r\nAccept: */*\r\n\r\n`);
+        await untilSock(ctx.world, s, 5000, () => {
+          response += s.rcvBuf;
+          s.rcvBuf = '';
+          return s.eof || s.state === 'CLOSED' || !!s.error || /\r\n\r\n/.test(response) && contentComplete(response);
+        });
+        response += s.rcvBuf;
+        if (!response) failure = s.error === 'ECONNRESET' ? 'reset' : 'noresponse';
+      }
+    }
+  } finally {
+    stop();
+    if (s.state !== 'CLOSED') s.abort();
+  }
+  const label = r.label;
+  if (!failure) {
+    const status = /^HTTP\/1\.[01] (\d{3})[^\r\n]*/.exec(response);
+    if (!status) return { passed: false, message: `${url} from ${label}: the server answered something that is not HTTP` };
+    const body = response.slice(response.indexOf('\r\n\r\n') + 4);
+    if (!status[1].startsWith('2')) return { passed: false, message: `${url} from ${label} answered "${status[0]}", not a page` };
+    if (expect && !body.includes(expect)) return { passed: false, message: `${url} from ${label} answered ${status[0].slice(9)}, but not with the expected page (it does not contain "${expect}")` };
+    const server = seen.find((x) => x.pkt.payload.proto === 'tcp' && x.pkt.payload.flags.syn && !x.pkt.payload.flags.ack && x.dir === 'in' && ownerOf(ctx.world, x.pkt.dst)?.ns === undefined) ?? undefined;
+    void server;
+    return { passed: true, message: `${label} fetched ${url}: ${status[0].slice(9)}${expect ? ` (the page contains "${expect}")` : ''}` };
+  }
+  if (failure === 'route') return { passed: false, message: `${label} cannot connect to ${m[1]}:${port}: ${routeErr} — ${label} has no route there (a default route via its gateway?)` };
+  const synAcked = seen.some((x) => x.pkt.payload.proto === 'tcp' && x.pkt.payload.flags.syn && x.pkt.payload.flags.ack);
+  if (failure === 'timeout' && !synAcked) {
+    // The traced SYN names what dropped it on the way (forwarding off, a DROP rule) and the NAT it met.
+    const t = await tracedSyn(ctx.world, ns, dst, port);
+    const drop = lastDrop(t.steps);
+    const nat = t.steps.filter((s) => s.stage === 'netfilter' && / nat: /.test(s.what)).map((s) => `${s.where.split('/')[0]}: ${s.what}`);
+    const natText = nat.length ? ` (NAT on the way: ${nat.join('; ')})` : '';
+    if (drop) return { passed: false, message: `${url} from ${label} failed: the SYN was dropped in ${drop.where}: ${drop.what}${natText}` };
+    return { passed: false, message: `${url} from ${label} failed: ${explainTcp(ctx, label, dst, port, seen, failure)}${natText}${natHint(ctx, t).replace(/^ \(on the way.*$/, '')}` };
+  }
+  return { passed: false, message: `${url} from ${label} failed: ${explainTcp(ctx, label, dst, port, seen, failure)}` };
+}
+
+/** True when a response's Content-Length body has fully arrived (or there is none). */
+function contentComplete(resp: string): boolean {
+  const i = resp.indexOf('\r\n\r\n');
+  const len = /\r\ncontent-length:\s*(\d+)/i.exec(resp.slice(0, i));
+  if (!len) return false;
+  return new TextEncoder().encode(resp.slice(i + 4)).length >= Number(len[1]);
+}
+
+const n24 = (a: number): number => (a & 0xffffff00) >>> 0;
+
+/** Explain a failed connection from the taps' view of the SYN and its answers. */
+function explainTcp(ctx: CheckCtx, label: string, dst: number, port: number, seen: Seen[], failure: string): string {
+  const isSyn = (x: Seen): boolean => x.pkt.payload.proto === 'tcp' && !!x.pkt.payload.flags.syn && !x.pkt.payload.flags.ack;
+  const isSynAck = (x: Seen): boolean => x.pkt.payload.proto === 'tcp' && !!x.pkt.payload.flags.syn && !!x.pkt.payload.flags.ack;
+  const isRst = (x: Seen): boolean => x.pkt.payload.proto === 'tcp' && !!x.pkt.payload.flags.rst;
+  const rst = seen.find(isRst);
+  if (failure === 'refused' || rst) {
+    if (!rst) return `the connection was refused (RST)`;
+    const who = ownerOf(ctx.world, rst.pkt.src);
+    const rp = rst.pkt.payload.proto === 'tcp' ? rst.pkt.payload.sport : port;
+    if (rst.pkt.src === dst && rp === port) {
+      const synIn = seen.filter(isSyn).find((x) => x.where === who?.label && x.dir === 'in');
+      const dnatHint = synIn ? ` The SYN arrived at ${who?.label} on ${synIn.dev} still addressed to ${fmtIp4(dst)}:${port}: no DNAT rule in the nat table's PREROUTING chain rewrote it, and nothing listens on port ${port} there.` : '';
+      return `${fmtIp4(dst)} answered the SYN with a RST: nothing listens on ${fmtIp4(dst)}:${port}.${dnatHint}`;
+    }
+    return `the SYN was translated to ${fmtIp4(rst.pkt.src)}:${rp} (${who?.label ?? 'unknown host'}), which answered with a RST: nothing listens on port ${rp} there.`;
+  }
+  const syns = seen.filter(isSyn);
+  const synAcks = seen.filter(isSynAck);
+  if (!syns.length) return `the SYN never left ${label}`;
+  const reached = syns.filter((x) => x.dir === 'in' && ownerOf(ctx.world, x.pkt.dst)?.label === x.where);
+  const last = reached.find((x) => x.pkt.dst !== dst) ?? reached[0] ?? syns[syns.length - 1];
+  const dstOwner = ownerOf(ctx.world, last.pkt.dst);
+  const arrived = reached.length > 0;
+  if (!synAcks.length) {
+    if (arrived && dstOwner) {
+      const back = noRoute(dstOwner.ns, last.pkt.src);
+      if (back) {
+        const priv = PRIVATE.some(([n, l]) => inNet(last.pkt.src, n, l)) && !dstOwner.ns.allAddrs().some((x) => inNet(x.addr.local, n24(last.pkt.src), 24));
+        const why = priv ? `: the SYN still carries the private source ${fmtIp4(last.pkt.src)} — nothing translated it on the way out (a MASQUERADE or SNAT rule in nat POSTROUTING of the host in between)` : ` (a default route via ${dstOwner.label}'s gateway?)`;
+        return `the SYN reached ${dstOwner.label} (${fmtIp4(last.pkt.dst)}:${last.pkt.payload.proto === 'tcp' ? last.pkt.payload.dport : port}) from ${fmtIp4(last.pkt.src)}, but no SYN-ACK came back: ${dstOwner.label} has no route to ${fmtIp4(last.pkt.src)} (${back})${why}`;
+      }
+      return `the SYN reached ${dstOwner.label} (${fmtIp4(last.pkt.dst)}) from ${fmtIp4(last.pkt.src)}, but its SYN-ACK never left: nobody answers ARP for ${fmtIp4(last.pkt.src)} on its network?`;
+    }
+    return `the SYN was last seen ${last.dir === 'in' ? 'arriving at' : 'leaving'} ${last.where} on ${last.dev} (${tcpDesc(last.pkt)}) and got no answer`;
+  }
+  const sa = synAcks[synAcks.length - 1];
+  const translatedBack = synAcks.some((x) => x.pkt.src === dst);
+  if (!translatedBack) return `the SYN-ACK was last seen ${sa.dir === 'in' ? 'arriving at' : 'leaving'} ${sa.where} on ${sa.dev} (${tcpDesc(sa.pkt)}) and never reached ${label} translated back`;
+  return `the SYN-ACK was last seen at ${sa.where} on ${sa.dev} (${tcpDesc(sa.pkt)}) and never reached ${label}`;
+}
+
+/**
+ * Check: the nat table's POSTROUTING chain of the default host holds a
+ * MASQUERADE or SNAT rule covering `cidr`, and a packet from `from` to `dst`
+ * really arrives at `observer` with its source translated.
+ */
+export async function snatTranslates(ctx: CheckCtx, from: string, cidr: string, dst: string, observer: string): Promise<CheckOutcome> {
+  const k = ctx.world.host(ctx.host);
+  const nat = nfTable(k.initNs, 'nat');
+  const [a, l] = cidr.split('/');
+  const net = parseIp4(a)!;
+  const len = Number(l);
+  const rules = nat?.chains.get('POSTROUTING')?.rules ?? [];
+  const rule = rules.find((r) => (r.target.kind === 'MASQUERADE' || r.target.kind === 'SNAT') && !r.srcInv && (r.srcLen === 0 || (r.srcLen <= len && inNet(net, r.src, r.srcLen))));
+  if (!rule) return { passed: false, message: `the nat table's POSTROUTING chain on ${ctx.host} has no MASQUERADE or SNAT rule for ${cidr} (iptables -t nat -A POSTROUTING -s ${cidr} -j MASQUERADE)` };
+  const r = resolveNs(ctx, from);
+  if (!r.ns) return { passed: false, message: `namespace ${from} does not exist` };
+  const d = parseIp4(dst)!;
+  const own = r.ns.allAddrs().map((x) => x.addr.local);
+  const seen: Seen[] = [];
+  const obs = ctx.world.hosts.get(observer);
+  const stop = obs ? tapWorld({ hosts: new Map([[observer, obs]]) } as World, (p) => p.dst === d && p.payload.proto === 'icmp' && p.payload.type === 8, seen) : () => {};
+  const p = await probeEcho(ctx.world, r.ns, d);
+  stop();
+  const arrived = seen.find((x) => x.dir === 'in');
+  const kind = rule.target.kind;
+  if (!arrived) return { passed: false, message: `a ${kind} rule for ${cidr} is in nat POSTROUTING, but no packet from ${r.label} reached ${dst} to show it at work: ${explainProbe(r.label, dst, p)}` };
+  if (own.includes(arrived.pkt.src)) return { passed: false, message: `a ${kind} rule is in nat POSTROUTING, but ${r.label}'s echo request reached ${dst} with its own source ${fmtIp4(arrived.pkt.src)}: the rule did not match it (check its -s / -o)` };
+  return { passed: true, message: `nat POSTROUTING ${kind} translates ${cidr}: ${r.label}'s echo request reached ${dst} from ${fmtIp4(arrived.pkt.src)}` };
 }

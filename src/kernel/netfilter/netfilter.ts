@@ -23,7 +23,7 @@ import type { Errno } from '../errno.ts';
 import type { NetDevice } from '../netdev.ts';
 import { SCOPE } from '../netdev.ts';
 import type { NetNs } from '../netns.ts';
-import { type Ipv4Packet, cloneIp4, ip4Len } from '../packet.ts';
+import { type Ipv4Packet, cloneIp4, ip4Len, traceStep } from '../packet.ts';
 import type { NetfilterImpl, NfHook, NfVerdict, Skb } from '../stack.ts';
 import { type CtDir, type CtEntry, type CtInfo, type Tuple, ConntrackTable, ICMP_ERROR_TYPES, ORIGINAL, REPLY, ctPacket, invert, tupleOf } from './conntrack.ts';
 import { type Chain, type Match, type Rule, type Table, type TableName, type Target, CT_STATE, TABLE_ORDER } from './types.ts';
@@ -335,6 +335,33 @@ function ruleMatches(r: Rule, x: MatchCtx): boolean {
 /** What running a table at a hook decided. */
 type TableVerdict = 'ACCEPT' | 'DROP';
 
+/** Record a netfilter decision on the packet's trace (when it carries one). */
+function nfTrace(x: MatchCtx, stage: string, what: string): void {
+  const t = x.skb.trace;
+  if (t) traceStep(t, x.ns.kernel.clock.now, x.ns.label, stage, what);
+}
+
+/** A short form of a rule for traces: its address/interface/protocol part and target. */
+function ruleBrief(r: Rule): string {
+  let s = '';
+  if (r.srcLen || r.srcInv) s += `${r.srcInv ? ' !' : ''} -s ${fmtIp4(r.src)}/${r.srcLen}`;
+  if (r.dstLen || r.dstInv) s += `${r.dstInv ? ' !' : ''} -d ${fmtIp4(r.dst)}/${r.dstLen}`;
+  if (r.iif) s += `${r.iifInv ? ' !' : ''} -i ${r.iif}`;
+  if (r.oif) s += `${r.oifInv ? ' !' : ''} -o ${r.oif}`;
+  if (r.proto) s += `${r.protoInv ? ' !' : ''} -p ${({ 1: 'icmp', 6: 'tcp', 17: 'udp' } as Record<number, string>)[r.proto] ?? r.proto}`;
+  for (const m of r.matches) {
+    if ((m.kind === 'tcp' || m.kind === 'udp') && m.dport) s += ` --dport ${m.dport.lo}${m.dport.hi !== m.dport.lo ? `:${m.dport.hi}` : ''}`;
+  }
+  const t = r.target;
+  s += t.kind === 'jump' ? ` -j ${t.chain}` : t.kind === 'verdict' ? ` -j ${t.verdict}` : t.kind === 'none' ? '' : ` -j ${t.kind}`;
+  return s.trim();
+}
+
+/** `table CHAIN rule N (spec)` for traces. */
+function ruleWhere(t: Table, chain: Chain, idx: number, r: Rule): string {
+  return `iptables -t ${t.name} ${chain.name} rule ${idx} (${ruleBrief(r)})`;
+}
+
 /** ipt_do_table: walk the hook's chain of one table, following jumps. */
 function runTable(st: NfNs, t: Table, hook: NfHook, x: MatchCtx): TableVerdict {
   const base = t.chains.get(hook);
@@ -347,7 +374,14 @@ function runTable(st: NfNs, t: Table, hook: NfHook, x: MatchCtx): TableVerdict {
   for (;;) {
     if (idx >= chain.rules.length) {
       // End of chain: built-in → policy, user chain → return to caller.
-      if (chain.builtin || !stack.length) return chain.policy === 'DROP' ? 'DROP' : 'ACCEPT';
+      if (chain.builtin || !stack.length) {
+        if (chain.policy === 'DROP') {
+          nfTrace(x, 'netfilter', `${t.name} ${base.name}: policy DROP (no rule accepted the packet)`);
+          nfTrace(x, 'drop', `dropped by the policy DROP of iptables -t ${t.name} ${base.name}`);
+          return 'DROP';
+        }
+        return 'ACCEPT';
+      }
       const f = stack.pop()!;
       chain = f.chain;
       idx = f.idx;
@@ -370,6 +404,10 @@ function runTable(st: NfNs, t: Table, hook: NfHook, x: MatchCtx): TableVerdict {
           idx = f.idx;
           continue;
         }
+        if (x.skb.trace) {
+          nfTrace(x, 'netfilter', `${ruleWhere(t, chain, idx, r)} → ${tg.verdict}`);
+          if (tg.verdict === 'DROP') nfTrace(x, 'drop', `dropped by ${ruleWhere(t, chain, idx, r)}`);
+        }
         return tg.verdict;
       case 'jump': {
         const next = t.chains.get(tg.chain);
@@ -381,8 +419,20 @@ function runTable(st: NfNs, t: Table, hook: NfHook, x: MatchCtx): TableVerdict {
         continue;
       }
       default: {
+        const before = x.skb.trace ? skbCt(x.skb)?.entry?.tuple[1] : undefined;
         const v = runTarget(st, tg, x, r);
         if (v === 'CONTINUE') continue;
+        if (x.skb.trace) {
+          const e = skbCt(x.skb)?.entry;
+          if (v === 'DROP') {
+            nfTrace(x, 'netfilter', `${ruleWhere(t, chain, idx, r)} → ${tg.kind === 'REJECT' ? 'REJECT' : 'DROP'}`);
+            nfTrace(x, 'drop', `${tg.kind === 'REJECT' ? 'rejected' : 'dropped'} by ${ruleWhere(t, chain, idx, r)}`);
+          } else if (e && e.tuple[1] !== before && (tg.kind === 'DNAT' || tg.kind === 'SNAT' || tg.kind === 'MASQUERADE' || tg.kind === 'REDIRECT')) {
+            const to = invert(e.tuple[1]);
+            const what = tg.kind === 'DNAT' || tg.kind === 'REDIRECT' ? `destination → ${fmtIp4(to.dst)}${to.proto === 'icmp' ? '' : `:${to.dport}`}` : `source → ${fmtIp4(to.src)}${to.proto === 'icmp' ? '' : `:${to.sport}`}`;
+            nfTrace(x, 'netfilter', `${ruleWhere(t, chain, idx, r)}: ${tg.kind} binds the connection, ${what}`);
+          } else nfTrace(x, 'netfilter', `${ruleWhere(t, chain, idx, r)} → ${v}`);
+        }
         return v;
       }
     }
@@ -561,7 +611,7 @@ function natHook(st: NfNs, manip: Manip, x: MatchCtx): TableVerdict {
     }
     e.natInit[manip] = true;
   }
-  natPacket(x.skb, e, c.dir, manip);
+  natPacket(x.skb, e, c.dir, manip, x);
   return 'ACCEPT';
 }
 
@@ -578,10 +628,21 @@ function setL4Port(p: Ipv4Packet, which: 'sport' | 'dport', port: number): void 
 }
 
 /** nf_nat_packet: make the packet look like the inverse of the other direction's tuple. */
-function natPacket(skb: Skb, e: CtEntry, dir: CtDir, manip: Manip): void {
+function natPacket(skb: Skb, e: CtEntry, dir: CtDir, manip: Manip, x?: MatchCtx): void {
   if (!natNeeded(e, dir, manip)) return;
   const target = invert(e.tuple[1 - dir]);
   const p = cloneIp4(skb.pkt);
+  if (x && skb.trace) {
+    const o = skb.pkt;
+    const l = o.payload;
+    const port = (which: 'sport' | 'dport'): string => (l.proto === 'icmp' ? '' : `:${l[which]}`);
+    const nport = (n: number): string => (l.proto === 'icmp' ? '' : `:${n}`);
+    const what =
+      manip === 'src'
+        ? `source ${fmtIp4(o.src)}${port('sport')} → ${fmtIp4(target.src)}${nport(target.sport)}`
+        : `destination ${fmtIp4(o.dst)}${port('dport')} → ${fmtIp4(target.dst)}${nport(target.dport)}`;
+    nfTrace(x, 'netfilter', `${x.hook} nat: ${dir === ORIGINAL ? '' : 'reply of a translated connection, '}${what}`);
+  }
   if (manip === 'src') {
     p.src = target.src;
     setL4Port(p, 'sport', target.sport);

@@ -1,0 +1,53 @@
+// Lab: let a namespace behind the host's bridge reach the internet.
+//
+//   red 192.168.15.1 ── v-net-0 192.168.15.5  host  eth0 203.0.113.5 ── outside ── internet 203.0.113.10 (web server)
+//
+// Start: no default route in red, net.ipv4.ip_forward = 0, no NAT; the
+// internet host has no route to 192.168.15.0/24 (only its own 203.0.113.0/24).
+
+import type { LabDef } from '../../src/labs/types.ts';
+import { httpGet, reaches, snatTranslates } from '../../src/labs/checks.ts';
+import { bridgedNs, webServer } from '../nat-world.ts';
+
+export const INTERNET_PAGE = '<!DOCTYPE html>\n<html><head><title>example internet site</title></head>\n<body><h1>Hello from 203.0.113.10</h1></body></html>\n';
+
+const lab: LabDef = {
+  id: 'namespaces-nat',
+  title: 'From a namespace to the internet',
+  lesson: 'nat',
+  goal:
+    'Namespace `red` (192.168.15.1/24) sits on the host\'s bridge `v-net-0` (the host is 192.168.15.5 there). ' +
+    'The host\'s outside interface `eth0` is 203.0.113.5/24, and on that network a web server runs at 203.0.113.10 — a host that knows nothing about 192.168.15.0/24. ' +
+    'Make `ip netns exec red ping -c 1 203.0.113.10` and `ip netns exec red curl http://203.0.113.10/` work.',
+  hints: [
+    'Try it first: `ip netns exec red ping -c 1 203.0.113.10` says `Network is unreachable` — red has no route out. Its gateway is the host: `ip netns exec red ip route add default via 192.168.15.5`.',
+    'Now the echo request reaches the host and dies there: the host does not forward packets between interfaces until `net.ipv4.ip_forward` is 1 (`sysctl -w net.ipv4.ip_forward=1`).',
+    'Watch `tcpdump -i eth0 -n` on the host while red pings: the request leaves with source 192.168.15.1, and 203.0.113.10 has no route back to that network.',
+    'Make the host rewrite the source of everything leaving from 192.168.15.0/24: `iptables -t nat -A POSTROUTING -s 192.168.15.0/24 -j MASQUERADE`. Read it back with `iptables -t nat -L -n -v`.',
+  ],
+  solution: [
+    'ip netns exec red ip route add default via 192.168.15.5',
+    'sysctl -w net.ipv4.ip_forward=1',
+    'iptables -t nat -A POSTROUTING -s 192.168.15.0/24 -j MASQUERADE',
+    'ip netns exec red ping -c 1 203.0.113.10',
+    'ip netns exec red curl -s http://203.0.113.10/',
+  ],
+  build(b) {
+    bridgedNs(b, [['red', '192.168.15.1']]);
+    b.nic('host', 'eth0', 'outside', '203.0.113.5/24');
+    b.nic('internet', 'eth0', 'outside', '203.0.113.10/24');
+    const inet = b.world.host('internet');
+    webServer(b, 'internet', inet.initNs, '/var/www/html', INTERNET_PAGE);
+  },
+  checks: [
+    { id: 'ping', title: 'red reaches 203.0.113.10 by ping', run: (ctx) => reaches(ctx, 'red', '203.0.113.10') },
+    { id: 'http', title: 'http://203.0.113.10/ answers from red', run: (ctx) => httpGet(ctx, 'red', 'http://203.0.113.10/', 'Hello from 203.0.113.10') },
+    {
+      id: 'snat',
+      title: 'the host translates 192.168.15.0/24 (MASQUERADE or SNAT in nat POSTROUTING)',
+      run: (ctx) => snatTranslates(ctx, 'red', '192.168.15.0/24', '203.0.113.10', 'internet'),
+    },
+  ],
+};
+
+export default lab;

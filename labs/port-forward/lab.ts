@@ -1,0 +1,45 @@
+// Lab: publish a web server inside a namespace on the host's outside address.
+//
+//   blue 192.168.15.2:80 ── v-net-0 192.168.15.5  host  eth0 203.0.113.5 ── outside ── client 203.0.113.20
+//
+// Start: blue runs a web server on port 80; blue has no default route,
+// net.ipv4.ip_forward = 0, no NAT. client has no route to 192.168.15.0/24.
+
+import type { LabDef } from '../../src/labs/types.ts';
+import { httpGet } from '../../src/labs/checks.ts';
+import { bridgedNs, webServer } from '../nat-world.ts';
+
+export const BLUE_PAGE = '<!DOCTYPE html>\n<html><head><title>blue</title></head>\n<body><h1>Served by blue (192.168.15.2)</h1></body></html>\n';
+
+const lab: LabDef = {
+  id: 'port-forward',
+  title: 'Port forwarding with DNAT',
+  lesson: 'nat',
+  goal:
+    'Namespace `blue` (192.168.15.2/24 on bridge `v-net-0`) runs a web server on port 80. ' +
+    'The host `client` (203.0.113.20) is on the host\'s outside network, where the host is 203.0.113.5. ' +
+    'Make `http://203.0.113.5:8080/` fetched from `client` return blue\'s page.',
+  hints: [
+    'client cannot reach 192.168.15.2 at all — it only knows 203.0.113.0/24. It can reach the host, so the host must forward its port 8080 to blue\'s port 80.',
+    'A DNAT rule in the nat table\'s PREROUTING chain rewrites the destination of arriving packets: `iptables -t nat -A PREROUTING -p tcp --dport 8080 -j DNAT --to-destination 192.168.15.2:80`.',
+    'The rewritten packet must then be forwarded from eth0 to v-net-0: `sysctl -w net.ipv4.ip_forward=1`.',
+    'blue answers 203.0.113.20 — and needs a route for that: `ip netns exec blue ip route add default via 192.168.15.5`. The host translates the reply back (conntrack remembers the DNAT).',
+  ],
+  solution: [
+    'iptables -t nat -A PREROUTING -p tcp --dport 8080 -j DNAT --to-destination 192.168.15.2:80',
+    'sysctl -w net.ipv4.ip_forward=1',
+    'ip netns exec blue ip route add default via 192.168.15.5',
+    'iptables -t nat -L -n -v',
+  ],
+  build(b) {
+    bridgedNs(b, [['blue', '192.168.15.2']]);
+    b.nic('host', 'eth0', 'outside', '203.0.113.5/24');
+    b.nic('client', 'eth0', 'outside', '203.0.113.20/24');
+    webServer(b, 'host', b.ns('blue'), '/srv/blue', BLUE_PAGE, 80, '192.168.15.2');
+  },
+  checks: [
+    { id: 'http', title: 'http://203.0.113.5:8080/ from client returns blue\'s page', run: (ctx) => httpGet(ctx, 'client:', 'http://203.0.113.5:8080/', 'Served by blue') },
+  ],
+};
+
+export default lab;
