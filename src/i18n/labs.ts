@@ -88,6 +88,34 @@ const KO: Record<string, LabText> = {
       'b-to-a': `${p.b}가 ${p.ipA}에 닿음`,
     }),
   },
+  'namespaces-nat': {
+    title: '네임스페이스에서 인터넷으로',
+    goal: () =>
+      '네임스페이스 `red`(192.168.15.1/24)는 호스트의 브릿지 `v-net-0`에 연결되어 있습니다(거기서 호스트는 192.168.15.5). 호스트의 외부 인터페이스 `eth0`은 203.0.113.5/24이고, 그 네트워크의 203.0.113.10에서 웹 서버가 돌고 있습니다. 이 서버는 192.168.15.0/24에 대해 아무것도 모릅니다. `ip netns exec red ping -c 1 203.0.113.10`과 `ip netns exec red curl http://203.0.113.10/`이 동작하게 만드세요.',
+    hints: () => [
+      '먼저 해 보세요: `ip netns exec red ping -c 1 203.0.113.10`은 `Network is unreachable`이라고 합니다. red에는 밖으로 나가는 라우트가 없습니다. red의 게이트웨이는 호스트입니다: `ip netns exec red ip route add default via 192.168.15.5`.',
+      '이제 echo 요청이 호스트에 도착해서 거기서 사라집니다. 호스트는 `net.ipv4.ip_forward`가 1이 되기 전까지 인터페이스 사이에서 패킷을 전달하지 않습니다(`sysctl -w net.ipv4.ip_forward=1`).',
+      'red가 ping하는 동안 호스트에서 `tcpdump -i eth0 -n`을 보세요. 요청은 출발지 192.168.15.1로 나가는데, 203.0.113.10에는 그 네트워크로 돌아가는 라우트가 없습니다.',
+      '192.168.15.0/24에서 나가는 모든 패킷의 출발지를 호스트가 바꾸게 하세요: `iptables -t nat -A POSTROUTING -s 192.168.15.0/24 -j MASQUERADE`. `iptables -t nat -L -n -v`로 다시 읽어 보세요.',
+    ],
+    tasks: () => ({
+      ping: 'red가 ping으로 203.0.113.10에 닿음',
+      http: 'red에서 http://203.0.113.10/이 응답함',
+      snat: '호스트가 192.168.15.0/24를 변환함 (nat POSTROUTING의 MASQUERADE 또는 SNAT)',
+    }),
+  },
+  'port-forward': {
+    title: 'DNAT로 포트 포워딩하기',
+    goal: () =>
+      '네임스페이스 `blue`(브릿지 `v-net-0`의 192.168.15.2/24)는 80번 포트에서 웹 서버를 실행합니다. 호스트 `client`(203.0.113.20)는 호스트의 외부 네트워크에 있고, 거기서 호스트는 203.0.113.5입니다. `client`에서 `http://203.0.113.5:8080/`을 요청하면 blue의 페이지가 돌아오게 만드세요.',
+    hints: () => [
+      'client는 192.168.15.2에 전혀 닿지 못합니다. 203.0.113.0/24만 압니다. 호스트에는 닿을 수 있으니, 호스트가 자기 8080번 포트를 blue의 80번 포트로 넘겨야 합니다.',
+      'nat 테이블 PREROUTING 체인의 DNAT 규칙이 들어오는 패킷의 목적지를 바꿉니다: `iptables -t nat -A PREROUTING -p tcp --dport 8080 -j DNAT --to-destination 192.168.15.2:80`.',
+      '목적지가 바뀐 패킷은 eth0에서 v-net-0으로 전달되어야 합니다: `sysctl -w net.ipv4.ip_forward=1`.',
+      'blue는 203.0.113.20에게 응답하므로 그쪽으로 가는 라우트가 필요합니다: `ip netns exec blue ip route add default via 192.168.15.5`. 응답은 호스트가 다시 변환합니다(conntrack이 DNAT를 기억합니다).',
+    ],
+    tasks: () => ({ http: 'client에서 http://203.0.113.5:8080/이 blue의 페이지를 돌려줌' }),
+  },
   'docker-port-publish': {
     title: '컨테이너 포트 공개하기',
     goal: () =>
