@@ -71,7 +71,7 @@ export type Target =
   | { kind: 'REJECT'; with: string }
   | { kind: 'DNAT'; range: NatRange; random: boolean; persistent: boolean }
   | { kind: 'SNAT'; range: NatRange; random: boolean; persistent: boolean; fully: boolean }
-  | { kind: 'MASQUERADE'; minPort?: number; maxPort?: number; random: boolean }
+  | { kind: 'MASQUERADE'; minPort?: number; maxPort?: number; random: boolean; fully?: boolean }
   | { kind: 'REDIRECT'; minPort?: number; maxPort?: number; random: boolean }
   | { kind: 'MARK'; value: number; mask: number }
   | { kind: 'LOG'; prefix?: string; level: number; flags: number }

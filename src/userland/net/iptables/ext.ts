@@ -730,10 +730,12 @@ const masqueradeExt: TargetExt = {
   parse(t, x) {
     if (t.kind !== 'MASQUERADE') return;
     if (x.opt === 'to-ports') [t.minPort, t.maxPort] = parseToPorts(x.args[0], x.rule);
+    else if (x.opt === 'random-fully') t.fully = true;
     else t.random = true;
   },
-  print: (t) => (t.kind === 'MASQUERADE' ? (t.minPort !== undefined ? ` masq ports: ${portsText(t.minPort, t.maxPort)}` : '') + (t.random ? ' random' : '') : ''),
-  save: (t) => (t.kind === 'MASQUERADE' ? (t.minPort !== undefined ? ` --to-ports ${portsText(t.minPort, t.maxPort)}` : '') + (t.random ? ' --random' : '') : ''),
+  // libxt_MASQUERADE: " random" then " random-fully" (recorded on iptables 1.8.9).
+  print: (t) => (t.kind === 'MASQUERADE' ? (t.minPort !== undefined ? ` masq ports: ${portsText(t.minPort, t.maxPort)}` : '') + (t.random ? ' random' : '') + (t.fully ? ' random-fully' : '') : ''),
+  save: (t) => (t.kind === 'MASQUERADE' ? (t.minPort !== undefined ? ` --to-ports ${portsText(t.minPort, t.maxPort)}` : '') + (t.random ? ' --random' : '') + (t.fully ? ' --random-fully' : '') : ''),
 };
 
 const redirectExt: TargetExt = {

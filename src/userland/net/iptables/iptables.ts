@@ -426,7 +426,11 @@ async function iptablesRestore(p: Process): Promise<number> {
     else if (a === '-c' || a === '--counters') opts.counters = true;
     else if (a === '-t' || a === '--test') opts.test = true;
     else if (a === '-T' || a === '--table') opts.table = args[++i];
-    else if (a === '-w' || a === '--wait' || a === '-v' || a === '--verbose') continue;
+    else if (a === '-v' || a === '--verbose') continue;
+    else if (/^(-w|-W|--wait|--wait-interval)$/.test(a)) {
+      // Ignored by xtables-restore; a following non-option word is their value (xs_has_arg).
+      if (i + 1 < args.length && !args[i + 1].startsWith('-') && !args[i + 1].startsWith('!')) i++;
+    } else if (/^(-w|-W)\d+$|^--wait(-interval)?=/.test(a)) continue;
     else if (a === '-V' || a === '--version') {
       p.stdout.write('iptables-restore v1.8.9 (nf_tables)\n');
       return 0;
