@@ -44,7 +44,7 @@ test('axe: a lab panel after Check, and presenter mode', async ({ page }) => {
   const panel = page.locator('pl-lab[lab="namespaces-veth"]');
   await panel.scrollIntoViewIfNeeded();
   await expect(panel.locator('pl-terminal')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
-  await panel.getByRole('button', { name: 'Check' }).click();
+  await panel.getByRole('button', { name: 'Check', exact: true }).click();
   await expect(panel.locator('.lab-results li.fail').first()).toBeVisible({ timeout: 30_000 });
   expect(await violations(page)).toEqual([]);
   await page.getByRole('button', { name: 'Presenter mode' }).click();
