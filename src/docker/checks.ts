@@ -4,9 +4,13 @@
 import { parseIp4 } from '../kernel/addr.ts';
 import { probeEcho, explainProbe, type CheckCtx } from '../labs/checks.ts';
 import type { CheckOutcome } from '../labs/types.ts';
-import { StringOut, devNullIn } from '../kernel/proc.ts';
+import { StringOut, devNullIn, devNullOut } from '../kernel/proc.ts';
+import { resolveHost, type ResolvedAddr, type ResolveError } from '../userland/lib/resolve.ts';
+import '../userland/dns/index.ts'; // the DNS part of getaddrinfo (the stub resolver over UDP)
 import { bootSpawn } from '../userland/registry.ts';
 import { engineOf, type Container } from './engine.ts';
+import { nfTable } from '../kernel/netfilter/netfilter.ts';
+import { saveTable } from '../userland/net/iptables/format.ts';
 
 function running(ctx: CheckCtx, name: string): Container | CheckOutcome {
   const e = engineOf(ctx.world.host(ctx.host));
@@ -25,7 +29,8 @@ export function publishes(ctx: CheckCtx, image: string, hostPort: number, contai
   if (!c) return { passed: false, message: `no running ${image} container publishes host port ${hostPort} to its port ${containerPort} (docker run -d -p ${hostPort}:${containerPort} ${image})` };
   const b = c.ports.find((x) => x.hostPort === hostPort)!;
   const dnat = `--dport ${hostPort} -j DNAT --to-destination ${b.containerIp}:${containerPort}`;
-  if (!e.rules.list('nat').includes(dnat)) return { passed: false, message: `the nat table has no DNAT rule for port ${hostPort}` };
+  const nat = nfTable(ctx.world.host(ctx.host).initNs, 'nat');
+  if (!nat || !saveTable(nat, false).split('\n').some((l) => l.startsWith('-A DOCKER ') && l.endsWith(dnat))) return { passed: false, message: `the nat table has no DNAT rule for port ${hostPort}` };
   return { passed: true, message: `${c.name} (${b.containerIp}) receives ${hostPort}/tcp of the host: nat DOCKER ... ${dnat}` };
 }
 
@@ -46,20 +51,56 @@ export function netnsIsContainer(ctx: CheckCtx, name: string): CheckOutcome {
   return { passed: true, message: `ip netns lists ${name}; ip netns exec ${name} ip addr shows ${ip}` };
 }
 
-/** `from` and `to` share a user-defined network and `from` resolves and reaches `to` by name. */
+/**
+ * Resolve `name` the way a program in container `c` does: a process in the
+ * container (a child of its shim, so it sees the container's /etc files and
+ * lives in its namespace) calls getaddrinfo — /etc/hosts, then a UDP query
+ * to the nameserver of its resolv.conf, 127.0.0.11, which the container's
+ * nat rules send to the embedded DNS.
+ */
+async function lookupInContainer(ctx: CheckCtx, c: Container, name: string): Promise<ResolvedAddr[] | ResolveError | 'stalled'> {
+  const k = ctx.world.host(ctx.host);
+  const parent = c.shim ?? c.proc!;
+  const p = k.procs.spawn({ ppid: parent.pid, argv: ['getent', 'ahostsv4', name], env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' }, cwd: '/', netns: c.netns, stdin: devNullIn, stdout: devNullOut, stderr: devNullOut, exec: parent.exec });
+  p.overlay = c.overlay;
+  try {
+    const d = await ctx.world.run(resolveHost(p, name, 4), { maxVirtualMs: 30_000 });
+    return d.done ? d.value : 'stalled';
+  } finally {
+    p.exit(0);
+  }
+}
+
+/** `from` and `to` share a user-defined network and `from` resolves `to` through the embedded DNS and reaches it. */
 export async function reachesByName(ctx: CheckCtx, from: string, to: string): Promise<CheckOutcome> {
   const a = running(ctx, from);
   if (!('id' in a)) return a;
   const b = running(ctx, to);
   if (!('id' in b)) return b;
-  const e = engineOf(ctx.world.host(ctx.host))!;
-  const shared = [...a.endpoints.values()].find((ep) => ep.network.name !== 'bridge' && ep.network.driver === 'bridge' && b.endpoints.has(ep.network.name));
-  if (!shared) return { passed: false, message: `${from} and ${to} share no user-defined network (docker network create NET; docker network connect NET ${from})` };
-  const ips = e.resolveName(a, to);
-  if (!ips.length) return { passed: false, message: `the embedded DNS (127.0.0.11) in ${from} does not know ${to}` };
-  const p = await probeEcho(ctx.world, a.netns!, parseIp4(ips[0])!);
-  if (!p.ok) return { passed: false, message: explainProbe(from, ips[0], p) };
-  return { passed: true, message: `${from} resolves ${to} to ${ips[0]} on network ${shared.network.name} and reaches it` };
+  const userNets = [...a.endpoints.values()].filter((ep) => ep.network.name !== 'bridge' && ep.network.driver === 'bridge');
+  const shared = userNets.find((ep) => b.endpoints.has(ep.network.name));
+  const servedBefore = a.dns?.served ?? 0;
+  const r = await lookupInContainer(ctx, a, to);
+  const reachedDns = (a.dns?.served ?? 0) > servedBefore;
+  if (typeof r === 'string') {
+    const ns = /^nameserver\s+(\S+)/m.exec(a.etc.resolvConf)?.[1] ?? '127.0.0.1';
+    if (!userNets.length) {
+      return { passed: false, message: `${from} asked ${ns} (the nameserver of its resolv.conf) for ${to} over UDP and got ${r === 'EAI_NONAME' ? 'NXDOMAIN' : 'no answer'}: ${from} is only on the default bridge, which has no embedded DNS (docker network create NET; docker network connect NET ${from})` };
+    }
+    if (!reachedDns) {
+      return { passed: false, message: `${from} asked ${ns} for ${to} over UDP and got no answer: the query never reached the embedded DNS (look at the DOCKER_OUTPUT rules in the container: docker exec ${from} iptables -t nat -S)` };
+    }
+    const why = r === 'EAI_NONAME' ? 'NXDOMAIN' : 'no answer: it forwarded the query to the host\'s nameservers';
+    if (!shared) {
+      return { passed: false, message: `the embedded DNS does not know ${to} (${why}): ${from} and ${to} share no user-defined network (docker network connect ${userNets[0].network.name} ${to})` };
+    }
+    return { passed: false, message: `the embedded DNS does not know ${to} (${why})` };
+  }
+  const ip = r[0].addr;
+  if (!shared) return { passed: false, message: `${from} resolves ${to} to ${ip}, but not through a user-defined network they share` };
+  const p = await probeEcho(ctx.world, a.netns!, parseIp4(ip)!);
+  if (!p.ok) return { passed: false, message: `${from} resolved ${to} to ${ip} over DNS, but the echo request was lost: ${explainProbe(from, ip, p)}` };
+  return { passed: true, message: `${from} resolves ${to} to ${ip} on network ${shared.network.name} (UDP query to 127.0.0.11) and reaches it` };
 }
 
 /**

@@ -54,7 +54,7 @@ describe('docker engine: lifecycle', () => {
     expect(engine.container('web')!.status).toBe('running');
     const busy = await run(world, 'docker', ['docker', 'rm', 'web']);
     expect(busy.code).toBe(1);
-    expect(busy.stderr).toBe('Error response from daemon: cannot remove container "/web": container is running: stop the container before removing or force remove\n');
+    expect(busy.stderr).toBe('Error response from daemon: cannot remove container "web": container is running: stop the container before removing or force remove\n');
     expect((await run(world, 'docker', ['docker', 'rm', '-f', 'web'])).code).toBe(0);
     expect(engine.container('web')).toBeUndefined();
     const hello = await run(world, 'docker', ['docker', 'run', '--rm', 'hello-world']);

@@ -18,10 +18,10 @@ import type { Kernel } from '../kernel/kernel.ts';
 import type { NetDevice } from '../kernel/netdev.ts';
 import type { NetNs } from '../kernel/netns.ts';
 import { devNullIn, devNullOut, type ExecOptions, type InStream, type OutStream, type Process } from '../kernel/proc.ts';
-import type { FileNode, VNode } from '../kernel/vfs.ts';
+import type { DirNode, FileNode, VNode } from '../kernel/vfs.ts';
 import { lookupCommand } from '../userland/registry.ts';
 import { EmbeddedDns } from './dns.ts';
-import { endpointRules, initRules, networkRules, portRules, resolverRules, RuleModel, type IptCmd, type PortBinding } from './firewall.ts';
+import { endpointRules, initRules, networkRules, portRules, resolverRules, type IptCmd, type PortBinding } from './firewall.ts';
 import { ImageStore, familiar, type Image } from './images.ts';
 import { randomName } from './names.ts';
 
@@ -95,6 +95,8 @@ export interface CreateOptions {
   autoRemove: boolean;
   workdir?: string;
   hostname?: string;
+  /** `--network-alias`: extra names of the container on its (user-defined) network. */
+  aliases?: string[];
 }
 
 /** Container state as the API names it. */
@@ -199,8 +201,6 @@ export class Engine {
   readonly images = new ImageStore();
   readonly networks: Network[] = [];
   readonly containers: Container[] = [];
-  /** The rules the engine asked iptables for, per namespace (host: the init namespace). */
-  readonly rules = new RuleModel();
   /** Every iptables command run, in order (`iptables --wait` omitted). */
   readonly iptablesLog: IptCmd[] = [];
   /** Settles when dockerd finished its start-up (docker0 and the iptables chains exist). */
@@ -264,7 +264,6 @@ export class Engine {
   async iptables(cmd: IptCmd, netns?: NetNs): Promise<void> {
     if (!netns || netns === this.kernel.initNs) {
       this.iptablesLog.push(cmd);
-      this.rules.apply(cmd);
     }
     if (!lookupCommand('iptables')) return;
     try {
@@ -489,7 +488,13 @@ export class Engine {
     if (mode.startsWith('container:')) {
       const other = this.container(mode.slice(10));
       if (!other) throw new DaemonError(`No such container: ${mode.slice(10)}`, 404);
-    } else if (!this.network(mode)) throw new DaemonError(`network ${mode} not found`, 404);
+    } else {
+      // moby validateNetworkingConfig: an unknown network is only found missing at start, aliases are checked now.
+      const n = this.network(mode);
+      if (o.aliases?.length && (!n || n.builtin) && ['bridge', 'host', 'none', 'default'].includes(mode)) {
+        throw new DaemonError(`invalid config for network ${mode}: invalid endpoint settings:\nnetwork-scoped aliases are only supported for user-defined networks`, 400);
+      }
+    }
     if ((mode === 'host' || mode === 'none' || mode.startsWith('container:')) && (o.publish.length || o.publishAll) && mode !== 'none') {
       // Docker ignores published ports in host mode (with a warning on the client).
     }
@@ -586,11 +591,12 @@ export class Engine {
       c.sandboxId = this.hex64();
       this.kernel.vfs.mkdir('/run/docker/netns', {}, true);
       this.kernel.vfs.create(`/run/docker/netns/${c.sandboxId.slice(0, 12)}`, this.kernel.nsNode(ns));
-      const n = this.network(mode)!;
+      const n = this.network(mode);
+      if (!n) throw new DaemonError(`network ${mode} not found`, 404);
       if (n.driver === 'null') c.endpoints.set('none', { id: this.hex64(), network: n, aliases: [] });
       else {
         const ep = await this.connectBridge(c, n, 'eth0');
-        if (n.name !== 'bridge') ep.aliases = [c.name];
+        if (n.name !== 'bridge') ep.aliases = [c.name, ...(c.opts.aliases ?? [])];
         c.endpoints.set(n.name, ep);
         await this.publishPorts(c, n, ep);
         if (n.name !== 'bridge') await this.startResolver(c);
@@ -695,12 +701,60 @@ export class Engine {
     return this.containers.find((c) => c.netns === ns && c.status === 'running' && !c.joined && ns !== this.kernel.initNs);
   }
 
-  /** Copy an image's files into the host file system (the simulator has no mount namespaces). */
+  /**
+   * The image's files as the container's processes see them: entries of the
+   * container's overlay (its stand-in for a mount namespace), never the
+   * host's file system. A directory the host lacks becomes one overlay
+   * directory holding the rest of the path; a path whose directory the host
+   * has becomes an overlay file.
+   */
   private installFiles(c: Container): void {
+    const now = this.kernel.clock.now;
     for (const [path, data] of c.image.files) {
-      const dir = path.slice(0, path.lastIndexOf('/')) || '/';
-      this.kernel.vfs.mkdir(dir, {}, true);
-      this.kernel.vfs.putFile(path, data);
+      const parts = path.split('/').filter(Boolean);
+      let at = '';
+      let i = 0;
+      let node: VNode | undefined;
+      // Walk down while the host (or an earlier overlay entry) has the directory.
+      for (; i < parts.length - 1; i++) {
+        const next = `${at}/${parts[i]}`;
+        const over = c.overlay.get(next);
+        if (over) {
+          node = over;
+          at = next;
+          i++;
+          break;
+        }
+        const host = this.kernel.vfs.tryLookup(next);
+        if (!host || host.kind !== 'dir') break;
+        at = next;
+      }
+      const file: FileNode = { kind: 'file', data, mode: 0o644, mtime: now };
+      if (node && node.kind === 'dir') {
+        // Inside an overlay directory: plain tree below it.
+        let dir = node;
+        for (; i < parts.length - 1; i++) {
+          let sub = dir.children.get(parts[i]);
+          if (!sub || sub.kind !== 'dir') dir.children.set(parts[i], (sub = { kind: 'dir', children: new Map(), mode: 0o755, mtime: now }));
+          dir = sub;
+        }
+        dir.children.set(parts[parts.length - 1], file);
+        continue;
+      }
+      if (i === parts.length - 1) {
+        c.overlay.set(`${at}/${parts[i]}`, file);
+        continue;
+      }
+      // The host lacks `at/parts[i]`: one overlay directory for the rest of the path.
+      const top: DirNode = { kind: 'dir', children: new Map(), mode: 0o755, mtime: now };
+      let dir = top;
+      for (let j = i + 1; j < parts.length - 1; j++) {
+        const sub: DirNode = { kind: 'dir', children: new Map(), mode: 0o755, mtime: now };
+        dir.children.set(parts[j], sub);
+        dir = sub;
+      }
+      dir.children.set(parts[parts.length - 1], file);
+      c.overlay.set(`${at}/${parts[i]}`, top);
     }
   }
 
@@ -844,10 +898,11 @@ export class Engine {
   }
 
   /** `docker rm [-f]`. */
-  async remove(c: Container, o: { force?: boolean } = {}): Promise<void> {
+  async remove(c: Container, o: { force?: boolean; ref?: string } = {}): Promise<void> {
     if (!this.containers.includes(c)) return;
     if (c.status === 'running') {
-      if (!o.force) throw new DaemonError(`cannot remove container "/${c.name}": container is running: stop the container before removing or force remove`, 409);
+      // daemon/delete.go: the name as the client gave it.
+      if (!o.force) throw new DaemonError(`cannot remove container ${JSON.stringify(o.ref ?? c.name)}: container is running: stop the container before removing or force remove`, 409);
       c.opts.autoRemove = false;
       c.proc!.kill('SIGKILL');
       await c.done;
@@ -886,8 +941,10 @@ export class Engine {
   async connect(c: Container, n: Network, aliases: string[] = []): Promise<void> {
     if (c.endpoints.has(n.name)) throw new DaemonError(`endpoint with name ${c.name} already exists in network ${n.name}`, 403);
     if (n.driver !== 'bridge') throw new DaemonError(`container cannot be disconnected from host network or connected to host network`, 400);
+    if (aliases.length && n.builtin) throw new DaemonError('invalid endpoint settings:\nnetwork-scoped aliases are only supported for user-defined networks', 400);
     if (c.status !== 'running') {
       c.opts.network = c.opts.network || n.name;
+      if (aliases.length) c.opts.aliases = [...(c.opts.aliases ?? []), ...aliases];
       return;
     }
     const ifname = `eth${[...c.endpoints.values()].filter((e) => e.ifname).length}`;

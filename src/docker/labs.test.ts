@@ -48,7 +48,29 @@ describe('docker labs', () => {
       expect((await run(w, 'host', line.split(' '))).code).toBe(0);
     }
     const r = await runChecks('docker-user-network', w);
-    expect(r[0].message).toBe('app resolves db to 172.18.0.2 on network appnet and reaches it');
+    expect(r[0].message).toBe('app resolves db to 172.18.0.2 on network appnet (UDP query to 127.0.0.11) and reaches it');
     expect(r[0].passed).toBe(true);
+    // The name went over the real path: one query answered by app's embedded DNS.
+    expect(engineOf(w.host('host'))!.container('app')!.dns!.served).toBeGreaterThan(0);
+  });
+
+  it('docker-user-network: failures say where the lookup or the echo went wrong', async () => {
+    // Both on the default bridge: no embedded DNS answers 127.0.0.11.
+    const w1 = await ready('docker-user-network');
+    for (const line of ['docker run -d --name db busybox sleep 3600', 'docker run -d --name app busybox sleep 3600']) expect((await run(w1, 'host', line.split(' '))).code).toBe(0);
+    const r1 = await runChecks('docker-user-network', w1);
+    expect(r1[0].passed).toBe(false);
+    expect(r1[0].message).toBe('app asked 10.0.0.53 (the nameserver of its resolv.conf) for db over UDP and got no answer: app is only on the default bridge, which has no embedded DNS (docker network create NET; docker network connect NET app)');
+    // app on appnet, db elsewhere: the embedded DNS answers, but not with db.
+    const w2 = await ready('docker-user-network');
+    for (const line of ['docker network create appnet', 'docker run -d --name db busybox sleep 3600', 'docker run -d --name app --network appnet busybox sleep 3600']) expect((await run(w2, 'host', line.split(' '))).code).toBe(0);
+    const r2 = await runChecks('docker-user-network', w2);
+    expect(r2[0].message).toBe("the embedded DNS does not know db (no answer: it forwarded the query to the host's nameservers): app and db share no user-defined network (docker network connect appnet db)");
+    // Same network, but the learner drops ICMP in db: resolved, then the echo is lost.
+    const w3 = await ready('docker-user-network');
+    for (const line of ['docker network create appnet', 'docker run -d --name db --network appnet busybox sleep 3600', 'docker run -d --name app --network appnet busybox sleep 3600', 'docker exec db iptables -A INPUT -p icmp -j DROP']) expect((await run(w3, 'host', line.split(' '))).code).toBe(0);
+    const r3 = await runChecks('docker-user-network', w3);
+    expect(r3[0].passed).toBe(false);
+    expect(r3[0].message).toMatch(/^app resolved db to 172\.18\.0\.2 over DNS, but the echo request was lost: /);
   });
 });

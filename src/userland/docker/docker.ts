@@ -28,9 +28,14 @@ function daemonErr(p: Process, e: unknown, cmd?: string): number {
   return 1;
 }
 
+/**
+ * A command-line error. Flag errors go through cobra's FlagErrorFunc
+ * (docker/cli cli/cobra.go): exit status 125 for every command. Argument
+ * count errors (cli/required.go) are plain errors: 1.
+ */
 function usageErr(p: Process, cmd: string, msg: string, usage: string): number {
   p.stderr.write(`${msg}\n\nUsage:  docker ${usage}\n\nRun 'docker ${cmd} --help' for more information\n`);
-  return cmd === 'run' || cmd === 'create' ? 125 : 1;
+  return /^(unknown flag|unknown shorthand flag|flag needs an argument|invalid argument)/.test(msg) || cmd === 'run' || cmd === 'create' ? 125 : 1;
 }
 
 /** Parse a `-p` value: [ip:][hostPort:]containerPort[/proto]. */
@@ -62,6 +67,8 @@ const RUN_FLAGS: FlagDef[] = [
   { long: 'publish-all', short: 'P' },
   { long: 'network', value: true },
   { long: 'net', value: true },
+  { long: 'network-alias', value: true, multi: true },
+  { long: 'net-alias', value: true, multi: true },
   { long: 'env', short: 'e', value: true, multi: true },
   { long: 'entrypoint', value: true },
   { long: 'workdir', short: 'w', value: true },
@@ -100,13 +107,18 @@ function createOptions(p: Process, parsed: Parsed, cmd: string): CreateOptions |
     autoRemove: bool(parsed, 'rm'),
     workdir: flag(parsed, 'workdir'),
     hostname: flag(parsed, 'hostname'),
+    aliases: [...(parsed.flags.get('network-alias') ?? []), ...(parsed.flags.get('net-alias') ?? [])],
   };
 }
 
-/** The registry is out of reach in the course's worlds: what a pull says then. */
+/**
+ * The registry knows only the images of the course's store: pulling any
+ * other repository fails as Docker Hub answers for one that does not exist
+ * (moby docker-v29.7.2 daemon/containerd/image_pull.go, ErrInvalidAuthorization).
+ */
 function pullError(ref: string): DaemonError {
-  void ref;
-  return new DaemonError('Get "https://registry-1.docker.io/v2/": dial tcp: lookup registry-1.docker.io: no such host', 500);
+  const name = familiar(ref).replace(/[:@].*$/, '');
+  return new DaemonError(`pull access denied for ${name}, repository does not exist or may require 'docker login'`, 404);
 }
 
 async function cmdRun(p: Process, e: Engine, argv: string[], create = false): Promise<number> {
@@ -287,6 +299,8 @@ function cmdImages(p: Process, e: Engine, argv: string[]): number {
 async function cmdPull(p: Process, e: Engine, argv: string[]): Promise<number> {
   const ref = argv.find((a) => !a.startsWith('-'));
   if (!ref) return usageErr(p, 'pull', `"docker pull" requires exactly 1 argument.`, 'pull [OPTIONS] NAME[:TAG|@DIGEST]');
+  // cli/command/image/pull.go: a name without tag or digest gets `latest`, said on stdout.
+  if (!/[:@][^/]*$/.test(ref)) p.stdout.write('Using default tag: latest\n');
   const img = e.images.get(ref);
   if (!img) return daemonErr(p, pullError(ref));
   const { tag } = { tag: familiar(ref).split(':').pop() };
@@ -346,7 +360,7 @@ async function cmdRm(p: Process, e: Engine, argv: string[]): Promise<number> {
       continue;
     }
     try {
-      await e.remove(c, { force: bool(parsed, 'force') });
+      await e.remove(c, { force: bool(parsed, 'force'), ref });
       p.stdout.write(`${ref}\n`);
     } catch (err) {
       rc = daemonErr(p, err);
@@ -653,6 +667,7 @@ register({
     { flag: '-p, --publish', arg: '[IP:][HOSTPORT:]PORT[/PROTO]', desc: 'run: publish a container port on the host' },
     { flag: '-P, --publish-all', desc: 'run: publish every exposed port on a random host port' },
     { flag: '--network', arg: 'none|host|bridge|NAME|container:NAME', desc: 'run: the network to connect to' },
+  { flag: '--network-alias', arg: 'NAME', desc: 'run: another name of the container on its user-defined network (network connect: --alias)' },
     { flag: '-e, --env', arg: 'KEY=VALUE', desc: 'run/exec: set an environment variable' },
     { flag: '-f, --format', arg: 'TEMPLATE', desc: 'inspect: Go template over the JSON' },
   ],
