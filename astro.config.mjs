@@ -1,13 +1,15 @@
 // Astro site config: static pages, MDX lessons, the terminal worker bundled
-// as an ES module so it can share chunks with the simulation code.
+// as an ES module so it can share chunks with the simulation code; the
+// Pagefind search index is written after every build.
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import pagefind from './scripts/pagefind-integration.mjs';
 
 export default defineConfig({
   site: 'http://127.0.0.1:4321',
   output: 'static',
   trailingSlash: 'ignore',
-  integrations: [mdx()],
+  integrations: [mdx(), pagefind()],
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
   prefetch: false,

@@ -39,10 +39,38 @@ export async function forbidThirdParty(page: Page): Promise<string[]> {
   return outside;
 }
 
-/** Number of entries stored for a terminal (localStorage `packetlab:<key>`). */
+/** The stored record of a terminal (IndexedDB `packetlab`/`terms`, key `<key>`), or undefined. */
+export async function storedRecord(page: Page, key: string): Promise<Record<string, unknown> | undefined> {
+  return page.evaluate(
+    (k) =>
+      new Promise<Record<string, unknown> | undefined>((resolve) => {
+        const r = indexedDB.open('packetlab');
+        r.onerror = () => resolve(undefined);
+        // Never create the database from a test (the page would find it without its stores).
+        r.onupgradeneeded = () => r.transaction?.abort();
+        r.onsuccess = () => {
+          const db = r.result;
+          if (!db.objectStoreNames.contains('terms')) {
+            db.close();
+            return resolve(undefined);
+          }
+          const g = db.transaction('terms').objectStore('terms').get(k);
+          g.onsuccess = () => {
+            db.close();
+            resolve(g.result as Record<string, unknown> | undefined);
+          };
+          g.onerror = () => {
+            db.close();
+            resolve(undefined);
+          };
+        };
+      }),
+    key,
+  );
+}
+
+/** Number of entries stored for a terminal. */
 export async function storedEntries(page: Page, key: string): Promise<number> {
-  return page.evaluate((k) => {
-    const raw = localStorage.getItem(`packetlab:${k}`);
-    return raw ? (JSON.parse(raw).entries?.length ?? 0) : 0;
-  }, key);
+  const rec = await storedRecord(page, key);
+  return Array.isArray(rec?.entries) ? rec.entries.length : 0;
 }

@@ -201,7 +201,10 @@ export function openStore(): Promise<IDBDatabase | null> {
     let db: IDBDatabase;
     try {
       db = await openOnce();
-      if (!db.objectStoreNames.contains('terms') || !db.objectStoreNames.contains('meta')) throw new Error('missing object stores');
+      if (!db.objectStoreNames.contains('terms') || !db.objectStoreNames.contains('meta')) {
+        db.close();
+        throw new Error('missing object stores');
+      }
     } catch {
       // A database we cannot use (damaged, or laid out by another version): start a new one.
       try {
