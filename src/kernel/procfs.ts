@@ -190,7 +190,9 @@ function pidDir(k: Kernel, p: Process): GenDirNode {
       kind: 'gendir',
       mode: 0o511,
       list: () => ['net'],
-      lookup: (_c, n) => (n === 'net' ? k.nsNode(p.netns as NetNs) : undefined),
+      // A magic link: `ls -l` shows `net -> net:[INODE]`, opening it gives the nsfs file.
+      lookup: (_c, n) =>
+        n === 'net' ? { kind: 'symlink', target: `net:[${(p.netns as NetNs).inode}]`, mtime: p.startedAt, magic: () => k.nsNode(p.netns as NetNs) } : undefined,
     }),
     cmdline: () => ({ kind: 'gen', mode: 0o444, read: () => p.argv.join('\0') + '\0' }),
     comm: () => ({ kind: 'gen', mode: 0o644, read: () => p.comm + '\n' }),

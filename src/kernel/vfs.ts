@@ -48,6 +48,11 @@ export interface SymlinkNode {
   kind: 'symlink';
   target: string;
   mtime: number;
+  /**
+   * A "magic" link (procfs /proc/PID/ns/net): following it yields this node
+   * instead of resolving `target` as a path; `target` is what readlink shows.
+   */
+  magic?: () => VNode;
 }
 /** A file computed from kernel state (e.g. /proc/sys/net/ipv4/ip_forward). */
 export interface GenFileNode {
@@ -144,6 +149,11 @@ export class Vfs {
       if (!child) fail('ENOENT');
       const last = i === parts.length - 1;
       if (child.kind === 'symlink' && (!last || follow)) {
+        if (child.magic) {
+          node = child.magic();
+          done.push(name);
+          continue;
+        }
         if (depth >= MAX_SYMLINKS) fail('ELOOP');
         const target = splitPath(child.target, joinPath(done));
         const r = this.walk([...target, ...parts.slice(i + 1)], ctx, follow, depth + 1);

@@ -5,3 +5,4 @@ import './test.ts';
 import './files.ts';
 import './text.ts';
 import './misc.ts';
+import './readlink.ts';
