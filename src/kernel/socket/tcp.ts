@@ -9,7 +9,7 @@
 import { type Ip4, fmtIp4 } from '../addr.ts';
 import { type Errno, KernelError, fail } from '../errno.ts';
 import type { NetNs } from '../netns.ts';
-import { type IcmpMessage, type Ipv4Packet, type TcpFlags, type TcpSegment, utf8Len } from '../packet.ts';
+import { type IcmpMessage, type Ipv4Packet, type TcpFlags, type TcpSegment, type Trace, utf8Len } from '../packet.ts';
 import type { Process } from '../proc.ts';
 import type { L4Handler, Skb } from '../stack.ts';
 import { type InetSock, type SockOwner, WaitQueue, ephemeralPort, linkSocket, portFree, setOwner, socketsOf, unlinkSocket } from './socket.ts';
@@ -75,6 +75,8 @@ export class TcpSocket implements InetSock {
   readonly wq = new WaitQueue();
   private synTimer?: import('../clock.ts').Timer;
   private synTries = 0;
+  /** Trace of the first SYN (curl and nc set it for the packet-path view). */
+  synTrace?: Trace;
 
   constructor(ns: NetNs) {
     this.ns = ns;
@@ -280,7 +282,7 @@ export class TcpSocket implements InetSock {
     };
     const pkt: Ipv4Packet = { src: this.laddr, dst: this.raddr, ttl: Number(this.ns.ipv4.ip_default_ttl) || 64, tos: 0, id: 0, df: true, payload: seg };
     try {
-      this.kernel.stack.ipOutputLocal(this.ns, pkt);
+      this.kernel.stack.ipOutputLocal(this.ns, pkt, syn && !flags.ack && this.synTries === 1 && this.synTrace ? { trace: this.synTrace } : {});
     } catch (e) {
       if (!(e instanceof KernelError)) throw e;
       if (this.state === 'SYN_SENT') {

@@ -11,6 +11,7 @@ import { register } from '../registry.ts';
 import { getopt } from '../lib/getopt.ts';
 import { resolveHost } from '../lib/resolve.ts';
 import { kernelOf, nsOf } from '../lib/sys.ts';
+import { traceConnect } from '../lib/trace.ts';
 
 const METER_HEAD = '  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n                                 Dload  Upload   Total   Spent    Left  Speed\n';
 
@@ -187,6 +188,7 @@ async function fetchUrl(p: Process, url: string, o: CurlOpts): Promise<number> {
   const deadline = o.maxTime !== undefined ? o.maxTime * 1000 : Infinity;
   const ctLimit = Math.min(deadline, o.connectTimeout !== undefined ? o.connectTimeout * 1000 : 300_000);
   const s = new TcpSocket(nsOf(p));
+  const traceFail = traceConnect(p, s);
   try {
     const r = await s.connect(p, addr, port, ctLimit);
     if (r === 'signal') return 130;
@@ -197,6 +199,7 @@ async function fetchUrl(p: Process, url: string, o: CurlOpts): Promise<number> {
   } catch (e) {
     if (!(e instanceof KernelError)) throw e;
     vlog(`* connect to ${ipText} port ${port} failed: ${e.message}\n`);
+    traceFail(`connect to ${ipText} port ${port} failed: ${e.message}`);
     return finish(7, `Failed to connect to ${host} port ${port} after ${elapsed()} ms: Couldn't connect to server`);
   }
   vars.num_connects = '1';

@@ -11,6 +11,7 @@ import { register } from '../registry.ts';
 import { getopt } from '../lib/getopt.ts';
 import { resolveHost, GAI_TEXT } from '../lib/resolve.ts';
 import { nsOf } from '../lib/sys.ts';
+import { traceConnect } from '../lib/trace.ts';
 import { serviceName } from './iptables/services.ts';
 
 const USAGE = 'usage: nc [-46CDdFhklNnrStUuvZz] [-I length] [-i interval] [-M ttl]\n\t  [-m minttl] [-O length] [-P proxy_username] [-p source_port]\n\t  [-q seconds] [-s sourceaddr] [-T keyword] [-V rtable] [-W recvlimit]\n\t  [-w timeout] [-X proxy_protocol] [-x proxy_address[:port]]\n\t  [destination] [port]\n';
@@ -190,6 +191,7 @@ async function nc(p: Process): Promise<number> {
       continue;
     }
     const s = new TcpSocket(ns);
+    const traceFail = traceConnect(p, s);
     try {
       if (saddr !== undefined || lport !== undefined) s.bind(saddr ?? 0, lport ?? 0);
       const r = await s.connect(p, addr, port, wait !== undefined ? wait * 1000 : Infinity);
@@ -201,6 +203,7 @@ async function nc(p: Process): Promise<number> {
     } catch (e) {
       if (!(e instanceof KernelError)) throw e;
       p.stderr.write(`nc: connect to ${host} port ${port} (tcp) failed: ${e.message}\n`);
+      traceFail(`connect to ${fmtIp4(addr)} port ${port} failed: ${e.message}`);
       continue;
     }
     status = 0;
