@@ -38,7 +38,7 @@ async function scenario(mode: 'iptables' | 'ipvs'): Promise<{ metric: string; va
   const last = `10.${100 + Math.floor((SERVICES - 1) / 250)}.${(SERVICES - 1) % 250}.10`;
   const client = c.api.get('Pod', 'default', 'client')!;
   const kl = c.kubelets.get(client.spec.nodeName)!;
-  const N = mode === 'ipvs' ? 3 : 20;
+  const N = 20;
   let ok = 0;
   const t1 = performance.now();
   for (let i = 0; i < N; i++) {

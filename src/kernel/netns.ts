@@ -551,6 +551,8 @@ export class NetNs {
       dev.inet.splice(at, 0, a);
     }
     if (dev.adminUp) this.addrRoutesAdd(dev, a);
+    // fib_add_ifaddr adds the local route before it checks IFF_UP (kube-ipvs0 stays down).
+    else this.routeInsertUnique({ tos: 0, metric: 0, protocol: 'kernel', onlink: false, prefsrc: a.local, dev, table: RT_TABLE.local, type: 'local', dst: a.local, dstLen: 32, scope: SCOPE.host });
     this.kernel.notifyTopology();
   }
 

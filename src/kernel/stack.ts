@@ -75,6 +75,18 @@ export interface NetfilterImpl {
   hook(hook: NfHook, ns: NetNs, skb: Skb, inDev: NetDevice | undefined, outDev: NetDevice | undefined): NfVerdict;
 }
 
+/**
+ * IP Virtual Server plugged into the stack (kernel/ipvs), at the points
+ * ip_vs registers its hooks: LOCAL_IN after the INPUT tables (requests to a
+ * virtual service; replies to local clients), FORWARD after the filter table
+ * (replies of masqueraded connections, bridged ones included), LOCAL_OUT
+ * after the OUTPUT tables (locally generated requests). `xmit`: the
+ * destination was rewritten to a real server, route the packet out.
+ */
+export interface IpvsImpl {
+  hook(hook: 'INPUT' | 'FORWARD' | 'OUTPUT', ns: NetNs, skb: Skb): 'accept' | 'drop' | 'xmit';
+}
+
 /** Transport protocol handlers (kernel/socket): return false when no socket wants it. */
 export interface L4Handler {
   rcv(ns: NetNs, skb: Skb): boolean;
@@ -115,6 +127,8 @@ export type Tap = (dev: NetDevice, frame: EthFrame, dir: 'in' | 'out') => void;
 export class Stack {
   readonly kernel: Kernel;
   netfilter?: NetfilterImpl;
+  /** Set when IPVS is first used (loading ip_vs). */
+  ipvs?: IpvsImpl;
   readonly l4 = new Map<'udp' | 'tcp', L4Handler>();
   readonly icmpListeners = new Set<IcmpListener>();
   readonly icmp6Listeners = new Set<Icmp6Listener>();
@@ -337,6 +351,7 @@ export class Stack {
       for (const h of ['PREROUTING', 'FORWARD', 'POSTROUTING'] as const) {
         const v = this.netfilter.hook(h, br.ns, skb, h === 'POSTROUTING' ? undefined : br, h === 'PREROUTING' ? undefined : br);
         if (v !== 'accept') return;
+        if (h === 'FORWARD' && this.ipvs && this.ipvs.hook('FORWARD', br.ns, skb) !== 'accept') return;
       }
       copy.payload = skb.pkt;
     }
@@ -555,7 +570,8 @@ export class Stack {
     }
     const usable = (r: Route): boolean => {
       if (r.type === 'unicast' || r.type === 'broadcast' || r.type === 'local') {
-        if (!r.dev || !r.dev.adminUp) return false;
+        // A local route's nexthop is never dead (scope nowhere): it serves while its device is down.
+        if (!r.dev || (!r.dev.adminUp && r.type !== 'local')) return false;
         if (oif && r.type === 'unicast' && r.dev !== oif) return false;
       }
       return true;
@@ -585,7 +601,7 @@ export class Stack {
   /** ip_route_input: classify a received packet (local, forward, or an error). */
   routeInput(ns: NetNs, pkt: Ipv4Packet, inDev: NetDevice, mark = 0): { kind: 'local' } | { kind: 'broadcast' } | { kind: 'forward'; out: OutRoute } | { kind: 'error'; errno: Errno; type: Route['type'] | 'none' } {
     if (pkt.dst === IP4_BROADCAST || isMulticast4(pkt.dst)) return { kind: 'broadcast' };
-    const res = ns.fib.lookup({ daddr: pkt.dst, saddr: pkt.src, mark, iif: inDev.name }, (r) => (r.type !== 'unicast' && r.type !== 'local' && r.type !== 'broadcast') || (!!r.dev && r.dev.adminUp));
+    const res = ns.fib.lookup({ daddr: pkt.dst, saddr: pkt.src, mark, iif: inDev.name }, (r) => (r.type !== 'unicast' && r.type !== 'local' && r.type !== 'broadcast') || (!!r.dev && (r.dev.adminUp || r.type === 'local')));
     if (!res) return { kind: 'error', errno: 'ENETUNREACH', type: 'none' };
     const r = res.route;
     if (r.type === 'local') return { kind: 'local' };
@@ -611,6 +627,7 @@ export class Stack {
     if (ri.kind === 'local' || ri.kind === 'broadcast') {
       this.trace(trace, ns, 'routing', `${fmtIp4(p.dst)} is a local address → deliver locally`);
       if (!this.nf('INPUT', ns, skb, dev, undefined)) return;
+      if (this.ipvs && !this.ipvsLocalIn(ns, skb)) return;
       this.localDeliver(ns, skb, ri.kind === 'broadcast');
       return;
     }
@@ -642,6 +659,7 @@ export class Stack {
     skb.nexthop = out.gateway ?? p.dst;
     this.trace(skb.trace, ns, 'routing', `forward ${fmtIp4(p.dst)} via ${out.gateway !== undefined ? fmtIp4(out.gateway) + ' ' : ''}dev ${out.dev.name}`);
     if (!this.nf('FORWARD', ns, skb, skb.inDev, out.dev)) return;
+    if (this.ipvs && this.ipvs.hook('FORWARD', ns, skb) !== 'accept') return;
     skb.pkt = { ...skb.pkt, ttl: skb.pkt.ttl - 1 };
     this.ipFinishOutput(ns, skb, out.dev, skb.nexthop);
   }
@@ -676,6 +694,7 @@ export class Stack {
     const skb: Skb = { pkt, mark: opts.mark ?? 0, trace: opts.trace, hops: 0, local: true, outDev: rt.dev, route: rt.route };
     this.trace(skb.trace, ns, 'routing', `route to ${fmtIp4(pkt.dst)}: ${rt.type === 'local' ? 'local (loopback)' : `${rt.gateway !== undefined ? 'via ' + fmtIp4(rt.gateway) + ' ' : ''}dev ${rt.dev.name}`} src ${fmtIp4(rt.src)}`);
     if (!this.nf('OUTPUT', ns, skb, undefined, rt.dev)) return;
+    if (this.ipvs && this.ipvs.hook('OUTPUT', ns, skb) === 'drop') return;
     let out = rt;
     if (skb.pkt.dst !== pkt.dst) {
       // DNAT in OUTPUT: route again to the new destination.
@@ -688,6 +707,30 @@ export class Stack {
     skb.outDev = out.dev;
     const nexthop = out.type === 'local' ? skb.pkt.dst : out.gateway ?? skb.pkt.dst;
     this.ipFinishOutput(ns, skb, out.dev, nexthop);
+  }
+
+  /**
+   * IPVS at LOCAL_IN; false when it took the packet. A request it
+   * masqueraded to a real server leaves as ip_vs_nat_xmit sends it: routed
+   * to the new destination, through LOCAL_OUT and POSTROUTING.
+   */
+  private ipvsLocalIn(ns: NetNs, skb: Skb): boolean {
+    const v = this.ipvs!.hook('INPUT', ns, skb);
+    if (v === 'accept') return true;
+    if (v === 'xmit') {
+      let out: OutRoute;
+      try {
+        out = this.routeOutput(ns, skb.pkt.dst, { mark: skb.mark });
+      } catch {
+        this.trace(skb.trace, ns, 'drop', `IPVS: no route to real server ${fmtIp4(skb.pkt.dst)}`);
+        return false;
+      }
+      skb.outDev = out.dev;
+      skb.route = out.route;
+      if (!this.nf('OUTPUT', ns, skb, undefined, out.dev)) return false;
+      this.ipFinishOutput(ns, skb, out.dev, out.type === 'local' ? skb.pkt.dst : out.gateway ?? skb.pkt.dst);
+    }
+    return false;
   }
 
   /** POSTROUTING, then neighbour output and transmit. */

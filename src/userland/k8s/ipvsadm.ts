@@ -3,7 +3,7 @@
 // prints it (title, header, "TCP  VIP:PORT rr", "  -> RIP:PORT  Masq ...").
 
 import { register } from '../registry.ts';
-import { nsOf } from '../lib/sys.ts';
+import { kernelOf, nsOf } from '../lib/sys.ts';
 import { ipvsOf } from '../../kernel/ipvs/ipvs.ts';
 
 /** The listing `ipvsadm -Ln` prints. */
@@ -16,10 +16,33 @@ export function formatIpvs(services: ReturnType<typeof ipvsOf>['services']): str
   return s;
 }
 
+/** print_largenum: a 9-column count, scaled to K/M/G/T past 100 million. */
+function largenum(i: number): string {
+  if (i < 1e8) return String(i).padStart(9);
+  if (i < 1e9) return `${String(Math.floor(i / 1e3)).padStart(8)}K`;
+  if (i < 1e11) return `${String(Math.floor(i / 1e6)).padStart(8)}M`;
+  if (i < 1e14) return `${String(Math.floor(i / 1e9)).padStart(8)}G`;
+  return `${String(Math.floor(i / 1e12)).padStart(8)}T`;
+}
+
+/** The listing `ipvsadm -Ln --stats` prints (conns, packets and bytes per service and real server). */
+export function formatIpvsStats(services: ReturnType<typeof ipvsOf>['services']): string {
+  const nums = (st: { conns: number; inpkts: number; outpkts: number; inbytes: number; outbytes: number } | undefined): string => {
+    const x = st ?? { conns: 0, inpkts: 0, outpkts: 0, inbytes: 0, outbytes: 0 };
+    return [x.conns, x.inpkts, x.outpkts, x.inbytes, x.outbytes].map(largenum).join('');
+  };
+  let s = 'IP Virtual Server version 1.2.1 (size=4096)\nProt LocalAddress:Port               Conns   InPkts  OutPkts  InBytes OutBytes\n  -> RemoteAddress:Port\n';
+  for (const v of services) {
+    s += `${`${v.proto}  ${v.addr}:${v.port}`.padEnd(33)}${nums(v.stats)}\n`;
+    for (const d of v.dests) s += `  -> ${`${d.addr}:${d.port}`.padEnd(28)}${nums(d.stats)}\n`;
+  }
+  return s;
+}
+
 register({
   name: 'ipvsadm',
   summary: 'Linux Virtual Server administration',
-  usage: 'ipvsadm -L|-l [-n] | -A -t|-u VIP:PORT [-s rr] | -a -t|-u VIP:PORT -r RIP:PORT [-m] | -D -t|-u VIP:PORT | -C',
+  usage: 'ipvsadm -L|-l [-n] [--stats] | -A -t|-u VIP:PORT [-s rr] | -a -t|-u VIP:PORT -r RIP:PORT [-m] | -D -t|-u VIP:PORT | -C',
   run(p) {
     const t = ipvsOf(nsOf(p));
     const args = p.argv.slice(1);
@@ -31,7 +54,8 @@ register({
       return { proto: args[i] === '-t' ? 'TCP' : 'UDP', addr, port: Number(port) };
     };
     if (!args.length || /[Ll]/.test(flags)) {
-      p.stdout.write(formatIpvs(t.services));
+      t.conns(kernelOf(p).clock.now);
+      p.stdout.write(args.includes('--stats') ? formatIpvsStats(t.services) : formatIpvs(t.services));
       return 0;
     }
     if (flags.includes('C')) {

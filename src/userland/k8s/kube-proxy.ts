@@ -1,4 +1,5 @@
-// kube-proxy (iptables mode; --proxy-mode=ipvs programs the IPVS model): a
+// kube-proxy (iptables mode; --proxy-mode=ipvs programs the IPVS model and
+// the IPVS proxier's few iptables rules): a
 // node daemon watching Services and EndpointSlices. Each sync writes the
 // whole ruleset as kube-proxy's proxier does — first the jump rules from the
 // built-in chains (`iptables -C`, then `-I` when missing), then one
@@ -12,7 +13,7 @@ import { kernelOf } from '../lib/sys.ts';
 import { nodeOf } from '../../k8s/registry.ts';
 import { buildIptablesRestore, JUMP_CHAINS, jumpArgs } from '../../k8s/proxy/iptables.ts';
 import { servicePorts } from '../../k8s/proxy/model.ts';
-import { syncIpvs } from '../../k8s/proxy/ipvs.ts';
+import { buildIpvsIptablesRestore, IPVS_JUMP_CHAINS, syncIpvs } from '../../k8s/proxy/ipvs.ts';
 
 /** The last ruleset each node's kube-proxy wrote (for tests and `kubectl logs`). */
 export const lastSync = new WeakMap<object, { text: string; restoreStatus: number; at: number }>();
@@ -60,19 +61,16 @@ register({
         while (dirty) {
           dirty = false;
           const ports = servicePorts(b.api.list('Service'), b.api.list('EndpointSlice'));
-          if (mode === 'ipvs') {
-            syncIpvs(k, ports, b.clusterCidr);
-            continue;
-          }
+          if (mode === 'ipvs') syncIpvs(k, ports, b.clusterCidr);
           if (!jumpsDone) {
-            for (const j of JUMP_CHAINS) {
+            for (const j of mode === 'ipvs' ? IPVS_JUMP_CHAINS : JUMP_CHAINS) {
               await run(p, ['iptables', '-t', j.table, '-N', j.dstChain]);
               const c = await run(p, ['iptables', '-t', j.table, '-C', j.srcChain, ...jumpArgs(j)]);
               if (c.code !== 0) await run(p, ['iptables', '-t', j.table, '-I', j.srcChain, ...jumpArgs(j)]);
             }
             jumpsDone = true;
           }
-          const text = buildIptablesRestore(ports, { clusterCidr: b.clusterCidr }, existing);
+          const text = mode === 'ipvs' ? buildIpvsIptablesRestore(ports, { clusterCidr: b.clusterCidr, nodeName: b.nodeName }) : buildIptablesRestore(ports, { clusterCidr: b.clusterCidr }, existing);
           const r = await run(p, ['iptables-restore', '--noflush', '--counters'], text);
           lastSync.set(k, { text, restoreStatus: r.code, at: k.clock.now });
           if (r.code !== 0) say(`E0106 09:00:00.000000       1 proxier.go:1525] "Failed to execute iptables-restore" err="exit status ${r.code}: ${r.err.trim()}"`);
