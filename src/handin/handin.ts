@@ -9,8 +9,21 @@ import { learnerName, learnerSeed, setLearnerName } from './learner.ts';
 import { t, type Lang } from '../i18n/ui.ts';
 
 interface TermLike extends HTMLElement {
-  stored?: () => Promise<{ entries: ({ line: string; at: number } | { intr: true; at: number })[]; results?: unknown[] }>;
+  stored?: () => Promise<{ entries: Entry[]; results?: unknown[] }>;
 }
+
+type Entry = { line: string; at: number } | { intr: true; at: number };
+/** The latest entries each lab terminal reported since the page loaded (`pl-entries`). */
+const live = new WeakMap<Element, Entry[]>();
+document.addEventListener('pl-entries', (ev) => {
+  const panel = (ev.target as Element | null)?.closest?.('pl-lab');
+  const detail = (ev as CustomEvent).detail;
+  if (panel && Array.isArray(detail)) live.set(panel, detail as Entry[]);
+});
+document.addEventListener('pl-reset', (ev) => {
+  const panel = (ev.target as Element | null)?.closest?.('pl-lab');
+  if (panel) live.set(panel, []);
+});
 
 function langOf(el: Element): Lang {
   return el.closest('[data-lang]')?.getAttribute('data-lang') === 'ko' ? 'ko' : 'en';
@@ -38,14 +51,15 @@ async function handIn(form: HTMLFormElement): Promise<void> {
   setLearnerName(learner);
   const term = panel.querySelector<TermLike>('pl-terminal');
   const rec = term?.stored ? await term.stored() : { entries: [], results: [] };
-  const commands = rec.entries.flatMap((e) => ('line' in e && e.line.trim() ? [e.line] : []));
+  const entries = live.get(panel) ?? rec.entries;
+  const commands = entries.flatMap((e) => ('line' in e && e.line.trim() ? [e.line] : []));
   const checkpoint = {
     format: CHECKPOINT_FORMAT,
     lab,
     learner,
     seed: learnerSeed(),
     commands,
-    entries: rec.entries,
+    entries,
     results: rec.results ?? [],
     savedAt: new Date().toISOString(),
     page: location.pathname,

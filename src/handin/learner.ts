@@ -1,11 +1,12 @@
 // Who the learner is, per browser: the seed that picks their values in
 // parametric labs (chosen once, at random, then kept) and the name they
-// put on the checkpoints they hand in. Both live in localStorage.
+// put on the checkpoints they hand in. Both live in localStorage, under keys
+// outside the terminal store's `packetlab:` prefix (which it migrates away).
 
 /** localStorage key of the learner's seed. */
-export const SEED_KEY = 'packetlab:seed';
+export const SEED_KEY = 'packetlab-seed';
 /** localStorage key of the learner's name. */
-export const NAME_KEY = 'packetlab:learner';
+export const NAME_KEY = 'packetlab-learner';
 
 let cached: number | null = null;
 

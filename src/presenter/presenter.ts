@@ -1,10 +1,10 @@
 // Presenter mode for live classes: large type and high contrast on the whole
 // page, and the last commands typed into any terminal shown large so the
-// back row can read them. On/off lives in localStorage (`packetlab:presenter`)
+// back row can read them. On/off lives in localStorage (`packetlab-presenter`)
 // and as `data-presenter` on <html>, which Base.astro sets before paint.
 
 /** localStorage key of the presenter-mode switch. */
-export const PRESENTER_KEY = 'packetlab:presenter';
+export const PRESENTER_KEY = 'packetlab-presenter';
 /** How many recent commands the presenter strip shows. */
 const SHOWN = 3;
 
