@@ -125,6 +125,9 @@ register({
     { flag: '-l', desc: 'print only names of FILEs with selected lines' },
     { flag: '-h', desc: 'suppress the file name prefix' },
     { flag: '-e', arg: 'PATTERNS', desc: 'use PATTERNS for matching' },
+    { flag: '-A, --after-context', arg: 'NUM', desc: 'print NUM lines of trailing context' },
+    { flag: '-B, --before-context', arg: 'NUM', desc: 'print NUM lines of leading context' },
+    { flag: '-C, --context', arg: 'NUM', desc: 'print NUM lines of output context' },
   ],
   async run(p) {
     const o = parseOpts(p, 'EFGPivcnowxqlLhHse:f:rRA:B:C:m:', [
@@ -146,6 +149,9 @@ register({
       { name: 'color', arg: 'optional', key: '--color' },
       { name: 'colour', arg: 'optional', key: '--color' },
       { name: 'max-count', arg: 'required', key: '-m' },
+      { name: 'after-context', arg: 'required', key: '-A' },
+      { name: 'before-context', arg: 'required', key: '-B' },
+      { name: 'context', arg: 'required', key: '-C' },
     ]);
     const prog = p.argv[0];
     if (!o) return 2;
@@ -205,6 +211,24 @@ register({
       files = out;
     }
     const showName = !o.has('-h') && (o.has('-H') || files.length > 1 || recursive);
+    // Context lines (-A/-B/-C): numbers as GNU grep 3.8 parses them.
+    const ctxLen = (k: string): number | undefined => {
+      const v = o.get(k);
+      if (v === undefined) return undefined;
+      if (!/^\d+$/.test(v)) return NaN;
+      return Number(v);
+    };
+    const cVal = ctxLen('-C');
+    const after = ctxLen('-A') ?? cVal ?? 0;
+    const before = ctxLen('-B') ?? cVal ?? 0;
+    for (const k of ['-A', '-B', '-C']) {
+      if (Number.isNaN(ctxLen(k))) {
+        p.stderr.write(`${prog}: ${o.get(k)}: invalid context length argument\n`);
+        return 2;
+      }
+    }
+    const context = o.has('-A') || o.has('-B') || o.has('-C');
+    let printedAny = false;
     let matchedAny = false;
     let errors = false;
     for (const f of files) {
@@ -212,15 +236,55 @@ register({
       let n = 0;
       let lineNo = 0;
       let outText = '';
+      // Context state: lines held for -B, lines still owed for -A, last line printed.
+      const held: [number, string][] = [];
+      let owed = 0;
+      let lastOut = 0;
+      let done = false;
+      const ctxLine = (no: number, text: string): void => {
+        if (printedAny && lastOut > 0 && no > lastOut + 1) outText += '--\n';
+        else if (printedAny && lastOut === 0) outText += '--\n';
+        printedAny = true;
+        lastOut = no;
+        if (!only) outText += (showName ? `${name}-` : '') + (number ? `${no}-` : '') + text + '\n';
+      };
       const handle = (line: string): boolean => {
         lineNo++;
+        if (done) {
+          // Trailing context after the last counted match (-m).
+          if (owed > 0) {
+            ctxLine(lineNo, line);
+            owed--;
+          }
+          return owed > 0;
+        }
         re.lastIndex = 0;
         const hit = re.test(line);
-        if (hit === invert) return true;
+        if (hit === invert) {
+          if (context && !quiet && !listFiles && !count) {
+            if (owed > 0) {
+              ctxLine(lineNo, line);
+              owed--;
+            } else if (before > 0) {
+              held.push([lineNo, line]);
+              if (held.length > before) held.shift();
+            }
+          }
+          return true;
+        }
         n++;
         matchedAny = true;
         if (quiet || listFiles) return false;
         if (count) return n < maxCount;
+        if (context) {
+          const first = held.length ? held[0][0] : lineNo;
+          if (printedAny && (lastOut === 0 || first > lastOut + 1)) outText += '--\n';
+          printedAny = true;
+          for (const [no, text] of held) if (!only) outText += (showName ? `${name}-` : '') + (number ? `${no}-` : '') + text + '\n';
+          held.length = 0;
+          lastOut = lineNo;
+          owed = after;
+        }
         const prefix = (showName ? `${name}:` : '') + (number ? `${lineNo}:` : '');
         if (only && !invert) {
           re.lastIndex = 0;
@@ -234,6 +298,10 @@ register({
             outText += prefix + m[0] + '\n';
           }
         } else if (!only) outText += prefix + line + '\n';
+        if (n >= maxCount && context && owed > 0) {
+          done = true;
+          return true;
+        }
         return n < maxCount;
       };
       if (f === '-') {
