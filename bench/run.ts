@@ -6,13 +6,16 @@
 //                     initial = page scripts and their static imports
 //                     (before any terminal loads); lazy = what loading the
 //                     terminal adds (dynamic imports, the worker and its
-//                     imports); total = both.
+//                     imports); total = both. The lazy part is split into
+//                     the terminal (xterm + worker + simulation) and the
+//                     views (topology + packet path, src/term/views.ts).
+//   bundle:pages      the same split for every page of the built site.
 //   grade:1000-checkpoints  wall time and per-file cost of grading a class
 //                     (bench/grade.bench.ts).
 //
 // The simulation benches (lead) are added to `benches` below.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -105,6 +108,48 @@ function sizeOf(files: Iterable<string>): { raw: number; gzip: number; files: nu
 
 const kB = (n: number) => `${(n / 1024).toFixed(1)} kB`;
 
+/** The split of one page's JavaScript: before the terminal, the terminal, the views. */
+function pageSplit(html: string): { initial: Set<string>; terminal: string[]; views: string[] } {
+  const roots = pageRoots(html);
+  const initial = closure(roots, false);
+  const all = closure(roots, true);
+  const lazy = [...all].filter((f) => !initial.has(f));
+  // The views chunk is the one that defines <pl-topology>; its static imports come with it.
+  const viewRoots = lazy.filter((f) => /customElements\.define\(\s*["'`]pl-topology["'`]/.test(readFileSync(f, 'utf8')));
+  const viewSet = closure(viewRoots, false);
+  const views = lazy.filter((f) => viewSet.has(f) && !initial.has(f));
+  const terminal = lazy.filter((f) => !viewSet.has(f));
+  return { initial, terminal, views };
+}
+
+/** Every built page's JavaScript: before the terminal loads, with it, and with the views. */
+function pagesBench(): Bench {
+  return {
+    name: 'bundle:pages',
+    about: 'JavaScript per built page, gzip -9 bytes: before the terminal loads / + terminal / + topology and packet views',
+    run() {
+      if (!existsSync(DIST)) throw new Error(`${DIST} is missing: run \`npm run build\` first`);
+      const pages: string[] = [];
+      const walk = (dir: string, depth: number): void => {
+        if (depth > 6) return;
+        for (const e of readdirSync(dir, { withFileTypes: true })) {
+          if (e.isDirectory() && e.name !== '_astro' && e.name !== 'pagefind') walk(join(dir, e.name), depth + 1);
+          else if (e.name === 'index.html') pages.push(join(dir, e.name));
+        }
+      };
+      walk(DIST, 0);
+      pages.sort();
+      return pages.map((html) => {
+        const { initial, terminal, views } = pageSplit(html);
+        const a = sizeOf(initial).gzip;
+        const t = sizeOf(terminal).gzip;
+        const v = sizeOf(views).gzip;
+        return { page: '/' + html.slice(DIST.length + 1).replace(/index\.html$/, ''), 'before terminal': kB(a), '+ terminal': kB(t), '+ views': kB(v), total: kB(a + t + v), 'total bytes': a + t + v };
+      });
+    },
+  };
+}
+
 /** JS shipped to one lesson page, before and after its terminal loads. */
 function bundleBench(slug: string): Bench {
   return {
@@ -113,20 +158,20 @@ function bundleBench(slug: string): Bench {
     run() {
       const html = join(DIST, 'lessons', slug, 'index.html');
       if (!existsSync(html)) throw new Error(`${html} is missing: run \`npm run build\` first`);
-      const roots = pageRoots(html);
-      const initial = closure(roots, false);
-      const all = closure(roots, true);
-      const lazy = [...all].filter((f) => !initial.has(f));
+      const { initial, terminal, views } = pageSplit(html);
+      const lazy = [...terminal, ...views];
       const a = sizeOf(initial);
-      const b = sizeOf(lazy);
+      const b = sizeOf(terminal);
+      const v = sizeOf(views);
       const rows: Row[] = [
         { part: 'initial (before the terminal loads)', files: a.files, raw: kB(a.raw), gzip: kB(a.gzip), 'gzip bytes': a.gzip },
         { part: 'lazy (xterm + worker + simulation)', files: b.files, raw: kB(b.raw), gzip: kB(b.gzip), 'gzip bytes': b.gzip },
-        { part: 'total after the terminal loads', files: a.files + b.files, raw: kB(a.raw + b.raw), gzip: kB(a.gzip + b.gzip), 'gzip bytes': a.gzip + b.gzip },
+        { part: 'lazy (topology + packet-path views)', files: v.files, raw: kB(v.raw), gzip: kB(v.gzip), 'gzip bytes': v.gzip },
+        { part: 'total after the terminal and views load', files: a.files + b.files + v.files, raw: kB(a.raw + b.raw + v.raw), gzip: kB(a.gzip + b.gzip + v.gzip), 'gzip bytes': a.gzip + b.gzip + v.gzip },
       ];
       for (const f of [...initial, ...lazy]) {
         const s = sizeOf([f]);
-        rows.push({ part: `  ${initial.has(f) ? 'initial' : 'lazy'}: ${f.slice(DIST.length + 1)}`, files: 1, raw: kB(s.raw), gzip: kB(s.gzip), 'gzip bytes': s.gzip });
+        rows.push({ part: `  ${initial.has(f) ? 'initial' : views.includes(f) ? 'views' : 'lazy'}: ${f.slice(DIST.length + 1)}`, files: 1, raw: kB(s.raw), gzip: kB(s.gzip), 'gzip bytes': s.gzip });
       }
       return rows;
     },
@@ -147,6 +192,7 @@ export const benches: Bench[] = [
   gradeBench(1000),
   bundleBench('namespaces'),
   bundleBench('switching-routing'),
+  pagesBench(),
 ];
 
 function printTable(rows: Row[]): void {

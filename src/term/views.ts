@@ -204,7 +204,8 @@ class PlTopology extends TermView {
     this.shownKey = key;
     const { svg: pic, text, summary } = renderTopology(t);
     const details = h('details', { class: 'topo-details' }, h('summary', {}, `Topology as text (${summary})`), text);
-    const wrap = h('div', { class: 'topo-scroll' });
+    // A wide diagram scrolls sideways; the region is focusable so keyboards can scroll it too.
+    const wrap = h('div', { class: 'topo-scroll', tabindex: '0', role: 'group', 'aria-label': `Topology diagram: ${summary}` });
     wrap.append(pic);
     this.body().replaceChildren(wrap, details);
     const open = this.dataset.openText === '';
@@ -254,7 +255,7 @@ export function renderPath(p: PathSnapshot): HTMLElement {
   const verdict = drop
     ? h('p', { class: 'path-verdict drop', 'data-part': 'verdict' }, h('strong', {}, `Dropped in ${drop.where}: `), drop.what)
     : h('p', { class: 'path-verdict ok', 'data-part': 'verdict' }, `No drop recorded: ${p.steps.length} step${p.steps.length === 1 ? '' : 's'} along the way.`);
-  const list = h('ol', { class: 'path-hops' });
+  const list = h('ol', { class: 'path-hops', tabindex: '0', 'aria-label': `Packet path: ${p.steps.length} steps, grouped by namespace` });
   for (const g of groupSteps(p.steps)) {
     const steps = h('ol', { class: 'path-steps' });
     for (const s of g.steps) {
