@@ -235,32 +235,81 @@ async function nginx(p: Process): Promise<number> {
     p.stderr.write('nginx: the configuration file /etc/nginx/nginx.conf syntax is ok\nnginx: configuration file /etc/nginx/nginx.conf test is successful\n');
     return 0;
   }
+  const k = kernelOf(p);
+  const stamp = (): string => {
+    const d = new Date(k.clock.epochMs + k.clock.now);
+    const two = (n: number): string => String(n).padStart(2, '0');
+    return `${d.getUTCFullYear()}/${two(d.getUTCMonth() + 1)}/${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
+  };
+  const si = args.indexOf('-s');
+  if (si >= 0) {
+    // `nginx -s stop|quit`: signal the master named in the pid file.
+    const sig = args[si + 1];
+    p.stderr.write(`${stamp()} [notice] ${p.pid}#${p.pid}: signal process started\n`);
+    let pid = NaN;
+    try {
+      pid = Number(k.vfs.readFile('/run/nginx.pid', p.vfsCtx()).trim());
+    } catch {
+      pid = NaN;
+    }
+    const target = Number.isNaN(pid) ? undefined : k.procs.get(pid);
+    if (target && (sig === 'stop' || sig === 'quit')) {
+      target.signal('SIGTERM');
+      try {
+        k.vfs.unlink('/run/nginx.pid', p.vfsCtx());
+      } catch {
+        // already gone
+      }
+    }
+    return 0;
+  }
+  // The Debian config listens on 0.0.0.0:80 and [::]:80; a busy port is retried 5 times, 500 ms apart.
   const s = new TcpSocket(nsOf(p));
-  try {
-    s.bind(0, 80);
-    s.listen(511);
-  } catch (e) {
-    if (!(e instanceof KernelError)) throw e;
-    p.stderr.write(`nginx: [emerg] bind() to 0.0.0.0:80 failed (98: Address already in use)\n`);
-    return 1;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      s.bind(0, 80);
+      s.listen(511);
+      break;
+    } catch (e) {
+      if (!(e instanceof KernelError)) throw e;
+      p.stderr.write('nginx: [emerg] bind() to 0.0.0.0:80 failed (98: Address already in use)\nnginx: [emerg] bind() to [::]:80 failed (98: Address already in use)\n');
+      if (attempt >= 4) {
+        p.stderr.write('nginx: [emerg] still could not bind()\n');
+        return 1;
+      }
+      if (!(await p.sleep(500))) return 1;
+    }
   }
   // nginx daemonizes unless told `-g 'daemon off;'`: the server keeps running in a new process.
   const foreground = args.includes('-g') && /daemon\s+off/.test(args[args.indexOf('-g') + 1] ?? '');
-  const d = foreground ? p : kernelOf(p).procs.spawn({ ppid: 1, argv: ['nginx'], env: {}, cwd: '/', netns: p.netns, stdin: devNullIn, stdout: devNullOut, stderr: devNullOut, exec: p.exec });
+  const d = foreground ? p : k.procs.spawn({ ppid: 1, argv: ['nginx'], env: {}, cwd: '/', netns: p.netns, stdin: devNullIn, stdout: devNullOut, stderr: devNullOut, exec: p.exec });
   s.owner = { pid: d.pid, comm: 'nginx', fd: 6 };
+  if (!foreground) {
+    try {
+      k.vfs.putFile('/run/nginx.pid', `${d.pid}\n`);
+    } catch {
+      // no /run: nothing to record
+    }
+  }
   const done = serve(d, s, async (c) => {
-    const req = await readRequest(p, c);
-    if (req) {
+    // HTTP/1.1 keep-alive (keepalive_timeout 65): answer requests until the client closes.
+    for (let n = 0; n < 1000; n++) {
+      const req = await readRequest(d, c);
+      if (!req) break;
+      const keep = req.version === 'HTTP/1.1' && (req.headers.get('connection') ?? '').toLowerCase() !== 'close';
+      const conn = keep ? 'keep-alive' : 'close';
       const ok = req.path === '/' || req.path === '/index.nginx-debian.html';
       const body = ok ? NGINX_WELCOME : '<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/1.22.1</center>\r\n</body>\r\n</html>\r\n';
       const h = ok
-        ? `HTTP/1.1 200 OK\r\nServer: nginx/1.22.1\r\nDate: ${httpDate(p)}\r\nContent-Type: text/html\r\nContent-Length: ${utf8Len(body)}\r\nLast-Modified: ${httpDate(p)}\r\nConnection: close\r\nETag: "6925f0a0-267"\r\nAccept-Ranges: bytes\r\n\r\n`
-        : `HTTP/1.1 404 Not Found\r\nServer: nginx/1.22.1\r\nDate: ${httpDate(p)}\r\nContent-Type: text/html\r\nContent-Length: ${utf8Len(body)}\r\nConnection: close\r\n\r\n`;
+        ? `HTTP/1.1 200 OK\r\nServer: nginx/1.22.1\r\nDate: ${httpDate(p)}\r\nContent-Type: text/html\r\nContent-Length: ${utf8Len(body)}\r\nLast-Modified: ${httpDate(p)}\r\nConnection: ${conn}\r\nETag: "6925f0a0-267"\r\nAccept-Ranges: bytes\r\n\r\n`
+        : `HTTP/1.1 404 Not Found\r\nServer: nginx/1.22.1\r\nDate: ${httpDate(p)}\r\nContent-Type: text/html\r\nContent-Length: ${utf8Len(body)}\r\nConnection: ${conn}\r\n\r\n`;
       try {
         c.send(h + (req.method === 'HEAD' ? '' : body));
       } catch (e) {
         if (!(e instanceof KernelError)) throw e;
+        break;
       }
+      if (!keep) break;
     }
     c.close();
   });

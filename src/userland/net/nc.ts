@@ -12,12 +12,12 @@ import { getopt } from '../lib/getopt.ts';
 import { resolveHost, GAI_TEXT } from '../lib/resolve.ts';
 import { nsOf } from '../lib/sys.ts';
 import { traceConnect } from '../lib/trace.ts';
-import { serviceName } from './iptables/services.ts';
+import { serviceName, servicePort } from './iptables/services.ts';
 
 const USAGE = 'usage: nc [-46CDdFhklNnrStUuvZz] [-I length] [-i interval] [-M ttl]\n\t  [-m minttl] [-O length] [-P proxy_username] [-p source_port]\n\t  [-q seconds] [-s sourceaddr] [-T keyword] [-V rtable] [-W recvlimit]\n\t  [-w timeout] [-X proxy_protocol] [-x proxy_address[:port]]\n\t  [destination] [port]\n';
 
 /** Pump stdin to the socket and the socket to stdout until both ends are done. */
-async function relayTcp(p: Process, s: TcpSocket, idleMs: number, quitAfterEof: number | undefined): Promise<void> {
+async function relayTcp(p: Process, s: TcpSocket, idleMs: number, quitAfterEof: number | undefined, shutdownOnEof = false): Promise<void> {
   const reader = (async () => {
     for (let i = 0; i < 1_000_000; i++) {
       const d = await p.stdin.read();
@@ -28,7 +28,9 @@ async function relayTcp(p: Process, s: TcpSocket, idleMs: number, quitAfterEof: 
         break;
       }
     }
-    if (quitAfterEof !== undefined) {
+    // -N: shutdown(SHUT_WR) after EOF on stdin; the peer sees the end of the stream.
+    if (shutdownOnEof) s.close();
+    else if (quitAfterEof !== undefined) {
       await p.sleep(quitAfterEof * 1000);
       s.close();
     }
@@ -53,7 +55,7 @@ async function nc(p: Process): Promise<number> {
     p.stderr.write(`nc: ${g.error}\n${USAGE}`);
     return 1;
   }
-  let listen = false, keep = false, zero = false, verbose = false, udp = false, numeric = false;
+  let listen = false, keep = false, zero = false, verbose = false, udp = false, numeric = false, shutdownOnEof = false;
   let wait: number | undefined;
   let quit: number | undefined;
   let lport: number | undefined;
@@ -62,6 +64,7 @@ async function nc(p: Process): Promise<number> {
     if (k === '-l') listen = true;
     else if (k === '-k') keep = true;
     else if (k === '-z') zero = true;
+    else if (k === '-N') shutdownOnEof = true;
     else if (k === '-v') verbose = true;
     else if (k === '-u') udp = true;
     else if (k === '-n') numeric = true;
@@ -100,8 +103,21 @@ async function nc(p: Process): Promise<number> {
       }
       if (verbose) p.stderr.write(`Bound on ${fmtIp4(addr)} ${port}\n`);
       for (let i = 0; i < 1_000_000; i++) {
-        const d = await s.recvfrom(p);
+        let d;
+        try {
+          d = await s.recvfrom(p);
+        } catch {
+          continue;
+        }
         if (d === 'signal' || d === 'timeout') break;
+        // netcat connects a UDP listener to its first peer; datagrams from others are then refused.
+        if (i === 0) {
+          try {
+            s.connect(d.from, d.port);
+          } catch (e) {
+            if (!(e instanceof KernelError)) throw e;
+          }
+        }
         p.stdout.write(d.data);
       }
       s.close();
@@ -129,8 +145,12 @@ async function nc(p: Process): Promise<number> {
     return p.interrupted ? 130 : 0;
   }
   const [host, portArg] = g.args;
-  if (host === undefined || portArg === undefined) {
+  if (host === undefined) {
     p.stderr.write(USAGE);
+    return 1;
+  }
+  if (portArg === undefined) {
+    p.stderr.write('nc: missing port number\n');
     return 1;
   }
   let addr = parseIp4(host);
@@ -143,7 +163,8 @@ async function nc(p: Process): Promise<number> {
     addr = parseIp4(r[0].addr)!;
   }
   const ports: number[] = [];
-  const m = /^(\d+)(?:-(\d+))?$/.exec(portArg);
+  const named = /^\d/.test(portArg) ? undefined : servicePort(portArg, protoName);
+  const m = named !== undefined ? ([portArg, String(named), undefined] as const) : /^(\d+)(?:-(\d+))?$/.exec(portArg);
   if (!m) {
     p.stderr.write(`nc: port number invalid: ${portArg}\n`);
     return 1;
@@ -157,7 +178,24 @@ async function nc(p: Process): Promise<number> {
       try {
         if (saddr !== undefined || lport !== undefined) s.bind(saddr ?? 0, lport ?? 0);
         s.connect(addr, port);
-        if (zero) s.sendto('X');
+        if (zero) {
+          // udptest(): four one-byte writes; an ICMP port unreachable makes a later write fail (silently).
+          let refused = false;
+          for (let i = 0; i < 4; i++) {
+            try {
+              s.sendto('X');
+            } catch (e) {
+              if (!(e instanceof KernelError)) throw e;
+              refused = true;
+              break;
+            }
+            await p.sleep(1);
+          }
+          if (refused) {
+            s.close();
+            continue;
+          }
+        }
       } catch (e) {
         if (!(e instanceof KernelError)) throw e;
         p.stderr.write(`nc: connect to ${host} port ${port} (udp) failed: ${e.message}\n`);
@@ -212,7 +250,7 @@ async function nc(p: Process): Promise<number> {
       s.close();
       continue;
     }
-    await relayTcp(p, s, wait !== undefined ? wait * 1000 : Infinity, quit);
+    await relayTcp(p, s, wait !== undefined ? wait * 1000 : Infinity, quit, shutdownOnEof);
   }
   return status;
 }

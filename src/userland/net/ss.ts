@@ -43,9 +43,25 @@ interface Row {
 async function ss(p: Process): Promise<number> {
   let tcp = false, udp = false, listening = false, all = false, numeric = false, procs = false;
   const states: string[] = [];
+  let stateArgs = 0;
+  let singleState = true;
+  const portFilters: { which: 'sport' | 'dport'; op: '=' | '!='; port: number }[] = [];
   const args = p.argv.slice(1);
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
+    if (a === 'sport' || a === 'dport' || a === 'src' || a === 'dst') {
+      // A small part of ss's filter language: `sport = :PORT`, `dport != :PORT`.
+      const op = args[i + 1];
+      const v = args[i + 2] ?? '';
+      const m = /^:?(\d+)$/.exec(v);
+      if ((a === 'sport' || a === 'dport') && m && ['=', '==', 'eq', '!=', 'ne'].includes(op ?? '')) {
+        portFilters.push({ which: a, op: op === '!=' || op === 'ne' ? '!=' : '=', port: Number(m[1]) });
+        i += 2;
+        continue;
+      }
+      p.stderr.write(`ss: bad filter expression near "${a}"\n`);
+      return 255;
+    }
     if (a === 'state' || a === 'exclude') {
       const s = args[++i];
       if (!s || !(s in STATE_ARG)) {
@@ -53,6 +69,8 @@ async function ss(p: Process): Promise<number> {
         return 255;
       }
       states.push(...(STATE_ARG[s].length ? STATE_ARG[s] : Object.values(SS_STATE)));
+      stateArgs++;
+      if (s === 'all' || s === 'connected' || s === 'synchronized' || s === 'bucket' || s === 'big') singleState = false;
       continue;
     }
     if (a.startsWith('--')) {
@@ -87,26 +105,27 @@ async function ss(p: Process): Promise<number> {
   const rows: Row[] = [];
   const port = (n: number, proto: string): string => (n === 0 ? '*' : numeric ? String(n) : serviceName(n, proto) ?? String(n));
   const procText = (o?: { pid: number; comm: string; fd: number }): string => (procs && o ? `users:(("${o.comm}",pid=${o.pid},fd=${o.fd}))` : '');
+  const portsOk = (l: number, r: number): boolean => portFilters.every((f) => ((f.which === 'sport' ? l : r) === f.port) === (f.op === '='));
   const want = (state: string): boolean => {
     if (states.length) return states.includes(state);
     if (all) return true;
     if (listening) return state === 'LISTEN' || state === 'UNCONN';
     return state !== 'LISTEN' && state !== 'UNCONN';
   };
-  if (tcp)
-    for (const s of socketsOf<TcpSocket>(ns, 'tcp')) {
-      const st = SS_STATE[s.state];
-      if (!want(st) || (s.state === 'CLOSED' && !s.bound)) continue;
-      rows.push({ netid: 'tcp', state: st, recvQ: String(s.state === 'LISTEN' ? s.acceptQueue.length : new TextEncoder().encode(s.rcvBuf).length), sendQ: String(s.state === 'LISTEN' ? s.backlog : s.unacked), laddr: fmtIp4(s.laddr), lport: port(s.lport, 'tcp'), raddr: fmtIp4(s.raddr), rport: port(s.rport, 'tcp'), proc: procText(s.owner) });
-    }
   if (udp)
     for (const s of socketsOf<UdpSocket>(ns, 'udp')) {
       const st = s.rport ? 'ESTAB' : 'UNCONN';
-      if (!want(st)) continue;
+      if (!want(st) || !portsOk(s.lport, s.rport)) continue;
       rows.push({ netid: 'udp', state: st, recvQ: String(s.queue.reduce((n, d) => n + d.data.length, 0)), sendQ: '0', laddr: fmtIp4(s.laddr), lport: port(s.lport, 'udp'), raddr: fmtIp4(s.raddr), rport: port(s.rport, 'udp'), proc: procText(s.owner) });
     }
+  if (tcp)
+    for (const s of socketsOf<TcpSocket>(ns, 'tcp')) {
+      const st = SS_STATE[s.state];
+      if (!want(st) || (s.state === 'CLOSED' && !s.bound) || !portsOk(s.lport, s.rport)) continue;
+      rows.push({ netid: 'tcp', state: st, recvQ: String(s.state === 'LISTEN' ? s.acceptQueue.length : new TextEncoder().encode(s.rcvBuf).length), sendQ: String(s.state === 'LISTEN' ? s.backlog : s.unacked), laddr: fmtIp4(s.laddr), lport: port(s.lport, 'tcp'), raddr: fmtIp4(s.raddr), rport: port(s.rport, 'tcp'), proc: procText(s.owner) });
+    }
   const showNetid = tcp && udp;
-  const showState = states.length !== 1;
+  const showState = !(stateArgs === 1 && singleState);
   const w = (h: string, vals: string[]): number => Math.max(h.length, ...vals.map((v) => v.length));
   const cols = {
     netid: w('Netid', rows.map((r) => r.netid)),

@@ -311,7 +311,12 @@ class Decoder {
     const p = ip.payload;
     let body: string;
     if (p.proto === 'icmp') body = `${fmtIp4(ip.src)} > ${fmtIp4(ip.dst)}: ${icmpText(ip, p)}`;
-    else if (p.proto === 'udp') body = `${fmtIp4(ip.src)}.${p.sport} > ${fmtIp4(ip.dst)}.${p.dport}: UDP, length ${utf8Len(p.data)}`;
+    else if (p.proto === 'udp') {
+      const len = utf8Len(p.data);
+      // Port 53 is decoded as DNS; a datagram shorter than the DNS header is reported as invalid.
+      const dns = (p.sport === 53 || p.dport === 53) && len < 12 ? `domain [length ${len} < 12] (invalid)` : `UDP, length ${len}`;
+      body = `${fmtIp4(ip.src)}.${p.sport} > ${fmtIp4(ip.dst)}.${p.dport}: ${dns}`;
+    }
     else body = `${fmtIp4(ip.src)}.${p.sport} > ${fmtIp4(ip.dst)}.${p.dport}: ${this.tcp(ip, p)}`;
     return ether ? ethHdr('IPv4 (0x0800)') + body : `IP ${body}`;
   }
