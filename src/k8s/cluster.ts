@@ -37,6 +37,8 @@ export interface ClusterOptions {
   cni?: 'flannel' | 'none';
   /** Run kube-proxy (default true). */
   kubeProxy?: boolean;
+  /** Deploy CoreDNS behind kube-dns (default true). */
+  coredns?: boolean;
   /** Virtual ms a container takes to start. */
   startDelayMs?: number;
 }
@@ -64,6 +66,60 @@ export function flannelDaemonSet(): KObject {
   };
 }
 
+/** The Corefile kubeadm writes (cmd/kubeadm/app/phases/addons/dns/manifests.go, 1.31). */
+export const KUBEADM_COREFILE = `.:53 {
+    errors
+    health {
+       lameduck 5s
+    }
+    ready
+    kubernetes cluster.local in-addr.arpa ip6.arpa {
+       pods insecure
+       fallthrough in-addr.arpa ip6.arpa
+       ttl 30
+    }
+    prometheus :9153
+    forward . /etc/resolv.conf {
+       max_concurrent 1000
+    }
+    cache 30 {
+       disable success cluster.local
+       disable denial cluster.local
+    }
+    loop
+    reload
+    loadbalance
+}
+`;
+
+/** kubeadm's CoreDNS addon: the `coredns` ConfigMap and Deployment in kube-system (2 replicas, dnsPolicy Default). */
+export function corednsObjects(_serviceCidr: string): KObject[] {
+  return [
+    { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'coredns', namespace: 'kube-system' }, data: { Corefile: KUBEADM_COREFILE } },
+    {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'coredns', namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' } },
+      spec: {
+        replicas: 2,
+        selector: { matchLabels: { 'k8s-app': 'kube-dns' } },
+        template: {
+          metadata: { labels: { 'k8s-app': 'kube-dns' } },
+          spec: {
+            priorityClassName: 'system-cluster-critical',
+            serviceAccountName: 'coredns',
+            tolerations: [{ key: 'CriticalAddonsOnly', operator: 'Exists' }, { key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }],
+            nodeSelector: { 'kubernetes.io/os': 'linux' },
+            containers: [{ name: 'coredns', image: 'registry.k8s.io/coredns/coredns:v1.11.3', args: ['-conf', '/etc/coredns/Corefile'], volumeMounts: [{ name: 'config-volume', mountPath: '/etc/coredns', readOnly: true }], ports: [{ containerPort: 53, name: 'dns', protocol: 'UDP' }, { containerPort: 53, name: 'dns-tcp', protocol: 'TCP' }, { containerPort: 9153, name: 'metrics', protocol: 'TCP' }] }],
+            dnsPolicy: 'Default',
+            volumes: [{ name: 'config-volume', configMap: { name: 'coredns', items: [{ key: 'Corefile', path: 'Corefile' }] } }],
+          },
+        },
+      },
+    },
+  ];
+}
+
 /** A running cluster. */
 export class Cluster {
   readonly world: World;
@@ -77,7 +133,7 @@ export class Cluster {
   constructor(world: World, opts: ClusterOptions = {}) {
     this.world = world;
     this.nodes = opts.nodes ?? DEFAULT_NODES;
-    this.opts = { segment: 'k8s', podCidr: '10.244.0.0/16', serviceCidr: '10.96.0.0/12', proxyMode: 'iptables', cni: 'flannel', kubeProxy: true, startDelayMs: 1500, ...opts };
+    this.opts = { segment: 'k8s', podCidr: '10.244.0.0/16', serviceCidr: '10.96.0.0/12', proxyMode: 'iptables', cni: 'flannel', kubeProxy: true, coredns: true, startDelayMs: 1500, ...opts };
     this.api = new ApiServer(world.clock, world.rng.fork());
     this.control = new ControlPlane(this.api, { serviceCidr: this.opts.serviceCidr });
     registerApi(this.api, this);
@@ -111,6 +167,7 @@ export class Cluster {
     this.api.create({ apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'kubernetes', namespace: 'default', labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } }, subsets: [{ addresses: [{ ip: cp.ip }], ports: [{ name: 'https', port: 6443, protocol: 'TCP' }] }] });
     this.api.create({ apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', metadata: { name: 'kubernetes', namespace: 'default', labels: { 'kubernetes.io/service-name': 'kubernetes' } }, addressType: 'IPv4', endpoints: [{ addresses: [cp.ip], conditions: { ready: true, serving: true, terminating: false } }], ports: [{ name: 'https', port: 6443, protocol: 'TCP' }] });
     this.api.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'kube-dns', namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns', 'kubernetes.io/cluster-service': 'true', 'kubernetes.io/name': 'CoreDNS' } }, spec: { clusterIP: this.dnsIp(), selector: { 'k8s-app': 'kube-dns' }, ports: [{ name: 'dns', port: 53, protocol: 'UDP', targetPort: 53 }, { name: 'dns-tcp', port: 53, protocol: 'TCP', targetPort: 53 }, { name: 'metrics', port: 9153, protocol: 'TCP', targetPort: 9153 }] } });
+    if (this.opts.coredns) for (const o of corednsObjects(this.opts.serviceCidr)) this.api.create(o);
     if (this.opts.kubeProxy) {
       this.api.create({
         apiVersion: 'apps/v1',

@@ -48,6 +48,8 @@ describe('kube-proxy IPVS mode', () => {
     const c = await ipvsCluster(21);
     const node = c.api.get('Pod', 'default', 'client')!.spec.nodeName as string;
     for (let i = 0; i < 6; i++) expect(await inPod(c, 'client', CURL)).toEqual({ code: 0, out: '200' });
+    // Let the last connection's closing segments land.
+    await c.world.run(new Promise<void>((res) => c.world.clock.setTimer(100, res)));
     const svc = ipvsOf(c.host(node).initNs).find('TCP', '10.100.100.100', 80)!;
     expect(svc.dests).toHaveLength(3);
     // rr: six connections, two per real server.

@@ -4,7 +4,10 @@
 //      by a `pause` process, shared by all the pod's containers,
 //   2. runs the CNI network list from /etc/cni/net.d on it (ADD; DEL on
 //      teardown), retrying while no config is installed (NetworkNotReady),
-//   3. writes the pod's resolv.conf as kubelet does for dnsPolicy ClusterFirst,
+//   3. writes the pod's resolv.conf (dnsPolicy ClusterFirst or Default) and
+//      its managed /etc/hosts under /var/lib/kubelet/pods/UID/ and bind-mounts
+//      them, with ConfigMap volumes, into the pod's view (its processes'
+//      file overlay, the stand-in for a mount namespace),
 //   4. starts each container as a process in the sandbox's namespace, and
 //   5. reports podIP, phase and the Ready condition to the API server.
 // hostNetwork pods (kube-proxy, flannel) run in the node's own namespace.
@@ -12,6 +15,7 @@
 import type { Kernel } from '../kernel/kernel.ts';
 import type { NetNs } from '../kernel/netns.ts';
 import type { Process } from '../kernel/proc.ts';
+import type { DirNode, VNode } from '../kernel/vfs.ts';
 import { devNullIn, devNullOut, StringOut } from '../kernel/proc.ts';
 import { spawnWith, sendSignal, type Running } from '../shell/exec.ts';
 import { lookupCommand } from '../userland/registry.ts';
@@ -36,7 +40,8 @@ export function imageProgram(image: string): { argv: string[]; name: string } {
     case 'flannel':
       return { argv: ['flanneld', '--ip-masq', '--kube-subnet-mgr'], name: 'flanneld' };
     case 'coredns':
-      return { argv: ['coredns', '-conf', '/etc/coredns/Corefile'], name: 'coredns' };
+      // ENTRYPOINT ["/coredns"]; the Deployment's args give -conf.
+      return { argv: ['coredns'], name: 'coredns' };
     case 'nginx':
     case 'httpd':
       // The nginx image's CMD: nginx -g 'daemon off;' (serves its welcome page on :80).
@@ -52,6 +57,8 @@ interface Sandbox {
   ns: NetNs;
   procs: Running[];
   ip?: string;
+  /** Files the pod's processes see in place of the node's (bind mounts). */
+  overlay?: Map<string, VNode>;
 }
 
 /** One node's kubelet. */
@@ -140,7 +147,14 @@ export class Kubelet {
       }
       const dir = `/var/lib/kubelet/pods/${pod.metadata.uid}`;
       this.k.vfs.mkdir(dir, {}, true);
-      this.k.vfs.putFile(`${dir}/etc-resolv.conf`, this.resolvConf(ns));
+      const hostConf = this.k.vfs.tryLookup('/etc/resolv.conf') ? this.k.vfs.readFile('/etc/resolv.conf') : '';
+      this.k.vfs.putFile(`${dir}/etc-resolv.conf`, pod.spec?.dnsPolicy === 'Default' ? hostConf : this.resolvConf(ns));
+      this.k.vfs.putFile(`${dir}/etc-hosts`, this.hostsFile(sb.ip ?? '', name));
+      sb.overlay = new Map();
+      sb.overlay.set('/etc/resolv.conf', this.k.vfs.tryLookup(`${dir}/etc-resolv.conf`)!);
+      sb.overlay.set('/etc/hosts', this.k.vfs.tryLookup(`${dir}/etc-hosts`)!);
+      sb.overlay.set('/etc/hostname', { kind: 'file', data: `${name}\n`, mode: 0o644, mtime: this.k.clock.now });
+      this.mountConfigMaps(pod, sb.overlay);
     } else {
       this.sandboxes.set(key, { id, netnsPath: '', ns: netns, procs: [] });
     }
@@ -181,6 +195,7 @@ export class Kubelet {
   private spawn(argv: string[], ns: NetNs, name: string, sb?: Sandbox, pod?: KObject): Running {
     const out = new StringOut();
     const r = spawnWith(this.k, this.proc.pid, argv, { env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOSTNAME: pod?.metadata.name ?? '' }, cwd: '/', netns: ns, stdin: devNullIn, stdout: out, stderr: out }, (p) => {
+      p.overlay = sb?.overlay;
       if (argv[0] === '/pause') return new Promise<number>((res) => p.onSignal(() => res(0)));
       return p.exec(p, argv, { stdout: out, stderr: out }).catch(() => 127);
     });
@@ -206,7 +221,10 @@ export class Kubelet {
   exec(ns: string, pod: string, argv: string[], io: { stdin: import('../kernel/proc.ts').InStream; stdout: import('../kernel/proc.ts').OutStream; stderr: import('../kernel/proc.ts').OutStream }): Promise<number> {
     const sb = this.sandboxes.get(`${ns}/${pod}`);
     if (!sb) return Promise.resolve(-1);
-    const r = spawnWith(this.k, this.proc.pid, ['sh'], { env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOSTNAME: pod }, cwd: '/', netns: sb.ns, ...io }, (p) => p.exec(p, argv));
+    const r = spawnWith(this.k, this.proc.pid, ['sh'], { env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOSTNAME: pod }, cwd: '/', netns: sb.ns, ...io }, (p) => {
+      p.overlay = sb.overlay;
+      return p.exec(p, argv);
+    });
     return r.done;
   }
 
@@ -253,6 +271,30 @@ export class Kubelet {
   nodeIP(): string {
     const n = this.api.get('Node', undefined, this.node);
     return n?.status?.addresses?.find((a: { type: string }) => a.type === 'InternalIP')?.address ?? '';
+  }
+
+  /** The kubelet-managed /etc/hosts of a pod (managedHostsFileContent). */
+  hostsFile(ip: string, hostname: string): string {
+    return `# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n${ip ? `${ip}\t${hostname}\n` : ''}`;
+  }
+
+  /** ConfigMap volumes: each key a file under the container's mountPath (directories the node lacks live in the overlay). */
+  private mountConfigMaps(pod: KObject, overlay: Map<string, VNode>): void {
+    const ns = pod.metadata.namespace ?? 'default';
+    for (const v of pod.spec?.volumes ?? []) {
+      if (!v.configMap?.name) continue;
+      const cm = this.api.get('ConfigMap', ns, v.configMap.name);
+      if (!cm) continue;
+      for (const c of pod.spec.containers ?? []) {
+        for (const m of c.volumeMounts ?? []) {
+          if (m.name !== v.name || typeof m.mountPath !== 'string') continue;
+          const dir: DirNode = { kind: 'dir', children: new Map(), mode: 0o777, mtime: this.k.clock.now };
+          const items: { key: string; path: string }[] = v.configMap.items ?? Object.keys(cm.data ?? {}).map((key) => ({ key, path: key }));
+          for (const it of items) dir.children.set(it.path, { kind: 'file', data: String(cm.data?.[it.key] ?? ''), mode: 0o644, mtime: this.k.clock.now });
+          overlay.set(m.mountPath.replace(/\/+$/, ''), dir);
+        }
+      }
+    }
   }
 
   /** resolv.conf as kubelet writes it for dnsPolicy ClusterFirst. */

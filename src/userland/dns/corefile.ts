@@ -105,6 +105,16 @@ export interface CoreConfig {
   bind: string[];
   log: boolean;
   zonesText: string[];
+  /** The `kubernetes` plugin's settings (its records come from the API server at query time). */
+  kubernetes?: KubernetesConf;
+}
+
+/** `kubernetes ZONES { pods MODE; ttl N; fallthrough ZONES }`. */
+export interface KubernetesConf {
+  zones: string[];
+  ttl: number;
+  pods: 'disabled' | 'insecure' | 'verified';
+  fallthrough?: string[];
 }
 
 /** Build the server's data from the blocks; `read` returns file text or undefined. */
@@ -114,6 +124,7 @@ export function coreConfig(blocks: ServerBlock[], read: (path: string) => string
   const forwardFor: string[] = [];
   const bind: string[] = [];
   let log = false;
+  let kubernetes: KubernetesConf | undefined;
   let port = 53;
   const zonesText: string[] = [];
   for (const b of blocks) {
@@ -175,6 +186,18 @@ export function coreConfig(blocks: ServerBlock[], read: (path: string) => string
         case 'log':
           log = true;
           break;
+        case 'kubernetes': {
+          const ttlLine = d.block.find((l) => l[0] === 'ttl');
+          const pods = d.block.find((l) => l[0] === 'pods')?.[1];
+          const fall = d.block.find((l) => l[0] === 'fallthrough');
+          kubernetes = {
+            zones: d.args.length ? d.args.map(canonName) : b.zones,
+            ttl: ttlLine ? Number(ttlLine[1]) : 5,
+            pods: pods === 'insecure' || pods === 'verified' ? pods : 'disabled',
+            fallthrough: fall ? fall.slice(1).map(canonName) : undefined,
+          };
+          break;
+        }
         case 'bind':
           bind.push(...d.args.filter(isIp4));
           break;
@@ -183,5 +206,5 @@ export function coreConfig(blocks: ServerBlock[], read: (path: string) => string
       }
     }
   }
-  return { data: { zones, forwarders, forwardFor }, port, bind: bind.length ? bind : ['0.0.0.0'], log, zonesText };
+  return { data: { zones, forwarders, forwardFor }, port, bind: bind.length ? bind : ['0.0.0.0'], log, zonesText, kubernetes };
 }
