@@ -47,11 +47,49 @@ export class NfNs {
   readonly log: string[] = [];
   /** Bumped on every commit (for caches and views). */
   generation = 0;
+  /** Listeners for trace events of packets marked by -j TRACE (nfnetlink NFNLGRP_NFTRACE: xtables-monitor --trace). */
+  readonly traceListeners = new Set<(ev: NfTraceEvent) => void>();
 
   constructor(ns: NetNs) {
     this.ns = ns;
     this.conntrack = new ConntrackTable(() => ns.kernel.clock.now);
   }
+}
+
+/**
+ * One nf_tables trace event (NFT_MSG_TRACE) for a packet marked by -j TRACE:
+ * a rule that matched and its verdict, the end of a user chain (return), or
+ * a built-in chain's policy. The first rule event of each table at a hook
+ * carries the packet's headers, as the kernel sends them once per base chain.
+ */
+export interface NfTraceEvent {
+  /** Trace id (per packet in this namespace). */
+  id: number;
+  table: TableName;
+  chain: string;
+  type: 'rule' | 'return' | 'policy';
+  /** Rule handle (type `rule`). */
+  handle?: number;
+  rule?: Rule;
+  /** ACCEPT, DROP, CONTINUE, JUMP:chain, GOTO:chain, or a raw code such as 0xfffffffb (RETURN). */
+  verdict?: string;
+  /** The packet as it was when this table was entered (first rule event only). */
+  packet?: { iif?: string; oif?: string; pkt: Ipv4Packet; mark: number };
+}
+
+/** Packets marked by -j TRACE (skb->nf_trace), with their trace id; cleared when the skb leaves the namespace. */
+const nfTraced = new WeakMap<Skb, number>();
+
+/** nft rule handles as iptables-nft allocates them per table: chains first, then rules in dump order. */
+function ruleHandle(t: Table, chain: Chain, r: Rule): number {
+  let h = t.chains.size;
+  for (const c of t.chains.values()) {
+    for (const x of c.rules) {
+      h++;
+      if (x === r && c === chain) return h;
+    }
+  }
+  return h;
 }
 
 /** The netfilter state of a namespace (created on first use). */
@@ -109,6 +147,7 @@ function targetOk(t: Target, table: TableName, hooks: Set<NfHook>, r: Rule): boo
       if (t.with === 'tcp-reset' && (r.proto !== 6 || r.protoInv)) return false;
       return only(undefined, ['INPUT', 'FORWARD', 'OUTPUT']);
     case 'NOTRACK':
+    case 'TRACE':
       return only('raw', ['PREROUTING', 'OUTPUT']);
     default:
       return true;
@@ -371,10 +410,30 @@ function runTable(st: NfNs, t: Table, hook: NfHook, x: MatchCtx): TableVerdict {
   let idx = 0;
   let budget = MAX_RULES_PER_HOOK;
   const len = ip4Len(x.skb.pkt);
+  // -j TRACE: events for xtables-monitor (only when someone listens, as with nfnetlink).
+  let dumped = false;
+  const tev = (type: NfTraceEvent['type'], c: Chain, r?: Rule, verdict?: string): void => {
+    const id = nfTraced.get(x.skb);
+    if (id === undefined || !st.traceListeners.size) return;
+    const ev: NfTraceEvent = { id, table: t.name, chain: c.name, type, verdict };
+    if (r) {
+      ev.rule = r;
+      ev.handle = ruleHandle(t, c, r);
+      if (!dumped) {
+        dumped = true;
+        const inHook = hook === 'PREROUTING' || hook === 'INPUT' || hook === 'FORWARD';
+        const outHook = hook === 'OUTPUT' || hook === 'FORWARD' || hook === 'POSTROUTING';
+        ev.packet = { iif: inHook ? x.inDev?.name : undefined, oif: outHook ? x.outDev?.name : undefined, pkt: cloneIp4(x.skb.pkt), mark: x.skb.mark };
+      }
+    }
+    for (const l of [...st.traceListeners]) l(ev);
+  };
   for (;;) {
     if (idx >= chain.rules.length) {
       // End of chain: built-in → policy, user chain → return to caller.
+      if (!chain.builtin && stack.length) tev('return', chain);
       if (chain.builtin || !stack.length) {
+        tev('policy', base, undefined, chain.policy === 'DROP' ? 'DROP' : 'ACCEPT');
         if (chain.policy === 'DROP') {
           nfTrace(x, 'netfilter', `${t.name} ${base.name}: policy DROP (no rule accepted the packet)`);
           nfTrace(x, 'drop', `dropped by the policy DROP of iptables -t ${t.name} ${base.name}`);
@@ -395,8 +454,11 @@ function runTable(st: NfNs, t: Table, hook: NfHook, x: MatchCtx): TableVerdict {
     const tg = r.target;
     switch (tg.kind) {
       case 'none':
+        tev('rule', chain, r, 'CONTINUE');
         continue;
       case 'verdict':
+        // NFT_RETURN has no name in xtables-monitor: it prints the raw code.
+        tev('rule', chain, r, tg.verdict === 'RETURN' ? '0xfffffffb' : tg.verdict);
         if (tg.verdict === 'RETURN') {
           if (!stack.length) return chain.policy === 'DROP' ? 'DROP' : 'ACCEPT';
           const f = stack.pop()!;
@@ -412,6 +474,7 @@ function runTable(st: NfNs, t: Table, hook: NfHook, x: MatchCtx): TableVerdict {
       case 'jump': {
         const next = t.chains.get(tg.chain);
         if (!next) continue;
+        tev('rule', chain, r, `${tg.goto ? 'GOTO' : 'JUMP'}:${tg.chain}`);
         if (stack.length >= MAX_JUMP_DEPTH) return 'DROP';
         if (!tg.goto) stack.push({ chain, idx });
         chain = next;
@@ -421,7 +484,11 @@ function runTable(st: NfNs, t: Table, hook: NfHook, x: MatchCtx): TableVerdict {
       default: {
         const before = x.skb.trace ? skbCt(x.skb)?.entry?.tuple[1] : undefined;
         const v = runTarget(st, tg, x, r);
-        if (v === 'CONTINUE') continue;
+        tev('rule', chain, r, v);
+        if (v === 'CONTINUE') {
+          if (tg.kind === 'TRACE') nfTrace(x, 'netfilter', `${ruleWhere(t, chain, idx, r)} → TRACE: the packet is traced from here on (xtables-monitor --trace shows each rule it meets)`);
+          continue;
+        }
         if (x.skb.trace) {
           const e = skbCt(x.skb)?.entry;
           if (v === 'DROP') {
@@ -452,6 +519,10 @@ function runTarget(st: NfNs, tg: Target, x: MatchCtx, r: Rule): TableVerdict | '
     case 'NOTRACK':
       skb.ctinfo = { info: 'UNTRACKED', dir: ORIGINAL } satisfies SkbCt;
       skb.ct = undefined;
+      return 'CONTINUE';
+    case 'TRACE':
+      // skb->nf_trace = 1; the id stands for the kernel's per-skb trace id.
+      if (!nfTraced.has(skb)) nfTraced.set(skb, x.ns.kernel.rng.u32());
       return 'CONTINUE';
     case 'REJECT':
       reject(x, tg.with);

@@ -75,7 +75,9 @@ export type Target =
   | { kind: 'REDIRECT'; minPort?: number; maxPort?: number; random: boolean }
   | { kind: 'MARK'; value: number; mask: number }
   | { kind: 'LOG'; prefix?: string; level: number; flags: number }
-  | { kind: 'NOTRACK' };
+  | { kind: 'NOTRACK' }
+  /** Mark the packet for tracing (raw table); events go to `xtables-monitor --trace`. */
+  | { kind: 'TRACE' };
 
 /** One rule (struct ipt_entry: the IP header part, matches, target, counters). */
 export interface Rule {

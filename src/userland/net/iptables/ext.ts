@@ -861,8 +861,18 @@ const notrackExt: TargetExt = {
   save: () => '',
 };
 
+/** TRACE (raw table): mark packets so xtables-monitor --trace shows every rule they meet. */
+const traceExt: TargetExt = {
+  name: 'TRACE',
+  options: [],
+  init: () => ({ kind: 'TRACE' }),
+  parse() {},
+  print: () => '',
+  save: () => '',
+};
+
 /** Target extensions by name. */
-export const TARGETS = new Map<string, TargetExt>([rejectExt, natExt('DNAT'), natExt('SNAT'), masqueradeExt, redirectExt, markTargetExt, logExt, notrackExt].map((e) => [e.name, e]));
+export const TARGETS = new Map<string, TargetExt>([rejectExt, natExt('DNAT'), natExt('SNAT'), masqueradeExt, redirectExt, markTargetExt, logExt, notrackExt, traceExt].map((e) => [e.name, e]));
 
 /** Name a target is listed under (`-L` column and `-j` in -S). */
 export function targetName(t: Target): string {
