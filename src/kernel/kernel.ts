@@ -70,7 +70,10 @@ export class Kernel {
   /** Lay out the bare host's files (/etc, /run, /tmp, /proc ...). */
   bootFiles(opts: HostOptions): void {
     const v = this.vfs;
-    for (const d of ['/bin', '/sbin', '/usr/bin', '/usr/sbin', '/usr/local/bin', '/usr/share', '/dev', '/root', '/home', '/tmp', '/run', '/var', '/var/lib', '/var/log', '/mnt', '/opt', '/srv', '/etc/netns']) v.mkdir(d, {}, true);
+    for (const d of ['/usr/bin', '/usr/sbin', '/usr/local/bin', '/usr/share', '/dev', '/root', '/home', '/tmp', '/run', '/var', '/var/lib', '/var/log', '/mnt', '/opt', '/srv', '/etc/netns']) v.mkdir(d, {}, true);
+    // Debian 12 is merged-/usr: /bin and /sbin are symlinks.
+    v.symlink('usr/bin', '/bin');
+    v.symlink('usr/sbin', '/sbin');
     v.symlink('/run', '/var/run');
     v.putFile('/etc/hostname', `${this.hostname}\n`);
     v.putFile('/etc/hosts', bareEtcHosts(this.hostname) + (opts.extraHosts ?? ''));

@@ -13,6 +13,7 @@ import type { Kernel } from '../kernel/kernel.ts';
 import type { NetDevice } from '../kernel/netdev.ts';
 import type { NetNs } from '../kernel/netns.ts';
 import { World } from '../world/world.ts';
+import { installPrograms } from '../userland/install.ts';
 
 /** Builds a lab's start world. */
 export class Builder {
@@ -147,5 +148,7 @@ export function buildWorld(seed: number, build: (b: Builder) => void): World {
   const world = new World({ seed });
   world.addHost('host');
   build(new Builder(world));
+  // Every host of the lab has its program files (/usr/bin/ping ...).
+  for (const k of world.hosts.values()) installPrograms(k);
   return world;
 }

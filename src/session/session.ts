@@ -19,6 +19,7 @@ import { DEFAULT_PATH, signalTrees, spawnWith } from '../shell/exec.ts';
 import { Terminal } from '../shell/readline.ts';
 import type { HostView } from '../userland/coreutils/host.ts';
 import { lookupCommand } from '../userland/registry.ts';
+import { installPrograms } from '../userland/install.ts';
 
 /** A line submitted to an interactive shell and the virtual time (ms) it was submitted. */
 export interface HistoryEntry {
@@ -93,6 +94,7 @@ export class Session {
     this.opts = opts;
     this.world = opts.makeWorld();
     this.kernel = this.world.host(opts.host ?? 'host');
+    installPrograms(this.kernel);
     this.tty = new Terminal((s) => this.emit(s), opts.cols ?? 80);
     this.tty.onSubmit = (line) => this.log.push({ line, at: this.world.clock.now });
     this.tty.onInterrupt = () => this.log.push({ intr: true, at: this.world.clock.now });
@@ -309,6 +311,7 @@ export interface ScriptStep {
  */
 export async function runScript(world: World, lines: string[], host = 'host'): Promise<ScriptStep[]> {
   const k = world.host(host) as unknown as HostView & { initNs: unknown };
+  installPrograms(k);
   const bash = lookupCommand('bash');
   if (!bash) throw new Error('runScript: bash is not registered');
   const outs: { cmd: string; out: StringOut; err: StringOut; exit: number }[] = [];

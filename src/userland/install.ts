@@ -1,0 +1,34 @@
+// Program files: every registered program gets an executable at the path
+// Debian installs it to (programPath: /usr/bin or /usr/sbin), so `ls`,
+// `ls -l`, `test -x`, `stat` and tab completion see the commands that run.
+// The file is a short placeholder starting with the ELF magic; the shell
+// runs such a file as the registered program of the same name.
+
+import type { Vfs } from '../kernel/vfs.ts';
+import { programPath } from '../shell/exec.ts';
+import { allCommands } from './registry.ts';
+
+/** What an installed program file holds (ELF magic, then a note). */
+export const PROGRAM_STUB = '\x7fELF\x02\x01\x01\x00packetlab builtin program\n';
+
+const done = new WeakSet<object>();
+
+/**
+ * Write a mode-0755 placeholder for every registered program of `kernel`
+ * (once per host; an existing file at the path is left alone).
+ */
+export function installPrograms(kernel: { vfs: Vfs }): void {
+  if (done.has(kernel)) return;
+  done.add(kernel);
+  const v = kernel.vfs;
+  for (const c of allCommands()) {
+    if (!/^[A-Za-z0-9_.+-]+$/.test(c.name)) continue;
+    const path = programPath(c.name);
+    if (v.tryLookup(path, {}, false)) continue;
+    try {
+      v.putFile(path, PROGRAM_STUB, 0o755);
+    } catch {
+      // a directory missing from an unusual host layout: nothing to install
+    }
+  }
+}
