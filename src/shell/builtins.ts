@@ -208,67 +208,156 @@ function escapeClass(s: string): string {
   return s.replace(/[\\\]^-]/g, '\\$&').replace(/\t/g, '\\t').replace(/\n/g, '\\n');
 }
 
+/** Signal names by number as bash 5.2 lists them on Linux (1-31, 34-64). */
+const SIGNAL_NAMES: string[] = (() => {
+  const a: string[] = [];
+  ALL_SIGNALS.forEach((n, i) => (a[i + 1] = n));
+  a[34] = 'SIGRTMIN';
+  for (let i = 1; i <= 15; i++) a[34 + i] = `SIGRTMIN+${i}`;
+  for (let i = 14; i >= 1; i--) a[64 - i] = `SIGRTMAX-${i}`;
+  a[64] = 'SIGRTMAX';
+  return a;
+})();
+
+/** bash's decode_signal: a number or a name (any case, SIG optional); undefined when invalid. */
+function decodeSignal(spec: string): number | undefined {
+  if (/^\d+$/.test(spec)) {
+    const n = Number(spec);
+    return n === 0 || SIGNAL_NAMES[n] ? n : undefined;
+  }
+  const up = spec.toUpperCase();
+  for (let n = 1; n < SIGNAL_NAMES.length; n++) {
+    const name = SIGNAL_NAMES[n];
+    if (name && (up === name || up === name.slice(3))) return n;
+  }
+  return undefined;
+}
+
+/** The kernel signal a number delivers (signals the simulator does not model terminate as SIGTERM does). */
+function deliverable(n: number): Signal {
+  const byNum: Record<number, Signal> = { 1: 'SIGHUP', 2: 'SIGINT', 9: 'SIGKILL', 13: 'SIGPIPE', 15: 'SIGTERM' };
+  return byNum[n] ?? 'SIGTERM';
+}
+
+const KILL_USAGE = 'kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]';
+
+/** bash's kill builtin (kill.def of bash 5.2). */
 async function killBuiltin(sh: Shell, argv: string[], io: Io): Promise<number> {
-  let sig: Signal = 'SIGTERM';
-  let args = argv.slice(1);
-  if (args[0] === '-l' || args[0] === '-L') {
-    let text = '';
-    ALL_SIGNALS.forEach((s, i) => {
-      text += `${String(i + 1).padStart(2)}) ${s}`;
-      text += (i + 1) % 5 === 0 || i === ALL_SIGNALS.length - 1 ? '\n' : '\t';
-    });
-    return out(sh, io, 'kill', text);
-  }
-  if (args[0] === '-s' || args[0] === '-n') {
-    const s = parseSignal(args[1] ?? '');
-    if (!s) {
-      err(sh, io, `kill: ${args[1] ?? ''}: invalid signal specification`);
-      return 1;
-    }
-    sig = s;
-    args = args.slice(2);
-  } else if (args[0]?.startsWith('-') && args[0] !== '--') {
-    const s = parseSignal(args[0].slice(1));
-    if (!s) {
-      err(sh, io, `kill: ${args[0].slice(1)}: invalid signal specification`);
-      return 1;
-    }
-    sig = s;
-    args = args.slice(1);
-  }
-  if (args[0] === '--') args = args.slice(1);
-  if (args.length === 0) {
-    err(sh, io, 'kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]');
+  // Non-interactive bash names the line: `bash: line 1: kill: ...`.
+  const kerr = (msg: string): void => {
+    if (sh.dialect === 'bash' && !sh.interactive && sh.source === '-c') ioOut(io, 2).write(`${sh.arg0 === 'sh' ? 'sh' : 'bash'}: line ${sh.getVar('LINENO') || 1}: ${msg}\n`);
+    else err(sh, io, msg);
+  };
+  const usage = (): number => {
+    ioOut(io, 2).write(KILL_USAGE + '\n');
     return 2;
+  };
+  let list = argv.slice(1);
+  let listing = false;
+  let sig: number | undefined = 15;
+  let sigspec = 'TERM';
+  let saw = false;
+  while (list.length) {
+    const w = list[0];
+    if (w === '-l' || w === '-L') {
+      listing = true;
+      list = list.slice(1);
+    } else if (w === '-s' || w === '-n') {
+      if (list.length < 2) {
+        kerr(`kill: ${w}: option requires an argument`);
+        return 1;
+      }
+      sigspec = list[1];
+      sig = decodeSignal(sigspec);
+      saw = true;
+      list = list.slice(2);
+    } else if (/^-s[A-Za-z]/.test(w)) {
+      sigspec = w.slice(2);
+      sig = decodeSignal(sigspec);
+      saw = true;
+      list = list.slice(1);
+    } else if (w === '--') {
+      list = list.slice(1);
+      break;
+    } else if (w === '-?') return usage();
+    else if (w.startsWith('-') && w.length > 1 && !saw) {
+      sigspec = w.slice(1);
+      sig = decodeSignal(sigspec);
+      saw = true;
+      list = list.slice(1);
+    } else break;
   }
-  let st = 0;
-  for (const a of args) {
-    if (a.startsWith('%')) {
-      const j = findJob(sh, a);
-      if (!j) {
-        err(sh, io, `kill: ${a}: no such job`);
-        st = 1;
+  if (listing) {
+    if (!list.length) {
+      let text = '';
+      let col = 0;
+      SIGNAL_NAMES.forEach((name, n) => {
+        if (!name) return;
+        text += `${String(n).padStart(2)}) ${name}`;
+        col++;
+        text += col % 5 === 0 ? '\n' : '\t';
+      });
+      if (col % 5 !== 0) text += '\n';
+      return out(sh, io, 'kill', text);
+    }
+    let st = 0;
+    let text = '';
+    for (const a of list) {
+      if (/^-?\d+$/.test(a)) {
+        let n = Number(a);
+        if (n > 128) n -= 128;
+        if (n === 0) text += 'EXIT\n';
+        else if (n < 0 || !SIGNAL_NAMES[n]) {
+          kerr(`kill: ${a}: invalid signal specification`);
+          st = 1;
+        } else text += SIGNAL_NAMES[n].slice(3) + '\n';
+      } else {
+        const n = decodeSignal(a);
+        if (n === undefined) {
+          kerr(`kill: ${a}: invalid signal specification`);
+          st = 1;
+        } else text += `${n}\n`;
+      }
+    }
+    return out(sh, io, 'kill', text) || st;
+  }
+  if (!list.length) return usage();
+  if (sig === undefined) {
+    kerr(`kill: ${sigspec}: invalid signal specification`);
+    return 1;
+  }
+  let any = false;
+  for (const a of list) {
+    if (/^-?\d+$/.test(a)) {
+      const pid = Math.abs(Number(a));
+      const p = pid === 0 ? undefined : sh.host.procs.get(pid);
+      if (pid !== 0 && (!p || p.state === 'Z')) {
+        kerr(`kill: (${a}) - No such process`);
         continue;
       }
-      for (const p of processTree(sh.host, j.procs).reverse()) sendSignal(p, sig);
+      if (p && sig !== 0) sendSignal(p, deliverable(sig));
+      any = true;
       continue;
     }
-    if (!/^-?\d+$/.test(a)) {
-      err(sh, io, `kill: ${a}: arguments must be process or job IDs`);
-      st = 1;
+    if (a !== '' && !a.startsWith('%')) {
+      kerr(`kill: ${a}: arguments must be process or job IDs`);
       continue;
     }
-    const p = sh.host.procs.get(Number(a));
-    if (!p || p.state === 'Z') {
-      err(sh, io, `kill: (${a}) - No such process`);
-      st = 1;
+    if (a === '') {
+      kerr(`kill: \`': not a pid or valid job spec`);
       continue;
     }
-    sendSignal(p, sig);
+    const j = findJob(sh, a);
+    if (!j) {
+      kerr(`kill: ${a}: no such job`);
+      continue;
+    }
+    if (sig !== 0) for (const p of processTree(sh.host, j.procs).reverse()) sendSignal(p, deliverable(sig));
+    any = true;
   }
   // Let the signalled processes run their handlers before the next command.
   for (let i = 0; i < 8; i++) await Promise.resolve();
-  return st;
+  return any ? 0 : 1;
 }
 
 /** The builtin table. */
