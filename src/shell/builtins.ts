@@ -114,11 +114,26 @@ async function cd(sh: Shell, argv: string[], io: Io): Promise<number> {
   return 0;
 }
 
+/** Option letters and usage lines of the declaration builtins (bash 5.2). */
+const EXPORTLIKE_OPTS: Record<string, { letters: string; usage: string }> = {
+  export: { letters: 'fnp', usage: 'export [-fn] [name[=value] ...] or export -p' },
+  readonly: { letters: 'aAfp', usage: 'readonly [-aAf] [name[=value] ...] or readonly -p' },
+  declare: { letters: 'aAfFgiIlnrtuxp', usage: 'declare [-aAfFgiIlnrtux] [name[=value] ...] or declare -p [-aAfFilnrtux] [name ...]' },
+  typeset: { letters: 'aAfFgiIlnrtuxp', usage: 'typeset [-aAfFgiIlnrtux] name[=value] ... or typeset -p [-aAfFilnrtux] [name ...]' },
+};
+
 function exportLike(sh: Shell, argv: string[], io: Io, exported: boolean): number {
   const name = argv[0];
   let args = argv.slice(1);
   let unexport = false;
+  const spec = EXPORTLIKE_OPTS[name];
   while (args[0] && /^-[a-zA-Z]+$/.test(args[0])) {
+    const bad = spec ? [...args[0].slice(1)].find((c) => !spec.letters.includes(c)) : undefined;
+    if (spec && bad) {
+      err(sh, io, `${name}: -${bad}: invalid option`);
+      ioOut(io, 2).write(`${name}: usage: ${spec.usage}\n`);
+      return 2;
+    }
     if (args[0].includes('n')) unexport = true;
     args = args.slice(1);
   }
@@ -421,8 +436,16 @@ export const BUILTINS: Record<string, Builtin> = {
   local(sh, argv, io) {
     return exportLike(sh, argv, io, false);
   },
-  unset(sh, argv) {
+  unset(sh, argv, io) {
     let fn = false;
+    for (const a of argv.slice(1)) {
+      if (/^-[a-zA-Z]+$/.test(a) && a !== '-f' && a !== '-v' && a !== '-n') {
+        const bad = [...a.slice(1)].find((c) => !'fvn'.includes(c)) ?? a[1];
+        err(sh, io, `unset: -${bad}: invalid option`);
+        ioOut(io, 2).write('unset: usage: unset [-f] [-v] [-n] [name ...]\n');
+        return 2;
+      }
+    }
     for (const a of argv.slice(1)) {
       if (a === '-f') fn = true;
       else if (a === '-v') fn = false;

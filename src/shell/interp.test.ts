@@ -22,12 +22,12 @@ describe('shell interpreter (via bash -c steps)', () => {
   it('reports exit statuses like bash', async () => {
     const steps = await run('nosuchcmd', './x', 'touch f; ./f', 'echo "abc', 'sh -c "exit 3"', 'false || echo $?', 'cd /nope');
     expect(steps.map((s) => s.exit)).toEqual([127, 127, 126, 2, 3, 0, 1]);
-    expect(steps[0].stderr).toBe('bash: nosuchcmd: command not found\n');
-    expect(steps[1].stderr).toBe('bash: ./x: No such file or directory\n');
-    expect(steps[2].stderr).toBe('bash: ./f: Permission denied\n');
+    expect(steps[0].stderr).toBe('bash: line 1: nosuchcmd: command not found\n');
+    expect(steps[1].stderr).toBe('bash: line 1: ./x: No such file or directory\n');
+    expect(steps[2].stderr).toBe('bash: line 1: ./f: Permission denied\n');
     expect(steps[3].stderr).toBe("bash: -c: line 1: unexpected EOF while looking for matching `\"'\n");
     expect(steps[5].stdout).toBe('1\n');
-    expect(steps[6].stderr).toBe('bash: cd: /nope: No such file or directory\n');
+    expect(steps[6].stderr).toBe('bash: line 1: cd: /nope: No such file or directory\n');
   });
 
   it('runs && / || and compound commands', async () => {

@@ -207,7 +207,11 @@ export class Shell {
     let prefix: string;
     if (this.dialect === 'dash') prefix = `${this.arg0}: ${line || 1}: `;
     else if (this.interactive) prefix = 'bash: ';
-    else if (this.source === '-c') prefix = `${this.arg0 === 'bash' || this.arg0 === 'sh' ? this.arg0 : 'bash'}: `;
+    else if (this.source === '-c') {
+      // bash 5.2 names the line of a `-c` string unless stderr is a terminal.
+      const name = this.arg0 === 'bash' || this.arg0 === 'sh' ? this.arg0 : 'bash';
+      prefix = ioOut(io, 2).isTTY ? `${name}: ` : `${name}: line ${line || 1}: `;
+    }
     else prefix = `${this.source}: line ${line || 1}: `;
     ioOut(io, 2).write(prefix + msg + '\n');
   }
