@@ -29,7 +29,7 @@ export function entryLine(e: CtEntry, now: number, extended: boolean): string {
   if (!e.seenReply) s += '[UNREPLIED] ';
   s += tupleText(e.tuple[1]);
   if (e.assured) s += '[ASSURED] ';
-  s += `mark=${e.mark} ${extended ? 'zone=0 ' : ''}use=${extended ? 2 : 1}\n`;
+  s += `mark=${e.mark} use=1\n`;
   return s;
 }
 
@@ -40,6 +40,8 @@ async function conntrack(p: Process): Promise<number> {
   let src: number | undefined;
   let dst: number | undefined;
   let extended = false;
+  let sport: number | undefined;
+  let dport: number | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     switch (a) {
@@ -81,6 +83,19 @@ async function conntrack(p: Process): Promise<number> {
       case '-n':
       case '-g':
         break;
+      case '--sport':
+      case '--orig-port-src':
+      case '--dport':
+      case '--orig-port-dst': {
+        const v = args[++i] ?? '';
+        if (!/^\d+$/.test(v) || Number(v) > 65535) {
+          p.stderr.write(`${V}: Bad parameter \`${v}'\nTry \`conntrack -h' or 'conntrack --help' for more information.\n`);
+          return 2;
+        }
+        if (a === '--sport' || a === '--orig-port-src') sport = Number(v);
+        else dport = Number(v);
+        break;
+      }
       case '-V':
       case '--version':
         p.stdout.write(`${V}\n`);
@@ -93,7 +108,7 @@ async function conntrack(p: Process): Promise<number> {
   if (!cmd) cmd = '-L';
   const st = nfOf(nsOf(p));
   const now = kernelOf(p).clock.now;
-  const pick = (e: CtEntry): boolean => (!proto || e.tuple[0].proto === proto) && (src === undefined || e.tuple[0].src === src) && (dst === undefined || e.tuple[0].dst === dst);
+  const pick = (e: CtEntry): boolean => (!proto || e.tuple[0].proto === proto) && (src === undefined || e.tuple[0].src === src) && (dst === undefined || e.tuple[0].dst === dst) && (sport === undefined || (e.tuple[0].proto !== 'icmp' && e.tuple[0].sport === sport)) && (dport === undefined || (e.tuple[0].proto !== 'icmp' && e.tuple[0].dport === dport));
   switch (cmd) {
     case '-C':
       p.stdout.write(`${st.conntrack.count}\n`);

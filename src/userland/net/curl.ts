@@ -42,6 +42,7 @@ interface CurlOpts {
   method?: string;
   headers: string[];
   data?: string;
+  localPort?: [number, number];
 }
 
 function parseSecs(v: string): number | undefined {
@@ -66,6 +67,7 @@ async function curl(p: Process): Promise<number> {
     { name: 'data', arg: 'required', key: '-d' },
     { name: 'location', arg: 'none', key: '-L' },
     { name: 'insecure', arg: 'none', key: '-k' },
+    { name: 'local-port', arg: 'required' },
   ]);
   const o: CurlOpts = { silent: false, showError: false, verbose: false, head: false, include: false, fail: false, headers: [] };
   if (g.error) {
@@ -122,6 +124,15 @@ async function curl(p: Process): Promise<number> {
       case '-d':
         o.data = v;
         break;
+      case '--local-port': {
+        const lm = /^(\d+)(?:-(\d+))?$/.exec(v ?? '');
+        if (!lm) {
+          p.stderr.write("curl: option --local-port: expected a proper numerical parameter\ncurl: try 'curl --help' or 'curl --manual' for more information\n");
+          return 2;
+        }
+        o.localPort = [Number(lm[1]), Number(lm[2] ?? lm[1])];
+        break;
+      }
     }
   }
   const url = g.args[0];
@@ -153,12 +164,18 @@ async function fetchUrl(p: Process, url: string, o: CurlOpts): Promise<number> {
     }
   };
   const vars: Record<string, string> = { http_code: '000', response_code: '000', remote_ip: '', remote_port: '', local_ip: '', local_port: '', size_download: '0', size_header: '0', num_connects: '0', url_effective: url, content_type: '', exitcode: '0', errormsg: '', time_total: '0.000000', time_connect: '0.000000', method: 'GET' };
+  // After "Trying", curl logs the failure, ends the meter, then closes the connection (as recorded).
+  let attempted = false;
+  // stdout is a pipe or file unless a terminal: the body is flushed at exit, after the verbose log.
+  let deferred = '';
   const finish = (code: number, msg?: string): number => {
     vars.exitcode = String(code);
     if (msg) vars.errormsg = msg;
+    if (attempted && msg) vlog(`* ${msg}\n`);
     if (code !== 0 && meter && meterStarted) err('\r' + meterRow(0, 0, 0) + '\n');
-    if (msg) vlog(`* ${msg}\n`);
-    if (code !== 0 && vars.num_connects !== '0') vlog('* Closing connection 0\n');
+    if (!attempted && msg) vlog(`* ${msg}\n`);
+    if (code !== 0 && (attempted || vars.num_connects !== '0')) vlog('* Closing connection 0\n');
+    if (deferred) p.stdout.write(deferred);
     if (msg && (!o.silent || o.showError)) err(`curl: (${code}) ${msg}\n`);
     if (o.writeOut !== undefined) {
       vars.time_total = ((k.clock.now - start) / 1000).toFixed(6);
@@ -166,6 +183,8 @@ async function fetchUrl(p: Process, url: string, o: CurlOpts): Promise<number> {
     }
     return code;
   };
+  const sch = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url);
+  if (sch && !/^https?$/i.test(sch[1])) return finish(1, `Protocol "${sch[1]}" not supported or disabled in libcurl`);
   const m = /^(?:(https?):\/\/)?([^/:?#]*)(?::(\d*))?([^?#]*)?(\?[^#]*)?/i.exec(url);
   const scheme = (m?.[1] ?? 'http').toLowerCase();
   if (!m || !m[2]) return finish(3, 'URL using bad/illegal format or missing URL');
@@ -175,6 +194,7 @@ async function fetchUrl(p: Process, url: string, o: CurlOpts): Promise<number> {
   }
   const host = m[2];
   const port = m[3] ? Number(m[3]) : 80;
+  if (port > 65535) return finish(3, 'URL using bad/illegal format or missing URL');
   const path = (m[4] || '/') + (m[5] ?? '');
   meterStart();
   let addr = parseIp4(host);
@@ -185,16 +205,25 @@ async function fetchUrl(p: Process, url: string, o: CurlOpts): Promise<number> {
   }
   const ipText = fmtIp4(addr);
   vlog(`*   Trying ${ipText}:${port}...\n`);
+  attempted = true;
   const deadline = o.maxTime !== undefined ? o.maxTime * 1000 : Infinity;
   const ctLimit = Math.min(deadline, o.connectTimeout !== undefined ? o.connectTimeout * 1000 : 300_000);
   const s = new TcpSocket(nsOf(p));
   const traceFail = traceConnect(p, s);
   try {
+    if (o.localPort) {
+      try {
+        s.bind(0, o.localPort[0]);
+      } catch (e) {
+        if (!(e instanceof KernelError)) throw e;
+        return finish(45, `bind failed with errno ${e.errno === 'EADDRINUSE' ? 98 : 22}: ${e.message}`);
+      }
+    }
     const r = await s.connect(p, addr, port, ctLimit);
     if (r === 'signal') return 130;
     if (r === 'timeout') {
       if (ctLimit === deadline && o.maxTime !== undefined) return finish(28, `Connection timed out after ${elapsed() + 1} milliseconds`);
-      return finish(28, `Connection timed out after ${elapsed() + 1} milliseconds`);
+      return finish(28, `Failed to connect to ${host} port ${port} after ${elapsed()} ms: Timeout was reached`);
     }
   } catch (e) {
     if (!(e instanceof KernelError)) throw e;
@@ -266,6 +295,12 @@ async function fetchUrl(p: Process, url: string, o: CurlOpts): Promise<number> {
   vars.response_code = code;
   vars.size_download = String(utf8Len(body));
   vars.size_header = String(utf8Len(head) + 4);
+  vars.http_version = status ? (status[1] === '1.0' ? '1' : status[1]) : '0';
+  const loc = lines.find((l) => /^location:/i.test(l));
+  if (loc && /^3/.test(code)) {
+    const where = loc.slice(loc.indexOf(':') + 1).trim();
+    vars.redirect_url = /^[a-z]+:\/\//i.test(where) ? where : `http://${port === 80 ? host : `${host}:${port}`}${where.startsWith('/') ? '' : '/'}${where}`;
+  }
   const ct = lines.find((l) => /^content-type:/i.test(l));
   vars.content_type = ct ? ct.slice(ct.indexOf(':') + 1).trim() : '';
   if (status?.[1] === '1.0') vlog('* HTTP 1.0, assume close after body\n');
@@ -286,7 +321,8 @@ async function fetchUrl(p: Process, url: string, o: CurlOpts): Promise<number> {
         return finish(23, `Failure writing output to destination`);
       }
     }
-  } else p.stdout.write(out);
+  } else if (p.stdout.isTTY) p.stdout.write(out);
+  else deferred = out;
   if (meter) {
     const n = utf8Len(body);
     err('\r' + meterRow(n, n, n) + '\n');
