@@ -12,6 +12,9 @@ const LESSONS = readdirSync(new URL('../content/lessons/', import.meta.url))
 
 const PAGES = ['/', '/instructor/', ...LESSONS.map((s) => `/lessons/${s}/`)];
 
+// axe over a long lesson page with live terminals is slow when workers share the CPU.
+test.describe.configure({ timeout: 120_000 });
+
 async function violations(page: Page): Promise<string[]> {
   const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return r.violations
