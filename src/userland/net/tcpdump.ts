@@ -471,6 +471,7 @@ async function tcpdump(p: Process): Promise<number> {
   } finally {
     k.stack.taps.delete(tap);
   }
+  // After an interrupted capture tcpdump prints a newline on stdout (on a terminal it ends the echoed ^C line).
   if (interrupted) p.stdout.write('\n');
   p.stderr.write(`${plural(captured, 'packet')} captured\n${plural(received, 'packet')} received by filter\n0 packets dropped by kernel\n`);
   return 0;
