@@ -24,6 +24,7 @@ const lab: LabDef = {
     'A DNAT rule in the nat table\'s PREROUTING chain rewrites the destination of arriving packets: `iptables -t nat -A PREROUTING -p tcp --dport 8080 -j DNAT --to-destination 192.168.15.2:80`.',
     'The rewritten packet must then be forwarded from eth0 to v-net-0: `sysctl -w net.ipv4.ip_forward=1`.',
     'blue answers 203.0.113.20 — and needs a route for that: `ip netns exec blue ip route add default via 192.168.15.5`. The host translates the reply back (conntrack remembers the DNAT).',
+    'Testing with `curl http://203.0.113.5:8080/` on the host itself does not exercise the rule: packets the host sends go through nat OUTPUT, not PREROUTING. The Check button fetches the page from client; `tcpdump -i eth0 -n` and `iptables -t nat -L PREROUTING -n -v` (the rule\'s counter) show what client\'s request did.',
   ],
   solution: [
     'iptables -t nat -A PREROUTING -p tcp --dport 8080 -j DNAT --to-destination 192.168.15.2:80',
