@@ -6,6 +6,8 @@
 
 import type { Builder } from '../src/labs/build.ts';
 import { bootSpawn } from '../src/userland/registry.ts';
+// The servers the labs start (registering python3 puts it on the hosts' PATH).
+import '../src/userland/net/httpd.ts';
 import type { NetNs } from '../src/kernel/netns.ts';
 
 const ENV = { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOME: '/root' };
