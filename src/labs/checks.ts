@@ -7,7 +7,8 @@ import { fmtIp4, inNet, parseIp4 } from '../kernel/addr.ts';
 import { KernelError } from '../kernel/errno.ts';
 import type { Kernel } from '../kernel/kernel.ts';
 import type { NetNs } from '../kernel/netns.ts';
-import { traceStep, type IcmpMessage, type Ipv4Packet, type Trace, type TraceStep } from '../kernel/packet.ts';
+import { cloneFrame, traceStep, type EthFrame, type IcmpMessage, type Ipv4Packet, type Trace, type TraceStep } from '../kernel/packet.ts';
+import type { NetDevice } from '../kernel/netdev.ts';
 import type { IcmpListener, Tap } from '../kernel/stack.ts';
 import { TcpSocket } from '../kernel/socket/tcp.ts';
 import { nfTable } from '../kernel/netfilter/netfilter.ts';
@@ -206,6 +207,9 @@ interface Seen {
   dev: string;
   dir: 'in' | 'out';
   pkt: Ipv4Packet;
+  /** The device and frame, to replay the packet with a trace. */
+  devRef: NetDevice;
+  frame: EthFrame;
 }
 
 /** Tap every host of the world for IPv4 packets `want` selects; returns a stop function. */
@@ -215,7 +219,7 @@ function tapWorld(world: World, want: (p: Ipv4Packet) => boolean, seen: Seen[]):
     const tap: Tap = (dev, frame, dir) => {
       if (frame.type !== 'ipv4' || seen.length > 500) return;
       const p = frame.payload as Ipv4Packet;
-      if (want(p)) seen.push({ at: k.clock.now, where: dev.ns === k.initNs ? name : `${name}/${dev.ns.label.split('/').pop()}`, dev: dev.name, dir, pkt: p });
+      if (want(p)) seen.push({ at: k.clock.now, where: dev.ns === k.initNs ? name : `${name}/${dev.ns.label.split('/').pop()}`, dev: dev.name, dir, pkt: p, devRef: dev, frame: cloneFrame(frame) });
     };
     k.stack.taps.add(tap);
     offs.push(() => k.stack.taps.delete(tap));
@@ -265,6 +269,17 @@ function ownerOf(world: World, a: number): { ns: NetNs; label: string } | undefi
     }
   }
   return undefined;
+}
+
+/** Deliver a copy of a frame seen by a tap again, on the same device, carrying a trace. */
+async function replayTraced(world: World, x: Seen): Promise<Trace> {
+  const trace: Trace = { steps: [], max: 600 };
+  const f = cloneFrame(x.frame);
+  f.trace = trace;
+  const stack = x.devRef.ns.kernel.stack;
+  stack.schedule(0, () => stack.netifReceive(x.devRef, f, 0));
+  await world.run(new Promise<void>((r) => x.devRef.ns.kernel.clock.setTimer(500, r)), { maxVirtualMs: 1500 });
+  return trace;
 }
 
 /** Send one traced SYN (no socket behind it) and return its trace: the forward path with routing and netfilter decisions. */
@@ -352,9 +367,9 @@ export async function httpGet(ctx: CheckCtx, from: string, url: string, expect?:
     const nat = t.steps.filter((s) => s.stage === 'netfilter' && / nat: /.test(s.what)).map((s) => `${s.where.split('/')[0]}: ${s.what}`);
     const natText = nat.length ? ` (NAT on the way: ${nat.join('; ')})` : '';
     if (drop) return { passed: false, message: `${url} from ${label} failed: the SYN was dropped in ${drop.where}: ${drop.what}${natText}` };
-    return { passed: false, message: `${url} from ${label} failed: ${explainTcp(ctx, label, dst, port, seen, failure)}${natText}${natHint(ctx, t).replace(/^ \(on the way.*$/, '')}` };
+    return { passed: false, message: `${url} from ${label} failed: ${await explainTcp(ctx, label, dst, port, seen, failure)}${natText}${natHint(ctx, t).replace(/^ \(on the way.*$/, '')}` };
   }
-  return { passed: false, message: `${url} from ${label} failed: ${explainTcp(ctx, label, dst, port, seen, failure)}` };
+  return { passed: false, message: `${url} from ${label} failed: ${await explainTcp(ctx, label, dst, port, seen, failure)}` };
 }
 
 /** True when a response's Content-Length body has fully arrived (or there is none). */
@@ -368,7 +383,7 @@ function contentComplete(resp: string): boolean {
 const n24 = (a: number): number => (a & 0xffffff00) >>> 0;
 
 /** Explain a failed connection from the taps' view of the SYN and its answers. */
-function explainTcp(ctx: CheckCtx, label: string, dst: number, port: number, seen: Seen[], failure: string): string {
+async function explainTcp(ctx: CheckCtx, label: string, dst: number, port: number, seen: Seen[], failure: string): Promise<string> {
   const isSyn = (x: Seen): boolean => x.pkt.payload.proto === 'tcp' && !!x.pkt.payload.flags.syn && !x.pkt.payload.flags.ack;
   const isSynAck = (x: Seen): boolean => x.pkt.payload.proto === 'tcp' && !!x.pkt.payload.flags.syn && !!x.pkt.payload.flags.ack;
   const isRst = (x: Seen): boolean => x.pkt.payload.proto === 'tcp' && !!x.pkt.payload.flags.rst;
@@ -404,6 +419,13 @@ function explainTcp(ctx: CheckCtx, label: string, dst: number, port: number, see
     return `the SYN was last seen ${last.dir === 'in' ? 'arriving at' : 'leaving'} ${last.where} on ${last.dev} (${tcpDesc(last.pkt)}) and got no answer`;
   }
   const sa = synAcks[synAcks.length - 1];
+  // Replay the last SYN-ACK that arrived somewhere, with a trace: its path names the drop.
+  const lastIn = [...synAcks].reverse().find((x) => x.dir === 'in');
+  if (lastIn) {
+    const t = await replayTraced(ctx.world, lastIn);
+    const drop = lastDrop(t.steps);
+    if (drop) return `the SYN-ACK came back to ${lastIn.where} on ${lastIn.dev} (${tcpDesc(lastIn.pkt)}) and was dropped in ${drop.where}: ${drop.what}`;
+  }
   const translatedBack = synAcks.some((x) => x.pkt.src === dst);
   if (!translatedBack) return `the SYN-ACK was last seen ${sa.dir === 'in' ? 'arriving at' : 'leaving'} ${sa.where} on ${sa.dev} (${tcpDesc(sa.pkt)}) and never reached ${label} translated back`;
   return `the SYN-ACK was last seen at ${sa.where} on ${sa.dev} (${tcpDesc(sa.pkt)}) and never reached ${label}`;
