@@ -66,6 +66,10 @@ describe('NAT lab explanations', () => {
     expect(r.snat).toMatch(/^FAIL .*no MASQUERADE or SNAT rule/);
     r = await check('namespaces-nat', ['ip netns exec red ip route add default via 192.168.15.5', 'sysctl -w net.ipv4.ip_forward=1', 'iptables -t nat -A POSTROUTING -s 192.168.15.0/24 -j SNAT --to-source 203.0.113.5']);
     expect(Object.values(r).every((m) => m.startsWith('PASS'))).toBe(true);
+    // Replies blocked on the way back: FORWARD policy DROP with only the outgoing direction allowed.
+    r = await check('namespaces-nat', ['ip netns exec red ip route add default via 192.168.15.5', 'sysctl -w net.ipv4.ip_forward=1', 'iptables -t nat -A POSTROUTING -s 192.168.15.0/24 -j MASQUERADE', 'iptables -P FORWARD DROP', 'iptables -A FORWARD -s 192.168.15.0/24 -j ACCEPT']);
+    expect(r.ping).toMatch(/^FAIL the echo request reached internet .*policy DROP of iptables -t filter FORWARD/);
+    expect(r.http).toMatch(/^FAIL .*SYN-ACK came back to host on eth0 .*dropped in host: dropped by the policy DROP of iptables -t filter FORWARD/);
   });
 
   it('port-forward: no DNAT, a DROP rule, no route back', async () => {
