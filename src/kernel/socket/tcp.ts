@@ -21,8 +21,9 @@ export type TcpState = 'CLOSED' | 'LISTEN' | 'SYN_SENT' | 'SYN_RECV' | 'ESTABLIS
 export const TCP_MSS = 1460;
 /** Initial retransmission timeout of a SYN (ms). */
 export const TCP_SYN_RTO = 1000;
-/** The window our segments advertise: 64240 on SYNs, 502 (scaled by 128) after. */
+/** The window our segments advertise: 64240 on SYNs, 65160 on SYN-ACKs (Linux with MSS 1460), 502 (scaled by 128) after. */
 const SYN_WINDOW = 64240;
+const SYNACK_WINDOW = 65160;
 const WINDOW = 502;
 
 /** ICMP unreachable codes → the errno a socket sees (icmp_err_convert). */
@@ -276,7 +277,7 @@ export class TcpSocket implements InetSock {
       seq,
       ack: flags.ack ? this.rcvNxt : 0,
       flags,
-      window: syn ? SYN_WINDOW : WINDOW,
+      window: syn ? (flags.ack ? SYNACK_WINDOW : SYN_WINDOW) : WINDOW,
       data,
       mss: syn ? TCP_MSS : undefined,
     };
