@@ -4,7 +4,7 @@
 
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LANGS, langOfPath, lessonHref, pathIn, t } from './ui.ts';
+import { LANGS, langOfPath, lessonHref, pathIn, switchHref, t } from './ui.ts';
 import { localizeLab } from './labs.ts';
 import { labInfo, listLabs } from '../labs/index.ts';
 
@@ -64,6 +64,9 @@ describe('interface dictionary', () => {
     expect(pathIn('en', '/ko')).toBe('/');
     expect(lessonHref('ko', 'nat')).toBe('/ko/lessons/nat/');
     expect(LANGS).toEqual(['en', 'ko']);
+    expect(switchHref('ko', '/lessons/nat/')).toBe('/ko/lessons/nat/');
+    expect(switchHref('en', '/ko/instructor/')).toBe('/instructor/');
+    expect(switchHref('ko', '/reference/')).toBe('/ko/');
   });
 });
 

@@ -185,6 +185,20 @@ export function pathIn(lang: Lang, pathname: string): string {
   return lang === 'en' ? rest : `/ko${rest}`;
 }
 
+/** Pages written in both languages (others, e.g. /reference/, are English only so far). */
+const BOTH = [/^\/$/, /^\/lessons\/[a-z0-9-]+\/?$/, /^\/instructor\/?$/];
+
+/** Whether the page at `pathname` exists in every language. */
+export function bilingual(pathname: string): boolean {
+  const bare = pathIn('en', pathname);
+  return BOTH.some((re) => re.test(bare));
+}
+
+/** Where the language switch sends a reader of `pathname` who picks `lang`: the counterpart, else that language's home. */
+export function switchHref(lang: Lang, pathname: string): string {
+  return bilingual(pathname) ? pathIn(lang, pathname) : pathIn(lang, '/');
+}
+
 /** A lesson's URL in `lang`. */
 export function lessonHref(lang: Lang, slug: string): string {
   return pathIn(lang, `/lessons/${slug}/`);
