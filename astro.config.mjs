@@ -4,6 +4,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import pagefind from './scripts/pagefind-integration.mjs';
+import monacoCss from './scripts/monaco-css.mjs';
 
 export default defineConfig({
   site: 'http://127.0.0.1:4321',
@@ -15,6 +16,7 @@ export default defineConfig({
   prefetch: false,
   vite: {
     worker: { format: 'es' },
+    plugins: [monacoCss()],
     build: { assetsInlineLimit: 0 },
   },
 });

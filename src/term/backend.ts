@@ -13,6 +13,11 @@ export function newSession(lab: string | undefined, seed: number, entries: Sessi
   return new Session({ makeWorld, host, entries, realtime, cols });
 }
 
+/** The host a terminal's shell runs on (the lab's terminal host, else `host`). */
+export function terminalHost(lab: string | undefined, seed: number): string {
+  return (lab && labInfo(lab, seed)?.terminalHost) || 'host';
+}
+
 /** Run a lab's checks on `world` (a replayed copy, never the live one). */
 export function runChecks(lab: string, world: World, seed: number): Promise<CheckResult[]> {
   return runLabChecks(lab, world, seed);

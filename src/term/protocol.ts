@@ -31,7 +31,11 @@ export type ToWorker =
   /** Throw the world away and start again from the lab's initial state. */
   | { type: 'reset'; seed: number }
   /** Undo the last command: replay every entry but the last command line on a fresh world. */
-  | { type: 'undo' };
+  | { type: 'undo' }
+  /** Read a file of the terminal's host (the editor pane); answered by `file` with the same `req`. */
+  | { type: 'readFile'; req: number; path: string }
+  /** Write a file of the terminal's host: typed as a `printf … > PATH` line (recorded like any command); answered by `file`. */
+  | { type: 'writeFile'; req: number; path: string; data: string };
 
 /** Worker → page. */
 export type FromWorker =
@@ -49,7 +53,9 @@ export type FromWorker =
   /** The world's topology changed (or the session booted). */
   | { type: 'topology'; topology: TopoSnapshot }
   /** A new traced packet path (a ping, curl, nc, or a Check's probe); `null` after reset/undo cleared it. */
-  | { type: 'path'; path: PathSnapshot | null };
+  | { type: 'path'; path: PathSnapshot | null }
+  /** A file's content after readFile/writeFile, or why it could not be read. */
+  | { type: 'file'; req: number; path: string; data?: string; error?: string };
 
 /** One interface in a topology snapshot. */
 export interface TopoIface {

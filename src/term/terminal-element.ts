@@ -174,6 +174,20 @@ export class PlTerminal extends HTMLElement {
     this.status('Undoing the last command (replaying the others)…');
   }
 
+  /** Read a file of this terminal's host (the editor pane). */
+  async readFile(path: string): Promise<{ data?: string; error?: string }> {
+    const h = await this.load();
+    await this.ready;
+    return h.readFile(path);
+  }
+
+  /** Write a file of this terminal's host: typed as a `printf … > PATH` command line. */
+  async writeFile(path: string, data: string): Promise<{ data?: string; error?: string }> {
+    const h = await this.load();
+    await this.ready;
+    return h.writeFile(path, data);
+  }
+
   /** This terminal's stored record (entries and lab progress). */
   async stored(): Promise<TermRecord> {
     return (await this.loadStored()).rec;

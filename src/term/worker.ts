@@ -11,7 +11,8 @@
 // when they change. Undo replays every entry but the last command line.
 
 import type { FromWorker, PathSnapshot, TermCheckResult, ToWorker, TermEntry } from './protocol.ts';
-import { newSession, runChecks } from './backend.ts';
+import { newSession, runChecks, terminalHost } from './backend.ts';
+import { shellWriteLine } from './file-edit.ts';
 import type { Session } from '../session/session.ts';
 import { lastPathOf, topologyOf } from './snapshot.ts';
 
@@ -227,6 +228,17 @@ async function check(req: number): Promise<void> {
   if (path) post({ type: 'path', path });
 }
 
+/** Answer readFile/writeFile with the file as the terminal's host has it now. */
+async function fileReply(req: number, path: string): Promise<void> {
+  await chain;
+  try {
+    if (!session) throw new Error('the terminal is not running');
+    post({ type: 'file', req, path, data: session.world.host(terminalHost(lab, seed)).vfs.readFile(path) });
+  } catch (e) {
+    post({ type: 'file', req, path, error: e instanceof Error ? e.message : String(e) });
+  }
+}
+
 function handle(msg: ToWorker): void {
   switch (msg.type) {
     case 'init':
@@ -266,6 +278,15 @@ function handle(msg: ToWorker): void {
       typing = Promise.resolve();
       chain = chain.then(() => boot([])).then(noteEntries).catch((e) => fault('reset', e));
       break;
+    case 'readFile':
+      void fileReply(msg.req, msg.path);
+      break;
+    case 'writeFile': {
+      const line = shellWriteLine(msg.path, msg.data);
+      typing = typing.then(() => typeLines([line], gen)).catch((e) => fault('type', e));
+      void typing.then(() => fileReply(msg.req, msg.path));
+      break;
+    }
     case 'undo': {
       pending = [];
       gen++;

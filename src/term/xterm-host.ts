@@ -16,6 +16,10 @@ export interface TermHost {
   undo(): void;
   focus(): void;
   dispose(): void;
+  /** Read a file of the terminal's host (editor pane). */
+  readFile(path: string): Promise<{ data?: string; error?: string }>;
+  /** Write it (typed as a command line, so it is part of the session). */
+  writeFile(path: string, data: string): Promise<{ data?: string; error?: string }>;
 }
 
 /** Options of `mountTerminal`. */
@@ -95,6 +99,12 @@ export function mountTerminal(el: HTMLElement, opts: MountOptions): TermHost {
   const send = (m: ToWorker) => worker.postMessage(m);
   const waiting = new Map<number, (r: { results: TermCheckResult[]; error?: string }) => void>();
   let nextReq = 1;
+  const files = new Map<number, (r: { data?: string; error?: string }) => void>();
+  const fileReq = (m: ToWorker & { req: number }): Promise<{ data?: string; error?: string }> =>
+    new Promise((resolve) => {
+      files.set(m.req, resolve);
+      send(m);
+    });
 
   const onMessage = (m: FromWorker) => {
     switch (m.type) {
@@ -122,6 +132,12 @@ export function mountTerminal(el: HTMLElement, opts: MountOptions): TermHost {
       case 'path':
         opts.onPath?.(m.path);
         break;
+      case 'file': {
+        const cb = files.get(m.req);
+        files.delete(m.req);
+        cb?.({ data: m.data, error: m.error });
+        break;
+      }
       case 'fault':
         break;
     }
@@ -167,6 +183,12 @@ export function mountTerminal(el: HTMLElement, opts: MountOptions): TermHost {
     },
     focus() {
       term.focus();
+    },
+    readFile(path) {
+      return fileReq({ type: 'readFile', req: nextReq++, path });
+    },
+    writeFile(path, data) {
+      return fileReq({ type: 'writeFile', req: nextReq++, path, data });
     },
     dispose() {
       ro.disconnect();

@@ -1,0 +1,115 @@
+// <pl-editor>: an editor pane for one file of a terminal's simulated host.
+// The light half: a plain <textarea> works at once; Monaco (monaco.ts) loads
+// when the pane comes near the viewport or is focused, only on pages that
+// have an editor. Load reads the file through the terminal's worker; Save
+// writes it as a `printf … > PATH` command line typed into that terminal,
+// so the change is part of the session (reload, undo, checks, grading).
+//
+// Attributes: `path`, `language`, `lab` (the lab whose terminal it edits;
+// else the page's main terminal), `label`. The initial text (used while the
+// file does not exist) is the textarea's content.
+
+import type { EditorHost } from './monaco.ts';
+
+interface FileTerminal extends HTMLElement {
+  readFile(path: string): Promise<{ data?: string; error?: string }>;
+  writeFile(path: string, data: string): Promise<{ data?: string; error?: string }>;
+}
+
+let monacoModule: Promise<typeof import('./monaco.ts')> | null = null;
+function loadMonaco() {
+  return (monacoModule ??= import('./monaco.ts'));
+}
+
+/** An editor pane bound to a file of a terminal's host. */
+export class PlEditor extends HTMLElement {
+  private host: EditorHost | null = null;
+  private mounting: Promise<void> | null = null;
+  private io: IntersectionObserver | null = null;
+
+  get path(): string {
+    return this.getAttribute('path') ?? '';
+  }
+
+  private textarea(): HTMLTextAreaElement {
+    return this.querySelector('textarea')!;
+  }
+
+  /** The terminal whose host holds the file. */
+  terminal(): FileTerminal | null {
+    const lab = this.getAttribute('lab');
+    const sel = lab ? `pl-terminal[lab="${CSS.escape(lab)}"]` : 'pl-terminal[data-main]';
+    return document.querySelector<FileTerminal>(sel) ?? document.querySelector<FileTerminal>('pl-terminal');
+  }
+
+  connectedCallback(): void {
+    this.io = new IntersectionObserver((es) => es.some((e) => e.isIntersecting) && void this.mount(), { rootMargin: '200px 0px' });
+    this.io.observe(this);
+    this.textarea().addEventListener('focus', () => void this.mount(), { once: true });
+    this.addEventListener('click', (ev) => {
+      const act = (ev.target as Element).closest<HTMLButtonElement>('button[data-editor-act]')?.dataset.editorAct;
+      if (act === 'load') void this.load();
+      else if (act === 'save') void this.save();
+    });
+  }
+
+  disconnectedCallback(): void {
+    this.io?.disconnect();
+    this.host?.dispose();
+    this.host = null;
+  }
+
+  /** Replace the textarea with Monaco (once). */
+  mount(): Promise<void> {
+    this.io?.disconnect();
+    return (this.mounting ??= loadMonaco()
+      .then(({ mountEditor }) => {
+        const ta = this.textarea();
+        const box = this.querySelector<HTMLElement>('.editor-box')!;
+        const text = ta.value;
+        ta.hidden = true;
+        this.host = mountEditor(box, text, this.getAttribute('language') ?? 'plaintext', this.getAttribute('label') ?? `Editor: ${this.path}`);
+        this.setAttribute('data-state', 'ready');
+      })
+      .catch(() => {
+        // The textarea stays: it edits and saves all the same.
+        this.setAttribute('data-state', 'plain');
+      }));
+  }
+
+  private value(): string {
+    return this.host ? this.host.getValue() : this.textarea().value;
+  }
+
+  private setValue(text: string): void {
+    this.textarea().value = text;
+    this.host?.setValue(text);
+  }
+
+  private status(text: string): void {
+    const st = this.querySelector<HTMLElement>('[data-part="editor-status"]');
+    if (st) st.textContent = text;
+  }
+
+  /** Read the file from the terminal's host into the editor. */
+  async load(): Promise<void> {
+    const t = this.terminal();
+    if (!t) return this.status('No terminal on this page to read the file from.');
+    this.status(`Reading ${this.path}…`);
+    const r = await t.readFile(this.path);
+    if (r.data === undefined) return this.status(`${this.path}: ${r.error ?? 'cannot be read'} (the editor keeps its text; Save creates the file).`);
+    this.setValue(r.data);
+    this.status(`Loaded ${this.path} from the terminal's host.`);
+  }
+
+  /** Write the editor's text to the file (a command line in the terminal). */
+  async save(): Promise<void> {
+    const t = this.terminal();
+    if (!t) return this.status('No terminal on this page to write the file to.');
+    this.status(`Saving ${this.path}…`);
+    const r = await t.writeFile(this.path, this.value());
+    this.status(r.data !== undefined ? `Saved ${this.path} (${r.data.length} bytes): see the printf line in the terminal.` : `Could not save ${this.path}: ${r.error ?? 'unknown error'}`);
+  }
+}
+
+if (!customElements.get('pl-editor')) customElements.define('pl-editor', PlEditor);
