@@ -20,6 +20,12 @@ export class Clock {
   private seq = 0;
   /** Timers fired so far (a bound for runaway loops is enforced by drivers). */
   fired = 0;
+  /**
+   * Called when a new timer becomes the earliest pending one. The realtime
+   * driver sleeps (in wall time) until the earliest timer it saw, so a timer
+   * scheduled later by a promise chain must wake it (src/session/session.ts).
+   */
+  onEarliest: (() => void) | null = null;
 
   constructor(epochMs = Date.UTC(2026, 0, 1, 12, 0, 0)) {
     this.epochMs = epochMs;
@@ -29,6 +35,7 @@ export class Clock {
   setTimer(delayMs: number, fn: () => void): Timer {
     const t: Timer = { at: this.now + Math.max(0, delayMs), seq: this.seq++, cancelled: false, fn };
     this.push(t);
+    if (this.onEarliest && this.heap[0] === t) this.onEarliest();
     return t;
   }
 

@@ -55,6 +55,20 @@ describe('Session', () => {
     expect(plain(out)).toBe('root@host:~# sleep 100\n^C\nroot@host:~# ');
   });
 
+  it('wakes a waiting realtime driver for a timer scheduled after it went to sleep', async () => {
+    const s = new Session({ makeWorld: () => bareWorld(7), realtime: true });
+    await s.start();
+    await s.idle();
+    // The driver now sleeps until input (or a later timer); a promise chain
+    // that schedules a timer from outside a timer callback must still run it.
+    await new Promise((r) => setTimeout(r, 30));
+    const fired = new Promise<string>((r) => s.world.clock.setTimer(0, () => r('fired')));
+    const late = new Promise<string>((r) => setTimeout(() => r('still waiting after 2 s of wall time'), 2000));
+    const got = await Promise.race([fired, late]);
+    s.dispose();
+    expect(got).toBe('fired');
+  });
+
   it('cancels the typed line on Ctrl-C at the prompt', async () => {
     const { s, screen } = session();
     await s.start();

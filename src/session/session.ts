@@ -276,6 +276,9 @@ export class Session {
   /** The browser: fire timers at wall-clock pace for the rest of the session. */
   private startRealtime(): void {
     this.realtimeOn = true;
+    // A timer scheduled while the driver waits (for input, or for a later
+    // timer) wakes it: otherwise a prompt could wait for the next keystroke.
+    this.world.clock.onEarliest = () => this.kick();
     const loop = async (): Promise<void> => {
       while (!this.disposed) {
         try {
