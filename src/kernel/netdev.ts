@@ -73,6 +73,29 @@ export interface Inet6Addr {
   flags: string[];
 }
 
+/** Interface flags (include/uapi/linux/if.h IFF_*). */
+export const IFF = {
+  UP: 0x1,
+  BROADCAST: 0x2,
+  DEBUG: 0x4,
+  LOOPBACK: 0x8,
+  POINTOPOINT: 0x10,
+  NOTRAILERS: 0x20,
+  RUNNING: 0x40,
+  NOARP: 0x80,
+  PROMISC: 0x100,
+  ALLMULTI: 0x200,
+  MASTER: 0x400,
+  SLAVE: 0x800,
+  MULTICAST: 0x1000,
+  PORTSEL: 0x2000,
+  AUTOMEDIA: 0x4000,
+  DYNAMIC: 0x8000,
+  LOWER_UP: 0x10000,
+  DORMANT: 0x20000,
+  ECHO: 0x40000,
+} as const;
+
 /** Route scopes (rtnetlink RT_SCOPE_*). */
 export const SCOPE = { universe: 0, site: 200, link: 253, host: 254, nowhere: 255 } as const;
 
@@ -229,6 +252,31 @@ export class NetDevice {
   /** Whether this device answers ARP and resolves neighbours. */
   get usesArp(): boolean {
     return this.kind !== 'loopback' && !this.noarp;
+  }
+
+  /** Did a user ask for promiscuous mode? (a bridge port holds one promiscuity reference of its own) */
+  get userPromisc(): boolean {
+    return this.promisc > (this.master ? 1 : 0);
+  }
+
+  /**
+   * dev_get_flags(): the flags word userland sees (RTM_NEWLINK, SIOCGIFFLAGS):
+   * the user's IFF_PROMISC rather than the promiscuity count, RUNNING and
+   * LOWER_UP from carrier.
+   */
+  get flags(): number {
+    let f = 0;
+    if (this.kind === 'loopback') f |= IFF.LOOPBACK;
+    else if (this.kind === 'dummy') f |= IFF.BROADCAST | IFF.NOARP;
+    else f |= IFF.BROADCAST | IFF.MULTICAST;
+    if (this.noarp) f |= IFF.NOARP;
+    if (this.userPromisc) f |= IFF.PROMISC;
+    if (this.allmulti > 0) f |= IFF.ALLMULTI;
+    if (this.adminUp) {
+      f |= IFF.UP;
+      if (this.carrier) f |= IFF.RUNNING | IFF.LOWER_UP;
+    }
+    return f;
   }
 
   /** Primary IPv4 addresses (not secondary). */

@@ -4,6 +4,7 @@
 import type { Process } from '../../kernel/proc.ts';
 import type { VNode } from '../../kernel/vfs.ts';
 import { KernelError } from '../../kernel/errno.ts';
+import { utf8Len } from '../../kernel/packet.ts';
 import { getopt, type LongOpt } from '../lib/getopt.ts';
 import { hostOf, readAll } from './host.ts';
 
@@ -61,19 +62,7 @@ export function errMsg(e: unknown): string {
 }
 
 /** Byte length of a string as UTF-8 (what `wc -c` and `ls -l` report). */
-export function byteLength(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
+export const byteLength = utf8Len;
 
 /** Split text into lines keeping the information whether the last one ended with `\n`. */
 export function splitLines(text: string): string[] {

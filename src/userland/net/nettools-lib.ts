@@ -4,36 +4,12 @@
 
 import type { NetDevice } from '../../kernel/netdev.ts';
 
-/** IFF_* bits (include/uapi/linux/if.h). */
-export const IFF = {
-  UP: 0x1,
-  BROADCAST: 0x2,
-  DEBUG: 0x4,
-  LOOPBACK: 0x8,
-  POINTOPOINT: 0x10,
-  NOTRAILERS: 0x20,
-  RUNNING: 0x40,
-  NOARP: 0x80,
-  PROMISC: 0x100,
-  ALLMULTI: 0x200,
-  MASTER: 0x400,
-  SLAVE: 0x800,
-  MULTICAST: 0x1000,
-  LOWER_UP: 0x10000,
-} as const;
+export { IFF } from '../../kernel/netdev.ts';
+import { IFF } from '../../kernel/netdev.ts';
 
-/** dev_get_flags(): the flags userland sees (PROMISC only when a user asked for it). */
+/** dev_get_flags(): the flags userland sees. */
 export function ifFlags(dev: NetDevice): number {
-  let f = 0;
-  if (dev.kind === 'loopback') f |= IFF.LOOPBACK;
-  else f |= IFF.BROADCAST | IFF.MULTICAST;
-  if (dev.noarp && dev.kind !== 'loopback') f |= IFF.NOARP;
-  if (dev.adminUp) f |= IFF.UP;
-  if (dev.adminUp && dev.carrier) f |= IFF.RUNNING | IFF.LOWER_UP;
-  // A bridge port's promiscuity comes from the bridge, not from the user.
-  if (dev.promisc > (dev.master ? 1 : 0)) f |= IFF.PROMISC;
-  if (dev.allmulti > 0) f |= IFF.ALLMULTI;
-  return f;
+  return dev.flags;
 }
 
 /** iproute2 print_link_flags: `<BROADCAST,MULTICAST,UP,LOWER_UP> `. */

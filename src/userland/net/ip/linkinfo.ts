@@ -9,51 +9,19 @@ import { fmtIp4 } from '../../../kernel/addr.ts';
 import { AF_INET6, AF_PACKET, AF_UNSPEC, type Ip } from './common.ts';
 import { COLOR_IFNAME, COLOR_MAC, COLOR_NONE, COLOR_OPERSTATE_DOWN, COLOR_OPERSTATE_UP, PRINT_ANY, PRINT_FP, PRINT_JSON } from './print.ts';
 
-/** Interface flags (IFF_*). */
-export const IFF = {
-  UP: 0x1,
-  BROADCAST: 0x2,
-  DEBUG: 0x4,
-  LOOPBACK: 0x8,
-  POINTOPOINT: 0x10,
-  NOTRAILERS: 0x20,
-  RUNNING: 0x40,
-  NOARP: 0x80,
-  PROMISC: 0x100,
-  ALLMULTI: 0x200,
-  MASTER: 0x400,
-  SLAVE: 0x800,
-  MULTICAST: 0x1000,
-  PORTSEL: 0x2000,
-  AUTOMEDIA: 0x4000,
-  DYNAMIC: 0x8000,
-  LOWER_UP: 0x10000,
-  DORMANT: 0x20000,
-  ECHO: 0x40000,
-} as const;
+export { IFF } from '../../../kernel/netdev.ts';
+import { IFF } from '../../../kernel/netdev.ts';
 
 const FLAG_ORDER = ['LOOPBACK', 'BROADCAST', 'POINTOPOINT', 'MULTICAST', 'NOARP', 'ALLMULTI', 'PROMISC', 'MASTER', 'SLAVE', 'DEBUG', 'DYNAMIC', 'AUTOMEDIA', 'PORTSEL', 'NOTRAILERS', 'UP', 'LOWER_UP', 'DORMANT', 'ECHO'] as const;
 
 /** dev_get_flags(): the flags word RTM_NEWLINK carries. */
 export function devFlags(d: NetDevice): number {
-  let f = 0;
-  if (d.kind === 'loopback') f |= IFF.LOOPBACK;
-  else if (d.kind === 'dummy') f |= IFF.BROADCAST | IFF.NOARP;
-  else f |= IFF.BROADCAST | IFF.MULTICAST;
-  if (d.noarp) f |= IFF.NOARP;
-  // dev_get_flags() reports the user's IFF_PROMISC (gflags), not the bridge's promiscuity count.
-  if (userPromisc(d)) f |= IFF.PROMISC;
-  if (d.allmulti > 0) f |= IFF.ALLMULTI;
-  if (d.adminUp) {
-    f |= IFF.UP;
-    if (d.carrier) f |= IFF.RUNNING | IFF.LOWER_UP;
-  }
-  return f;
+  return d.flags;
 }
 
-/** Did the user set `promisc on`? (a bridge port holds one promiscuity reference of its own) */
+/** Did the user set `promisc on`? */
 export function userPromisc(d: NetDevice): boolean {
-  return d.promisc > (d.master ? 1 : 0);
+  return d.userPromisc;
 }
 
 /** Filters of `ip link show` / `ip addr show` (struct filter in ipaddress.c). */
