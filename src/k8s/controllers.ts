@@ -110,7 +110,8 @@ export class ControlPlane {
     const spec = svc.spec ?? (svc.spec = {});
     const used = new Set(this.api.list('Service').map((s) => s.spec?.clusterIP).filter(Boolean));
     let changed = false;
-    if (!spec.clusterIP && spec.clusterIP !== 'None') {
+    // An ExternalName Service is a DNS alias: the allocator gives it no ClusterIP.
+    if (!spec.clusterIP && spec.clusterIP !== 'None' && spec.type !== 'ExternalName') {
       for (let i = 0; i < 1000; i++) {
         const ip = fmtIp4(this.svcBase + this.api.rng.int(11, Math.min(this.svcSize - 2, 65000)));
         if (!used.has(ip)) {

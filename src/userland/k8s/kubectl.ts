@@ -75,15 +75,53 @@ function svcPorts(s: KObject): string {
   return ps.map((p) => `${p.port}${p.nodePort ? `:${p.nodePort}` : ''}/${p.protocol ?? 'TCP'}`).join(',');
 }
 
+/** labels.FormatLabels / LabelSelector String(): keys sorted, `<none>` when empty. */
 function selectorText(sel: Record<string, string> | undefined): string {
   if (!sel || !Object.keys(sel).length) return '<none>';
-  return Object.entries(sel).map(([k, v]) => `${k}=${v}`).join(',');
+  return Object.keys(sel).sort().map((k) => `${k}=${sel[k]}`).join(',');
 }
 
-function endpointsText(addrs: string[]): string {
-  if (!addrs.length) return '<none>';
-  const shown = addrs.slice(0, 3).join(',');
-  return addrs.length > 3 ? `${shown} + ${addrs.length - 3} more...` : shown;
+/** listWithMoreString: at most 3, then ` + N more...`; `empty` when none. */
+function listWithMore(items: string[], empty: string): string {
+  if (!items.length) return empty;
+  const shown = items.slice(0, 3).join(',');
+  return items.length > 3 ? `${shown} + ${items.length - 3} more...` : shown;
+}
+
+/** formatEndpoints: per subset, each port then each address (`ip:port`); a subset without ports lists bare IPs. */
+function endpointsText(e: KObject): string {
+  const subsets = (e.subsets ?? []) as { addresses?: { ip: string }[]; ports?: { port: number }[] }[];
+  if (!subsets.length) return '<none>';
+  const all: string[] = [];
+  for (const ss of subsets) {
+    if (!ss.ports?.length) all.push(...(ss.addresses ?? []).map((a) => a.ip));
+    else for (const p of ss.ports) for (const a of ss.addresses ?? []) all.push(`${a.ip}:${p.port}`);
+  }
+  return listWithMore(all, '');
+}
+
+/** getServiceExternalIP: externalIPs, `<pending>` for a LoadBalancer without ingress, the name for ExternalName. */
+function externalIp(s: KObject): string {
+  const ext = (s.spec?.externalIPs ?? []) as string[];
+  switch (s.spec?.type ?? 'ClusterIP') {
+    case 'LoadBalancer': {
+      const lb = ((s.status?.loadBalancer?.ingress ?? []) as { ip?: string; hostname?: string }[]).map((i) => i.ip || i.hostname || '').filter(Boolean);
+      const all = [...lb, ...ext];
+      return all.length ? all.join(',') : '<pending>';
+    }
+    case 'ExternalName':
+      return s.spec.externalName ?? '';
+    default:
+      return ext.length ? ext.join(',') : '<none>';
+  }
+}
+
+/** printNode's STATUS: the Ready condition (Ready, NotReady, Unknown), then SchedulingDisabled. */
+function nodeStatus(n: KObject): string {
+  const ready = ((n.status?.conditions ?? []) as { type: string; status: string }[]).find((c) => c.type === 'Ready');
+  const st = [ready ? (ready.status === 'True' ? 'Ready' : 'NotReady') : 'Unknown'];
+  if (n.spec?.unschedulable) st.push('SchedulingDisabled');
+  return st.join(',');
 }
 
 /** The table rows (header first) of one kind. */
@@ -114,32 +152,42 @@ function table(api: ApiServer, kind: string, objs: KObject[], wide: boolean, all
       });
       break;
     case 'DaemonSet':
-      head = ['NAME', 'DESIRED', 'CURRENT', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'NODE SELECTOR', 'AGE'];
-      rows = objs.map((d) => [d.metadata.name, String(d.status?.desiredNumberScheduled ?? 0), String(d.status?.currentNumberScheduled ?? 0), String(d.status?.numberReady ?? 0), String(d.status?.updatedNumberScheduled ?? 0), String(d.status?.numberAvailable ?? 0), selectorText(d.spec.template.spec.nodeSelector), age(d)]);
+      head = ['NAME', 'DESIRED', 'CURRENT', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'NODE SELECTOR', 'AGE', ...(wide ? ['CONTAINERS', 'IMAGES', 'SELECTOR'] : [])];
+      rows = objs.map((d) => {
+        const cs = d.spec.template.spec.containers ?? [];
+        return [d.metadata.name, String(d.status?.desiredNumberScheduled ?? 0), String(d.status?.currentNumberScheduled ?? 0), String(d.status?.numberReady ?? 0), String(d.status?.updatedNumberScheduled ?? 0), String(d.status?.numberAvailable ?? 0), selectorText(d.spec.template.spec.nodeSelector), age(d), ...(wide ? [cs.map((c: { name: string }) => c.name).join(','), cs.map((c: { image: string }) => c.image).join(','), selectorText(d.spec.selector?.matchLabels)] : [])];
+      });
+      break;
+    case 'ConfigMap':
+      head = ['NAME', 'DATA', 'AGE'];
+      rows = objs.map((c) => [c.metadata.name, String(Object.keys(c.data ?? {}).length + Object.keys(c.binaryData ?? {}).length), age(c)]);
       break;
     case 'Service':
       head = ['NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE', ...(wide ? ['SELECTOR'] : [])];
-      rows = objs.map((s) => [s.metadata.name, s.spec.type ?? 'ClusterIP', s.spec.clusterIP ?? '<none>', '<none>', svcPorts(s), age(s), ...(wide ? [selectorText(s.spec.selector)] : [])]);
+      rows = objs.map((s) => [s.metadata.name, s.spec.type ?? 'ClusterIP', s.spec.clusterIPs?.[0] ?? s.spec.clusterIP ?? '<none>', externalIp(s), svcPorts(s), age(s), ...(wide ? [selectorText(s.spec.selector)] : [])]);
       break;
     case 'Endpoints':
       head = ['NAME', 'ENDPOINTS', 'AGE'];
-      rows = objs.map((e) => [e.metadata.name, endpointsText((e.subsets ?? []).flatMap((ss: { addresses?: { ip: string }[]; ports?: { port: number }[] }) => (ss.addresses ?? []).flatMap((a) => (ss.ports ?? []).map((p) => `${a.ip}:${p.port}`)))), age(e)]);
+      rows = objs.map((e) => [e.metadata.name, endpointsText(e), age(e)]);
       break;
     case 'EndpointSlice':
       head = ['NAME', 'ADDRESSTYPE', 'PORTS', 'ENDPOINTS', 'AGE'];
-      rows = objs.map((s) => [s.metadata.name, s.addressType ?? 'IPv4', (s.ports ?? []).map((p: { port: number }) => String(p.port)).join(',') || '<unset>', endpointsText((s.endpoints ?? []).flatMap((e: { addresses: string[] }) => e.addresses)), age(s)]);
+      // formatDiscoveryPorts / formatDiscoveryEndpoints: `*` for a port without number or name, `<unset>` when empty.
+      rows = objs.map((s) => [s.metadata.name, s.addressType ?? 'IPv4', listWithMore((s.ports ?? []).map((p: { port?: number; name?: string }) => (p.port !== undefined ? String(p.port) : p.name ?? '*')), '<unset>'), listWithMore((s.endpoints ?? []).flatMap((e: { addresses: string[] }) => e.addresses), '<unset>'), age(s)]);
       break;
     case 'Node':
       head = ['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION', ...(wide ? ['INTERNAL-IP', 'EXTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME'] : [])];
       rows = objs.map((n) => {
-        const roles = Object.keys(n.metadata.labels ?? {}).filter((l) => l.startsWith('node-role.kubernetes.io/')).map((l) => l.slice(24));
+        // findNodeRoles: node-role.kubernetes.io/ROLE labels and kubernetes.io/role, as a sorted set.
+        const labels = (n.metadata.labels ?? {}) as Record<string, string>;
+        const roles = [...new Set([...Object.keys(labels).filter((l) => l.startsWith('node-role.kubernetes.io/') && l.length > 24).map((l) => l.slice(24)), ...(labels['kubernetes.io/role'] ? [labels['kubernetes.io/role']] : [])])].sort();
         const ni = n.status?.nodeInfo ?? {};
-        return [n.metadata.name, 'Ready', roles.join(',') || '<none>', age(n), ni.kubeletVersion ?? '', ...(wide ? [n.status.addresses.find((a: { type: string }) => a.type === 'InternalIP')?.address ?? '<none>', '<none>', ni.osImage, ni.kernelVersion, ni.containerRuntimeVersion] : [])];
+        return [n.metadata.name, nodeStatus(n), roles.join(',') || '<none>', age(n), ni.kubeletVersion ?? '', ...(wide ? [n.status.addresses.find((a: { type: string }) => a.type === 'InternalIP')?.address ?? '<none>', '<none>', ni.osImage, ni.kernelVersion, ni.containerRuntimeVersion] : [])];
       });
       break;
     case 'Namespace':
       head = ['NAME', 'STATUS', 'AGE'];
-      rows = objs.map((n) => [n.metadata.name, 'Active', age(n)]);
+      rows = objs.map((n) => [n.metadata.name, n.status?.phase ?? 'Active', age(n)]);
       break;
     default:
       head = ['NAME', 'AGE'];
@@ -285,7 +333,7 @@ function describe(p: Process, api: ApiServer, a: Args): number {
         for (const sp of o.spec.ports ?? []) {
           lines.push(['Port:', `${sp.name || '<unset>'}  ${sp.port}/${sp.protocol}`], ['TargetPort:', `${sp.targetPort}/${sp.protocol}`]);
           if (sp.nodePort) lines.push(['NodePort:', `${sp.name || '<unset>'}  ${sp.nodePort}/${sp.protocol}`]);
-          lines.push(['Endpoints:', endpointsText((ep?.subsets ?? []).flatMap((ss: { addresses?: { ip: string }[] }) => (ss.addresses ?? []).map((x) => `${x.ip}:${typeof sp.targetPort === 'number' ? sp.targetPort : sp.port}`))).replace('<none>', '')]);
+          lines.push(['Endpoints:', listWithMore((ep?.subsets ?? []).flatMap((ss: { addresses?: { ip: string }[] }) => (ss.addresses ?? []).map((x) => `${x.ip}:${typeof sp.targetPort === 'number' ? sp.targetPort : sp.port}`)), '')]);
         }
         lines.push(['Session Affinity:', o.spec.sessionAffinity], ...(o.spec.type === 'NodePort' ? ([['External Traffic Policy:', o.spec.externalTrafficPolicy]] as [string, string][]) : []), ['Internal Traffic Policy:', o.spec.internalTrafficPolicy], ['Events:', '<none>']);
       } else if (kind === 'Pod') {
