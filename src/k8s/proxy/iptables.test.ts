@@ -5,6 +5,12 @@
 // computeProbability "%0.10f"). iptables-save later prints the probability
 // 0.3333333333 as 0.33333333349 (xt_statistic stores it in 2^31 steps),
 // which is what the notes show.
+// Checked again through the code search against stored copies of
+// pkg/proxy/iptables/proxier.go (1.26+ layout with natChains/natRules,
+// externalTrafficChain, localDetector.IfNotLocal; not pinned to a release
+// tag): the KUBE-SVC masquerade rule's argument order, "masquerade traffic
+// for %s external destinations", and KUBE-POSTROUTING's MASQUERADE
+// --random-fully (iptables 1.8.9 prints the flag back as written).
 
 import { describe, expect, it } from 'vitest';
 import { buildIptablesRestore, probability } from './iptables.ts';
