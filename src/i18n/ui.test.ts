@@ -21,9 +21,9 @@ function front(src: string): Record<string, string> {
   return out;
 }
 
-/** The components a lesson uses, in order, with their props as written (snippets, labs, diagrams). */
+/** The components a lesson uses, in order, with their props as written (snippets, labs, editors, diagrams). */
 function components(src: string): string[] {
-  return [...src.matchAll(/<(Cmd|Lab|Terminal|TwoNetworks|VethPair|BridgeNet)\b([^>]*?)\/>/g)].map((m) => `${m[1]} ${m[2]!.trim()}`);
+  return [...src.matchAll(/<(Cmd|Lab|Terminal|Editor|TwoNetworks|VethPair|BridgeNet)\b([^>]*?)\/>/g)].map((m) => `${m[1]} ${m[2]!.trim()}`);
 }
 
 describe('Korean lessons', () => {
