@@ -15,6 +15,9 @@ interface LabText {
   tasks: (p: Params) => Record<string, string>;
 }
 
+/** The CNI lab's working configuration (as in labs/cni-bridge). */
+const CNI_CONF = '{"cniVersion":"1.0.0","name":"mynet","type":"bridge","bridge":"cni0","isGateway":true,"ipam":{"type":"host-local","subnet":"10.244.1.0/24","routes":[{"dst":"0.0.0.0/0"}]}}';
+
 const KO: Record<string, LabText> = {
   'routing-two-subnets': {
     title: '두 서브넷 사이의 라우팅',
@@ -24,7 +27,7 @@ const KO: Record<string, LabText> = {
       '먼저 해 보세요: `ip netns exec left ping -c 1 10.2.2.10`. 오류를 읽어 보면 left에는 10.2.2.0/24로 가는 라우트가 없습니다.',
       '양쪽에 게이트웨이를 지정하세요: `ip -n left route add default via 10.1.1.1` (또는 10.2.2.0/24만 가는 라우트). right도 마찬가지입니다.',
       '라우터는 여전히 자기에게 온 것이 아닌 패킷을 버립니다. 인터페이스 사이의 패킷 전달은 네임스페이스마다 sysctl net.ipv4.ip_forward로 켭니다.',
-      '`ip netns exec router sysctl -w net.ipv4.ip_forward=1`',
+      '라우터에서 패킷 전달 켜기: `ip netns exec router sysctl -w net.ipv4.ip_forward=1`',
     ],
     tasks: () => ({ 'left-to-right': 'left가 10.2.2.10에 닿음', 'right-to-left': 'right가 10.1.1.10에 닿음' }),
   },
@@ -113,6 +116,7 @@ const KO: Record<string, LabText> = {
       'nat 테이블 PREROUTING 체인의 DNAT 규칙이 들어오는 패킷의 목적지를 바꿉니다: `iptables -t nat -A PREROUTING -p tcp --dport 8080 -j DNAT --to-destination 192.168.15.2:80`.',
       '목적지가 바뀐 패킷은 eth0에서 v-net-0으로 전달되어야 합니다: `sysctl -w net.ipv4.ip_forward=1`.',
       'blue는 203.0.113.20에게 응답하므로 그쪽으로 가는 라우트가 필요합니다: `ip netns exec blue ip route add default via 192.168.15.5`. 응답은 호스트가 다시 변환합니다(conntrack이 DNAT를 기억합니다).',
+      '호스트 자신에서 `curl http://203.0.113.5:8080/`으로 시험하면 규칙을 거치지 않습니다: 호스트가 보내는 패킷은 PREROUTING이 아니라 nat OUTPUT을 지납니다. 확인 버튼은 client에서 페이지를 가져옵니다. `tcpdump -i eth0 -n`과 `iptables -t nat -L PREROUTING -n -v`(규칙의 카운터)로 client의 요청이 어떻게 처리됐는지 보세요.',
     ],
     tasks: () => ({ http: 'client에서 http://203.0.113.5:8080/이 blue의 페이지를 돌려줌' }),
   },
@@ -120,48 +124,110 @@ const KO: Record<string, LabText> = {
     title: '컨테이너 포트 공개하기',
     goal: () =>
       '이 호스트(192.168.1.10)에서는 Docker가 돌고, 호스트 `client`(192.168.1.20)가 같은 네트워크에 있습니다. 로컬 이미지 `nginx`로 실행한 컨테이너가 `http://192.168.1.10:8080/`에 nginx 환영 페이지로 응답하게 만드세요.',
-    tasks: () => ({}),
+    hints: () => [
+      '기본 브릿지에 연결된 컨테이너는 client가 직접 닿을 수 없는 사설 주소(172.17.0.x)를 가집니다.',
+      "`docker run -d -p 8080:80 nginx`는 호스트의 8080번 포트를 컨테이너의 80번 포트로 넘겨 달라고 dockerd에 요청합니다.",
+      '커널에서 무슨 일이 일어났는지 읽어 보세요: `iptables -t nat -S DOCKER`는 DNAT 규칙을, `ps`는 docker-proxy를 보여 줍니다.',
+    ],
+    tasks: () => ({
+      published: '호스트의 8080번 포트가 nginx 컨테이너의 80번 포트로 이어짐',
+      'client-fetches': 'client가 http://192.168.1.10:8080/에서 nginx 환영 페이지를 받음',
+    }),
   },
   'docker-netns': {
     title: '컨테이너의 네임스페이스에 들어가기',
     goal: () =>
       '`web`이라는 컨테이너가 실행 중입니다. Docker는 네임스페이스를 /var/run/netns에 등록하지 않으므로 `ip netns`에 나타나지 않습니다. `ip netns`가 `web`을 보여 주고, `ip netns exec web ip addr`이 컨테이너의 주소를 보여 주도록 만드세요.',
-    tasks: () => ({}),
+    hints: () => [
+      "컨테이너의 메인 프로세스가 네임스페이스를 붙잡고 있습니다: `docker inspect -f '{{.State.Pid}}' web`.",
+      '모든 프로세스의 네임스페이스는 /proc/PID/ns/net에 있습니다.',
+      '`ip netns`는 /var/run/netns의 파일 목록을 보여 줍니다. 그 프로세스의 네임스페이스 파일을 거기에 링크하거나 bind mount하세요.',
+    ],
+    tasks: () => ({ 'netns-web': '`ip netns`에 컨테이너의 네임스페이스 web이 나타남' }),
   },
   'docker-user-network': {
     title: '이름으로 서로를 찾는 컨테이너',
     goal: () => '두 컨테이너 `app`과 `db`를 하나의 사용자 정의 네트워크에 연결해 실행하고, `app`이 이름으로 `db`에 닿게 만드세요.',
-    tasks: () => ({}),
+    hints: () => [
+      '기본 브릿지에서는 컨테이너끼리 주소로만 서로를 압니다.',
+      '`docker network create appnet`은 자기만의 br-<id> 브릿지와 서브넷을 가진 브릿지 네트워크를 만듭니다.',
+      '두 컨테이너를 모두 `--network appnet`으로 실행하세요(또는 `docker network connect appnet app`). 예: `docker run -d --name db --network appnet busybox sleep 3600`.',
+    ],
+    tasks: () => ({ 'app-reaches-db': 'app이 사용자 정의 네트워크에서 이름으로 db에 닿음' }),
   },
   'cni-bridge': {
     title: 'CNI bridge 플러그인 직접 실행하기',
     goal: () =>
       'node01의 /opt/cni/bin에는 CNI 플러그인 `bridge`, `host-local`, `loopback`이 있고, 네트워크가 없는 네트워크 네임스페이스 `pod1`이 있습니다. 컨테이너 런타임이 하는 일을 직접 해 보세요: /etc/cni/net.d/에 10.244.1.0/24 대역의 host-local IPAM을 쓰는 bridge 플러그인 설정을 작성하고, 컨테이너 `pod1`에 대해 CNI_COMMAND=ADD로 플러그인을 실행하세요. pod1은 `eth0`에 10.244.1.0/24 대역의 주소와 브릿지를 거치는 기본 라우트를 가져야 하고, node01에서 pod1에 닿아야 합니다.',
-    tasks: () => ({}),
+    hints: () => [
+      '플러그인은 평범한 프로그램입니다. 매개변수는 환경 변수(CNI_COMMAND, CNI_CONTAINERID, CNI_NETNS, CNI_IFNAME, CNI_PATH)이고, 설정은 표준 입력으로 받는 JSON입니다.',
+      `동작하는 설정의 예: ${CNI_CONF}`,
+      '실행 방법: CNI_COMMAND=ADD CNI_CONTAINERID=pod1 CNI_NETNS=/var/run/netns/pod1 CNI_IFNAME=eth0 CNI_PATH=/opt/cni/bin /opt/cni/bin/bridge < /etc/cni/net.d/10-mynet.conf',
+      '표준 출력에 찍힌 결과에는 플러그인이 설정한 인터페이스와 IP가 나옵니다. ip netns exec pod1 ip addr와 ip netns exec pod1 ip route로 확인하세요.',
+    ],
+    tasks: () => ({
+      address: 'pod1의 eth0에 10.244.1.0/24 대역의 주소가 있음',
+      'default-route': 'pod1의 기본 라우트가 브릿지를 거침',
+      reach: 'node01에서 pod1에 닿음',
+    }),
   },
   'pod-to-pod': {
     title: '노드를 넘는 파드 간 통신',
     goal: () =>
       '노드 세 개(controlplane, node01, node02)로 된 클러스터에서 파드 `web-a`는 node01에, `web-b`는 node02에 배치되었지만 네트워크 플러그인이 설치되지 않아 둘 다 ContainerCreating 상태에 머물러 있습니다. 파드 네트워크를 설치해(flannel 매니페스트는 /root/kube-flannel.yml에 있습니다) node01의 web-a가 node02의 web-b에 파드 IP로 닿게 만드세요.',
-    tasks: () => ({}),
+    hints: () => [
+      'kubectl get pods -o wide는 파드와 그 상태를 보여 주고, kubectl describe pod web-a는 파드가 시작되지 않는 이유를 알려 줍니다.',
+      '파드 네트워크 플러그인은 DaemonSet으로 실행됩니다: 노드마다 에이전트가 하나씩 있습니다. kubectl apply -f /root/kube-flannel.yml이 flannel을 배포합니다.',
+      '배포된 뒤 노드에서 ip route를 보세요: flannel(host-gw)은 node01에 "10.244.2.0/24 via 192.168.56.12"를, node02에는 그 반대 라우트를 추가합니다.',
+    ],
+    tasks: () => ({
+      'pods-running': 'web-a와 web-b가 Running 상태이고 각 노드 서브넷의 파드 IP를 가짐',
+      'pod-to-pod': 'node01의 web-a가 파드 IP로 node02의 web-b에 닿음',
+    }),
   },
   'kube-proxy-clusterip': {
     title: 'ClusterIP 서비스와 kube-proxy가 쓰는 규칙',
     goal: () =>
       '노드 세 개짜리 클러스터에서 Deployment `web`(nginx, 준비된 레플리카 3개)과 주소 10.100.100.100, 포트 80의 ClusterIP 타입 Service `web`을 실행하세요(시작용 매니페스트는 /root/web.yaml). 이미 실행 중인 파드 `client`에서 10.100.100.100으로 HTTP 요청이 응답해야 하고, 요청 30번 동안 둘 이상의 파드가 응답해야 합니다. 그다음 kube-proxy가 쓴 규칙을 읽어 보세요: 노드에서 `iptables -t nat -S | grep KUBE-SVC`를 실행하면 `statistic` 규칙 두 개가 있는 서비스 체인이 보입니다.',
-    tasks: () => ({}),
+    hints: () => [
+      'kubectl apply -f /root/web.yaml이 두 오브젝트를 모두 만들고, kubectl get deploy,svc,ep가 그것들을 보여 줍니다.',
+      'kubectl exec client -- curl -s http://10.100.100.100/은 ClusterIP를 거쳐 페이지를 가져옵니다.',
+      '엔드포인트가 세 개면 kube-proxy는 첫 번째에 확률 1/3, 두 번째에 1/2를 쓰고 마지막에는 매치 조건을 두지 않습니다. 이것이 엔드포인트 사이의 무작위 선택입니다.',
+    ],
+    tasks: () => ({
+      deployment: 'Deployment web의 준비된 레플리카가 3개',
+      service: '서비스 web의 ClusterIP가 10.100.100.100이고 포트가 80',
+      http: '파드에서 10.100.100.100으로 보낸 HTTP가 응답하고, 요청 30번 동안 둘 이상의 엔드포인트가 응답함',
+      rules: 'nat 테이블에 statistic 규칙 두 개가 있는 web의 KUBE-SVC 체인이 있음',
+    }),
   },
   'dns-hosts': {
     title: '/etc/hosts에 서버 이름 등록하기',
     goal: () =>
       '내 머신(192.168.1.5)과 192.168.1.11의 데이터베이스 서버가 같은 네트워크에 있습니다. `ping 192.168.1.11`은 되지만 아무도 숫자를 외우고 싶어 하지 않습니다. 내 머신에서 이름 `db`가 192.168.1.11로 변환되어 `ping -c 1 db`가 응답을 받게 만드세요.',
+    hints: () => [
+      '먼저 해 보세요: `ping -c 1 db`. "Temporary failure in name resolution"은 리졸버가 db 항목을 찾지 못했고 DNS 서버에도 닿지 못했다는 뜻입니다.',
+      '모든 프로그램은 시스템 리졸버에 묻고, 리졸버는 `/etc/nsswitch.conf`(`hosts: files dns`)를 읽습니다: 먼저 `/etc/hosts` 파일, 그다음 DNS입니다.',
+      '/etc/hosts의 한 줄은 주소 다음에 이름이 오는 형식입니다: `192.168.1.11 db`. `echo ... >> /etc/hosts`로 덧붙이세요(`>`는 두 개: 하나면 파일을 덮어씁니다).',
+      '`getent hosts db`(ping이 쓰는 것과 같은 리졸버)로 확인한 뒤 `ping -c 1 db`를 실행하세요.',
+    ],
     tasks: () => ({ 'db-resolves': 'host에서 db가 192.168.1.11로 변환됨', 'ping-db': 'ping -c 1 db가 응답을 받음' }),
   },
   'dns-server': {
     title: '중앙 DNS 서버 사용하기',
     goal: () =>
       '모든 머신의 /etc/hosts를 고치는 대신, 회사는 192.168.1.100에서 DNS 서버를 운영합니다(CoreDNS, `mycompany.com`의 권한 있는 서버: `web.mycompany.com`은 192.168.1.10). 내 머신의 `/etc/resolv.conf`는 비어 있습니다. 리졸버를 설정해 짧은 이름 `web`이 DNS를 통해 192.168.1.10으로 변환되고 `ping -c 1 web`이 응답을 받게 만드세요.',
-    tasks: () => ({}),
+    hints: () => [
+      '먼저 서버에 직접 물어보세요: `nslookup web.mycompany.com 192.168.1.100` 또는 `dig @192.168.1.100 web.mycompany.com +short`. 서버는 잘 동작합니다. 내 머신이 그 서버를 모를 뿐입니다.',
+      '리졸버는 서버 주소를 `/etc/resolv.conf`의 `nameserver 192.168.1.100` 줄에서 읽습니다. 그런 줄이 없으면 아무것도 대기하지 않는 127.0.0.1에 묻습니다.',
+      '이제 `getent hosts web.mycompany.com`은 되지만, `web`만 쓰면 그냥 "web"으로 묻습니다. `search mycompany.com` 줄이 있으면 리졸버가 `web.mycompany.com`도 시도합니다.',
+      '`printf "nameserver 192.168.1.100\\nsearch mycompany.com\\n" > /etc/resolv.conf`, 그다음 `nslookup web`과 `ping -c 1 web`.',
+    ],
+    tasks: () => ({
+      'dns-answers-web': 'DNS 서버가 web에 대해 응답함 (resolv.conf: nameserver와 search)',
+      'web-resolves': 'host에서 web이 192.168.1.10으로 변환됨',
+      'ping-web': 'ping -c 1 web이 응답을 받음',
+    }),
   },
 };
 

@@ -81,6 +81,15 @@ describe('lab texts in Korean', () => {
     }
   });
 
+  it('every lab has Korean check titles and as many Korean hints as the English lab', () => {
+    for (const info of listLabs()) {
+      const ko = localizeLab(info, 'ko');
+      for (const task of ko.tasks) expect(task.title, `${info.id}/${task.id}`).toMatch(/[가-힣]/);
+      expect(ko.hints.length, info.id).toBe(info.hints.length);
+      for (const h of ko.hints) expect(h, info.id).toMatch(/[가-힣]/);
+    }
+  });
+
   it("parametric labs show the learner's own values in Korean too", () => {
     for (const id of ['namespaces-veth-random', 'routing-two-subnets-random']) {
       const info = labInfo(id, 4242)!;
