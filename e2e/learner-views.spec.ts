@@ -1,11 +1,20 @@
 // The topology and packet-path views, the command reference and search.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { forbidThirdParty, ready, typeLine } from './helpers.ts';
+
+/** Open a terminal's “Topology and packet path” disclosure (closed by default), from the keyboard. */
+async function openViews(term: Locator): Promise<void> {
+  const summary = term.locator('details.term-views > summary');
+  await summary.focus();
+  await summary.press('Enter');
+  await expect(term.locator('details.term-views')).toHaveAttribute('open', '');
+}
 
 test('the topology view follows ip link add, veth pairs and up/down', async ({ page }) => {
   await page.goto('/lessons/namespaces/');
   const term = page.locator('pl-terminal[data-main]');
   await ready(term);
+  await openViews(term);
   const topo = term.locator('pl-topology');
   await expect(topo.locator('svg.topo-svg')).toBeVisible();
   await expect(topo.locator('svg [data-if="lo"]')).toHaveCount(1);
@@ -36,6 +45,7 @@ test('the packet-path view shows where and why a failing ping was dropped', asyn
   await page.goto('/lessons/namespaces/');
   const term = page.locator('pl-terminal[data-main]');
   await ready(term);
+  await openViews(term);
   const path = term.locator('pl-packet-path');
   await expect(path).toContainText('Run ping');
   await typeLine(page, term, 'ip link add v0 type veth peer name v1');

@@ -15,7 +15,7 @@ beforeAll(async () => {
   };
   (globalThis as { self?: unknown }).self = fake;
   await import('./worker.ts');
-});
+}, 60_000);
 
 const send = (m: unknown) => onmessage!({ data: m as ToWorker });
 const screen = () => out.filter((m) => m.type === 'output').map((m) => (m as { data: string }).data).join('');
@@ -66,4 +66,39 @@ describe('terminal worker', () => {
     expect(r.results[0]!.passed).toBe(true);
     expect(r.results.some((c) => !c.passed && c.message.length > 0)).toBe(true);
   }, 40_000);
+});
+
+describe('terminal worker: live checks, undo, views', () => {
+  const last = <T extends FromWorker['type']>(type: T) => [...out].reverse().find((m) => m.type === type) as Extract<FromWorker, { type: T }> | undefined;
+
+  it('re-runs the checks on a copy after a command and posts them as live (what Check gives)', async () => {
+    send({ type: 'init', lab: 'namespaces-veth', seed: 1, entries: [], cols: 80, rows: 24 });
+    const readies = out.filter((m) => m.type === 'ready').length;
+    await until(() => out.filter((m) => m.type === 'ready').length === readies + 1);
+    out.length = 0;
+    send({ type: 'input', data: 'ip netns add red\r' });
+    send({ type: 'input', data: 'ip netns add blue\r' });
+    await until(() => out.some((m) => m.type === 'live' && m.entries === 2), 30_000);
+    const live = last('live')!;
+    expect(live.results.map((r) => r.passed)).toEqual([true, false, false, false]);
+    send({ type: 'check', req: 21 });
+    await until(() => out.some((m) => m.type === 'checked' && m.req === 21), 30_000);
+    const checked = out.find((m) => m.type === 'checked' && m.req === 21) as Extract<FromWorker, { type: 'checked' }>;
+    expect(checked.results).toEqual(live.results);
+    // The failing probe of Check becomes the packet path.
+    await until(() => last('path')?.path?.source === 'check');
+  }, 60_000);
+
+  it('posts the topology with the lab’s namespaces', async () => {
+    await until(() => !!last('topology')?.topology.namespaces.some((n) => n.id === 'host/blue'));
+  });
+
+  it('undo replays all but the last command', async () => {
+    out.length = 0;
+    send({ type: 'undo' });
+    await until(() => out.some((m) => m.type === 'entries' && m.entries.length === 1), 30_000);
+    await until(() => out.some((m) => m.type === 'live' && m.entries === 1), 30_000);
+    expect(last('live')!.results[0]!.passed).toBe(false);
+    await until(() => !!last('topology') && !last('topology')!.topology.namespaces.some((n) => n.id === 'host/blue'));
+  }, 60_000);
 });

@@ -23,6 +23,8 @@ let lab: string | undefined;
 let seed = 1;
 let cols = 80;
 let rows = 24;
+/** The page sent the terminal's real size (xterm fitted); it wins over init's first guess. */
+let sized = false;
 let posted = -1;
 /** Keystrokes that arrive while a session boots. */
 let pending: string[] = [];
@@ -246,14 +248,17 @@ function handle(msg: ToWorker): void {
       typing = Promise.resolve();
       lab = msg.lab;
       seed = msg.seed;
-      cols = msg.cols;
-      rows = msg.rows;
+      if (!sized) {
+        cols = msg.cols;
+        rows = msg.rows;
+      }
       chain = chain.then(() => boot(msg.entries)).catch((e) => fault('start', e));
       break;
     case 'input':
       feed(msg.data);
       break;
     case 'resize':
+      sized = true;
       cols = msg.cols;
       rows = msg.rows;
       try {
