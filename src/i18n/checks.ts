@@ -1,0 +1,311 @@
+// Check messages in Korean. The checks (src/labs/checks.ts, src/docker/
+// checks.ts, labs/*) write English sentences with names, addresses, rules
+// and kernel trace text in them; here each English template has a Korean
+// one. Placeholders keep what they matched unchanged:
+//   {x}   a value (name, address, port...): no `;` inside
+//   {x~}  free text kept as is (an errno text, a trace line, a rule)
+//   {x*}  a fragment that is itself translated (a reason, a suffix)
+// A message no template matches stays English (messages joined with `; `
+// are translated part by part). Korean templates avoid particles whose form
+// depends on the placeholder's last sound (이/가, 을/를...).
+
+import type { Lang } from './ui.ts';
+
+/** [English template, Korean template]. */
+export const CHECK_MESSAGES: readonly (readonly [string, string])[] = [
+  // ── namespaces, addresses, ICMP probes (src/labs/checks.ts) ──
+  ['namespace {ns} does not exist', '{ns} 네임스페이스가 없습니다'],
+  ['bad address {a}', '잘못된 주소: {a}'],
+  ['{label} reaches {dst} (echo reply, ttl {ttl})', '{label}에서 {dst}에 닿습니다 (echo reply, ttl {ttl})'],
+  ['namespace {ns} exists', '{ns} 네임스페이스가 있습니다'],
+  ['there is no namespace {spec} (ip netns add {name})', '{spec} 네임스페이스가 없습니다 (ip netns add {name})'],
+  ['{label} has no address {cidr} on {dev}', '{label}의 {dev}에 {cidr} 주소가 없습니다'],
+  ['{label} has no address {cidr}', '{label}에 {cidr} 주소가 없습니다'],
+  ['{label} has {cidr} on {dev}, but {dev2} is down (ip link set {dev3} up)', '{label}의 {dev}에 {cidr} 주소가 있지만 {dev2} 링크가 down 상태입니다 (ip link set {dev3} up)'],
+  ['{label} has {cidr} on {dev}', '{label}의 {dev}에 {cidr} 주소가 있습니다'],
+  [
+    '{from} cannot send to {dst}: connect: {err~} — {from2} has no usable route to {dst2} (check its addresses, that the link is up, and its routes)',
+    '{from}에서 {dst}에 보낼 수 없습니다: connect: {err} — {from2}에는 {dst2}에 닿는 쓸 수 있는 라우트가 없습니다 (주소, 링크가 up 상태인지, 라우팅 테이블을 확인하세요)',
+  ],
+  ['{from} got an ICMP error from {src}: {kind*}', '{from}에 {src}에서 보낸 ICMP 오류가 왔습니다: {kind}'],
+  ['network unreachable', '네트워크에 닿을 수 없음 (network unreachable)'],
+  ['host unreachable', '호스트에 닿을 수 없음 (host unreachable)'],
+  ['port unreachable', '포트에 닿을 수 없음 (port unreachable)'],
+  ['administratively prohibited (a firewall REJECT)', '관리상 금지됨 (방화벽의 REJECT)'],
+  ['TTL exceeded (a routing loop?)', 'TTL 초과 (라우팅 루프?)'],
+  [
+    'the echo request reached {where} but no reply came back to {from}: the reply has no way back (a missing route or gateway on the return path?)',
+    'echo 요청은 {where}에 도착했지만 {from}에 응답이 돌아오지 않았습니다: 응답이 돌아올 길이 없습니다 (돌아오는 경로에 라우트나 게이트웨이가 빠졌나요?)',
+  ],
+  ['the echo request reached {where} but no reply came back to {from}: {what~}', 'echo 요청은 {where}에 도착했지만 {from}에 응답이 돌아오지 않았습니다: {what}'],
+  ['the echo request from {from} to {dst} was dropped in {where}: {what~}', '{from}에서 {dst}에 보낸 echo 요청이 {where}에서 버려졌습니다: {what}'],
+  ['the echo request never left {from}', 'echo 요청이 {from}에서 나가지 못했습니다'],
+  ['the echo request left {from} but nothing answered for {dst} within 3 s', 'echo 요청은 {from}에서 나갔지만 3초 안에 {dst}에서 아무 응답도 없었습니다'],
+
+  // ── HTTP over TCP, NAT explanations ──
+  ['bad URL {url}', '잘못된 URL: {url}'],
+  ['{url} from {label}: the server answered something that is not HTTP', '{label}에서 요청한 {url}: 서버가 HTTP가 아닌 응답을 보냈습니다'],
+  ['{url} from {label} answered "{status~}", not a page', '{label}에서 요청한 {url}의 응답이 페이지가 아니라 "{status}"입니다'],
+  [
+    '{url} from {label} answered {status~}, but not with the expected page (it does not contain "{expect~}")',
+    '{label}에서 요청한 {url}이 응답({status})은 했지만 기대한 페이지가 아닙니다 ("{expect}" 문자열이 없습니다)',
+  ],
+  ['{label} fetched {url}: {status~} (the page contains "{expect~}")', '{label}에서 {url} 페이지를 받았습니다: {status} (페이지에 "{expect}" 문자열이 있습니다)'],
+  ['{label} fetched {url}: {status~}', '{label}에서 {url} 페이지를 받았습니다: {status}'],
+  [
+    '{label} cannot connect to {addr}: {err~} — {label2} has no route there (a default route via its gateway?)',
+    '{label}에서 {addr}에 연결할 수 없습니다: {err} — {label2}에는 그쪽으로 가는 라우트가 없습니다 (게이트웨이를 거치는 기본 라우트가 있나요?)',
+  ],
+  ['{url} from {label} failed: {reason*}', '{label}에서 요청한 {url} 실패: {reason}'],
+  ['the SYN was dropped in {where}: {what~}', 'SYN이 {where}에서 버려졌습니다: {what}'],
+  ['{head*} (NAT on the way: {nat~})', '{head} (거쳐 간 NAT: {nat})'],
+  [
+    '{head*} ({host} translated the source to {a}, which is not one of its addresses: replies go to {a2} and never come back to {host2} to be translated back)',
+    '{head} ({host}에서 출발지 주소를 자기 주소가 아닌 {a} 주소로 바꿨습니다: 응답은 {a2} 주소로 가서, 다시 변환되도록 {host2}에 돌아오지 못합니다)',
+  ],
+  [
+    '{head*} — {host} has no route to {net}: the request arrived with the private source {src} because nothing translated it on the way out (a MASQUERADE or SNAT rule for {net2} in the nat POSTROUTING chain of the host in between)',
+    '{head} — {host}에는 {net} 대역으로 가는 라우트가 없습니다: 나가는 길에 아무것도 주소를 변환하지 않아서 요청이 사설 출발지 주소 {src} 그대로 도착했습니다 (중간 호스트의 nat POSTROUTING 체인에 {net2} 대역을 위한 MASQUERADE 또는 SNAT 규칙이 필요합니다)',
+  ],
+  ['{head*} (on the way: {steps~})', '{head} (거쳐 간 곳: {steps})'],
+  ['the connection was refused (RST)', '연결이 거부되었습니다 (RST)'],
+  [
+    "{dst} answered the SYN with a RST: nothing listens on {dst2}:{port}. The SYN arrived at {who} on {dev} still addressed to {dst3}:{port2}: no DNAT rule in the nat table's PREROUTING chain rewrote it, and nothing listens on port {port3} there.",
+    '{dst}에서 SYN에 RST로 응답했습니다: {dst2}:{port}에서 대기 중인 프로그램이 없습니다. SYN은 목적지가 여전히 {dst3}:{port2}인 채로 {who}의 {dev}에 도착했습니다: nat 테이블 PREROUTING 체인의 어떤 DNAT 규칙도 목적지를 바꾸지 않았고, 거기서 {port3}번 포트에 대기 중인 프로그램도 없습니다.',
+  ],
+  ['{dst} answered the SYN with a RST: nothing listens on {dst2}:{port}.', '{dst}에서 SYN에 RST로 응답했습니다: {dst2}:{port}에서 대기 중인 프로그램이 없습니다.'],
+  [
+    'the SYN was translated to {addr} ({who}), which answered with a RST: nothing listens on port {port} there.',
+    'SYN의 목적지가 {addr} ({who}) 주소로 변환되었고, 그쪽에서 RST로 응답했습니다: 거기서 {port}번 포트에 대기 중인 프로그램이 없습니다.',
+  ],
+  ['the SYN never left {label}', 'SYN이 {label}에서 나가지 못했습니다'],
+  [
+    'the SYN reached {owner} ({addr}) from {src}, but no SYN-ACK came back: {owner2} has no route to {src2} ({err~}): the SYN still carries the private source {src3} — nothing translated it on the way out (a MASQUERADE or SNAT rule in nat POSTROUTING of the host in between)',
+    'SYN은 {src}에서 {owner}({addr})에 도착했지만 SYN-ACK가 돌아오지 않았습니다: {owner2}에는 {src2}에 닿는 라우트가 없습니다 ({err}). SYN의 출발지는 여전히 사설 주소 {src3}입니다 — 나가는 길에 아무것도 주소를 변환하지 않았습니다 (중간 호스트의 nat POSTROUTING에 MASQUERADE 또는 SNAT 규칙이 필요합니다)',
+  ],
+  [
+    "the SYN reached {owner} ({addr}) from {src}, but no SYN-ACK came back: {owner2} has no route to {src2} ({err~}) (a default route via {gw}'s gateway?)",
+    'SYN은 {src}에서 {owner}({addr})에 도착했지만 SYN-ACK가 돌아오지 않았습니다: {owner2}에는 {src2}에 닿는 라우트가 없습니다 ({err}) ({gw}의 게이트웨이를 거치는 기본 라우트가 있나요?)',
+  ],
+  [
+    'the SYN reached {owner} ({addr}) from {src}, but its SYN-ACK never left: nobody answers ARP for {src2} on its network?',
+    'SYN은 {src}에서 {owner}({addr})에 도착했지만 SYN-ACK가 나가지 못했습니다: 그 네트워크에서 {src2}의 ARP 요청에 응답하는 곳이 없나요?',
+  ],
+  ['the SYN was last seen arriving at {where} on {dev} ({pkt~}) and got no answer', 'SYN은 {where}의 {dev}에 도착한 것이 마지막 모습이고 ({pkt}) 응답을 받지 못했습니다'],
+  ['the SYN was last seen leaving {where} on {dev} ({pkt~}) and got no answer', 'SYN은 {where}의 {dev}에서 나간 것이 마지막 모습이고 ({pkt}) 응답을 받지 못했습니다'],
+  ['the SYN-ACK came back to {where} on {dev} ({pkt~}) and was dropped in {where2}: {what~}', 'SYN-ACK는 {where}의 {dev}에 돌아왔지만 ({pkt}) {where2}에서 버려졌습니다: {what}'],
+  [
+    'the SYN-ACK was last seen arriving at {where} on {dev} ({pkt~}) and never reached {label} translated back',
+    'SYN-ACK는 {where}의 {dev}에 도착한 것이 마지막 모습이고 ({pkt}) 주소가 되돌려 변환된 채로 {label}에 닿지 못했습니다',
+  ],
+  [
+    'the SYN-ACK was last seen leaving {where} on {dev} ({pkt~}) and never reached {label} translated back',
+    'SYN-ACK는 {where}의 {dev}에서 나간 것이 마지막 모습이고 ({pkt}) 주소가 되돌려 변환된 채로 {label}에 닿지 못했습니다',
+  ],
+  ['the SYN-ACK was last seen at {where} on {dev} ({pkt~}) and never reached {label}', 'SYN-ACK는 {where}의 {dev}에서 마지막으로 보였고 ({pkt}) {label}에 닿지 못했습니다'],
+  [
+    "the nat table's POSTROUTING chain on {host} has no MASQUERADE or SNAT rule for {cidr} (iptables -t nat -A POSTROUTING -s {cidr2} -j MASQUERADE)",
+    '{host}의 nat 테이블 POSTROUTING 체인에 {cidr} 대역을 위한 MASQUERADE 또는 SNAT 규칙이 없습니다 (iptables -t nat -A POSTROUTING -s {cidr2} -j MASQUERADE)',
+  ],
+  [
+    'a {kind} rule for {cidr} is in nat POSTROUTING, but no packet from {label} reached {dst} to show it at work: {reason*}',
+    'nat POSTROUTING에 {cidr} 대역을 위한 {kind} 규칙이 있지만, 규칙이 동작하는지 보여 줄 {label}의 패킷이 {dst}에 닿지 않았습니다: {reason}',
+  ],
+  [
+    "a {kind} rule is in nat POSTROUTING, but {label}'s echo request reached {dst} with its own source {src}: the rule did not match it (check its -s / -o)",
+    'nat POSTROUTING에 {kind} 규칙이 있지만, {label}의 echo 요청이 자기 출발지 주소 {src} 그대로 {dst}에 도착했습니다: 규칙이 이 패킷과 맞지 않았습니다 (-s / -o를 확인하세요)',
+  ],
+  ["nat POSTROUTING {kind} translates {cidr}: {label}'s echo request reached {dst} from {src}", 'nat POSTROUTING의 {kind} 규칙이 {cidr} 대역을 변환합니다: {dst}에 도착한 {label}의 echo 요청의 출발지 주소는 {src}입니다'],
+  ['there is no bridge v-net-0 on the host (ip link add v-net-0 type bridge)', '호스트에 브릿지 v-net-0이 없습니다 (ip link add v-net-0 type bridge)'],
+
+  // ── Docker (src/docker/checks.ts) ──
+  ['dockerd is not running on this host', '이 호스트에서 dockerd가 실행 중이 아닙니다'],
+  ['there is no container named {name} (docker ps -a)', '이름이 {name}인 컨테이너가 없습니다 (docker ps -a)'],
+  ['container {name} is {status}, not running (docker start {name2})', '{name} 컨테이너가 실행 중이 아니라 {status} 상태입니다 (docker start {name2})'],
+  [
+    'no running {image} container publishes host port {hp} to its port {cp} (docker run -d -p {hp2}:{cp2} {image2})',
+    '실행 중인 {image} 컨테이너 중 호스트의 {hp}번 포트를 컨테이너의 {cp}번 포트로 공개하는 것이 없습니다 (docker run -d -p {hp2}:{cp2} {image2})',
+  ],
+  ['the nat table has no DNAT rule for port {port}', 'nat 테이블에 {port}번 포트의 DNAT 규칙이 없습니다'],
+  ['{name} ({ip}) receives {port}/tcp of the host: nat DOCKER ... {rule~}', '{name} 컨테이너({ip})가 호스트의 {port}/tcp를 받습니다: nat DOCKER ... {rule}'],
+  ['ip netns does not list {name}: make /var/run/netns/{name2} point at /proc/{pid}/ns/net', 'ip netns 목록에 {name} 항목이 없습니다: /var/run/netns/{name2}가 /proc/{pid}/ns/net을 가리키게 만드세요'],
+  ["/var/run/netns/{name} is not container {name2}'s namespace (its process is pid {pid})", '/var/run/netns/{name} 파일은 {name2} 컨테이너의 네임스페이스가 아닙니다 (컨테이너 프로세스는 pid {pid})'],
+  ['ip netns lists {name}; ip netns exec {name2} ip addr shows {ip}', 'ip netns 목록에 {name} 항목이 있고, ip netns exec {name2} ip addr에 {ip} 주소가 보입니다'],
+  [
+    '{from} asked {ns} (the nameserver of its resolv.conf) for {to} over UDP and got {answer*}: {from2} is only on the default bridge, which has no embedded DNS (docker network create NET; docker network connect NET {from3})',
+    '{from} 컨테이너가 {ns}(resolv.conf의 nameserver)에 UDP로 {to} 이름을 물었고 {answer}: {from2} 컨테이너는 내장 DNS가 없는 기본 브릿지에만 연결되어 있습니다 (docker network create NET; docker network connect NET {from3})',
+  ],
+  ['NXDOMAIN', 'NXDOMAIN 응답을 받았습니다'],
+  ['no answer', '응답을 받지 못했습니다'],
+  [
+    '{from} asked {ns} for {to} over UDP and got no answer: the query never reached the embedded DNS (look at the DOCKER_OUTPUT rules in the container: docker exec {from2} iptables -t nat -S)',
+    '{from} 컨테이너가 {ns}에 UDP로 {to} 이름을 물었지만 응답을 받지 못했습니다: 질의가 내장 DNS에 닿지 못했습니다 (컨테이너 안의 DOCKER_OUTPUT 규칙을 보세요: docker exec {from2} iptables -t nat -S)',
+  ],
+  [
+    'the embedded DNS does not know {to} ({why*}): {from} and {to2} share no user-defined network (docker network connect {net} {to3})',
+    '내장 DNS가 {to} 이름을 모릅니다 ({why}): {from} 컨테이너와 {to2} 컨테이너가 함께 연결된 사용자 정의 네트워크가 없습니다 (docker network connect {net} {to3})',
+  ],
+  ['the embedded DNS does not know {to} ({why*})', '내장 DNS가 {to} 이름을 모릅니다 ({why})'],
+  ["no answer: it forwarded the query to the host's nameservers", '응답 없음: 내장 DNS가 질의를 호스트의 네임서버로 넘겼습니다'],
+  ['{from} resolves {to} to {ip}, but not through a user-defined network they share', '{from}에서 {to} 이름이 {ip} 주소로 변환되지만, 함께 연결된 사용자 정의 네트워크를 통한 것이 아닙니다'],
+  ['{from} resolved {to} to {ip} over DNS, but the echo request was lost: {reason*}', '{from}에서 DNS로 {to} 이름을 {ip} 주소로 변환했지만 echo 요청이 사라졌습니다: {reason}'],
+  [
+    '{from} resolves {to} to {ip} on network {net} (UDP query to 127.0.0.11) and reaches it',
+    '{from}에서 {net} 네트워크를 통해 {to} 이름이 {ip} 주소로 변환되고(127.0.0.11로 보낸 UDP 질의) 그 주소에 닿습니다',
+  ],
+  ['curl {url} from {from} did not finish', '{from}에서 실행한 curl {url} 명령이 끝나지 않았습니다'],
+  ['curl {url} from {from} failed: {err~}', '{from}에서 실행한 curl {url} 명령이 실패했습니다: {err}'],
+  ['{url} answered from {from}, but not with {what*}', '{from}에서 요청한 {url}에 응답은 왔지만 {what} 아닙니다'],
+  ['{from} fetched {url} over TCP and got {what*}', '{from}에서 TCP로 {url}에 요청해 {what} 받았습니다'],
+  ['the nginx welcome page', 'nginx 환영 페이지를'],
+
+  // ── DNS (labs/dns-checks.ts) ──
+  ['on {host}, looking up "{name}" fails: {err~} — {hint*}', '{host}에서 "{name}" 이름 조회가 실패합니다: {err} — {hint}'],
+  ['add a line "192.168.1.11 db" to /etc/hosts', '/etc/hosts에 "192.168.1.11 db" 줄을 추가하세요'],
+  ['point /etc/resolv.conf at 192.168.1.100 and add "search mycompany.com"', '/etc/resolv.conf가 192.168.1.100을 가리키게 하고 "search mycompany.com"을 추가하세요'],
+  [
+    'on {host}, "{name}" resolves to {addr}, not {want} — the first matching /etc/hosts line wins, and /etc/hosts is read before DNS',
+    '{host}에서 "{name}" 이름이 {want} 주소가 아니라 {addr} 주소로 변환됩니다 — /etc/hosts에서는 처음 일치하는 줄이 이기고, /etc/hosts는 DNS보다 먼저 읽힙니다',
+  ],
+  ['on {host}, "{name}" resolves to {want}', '{host}에서 "{name}" 이름이 {want} 주소로 변환됩니다'],
+  ['ping: {name}: {err~}', '이름을 주소로 바꾸지 못했습니다 — ping: {name}: {err}'],
+  ['ping {name} ({addr}) gets an echo reply', 'ping {name} ({addr})에 echo reply가 옵니다'],
+  ['"{name}" resolves to {addr}, but {reason*}', '"{name}" 이름은 {addr} 주소로 변환되지만, {reason}'],
+  ['the DNS lookup did not finish', 'DNS 조회가 끝나지 않았습니다'],
+  ['a DNS query for "{name}" from {host} fails: {why*}', '{host}에서 보낸 "{name}" DNS 질의가 실패합니다: {why}'],
+  [
+    'no usable answer from {servers*} (the server is unreachable, or refused because it only answers for its own zones — there is no search line, so only the bare name "{name}" was asked)',
+    '{servers}에서 쓸 만한 응답이 없습니다 (서버에 닿지 못했거나, 자기 영역(zone)에만 응답하는 서버가 거부했습니다 — search 줄이 없어서 이름 "{name}"만 그대로 물었습니다)',
+  ],
+  [
+    'no usable answer from {servers*} (the server is unreachable, or refused because it only answers for its own zones)',
+    '{servers}에서 쓸 만한 응답이 없습니다 (서버에 닿지 못했거나, 자기 영역(zone)에만 응답하는 서버가 거부했습니다)',
+  ],
+  ['no nameserver line (so 127.0.0.1, where nothing listens)', 'nameserver 줄이 없는 설정(그래서 아무것도 대기하지 않는 127.0.0.1)'],
+  [
+    'the DNS server says no such name (NXDOMAIN) for every name tried: {name} with search {search~}',
+    'DNS 서버가 시도한 모든 이름에 대해 그런 이름이 없다고(NXDOMAIN) 답합니다: {name}, search {search}',
+  ],
+  [
+    'the DNS server says no such name (NXDOMAIN) for every name tried: {name} (no search domain, so only the bare name was asked)',
+    'DNS 서버가 시도한 모든 이름에 대해 그런 이름이 없다고(NXDOMAIN) 답합니다: {name} (search 도메인이 없어서 이름만 그대로 물었습니다)',
+  ],
+  ['the DNS server has the name but no A record', 'DNS 서버에 그 이름은 있지만 A 레코드가 없습니다'],
+  ['the DNS server refused the query', 'DNS 서버가 질의를 거부했습니다'],
+  ['DNS answers "{name}" with {got}, not {want}', 'DNS가 "{name}"에 대해 {want} 주소가 아니라 {got} 주소로 응답합니다'],
+  ['DNS answers "{name}" with {want} (as {canonical})', 'DNS가 "{name}"에 대해 {want} 주소로 응답합니다 (정식 이름 {canonical})'],
+
+  // ── Kubernetes labs ──
+  ['there is no Deployment web in the default namespace', 'default 네임스페이스에 Deployment web이 없습니다'],
+  ['web: 3/3 ready', 'web: 3/3 준비됨'],
+  ['web has {ready}/{want} ready replicas (it needs replicas: 3)', 'web의 준비된 레플리카: {ready}/{want} (replicas: 3이 필요합니다)'],
+  ['there is no Service web', '서비스 web이 없습니다'],
+  [
+    'Service web has ClusterIP {ip}; the ClusterIP cannot be changed: delete the Service and create it with clusterIP: 10.100.100.100',
+    '서비스 web의 ClusterIP는 {ip}입니다. ClusterIP는 바꿀 수 없으니 서비스를 삭제하고 clusterIP: 10.100.100.100으로 다시 만드세요',
+  ],
+  ['Service web does not expose port 80', '서비스 web이 80번 포트를 노출하지 않습니다'],
+  ['web: 10.100.100.100:80/TCP', '서비스 web: 10.100.100.100:80/TCP'],
+  ['the client pod is not running', 'client 파드가 실행 중이 아닙니다'],
+  [
+    'no HTTP answer from 10.100.100.100 ({first*}): is the Service selecting ready pods, and did kube-proxy program the node?',
+    '10.100.100.100에서 HTTP 응답이 없습니다 ({first}): 서비스가 준비된 파드를 선택하고 있나요? kube-proxy가 노드에 규칙을 설정했나요?',
+  ],
+  ['nothing came back', '아무것도 돌아오지 않음'],
+  ['{ok}/30 requests answered, but always by the same pod ({pods~})', '요청 30개 중 {ok}개가 응답했지만 늘 같은 파드가 응답했습니다 ({pods})'],
+  ['{ok}/30 answered, by {n} pods: {pods~}', '요청 30개 중 {ok}개 응답, 응답한 파드 {n}개: {pods}'],
+  ["node01's nat table has no chain {chain} (kube-proxy creates it once the Service has endpoints)", 'node01의 nat 테이블에 {chain} 체인이 없습니다 (kube-proxy는 서비스에 엔드포인트가 생기면 이 체인을 만듭니다)'],
+  ['{chain} has {n} statistic rules; with 3 endpoints kube-proxy writes 2', '{chain} 체인에 statistic 규칙이 {n}개 있습니다. 엔드포인트가 3개면 kube-proxy는 2개를 씁니다'],
+  ['KUBE-SVC-{id}: {probs}', 'KUBE-SVC-{id} 체인의 statistic 확률: {probs}'],
+  ['there is no namespace pod1 on node01 any more', 'node01에 pod1 네임스페이스가 더 이상 없습니다'],
+  [
+    'pod1 has no eth0 yet: the bridge plugin creates it (CNI_IFNAME=eth0) when you run it with CNI_COMMAND=ADD',
+    'pod1에 아직 eth0이 없습니다: bridge 플러그인을 CNI_COMMAND=ADD로 실행하면 플러그인이 만들어 줍니다 (CNI_IFNAME=eth0)',
+  ],
+  [
+    "pod1's eth0 has no address in 10.244.1.0/24 (its IPAM section should use host-local with subnet 10.244.1.0/24)",
+    'pod1의 eth0에 10.244.1.0/24 대역의 주소가 없습니다 (IPAM 섹션은 subnet 10.244.1.0/24인 host-local을 써야 합니다)',
+  ],
+  ['eth0 in pod1 is down', 'pod1의 eth0이 down 상태입니다'],
+  ['pod1 has {addr} on eth0', 'pod1의 eth0에 {addr} 주소가 있습니다'],
+  ['pod1 has no default route (the IPAM section needs "routes": [{"dst": "0.0.0.0/0"}])', 'pod1에 기본 라우트가 없습니다 (IPAM 섹션에 "routes": [{"dst": "0.0.0.0/0"}]가 필요합니다)'],
+  [
+    "pod1's default gateway {gw} is not an address of a bridge on node01 (set \"isGateway\": true so the plugin gives the bridge the gateway address)",
+    'pod1의 기본 게이트웨이 {gw} 주소는 node01에 있는 브릿지의 주소가 아닙니다 ("isGateway": true로 설정하면 플러그인이 브릿지에 게이트웨이 주소를 줍니다)',
+  ],
+  ['default via {gw}, the address of bridge {br}', '기본 라우트: via {gw} ({br} 브릿지의 주소)'],
+  ['no cluster in this world', '이 환경에는 클러스터가 없습니다'],
+  ['pods web-a (node01) and web-b (node02) must exist', '파드 web-a(node01)와 web-b(node02)가 있어야 합니다'],
+  [
+    'the pods have no IP yet (status {status}): the nodes have no CNI network configuration — install a pod network',
+    '파드에 아직 IP가 없습니다 (상태 {status}): 노드에 CNI 네트워크 설정이 없습니다 — 파드 네트워크를 설치하세요',
+  ],
+  ['web-a {ip} on node01, web-b {ip2} on node02', 'node01의 web-a: {ip}, node02의 web-b: {ip2}'],
+  ['web-a has no sandbox on node01', 'node01에 web-a의 샌드박스가 없습니다'],
+
+  // ── the check runner and the terminal worker ──
+  ['check failed to run: {err~}', '확인을 실행하지 못했습니다: {err}'],
+  ['This terminal has no lab to check.', '이 터미널에는 확인할 실습이 없습니다.'],
+  ['The checks could not run (internal error); your terminal is unaffected.', '확인을 실행하지 못했습니다(내부 오류). 터미널에는 영향이 없습니다.'],
+];
+
+interface Rule {
+  re: RegExp;
+  /** Per capture group: its name and whether it is translated again. */
+  groups: { name: string; again: boolean }[];
+  ko: string;
+}
+
+const PH = /\{(\w+)([*~]?)\}/g;
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function compile([en, ko]: readonly [string, string]): Rule {
+  const groups: Rule['groups'] = [];
+  let src = '';
+  let last = 0;
+  for (const m of en.matchAll(PH)) {
+    src += escapeRe(en.slice(last, m.index));
+    src += m[2] === '' ? '([^;]+?)' : '(.+?)';
+    groups.push({ name: m[1]!, again: m[2] === '*' });
+    last = m.index! + m[0].length;
+  }
+  src += escapeRe(en.slice(last));
+  return { re: new RegExp(`^${src}$`, 's'), groups, ko };
+}
+
+/** The literal part of a template (its length orders the rules: most specific first). */
+const literal = (en: string): number => en.replace(PH, '').length;
+
+const RULES: Rule[] = [...CHECK_MESSAGES].sort((a, b) => literal(b[0]) - literal(a[0])).map(compile);
+
+/** `msg` in Korean, or undefined when no template matches it. */
+function translate(msg: string, depth: number): string | undefined {
+  if (depth > 6) return undefined;
+  for (const r of RULES) {
+    const m = r.re.exec(msg);
+    if (!m) continue;
+    const vals: Record<string, string> = {};
+    r.groups.forEach((g, i) => {
+      const v = m[i + 1]!;
+      vals[g.name] = g.again ? (translate(v, depth + 1) ?? v) : v;
+    });
+    return r.ko.replace(PH, (x, name: string) => vals[name] ?? x);
+  }
+  if (msg.includes('; ')) {
+    const parts = msg.split('; ');
+    const out = parts.map((p) => translate(p, depth + 1));
+    if (out.some((p) => p !== undefined)) return out.map((p, i) => p ?? parts[i]).join('; ');
+  }
+  return undefined;
+}
+
+/** Whether a Korean template matches `msg` (tests). */
+export function hasKoreanMessage(msg: string): boolean {
+  return translate(msg, 0) !== undefined;
+}
+
+/** A check's message (or a check error) in `lang`; English when no template matches. */
+export function checkMessage(lang: Lang, msg: string): string {
+  if (lang === 'en' || !msg) return msg;
+  return translate(msg, 0) ?? msg;
+}
