@@ -104,6 +104,7 @@ async function personalise(panel: HTMLElement): Promise<void> {
   panel.querySelectorAll<HTMLElement>('[data-part="hints"] li').forEach((li, i) => {
     if (info.hints[i] !== undefined) li.replaceChildren(...renderInline(info.hints[i]!));
   });
+  panel.setAttribute('data-task-titles', JSON.stringify(Object.fromEntries(info.tasks.map((task) => [task.id, task.title]))));
   for (const task of info.tasks) {
     const strong = panel.querySelector(`[data-part="results"] li.todo[data-check="${CSS.escape(task.id)}"] strong`);
     if (strong) strong.textContent = task.title;

@@ -8,11 +8,45 @@
 
 import type { PlTerminal } from './terminal-element.ts';
 import type { TermCheckResult } from './protocol.ts';
+import { t, type Lang, type UiKey } from '../i18n/ui.ts';
+import { checkMessage } from '../i18n/checks.ts';
 
 class PlLab extends HTMLElement {
   private armedReset: ReturnType<typeof setTimeout> | null = null;
   /** The task list as built (shown again after Reset). */
   private initialTasks: Node[] = [];
+  /** Check titles as the page shows them (its language; a parametric lab's own values once personalised). */
+  private titles = new Map<string, string>();
+  /** The results on show, to render again when the titles change. */
+  private shown: { results: TermCheckResult[]; error: string | undefined; restored: boolean; live: boolean } | null = null;
+
+  static get observedAttributes(): string[] {
+    return ['data-task-titles'];
+  }
+
+  attributeChangedCallback(): void {
+    this.readTitles();
+    if (this.shown) this.showResults(this.shown.results, this.shown.error, this.shown.restored, this.shown.live);
+  }
+
+  private get uiLang(): Lang {
+    return this.dataset.lang === 'ko' ? 'ko' : 'en';
+  }
+  private tr(key: UiKey, vars?: Record<string, string | number>): string {
+    return t(this.uiLang, key, vars);
+  }
+  /** Titles from the task list as built, then from `data-task-titles` (set when a parametric lab is personalised). */
+  private readTitles(): void {
+    for (const li of this.querySelectorAll<HTMLElement>('[data-part="results"] li.todo[data-check]')) {
+      const s = li.querySelector('strong')?.textContent;
+      if (s && li.dataset.check) this.titles.set(li.dataset.check, s);
+    }
+    try {
+      for (const [id, title] of Object.entries(JSON.parse(this.dataset.taskTitles ?? '{}') as Record<string, string>)) this.titles.set(id, title);
+    } catch {
+      /* not JSON: keep the titles we have */
+    }
+  }
 
   private get term(): PlTerminal | null {
     return this.querySelector('pl-terminal');
@@ -37,6 +71,7 @@ class PlLab extends HTMLElement {
       void this.term?.saveProgress({ passed: results.filter((r) => r.passed).map((r) => r.id), results });
     });
     this.initialTasks = [...(this.el('results')?.childNodes ?? [])].map((n) => n.cloneNode(true));
+    this.readTitles();
     void customElements.whenDefined('pl-terminal').then(async () => {
       const stored = await this.term?.stored();
       if (stored?.results?.length && !this.hasAttribute('data-live')) this.showResults(stored.results, undefined, true);
@@ -47,13 +82,13 @@ class PlLab extends HTMLElement {
     const term = this.term;
     if (!term) return;
     btn.disabled = true;
-    this.setStatus('Checking…', 'busy');
+    this.setStatus(this.tr('lab.checking'), 'busy');
     try {
       const { results, error } = await term.check();
       this.showResults(results, error, false);
       void term.saveProgress({ passed: results.filter((r) => r.passed).map((r) => r.id), results });
     } catch (e) {
-      this.setStatus(`The checks could not run: ${e instanceof Error ? e.message : String(e)}`, 'fail');
+      this.setStatus(this.tr('lab.cannotRun', { err: e instanceof Error ? e.message : String(e) }), 'fail');
     } finally {
       btn.disabled = false;
     }
@@ -70,6 +105,8 @@ class PlLab extends HTMLElement {
     const list = this.el('results');
     if (!list) return;
     if (live) this.setAttribute('data-live', '');
+    this.shown = { results, error, restored, live };
+    const ko = this.uiLang !== 'en';
     list.replaceChildren();
     for (const r of results) {
       const li = document.createElement('li');
@@ -80,20 +117,21 @@ class PlLab extends HTMLElement {
       mark.textContent = r.passed ? '✓' : '✗';
       mark.setAttribute('aria-hidden', 'true');
       const title = document.createElement('strong');
-      title.textContent = `${r.passed ? 'Passed' : 'Not yet'}: ${r.title}`;
+      title.textContent = `${this.tr(r.passed ? 'lab.passed' : 'lab.notYet')}: ${(ko && this.titles.get(r.id)) || r.title}`;
       const msg = document.createElement('span');
       msg.className = 'msg';
-      msg.textContent = r.message;
+      msg.textContent = checkMessage(this.uiLang, r.message);
       li.append(mark, title, msg);
       list.append(li);
     }
     const passed = results.filter((r) => r.passed).length;
     const all = results.length > 0 && passed === results.length;
     this.toggleAttribute('data-solved', all);
-    if (error) this.setStatus(error, 'fail');
-    else if (all) this.setStatus(`${restored ? 'Last check: ' : live ? 'Live: ' : ''}All ${results.length} checks pass. Lab solved!`, 'pass');
-    else if (live) this.setStatus(`Live: ${passed} of ${results.length} checks pass (updated after each command; Check explains the rest).`, 'info');
-    else this.setStatus(`${restored ? 'Last check: ' : ''}${passed} of ${results.length} checks pass.`, restored ? 'info' : 'fail');
+    const n = results.length;
+    if (error) this.setStatus(checkMessage(this.uiLang, error), 'fail');
+    else if (all) this.setStatus(`${restored ? this.tr('lab.lastCheck') : live ? this.tr('lab.live') : ''}${this.tr('lab.allPass', { n })}`, 'pass');
+    else if (live) this.setStatus(this.tr('lab.livePass', { passed, n }), 'info');
+    else this.setStatus(`${restored ? this.tr('lab.lastCheck') : ''}${this.tr('lab.somePass', { passed, n })}`, restored ? 'info' : 'fail');
   }
 
   private nextHint(btn: HTMLButtonElement): void {
@@ -107,15 +145,15 @@ class PlLab extends HTMLElement {
     const shown = total - hidden.length + 1;
     if (shown >= total) {
       btn.disabled = true;
-      btn.textContent = 'No more hints';
-    } else btn.textContent = `Show hint ${shown + 1} of ${total}`;
+      btn.textContent = this.tr('lab.noMoreHints');
+    } else btn.textContent = this.tr('lab.hintN', { i: shown + 1, n: total });
   }
 
   private reset(btn: HTMLButtonElement): void {
     if (!this.armedReset) {
-      btn.textContent = 'Confirm reset';
+      btn.textContent = this.tr('lab.confirmReset');
       btn.dataset.armed = '';
-      this.setStatus('Press “Confirm reset” to throw away this lab’s terminal and start again.', 'info');
+      this.setStatus(this.tr('lab.resetArmed'), 'info');
       this.armedReset = setTimeout(() => this.disarm(btn), 5000);
       return;
     }
@@ -123,14 +161,15 @@ class PlLab extends HTMLElement {
     this.el('results')?.replaceChildren(...this.initialTasks.map((n) => n.cloneNode(true)));
     this.removeAttribute('data-solved');
     this.removeAttribute('data-live');
+    this.shown = null;
     void this.term?.reset();
-    this.setStatus('The lab was reset to its starting state.', 'info');
+    this.setStatus(this.tr('lab.resetDone'), 'info');
   }
 
   private disarm(btn: HTMLButtonElement): void {
     if (this.armedReset) clearTimeout(this.armedReset);
     this.armedReset = null;
-    btn.textContent = 'Reset lab';
+    btn.textContent = this.tr('lab.reset');
     delete btn.dataset.armed;
   }
 }

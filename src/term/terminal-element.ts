@@ -11,6 +11,10 @@ import type { FromWorker, PathSnapshot, TermCheckResult, TermEntry, ToWorker, To
 import type { TermHost } from './xterm-host.ts';
 import { clearTerm, loadTerm, saveTerm, type TermRecord } from './store.ts';
 import { learnerSeed } from '../handin/learner.ts';
+import { t, type UiKey } from '../i18n/ui.ts';
+
+/** The page's interface text (its <html lang>). */
+const tr = (key: UiKey): string => t(document.documentElement.lang === 'ko' ? 'ko' : 'en', key);
 
 /** Seed of every world built for the site (deterministic replays). */
 export const SEED = 1;
@@ -139,7 +143,7 @@ export class PlTerminal extends HTMLElement {
     this.host.catch(() => {
       worker.terminate();
       this.setAttribute('data-state', 'error');
-      this.screen().textContent = 'The terminal could not be loaded. Reload the page to try again.';
+      this.screen().textContent = tr('term.failed');
     });
     return this.host;
   }
@@ -171,7 +175,7 @@ export class PlTerminal extends HTMLElement {
     const h = await this.load();
     await this.ready;
     h.undo();
-    this.status('Undoing the last command (replaying the others)…');
+    this.status(tr('term.undoing'));
   }
 
   /** Read a file of this terminal's host (the editor pane). */
@@ -201,21 +205,21 @@ export class PlTerminal extends HTMLElement {
   /** The toolbar's Reset asks for a second press within 5 s. */
   private armReset(btn: HTMLButtonElement): void {
     if (!this.armedReset) {
-      btn.textContent = 'Confirm reset';
+      btn.textContent = tr('lab.confirmReset');
       btn.dataset.armed = '';
-      this.status('Press “Confirm reset” to throw away this terminal’s commands and start again.');
+      this.status(tr('term.resetArmed'));
       this.armedReset = setTimeout(() => this.disarmReset(btn), 5000);
       return;
     }
     this.disarmReset(btn);
     void this.reset();
-    this.status('The terminal was reset to its starting state.');
+    this.status(tr('term.resetDone'));
   }
 
   private disarmReset(btn: HTMLButtonElement): void {
     if (this.armedReset) clearTimeout(this.armedReset);
     this.armedReset = null;
-    btn.textContent = 'Reset';
+    btn.textContent = tr('term.reset');
     delete btn.dataset.armed;
   }
 
