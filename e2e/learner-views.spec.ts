@@ -96,3 +96,28 @@ test('search finds a lesson, with everything served by the site', async ({ page 
   await expect(page).toHaveURL(/\/lessons\/namespaces\//);
   expect(outside).toEqual([]);
 });
+
+test('axe: the open topology and packet-path views, the progress and search pages', async ({ page }) => {
+  test.setTimeout(120_000);
+  const { AxeBuilder } = await import('@axe-core/playwright');
+  const serious = async (include?: string) => {
+    let b = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+    if (include) b = b.include(include);
+    const r = await b.analyze();
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  };
+  await page.goto('/lessons/namespaces/');
+  const term = page.locator('pl-terminal[data-main]');
+  await ready(term);
+  await openViews(term);
+  await typeLine(page, term, 'ip link add v0 type veth peer name v1 && ip addr add 10.0.0.1/24 dev v0 && ip link set v0 up && ip link add br0 type bridge');
+  await typeLine(page, term, 'ping -c 1 -W 1 10.0.0.2');
+  await expect(term.locator('pl-packet-path [data-part="verdict"]')).toContainText('Dropped');
+  await term.locator('pl-topology details.topo-details > summary').click();
+  expect(await serious('pl-terminal[data-main] .term-tools')).toEqual([]);
+  for (const url of ['/progress/', '/search/?q=namespace']) {
+    await page.goto(url);
+    if (url.startsWith('/search/')) await expect(page.locator('.pagefind-ui__result').first()).toBeVisible();
+    expect(await serious()).toEqual([]);
+  }
+});
