@@ -4,7 +4,7 @@
 
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LANGS, langOfPath, lessonHref, pathIn, switchHref, t } from './ui.ts';
+import { LANGS, langOfPath, lessonHref, parts, pathIn, switchHref, t } from './ui.ts';
 import { localizeLab } from './labs.ts';
 import { labInfo, listLabs } from '../labs/index.ts';
 
@@ -66,7 +66,14 @@ describe('interface dictionary', () => {
     expect(LANGS).toEqual(['en', 'ko']);
     expect(switchHref('ko', '/lessons/nat/')).toBe('/ko/lessons/nat/');
     expect(switchHref('en', '/ko/instructor/')).toBe('/instructor/');
-    expect(switchHref('ko', '/reference/')).toBe('/ko/');
+    for (const page of ['/reference/', '/progress/', '/search/']) {
+      expect(switchHref('ko', page)).toBe(`/ko${page}`);
+      expect(switchHref('en', `/ko${page}`)).toBe(page);
+    }
+    // A page with no counterpart sends the reader to the other language's home.
+    expect(switchHref('ko', '/pagefind/')).toBe('/ko/');
+    expect(parts(t('en', 'ref.options'))).toEqual([{ text: 'Options of ' }, { slot: 'cmd' }]);
+    expect(parts(t('ko', 'ref.options'))).toEqual([{ slot: 'cmd' }, { text: ' 옵션' }]);
   });
 });
 

@@ -116,6 +116,72 @@ const en = {
   'instr.col.check': 'Check',
   'instr.col.passedBy': 'Passed by',
   'instr.cli': 'The same grading from a shell: npm run --silent grade -- FILES_OR_DIRECTORIES > grades.csv',
+  'ref.title': 'Command reference',
+  'ref.eyebrow': 'Reference',
+  'ref.description': 'Every command the simulated Linux host supports, with its options and subcommands.',
+  'ref.lede':
+    'The {n} commands the simulated host runs, with the options and subcommands each one supports. Generated from the simulator’s own command definitions (what {help} prints in a terminal), so it lists exactly what works.',
+  'ref.english': '',
+  'ref.lookingFor': 'Looking for a lesson instead?',
+  'ref.searchLink': 'Search the course',
+  'ref.index': 'Commands',
+  'ref.group': 'Commands starting with {letter}',
+  'ref.options': 'Options of {cmd}',
+  'ref.col.option': 'Option',
+  'ref.col.arg': 'Argument',
+  'ref.col.desc': 'What it does',
+  'ref.subcommands': 'Subcommands:',
+  'progress.title': 'Your progress',
+  'progress.description': 'Export your packetlab progress to a file, or import it in another browser.',
+  'progress.lede':
+    'Your terminals (every command you typed) and lab results are saved in this browser only. To continue in another browser or on another computer, export them to a file here and import that file there.',
+  'progress.saved': 'Saved in this browser',
+  'progress.loading': 'Loading…',
+  'progress.export': 'Export',
+  'progress.exportButton': 'Export progress to a file',
+  'progress.import': 'Import',
+  'progress.file': 'Progress file ({file})',
+  'progress.importButton': 'Import progress',
+  'progress.none': 'Nothing saved in this browser yet: type some commands in a lesson’s terminal.',
+  'progress.lab': 'Lab {lab}',
+  'progress.practice': 'Practice terminal on {page}',
+  'progress.commands.one': '{what}: {n} command',
+  'progress.commands.many': '{what}: {n} commands',
+  'progress.checks': ', {passed} of {n} checks passed',
+  'progress.listFailed': 'Your saved progress could not be listed: {err}',
+  'progress.exported.one': 'Exported {n} terminal to {file}.',
+  'progress.exported.many': 'Exported {n} terminals to {file}.',
+  'progress.exportFailed': 'The export failed: {err}',
+  'progress.chooseFile': 'Choose a progress file first.',
+  'progress.imported.one': 'Imported {n} terminal. Open a lesson to continue where you left off.',
+  'progress.imported.many': 'Imported {n} terminals. Open a lesson to continue where you left off.',
+  'search.title': 'Search',
+  'search.heading': 'Search the course',
+  'search.description': 'Search the packetlab lessons and the command reference.',
+  'search.lede': 'Find the lesson that covers a command or an idea (try {a}, {b} or {c}).',
+  'search.examples': 'veth|MASQUERADE|bridge',
+  'search.noscript': 'Search needs JavaScript. The {course} lists every lesson, and the {reference} every command.',
+  'search.missing': 'The search index is missing (it is built by {cmd}). The {course} lists every lesson.',
+  'search.courseLink': 'course page',
+  'search.referenceLink': 'command reference',
+  'diagram.two.title': 'Two networks joined by a router',
+  'diagram.two.desc':
+    'Hosts A (192.168.1.10) and B (192.168.1.11) connect to a switch for network 192.168.1.0/24. Hosts C (192.168.2.10) and D (192.168.2.11) connect to a switch for 192.168.2.0/24. A router has one interface on each network: 192.168.1.1 and 192.168.2.1.',
+  'diagram.two.switch': 'switch',
+  'diagram.two.router': 'router',
+  'diagram.two.caption': 'A switch joins hosts of one network; a router has a foot in each network and passes packets between them.',
+  'diagram.veth.title': 'red and blue joined by a veth pair',
+  'diagram.veth.desc':
+    'Inside the host, namespace red holds interface veth-red with 192.168.15.1 and namespace blue holds veth-blue with 192.168.15.2. The two interfaces are the two ends of one virtual cable.',
+  'diagram.veth.host': 'host (default namespace)',
+  'diagram.veth.pair': 'veth pair',
+  'diagram.veth.caption': 'A veth pair is a virtual cable: a frame sent into one end comes out of the other.',
+  'diagram.bridge.title': 'A Linux bridge connecting four namespaces and the host',
+  'diagram.bridge.desc':
+    'Namespaces red, blue, orange and gray each hold one end of a veth pair (veth-red and so on, addresses 192.168.15.1 to .4). The other ends (veth-red-br and so on) are ports of the bridge v-net-0 in the host, which itself has the address 192.168.15.5/24.',
+  'diagram.bridge.bridge': 'bridge {bridge} (a virtual switch) · host address {addr}',
+  'diagram.bridge.host': 'host (default namespace): the bridge is also the host’s own interface on {net}',
+  'diagram.bridge.caption': 'Each namespace gets one veth pair: one end inside the namespace, the other end attached to the bridge.',
 } as const;
 
 /** A key of the interface dictionary. */
@@ -224,6 +290,72 @@ const ko: Record<UiKey, string> = {
   'instr.col.check': '확인 항목',
   'instr.col.passedBy': '통과한 학습자',
   'instr.cli': '셸에서 같은 채점을 하려면: npm run --silent grade -- 파일_또는_디렉터리 > grades.csv',
+  'ref.title': '명령어 레퍼런스',
+  'ref.eyebrow': '레퍼런스',
+  'ref.description': '가상 리눅스 호스트가 지원하는 모든 명령어와 그 옵션, 하위 명령어.',
+  'ref.lede':
+    '가상 호스트가 실행하는 명령어 {n}개와 각 명령어가 지원하는 옵션, 하위 명령어입니다. 시뮬레이터 자체의 명령어 정의(터미널에서 {help}가 출력하는 내용)로 만들어지므로, 실제로 동작하는 것만 정확히 담겨 있습니다.',
+  'ref.english': '명령어 설명은 터미널의 help와 같이 영어로 되어 있습니다.',
+  'ref.lookingFor': '강의를 찾고 있나요?',
+  'ref.searchLink': '강의 검색',
+  'ref.index': '명령어',
+  'ref.group': '첫 글자가 {letter}인 명령어',
+  'ref.options': '{cmd} 옵션',
+  'ref.col.option': '옵션',
+  'ref.col.arg': '인자',
+  'ref.col.desc': '설명',
+  'ref.subcommands': '하위 명령어:',
+  'progress.title': '내 진행 상황',
+  'progress.description': 'packetlab 진행 상황을 파일로 내보내거나 다른 브라우저에서 가져옵니다.',
+  'progress.lede':
+    '터미널(입력한 모든 명령어)과 실습 결과는 이 브라우저에만 저장됩니다. 다른 브라우저나 다른 컴퓨터에서 이어서 하려면 여기서 파일로 내보낸 뒤 그곳에서 그 파일을 가져오세요.',
+  'progress.saved': '이 브라우저에 저장된 내용',
+  'progress.loading': '불러오는 중…',
+  'progress.export': '내보내기',
+  'progress.exportButton': '진행 상황을 파일로 내보내기',
+  'progress.import': '가져오기',
+  'progress.file': '진행 상황 파일 ({file})',
+  'progress.importButton': '진행 상황 가져오기',
+  'progress.none': '이 브라우저에 저장된 것이 아직 없습니다. 강의의 터미널에 명령어를 입력해 보세요.',
+  'progress.lab': '실습 {lab}',
+  'progress.practice': '{page}의 연습용 터미널',
+  'progress.commands.one': '{what}: 명령어 {n}개',
+  'progress.commands.many': '{what}: 명령어 {n}개',
+  'progress.checks': ', 확인 항목 {n}개 중 {passed}개 통과',
+  'progress.listFailed': '저장된 진행 상황을 불러오지 못했습니다: {err}',
+  'progress.exported.one': '터미널 {n}개를 {file} 파일로 내보냈습니다.',
+  'progress.exported.many': '터미널 {n}개를 {file} 파일로 내보냈습니다.',
+  'progress.exportFailed': '내보내지 못했습니다: {err}',
+  'progress.chooseFile': '먼저 진행 상황 파일을 선택하세요.',
+  'progress.imported.one': '터미널 {n}개를 가져왔습니다. 강의를 열면 하던 곳부터 이어서 할 수 있습니다.',
+  'progress.imported.many': '터미널 {n}개를 가져왔습니다. 강의를 열면 하던 곳부터 이어서 할 수 있습니다.',
+  'search.title': '검색',
+  'search.heading': '강의 검색',
+  'search.description': 'packetlab 강의와 명령어 레퍼런스를 검색합니다.',
+  'search.lede': '명령어나 개념을 다루는 강의를 찾아보세요(예: {a}, {b}, {c}).',
+  'search.examples': 'veth|MASQUERADE|브릿지',
+  'search.noscript': '검색에는 JavaScript가 필요합니다. {course}에서 모든 강의를, {reference}에서 모든 명령어를 볼 수 있습니다.',
+  'search.missing': '검색 색인이 없습니다(색인은 {cmd}로 만듭니다). {course}에서 모든 강의를 볼 수 있습니다.',
+  'search.courseLink': '강의 목록',
+  'search.referenceLink': '명령어 레퍼런스',
+  'diagram.two.title': '라우터로 연결된 두 네트워크',
+  'diagram.two.desc':
+    '호스트 A(192.168.1.10)와 B(192.168.1.11)는 네트워크 192.168.1.0/24의 스위치에 연결되어 있습니다. 호스트 C(192.168.2.10)와 D(192.168.2.11)는 192.168.2.0/24의 스위치에 연결되어 있습니다. 라우터는 두 네트워크에 인터페이스를 하나씩 가집니다: 192.168.1.1과 192.168.2.1.',
+  'diagram.two.switch': '스위치',
+  'diagram.two.router': '라우터',
+  'diagram.two.caption': '스위치는 같은 네트워크의 호스트들을 연결하고, 라우터는 두 네트워크에 한 발씩 걸친 채 둘 사이로 패킷을 전달합니다.',
+  'diagram.veth.title': 'veth 쌍으로 연결된 red와 blue',
+  'diagram.veth.desc':
+    '호스트 안에서 네임스페이스 red는 192.168.15.1이 할당된 인터페이스 veth-red를, 네임스페이스 blue는 192.168.15.2가 할당된 veth-blue를 가집니다. 두 인터페이스는 가상 케이블 하나의 양 끝입니다.',
+  'diagram.veth.host': '호스트 (기본 네임스페이스)',
+  'diagram.veth.pair': 'veth 쌍',
+  'diagram.veth.caption': 'veth 쌍은 가상 케이블입니다. 한쪽 끝으로 보낸 프레임은 다른 쪽 끝으로 나옵니다.',
+  'diagram.bridge.title': '네임스페이스 네 개와 호스트를 연결하는 리눅스 브릿지',
+  'diagram.bridge.desc':
+    '네임스페이스 red, blue, orange, gray는 각각 veth 쌍의 한쪽 끝(veth-red 등, 주소 192.168.15.1~.4)을 가집니다. 다른 쪽 끝(veth-red-br 등)은 호스트에 있는 브릿지 v-net-0의 포트이며, 브릿지 자신은 주소 192.168.15.5/24를 가집니다.',
+  'diagram.bridge.bridge': '브릿지 {bridge} (가상 스위치) · 호스트 주소 {addr}',
+  'diagram.bridge.host': '호스트 (기본 네임스페이스): 브릿지는 {net}에 있는 호스트 자신의 인터페이스이기도 합니다',
+  'diagram.bridge.caption': '네임스페이스마다 veth 쌍을 하나씩 줍니다. 한쪽 끝은 네임스페이스 안에, 다른 쪽 끝은 브릿지에 연결합니다.',
 };
 
 const DICT: Record<Lang, Record<UiKey, string>> = { en, ko };
@@ -245,8 +377,8 @@ export function pathIn(lang: Lang, pathname: string): string {
   return lang === 'en' ? rest : `/ko${rest}`;
 }
 
-/** Pages written in both languages (others, e.g. /reference/, are English only so far). */
-const BOTH = [/^\/$/, /^\/lessons\/[a-z0-9-]+\/?$/, /^\/instructor\/?$/];
+/** Pages written in both languages (any other page links to the other language's home). */
+const BOTH = [/^\/$/, /^\/lessons\/[a-z0-9-]+\/?$/, /^\/(instructor|reference|progress|search)\/?$/];
 
 /** Whether the page at `pathname` exists in every language. */
 export function bilingual(pathname: string): boolean {
@@ -262,4 +394,19 @@ export function switchHref(lang: Lang, pathname: string): string {
 /** A lesson's URL in `lang`. */
 export function lessonHref(lang: Lang, slug: string): string {
   return pathIn(lang, `/lessons/${slug}/`);
+}
+
+/** Piece of a dictionary string split at its placeholders: text, or the name of a `{name}` slot. */
+export type Part = { text: string } | { slot: string };
+
+/**
+ * A dictionary string cut at its `{name}` placeholders, for strings whose slots
+ * hold markup (a link, <code>, <kbd>) rather than text: `'Try {cmd} now'` →
+ * text 'Try ', slot 'cmd', text ' now'. Empty text pieces are dropped.
+ */
+export function parts(s: string): Part[] {
+  return s
+    .split(/(\{\w+\})/)
+    .filter((p) => p !== '')
+    .map((p) => (/^\{\w+\}$/.test(p) ? { slot: p.slice(1, -1) } : { text: p }));
 }

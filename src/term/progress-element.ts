@@ -1,12 +1,16 @@
 // <pl-progress>: the learner's saved terminals (IndexedDB), exported to a
 // JSON file and imported in another browser. Import replaces the terminals
-// it contains and keeps the others.
+// it contains and keeps the others. Messages in the page's language (<html lang>).
 
 import { exportProgress, importProgress } from './store.ts';
+import { t, type Lang, type UiKey } from '../i18n/ui.ts';
+
+const lang: Lang = document.documentElement.lang === 'ko' ? 'ko' : 'en';
+const msg = (key: UiKey, vars?: Record<string, string | number>) => t(lang, key, vars);
 
 function describeKey(key: string): string {
-  if (key.startsWith('lab:')) return `Lab ${key.slice(4)}`;
-  if (key.startsWith('play:')) return `Practice terminal on ${key.slice(5)}`;
+  if (key.startsWith('lab:')) return msg('progress.lab', { lab: key.slice(4) });
+  if (key.startsWith('play:')) return msg('progress.practice', { page: key.slice(5) });
   return key;
 }
 
@@ -35,7 +39,7 @@ class PlProgress extends HTMLElement {
       ul.replaceChildren();
       if (!p.terms.length) {
         const li = document.createElement('li');
-        li.textContent = 'Nothing saved in this browser yet: type some commands in a lesson’s terminal.';
+        li.textContent = msg('progress.none');
         ul.append(li);
         return;
       }
@@ -43,12 +47,12 @@ class PlProgress extends HTMLElement {
         const li = document.createElement('li');
         li.dataset.key = t.key;
         const cmds = t.entries.filter((e) => 'line' in e).length;
-        const passed = t.results?.length ? `, ${t.passed.length} of ${t.results.length} checks passed` : '';
-        li.textContent = `${describeKey(t.key)}: ${cmds} command${cmds === 1 ? '' : 's'}${passed}`;
+        const passed = t.results?.length ? msg('progress.checks', { passed: t.passed.length, n: t.results.length }) : '';
+        li.textContent = msg(cmds === 1 ? 'progress.commands.one' : 'progress.commands.many', { what: describeKey(t.key), n: cmds }) + passed;
         ul.append(li);
       }
     } catch (e) {
-      this.status(`Your saved progress could not be listed: ${e instanceof Error ? e.message : String(e)}`, 'fail');
+      this.status(msg('progress.listFailed', { err: e instanceof Error ? e.message : String(e) }), 'fail');
     }
   }
 
@@ -64,9 +68,9 @@ class PlProgress extends HTMLElement {
       a.click();
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      this.status(`Exported ${p.terms.length} terminal${p.terms.length === 1 ? '' : 's'} to ${a.download}.`, 'ok');
+      this.status(msg(p.terms.length === 1 ? 'progress.exported.one' : 'progress.exported.many', { n: p.terms.length, file: a.download }), 'ok');
     } catch (e) {
-      this.status(`The export failed: ${e instanceof Error ? e.message : String(e)}`, 'fail');
+      this.status(msg('progress.exportFailed', { err: e instanceof Error ? e.message : String(e) }), 'fail');
     }
   }
 
@@ -74,13 +78,13 @@ class PlProgress extends HTMLElement {
     const input = this.querySelector<HTMLInputElement>('input[type="file"]');
     const file = input?.files?.[0];
     if (!file) {
-      this.status('Choose a progress file first.', 'fail');
+      this.status(msg('progress.chooseFile'), 'fail');
       input?.focus();
       return;
     }
     try {
       const n = await importProgress(await file.text());
-      this.status(`Imported ${n} terminal${n === 1 ? '' : 's'}. Open a lesson to continue where you left off.`, 'ok');
+      this.status(msg(n === 1 ? 'progress.imported.one' : 'progress.imported.many', { n }), 'ok');
       await this.list();
     } catch (e) {
       this.status(e instanceof Error ? e.message : String(e), 'fail');
