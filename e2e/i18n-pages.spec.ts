@@ -1,5 +1,6 @@
 // English and Korean: <html lang>, the language switch linking each page to
-// its counterpart, Korean lesson text and interface strings, and parametric
+// its counterpart (home, lessons, reference, progress, search), Korean lesson
+// text and interface strings, and parametric
 // labs showing the learner's own values (seed chosen once, stored, shown).
 
 import { readdirSync, readFileSync } from 'node:fs';
@@ -57,6 +58,51 @@ for (const l of EN.filter((x) => x.status === 'ready')) {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(l.title);
   });
 }
+
+const TOOL_PAGES = [
+  { path: '/reference/', en: 'Command reference', ko: '명령어 레퍼런스' },
+  { path: '/progress/', en: 'Your progress', ko: '내 진행 상황' },
+  { path: '/search/', en: 'Search the course', ko: '강의 검색' },
+];
+
+for (const p of TOOL_PAGES) {
+  test(`${p.path}: the Korean page /ko${p.path} is its counterpart and links back`, async ({ page }) => {
+    await page.goto(`/ko${p.path}`);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(p.ko);
+    await expect(page.locator('link[rel="alternate"][hreflang="en"]')).toHaveAttribute('href', p.path);
+    await page.getByRole('navigation', { name: '언어' }).getByRole('link', { name: 'English' }).click();
+    await expect(page).toHaveURL(new RegExp(`127\\.0\\.0\\.1:\\d+${p.path}$`));
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(p.en);
+    await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: '한국어' }).click();
+    await expect(page).toHaveURL(new RegExp(`/ko${p.path}$`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(p.ko);
+  });
+}
+
+test('Korean tool pages: reference labels, progress messages and search in Korean', async ({ page }) => {
+  await page.goto('/ko/reference/');
+  const ip = page.locator('section[data-command="ip"]');
+  await expect(ip.locator('.ref-options caption')).toHaveText('ip 옵션');
+  await expect(ip.getByRole('columnheader', { name: '설명' })).toBeVisible();
+  await expect(ip.locator('.ref-subs-label')).toHaveText('하위 명령어:');
+  await expect(page.locator('.lede a')).toHaveAttribute('href', '/ko/search/');
+
+  await page.goto('/ko/progress/');
+  await expect(page.locator('[data-part="list"]')).toContainText('이 브라우저에 저장된 것이 아직 없습니다');
+  await page.getByRole('button', { name: '진행 상황 가져오기' }).click();
+  await expect(page.locator('[data-part="status"]')).toHaveText('먼저 진행 상황 파일을 선택하세요.');
+
+  await page.goto('/ko/search/');
+  await page.getByRole('search').getByRole('textbox').fill('브릿지');
+  await expect(page.locator('.pagefind-ui__result-link[href*="/ko/lessons/"]').first()).toBeVisible();
+  await expect(page.locator('.pagefind-ui__result-link:not([href*="/ko/"])')).toHaveCount(0);
+
+  // A Korean lesson's terminal links to the Korean progress page.
+  await page.goto('/ko/lessons/namespaces/');
+  await expect(page.locator('pl-terminal[data-main] .term-progress-link')).toHaveAttribute('href', '/ko/progress/');
+});
 
 test('parametric labs show the stored seed and the values it picks, in both languages', async ({ page }) => {
   await page.addInitScript(() => localStorage.setItem('packetlab-seed', '4242'));
