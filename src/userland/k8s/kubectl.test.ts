@@ -95,3 +95,18 @@ describe('kubectl', () => {
     expect(nodes.out).toMatch(/^NAME\s+STATUS\s+ROLES\s+AGE\s+VERSION\ncontrolplane\s+Ready\s+control-plane\s+\S+\s+v1\.31\.4\nnode01\s+Ready\s+<none>/);
   });
 });
+
+describe('kubectl rollout status daemonset', () => {
+  it('waits for the daemon set’s pods, as kubectl’s DaemonSetStatusViewer does', async () => {
+    const c = buildCluster(new World(), { cni: 'none' });
+    const { flannelDaemonSet } = await import('../../k8s/cluster.ts');
+    const { toYaml } = await import('../../k8s/yaml.ts');
+    const manifest = `${toYaml({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'kube-flannel' } })}---\n${toYaml(flannelDaemonSet())}`;
+    expect((await kubectl(c, 'kubectl apply -f -', manifest)).out).toBe('namespace/kube-flannel created\ndaemonset.apps/kube-flannel-ds created\n');
+    const t0 = c.world.clock.now;
+    const r = await kubectl(c, 'kubectl rollout status daemonset/kube-flannel-ds -n kube-flannel');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^(Waiting for daemon set "kube-flannel-ds" rollout to finish: \d+ (out of 3 new pods have been updated|of 3 updated pods are available)\.\.\.\n)*daemon set "kube-flannel-ds" successfully rolled out\n$/);
+    expect(c.world.clock.now - t0).toBeLessThan(30_000);
+  });
+});

@@ -377,7 +377,17 @@ async function rollout(p: Process, api: ApiServer, a: Args): Promise<number> {
       const want = cur.spec.replicas ?? 1;
       const st = cur.status ?? {};
       let msg = '';
-      if ((st.updatedReplicas ?? 0) < want) msg = `Waiting for deployment "${d.metadata.name}" rollout to finish: ${st.updatedReplicas ?? 0} out of ${want} new replicas have been updated...\n`;
+      if (kind === 'DaemonSet') {
+        // polymorphichelpers/rollout_status.go: DaemonSetStatusViewer.
+        const desired = st.desiredNumberScheduled ?? 0;
+        if ((cur.metadata.generation ?? 1) > (st.observedGeneration ?? 0)) msg = 'Waiting for daemon set spec update to be observed...\n';
+        else if ((st.updatedNumberScheduled ?? 0) < desired) msg = `Waiting for daemon set "${d.metadata.name}" rollout to finish: ${st.updatedNumberScheduled ?? 0} out of ${desired} new pods have been updated...\n`;
+        else if ((st.numberAvailable ?? 0) < desired) msg = `Waiting for daemon set "${d.metadata.name}" rollout to finish: ${st.numberAvailable ?? 0} of ${desired} updated pods are available...\n`;
+        else {
+          p.stdout.write(`daemon set "${d.metadata.name}" successfully rolled out\n`);
+          return 0;
+        }
+      } else if ((st.updatedReplicas ?? 0) < want) msg = `Waiting for deployment "${d.metadata.name}" rollout to finish: ${st.updatedReplicas ?? 0} out of ${want} new replicas have been updated...\n`;
       else if ((st.replicas ?? 0) > (st.updatedReplicas ?? 0)) msg = `Waiting for deployment "${d.metadata.name}" rollout to finish: ${(st.replicas ?? 0) - (st.updatedReplicas ?? 0)} old replicas are pending termination...\n`;
       else if ((st.availableReplicas ?? 0) < (st.updatedReplicas ?? 0)) msg = `Waiting for deployment "${d.metadata.name}" rollout to finish: ${st.availableReplicas ?? 0} of ${st.updatedReplicas} updated replicas are available...\n`;
       else {
