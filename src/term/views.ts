@@ -3,11 +3,37 @@
 // `for` attribute names its id; else the enclosing lab's or terminal's, else
 // the page's main one), draws the latest snapshot the worker sent and redraws
 // on `pl-topology` / `pl-path`. Everything drawn has a text equivalent.
+// Labels are in the page's language (<html lang>); what the kernel wrote
+// about each step (and names, addresses, states) stays as it is.
 
 import type { PathSnapshot, PathStep, TopoIface, TopoSnapshot } from './protocol.ts';
 import type { PlTerminal } from './terminal-element.ts';
+import { parts, t, type Lang, type UiKey } from '../i18n/ui.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
+
+/** The page's language (its <html lang>). */
+function pageLang(): Lang {
+  return typeof document !== 'undefined' && document.documentElement.lang === 'ko' ? 'ko' : 'en';
+}
+
+/** Labels with a `.one` and a `.many` form (`topo.links.one`, `topo.links.many`). */
+type Counted = { [K in UiKey]: K extends `${infer B}.one` ? B : never }[UiKey];
+
+/** `{n} thing` / `{n} things`: the `.one` or `.many` form of a counted label. */
+function count(lang: Lang, key: Counted, n: number): string {
+  return t(lang, n === 1 ? `${key}.one` : `${key}.many`, { n });
+}
+
+/** Kernel-written text: marked English on a page in another language. */
+function kernelText(lang: Lang, s: string): Node | string {
+  return lang === 'en' ? s : h('span', { lang: 'en' }, s);
+}
+
+/** A dictionary string whose `{name}` slots hold nodes (e.g. a <code>). */
+function fill(s: string, slots: Record<string, Node | string>): (Node | string)[] {
+  return parts(s).map((p) => ('text' in p ? p.text : (slots[p.slot] ?? `{${p.slot}}`)));
+}
 
 function termFor(el: HTMLElement): PlTerminal | null {
   const id = el.getAttribute('for');
@@ -38,12 +64,12 @@ abstract class TermView extends HTMLElement {
 
   connectedCallback(): void {
     this.term = termFor(this);
-    const t = this.term;
-    if (!t) return;
-    const fn = () => this.draw(t);
-    t.addEventListener(this.event, fn);
-    this.off = () => t.removeEventListener(this.event, fn);
-    this.draw(t);
+    const term = this.term;
+    if (!term) return;
+    const fn = () => this.draw(term);
+    term.addEventListener(this.event, fn);
+    this.off = () => term.removeEventListener(this.event, fn);
+    this.draw(term);
   }
 
   disconnectedCallback(): void {
@@ -72,25 +98,34 @@ interface Placed {
   h: number;
 }
 
-function nsTitle(ns: TopoSnapshot['namespaces'][number], hosts: number): string {
+function nsTitle(lang: Lang, ns: TopoSnapshot['namespaces'][number], hosts: number): string {
   const host = hosts > 1 ? `${ns.host}: ` : '';
-  if (ns.init) return `${host}${ns.host} (host namespace)`;
-  return `${host}${ns.name ?? ns.id} (namespace)`;
+  if (ns.init) return host + t(lang, 'topo.hostNs', { host: ns.host });
+  return host + t(lang, 'topo.ns', { name: ns.name ?? ns.id });
 }
 
-function ifaceText(i: TopoIface, peers: Map<string, string>): string {
-  const parts = [i.kind, i.up ? `up (${i.state})` : 'down'];
-  if (i.addrs.length) parts.push(i.addrs.join(', '));
-  else parts.push('no IPv4 address');
+function ifaceText(lang: Lang, i: TopoIface, peers: Map<string, string>): string {
+  const out = [i.kind, i.up ? t(lang, 'topo.up', { state: i.state }) : t(lang, 'topo.down')];
+  if (i.addrs.length) out.push(i.addrs.join(', '));
+  else out.push(t(lang, 'topo.noAddr'));
   const p = peers.get(i.id);
-  if (p) parts.push(p);
-  return `${i.name}: ${parts.join(', ')}`;
+  if (p) out.push(p);
+  return `${i.name}: ${out.join(', ')}`;
 }
 
-/** Draw the topology as inline SVG, with a list as its text equivalent. */
-export function renderTopology(t: TopoSnapshot): { svg: SVGSVGElement; text: HTMLElement; summary: string } {
-  const hosts = new Set(t.namespaces.map((n) => n.host)).size;
-  const nsList = t.namespaces;
+/** `N network namespaces, N interfaces, N links` in `lang`. */
+export function topologySummary(lang: Lang, namespaces: number, ifaces: number, links: number): string {
+  return t(lang, 'topo.summary', {
+    namespaces: count(lang, 'topo.namespaces', namespaces),
+    ifaces: count(lang, 'topo.ifaces', ifaces),
+    links: count(lang, 'topo.links', links),
+  });
+}
+
+/** Draw the topology as inline SVG, with a list as its text equivalent (labels in `lang`, the page's by default). */
+export function renderTopology(snap: TopoSnapshot, lang: Lang = pageLang()): { svg: SVGSVGElement; text: HTMLElement; summary: string } {
+  const hosts = new Set(snap.namespaces.map((n) => n.host)).size;
+  const nsList = snap.namespaces;
   const cols = Math.max(1, Math.min(3, nsList.length));
   const place = new Map<string, Placed>();
   const rowY = new Map<string, { y: number; card: Placed }>();
@@ -116,41 +151,44 @@ export function renderTopology(t: TopoSnapshot): { svg: SVGSVGElement; text: HTM
   const nsOf = (id: string) => id.slice(0, id.lastIndexOf('|'));
   const peers = new Map<string, string>();
   const add = (id: string, s: string) => peers.set(id, peers.has(id) ? `${peers.get(id)}; ${s}` : s);
-  for (const l of t.links) {
+  for (const l of snap.links) {
     const a = ifById.get(l.a);
     const b = ifById.get(l.b);
     if (!a || !b) continue;
     if (l.kind === 'veth') {
-      add(l.a, `veth pair with ${b.name} in ${nsOf(l.b)}${l.up ? '' : ' (link down)'}`);
-      add(l.b, `veth pair with ${a.name} in ${nsOf(l.a)}${l.up ? '' : ' (link down)'}`);
+      const key = l.up ? 'topo.veth' : 'topo.vethDown';
+      add(l.a, t(lang, key, { peer: b.name, ns: nsOf(l.b) }));
+      add(l.b, t(lang, key, { peer: a.name, ns: nsOf(l.a) }));
     } else if (l.kind === 'port') {
-      add(l.a, `port of bridge ${b.name}`);
-      add(l.b, `switch for ${a.name}`);
+      add(l.a, t(lang, 'topo.port', { bridge: b.name }));
+      add(l.b, t(lang, 'topo.switch', { port: a.name }));
     } else {
-      add(l.a, `cable ${l.label ?? ''} to ${b.name} in ${nsOf(l.b)}`);
-      add(l.b, `cable ${l.label ?? ''} to ${a.name} in ${nsOf(l.a)}`);
+      add(l.a, t(lang, 'topo.cable', { label: l.label ?? '', peer: b.name, ns: nsOf(l.b) }));
+      add(l.b, t(lang, 'topo.cable', { label: l.label ?? '', peer: a.name, ns: nsOf(l.a) }));
     }
   }
 
-  const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, width, class: 'topo-svg', role: 'img', 'data-version': t.version });
+  const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, width, class: 'topo-svg', role: 'img', 'data-version': snap.version });
   const nIf = nsList.reduce((a, n) => a + n.ifaces.length, 0);
-  const summary = `${nsList.length} network namespace${nsList.length === 1 ? '' : 's'}, ${nIf} interface${nIf === 1 ? '' : 's'}, ${t.links.length} link${t.links.length === 1 ? '' : 's'}`;
-  root.setAttribute('aria-label', `Topology diagram: ${summary}. The list below describes it in text.`);
+  const summary = topologySummary(lang, nsList.length, nIf, snap.links.length);
+  root.setAttribute('aria-label', t(lang, 'topo.svgLabel', { summary }));
 
   // Cards and interfaces.
   for (const ns of nsList) {
     const c = place.get(ns.id)!;
     const g = svg('g', { class: `topo-ns${ns.init ? ' init' : ''}`, 'data-ns': ns.id });
     g.append(svg('rect', { x: c.x, y: c.y, width: c.w, height: c.h, rx: 10, class: 'topo-card' }));
-    g.append(svg('text', { x: c.x + 10, y: c.y + 20, class: 'topo-title' }, nsTitle(ns, hosts)));
+    g.append(svg('text', { x: c.x + 10, y: c.y + 20, class: 'topo-title' }, nsTitle(lang, ns, hosts)));
     ns.ifaces.forEach((f, j) => {
       const y = c.y + HEAD_H + j * ROW_H;
       const gi = svg('g', { class: `topo-if kind-${f.kind} ${f.up ? 'up' : 'down'}`, 'data-if': f.name, 'data-state': f.state });
       gi.append(svg('rect', { x: c.x + 8, y: y + 2, width: c.w - 16, height: ROW_H - 6, rx: f.kind === 'bridge' ? 3 : 6, class: 'topo-if-box' }));
       gi.append(svg('circle', { cx: c.x + 20, cy: y + 14, r: 5, class: 'topo-led' }));
-      gi.append(svg('text', { x: c.x + 32, y: y + 18, class: 'topo-if-name' }, `${f.name}${f.kind === 'bridge' ? ' ⇄ switch' : ''}${f.up ? '' : ' (down)'}`));
+      let label = f.kind === 'bridge' ? t(lang, 'topo.svgBridge', { name: f.name }) : f.name;
+      if (!f.up) label = t(lang, 'topo.svgDown', { name: label });
+      gi.append(svg('text', { x: c.x + 32, y: y + 18, class: 'topo-if-name' }, label));
       gi.append(svg('text', { x: c.x + 32, y: y + 31, class: 'topo-if-addr' }, f.addrs.length ? f.addrs.join(' ') : f.kind));
-      const title = svg('title', {}, ifaceText(f, peers));
+      const title = svg('title', {}, ifaceText(lang, f, peers));
       gi.prepend(title);
       g.append(gi);
     });
@@ -159,7 +197,7 @@ export function renderTopology(t: TopoSnapshot): { svg: SVGSVGElement; text: HTM
 
   // Links under the cards' borders but above their fill: drawn last with pointer-events off.
   const linkLayer = svg('g', { class: 'topo-links' });
-  for (const l of t.links) {
+  for (const l of snap.links) {
     const a = rowY.get(l.a);
     const b = rowY.get(l.b);
     if (!a || !b) continue;
@@ -186,8 +224,8 @@ export function renderTopology(t: TopoSnapshot): { svg: SVGSVGElement; text: HTM
   // Text equivalent.
   const list = h('ul', { class: 'topo-text' });
   for (const ns of nsList) {
-    const items = ns.ifaces.map((f) => h('li', { 'data-if': f.name }, ifaceText(f, peers)));
-    list.append(h('li', { 'data-ns': ns.id }, nsTitle(ns, hosts), h('ul', {}, ...items)));
+    const items = ns.ifaces.map((f) => h('li', { 'data-if': f.name }, ifaceText(lang, f, peers)));
+    list.append(h('li', { 'data-ns': ns.id }, nsTitle(lang, ns, hosts), h('ul', {}, ...items)));
   }
   return { svg: root, text: list, summary };
 }
@@ -197,15 +235,16 @@ class PlTopology extends TermView {
   private shownKey = '';
 
   protected draw(term: PlTerminal): void {
-    const t = term.topology;
-    if (!t) return;
-    const key = JSON.stringify(t);
+    const snap = term.topology;
+    if (!snap) return;
+    const key = JSON.stringify(snap);
     if (key === this.shownKey) return;
     this.shownKey = key;
-    const { svg: pic, text, summary } = renderTopology(t);
-    const details = h('details', { class: 'topo-details' }, h('summary', {}, `Topology as text (${summary})`), text);
+    const lang = pageLang();
+    const { svg: pic, text, summary } = renderTopology(snap, lang);
+    const details = h('details', { class: 'topo-details' }, h('summary', {}, t(lang, 'topo.asText', { summary })), text);
     // A wide diagram scrolls sideways; the region is focusable so keyboards can scroll it too.
-    const wrap = h('div', { class: 'topo-scroll', tabindex: '0', role: 'group', 'aria-label': `Topology diagram: ${summary}` });
+    const wrap = h('div', { class: 'topo-scroll', tabindex: '0', role: 'group', 'aria-label': t(lang, 'topo.region', { summary }) });
     wrap.append(pic);
     this.body().replaceChildren(wrap, details);
     const open = this.dataset.openText === '';
@@ -214,27 +253,34 @@ class PlTopology extends TermView {
       if (details.open) this.dataset.openText = '';
       else delete this.dataset.openText;
     });
-    this.setAttribute('data-version', String(t.version));
+    this.setAttribute('data-version', String(snap.version));
   }
 }
 
 // ── packet path ────────────────────────────────────────────────────────────
 
-const STAGES: Record<string, string> = {
-  routing: 'routing',
-  neigh: 'neighbour',
-  arp: 'ARP',
-  bridge: 'bridge',
-  netfilter: 'netfilter',
-  nat: 'NAT',
-  conntrack: 'conntrack',
-  xmit: 'sent',
-  rcv: 'received',
-  icmp: 'ICMP',
-  tcp: 'TCP',
-  udp: 'UDP',
-  drop: 'dropped',
+/** The stages the kernel traces, by their dictionary key (`stage.<id>`). */
+const STAGES: Record<string, UiKey> = {
+  routing: 'stage.routing',
+  neigh: 'stage.neigh',
+  arp: 'stage.arp',
+  bridge: 'stage.bridge',
+  netfilter: 'stage.netfilter',
+  nat: 'stage.nat',
+  conntrack: 'stage.conntrack',
+  xmit: 'stage.xmit',
+  rcv: 'stage.rcv',
+  icmp: 'stage.icmp',
+  tcp: 'stage.tcp',
+  udp: 'stage.udp',
+  drop: 'stage.drop',
 };
+
+/** A stage's name in `lang` (an unknown stage shows its id). */
+export function stageName(lang: Lang, stage: string): string {
+  const key = Object.hasOwn(STAGES, stage) ? STAGES[stage] : undefined;
+  return key ? t(lang, key) : stage;
+}
 
 /** Consecutive steps in the same namespace, as one group. */
 export function groupSteps(steps: PathStep[]): { where: string; steps: PathStep[] }[] {
@@ -247,23 +293,24 @@ export function groupSteps(steps: PathStep[]): { where: string; steps: PathStep[
   return out;
 }
 
-/** The packet-path view: a verdict line, then the hops grouped by namespace. */
-export function renderPath(p: PathSnapshot): HTMLElement {
+/** The packet-path view: a verdict line, then the hops grouped by namespace (labels in `lang`, the page's by default). */
+export function renderPath(p: PathSnapshot, lang: Lang = pageLang()): HTMLElement {
   const drop = [...p.steps].reverse().find((s) => s.stage === 'drop');
   const root = h('div', { class: 'path' });
-  const head = h('p', { class: 'path-head' }, p.source === 'check' ? 'Last check probe: ' : 'Last traced command: ', h('code', {}, p.command));
+  const head = h('p', { class: 'path-head' }, ...fill(t(lang, p.source === 'check' ? 'path.checkProbe' : 'path.traced'), { cmd: h('code', {}, p.command) }));
+  const n = p.steps.length;
   const verdict = drop
-    ? h('p', { class: 'path-verdict drop', 'data-part': 'verdict' }, h('strong', {}, `Dropped in ${drop.where}: `), drop.what)
-    : h('p', { class: 'path-verdict ok', 'data-part': 'verdict' }, `No drop recorded: ${p.steps.length} step${p.steps.length === 1 ? '' : 's'} along the way.`);
-  const list = h('ol', { class: 'path-hops', tabindex: '0', 'aria-label': `Packet path: ${p.steps.length} steps, grouped by namespace` });
+    ? h('p', { class: 'path-verdict drop', 'data-part': 'verdict' }, h('strong', {}, t(lang, 'path.dropped', { where: drop.where })), kernelText(lang, drop.what))
+    : h('p', { class: 'path-verdict ok', 'data-part': 'verdict' }, count(lang, 'path.noDrop', n));
+  const list = h('ol', { class: 'path-hops', tabindex: '0', 'aria-label': count(lang, 'path.hops', n) });
   for (const g of groupSteps(p.steps)) {
     const steps = h('ol', { class: 'path-steps' });
     for (const s of g.steps) {
-      steps.append(h('li', { class: `path-step stage-${s.stage.replace(/[^a-z0-9-]/gi, '')}`, 'data-stage': s.stage }, h('span', { class: 'path-stage' }, STAGES[s.stage] ?? s.stage), ' ', s.what));
+      steps.append(h('li', { class: `path-step stage-${s.stage.replace(/[^a-z0-9-]/gi, '')}`, 'data-stage': s.stage }, h('span', { class: 'path-stage' }, stageName(lang, s.stage)), ' ', kernelText(lang, s.what)));
     }
     list.append(h('li', { class: 'path-hop' }, h('span', { class: 'path-where' }, g.where), steps));
   }
-  if (!p.steps.length) list.append(h('li', {}, 'Nothing was recorded for this packet (it never left the program).'));
+  if (!n) list.append(h('li', {}, t(lang, 'path.nothing')));
   root.append(head, verdict, list);
   return root;
 }
@@ -274,7 +321,7 @@ class PlPacketPath extends TermView {
   protected draw(term: PlTerminal): void {
     const p = term.path;
     if (!p) {
-      this.body().replaceChildren(h('p', { class: 'path-empty' }, 'Run ping, curl or nc (or press Check in a lab) to see the path of its packet here.'));
+      this.body().replaceChildren(h('p', { class: 'path-empty' }, t(pageLang(), 'path.empty')));
       this.removeAttribute('data-has-path');
       return;
     }

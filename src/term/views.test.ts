@@ -1,0 +1,184 @@
+// The topology and packet-path views drawn from real snapshots, in English and
+// in Korean. views.ts builds DOM nodes, so the test gives it a minimal document
+// (elements with attributes, children and text) before importing it.
+import { beforeAll, describe, expect, it } from 'vitest';
+import '../userland/index.ts';
+import { Session } from '../session/session.ts';
+import { bareWorld } from '../world/world.ts';
+import { lastPathOf, topologyOf } from './snapshot.ts';
+import type { PathSnapshot } from './protocol.ts';
+
+type Kid = FakeEl | string;
+
+/** Just enough of an Element for views.ts's renderers. */
+class FakeEl {
+  readonly attrs = new Map<string, string>();
+  kids: Kid[] = [];
+  readonly tag: string;
+  constructor(tag: string) {
+    this.tag = tag;
+  }
+  setAttribute(k: string, v: string): void {
+    this.attrs.set(k, String(v));
+  }
+  getAttribute(k: string): string | null {
+    return this.attrs.get(k) ?? null;
+  }
+  append(...k: Kid[]): void {
+    this.kids.push(...k);
+  }
+  prepend(...k: Kid[]): void {
+    this.kids.unshift(...k);
+  }
+  replaceChildren(...k: Kid[]): void {
+    this.kids = k;
+  }
+  get textContent(): string {
+    return this.kids.map((k) => (typeof k === 'string' ? k : k.textContent)).join('');
+  }
+  set textContent(s: string) {
+    this.kids = [s];
+  }
+  /** Every element under this one (depth first) that matches. */
+  all(pred: (e: FakeEl) => boolean): FakeEl[] {
+    const out: FakeEl[] = [];
+    for (const k of this.kids) {
+      if (typeof k === 'string') continue;
+      if (pred(k)) out.push(k);
+      out.push(...k.all(pred));
+    }
+    return out;
+  }
+  one(pred: (e: FakeEl) => boolean): FakeEl {
+    const [e] = this.all(pred);
+    if (!e) throw new Error('no such element');
+    return e;
+  }
+}
+
+const byClass = (c: string) => (e: FakeEl) => (e.getAttribute('class') ?? '').split(' ').includes(c);
+const byAttr = (k: string, v: string) => (e: FakeEl) => e.getAttribute(k) === v;
+
+let views: typeof import('./views.ts');
+
+beforeAll(async () => {
+  const g = globalThis as Record<string, unknown>;
+  g.HTMLElement ??= class {};
+  g.customElements ??= { get: () => undefined, define: () => undefined };
+  g.document ??= {
+    documentElement: { lang: 'en' },
+    createElement: (tag: string) => new FakeEl(tag),
+    createElementNS: (_ns: string, tag: string) => new FakeEl(tag),
+  };
+  views = await import('./views.ts');
+});
+
+async function run(lines: string[]) {
+  const world = bareWorld(1);
+  const s = new Session({ makeWorld: () => world });
+  await s.start();
+  for (const l of lines) await s.runLine(l);
+  s.dispose();
+  return world;
+}
+
+const TOPO = [
+  'ip netns add red',
+  'ip link add veth-red type veth peer name veth-host netns red',
+  'ip addr add 10.1.1.1/24 dev veth-red',
+  'ip link set veth-red up',
+  'ip link add br0 type bridge',
+  'ip link add d0 type dummy',
+  'ip link set d0 master br0',
+];
+const PING = ['ip link add v0 type veth peer name v1', 'ip addr add 10.0.0.1/24 dev v0', 'ip link set v0 up', 'ping -c 1 -W 1 10.0.0.2'];
+
+function topo(lang: 'en' | 'ko', snap: ReturnType<typeof topologyOf>) {
+  const r = views.renderTopology(snap, lang);
+  const text = r.text as unknown as FakeEl;
+  const svg = r.svg as unknown as FakeEl;
+  return {
+    summary: r.summary,
+    svgLabel: svg.getAttribute('aria-label'),
+    ns: (id: string) => text.one(byAttr('data-ns', id)).kids[0],
+    iface: (name: string) => text.one(byAttr('data-if', name)).textContent,
+    svgName: (name: string) => svg.one(byAttr('data-if', name)).one(byClass('topo-if-name')).textContent,
+    titles: svg.all(byClass('topo-title')).map((e) => e.textContent),
+  };
+}
+
+function path(lang: 'en' | 'ko', p: PathSnapshot) {
+  const root = views.renderPath(p, lang) as unknown as FakeEl;
+  return {
+    head: root.one(byClass('path-head')),
+    verdict: root.one(byAttr('data-part', 'verdict')),
+    hops: root.one(byClass('path-hops')),
+    stages: root.all(byClass('path-stage')).map((e) => e.textContent),
+    steps: root.all(byClass('path-step')),
+  };
+}
+
+describe('topology view', () => {
+  it('labels namespaces, interfaces and links in English', async () => {
+    const v = topo('en', topologyOf(await run(TOPO)));
+    expect(v.summary).toBe('2 network namespaces, 6 interfaces, 2 links');
+    expect(v.svgLabel).toBe('Topology diagram: 2 network namespaces, 6 interfaces, 2 links. The list below describes it in text.');
+    expect(v.ns('host')).toBe('host (host namespace)');
+    expect(v.ns('host/red')).toBe('red (namespace)');
+    expect(v.iface('veth-red')).toBe('veth-red: veth, up (DOWN), 10.1.1.1/24, veth pair with veth-host in host/red (link down)');
+    expect(v.iface('d0')).toBe('d0: dummy, down, no IPv4 address, port of bridge br0');
+    expect(v.iface('br0')).toBe('br0: bridge, down, no IPv4 address, switch for d0');
+    expect(v.svgName('br0')).toBe('br0 ⇄ switch (down)');
+    expect(views.topologySummary('en', 1, 1, 1)).toBe('1 network namespace, 1 interface, 1 link');
+  });
+
+  it('labels them in Korean, with names, kinds, addresses and states unchanged', async () => {
+    const v = topo('ko', topologyOf(await run(TOPO)));
+    expect(v.summary).toBe('네트워크 네임스페이스 2개, 인터페이스 6개, 링크 2개');
+    expect(v.svgLabel).toBe('토폴로지 다이어그램: 네트워크 네임스페이스 2개, 인터페이스 6개, 링크 2개. 아래 목록이 같은 내용을 글로 설명합니다.');
+    expect(v.titles).toEqual(['host (호스트 네임스페이스)', 'red (네임스페이스)']);
+    expect(v.iface('veth-red')).toBe('veth-red: veth, 켜짐 (DOWN), 10.1.1.1/24, veth 쌍 (반대쪽 끝: host/red의 veth-host, 링크 꺼짐)');
+    expect(v.iface('veth-host')).toBe('veth-host: veth, 꺼짐, IPv4 주소 없음, veth 쌍 (반대쪽 끝: host의 veth-red, 링크 꺼짐)');
+    expect(v.iface('d0')).toBe('d0: dummy, 꺼짐, IPv4 주소 없음, 브릿지 br0의 포트');
+    expect(v.iface('br0')).toBe('br0: bridge, 꺼짐, IPv4 주소 없음, 스위치 (포트: d0)');
+    expect(v.svgName('br0')).toBe('br0 ⇄ 스위치 (꺼짐)');
+    expect(v.svgName('veth-red')).toBe('veth-red');
+    expect(views.topologySummary('ko', 1, 1, 1)).toBe('네트워크 네임스페이스 1개, 인터페이스 1개, 링크 1개');
+  });
+});
+
+describe('packet-path view', () => {
+  it('says where and why the packet was dropped, in English', async () => {
+    const v = path('en', lastPathOf(await run(PING))!);
+    expect(v.head.textContent).toBe('Last traced command: ping -c 1 -W 1 10.0.0.2');
+    expect(v.verdict.textContent).toBe('Dropped in host: v0: veth peer is down, frame dropped');
+    expect(v.hops.getAttribute('aria-label')).toBe('Packet path: 4 steps, grouped by namespace');
+    expect(v.stages).toEqual(['routing', 'neighbour', 'ARP', 'dropped']);
+    const ok = path('en', { command: 'ping -c 1 10.0.0.1', at: 0, source: 'check', steps: [{ at: 0, where: 'host', stage: 'rcv', what: 'lo: echo request' }] });
+    expect(ok.head.textContent).toBe('Last check probe: ping -c 1 10.0.0.1');
+    expect(ok.verdict.textContent).toBe('No drop recorded: 1 step along the way.');
+    expect(ok.hops.getAttribute('aria-label')).toBe('Packet path: 1 step, grouped by namespace');
+    const none = path('en', { command: 'nc -z 10.0.0.9 80', at: 0, source: 'command', steps: [] });
+    expect(none.verdict.textContent).toBe('No drop recorded: 0 steps along the way.');
+    expect(none.hops.textContent).toBe('Nothing was recorded for this packet (it never left the program).');
+  });
+
+  it('labels the path in Korean and leaves the kernel’s own words (marked English) as they are', async () => {
+    const v = path('ko', lastPathOf(await run(PING))!);
+    expect(v.head.textContent).toBe('마지막으로 추적한 명령어: ping -c 1 -W 1 10.0.0.2');
+    expect(v.head.one((e) => e.tag === 'code').textContent).toBe('ping -c 1 -W 1 10.0.0.2');
+    expect(v.verdict.one((e) => e.tag === 'strong').textContent).toBe('host에서 버려짐: ');
+    expect(v.verdict.one(byAttr('lang', 'en')).textContent).toBe('v0: veth peer is down, frame dropped');
+    expect(v.hops.getAttribute('aria-label')).toBe('패킷 경로: 단계 4개, 네임스페이스별로 묶음');
+    expect(v.stages).toEqual(['라우팅', '이웃', 'ARP', '버려짐']);
+    expect(v.steps[0]!.textContent).toBe('라우팅 route to 10.0.0.2: dev v0 src 10.0.0.1');
+    const ok = path('ko', { command: 'ping -c 1 10.0.0.1', at: 0, source: 'check', steps: [{ at: 0, where: 'host', stage: 'rcv', what: 'lo: echo request' }, { at: 1, where: 'host', stage: 'xmit', what: 'lo: echo reply' }] });
+    expect(ok.head.textContent).toBe('마지막 확인에서 보낸 패킷: ping -c 1 10.0.0.1');
+    expect(ok.verdict.textContent).toBe('버려진 기록 없음: 단계 2개를 거쳤습니다.');
+    expect(ok.stages).toEqual(['수신', '송신']);
+    const none = path('ko', { command: 'nc -z 10.0.0.9 80', at: 0, source: 'command', steps: [] });
+    expect(none.hops.textContent).toBe('이 패킷은 기록된 것이 없습니다(프로그램 밖으로 나가지 않았습니다).');
+    expect(views.stageName('ko', 'mystery')).toBe('mystery');
+    expect(views.stageName('ko', 'toString')).toBe('toString');
+  });
+});
