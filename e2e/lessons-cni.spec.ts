@@ -1,0 +1,56 @@
+// Lesson "CNI": a runtime's namespace in the practice terminal, and both labs
+// (cni-bridge on node01, pod-to-pod on a three-node cluster) untouched and solved.
+import { expect, test } from '@playwright/test';
+import { expectAllPass, expectOnScreen, expectShellOn, expectUntouchedFails, labPanel, labTerm, practice, practiceKey, promptOf, readyAt, runSnippet, typeSolution, watchErrors } from './lesson-helpers.ts';
+
+const SLUG = 'cni';
+const KEY = practiceKey(SLUG);
+
+test('cni: the lesson’s snippets pin a container namespace; `bridge add` is not a command', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = watchErrors(page);
+  await page.goto(`/lessons/${SLUG}/`);
+  const term = practice(page);
+  await readyAt(term);
+
+  await runSnippet(page, KEY, 'ip netns add 2e3sf1');
+  await expectOnScreen(term, [/ls \/var\/run\/netns\s*\n2e3sf1\s*\n/, '1: lo: <LOOPBACK> mtu 65536 qdisc noop state DOWN mode DEFAULT group default qlen 1000']);
+  await runSnippet(page, KEY, 'bridge add 2e3sf1 /var/run/netns/2e3sf1');
+  await expectOnScreen(term, ['Object "add" is unknown, try "bridge help".']);
+
+  expect(errors).toEqual([]);
+});
+
+test('cni lab cni-bridge: fails untouched, the reference solution passes on node01', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = watchErrors(page);
+  await page.goto(`/lessons/${SLUG}/`);
+  const id = 'cni-bridge';
+  const panel = labPanel(page, id);
+  const term = labTerm(page, id);
+  await readyAt(term, promptOf('node01'));
+  await expectUntouchedFails(panel, ['pod1 has no eth0 yet', 'pod1 has no default route', 'pod1 has no eth0 yet']);
+  await expectShellOn(page, id, 'node01');
+  await typeSolution(page, id);
+  await expectOnScreen(term, ['"gateway": "10.244.1.1"', 'default via 10.244.1.1 dev eth0']);
+  await expectAllPass(panel, 3);
+  expect(errors).toEqual([]);
+});
+
+test('cni lab pod-to-pod: fails untouched, flannel from controlplane makes it pass', async ({ page }) => {
+  test.setTimeout(180_000);
+  const errors = watchErrors(page);
+  await page.goto(`/lessons/${SLUG}/`);
+  const id = 'pod-to-pod';
+  const panel = labPanel(page, id);
+  const term = labTerm(page, id);
+  await readyAt(term, promptOf('controlplane'), 90_000);
+  await expectUntouchedFails(panel, ['the pods have no IP yet (status ContainerCreating)', 'the pods have no IP yet (status ContainerCreating)'], 90_000);
+  await expectShellOn(page, id, 'controlplane');
+  await typeSolution(page, id, { timeout: 120_000 });
+  await expectOnScreen(term, ['daemon set "kube-flannel-ds" successfully rolled out', /NAME\s+READY\s+STATUS/], 120_000);
+  await expectAllPass(panel, 2, 90_000);
+  // Each pod got an address from its node's subnet (flannel's per-node podCIDR).
+  await expect(panel.locator('.lab-results li[data-check="pods-running"] .msg')).toHaveText(/^web-a 10\.244\.1\.\d+ on node01, web-b 10\.244\.2\.\d+ on node02$/);
+  expect(errors).toEqual([]);
+});
