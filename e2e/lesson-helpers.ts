@@ -93,12 +93,19 @@ async function pressCheck(panel: Locator, timeout: number): Promise<string> {
       for (const m of muts) for (const n of m.addedNodes) rec.push(n.textContent ?? '');
     }).observe(st, { childList: true });
   });
-  await panel.getByRole('button', { name: 'Check', exact: true }).click();
+  const btn = panel.getByRole('button', { name: 'Check', exact: true });
+  await btn.click();
+  // Check's own verdict; if a live update (the same checks, after the last
+  // command) replaced it before it was seen, the live verdict once Check is done.
   const verdict = () =>
     panel.evaluate((el) => {
       const rec = (el as unknown as { __statuses: string[] }).__statuses;
       const i = rec.indexOf('Checking…');
-      return i < 0 ? '' : (rec.slice(i + 1).find((t) => /^(\d+ of \d+|All \d+) checks pass/.test(t) || /could not run/.test(t)) ?? '');
+      const own = i < 0 ? undefined : rec.slice(i + 1).find((t) => /^(\d+ of \d+|All \d+) checks pass/.test(t) || /could not run/.test(t));
+      if (own) return own;
+      const btn = el.querySelector<HTMLButtonElement>('button[data-act="check"]')!;
+      const now = el.querySelector('[data-part="status"]')?.textContent ?? '';
+      return !btn.disabled && /^Live: (\d+ of \d+|All \d+) checks pass/.test(now) ? now.replace(/^Live: /, '').replace(/ \(updated after.*$/, '.') : '';
     });
   await expect.poll(verdict, { timeout, message: 'Check reports its verdict' }).not.toBe('');
   return verdict();
