@@ -88,7 +88,8 @@ export async function runSnippet(page: Page, key: string, first: string, opts: {
 async function pressCheck(panel: Locator, timeout: number): Promise<string> {
   await panel.evaluate((el) => {
     const st = el.querySelector('[data-part="status"]')!;
-    const rec = ((el as unknown as { __statuses: string[] }).__statuses = []);
+    const rec: string[] = [];
+    (el as unknown as { __statuses: string[] }).__statuses = rec;
     new MutationObserver((muts) => {
       for (const m of muts) for (const n of m.addedNodes) rec.push(n.textContent ?? '');
     }).observe(st, { childList: true });
