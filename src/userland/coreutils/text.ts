@@ -6,106 +6,7 @@ import type { Process } from '../../kernel/proc.ts';
 import { register } from '../registry.ts';
 import { hostOf, readLines, WriteError } from './host.ts';
 import { byteLength, errMsg, parseOpts, readInput, splitLines, statPath, isDir, usageError } from './util.ts';
-
-const CLASS: Record<string, string> = {
-  alpha: 'A-Za-z',
-  digit: '0-9',
-  alnum: 'A-Za-z0-9',
-  upper: 'A-Z',
-  lower: 'a-z',
-  space: ' \\t\\n\\r\\f\\v',
-  blank: ' \\t',
-  punct: '!-\\/:-@\\[-`{-~',
-  xdigit: '0-9A-Fa-f',
-  cntrl: '\\x00-\\x1f\\x7f',
-  print: ' -~',
-  graph: '!-~',
-};
-
-/** Translate a POSIX bracket expression starting at `i` (at '['); returns [jsClass, nextIndex]. */
-function bracket(pat: string, i: number): [string, number] {
-  let j = i + 1;
-  let out = '[';
-  if (pat[j] === '^') {
-    out += '^';
-    j++;
-  }
-  let first = true;
-  for (; j < pat.length; j++) {
-    const c = pat[j];
-    if (c === ']' && !first) return [out + ']', j + 1];
-    first = false;
-    if (c === '[' && pat[j + 1] === ':') {
-      const end = pat.indexOf(':]', j + 2);
-      if (end > 0) {
-        out += CLASS[pat.slice(j + 2, end)] ?? '';
-        j = end + 1;
-        continue;
-      }
-    }
-    if (c === '\\' || c === ']' || c === '[' || c === '^') out += '\\' + c;
-    else out += c;
-  }
-  return ['\\[', i + 1];
-}
-
-/** Translate a grep pattern (BRE, ERE or fixed) into JavaScript RegExp source. */
-export function toJsRegex(pat: string, mode: 'BRE' | 'ERE' | 'F'): string {
-  if (mode === 'F') return pat.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
-  let out = '';
-  for (let i = 0; i < pat.length; ) {
-    const c = pat[i];
-    if (c === '[') {
-      const [cls, next] = bracket(pat, i);
-      out += cls;
-      i = next;
-      continue;
-    }
-    if (c === '\\') {
-      const n = pat[i + 1];
-      i += 2;
-      if (n === undefined) {
-        out += '\\\\';
-        continue;
-      }
-      if (n === '<' || n === '>') {
-        out += '\\b';
-        continue;
-      }
-      if (mode === 'BRE' && '(){}|+?'.includes(n)) {
-        out += n;
-        continue;
-      }
-      if (/[wWsSbB1-9]/.test(n)) out += '\\' + n;
-      else if (/[A-Za-z0-9]/.test(n)) out += n;
-      else out += '\\' + n;
-      continue;
-    }
-    if (mode === 'BRE' && '(){}|+?'.includes(c)) {
-      out += '\\' + c;
-      i++;
-      continue;
-    }
-    if (c === '*' && (out === '' || out.endsWith('(') || out.endsWith('|') || out === '^')) {
-      out += '\\*';
-      i++;
-      continue;
-    }
-    if (c === '{' && mode === 'ERE' && !/^\{\d+(,\d*)?\}/.test(pat.slice(i))) {
-      out += '\\{';
-      i++;
-      continue;
-    }
-    if (c === '/') {
-      out += '\\/';
-      i++;
-      continue;
-    }
-    out += c;
-    i++;
-  }
-  return out;
-}
+import { RegexError, translateRegex } from '../lib/posix-regex.ts';
 
 register({
   name: 'grep',
@@ -170,8 +71,15 @@ register({
       p.stderr.write(`${prog}: Perl matching not supported in a --disable-perl-regexp build\n`);
       return 2;
     }
-    const mode = o.has('-F') ? 'F' : o.has('-E') ? 'ERE' : 'BRE';
-    let src = patterns.map((x) => `(?:${toJsRegex(x, mode)})`).join('|');
+    const fixed = o.has('-F');
+    let src: string;
+    try {
+      src = patterns.map((x) => `(?:${fixed ? x.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&') : translateRegex(x, o.has('-E'), { grep: true }).src})`).join('|');
+    } catch (e) {
+      if (!(e instanceof RegexError)) throw e;
+      p.stderr.write(`${prog}: ${e.message}\n`);
+      return 2;
+    }
     if (o.has('-w')) src = `(?<![A-Za-z0-9_])(?:${src})(?![A-Za-z0-9_])`;
     if (o.has('-x')) src = `^(?:${src})$`;
     let re: RegExp;

@@ -10,8 +10,93 @@ import type { Process } from '../../kernel/proc.ts';
 import { register } from '../registry.ts';
 import { hostOf, readLines } from '../coreutils/host.ts';
 import { errMsg } from '../coreutils/util.ts';
-import { toJsRegex } from '../coreutils/text.ts';
 import { fmtFloat, fmtInt, fmtStr, gForm, type Spec } from './cfmt.ts';
+import { CLASSES } from '../lib/posix-regex.ts';
+
+/** A bracket expression as mawk reads it (escapes allowed inside; an unmatched `[` is literal): [jsClass, nextIndex]. */
+function bracket(pat: string, i: number): [string, number] {
+  let j = i + 1;
+  let out = '[';
+  if (pat[j] === '^') {
+    out += '^';
+    j++;
+  }
+  let first = true;
+  for (; j < pat.length; j++) {
+    const c = pat[j];
+    if (c === ']' && !first) return [out + ']', j + 1];
+    first = false;
+    if (c === '[' && pat[j + 1] === ':') {
+      const end = pat.indexOf(':]', j + 2);
+      if (end > 0) {
+        out += CLASSES[pat.slice(j + 2, end)] ?? '';
+        j = end + 1;
+        continue;
+      }
+    }
+    if (c === '\\' || c === ']' || c === '[' || c === '^') out += '\\' + c;
+    else out += c;
+  }
+  return ['\\[', i + 1];
+}
+
+/** mawk's regex dialect (no intervals, `\\<`/`\\>` as word boundaries) as JavaScript source. */
+function toJsRegex(pat: string, mode: 'BRE' | 'ERE' | 'F'): string {
+  if (mode === 'F') return pat.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+  let out = '';
+  for (let i = 0; i < pat.length; ) {
+    const c = pat[i];
+    if (c === '[') {
+      const [cls, next] = bracket(pat, i);
+      out += cls;
+      i = next;
+      continue;
+    }
+    if (c === '\\') {
+      const n = pat[i + 1];
+      i += 2;
+      if (n === undefined) {
+        out += '\\\\';
+        continue;
+      }
+      if (n === '<' || n === '>') {
+        out += '\\b';
+        continue;
+      }
+      if (mode === 'BRE' && '(){}|+?'.includes(n)) {
+        out += n;
+        continue;
+      }
+      if (/[wWsSbB1-9]/.test(n)) out += '\\' + n;
+      else if (/[A-Za-z0-9]/.test(n)) out += n;
+      else out += '\\' + n;
+      continue;
+    }
+    if (mode === 'BRE' && '(){}|+?'.includes(c)) {
+      out += '\\' + c;
+      i++;
+      continue;
+    }
+    if (c === '*' && (out === '' || out.endsWith('(') || out.endsWith('|') || out === '^')) {
+      out += '\\*';
+      i++;
+      continue;
+    }
+    if (c === '{' && mode === 'ERE' && !/^\{\d+(,\d*)?\}/.test(pat.slice(i))) {
+      out += '\\{';
+      i++;
+      continue;
+    }
+    if (c === '/') {
+      out += '\\/';
+      i++;
+      continue;
+    }
+    out += c;
+    i++;
+  }
+  return out;
+}
 
 // ---------------------------------------------------------------- values
 

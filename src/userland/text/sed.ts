@@ -10,6 +10,7 @@ import { register } from '../registry.ts';
 import { hostOf, readLines } from '../coreutils/host.ts';
 import { errMsg, isDir, statPath } from '../coreutils/util.ts';
 import { getopt } from '../lib/getopt.ts';
+import { RegexError, translateRegex } from '../lib/posix-regex.ts';
 
 const USAGE = `Usage: sed [OPTION]... {script-only-if-no-other-script} [input-file]...
 
@@ -78,195 +79,12 @@ const SPACE_LIMIT = 16 * 1024 * 1024;
 
 // ---------------------------------------------------------------- regular expressions
 
-class RegexError extends Error {}
-
 /** A compiled sed regex. */
 interface Rx {
   re: RegExp;
   groups: number;
 }
 
-const CLASSES: Record<string, string> = {
-  alpha: 'A-Za-z',
-  digit: '0-9',
-  alnum: '0-9A-Za-z',
-  upper: 'A-Z',
-  lower: 'a-z',
-  space: ' \\t\\n\\r\\f\\v',
-  blank: ' \\t',
-  punct: '!-\\/:-@\\[-`{-~',
-  print: ' -~',
-  graph: '!-~',
-  cntrl: '\\x00-\\x1f\\x7f',
-  xdigit: '0-9A-Fa-f',
-};
-
-/** A bracket expression starting at `i` ('['): its JS class and the index after it. */
-function bracketExpr(pat: string, i: number): [string, number] {
-  let j = i + 1;
-  let out = '[';
-  if (pat[j] === '^') {
-    out += '^';
-    j++;
-  }
-  let first = true;
-  for (;;) {
-    if (j >= pat.length) throw new RegexError('Unmatched [, [^, [:, [., or [=');
-    const c = pat[j];
-    if (c === ']' && !first) return [out + ']', j + 1];
-    first = false;
-    if (c === '[' && (pat[j + 1] === ':' || pat[j + 1] === '.' || pat[j + 1] === '=')) {
-      const kind = pat[j + 1];
-      const end = pat.indexOf(kind + ']', j + 2);
-      if (end < 0) throw new RegexError('Unmatched [, [^, [:, [., or [=');
-      const name = pat.slice(j + 2, end);
-      if (kind === ':') {
-        if (!(name in CLASSES)) throw new RegexError('Invalid character class name');
-        out += CLASSES[name];
-      } else out += name.replace(/[\\\]\[^-]/g, '\\$&');
-      j = end + 2;
-      continue;
-    }
-    if (c === '\\') {
-      const n = pat[j + 1];
-      if (n === 'n') {
-        out += '\\n';
-        j += 2;
-        continue;
-      }
-      if (n === 't') {
-        out += '\\t';
-        j += 2;
-        continue;
-      }
-      if (n === '\\') {
-        out += '\\\\';
-        j += 2;
-        continue;
-      }
-      out += '\\\\';
-      j++;
-      continue;
-    }
-    if (c === '[' || c === ']' || (c === '^' && out.length > 1)) out += '\\' + c;
-    else out += c;
-    j++;
-  }
-}
-
-/** Translate a POSIX BRE/ERE (GNU flavour) into a JavaScript regex source. */
-export function translateRegex(pat: string, ere: boolean): { src: string; groups: number } {
-  let out = '';
-  let groups = 0;
-  const open: number[] = [];
-  const closed = new Set<number>();
-  // Is position `out` at the start of an expression (for `*` and `^`)?
-  let atStart = true;
-  for (let i = 0; i < pat.length; ) {
-    const c = pat[i];
-    const start = atStart;
-    atStart = false;
-    if (c === '[') {
-      const [cls, next] = bracketExpr(pat, i);
-      out += cls;
-      i = next;
-      continue;
-    }
-    if (c === '\\') {
-      const n = pat[i + 1];
-      i += 2;
-      if (n === undefined) throw new RegexError('Trailing backslash');
-      if (!ere && n === '(') {
-        groups++;
-        open.push(groups);
-        out += '(';
-        atStart = true;
-        continue;
-      }
-      if (!ere && n === ')') {
-        if (!open.length) throw new RegexError('Unmatched ) or \\)');
-        closed.add(open.pop()!);
-        out += ')';
-        continue;
-      }
-      if (!ere && n === '|') {
-        out += '|';
-        atStart = true;
-        continue;
-      }
-      if (!ere && (n === '+' || n === '?')) {
-        out += start ? '\\' + n : n;
-        continue;
-      }
-      if (!ere && n === '{') {
-        const m = /^(\d*)(,(\d*))?\\\}/.exec(pat.slice(i));
-        if (!m) {
-          if (!/\\\}/.test(pat.slice(i))) throw new RegexError('Unmatched \\{');
-          throw new RegexError('Invalid content of \\{\\}');
-        }
-        if (m[1] === '' && m[2] === undefined) throw new RegexError('Invalid content of \\{\\}');
-        if (m[3] && Number(m[3]) < Number(m[1] || 0)) throw new RegexError('Invalid content of \\{\\}');
-        if (start) throw new RegexError('Invalid preceding regular expression');
-        out += `{${m[1] || '0'}${m[2] ?? ''}}`;
-        i += m[0].length;
-        continue;
-      }
-      if (n >= '1' && n <= '9') {
-        if (!closed.has(Number(n))) throw new RegexError('Invalid back reference');
-        out += '\\' + n;
-        continue;
-      }
-      if (n === 'n') out += '\\n';
-      else if (n === 't') out += '\\t';
-      else if (n === 'w' || n === 'W' || n === 's' || n === 'S' || n === 'b' || n === 'B') out += '\\' + n;
-      else if (n === '<') out += '\\b(?=\\w)';
-      else if (n === '>') out += '\\b(?<=\\w)';
-      else if (n === '`') out += '(?<![\\s\\S])';
-      else if (n === "'") out += '(?![\\s\\S])';
-      else if (/[A-Za-z0-9]/.test(n)) out += n;
-      else out += '\\' + n;
-      continue;
-    }
-    i++;
-    if (c === '.') out += '[\\s\\S]';
-    else if (c === '*') out += start ? '\\*' : '*';
-    else if (c === '^') {
-      if (ere || start) {
-        out += '^';
-        atStart = true;
-      } else out += '\\^';
-    } else if (c === '$') {
-      const rest = pat.slice(i);
-      if (ere || rest === '' || rest.startsWith('\\)') || rest.startsWith('\\|')) out += '$';
-      else out += '\\$';
-    } else if (ere && c === '(') {
-      groups++;
-      open.push(groups);
-      out += '(';
-      atStart = true;
-    } else if (ere && c === ')') {
-      if (!open.length) throw new RegexError('Unmatched ) or \\)');
-      closed.add(open.pop()!);
-      out += ')';
-    } else if (ere && c === '|') {
-      out += '|';
-      atStart = true;
-    } else if (ere && (c === '+' || c === '?')) out += start ? '\\' + c : c;
-    else if (ere && c === '{') {
-      const m = /^(\d*)(,(\d*))?\}/.exec(pat.slice(i));
-      if (!m) {
-        if (!pat.slice(i).includes('}')) throw new RegexError('Unmatched { or \\{'.replace(' or \\{', '').replace('{', '\\{'));
-        throw new RegexError('Invalid content of \\{\\}');
-      }
-      if (start) throw new RegexError('Invalid preceding regular expression');
-      out += `{${m[1] || '0'}${m[2] ?? ''}}`;
-      i += m[0].length;
-    } else if ('(){}|+?/'.includes(c)) out += '\\' + c;
-    else out += c;
-  }
-  if (open.length) throw new RegexError('Unmatched ( or \\(');
-  return { src: out, groups };
-}
 
 // ---------------------------------------------------------------- program
 
