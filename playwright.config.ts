@@ -2,7 +2,7 @@
 // Chromium (see scripts/ensure-chromium.mjs). `npm run test:e2e` builds first.
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4329;
+const PORT = Number(process.env.PW_PORT) || 4329;
 
 export default defineConfig({
   testDir: 'e2e',
