@@ -17,5 +17,9 @@ import dnsHosts from './dns-hosts/lab.ts';
 import dnsServer from './dns-server/lab.ts';
 import namespacesNat from './namespaces-nat/lab.ts';
 import portForward from './port-forward/lab.ts';
+import fixReturnRoute from './fix-return-route/lab.ts';
+import fixMasquerade from './fix-masquerade/lab.ts';
+import fixForwardDrop from './fix-forward-drop/lab.ts';
+import fixDnsSearch from './fix-dns-search/lab.ts';
 
-export const LABS: LabDef[] = [routingTwoSubnets, routingTwoSubnetsRandom, namespacesVeth, namespacesBridge, namespacesVethRandom, namespacesNat, portForward, dockerPortPublish, dockerNetns, dockerUserNetwork, cniBridge, podToPod, kubeProxyClusterip, dnsHosts, dnsServer];
+export const LABS: LabDef[] = [routingTwoSubnets, routingTwoSubnetsRandom, fixReturnRoute, namespacesVeth, namespacesBridge, namespacesVethRandom, namespacesNat, portForward, fixMasquerade, fixForwardDrop, dockerPortPublish, dockerNetns, dockerUserNetwork, cniBridge, podToPod, kubeProxyClusterip, dnsHosts, dnsServer, fixDnsSearch];

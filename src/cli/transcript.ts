@@ -1,10 +1,19 @@
 // `npm run --silent transcript -- FILE`: run each non-comment line of FILE as
 // its own `bash -c` step on a fresh simulated bare host and print the
 // fidelity kit's JSON transcript {"steps":[{cmd,stdout,stderr,exit}]}.
+//
+// `npm run --silent transcript -- --lab LAB_ID FILE`: the same in the start
+// world of LAB_ID, on its terminal host; a line `@HOST CMD` runs CMD on HOST.
+// Between lines the world's daemons run for a second of virtual time, as
+// they would while a learner reads the output and types the next line.
 
 import { readFileSync } from 'node:fs';
 import { bareWorld } from '../world/world.ts';
-import { runScript } from '../session/session.ts';
+import { runScript, type ScriptStep } from '../session/session.ts';
+import { labInfo, makeLabWorld } from '../labs/index.ts';
+import { labTranscript } from '../labs/transcript.ts';
+
+const USAGE = 'usage: transcript [--lab LAB_ID] FILE\n';
 
 /** Lines the recorder runs: not blank, not starting (after blanks) with `#`. */
 export function scriptLines(text: string): string[] {
@@ -14,9 +23,19 @@ export function scriptLines(text: string): string[] {
 }
 
 async function main(): Promise<number> {
-  const file = process.argv[2];
-  if (!file) {
-    process.stderr.write('usage: transcript FILE\n');
+  const args = process.argv.slice(2);
+  let lab: string | undefined;
+  if (args[0] === '--lab') {
+    lab = args[1];
+    args.splice(0, 2);
+    if (!lab || !labInfo(lab)) {
+      process.stderr.write(lab ? `transcript: unknown lab '${lab}' (try: npm run --silent lab -- list)\n` : USAGE);
+      return 2;
+    }
+  }
+  const file = args[0];
+  if (!file || args.length !== 1) {
+    process.stderr.write(USAGE);
     return 2;
   }
   let text: string;
@@ -26,8 +45,13 @@ async function main(): Promise<number> {
     process.stderr.write(`transcript: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
     return 2;
   }
-  const world = bareWorld(1);
-  const steps = await runScript(world, scriptLines(text));
+  let steps: ScriptStep[];
+  if (lab) {
+    const world = makeLabWorld(lab, 1);
+    steps = await labTranscript(world, scriptLines(text), labInfo(lab)!.terminalHost);
+  } else {
+    steps = await runScript(bareWorld(1), scriptLines(text));
+  }
   process.stdout.write(JSON.stringify({ steps }) + '\n');
   return 0;
 }

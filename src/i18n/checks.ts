@@ -243,6 +243,35 @@ export const CHECK_MESSAGES: readonly (readonly [string, string])[] = [
   ['web-a {ip} on node01, web-b {ip2} on node02', 'node01의 web-a: {ip}, node02의 web-b: {ip2}'],
   ['web-a has no sandbox on node01', 'node01에 web-a의 샌드박스가 없습니다'],
 
+  // ── break-fix labs (labs/breakfix-checks.ts) ──
+  [
+    "{a} is an address of {label} itself now: the goal is to reach {owner}'s {a2} across the network, not a local copy of it",
+    '{a} 주소는 이제 {label} 자신의 주소입니다: 목표는 로컬 사본이 아니라 네트워크 너머 {owner}의 {a2}에 닿는 것입니다',
+  ],
+  [
+    '{label} gets a reply for {dst}, but not from {owner} ({where} answered): the goal is to reach {owner2} itself',
+    '{label}에서 {dst}의 응답을 받지만 {owner}의 응답이 아닙니다 ({where}에서 응답): 목표는 {owner2} 자체에 닿는 것입니다',
+  ],
+  ['{label} gets a reply for {dst}, but not from {owner}: the goal is to reach {owner2} itself', '{label}에서 {dst}의 응답을 받지만 {owner}의 응답이 아닙니다: 목표는 {owner2} 자체에 닿는 것입니다'],
+  [
+    '{label} reaches {dst}, but the echo request was not forwarded by {via}: the goal is the path through {via2}',
+    '{label}에서 {dst}에 닿지만 echo 요청이 {via}에서 전달되지 않았습니다: 목표는 {via2}를 거치는 경로입니다',
+  ],
+  ['{label} reaches {dst} (echo reply from {owner}, ttl {ttl})', '{label}에서 {dst}에 닿습니다 ({owner}의 echo reply, ttl {ttl})'],
+  [
+    '{what} is still blocked: a SYN from {label} to {dst}:{port} is dropped in {fw} ({drop~})',
+    '{what} 트래픽은 여전히 막혀 있습니다: {label}에서 {dst}:{port}(으)로 가는 SYN은 {fw}에서 버려집니다 ({drop})',
+  ],
+  [
+    "{what} is no longer blocked: a SYN from {label} to {dst}:{port} passes {fw}'s filter table — the goal keeps that rule; fix only the one that is wrong",
+    '{what} 트래픽이 더 이상 막히지 않습니다: {label}에서 {dst}:{port}(으)로 가는 SYN이 {fw}의 filter 테이블을 통과합니다. 목표는 그 규칙을 유지하는 것이니 잘못된 규칙 하나만 고치세요',
+  ],
+  ['the {chain} policy in {fw} is still {policy}', '{fw}의 {chain} 정책은 여전히 {policy}입니다'],
+  [
+    "the {chain} policy in {fw} is {got}: the goal keeps the firewall's default ({policy}) and lets only the missing traffic through",
+    '{fw}의 {chain} 정책이 {got}입니다: 목표는 방화벽의 기본값({policy})을 유지하고 빠진 트래픽만 통과시키는 것입니다',
+  ],
+
   // ── the check runner and the terminal worker ──
   ['check failed to run: {err~}', '확인을 실행하지 못했습니다: {err}'],
   ['This terminal has no lab to check.', '이 터미널에는 확인할 실습이 없습니다.'],

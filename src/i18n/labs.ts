@@ -229,6 +229,71 @@ const KO: Record<string, LabText> = {
       'ping-web': 'ping -c 1 web이 응답을 받음',
     }),
   },
+  'fix-return-route': {
+    title: '고쳐 보세요: 서버에서 응답이 없음',
+    goal: () =>
+      '장애 접수: "`desk`(172.16.1.10)에서 `ping 172.16.2.20`(서버 `srv`)을 하면 응답이 없습니다. 둘 다 라우터 `rtr`에는 ping이 됩니다." ' +
+      'rtr는 이미 두 네트워크 사이에서 패킷을 전달하고 있으며 그대로 두어야 합니다. 무엇이 고장 났는지 찾아 고쳐서 desk와 srv가 rtr를 거쳐 양방향으로 서로 닿게 만드세요.',
+    hints: () => [
+      '증상에서 출발해 패킷을 따라가 보세요: desk에서 srv로 ping을 보내는 동안 srv의 네임스페이스 안에서 `tcpdump`로 무엇이 도착하는지 보세요. echo 요청이 도착하나요?',
+      '요청은 도착하는데 응답이 나가지 않는다면 문제는 돌아오는 길에 있습니다. srv의 네임스페이스 안에서 `ip route get`으로 desk에 어떻게 보낼지 물어보세요.',
+      '요청이 가는 길에 라우트가 필요했듯이 응답에도 돌아오는 라우트가 필요합니다. srv의 라우팅 테이블을 desk의 것과 비교해 보세요. srv의 라우트 하나는 여기에 없는 네트워크를 가리킵니다.',
+      '`ip -n srv route add 172.16.1.0/24 via 172.16.2.1` (172.16.2.1을 거치는 기본 라우트도 됩니다. 잘못된 라우트는 지워도 됩니다).',
+    ],
+    tasks: () => ({ 'desk-to-srv': 'desk가 rtr를 거쳐 srv(172.16.2.20)에 닿음', 'srv-to-desk': 'srv가 rtr를 거쳐 desk(172.16.1.10)에 닿음' }),
+  },
+  'fix-masquerade': {
+    title: '고쳐 보세요: 네임스페이스가 인터넷에 닿지 못함',
+    goal: () =>
+      '장애 접수: "네임스페이스 `red`(192.168.15.1, 호스트의 브릿지 `v-net-0` 뒤)의 앱이 http://203.0.113.10/ 상태 페이지를 열지 못합니다. 예전 호스트에서는 됐습니다." ' +
+      'red에는 이미 호스트(192.168.15.5)를 거치는 기본 라우트가 있고 호스트는 패킷을 전달합니다. 웹 서버 203.0.113.10은 호스트의 바깥 네트워크에 있고(호스트는 `eth0`에서 203.0.113.5) 192.168.15.0/24에 대해서는 모르며, 바꿀 수 없습니다. ' +
+      '호스트를 고쳐서 red가 페이지를 열고, red의 트래픽이 호스트 자신의 주소로 나가게 만드세요.',
+    hints: () => [
+      '요청을 따라가 보세요: red에서 `curl`을 실행하면서 동시에 `tcpdump -n -i eth0`으로 호스트의 바깥 인터페이스를 보세요. 패킷은 어떤 출발지 주소로 나가나요?',
+      '203.0.113.10은 자기 네트워크만 알기 때문에 사설 주소로는 응답을 보낼 곳이 없습니다. 호스트에서 무언가가 나가는 패킷의 출발지를 바꿔야 합니다. nat 테이블을 보세요 (`iptables -t nat -S`).',
+      '이 일을 하려던 규칙이 이미 있습니다. red의 네트워크와 꼼꼼히 비교하고, red가 다시 시도하는 동안 그 규칙의 카운터를 보세요 (`iptables -t nat -L POSTROUTING -n -v`).',
+      '`iptables -t nat -R POSTROUTING 1 -s 192.168.15.0/24 -o eth0 -j MASQUERADE` (잘못된 규칙 교체). 올바른 규칙을 덧붙여도 됩니다.',
+    ],
+    tasks: () => ({ http: 'red가 http://203.0.113.10/을 엶', snat: '호스트가 192.168.15.0/24를 변환함 (nat POSTROUTING의 MASQUERADE 또는 SNAT)' }),
+  },
+  'fix-forward-drop': {
+    title: '고쳐 보세요: 트래픽이 한 방향으로만 흐름',
+    goal: () =>
+      '장애 접수: "red 팀(네임스페이스 `red`, 10.0.1.2)은 blue 팀(`blue`, 10.0.2.2)에 닿지만 blue는 red에 닿지 못합니다. ping도, http://10.0.1.2/의 red 위키도 안 됩니다." ' +
+      '호스트가 둘 사이를 라우팅하며 전달하는 트래픽을 거릅니다. 방화벽의 나머지는 맞습니다: FORWARD 정책은 DROP으로 두고, 두 팀 사이의 telnet(TCP 23번 포트)은 계속 막아야 합니다. ' +
+      '다른 규칙을 비우지 말고 잘못된 한 가지만 고쳐서 트래픽이 양방향으로 흐르게 만드세요.',
+    hints: () => [
+      '두 방향을 모두 시험해 비교해 보세요: red에서 blue로 ping, 그다음 blue에서 red로. 그리고 blue에서 `curl`로 위키를 열어 보세요.',
+      '호스트가 한 인터페이스에서 다른 인터페이스로 라우팅하는 패킷은 filter 테이블의 FORWARD 체인을 지납니다. 규칙 번호와 카운터와 함께 나열하고 (`iptables -L FORWARD -n -v --line-numbers`) blue가 red로 ping하는 동안 어느 카운터가 늘어나는지 보세요.',
+      '체인의 정책이 DROP이므로 잘못된 규칙을 지우는 것만으로는 부족합니다. blue에서 red로 가는 트래픽을 받아들이는 규칙이 필요합니다. 다른 규칙들은 제 몫을 하니 그대로 두세요.',
+      '잘못된 4번 규칙을 ACCEPT로 바꾸세요: `iptables -R FORWARD 4 -s 10.0.2.0/24 -d 10.0.1.0/24 -j ACCEPT`',
+    ],
+    tasks: () => ({
+      'red-to-blue': 'red가 호스트를 거쳐 blue(10.0.2.2)에 닿음',
+      'blue-to-red': 'blue가 호스트를 거쳐 red(10.0.1.2)에 닿음',
+      'blue-wiki': "blue가 red의 위키(http://10.0.1.2/)를 엶",
+      'telnet-blocked': 'blue에서 red로 가는 telnet(TCP 23)은 여전히 버려짐',
+      'policy-drop': 'FORWARD 정책은 여전히 DROP',
+    }),
+  },
+  'fix-dns-search': {
+    title: '고쳐 보세요: 짧은 이름이 변환되지 않음',
+    goal: () =>
+      '장애 접수: "이 머신에서 `ping web`을 하면 이름을 변환할 수 없다고 나옵니다. 동료들은 짧은 이름을 씁니다." ' +
+      '회사 DNS 서버는 192.168.1.100이고(회사 영역의 권한 있는 서버) 잘 동작합니다. ' +
+      '이 머신의 리졸버 설정을 고쳐서 짧은 이름 `web`이 시스템 리졸버를 통해 DNS로 변환되고 `ping -c 1 web`이 응답을 받게 만드세요. (/etc/hosts 항목은 이 장애 접수가 바라는 해결이 아닙니다.)',
+    hints: () => [
+      '범위를 좁혀 보세요: 전체 이름은 되나요? `getent hosts web`과, 서버에 직접 전체 이름을 묻는 `dig @192.168.1.100 web.mycompany.com +short`를 비교해 보세요.',
+      '짧은 이름에는 /etc/resolv.conf의 `search` 줄에 있는 도메인이 하나씩 붙어서 시도됩니다. 그 파일을 읽고, `dig +search web`으로 리졸버가 실제로 어떤 이름을 묻는지 보세요.',
+      '리졸버가 붙이는 도메인과 서버가 응답하는 영역(`dig @192.168.1.100 mycompany.com SOA`)을 비교해 보세요.',
+      'search 줄을 고치세요: `sed -i "s/^search .*/search mycompany.com/" /etc/resolv.conf`, 그다음 `ping -c 1 web`.',
+    ],
+    tasks: () => ({
+      'dns-answers-web': 'DNS가 짧은 이름 web에 응답함 (search 도메인이 맞음)',
+      'web-resolves': 'host에서 web이 192.168.1.10으로 변환됨',
+      'ping-web': 'ping -c 1 web이 응답을 받음',
+    }),
+  },
 };
 
 /** `info` with its texts in `lang` where a translation exists (ids, commands and solution unchanged). */

@@ -283,7 +283,7 @@ async function replayTraced(world: World, x: Seen): Promise<Trace> {
 }
 
 /** Send one traced SYN (no socket behind it) and return its trace: the forward path with routing and netfilter decisions. */
-async function tracedSyn(world: World, ns: NetNs, dst: number, dport: number): Promise<Trace> {
+export async function tracedSyn(world: World, ns: NetNs, dst: number, dport: number): Promise<Trace> {
   const k = ns.kernel;
   const trace: Trace = { steps: [], max: 600 };
   const sport = 40000 + (k.rng.u32() % 20000);

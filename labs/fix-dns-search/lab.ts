@@ -1,0 +1,72 @@
+// Break-fix lab: the resolver appends the wrong domain to short names.
+//
+//   host                 dns (CoreDNS)              web
+//   eth0 192.168.1.5 ─┬─ eth0 192.168.1.100 ──┬── eth0 192.168.1.10
+//                     └──────── lan ──────────┘
+//
+// Start: CoreDNS on dns is authoritative for mycompany.com; host's
+// /etc/resolv.conf points at it but searches mycompany.org.
+
+import type { LabDef } from '../../src/labs/types.ts';
+import { startCoreDns } from '../../src/userland/dns/coredns.ts';
+import { dnsAnswers, pingsByName, resolvesTo } from '../dns-checks.ts';
+
+const COREFILE = `mycompany.com:53 {
+    file /etc/coredns/db.mycompany.com
+    log
+    errors
+}
+`;
+
+const ZONE = `$ORIGIN mycompany.com.
+$TTL 3600
+@       IN  SOA  dns.mycompany.com. admin.mycompany.com. (
+                 2024030101 ; serial
+                 7200       ; refresh
+                 3600       ; retry
+                 1209600    ; expire
+                 3600 )     ; minimum
+@       IN  NS   dns.mycompany.com.
+dns     IN  A    192.168.1.100
+web     IN  A    192.168.1.10
+wiki    IN  CNAME web
+`;
+
+const lab: LabDef = {
+  id: 'fix-dns-search',
+  title: 'Fix it: short names do not resolve',
+  lesson: 'dns',
+  goal:
+    'A ticket: "On this machine `ping web` says it cannot resolve the name, but colleagues can use short names." ' +
+    'The company\'s DNS server is 192.168.1.100 (authoritative for the company\'s zone) and it works. ' +
+    'Fix this machine\'s resolver configuration so that the short name `web` resolves through DNS, via the system resolver, and `ping -c 1 web` gets a reply. (An /etc/hosts entry is not the fix the ticket asks for.)',
+  hints: [
+    'Narrow it down: does the full name work? Compare `getent hosts web` with a query for the full name straight at the server, `dig @192.168.1.100 web.mycompany.com +short`.',
+    'A short name is tried with each domain of the `search` line of /etc/resolv.conf appended. Read that file, and `dig +search web` to see which names the resolver really asks for.',
+    'Compare the domain the resolver appends with the zone the server answers for (`dig @192.168.1.100 mycompany.com SOA`).',
+    'Correct the search line: `sed -i "s/^search .*/search mycompany.com/" /etc/resolv.conf`, then `ping -c 1 web`.',
+  ],
+  solution: ['cat /etc/resolv.conf', 'sed -i "s/^search .*/search mycompany.com/" /etc/resolv.conf', 'getent hosts web', 'ping -c 1 web'],
+  build(b) {
+    b.file('host', '/etc/resolv.conf', 'nameserver 192.168.1.100\nsearch mycompany.org\n');
+    b.nic('host', 'eth0', 'lan', '192.168.1.5/24');
+    b.nic('dns', 'eth0', 'lan', '192.168.1.100/24');
+    b.nic('web', 'eth0', 'lan', '192.168.1.10/24');
+    b.file('dns', '/etc/coredns/Corefile', COREFILE);
+    b.file('dns', '/etc/coredns/db.mycompany.com', ZONE);
+    const dns = b.world.host('dns');
+    const r = startCoreDns(dns, dns.initNs, '/etc/coredns/Corefile');
+    if (typeof r === 'string') throw new Error(`fix-dns-search lab: CoreDNS did not start: ${r}`);
+  },
+  checks: [
+    { id: 'dns-answers-web', title: 'DNS answers for the short name web (the search domain is right)', run: (ctx) => dnsAnswers(ctx, 'host', 'web', '192.168.1.10') },
+    {
+      id: 'web-resolves',
+      title: 'web resolves to 192.168.1.10 on host',
+      run: (ctx) => resolvesTo(ctx, 'host', 'web', '192.168.1.10', 'the search line of /etc/resolv.conf decides which full names are asked'),
+    },
+    { id: 'ping-web', title: 'ping -c 1 web gets a reply', run: (ctx) => pingsByName(ctx, 'host', 'web') },
+  ],
+};
+
+export default lab;
