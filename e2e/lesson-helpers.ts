@@ -85,7 +85,7 @@ export async function runSnippet(page: Page, key: string, first: string, opts: {
  * live updates after commands also write “Live: …” there, so every status
  * text is recorded and the first non-live verdict after the press is taken).
  */
-async function pressCheck(panel: Locator, timeout: number): Promise<string> {
+export async function pressCheck(panel: Locator, timeout: number): Promise<string> {
   await panel.evaluate((el) => {
     const st = el.querySelector('[data-part="status"]')!;
     const rec: string[] = [];
