@@ -2,7 +2,7 @@
 // message that names the broken part, a learner's own fix (typed through the
 // keyboard, not the reference solution) passes, and so does the reference.
 import { expect, test } from '@playwright/test';
-import { expectAllPass, expectOnScreen, labKey, labPanel, labTerm, pressCheck, readyAt, typeAndWait, typeSolution, watchErrors } from './lesson-helpers.ts';
+import { expectAllPass, expectOnScreen, labKey, labPanel, labTerm, pressCheck, promptOf, readyAt, typeAndWait, typeSolution, watchErrors } from './lesson-helpers.ts';
 
 interface Case {
   id: string;
@@ -14,6 +14,8 @@ interface Case {
   own: string[];
   /** What the reference solution's last command prints. */
   screen: string;
+  /** The lab's terminal host (default `host`). */
+  host?: string;
 }
 
 const CASES: Case[] = [
@@ -49,17 +51,26 @@ const CASES: Case[] = [
     own: ['echo "search mycompany.com" >> /etc/resolv.conf'],
     screen: '1 packets transmitted, 1 received',
   },
+  {
+    id: 'fix-service-selector',
+    slug: 'kube-proxy',
+    checks: 2,
+    fails: { 1: 'no page from http://10.100.50.50/ in 30 tries' },
+    own: ['kubectl delete service web', "sed -i -e 's/web-frontend/web/' -e 's/8080/80/' /root/web-svc.yaml", 'kubectl apply -f /root/web-svc.yaml'],
+    screen: 'Welcome to nginx!',
+    host: 'controlplane',
+  },
 ];
 
 for (const c of CASES) {
   test(`break-fix ${c.id}: the start fails saying what is broken, a learner's own fix passes`, async ({ page }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(240_000);
     const errors = watchErrors(page);
     await page.goto(`/lessons/${c.slug}/`);
     const panel = labPanel(page, c.id);
     const term = labTerm(page, c.id);
     await panel.scrollIntoViewIfNeeded();
-    await readyAt(term);
+    await readyAt(term, promptOf(c.host));
     await expect(panel.locator('.lab-results li')).toHaveCount(c.checks);
     const nFail = Object.keys(c.fails).length;
     expect(await pressCheck(panel, 30_000)).toBe(`${c.checks - nFail} of ${c.checks} checks pass.`);
@@ -68,19 +79,19 @@ for (const c of CASES) {
       await expect(li).toHaveClass(/fail/);
       await expect(li.locator('.msg')).toContainText(text);
     }
-    for (const line of c.own) await typeAndWait(page, term, labKey(c.id), line);
+    for (const line of c.own) await typeAndWait(page, term, labKey(c.id), line, 90_000);
     await expectAllPass(panel, c.checks);
     expect(errors).toEqual([]);
   });
 
   test(`break-fix ${c.id}: the reference solution passes`, async ({ page }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(240_000);
     const errors = watchErrors(page);
     await page.goto(`/lessons/${c.slug}/`);
     const panel = labPanel(page, c.id);
     const term = labTerm(page, c.id);
     await panel.scrollIntoViewIfNeeded();
-    await readyAt(term);
+    await readyAt(term, promptOf(c.host));
     await typeSolution(page, c.id);
     await expectAllPass(panel, c.checks);
     await expectOnScreen(term, [c.screen]);

@@ -85,3 +85,33 @@ describe('transcript --lab', () => {
     expect(steps[2]!.stderr).toContain('no host nope');
   });
 });
+
+describe('fix-service-selector', () => {
+  it('fails with the selector fixed but targetPort still wrong', async () => {
+    const r = await run('fix-service-selector', ["sed -i -e 's/app: web-frontend/app: web/' /root/web-svc.yaml", 'kubectl apply -f /root/web-svc.yaml']);
+    expect(r['every-pod']!.message).toContain('does the Service select the pods, on the port they listen on?');
+  });
+  it('fails when the Service is recreated with another ClusterIP', async () => {
+    const r = await run('fix-service-selector', ['kubectl delete svc web', 'kubectl expose deployment web --port 80']);
+    expect(r['cluster-ip']!.message).toContain('clients use 10.100.50.50');
+  });
+  it('fails when a stray pod carries the wrong label the Service selects', async () => {
+    const pod = "printf 'apiVersion: v1\\nkind: Pod\\nmetadata:\\n  name: imposter\\n  labels:\\n    app: web-frontend\\nspec:\\n  containers:\\n  - name: nginx\\n    image: nginx:1.27\\n' > /root/imp.yaml";
+    const r = await run('fix-service-selector', ["sed -i -e 's/targetPort: 8080/targetPort: 80/' /root/web-svc.yaml", 'kubectl apply -f /root/web-svc.yaml', pod, 'kubectl apply -f /root/imp.yaml']);
+    expect(r['every-pod']!.message).toContain('but also from pod imposter');
+  });
+  it('passes when the Service is deleted and recreated from the fixed file (same ClusterIP)', async () => {
+    expect(passedAll(await run('fix-service-selector', ['kubectl delete svc web', "sed -i -e 's/web-frontend/web/' -e 's/8080/80/' /root/web-svc.yaml", 'kubectl apply -f /root/web-svc.yaml']))).toBe(true);
+  });
+});
+
+describe('kubectl get --show-labels', () => {
+  // LABELS is the last column, FormatLabels' sorted k=v list (kubectl book, "show labels").
+  it('adds the LABELS column', async () => {
+    const [s] = await labTranscript(makeLabWorld('fix-service-selector', 1), ['kubectl get pods --show-labels'], 'controlplane');
+    const lines = s!.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+LABELS$/);
+    expect(lines.find((l) => l.startsWith('client '))).toMatch(/\srun=client$/);
+    expect(lines.filter((l) => l.startsWith('web-')).every((l) => /\sapp=web,pod-template-hash=\w+,tier=frontend$/.test(l))).toBe(true);
+  });
+});

@@ -21,5 +21,6 @@ import fixReturnRoute from './fix-return-route/lab.ts';
 import fixMasquerade from './fix-masquerade/lab.ts';
 import fixForwardDrop from './fix-forward-drop/lab.ts';
 import fixDnsSearch from './fix-dns-search/lab.ts';
+import fixServiceSelector from './fix-service-selector/lab.ts';
 
-export const LABS: LabDef[] = [routingTwoSubnets, routingTwoSubnetsRandom, fixReturnRoute, namespacesVeth, namespacesBridge, namespacesVethRandom, namespacesNat, portForward, fixMasquerade, fixForwardDrop, dockerPortPublish, dockerNetns, dockerUserNetwork, cniBridge, podToPod, kubeProxyClusterip, dnsHosts, dnsServer, fixDnsSearch];
+export const LABS: LabDef[] = [routingTwoSubnets, routingTwoSubnetsRandom, fixReturnRoute, namespacesVeth, namespacesBridge, namespacesVethRandom, namespacesNat, portForward, fixMasquerade, fixForwardDrop, dockerPortPublish, dockerNetns, dockerUserNetwork, cniBridge, podToPod, kubeProxyClusterip, fixServiceSelector, dnsHosts, dnsServer, fixDnsSearch];

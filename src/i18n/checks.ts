@@ -272,6 +272,22 @@ export const CHECK_MESSAGES: readonly (readonly [string, string])[] = [
     '{fw}의 {chain} 정책이 {got}입니다: 목표는 방화벽의 기본값({policy})을 유지하고 빠진 트래픽만 통과시키는 것입니다',
   ],
 
+  // ── Kubernetes labs (labs/k8s-checks.ts, labs/fix-service-selector) ──
+  ['the pod {pod} is not running', '{pod} 파드가 실행 중이 아닙니다'],
+  [
+    'no page from {url} in {n} tries ({why~}): does the Service select the pods, on the port they listen on?',
+    '{n}번 시도했지만 {url}에서 페이지가 오지 않았습니다 ({why}): Service가 파드를, 파드가 대기하는 포트로 선택하고 있나요?',
+  ],
+  ['{url} answered, but also from {who~}: only the ready pods with app={app} should answer', '{url}에서 응답이 왔지만 {who}에서도 왔습니다: app={app}인 준비된 파드만 응답해야 합니다'],
+  [
+    '{ok}/{n} requests answered, but never by {who~}: the Service should spread over every ready pod with app={app}',
+    '요청 {ok}/{n}개가 응답을 받았지만 {who}에서는 한 번도 오지 않았습니다: Service는 app={app}인 준비된 파드 모두에 나눠 보내야 합니다',
+  ],
+  ['{ok}/{n} answered, by every ready pod: {who~}', '{ok}/{n}개 응답, 준비된 파드 모두가 응답함: {who}'],
+  ['there is no Service web: clients use it by name and address', 'Service web이 없습니다: 클라이언트는 이름과 주소로 이 Service를 씁니다'],
+  ['Service web now has ClusterIP {ip}: clients use 10.100.50.50, so the Service must keep it', 'Service web의 ClusterIP가 이제 {ip}입니다: 클라이언트가 10.100.50.50을 쓰므로 Service는 이 주소를 유지해야 합니다'],
+  ['Service web keeps 10.100.50.50', 'Service web이 10.100.50.50을 유지합니다'],
+
   // ── the check runner and the terminal worker ──
   ['check failed to run: {err~}', '확인을 실행하지 못했습니다: {err}'],
   ['This terminal has no lab to check.', '이 터미널에는 확인할 실습이 없습니다.'],

@@ -276,6 +276,20 @@ const KO: Record<string, LabText> = {
       'policy-drop': 'FORWARD 정책은 여전히 DROP',
     }),
   },
+  'fix-service-selector': {
+    title: '고쳐 보세요: Service가 응답하지 않음',
+    goal: () =>
+      '장애 접수: "파드 `client`에서 `curl http://10.100.50.50/`(Service `web`)이 실패합니다. Deployment `web`은 실행 중이고 그 파드들이 사이트를 제공합니다." ' +
+      'Service는 /root/web-svc.yaml로 만들었습니다. 클라이언트가 이 주소를 쓰므로 Service `web`은 ClusterIP 10.100.50.50을 유지해야 합니다. ' +
+      'ClusterIP가 응답하고, 요청이 Deployment의 준비된 파드 모두에 나뉘어 가도록 고치세요.',
+    hints: () => [
+      'Service가 트래픽을 어디로 보내는지 물어보세요: `kubectl get endpoints web` 또는 `kubectl describe service web`. 목록이 비어 있다면 무슨 뜻일까요?',
+      'Service는 레이블로 파드를 고릅니다. Service의 셀렉터와 파드에 실제로 붙은 레이블(`kubectl get pods --show-labels`)을 비교해 보세요.',
+      '엔드포인트가 생겨도 curl이 실패할 수 있습니다: 엔드포인트에 적힌 포트와 파드에서 nginx가 대기하는 포트(`kubectl get deployment web -o yaml`의 containerPort)를 비교해 보세요.',
+      '/root/web-svc.yaml을 고치고(셀렉터 `app: web`, targetPort `80`) `kubectl apply -f /root/web-svc.yaml`을 실행하세요.',
+    ],
+    tasks: () => ({ 'cluster-ip': 'Service web이 ClusterIP 10.100.50.50을 유지함', 'every-pod': 'client에서 http://10.100.50.50/이 Deployment web의 준비된 파드 모두에서 응답함' }),
+  },
   'fix-dns-search': {
     title: '고쳐 보세요: 짧은 이름이 변환되지 않음',
     goal: () =>

@@ -102,3 +102,14 @@ describe('terminal worker: live checks, undo, views', () => {
     await until(() => !!last('topology') && !last('topology')!.topology.namespaces.some((n) => n.id === 'host/blue'));
   }, 60_000);
 });
+
+describe('terminal worker: type-ahead', () => {
+  it('stores a line typed while a command runs once the shell reads it, without another key', async () => {
+    send({ type: 'init', seed: 3, entries: [], cols: 80, rows: 24 });
+    await until(() => out.filter((m) => m.type === 'ready').length >= 1 && screen().endsWith('root@host:~# '));
+    const mark = out.length;
+    send({ type: 'input', data: 'sleep 1\r' });
+    send({ type: 'input', data: 'echo typed-ahead\r' });
+    await until(() => out.slice(mark).some((m) => m.type === 'entries' && m.entries.some((e) => 'line' in e && e.line === 'echo typed-ahead')), 15_000);
+  }, 30_000);
+});

@@ -93,6 +93,10 @@ function pollViews(): void {
   }
 }
 setInterval(pollViews, VIEW_POLL_MS);
+// A line typed ahead while a command runs becomes an entry only when the
+// shell reads it, long after the keystroke: look for new entries on the same
+// beat, so such a line is stored (and checked) without waiting for a key.
+setInterval(noteEntries, VIEW_POLL_MS);
 
 /** Run the lab's checks on a fresh copy: same seed, these entries replayed. */
 async function checkCopy(entries: TermEntry[]): Promise<{ results: TermCheckResult[]; path?: PathSnapshot }> {

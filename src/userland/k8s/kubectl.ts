@@ -300,6 +300,8 @@ function get(p: Process, api: ApiServer, a: Args): number {
     if (!objs.length) continue;
     if (printed) p.stdout.write('\n');
     const rows = table(api, kind, objs, a.output === 'wide', a.allNs);
+    // --show-labels: kubectl's printer adds a LABELS column (FormatLabels: sorted k=v, or <none>).
+    if (a.flags.get('show-labels') === 'true') rows.forEach((r, i) => r.push(i === 0 ? 'LABELS' : selectorText(objs[i - 1]!.metadata.labels)));
     if (ts.length > 1) rows.slice(1).forEach((r) => (r[a.allNs && ApiServer.namespaced(kind) ? 1 : 0] = ref(kind, r[a.allNs && ApiServer.namespaced(kind) ? 1 : 0])));
     p.stdout.write(tabwrite(rows));
     printed = true;
