@@ -14,6 +14,8 @@ import type { NetDevice } from '../kernel/netdev.ts';
 import type { NetNs } from '../kernel/netns.ts';
 import { World } from '../world/world.ts';
 import { installPrograms } from '../userland/install.ts';
+import { bootSpawn } from '../userland/registry.ts';
+import '../userland/sys/ssh.ts';
 
 /** Builds a lab's start world. */
 export class Builder {
@@ -148,7 +150,11 @@ export function buildWorld(seed: number, build: (b: Builder) => void): World {
   const world = new World({ seed });
   world.addHost('host');
   build(new Builder(world));
-  // Every host of the lab has its program files (/usr/bin/ping ...).
-  for (const k of world.hosts.values()) installPrograms(k);
+  // Every host of the lab has its program files (/usr/bin/ping ...), and
+  // sshd listening on port 22, so `ssh HOST` reaches any host of the lab.
+  for (const k of world.hosts.values()) {
+    installPrograms(k);
+    bootSpawn(k, ['/usr/sbin/sshd', '-D'], { netns: k.initNs, env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin' } });
+  }
   return world;
 }

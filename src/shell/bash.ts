@@ -7,7 +7,7 @@ import type { Process } from '../kernel/proc.ts';
 import { register } from '../userland/registry.ts';
 import { hostOf, readAll } from '../userland/coreutils/host.ts';
 import { Shell, type Dialect } from './interp.ts';
-import { ExitNow, Interrupt, procIo, type FgOwner, type ShellTty } from './control.ts';
+import { ExitNow, Interrupt, isLoginShell, procIo, type FgOwner, type ShellTty } from './control.ts';
 import { ParseError, parse } from './parser.ts';
 import { signalTrees } from './exec.ts';
 import { complete } from './complete.ts';
@@ -19,13 +19,22 @@ export function ttyOf(p: Process): ShellTty | undefined {
   return s.isTTY && s.tty ? s.tty : undefined;
 }
 
-/** Per-terminal shared history (nested shells see the outer shell's history, as with ~/.bash_history). */
-const histories = new WeakMap<ShellTty, string[]>();
-export function historyOf(tty: ShellTty): string[] {
-  let h = histories.get(tty);
+/**
+ * Per-terminal, per-host shared history: nested shells on one host see the
+ * outer shell's history, as with ~/.bash_history; a shell on another host
+ * (through ssh) has that host's own.
+ */
+const histories = new WeakMap<ShellTty, WeakMap<object, string[]>>();
+export function historyOf(tty: ShellTty, host: object): string[] {
+  let byHost = histories.get(tty);
+  if (!byHost) {
+    byHost = new WeakMap();
+    histories.set(tty, byHost);
+  }
+  let h = byHost.get(host);
   if (!h) {
     h = [];
-    histories.set(tty, h);
+    byHost.set(host, h);
   }
   return h;
 }
@@ -57,7 +66,7 @@ export async function interactiveLoop(sh: Shell, tty: ShellTty, opts: Interactiv
         tty.write('Use "exit" to leave the shell.\n');
         continue;
       }
-      tty.write('exit\n');
+      tty.write(isLoginShell(sh.proc) ? 'logout\n' : 'exit\n');
       return sh.status;
     }
     if (r.kind === 'intr') {
@@ -233,7 +242,7 @@ export async function shellMain(p: Process, dialect: Dialect, opts: InteractiveO
   const tty = ttyOf(p);
   if (tty || forceInteractive) {
     if (tty) {
-      const sh = new Shell({ host, proc: p, dialect, interactive: true, arg0: p.argv[0], tty, history: historyOf(tty) });
+      const sh = new Shell({ host, proc: p, dialect, interactive: true, arg0: p.argv[0], tty, history: historyOf(tty, host) });
       applyFlags(sh);
       try {
         return await interactiveLoop(sh, tty, opts);

@@ -4,7 +4,7 @@
 // and returns the exit status. Messages are bash's, byte for byte.
 
 import type { Shell, Job } from './interp.ts';
-import { ExitNow, LoopCtl, ReturnNow, ioIn, ioOut, type Io } from './control.ts';
+import { ExitNow, LoopCtl, ReturnNow, ioIn, ioOut, isLoginShell, type Io } from './control.ts';
 import { formatEcho } from '../userland/coreutils/echo.ts';
 import { formatPrintf } from '../userland/coreutils/printf.ts';
 import { evalTest } from '../userland/coreutils/test.ts';
@@ -455,7 +455,8 @@ export const BUILTINS: Record<string, Builtin> = {
     return 0;
   },
   exit(sh, argv, io) {
-    if (sh.interactive) ioOut(io, 2).write('exit\n');
+    // bash says `logout` when a login shell exits, `exit` otherwise.
+    if (sh.interactive) ioOut(io, 2).write(isLoginShell(sh.proc) ? 'logout\n' : 'exit\n');
     if (argv.length > 2) {
       err(sh, io, 'exit: too many arguments');
       return 1;

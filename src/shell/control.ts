@@ -89,3 +89,13 @@ export interface ShellTty {
   /** Terminal width. */
   readonly cols: number;
 }
+
+/** A login shell: argv[0] starts with `-` (as login and sshd start it), or `-l` / `--login` was given. */
+export function isLoginShell(p: { argv: string[] }): boolean {
+  if (p.argv[0]?.startsWith('-')) return true;
+  for (const a of p.argv.slice(1)) {
+    if (a === '-l' || a === '--login') return true;
+    if (!a.startsWith('-') || a === '--' || a === '-c') return false;
+  }
+  return false;
+}

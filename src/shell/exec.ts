@@ -18,7 +18,7 @@ const SBIN = new Set([
   'ip', 'iptables', 'iptables-save', 'iptables-restore', 'ip6tables', 'ip6tables-save', 'ip6tables-restore', 'iptables-legacy',
   'iptables-nft', 'xtables-nft-multi', 'ebtables', 'ipset', 'nft', 'sysctl', 'bridge', 'brctl', 'ifconfig', 'route', 'arp',
   'conntrack', 'tc', 'dnsmasq', 'chroot', 'ethtool', 'modprobe', 'lsmod', 'ipvsadm', 'arping', 'iw', 'dhclient', 'ipmaddr',
-  'iptunnel', 'nameif', 'plipconfig', 'rarp', 'slattach', 'mii-tool', 'devlink', 'rtacct', 'genl', 'dcb', 'tipc', 'vdpa',
+  'iptunnel', 'nameif', 'plipconfig', 'rarp', 'slattach', 'mii-tool', 'devlink', 'rtacct', 'genl', 'dcb', 'tipc', 'vdpa', 'sshd',
 ]);
 
 /** Directories of the default PATH in search order. */
@@ -196,8 +196,9 @@ setKillHook((p) => sendSignal(p, 'SIGKILL'));
 setBootSpawner((host, argv, io) => {
   const h = host as HostView;
   const env = io.env ?? { PATH: DEFAULT_PATH };
-  const ref = resolveProgram(h, argv[0] ?? '', env.PATH, '/');
-  return spawnProgram(h, 1, argv, { env, cwd: '/', netns: io.netns, stdin: io.stdin ?? devNullIn, stdout: io.stdout ?? devNullOut, stderr: io.stderr ?? devNullOut }, ref);
+  const cwd = io.cwd ?? '/';
+  const ref = resolveProgram(h, argv[0] ?? '', env.PATH, cwd);
+  return spawnProgram(h, 1, argv, { env, cwd, netns: io.netns, stdin: io.stdin ?? devNullIn, stdout: io.stdout ?? devNullOut, stderr: io.stderr ?? devNullOut }, ref);
 });
 
 /** Every live process whose ancestry includes one of `roots` (roots included). */

@@ -56,6 +56,8 @@ export interface BootIo {
   stdout?: import('../kernel/proc.ts').OutStream;
   stderr?: import('../kernel/proc.ts').OutStream;
   env?: Record<string, string>;
+  /** Working directory (default `/`; a login starts in the home directory). */
+  cwd?: string;
 }
 
 /** Starts `argv` as a child of init (pid 1) of a host; resolves with its exit status. */

@@ -1,6 +1,7 @@
-// System tools: hostname, nsenter/unshare, mount/umount, ps/kill.
+// System tools: hostname, nsenter/unshare, mount/umount, ps/kill, ssh/sshd.
 // Importing this registers them.
 import './hostname.ts';
 import './nsenter.ts';
 import './mount.ts';
 import './ps.ts';
+import './ssh.ts';
