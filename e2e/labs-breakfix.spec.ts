@@ -60,6 +60,15 @@ const CASES: Case[] = [
     screen: 'Welcome to nginx!',
     host: 'controlplane',
   },
+  {
+    id: 'fix-pod-cidr',
+    slug: 'cni',
+    checks: 3,
+    fails: { 0: 'web-a and web-b both have 10.244.1.2', 1: 'have the same address 10.244.1.2', 2: 'have the same address 10.244.1.2' },
+    own: ['ssh node02', "sed -i 's/10.244.1.0/10.244.2.0/' /etc/cni/net.d/10-bridge.conf", 'ip addr flush dev cni0', 'exit', 'kubectl delete pod web-b', 'kubectl apply -f /root/pods.yaml'],
+    screen: 'pod/web-b created',
+    host: 'controlplane',
+  },
 ];
 
 for (const c of CASES) {

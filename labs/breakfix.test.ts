@@ -115,3 +115,14 @@ describe('kubectl get --show-labels', () => {
     expect(lines.filter((l) => l.startsWith('web-')).every((l) => /\sapp=web,pod-template-hash=\w+,tier=frontend$/.test(l))).toBe(true);
   });
 });
+
+describe('fix-pod-cidr', () => {
+  it('passes when the learner logs in to node02, fixes the file and flushes cni0, then recreates web-b', async () => {
+    const r = await run('fix-pod-cidr', ['ssh node02', "sed -i 's/10.244.1.0/10.244.2.0/' /etc/cni/net.d/10-bridge.conf", 'ip addr flush dev cni0', 'exit', 'kubectl delete pod web-b', 'kubectl apply -f /root/pods.yaml']);
+    expect(passedAll(r)).toBe(true);
+  });
+  it('fails when the config is fixed but web-b keeps its old address', async () => {
+    const r = await run('fix-pod-cidr', ["ssh node02 sed -i s#10.244.1.0/24#10.244.2.0/24# /etc/cni/net.d/10-bridge.conf"]);
+    expect(r['own-ranges']!.message).toContain('web-a and web-b both have 10.244.1.2');
+  });
+});

@@ -22,5 +22,6 @@ import fixMasquerade from './fix-masquerade/lab.ts';
 import fixForwardDrop from './fix-forward-drop/lab.ts';
 import fixDnsSearch from './fix-dns-search/lab.ts';
 import fixServiceSelector from './fix-service-selector/lab.ts';
+import fixPodCidr from './fix-pod-cidr/lab.ts';
 
-export const LABS: LabDef[] = [routingTwoSubnets, routingTwoSubnetsRandom, fixReturnRoute, namespacesVeth, namespacesBridge, namespacesVethRandom, namespacesNat, portForward, fixMasquerade, fixForwardDrop, dockerPortPublish, dockerNetns, dockerUserNetwork, cniBridge, podToPod, kubeProxyClusterip, fixServiceSelector, dnsHosts, dnsServer, fixDnsSearch];
+export const LABS: LabDef[] = [routingTwoSubnets, routingTwoSubnetsRandom, fixReturnRoute, namespacesVeth, namespacesBridge, namespacesVethRandom, namespacesNat, portForward, fixMasquerade, fixForwardDrop, dockerPortPublish, dockerNetns, dockerUserNetwork, cniBridge, podToPod, fixPodCidr, kubeProxyClusterip, fixServiceSelector, dnsHosts, dnsServer, fixDnsSearch];

@@ -288,6 +288,16 @@ export const CHECK_MESSAGES: readonly (readonly [string, string])[] = [
   ['Service web now has ClusterIP {ip}: clients use 10.100.50.50, so the Service must keep it', 'Service web의 ClusterIP가 이제 {ip}입니다: 클라이언트가 10.100.50.50을 쓰므로 Service는 이 주소를 유지해야 합니다'],
   ['Service web keeps 10.100.50.50', 'Service web이 10.100.50.50을 유지합니다'],
 
+  // ── fix-pod-cidr ──
+  ['pod {pod} does not exist: /root/pods.yaml on controlplane creates both (web-a on node01, web-b on node02)', '{pod} 파드가 없습니다: controlplane의 /root/pods.yaml이 두 파드를 만듭니다 (node01에 web-a, node02에 web-b)'],
+  ['{pod} has no pod IP yet (kubectl describe pod says why)', '{pod} 파드에 아직 IP가 없습니다 (kubectl describe pod가 이유를 알려 줍니다)'],
+  ["{pod} on {node} has {ip}, outside the node's podCIDR {cidr}", '{node}의 {pod} 파드 주소 {ip}는 노드의 podCIDR {cidr} 밖에 있습니다'],
+  ['web-a and web-b both have {ip}: two nodes hand out the same pod subnet; {more*}', 'web-a와 web-b가 둘 다 {ip} 주소를 가집니다: 두 노드가 같은 파드 서브넷을 나눠 주고 있습니다; {more}'],
+  ['web-a and web-b both have {ip}: two nodes hand out the same pod subnet', 'web-a와 web-b가 둘 다 {ip} 주소를 가집니다: 두 노드가 같은 파드 서브넷을 나눠 주고 있습니다'],
+  ['web-a {ip} (node01, 10.244.1.0/24), web-b {ip2} (node02, 10.244.2.0/24)', 'web-a {ip} (node01, 10.244.1.0/24), web-b {ip2} (node02, 10.244.2.0/24)의 주소가 각자 노드 범위에 있습니다'],
+  ["{a} and {b} have the same address {ip}: {a2}'s packets to it never leave its own namespace", '{a}와 {b}가 같은 주소 {ip}를 가집니다: {a2}에서 그 주소로 보낸 패킷은 자기 네임스페이스를 떠나지 않습니다'],
+  ['{pod} has no sandbox on its node', '{pod} 파드의 샌드박스가 노드에 없습니다'],
+
   // ── the check runner and the terminal worker ──
   ['check failed to run: {err~}', '확인을 실행하지 못했습니다: {err}'],
   ['This terminal has no lab to check.', '이 터미널에는 확인할 실습이 없습니다.'],

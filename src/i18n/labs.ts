@@ -290,6 +290,24 @@ const KO: Record<string, LabText> = {
     ],
     tasks: () => ({ 'cluster-ip': 'Service web이 ClusterIP 10.100.50.50을 유지함', 'every-pod': 'client에서 http://10.100.50.50/이 Deployment web의 준비된 파드 모두에서 응답함' }),
   },
+  'fix-pod-cidr': {
+    title: '고쳐 보세요: 파드 둘, 주소 하나',
+    goal: () =>
+      '장애 접수: "node01의 web-a가 node02의 web-b와 통신하지 못합니다. 둘 다 Running입니다." ' +
+      '이 클러스터에는 네트워크 애드온이 없습니다. 워커마다 /etc/cni/net.d에 손으로 쓴 CNI 설정(bridge와 host-local)이 있고, 다른 노드의 파드 서브넷으로 가는 라우트와 패킷 전달이 켜져 있습니다. ' +
+      '모든 파드가 자기 노드의 파드 범위(노드의 podCIDR)에서 고유한 주소를 받고, web-a와 web-b가 노드를 건너 서로 닿도록 파드 네트워크를 고치세요. `ssh node01`, `ssh node02`로 노드에 로그인할 수 있습니다.',
+    hints: () => [
+      '쿠버네티스가 말하는 것부터 보세요: `kubectl get pods -o wide`. IP 열을 자세히 보세요.',
+      "노드마다 자기 파드 범위가 주어지지만(`kubectl get node node02 -o jsonpath='{.spec.podCIDR}'`), 주소는 노드의 CNI 플러그인이 자기 설정에서 나눠 줍니다. node01과 node02의 /etc/cni/net.d 파일을 비교해 보세요(`ssh node02`).",
+      '설정을 바꿔도 이미 주소를 받은 파드는 그 주소를 유지합니다: 파드를 다시 만드세요(`kubectl delete pod` 후 /root/pods.yaml을 다시 apply). 그 뒤 bridge 플러그인이 cni0에 대해 불평하면 그 노드의 cni0에 아직 남아 있는 주소를 보세요.',
+      'node02에서: /etc/cni/net.d/10-bridge.conf의 서브넷을 10.244.2.0/24로 고치고 옛 브릿지를 지우세요(`ip link delete cni0`). 그다음 controlplane에서 `kubectl delete pod web-b`와 `kubectl apply -f /root/pods.yaml`.',
+    ],
+    tasks: () => ({
+      'own-ranges': 'web-a와 web-b가 각자 노드의 파드 범위에서 고유한 주소를 가짐',
+      'a-to-b': 'web-a가 노드를 건너 web-b에 닿음',
+      'b-to-a': 'web-b가 노드를 건너 web-a에 닿음',
+    }),
+  },
   'fix-dns-search': {
     title: '고쳐 보세요: 짧은 이름이 변환되지 않음',
     goal: () =>

@@ -72,6 +72,8 @@ export class Kubelet {
   proc!: Process;
   readonly sandboxes = new Map<string, Sandbox>();
   private readonly busy = new Set<string>();
+  /** Pods that changed while busy. */
+  private readonly again = new Set<string>();
 
   constructor(k: Kernel, node: string, binding: NodeBinding, opts: KubeletOptions) {
     this.k = k;
@@ -97,18 +99,32 @@ export class Kubelet {
 
   private kick(pod: KObject, deleted: boolean): void {
     const key = this.key(pod);
-    if (this.busy.has(key)) return;
+    if (this.busy.has(key)) {
+      // A change while the pod is being set up or torn down (deleted while
+      // ContainerCreating): look again when that work is done.
+      this.again.add(key);
+      return;
+    }
     const sb = this.sandboxes.get(key);
     if (deleted || pod.metadata.deletionTimestamp) {
       if (sb || pod.metadata.deletionTimestamp) {
         this.busy.add(key);
-        void this.binding.track(this.teardown(pod, sb).finally(() => this.busy.delete(key)));
+        void this.binding.track(this.teardown(pod, sb).finally(() => this.done(pod)));
       }
       return;
     }
     if (sb || pod.status?.phase === 'Running') return;
     this.busy.add(key);
-    void this.binding.track(this.setup(pod).finally(() => this.busy.delete(key)));
+    void this.binding.track(this.setup(pod).finally(() => this.done(pod)));
+  }
+
+  /** Work on a pod finished: act on what changed meanwhile. */
+  private done(pod: KObject): void {
+    const key = this.key(pod);
+    this.busy.delete(key);
+    if (!this.again.delete(key)) return;
+    const cur = this.api.get('Pod', pod.metadata.namespace!, pod.metadata.name);
+    this.kick(cur ?? pod, !cur);
   }
 
   private async setup(pod: KObject): Promise<void> {
