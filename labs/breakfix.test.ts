@@ -126,3 +126,11 @@ describe('fix-pod-cidr', () => {
     expect(r['own-ranges']!.message).toContain('web-a and web-b both have 10.244.1.2');
   });
 });
+
+describe('kubelet', () => {
+  it('tears down a pod deleted while it is still being created, and kubectl delete returns', async () => {
+    const steps = await labTranscript(makeLabWorld('fix-pod-cidr', 1), ['kubectl delete pod web-b', 'kubectl get pods'], 'controlplane');
+    expect(steps[0]).toMatchObject({ stdout: 'pod "web-b" deleted\n', exit: 0 });
+    expect(steps[1]!.stdout).not.toContain('web-b');
+  });
+});
