@@ -38,7 +38,7 @@ spec:
 
 describe('yaml', () => {
   it('parses the notes Deployment and Service', () => {
-    const [d, s] = parseYamlDocuments(DEPLOY) as Record<string, any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const [d, s] = parseYamlDocuments(DEPLOY) as Record<string, any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any -- the test walks parsed manifests freely
     expect(d.spec.replicas).toBe(3);
     expect(d.spec.template.spec.containers).toEqual([{ name: 'nginx-container', image: 'nginx:1.14' }]);
     expect(s.spec.ports).toEqual([{ protocol: 'TCP', port: 80, targetPort: 80 }]);
