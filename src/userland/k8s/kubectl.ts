@@ -439,7 +439,7 @@ async function apply(p: Process, api: ApiServer, a: Args, create: boolean): Prom
   }
   let docs: unknown[];
   try {
-    docs = parseYamlDocuments(text);
+    docs = await parseYamlDocuments(text);
   } catch (e) {
     p.stderr.write(`error: error parsing ${f}: ${(e as Error).message}\n`);
     return 1;
