@@ -4,5 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     exclude: ['**/node_modules/**', '**/dist/**', 'e2e/**'],
+    // Installs the shell's program runner (bootSpawn, spawnWith) as a session does.
+    setupFiles: ['test/setup.ts'],
   },
 });

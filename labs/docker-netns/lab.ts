@@ -6,7 +6,7 @@
 
 import type { LabDef } from '../../src/labs/types.ts';
 import { startDockerd } from '../../src/docker/boot.ts';
-import { netnsIsContainer } from '../../src/docker/checks.ts';
+import { netnsIsContainer } from '../../src/labs/docker-checks.ts';
 
 const lab: LabDef = {
   id: 'docker-netns',

@@ -8,7 +8,7 @@
 
 import type { LabDef } from '../../src/labs/types.ts';
 import { startDockerd } from '../../src/docker/boot.ts';
-import { fetchesPage, publishes } from '../../src/docker/checks.ts';
+import { fetchesPage, publishes } from '../../src/labs/docker-checks.ts';
 
 const lab: LabDef = {
   id: 'docker-port-publish',

@@ -1,8 +1,9 @@
 // Test helpers: a world with a Docker host, and running programs on it
 // headless (argv, no shell) with the virtual clock driven until they finish.
+// The program runner behind `bootSpawn` is the shell layer's, installed for
+// every test file by test/setup.ts, as a session installs it.
 
 import '../userland/index.ts';
-import '../shell/exec.ts'; // installs the program runner (bootSpawn), as a session does
 import { StringOut, devNullIn } from '../kernel/proc.ts';
 import { World } from '../world/world.ts';
 import { bootSpawn } from '../userland/registry.ts';

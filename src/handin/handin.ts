@@ -5,7 +5,7 @@
 // Parametric labs are re-rendered here with the learner's own values.
 
 import { CHECKPOINT_FORMAT } from '../labs/checkpoint-format.ts';
-import { learnerName, learnerSeed, setLearnerName } from './learner.ts';
+import { learnerName, learnerSeed, setLearnerName } from '../term/learner.ts';
 import { t, type Lang } from '../i18n/ui.ts';
 
 interface TermLike extends HTMLElement {

@@ -118,7 +118,7 @@ export const CHECK_MESSAGES: readonly (readonly [string, string])[] = [
   ["nat POSTROUTING {kind} translates {cidr}: {label}'s echo request reached {dst} from {src}", 'nat POSTROUTING의 {kind} 규칙이 {cidr} 대역을 변환합니다: {dst}에 도착한 {label}의 echo 요청의 출발지 주소는 {src}입니다'],
   ['there is no bridge v-net-0 on the host (ip link add v-net-0 type bridge)', '호스트에 브릿지 v-net-0이 없습니다 (ip link add v-net-0 type bridge)'],
 
-  // ── Docker (src/docker/checks.ts) ──
+  // ── Docker (src/labs/docker-checks.ts) ──
   ['dockerd is not running on this host', '이 호스트에서 dockerd가 실행 중이 아닙니다'],
   ['there is no container named {name} (docker ps -a)', '이름이 {name}인 컨테이너가 없습니다 (docker ps -a)'],
   ['container {name} is {status}, not running (docker start {name2})', '{name} 컨테이너가 실행 중이 아니라 {status} 상태입니다 (docker start {name2})'],

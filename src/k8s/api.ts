@@ -27,9 +27,9 @@ export interface KObject {
   apiVersion: string;
   kind: string;
   metadata: ObjectMeta;
-  spec?: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-  status?: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-  [k: string]: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  spec?: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- manifests are schemaless JSON of any kind
+  status?: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- manifests are schemaless JSON of any kind
+  [k: string]: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- manifests are schemaless JSON of any kind
 }
 
 /** A watch event. */

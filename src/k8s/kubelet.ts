@@ -17,7 +17,7 @@ import type { NetNs } from '../kernel/netns.ts';
 import type { Process } from '../kernel/proc.ts';
 import type { DirNode, VNode } from '../kernel/vfs.ts';
 import { devNullIn, devNullOut, StringOut } from '../kernel/proc.ts';
-import { spawnWith, sendSignal, type Running } from '../shell/exec.ts';
+import { spawnWith, sendSignal, type Running } from '../userland/runner.ts';
 import { lookupCommand } from '../userland/registry.ts';
 import type { ApiServer, KObject } from './api.ts';
 import { addNetworkList, delNetworkList, loadNetConf } from './cni/runtime.ts';

@@ -5,29 +5,17 @@
 // `timeout`, `xargs`, `env`).
 
 import { KernelError } from '../kernel/errno.ts';
-import type { ExecFn, ExecOptions, InStream, OutStream, Process, Signal } from '../kernel/proc.ts';
+import type { ExecFn, ExecOptions, Process, Signal } from '../kernel/proc.ts';
 import { SIGNUM } from '../kernel/proc.ts';
 import { lookupCommand, setBootSpawner, type CommandSpec } from '../userland/registry.ts';
 import { devNullIn, devNullOut } from '../kernel/proc.ts';
 import { attachHost, errText, WriteError, type HostView } from '../userland/coreutils/host.ts';
 import { gateOut } from './io.ts';
 import { setKillHook } from '../userland/coreutils/misc.ts';
+import { DEFAULT_PATH, isSbin, programPath } from '../userland/paths.ts';
+import { setProcessRunner, type Running, type SpawnOptions } from '../userland/runner.ts';
 
-/** Programs Debian installs in /usr/sbin (everything else registered is in /usr/bin). */
-const SBIN = new Set([
-  'ip', 'iptables', 'iptables-save', 'iptables-restore', 'ip6tables', 'ip6tables-save', 'ip6tables-restore', 'iptables-legacy',
-  'iptables-nft', 'xtables-nft-multi', 'ebtables', 'ipset', 'nft', 'sysctl', 'bridge', 'brctl', 'ifconfig', 'route', 'arp',
-  'conntrack', 'tc', 'dnsmasq', 'chroot', 'ethtool', 'modprobe', 'lsmod', 'ipvsadm', 'arping', 'iw', 'dhclient', 'ipmaddr',
-  'iptunnel', 'nameif', 'plipconfig', 'rarp', 'slattach', 'mii-tool', 'devlink', 'rtacct', 'genl', 'dcb', 'tipc', 'vdpa', 'sshd',
-]);
-
-/** Directories of the default PATH in search order. */
-export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
-
-/** The path where a registered program is installed. */
-export function programPath(name: string): string {
-  return (SBIN.has(name) ? '/usr/sbin/' : '/usr/bin/') + name;
-}
+export { DEFAULT_PATH, programPath } from '../userland/paths.ts';
 
 /** A program found on the file system or in the registry. */
 export type ProgramRef = { kind: 'cmd'; spec: CommandSpec; path: string } | { kind: 'script'; path: string };
@@ -35,7 +23,7 @@ export type ProgramRef = { kind: 'cmd'; spec: CommandSpec; path: string } | { ki
 /** Is `dir` (a PATH entry) where the registered program `name` lives? */
 function inDir(name: string, dir: string): boolean {
   const d = dir.replace(/\/+$/, '') || '/';
-  const home = SBIN.has(name) ? ['/usr/sbin', '/sbin'] : ['/usr/bin', '/bin'];
+  const home = isSbin(name) ? ['/usr/sbin', '/sbin'] : ['/usr/bin', '/bin'];
   return home.includes(d);
 }
 
@@ -86,22 +74,7 @@ function resolvePath(host: HostView, name: string, cwd: string): ProgramRef {
   throw new KernelError('EACCES');
 }
 
-/** A started program. */
-export interface Running {
-  proc: Process;
-  /** Resolves with the exit status once the process is gone. */
-  done: Promise<number>;
-}
-
-/** Options for spawning. */
-export interface SpawnOptions {
-  env: Record<string, string>;
-  cwd: string;
-  netns: unknown;
-  stdin: InStream;
-  stdout: OutStream;
-  stderr: OutStream;
-}
+export type { Running, SpawnOptions } from '../userland/runner.ts';
 
 const killers = new WeakMap<Process, (code: number) => void>();
 
@@ -192,6 +165,9 @@ export function sendSignal(p: Process, sig: Signal, code?: number): void {
 }
 
 setKillHook((p) => sendSignal(p, 'SIGKILL'));
+
+// Daemons (the kubelet) start and signal processes through this seam.
+setProcessRunner({ spawnWith, sendSignal });
 
 setBootSpawner((host, argv, io) => {
   const h = host as HostView;

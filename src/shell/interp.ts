@@ -411,7 +411,7 @@ export class Shell {
 
   private startBackground(ao: AndOr, io: Io): void {
     const bio: Io = { fds: new Map(io.fds) };
-    if (!this.interactive || true) bio.fds.set(0, devNullIn);
+    bio.fds.set(0, devNullIn);
     const list: List = { items: [{ cmd: ao, bg: false }] };
     const r = this.fork(list, bio, false);
     const job: Job = { id: this.nextJobId++, procs: [r.proc], cmd: ao.src, done: false, status: 0, reported: false, promise: r.done };

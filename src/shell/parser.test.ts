@@ -48,12 +48,15 @@ describe('parser', () => {
 
   it('reports unexpected tokens like bash', () => {
     expect(() => parse('echo hi; )')).toThrowError("syntax error near unexpected token `)'");
+    let err: unknown;
     try {
       parse(';;');
     } catch (e) {
-      expect(e).toBeInstanceOf(ParseError);
-      expect((e as ParseError).incomplete).toBe(false);
+      err = e;
     }
+    expect(err).toBeInstanceOf(ParseError);
+    expect((err as ParseError).message).toBe("syntax error near unexpected token `;;'");
+    expect((err as ParseError).incomplete).toBe(false);
   });
 
   it('marks unfinished input as incomplete (continuation prompt)', () => {

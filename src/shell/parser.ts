@@ -329,7 +329,7 @@ class Parser {
         op = 'len';
         this.pos++;
       }
-      const m = /^([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[?$#!@*\-])/.exec(s.slice(this.pos));
+      const m = /^([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[?$#!@*-])/.exec(s.slice(this.pos));
       if (!m) {
         const close = s.indexOf('}', this.pos);
         if (close < 0) throw new ParseError('quote', '}', this.lineAt(at));
@@ -406,7 +406,7 @@ class Parser {
       this.pos = i + 1;
       return { k: 'sq', v };
     }
-    const m = /^([A-Za-z_][A-Za-z0-9_]*|[0-9?$#!@*\-])/.exec(s.slice(this.pos + 1));
+    const m = /^([A-Za-z_][A-Za-z0-9_]*|[0-9?$#!@*-])/.exec(s.slice(this.pos + 1));
     if (!m) return undefined;
     this.pos += 1 + m[1].length;
     return { k: 'param', name: m[1] };

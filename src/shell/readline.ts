@@ -22,7 +22,7 @@ export function splitKeys(data: string): string[] {
         i += 6;
         continue;
       }
-      const m = /^\x1b(\[[0-9;?]*[ -\/]*[@-~]|O.|.)?/s.exec(data.slice(i))!;
+      const m = /^\x1b(\[[0-9;?]*[ -/]*[@-~]|O.|.)?/s.exec(data.slice(i))!;
       keys.push(m[0]);
       i += m[0].length;
       continue;

@@ -10,7 +10,7 @@
 import type { FromWorker, PathSnapshot, TermCheckResult, TermEntry, ToWorker, TopoSnapshot } from './protocol.ts';
 import type { TermHost } from './xterm-host.ts';
 import { clearTerm, loadTerm, saveTerm, type TermRecord } from './store.ts';
-import { learnerSeed } from '../handin/learner.ts';
+import { learnerSeed } from './learner.ts';
 import { t, type UiKey } from '../i18n/ui.ts';
 
 /** The page's interface text (its <html lang>). */

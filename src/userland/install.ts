@@ -5,7 +5,7 @@
 // runs such a file as the registered program of the same name.
 
 import type { Vfs } from '../kernel/vfs.ts';
-import { programPath } from '../shell/exec.ts';
+import { programPath } from './paths.ts';
 import { allCommands } from './registry.ts';
 
 /** What an installed program file holds (ELF magic, then a note). */

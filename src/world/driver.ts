@@ -42,6 +42,23 @@ export interface DriveOptions {
   kick?: () => Promise<void>;
 }
 
+/** Work outside the simulation (code loading on first use) that virtual time waits for. */
+const outside = new Set<Promise<unknown>>();
+
+/**
+ * Hold every world's clock until `p` settles: a program that loads code on
+ * first use (kubectl's YAML parser) sees no virtual time pass while it loads,
+ * so the run stays deterministic however long the load takes.
+ */
+export function holdClock<T>(p: Promise<T>): Promise<T> {
+  outside.add(p);
+  const release = (): void => {
+    outside.delete(p);
+  };
+  p.then(release, release);
+  return p;
+}
+
 /** Fire timers until `work` settles. Rejections of `work` propagate. */
 export async function drive<T>(clock: Clock, work: Promise<T>, opts: DriveOptions = {}): Promise<DriveResult<T>> {
   let settled = false;
@@ -67,6 +84,10 @@ export async function drive<T>(clock: Clock, work: Promise<T>, opts: DriveOption
   for (;;) {
     await macrotask();
     if (settled) break;
+    if (outside.size) {
+      await Promise.allSettled([...outside]);
+      continue;
+    }
     const next = clock.nextAt();
     if (next === undefined) {
       if (opts.realtime !== undefined && opts.kick) {

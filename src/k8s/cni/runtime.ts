@@ -68,7 +68,7 @@ async function invoke(p: Process, list: NetConfList, plugin: Record<string, unkn
   let code: number;
   try {
     code = await p.exec(p, [`${dir}/${type}`], { env, stdin: new StringIn(stdin), stdout: out, stderr: err });
-  } catch (e) {
+  } catch {
     return { code: 127, out: JSON.stringify({ code: 999, msg: `failed to find plugin "${type}" in path [${cniPath}]` }) };
   }
   void list;

@@ -76,7 +76,6 @@ register({
     }
     const host = hostOf(p);
     let timedOut = false;
-    let childPid: number | undefined;
     const kill = (s: typeof sig): void => {
       // Signal the child and its descendants (timeout runs it in its own group).
       const all = host.procs.list();
@@ -87,7 +86,6 @@ register({
         q.signal(s);
         if (s === 'SIGKILL') killHook?.(q);
       }
-      void childPid;
     };
     const t1 = host.clock.setTimer(dur, () => {
       timedOut = true;

@@ -634,7 +634,7 @@ function trSet(s: string): string[] {
       if (end > 0) {
         const cls = s.slice(i + 2, end);
         const all = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
-        const test: Record<string, RegExp> = { lower: /[a-z]/, upper: /[A-Z]/, digit: /[0-9]/, alpha: /[A-Za-z]/, alnum: /[A-Za-z0-9]/, space: /\s/, blank: /[ \t]/, punct: /[!-\/:-@[-`{-~]/, xdigit: /[0-9A-Fa-f]/ };
+        const test: Record<string, RegExp> = { lower: /[a-z]/, upper: /[A-Z]/, digit: /[0-9]/, alpha: /[A-Za-z]/, alnum: /[A-Za-z0-9]/, space: /\s/, blank: /[ \t]/, punct: /[!-/:-@[-`{-~]/, xdigit: /[0-9A-Fa-f]/ };
         const re = test[cls];
         if (re) chars.push(...all.filter((c) => re.test(c)).map((c) => `\0${c}`));
         i = end + 1;

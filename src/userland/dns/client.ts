@@ -9,7 +9,7 @@ import { kernelOf } from '../lib/sys.ts';
 import { procVfs } from '../lib/resolve.ts';
 import { transport } from './transport.ts';
 import { CLASS_IN, RCODE, TYPE, canonName, decode, encode, newMessage, reverseName, type Message, type Question, type RR } from './wire.ts';
-import { parseResolvConf, searchCandidates, type ResolvConf } from './resolvconf.ts';
+import { parseResolvConf, type ResolvConf } from './resolvconf.ts';
 
 /** Outcome of one exchange with one server. */
 export type Exchange =

@@ -8,7 +8,7 @@ import '../../shell/bash.ts';
 import '../index.ts';
 import '../net/ping.ts';
 import '../net/iptables/iptables.ts';
-import { golden, replay as replaySteps, type GoldenStep } from '../../../test/golden.ts';
+import { golden, replay as replaySteps } from '../../../test/golden.ts';
 
 /** Goldens of this repository's own scenarios (fidelity/goldens) or of the kit. */
 const steps = golden;

@@ -127,7 +127,6 @@ async function cmdRun(p: Process, e: Engine, argv: string[], create = false): Pr
   if (parsed.error) return usageErr(p, cmd, parsed.error, `${cmd} [OPTIONS] IMAGE [COMMAND] [ARG...]`);
   const o = createOptions(p, parsed, cmd);
   if (typeof o === 'number') return o;
-  if (bool(parsed, 'detach') && o.autoRemove && false) return 125;
   if (!e.images.get(o.image)) {
     p.stderr.write(`Unable to find image '${familiar(o.image)}' locally\n`);
     return daemonErr(p, pullError(o.image), cmd);

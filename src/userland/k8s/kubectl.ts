@@ -441,7 +441,7 @@ async function apply(p: Process, api: ApiServer, a: Args, create: boolean): Prom
   }
   let docs: unknown[];
   try {
-    docs = parseYamlDocuments(text);
+    docs = await parseYamlDocuments(text);
   } catch (e) {
     p.stderr.write(`error: error parsing ${f}: ${(e as Error).message}\n`);
     return 1;
@@ -577,7 +577,7 @@ async function main(p: Process): Promise<number> {
         const d = api.get(t.kind, a.ns, t.names[0] ?? a.pos[2]);
         if (!d) return notFound(p, new ApiError(404, 'NotFound', `deployments.apps "${t.names[0]}" not found`));
         for (const asg of assigns) {
-          const [c, img] = asg.split('=');
+          const [c] = asg.split('=');
           if (c !== '*' && !d.spec.template.spec.containers.some((x: { name: string }) => x.name === c)) {
             p.stderr.write(`error: unable to find container named "${c}"\n`);
             return 1;

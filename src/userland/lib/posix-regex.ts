@@ -47,7 +47,7 @@ function bracketExpr(pat: string, i: number, grep = false): [string, number] {
       if (kind === ':') {
         if (!(name in CLASSES)) throw new RegexError('Invalid character class name');
         out += CLASSES[name];
-      } else out += name.replace(/[\\\]\[^-]/g, '\\$&');
+      } else out += name.replace(/[\\\][^-]/g, '\\$&');
       j = end + 2;
       continue;
     }

@@ -148,9 +148,7 @@ async function fetchUrl(p: Process, url: string, o: CurlOpts): Promise<number> {
   const start = k.clock.now;
   const elapsed = (): number => Math.floor(k.clock.now - start);
   const meter = !o.silent && !o.verbose ? true : o.verbose && !o.silent;
-  let stderr = '';
   const err = (s: string): void => {
-    stderr += s;
     p.stderr.write(s);
   };
   const vlog = (s: string): void => {

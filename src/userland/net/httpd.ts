@@ -4,7 +4,7 @@
 // nginx-like daemon serving Debian's welcome page. Both run until a signal.
 
 import { fmtIp4, parseIp4 } from '../../kernel/addr.ts';
-import { KernelError } from '../../kernel/errno.ts';
+import { KernelError, errnoNumber, strerror } from '../../kernel/errno.ts';
 import { type Process, devNullIn, devNullOut } from '../../kernel/proc.ts';
 import { TcpSocket } from '../../kernel/socket/tcp.ts';
 import { utf8Len } from '../../kernel/packet.ts';
@@ -153,6 +153,31 @@ async function serve(p: Process, s: TcpSocket, handle: (c: TcpSocket) => Promise
   s.close();
 }
 
+/**
+ * `python3 FILE`: the script is read from the file system. A missing or
+ * unreadable file, a directory, and a script with nothing to run (blank and
+ * comment lines) behave as Python 3.11 does; running Python code is not
+ * simulated.
+ */
+function pythonFile(p: Process, f: string): number {
+  let text: string;
+  try {
+    text = kernelOf(p).vfs.readFile(f, p.vfsCtx());
+  } catch (e) {
+    const errno = e instanceof KernelError ? e.errno : 'ENOENT';
+    if (errno === 'EISDIR') {
+      p.stderr.write(`/usr/bin/python3: can't find '__main__' module in '${f}'\n`);
+      return 1;
+    }
+    const abs = f.startsWith('/') ? f : `${p.cwd.replace(/\/$/, '')}/${f}`;
+    p.stderr.write(`python3: can't open file '${abs}': [Errno ${errnoNumber(errno)}] ${strerror(errno)}\n`);
+    return 2;
+  }
+  if (text.split('\n').every((l) => /^\s*(#.*)?$/.test(l))) return 0;
+  p.stderr.write('python3: only `python3 -m http.server` is available on this simulated host\n');
+  return 2;
+}
+
 async function python3(p: Process): Promise<number> {
   const args = p.argv.slice(1);
   if (!args.length) return 0;
@@ -164,11 +189,7 @@ async function python3(p: Process): Promise<number> {
     p.stderr.write('python3: only `python3 -m http.server` is available on this simulated host\n');
     return 2;
   }
-  if (args[0] !== '-m') {
-    const f = args[0];
-    p.stderr.write(`python3: can't open file '${f.startsWith('/') ? f : `${p.cwd.replace(/\/$/, '')}/${f}`}': [Errno 2] No such file or directory\n`);
-    return 2;
-  }
+  if (args[0] !== '-m') return pythonFile(p, args[0]);
   const mod = args[1];
   if (mod === undefined) {
     p.stderr.write('Argument expected for the -m option\nusage: python3 [option] ... [-c cmd | -m mod | file | -] [arg] ...\nTry `python -h\' for more information.\n');

@@ -8,7 +8,7 @@ import '../../../shell/bash.ts';
 import '../../index.ts';
 import '../ping.ts';
 import './index.ts';
-import { golden, replay as replaySteps, type GoldenStep } from '../../../../test/golden.ts';
+import { golden, replay as replaySteps } from '../../../../test/golden.ts';
 
 /** Run every step of a scenario on a fresh bare host; [golden, candidate] pairs (normalised). */
 const replay = (name: string) => replaySteps(golden(name));

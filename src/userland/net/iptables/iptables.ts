@@ -163,10 +163,8 @@ function execute(p: Process, c: IptCommand): Outcome {
       if (c.counters) [rule.pkts, rule.bytes] = c.counters;
       const target = rule.target;
       if (target.kind === 'jump' && !view.chains.has(target.chain) && (cmd !== 'D' || c.rulenum === undefined)) throw new ParamError(`Chain '${target.chain}' does not exist`);
-      if (BUILTIN_CHAINS[tname].includes(chain) || true) {
-        if (rule.iif && (chain === 'OUTPUT' || chain === 'POSTROUTING')) throw new ParamError(`Can't use -i with ${chain}\n`);
-        if (rule.oif && (chain === 'INPUT' || chain === 'PREROUTING')) throw new ParamError(`Can't use -o with ${chain}\n`);
-      }
+      if (rule.iif && (chain === 'OUTPUT' || chain === 'POSTROUTING')) throw new ParamError(`Can't use -i with ${chain}\n`);
+      if (rule.oif && (chain === 'INPUT' || chain === 'PREROUTING')) throw new ParamError(`Can't use -o with ${chain}\n`);
       const ch = chainOf(view, chain);
       if (cmd === 'D' || cmd === 'C') {
         if (!ch) return kernelErr(cmd === 'D' && c.rulenum === undefined && !cur ? 'Bad rule (does a matching rule exist in that chain?).' : NO_CHAIN);

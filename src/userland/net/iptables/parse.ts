@@ -78,7 +78,6 @@ const CORE: CoreOpt[] = [
 ];
 
 const SHORT = new Map(CORE.map((o) => [o.short, o]));
-const COMMANDS = new Set('ACDIRLSFZNXEPVh');
 const INVERTIBLE = new Set('sdpiof');
 
 /** Parse an iptables rule number (1-based). */
@@ -344,7 +343,7 @@ export function parseIptables(argv: string[], resolve: (name: string) => number 
       const name = a.slice(2, eq < 0 ? undefined : eq);
       const inline = eq < 0 ? undefined : a.slice(eq + 1);
       const exactCore = CORE.find((o) => o.long === name);
-      let hit = exactCore ? undefined : findExtOpt(name);
+      const hit = exactCore ? undefined : findExtOpt(name);
       if (!exactCore && hit === undefined) {
         const coreC = CORE.filter((o) => o.long.startsWith(name));
         if (coreC.length === 1) {

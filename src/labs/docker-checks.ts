@@ -2,13 +2,13 @@
 // each names what it found, so a failure tells the learner where to look.
 
 import { parseIp4 } from '../kernel/addr.ts';
-import { probeEcho, explainProbe, type CheckCtx } from '../labs/checks.ts';
-import type { CheckOutcome } from '../labs/types.ts';
+import { probeEcho, explainProbe, type CheckCtx } from './checks.ts';
+import type { CheckOutcome } from './types.ts';
 import { StringOut, devNullIn, devNullOut } from '../kernel/proc.ts';
 import { resolveHost, type ResolvedAddr, type ResolveError } from '../userland/lib/resolve.ts';
 import '../userland/dns/index.ts'; // the DNS part of getaddrinfo (the stub resolver over UDP)
 import { bootSpawn } from '../userland/registry.ts';
-import { engineOf, type Container } from './engine.ts';
+import { engineOf, type Container } from '../docker/engine.ts';
 import { nfTable } from '../kernel/netfilter/netfilter.ts';
 import { saveTable } from '../userland/net/iptables/format.ts';
 

@@ -1,0 +1,68 @@
+// The layer rule (.dependency-cruiser.cjs) is enforced by `npm run lint`:
+// this runs the same checker on a fixture with a deliberately wrong import
+// (it must fail, naming the rule and the import) and on the real tree (it
+// must pass).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const BIN = join(ROOT, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs');
+const CONFIG = join(ROOT, '.dependency-cruiser.cjs');
+
+function depcruise(cwd: string, ...paths: string[]): { code: number | null; out: string } {
+  const r = spawnSync(process.execPath, [BIN, ...paths, '--config', CONFIG, '--output-type', 'err'], { cwd, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout + r.stderr };
+}
+
+describe('layer boundaries (dependency-cruiser)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'packetlab-layers-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const put = (path: string, text: string): void => {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  };
+  put('tsconfig.json', JSON.stringify({ compilerOptions: { module: 'ESNext', moduleResolution: 'Bundler', allowImportingTsExtensions: true, noEmit: true } }));
+  put('src/shell/exec.ts', 'export const run = 1;\n');
+  put('src/i18n/ui.ts', 'export const t = 1;\n');
+  put('src/kernel/netns.ts', "export const ns = 1;\n");
+  put('src/userland/ip.ts', "import { ns } from '../kernel/netns.ts';\nexport const ip = ns;\n");
+  put('src/term/learner.ts', 'export const seed = 1;\n');
+  put('src/handin/handin.ts', "import { seed } from '../term/learner.ts';\nexport const h = seed;\n");
+
+  it('passes a fixture whose imports point down', () => {
+    const r = depcruise(dir, 'src');
+    expect(r.out).toContain('no dependency violations found');
+    expect(r.code).toBe(0);
+  });
+
+  it('fails a kernel file importing the shell, and a daemon importing the i18n dictionary', () => {
+    put('src/kernel/wrong.ts', "import { run } from '../shell/exec.ts';\nexport const w = run;\n");
+    put('src/k8s/wrong.ts', "import type { t } from '../i18n/ui.ts';\nexport type W = typeof t;\n");
+    const r = depcruise(dir, 'src');
+    expect(r.code).not.toBe(0);
+    expect(r.out).toContain('error layer-kernel: src/kernel/wrong.ts → src/shell/exec.ts');
+    expect(r.out).toContain('error layer-userland: src/k8s/wrong.ts → src/i18n/ui.ts');
+    rmSync(join(dir, 'src/kernel/wrong.ts'));
+    rmSync(join(dir, 'src/k8s/wrong.ts'));
+  });
+
+  it('fails the terminal importing the hand-in page, and a folder placed in no layer', () => {
+    put('src/term/wrong.ts', "import { h } from '../handin/handin.ts';\nexport const w = h;\n");
+    put('src/newthing/x.ts', "import { ns } from '../kernel/netns.ts';\nexport const x = ns;\n");
+    const r = depcruise(dir, 'src');
+    expect(r.code).not.toBe(0);
+    expect(r.out).toContain('error layer-terminal: src/term/wrong.ts → src/handin/handin.ts');
+    expect(r.out).toContain('error layer-unplaced: src/newthing/x.ts → src/kernel/netns.ts');
+    rmSync(join(dir, 'src/term/wrong.ts'));
+    rmSync(join(dir, 'src/newthing'), { recursive: true });
+  });
+
+  it('passes the real tree', () => {
+    const r = depcruise(ROOT, 'src', 'labs');
+    expect(r.out).toContain('no dependency violations found');
+    expect(r.code).toBe(0);
+  }, 60_000);
+});
