@@ -3,7 +3,9 @@
 // /etc/nsswitch.conf, /etc/hosts, /etc/resolv.conf, DNS queries over the
 // simulated UDP path), then an ICMP echo goes to the address it got.
 
-import { parseIp4 } from '../src/kernel/addr.ts';
+import { fmtIp4, parseIp4 } from '../src/kernel/addr.ts';
+import type { Ipv4Packet } from '../src/kernel/packet.ts';
+import type { Tap } from '../src/kernel/stack.ts';
 import { devNullIn, devNullOut, type Process } from '../src/kernel/proc.ts';
 import type { Kernel } from '../src/kernel/kernel.ts';
 import { explainProbe, probeEcho, type CheckCtx } from '../src/labs/checks.ts';
@@ -49,10 +51,33 @@ export async function pingsByName(ctx: CheckCtx, host: string, name: string): Pr
   return { passed: false, message: `"${name}" resolves to ${r.addr}, but ${explainProbe(host, r.addr, probe)}` };
 }
 
-/** Check: the DNS part of the resolver alone (no /etc/hosts) finds `name` → `want` on `host`. */
-export async function dnsAnswers(ctx: CheckCtx, host: string, name: string, want: string): Promise<CheckOutcome> {
+/**
+ * Check: the DNS part of the resolver alone (no /etc/hosts) finds `name` →
+ * `want` on `host` — and, with `server`, the answer reached `host` from that
+ * server (a DNS server started on `host` itself does not count, unless it
+ * only forwards the question to `server`).
+ */
+export async function dnsAnswers(ctx: CheckCtx, host: string, name: string, want: string, server?: string): Promise<CheckOutcome> {
   const k = ctx.world.host(host);
-  const r = await asProcess(ctx, k, async (p) => ({ rc: resolvConfOf(p), ans: await dnsAddrInfo(p, name, 4) }));
+  const first = String.fromCharCode(name.split('.')[0]!.length) + name.split('.')[0];
+  const srv = server ? parseIp4(server) : undefined;
+  const asked: string[] = [];
+  let fromServer = false;
+  const tap: Tap = (_dev, frame, dir) => {
+    if (frame.type !== 'ipv4') return;
+    const pkt = frame.payload as Ipv4Packet;
+    const u = pkt.payload;
+    if (u.proto !== 'udp' || !u.data.includes(first)) return;
+    if (dir === 'out' && u.dport === 53 && !asked.includes(fmtIp4(pkt.dst))) asked.push(fmtIp4(pkt.dst));
+    if (dir === 'in' && u.sport === 53 && pkt.src === srv) fromServer = true;
+  };
+  k.stack.taps.add(tap);
+  let r;
+  try {
+    r = await asProcess(ctx, k, async (p) => ({ rc: resolvConfOf(p), ans: await dnsAddrInfo(p, name, 4) }));
+  } finally {
+    k.stack.taps.delete(tap);
+  }
   if (!r) return { passed: false, message: 'the DNS lookup did not finish' };
   const servers = r.rc.defaultServer ? 'no nameserver line (so 127.0.0.1, where nothing listens)' : r.rc.nameservers.join(', ');
   if (typeof r.ans === 'string') {
@@ -66,5 +91,11 @@ export async function dnsAnswers(ctx: CheckCtx, host: string, name: string, want
   }
   const got = r.ans.addrs.find((a) => a.family === 4)?.addr;
   if (got !== want) return { passed: false, message: `DNS answers "${name}" with ${got}, not ${want}` };
-  return { passed: true, message: `DNS answers "${name}" with ${want} (as ${r.ans.canonical})` };
+  if (server && !fromServer) {
+    return {
+      passed: false,
+      message: `DNS answers "${name}" with ${want}, but the answer did not come from ${server}: ${host} asked ${asked.join(', ') || 'nobody over the network'}, and no answer from ${server} reached ${host}. The goal asks for ${host}'s resolver to use the central server ${server} (a DNS server on ${host} itself does not count)`,
+    };
+  }
+  return { passed: true, message: server ? `${server} answers "${name}" with ${want} (as ${r.ans.canonical})` : `DNS answers "${name}" with ${want} (as ${r.ans.canonical})` };
 }
