@@ -173,8 +173,10 @@ async function main(args: string[]): Promise<number> {
       if (!Number.isFinite(n) || n <= 0) return usage(`${a} needs a positive number`);
       if (a === '--time-limit') limits.timeMs = n * 1000;
       else limits.memoryMb = Math.max(16, Math.round(n));
-    } else if (a === '--') paths.push(...args.slice(i + 1)), (i = args.length);
-    else paths.push(a);
+    } else if (a === '--') {
+      paths.push(...args.slice(i + 1));
+      break;
+    } else paths.push(a);
   }
   if (!paths.length) {
     process.stderr.write(USAGE);
