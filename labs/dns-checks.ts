@@ -25,20 +25,42 @@ async function asProcess<T>(ctx: CheckCtx, k: Kernel, fn: (p: Process) => Promis
   }
 }
 
-/** What getaddrinfo(name, AF_INET) returns on `host`: an address or the gai error text. */
-export async function lookup(ctx: CheckCtx, host: string, name: string): Promise<{ addr?: string; error?: string }> {
+/** The DNS query label a name starts with (length byte and text), to spot its queries on the wire. */
+const firstLabel = (name: string): string => String.fromCharCode(name.split('.')[0]!.length) + name.split('.')[0];
+
+/**
+ * What getaddrinfo(name, AF_INET) returns on `host`: an address or the gai
+ * error text, and whether the resolver sent a DNS query for it on the way.
+ */
+export async function lookup(ctx: CheckCtx, host: string, name: string): Promise<{ addr?: string; error?: string; askedDns: boolean }> {
   const k = ctx.world.host(host);
-  const r = await asProcess(ctx, k, (p) => resolveHost(p, name, 4));
-  if (r === undefined) return { error: 'the lookup did not finish' };
-  if (typeof r === 'string') return { error: GAI_TEXT[r] };
-  return { addr: r[0]?.addr };
+  const label = firstLabel(name);
+  let askedDns = false;
+  const tap: Tap = (_dev, frame, dir) => {
+    if (dir !== 'out' || frame.type !== 'ipv4') return;
+    const u = (frame.payload as Ipv4Packet).payload;
+    if (u.proto === 'udp' && u.dport === 53 && u.data.includes(label)) askedDns = true;
+  };
+  k.stack.taps.add(tap);
+  let r;
+  try {
+    r = await asProcess(ctx, k, (p) => resolveHost(p, name, 4));
+  } finally {
+    k.stack.taps.delete(tap);
+  }
+  if (r === undefined) return { error: 'the lookup did not finish', askedDns };
+  if (typeof r === 'string') return { error: GAI_TEXT[r], askedDns };
+  return { addr: r[0]?.addr, askedDns };
 }
 
-/** Check: on `host`, `name` resolves to `want` through the system resolver. */
-export async function resolvesTo(ctx: CheckCtx, host: string, name: string, want: string, hint: string): Promise<CheckOutcome> {
+/** Check: on `host`, `name` resolves to `want` through the system resolver (with `filesOnly`, from /etc/hosts without asking DNS). */
+export async function resolvesTo(ctx: CheckCtx, host: string, name: string, want: string, hint: string, filesOnly = false): Promise<CheckOutcome> {
   const r = await lookup(ctx, host, name);
   if (r.error) return { passed: false, message: `on ${host}, looking up "${name}" fails: ${r.error} — ${hint}` };
   if (r.addr !== want) return { passed: false, message: `on ${host}, "${name}" resolves to ${r.addr}, not ${want} — the first matching /etc/hosts line wins, and /etc/hosts is read before DNS` };
+  if (filesOnly && r.askedDns) {
+    return { passed: false, message: `on ${host}, "${name}" resolves to ${want}, but through a DNS query, not from /etc/hosts: the goal asks for a line in /etc/hosts (and hosts: files before dns in /etc/nsswitch.conf)` };
+  }
   return { passed: true, message: `on ${host}, "${name}" resolves to ${want}` };
 }
 
@@ -59,7 +81,7 @@ export async function pingsByName(ctx: CheckCtx, host: string, name: string): Pr
  */
 export async function dnsAnswers(ctx: CheckCtx, host: string, name: string, want: string, server?: string): Promise<CheckOutcome> {
   const k = ctx.world.host(host);
-  const first = String.fromCharCode(name.split('.')[0]!.length) + name.split('.')[0];
+  const first = firstLabel(name);
   const srv = server ? parseIp4(server) : undefined;
   const asked: string[] = [];
   let fromServer = false;

@@ -254,6 +254,10 @@ export const CHECK_MESSAGES: readonly (readonly [string, string])[] = [
     'DNS가 "{name}"에 대해 {want} 주소로 응답하지만 그 응답은 {server}에서 온 것이 아닙니다: {host}는 {asked}에 물었고, {server2}의 응답은 {host2}에 오지 않았습니다. 목표는 {host3}의 리졸버가 중앙 서버 {server3}를 쓰는 것입니다 ({host4} 자체에서 돌린 DNS 서버는 인정되지 않습니다)',
   ],
   ['{server} answers "{name}" with {want} (as {canonical})', '{server}가 "{name}"에 대해 {want} 주소로 응답합니다 (정식 이름 {canonical})'],
+  [
+    'on {host}, "{name}" resolves to {want}, but through a DNS query, not from /etc/hosts: the goal asks for a line in /etc/hosts (and hosts: files before dns in /etc/nsswitch.conf)',
+    '{host}에서 "{name}" 이름이 {want} 주소로 풀리지만 /etc/hosts가 아니라 DNS 질의로 풀렸습니다: 목표는 /etc/hosts의 한 줄입니다 (그리고 /etc/nsswitch.conf에서 hosts: files가 dns보다 앞)',
+  ],
   ['DNS answers "{name}" with {got}, not {want}', 'DNS가 "{name}"에 대해 {want} 주소가 아니라 {got} 주소로 응답합니다'],
   ['DNS answers "{name}" with {want} (as {canonical})', 'DNS가 "{name}"에 대해 {want} 주소로 응답합니다 (정식 이름 {canonical})'],
 

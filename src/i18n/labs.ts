@@ -211,7 +211,7 @@ const KO: Record<string, LabText> = {
       '/etc/hosts의 한 줄은 주소 다음에 이름이 오는 형식입니다: `192.168.1.11 db`. `echo ... >> /etc/hosts`로 덧붙이세요(`>`는 두 개: 하나면 파일을 덮어씁니다).',
       '`getent hosts db`(ping이 쓰는 것과 같은 리졸버)로 확인한 뒤 `ping -c 1 db`를 실행하세요.',
     ],
-    tasks: () => ({ 'db-resolves': 'host에서 db가 192.168.1.11로 변환됨', 'ping-db': 'ping -c 1 db가 응답을 받음' }),
+    tasks: () => ({ 'db-resolves': 'host에서 db가 /etc/hosts로 192.168.1.11로 변환됨', 'ping-db': 'ping -c 1 db가 응답을 받음' }),
   },
   'dns-server': {
     title: '중앙 DNS 서버 사용하기',
