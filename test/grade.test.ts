@@ -316,3 +316,13 @@ describe('hand-ins an instructor can trust', () => {
     console.log(`graded 101 files (100 good, 1 hostile: ${hostile[0]!.error}) in ${secs.toFixed(1)} s`);
   }, 600_000);
 });
+
+describe('oversized hand-ins', () => {
+  it('a file over the size limit gets an error row without being read', async () => {
+    const big = file('huge.json', checkpoint('namespaces-veth', 'Big', 1, ['true'], { entries: [], padding: 'x'.repeat(5 << 20) }));
+    const r = await grade(big, file('after.json', CORRECT));
+    const [a, b] = records(r.stdout);
+    expect(a).toMatchObject({ learner: '', passed: 'false', error: 'file too large (more than 4 MB; not graded)', file: big });
+    expect(b).toMatchObject({ learner: 'Ada', passed: 'true' });
+  });
+});

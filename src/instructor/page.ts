@@ -33,8 +33,8 @@ function init(root: HTMLElement): void {
   const classInput = q<HTMLInputElement>('[data-class]');
   const newCode = q<HTMLButtonElement>('[data-new-code]');
 
-  /** Time one file may take to grade (the CLI's default --time-limit). */
-  const TIME_LIMIT_MS = Number(root.dataset.timeLimit) > 0 ? Number(root.dataset.timeLimit) : 60_000;
+  /** Time one file may take to grade: the CLI's default --time-limit, or the root's data-time-limit (ms). */
+  const timeLimitMs = (): number => (Number(root.dataset.timeLimit) > 0 ? Number(root.dataset.timeLimit) : 60_000);
   /** Workers grading at once. */
   const LANES = Math.max(1, Math.min(2, navigator.hardwareConcurrency || 1));
 
@@ -63,8 +63,9 @@ function init(root: HTMLElement): void {
     }
     const w = new Worker(new URL('./grade-worker.ts', import.meta.url), { type: 'module', name: 'packetlab-grader' });
     running.add(w);
+    const limit = timeLimitMs();
     const row = await new Promise<GradeRow>((resolve) => {
-      const timer = setTimeout(() => resolve(errorRow(job.name, `time limit exceeded: grading took longer than ${TIME_LIMIT_MS / 1000} s (not graded)`, text)), TIME_LIMIT_MS);
+      const timer = setTimeout(() => resolve(errorRow(job.name, `time limit exceeded: grading took longer than ${limit / 1000} s (not graded)`, text)), limit);
       w.onmessage = (ev: MessageEvent<GradeReply>) => {
         clearTimeout(timer);
         resolve(ev.data.row);
