@@ -503,12 +503,12 @@ export async function snatTranslates(ctx: CheckCtx, from: string, cidr: string, 
 // direct cable can replace a router or a bridge. These checks read the
 // probe's trace to see where it was answered and what carried it.
 
-/** Check: the names in `specs` are distinct namespaces (different nsfs inodes). */
+/** Check: the names in `specs` that exist are distinct namespaces (different nsfs inodes); combine with netnsExists. */
 export function distinctNs(ctx: CheckCtx, specs: string[]): CheckOutcome {
   const seen = new Map<NetNs, string>();
   for (const spec of specs) {
     const r = resolveNs(ctx, spec);
-    if (!r.ns) return netnsExists(ctx, spec);
+    if (!r.ns) continue; // netnsExists says so
     const other = seen.get(r.ns);
     if (other !== undefined) {
       return { passed: false, message: `${other} and ${spec} are one namespace under two names (both are nsfs inode ${r.ns.inode}): the goal asks for two separate namespaces (ip netns add ${spec.split(':').pop()})` };
@@ -554,12 +554,13 @@ export interface PathWant {
 export async function reachesOver(ctx: CheckCtx, from: string, dst: string, want: PathWant): Promise<CheckOutcome> {
   const r = resolveNs(ctx, from);
   if (!r.ns) return { passed: false, message: `namespace ${from} does not exist` };
-  const at = resolveNs(ctx, want.at);
-  if (!at.ns) return { passed: false, message: `namespace ${at.label} does not exist` };
   const addr = parseIp4(dst);
   if (addr === undefined) return { passed: false, message: `bad address ${dst}` };
   const p = await probeEcho(ctx.world, r.ns, addr);
+  // A lost probe is explained from its path (as `reaches` does), whatever else is missing.
   if (!p.ok) return { passed: false, message: explainProbe(r.label, dst, p) + natHint(ctx, p.trace) };
+  const at = resolveNs(ctx, want.at);
+  if (!at.ns) return { passed: false, message: `namespace ${at.label} does not exist` };
   const steps = p.trace.steps;
   const answered = steps.find((s) => s.stage === 'icmp' && s.what.startsWith('echo request'));
   const where = answered?.where ?? r.ns.label;
