@@ -77,18 +77,37 @@ test('drop three checkpoints, read the tables, download the same CSV as the CLI'
   expect(download.suggestedFilename()).toBe('grades.csv');
   const csv = readFileSync((await download.path())!, 'utf8');
 
-  const dir = mkdtempSync(join(tmpdir(), 'packetlab-instructor-'));
-  const paths = FILES.map((f) => {
-    const p = join(dir, f.name);
-    writeFileSync(p, f.text);
-    return p;
-  });
-  const cli = execFileSync(process.execPath, ['src/cli/grade.ts', ...paths], { encoding: 'utf8' });
-  expect(csv).toBe(cli);
-  expect(csv.split('\n')[0]).toBe('learner,lab,passed,checks_passed,checks_total,error');
-  expect(csv).toContain('"Kim, Min-ji",namespaces-veth,true,4,4,\n');
-  expect(csv).toContain('"Mallory ""M""",namespaces-veth,false,0,4,\n');
+  expect(csv).toBe(cliCsv(FILES));
+  expect(csv.split('\n')[0]).toBe('learner,lab,passed,checks_passed,checks_total,error,file');
+  expect(csv).toContain('"Kim, Min-ji",namespaces-veth,true,4,4,,a-correct.json\n');
+  expect(csv).toContain('"Mallory ""M""",namespaces-veth,false,0,4,,b-tampered.json\n');
   expect(outside).toEqual([]);
+});
+
+/** The CLI's CSV for the same files, graded by their names in a folder (the `file` column is the name as given). */
+function cliCsv(files: { name: string; text: string }[], args: string[] = []): string {
+  const dir = mkdtempSync(join(tmpdir(), 'packetlab-instructor-'));
+  for (const f of files) writeFileSync(join(dir, f.name), f.text);
+  return execFileSync(process.execPath, [join(process.cwd(), 'src/cli/grade.ts'), ...args, ...files.map((f) => f.name)], { encoding: 'utf8', cwd: dir });
+}
+
+test('an assigned lab and a class code: other labs and copied files are reported, the CSV matches the CLI', async ({ page }) => {
+  const other = { name: 'd-other-lab.json', text: JSON.stringify({ format: 'packetlab-checkpoint/1', lab: 'routing-two-subnets', learner: 'Lee', seed: 77, commands: [] }) };
+  // In class NET101 each learner's seed comes from the code and the name: 77 is nobody's.
+  const files = [FILES[0]!, other, { name: 'e-formula.json', text: cp('=1+2', SOLUTION) }];
+  await page.goto('/instructor/');
+  await page.getByLabel('Assigned lab').selectOption('namespaces-veth');
+  await page.getByLabel('Class code (optional)').fill('NET101');
+  await dropFiles(page, files);
+  await expect(page.locator('[data-instructor]')).toHaveAttribute('data-graded', '3', { timeout: 30_000 });
+  const rows = page.locator('[data-rows] tr');
+  await expect(rows.nth(0)).toHaveClass('error');
+  await expect(rows.nth(0)).toContainText("seed 77 is not Kim, Min-ji's seed in class NET101");
+  await expect(rows.nth(1)).toContainText('for lab routing-two-subnets, not the assigned lab namespaces-veth (not graded)');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+  const csv = readFileSync((await download.path())!, 'utf8');
+  expect(csv).toBe(cliCsv(files, ['--lab', 'namespaces-veth', '--class', 'NET101']));
+  expect(csv).toContain(`"'=1+2",namespaces-veth,false,0,0,`);
 });
 
 test('the file picker is reachable and usable from the keyboard', async ({ page }) => {
@@ -121,4 +140,19 @@ test('the Korean instructor page grades the same way', async ({ page }) => {
   await expect(page.locator('[data-instructor]')).toHaveAttribute('data-graded', '2', { timeout: 30_000 });
   await expect(page.getByRole('status')).toContainText('파일 2개 채점 완료: 통과 1, 미통과 1, 오류 0.');
   await expect(page.locator('[data-rows] tr.pass .result')).toContainText('통과');
+});
+
+test('a hostile file runs out of time in its own worker; the other files are graded', async ({ page }) => {
+  await page.goto('/instructor/');
+  // A short limit for the test (the page's default is 60 s, like the CLI's).
+  await page.locator('[data-instructor]').evaluate((el) => el.setAttribute('data-time-limit', '3000'));
+  const hostile = { name: 'b-hostile.json', text: cp('Hostile', ['i=0; while true; do i=$((i+1)); ip link add d$i type dummy; done'], { passed: true }) };
+  await dropFiles(page, [FILES[0]!, hostile, { name: 'c-good.json', text: cp('Lee', SOLUTION) }]);
+  await expect(page.locator('[data-instructor]')).toHaveAttribute('data-graded', '3', { timeout: 60_000 });
+  const rows = page.locator('[data-rows] tr');
+  await expect(rows.nth(0)).toHaveClass('pass');
+  await expect(rows.nth(1)).toHaveClass('error');
+  await expect(rows.nth(1)).toContainText('time limit exceeded: grading took longer than 3 s (not graded)');
+  await expect(rows.nth(1).locator('th')).toHaveText('Hostile');
+  await expect(rows.nth(2)).toHaveClass('pass');
 });

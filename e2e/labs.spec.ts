@@ -87,3 +87,25 @@ test('hints open one at a time and Reset starts the lab again', async ({ page })
   const text = (await term.locator('.xterm-rows').innerText()).replace(/\u00a0/g, ' ');
   expect(text).not.toMatch(/^red$/m);
 });
+
+test('class mode: the class code and the name decide the seed, and the hand-in carries the class', async ({ page }) => {
+  const { classSeed } = await import('../src/labs/checkpoint-format.ts');
+  await page.goto('/lessons/namespaces/');
+  const panel = lab(page, 'namespaces-veth-random');
+  await panel.getByRole('textbox', { name: 'Class code' }).fill('NET101');
+  await panel.getByRole('textbox', { name: 'Class code' }).press('Tab');
+  await expect(panel.locator('[data-handin-status]')).toContainText('Type your name as your instructor knows it');
+  await panel.getByRole('textbox', { name: 'Your name' }).fill('Ada Lovelace');
+  await panel.getByRole('textbox', { name: 'Class code' }).fill('net101 ');
+  await panel.getByRole('textbox', { name: 'Class code' }).press('Tab');
+  const seed = classSeed('NET101', 'Ada Lovelace');
+  await expect(panel.locator('[data-handin-seed]')).toHaveText(String(seed));
+  await expect(panel.locator('[data-handin-status]')).toContainText('Class net101: your values now come from the class code and your name');
+  await expect(panel.locator('[data-part="seed"]')).toContainText(`seed ${seed}`);
+  const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Download hand-in file' }).click()]);
+  const { readFileSync } = await import('node:fs');
+  const cp = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+  expect(cp).toMatchObject({ learner: 'Ada Lovelace', seed, class: 'net101' });
+  // Every lab panel on the page now shows the class.
+  await expect(lab(page, 'namespaces-veth').getByRole('textbox', { name: 'Class code' })).toHaveValue('net101');
+});

@@ -3,7 +3,9 @@
 // /etc/nsswitch.conf, /etc/hosts, /etc/resolv.conf, DNS queries over the
 // simulated UDP path), then an ICMP echo goes to the address it got.
 
-import { parseIp4 } from '../src/kernel/addr.ts';
+import { fmtIp4, parseIp4 } from '../src/kernel/addr.ts';
+import type { Ipv4Packet } from '../src/kernel/packet.ts';
+import type { Tap } from '../src/kernel/stack.ts';
 import { devNullIn, devNullOut, type Process } from '../src/kernel/proc.ts';
 import type { Kernel } from '../src/kernel/kernel.ts';
 import { explainProbe, probeEcho, type CheckCtx } from '../src/labs/checks.ts';
@@ -23,20 +25,42 @@ async function asProcess<T>(ctx: CheckCtx, k: Kernel, fn: (p: Process) => Promis
   }
 }
 
-/** What getaddrinfo(name, AF_INET) returns on `host`: an address or the gai error text. */
-export async function lookup(ctx: CheckCtx, host: string, name: string): Promise<{ addr?: string; error?: string }> {
+/** The DNS query label a name starts with (length byte and text), to spot its queries on the wire. */
+const firstLabel = (name: string): string => String.fromCharCode(name.split('.')[0]!.length) + name.split('.')[0];
+
+/**
+ * What getaddrinfo(name, AF_INET) returns on `host`: an address or the gai
+ * error text, and whether the resolver sent a DNS query for it on the way.
+ */
+export async function lookup(ctx: CheckCtx, host: string, name: string): Promise<{ addr?: string; error?: string; askedDns: boolean }> {
   const k = ctx.world.host(host);
-  const r = await asProcess(ctx, k, (p) => resolveHost(p, name, 4));
-  if (r === undefined) return { error: 'the lookup did not finish' };
-  if (typeof r === 'string') return { error: GAI_TEXT[r] };
-  return { addr: r[0]?.addr };
+  const label = firstLabel(name);
+  let askedDns = false;
+  const tap: Tap = (_dev, frame, dir) => {
+    if (dir !== 'out' || frame.type !== 'ipv4') return;
+    const u = (frame.payload as Ipv4Packet).payload;
+    if (u.proto === 'udp' && u.dport === 53 && u.data.includes(label)) askedDns = true;
+  };
+  k.stack.taps.add(tap);
+  let r;
+  try {
+    r = await asProcess(ctx, k, (p) => resolveHost(p, name, 4));
+  } finally {
+    k.stack.taps.delete(tap);
+  }
+  if (r === undefined) return { error: 'the lookup did not finish', askedDns };
+  if (typeof r === 'string') return { error: GAI_TEXT[r], askedDns };
+  return { addr: r[0]?.addr, askedDns };
 }
 
-/** Check: on `host`, `name` resolves to `want` through the system resolver. */
-export async function resolvesTo(ctx: CheckCtx, host: string, name: string, want: string, hint: string): Promise<CheckOutcome> {
+/** Check: on `host`, `name` resolves to `want` through the system resolver (with `filesOnly`, from /etc/hosts without asking DNS). */
+export async function resolvesTo(ctx: CheckCtx, host: string, name: string, want: string, hint: string, filesOnly = false): Promise<CheckOutcome> {
   const r = await lookup(ctx, host, name);
   if (r.error) return { passed: false, message: `on ${host}, looking up "${name}" fails: ${r.error} — ${hint}` };
   if (r.addr !== want) return { passed: false, message: `on ${host}, "${name}" resolves to ${r.addr}, not ${want} — the first matching /etc/hosts line wins, and /etc/hosts is read before DNS` };
+  if (filesOnly && r.askedDns) {
+    return { passed: false, message: `on ${host}, "${name}" resolves to ${want}, but through a DNS query, not from /etc/hosts: the goal asks for a line in /etc/hosts (and hosts: files before dns in /etc/nsswitch.conf)` };
+  }
   return { passed: true, message: `on ${host}, "${name}" resolves to ${want}` };
 }
 
@@ -49,10 +73,33 @@ export async function pingsByName(ctx: CheckCtx, host: string, name: string): Pr
   return { passed: false, message: `"${name}" resolves to ${r.addr}, but ${explainProbe(host, r.addr, probe)}` };
 }
 
-/** Check: the DNS part of the resolver alone (no /etc/hosts) finds `name` → `want` on `host`. */
-export async function dnsAnswers(ctx: CheckCtx, host: string, name: string, want: string): Promise<CheckOutcome> {
+/**
+ * Check: the DNS part of the resolver alone (no /etc/hosts) finds `name` →
+ * `want` on `host` — and, with `server`, the answer reached `host` from that
+ * server (a DNS server started on `host` itself does not count, unless it
+ * only forwards the question to `server`).
+ */
+export async function dnsAnswers(ctx: CheckCtx, host: string, name: string, want: string, server?: string): Promise<CheckOutcome> {
   const k = ctx.world.host(host);
-  const r = await asProcess(ctx, k, async (p) => ({ rc: resolvConfOf(p), ans: await dnsAddrInfo(p, name, 4) }));
+  const first = firstLabel(name);
+  const srv = server ? parseIp4(server) : undefined;
+  const asked: string[] = [];
+  let fromServer = false;
+  const tap: Tap = (_dev, frame, dir) => {
+    if (frame.type !== 'ipv4') return;
+    const pkt = frame.payload as Ipv4Packet;
+    const u = pkt.payload;
+    if (u.proto !== 'udp' || !u.data.includes(first)) return;
+    if (dir === 'out' && u.dport === 53 && !asked.includes(fmtIp4(pkt.dst))) asked.push(fmtIp4(pkt.dst));
+    if (dir === 'in' && u.sport === 53 && pkt.src === srv) fromServer = true;
+  };
+  k.stack.taps.add(tap);
+  let r;
+  try {
+    r = await asProcess(ctx, k, async (p) => ({ rc: resolvConfOf(p), ans: await dnsAddrInfo(p, name, 4) }));
+  } finally {
+    k.stack.taps.delete(tap);
+  }
   if (!r) return { passed: false, message: 'the DNS lookup did not finish' };
   const servers = r.rc.defaultServer ? 'no nameserver line (so 127.0.0.1, where nothing listens)' : r.rc.nameservers.join(', ');
   if (typeof r.ans === 'string') {
@@ -66,5 +113,11 @@ export async function dnsAnswers(ctx: CheckCtx, host: string, name: string, want
   }
   const got = r.ans.addrs.find((a) => a.family === 4)?.addr;
   if (got !== want) return { passed: false, message: `DNS answers "${name}" with ${got}, not ${want}` };
-  return { passed: true, message: `DNS answers "${name}" with ${want} (as ${r.ans.canonical})` };
+  if (server && !fromServer) {
+    return {
+      passed: false,
+      message: `DNS answers "${name}" with ${want}, but the answer did not come from ${server}: ${host} asked ${asked.join(', ') || 'nobody over the network'}, and no answer from ${server} reached ${host}. The goal asks for ${host}'s resolver to use the central server ${server} (a DNS server on ${host} itself does not count)`,
+    };
+  }
+  return { passed: true, message: server ? `${server} answers "${name}" with ${want} (as ${r.ans.canonical})` : `DNS answers "${name}" with ${want} (as ${r.ans.canonical})` };
 }

@@ -22,6 +22,9 @@ function podAddr(ctx: CheckCtx): { ip?: number; msg: string } {
   const a = eth0.inet.find((x) => inNet(x.local, NET, 24));
   if (!a) return { msg: `pod1's eth0 has no address in 10.244.1.0/24 (its IPAM section should use host-local with subnet 10.244.1.0/24)` };
   if (!eth0.adminUp) return { msg: 'eth0 in pod1 is down' };
+  const nets = ctx.world.host('node01').vfs.tryLookup('/var/lib/cni/networks');
+  const leased = nets?.kind === 'dir' && [...nets.children.values()].some((d) => d.kind === 'dir' && d.children.has(fmtIp4(a.local)));
+  if (!leased) return { msg: `pod1 has ${fmtIp4(a.local)} on eth0, but no IPAM plugin leased it (host-local keeps each lease in /var/lib/cni/networks/NETWORK/): the goal asks for the bridge plugin, run with CNI_COMMAND=ADD, to configure pod1` };
   return { ip: a.local, msg: `pod1 has ${fmtIp4(a.local)}/${a.prefixlen} on eth0` };
 }
 
@@ -48,6 +51,23 @@ const lab: LabDef = {
     installCniPlugins(k, ['bridge', 'host-local', 'loopback']);
     b.netns('node01:pod1');
   },
+  shortcuts: [
+    {
+      name: 'the bridge, veth and addresses made by hand, without the plugin',
+      commands: [
+        'ip link add cni0 type bridge',
+        'ip addr add 10.244.1.1/24 dev cni0',
+        'ip link set cni0 up',
+        'ip link add veth1 type veth peer name eth0 netns pod1',
+        'ip link set veth1 master cni0',
+        'ip link set veth1 up',
+        'ip -n pod1 addr add 10.244.1.2/24 dev eth0',
+        'ip -n pod1 link set eth0 up',
+        'ip -n pod1 route add default via 10.244.1.1',
+      ],
+      expect: ['address', 'reach'],
+    },
+  ],
   checks: [
     {
       id: 'address',

@@ -29,10 +29,17 @@ const lab: LabDef = {
   checks: [
     {
       id: 'db-resolves',
-      title: 'db resolves to 192.168.1.11 on host',
-      run: (ctx) => resolvesTo(ctx, 'host', 'db', '192.168.1.11', 'add a line "192.168.1.11 db" to /etc/hosts'),
+      title: 'db resolves to 192.168.1.11 on host, from /etc/hosts',
+      run: (ctx) => resolvesTo(ctx, 'host', 'db', '192.168.1.11', 'add a line "192.168.1.11 db" to /etc/hosts', true),
     },
     { id: 'ping-db', title: 'ping -c 1 db gets a reply', run: (ctx) => pingsByName(ctx, 'host', 'db') },
+  ],
+  shortcuts: [
+    {
+      name: 'a local dnsmasq answering for db instead of /etc/hosts',
+      commands: ["echo 'address=/db/192.168.1.11' > /etc/dnsmasq.conf", 'dnsmasq', "echo 'nameserver 127.0.0.1' > /etc/resolv.conf"],
+      expect: ['db-resolves'],
+    },
   ],
 };
 

@@ -65,8 +65,8 @@ const lab: LabDef = {
   checks: [
     {
       id: 'dns-answers-web',
-      title: 'the DNS server answers for web (resolv.conf: nameserver and search)',
-      run: (ctx) => dnsAnswers(ctx, 'host', 'web', '192.168.1.10'),
+      title: 'the central DNS server 192.168.1.100 answers for web (resolv.conf: nameserver and search)',
+      run: (ctx) => dnsAnswers(ctx, 'host', 'web', '192.168.1.10', '192.168.1.100'),
     },
     {
       id: 'web-resolves',
@@ -74,6 +74,18 @@ const lab: LabDef = {
       run: (ctx) => resolvesTo(ctx, 'host', 'web', '192.168.1.10', 'point /etc/resolv.conf at 192.168.1.100 and add "search mycompany.com"'),
     },
     { id: 'ping-web', title: 'ping -c 1 web gets a reply', run: (ctx) => pingsByName(ctx, 'host', 'web') },
+  ],
+  shortcuts: [
+    {
+      name: 'a local dnsmasq answering for web, nameserver 127.0.0.1',
+      commands: ["echo 'address=/web/192.168.1.10' > /etc/dnsmasq.conf", 'dnsmasq', "echo 'nameserver 127.0.0.1' > /etc/resolv.conf"],
+      expect: ['dns-answers-web'],
+    },
+    {
+      name: 'web in /etc/hosts instead of DNS',
+      commands: ['echo "192.168.1.10 web" >> /etc/hosts'],
+      expect: ['dns-answers-web'],
+    },
   ],
 };
 

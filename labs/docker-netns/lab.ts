@@ -29,6 +29,18 @@ const lab: LabDef = {
     });
   },
   checks: [{ id: 'netns-web', title: '`ip netns` lists web, the container\'s namespace', run: async (ctx) => netnsIsContainer(ctx, 'web') }],
+  shortcuts: [
+    {
+      name: 'a new empty namespace named web',
+      commands: ['ip netns add web'],
+      expect: ['netns-web'],
+    },
+    {
+      name: "the host's own namespace under the name web",
+      commands: ['mkdir -p /var/run/netns', 'ln -sf /proc/1/ns/net /var/run/netns/web'],
+      expect: ['netns-web'],
+    },
+  ],
 };
 
 export default lab;

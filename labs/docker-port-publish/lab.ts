@@ -36,6 +36,13 @@ const lab: LabDef = {
       run: (ctx) => fetchesPage(ctx, 'client', 'http://192.168.1.10:8080/', '<title>Welcome to nginx!</title>', 'the nginx welcome page'),
     },
   ],
+  shortcuts: [
+    {
+      name: "a web server on the host's port 8080 with a copy of nginx's page",
+      commands: ['mkdir -p /srv/copy', "printf '<title>Welcome to nginx!</title>' > /srv/copy/index.html", 'python3 -m http.server 8080 --directory /srv/copy &', 'sleep 2'],
+      expect: ['published'],
+    },
+  ],
 };
 
 export default lab;

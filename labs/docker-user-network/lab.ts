@@ -23,6 +23,18 @@ const lab: LabDef = {
     startDockerd(b.world.host('host'));
   },
   checks: [{ id: 'app-reaches-db', title: 'app reaches db by name on a user-defined network', run: (ctx) => reachesByName(ctx, 'app', 'db') }],
+  shortcuts: [
+    {
+      name: "db's address written into app's /etc/hosts on the default bridge",
+      commands: ['docker run -d --name db busybox sleep 3600', 'docker run -d --name app busybox sleep 3600', "docker exec app sh -c 'echo 172.17.0.2 db >> /etc/hosts'"],
+      expect: ['app-reaches-db'],
+    },
+    {
+      name: "a shared network, but db's name from app's /etc/hosts",
+      commands: ['docker network create appnet', 'docker run -d --name db --network appnet busybox sleep 3600', 'docker run -d --name app --network appnet busybox sleep 3600', "docker exec app sh -c 'echo 172.18.0.2 db >> /etc/hosts'"],
+      expect: ['app-reaches-db'],
+    },
+  ],
 };
 
 export default lab;

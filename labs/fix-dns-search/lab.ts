@@ -58,6 +58,7 @@ const lab: LabDef = {
     const r = startCoreDns(dns, dns.initNs, '/etc/coredns/Corefile');
     if (typeof r === 'string') throw new Error(`fix-dns-search lab: CoreDNS did not start: ${r}`);
   },
+  shortcuts: [{ name: 'an /etc/hosts entry instead of DNS', commands: ['echo "192.168.1.10 web" >> /etc/hosts'], expect: ['dns-answers-web'] }],
   checks: [
     { id: 'dns-answers-web', title: 'DNS answers for the short name web (the search domain is right)', run: (ctx) => dnsAnswers(ctx, 'host', 'web', '192.168.1.10') },
     {

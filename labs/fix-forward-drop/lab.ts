@@ -56,6 +56,10 @@ const lab: LabDef = {
     ]);
     webServer(b, 'host', b.ns('red'), '/srv/red', PAGE);
   },
+  shortcuts: [
+    { name: 'the chain flushed and opened', commands: ['iptables -P FORWARD ACCEPT', 'iptables -F FORWARD'], expect: ['telnet-blocked', 'policy-drop'] },
+    { name: 'an ACCEPT above the telnet rule', commands: ['iptables -I FORWARD 1 -s 10.0.2.0/24 -j ACCEPT'], expect: ['telnet-blocked'] },
+  ],
   checks: [
     { id: 'red-to-blue', title: 'red reaches blue (10.0.2.2) through the host', run: (ctx) => reachesThrough(ctx, 'red', '10.0.2.2', 'blue', 'host:') },
     { id: 'blue-to-red', title: 'blue reaches red (10.0.1.2) through the host', run: (ctx) => reachesThrough(ctx, 'blue', '10.0.1.2', 'red', 'host:') },

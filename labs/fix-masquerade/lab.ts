@@ -43,6 +43,7 @@ const lab: LabDef = {
     const inet = b.world.host('internet');
     webServer(b, 'internet', inet.initNs, '/var/www/html', PAGE);
   },
+  shortcuts: [{ name: 'source translated to an address the host does not own', commands: ['iptables -t nat -A POSTROUTING -s 192.168.15.0/24 -j SNAT --to-source 203.0.113.99'], expect: ['http'] }],
   checks: [
     { id: 'http', title: 'red loads http://203.0.113.10/', run: (ctx) => httpGet(ctx, 'red', 'http://203.0.113.10/', 'all systems normal') },
     {

@@ -108,6 +108,7 @@ const lab: LabDef = {
     c.api.create(pod('web-b', 'node02'));
     b.file('controlplane', '/root/pods.yaml', PODS);
   },
+  shortcuts: [{ name: 'the config fixed but web-b keeps its old address', commands: ['ssh node02 sed -i s#10.244.1.0/24#10.244.2.0/24# /etc/cni/net.d/10-bridge.conf'], expect: ['own-ranges'] }],
   checks: [
     { id: 'own-ranges', title: 'web-a and web-b have unique addresses from their nodes\' pod ranges', run: ownRanges },
     { id: 'a-to-b', title: 'web-a reaches web-b across the nodes', run: (ctx) => podReaches(ctx, 'a') },

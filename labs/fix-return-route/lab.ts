@@ -43,6 +43,10 @@ const lab: LabDef = {
     b.route('desk', 'default', '172.16.1.1');
     b.route('srv', '172.16.3.0/24', '172.16.2.1');
   },
+  shortcuts: [
+    { name: 'rtr masquerades instead of srv getting a route back', commands: ['ip netns exec rtr iptables -t nat -A POSTROUTING -o eth1 -j MASQUERADE'], expect: ['srv-to-desk'] },
+    { name: "each side gets a local copy of the other's address", commands: ['ip -n desk addr add 172.16.2.20/32 dev lo', 'ip -n srv addr add 172.16.1.10/32 dev lo'], expect: ['desk-to-srv', 'srv-to-desk'] },
+  ],
   checks: [
     { id: 'desk-to-srv', title: 'desk reaches srv (172.16.2.20) through rtr', run: (ctx) => reachesThrough(ctx, 'desk', '172.16.2.20', 'srv', 'rtr') },
     { id: 'srv-to-desk', title: 'srv reaches desk (172.16.1.10) through rtr', run: (ctx) => reachesThrough(ctx, 'srv', '172.16.1.10', 'desk', 'rtr') },

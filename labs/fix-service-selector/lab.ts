@@ -75,6 +75,10 @@ const lab: LabDef = {
     c.api.create(svc);
     b.file('controlplane', '/root/web-svc.yaml', SERVICE);
   },
+  shortcuts: [
+    { name: 'the Service recreated with another ClusterIP', commands: ['kubectl delete svc web', 'kubectl expose deployment web --port 80'], expect: ['cluster-ip'] },
+    { name: 'only the selector fixed', commands: ["sed -i -e 's/app: web-frontend/app: web/' /root/web-svc.yaml", 'kubectl apply -f /root/web-svc.yaml'], expect: ['every-pod'] },
+  ],
   checks: [
     {
       id: 'cluster-ip',

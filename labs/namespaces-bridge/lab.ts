@@ -6,7 +6,16 @@
 //                    (Linux bridge, 192.168.15.0/24)
 
 import type { LabDef } from '../../src/labs/types.ts';
-import { all, allReach, hasAddr, netnsExists, reaches } from '../../src/labs/checks.ts';
+import { all, distinctNs, hasAddr, netnsExists, reachesOver } from '../../src/labs/checks.ts';
+import type { CheckCtx } from '../../src/labs/checks.ts';
+import type { CheckOutcome } from '../../src/labs/types.ts';
+
+/** Probes one after another (each answered in its namespace, across the bridge), combined. */
+async function allOver(ctx: CheckCtx, probes: [string, number][]): Promise<CheckOutcome> {
+  const outs: CheckOutcome[] = [];
+  for (const [from, i] of probes) outs.push(await reachesOver(ctx, from, ip(i), { at: NS[i]!, bridge: 'v-net-0' }));
+  return all(...outs);
+}
 
 const NS = ['red', 'blue', 'orange', 'gray'] as const;
 const ip = (i: number): string => `192.168.15.${i + 1}`;
@@ -45,7 +54,7 @@ const lab: LabDef = {
     {
       id: 'namespaces',
       title: 'Namespaces red, blue, orange and gray exist with their addresses',
-      run: async (ctx) => all(...NS.map((n) => netnsExists(ctx, n)), ...NS.map((n, i) => hasAddr(ctx, n, `${ip(i)}/24`))),
+      run: async (ctx) => all(...NS.map((n) => netnsExists(ctx, n)), distinctNs(ctx, [...NS]), ...NS.map((n, i) => hasAddr(ctx, n, `${ip(i)}/24`))),
     },
     {
       id: 'bridge',
@@ -60,14 +69,27 @@ const lab: LabDef = {
     {
       id: 'mesh',
       title: 'Every namespace reaches every other namespace',
-      run: (ctx) => allReach(ctx, NS.flatMap((a) => NS.filter((b) => b !== a).map((b) => [a, ip(NS.indexOf(b))] as [string, string]))),
+      run: (ctx) => allOver(ctx, NS.flatMap((a) => NS.filter((b) => b !== a).map((b) => [a, NS.indexOf(b)] as [string, number]))),
     },
     {
       id: 'host',
       title: 'The host reaches each namespace',
-      run: (ctx) => allReach(ctx, NS.map((_, i) => [':', ip(i)] as [string, string])),
+      run: (ctx) => allOver(ctx, NS.map((_, i) => [':', i] as [string, number])),
     },
-    { id: 'ns-to-host', title: 'gray reaches the host at 192.168.15.5', run: (ctx) => reaches(ctx, 'gray', '192.168.15.5') },
+    { id: 'ns-to-host', title: 'gray reaches the host at 192.168.15.5', run: (ctx) => reachesOver(ctx, 'gray', '192.168.15.5', { at: ':', bridge: 'v-net-0' }) },
+  ],
+  shortcuts: [
+    {
+      name: 'every address on lo in every namespace and on the host',
+      commands: [
+        'ip link add v-net-0 type bridge',
+        'ip link set dev v-net-0 up',
+        'ip addr add 192.168.15.5/24 dev v-net-0',
+        ...NS.flatMap((n) => [`ip netns add ${n}`, `ip -n ${n} link set lo up`, ...NS.map((_, i) => `ip -n ${n} addr add ${ip(i)}/24 dev lo`), `ip -n ${n} addr add 192.168.15.5/32 dev lo`]),
+        ...NS.map((_, i) => `ip addr add ${ip(i)}/32 dev lo`),
+      ],
+      expect: ['mesh', 'host', 'ns-to-host'],
+    },
   ],
 };
 

@@ -6,7 +6,7 @@
 // internet host has no route to 192.168.15.0/24 (only its own 203.0.113.0/24).
 
 import type { LabDef } from '../../src/labs/types.ts';
-import { httpGet, reaches, snatTranslates } from '../../src/labs/checks.ts';
+import { httpGet, reachesOver, snatTranslates } from '../../src/labs/checks.ts';
 import { bridgedNs, webServer } from '../nat-world.ts';
 
 export const INTERNET_PAGE = '<!DOCTYPE html>\n<html><head><title>example internet site</title></head>\n<body><h1>Hello from 203.0.113.10</h1></body></html>\n';
@@ -40,12 +40,27 @@ const lab: LabDef = {
     webServer(b, 'internet', inet.initNs, '/var/www/html', INTERNET_PAGE);
   },
   checks: [
-    { id: 'ping', title: 'red reaches 203.0.113.10 by ping', run: (ctx) => reaches(ctx, 'red', '203.0.113.10') },
-    { id: 'http', title: 'http://203.0.113.10/ answers from red', run: (ctx) => httpGet(ctx, 'red', 'http://203.0.113.10/', 'Hello from 203.0.113.10') },
+    { id: 'ping', title: 'red reaches 203.0.113.10 by ping', run: (ctx) => reachesOver(ctx, 'red', '203.0.113.10', { at: 'internet:', via: ['host:'] }) },
+    { id: 'http', title: 'http://203.0.113.10/ answers from red', run: (ctx) => httpGet(ctx, 'red', 'http://203.0.113.10/', 'Hello from 203.0.113.10', { server: 'internet:', at: '203.0.113.10:80' }) },
     {
       id: 'snat',
       title: 'the host translates 192.168.15.0/24 (MASQUERADE or SNAT in nat POSTROUTING)',
       run: (ctx) => snatTranslates(ctx, 'red', '192.168.15.0/24', '203.0.113.10', 'internet'),
+    },
+   ],
+  shortcuts: [
+    {
+      name: "203.0.113.10 on red's own lo with a copy of the page served in red",
+      commands: [
+        'ip -n red addr add 203.0.113.10/32 dev lo',
+        'ip -n red link set lo up',
+        'mkdir -p /srv/fake',
+        "printf '<h1>Hello from 203.0.113.10</h1>' > /srv/fake/index.html",
+        'ip netns exec red python3 -m http.server 80 --directory /srv/fake &',
+        'sleep 2',
+        'iptables -t nat -A POSTROUTING -s 192.168.15.0/24 -j MASQUERADE',
+      ],
+      expect: ['ping', 'http', 'snat'],
     },
   ],
 };

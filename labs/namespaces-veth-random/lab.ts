@@ -4,7 +4,7 @@
 
 import type { LabDef, Params } from '../../src/labs/types.ts';
 import { Rng } from '../../src/kernel/rng.ts';
-import { all, hasAddr, netnsExists, reaches } from '../../src/labs/checks.ts';
+import { addrOnVethTo, all, distinctNs, netnsExists, reachesOver } from '../../src/labs/checks.ts';
 
 const NAMES = ['red', 'blue', 'green', 'orange', 'purple', 'gray', 'cyan', 'pink', 'lime', 'teal', 'amber', 'indigo'];
 
@@ -43,14 +43,26 @@ const lab: LabDef = {
   ],
   build() {},
   checks: [
-    { id: 'namespaces', title: (p) => `Namespaces ${p.a} and ${p.b} exist`, run: async (ctx, p) => all(netnsExists(ctx, p.a), netnsExists(ctx, p.b)) },
+    { id: 'namespaces', title: (p) => `Namespaces ${p.a} and ${p.b} exist`, run: async (ctx, p) => all(netnsExists(ctx, p.a), netnsExists(ctx, p.b), distinctNs(ctx, [p.a, p.b])) },
     {
       id: 'addresses',
-      title: (p) => `${p.a} has ${p.ipA}/24 and ${p.b} has ${p.ipB}/24, on links that are up`,
-      run: async (ctx, p) => all(hasAddr(ctx, p.a, `${p.ipA}/24`), hasAddr(ctx, p.b, `${p.ipB}/24`)),
+      title: (p) => `${p.a} has ${p.ipA}/24 and ${p.b} has ${p.ipB}/24, on the two ends of one veth pair, up`,
+      run: async (ctx, p) => all(addrOnVethTo(ctx, p.a, `${p.ipA}/24`, p.b), addrOnVethTo(ctx, p.b, `${p.ipB}/24`, p.a)),
     },
-    { id: 'a-to-b', title: (p) => `${p.a} reaches ${p.ipB}`, run: (ctx, p) => reaches(ctx, p.a, p.ipB) },
-    { id: 'b-to-a', title: (p) => `${p.b} reaches ${p.ipA}`, run: (ctx, p) => reaches(ctx, p.b, p.ipA) },
+    { id: 'a-to-b', title: (p) => `${p.a} reaches ${p.ipB} in ${p.b} over the veth pair`, run: (ctx, p) => reachesOver(ctx, p.a, p.ipB, { at: p.b, veth: true }) },
+    { id: 'b-to-a', title: (p) => `${p.b} reaches ${p.ipA} in ${p.a} over the veth pair`, run: (ctx, p) => reachesOver(ctx, p.b, p.ipA, { at: p.a, veth: true }) },
+  ],
+  shortcuts: [
+    {
+      name: 'both addresses on lo in each namespace, no veth',
+      commands: (p) => [`ip netns add ${p.a}`, `ip netns add ${p.b}`, ...[p.a, p.b].flatMap((n) => [`ip -n ${n} addr add ${p.ipA}/24 dev lo`, `ip -n ${n} addr add ${p.ipB}/24 dev lo`, `ip -n ${n} link set lo up`])],
+      expect: ['addresses', 'a-to-b', 'b-to-a'],
+    },
+    {
+      name: 'one namespace under two names (bind mount)',
+      commands: (p) => [`ip netns add ${p.a}`, `touch /run/netns/${p.b}`, `mount --bind /run/netns/${p.a} /run/netns/${p.b}`, `ip -n ${p.a} addr add ${p.ipA}/24 dev lo`, `ip -n ${p.a} addr add ${p.ipB}/24 dev lo`, `ip -n ${p.a} link set lo up`],
+      expect: ['namespaces', 'a-to-b'],
+    },
   ],
 };
 

@@ -39,7 +39,23 @@ const lab: LabDef = {
     webServer(b, 'host', b.ns('blue'), '/srv/blue', BLUE_PAGE, 80, '192.168.15.2');
   },
   checks: [
-    { id: 'http', title: 'http://203.0.113.5:8080/ from client returns blue\'s page', run: (ctx) => httpGet(ctx, 'client:', 'http://203.0.113.5:8080/', 'Served by blue') },
+    {
+      id: 'http',
+      title: 'http://203.0.113.5:8080/ from client returns blue\'s page, served by blue and translated by the host (DNAT)',
+      run: (ctx) => httpGet(ctx, 'client:', 'http://203.0.113.5:8080/', 'Served by blue', { server: 'blue', at: '192.168.15.2:80', dnatBy: 'host' }),
+    },
+  ],
+  shortcuts: [
+    {
+      name: "a web server on the host's port 8080 with a copy of blue's page",
+      commands: ['mkdir -p /srv/copy', 'ip netns exec blue cat /srv/blue/index.html > /srv/copy/index.html', 'python3 -m http.server 8080 --directory /srv/copy &', 'sleep 2'],
+      expect: ['http'],
+    },
+    {
+      name: "a web server on the host's port 8080 serving blue's own directory",
+      commands: ['python3 -m http.server 8080 --directory /srv/blue &', 'sleep 2'],
+      expect: ['http'],
+    },
   ],
 };
 

@@ -3,7 +3,7 @@
 
 import type { LabDef, Params } from '../../src/labs/types.ts';
 import { Rng } from '../../src/kernel/rng.ts';
-import { reaches } from '../../src/labs/checks.ts';
+import { reachesOver } from '../../src/labs/checks.ts';
 
 function params(seed: number): Params {
   const r = new Rng(seed * 104729 + 3);
@@ -41,8 +41,15 @@ const lab: LabDef = {
     b.up('left:eth0', 'router:eth0', 'router:eth1', 'right:eth0');
   },
   checks: [
-    { id: 'left-to-right', title: (p) => `left reaches ${p.right}`, run: (ctx, p) => reaches(ctx, 'left', p.right) },
-    { id: 'right-to-left', title: (p) => `right reaches ${p.left}`, run: (ctx, p) => reaches(ctx, 'right', p.left) },
+    { id: 'left-to-right', title: (p) => `left reaches ${p.right} (right), routed by router`, run: (ctx, p) => reachesOver(ctx, 'left', p.right, { at: 'right', via: ['router'] }) },
+    { id: 'right-to-left', title: (p) => `right reaches ${p.left} (left), routed by router`, run: (ctx, p) => reachesOver(ctx, 'right', p.left, { at: 'left', via: ['router'] }) },
+  ],
+  shortcuts: [
+    {
+      name: "each side's peer address on its own lo",
+      commands: (p) => [`ip -n left addr add ${p.right}/32 dev lo`, 'ip -n left link set lo up', `ip -n right addr add ${p.left}/32 dev lo`, 'ip -n right link set lo up'],
+      expect: ['left-to-right', 'right-to-left'],
+    },
   ],
 };
 

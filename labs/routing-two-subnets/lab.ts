@@ -7,7 +7,7 @@
 // Start: links up, connected routes only, forwarding off.
 
 import type { LabDef } from '../../src/labs/types.ts';
-import { reaches } from '../../src/labs/checks.ts';
+import { reachesOver } from '../../src/labs/checks.ts';
 
 const lab: LabDef = {
   id: 'routing-two-subnets',
@@ -40,8 +40,30 @@ const lab: LabDef = {
     b.up('left:eth0', 'router:eth0', 'router:eth1', 'right:eth0');
   },
   checks: [
-    { id: 'left-to-right', title: 'left reaches 10.2.2.10', run: (ctx) => reaches(ctx, 'left', '10.2.2.10') },
-    { id: 'right-to-left', title: 'right reaches 10.1.1.10', run: (ctx) => reaches(ctx, 'right', '10.1.1.10') },
+    { id: 'left-to-right', title: 'left reaches 10.2.2.10 (right), routed by router', run: (ctx) => reachesOver(ctx, 'left', '10.2.2.10', { at: 'right', via: ['router'] }) },
+    { id: 'right-to-left', title: 'right reaches 10.1.1.10 (left), routed by router', run: (ctx) => reachesOver(ctx, 'right', '10.1.1.10', { at: 'left', via: ['router'] }) },
+  ],
+  shortcuts: [
+    {
+      name: "each side's peer address on its own lo",
+      commands: ['ip -n left addr add 10.2.2.10/32 dev lo', 'ip -n left link set lo up', 'ip -n right addr add 10.1.1.10/32 dev lo', 'ip -n right link set lo up'],
+      expect: ['left-to-right', 'right-to-left'],
+    },
+    {
+      name: 'a direct cable between left and right, bypassing router',
+      commands: [
+        'ip link add lr type veth peer name rl',
+        'ip link set lr netns left',
+        'ip link set rl netns right',
+        'ip -n left addr add 10.9.9.1/24 dev lr',
+        'ip -n right addr add 10.9.9.2/24 dev rl',
+        'ip -n left link set lr up',
+        'ip -n right link set rl up',
+        'ip -n left route add 10.2.2.0/24 via 10.9.9.2',
+        'ip -n right route add 10.1.1.0/24 via 10.9.9.1',
+      ],
+      expect: ['left-to-right', 'right-to-left'],
+    },
   ],
 };
 

@@ -5,10 +5,12 @@
 //           checks; JSON {lab, passed, checks:[{id, passed, message}]};
 //           exit 0 all pass, 1 not, 2 bad usage
 //   verify  for every lab: the reference solution passes and the untouched
-//           start fails; exit 1 if any lab breaks that rule
+//           start fails, and every shortcut the lab lists (a way to fake
+//           the goal) fails the checks it names; exit 1 if any lab breaks
+//           that rule
 
 import { readFileSync } from 'node:fs';
-import { listLabs, labInfo, makeLabWorld, runChecks } from '../labs/index.ts';
+import { listLabs, labInfo, labShortcuts, makeLabWorld, runChecks } from '../labs/index.ts';
 import { checkLines } from '../labs/replay.ts';
 
 const USAGE = 'usage: lab list | lab check LAB_ID FILE | lab verify [LAB_ID...]\n';
@@ -60,6 +62,19 @@ async function main(argv: string[]): Promise<number> {
         } else {
           bad++;
           process.stdout.write(`FAIL ${tag}: ${solOk ? '' : 'solution fails: ' + sol.filter((c) => !c.passed).map((c) => `${c.id}: ${c.message}`).join('; ')}${startFails ? '' : ' untouched start passes every check'}\n`);
+        }
+        for (const sc of labShortcuts(id, seed)) {
+          const res = await checkLines(id, seed, sc.commands);
+          const unknown = sc.expect.filter((e) => !res.some((c) => c.id === e));
+          const fooled = res.filter((c) => sc.expect.includes(c.id) && c.passed);
+          if (!unknown.length && !fooled.length) {
+            ok++;
+            const f = res.find((c) => c.id === sc.expect[0])!;
+            process.stdout.write(`ok   ${tag} shortcut "${sc.name}": fails ${sc.expect.join(', ')} (${f.message})\n`);
+          } else {
+            bad++;
+            process.stdout.write(`FAIL ${tag} shortcut "${sc.name}": ${unknown.length ? `no check ${unknown.join(', ')}` : `passes ${fooled.map((c) => `${c.id} (${c.message})`).join('; ')}`}\n`);
+          }
         }
       }
     }

@@ -5,7 +5,7 @@
 // Parametric labs are re-rendered here with the learner's own values.
 
 import { CHECKPOINT_FORMAT } from '../labs/checkpoint-format.ts';
-import { learnerName, learnerSeed, setLearnerName } from '../term/learner.ts';
+import { learnerClass, learnerName, learnerSeed, setLearnerClass, setLearnerName } from '../term/learner.ts';
 import { t, type Lang } from '../i18n/ui.ts';
 
 interface TermLike extends HTMLElement {
@@ -48,7 +48,8 @@ async function handIn(form: HTMLFormElement): Promise<void> {
     nameInput.focus();
     return;
   }
-  setLearnerName(learner);
+  if (learner !== learnerName()) setLearnerName(learner);
+  const klass = learnerClass();
   const term = panel.querySelector<TermLike>('pl-terminal');
   const rec = term?.stored ? await term.stored() : { entries: [], results: [] };
   const entries = live.get(panel) ?? rec.entries;
@@ -58,6 +59,7 @@ async function handIn(form: HTMLFormElement): Promise<void> {
     lab,
     learner,
     seed: learnerSeed(),
+    ...(klass ? { class: klass } : {}),
     commands,
     entries,
     results: rec.results ?? [],
@@ -132,9 +134,37 @@ async function personalise(panel: HTMLElement): Promise<void> {
   panel.setAttribute('data-seed', String(seed));
 }
 
+/** Class mode: the code (and the name) the learner typed decide their seed from now on. */
+function joinClass(form: HTMLFormElement): void {
+  const name = form.querySelector<HTMLInputElement>('[data-handin-name]');
+  const code = form.querySelector<HTMLInputElement>('[data-handin-class]');
+  const status = form.querySelector<HTMLElement>('[data-handin-status]');
+  if (!name || !code) return;
+  const lang = langOf(form);
+  if (code.value.trim() && !name.value.trim()) {
+    if (status) status.textContent = t(lang, 'lab.classNeedName');
+    name.focus();
+    return;
+  }
+  setLearnerName(name.value.trim());
+  setLearnerClass(code.value);
+  for (const out of document.querySelectorAll('[data-handin-seed]')) out.textContent = String(learnerSeed());
+  for (const other of document.querySelectorAll<HTMLInputElement>('[data-handin-class]')) if (other !== code) other.value = code.value.trim();
+  if (status && code.value.trim()) status.textContent = t(lang, 'lab.classSet', { code: code.value.trim() });
+  for (const panel of document.querySelectorAll<HTMLElement>('pl-lab[data-parametric]')) void personalise(panel);
+}
+
 for (const form of document.querySelectorAll<HTMLFormElement>('form[data-handin]')) {
   const name = form.querySelector<HTMLInputElement>('[data-handin-name]');
   if (name && !name.value) name.value = learnerName();
+  const code = form.querySelector<HTMLInputElement>('[data-handin-class]');
+  if (code) {
+    code.value = learnerClass();
+    code.addEventListener('change', () => joinClass(form));
+  }
+  name?.addEventListener('change', () => {
+    if (learnerClass()) joinClass(form);
+  });
   const out = form.querySelector('[data-handin-seed]');
   if (out) out.textContent = String(learnerSeed());
   form.addEventListener('submit', (ev) => {

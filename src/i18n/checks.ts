@@ -42,6 +42,63 @@ export const CHECK_MESSAGES: readonly (readonly [string, string])[] = [
   ['the echo request never left {from}', 'echo 요청이 {from}에서 나가지 못했습니다'],
   ['the echo request left {from} but nothing answered for {dst} within 3 s', 'echo 요청은 {from}에서 나갔지만 3초 안에 {dst}에서 아무 응답도 없었습니다'],
 
+  // ── the mechanism behind a reply (reachesOver, distinctNs, addrOnVethTo) ──
+  [
+    '{a} and {b} are one namespace under two names (both are nsfs inode {ino}): the goal asks for two separate namespaces (ip netns add {name})',
+    '{a}와(과) {b}는 이름만 둘인 하나의 네임스페이스입니다 (둘 다 nsfs inode {ino}): 목표는 서로 다른 네임스페이스 두 개입니다 (ip netns add {name})',
+  ],
+  ['{names} are separate namespaces (nsfs inodes {inos})', '{names}: 서로 다른 네임스페이스입니다 (nsfs inode {inos})'],
+  [
+    '{label} has {cidr} on {dev}, which is not a veth: the goal asks for the address on the end of a veth pair whose other end is in {peer}',
+    '{label}의 {cidr} 주소는 veth가 아닌 {dev}에 있습니다: 목표는 다른 쪽 끝이 {peer}에 있는 veth 쌍의 한쪽 끝에 주소를 두는 것입니다',
+  ],
+  [
+    '{label} has {cidr} on veth {dev}, but its other end is not in {peer}: the goal asks for one veth pair joining {a} and {b}',
+    '{label}의 veth {dev}에 {cidr} 주소가 있지만 그 다른 쪽 끝이 {peer}에 있지 않습니다: 목표는 {a}와(과) {b}를 잇는 veth 쌍 하나입니다',
+  ],
+  ['{label} has {cidr} on {dev}, whose veth peer {pdev} is in {peer}', '{label}의 {dev}에 {cidr} 주소가 있고, 그 veth 짝 {pdev}는 {peer}에 있습니다'],
+  [
+    "{from} gets a reply from {dst}, but {dst2} is one of {from2}'s own addresses: the echo request never left {from3}. The goal asks for {dst3} to be {at}'s address, reached over the network",
+    '{from}에서 {dst}의 응답을 받지만 {dst2}는 {from2} 자신의 주소입니다: echo 요청이 {from3} 밖으로 나가지 않았습니다. 목표는 {dst3}가 {at}의 주소이고 네트워크를 거쳐 닿는 것입니다',
+  ],
+  [
+    "{from} gets a reply from {dst}, but {where} answered it, not {at}: the goal asks for {dst2} to be {at2}'s address",
+    '{from}에서 {dst}의 응답을 받지만 응답한 곳은 {at}가 아니라 {where}입니다: 목표는 {dst2}가 {at2}의 주소인 것입니다',
+  ],
+  [
+    '{from} reaches {dst}, but {via} did not forward the echo request: the goal asks for {via2} to route between the networks',
+    '{from}에서 {dst}에 닿지만 {via}가 echo 요청을 전달(forward)하지 않았습니다: 목표는 {via2}가 두 네트워크 사이를 라우팅하는 것입니다',
+  ],
+  [
+    '{from} reaches {dst} in {at}, but not over a veth pair joining them: the goal asks for one veth pair between {a} and {b}',
+    '{from}에서 {at}의 {dst}에 닿지만 둘을 잇는 veth 쌍을 거치지 않았습니다: 목표는 {a}와(과) {b} 사이의 veth 쌍 하나입니다',
+  ],
+  [
+    '{from} reaches {dst} in {at}, but the echo request did not cross bridge {br}: the goal asks for the namespaces to be joined by the bridge',
+    '{from}에서 {at}의 {dst}에 닿지만 echo 요청이 브리지 {br}를 거치지 않았습니다: 목표는 네임스페이스들을 브리지로 잇는 것입니다',
+  ],
+  ['{from} reaches {dst} in {at} (echo reply, ttl {ttl})', '{from}에서 {at}의 {dst}에 닿습니다 (echo reply, ttl {ttl})'],
+  [
+    "{label} got a page from {url}, but not from {srv}'s server at {at}: the connection was answered by {who~}. The goal asks for the page to be served by {srv2}'s server",
+    '{label}에서 {url} 페이지를 받았지만 {at}에 있는 {srv}의 서버가 보낸 것이 아닙니다: 연결에 응답한 곳은 {who}입니다. 목표는 {srv2}의 서버가 페이지를 보내는 것입니다',
+  ],
+  [
+    "{label} got {srv}'s page from {url}, but {srv2}'s server saw the connection come from {src}, not from {label2}: something relayed it (a proxy) instead of {host} translating its destination. The goal asks for a DNAT rule on {host2}",
+    '{label}에서 {url}로 {srv}의 페이지를 받았지만 {srv2}의 서버에는 연결이 {label2}가 아니라 {src}에서 온 것으로 보였습니다: {host}가 목적지를 변환한 것이 아니라 무언가(프록시)가 중계했습니다. 목표는 {host2}의 DNAT 규칙입니다',
+  ],
+  [
+    "{label} got {srv}'s page from {url}, but the connection did not go through {host} addressed to {host2}: the goal asks for {host3} to translate its own address and port to {at} (DNAT)",
+    '{label}에서 {url}로 {srv}의 페이지를 받았지만 연결이 {host2} 주소로 {host}를 거치지 않았습니다: 목표는 {host3}가 자기 주소와 포트를 {at}로 변환하는 것(DNAT)입니다',
+  ],
+
+  [
+    '{from} resolves {to} to {ip} from a file (its /etc/hosts), not through the embedded DNS of network {net}: the goal asks for {from2} to find {to2} by name on the network they share',
+    '{from}는 {to}를 네트워크 {net}의 내장 DNS가 아니라 파일(/etc/hosts)에서 {ip}로 찾습니다: 목표는 {from2}가 함께 쓰는 네트워크에서 이름으로 {to2}를 찾는 것입니다',
+  ],
+  [
+    'pod1 has {ip} on eth0, but no IPAM plugin leased it (host-local keeps each lease in /var/lib/cni/networks/NETWORK/): the goal asks for the bridge plugin, run with CNI_COMMAND=ADD, to configure pod1',
+    'pod1의 eth0에 {ip} 주소가 있지만 어떤 IPAM 플러그인도 이 주소를 임대하지 않았습니다 (host-local은 임대마다 /var/lib/cni/networks/NETWORK/에 기록합니다): 목표는 CNI_COMMAND=ADD로 실행한 bridge 플러그인이 pod1을 설정하는 것입니다',
+  ],
   // ── HTTP over TCP, NAT explanations ──
   ['bad URL {url}', '잘못된 URL: {url}'],
   ['{url} from {label}: the server answered something that is not HTTP', '{label}에서 요청한 {url}: 서버가 HTTP가 아닌 응답을 보냈습니다'],
@@ -192,6 +249,15 @@ export const CHECK_MESSAGES: readonly (readonly [string, string])[] = [
   ],
   ['the DNS server has the name but no A record', 'DNS 서버에 그 이름은 있지만 A 레코드가 없습니다'],
   ['the DNS server refused the query', 'DNS 서버가 질의를 거부했습니다'],
+  [
+    'DNS answers "{name}" with {want}, but the answer did not come from {server}: {host} asked {asked}, and no answer from {server2} reached {host2}. The goal asks for {host3}\'s resolver to use the central server {server3} (a DNS server on {host4} itself does not count)',
+    'DNS가 "{name}"에 대해 {want} 주소로 응답하지만 그 응답은 {server}에서 온 것이 아닙니다: {host}는 {asked}에 물었고, {server2}의 응답은 {host2}에 오지 않았습니다. 목표는 {host3}의 리졸버가 중앙 서버 {server3}를 쓰는 것입니다 ({host4} 자체에서 돌린 DNS 서버는 인정되지 않습니다)',
+  ],
+  ['{server} answers "{name}" with {want} (as {canonical})', '{server}가 "{name}"에 대해 {want} 주소로 응답합니다 (정식 이름 {canonical})'],
+  [
+    'on {host}, "{name}" resolves to {want}, but through a DNS query, not from /etc/hosts: the goal asks for a line in /etc/hosts (and hosts: files before dns in /etc/nsswitch.conf)',
+    '{host}에서 "{name}" 이름이 {want} 주소로 풀리지만 /etc/hosts가 아니라 DNS 질의로 풀렸습니다: 목표는 /etc/hosts의 한 줄입니다 (그리고 /etc/nsswitch.conf에서 hosts: files가 dns보다 앞)',
+  ],
   ['DNS answers "{name}" with {got}, not {want}', 'DNS가 "{name}"에 대해 {want} 주소가 아니라 {got} 주소로 응답합니다'],
   ['DNS answers "{name}" with {want} (as {canonical})', 'DNS가 "{name}"에 대해 {want} 주소로 응답합니다 (정식 이름 {canonical})'],
 

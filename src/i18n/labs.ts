@@ -29,7 +29,7 @@ const KO: Record<string, LabText> = {
       '라우터는 여전히 자기에게 온 것이 아닌 패킷을 버립니다. 인터페이스 사이의 패킷 전달은 네임스페이스마다 sysctl net.ipv4.ip_forward로 켭니다.',
       '라우터에서 패킷 전달 켜기: `ip netns exec router sysctl -w net.ipv4.ip_forward=1`',
     ],
-    tasks: () => ({ 'left-to-right': 'left가 10.2.2.10에 닿음', 'right-to-left': 'right가 10.1.1.10에 닿음' }),
+    tasks: () => ({ 'left-to-right': 'left가 10.2.2.10(right)에 닿음, router가 라우팅', 'right-to-left': 'right가 10.1.1.10(left)에 닿음, router가 라우팅' }),
   },
   'routing-two-subnets-random': {
     title: '두 서브넷 사이의 라우팅 (나만의 값)',
@@ -37,7 +37,7 @@ const KO: Record<string, LabText> = {
       `네임스페이스 \`left\`(${p.left}/24)와 \`right\`(${p.right}/24)를 \`router\`(eth0에 ${p.leftGw}, eth1에 ${p.rightGw})가 잇고 있습니다. ` +
       `모든 링크는 up 상태지만 아직 두 네트워크 사이에는 아무것도 라우팅되지 않습니다. left가 ${p.right}에, right가 ${p.left}에 닿게 만드세요.`,
     hints: (p) => [`양 끝 호스트에는 게이트웨이가 필요합니다: \`ip -n left route add default via ${p.leftGw}\`.`, '라우터는 패킷을 전달해야 합니다: router 네임스페이스 안에서 net.ipv4.ip_forward=1.'],
-    tasks: (p) => ({ 'left-to-right': `left가 ${p.right}에 닿음`, 'right-to-left': `right가 ${p.left}에 닿음` }),
+    tasks: (p) => ({ 'left-to-right': `left가 ${p.right}(right)에 닿음, router가 라우팅`, 'right-to-left': `right가 ${p.left}(left)에 닿음, router가 라우팅` }),
   },
   'namespaces-veth': {
     title: 'veth 쌍으로 두 네임스페이스 연결하기',
@@ -50,10 +50,10 @@ const KO: Record<string, LabText> = {
       '네임스페이스 안에서 주소는 `ip -n red addr add 192.168.15.1/24 dev veth-red`로 추가합니다. 그리고 링크는 up이 되기 전까지 아무 일도 하지 않습니다: `ip -n red link set veth-red up`.',
     ],
     tasks: () => ({
-      namespaces: '네임스페이스 red와 blue가 있음',
-      addresses: 'red에 192.168.15.1/24, blue에 192.168.15.2/24가 up 상태의 링크에 있음',
-      'red-to-blue': 'red가 192.168.15.2에 닿음 (ICMP echo)',
-      'blue-to-red': 'blue가 192.168.15.1에 닿음 (ICMP echo)',
+      namespaces: '네임스페이스 red와 blue가 있음 (서로 다른 네임스페이스 두 개)',
+      addresses: 'red에 192.168.15.1/24, blue에 192.168.15.2/24가 veth 쌍 하나의 양 끝(up 상태)에 있음',
+      'red-to-blue': 'red가 veth 쌍을 거쳐 blue의 192.168.15.2에 닿음 (ICMP echo)',
+      'blue-to-red': 'blue가 veth 쌍을 거쳐 red의 192.168.15.1에 닿음 (ICMP echo)',
     }),
   },
   'namespaces-bridge': {
@@ -85,10 +85,10 @@ const KO: Record<string, LabText> = {
       `각 끝에 네임스페이스 안에서 주소를 주고 up으로 올리세요: \`ip -n ${p.a} addr add ${p.ipA}/24 dev veth-${p.a}\`, \`ip -n ${p.a} link set veth-${p.a} up\`.`,
     ],
     tasks: (p) => ({
-      namespaces: `네임스페이스 ${p.a}와 ${p.b}가 있음`,
-      addresses: `${p.a}에 ${p.ipA}/24, ${p.b}에 ${p.ipB}/24가 up 상태의 링크에 있음`,
-      'a-to-b': `${p.a}가 ${p.ipB}에 닿음`,
-      'b-to-a': `${p.b}가 ${p.ipA}에 닿음`,
+      namespaces: `네임스페이스 ${p.a}와 ${p.b}가 있음 (서로 다른 네임스페이스 두 개)`,
+      addresses: `${p.a}에 ${p.ipA}/24, ${p.b}에 ${p.ipB}/24가 veth 쌍 하나의 양 끝(up 상태)에 있음`,
+      'a-to-b': `${p.a}가 veth 쌍을 거쳐 ${p.b}의 ${p.ipB}에 닿음`,
+      'b-to-a': `${p.b}가 veth 쌍을 거쳐 ${p.a}의 ${p.ipA}에 닿음`,
     }),
   },
   'namespaces-nat': {
@@ -118,7 +118,7 @@ const KO: Record<string, LabText> = {
       'blue는 203.0.113.20에게 응답하므로 그쪽으로 가는 라우트가 필요합니다: `ip netns exec blue ip route add default via 192.168.15.5`. 응답은 호스트가 다시 변환합니다(conntrack이 DNAT를 기억합니다).',
       '호스트 자신에서 `curl http://203.0.113.5:8080/`으로 시험하면 규칙을 거치지 않습니다: 호스트가 보내는 패킷은 PREROUTING이 아니라 nat OUTPUT을 지납니다. 확인 버튼은 client에서 페이지를 가져옵니다. `tcpdump -i eth0 -n`과 `iptables -t nat -L PREROUTING -n -v`(규칙의 카운터)로 client의 요청이 어떻게 처리됐는지 보세요.',
     ],
-    tasks: () => ({ http: 'client에서 http://203.0.113.5:8080/이 blue의 페이지를 돌려줌' }),
+    tasks: () => ({ http: 'client에서 http://203.0.113.5:8080/이 blue의 페이지를 돌려줌 (blue의 서버가 보내고 호스트가 DNAT로 변환)' }),
   },
   'docker-port-publish': {
     title: '컨테이너 포트 공개하기',
@@ -211,7 +211,7 @@ const KO: Record<string, LabText> = {
       '/etc/hosts의 한 줄은 주소 다음에 이름이 오는 형식입니다: `192.168.1.11 db`. `echo ... >> /etc/hosts`로 덧붙이세요(`>`는 두 개: 하나면 파일을 덮어씁니다).',
       '`getent hosts db`(ping이 쓰는 것과 같은 리졸버)로 확인한 뒤 `ping -c 1 db`를 실행하세요.',
     ],
-    tasks: () => ({ 'db-resolves': 'host에서 db가 192.168.1.11로 변환됨', 'ping-db': 'ping -c 1 db가 응답을 받음' }),
+    tasks: () => ({ 'db-resolves': 'host에서 db가 /etc/hosts로 192.168.1.11로 변환됨', 'ping-db': 'ping -c 1 db가 응답을 받음' }),
   },
   'dns-server': {
     title: '중앙 DNS 서버 사용하기',
@@ -224,7 +224,7 @@ const KO: Record<string, LabText> = {
       '`printf "nameserver 192.168.1.100\\nsearch mycompany.com\\n" > /etc/resolv.conf`, 그다음 `nslookup web`과 `ping -c 1 web`.',
     ],
     tasks: () => ({
-      'dns-answers-web': 'DNS 서버가 web에 대해 응답함 (resolv.conf: nameserver와 search)',
+      'dns-answers-web': '중앙 DNS 서버 192.168.1.100이 web에 대해 응답함 (resolv.conf: nameserver와 search)',
       'web-resolves': 'host에서 web이 192.168.1.10으로 변환됨',
       'ping-web': 'ping -c 1 web이 응답을 받음',
     }),

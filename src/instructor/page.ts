@@ -1,11 +1,11 @@
 // The instructor page: files dropped on the drop zone (or picked with the
-// file input) go to the grading worker; each graded file becomes a row of
+// file input) are graded, each in its own Web Worker with a time limit (a
+// hostile file costs only its own row); each graded file becomes a row of
 // the per-learner table and counts in the per-check table; Download CSV
-// gives the same CSV as `npm run --silent grade -- FILES`.
+// gives the same CSV as `npm run --silent grade -- [--lab L] [--class C] FILES`.
 
-import { CSV_HEADER } from '../labs/checkpoint-format.ts';
+import { CSV_HEADER, MAX_CHECKPOINT_BYTES, csvRow, errorRow, type GradeOptions, type GradeRow } from '../labs/checkpoint-format.ts';
 import type { GradeReply, GradeRequest } from './protocol.ts';
-import type { GradeRow } from '../labs/checkpoint.ts';
 import { t, type Lang } from '../i18n/ui.ts';
 
 interface Graded {
@@ -29,30 +29,91 @@ function init(root: HTMLElement): void {
   const csvBtn = q<HTMLButtonElement>('[data-csv]');
   const clearBtn = q<HTMLButtonElement>('[data-clear]');
 
-  let worker: Worker | null = null;
+  const labSel = q<HTMLSelectElement>('[data-lab]');
+  const classInput = q<HTMLInputElement>('[data-class]');
+  const newCode = q<HTMLButtonElement>('[data-new-code]');
+
+  /** Time one file may take to grade: the CLI's default --time-limit, or the root's data-time-limit (ms). */
+  const timeLimitMs = (): number => (Number(root.dataset.timeLimit) > 0 ? Number(root.dataset.timeLimit) : 60_000);
+  /** Workers grading at once. */
+  const LANES = Math.max(1, Math.min(2, navigator.hardwareConcurrency || 1));
+
   let nextId = 1;
   let total = 0;
+  let generation = 0;
   const done: Graded[] = [];
+  const queue: { id: number; name: string; file?: File; row?: GradeRow; opts: GradeOptions }[] = [];
+  const running = new Set<Worker>();
 
-  const getWorker = (): Worker => {
-    if (worker) return worker;
-    worker = new Worker(new URL('./grade-worker.ts', import.meta.url), { type: 'module', name: 'packetlab-grader' });
-    worker.onmessage = (ev: MessageEvent<GradeReply>) => {
-      done.push({ id: ev.data.id, name: ev.data.name, row: ev.data.row, csv: ev.data.csv });
-      done.sort((a, b) => a.id - b.id);
-      render();
-    };
-    return worker;
+  const finish = (id: number, name: string, row: GradeRow): void => {
+    done.push({ id, name, row, csv: csvRow(row) });
+    done.sort((a, b) => a.id - b.id);
+    render();
   };
+
+  /** Grade one file in a new worker; resolves when it replied, failed or ran out of time. */
+  async function gradeOne(job: (typeof queue)[number], gen: number): Promise<void> {
+    if (job.row) return finish(job.id, job.name, job.row);
+    let text: string;
+    try {
+      text = await job.file!.text();
+    } catch {
+      if (gen === generation) finish(job.id, job.name, errorRow(job.name, `cannot read ${job.name}`));
+      return;
+    }
+    const w = new Worker(new URL('./grade-worker.ts', import.meta.url), { type: 'module', name: 'packetlab-grader' });
+    running.add(w);
+    const limit = timeLimitMs();
+    const row = await new Promise<GradeRow>((resolve) => {
+      const timer = setTimeout(() => resolve(errorRow(job.name, `time limit exceeded: grading took longer than ${limit / 1000} s (not graded)`, text)), limit);
+      w.onmessage = (ev: MessageEvent<GradeReply>) => {
+        clearTimeout(timer);
+        resolve(ev.data.row);
+      };
+      w.onerror = (ev) => {
+        ev.preventDefault();
+        clearTimeout(timer);
+        resolve(errorRow(job.name, `grader failed: ${ev.message || 'the worker stopped'} (not graded)`, text));
+      };
+      const msg: GradeRequest = { type: 'grade', id: job.id, name: job.name, text, opts: job.opts };
+      w.postMessage(msg);
+    });
+    w.terminate();
+    running.delete(w);
+    if (gen === generation) finish(job.id, job.name, row);
+  }
+
+  let active = 0;
+  function pump(): void {
+    const gen = generation;
+    while (active < LANES && queue.length) {
+      const job = queue.shift()!;
+      active++;
+      void gradeOne(job, gen).finally(() => {
+        if (gen !== generation) return;
+        active--;
+        pump();
+      });
+    }
+  }
+
+  function options(): GradeOptions {
+    const o: GradeOptions = {};
+    if (labSel.value) o.lab = labSel.value;
+    if (classInput.value.trim()) o.classCode = classInput.value.trim();
+    return o;
+  }
 
   async function add(files: File[]): Promise<void> {
     files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const opts = options();
     for (const f of files) {
-      const text = await f.text();
-      const msg: GradeRequest = { type: 'grade', id: nextId++, name: f.name, text };
+      const id = nextId++;
       total++;
-      getWorker().postMessage(msg);
+      if (f.size > MAX_CHECKPOINT_BYTES) queue.push({ id, name: f.name, opts, row: errorRow(f.name, `file too large (more than ${MAX_CHECKPOINT_BYTES >> 20} MB; not graded)`) });
+      else queue.push({ id, name: f.name, file: f, opts });
     }
+    pump();
     render();
   }
 
@@ -146,11 +207,21 @@ function init(root: HTMLElement): void {
     void add([...(ev.dataTransfer?.files ?? [])]);
   });
   csvBtn.addEventListener('click', downloadCsv);
+  newCode.addEventListener('click', () => {
+    const abc = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+    const r = new Uint32Array(6);
+    crypto.getRandomValues(r);
+    classInput.value = `PL-${[...r].map((x) => abc[x % abc.length]).join('')}`;
+    classInput.focus();
+  });
   clearBtn.addEventListener('click', () => {
+    generation++;
     done.length = 0;
+    queue.length = 0;
     total = 0;
-    worker?.terminate();
-    worker = null;
+    active = 0;
+    for (const w of running) w.terminate();
+    running.clear();
     render();
     input.focus();
   });

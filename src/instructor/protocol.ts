@@ -1,11 +1,12 @@
-// Messages between the instructor page and its grading worker.
+// Messages between the instructor page and a grading worker.
 //
-//   page ──grade{id, name, text}──▶ worker (gradeText: replay + checks)
-//   page ◀──graded{id, row, csv}─── worker
+//   page ──grade{id, name, text, opts}──▶ worker (gradeText: replay + checks)
+//   page ◀──graded{id, row, csv}───────── worker
 //
-// One file per message; the worker grades them in arrival order.
+// The page starts one worker per file and ends it after its reply or when
+// the file runs past its time limit (the row then says so).
 
-import type { GradeRow } from '../labs/checkpoint.ts';
+import type { GradeOptions, GradeRow } from '../labs/checkpoint-format.ts';
 
 /** Page → worker: grade one file's text. */
 export interface GradeRequest {
@@ -13,6 +14,7 @@ export interface GradeRequest {
   id: number;
   name: string;
   text: string;
+  opts: GradeOptions;
 }
 
 /** Worker → page: one graded file; `csv` is exactly the CLI's row for it. */

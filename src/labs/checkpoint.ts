@@ -4,9 +4,10 @@
 
 import { getLab } from './index.ts';
 import { checkLines } from './replay.ts';
-import { CHECKPOINT_FORMAT } from './checkpoint-format.ts';
+import { CHECKPOINT_FORMAT, classSeed, errorRow, normClassCode, type GradeOptions, type GradeRow } from './checkpoint-format.ts';
 
-export { CHECKPOINT_FORMAT, CSV_HEADER } from './checkpoint-format.ts';
+export { CHECKPOINT_FORMAT, CSV_HEADER, MAX_CHECKPOINT_BYTES, classSeed, csvField, csvRow, errorRow, normClassCode, normLearner } from './checkpoint-format.ts';
+export type { GradeOptions, GradeRow } from './checkpoint-format.ts';
 
 /** The checkpoint file contract (more fields allowed). */
 export interface Checkpoint {
@@ -15,19 +16,11 @@ export interface Checkpoint {
   learner: string;
   seed: number;
   commands: string[];
+  /** What the terminal recorded (the browser's hand-in): each line typed, or a Ctrl-C. */
+  entries?: ({ line: string; at?: number } | { intr: true; at?: number })[];
+  /** The class code the learner entered (class mode). */
+  class?: string;
   [extra: string]: unknown;
-}
-
-/** One graded row. */
-export interface GradeRow {
-  learner: string;
-  lab: string;
-  passed: boolean;
-  checksPassed: number;
-  checksTotal: number;
-  error: string;
-  /** Per-check results (for the instructor table). */
-  checks: { id: string; title: string; passed: boolean; message: string }[];
 }
 
 /** Validate parsed JSON as a checkpoint; returns the reason it is not one. */
@@ -44,35 +37,68 @@ export function validateCheckpoint(v: unknown): { ok: true; cp: Checkpoint } | {
   if (typeof o.seed !== 'number' || !Number.isInteger(o.seed) || o.seed < 0 || o.seed > 0xffffffff) return bad('seed must be an integer 0..4294967295');
   if (!Array.isArray(o.commands) || o.commands.some((c) => typeof c !== 'string')) return bad('commands must be an array of strings');
   if (o.commands.length > 5000) return bad('too many commands (more than 5000)');
+  if (o.class !== undefined && typeof o.class !== 'string') return bad('class must be a string');
+  if (o.entries !== undefined) {
+    const d = entriesDisagree(o.entries, o.commands as string[]);
+    if (d) return bad(d);
+  }
   return { ok: true, cp: o as unknown as Checkpoint };
 }
 
-/** Grade the text of one checkpoint file. Never throws. */
-export async function gradeText(text: string): Promise<GradeRow> {
+/**
+ * Why the terminal's recorded entries and the command list disagree (the
+ * hand-in form writes both from the same record; an edited file rarely
+ * keeps them in step), or undefined when they agree.
+ */
+function entriesDisagree(entries: unknown, commands: string[]): string | undefined {
+  if (!Array.isArray(entries)) return 'entries must be an array';
+  const lines: string[] = [];
+  for (const e of entries) {
+    const o = (e && typeof e === 'object' ? e : {}) as Record<string, unknown>;
+    if (typeof o.line === 'string') {
+      if (o.line.trim()) lines.push(o.line);
+    } else if (o.intr !== true) return 'entries must each be a typed line or a Ctrl-C';
+  }
+  const n = Math.max(lines.length, commands.length);
+  for (let i = 0; i < n; i++) {
+    if (lines[i] === commands[i]) continue;
+    const show = (x: string | undefined) => (x === undefined ? 'nothing' : JSON.stringify(x.length > 60 ? x.slice(0, 57) + '...' : x));
+    return `recorded entries and command list disagree at command ${i + 1}: the terminal recorded ${show(lines[i])}, the command list says ${show(commands[i])} (not graded)`;
+  }
+  return undefined;
+}
+
+/** Why a checkpoint may not be graded as the instructor asked (another lab, another class or name), or undefined. */
+function outOfScope(cp: Checkpoint, opts: GradeOptions): string | undefined {
+  if (opts.lab && cp.lab !== opts.lab) return `for lab ${cp.lab}, not the assigned lab ${opts.lab} (not graded)`;
+  if (opts.classCode) {
+    const code = normClassCode(opts.classCode);
+    if (cp.class !== undefined && normClassCode(cp.class) !== code) return `handed in for class ${cp.class}, not class ${code} (not graded)`;
+    const want = classSeed(code, cp.learner);
+    if (cp.seed !== want) return `seed ${cp.seed} is not ${cp.learner}'s seed in class ${code} (${want}): the file was made under another name or outside the class (not graded)`;
+  }
+  return undefined;
+}
+
+/** Grade the text of one checkpoint file (a UTF-8 byte-order mark is allowed). Never throws. */
+export async function gradeText(text: string, opts: GradeOptions = {}): Promise<GradeRow> {
+  const file = opts.file ?? '';
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    return { learner: '', lab: '', passed: false, checksPassed: 0, checksTotal: 0, error: `malformed JSON: ${(e as Error).message}`, checks: [] };
+    return errorRow(file, `malformed JSON: ${(e as Error).message}`);
   }
   const v = validateCheckpoint(parsed);
-  if (!v.ok) return { learner: v.learner, lab: v.lab, passed: false, checksPassed: 0, checksTotal: 0, error: v.error, checks: [] };
+  if (!v.ok) return { ...errorRow(file, v.error), learner: v.learner, lab: v.lab };
   const { cp } = v;
+  const scope = outOfScope(cp, opts);
+  if (scope) return { ...errorRow(file, scope), learner: cp.learner, lab: cp.lab };
   try {
     const checks = await checkLines(cp.lab, cp.seed, cp.commands);
     const n = checks.filter((c) => c.passed).length;
-    return { learner: cp.learner, lab: cp.lab, passed: n === checks.length, checksPassed: n, checksTotal: checks.length, error: '', checks };
+    return { learner: cp.learner, lab: cp.lab, passed: n === checks.length, checksPassed: n, checksTotal: checks.length, error: '', file, checks };
   } catch (e) {
-    return { learner: cp.learner, lab: cp.lab, passed: false, checksPassed: 0, checksTotal: 0, error: `replay failed: ${(e as Error).message}`, checks: [] };
+    return { ...errorRow(file, `replay failed: ${(e as Error).message}`), learner: cp.learner, lab: cp.lab };
   }
-}
-
-/** A CSV field, quoted when needed (RFC 4180). */
-export function csvField(s: string): string {
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** One CSV row of a graded checkpoint. */
-export function csvRow(r: GradeRow): string {
-  return [r.learner, r.lab, String(r.passed), String(r.checksPassed), String(r.checksTotal), r.error].map(csvField).join(',');
 }

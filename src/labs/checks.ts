@@ -302,7 +302,7 @@ export async function tracedSyn(world: World, ns: NetNs, dst: number, dport: num
  * the packets' path: where the SYN went, which rule dropped it, a missing
  * DNAT (RST from the host's own port), a closed port, a missing route back.
  */
-export async function httpGet(ctx: CheckCtx, from: string, url: string, expect?: string): Promise<CheckOutcome> {
+export async function httpGet(ctx: CheckCtx, from: string, url: string, expect?: string, want?: ServedBy): Promise<CheckOutcome> {
   const r = resolveNs(ctx, from);
   if (!r.ns) return { passed: false, message: `namespace ${from} does not exist` };
   const m = /^http:\/\/(\d+\.\d+\.\d+\.\d+)(?::(\d+))?(\/[^\s]*)?$/.exec(url);
@@ -354,8 +354,10 @@ export async function httpGet(ctx: CheckCtx, from: string, url: string, expect?:
     const body = response.slice(response.indexOf('\r\n\r\n') + 4);
     if (!status[1].startsWith('2')) return { passed: false, message: `${url} from ${label} answered "${status[0]}", not a page` };
     if (expect && !body.includes(expect)) return { passed: false, message: `${url} from ${label} answered ${status[0].slice(9)}, but not with the expected page (it does not contain "${expect}")` };
-    const server = seen.find((x) => x.pkt.payload.proto === 'tcp' && x.pkt.payload.flags.syn && !x.pkt.payload.flags.ack && x.dir === 'in' && ownerOf(ctx.world, x.pkt.dst)?.ns === undefined) ?? undefined;
-    void server;
+    if (want) {
+      const bad = servedBy(ctx, label, url, seen, want, ns);
+      if (bad) return { passed: false, message: bad };
+    }
     return { passed: true, message: `${label} fetched ${url}: ${status[0].slice(9)}${expect ? ` (the page contains "${expect}")` : ''}` };
   }
   if (failure === 'route') return { passed: false, message: `${label} cannot connect to ${m[1]}:${port}: ${routeErr} — ${label} has no route there (a default route via its gateway?)` };
@@ -370,6 +372,40 @@ export async function httpGet(ctx: CheckCtx, from: string, url: string, expect?:
     return { passed: false, message: `${url} from ${label} failed: ${await explainTcp(ctx, label, dst, port, seen, failure)}${natText}${natHint(ctx, t).replace(/^ \(on the way.*$/, '')}` };
   }
   return { passed: false, message: `${url} from ${label} failed: ${await explainTcp(ctx, label, dst, port, seen, failure)}` };
+}
+
+/** Who must have served an HTTP page, and who must have translated the connection on its way. */
+export interface ServedBy {
+  /** Namespace (spec) whose server must accept the connection. */
+  server: string;
+  /** Address and port the server listens on there (`192.168.15.2:80`). */
+  at: string;
+  /** Host that must translate the destination (DNAT): the server sees the client's own source address. */
+  dnatBy?: string;
+}
+
+/** Why the connection a page came over does not show the mechanism (undefined when it does). */
+function servedBy(ctx: CheckCtx, label: string, url: string, seen: Seen[], want: ServedBy, client: NetNs): string | undefined {
+  const srv = resolveNs(ctx, want.server);
+  const [ip, port] = want.at.split(':');
+  const a = parseIp4(ip!);
+  const isSyn = (x: Seen): boolean => x.pkt.payload.proto === 'tcp' && !!x.pkt.payload.flags.syn && !x.pkt.payload.flags.ack;
+  const synAck = seen.find((x) => x.dir === 'out' && x.pkt.payload.proto === 'tcp' && !!x.pkt.payload.flags.syn && !!x.pkt.payload.flags.ack);
+  const answeredBy = synAck ? `${synAck.where} (${fmtIp4(synAck.pkt.src)}:${synAck.pkt.payload.proto === 'tcp' ? synAck.pkt.payload.sport : ''})` : 'another host';
+  const arrived = seen.find((x) => isSyn(x) && x.dir === 'in' && x.devRef.ns === srv.ns && x.pkt.dst === a && x.pkt.payload.proto === 'tcp' && x.pkt.payload.dport === Number(port));
+  if (!srv.ns || !arrived) {
+    return `${label} got a page from ${url}, but not from ${want.server}'s server at ${want.at}: the connection was answered by ${answeredBy}. The goal asks for the page to be served by ${want.server}'s server`;
+  }
+  if (want.dnatBy) {
+    const own = client.allAddrs().map((x) => x.addr.local);
+    if (!own.includes(arrived.pkt.src)) {
+      return `${label} got ${want.server}'s page from ${url}, but ${want.server}'s server saw the connection come from ${fmtIp4(arrived.pkt.src)}, not from ${label}: something relayed it (a proxy) instead of ${want.dnatBy} translating its destination. The goal asks for a DNAT rule on ${want.dnatBy}`;
+    }
+    const k = ctx.world.hosts.get(want.dnatBy);
+    const rewritten = seen.some((x) => isSyn(x) && x.dir === 'in' && k && x.devRef.ns === k.initNs && x.pkt.dst !== a);
+    if (!rewritten) return `${label} got ${want.server}'s page from ${url}, but the connection did not go through ${want.dnatBy} addressed to ${want.dnatBy}: the goal asks for ${want.dnatBy} to translate its own address and port to ${want.at} (DNAT)`;
+  }
+  return undefined;
 }
 
 /** True when a response's Content-Length body has fully arrived (or there is none). */
@@ -459,4 +495,99 @@ export async function snatTranslates(ctx: CheckCtx, from: string, cidr: string, 
   if (!arrived) return { passed: false, message: `a ${kind} rule for ${cidr} is in nat POSTROUTING, but no packet from ${r.label} reached ${dst} to show it at work: ${explainProbe(r.label, dst, p)}` };
   if (own.includes(arrived.pkt.src)) return { passed: false, message: `a ${kind} rule is in nat POSTROUTING, but ${r.label}'s echo request reached ${dst} with its own source ${fmtIp4(arrived.pkt.src)}: the rule did not match it (check its -s / -o)` };
   return { passed: true, message: `nat POSTROUTING ${kind} translates ${cidr}: ${r.label}'s echo request reached ${dst} from ${fmtIp4(arrived.pkt.src)}` };
+}
+
+// ── Checks of the mechanism, not just the outcome ───────────────────────────
+// A reply proves little on its own: an address on the sender's own `lo`
+// answers locally, one namespace can be bind-mounted under two names, a
+// direct cable can replace a router or a bridge. These checks read the
+// probe's trace to see where it was answered and what carried it.
+
+/** Check: the names in `specs` that exist are distinct namespaces (different nsfs inodes); combine with netnsExists. */
+export function distinctNs(ctx: CheckCtx, specs: string[]): CheckOutcome {
+  const seen = new Map<NetNs, string>();
+  for (const spec of specs) {
+    const r = resolveNs(ctx, spec);
+    if (!r.ns) continue; // netnsExists says so
+    const other = seen.get(r.ns);
+    if (other !== undefined) {
+      return { passed: false, message: `${other} and ${spec} are one namespace under two names (both are nsfs inode ${r.ns.inode}): the goal asks for two separate namespaces (ip netns add ${spec.split(':').pop()})` };
+    }
+    seen.set(r.ns, spec);
+  }
+  return { passed: true, message: `${specs.join(', ')} are separate namespaces (nsfs inodes ${[...seen.keys()].map((n) => n.inode).join(', ')})` };
+}
+
+/** Check: `cidr` is on a veth in `spec` whose peer end is in `peerSpec` (one veth pair joins them). */
+export function addrOnVethTo(ctx: CheckCtx, spec: string, cidr: string, peerSpec: string): CheckOutcome {
+  const base = hasAddr(ctx, spec, cidr);
+  if (!base.passed) return base;
+  const r = resolveNs(ctx, spec);
+  const peer = resolveNs(ctx, peerSpec);
+  const [a, l] = cidr.split('/');
+  const hit = r.ns!.allAddrs().find((x) => x.addr.local === parseIp4(a) && x.addr.prefixlen === Number(l))!;
+  const dev = hit.dev;
+  if (dev.kind !== 'veth') return { passed: false, message: `${r.label} has ${cidr} on ${dev.name}, which is not a veth: the goal asks for the address on the end of a veth pair whose other end is in ${peerSpec}` };
+  if (!peer.ns || dev.peer?.ns !== peer.ns) {
+    return { passed: false, message: `${r.label} has ${cidr} on veth ${dev.name}, but its other end is not in ${peerSpec}: the goal asks for one veth pair joining ${spec} and ${peerSpec}` };
+  }
+  return { passed: true, message: `${r.label} has ${cidr} on ${dev.name}, whose veth peer ${dev.peer.name} is in ${peerSpec}` };
+}
+
+/** What the probe must show besides a reply. */
+export interface PathWant {
+  /** The namespace (spec) that must answer the echo request. */
+  at: string;
+  /** Namespaces (specs) that must forward the request on its way (routers). */
+  via?: string[];
+  /** The request must go from `from` straight into `at` over a veth pair. */
+  veth?: boolean;
+  /** The request must cross this bridge (`host:bridge` or a bridge of the default host). */
+  bridge?: string;
+}
+
+/**
+ * Check: `from` reaches `dst`, and the trace of the echo shows the mechanism
+ * the goal names: answered in `want.at` (not by an address of the sender's
+ * own), forwarded by `want.via`, carried by a veth pair or a bridge.
+ */
+export async function reachesOver(ctx: CheckCtx, from: string, dst: string, want: PathWant): Promise<CheckOutcome> {
+  const r = resolveNs(ctx, from);
+  if (!r.ns) return { passed: false, message: `namespace ${from} does not exist` };
+  const addr = parseIp4(dst);
+  if (addr === undefined) return { passed: false, message: `bad address ${dst}` };
+  const p = await probeEcho(ctx.world, r.ns, addr);
+  // A lost probe is explained from its path (as `reaches` does), whatever else is missing.
+  if (!p.ok) return { passed: false, message: explainProbe(r.label, dst, p) + natHint(ctx, p.trace) };
+  const at = resolveNs(ctx, want.at);
+  if (!at.ns) return { passed: false, message: `namespace ${at.label} does not exist` };
+  const steps = p.trace.steps;
+  const answered = steps.find((s) => s.stage === 'icmp' && s.what.startsWith('echo request'));
+  const where = answered?.where ?? r.ns.label;
+  if (where !== at.ns.label) {
+    const local = where === r.ns.label;
+    return {
+      passed: false,
+      message: local
+        ? `${r.label} gets a reply from ${dst}, but ${dst} is one of ${r.label}'s own addresses: the echo request never left ${r.label}. The goal asks for ${dst} to be ${at.label}'s address, reached over the network`
+        : `${r.label} gets a reply from ${dst}, but ${where} answered it, not ${at.label}: the goal asks for ${dst} to be ${at.label}'s address`,
+    };
+  }
+  for (const v of want.via ?? []) {
+    const vr = resolveNs(ctx, v);
+    const fwd = vr.ns && steps.some((s) => s.stage === 'routing' && s.where === vr.ns!.label && s.what.startsWith('forward '));
+    if (!fwd) return { passed: false, message: `${r.label} reaches ${dst}, but ${v} did not forward the echo request: the goal asks for ${v} to route between the networks` };
+  }
+  if (want.veth) {
+    const direct = steps.some((s) => s.stage === 'xmit' && s.where === r.ns!.label && s.what.endsWith(` in ${at.ns!.label}`) && s.what.includes('→ veth peer'));
+    if (!direct) return { passed: false, message: `${r.label} reaches ${dst} in ${at.label}, but not over a veth pair joining them: the goal asks for one veth pair between ${from} and ${at.label}` };
+  }
+  if (want.bridge) {
+    const b = resolveNs(ctx, want.bridge.includes(':') ? want.bridge.split(':')[0] + ':' : ':');
+    const name = want.bridge.split(':').pop()!;
+    // Frames between ports are bridged; the bridge's own host sends and receives on the bridge device itself.
+    const crossed = steps.some((s) => s.where === b.ns?.label && ((s.stage === 'bridge' && s.what.startsWith(`${name}: `)) || (s.stage === 'routing' && s.what.includes(` dev ${name} `)) || (s.stage === 'rcv' && s.what.endsWith(` arrived on ${name}`))));
+    if (!crossed) return { passed: false, message: `${r.label} reaches ${dst} in ${at.label}, but the echo request did not cross bridge ${name}: the goal asks for the namespaces to be joined by the bridge` };
+  }
+  return { passed: true, message: `${r.label} reaches ${dst} in ${at.label} (echo reply, ttl ${p.ttl})` };
 }

@@ -98,6 +98,9 @@ export async function reachesByName(ctx: CheckCtx, from: string, to: string): Pr
   }
   const ip = r[0].addr;
   if (!shared) return { passed: false, message: `${from} resolves ${to} to ${ip}, but not through a user-defined network they share` };
+  if (!reachedDns) {
+    return { passed: false, message: `${from} resolves ${to} to ${ip} from a file (its /etc/hosts), not through the embedded DNS of network ${shared.network.name}: the goal asks for ${from} to find ${to} by name on the network they share` };
+  }
   const p = await probeEcho(ctx.world, a.netns!, parseIp4(ip)!);
   if (!p.ok) return { passed: false, message: `${from} resolved ${to} to ${ip} over DNS, but the echo request was lost: ${explainProbe(from, ip, p)}` };
   return { passed: true, message: `${from} resolves ${to} to ${ip} on network ${shared.network.name} (UDP query to 127.0.0.11) and reaches it` };

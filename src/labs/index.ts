@@ -8,7 +8,7 @@ import type { CheckCtx } from './checks.ts';
 import type { CheckResult, LabDef, LabInfo, Params } from './types.ts';
 import type { World } from '../world/world.ts';
 
-export type { CheckResult, LabInfo, LabDef, Params } from './types.ts';
+export type { CheckResult, LabInfo, LabDef, Params, Shortcut } from './types.ts';
 
 /** The lab definition with this id. */
 export function getLab(id: string): LabDef | undefined {
@@ -41,6 +41,14 @@ export function labInfo(id: string, seed = 1): LabInfo | undefined {
     parametric: !!lab.params,
     params: p,
   };
+}
+
+/** A lab's shortcuts resolved for a seed: the commands and the checks that must fail. */
+export function labShortcuts(id: string, seed = 1): { name: string; commands: string[]; expect: string[] }[] {
+  const lab = getLab(id);
+  if (!lab) return [];
+  const p = labParams(lab, seed);
+  return (lab.shortcuts ?? []).map((s) => ({ name: s.name, commands: resolve(s.commands, p), expect: s.expect }));
 }
 
 /** Every lab, resolved with seed 1. */

@@ -40,6 +40,20 @@ export interface LabDef {
   /** Build the start state. */
   build(b: Builder, p: Params): void;
   checks: CheckDef[];
+  /**
+   * Ways to fake the goal without its mechanism (an address on `lo`, a
+   * server on the wrong host, a local DNS server…). `lab verify` replays
+   * each and requires every check listed in `expect` to fail.
+   */
+  shortcuts?: Shortcut[];
+}
+
+/** A shortcut a learner might take, and the checks that must catch it. */
+export interface Shortcut {
+  name: string;
+  commands: string[] | ((p: Params) => string[]);
+  /** Ids of checks that must fail after these commands. */
+  expect: string[];
 }
 
 /** A lab as the site and CLIs see it, resolved for one seed. */
