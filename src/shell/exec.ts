@@ -62,6 +62,11 @@ export function resolveProgram(host: HostView, name: string, path: string | unde
   throw new KernelError('ENOENT');
 }
 
+/** The registered program a placeholder file names (install.ts programStub), if it names one. */
+function stubTarget(data: string): string | undefined {
+  return /^\x7fELF\x02\x01\x01\x00packetlab builtin program (\S+)\n/.exec(data)?.[1];
+}
+
 function resolvePath(host: HostView, name: string, cwd: string): ProgramRef {
   const base = name.slice(name.lastIndexOf('/') + 1);
   const abs = name.startsWith('/') ? name : `${cwd}/${name}`;
@@ -79,7 +84,8 @@ function resolvePath(host: HostView, name: string, cwd: string): ProgramRef {
   if (node.kind === 'file') {
     if ((node.mode & 0o111) === 0) throw new KernelError('EACCES');
     // A stub binary placed at a program's path runs the registered program.
-    const spec = lookupCommand(base);
+    const named = stubTarget(node.data);
+    const spec = lookupCommand(named ?? base);
     if (spec && node.data.startsWith('\x7fELF')) return { kind: 'cmd', spec, path: abs };
     return { kind: 'script', path: abs };
   }
