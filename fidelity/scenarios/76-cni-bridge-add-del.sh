@@ -15,13 +15,13 @@ stat -c '%a %s %n' /run/cni/mynet/*
 cat -A /run/cni/mynet/10.22.0.2; echo
 cat /run/cni/mynet/last_reserved_ip.0; echo
 ip netns exec a ping -c 1 -W 1 10.22.0.1 | head -2
-jq '{cniVersion,name,type,bridge,isGateway,ipam,prevResult:.}' /tmp/c/res.json > /tmp/c/chk.json && jq --slurpfile c /tmp/c/br.json '$c[0] + {prevResult:.}' /tmp/c/res.json > /tmp/c/chk.json
+jq -s '.[0] + {prevResult: .[1]}' /tmp/c/br.json /tmp/c/res.json > /tmp/c/chk.json
 env CNI_COMMAND=CHECK CNI_CONTAINERID=c1 CNI_NETNS=/var/run/netns/a CNI_IFNAME=eth0 CNI_PATH=/usr/lib/cni /usr/lib/cni/bridge < /tmp/c/chk.json; echo "rc=$?"
 env CNI_COMMAND=CHECK CNI_CONTAINERID=c1 CNI_NETNS=/var/run/netns/a CNI_IFNAME=eth0 CNI_PATH=/usr/lib/cni /usr/lib/cni/host-local < /tmp/c/chk.json; echo "rc=$?"
 env CNI_COMMAND=ADD CNI_CONTAINERID=c1 CNI_NETNS=/var/run/netns/a CNI_IFNAME=eth0 CNI_PATH=/usr/lib/cni /usr/lib/cni/bridge < /tmp/c/br.json; echo " rc=$?"
 env CNI_COMMAND=DEL CNI_CONTAINERID=c1 CNI_NETNS=/var/run/netns/a CNI_IFNAME=eth0 CNI_PATH=/usr/lib/cni /usr/lib/cni/bridge < /tmp/c/br.json; echo "rc=$?"
 env CNI_COMMAND=DEL CNI_CONTAINERID=c1 CNI_NETNS=/var/run/netns/a CNI_IFNAME=eth0 CNI_PATH=/usr/lib/cni /usr/lib/cni/bridge < /tmp/c/br.json; echo "rc=$?"
-ip -br link | sed -E 's/veth[0-9a-f]{8}/vethXXXXXXXX/g'
+sleep 1; ip -br link | sed -E 's/veth[0-9a-f]{8}/vethXXXXXXXX/g'
 ip netns exec a ip -br link
 ls -a /run/cni/mynet
 sysctl net.ipv4.ip_forward

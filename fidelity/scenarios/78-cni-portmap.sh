@@ -2,7 +2,7 @@
 ip netns add a
 mkdir -p /tmp/c && echo '{"cniVersion":"1.0.0","name":"pmnet","type":"bridge","bridge":"cni0","isGateway":true,"ipam":{"type":"host-local","dataDir":"/run/cni","subnet":"10.99.0.0/24"}}' > /tmp/c/br.json
 env CNI_COMMAND=ADD CNI_CONTAINERID=c1 CNI_NETNS=/var/run/netns/a CNI_IFNAME=eth0 CNI_PATH=/usr/lib/cni /usr/lib/cni/bridge < /tmp/c/br.json > /tmp/c/res.json; echo "rc=$?"
-jq -c --slurpfile r /tmp/c/res.json '{cniVersion:"1.0.0",name:"pmnet",type:"portmap",capabilities:{portMappings:true},runtimeConfig:{portMappings:[{hostPort:8080,containerPort:80,protocol:"tcp"},{hostPort:5353,containerPort:53,protocol:"udp"}]},prevResult:$r[0]}' -n > /tmp/c/pm.json
+jq -c -s '{cniVersion:"1.0.0",name:"pmnet",type:"portmap",capabilities:{portMappings:true},runtimeConfig:{portMappings:[{hostPort:8080,containerPort:80,protocol:"tcp"},{hostPort:5353,containerPort:53,protocol:"udp"}]},prevResult:.[0]}' /tmp/c/res.json > /tmp/c/pm.json
 env CNI_COMMAND=ADD CNI_CONTAINERID=c1 CNI_NETNS=/var/run/netns/a CNI_IFNAME=eth0 CNI_PATH=/usr/lib/cni /usr/lib/cni/portmap < /tmp/c/pm.json | jq -c .ips; echo "rc=$?"
 iptables-save -t nat | grep -v '^#'
 iptables -t nat -S CNI-HOSTPORT-DNAT

@@ -310,7 +310,8 @@ export class Stack {
       return;
     }
     const e = this.fdbLookup(br, frame.dst);
-    if (e && e.local) {
+    // The bridge's own address is local too (br_fdb_change_mac_address keeps a local entry for it).
+    if ((e && e.local) || frame.dst === br.mac) {
       this.netifReceiveBridgeLocal(br, frame, hops);
       return;
     }

@@ -22,6 +22,9 @@ export function setupVeth(p: Process, hostNs: NetNs, contNs: NetNs, ifname: stri
     if (!hostNs.devByName(hostName)) break;
   }
   const host = hostNs.linkAdd({ name: hostName, kind: 'veth', peerName: ifname, peerNs: contNs, mtu });
+  // netlink creates the pair without a transmit queue length (ip shows no `qlen`).
+  host.txqlen = 0;
+  host.peer!.txqlen = 0;
   hostNs.setUp(host, true);
   return { host, cont: host.peer! };
 }

@@ -119,7 +119,7 @@ function printError(p: Process, e: CniError): number {
 export function resultFor(version: string, r: CniResult): Record<string, unknown> {
   const out: Record<string, unknown> = { cniVersion: version };
   const keep = (r as { keepShape?: boolean }).keepShape === true;
-  const old = !keep && version === '0.3.0' || version === '0.3.1' || version === '0.4.0';
+  const old = !keep && ['0.3.0', '0.3.1', '0.4.0'].includes(version);
   for (const [k, v] of Object.entries(r)) {
     if (k === 'cniVersion' || k === 'keepShape' || v === undefined) continue;
     if (k === 'ips' && old) {
