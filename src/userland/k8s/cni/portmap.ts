@@ -92,19 +92,48 @@ async function add(p: Process, a: CmdArgs): Promise<CniResult> {
   return prev;
 }
 
-/** Delete every rule of `chain` in the nat table whose text contains `needle`. */
-async function deleteRulesMatching(p: Process, chain: string, needle: string): Promise<void> {
+/** Split one `iptables -S` line into words (double quotes with backslash escapes, as iptables prints them). */
+export function splitRuleWords(line: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let inWord = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (ch === '"') {
+      inWord = true;
+      for (i++; i < line.length && line[i] !== '"'; i++) {
+        if (line[i] === '\\' && i + 1 < line.length) i++;
+        cur += line[i];
+      }
+    } else if (ch === ' ') {
+      if (inWord) out.push(cur);
+      cur = '';
+      inWord = false;
+    } else {
+      cur += ch;
+      inWord = true;
+    }
+  }
+  if (inWord) out.push(cur);
+  return out;
+}
+
+/** Delete every rule of `chain` (nat) that jumps to `target`, as the plugin's chain teardown does. */
+async function deleteJumpsTo(p: Process, chain: string, target: string): Promise<void> {
   const out = new StringOut();
   await p.exec(p, ['iptables', '-t', 'nat', '-S', chain, '--wait'], { stdout: out, stderr: new StringOut() }).catch(() => 1);
   for (const line of out.text.split('\n')) {
-    if (!line.startsWith(`-A ${chain} `) || !line.includes(needle)) continue;
-    await p.exec(p, ['sh', '-c', `iptables -t nat -D ${line.slice(3)} --wait`], { stdout: new StringOut(), stderr: new StringOut() }).catch(() => 1);
+    const words = splitRuleWords(line);
+    if (words[0] !== '-A' || words[1] !== chain) continue;
+    const j = words.indexOf('-j');
+    if (j < 0 || words[j + 1] !== target) continue;
+    await iptables(p, ['-t', 'nat', '-D', ...words.slice(1)]);
   }
 }
 
 async function del(p: Process, a: CmdArgs): Promise<void> {
   const chain = cniChainName(a.conf.name ?? '', a.containerId, 'DN-');
-  await deleteRulesMatching(p, DNAT, `-j ${chain}`);
+  await deleteJumpsTo(p, DNAT, chain);
   await iptables(p, ['-t', 'nat', '-F', chain]);
   await iptables(p, ['-t', 'nat', '-X', chain]);
 }
