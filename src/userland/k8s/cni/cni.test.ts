@@ -126,3 +126,31 @@ describe('portmap chain names', () => {
     expect(sha512hex('abc').slice(0, 32)).toBe('ddaf35a193617abacc417349ae204131');
   });
 });
+
+describe('bridge options change the packet path', () => {
+  const L2 = (name: string, extra: Record<string, unknown>) => JSON.stringify({ cniVersion: '1.0.0', name, type: 'bridge', bridge: 'br-x', ...extra });
+  it('promiscMode passes frames between two containers up the bridge device too; without it the bridge only forwards them', async () => {
+    for (const promisc of [false, true]) {
+      const { w, k } = setup();
+      addNetns(k, 'a');
+      addNetns(k, 'b');
+      for (const id of ['a', 'b']) {
+        const r = await run(w, k, ['/opt/cni/bin/bridge'], env('ADD', id), L2('x', promisc ? { promiscMode: true } : {}));
+        expect(r.code).toBe(0);
+      }
+      const na = k.openNetns('a')!;
+      const nb = k.openNetns('b')!;
+      na.addrAdd(na.devByName('eth0')!, { local: parseIp4('10.1.0.1')!, prefixlen: 24, broadcast: 'auto' });
+      nb.addrAdd(nb.devByName('eth0')!, { local: parseIp4('10.1.0.2')!, prefixlen: 24, broadcast: 'auto' });
+      const br = k.initNs.devByName('br-x')!;
+      let seenOnBridge = 0;
+      k.stack.taps.add((dev, frame) => {
+        if (dev === br && frame.dst !== 'ff:ff:ff:ff:ff:ff' && !frame.dst.startsWith('33:33') && !frame.dst.startsWith('01:00:5e')) seenOnBridge++;
+      });
+      const probe = await probeEcho(w, na, parseIp4('10.1.0.2')!);
+      expect(probe.ok).toBe(true);
+      if (promisc) expect(seenOnBridge).toBeGreaterThan(0);
+      else expect(seenOnBridge).toBe(0);
+    }
+  });
+});
