@@ -15,7 +15,7 @@
 import type { Process } from '../../../kernel/proc.ts';
 import type { NetNs } from '../../../kernel/netns.ts';
 import type { NetDevice } from '../../../kernel/netdev.ts';
-import { netOf } from '../../../kernel/addr.ts';
+import { fmtIp4, netOf } from '../../../kernel/addr.ts';
 import { kernelOf, nsOf } from '../../lib/sys.ts';
 import { CniError, ERR, checkFieldTypes, delegate, getNs, openNetnsPath, parseCidr, pluginMain, type CmdArgs, type CniResult, type CniRoute } from './skel.ts';
 import { configureIface, delLinkByName, setupIpMasq, setupVeth, teardownIpMasq } from './netlink.ts';
@@ -122,26 +122,40 @@ async function del(p: Process, a: CmdArgs): Promise<void> {
   if (conf.ipMasq) for (const n of nets) await teardownIpMasq(p, n, conf.name, a.containerId);
 }
 
+/** Go's %+v of a types.Route, as ValidateExpectedRoute reports a missing one. */
+function goRoute(r: CniRoute): string {
+  const d = parseCidr(r.dst);
+  const mask = d ? (d.len === 0 ? 0 : (0xffffffff << (32 - d.len)) >>> 0).toString(16).padStart(8, '0') : '';
+  const ip = d ? fmtIp4(d.ip) : '<nil>';
+  return `{Dst:{IP:${ip} Mask:${mask}} GW:${r.gw ?? '<nil>'}}`;
+}
+
 async function check(p: Process, a: CmdArgs): Promise<void> {
   const k = kernelOf(p);
   const conf = loadNetConf(a);
   if (conf.ipamType) await delegate(p, conf.ipamType, 'CHECK', a.stdin);
   const prev = a.conf.prevResult;
   if (!prev) throw new CniError(ERR.internal, 'Required prevResult missing');
+  // The bridge and the container interface as the previous result names them.
+  const brIntf = (prev.interfaces ?? []).find((i) => i.name === conf.bridge);
+  if (!brIntf) throw new CniError(ERR.internal, 'Interface name missing ');
+  const contIntf = (prev.interfaces ?? []).find((i) => i.sandbox === a.netns && i.name === a.ifname);
+  if (!contIntf) throw new CniError(ERR.internal, `Sandbox in prevResult ${a.netns} doesn't match configured netns: ${a.netns}`);
   const contNs = openNetnsPath(k, a.netns);
   const dev = contNs.devByName(a.ifname);
   if (!dev) throw new CniError(ERR.internal, `Error: Container Interface name in prevResult: ${a.ifname} not found`);
   for (const ip of prev.ips ?? []) {
     const c = parseCidr(ip.address);
-    if (c && !dev.inet.some((x) => x.local === c.ip && x.prefixlen === c.len)) throw new CniError(ERR.internal, `${a.ifname}: Failed to match addr ${ip.address} on interface`);
+    if (c && !dev.inet.some((x) => x.local === c.ip && x.prefixlen === c.len)) throw new CniError(ERR.internal, `Failed to match addr ${ip.address} on interface ${a.ifname}`);
   }
-  if (!nsOf(p).devByName(conf.bridge!)) throw new CniError(ERR.internal, `error: bridge ${conf.bridge} not found`);
   for (const r of (prev.routes ?? []) as CniRoute[]) {
     const d = parseCidr(r.dst);
-    if (d && !contNs.fib.table(254).some((x) => x.dst === netOf(d.ip, d.len) && x.dstLen === d.len)) {
-      throw new CniError(ERR.internal, `Failed to match route: ${r.dst}`);
-    }
+    const gw = r.gw ? parseCidr(`${r.gw}/32`)?.ip : undefined;
+    const found = d && contNs.fib.table(254).some((x) => x.dst === netOf(d.ip, d.len) && x.dstLen === d.len && (gw === undefined || x.gateway === gw));
+    if (!found) throw new CniError(ERR.internal, `Expected Route ${goRoute(r)} not found in routing table`);
   }
+  const br = nsOf(p).devByName(conf.bridge!);
+  if (!br || br.kind !== 'bridge') throw new CniError(ERR.internal, `Error: Bridge ${conf.bridge} not found`);
 }
 
 /** Run bridge under the CNI protocol. */

@@ -139,8 +139,8 @@ async function del(p: Process, a: CmdArgs): Promise<void> {
 }
 
 async function check(p: Process, a: CmdArgs): Promise<void> {
+  if (!a.conf.prevResult) throw new CniError(ERR.internal, 'Required prevResult missing');
   const maps = ((a.conf.runtimeConfig?.portMappings as PortMapping[] | undefined) ?? []).filter((m) => m && m.hostPort > 0);
-  if (!a.conf.prevResult) throw new CniError(ERR.internal, 'must be called as chained plugin');
   if (!maps.length) return;
   const chain = cniChainName(a.conf.name ?? '', a.containerId, 'DN-');
   if ((await iptables(p, ['-t', 'nat', '-S', chain])).code !== 0) throw new CniError(ERR.internal, `could not check ipv4 dnat: chain ${chain} not found in iptables table nat`);

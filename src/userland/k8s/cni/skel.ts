@@ -104,7 +104,12 @@ const ENV_VARS: [string, string[]][] = [
 
 /** Go's json.MarshalIndent(v, "", "    "): the plugins print results and errors without a final newline. */
 export function printJson(p: Process, v: unknown): void {
-  p.stdout.write(JSON.stringify(v, null, 4));
+  p.stdout.write(goEscape(JSON.stringify(v, null, 4)));
+}
+
+/** encoding/json escapes <, >, & and the line separators inside strings (they only occur inside strings). */
+export function goEscape(json: string): string {
+  return json.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** The error object skel prints: code, msg and (when not empty) details; exit status 1. */
@@ -170,6 +175,9 @@ export async function pluginMain(p: Process, name: string, funcs: PluginFuncs): 
   const version = typeof conf.cniVersion === 'string' && conf.cniVersion ? conf.cniVersion : '0.1.0';
   if (!SUPPORTED_VERSIONS.includes(version)) {
     return printError(p, new CniError(ERR.incompatibleVersion, 'incompatible CNI versions', `config is "${version}", plugin supports [${SUPPORTED_VERSIONS.map((v) => `"${v}"`).join(' ')}]`));
+  }
+  if (cmd === 'CHECK' && ['0.1.0', '0.2.0', '0.3.0', '0.3.1'].includes(version)) {
+    return printError(p, new CniError(ERR.incompatibleVersion, 'config version does not allow CHECK'));
   }
   const args: CmdArgs = {
     command: cmd,
