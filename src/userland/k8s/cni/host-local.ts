@@ -7,7 +7,7 @@
 import type { Process } from '../../../kernel/proc.ts';
 import { fmtIp4, netOf, bcastOf } from '../../../kernel/addr.ts';
 import { kernelOf } from '../../lib/sys.ts';
-import { CniError, ERR, parseCidr, pluginMain, type CmdArgs, type CniResult, type CniRoute } from './skel.ts';
+import { CniError, ERR, loadArgs, parseCidr, pluginMain, type CmdArgs, type CniResult, type CniRoute } from './skel.ts';
 
 /** One allocation range after defaults were filled in (allocator.Range.Canonicalize). */
 export interface IpRange {
@@ -102,6 +102,9 @@ async function add(p: Process, a: CmdArgs): Promise<CniResult> {
   const k = kernelOf(p);
   const ipam = ipamOf(a);
   const sets = rangesOf(ipam);
+  const cniArgs = loadArgs(a.args, ['IP']);
+  const requested = cniArgs.IP ? parseCidr(`${cniArgs.IP}/32`)?.ip : undefined;
+  if (cniArgs.IP && requested === undefined) throw new CniError(ERR.internal, `ARGS: error parsing value of pair "IP=${cniArgs.IP}": invalid IP address`);
   const dir = openStore(p, a);
   const ips: NonNullable<CniResult['ips']> = [];
   const id = a.containerId.trim();
@@ -130,7 +133,14 @@ async function add(p: Process, a: CmdArgs): Promise<CniResult> {
         if (i >= 0) startAt = i + 1;
       }
       let chosen: { ip: number; r: IpRange } | undefined;
-      for (let n = 0; n < all.length; n++) {
+      if (requested !== undefined) {
+        // CNI_ARGS IP=: that address or nothing (for the range set holding it).
+        const r = set.find((x) => requested >= x.start && requested <= x.end);
+        if (!r) throw new CniError(ERR.internal, `failed to allocate for range ${si}: requested ip ${fmtIp4(requested)} is not in any range set`);
+        if (k.vfs.tryLookup(`${dir}/${fmtIp4(requested)}`) || requested === r.gateway) throw new CniError(ERR.internal, `failed to allocate for range ${si}: requested IP address ${fmtIp4(requested)} is not available in range set ${rangeSetString(set)}`);
+        chosen = { ip: requested, r };
+      }
+      for (let n = 0; !chosen && n < all.length; n++) {
         const c = all[(startAt + n) % all.length];
         if (c.ip === c.r.gateway) continue;
         if (k.vfs.tryLookup(`${dir}/${fmtIp4(c.ip)}`)) continue;

@@ -41,15 +41,19 @@ async function ensureChain(p: Process, chain: string): Promise<void> {
 }
 
 /** The iptables argument lists portmap 1.1 would run for one container (nat table, in order). */
-export function portmapCommands(netName: string, containerId: string, containerIp: string, maps: PortMapping[], subnet?: string): string[][] {
+export function portmapCommands(netName: string, containerId: string, containerIp: string, maps: PortMapping[], subnet?: string, snat = true): string[][] {
   const chain = cniChainName(netName, containerId, 'DN-');
   const comment = `dnat name: "${netName}" id: "${containerId}"`;
   const out: string[][] = [];
   for (const m of maps) {
     const proto = (m.protocol ?? '').toLowerCase();
-    if (subnet) out.push(['-A', chain, '-p', proto, '--dport', String(m.hostPort), '-s', subnet, '-j', SETMARK]);
-    out.push(['-A', chain, '-p', proto, '--dport', String(m.hostPort), '-s', '127.0.0.1', '-j', SETMARK]);
-    out.push(['-A', chain, '-p', proto, '--dport', String(m.hostPort), '-j', 'DNAT', '--to-destination', `${containerIp}:${m.containerPort}`]);
+    const dst = m.hostIP ? ['-d', m.hostIP] : [];
+    if (snat) {
+      // Hairpin (the container's own network) and localhost connections get the masquerade mark.
+      if (subnet) out.push(['-A', chain, '-p', proto, '--dport', String(m.hostPort), '-s', subnet, ...dst, '-j', SETMARK]);
+      out.push(['-A', chain, '-p', proto, '--dport', String(m.hostPort), '-s', '127.0.0.1', ...dst, '-j', SETMARK]);
+    }
+    out.push(['-A', chain, '-p', proto, '--dport', String(m.hostPort), ...dst, '-j', 'DNAT', '--to-destination', `${containerIp}:${m.containerPort}`]);
   }
   for (const proto of [...new Set(maps.map((m) => (m.protocol ?? '').toLowerCase()))]) {
     const ports = maps.filter((m) => (m.protocol ?? '').toLowerCase() === proto).map((m) => m.hostPort);
@@ -67,18 +71,21 @@ async function add(p: Process, a: CmdArgs): Promise<CniResult> {
   if (!addr) return prev;
   const ip = addr.split('/')[0];
   const c = parseCidr(addr);
-  // The masquerade half: mark hairpin/localhost connections, masquerade marked ones.
-  await ensureChain(p, SETMARK);
-  await appendUnique(p, SETMARK, ['-m', 'comment', '--comment', 'CNI portfwd masquerade mark', '-j', 'MARK', '--set-xmark', MARK]);
-  await ensureChain(p, MASQ);
-  await appendUnique(p, MASQ, ['-m', 'mark', '--mark', MARK, '-j', 'MASQUERADE']);
-  await appendUnique(p, 'POSTROUTING', ['-m', 'comment', '--comment', 'CNI portfwd requiring masquerade', '-j', MASQ]);
+  const snat = a.conf.snat !== false;
+  if (snat) {
+    // The masquerade half: mark hairpin/localhost connections, masquerade marked ones.
+    await ensureChain(p, SETMARK);
+    await appendUnique(p, SETMARK, ['-m', 'comment', '--comment', 'CNI portfwd masquerade mark', '-j', 'MARK', '--set-xmark', MARK]);
+    await ensureChain(p, MASQ);
+    await appendUnique(p, MASQ, ['-m', 'mark', '--mark', MARK, '-j', 'MASQUERADE']);
+    await appendUnique(p, 'POSTROUTING', ['-m', 'comment', '--comment', 'CNI portfwd requiring masquerade', '-j', MASQ]);
+  }
   // The DNAT half.
   await ensureChain(p, DNAT);
   const chain = cniChainName(a.conf.name ?? '', a.containerId, 'DN-');
   await iptables(p, ['-t', 'nat', '-N', chain]);
   await iptables(p, ['-t', 'nat', '-F', chain]);
-  for (const cmd of portmapCommands(a.conf.name ?? '', a.containerId, ip, maps, c ? `${fmtIp4(c.ip)}/${c.len}` : undefined)) {
+  for (const cmd of portmapCommands(a.conf.name ?? '', a.containerId, ip, maps, c ? `${fmtIp4(c.ip)}/${c.len}` : undefined, snat)) {
     const [, ch, ...rule] = cmd;
     if ((await iptables(p, ['-t', 'nat', '-C', ch, ...rule])).code === 0) continue;
     const r = await iptables(p, ['-t', 'nat', '-A', ch, ...rule]);

@@ -120,17 +120,54 @@ function printError(p: Process, e: CniError): number {
   return 1;
 }
 
-/** A result in the shape of the config's version: 0.3.x/0.4.0 results carry `version` on each IP. */
+/**
+ * A result in the shape of the config's version, fields in Go's struct order:
+ * 1.0.0 as is; 0.3.x/0.4.0 carry `version` on each IP; 0.1.0/0.2.0 are the old
+ * `ip4` form (the first IPv4 address with its gateway and all routes).
+ */
 export function resultFor(version: string, r: CniResult): Record<string, unknown> {
   const out: Record<string, unknown> = { cniVersion: version };
   const keep = (r as { keepShape?: boolean }).keepShape === true;
-  const old = !keep && ['0.3.0', '0.3.1', '0.4.0'].includes(version);
-  for (const [k, v] of Object.entries(r)) {
-    if (k === 'cniVersion' || k === 'keepShape' || v === undefined) continue;
-    if (k === 'ips' && old) {
-      out.ips = (v as IpConfig[]).map((ip) => ({ version: ip.address.includes(':') ? '6' : '4', ...ip }));
-    } else out[k] = v;
+  if (!keep && (version === '0.1.0' || version === '0.2.0')) {
+    const ip4 = r.ips?.find((ip) => !ip.address.includes(':'));
+    if (ip4) {
+      const o: Record<string, unknown> = { ip: ip4.address };
+      if (ip4.gateway) o.gateway = ip4.gateway;
+      if (r.routes?.length) o.routes = r.routes;
+      out.ip4 = o;
+    }
+    out.dns = r.dns ?? {};
+    return out;
   }
+  const old = !keep && ['0.3.0', '0.3.1', '0.4.0'].includes(version);
+  if (r.interfaces) out.interfaces = r.interfaces;
+  if (r.ips) out.ips = old ? r.ips.map((ip) => ({ version: ip.address.includes(':') ? '6' : '4', ...ip })) : r.ips;
+  if (r.routes) out.routes = r.routes;
+  out.dns = r.dns ?? {};
+  return out;
+}
+
+/** containernetworking/cni ValidateNetworkName: letters, digits, `_`, `.` and `-`, not starting with a punctuation mark. */
+export function validNetworkName(name: string): boolean {
+  return /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(name);
+}
+
+/** CNI_ARGS as `K=V;K=V` pairs; unknown keys are an error unless IgnoreUnknown is true (types.LoadArgs). */
+export function loadArgs(args: string, known: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  const unknown: string[] = [];
+  const pairs = args ? args.split(';').filter(Boolean) : [];
+  for (const pair of pairs) {
+    const i = pair.indexOf('=');
+    if (i < 0) throw new CniError(ERR.internal, `ARGS: invalid pair "${pair}"`);
+    out[pair.slice(0, i)] = pair.slice(i + 1);
+  }
+  const ignore = /^(1|true)$/i.test(out.IgnoreUnknown ?? '');
+  for (const pair of pairs) {
+    const key = pair.slice(0, pair.indexOf('='));
+    if (key !== 'IgnoreUnknown' && !known.includes(key)) unknown.push(pair);
+  }
+  if (unknown.length && !ignore) throw new CniError(ERR.internal, `ARGS: unknown args [${unknown.map((u) => JSON.stringify(u)).join(' ')}]`);
   return out;
 }
 
@@ -171,6 +208,7 @@ export async function pluginMain(p: Process, name: string, funcs: PluginFuncs): 
   }
   const conf = (raw ?? {}) as NetConf;
   if (typeof conf.name !== 'string' || !conf.name) return printError(p, new CniError(ERR.invalidConfig, 'missing network name'));
+  if (!validNetworkName(conf.name)) return printError(p, new CniError(ERR.invalidConfig, 'invalid characters found in network name', conf.name));
   if (!['ADD', 'DEL', 'CHECK'].includes(cmd)) return printError(p, new CniError(ERR.invalidEnv, `unknown CNI_COMMAND: ${cmd}`));
   const version = typeof conf.cniVersion === 'string' && conf.cniVersion ? conf.cniVersion : '0.1.0';
   if (!SUPPORTED_VERSIONS.includes(version)) {
@@ -255,7 +293,12 @@ export async function delegate(p: Process, type: string | undefined, cmd: string
     throw new CniError(ERR.internal, `netplugin failed: ${JSON.stringify(out.text)}`);
   }
   if (cmd !== 'ADD') return undefined;
-  return JSON.parse(out.text) as CniResult;
+  const r = JSON.parse(out.text) as CniResult & { ip4?: { ip: string; gateway?: string; routes?: CniRoute[] } };
+  if (r.ip4 && !r.ips) {
+    // A 0.1.0/0.2.0 result converted to the current types (current.NewResultFromResult).
+    return { ips: [{ address: r.ip4.ip, ...(r.ip4.gateway ? { gateway: r.ip4.gateway } : {}) }], ...(r.ip4.routes?.length ? { routes: r.ip4.routes } : {}), dns: r.dns ?? {} };
+  }
+  return r;
 }
 
 /** The comment CNI's iptables rules carry (utils.FormatComment). */
