@@ -61,6 +61,12 @@ describe('hostPort and flannel rules', () => {
     expect(r.out).toBe('200');
     const counters = (await onHost(c, 'node01', ['iptables', '-t', 'nat', '-L', dn, '-nv'])).out;
     expect(counters).toMatch(/\n +1 +60 DNAT/);
+    // The pod reaches its own host port on the node's address: DNAT back to itself, the connection
+    // marked by CNI-HOSTPORT-SETMARK (source in the pod network) and masqueraded by CNI-HOSTPORT-MASQ.
+    const self = new StringOut();
+    const hp = await c.world.run(c.kubelets.get('node01')!.exec('default', 'web', ['curl', '-s', '-m', '3', '-o', '/dev/null', '-w', '%{http_code}', 'http://192.168.56.11:8080/'], { stdin: new StringIn(''), stdout: self, stderr: self }), { maxVirtualMs: 30_000 });
+    expect([hp.done ? hp.value : -1, self.text]).toEqual([0, '200']);
+    expect((await onHost(c, 'node01', ['iptables', '-t', 'nat', '-L', 'CNI-HOSTPORT-MASQ', '-nv'])).out).toMatch(/\n +1 +60 MASQUERADE/);
     // Masquerade really applies: a pod's ping to a host outside the cluster leaves with node01's address.
     const out = new StringOut();
     const ping = await c.world.run(c.kubelets.get('node01')!.exec('default', 'web', ['ping', '-c', '1', '-W', '1', '192.168.56.100'], { stdin: new StringIn(''), stdout: out, stderr: out }), { maxVirtualMs: 30_000 });
