@@ -27,8 +27,10 @@ export function goJsonSyntaxError(text: string): string | undefined {
   const eof = (): never => {
     throw new Syntax('unexpected end of JSON input');
   };
+  // At the end of input the scanner steps once more with a space (scanner.eof): a state that
+  // refuses a space (inside a literal, a number, an escape) reports that, others run out of input.
   const bad = (ctx: string): never => {
-    throw new Syntax(`invalid character ${quoteChar(text[i])} ${ctx}`);
+    throw new Syntax(`invalid character ${quoteChar(i < n ? text[i] : ' ')} ${ctx}`);
   };
   const ws = (): void => {
     while (i < n && ' \t\r\n'.includes(text[i])) i++;
@@ -36,8 +38,7 @@ export function goJsonSyntaxError(text: string): string | undefined {
   const lit = (word: string): void => {
     for (let k = 1; k < word.length; k++) {
       i++;
-      if (i >= n) eof();
-      if (text[i] !== word[k]) bad(`in literal ${word} (expecting ${quoteChar(word[k])})`);
+      if (i >= n || text[i] !== word[k]) bad(`in literal ${word} (expecting ${quoteChar(word[k])})`);
     }
     i++;
   };
@@ -52,13 +53,12 @@ export function goJsonSyntaxError(text: string): string | undefined {
       }
       if (c === '\\') {
         i++;
-        if (i >= n) eof();
+        if (i >= n) bad('in string escape code');
         const e = text[i];
         if (e === 'u') {
           for (let k = 0; k < 4; k++) {
             i++;
-            if (i >= n) eof();
-            if (!/[0-9a-fA-F]/.test(text[i])) bad('in \\u hexadecimal character escape');
+            if (i >= n || !/[0-9a-fA-F]/.test(text[i])) bad('in \\u hexadecimal character escape');
           }
         } else if (!'"\\/bfnrt'.includes(e)) bad('in string escape code');
         i++;
@@ -71,22 +71,19 @@ export function goJsonSyntaxError(text: string): string | undefined {
   const num = (): void => {
     if (text[i] === '-') {
       i++;
-      if (i >= n) eof();
-      if (!/[0-9]/.test(text[i])) bad('in numeric literal');
+      if (i >= n || !/[0-9]/.test(text[i])) bad('in numeric literal');
     }
     if (text[i] === '0') i++;
     else while (i < n && /[0-9]/.test(text[i])) i++;
     if (i < n && text[i] === '.') {
       i++;
-      if (i >= n) eof();
-      if (!/[0-9]/.test(text[i])) bad('after decimal point in numeric literal');
+      if (i >= n || !/[0-9]/.test(text[i])) bad('after decimal point in numeric literal');
       while (i < n && /[0-9]/.test(text[i])) i++;
     }
     if (i < n && (text[i] === 'e' || text[i] === 'E')) {
       i++;
       if (i < n && (text[i] === '+' || text[i] === '-')) i++;
-      if (i >= n) eof();
-      if (!/[0-9]/.test(text[i])) bad('in exponent of numeric literal');
+      if (i >= n || !/[0-9]/.test(text[i])) bad('in exponent of numeric literal');
       while (i < n && /[0-9]/.test(text[i])) i++;
     }
   };

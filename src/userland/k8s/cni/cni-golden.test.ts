@@ -21,7 +21,7 @@ async function replay(steps: GoldenStep[]): Promise<[GoldenStep, GoldenStep][]> 
   return Promise.all(steps.map(async (s, i) => [await norm(s), await norm(got[i])] as [GoldenStep, GoldenStep]));
 }
 
-const SCENARIOS = ['75-cni-version', '75a-cni-bad-config', '76-cni-bridge-add-del', '76a-cni-exhausted', '77-cni-ipmasq', '77a-cni-check', '78-cni-portmap', '78a-cni-loopback', '79-cni-ptp', '79a-cni-host-local', '79b-cni-bridge-l2', '79c-cni-more'];
+const SCENARIOS = ['75-cni-version', '75a-cni-bad-config', '75b-cni-json-errors', '76-cni-bridge-add-del', '76a-cni-exhausted', '77-cni-ipmasq', '77a-cni-check', '78-cni-portmap', '78a-cni-loopback', '79-cni-ptp', '79a-cni-host-local', '79b-cni-bridge-l2', '79c-cni-more'];
 
 describe('CNI plugins against the real Debian binaries', () => {
   for (const name of SCENARIOS) {

@@ -207,6 +207,12 @@ export async function pluginMain(p: Process, name: string, funcs: PluginFuncs): 
     return printError(p, new CniError(ERR.decoding, `error unmarshall network config: json: cannot unmarshal ${goJsonKind(raw)} into Go value of type struct { Name string "json:\\"name\\"" }`));
   }
   const conf = (raw ?? {}) as NetConf;
+  if (conf.name !== undefined && conf.name !== null && typeof conf.name !== 'string') {
+    return printError(p, new CniError(ERR.decoding, `error unmarshall network config: json: cannot unmarshal ${goJsonKind(conf.name)} into Go struct field .name of type string`));
+  }
+  if (conf.cniVersion !== undefined && conf.cniVersion !== null && typeof conf.cniVersion !== 'string') {
+    return printError(p, new CniError(ERR.decoding, `decoding version from network config: json: cannot unmarshal ${goJsonKind(conf.cniVersion)} into Go struct field .cniVersion of type string`));
+  }
   if (typeof conf.name !== 'string' || !conf.name) return printError(p, new CniError(ERR.invalidConfig, 'missing network name'));
   if (!validNetworkName(conf.name)) return printError(p, new CniError(ERR.invalidConfig, 'invalid characters found in network name', conf.name));
   if (!['ADD', 'DEL', 'CHECK'].includes(cmd)) return printError(p, new CniError(ERR.invalidEnv, `unknown CNI_COMMAND: ${cmd}`));
