@@ -17,7 +17,7 @@ import type { NetNs } from '../../../kernel/netns.ts';
 import type { NetDevice } from '../../../kernel/netdev.ts';
 import { fmtIp4, netOf } from '../../../kernel/addr.ts';
 import { kernelOf, nsOf } from '../../lib/sys.ts';
-import { CniError, ERR, checkFieldTypes, delegate, getNs, openNetnsPath, parseCidr, pluginMain, type CmdArgs, type CniResult, type CniRoute } from './skel.ts';
+import { CniError, ERR, checkFieldTypes, refuseUnmodelled, delegate, getNs, openNetnsPath, parseCidr, pluginMain, type CmdArgs, type CniResult, type CniRoute } from './skel.ts';
 import { configureIface, delLinkByName, setupIpMasq, setupVeth, teardownIpMasq } from './netlink.ts';
 
 interface BridgeConf {
@@ -36,6 +36,7 @@ function loadNetConf(a: CmdArgs): BridgeConf & { name: string; ipamType: string 
   const c = a.conf as BridgeConf & typeof a.conf;
   checkFieldTypes(c, { bridge: 'string', isGateway: 'bool', isDefaultGateway: 'bool', forceAddress: 'bool', ipMasq: 'bool', mtu: 'int', hairpinMode: 'bool', promiscMode: 'bool' });
   if (c.hairpinMode && c.promiscMode) throw new CniError(ERR.internal, 'cannot set hairpin mode and promiscuous mode at the same time.');
+  refuseUnmodelled('bridge', c, ['vlan', 'macspoofchk', 'enabledad', 'preserveDefaultVlan', 'vlanTrunk']);
   return { ...c, bridge: c.bridge || 'cni0', isGateway: !!(c.isGateway || c.isDefaultGateway), name: a.conf.name ?? '', ipamType: (a.conf.ipam?.type as string | undefined) ?? '' };
 }
 

@@ -43,4 +43,20 @@ describe('plugins the simulation does not model', () => {
     expect(pairs[0][1].stdout).toBe('{"cniVersion":"1.0.0","supportedVersions":["0.1.0","0.2.0","0.3.0","0.3.1","0.4.0","1.0.0"]}\n');
     expect(pairs[1][1].stdout).toBe('{\n    "code": 999,\n    "msg": "the macvlan plugin is not simulated",\n    "details": "packetlab models the bridge, host-local, loopback, portmap and ptp plugins"\n} rc=1\n');
   });
+
+  it('refuse options of the modelled plugins that are not simulated, and IPv6 ranges, with code 2', async () => {
+    const E = 'CNI_CONTAINERID=c CNI_NETNS=/var/run/netns/a CNI_IFNAME=eth0 CNI_PATH=/usr/lib/cni';
+    const pairs = await replay([
+      { cmd: 'ip netns add a', stdout: '', stderr: '', exit: 0 },
+      { cmd: `echo '{"cniVersion":"1.0.0","name":"v","type":"bridge","vlan":100}' | CNI_COMMAND=ADD ${E} /usr/lib/cni/bridge; echo " rc=$?"`, stdout: '', stderr: '', exit: 0 },
+      { cmd: `echo '{"cniVersion":"1.0.0","name":"v","type":"x","ipam":{"type":"host-local","dataDir":"/run/cni","subnet":"fd00::/64"}}' | CNI_COMMAND=ADD ${E} /usr/lib/cni/host-local; echo " rc=$?"`, stdout: '', stderr: '', exit: 0 },
+      { cmd: `echo '{"cniVersion":"1.0.0","name":"v","type":"portmap","masqAll":true,"prevResult":{"cniVersion":"1.0.0","ips":[{"address":"10.1.0.2/24"}]}}' | CNI_COMMAND=ADD ${E} /usr/lib/cni/portmap; echo " rc=$?"`, stdout: '', stderr: '', exit: 0 },
+      { cmd: 'ip -br link', stdout: '', stderr: '', exit: 0 },
+    ]);
+    expect(pairs[1][1].stdout).toBe('{\n    "code": 2,\n    "msg": "the bridge plugin\'s \\"vlan\\" option is not simulated"\n} rc=1\n');
+    expect(pairs[2][1].stdout).toContain('"msg": "host-local: the IPv6 range fd00::/64 is not simulated"');
+    expect(pairs[3][1].stdout).toContain('"msg": "the portmap plugin\'s \\"masqAll\\" option is not simulated"');
+    // Nothing was created before the refusal.
+    expect(pairs[4][1].stdout).not.toContain('cni0');
+  });
 });

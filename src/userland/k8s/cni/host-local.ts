@@ -37,6 +37,7 @@ export function rangesOf(ipam: Record<string, unknown>): IpRange[][] {
   // Decoding: every subnet must be a CIDR.
   for (const set of sets) {
     for (const r of set) {
+      if (typeof r.subnet === 'string' && r.subnet.includes(':')) throw new CniError(ERR.unsupportedField, `host-local: the IPv6 range ${r.subnet} is not simulated`);
       if (!parseCidr(String(r.subnet ?? ''))) throw new CniError(ERR.internal, `invalid CIDR address: ${String(r.subnet ?? '')}`);
     }
   }

@@ -9,7 +9,7 @@
 import type { Process } from '../../../kernel/proc.ts';
 import { fmtIp4 } from '../../../kernel/addr.ts';
 import { StringOut } from '../../../kernel/proc.ts';
-import { CniError, ERR, iptables, parseCidr, pluginMain, type CmdArgs, type CniResult } from './skel.ts';
+import { CniError, ERR, iptables, parseCidr, pluginMain, refuseUnmodelled, type CmdArgs, type CniResult } from './skel.ts';
 import { sha512hex } from '../../../k8s/sha512.ts';
 
 interface PortMapping {
@@ -63,6 +63,7 @@ export function portmapCommands(netName: string, containerId: string, containerI
 }
 
 async function add(p: Process, a: CmdArgs): Promise<CniResult> {
+  refuseUnmodelled('portmap', a.conf, ['masqAll', 'conditionsV4', 'conditionsV6', 'externalSetMarkChain', 'markMasqBit', 'backend']);
   const prev = a.conf.prevResult;
   if (!prev) throw new CniError(ERR.internal, 'must be called as chained plugin');
   const maps = ((a.conf.runtimeConfig?.portMappings as PortMapping[] | undefined) ?? []).filter((m) => m && m.hostPort > 0);

@@ -329,3 +329,12 @@ export function parseCidr(s: string): { ip: number; len: number } | undefined {
   if (len > 32) return undefined;
   return { ip: ((parts[0] << 24) | (parts[1] << 16) | (parts[2] << 8) | parts[3]) >>> 0, len };
 }
+
+/** Refuse configuration keys the simulation does not model (instead of silently ignoring them). */
+export function refuseUnmodelled(plugin: string, conf: Record<string, unknown>, keys: string[]): void {
+  for (const key of keys) {
+    const v = conf[key];
+    if (v === undefined || v === null || v === false || v === 0 || v === '' || (Array.isArray(v) && v.length === 0)) continue;
+    throw new CniError(ERR.unsupportedField, `the ${plugin} plugin's "${key}" option is not simulated`);
+  }
+}
