@@ -15,6 +15,15 @@ test('cni: the lesson’s snippets pin a container namespace; `bridge add` is no
 
   await runSnippet(page, KEY, 'ip netns add 2e3sf1');
   await expectOnScreen(term, [/ls \/var\/run\/netns\s*\n2e3sf1\s*\n/, '1: lo: <LOOPBACK> mtu 65536 qdisc noop state DOWN mode DEFAULT group default qlen 1000']);
+  // Debian's plugins on the bare host: VERSION on one line, an error object without a final newline
+  // (fidelity/goldens/75-cni-version.json and 75a-cni-bad-config.json, recorded on the real binaries).
+  await runSnippet(page, KEY, 'ls /usr/lib/cni');
+  await expectOnScreen(term, [
+    'host-device',
+    '{"cniVersion":"1.0.0","supportedVersions":["0.1.0","0.2.0","0.3.0","0.3.1","0.4.0","1.0.0"]}',
+    '"msg": "error unmarshall network config: invalid character \'b\' looking for beginning of object key string"',
+    '} exit=1',
+  ]);
   await runSnippet(page, KEY, 'bridge add 2e3sf1 /var/run/netns/2e3sf1');
   await expectOnScreen(term, ['Object "add" is unknown, try "bridge help".']);
 

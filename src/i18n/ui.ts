@@ -140,6 +140,9 @@ const en = {
   'ref.col.arg': 'Argument',
   'ref.col.desc': 'What it does',
   'ref.subcommands': 'Subcommands:',
+  'ref.cni.title': 'CNI plugins',
+  'ref.cni.body': 'Debian\'s containernetworking-plugins (1.1.1) are installed in /usr/lib/cni on every host, and cluster nodes also have them in /opt/cni/bin. They run under the CNI protocol (CNI_COMMAND and the other CNI_* variables, the network configuration on stdin). Simulated, with their ADD, DEL, CHECK and VERSION:',
+  'ref.cni.not': 'Installed but not simulated (VERSION answers; ADD, DEL and CHECK refuse with a CNI error object saying “not simulated” and exit status 1):',
   'progress.title': 'Your progress',
   'progress.description': 'Export your packetlab progress to a file, or import it in another browser.',
   'progress.lede':
@@ -370,6 +373,9 @@ const ko: Record<UiKey, string> = {
   'ref.col.arg': '인자',
   'ref.col.desc': '설명',
   'ref.subcommands': '하위 명령어:',
+  'ref.cni.title': 'CNI 플러그인',
+  'ref.cni.body': '데비안의 containernetworking-plugins(1.1.1)가 모든 호스트의 /usr/lib/cni에 설치되어 있고, 클러스터 노드에는 /opt/cni/bin에도 있습니다. CNI 프로토콜(CNI_COMMAND 등 CNI_* 변수, 표준 입력의 네트워크 설정)로 실행합니다. ADD, DEL, CHECK, VERSION까지 시뮬레이션되는 플러그인:',
+  'ref.cni.not': '설치되어 있지만 시뮬레이션되지 않는 플러그인(VERSION은 응답하고, ADD, DEL, CHECK는 “not simulated” CNI 오류 객체와 종료 코드 1로 거부):',
   'progress.title': '내 진행 상황',
   'progress.description': 'packetlab 진행 상황을 파일로 내보내거나 다른 브라우저에서 가져옵니다.',
   'progress.lede':

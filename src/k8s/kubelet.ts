@@ -154,7 +154,7 @@ export class Kubelet {
       this.sandboxes.set(key, sb);
       sb.procs.push(this.spawn(['/pause'], netns, 'pause'));
       try {
-        const res = await addNetworkList(this.proc, this.k, conf, { containerId: id, netns: netnsPath, ifname: 'eth0', args: `K8S_POD_INFRA_CONTAINER_ID=${id};K8S_POD_UID=${pod.metadata.uid};IgnoreUnknown=1;K8S_POD_NAMESPACE=${ns};K8S_POD_NAME=${name}` });
+        const res = await addNetworkList(this.proc, this.k, conf, { containerId: id, netns: netnsPath, ifname: 'eth0', args: `K8S_POD_INFRA_CONTAINER_ID=${id};K8S_POD_UID=${pod.metadata.uid};IgnoreUnknown=1;K8S_POD_NAMESPACE=${ns};K8S_POD_NAME=${name}`, capabilityArgs: podCapabilityArgs(pod) });
         const ips = (res.ips ?? []) as { address: string }[];
         sb.ip = ips.find((x) => x.address.includes('.'))?.address.split('/')[0];
       } catch (e) {
@@ -257,7 +257,7 @@ export class Kubelet {
       for (const r of [...sb.procs].reverse()) sendSignal(r.proc, 'SIGKILL');
       if (sb.netnsPath) {
         const conf = loadNetConf(this.k);
-        if (typeof conf !== 'string') await delNetworkList(this.proc, this.k, conf, { containerId: sb.id, netns: sb.netnsPath, ifname: 'eth0' }).catch(() => undefined);
+        if (typeof conf !== 'string') await delNetworkList(this.proc, this.k, conf, { containerId: sb.id, netns: sb.netnsPath, ifname: 'eth0', capabilityArgs: podCapabilityArgs(pod) }).catch(() => undefined);
         const name = sb.netnsPath.split('/').pop()!;
         if (this.k.vfs.tryLookup(`/run/netns/${name}`)) this.k.vfs.unlink(`/run/netns/${name}`);
         this.k.gcNetns();
@@ -318,4 +318,22 @@ export class Kubelet {
     const d = this.opts.clusterDomain;
     return `search ${ns}.svc.${d} svc.${d} ${d}\nnameserver ${this.opts.clusterDNS}\noptions ndots:5\n`;
   }
+}
+
+/**
+ * The CNI capability arguments the container runtime derives from a pod
+ * sandbox: containerd's CRI plugin turns every container port with a
+ * hostPort into a `portMappings` entry (hostPort, containerPort, protocol in
+ * lower case, hostIP), which libcni hands to plugins that declare the
+ * capability (portmap) as runtimeConfig.portMappings.
+ */
+export function podCapabilityArgs(pod: KObject): Record<string, unknown> {
+  const maps: { hostPort: number; containerPort: number; protocol: string; hostIP: string }[] = [];
+  for (const c of (pod.spec?.containers ?? []) as { ports?: { hostPort?: number; containerPort?: number; protocol?: string; hostIP?: string }[] }[]) {
+    for (const port of c.ports ?? []) {
+      if (!port.hostPort || port.hostPort <= 0) continue;
+      maps.push({ hostPort: port.hostPort, containerPort: port.containerPort ?? port.hostPort, protocol: (port.protocol ?? 'TCP').toLowerCase(), hostIP: port.hostIP ?? '' });
+    }
+  }
+  return maps.length ? { portMappings: maps } : {};
 }

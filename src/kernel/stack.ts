@@ -310,10 +310,15 @@ export class Stack {
       return;
     }
     const e = this.fdbLookup(br, frame.dst);
-    if (e && e.local) {
+    // The bridge's own address is local too (br_fdb_change_mac_address keeps a local entry for it).
+    if ((e && e.local) || frame.dst === br.mac) {
       this.netifReceiveBridgeLocal(br, frame, hops);
       return;
     }
+    // A promiscuous bridge also passes frames for other hosts up its own device
+    // (br_handle_frame_finish: local_rcv): packet sockets (tcpdump -i BR) see them,
+    // the IP layer drops them as PACKET_OTHERHOST.
+    if (br.promisc > 0) this.bridgePassUpOtherHost(br, frame);
     if (e) {
       if (e.dev === port && !port.port?.hairpin) return;
       this.trace(frame.trace, br.ns, 'bridge', `${br.name}: ${frame.dst} is known on port ${e.dev.name} (FDB) → forwarded`);
@@ -322,6 +327,12 @@ export class Stack {
     }
     this.trace(frame.trace, br.ns, 'bridge', `${br.name}: ${frame.dst} unknown in the FDB → flooded`);
     this.bridgeFlood(br, frame, port, hops);
+  }
+
+  private bridgePassUpOtherHost(br: NetDevice, frame: EthFrame): void {
+    br.stats.rxPackets++;
+    br.stats.rxBytes += frameLen(frame);
+    for (const t of this.taps) t(br, frame, 'in');
   }
 
   private netifReceiveBridgeLocal(br: NetDevice, frame: EthFrame, hops: number): void {

@@ -12,7 +12,7 @@ import { KernelError } from '../kernel/errno.ts';
 import { WriteError } from '../userland/coreutils/host.ts';
 import { splitPath, joinPath } from '../kernel/vfs.ts';
 import { SIGNUM, type Signal } from '../kernel/proc.ts';
-import { sendSignal, processTree } from './exec.ts';
+import { sendSignal, processTree, scriptCommand } from './exec.ts';
 import { evalArith, ArithError } from './arith.ts';
 import { lookupCommand } from '../userland/registry.ts';
 
@@ -790,9 +790,10 @@ export function aliasesOf(sh: Shell): Map<string, string> {
 async function runExternal(sh: Shell, argv: string[], io: Io): Promise<number> {
   const ref = sh.locate(argv[0], io);
   if (typeof ref === 'number') return ref;
-  const spec = ref.kind === 'cmd' ? ref.spec : lookupCommand('bash');
+  const script = ref.kind === 'cmd' ? undefined : scriptCommand(sh.host, ref.path, sh.proc.cwd, argv);
+  const spec = ref.kind === 'cmd' ? ref.spec : script!.spec;
   if (!spec) return 127;
-  const args = ref.kind === 'cmd' ? argv : ['bash', ref.path, ...argv.slice(1)];
+  const args = ref.kind === 'cmd' ? argv : script!.args;
   const st = await sh.proc.exec(sh.proc, args, {
     env: sh.childEnv([], ref.path),
     stdin: ioIn(io),

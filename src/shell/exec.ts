@@ -50,6 +50,11 @@ export function resolveProgram(host: HostView, name: string, path: string | unde
   throw new KernelError('ENOENT');
 }
 
+/** The registered program a placeholder file names (install.ts programStub), if it names one. */
+function stubTarget(data: string): string | undefined {
+  return /^\x7fELF\x02\x01\x01\x00packetlab builtin program (\S+)\n/.exec(data)?.[1];
+}
+
 function resolvePath(host: HostView, name: string, cwd: string): ProgramRef {
   const base = name.slice(name.lastIndexOf('/') + 1);
   const abs = name.startsWith('/') ? name : `${cwd}/${name}`;
@@ -67,7 +72,8 @@ function resolvePath(host: HostView, name: string, cwd: string): ProgramRef {
   if (node.kind === 'file') {
     if ((node.mode & 0o111) === 0) throw new KernelError('EACCES');
     // A stub binary placed at a program's path runs the registered program.
-    const spec = lookupCommand(base);
+    const named = stubTarget(node.data);
+    const spec = lookupCommand(named ?? base);
     if (spec && node.data.startsWith('\x7fELF')) return { kind: 'cmd', spec, path: abs };
     return { kind: 'script', path: abs };
   }
@@ -141,20 +147,26 @@ export function reportFault(p: Process, e: unknown): number {
 /** Spawn a resolved program. */
 export function spawnProgram(host: HostView, ppid: number, argv: string[], opts: SpawnOptions, ref: ProgramRef): Running {
   if (ref.kind === 'cmd') return spawnWith(host, ppid, argv, opts, (p) => ref.spec.run(p));
-  // A script: run it with bash (a `#!` line naming another interpreter is honoured when registered).
-  const bash = lookupCommand('bash');
-  let interp: CommandSpec | undefined = bash;
-  let text = '';
+  const { spec, args } = scriptCommand(host, ref.path, opts.cwd, argv);
+  return spawnWith(host, ppid, args, opts, (p) => (spec ? spec.run(p) : 127));
+}
+
+/**
+ * How the kernel runs a script file (binfmt_script): a `#!` line naming a
+ * registered program runs that program with argv [interp, optional-arg,
+ * path, args...]; anything else is read by bash.
+ */
+export function scriptCommand(host: HostView, path: string, cwd: string, argv: string[]): { spec: CommandSpec | undefined; args: string[] } {
+  let head = '';
   try {
-    text = host.vfs.readFile(ref.path, { cwd: opts.cwd });
+    head = host.vfs.readFile(path, { cwd }).slice(0, 256);
   } catch {
     // unreadable: bash reports it
   }
-  const m = /^#!\s*(\S+)/.exec(text);
-  if (m) interp = lookupCommand(m[1]) ?? bash;
-  const name = interp?.name ?? 'bash';
-  const args = [name, ref.path, ...argv.slice(1)];
-  return spawnWith(host, ppid, args, opts, (p) => (interp ? interp.run(p) : 127));
+  const m = /^#![ \t]*(\S+)(?:[ \t]+([^\n]*?))?[ \t]*(?:\n|$)/.exec(head);
+  const interp = m ? lookupCommand(m[1]) : undefined;
+  if (m && interp) return { spec: interp, args: [interp.name, ...(m[2] ? [m[2]] : []), path, ...argv.slice(1)] };
+  return { spec: lookupCommand('bash'), args: ['bash', path, ...argv.slice(1)] };
 }
 
 /** Deliver a signal; SIGKILL reaps the process at once with status 137. */

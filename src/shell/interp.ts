@@ -12,7 +12,7 @@ import { cCompare, escapeGlob, globExpand, globMatch, globSource, hasGlob, unesc
 import { ExitNow, Interrupt, LoopCtl, ReturnNow, ioIn, ioOut, procIo, type FgOwner, type Io, type ShellTty } from './control.ts';
 import { FileOut, Pipe } from './io.ts';
 import { macrotask } from '../world/driver.ts';
-import { processTree, programPath, reportFault, resolveProgram, sendSignal, spawnProgram, spawnWith, type ProgramRef, type Running } from './exec.ts';
+import { processTree, programPath, reportFault, resolveProgram, scriptCommand, sendSignal, spawnProgram, spawnWith, type ProgramRef, type Running } from './exec.ts';
 import { BUILTINS } from './builtins.ts';
 import { KernelError } from '../kernel/errno.ts';
 import { devNullIn, StringIn, StringOut, type InStream, type OutStream, type Process } from '../kernel/proc.ts';
@@ -703,9 +703,10 @@ export class Shell {
   }
 
   private async runScriptFile(p: Process, path: string): Promise<number> {
-    const bash = lookupCommand('bash');
-    p.argv = ['bash', path, ...p.argv.slice(1)];
-    return bash ? await bash.run(p) : 127;
+    // exec of a script in place: its `#!` interpreter (or bash) becomes this process.
+    const { spec, args } = scriptCommand(this.host, path, p.cwd, p.argv);
+    p.argv = args;
+    return spec ? await spec.run(p) : 127;
   }
 
   // ---- redirections ------------------------------------------------------------
@@ -1206,19 +1207,8 @@ function splitOnce(s: string, sep: string): [string, string | undefined] {
 function spawnProgramRef(host: HostView, ppid: number, argv: string[], env: Record<string, string>, cwd: string, netns: unknown, io: Io, ref: ProgramRef): Running {
   const opts = { env, cwd, netns, stdin: ioIn(io), stdout: ioOut(io, 1), stderr: ioOut(io, 2) };
   if (ref.kind === 'cmd') return spawnWith(host, ppid, argv, opts, (p) => ref.spec.run(p));
-  // A `#!` line naming a registered interpreter runs it (exec.ts spawnProgram), e.g. /opt/cni/bin/* plugin stubs.
-  if (/^#!\s*\S/.test(readHead(host, ref.path, cwd))) return spawnProgram(host, ppid, argv, opts, ref);
-  const bash = lookupCommand('bash');
-  return spawnWith(host, ppid, ['bash', ref.path, ...argv.slice(1)], opts, (p) => (bash ? bash.run(p) : 127));
-}
-
-/** The first bytes of a script file ('' when unreadable). */
-function readHead(host: HostView, path: string, cwd: string): string {
-  try {
-    return host.vfs.readFile(path, { cwd }).slice(0, 256);
-  } catch {
-    return '';
-  }
+  // A script: its `#!` interpreter when that names a registered program, else bash (exec.ts scriptCommand).
+  return spawnProgram(host, ppid, argv, opts, ref);
 }
 
 export { programPath, cCompare };

@@ -11,6 +11,11 @@ import { allCommands } from './registry.ts';
 /** What an installed program file holds (ELF magic, then a note). */
 export const PROGRAM_STUB = '\x7fELF\x02\x01\x01\x00packetlab builtin program\n';
 
+/** The placeholder of a program installed under another name than its registered one (e.g. /usr/lib/cni/bridge runs `cni-bridge`). */
+export function programStub(registered: string): string {
+  return `\x7fELF\x02\x01\x01\x00packetlab builtin program ${registered}\n`;
+}
+
 const done = new WeakSet<object>();
 
 /**
@@ -22,6 +27,17 @@ export function installPrograms(kernel: { vfs: Vfs }): void {
   done.add(kernel);
   const v = kernel.vfs;
   for (const c of allCommands()) {
+    // CNI plugins (registered as cni-TYPE) live where Debian's containernetworking-plugins puts them.
+    const cni = /^cni-(.+)$/.exec(c.name);
+    if (cni && cni[1] !== 'flannel') {
+      try {
+        v.mkdir('/usr/lib/cni', {}, true);
+        if (!v.tryLookup(`/usr/lib/cni/${cni[1]}`, {}, false)) v.putFile(`/usr/lib/cni/${cni[1]}`, programStub(c.name), 0o755);
+      } catch {
+        // no /usr/lib on this host layout
+      }
+      continue;
+    }
     if (!/^[A-Za-z0-9_.+-]+$/.test(c.name)) continue;
     const path = programPath(c.name);
     if (v.tryLookup(path, {}, false)) continue;

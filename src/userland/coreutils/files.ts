@@ -32,7 +32,8 @@ register({
     const number = o.has('-n');
     const ends = o.has('-E') || o.has('-A') || o.has('-e');
     const tabs = o.has('-T') || o.has('-A') || o.has('-t');
-    const plain = !number && !ends && !tabs;
+    const nonprint = o.has('-v') || o.has('-A') || o.has('-e') || o.has('-t');
+    const plain = !number && !ends && !tabs && !nonprint;
     const files = o.args.length ? o.args : ['-'];
     let st = 0;
     let lineNo = 0;
@@ -48,6 +49,8 @@ register({
         if (last && parts[i] === '') break;
         let l = parts[i];
         if (tabs) l = l.replace(/\t/g, '^I');
+        // -v: control characters as ^X, DEL as ^? (tabs stay unless -T)
+        if (nonprint) l = l.replace(/[\x00-\x08\x0a-\x1f\x7f]/g, (ch) => (ch === '\x7f' ? '^?' : `^${String.fromCharCode(ch.charCodeAt(0) + 64)}`));
         if (number) l = `${String(++lineNo).padStart(6)}\t${l}`;
         outText += l + (last ? '' : (ends ? '$' : '') + '\n');
       }

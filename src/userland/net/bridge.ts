@@ -98,6 +98,13 @@ export function bridgeLinkLine(dev: NetDevice): string {
   return s + '\n';
 }
 
+/** The second line `bridge -d link` prints for a port (iproute2 6.1, kernel 6.18 attributes). */
+function bridgePortDetails(dev: NetDevice): string {
+  const pt = dev.port;
+  const on = (b: boolean | undefined): string => (b ? 'on' : 'off');
+  return `    hairpin ${on(pt?.hairpin)} guard off root_block off fastleave off learning ${on(pt?.learning ?? true)} flood ${on(pt?.flood ?? true)} mcast_flood on bcast_flood on mcast_router 1 mcast_to_unicast off neigh_suppress off vlan_tunnel off isolated off locked off \n`;
+}
+
 function linkShow(c: BridgeCtx, args: string[]): number {
   let filter: string | undefined;
   for (let i = 0; i < args.length; i++) {
@@ -119,6 +126,7 @@ function linkShow(c: BridgeCtx, args: string[]): number {
     if (!d.master?.bridge) continue;
     if (only && d !== only) continue;
     c.p.stdout.write(bridgeLinkLine(d));
+    if (c.details) c.p.stdout.write(bridgePortDetails(d));
   }
   return 0;
 }

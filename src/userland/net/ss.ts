@@ -8,7 +8,8 @@ import type { TcpSocket, TcpState } from '../../kernel/socket/tcp.ts';
 import type { UdpSocket } from '../../kernel/socket/udp.ts';
 import { socketsOf } from '../../kernel/socket/socket.ts';
 import { register } from '../registry.ts';
-import { nsOf } from '../lib/sys.ts';
+import { kernelOf, nsOf } from '../lib/sys.ts';
+import type { NetNs } from '../../kernel/netns.ts';
 import { serviceName } from './iptables/services.ts';
 
 const SS_STATE: Record<TcpState, string> = { CLOSED: 'UNCONN', LISTEN: 'LISTEN', SYN_SENT: 'SYN-SENT', SYN_RECV: 'SYN-RECV', ESTABLISHED: 'ESTAB', FIN_WAIT1: 'FIN-WAIT-1', FIN_WAIT2: 'FIN-WAIT-2', CLOSE_WAIT: 'CLOSE-WAIT', LAST_ACK: 'LAST-ACK', CLOSING: 'CLOSING', TIME_WAIT: 'TIME-WAIT' };
@@ -42,6 +43,7 @@ interface Row {
 
 async function ss(p: Process): Promise<number> {
   let tcp = false, udp = false, listening = false, all = false, numeric = false, procs = false;
+  let netns: NetNs | undefined;
   const states: string[] = [];
   let stateArgs = 0;
   let singleState = true;
@@ -74,6 +76,11 @@ async function ss(p: Process): Promise<number> {
       continue;
     }
     if (a.startsWith('--')) {
+      if (a.startsWith('--net=')) {
+        args[i] = '-N' + a.slice(6);
+        i--;
+        continue;
+      }
       const m: Record<string, string> = { '--tcp': 't', '--udp': 'u', '--listening': 'l', '--all': 'a', '--numeric': 'n', '--processes': 'p', '--ipv4': '4' };
       if (!m[a]) {
         p.stderr.write(`ss: unrecognized option '${a}'\n`);
@@ -86,7 +93,24 @@ async function ss(p: Process): Promise<number> {
       p.stderr.write(`ss: bad filter expression near "${b}"\n`);
       return 255;
     }
-    for (const ch of b.slice(1)) {
+    const cluster = b.slice(1);
+    for (let ci = 0; ci < cluster.length; ci++) {
+      const ch = cluster[ci];
+      if (ch === 'N') {
+        // -N NSNAME (--net=NSNAME): look at another named namespace (iproute2 netns_switch).
+        const name = ci + 1 < cluster.length ? cluster.slice(ci + 1) : args[++i];
+        const target = name === undefined ? undefined : kernelOf(p).openNetns(name);
+        if (name === undefined) {
+          p.stderr.write("ss: option requires an argument -- 'N'\n");
+          return 255;
+        }
+        if (!target) {
+          p.stderr.write(`Cannot open network namespace "${name}": No such file or directory\n`);
+          return 1;
+        }
+        netns = target;
+        break;
+      }
       if (ch === 't') tcp = true;
       else if (ch === 'u') udp = true;
       else if (ch === 'l') listening = true;
@@ -101,7 +125,7 @@ async function ss(p: Process): Promise<number> {
     }
   }
   if (!tcp && !udp) tcp = udp = true;
-  const ns = nsOf(p);
+  const ns = netns ?? nsOf(p);
   const rows: Row[] = [];
   const port = (n: number, proto: string): string => (n === 0 ? '*' : numeric ? String(n) : serviceName(n, proto) ?? String(n));
   const procText = (o?: { pid: number; comm: string; fd: number }): string => (procs && o ? `users:(("${o.comm}",pid=${o.pid},fd=${o.fd}))` : '');

@@ -1,9 +1,11 @@
-// The bridge plugin (plugins/main/bridge): make sure bridge `bridge`
-// (default cni0) exists and is up, create a veth pair with the container end
-// named CNI_IFNAME inside CNI_NETNS and the host end (vethXXXXXXXX) enslaved
-// to the bridge, get addresses from the IPAM plugin it delegates to, put
-// them and the routes in the container, and when isGateway give the bridge
-// the gateway address and turn on IP forwarding.
+// The bridge plugin (plugins/main/bridge, containernetworking/plugins 1.1):
+// make sure bridge `bridge` (default cni0) exists and is up, create a veth
+// pair with the container end named CNI_IFNAME inside CNI_NETNS and the host
+// end (vethXXXXXXXX) enslaved to the bridge; with an `ipam` section get
+// addresses from the IPAM plugin it delegates to and configure them, and when
+// isGateway give the bridge the gateway address and turn on IP forwarding;
+// ipMasq adds the CNI-<hash> masquerade chain. Without `ipam` the plugin
+// works at layer 2 only.
 //
 //   container netns             host
 //   ┌──────────────┐        ┌───────────────────────────┐
@@ -15,131 +17,146 @@ import type { NetNs } from '../../../kernel/netns.ts';
 import type { NetDevice } from '../../../kernel/netdev.ts';
 import { fmtIp4, netOf } from '../../../kernel/addr.ts';
 import { kernelOf, nsOf } from '../../lib/sys.ts';
-import { CniError, ERR, delegate, openNetnsPath, parseCidr, pluginMain, type CmdArgs, type CniResult, type CniRoute } from './skel.ts';
+import { CniError, ERR, checkFieldTypes, refuseUnmodelled, delegate, getNs, openNetnsPath, parseCidr, pluginMain, type CmdArgs, type CniResult, type CniRoute } from './skel.ts';
+import { configureIface, delLinkByName, setupIpMasq, setupVeth, teardownIpMasq } from './netlink.ts';
 
 interface BridgeConf {
   bridge?: string;
   isGateway?: boolean;
   isDefaultGateway?: boolean;
+  forceAddress?: boolean;
   ipMasq?: boolean;
   hairpinMode?: boolean;
+  promiscMode?: boolean;
   mtu?: number;
 }
 
-function ensureBridge(hostNs: NetNs, name: string, mtu?: number): NetDevice {
+/** loadNetConf: field types, defaults and the one combination the plugin refuses. */
+function loadNetConf(a: CmdArgs): BridgeConf & { name: string; ipamType: string } {
+  const c = a.conf as BridgeConf & typeof a.conf;
+  checkFieldTypes(c, { bridge: 'string', isGateway: 'bool', isDefaultGateway: 'bool', forceAddress: 'bool', ipMasq: 'bool', mtu: 'int', hairpinMode: 'bool', promiscMode: 'bool' });
+  if (c.hairpinMode && c.promiscMode) throw new CniError(ERR.internal, 'cannot set hairpin mode and promiscuous mode at the same time.');
+  refuseUnmodelled('bridge', c, ['vlan', 'macspoofchk', 'enabledad', 'preserveDefaultVlan', 'vlanTrunk']);
+  return { ...c, bridge: c.bridge || 'cni0', isGateway: !!(c.isGateway || c.isDefaultGateway), name: a.conf.name ?? '', ipamType: (a.conf.ipam?.type as string | undefined) ?? '' };
+}
+
+/** ensureBridge: create the bridge (with the config's MTU) or reuse it, promiscuous when asked, and up. */
+function ensureBridge(hostNs: NetNs, name: string, mtu: number | undefined, promisc: boolean): NetDevice {
   let br = hostNs.devByName(name);
-  if (br && br.kind !== 'bridge') throw new CniError(999, `failed to create bridge "${name}": could not add "${name}": ${name} already exists but is not a bridge`);
+  if (br && br.kind !== 'bridge') throw new CniError(ERR.internal, `failed to create bridge "${name}": "${name}" already exists but is not a bridge`);
   if (!br) br = hostNs.linkAdd({ name, kind: 'bridge', mtu });
+  if (promisc && br.promisc === 0) br.promisc = 1;
   if (!br.adminUp) hostNs.setUp(br, true);
   return br;
 }
 
 async function add(p: Process, a: CmdArgs): Promise<CniResult> {
   const k = kernelOf(p);
-  const conf = a.conf as BridgeConf & typeof a.conf;
-  const hostNs = k.initNs === nsOf(p) ? nsOf(p) : nsOf(p);
-  const brName = conf.bridge || 'cni0';
-  const isGateway = !!(conf.isGateway || conf.isDefaultGateway);
-  if (!conf.ipam?.type) throw new CniError(ERR.invalidConfig, 'missing IPAM type');
+  const conf = loadNetConf(a);
+  const hostNs = nsOf(p);
+  const br = ensureBridge(hostNs, conf.bridge!, conf.mtu, !!conf.promiscMode);
+  const brMacAtSetup = br.mac;
   const contNs = openNetnsPath(k, a.netns);
-  if (contNs.devByName(a.ifname)) throw new CniError(999, `container veth name ("${a.ifname}") peer provided ("") already exists`);
-  const br = ensureBridge(hostNs, brName, conf.mtu);
-  // ip.SetupVeth: a random host-side name, the container side created in the netns.
-  let hostName = '';
-  for (let i = 0; i < 32; i++) {
-    hostName = `veth${k.rng.hex(4)}`;
-    if (!hostNs.devByName(hostName)) break;
-  }
-  const hostVeth = hostNs.linkAdd({ name: hostName, kind: 'veth', peerName: a.ifname, peerNs: contNs, mtu: conf.mtu });
-  const contVeth = hostVeth.peer!;
+  const { host: hostVeth, cont: contVeth } = setupVeth(p, hostNs, contNs, a.ifname, conf.mtu);
   hostNs.setMaster(hostVeth, br);
   if (conf.hairpinMode && hostVeth.port) hostVeth.port.hairpin = true;
-  hostNs.setUp(hostVeth, true);
-  // IPAM
-  let ipamResult: CniResult;
-  try {
-    ipamResult = (await delegate(p, conf.ipam.type, 'ADD', a.stdin))!;
-  } catch (e) {
-    hostNs.linkDel(hostVeth);
-    throw e;
-  }
-  if (!ipamResult.ips?.length) throw new CniError(999, 'IPAM plugin returned missing IP config');
   const result: CniResult = {
-    interfaces: [
-      { name: br.name, mac: br.mac },
-      { name: hostVeth.name, mac: hostVeth.mac },
-      { name: contVeth.name, mac: contVeth.mac, sandbox: a.netns },
-    ],
-    ips: ipamResult.ips.map((ip) => ({ interface: 2, address: ip.address, ...(ip.gateway ? { gateway: ip.gateway } : {}) })),
-    routes: [...(ipamResult.routes ?? [])],
-    dns: ipamResult.dns ?? {},
+    interfaces: [{ name: br.name }, { name: hostVeth.name, mac: hostVeth.mac }, { name: contVeth.name, mac: contVeth.mac, sandbox: a.netns }],
   };
-  if (conf.isDefaultGateway && !result.routes!.some((r) => r.dst === '0.0.0.0/0')) result.routes!.push({ dst: '0.0.0.0/0', gw: ipamResult.ips[0].gateway });
-  // ipam.ConfigureIface: addresses and routes in the container.
-  contNs.setUp(contNs.lo, true);
-  contNs.setUp(contVeth, true);
-  for (const ip of result.ips!) {
-    const c = parseCidr(ip.address)!;
-    contNs.addrAdd(contVeth, { local: c.ip, prefixlen: c.len, broadcast: 'auto' });
-  }
-  const gw0 = result.ips![0].gateway;
-  for (const r of result.routes!) {
-    const d = parseCidr(r.dst);
-    if (!d) continue;
-    const gw = r.gw ?? gw0;
-    const g = gw ? parseCidr(`${gw}/32`)!.ip : undefined;
-    contNs.routeAdd(
-      { table: 254, type: 'unicast', dst: netOf(d.ip, d.len), dstLen: d.len, tos: 0, metric: 0, protocol: 'boot', scope: 0, onlink: false, gateway: g, dev: contVeth },
-      { create: true, excl: true, replace: false },
-    );
-  }
-  if (isGateway) {
-    for (const ip of result.ips!) {
-      if (!ip.gateway) continue;
-      const c = parseCidr(ip.address)!;
-      const g = parseCidr(`${ip.gateway}/32`)!.ip;
-      if (!br.inet.some((x) => x.local === g)) hostNs.addrAdd(br, { local: g, prefixlen: c.len, broadcast: 'auto' });
+  if (conf.ipamType) {
+    const ipamResult = (await delegate(p, conf.ipamType, 'ADD', a.stdin))!;
+    try {
+      if (!ipamResult.ips?.length) throw new CniError(ERR.internal, 'IPAM plugin returned missing IP config');
+      result.ips = ipamResult.ips.map((ip) => ({ interface: 2, address: ip.address, ...(ip.gateway ? { gateway: ip.gateway } : {}) }));
+      const routes: CniRoute[] = [...(ipamResult.routes ?? [])];
+      if (conf.isDefaultGateway) {
+        const gw = ipamResult.ips.find((ip) => ip.gateway && !ip.address.includes(':'))?.gateway;
+        if (gw) routes.push({ dst: '0.0.0.0/0', gw });
+      }
+      if (routes.length) result.routes = routes;
+      configureIface(contNs, contVeth, result);
+      if (conf.isGateway) {
+        for (const ip of result.ips) {
+          if (!ip.gateway || ip.address.includes(':')) continue;
+          const c = parseCidr(ip.address)!;
+          const g = parseCidr(`${ip.gateway}/32`)!.ip;
+          const mine = br.inet.filter((x) => x.local !== g || x.prefixlen !== c.len);
+          if (br.inet.some((x) => x.local === g && x.prefixlen === c.len)) continue;
+          if (mine.length && !conf.forceAddress) throw new CniError(ERR.internal, `failed to set bridge addr: "${br.name}" already has an IP address different from ${ip.gateway}/${c.len}`);
+          hostNs.addrAdd(br, { local: g, prefixlen: c.len, broadcast: 'auto' });
+        }
+        // The bridge keeps the address it had when set up instead of the lowest port's.
+        hostNs.setAddress(br, brMacAtSetup);
+        hostNs.setIpForward(true);
+      }
+      if (conf.ipMasq) {
+        for (const ip of result.ips) {
+          const c = parseCidr(ip.address);
+          if (c) await setupIpMasq(p, c, conf.name, a.containerId);
+        }
+      }
+    } catch (e) {
+      await delegate(p, conf.ipamType, 'DEL', a.stdin).catch(() => undefined);
+      throw e;
     }
-    // ip.EnableForward
-    hostNs.setIpForward(true);
+  } else {
+    // Layer 2 only: the container side comes up without addresses.
+    contNs.setUp(contVeth, true);
   }
-  if (conf.ipMasq) {
-    p.stderr.write('bridge: ipMasq: the simulated plugin leaves masquerading to the node (iptables -t nat -A POSTROUTING ...)\n');
-  }
+  result.interfaces![0].mac = br.mac;
+  result.dns = {};
   return result;
 }
 
 async function del(p: Process, a: CmdArgs): Promise<void> {
   const k = kernelOf(p);
-  const conf = a.conf;
-  if (conf.ipam?.type) await delegate(p, conf.ipam.type, 'DEL', a.stdin);
+  const conf = loadNetConf(a);
+  if (conf.ipamType) await delegate(p, conf.ipamType, 'DEL', a.stdin);
   if (!a.netns) return;
-  const node = k.vfs.tryLookup(a.netns);
-  if (!node || node.kind !== 'nsfs') return;
-  const contNs = node.ns as NetNs;
-  const dev = contNs.devByName(a.ifname);
-  if (dev) contNs.linkDel(dev);
+  let contNs: NetNs;
+  try {
+    contNs = getNs(k, a.netns);
+  } catch {
+    return; // the namespace is already gone: nothing to undo
+  }
+  const nets = delLinkByName(contNs, a.ifname);
+  if (conf.ipMasq) for (const n of nets) await teardownIpMasq(p, n, conf.name, a.containerId);
 }
 
-function check(p: Process, a: CmdArgs): void {
+/** Go's %+v of a types.Route, as ValidateExpectedRoute reports a missing one. */
+function goRoute(r: CniRoute): string {
+  const d = parseCidr(r.dst);
+  const mask = d ? (d.len === 0 ? 0 : (0xffffffff << (32 - d.len)) >>> 0).toString(16).padStart(8, '0') : '';
+  const ip = d ? fmtIp4(d.ip) : '<nil>';
+  return `{Dst:{IP:${ip} Mask:${mask}} GW:${r.gw ?? '<nil>'}}`;
+}
+
+async function check(p: Process, a: CmdArgs): Promise<void> {
   const k = kernelOf(p);
+  const conf = loadNetConf(a);
+  if (conf.ipamType) await delegate(p, conf.ipamType, 'CHECK', a.stdin);
   const prev = a.conf.prevResult;
-  if (!prev) throw new CniError(ERR.invalidConfig, 'Required prevResult missing');
+  if (!prev) throw new CniError(ERR.internal, 'Required prevResult missing');
+  // The bridge and the container interface as the previous result names them.
+  const brIntf = (prev.interfaces ?? []).find((i) => i.name === conf.bridge);
+  if (!brIntf) throw new CniError(ERR.internal, 'Interface name missing ');
+  const contIntf = (prev.interfaces ?? []).find((i) => i.sandbox === a.netns && i.name === a.ifname);
+  if (!contIntf) throw new CniError(ERR.internal, `Sandbox in prevResult ${a.netns} doesn't match configured netns: ${a.netns}`);
   const contNs = openNetnsPath(k, a.netns);
   const dev = contNs.devByName(a.ifname);
-  if (!dev) throw new CniError(999, `Error: Container Interface name in prevResult: ${a.ifname} not found`);
+  if (!dev) throw new CniError(ERR.internal, `Error: Container Interface name in prevResult: ${a.ifname} not found`);
   for (const ip of prev.ips ?? []) {
     const c = parseCidr(ip.address);
-    if (c && !dev.inet.some((x) => x.local === c.ip && x.prefixlen === c.len)) throw new CniError(999, `${a.ifname}: Failed to match addr ${ip.address} on interface`);
+    if (c && !dev.inet.some((x) => x.local === c.ip && x.prefixlen === c.len)) throw new CniError(ERR.internal, `Failed to match addr ${ip.address} on interface ${a.ifname}`);
   }
-  const brName = (a.conf as BridgeConf).bridge || 'cni0';
-  if (!nsOf(p).devByName(brName)) throw new CniError(999, `error: bridge ${brName} not found`);
   for (const r of (prev.routes ?? []) as CniRoute[]) {
     const d = parseCidr(r.dst);
-    if (d && !contNs.fib.table(254).some((x) => x.dst === netOf(d.ip, d.len) && x.dstLen === d.len)) {
-      throw new CniError(999, `Failed to match route: ${r.dst} via ${r.gw ?? prev.ips?.[0]?.gateway ?? ''} in ${fmtIp4(0)}`.replace(/ in 0\.0\.0\.0$/, ''));
-    }
+    const gw = r.gw ? parseCidr(`${r.gw}/32`)?.ip : undefined;
+    const found = d && contNs.fib.table(254).some((x) => x.dst === netOf(d.ip, d.len) && x.dstLen === d.len && (gw === undefined || x.gateway === gw));
+    if (!found) throw new CniError(ERR.internal, `Expected Route ${goRoute(r)} not found in routing table`);
   }
+  const br = nsOf(p).devByName(conf.bridge!);
+  if (!br || br.kind !== 'bridge') throw new CniError(ERR.internal, `Error: Bridge ${conf.bridge} not found`);
 }
 
 /** Run bridge under the CNI protocol. */

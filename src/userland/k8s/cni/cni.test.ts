@@ -100,7 +100,9 @@ describe('bridge + host-local', () => {
     expect(got).toEqual(['10.9.0.2/29', '10.9.0.3/29', '10.9.0.4/29', '10.9.0.5/29', '10.9.0.6/29']);
     const full = await run(w, k, ['/opt/cni/bin/host-local'], env('ADD', 'c9'), ipam);
     expect(full.code).toBe(1);
-    expect(JSON.parse(full.out)).toEqual({ cniVersion: '1.0.0', code: 999, msg: 'failed to allocate for range 0: no IP addresses available in range set: 10.9.0.1-10.9.0.6' });
+    // Error objects carry code and msg only (fidelity/goldens/76a-cni-exhausted.json, recorded on the real plugin).
+    expect(JSON.parse(full.out)).toEqual({ code: 999, msg: 'failed to allocate for range 0: no IP addresses available in range set: 10.9.0.1-10.9.0.6' });
+    expect(full.out.endsWith('}')).toBe(true);
     await run(w, k, ['/opt/cni/bin/host-local'], env('DEL', 'c1'), ipam);
     const again = await run(w, k, ['/opt/cni/bin/host-local'], env('ADD', 'c9'), ipam);
     expect(JSON.parse(again.out).ips[0].address).toBe('10.9.0.3/29');
@@ -109,17 +111,46 @@ describe('bridge + host-local', () => {
   it('follows the skel protocol: about text, missing variables, VERSION', async () => {
     const { w, k } = setup();
     const about = await run(w, k, ['/opt/cni/bin/bridge'], {}, '');
-    expect(about.err).toBe('CNI bridge plugin v1.9.1\nCNI protocol versions supported: 0.1.0, 0.2.0, 0.3.0, 0.3.1, 0.4.0, 1.0.0, 1.1.0\n');
+    // Debian's 1.1.1 build (fidelity/goldens/75-cni-version.json).
+    expect(about.err).toBe('CNI bridge plugin version unknown\nCNI protocol versions supported: 0.1.0, 0.2.0, 0.3.0, 0.3.1, 0.4.0, 1.0.0\n');
     const miss = await run(w, k, ['/opt/cni/bin/bridge'], { CNI_COMMAND: 'ADD' }, CONF);
     expect(miss.code).toBe(1);
     expect(JSON.parse(miss.out).msg).toBe('required env variables [CNI_CONTAINERID,CNI_NETNS,CNI_IFNAME,CNI_PATH] missing');
     const v = await run(w, k, ['/opt/cni/bin/loopback'], { CNI_COMMAND: 'VERSION' }, '{"cniVersion":"1.0.0"}');
-    expect(JSON.parse(v.out).supportedVersions).toContain('1.1.0');
+    expect(v.out).toBe('{"cniVersion":"1.0.0","supportedVersions":["0.1.0","0.2.0","0.3.0","0.3.1","0.4.0","1.0.0"]}\n');
   });
 });
 
 describe('portmap chain names', () => {
   it('uses sha512 as utils.MustFormatHashWithPrefix does', () => {
     expect(sha512hex('abc').slice(0, 32)).toBe('ddaf35a193617abacc417349ae204131');
+  });
+});
+
+describe('bridge options change the packet path', () => {
+  const L2 = (name: string, extra: Record<string, unknown>) => JSON.stringify({ cniVersion: '1.0.0', name, type: 'bridge', bridge: 'br-x', ...extra });
+  it('promiscMode passes frames between two containers up the bridge device too; without it the bridge only forwards them', async () => {
+    for (const promisc of [false, true]) {
+      const { w, k } = setup();
+      addNetns(k, 'a');
+      addNetns(k, 'b');
+      for (const id of ['a', 'b']) {
+        const r = await run(w, k, ['/opt/cni/bin/bridge'], env('ADD', id), L2('x', promisc ? { promiscMode: true } : {}));
+        expect(r.code).toBe(0);
+      }
+      const na = k.openNetns('a')!;
+      const nb = k.openNetns('b')!;
+      na.addrAdd(na.devByName('eth0')!, { local: parseIp4('10.1.0.1')!, prefixlen: 24, broadcast: 'auto' });
+      nb.addrAdd(nb.devByName('eth0')!, { local: parseIp4('10.1.0.2')!, prefixlen: 24, broadcast: 'auto' });
+      const br = k.initNs.devByName('br-x')!;
+      let seenOnBridge = 0;
+      k.stack.taps.add((dev, frame) => {
+        if (dev === br && frame.dst !== 'ff:ff:ff:ff:ff:ff' && !frame.dst.startsWith('33:33') && !frame.dst.startsWith('01:00:5e')) seenOnBridge++;
+      });
+      const probe = await probeEcho(w, na, parseIp4('10.1.0.2')!);
+      expect(probe.ok).toBe(true);
+      if (promisc) expect(seenOnBridge).toBeGreaterThan(0);
+      else expect(seenOnBridge).toBe(0);
+    }
   });
 });

@@ -7,7 +7,8 @@
 
 import type { Process } from '../../../kernel/proc.ts';
 import { kernelOf } from '../../lib/sys.ts';
-import { CniError, delegate, pluginMain, type CmdArgs, type CniResult } from './skel.ts';
+import { fmtIp4, netOf } from '../../../kernel/addr.ts';
+import { CniError, delegate, parseCidr, pluginMain, type CmdArgs, type CniResult } from './skel.ts';
 
 /** Parse subnet.env (KEY=VALUE lines). */
 export function parseSubnetEnv(text: string): Record<string, string> {
@@ -25,6 +26,10 @@ async function add(p: Process, a: CmdArgs): Promise<CniResult> {
   const envFile = (conf.subnetFile as string) || '/run/flannel/subnet.env';
   if (!k.vfs.tryLookup(envFile)) throw new CniError(999, `failed to load flannel 'subnet.env' file: open ${envFile}: no such file or directory. Check the flannel pod log for this node.`);
   const env = parseSubnetEnv(k.vfs.readFile(envFile));
+  // FLANNEL_SUBNET is the bridge's address (10.244.1.1/24); host-local gets the network (10.244.1.0/24),
+  // as the plugin's README in containernetworking/plugins (plugins/meta/flannel) shows.
+  const sn = parseCidr(env.FLANNEL_SUBNET ?? '');
+  const subnet = sn ? `${fmtIp4(netOf(sn.ip, sn.len))}/${sn.len}` : env.FLANNEL_SUBNET;
   const d = (conf.delegate as Record<string, unknown>) ?? {};
   const deleg = {
     cniVersion: a.conf.cniVersion,
@@ -35,7 +40,7 @@ async function add(p: Process, a: CmdArgs): Promise<CniResult> {
     isDefaultGateway: true,
     ipMasq: env.FLANNEL_IPMASQ !== 'true',
     mtu: Number(env.FLANNEL_MTU) || 1450,
-    ipam: { type: 'host-local', ranges: [[{ subnet: env.FLANNEL_SUBNET }]], routes: [{ dst: env.FLANNEL_NETWORK }] },
+    ipam: { type: 'host-local', ranges: [[{ subnet }]], routes: [{ dst: env.FLANNEL_NETWORK }] },
   };
   if (deleg.ipMasq === false) delete (deleg as Record<string, unknown>).ipMasq;
   const text = JSON.stringify(deleg);

@@ -1,14 +1,15 @@
 // The loopback plugin (plugins/main/loopback): set `lo` up in CNI_NETNS.
-// Its ADD result lists lo with 127.0.0.1/8 and ::1/128.
+// Its ADD result lists lo with 127.0.0.1/8 and ::1/128 whatever cniVersion
+// the config names; DEL sets lo down and ignores a namespace that is gone.
 
 import type { Process } from '../../../kernel/proc.ts';
 import { kernelOf } from '../../lib/sys.ts';
-import { openNetnsPath, pluginMain, type CmdArgs, type CniResult } from './skel.ts';
+import { CniError, ERR, getNs, pluginMain, type CmdArgs, type CniResult } from './skel.ts';
 
 function add(p: Process, a: CmdArgs): CniResult {
-  const ns = openNetnsPath(kernelOf(p), a.netns);
+  const ns = getNs(kernelOf(p), a.netns);
   ns.setUp(ns.lo, true);
-  return {
+  const r: CniResult & { keepShape?: boolean } = {
     interfaces: [{ name: 'lo', mac: '00:00:00:00:00:00', sandbox: a.netns }],
     ips: [
       { interface: 0, address: '127.0.0.1/8' },
@@ -16,20 +17,24 @@ function add(p: Process, a: CmdArgs): CniResult {
     ],
     dns: {},
   };
+  r.keepShape = true;
+  return r;
 }
 
 function del(p: Process, a: CmdArgs): void {
   if (!a.netns) return;
-  const n = kernelOf(p).vfs.tryLookup(a.netns);
-  if (n && n.kind === 'nsfs') {
-    const ns = openNetnsPath(kernelOf(p), a.netns);
-    ns.setUp(ns.lo, false);
+  let ns;
+  try {
+    ns = getNs(kernelOf(p), a.netns);
+  } catch {
+    return;
   }
+  ns.setUp(ns.lo, false);
 }
 
 function check(p: Process, a: CmdArgs): void {
-  const ns = openNetnsPath(kernelOf(p), a.netns);
-  if (!ns.lo.adminUp) throw new Error('loopback interface is down');
+  const ns = getNs(kernelOf(p), a.netns);
+  if (!ns.lo.adminUp) throw new CniError(ERR.internal, 'loopback interface is down');
 }
 
 /** Run loopback under the CNI protocol. */
