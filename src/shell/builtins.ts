@@ -14,7 +14,6 @@ import { splitPath, joinPath } from '../kernel/vfs.ts';
 import { SIGNUM, type Signal } from '../kernel/proc.ts';
 import { sendSignal, processTree, scriptCommand } from './exec.ts';
 import { evalArith, ArithError } from './arith.ts';
-import { lookupCommand } from '../userland/registry.ts';
 
 /** A builtin command. */
 export type Builtin = (sh: Shell, argv: string[], io: Io) => Promise<number> | number;

@@ -17,7 +17,6 @@ import { BUILTINS } from './builtins.ts';
 import { KernelError } from '../kernel/errno.ts';
 import { devNullIn, StringIn, StringOut, type InStream, type OutStream, type Process } from '../kernel/proc.ts';
 import type { HostView } from '../userland/coreutils/host.ts';
-import { lookupCommand } from '../userland/registry.ts';
 
 /** A shell variable. */
 export interface Var {
