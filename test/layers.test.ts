@@ -17,7 +17,8 @@ function depcruise(cwd: string, ...paths: string[]): { code: number | null; out:
   return { code: r.status, out: r.stdout + r.stderr };
 }
 
-describe('layer boundaries (dependency-cruiser)', () => {
+// Each run starts a dependency-cruiser process: allow for a loaded machine.
+describe('layer boundaries (dependency-cruiser)', { timeout: 120_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'packetlab-layers-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const put = (path: string, text: string): void => {
@@ -64,5 +65,5 @@ describe('layer boundaries (dependency-cruiser)', () => {
     const r = depcruise(ROOT, 'src', 'labs');
     expect(r.out).toContain('no dependency violations found');
     expect(r.code).toBe(0);
-  }, 60_000);
+  });
 });

@@ -17,7 +17,7 @@ import { fmtIp4, inNet, netOf, parseIp4 } from '../kernel/addr.ts';
 import type { Kernel } from '../kernel/kernel.ts';
 import type { NetDevice } from '../kernel/netdev.ts';
 import type { NetNs } from '../kernel/netns.ts';
-import { devNullIn, devNullOut, type ExecOptions, type InStream, type OutStream, type Process } from '../kernel/proc.ts';
+import { StringOut, devNullIn, devNullOut, type ExecOptions, type InStream, type OutStream, type Process } from '../kernel/proc.ts';
 import type { DirNode, FileNode, VNode } from '../kernel/vfs.ts';
 import { lookupCommand } from '../userland/registry.ts';
 import { EmbeddedDns } from './dns.ts';
@@ -203,6 +203,8 @@ export class Engine {
   readonly containers: Container[] = [];
   /** Every iptables command run, in order (`iptables --wait` omitted). */
   readonly iptablesLog: IptCmd[] = [];
+  /** Failed rule deletions (logged and passed over, as moby does). */
+  readonly iptablesFailures: string[] = [];
   /** Settles when dockerd finished its start-up (docker0 and the iptables chains exist). */
   readonly ready: Promise<void>;
   private markReady!: () => void;
@@ -225,7 +227,14 @@ export class Engine {
   /** dockerd's main: `p` becomes the daemon, start-up runs, then `ready` settles. */
   async serve(p: Process, opts: { userlandProxy?: boolean }): Promise<void> {
     this.daemon = p;
-    await this.init(opts);
+    try {
+      await this.init(opts);
+    } catch (e) {
+      // Start-up failed: no daemon answers; clients waiting for it see none.
+      this.unregister();
+      this.markReady();
+      throw e;
+    }
     this.kernel.vfs.putFile('/run/docker.sock', '');
     this.markReady();
   }
@@ -260,17 +269,38 @@ export class Engine {
 
   // ── iptables ─────────────────────────────────────────────────────────────
 
-  /** Run `iptables --wait ARGS` from the dockerd process (in `netns`, default the host's). */
+  /**
+   * Run `iptables --wait ARGS` from the dockerd process (in `netns`, default
+   * the host's). A failure is never dropped: adding a rule or chain throws
+   * moby's error (`(iptables failed: iptables --wait ARGS: OUTPUT (exit
+   * status N))`, libnetwork's wording), which the caller reports; a failed
+   * deletion is logged on dockerd's stderr and kept in `iptablesFailures`,
+   * as moby logs it and goes on. Creating a chain that exists is no failure
+   * (moby creates a chain only when it is missing).
+   */
   async iptables(cmd: IptCmd, netns?: NetNs): Promise<void> {
     if (!netns || netns === this.kernel.initNs) {
       this.iptablesLog.push(cmd);
     }
+    // Test worlds built without the iptables program keep the engine's own record only.
     if (!lookupCommand('iptables')) return;
+    const out = new StringOut();
+    let code: number;
     try {
-      await this.daemon.exec(this.daemon, ['iptables', '--wait', ...cmd], { netns: netns ?? this.kernel.initNs, stdout: devNullOut, stderr: devNullOut, stdin: devNullIn });
-    } catch {
-      // iptables not installed on this host: the rule stays in the engine's own record only
+      code = await this.daemon.exec(this.daemon, ['iptables', '--wait', ...cmd], { netns: netns ?? this.kernel.initNs, stdout: out, stderr: out, stdin: devNullIn });
+    } catch (e) {
+      out.write(`${e instanceof Error ? e.message : String(e)}\n`);
+      code = 127;
     }
+    if (code === 0) return;
+    if (cmd.includes('-N') && out.text.includes('Chain already exists')) return;
+    const msg = `(iptables failed: iptables --wait ${cmd.join(' ')}: ${out.text} (exit status ${code}))`;
+    if (cmd.includes('-D')) {
+      this.iptablesFailures.push(msg);
+      this.daemon.stderr.write(`level=warning msg="${msg.replace(/\n/g, ' ').replace(/"/g, '\\"')}"\n`);
+      return;
+    }
+    throw new DaemonError(msg, 500);
   }
 
   // ── daemon start ─────────────────────────────────────────────────────────
@@ -620,8 +650,15 @@ export class Engine {
       throw e;
     }
     for (const b of done) {
-      for (const r of portRules(n.bridge!, b)) await this.iptables(r);
+      // Recorded first, so the teardown after a failure removes what was programmed.
       c.ports.push(b);
+      try {
+        for (const r of portRules(n.bridge!, b)) await this.iptables(r);
+      } catch (e) {
+        for (const x of done) this.hostPorts.delete(`${x.proto}/${x.hostIp}/${x.hostPort}`);
+        if (e instanceof DaemonError) throw new DaemonError(`driver failed programming external connectivity on endpoint ${c.name} (${ep.id}): ${e.message}`, 500);
+        throw e;
+      }
       if (this.userlandProxy) this.startProxy(c, b);
     }
   }

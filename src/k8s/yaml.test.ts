@@ -61,8 +61,8 @@ describe('yaml', () => {
     expect(d.merged).toEqual({ app: 'web', tier: 'back' });
   });
   it('reads scalars as YAML 1.1 does (go-yaml v2 under kubectl)', async () => {
-    const [d] = (await parseYamlDocuments('a: yes\nb: off\nc: 0777\nd: "80"\ne: 1.5\nf: ~\ng: 2024-01-06\n')) as Record<string, unknown>[];
-    expect(d).toEqual({ a: true, b: false, c: 511, d: '80', e: 1.5, f: null, g: '2024-01-06' });
+    const [d] = (await parseYamlDocuments('a: yes\nb: off\nc: 0777\nd: "80"\ne: 1.5\nf: ~\ng: 2024-01-06\nh: 8080:80\ni: y\n')) as Record<string, unknown>[];
+    expect(d).toEqual({ a: true, b: false, c: 511, d: '80', e: 1.5, f: null, g: '2024-01-06', h: '8080:80', i: true });
   });
   it('splits documents on --- lines, drops empty ones, and counts error lines per document', async () => {
     expect(await parseYamlDocuments('---\n# only a comment\n---\na: 1\n--- # next\nb: 2\n')).toEqual([{ a: 1 }, { b: 2 }]);
@@ -71,5 +71,7 @@ describe('yaml', () => {
   it('emits sorted keys with list items at the parent indentation', () => {
     expect(toYaml({ spec: { ports: [{ port: 80, protocol: 'TCP' }], selector: { app: 'web' } }, kind: 'Service' })).toBe('kind: Service\nspec:\n  ports:\n  - port: 80\n    protocol: TCP\n  selector:\n    app: web\n');
     expect(toYaml({ a: '80', b: '', c: [] })).toBe('a: "80"\nb: ""\nc: []\n');
+    // Strings YAML 1.1 would read otherwise are quoted; lists in lists start on the dash's line.
+    expect(toYaml({ a: ['y', 'No', '1e3', '0x1F', '2024-01-06', '8080:80', 'x:'], b: [[1, 2], []] })).toBe('a:\n- "y"\n- "No"\n- "1e3"\n- "0x1F"\n- "2024-01-06"\n- 8080:80\n- "x:"\nb:\n- - 1\n  - 2\n- []\n');
   });
 });

@@ -39,8 +39,9 @@ const SEPARATOR = /^---[ \t]*(?:#.*)?$/gm;
  */
 export async function parseYamlDocuments(text: string): Promise<unknown[]> {
   const YAML = await (yamlModule ??= holdClock(import('yaml')));
-  // YAML 1.1 resolves timestamps to dates; a manifest keeps them as written text.
-  const customTags = (tags: import('yaml').Tags): import('yaml').Tags => tags.filter((t) => !(typeof t === 'object' && 'tag' in t && t.tag === 'tag:yaml.org,2002:timestamp'));
+  // The `yaml` package's YAML 1.1 schema also reads timestamps (as dates) and
+  // base-60 numbers (`8080:80`); go-yaml v2 under kubectl reads both as strings.
+  const customTags = (tags: import('yaml').Tags): import('yaml').Tags => tags.filter((t) => !(typeof t === 'object' && (t.tag === 'tag:yaml.org,2002:timestamp' || ('format' in t && t.format === 'TIME'))));
   const docs: unknown[] = [];
   const chunks = text.replace(/\r\n/g, '\n').split(SEPARATOR);
   for (const [i, whole] of chunks.entries()) {
@@ -64,9 +65,16 @@ export async function parseYamlDocuments(text: string): Promise<unknown[]> {
   return docs;
 }
 
+/**
+ * Plain scalars YAML 1.1 reads as something other than a string: bools,
+ * null, numbers, timestamps, merge (go-yaml v2's table, plus the `yaml`
+ * package's wider float pattern, which reads `E0` or `.` as a number).
+ */
+const NOT_A_STRING = /^(?:y|n|yes|no|true|false|on|off|null|~|<<|=)$|^[-+]?(?:\.?[0-9][0-9_]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|0x[0-9a-fA-F_]+|0b[01_]+|\.inf)$|^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?$|^\.nan$|^\d{4}-\d\d?-\d\d?(?:[Tt ]|$)/i;
+
 /** Quote a string when plain style would change its meaning. */
 function emitString(s: string): string {
-  if (s === '' || /^(true|false|null|yes|no|on|off|~|-?\d+(\.\d+)?)$/i.test(s) || /^[\s\-?:,[\]{}#&*!|>'"%@`]/.test(s) || /: |\s#|\s$|\n/.test(s)) return JSON.stringify(s);
+  if (s === '' || NOT_A_STRING.test(s) || /^[\s\-?:,[\]{}#&*!|>'"%@`]/.test(s) || /: |:$|\s#|\s$|\n|[\x00-\x08\x0b-\x1f\x7f]/.test(s)) return JSON.stringify(s);
   return s;
 }
 
@@ -77,7 +85,8 @@ export function toYaml(v: unknown, indent = 0): string {
     if (!v.length) return '[]\n';
     return v
       .map((x) => {
-        if (x && typeof x === 'object' && !Array.isArray(x) && Object.keys(x).length) {
+        // A non-empty mapping or list item starts on the dash's line (`- - 1` for a list in a list).
+        if (x && typeof x === 'object' && (Array.isArray(x) ? x.length : Object.keys(x).length)) {
           const inner = toYaml(x, indent + 2);
           return `${pad}- ${inner.slice(indent + 2)}`;
         }

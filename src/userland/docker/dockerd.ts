@@ -12,7 +12,7 @@ import { TcpSocket } from '../../kernel/socket/tcp.ts';
 import { setOwner } from '../../kernel/socket/socket.ts';
 import { register } from '../registry.ts';
 import { kernelOf, nsOf } from '../lib/sys.ts';
-import { Engine, engineOf } from '../../docker/engine.ts';
+import { DaemonError, Engine, engineOf } from '../../docker/engine.ts';
 import { HELLO_TEXT } from '../../docker/images.ts';
 
 /** Wait for a signal; the usual daemon life. */
@@ -40,7 +40,13 @@ register({
       e = new Engine(k);
       e.register();
     }
-    await e.serve(p, { userlandProxy: !p.argv.includes('--userland-proxy=false') });
+    try {
+      await e.serve(p, { userlandProxy: !p.argv.includes('--userland-proxy=false') });
+    } catch (err) {
+      if (!(err instanceof DaemonError)) throw err;
+      p.stderr.write(`failed to start daemon: Error initializing network controller: ${err.message}\n`);
+      return 1;
+    }
     return untilSignal(p);
   },
 });

@@ -6,6 +6,7 @@
 
 import { register } from '../registry.ts';
 import { kernelOf } from '../lib/sys.ts';
+import { klogTime } from '../lib/klog.ts';
 import { nodeOf } from '../../k8s/registry.ts';
 import { parseIp4 } from '../../kernel/addr.ts';
 import { StringOut } from '../../kernel/proc.ts';
@@ -82,14 +83,14 @@ register({
     const k = kernelOf(p);
     const b = nodeOf(k);
     if (!b) {
-      p.stderr.write('E0106 09:00:00.000000       1 main.go:229] Failed to create SubnetManager: fail to create kubernetes config: unable to load in-cluster configuration\n');
+      p.stderr.write(`E${klogTime(p)}       1 main.go:229] Failed to create SubnetManager: fail to create kubernetes config: unable to load in-cluster configuration\n`);
       return 1;
     }
     const ns = k.initNs;
     const me = b.api.get('Node', undefined, b.nodeName);
     const cidr: string | undefined = me?.spec?.podCIDR;
     if (!cidr) {
-      p.stderr.write(`E0106 09:00:00.000000       1 main.go:332] Error registering network: failed to acquire lease: node "${b.nodeName}" pod cidr not assigned\n`);
+      p.stderr.write(`E${klogTime(p)}       1 main.go:332] Error registering network: failed to acquire lease: node "${b.nodeName}" pod cidr not assigned\n`);
       return 1;
     }
     const ipMasq = p.argv.slice(1).some((a) => a === '--ip-masq' || a === '--ip-masq=true');
@@ -102,7 +103,7 @@ register({
     k.vfs.mkdir('/etc/cni/net.d', {}, true);
     k.vfs.putFile('/etc/cni/net.d/10-flannel.conflist', FLANNEL_CONFLIST);
     ns.setIpForward(true);
-    p.stdout.write(`I0106 09:00:00.000000       1 main.go:211] CLI flags config: {etcdEndpoints:http://127.0.0.1:4001,http://127.0.0.1:2379 etcdPrefix:/coreos.com/network kubeSubnetMgr:true ipMasq:${ipMasq}}\nI0106 09:00:00.000000       1 kube.go:139] Waiting 10m0s for node controller to sync\nI0106 09:00:00.000000       1 main.go:439] Current network or subnet (${b.clusterCidr}, ${gwText}/${len}) is not equal to previous one (0.0.0.0/0, 0.0.0.0/0), trying to recycle old iptables rules\nI0106 09:00:00.000000       1 main.go:416] Wrote subnet file to /run/flannel/subnet.env\nI0106 09:00:00.000000       1 main.go:420] Running backend.\n`);
+    p.stdout.write(`I${klogTime(p)}       1 main.go:211] CLI flags config: {etcdEndpoints:http://127.0.0.1:4001,http://127.0.0.1:2379 etcdPrefix:/coreos.com/network kubeSubnetMgr:true ipMasq:${ipMasq}}\nI${klogTime(p)}       1 kube.go:139] Waiting 10m0s for node controller to sync\nI${klogTime(p)}       1 main.go:439] Current network or subnet (${b.clusterCidr}, ${gwText}/${len}) is not equal to previous one (0.0.0.0/0, 0.0.0.0/0), trying to recycle old iptables rules\nI${klogTime(p)}       1 main.go:416] Wrote subnet file to /run/flannel/subnet.env\nI${klogTime(p)}       1 main.go:420] Running backend.\n`);
     if (ipMasq) await writeRules(p, 'nat', 'FLANNEL-POSTRTG', masqRules(b.clusterCidr, `${net}/${len}`));
     if (fwdRules) await writeRules(p, 'filter', 'FLANNEL-FWD', forwardRules(b.clusterCidr));
     const sync = (): void => {
@@ -115,7 +116,7 @@ register({
         if (ns.fib.table(254).some((r) => r.dst === dst && r.dstLen === Number(dl))) continue;
         try {
           ns.routeAdd({ table: 254, type: 'unicast', dst, dstLen: Number(dl), tos: 0, metric: 0, protocol: 'boot', scope: 0, onlink: false, gateway: parseIp4(ip)! }, { create: true, excl: true, replace: false });
-          p.stdout.write(`I0106 09:00:00.000000       1 route_network.go:55] Watching for new subnet leases\nI0106 09:00:00.000000       1 route_network.go:92] Subnet added: ${n.spec.podCIDR} via ${ip}\n`);
+          p.stdout.write(`I${klogTime(p)}       1 route_network.go:55] Watching for new subnet leases\nI${klogTime(p)}       1 route_network.go:92] Subnet added: ${n.spec.podCIDR} via ${ip}\n`);
         } catch {
           // the next node event retries
         }

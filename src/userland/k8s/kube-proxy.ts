@@ -10,6 +10,7 @@ import type { Process } from '../../kernel/proc.ts';
 import { StringIn, StringOut } from '../../kernel/proc.ts';
 import { register } from '../registry.ts';
 import { kernelOf } from '../lib/sys.ts';
+import { klogTime } from '../lib/klog.ts';
 import { nodeOf } from '../../k8s/registry.ts';
 import { buildIptablesRestore, JUMP_CHAINS, jumpArgs } from '../../k8s/proxy/iptables.ts';
 import { servicePorts } from '../../k8s/proxy/model.ts';
@@ -36,7 +37,7 @@ register({
     const k = kernelOf(p);
     const b = nodeOf(k);
     if (!b) {
-      p.stderr.write('E0106 09:00:00.000000       1 run.go:74] "command failed" err="failed to load kubeconfig: invalid configuration: no configuration has been provided"\n');
+      p.stderr.write(`E${klogTime(p)}       1 run.go:74] "command failed" err="failed to load kubeconfig: invalid configuration: no configuration has been provided"\n`);
       return 1;
     }
     const modeArg = p.argv.find((a) => a.startsWith('--proxy-mode='))?.split('=')[1];
@@ -46,7 +47,7 @@ register({
       log += s + '\n';
       p.stdout.write(s + '\n');
     };
-    say(`I0106 09:00:00.000000       1 server_linux.go:${mode === 'ipvs' ? 230 : 66}] "Using ${mode} proxy"`);
+    say(`I${klogTime(p)}       1 server_linux.go:${mode === 'ipvs' ? 230 : 66}] "Using ${mode} proxy"`);
     let existing: string[] = [];
     let jumpsDone = false;
     let dirty = true;
@@ -73,7 +74,7 @@ register({
           const text = mode === 'ipvs' ? buildIpvsIptablesRestore(ports, { clusterCidr: b.clusterCidr, nodeName: b.nodeName }) : buildIptablesRestore(ports, { clusterCidr: b.clusterCidr }, existing);
           const r = await run(p, ['iptables-restore', '--noflush', '--counters'], text);
           lastSync.set(k, { text, restoreStatus: r.code, at: k.clock.now });
-          if (r.code !== 0) say(`E0106 09:00:00.000000       1 proxier.go:1525] "Failed to execute iptables-restore" err="exit status ${r.code}: ${r.err.trim()}"`);
+          if (r.code !== 0) say(`E${klogTime(p)}       1 proxier.go:1525] "Failed to execute iptables-restore" err="exit status ${r.code}: ${r.err.trim()}"`);
           existing = [...text.matchAll(/^:(KUBE-(?:SVC|SEP|EXT|SVL|FW)-\S+) /gm)].map((m) => m[1]).filter((c) => !text.includes(`-X ${c}\n`));
         }
       } finally {

@@ -14,6 +14,7 @@ import { ApiError, ApiServer, RESOURCE, type KObject } from '../../k8s/api.ts';
 import { podReady } from '../../k8s/controllers.ts';
 import { parseYamlDocuments, toYaml } from '../../k8s/yaml.ts';
 import { clusterOfApi } from '../../k8s/kubectl-bridge.ts';
+import { klogTime } from '../lib/klog.ts';
 
 /** Resource names and aliases kubectl accepts, to kinds. */
 const KINDS: Record<string, string> = {
@@ -502,7 +503,7 @@ async function main(p: Process): Promise<number> {
     return 0;
   }
   if (!b) {
-    p.stderr.write('E0106 09:00:00.000000    4242 memcache.go:265] "Unhandled Error" err="couldn\'t get current server API group list: Get \\"http://localhost:8080/api?timeout=32s\\": dial tcp 127.0.0.1:8080: connect: connection refused"\nThe connection to the server localhost:8080 was refused - did you specify the right host or port?\n');
+    p.stderr.write(`E${klogTime(p)}    4242 memcache.go:265] "Unhandled Error" err="couldn't get current server API group list: Get \\"http://localhost:8080/api?timeout=32s\\": dial tcp 127.0.0.1:8080: connect: connection refused"\nThe connection to the server localhost:8080 was refused - did you specify the right host or port?\n`);
     return 1;
   }
   const api = b.api;
