@@ -21,7 +21,7 @@ import { devNullIn, devNullOut, type ExecOptions, type InStream, type OutStream,
 import type { DirNode, FileNode, VNode } from '../kernel/vfs.ts';
 import { lookupCommand } from '../userland/registry.ts';
 import { EmbeddedDns } from './dns.ts';
-import { endpointRules, initRules, networkRules, portRules, resolverRules, type IptCmd, type PortBinding } from './firewall.ts';
+import { endpointRules, initRules, networkRules, portRules, resolverRules, type GwMode, type IptCmd, type NetFwConfig, type PortBinding } from './firewall.ts';
 import { ImageStore, familiar, type Image } from './images.ts';
 import { randomName } from './names.ts';
 
@@ -58,7 +58,23 @@ export interface Network {
   labels: Record<string, string>;
   /** Addresses handed out (ip number), gateway included. */
   used: Set<number>;
+  /** Driver options as given (`-o KEY=VALUE`), shown by `docker network inspect`. */
+  options: Record<string, string>;
+  /** com.docker.network.bridge.enable_icc (default true). */
+  icc: boolean;
+  /** com.docker.network.bridge.enable_ip_masquerade (default true). */
+  masquerade: boolean;
+  /** com.docker.network.bridge.gateway_mode_ipv4 (default nat). */
+  gwMode: GwMode;
 }
+
+/** Bridge driver options the engine honours (moby daemon/libnetwork/drivers/bridge/labels.go). */
+export const BRIDGE_OPTS = {
+  name: 'com.docker.network.bridge.name',
+  icc: 'com.docker.network.bridge.enable_icc',
+  masq: 'com.docker.network.bridge.enable_ip_masquerade',
+  gwMode4: 'com.docker.network.bridge.gateway_mode_ipv4',
+} as const;
 
 /** A container's attachment to a network. */
 export interface Endpoint {
@@ -195,6 +211,56 @@ class AttachIn implements InStream {
   }
 }
 
+/** Go's strconv.ParseBool. */
+function parseBool(v: string): boolean | undefined {
+  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(v)) return true;
+  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(v)) return false;
+  return undefined;
+}
+
+/**
+ * Bridge driver options that moby honours and this engine does not model:
+ * `docker network create` refuses them (see the CLI) rather than accept and ignore them.
+ */
+export const UNSIMULATED_BRIDGE_OPTS = [
+  'com.docker.network.bridge.gateway_mode_ipv6',
+  'com.docker.network.bridge.inhibit_ipv4',
+  'com.docker.network.bridge.host_binding_ipv4',
+  'com.docker.network.bridge.trusted_host_interfaces',
+  'com.docker.network.bridge.default_bridge',
+  'com.docker.network.driver.mtu',
+  'com.docker.network.container_iface_prefix',
+  'com.docker.network.enable_ipv4',
+  'com.docker.network.enable_ipv6',
+  'com.docker.network.host_ipv4',
+  'com.docker.network.host_ipv6',
+];
+
+/**
+ * The bridge options of `docker network create -o` (moby
+ * networkConfiguration.fromLabels), with its errors: a value that does not
+ * parse is `failed to parse LABEL value: VALUE (REASON)`.
+ */
+export function parseBridgeOptions(opts: Record<string, string>): { bridgeName?: string; icc: boolean; masquerade: boolean; gwMode: GwMode } {
+  const out: { bridgeName?: string; icc: boolean; masquerade: boolean; gwMode: GwMode } = { icc: true, masquerade: true, gwMode: 'nat' };
+  const bad = (label: string, value: string, why: string): DaemonError => new DaemonError(`failed to parse ${label} value: ${value} (${why})`, 400);
+  const bool = (label: string, value: string): boolean => {
+    const b = parseBool(value);
+    if (b === undefined) throw bad(label, value, `strconv.ParseBool: parsing ${JSON.stringify(value)}: invalid syntax`);
+    return b;
+  };
+  for (const [label, value] of Object.entries(opts)) {
+    if (label === BRIDGE_OPTS.name) out.bridgeName = value;
+    else if (label === BRIDGE_OPTS.icc) out.icc = bool(label, value);
+    else if (label === BRIDGE_OPTS.masq) out.masquerade = bool(label, value);
+    else if (label === BRIDGE_OPTS.gwMode4) {
+      if (value !== 'nat' && value !== 'nat-unprotected' && value !== 'routed' && value !== 'isolated') throw bad(label, value, `unknown gateway mode ${value}`);
+      out.gwMode = value;
+    }
+  }
+  return out;
+}
+
 /** The engine of one host. */
 export class Engine {
   readonly kernel: Kernel;
@@ -214,6 +280,10 @@ export class Engine {
   private hostPorts = new Set<string>();
   private nextEphemeral = 32768;
   private userlandProxy = true;
+  /** `--userland-proxy=false`: hairpin NAT instead of docker-proxy. */
+  get hairpin(): boolean {
+    return !this.userlandProxy;
+  }
   /** Set when dockerd switched ip_forward on (FORWARD policy DROP). */
   forwardDropped = false;
 
@@ -284,14 +354,14 @@ export class Engine {
       ns.setIpForward(true);
       this.forwardDropped = true;
     }
-    for (const c of initRules(this.forwardDropped)) await this.iptables(c);
+    for (const c of initRules(this.forwardDropped, !this.userlandProxy)) await this.iptables(c);
     const bridge = this.makeNetwork('bridge', 'bridge', { bridge: 'docker0', subnet: '172.17.0.0/16', gateway: '172.17.0.1', builtin: true });
     await this.setupBridge(bridge);
     this.makeNetwork('host', 'host', { builtin: true });
     this.makeNetwork('none', 'null', { builtin: true });
   }
 
-  private makeNetwork(name: string, driver: Network['driver'], o: { bridge?: string; subnet?: string; gateway?: string; builtin?: boolean; internal?: boolean; labels?: Record<string, string> }): Network {
+  private makeNetwork(name: string, driver: Network['driver'], o: { bridge?: string; subnet?: string; gateway?: string; builtin?: boolean; internal?: boolean; labels?: Record<string, string>; options?: Record<string, string>; icc?: boolean; masquerade?: boolean; gwMode?: GwMode }): Network {
     const n: Network = {
       id: this.hex64(),
       name,
@@ -304,6 +374,10 @@ export class Engine {
       builtin: !!o.builtin,
       labels: o.labels ?? {},
       used: new Set(),
+      options: o.options ?? {},
+      icc: o.icc ?? true,
+      masquerade: o.masquerade ?? true,
+      gwMode: o.gwMode ?? 'nat',
     };
     if (o.gateway) n.used.add(parseIp4(o.gateway)!);
     this.networks.push(n);
@@ -318,7 +392,12 @@ export class Engine {
     const [, len] = n.subnet!.split('/');
     ns.addrAdd(br, { local: parseIp4(n.gateway!)!, prefixlen: Number(len), broadcast: 'auto' });
     ns.setUp(br, true);
-    for (const c of networkRules(n.bridge!, n.subnet!)) await this.iptables(c);
+    for (const c of networkRules(this.fw(n))) await this.iptables(c);
+  }
+
+  /** The firewall view of a bridge network. */
+  fw(n: Network): NetFwConfig {
+    return { bridge: n.bridge!, subnet: n.subnet!, internal: n.internal, icc: n.icc, masquerade: n.masquerade, gwMode: n.gwMode, hairpin: !this.userlandProxy };
   }
 
   // ── networks ─────────────────────────────────────────────────────────────
@@ -359,19 +438,21 @@ export class Engine {
   }
 
   /** `docker network create` (bridge driver). */
-  async createNetwork(name: string, o: { driver?: string; subnet?: string; gateway?: string; internal?: boolean; bridgeName?: string; labels?: Record<string, string> } = {}): Promise<Network> {
+  async createNetwork(name: string, o: { driver?: string; subnet?: string; gateway?: string; internal?: boolean; options?: Record<string, string>; labels?: Record<string, string> } = {}): Promise<Network> {
     const driver = o.driver ?? 'bridge';
     if (driver !== 'bridge') {
       if (driver === 'overlay') throw new DaemonError('This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.', 503);
       throw new DaemonError(`plugin "${driver}" not found`, 404);
     }
     if (this.networks.some((n) => n.name === name)) throw new DaemonError(`network with name ${name} already exists`, 409);
+    const cfg = parseBridgeOptions(o.options ?? {});
+    if (cfg.gwMode === 'isolated' && !o.internal) throw new DaemonError("gateway mode 'isolated' can only be used for an internal network", 400);
     let subnet = o.subnet;
     let gateway = o.gateway;
     if (!subnet) ({ subnet, gateway } = this.allocateSubnet());
     else if (!gateway) gateway = fmtIp4(netOf(parseIp4(subnet.split('/')[0])!, Number(subnet.split('/')[1])) + 1);
     const id = this.hex64();
-    const n = this.makeNetwork(name, 'bridge', { bridge: o.bridgeName ?? `br-${id.slice(0, 12)}`, subnet, gateway, internal: o.internal, labels: o.labels });
+    const n = this.makeNetwork(name, 'bridge', { bridge: cfg.bridgeName ?? `br-${id.slice(0, 12)}`, subnet, gateway, internal: o.internal, labels: o.labels, options: { ...(o.options ?? {}) }, icc: cfg.icc, masquerade: cfg.masquerade, gwMode: cfg.gwMode });
     n.id = id;
     await this.setupBridge(n);
     return n;
@@ -382,7 +463,7 @@ export class Engine {
     if (n.builtin) throw new DaemonError(`${n.name} is a pre-defined network and cannot be removed`, 403);
     const users = this.containers.filter((c) => c.endpoints.has(n.name) && c.status === 'running');
     if (users.length) throw new DaemonError(`error while removing network: network ${n.name} has active endpoints (name:${JSON.stringify(users[0].name)} id:${JSON.stringify(users[0].id.slice(0, 12))})`, 403);
-    for (const c of networkRules(n.bridge!, n.subnet!, false)) await this.iptables(c);
+    for (const c of networkRules(this.fw(n), false)) await this.iptables(c);
     const br = this.kernel.initNs.devByName(n.bridge!);
     if (br) this.kernel.initNs.linkDel(br);
     this.networks.splice(this.networks.indexOf(n), 1);
@@ -433,14 +514,14 @@ export class Engine {
       );
     }
     const ep: Endpoint = { id: this.hex64(), network: n, ip: fmtIp4(ip), prefixLen: plen, mac: cv.mac, ifname, hostVeth: hostName, aliases: [] };
-    for (const r of endpointRules(n.bridge!, ep.ip!)) await this.iptables(r);
+    for (const r of endpointRules(this.fw(n), ep.ip!)) await this.iptables(r);
     return ep;
   }
 
   private async disconnectBridge(c: Container, ep: Endpoint): Promise<void> {
     const n = ep.network;
     if (ep.ip) {
-      for (const r of endpointRules(n.bridge!, ep.ip, false)) await this.iptables(r);
+      for (const r of endpointRules(this.fw(n), ep.ip, false)) await this.iptables(r);
       n.used.delete(parseIp4(ep.ip)!);
     }
     const hv = ep.hostVeth ? this.kernel.initNs.devByName(ep.hostVeth) : undefined;
@@ -606,12 +687,16 @@ export class Engine {
   }
 
   private async publishPorts(c: Container, n: Network, ep: Endpoint): Promise<void> {
+    // An --internal network is never the sandbox's gateway endpoint: its ports are not published.
+    if (n.internal) return;
     const wanted = this.wantedPorts(c);
     const done: PortBinding[] = [];
+    // Routed mode (portmappers/routed): no NAT, so no host port — only the forwarding rules.
+    const routed = n.gwMode === 'routed';
     try {
       for (const w of wanted) {
         const hostIp = w.hostIp || '0.0.0.0';
-        const hostPort = this.allocPort(w.proto, hostIp, w.hostPort);
+        const hostPort = routed ? 0 : this.allocPort(w.proto, hostIp, w.hostPort);
         done.push({ proto: w.proto, hostIp, hostPort, containerIp: ep.ip!, containerPort: w.containerPort });
       }
     } catch (e) {
@@ -620,9 +705,9 @@ export class Engine {
       throw e;
     }
     for (const b of done) {
-      for (const r of portRules(n.bridge!, b)) await this.iptables(r);
+      for (const r of portRules(this.fw(n), b)) await this.iptables(r);
       c.ports.push(b);
-      if (this.userlandProxy) this.startProxy(c, b);
+      if (this.userlandProxy && b.hostPort) this.startProxy(c, b);
     }
   }
 
@@ -842,7 +927,7 @@ export class Engine {
     c.dns = undefined;
     for (const b of c.ports) {
       const ep = [...c.endpoints.values()].find((e) => e.ip === b.containerIp);
-      if (ep?.network.bridge) for (const r of portRules(ep.network.bridge, b, false)) await this.iptables(r);
+      if (ep?.network.bridge) for (const r of portRules(this.fw(ep.network), b, false)) await this.iptables(r);
       this.hostPorts.delete(`${b.proto}/${b.hostIp}/${b.hostPort}`);
     }
     c.ports = [];

@@ -118,7 +118,7 @@ export function networkJson(e: Engine, n: Network): Record<string, unknown> {
           'com.docker.network.bridge.name': 'docker0',
           'com.docker.network.driver.mtu': '1500',
         }
-      : {};
+      : Object.fromEntries(Object.entries(n.options).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return {
     Name: n.name,
     Id: n.id,

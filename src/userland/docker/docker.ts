@@ -7,7 +7,7 @@ import { devNullIn } from '../../kernel/proc.ts';
 import { register } from '../registry.ts';
 import { kernelOf } from '../lib/sys.ts';
 import { readAll } from '../coreutils/host.ts';
-import { DaemonError, engineOf, type Container, type CreateOptions, type Engine, type PortSpec } from '../../docker/engine.ts';
+import { BRIDGE_OPTS, DaemonError, UNSIMULATED_BRIDGE_OPTS, engineOf, type Container, type CreateOptions, type Engine, type PortSpec } from '../../docker/engine.ts';
 import { familiar, validRef } from '../../docker/images.ts';
 import { ellipsis, humanDuration, humanSize, shortId, tabwrite } from '../../docker/format.ts';
 import { containerJson, networkJson } from '../../docker/inspect.ts';
@@ -36,6 +36,15 @@ function daemonErr(p: Process, e: unknown, cmd?: string): number {
 function usageErr(p: Process, cmd: string, msg: string, usage: string): number {
   p.stderr.write(`${msg}\n\nUsage:  docker ${usage}\n\nRun 'docker ${cmd} --help' for more information\n`);
   return /^(unknown flag|unknown shorthand flag|flag needs an argument|invalid argument)/.test(msg) || cmd === 'run' || cmd === 'create' ? 125 : 1;
+}
+
+/**
+ * An option the real Docker honours and this simulation does not model:
+ * refused (exit 125, as docker's flag errors), never accepted and ignored.
+ */
+function notSimulated(p: Process, what: string): number {
+  p.stderr.write(`docker: ${what} is not simulated\n`);
+  return 125;
 }
 
 /** Parse a `-p` value: [ip:][hostPort:]containerPort[/proto]. */
@@ -460,9 +469,17 @@ async function cmdNetwork(p: Process, e: Engine, argv: string[]): Promise<number
       const parsed = parseFlags(rest, [{ long: 'driver', short: 'd', value: true }, { long: 'subnet', value: true }, { long: 'gateway', value: true }, { long: 'internal' }, { long: 'opt', short: 'o', value: true, multi: true }, { long: 'label', value: true, multi: true }]);
       if (parsed.error) return usageErr(p, 'network create', parsed.error, 'network create [OPTIONS] NETWORK');
       if (parsed.args.length !== 1) return usageErr(p, 'network create', `docker: 'docker network create' requires 1 argument`, 'network create [OPTIONS] NETWORK');
-      const bridgeName = (parsed.flags.get('opt') ?? []).map((o) => /^com\.docker\.network\.bridge\.name=(.+)$/.exec(o)?.[1]).find(Boolean);
+      // docker/cli opts.ConvertKVStringsToMap: KEY=VALUE, a bare KEY maps to "".
+      const options: Record<string, string> = {};
+      for (const o of parsed.flags.get('opt') ?? []) {
+        const i = o.indexOf('=');
+        options[i < 0 ? o : o.slice(0, i)] = i < 0 ? '' : o.slice(i + 1);
+      }
+      for (const k of Object.keys(options)) {
+        if (UNSIMULATED_BRIDGE_OPTS.includes(k) || (k === BRIDGE_OPTS.gwMode4 && options[k] === 'isolated')) return notSimulated(p, `--opt ${k}=${options[k]}`);
+      }
       try {
-        const n = await e.createNetwork(parsed.args[0], { driver: flag(parsed, 'driver'), subnet: flag(parsed, 'subnet'), gateway: flag(parsed, 'gateway'), internal: bool(parsed, 'internal'), bridgeName });
+        const n = await e.createNetwork(parsed.args[0], { driver: flag(parsed, 'driver'), subnet: flag(parsed, 'subnet'), gateway: flag(parsed, 'gateway'), internal: bool(parsed, 'internal'), options });
         p.stdout.write(`${n.id}\n`);
         return 0;
       } catch (err) {
@@ -647,6 +664,13 @@ export async function dockerMain(p: Process): Promise<number> {
     case 'version':
       p.stdout.write(`Client:\n Version:           29.7.2\n API version:       1.52\n OS/Arch:           linux/amd64\n\nServer:\n Engine:\n  Version:          29.7.2\n  API version:      1.52 (minimum version 1.44)\n  OS/Arch:          linux/amd64\n`);
       return 0;
+    case 'swarm':
+    case 'service':
+    case 'stack':
+    case 'node':
+    case 'secret':
+    case 'config':
+      return notSimulated(p, cmd);
     default:
       p.stderr.write(`docker: unknown command: docker ${cmd}\n\nRun 'docker --help' for more information\n`);
       return 1;
