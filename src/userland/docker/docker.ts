@@ -576,6 +576,57 @@ async function cmdBuild(p: Process, e: Engine, argv: string[]): Promise<number> 
   return 0;
 }
 
+/**
+ * `docker version` (docker/cli v29.7.2 cli/command/system/version.go
+ * defaultVersionTemplate through a tabwriter of minimum width 20). The
+ * values: Engine 29.7.2 at moby tag docker-v29.7.2 (commit 6a43e3d, API
+ * config.MaxAPIVersion 1.55, defaultMinAPIVersion 1.40, Go 1.26.5 from its
+ * Dockerfile), the CLI at docker/cli v29.7.2 (commit a7dcaa6), containerd,
+ * runc and docker-init at the versions that Dockerfile pins (CONTAINERD_VERSION
+ * v2.3.3, RUNC_VERSION v1.4.3, TINI_VERSION v0.19.0) with their tags'
+ * commits. Build times are the tags' commit times (the release builds' own
+ * times are not in any source).
+ */
+const VERSION_TEXT = [
+  ['Client: Docker Engine - Community', ''],
+  [' Version:', '29.7.2'],
+  [' API version:', '1.55'],
+  [' Go version:', 'go1.26.5'],
+  [' Git commit:', 'a7dcaa6'],
+  [' Built:', 'Wed Aug  5 17:34:15 2026'],
+  [' OS/Arch:', 'linux/amd64'],
+  [' Context:', 'default'],
+  ['', ''],
+  ['Server: Docker Engine - Community', ''],
+  [' Engine:', ''],
+  ['  Version:', '29.7.2'],
+  ['  API version:', '1.55 (minimum version 1.40)'],
+  ['  Go version:', 'go1.26.5'],
+  ['  Git commit:', '6a43e3d'],
+  ['  Built:', 'Wed Aug  5 18:24:27 2026'],
+  ['  OS/Arch:', 'linux/amd64'],
+  ['  Experimental:', 'false'],
+  [' containerd:', ''],
+  ['  Version:', 'v2.3.3'],
+  ['  GitCommit:', 'aad11006b869517fcd3009450b6f82da282e1a9b'],
+  [' runc:', ''],
+  ['  Version:', '1.4.3'],
+  ['  GitCommit:', 'v1.4.3-0-gbb14dab'],
+  [' docker-init:', ''],
+  ['  Version:', '0.19.0'],
+  ['  GitCommit:', 'de40ad0'],
+]
+  .map(([k, v]) => (v ? k.padEnd(20) + v : k))
+  .join('\n') + '\n';
+
+function cmdVersion(p: Process, argv: string[]): number {
+  const parsed = parseFlags(argv, [{ long: 'format', short: 'f', value: true }]);
+  if (parsed.error) return usageErr(p, 'version', parsed.error, 'version [OPTIONS]');
+  if (flag(parsed, 'format') !== undefined) return notSimulated(p, 'version --format');
+  p.stdout.write(VERSION_TEXT);
+  return 0;
+}
+
 const SUMMARY: [string, string][] = [
   ['run', 'Create and run a new container from an image'],
   ['exec', 'Execute a command in a running container'],
@@ -606,7 +657,7 @@ export async function dockerMain(p: Process): Promise<number> {
   const argv = p.argv.slice(1);
   if (!argv.length || argv[0] === '--help' || argv[0] === 'help') return help(p);
   if (argv[0] === '--version' || argv[0] === '-v') {
-    p.stdout.write('Docker version 29.7.2, build 0000000\n');
+    p.stdout.write('Docker version 29.7.2, build a7dcaa6\n');
     return 0;
   }
   const k = kernelOf(p);
@@ -662,8 +713,7 @@ export async function dockerMain(p: Process): Promise<number> {
     case 'port':
       return cmdPort(p, engine, rest);
     case 'version':
-      p.stdout.write(`Client:\n Version:           29.7.2\n API version:       1.52\n OS/Arch:           linux/amd64\n\nServer:\n Engine:\n  Version:          29.7.2\n  API version:      1.52 (minimum version 1.44)\n  OS/Arch:          linux/amd64\n`);
-      return 0;
+      return cmdVersion(p, rest);
     case 'swarm':
     case 'service':
     case 'stack':
