@@ -919,7 +919,7 @@ export class Engine {
       throw e;
     }
     const name = c.path.slice(c.path.lastIndexOf('/') + 1);
-    const spec = lookupCommand(name === 'docker-entrypoint.sh' ? (c.args[0] ?? '') : name);
+    const spec = lookupCommand(c.image.programs?.get(name) ?? name);
     const inImage = !c.image.programs || c.image.programs.has(name);
     if (!spec || !inImage) {
       await this.teardownNetworking(c);
@@ -936,6 +936,7 @@ export class Engine {
     if (!shim) throw new DaemonError('failed to create task for container: failed to start shim: exec: "containerd-shim-runc-v2": executable file not found in $PATH: unknown', 500);
     // runc sets the container's mounts up before its process starts: what the shim's children see.
     shim.proc.overlay = c.overlay;
+    shim.proc.programs = c.image.programs;
     c.shim = shim.proc;
     const env: Record<string, string> = { HOSTNAME: c.hostname };
     for (const e of c.env) {
@@ -1064,7 +1065,7 @@ export class Engine {
   async exec(c: Container, argv: string[], io: { stdin: InStream; stdout: OutStream; stderr: OutStream; env?: string[]; workdir?: string; tty: boolean }): Promise<number> {
     if (c.status !== 'running' || !c.shim) throw new DaemonError(`container ${c.id} is not running`, 409);
     const name = argv[0].slice(argv[0].lastIndexOf('/') + 1);
-    const spec = lookupCommand(name);
+    const spec = lookupCommand(c.image.programs?.get(name) ?? name);
     if (!spec || (c.image.programs && !c.image.programs.has(name))) {
       io.stderr.write(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown\n`);
       return 127;

@@ -654,7 +654,7 @@ export class Shell {
   /** Find a program for `name`, printing bash's error and returning a status when it cannot run. */
   locate(name: string, io: Io): ProgramRef | number {
     try {
-      return resolveProgram(this.host, name, this.getVar('PATH'), this.proc.cwd);
+      return resolveProgram(this.host, name, this.getVar('PATH'), this.proc.cwd, this.proc.programs);
     } catch (e) {
       const errno = e instanceof KernelError ? e.errno : 'ENOENT';
       if (errno === 'ENOENT' && !name.includes('/')) {
@@ -1181,7 +1181,7 @@ export class Shell {
   /** The path `type`/`which` report for a program name, or undefined. */
   programFor(name: string): string | undefined {
     try {
-      const ref = resolveProgram(this.host, name, this.getVar('PATH'), this.proc.cwd);
+      const ref = resolveProgram(this.host, name, this.getVar('PATH'), this.proc.cwd, this.proc.programs);
       return ref.path;
     } catch {
       return undefined;
