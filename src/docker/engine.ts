@@ -945,7 +945,7 @@ export class Engine {
     }
     if (c.opts.tty) env.TERM = 'xterm';
     if (!env.HOME) env.HOME = '/root';
-    const argv = name === 'docker-entrypoint.sh' ? [...c.args] : [c.path, ...c.args];
+    const argv = [c.path, ...c.args];
     // The image's binaries are the host's registered programs: run them by name on the image's PATH.
     argv[0] = argv[0].slice(argv[0].lastIndexOf('/') + 1);
     if (!env.PATH) env.PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';

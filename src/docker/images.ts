@@ -138,7 +138,8 @@ export function builtinImages(): Image[] {
         ExposedPorts: ['80/tcp'],
         StopSignal: 'SIGQUIT',
       },
-      [...DEBIAN_BASE, 'nginx', 'docker-entrypoint.sh'],
+      // nginx/docker-nginx mainline/debian/Dockerfile keeps curl (and gettext-base's envsubst)
+      [...DEBIAN_BASE, 'nginx', 'docker-entrypoint.sh', 'curl'],
     ),
     img(
       'c7d0f1e2a3b4958677a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0',

@@ -2,6 +2,7 @@
 // headless (argv, no shell) with the virtual clock driven until they finish.
 
 import '../userland/index.ts';
+import '../shell/bash.ts'; // bash and sh, as a session has them
 import '../shell/exec.ts'; // installs the program runner (bootSpawn), as a session does
 import { StringOut, devNullIn } from '../kernel/proc.ts';
 import { World } from '../world/world.ts';

@@ -140,6 +140,13 @@ register({
   hidden: true,
   async run(p) {
     if (p.argv.length < 2) return 0;
-    return p.exec(p, p.argv.slice(1));
+    try {
+      return await p.exec(p, p.argv.slice(1));
+    } catch {
+      // The script's last line (nginx/docker-nginx mainline/debian/docker-entrypoint.sh:47)
+      // is `exec "$@"` under /bin/sh (dash), which reports a missing program so.
+      p.stderr.write(`/docker-entrypoint.sh: 47: exec: ${p.argv[1]}: not found\n`);
+      return 127;
+    }
   },
 });

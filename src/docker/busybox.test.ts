@@ -1,0 +1,88 @@
+// The busybox image runs BusyBox: its applets only, busybox's own ping and
+// wget formats (busybox 1_36_1 networking/ping.c; recorded with Debian's
+// busybox 1.35.0 in an unshared namespace: `busybox ping -c1 127.0.0.1`,
+// `busybox wget -O- http://127.0.0.1:8000/`), and a program the image lacks
+// fails as Docker says (moby docker-v29.7.2 daemon/errors.go
+// setExitCodeFromError: 127 for "executable file not found"; runc's
+// "exec failed: unable to start container process: exec: ...").
+
+import { describe, expect, it } from 'vitest';
+import { dockerWorld, run } from './testkit.ts';
+
+describe('busybox image', () => {
+  it('ping prints busybox\'s format: data bytes, seq from 0, round-trip min/avg/max', async () => {
+    const { world } = await dockerWorld();
+    await run(world, 'docker', ['docker', 'run', '-d', '--name', 'c1', 'busybox', 'sleep', '3600']);
+    const r = await run(world, 'docker', ['docker', 'exec', 'c1', 'ping', '-c', '2', '127.0.0.1']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /^PING 127\.0\.0\.1 \(127\.0\.0\.1\): 56 data bytes\n64 bytes from 127\.0\.0\.1: seq=0 ttl=64 time=\d+\.\d{3} ms\n64 bytes from 127\.0\.0\.1: seq=1 ttl=64 time=\d+\.\d{3} ms\n\n--- 127\.0\.0\.1 ping statistics ---\n2 packets transmitted, 2 packets received, 0% packet loss\nround-trip min\/avg\/max = \d+\.\d{3}\/\d+\.\d{3}\/\d+\.\d{3} ms\n$/,
+    );
+  });
+
+  it('ping with no answer: statistics after -W, exit 1; an unknown name is busybox\'s "bad address"', async () => {
+    const { world } = await dockerWorld();
+    await run(world, 'docker', ['docker', 'run', '-d', '--name', 'c1', 'busybox', 'sleep', '3600']);
+    const r = await run(world, 'docker', ['docker', 'exec', 'c1', 'ping', '-c', '1', '-W', '1', '172.17.0.99']);
+    expect(r.stdout).toBe('PING 172.17.0.99 (172.17.0.99): 56 data bytes\n\n--- 172.17.0.99 ping statistics ---\n1 packets transmitted, 0 packets received, 100% packet loss\n');
+    expect(r.code).toBe(1);
+    const bad = await run(world, 'docker', ['docker', 'exec', 'c1', 'ping', '-c', '1', 'nosuch']);
+    expect(bad.stderr).toBe("ping: bad address 'nosuch'\n");
+    expect(bad.code).toBe(1);
+  });
+
+  it('wget: busybox\'s progress lines on stderr, the body on stdout; errors in its words', async () => {
+    const { world } = await dockerWorld();
+    await run(world, 'docker', ['docker', 'run', '-d', '--name', 'web', 'nginx']);
+    await run(world, 'docker', ['docker', 'run', '-d', '--name', 'c1', 'busybox', 'sleep', '3600']);
+    const r = await run(world, 'docker', ['docker', 'exec', 'c1', 'wget', '-O-', 'http://172.17.0.2/']);
+    expect(r.stdout).toContain('<title>Welcome to nginx!</title>');
+    expect(r.stderr).toMatch(/^Connecting to 172\.17\.0\.2 \(172\.17\.0\.2:80\)\nwriting to stdout\n-                    100% \|\*{32}\| +\d+  0:00:00 ETA\nwritten to stdout\n$/);
+    const refused = await run(world, 'docker', ['docker', 'exec', 'c1', 'wget', '-O-', 'http://172.17.0.2:8001/']);
+    expect(refused.stderr).toBe("Connecting to 172.17.0.2:8001 (172.17.0.2:8001)\nwget: can't connect to remote host (172.17.0.2): Connection refused\n");
+    expect(refused.code).toBe(1);
+    const nf = await run(world, 'docker', ['docker', 'exec', 'c1', 'wget', '-qO-', 'http://172.17.0.2/nope']);
+    expect(nf.stderr).toMatch(/^wget: server returned error: HTTP\/1\.1 404 Not Found\n$/);
+  });
+
+  it('a program busybox lacks: docker exec fails with runc\'s error and 127', async () => {
+    const { world } = await dockerWorld();
+    await run(world, 'docker', ['docker', 'run', '-d', '--name', 'c1', 'busybox', 'sleep', '3600']);
+    for (const prog of ['iptables', 'ss', 'curl', 'tcpdump', 'dig', 'bash']) {
+      const r = await run(world, 'docker', ['docker', 'exec', 'c1', prog, '-h']);
+      expect(r.stderr, prog).toBe(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${prog}": executable file not found in $PATH: unknown\n`);
+      expect(r.code, prog).toBe(127);
+    }
+    // and its shell does not find them either
+    const sh = await run(world, 'docker', ['docker', 'exec', 'c1', 'sh', '-c', 'iptables -S']);
+    expect(sh.code).toBe(127);
+    expect(sh.stderr).toContain('iptables: not found');
+    expect(sh.stdout).toBe('');
+    // the host still has them
+    expect((await run(world, 'docker', ['iptables', '-S', 'FORWARD'])).code).toBe(0);
+  });
+
+  it('the nginx image is Debian with nginx: no ip, ping or iptables; docker run of a missing program is 127', async () => {
+    const { world } = await dockerWorld();
+    await run(world, 'docker', ['docker', 'run', '-d', '--name', 'web', 'nginx']);
+    for (const prog of ['ip', 'ping', 'iptables']) expect((await run(world, 'docker', ['docker', 'exec', 'web', prog])).code, prog).toBe(127);
+    expect((await run(world, 'docker', ['docker', 'exec', 'web', 'cat', '/etc/hostname'])).code).toBe(0);
+    // the entrypoint script runs, and its `exec "$@"` does not find ping
+    const r = await run(world, 'docker', ['docker', 'run', '--rm', 'nginx', 'ping', '-c', '1', '127.0.0.1']);
+    expect(r.stderr).toBe('/docker-entrypoint.sh: 47: exec: ping: not found\n');
+    expect(r.code).toBe(127);
+    // a program the image has no file for at all, as the container's own command: runc's error at create
+    const b = await run(world, 'docker', ['docker', 'run', '--rm', 'busybox', 'iptables', '-S']);
+    expect(b.stderr).toBe('docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "iptables": executable file not found in $PATH\n\nRun \'docker run --help\' for more information\n');
+    expect(b.code).toBe(127);
+  });
+
+  it('busybox APPLET runs the applet; an unknown one is "applet not found"', async () => {
+    const { world } = await dockerWorld();
+    await run(world, 'docker', ['docker', 'run', '-d', '--name', 'c1', 'busybox', 'sleep', '3600']);
+    expect((await run(world, 'docker', ['docker', 'exec', 'c1', 'busybox', 'ping', '-c', '1', '127.0.0.1'])).stdout).toMatch(/^PING 127\.0\.0\.1 \(127\.0\.0\.1\): 56 data bytes\n/);
+    const r = await run(world, 'docker', ['docker', 'exec', 'c1', 'busybox', 'iptables']);
+    expect(r.stderr).toBe('iptables: applet not found\n');
+    expect(r.code).toBe(127);
+  });
+});
