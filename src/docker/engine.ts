@@ -945,7 +945,10 @@ export class Engine {
     }
     if (c.opts.tty) env.TERM = 'xterm';
     if (!env.HOME) env.HOME = '/root';
-    const argv = [c.path, ...c.args];
+    // nginx's entrypoint script ends in `exec "$@"`: the program replaces it (same pid). When the
+    // image lacks the program, the script itself runs and reports it.
+    const viaEntry = name === 'docker-entrypoint.sh' && c.args.length > 0 && (!c.image.programs || c.image.programs.has(c.args[0]));
+    const argv = viaEntry ? [...c.args] : [c.path, ...c.args];
     // The image's binaries are the host's registered programs: run them by name on the image's PATH.
     argv[0] = argv[0].slice(argv[0].lastIndexOf('/') + 1);
     if (!env.PATH) env.PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';

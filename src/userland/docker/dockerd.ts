@@ -40,6 +40,11 @@ register({
       e = new Engine(k);
       e.register();
     }
+    // Without --containerd, dockerd starts and supervises its own containerd (libcontainerd/supervisor).
+    if (!p.argv.some((a) => a.startsWith('--containerd')) && !e.containerd) {
+      k.vfs.mkdir('/var/run/docker/containerd', {}, true);
+      void p.exec(p, ['containerd', '--config', '/var/run/docker/containerd/containerd.toml'], { onSpawn: (c) => (e!.containerd = c) }).catch(() => 0);
+    }
     await e.serve(p, { userlandProxy: !p.argv.includes('--userland-proxy=false') });
     return untilSignal(p);
   },
