@@ -133,3 +133,26 @@ describe('docker network create option errors and inspect', () => {
     expect(j.Internal).toBe(true);
   });
 });
+
+describe('Docker options not modelled are refused, not ignored', () => {
+  it('docker run flags the real CLI has and the simulation lacks: not simulated, 125', async () => {
+    const { world } = await dockerWorld();
+    for (const [argv, what] of [[['--dns', '1.1.1.1'], '--dns'], [['--ip', '172.17.0.9'], '--ip'], [['-v', '/x:/y'], '-v'], [['--privileged'], '--privileged'], [['--add-host', 'a:1.2.3.4'], '--add-host']] as const) {
+      const r = await run(world, 'docker', ['docker', 'run', '-d', ...argv, 'busybox', 'sleep', '1']);
+      expect(r.stderr, what).toBe(`docker: ${what} is not simulated\n`);
+      expect(r.code, what).toBe(125);
+    }
+    // a flag docker does not have at all is cobra's error
+    const u = await run(world, 'docker', ['docker', 'run', '--bogus', 'busybox']);
+    expect(u.stderr).toMatch(/^unknown flag: --bogus\n/);
+  });
+
+  it('network create: --ipv6, --ip-range and the macvlan/ipvlan drivers are refused', async () => {
+    const { world } = await dockerWorld();
+    for (const [argv, what] of [[['--ipv6'], '--ipv6'], [['--ip-range', '172.30.1.0/24'], '--ip-range'], [['-d', 'macvlan'], '--driver macvlan'], [['-d', 'ipvlan'], '--driver ipvlan']] as const) {
+      const r = await run(world, 'docker', ['docker', 'network', 'create', ...argv, 'n1']);
+      expect(r.stderr, what).toBe(`docker: ${what} is not simulated\n`);
+      expect(r.code, what).toBe(125);
+    }
+  });
+});

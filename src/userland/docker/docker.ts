@@ -47,6 +47,28 @@ function notSimulated(p: Process, what: string): number {
   return 125;
 }
 
+/**
+ * Flags the real `docker run`/`create` (docker/cli v29.7.2
+ * cli/command/container/opts.go) and `docker network create`
+ * (cli/command/network/create.go) accept that this simulation does not
+ * model: refused as not simulated instead of cobra's "unknown flag".
+ */
+const UNSIMULATED_RUN_FLAGS = new Set([
+  'add-host', 'attach', 'a', 'cap-add', 'cap-drop', 'cgroupns', 'cidfile', 'cpus', 'device', 'dns', 'dns-option', 'dns-search', 'domainname',
+  'env-file', 'expose', 'group-add', 'health-cmd', 'init', 'ip', 'ip6', 'ipc', 'label', 'l', 'link', 'link-local-ip', 'log-driver', 'log-opt',
+  'mac-address', 'memory', 'm', 'mount', 'pid', 'platform', 'privileged', 'pull', 'read-only', 'restart', 'runtime', 'security-opt',
+  'shm-size', 'sig-proxy', 'stop-signal', 'stop-timeout', 'sysctl', 'tmpfs', 'ulimit', 'user', 'u', 'userns', 'uts', 'volume', 'v',
+  'volumes-from',
+]);
+const UNSIMULATED_NETWORK_FLAGS = new Set(['attachable', 'aux-address', 'config-from', 'config-only', 'ingress', 'ip-range', 'ipam-driver', 'ipam-opt', 'ipv4', 'ipv6', 'scope']);
+
+/** A parse error about a real flag we do not model, as the not-simulated refusal; else undefined. */
+function unsimulatedFlag(p: Process, error: string, known: Set<string>): number | undefined {
+  const m = /^unknown flag: --([\w-]+)$/.exec(error) ?? /^unknown shorthand flag: '(\w)'/.exec(error);
+  if (!m || !known.has(m[1])) return undefined;
+  return notSimulated(p, m[1].length === 1 ? `-${m[1]}` : `--${m[1]}`);
+}
+
 /** Parse a `-p` value: [ip:][hostPort:]containerPort[/proto]. */
 export function parsePublish(v: string): PortSpec | string {
   const [spec, proto0] = v.split('/');
@@ -133,7 +155,7 @@ function pullError(ref: string): DaemonError {
 async function cmdRun(p: Process, e: Engine, argv: string[], create = false): Promise<number> {
   const cmd = create ? 'create' : 'run';
   const parsed = parseFlags(argv, RUN_FLAGS, false);
-  if (parsed.error) return usageErr(p, cmd, parsed.error, `${cmd} [OPTIONS] IMAGE [COMMAND] [ARG...]`);
+  if (parsed.error) return unsimulatedFlag(p, parsed.error, UNSIMULATED_RUN_FLAGS) ?? usageErr(p, cmd, parsed.error, `${cmd} [OPTIONS] IMAGE [COMMAND] [ARG...]`);
   const o = createOptions(p, parsed, cmd);
   if (typeof o === 'number') return o;
   if (bool(parsed, 'detach') && o.autoRemove && false) return 125;
@@ -467,7 +489,9 @@ async function cmdNetwork(p: Process, e: Engine, argv: string[]): Promise<number
     }
     case 'create': {
       const parsed = parseFlags(rest, [{ long: 'driver', short: 'd', value: true }, { long: 'subnet', value: true }, { long: 'gateway', value: true }, { long: 'internal' }, { long: 'opt', short: 'o', value: true, multi: true }, { long: 'label', value: true, multi: true }]);
-      if (parsed.error) return usageErr(p, 'network create', parsed.error, 'network create [OPTIONS] NETWORK');
+      if (parsed.error) return unsimulatedFlag(p, parsed.error, UNSIMULATED_NETWORK_FLAGS) ?? usageErr(p, 'network create', parsed.error, 'network create [OPTIONS] NETWORK');
+      const drv = flag(parsed, 'driver');
+      if (drv === 'macvlan' || drv === 'ipvlan') return notSimulated(p, `--driver ${drv}`);
       if (parsed.args.length !== 1) return usageErr(p, 'network create', `docker: 'docker network create' requires 1 argument`, 'network create [OPTIONS] NETWORK');
       // docker/cli opts.ConvertKVStringsToMap: KEY=VALUE, a bare KEY maps to "".
       const options: Record<string, string> = {};
