@@ -111,3 +111,14 @@ describe('network inspect Status.IPAM and docker version', () => {
     expect(v.endsWith('\n docker-init:\n  Version:          0.19.0\n  GitCommit:        de40ad0\n')).toBe(true);
   });
 });
+
+describe('dockerd flags', () => {
+  it('a dockerd flag that is not modelled is refused; --userland-proxy=false is honoured', async () => {
+    const { World } = await import('../world/world.ts');
+    const world = new World({ seed: 1 });
+    world.addHost('docker', { hostname: 'docker' });
+    const r = await run(world, 'docker', ['dockerd', '--icc=false']);
+    expect(r.stderr).toBe('dockerd: --icc is not simulated\n');
+    expect(r.code).toBe(1);
+  });
+});
