@@ -85,4 +85,14 @@ describe('busybox image', () => {
     expect(r.stderr).toBe('iptables: applet not found\n');
     expect(r.code).toBe(127);
   });
+
+  it('nslookup in busybox\'s format: A answer, then the embedded DNS\'s empty AAAA answer; unknown names', async () => {
+    const { world } = await dockerWorld();
+    await run(world, 'docker', ['docker', 'network', 'create', 'appnet']);
+    await run(world, 'docker', ['docker', 'run', '-d', '--name', 'db', '--network', 'appnet', 'busybox', 'sleep', '3600']);
+    await run(world, 'docker', ['docker', 'run', '-d', '--name', 'app', '--network', 'appnet', 'busybox', 'sleep', '3600']);
+    const r = await run(world, 'docker', ['docker', 'exec', 'app', 'nslookup', 'db']);
+    expect(r.stdout).toBe('Server:\t\t127.0.0.11\nAddress:\t127.0.0.11:53\n\nNon-authoritative answer:\nName:\tdb\nAddress: 172.18.0.2\n\nNon-authoritative answer:\n\n');
+    expect(r.code).toBe(0);
+  });
 });

@@ -20,11 +20,14 @@ import { getopt } from '../lib/getopt.ts';
 import { resolveHost } from '../lib/resolve.ts';
 import { kernelOf, nsOf } from '../lib/sys.ts';
 import { lookupCommand, register } from '../registry.ts';
+import { exchangeMany, resolvConfOf, stubQuery } from '../dns/client.ts';
+import { TYPE } from '../dns/wire.ts';
 
 // Recorded from Debian's busybox 1:1.35.0-4+deb12u1+b1 (the build this
 // simulation's busybox image stands for): its banner and usage texts.
 const BB_VERSION = 'BusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1) multi-call binary.';
 const PING_USAGE = "BusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1) multi-call binary.\n\nUsage: ping [OPTIONS] HOST\n\nSend ICMP ECHO_REQUESTs to HOST\n\n\t-4,-6\t\tForce IP or IPv6 name resolution\n\t-c CNT\t\tSend only CNT pings\n\t-s SIZE\t\tSend SIZE data bytes in packets (default 56)\n\t-i SECS\t\tInterval\n\t-A\t\tPing as soon as reply is received\n\t-t TTL\t\tSet TTL\n\t-I IFACE/IP\tSource interface or IP address\n\t-W SEC\t\tSeconds to wait for the first response (default 10)\n\t\t\t(after all -c CNT packets are sent)\n\t-w SEC\t\tSeconds until ping exits (default:infinite)\n\t\t\t(can exit earlier with -c CNT)\n\t-q\t\tQuiet, only display output at start/finish\n\t-p HEXBYTE\tPayload pattern\n";
+const NSLOOKUP_USAGE = "BusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1) multi-call binary.\n\nUsage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n\nQuery DNS about HOST\n\nQUERY_TYPE: soa,ns,a,aaaa,cname,mx,txt,ptr,srv,any\n";
 const WGET_USAGE = "BusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[--no-check-certificate] [-P DIR] [-U AGENT] URL...\n\nRetrieve files via HTTP or FTP\n\n\t--spider\tOnly check URL existence: $? is 0 if exists\n\t--header STR\tAdd STR (of form 'header: value') to headers\n\t--post-data STR\tSend STR using POST method\n\t--post-file FILE\tSend FILE using POST method\n\t--no-check-certificate\tDon't validate the server's certificate\n\t-c\t\tContinue retrieval of aborted transfer\n\t-q\t\tQuiet\n\t-P DIR\t\tSave to DIR (default .)\n\t-S    \t\tShow server response\n\t-O FILE\t\tSave to FILE ('-' for stdout)\n\t-o LOGFILE\tLog messages to FILE\n\t-U STR\t\tUse STR for User-Agent header\n\t-Y on/off\tUse proxy\n";
 
 /** `%u.%03u` of a time in microseconds. */
@@ -279,6 +282,68 @@ async function bbWget(p: Process): Promise<number> {
   return 0;
 }
 
+const RCODES = ['NOERROR', 'FORMERR', 'SERVFAIL', 'NXDOMAIN', 'NOTIMP', 'REFUSED', 'YXDOMAIN', 'YXRRSET', 'NXRRSET', 'NOTAUTH', 'NOTZONE'];
+
+/**
+ * BusyBox nslookup (1_36_1 networking/nslookup.c): A and AAAA queries to the
+ * first nameserver of resolv.conf (or the one given); per reply
+ * `Non-authoritative answer:` unless AA, `Name:\t…\nAddress: …`, an empty
+ * line — so Docker's embedded DNS, which answers AAAA with an empty NOERROR,
+ * shows a second, empty answer section; `** server can't find NAME: RCODE`.
+ */
+async function bbNslookup(p: Process): Promise<number> {
+  const args = p.argv.slice(1).filter((a) => !a.startsWith('-'));
+  const opts = p.argv.slice(1).filter((a) => a.startsWith('-'));
+  if (opts.length) {
+    p.stderr.write(`nslookup: ${opts[0]} is not simulated\n`);
+    return 1;
+  }
+  if (args.length < 1 || args.length > 2) {
+    p.stderr.write(NSLOOKUP_USAGE);
+    return 1;
+  }
+  const name = args[0];
+  let server = args[1];
+  if (!server) server = resolvConfOf(p).nameservers[0] ?? '127.0.0.1';
+  if (parseIp4(server) === undefined) {
+    p.stderr.write(`nslookup: bad address '${server}'\n`);
+    return 1;
+  }
+  const queries = [stubQuery(p, name, TYPE.A), stubQuery(p, name, TYPE.AAAA)];
+  const res = await exchangeMany(p, server, 53, queries, 10_000);
+  if (res.some((r) => r.kind === 'signal')) return 130;
+  const net = res.find((r) => r.kind === 'neterror');
+  if (net && net.kind === 'neterror') {
+    p.stderr.write(`nslookup: can't connect to remote host (${server}): ${new KernelError(net.errno as never).message}\n`);
+    return 1;
+  }
+  if (res.every((r) => r.kind !== 'answer')) {
+    p.stdout.write(';; connection timed out; no servers could be reached\n\n');
+    return 1;
+  }
+  let out = `Server:\t\t${server}\nAddress:\t${server}:53\n\n`;
+  let code = 0;
+  for (const r of res) {
+    if (r.kind !== 'answer') continue;
+    const m = r.msg;
+    if (m.rcode !== 0) {
+      out += `** server can't find ${name}: ${RCODES[m.rcode] ?? m.rcode}\n`;
+      code = 1;
+    } else {
+      if (!m.aa) out += 'Non-authoritative answer:\n';
+      for (const rr of m.answers) {
+        const n = rr.name.replace(/\.$/, '');
+        if (rr.data.type === 'A' || rr.data.type === 'AAAA') out += `Name:\t${n}\nAddress: ${rr.data.address}\n`;
+        else if (rr.data.type === 'CNAME') out += `${n}\tcanonical name = ${rr.data.target.replace(/\.$/, '')}\n`;
+      }
+    }
+    out += '\n';
+  }
+  p.stdout.write(out);
+  return code;
+}
+
+register({ name: 'busybox-nslookup', summary: 'BusyBox nslookup (the busybox and alpine images\' nslookup)', hidden: true, run: bbNslookup });
 register({ name: 'busybox-ping', summary: 'BusyBox ping (the busybox and alpine images\' ping)', hidden: true, run: bbPing });
 register({ name: 'busybox-wget', summary: 'BusyBox wget (the busybox and alpine images\' wget)', hidden: true, run: bbWget });
 register({
