@@ -768,6 +768,8 @@ register({
   { flag: '--network-alias', arg: 'NAME', desc: 'run: another name of the container on its user-defined network (network connect: --alias)' },
     { flag: '-e, --env', arg: 'KEY=VALUE', desc: 'run/exec: set an environment variable' },
     { flag: '-f, --format', arg: 'TEMPLATE', desc: 'inspect: Go template over the JSON' },
+    { flag: '-o, --opt', arg: 'KEY=VALUE', desc: 'network create: bridge.name, bridge.enable_icc, bridge.enable_ip_masquerade, bridge.gateway_mode_ipv4 (nat, nat-unprotected, routed) are honoured; --internal too' },
+    { flag: 'not simulated', desc: 'refused with "docker: OPTION is not simulated" (exit 125): run/create --dns, --ip, --add-host, -v, --privileged, --restart… ; network create --ipv6, --ip-range, --aux-address, -d macvlan|ipvlan, -o driver.mtu, bridge.host_binding_ipv4, gateway_mode_ipv4=isolated…; swarm, service, stack' },
   ],
   complete(p, words) {
     const e = engineOf(kernelOf(p));

@@ -28,7 +28,10 @@ register({
   name: 'dockerd',
   summary: 'the Docker Engine daemon (started with the host in Docker labs)',
   usage: 'dockerd [-H SOCKET] [--containerd=SOCKET] [--userland-proxy=false]',
-  options: [{ flag: '--userland-proxy', arg: 'BOOL', desc: 'use docker-proxy for published ports (default true)' }],
+  options: [
+    { flag: '--userland-proxy', arg: 'BOOL', desc: 'use docker-proxy for published ports (default true); false: hairpin NAT rules instead' },
+    { flag: 'not simulated', desc: 'every other dockerd flag (--icc, --iptables, --bip, --ip-forward…) is refused: "dockerd: FLAG is not simulated", exit 1' },
+  ],
   async run(p) {
     const k = kernelOf(p);
     // The flags modelled: -H/--host, --containerd, --userland-proxy[=BOOL]. Any other
