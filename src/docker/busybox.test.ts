@@ -95,4 +95,12 @@ describe('busybox image', () => {
     expect(r.stdout).toBe('Server:\t\t127.0.0.11\nAddress:\t127.0.0.11:53\n\nNon-authoritative answer:\nName:\tdb\nAddress: 172.18.0.2\n\nNon-authoritative answer:\n\n');
     expect(r.code).toBe(0);
   });
+
+  it('applets busybox has and the simulation does not implement say so (not the missing-program error)', async () => {
+    const { world } = await dockerWorld();
+    await run(world, 'docker', ['docker', 'run', '-d', '--name', 'c1', 'busybox', 'sleep', '3600']);
+    const r = await run(world, 'docker', ['docker', 'exec', 'c1', 'top']);
+    expect(r.stderr).toBe('top: this BusyBox applet is not simulated\n');
+    expect(r.code).toBe(1);
+  });
 });

@@ -85,11 +85,34 @@ const BUSYBOX_APPLETS = [
   'ps', 'pwd', 'readlink', 'realpath', 'rm', 'rmdir', 'route', 'sed', 'seq', 'sh', 'sleep', 'sort', 'stat', 'sysctl', 'tac', 'tail',
   'tee', 'test', 'timeout', 'touch', 'tr', 'true', 'umount', 'uniq', 'unshare', 'wc', 'which', 'xargs',
 ];
+// The rest of `busybox --list` (same recording): applets busybox has and this
+// simulation does not implement. They exist in the image (so no "executable
+// file not found"), and say they are not simulated when run.
+const BUSYBOX_UNSIMULATED = [
+  'acpid', 'adjtimex', 'ar', 'arch', 'arping', 'ascii', 'ash', 'base64', 'bc', 'blkdiscard', 'blkid', 'blockdev', 'bunzip2',
+  'bzcat', 'bzip2', 'cal', 'chgrp', 'chmod', 'chown', 'chroot', 'chvt', 'cmp', 'cpio', 'crc32', 'cttyhack', 'dc', 'dd',
+  'deallocvt', 'depmod', 'devmem', 'df', 'diff', 'dmesg', 'dnsdomainname', 'dos2unix', 'du', 'dumpkmap', 'dumpleases', 'egrep',
+  'expand', 'expr', 'factor', 'fallocate', 'fatattr', 'fdisk', 'fgrep', 'find', 'findfs', 'fold', 'free', 'freeramdisk',
+  'fsfreeze', 'fstrim', 'ftpget', 'ftpput', 'getopt', 'getty', 'groups', 'gunzip', 'gzip', 'halt', 'hexdump', 'hostid', 'httpd',
+  'hwclock', 'i2cdetect', 'i2cdump', 'i2cget', 'i2cset', 'i2ctransfer', 'id', 'ifdown', 'ifup', 'init', 'insmod', 'ionice',
+  'ipcalc', 'ipneigh', 'killall', 'klogd', 'last', 'less', 'link', 'linux32', 'linux64', 'linuxrc', 'loadfont', 'loadkmap',
+  'logger', 'login', 'logname', 'logread', 'losetup', 'lsmod', 'lsscsi', 'lzcat', 'lzma', 'lzop', 'md5sum', 'mdev', 'microcom',
+  'mim', 'mkdosfs', 'mke2fs', 'mkfifo', 'mknod', 'mkpasswd', 'mkswap', 'mktemp', 'modinfo', 'modprobe', 'more', 'mt', 'nameif',
+  'nologin', 'nproc', 'nuke', 'od', 'openvt', 'partprobe', 'paste', 'patch', 'pidof', 'ping6', 'pivot_root', 'poweroff', 'rdate',
+  'reboot', 'renice', 'reset', 'resume', 'rev', 'rmmod', 'rpm', 'rpm2cpio', 'run-init', 'run-parts', 'setkeycodes', 'setpriv',
+  'setsid', 'sha1sum', 'sha256sum', 'sha3sum', 'sha512sum', 'shred', 'shuf', 'ssl_client', 'start-stop-daemon', 'strings',
+  'stty', 'svc', 'svok', 'swapoff', 'swapon', 'switch_root', 'sync', 'syslogd', 'tar', 'taskset', 'telnet', 'tftp', 'time',
+  'top', 'traceroute', 'traceroute6', 'truncate', 'ts', 'tty', 'ubirename', 'udhcpc', 'udhcpd', 'uevent', 'uname', 'uncompress',
+  'unexpand', 'unix2dos', 'unlink', 'unlzma', 'unxz', 'unzip', 'uptime', 'usleep', 'uudecode', 'uuencode', 'vconfig', 'vi', 'w',
+  'watch', 'watchdog', 'who', 'whoami', 'xxd', 'xz', 'xzcat', 'yes', 'zcat',
+];
 const BUSYBOX: Record<string, string> = {
+  ...Object.fromEntries(BUSYBOX_UNSIMULATED.map((a) => [a, 'busybox-unsimulated'])),
   ...Object.fromEntries(BUSYBOX_APPLETS.map((a) => [a, a])),
   ping: 'busybox-ping',
   wget: 'busybox-wget',
   nslookup: 'busybox-nslookup',
+  ash: 'sh',
   busybox: 'busybox',
 };
 

@@ -344,6 +344,16 @@ async function bbNslookup(p: Process): Promise<number> {
 }
 
 register({ name: 'busybox-nslookup', summary: 'BusyBox nslookup (the busybox and alpine images\' nslookup)', hidden: true, run: bbNslookup });
+register({
+  name: 'busybox-unsimulated',
+  summary: 'a BusyBox applet the simulation does not implement',
+  hidden: true,
+  run(p) {
+    const name = p.argv[0].slice(p.argv[0].lastIndexOf('/') + 1);
+    p.stderr.write(`${name}: this BusyBox applet is not simulated\n`);
+    return 1;
+  },
+});
 register({ name: 'busybox-ping', summary: 'BusyBox ping (the busybox and alpine images\' ping)', hidden: true, run: bbPing });
 register({ name: 'busybox-wget', summary: 'BusyBox wget (the busybox and alpine images\' wget)', hidden: true, run: bbWget });
 register({
