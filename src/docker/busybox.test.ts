@@ -103,4 +103,16 @@ describe('busybox image', () => {
     expect(r.stderr).toBe('top: this BusyBox applet is not simulated\n');
     expect(r.code).toBe(1);
   });
+
+  it('ip prints as BusyBox\'s ip does (no state/group/link-netnsid, no proto kernel) and lacks -br', async () => {
+    const { world } = await dockerWorld();
+    await run(world, 'docker', ['docker', 'run', '-d', '--name', 'c1', 'busybox', 'sleep', '3600']);
+    const a = await run(world, 'docker', ['docker', 'exec', 'c1', 'ip', 'addr', 'show', 'eth0']);
+    expect(a.stdout).toMatch(/^\d+: eth0@if\d+: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue qlen 1000\n    link\/ether [0-9a-f:]{17} brd ff:ff:ff:ff:ff:ff\n    inet 172\.17\.0\.2\/16 brd 172\.17\.255\.255 scope global eth0\n/);
+    const r = await run(world, 'docker', ['docker', 'exec', 'c1', 'ip', 'route']);
+    expect(r.stdout).toBe('default via 172.17.0.1 dev eth0 \n172.17.0.0/16 dev eth0 scope link  src 172.17.0.2 \n');
+    const br = await run(world, 'docker', ['docker', 'exec', 'c1', 'ip', '-br', 'addr']);
+    expect(br.stderr).toMatch(/^BusyBox v1\.35\.0 \(Debian 1:1\.35\.0-4\+deb12u1\+b1\) multi-call binary\.\n\nUsage: ip \[OPTIONS\] address\|route\|link\|tunnel\|neigh\|rule \[ARGS\]\n/);
+    expect(br.code).toBe(1);
+  });
 });

@@ -28,6 +28,7 @@ import { TYPE } from '../dns/wire.ts';
 const BB_VERSION = 'BusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1) multi-call binary.';
 const PING_USAGE = "BusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1) multi-call binary.\n\nUsage: ping [OPTIONS] HOST\n\nSend ICMP ECHO_REQUESTs to HOST\n\n\t-4,-6\t\tForce IP or IPv6 name resolution\n\t-c CNT\t\tSend only CNT pings\n\t-s SIZE\t\tSend SIZE data bytes in packets (default 56)\n\t-i SECS\t\tInterval\n\t-A\t\tPing as soon as reply is received\n\t-t TTL\t\tSet TTL\n\t-I IFACE/IP\tSource interface or IP address\n\t-W SEC\t\tSeconds to wait for the first response (default 10)\n\t\t\t(after all -c CNT packets are sent)\n\t-w SEC\t\tSeconds until ping exits (default:infinite)\n\t\t\t(can exit earlier with -c CNT)\n\t-q\t\tQuiet, only display output at start/finish\n\t-p HEXBYTE\tPayload pattern\n";
 const NSLOOKUP_USAGE = "BusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1) multi-call binary.\n\nUsage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n\nQuery DNS about HOST\n\nQUERY_TYPE: soa,ns,a,aaaa,cname,mx,txt,ptr,srv,any\n";
+const IP_USAGE = "BusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1) multi-call binary.\n\nUsage: ip [OPTIONS] address|route|link|tunnel|neigh|rule [ARGS]\n\nOPTIONS := -f[amily] inet|inet6|link | -o[neline]\n\nip addr add|del IFADDR dev IFACE | show|flush [dev IFACE] [to PREFIX]\nip route list|flush|add|del|change|append|replace|test ROUTE\nip link set IFACE [up|down] [arp on|off] [multicast on|off]\n\t[promisc on|off] [mtu NUM] [name NAME] [qlen NUM] [address MAC]\n\t[master IFACE | nomaster] [netns PID]\nip tunnel add|change|del|show [NAME]\n\t[mode ipip|gre|sit] [remote ADDR] [local ADDR] [ttl TTL]\nip neigh show|flush [to PREFIX] [dev DEV] [nud STATE]\nip rule [list] | add|del SELECTOR ACTION\n";
 const WGET_USAGE = "BusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[--no-check-certificate] [-P DIR] [-U AGENT] URL...\n\nRetrieve files via HTTP or FTP\n\n\t--spider\tOnly check URL existence: $? is 0 if exists\n\t--header STR\tAdd STR (of form 'header: value') to headers\n\t--post-data STR\tSend STR using POST method\n\t--post-file FILE\tSend FILE using POST method\n\t--no-check-certificate\tDon't validate the server's certificate\n\t-c\t\tContinue retrieval of aborted transfer\n\t-q\t\tQuiet\n\t-P DIR\t\tSave to DIR (default .)\n\t-S    \t\tShow server response\n\t-O FILE\t\tSave to FILE ('-' for stdout)\n\t-o LOGFILE\tLog messages to FILE\n\t-U STR\t\tUse STR for User-Agent header\n\t-Y on/off\tUse proxy\n";
 
 /** `%u.%03u` of a time in microseconds. */
@@ -354,6 +355,50 @@ register({
     return 1;
   },
 });
+/**
+ * BusyBox ip (1.35, recorded in an unshared namespace against iproute2's
+ * output for the same devices): the same netlink data, printed without
+ * iproute2's `state …`, `mode …`, `group …` and `link-netnsid` fields, and
+ * routes without `proto kernel` (`scope link  src A`). Options iproute2 has
+ * and BusyBox lacks (-br, -j, -d, -s, -c…) get BusyBox's usage.
+ */
+async function bbIp(p: Process): Promise<number> {
+  const args = p.argv.slice(1);
+  for (const a of args) {
+    if (!a.startsWith('-')) break;
+    if (!/^-(4|6|o|oneline|f|family)$/.test(a)) {
+      p.stderr.write(IP_USAGE);
+      return 1;
+    }
+  }
+  if (!args.length) {
+    p.stderr.write(IP_USAGE);
+    return 1;
+  }
+  let text = '';
+  const cap = { isTTY: false, write: (d: string) => void (text += d) };
+  let code: number;
+  // The netlink work is iproute2's: run the host's ip (resolved outside the image's table).
+  const table = p.programs;
+  p.programs = undefined;
+  try {
+    const running = p.exec(p, ['/usr/sbin/ip', ...args], { stdout: cap });
+    p.programs = table;
+    code = await running;
+  } catch {
+    p.programs = table;
+    p.stderr.write(IP_USAGE);
+    return 1;
+  }
+  text = text
+    .replace(/ state \S+( mode \S+)? group \S+/g, '')
+    .replace(/ link-netns(id|) \S+/g, '')
+    .replace(/ proto kernel scope link src /g, ' scope link  src ');
+  p.stdout.write(text);
+  return code;
+}
+
+register({ name: 'busybox-ip', summary: 'BusyBox ip (the busybox and alpine images\' ip)', hidden: true, run: bbIp });
 register({ name: 'busybox-ping', summary: 'BusyBox ping (the busybox and alpine images\' ping)', hidden: true, run: bbPing });
 register({ name: 'busybox-wget', summary: 'BusyBox wget (the busybox and alpine images\' wget)', hidden: true, run: bbWget });
 register({
