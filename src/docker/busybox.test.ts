@@ -115,4 +115,16 @@ describe('busybox image', () => {
     expect(br.stderr).toMatch(/^BusyBox v1\.35\.0 \(Debian 1:1\.35\.0-4\+deb12u1\+b1\) multi-call binary\.\n\nUsage: ip \[OPTIONS\] address\|route\|link\|tunnel\|neigh\|rule \[ARGS\]\n/);
     expect(br.code).toBe(1);
   });
+
+  it('ifconfig in busybox\'s layout (interface.c ife_print, recorded with Debian\'s busybox)', async () => {
+    const { world } = await dockerWorld();
+    await run(world, 'docker', ['docker', 'run', '-d', '--name', 'c1', 'busybox', 'sleep', '3600']);
+    const r = await run(world, 'docker', ['docker', 'exec', 'c1', 'ifconfig']);
+    expect(r.stdout).toMatch(/^eth0      Link encap:Ethernet  HWaddr [0-9A-F:]{17}  \n          inet addr:172\.17\.0\.2  Bcast:172\.17\.255\.255  Mask:255\.255\.0\.0\n/);
+    expect(r.stdout).toMatch(/\nlo        Link encap:Local Loopback  \n          inet addr:127\.0\.0\.1  Mask:255\.0\.0\.0\n          inet6 addr: ::1\/128 Scope:Host\n          UP LOOPBACK RUNNING  MTU:65536  Metric:1\n/);
+    expect(r.stdout).toMatch(/          collisions:0 txqueuelen:1000 \n          RX bytes:\d+ \(\d+\.\d (Ki)?B\)  TX bytes:\d+ \(\d+\.\d (Ki)?B\)\n\n$/);
+    const bad = await run(world, 'docker', ['docker', 'exec', 'c1', 'ifconfig', 'nosuch']);
+    expect(bad.stderr).toBe('ifconfig: nosuch: error fetching interface information: Device not found\n');
+    expect(bad.code).toBe(1);
+  });
 });

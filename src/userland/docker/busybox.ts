@@ -9,7 +9,9 @@
 // against Debian's busybox 1.35.0 run in an unshared namespace
 // (`busybox ping -c1 127.0.0.1`, `busybox wget -O- http://127.0.0.1:8000/`).
 
-import { fmtIp4, parseIp4 } from '../../kernel/addr.ts';
+import { fmtIp4, maskOf, parseIp4 } from '../../kernel/addr.ts';
+import type { NetDevice } from '../../kernel/netdev.ts';
+import { IFF, ifFlags } from '../net/nettools-lib.ts';
 import { KernelError } from '../../kernel/errno.ts';
 import type { IcmpMessage, Ipv4Packet, Trace } from '../../kernel/packet.ts';
 import { utf8Len } from '../../kernel/packet.ts';
@@ -399,6 +401,81 @@ async function bbIp(p: Process): Promise<number> {
 }
 
 register({ name: 'busybox-ip', summary: 'BusyBox ip (the busybox and alpine images\' ip)', hidden: true, run: bbIp });
+/** print_bytes_scaled: `X bytes:N (I.F UNITB)`. */
+function bytesScaled(n: number): string {
+  let int = n;
+  let frac = 0;
+  const ext = ['', 'Ki', 'Mi', 'Gi', 'Ti'];
+  let e = 0;
+  for (let i = 0; i < 4; i++) {
+    if (int >= 1024) {
+      frac = Math.floor(((int % 1024) * 10) / 1024);
+      int = Math.floor(int / 1024);
+      e++;
+    }
+  }
+  return `${n} (${int}.${frac} ${ext[e]}B)`;
+}
+
+/** One interface as busybox's ife_print (networking/interface.c) shows it. */
+function bbIfPrint(d: NetDevice): string {
+  const flags = ifFlags(d);
+  const loop = d.kind === 'loopback';
+  let s = `${d.name.padEnd(9)} Link encap:${loop ? 'Local Loopback' : 'Ethernet'}  ${loop ? '' : `HWaddr ${d.mac.toUpperCase()}  `}\n`;
+  const a = d.inet[0];
+  if (a) {
+    s += `          inet addr:${fmtIp4(a.local)} `;
+    if (flags & IFF.BROADCAST && a.broadcast) s += ` Bcast:${fmtIp4(a.broadcast)} `;
+    s += ` Mask:${fmtIp4(maskOf(a.prefixlen))}\n`;
+  }
+  for (const a6 of d.inet6) {
+    const scope = a6.addr === '::1' ? 'Host' : a6.addr.startsWith('fe80:') ? 'Link' : 'Global';
+    s += `          inet6 addr: ${a6.addr}/${a6.prefixlen} Scope:${scope}\n`;
+  }
+  const names: [number, string][] = [
+    [IFF.UP, 'UP'], [IFF.BROADCAST, 'BROADCAST'], [IFF.DEBUG, 'DEBUG'], [IFF.LOOPBACK, 'LOOPBACK'], [IFF.POINTOPOINT, 'POINTOPOINT'],
+    [IFF.NOTRAILERS, 'NOTRAILERS'], [IFF.RUNNING, 'RUNNING'], [IFF.NOARP, 'NOARP'], [IFF.PROMISC, 'PROMISC'], [IFF.ALLMULTI, 'ALLMULTI'],
+    [IFF.SLAVE, 'SLAVE'], [IFF.MASTER, 'MASTER'], [IFF.MULTICAST, 'MULTICAST'],
+  ];
+  const fl = names.filter(([b]) => flags & b).map(([, n]) => `${n} `).join('');
+  s += `          ${fl || '[NO FLAGS] '} MTU:${d.mtu}  Metric:1\n`;
+  const t = d.stats;
+  s += `          RX packets:${t.rxPackets} errors:${t.rxErrors} dropped:${t.rxDropped} overruns:0 frame:0\n`;
+  s += `          TX packets:${t.txPackets} errors:${t.txErrors} dropped:${t.txDropped} overruns:0 carrier:${t.txCarrier}\n`;
+  s += `          collisions:${t.collisions} txqueuelen:${d.txqlen} \n`;
+  s += `          RX bytes:${bytesScaled(t.rxBytes)}  TX bytes:${bytesScaled(t.txBytes)}\n\n`;
+  return s;
+}
+
+/**
+ * BusyBox ifconfig, display only (`ifconfig`, `ifconfig -a`, `ifconfig IFACE`):
+ * the old net-tools layout busybox keeps, interfaces in name order.
+ * Changing an interface with it is not simulated.
+ */
+function bbIfconfig(p: Process): number {
+  const args = p.argv.slice(1);
+  const all = args[0] === '-a';
+  const rest = all ? args.slice(1) : args;
+  if (rest.length > 1) {
+    p.stderr.write('ifconfig: setting interfaces with BusyBox ifconfig is not simulated\n');
+    return 1;
+  }
+  const ns = nsOf(p);
+  if (rest.length === 1) {
+    const d = ns.devByName(rest[0]);
+    if (!d) {
+      p.stderr.write(`ifconfig: ${rest[0]}: error fetching interface information: Device not found\n`);
+      return 1;
+    }
+    p.stdout.write(bbIfPrint(d));
+    return 0;
+  }
+  const devs = ns.devices().filter((d) => all || (ifFlags(d) & IFF.UP) !== 0).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  p.stdout.write(devs.map(bbIfPrint).join(''));
+  return 0;
+}
+
+register({ name: 'busybox-ifconfig', summary: 'BusyBox ifconfig (the busybox and alpine images\' ifconfig)', hidden: true, run: bbIfconfig });
 register({ name: 'busybox-ping', summary: 'BusyBox ping (the busybox and alpine images\' ping)', hidden: true, run: bbPing });
 register({ name: 'busybox-wget', summary: 'BusyBox wget (the busybox and alpine images\' wget)', hidden: true, run: bbWget });
 register({
