@@ -658,7 +658,9 @@ export class Shell {
     } catch (e) {
       const errno = e instanceof KernelError ? e.errno : 'ENOENT';
       if (errno === 'ENOENT' && !name.includes('/')) {
-        this.diag(io, this.dialect === 'dash' ? `${name}: not found` : `${name}: command not found`);
+        // BusyBox's ash (a busybox image's sh) names no line: `sh: NAME: not found` (recorded, Debian busybox 1.35).
+        if (this.dialect === 'dash' && this.proc.programs?.has('busybox')) ioOut(io, 2).write(`${this.arg0}: ${name}: not found\n`);
+        else this.diag(io, this.dialect === 'dash' ? `${name}: not found` : `${name}: command not found`);
         return 127;
       }
       const text = e instanceof KernelError ? e.message : 'No such file or directory';
