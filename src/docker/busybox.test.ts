@@ -127,4 +127,16 @@ describe('busybox image', () => {
     expect(bad.stderr).toBe('ifconfig: nosuch: error fetching interface information: Device not found\n');
     expect(bad.code).toBe(1);
   });
+
+  it('route shows * for no gateway (not with -n); netstat\'s State column is one wider (recorded next to net-tools)', async () => {
+    const { world } = await dockerWorld();
+    await run(world, 'docker', ['docker', 'run', '-d', '--name', 'web', 'nginx']);
+    await run(world, 'docker', ['docker', 'run', '-d', '--name', 'c1', '--network', 'container:web', 'busybox', 'sleep', '3600']);
+    const r = await run(world, 'docker', ['docker', 'exec', 'c1', 'route']);
+    expect(r.stdout).toBe('Kernel IP routing table\nDestination     Gateway         Genmask         Flags Metric Ref    Use Iface\ndefault         172.17.0.1      0.0.0.0         UG    0      0        0 eth0\n172.17.0.0      *               255.255.0.0     U     0      0        0 eth0\n');
+    const n = await run(world, 'docker', ['docker', 'exec', 'c1', 'route', '-n']);
+    expect(n.stdout).toContain('\n172.17.0.0      0.0.0.0         255.255.0.0     U     0      0        0 eth0\n');
+    const ns = await run(world, 'docker', ['docker', 'exec', 'c1', 'netstat', '-tln']);
+    expect(ns.stdout).toMatch(/^Active Internet connections \(only servers\)\nProto Recv-Q Send-Q Local Address           Foreign Address         State       \ntcp        0      0 0\.0\.0\.0:80              0\.0\.0\.0:\*               LISTEN      \n/);
+  });
 });

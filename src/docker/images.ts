@@ -74,7 +74,7 @@ const BASE = Date.UTC(2026, 0, 15, 9, 0, 0);
 // this simulation implements. The names are those of `busybox --list`
 // (recorded from Debian's busybox 1.35.0-4+deb12u1 on the recording host;
 // the official image is built from busybox's defconfig, which has them
-// too). `ping`, `wget`, `nslookup`, `ip` and `ifconfig` are busybox's own implementations
+// too). `ping`, `wget`, `nslookup`, `ip`, `ifconfig`, `route` and `netstat` are busybox's own implementations
 // (src/userland/docker/busybox.ts, formats from busybox 1_36_1
 // networking/ping.c, nslookup.c and recordings); the other applets run the host
 // programs of the same name (their options and output can differ from
@@ -114,6 +114,8 @@ const BUSYBOX: Record<string, string> = {
   nslookup: 'busybox-nslookup',
   ip: 'busybox-ip',
   ifconfig: 'busybox-ifconfig',
+  route: 'busybox-route',
+  netstat: 'busybox-netstat',
   ash: 'sh',
   busybox: 'busybox',
 };

@@ -358,6 +358,50 @@ register({
   },
 });
 /**
+ * Run the host's program `argv` (resolved outside the image's program
+ * table) with its stdout captured: the applets below share the kernel
+ * queries of net-tools/iproute2 and differ only in how they print.
+ */
+async function hostProgram(p: Process, argv: string[]): Promise<{ code: number; text: string } | undefined> {
+  let text = '';
+  const cap = { isTTY: false, write: (d: string) => void (text += d) };
+  const table = p.programs;
+  p.programs = undefined;
+  try {
+    const running = p.exec(p, argv, { stdout: cap });
+    p.programs = table;
+    return { code: await running, text };
+  } catch {
+    p.programs = table;
+    return undefined;
+  }
+}
+
+/**
+ * BusyBox route (recorded next to net-tools' for the same table, Debian
+ * busybox 1.35): the same layout, but without -n an unset gateway is `*`.
+ */
+async function bbRoute(p: Process): Promise<number> {
+  const ran = await hostProgram(p, ['/usr/sbin/route', ...p.argv.slice(1)]);
+  if (!ran) return 1;
+  const numeric = p.argv.slice(1).some((a) => /^-\w*n/.test(a));
+  const lines = ran.text.split('\n').map((l, i) => (i < 2 || numeric || l.slice(16, 32) !== '0.0.0.0         ' ? l : `${l.slice(0, 16)}${'*'.padEnd(16)}${l.slice(32)}`));
+  p.stdout.write(lines.join('\n'));
+  return ran.code;
+}
+
+/** BusyBox netstat (same recording): net-tools' socket table with a State column one space wider. */
+async function bbNetstat(p: Process): Promise<number> {
+  const ran = await hostProgram(p, ['/usr/bin/netstat', ...p.argv.slice(1)]);
+  if (!ran) return 1;
+  p.stdout.write(ran.text.replace(/^((?:Proto Recv-Q|tcp|udp|raw).*)$/gm, '$1 '));
+  return ran.code;
+}
+
+register({ name: 'busybox-route', summary: 'BusyBox route', hidden: true, run: bbRoute });
+register({ name: 'busybox-netstat', summary: 'BusyBox netstat', hidden: true, run: bbNetstat });
+
+/**
  * BusyBox ip (1.35, recorded in an unshared namespace against iproute2's
  * output for the same devices): the same netlink data, printed without
  * iproute2's `state …`, `mode …`, `group …` and `link-netnsid` fields, and
@@ -377,22 +421,14 @@ async function bbIp(p: Process): Promise<number> {
     p.stderr.write(IP_USAGE);
     return 1;
   }
-  let text = '';
-  const cap = { isTTY: false, write: (d: string) => void (text += d) };
-  let code: number;
-  // The netlink work is iproute2's: run the host's ip (resolved outside the image's table).
-  const table = p.programs;
-  p.programs = undefined;
-  try {
-    const running = p.exec(p, ['/usr/sbin/ip', ...args], { stdout: cap });
-    p.programs = table;
-    code = await running;
-  } catch {
-    p.programs = table;
+  // The netlink work is iproute2's: run the host's ip and reformat what it prints.
+  const ran = await hostProgram(p, ['/usr/sbin/ip', ...args]);
+  if (!ran) {
     p.stderr.write(IP_USAGE);
     return 1;
   }
-  text = text
+  const { code } = ran;
+  const text = ran.text
     .replace(/ state \S+( mode \S+)? group \S+/g, '')
     .replace(/ link-netns(id|) \S+/g, '')
     .replace(/ proto kernel scope link src /g, ' scope link  src ');
