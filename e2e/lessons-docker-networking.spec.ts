@@ -24,6 +24,30 @@ test('docker-networking: the lesson’s snippets run a container and publish its
   expect(errors).toEqual([]);
 });
 
+test('docker-networking: the none, host and container: section runs in the practice terminal', async ({ page }) => {
+  test.setTimeout(180_000);
+  const errors = watchErrors(page);
+  await page.goto(`/lessons/${SLUG}/`);
+  const term = practice(page);
+  await readyAt(term);
+
+  await runSnippet(page, KEY, 'dockerd > /var/log/dockerd.log 2>&1 &');
+  await runSnippet(page, KEY, 'docker run -d --name web nginx');
+  await runSnippet(page, KEY, 'docker rm -f web');
+  await runSnippet(page, KEY, 'docker network ls');
+  await expectOnScreen(term, [/[0-9a-f]{12}\s+bridge\s+bridge\s+local/, /[0-9a-f]{12}\s+host\s+host\s+local/, /[0-9a-f]{12}\s+none\s+null\s+local/]);
+  // none: only lo, no route; busybox's ping fails at sendto
+  await runSnippet(page, KEY, 'docker run -d --name iso --network none busybox sleep 3600');
+  await expectOnScreen(term, ['PING 192.168.1.10 (192.168.1.10): 56 data bytes', 'ping: sendto: Network is unreachable']);
+  // host: the second nginx on the host's port 80 fails as nginx says, and exits
+  await runSnippet(page, KEY, 'docker run -d --name h1 --network host nginx', { timeout: 60_000 });
+  await expectOnScreen(term, ['nginx: [emerg] still could not bind()', /Exited \(1\) .* h2/]);
+  // container:web shares web's namespace: localhost is web's nginx
+  await runSnippet(page, KEY, 'docker run -d --name side --network container:web busybox sleep 3600');
+  await expectOnScreen(term, ['</html>']);
+  expect(errors).toEqual([]);
+});
+
 test('docker-networking lab docker-port-publish: fails untouched, the reference solution passes', async ({ page }) => {
   test.setTimeout(120_000);
   const errors = watchErrors(page);

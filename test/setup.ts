@@ -4,3 +4,4 @@
 // src/userland/registry.ts (bootSpawn) and src/userland/runner.ts
 // (spawnWith, sendSignal), which shell/exec.ts fills when it is loaded.
 import '../src/shell/exec.ts';
+import '../src/shell/bash.ts'; // bash and sh, as a session has them

@@ -118,7 +118,7 @@ export function networkJson(e: Engine, n: Network): Record<string, unknown> {
           'com.docker.network.bridge.name': 'docker0',
           'com.docker.network.driver.mtu': '1500',
         }
-      : {};
+      : Object.fromEntries(Object.entries(n.options).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return {
     Name: n.name,
     Id: n.id,
@@ -136,5 +136,16 @@ export function networkJson(e: Engine, n: Network): Record<string, unknown> {
     Options: options,
     Labels: n.labels,
     Containers: containers,
+    // API 1.52+ (moby daemon/network.go GetNetworks WithStatus): the default IPAM's
+    // allocation status per subnet — network and broadcast addresses, the
+    // gateway and each endpoint count as in use (defaultipam allocationStatus).
+    Status: { IPAM: n.subnet ? { Subnets: { [n.subnet]: ipamStatus(n) } } : {} },
   };
+}
+
+/** One subnet's SubnetStatus. */
+function ipamStatus(n: Network): { IPsInUse: number; DynamicIPsAvailable: number } {
+  const size = 2 ** (32 - Number(n.subnet!.split('/')[1]));
+  const inUse = Math.min(size, n.used.size + 2);
+  return { IPsInUse: inUse, DynamicIPsAvailable: size - inUse };
 }

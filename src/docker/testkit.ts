@@ -28,14 +28,14 @@ export async function run(world: World, host: string, argv: string[]): Promise<R
 }
 
 /** A world with a Docker host `docker` (192.168.1.10/24) and a `client` (192.168.1.20/24) on segment lan. */
-export async function dockerWorld(opts: { seed?: number; forwarding?: boolean } = {}): Promise<{ world: World; engine: Engine }> {
+export async function dockerWorld(opts: { seed?: number; forwarding?: boolean; userlandProxy?: boolean } = {}): Promise<{ world: World; engine: Engine }> {
   const world = new World({ seed: opts.seed ?? 1 });
   world.addHost('docker', { hostname: 'docker' });
   world.attach('docker', 'eth0', 'lan', { addr: '192.168.1.10/24' });
   world.addHost('client');
   world.attach('client', 'eth0', 'lan', { addr: '192.168.1.20/24' });
   if (opts.forwarding) world.host('docker').initNs.setIpForward(true);
-  const engine = startDockerd(world.host('docker'));
+  const engine = startDockerd(world.host('docker'), { userlandProxy: opts.userlandProxy });
   await world.run(engine.ready);
   return { world, engine };
 }

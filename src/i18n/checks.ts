@@ -195,8 +195,8 @@ export const CHECK_MESSAGES: readonly (readonly [string, string])[] = [
   ['NXDOMAIN', 'NXDOMAIN 응답을 받았습니다'],
   ['no answer', '응답을 받지 못했습니다'],
   [
-    '{from} asked {ns} for {to} over UDP and got no answer: the query never reached the embedded DNS (look at the DOCKER_OUTPUT rules in the container: docker exec {from2} iptables -t nat -S)',
-    '{from} 컨테이너가 {ns}에 UDP로 {to} 이름을 물었지만 응답을 받지 못했습니다: 질의가 내장 DNS에 닿지 못했습니다 (컨테이너 안의 DOCKER_OUTPUT 규칙을 보세요: docker exec {from2} iptables -t nat -S)',
+    '{from} asked {ns} for {to} over UDP and got no answer: the query never reached the embedded DNS (look at the DOCKER_OUTPUT rules in the namespace of the container: nsenter -t $(docker inspect -f \'{{.State.Pid}}\' {from2}) -n iptables -t nat -S)',
+    '{from} 컨테이너가 {ns}에 UDP로 {to} 이름을 물었지만 응답을 받지 못했습니다: 질의가 내장 DNS에 닿지 못했습니다 (컨테이너 네임스페이스의 DOCKER_OUTPUT 규칙을 보세요: nsenter -t $(docker inspect -f \'{{.State.Pid}}\' {from2}) -n iptables -t nat -S)',
   ],
   [
     'the embedded DNS does not know {to} ({why*}): {from} and {to2} share no user-defined network (docker network connect {net} {to3})',

@@ -96,6 +96,12 @@ export class Process {
    * /etc/resolv.conf and /etc/hostname. Children inherit it.
    */
   overlay: Map<string, VNode> | undefined;
+  /**
+   * The programs this process's root file system has (name -> registered
+   * implementation), when it is not the host's: a container image's. Children
+   * inherit it; undefined means the host's programs.
+   */
+  programs: Map<string, string> | undefined;
   /** Set by whoever runs the process: end it at once with `code` (how SIGKILL reaps). */
   reap: ((code: number) => void) | undefined;
   private readonly clock: Clock;
@@ -250,6 +256,7 @@ export class ProcessTable {
     const pid = this.nextPid++;
     const p = new Process({ ...init, pid, clock: this.clock, onExit: (q) => this.procs.delete(q.pid) });
     p.overlay = this.procs.get(init.ppid)?.overlay;
+    p.programs = this.procs.get(init.ppid)?.programs;
     this.procs.set(pid, p);
     return p;
   }

@@ -88,7 +88,7 @@ export async function reachesByName(ctx: CheckCtx, from: string, to: string): Pr
       return { passed: false, message: `${from} asked ${ns} (the nameserver of its resolv.conf) for ${to} over UDP and got ${r === 'EAI_NONAME' ? 'NXDOMAIN' : 'no answer'}: ${from} is only on the default bridge, which has no embedded DNS (docker network create NET; docker network connect NET ${from})` };
     }
     if (!reachedDns) {
-      return { passed: false, message: `${from} asked ${ns} for ${to} over UDP and got no answer: the query never reached the embedded DNS (look at the DOCKER_OUTPUT rules in the container: docker exec ${from} iptables -t nat -S)` };
+      return { passed: false, message: `${from} asked ${ns} for ${to} over UDP and got no answer: the query never reached the embedded DNS (look at the DOCKER_OUTPUT rules in the namespace of the container: nsenter -t $(docker inspect -f '{{.State.Pid}}' ${from}) -n iptables -t nat -S)` };
     }
     const why = r === 'EAI_NONAME' ? 'NXDOMAIN' : 'no answer: it forwarded the query to the host\'s nameservers';
     if (!shared) {

@@ -32,11 +32,11 @@ function inDir(name: string, dir: string): boolean {
  * it cannot be found, EACCES when the file is not executable, EISDIR for a
  * directory.
  */
-export function resolveProgram(host: HostView, name: string, path: string | undefined, cwd: string): ProgramRef {
+export function resolveProgram(host: HostView, name: string, path: string | undefined, cwd: string, programs?: Map<string, string>): ProgramRef {
   if (name === '') throw new KernelError('ENOENT');
-  if (name.includes('/')) return resolvePath(host, name, cwd);
+  if (name.includes('/')) return resolvePath(host, name, cwd, programs);
   for (const dir of (path ?? DEFAULT_PATH).split(':')) {
-    const spec = lookupCommand(name);
+    const spec = programSpec(name, programs);
     if (spec && !spec.hidden && inDir(name, dir)) return { kind: 'cmd', spec, path: programPath(name) };
     if (spec && spec.hidden && inDir(name, dir)) return { kind: 'cmd', spec, path: programPath(name) };
     const full = `${dir === '' ? '.' : dir}/${name}`;
@@ -55,7 +55,14 @@ function stubTarget(data: string): string | undefined {
   return /^\x7fELF\x02\x01\x01\x00packetlab builtin program (\S+)\n/.exec(data)?.[1];
 }
 
-function resolvePath(host: HostView, name: string, cwd: string): ProgramRef {
+/** The registered program `name` is, in a root file system with `programs` (undefined: the host's). */
+function programSpec(name: string, programs?: Map<string, string>): CommandSpec | undefined {
+  if (!programs) return lookupCommand(name);
+  const impl = programs.get(name);
+  return impl === undefined ? undefined : lookupCommand(impl);
+}
+
+function resolvePath(host: HostView, name: string, cwd: string, programs?: Map<string, string>): ProgramRef {
   const base = name.slice(name.lastIndexOf('/') + 1);
   const abs = name.startsWith('/') ? name : `${cwd}/${name}`;
   let node;
@@ -63,7 +70,7 @@ function resolvePath(host: HostView, name: string, cwd: string): ProgramRef {
     node = host.vfs.lookup(abs, { cwd });
   } catch (e) {
     // A registered program at its installed path need not exist as a file.
-    const spec = lookupCommand(base);
+    const spec = programSpec(base, programs);
     const norm = abs.replace(/\/+/g, '/');
     if (spec && (norm === programPath(base) || norm === programPath(base).replace('/usr', ''))) return { kind: 'cmd', spec, path: norm };
     throw e;
@@ -73,7 +80,7 @@ function resolvePath(host: HostView, name: string, cwd: string): ProgramRef {
     if ((node.mode & 0o111) === 0) throw new KernelError('EACCES');
     // A stub binary placed at a program's path runs the registered program.
     const named = stubTarget(node.data);
-    const spec = lookupCommand(named ?? base);
+    const spec = programSpec(named ?? base, programs);
     if (spec && node.data.startsWith('\x7fELF')) return { kind: 'cmd', spec, path: abs };
     return { kind: 'script', path: abs };
   }
@@ -216,7 +223,7 @@ export function makeExec(host: HostView): ExecFn {
   return async (parent: Process, argv: string[], opts: ExecOptions = {}): Promise<number> => {
     const env = opts.env ?? parent.env;
     const cwd = opts.cwd ?? parent.cwd;
-    const ref = resolveProgram(host, argv[0] ?? '', env.PATH, cwd);
+    const ref = resolveProgram(host, argv[0] ?? '', env.PATH, cwd, parent.programs);
     const r = spawnProgram(
       host,
       parent.pid,

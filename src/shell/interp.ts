@@ -653,11 +653,13 @@ export class Shell {
   /** Find a program for `name`, printing bash's error and returning a status when it cannot run. */
   locate(name: string, io: Io): ProgramRef | number {
     try {
-      return resolveProgram(this.host, name, this.getVar('PATH'), this.proc.cwd);
+      return resolveProgram(this.host, name, this.getVar('PATH'), this.proc.cwd, this.proc.programs);
     } catch (e) {
       const errno = e instanceof KernelError ? e.errno : 'ENOENT';
       if (errno === 'ENOENT' && !name.includes('/')) {
-        this.diag(io, this.dialect === 'dash' ? `${name}: not found` : `${name}: command not found`);
+        // BusyBox's ash (a busybox image's sh) names no line: `sh: NAME: not found` (recorded, Debian busybox 1.35).
+        if (this.dialect === 'dash' && this.proc.programs?.has('busybox')) ioOut(io, 2).write(`${this.arg0}: ${name}: not found\n`);
+        else this.diag(io, this.dialect === 'dash' ? `${name}: not found` : `${name}: command not found`);
         return 127;
       }
       const text = e instanceof KernelError ? e.message : 'No such file or directory';
@@ -1181,7 +1183,7 @@ export class Shell {
   /** The path `type`/`which` report for a program name, or undefined. */
   programFor(name: string): string | undefined {
     try {
-      const ref = resolveProgram(this.host, name, this.getVar('PATH'), this.proc.cwd);
+      const ref = resolveProgram(this.host, name, this.getVar('PATH'), this.proc.cwd, this.proc.programs);
       return ref.path;
     } catch {
       return undefined;

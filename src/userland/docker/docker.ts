@@ -7,7 +7,7 @@ import { devNullIn } from '../../kernel/proc.ts';
 import { register } from '../registry.ts';
 import { kernelOf } from '../lib/sys.ts';
 import { readAll } from '../coreutils/host.ts';
-import { DaemonError, engineOf, type Container, type CreateOptions, type Engine, type PortSpec } from '../../docker/engine.ts';
+import { BRIDGE_OPTS, DaemonError, UNSIMULATED_BRIDGE_OPTS, engineOf, type Container, type CreateOptions, type Engine, type PortSpec } from '../../docker/engine.ts';
 import { familiar, validRef } from '../../docker/images.ts';
 import { ellipsis, humanDuration, humanSize, shortId, tabwrite } from '../../docker/format.ts';
 import { containerJson, networkJson } from '../../docker/inspect.ts';
@@ -36,6 +36,37 @@ function daemonErr(p: Process, e: unknown, cmd?: string): number {
 function usageErr(p: Process, cmd: string, msg: string, usage: string): number {
   p.stderr.write(`${msg}\n\nUsage:  docker ${usage}\n\nRun 'docker ${cmd} --help' for more information\n`);
   return /^(unknown flag|unknown shorthand flag|flag needs an argument|invalid argument)/.test(msg) || cmd === 'run' || cmd === 'create' ? 125 : 1;
+}
+
+/**
+ * An option the real Docker honours and this simulation does not model:
+ * refused (exit 125, as docker's flag errors), never accepted and ignored.
+ */
+function notSimulated(p: Process, what: string): number {
+  p.stderr.write(`docker: ${what} is not simulated\n`);
+  return 125;
+}
+
+/**
+ * Flags the real `docker run`/`create` (docker/cli v29.7.2
+ * cli/command/container/opts.go) and `docker network create`
+ * (cli/command/network/create.go) accept that this simulation does not
+ * model: refused as not simulated instead of cobra's "unknown flag".
+ */
+const UNSIMULATED_RUN_FLAGS = new Set([
+  'add-host', 'attach', 'a', 'cap-add', 'cap-drop', 'cgroupns', 'cidfile', 'cpus', 'device', 'dns', 'dns-option', 'dns-search', 'domainname',
+  'env-file', 'expose', 'group-add', 'health-cmd', 'init', 'ip', 'ip6', 'ipc', 'label', 'l', 'link', 'link-local-ip', 'log-driver', 'log-opt',
+  'mac-address', 'memory', 'm', 'mount', 'pid', 'platform', 'privileged', 'pull', 'read-only', 'restart', 'runtime', 'security-opt',
+  'shm-size', 'sig-proxy', 'stop-signal', 'stop-timeout', 'sysctl', 'tmpfs', 'ulimit', 'user', 'u', 'userns', 'uts', 'volume', 'v',
+  'volumes-from',
+]);
+const UNSIMULATED_NETWORK_FLAGS = new Set(['attachable', 'aux-address', 'config-from', 'config-only', 'ingress', 'ip-range', 'ipam-driver', 'ipam-opt', 'ipv4', 'ipv6', 'scope']);
+
+/** A parse error about a real flag we do not model, as the not-simulated refusal; else undefined. */
+function unsimulatedFlag(p: Process, error: string, known: Set<string>): number | undefined {
+  const m = /^unknown flag: --([\w-]+)$/.exec(error) ?? /^unknown shorthand flag: '(\w)'/.exec(error);
+  if (!m || !known.has(m[1])) return undefined;
+  return notSimulated(p, m[1].length === 1 ? `-${m[1]}` : `--${m[1]}`);
 }
 
 /** Parse a `-p` value: [ip:][hostPort:]containerPort[/proto]. */
@@ -124,7 +155,7 @@ function pullError(ref: string): DaemonError {
 async function cmdRun(p: Process, e: Engine, argv: string[], create = false): Promise<number> {
   const cmd = create ? 'create' : 'run';
   const parsed = parseFlags(argv, RUN_FLAGS, false);
-  if (parsed.error) return usageErr(p, cmd, parsed.error, `${cmd} [OPTIONS] IMAGE [COMMAND] [ARG...]`);
+  if (parsed.error) return unsimulatedFlag(p, parsed.error, UNSIMULATED_RUN_FLAGS) ?? usageErr(p, cmd, parsed.error, `${cmd} [OPTIONS] IMAGE [COMMAND] [ARG...]`);
   const o = createOptions(p, parsed, cmd);
   if (typeof o === 'number') return o;
   if (!e.images.get(o.image)) {
@@ -457,11 +488,21 @@ async function cmdNetwork(p: Process, e: Engine, argv: string[]): Promise<number
     }
     case 'create': {
       const parsed = parseFlags(rest, [{ long: 'driver', short: 'd', value: true }, { long: 'subnet', value: true }, { long: 'gateway', value: true }, { long: 'internal' }, { long: 'opt', short: 'o', value: true, multi: true }, { long: 'label', value: true, multi: true }]);
-      if (parsed.error) return usageErr(p, 'network create', parsed.error, 'network create [OPTIONS] NETWORK');
+      if (parsed.error) return unsimulatedFlag(p, parsed.error, UNSIMULATED_NETWORK_FLAGS) ?? usageErr(p, 'network create', parsed.error, 'network create [OPTIONS] NETWORK');
+      const drv = flag(parsed, 'driver');
+      if (drv === 'macvlan' || drv === 'ipvlan') return notSimulated(p, `--driver ${drv}`);
       if (parsed.args.length !== 1) return usageErr(p, 'network create', `docker: 'docker network create' requires 1 argument`, 'network create [OPTIONS] NETWORK');
-      const bridgeName = (parsed.flags.get('opt') ?? []).map((o) => /^com\.docker\.network\.bridge\.name=(.+)$/.exec(o)?.[1]).find(Boolean);
+      // docker/cli opts.ConvertKVStringsToMap: KEY=VALUE, a bare KEY maps to "".
+      const options: Record<string, string> = {};
+      for (const o of parsed.flags.get('opt') ?? []) {
+        const i = o.indexOf('=');
+        options[i < 0 ? o : o.slice(0, i)] = i < 0 ? '' : o.slice(i + 1);
+      }
+      for (const k of Object.keys(options)) {
+        if (UNSIMULATED_BRIDGE_OPTS.includes(k) || (k === BRIDGE_OPTS.gwMode4 && options[k] === 'isolated')) return notSimulated(p, `--opt ${k}=${options[k]}`);
+      }
       try {
-        const n = await e.createNetwork(parsed.args[0], { driver: flag(parsed, 'driver'), subnet: flag(parsed, 'subnet'), gateway: flag(parsed, 'gateway'), internal: bool(parsed, 'internal'), bridgeName });
+        const n = await e.createNetwork(parsed.args[0], { driver: flag(parsed, 'driver'), subnet: flag(parsed, 'subnet'), gateway: flag(parsed, 'gateway'), internal: bool(parsed, 'internal'), options });
         p.stdout.write(`${n.id}\n`);
         return 0;
       } catch (err) {
@@ -558,6 +599,57 @@ async function cmdBuild(p: Process, e: Engine, argv: string[]): Promise<number> 
   return 0;
 }
 
+/**
+ * `docker version` (docker/cli v29.7.2 cli/command/system/version.go
+ * defaultVersionTemplate through a tabwriter of minimum width 20). The
+ * values: Engine 29.7.2 at moby tag docker-v29.7.2 (commit 6a43e3d, API
+ * config.MaxAPIVersion 1.55, defaultMinAPIVersion 1.40, Go 1.26.5 from its
+ * Dockerfile), the CLI at docker/cli v29.7.2 (commit a7dcaa6), containerd,
+ * runc and docker-init at the versions that Dockerfile pins (CONTAINERD_VERSION
+ * v2.3.3, RUNC_VERSION v1.4.3, TINI_VERSION v0.19.0) with their tags'
+ * commits. Build times are the tags' commit times (the release builds' own
+ * times are not in any source).
+ */
+const VERSION_TEXT = [
+  ['Client: Docker Engine - Community', ''],
+  [' Version:', '29.7.2'],
+  [' API version:', '1.55'],
+  [' Go version:', 'go1.26.5'],
+  [' Git commit:', 'a7dcaa6'],
+  [' Built:', 'Wed Aug  5 17:34:15 2026'],
+  [' OS/Arch:', 'linux/amd64'],
+  [' Context:', 'default'],
+  ['', ''],
+  ['Server: Docker Engine - Community', ''],
+  [' Engine:', ''],
+  ['  Version:', '29.7.2'],
+  ['  API version:', '1.55 (minimum version 1.40)'],
+  ['  Go version:', 'go1.26.5'],
+  ['  Git commit:', '6a43e3d'],
+  ['  Built:', 'Wed Aug  5 18:24:27 2026'],
+  ['  OS/Arch:', 'linux/amd64'],
+  ['  Experimental:', 'false'],
+  [' containerd:', ''],
+  ['  Version:', 'v2.3.3'],
+  ['  GitCommit:', 'aad11006b869517fcd3009450b6f82da282e1a9b'],
+  [' runc:', ''],
+  ['  Version:', '1.4.3'],
+  ['  GitCommit:', 'v1.4.3-0-gbb14dab'],
+  [' docker-init:', ''],
+  ['  Version:', '0.19.0'],
+  ['  GitCommit:', 'de40ad0'],
+]
+  .map(([k, v]) => (v ? k.padEnd(20) + v : k))
+  .join('\n') + '\n';
+
+function cmdVersion(p: Process, argv: string[]): number {
+  const parsed = parseFlags(argv, [{ long: 'format', short: 'f', value: true }]);
+  if (parsed.error) return usageErr(p, 'version', parsed.error, 'version [OPTIONS]');
+  if (flag(parsed, 'format') !== undefined) return notSimulated(p, 'version --format');
+  p.stdout.write(VERSION_TEXT);
+  return 0;
+}
+
 const SUMMARY: [string, string][] = [
   ['run', 'Create and run a new container from an image'],
   ['exec', 'Execute a command in a running container'],
@@ -588,7 +680,7 @@ export async function dockerMain(p: Process): Promise<number> {
   const argv = p.argv.slice(1);
   if (!argv.length || argv[0] === '--help' || argv[0] === 'help') return help(p);
   if (argv[0] === '--version' || argv[0] === '-v') {
-    p.stdout.write('Docker version 29.7.2, build 0000000\n');
+    p.stdout.write('Docker version 29.7.2, build a7dcaa6\n');
     return 0;
   }
   const k = kernelOf(p);
@@ -644,8 +736,14 @@ export async function dockerMain(p: Process): Promise<number> {
     case 'port':
       return cmdPort(p, engine, rest);
     case 'version':
-      p.stdout.write(`Client:\n Version:           29.7.2\n API version:       1.52\n OS/Arch:           linux/amd64\n\nServer:\n Engine:\n  Version:          29.7.2\n  API version:      1.52 (minimum version 1.44)\n  OS/Arch:          linux/amd64\n`);
-      return 0;
+      return cmdVersion(p, rest);
+    case 'swarm':
+    case 'service':
+    case 'stack':
+    case 'node':
+    case 'secret':
+    case 'config':
+      return notSimulated(p, cmd);
     default:
       p.stderr.write(`docker: unknown command: docker ${cmd}\n\nRun 'docker --help' for more information\n`);
       return 1;
@@ -669,6 +767,8 @@ register({
   { flag: '--network-alias', arg: 'NAME', desc: 'run: another name of the container on its user-defined network (network connect: --alias)' },
     { flag: '-e, --env', arg: 'KEY=VALUE', desc: 'run/exec: set an environment variable' },
     { flag: '-f, --format', arg: 'TEMPLATE', desc: 'inspect: Go template over the JSON' },
+    { flag: '-o, --opt', arg: 'KEY=VALUE', desc: 'network create: bridge.name, bridge.enable_icc, bridge.enable_ip_masquerade, bridge.gateway_mode_ipv4 (nat, nat-unprotected, routed) are honoured; --internal too' },
+    { flag: 'not simulated', desc: 'refused with "docker: OPTION is not simulated" (exit 125): run/create --dns, --ip, --add-host, -v, --privileged, --restart… ; network create --ipv6, --ip-range, --aux-address, -d macvlan|ipvlan, -o driver.mtu, bridge.host_binding_ipv4, gateway_mode_ipv4=isolated…; swarm, service, stack' },
   ],
   complete(p, words) {
     const e = engineOf(kernelOf(p));

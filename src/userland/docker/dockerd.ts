@@ -27,10 +27,29 @@ register({ name: 'containerd-shim-runc-v2', summary: 'containerd shim: parent of
 register({
   name: 'dockerd',
   summary: 'the Docker Engine daemon (started with the host in Docker labs)',
-  usage: 'dockerd [--userland-proxy=false]',
-  options: [{ flag: '--userland-proxy', arg: 'BOOL', desc: 'use docker-proxy for published ports (default true)' }],
+  usage: 'dockerd [-H SOCKET] [--containerd=SOCKET] [--userland-proxy=false]',
+  options: [
+    { flag: '--userland-proxy', arg: 'BOOL', desc: 'use docker-proxy for published ports (default true); false: hairpin NAT rules instead' },
+    { flag: 'not simulated', desc: 'every other dockerd flag (--icc, --iptables, --bip, --ip-forward…) is refused: "dockerd: FLAG is not simulated", exit 1' },
+  ],
   async run(p) {
     const k = kernelOf(p);
+    // The flags modelled: -H/--host, --containerd, --userland-proxy[=BOOL]. Any other
+    // dockerd flag (--icc, --iptables, --bip, --ip-forward…) is refused, not ignored.
+    let userlandProxy = true;
+    const args = p.argv.slice(1);
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i];
+      if (a === '-H' || a === '--host') i++;
+      else if (/^(-H|--host=|--containerd=)/.test(a)) continue;
+      else if (a === '--containerd') i++;
+      else if (a === '--userland-proxy' || a === '--userland-proxy=true' || a === '--userland-proxy=1') userlandProxy = true;
+      else if (a === '--userland-proxy=false' || a === '--userland-proxy=0') userlandProxy = false;
+      else {
+        p.stderr.write(`dockerd: ${a.split('=')[0]} is not simulated\n`);
+        return 1;
+      }
+    }
     let e = engineOf(k);
     if (e?.daemon && e.daemon !== p && e.daemon.state !== 'Z') {
       p.stderr.write(`failed to start daemon, ensure docker is not running or delete /var/run/docker.pid: process with PID ${e.daemon.pid} is still running\n`);
@@ -40,8 +59,13 @@ register({
       e = new Engine(k);
       e.register();
     }
+    // Without --containerd, dockerd starts and supervises its own containerd (libcontainerd/supervisor).
+    if (!p.argv.some((a) => a.startsWith('--containerd')) && !e.containerd) {
+      k.vfs.mkdir('/var/run/docker/containerd', {}, true);
+      void p.exec(p, ['containerd', '--config', '/var/run/docker/containerd/containerd.toml'], { onSpawn: (c) => (e!.containerd = c) }).catch(() => 0);
+    }
     try {
-      await e.serve(p, { userlandProxy: !p.argv.includes('--userland-proxy=false') });
+      await e.serve(p, { userlandProxy });
     } catch (err) {
       if (!(err instanceof DaemonError)) throw err;
       p.stderr.write(`failed to start daemon: Error initializing network controller: ${err.message}\n`);
@@ -146,6 +170,13 @@ register({
   hidden: true,
   async run(p) {
     if (p.argv.length < 2) return 0;
-    return p.exec(p, p.argv.slice(1));
+    try {
+      return await p.exec(p, p.argv.slice(1));
+    } catch {
+      // The script's last line (nginx/docker-nginx mainline/debian/docker-entrypoint.sh:47)
+      // is `exec "$@"` under /bin/sh (dash), which reports a missing program so.
+      p.stderr.write(`/docker-entrypoint.sh: 47: exec: ${p.argv[1]}: not found\n`);
+      return 127;
+    }
   },
 });
