@@ -189,6 +189,8 @@ export class NetDevice {
   stats: DevStats = zeroStats();
   /** Per-device IPv4 sysctls (net.ipv4.conf.DEV.*). */
   conf: Record<string, number>;
+  /** net.ipv6.conf.DEV.disable_ipv6: no IPv6 addresses (not even ::1 on lo). */
+  ipv6Disabled = false;
   /** VXLAN parameters (id, remote, local, dstport, underlay dev). */
   vxlan?: { id: number; remote?: Ip4; local?: Ip4; dstport: number; dev?: NetDevice; learning: boolean };
 

@@ -94,6 +94,13 @@ export interface Ipv4Packet {
   /** Don't-fragment bit. */
   df: boolean;
   payload: L4;
+  /**
+   * Set on a fragment: byte offset of its data in the original datagram,
+   * more-fragments flag, and how many data bytes it carries. The payload
+   * stays the whole L4 message (the first fragment's header is what
+   * reassembly keeps); lengths and counters come from `len`.
+   */
+  frag?: { off: number; mf: boolean; len: number };
 }
 
 export interface Ipv6Packet {
@@ -127,7 +134,29 @@ export function l4Len(p: L4): number {
 
 /** Total length field of an IPv4 packet. */
 export function ip4Len(p: Ipv4Packet): number {
-  return 20 + l4Len(p.payload);
+  return 20 + (p.frag ? p.frag.len : l4Len(p.payload));
+}
+
+/**
+ * ip_do_fragment: split a datagram (or a fragment) into pieces of at most
+ * `mtu` bytes; data per piece is a multiple of 8, the last one carries the
+ * rest and the original more-fragments flag.
+ */
+export function fragmentIp4(p: Ipv4Packet, mtu: number): Ipv4Packet[] {
+  const base = p.frag?.off ?? 0;
+  const total = p.frag ? p.frag.len : l4Len(p.payload);
+  const lastMf = p.frag?.mf ?? false;
+  const chunk = Math.max(8, Math.floor((mtu - 20) / 8) * 8);
+  const out: Ipv4Packet[] = [];
+  for (let off = 0; off < total; off += chunk) {
+    const len = Math.min(chunk, total - off);
+    const last = off + len >= total;
+    const q = cloneIp4(p);
+    q.df = false;
+    q.frag = { off: base + off, mf: last ? lastMf : true, len };
+    out.push(q);
+  }
+  return out;
 }
 
 /** Bytes of a frame on the wire (Ethernet header, no FCS), as interface counters count. */
@@ -162,7 +191,9 @@ export function cloneIp4(p: Ipv4Packet): Ipv4Packet {
   const payload = { ...p.payload } as L4;
   if (payload.proto === 'tcp') payload.flags = { ...payload.flags };
   if (payload.proto === 'icmp' && payload.quoted) payload.quoted = cloneIp4(payload.quoted);
-  return { ...p, payload };
+  const q = { ...p, payload };
+  if (p.frag) q.frag = { ...p.frag };
+  return q;
 }
 
 /** Deep copy of a frame (a frame delivered to two ports must be two buffers). */

@@ -68,7 +68,8 @@ function printNameAndLink(ip: Ip, fmt: string, d: NetDevice, family: number): nu
   let name = d.name;
   let mflag = 0;
   const il = iflink(d);
-  if (il !== undefined) {
+  // inet6_fill_ifinfo puts IFLA_LINK only when it differs from the device's own index.
+  if (il !== undefined && !(family === AF_INET6 && il === d.ifindex)) {
     // An AF_INET6 link dump carries no IFLA_LINK_NETNSID, so the index is resolved locally.
     const lnet = family === AF_INET6 ? undefined : linkNetns(d);
     let link: string | undefined;
