@@ -3,11 +3,13 @@ ip netns add a
 ip netns exec a sysctl -qw net.ipv6.conf.default.disable_ipv6=1
 ip netns add b
 ip netns exec b sysctl -qw net.ipv6.conf.default.disable_ipv6=1
-ip link add va netns a type veth peer name vb netns b
+ip link add va netns a address 02:00:00:00:00:0a type veth peer name vb netns b address 02:00:00:00:00:0b
 ip -n a addr add 10.0.0.1/24 dev va
 ip -n b addr add 10.0.0.2/24 dev vb
 ip -n a link set va up
 ip -n b link set vb up
+ip -n a neigh add 10.0.0.2 lladdr 02:00:00:00:00:0b dev va nud permanent
+ip -n b neigh add 10.0.0.1 lladdr 02:00:00:00:00:0a dev vb nud permanent
 ip -n a link set va mtu 1400
 ip -n b link set vb mtu 1400
 ip -n a link show va

@@ -108,9 +108,15 @@ export interface Chain {
   name: string;
   builtin: boolean;
   policy?: 'ACCEPT' | 'DROP';
-  /** Policy counters (iptables-nft creates base chains without counters; only restore sets them). */
+  /** Policy counters: packets that reached the end of a base chain (`policy DROP 3 packets, 252 bytes`). */
   pkts: number;
   bytes: number;
+  /**
+   * iptables-nft creates a base chain in the kernel only when a command
+   * touches it (a rule, a policy, a restore): until then nothing traverses
+   * it and its policy counter stays 0.
+   */
+  registered?: boolean;
   rules: Rule[];
 }
 
