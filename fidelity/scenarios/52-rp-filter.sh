@@ -58,7 +58,7 @@ ip netns exec a ping -c 1 -W 1 10.0.2.1
 ip netns exec r sysctl -w net.ipv4.conf.ra.rp_filter=3
 ip netns exec r sysctl net.ipv4.conf.ra.rp_filter
 ip netns exec r sysctl -w net.ipv4.conf.ra.rp_filter=0
-ip -n r -s link show ra
+ip -n r -s link show ra | awk 'NR==4 || NR==6 {print $3, $4}'
 ip -n a addr del 10.0.1.1/24 dev va
 ip -n a addr add 10.0.1.1/16 dev va
 ip -n a route del 10.0.2.0/24

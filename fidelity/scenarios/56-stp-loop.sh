@@ -24,7 +24,7 @@ bridge link
 sleep 5
 bridge link
 ip link set l1a up
-sleep 0.5
+sleep 3.5
 bridge link
 sleep 5
 bridge link

@@ -435,7 +435,7 @@ function runTable(st: NfNs, t: Table, hook: NfHook, x: MatchCtx): TableVerdict {
       if (chain.builtin || !stack.length) {
         tev('policy', base, undefined, chain.policy === 'DROP' ? 'DROP' : 'ACCEPT');
         // The base chain's policy counter (`policy DROP 3 packets, 252 bytes`, `[3:252]`).
-        if (base.registered || base.rules.length) {
+        if (base.counters) {
           base.pkts++;
           base.bytes += len;
         }
@@ -466,7 +466,7 @@ function runTable(st: NfNs, t: Table, hook: NfHook, x: MatchCtx): TableVerdict {
         tev('rule', chain, r, tg.verdict === 'RETURN' ? '0xfffffffb' : tg.verdict);
         if (tg.verdict === 'RETURN') {
           if (!stack.length) {
-            if (base.registered || base.rules.length) {
+            if (base.counters) {
               base.pkts++;
               base.bytes += len;
             }

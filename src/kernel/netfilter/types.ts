@@ -112,11 +112,12 @@ export interface Chain {
   pkts: number;
   bytes: number;
   /**
-   * iptables-nft creates a base chain in the kernel only when a command
-   * touches it (a rule, a policy, a restore): until then nothing traverses
-   * it and its policy counter stays 0.
+   * Whether the nft base chain has counters (NFTA_CHAIN_COUNTERS).
+   * iptables-nft 1.8.9 sends them when it sets a policy (`-P`) or restores
+   * a `:CHAIN POLICY [p:b]` line; a chain it creates implicitly for `-A`
+   * has none, and its policy line keeps showing 0 packets.
    */
-  registered?: boolean;
+  counters?: boolean;
   rules: Rule[];
 }
 

@@ -150,7 +150,7 @@ function execute(p: Process, c: IptCommand): Outcome {
       if (!ch || !ch.builtin) return kernelErr('Bad built-in chain name.');
       if (c.policy !== 'ACCEPT' && c.policy !== 'DROP') return kernelErr("Bad policy name. Run `dmesg' for more information.");
       const t = cloneTable(view);
-      t.chains.set(ch.name, { ...t.chains.get(ch.name)!, policy: c.policy, registered: true });
+      t.chains.set(ch.name, { ...t.chains.get(ch.name)!, policy: c.policy, counters: true });
       return commit(t, 'CHAIN_USER_ADD', ch.name);
     }
     case 'A':
@@ -186,7 +186,6 @@ function execute(p: Process, c: IptCommand): Outcome {
       if (!ch) return kernelErr(NO_CHAIN);
       const t = cloneTable(view);
       const rules = t.chains.get(chain)!.rules;
-      t.chains.get(chain)!.registered = true;
       if (cmd === 'A') {
         rules.push(rule);
         return commit(t, 'RULE_APPEND', chain);
@@ -348,7 +347,7 @@ export function restore(p: Process, text: string, opts: { noflush: boolean; coun
       if (existing?.builtin || BUILTIN_CHAINS[tname].includes(name)) {
         if (policy !== 'ACCEPT' && policy !== 'DROP' && policy !== '-') return { status: 1, stdout: '', stderr: `iptables-restore: line ${n} failed: Bad policy name.\n` };
         const ch = table.chains.get(name)!;
-        table.chains.set(name, { ...ch, rules: opts.noflush ? ch.rules : [], policy: policy === '-' ? ch.policy : policy, registered: true });
+        table.chains.set(name, { ...ch, rules: opts.noflush ? ch.rules : [], policy: policy === '-' ? ch.policy : policy, counters: true });
       } else {
         try {
           checkChainName(name);
@@ -385,7 +384,6 @@ export function restore(p: Process, text: string, opts: { noflush: boolean; coun
     switch (cmd) {
       case 'A':
         ch!.rules.push(c.rule);
-        ch!.registered = true;
         break;
       case 'I':
         ch!.rules.splice((c.rulenum ?? 1) - 1, 0, c.rule);
