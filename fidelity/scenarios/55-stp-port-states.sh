@@ -26,7 +26,7 @@ ip -d link show p1 | grep -o 'state [a-z]* priority [0-9]* cost [0-9]*'
 sleep 2
 bridge link
 ip netns exec a ping -c 1 -W 1 10.0.0.2
-brctl showstp br0 | grep -E '^[a-z]|bridge id|designated|root port|port id'
+brctl showstp br0 | grep -E '^[a-z]|bridge id|designated|root port|port id' | sed -E 's/[[:space:]]+(message age|forward delay|hold) timer.*$//'
 ip -d link show br0 | grep -o 'stp_state [0-9]*'
 ip link set p2 down
 bridge link

@@ -16,8 +16,8 @@ ip link set br1 up
 bridge link
 sleep 5
 bridge link
-brctl showstp br1 | grep -E '^[a-z]|bridge id|designated|root port|port id'
-brctl showstp br0 | grep -E '^[a-z]|bridge id|designated|root port|port id'
+brctl showstp br1 | grep -E '^[a-z]|bridge id|designated|root port|port id' | sed -E 's/[[:space:]]+(message age|forward delay|hold) timer.*$//'
+brctl showstp br0 | grep -E '^[a-z]|bridge id|designated|root port|port id' | sed -E 's/[[:space:]]+(message age|forward delay|hold) timer.*$//'
 ip -d link show l2b | grep -o 'state [a-z]* priority [0-9]* cost [0-9]*'
 ip link set l1a down
 bridge link

@@ -24,7 +24,7 @@ brctl sethello br0 4
 brctl setmaxage br0 12
 brctl setfd br0 6
 brctl setbridgeprio br0 12288
-brctl showstp br0 | grep -E '^[a-z]|bridge id|designated|root port|port id'
+brctl showstp br0 | grep -E '^[a-z]|bridge id|designated|root port|port id' | sed -E 's/[[:space:]]+(message age|forward delay|hold) timer.*$//'
 brctl sethello br0 0
 brctl sethello br0 abc
 brctl setfd br0 1
@@ -40,5 +40,5 @@ bridge link
 brctl setportprio br0 d0 300
 brctl setpathcost br0 d0 0
 brctl setpathcost br0 nosuch 10
-brctl showstp br0 | grep -E '^[a-z]|bridge id|designated|root port|port id'
+brctl showstp br0 | grep -E '^[a-z]|bridge id|designated|root port|port id' | sed -E 's/[[:space:]]+(message age|forward delay|hold) timer.*$//'
 brctl show

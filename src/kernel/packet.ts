@@ -111,11 +111,27 @@ export interface Ipv6Packet {
   payload: IcmpMessage;
 }
 
+/**
+ * An 802.1D configuration BPDU (sent to 01:80:c2:00:00:00 with an LLC
+ * header). Bridge ids are 16 hex digits (priority then MAC), times in
+ * centiseconds except `messageAge` (ms).
+ */
+export interface Bpdu {
+  root: string;
+  cost: number;
+  bridge: string;
+  port: number;
+  messageAge: number;
+  maxAge: number;
+  helloTime: number;
+  forwardDelay: number;
+}
+
 export interface EthFrame {
   src: Mac;
   dst: Mac;
-  type: 'arp' | 'ipv4' | 'ipv6';
-  payload: ArpPacket | Ipv4Packet | Ipv6Packet;
+  type: 'arp' | 'ipv4' | 'ipv6' | 'stp';
+  payload: ArpPacket | Ipv4Packet | Ipv6Packet | Bpdu;
   /** Metadata that travels with the buffer but is not on the wire. */
   trace?: Trace;
 }
@@ -168,6 +184,9 @@ export function frameLen(f: EthFrame): number {
       return 14 + ip4Len(f.payload as Ipv4Packet);
     case 'ipv6':
       return 14 + 40 + 8 + (f.payload as Ipv6Packet).payload.dataLen;
+    case 'stp':
+      // 802.3 header, LLC (3), configuration BPDU (35).
+      return 14 + 3 + 35;
   }
 }
 
@@ -201,6 +220,7 @@ export function cloneFrame(f: EthFrame): EthFrame {
   let payload: EthFrame['payload'];
   if (f.type === 'ipv4') payload = cloneIp4(f.payload as Ipv4Packet);
   else if (f.type === 'arp') payload = { ...(f.payload as ArpPacket) };
+  else if (f.type === 'stp') payload = { ...(f.payload as Bpdu) };
   else payload = { ...(f.payload as Ipv6Packet), payload: { ...(f.payload as Ipv6Packet).payload } };
   return { src: f.src, dst: f.dst, type: f.type, payload, trace: f.trace };
 }

@@ -19,8 +19,10 @@ import type { Kernel } from './kernel.ts';
 import { NEIGH_PARAMS, type NeighEntry, type PendingSend } from './neigh.ts';
 import { type NetDevice, SCOPE } from './netdev.ts';
 import type { NetNs } from './netns.ts';
+import { Stp } from './stp.ts';
 import {
   type ArpPacket,
+  type Bpdu,
   type EthFrame,
   type IcmpMessage,
   type Ipv4Packet,
@@ -157,8 +159,26 @@ export class Stack {
   /** IP reassembly queues per namespace (struct ipq), keyed by src/dst/id/protocol. */
   private readonly fragQueues = new WeakMap<NetNs, Map<string, { parts: Ipv4Packet[]; have: number; total?: number; first?: Ipv4Packet }>>();
 
+  /** The spanning tree of this kernel's bridges. */
+  readonly stp: Stp;
+
   constructor(kernel: Kernel) {
     this.kernel = kernel;
+    this.stp = new Stp({
+      now: () => this.kernel.clock.now,
+      setTimer: (ms, fn) => this.kernel.clock.setTimer(ms, fn),
+      cancel: (t) => this.kernel.clock.cancel(t),
+      xmit: (dev, frame) => this.devXmit(dev, frame),
+      changed: (br) => {
+        // The bridge's carrier follows its forwarding ports: IPv6 link-local on carrier.
+        if (br.carrier) br.ns.onCarrierUp(br);
+      },
+    });
+  }
+
+  /** Bring every STP bridge of this kernel in step with its links (after a topology change). */
+  stpSync(): void {
+    for (const ns of this.kernel.namespaces) for (const d of ns.devices()) if (d.bridge && (d.bridge.stp || d.bridge.stpRunning)) this.stp.sync(d);
   }
 
   private get now(): number {
@@ -277,7 +297,7 @@ export class Stack {
     }
     if (frame.type === 'arp') this.arpRcv(dev, frame.payload as ArpPacket, frame.trace);
     else if (frame.type === 'ipv4') this.ipRcv(dev, frame.payload as Ipv4Packet, frame.trace, hops);
-    else this.ip6Rcv(dev, frame.payload as Ipv6Packet);
+    else if (frame.type === 'ipv6') this.ip6Rcv(dev, frame.payload as Ipv6Packet);
   }
 
   // ── bridge ─────────────────────────────────────────────────────────────
@@ -293,6 +313,7 @@ export class Stack {
   /** A port left: its FDB entries go; the bridge MAC may change. */
   bridgeDelPort(br: NetDevice, port: NetDevice): void {
     port.promisc = Math.max(0, port.promisc - 1);
+    this.stp.portRemoved(br, port);
     for (const [k, e] of br.bridge!.fdb) if (e.dev === port) br.bridge!.fdb.delete(k);
     this.bridgeRecomputeAddr(br, port);
   }
@@ -321,19 +342,33 @@ export class Stack {
     br.bridge.fdb.set(dev.mac, { mac: dev.mac, dev, local: true, isStatic: true, updated: this.now });
   }
 
-  /** Port is forwarding: both it and the bridge are up (STP off). */
+  /** Port is forwarding: it and the bridge are up, and (with STP) the port reached forwarding. */
   private portForwarding(port: NetDevice): boolean {
-    return port.adminUp && port.carrier && !!port.master?.adminUp;
+    return Stp.state(port) === 'forwarding';
   }
 
   /** A frame entered the bridge through `port` (br_handle_frame). */
   private bridgeInput(br: NetDevice, port: NetDevice, frame: EthFrame, hops: number): void {
     const b = br.bridge!;
-    if (!this.portForwarding(port)) return;
+    const state = Stp.state(port);
+    if (state === 'disabled') return;
+    if (frame.type === 'stp' && b.stp) {
+      // br_stp_rcv: BPDUs are consumed by the spanning tree, never forwarded.
+      this.stp.receive(br, port, frame.payload as Bpdu);
+      return;
+    }
+    if (state !== 'forwarding' && state !== 'learning') {
+      this.trace(frame.trace, br.ns, 'drop', `${br.name}: port ${port.name} is in STP state ${state}: frame dropped`);
+      return;
+    }
     if (!isMulticastMac(frame.src) && port.port?.learning) {
       const e = b.fdb.get(frame.src);
       if (!e || (!e.local && !e.isStatic)) b.fdb.set(frame.src, { mac: frame.src, dev: port, local: false, isStatic: false, updated: this.now });
       else if (!e.local) e.updated = this.now;
+    }
+    if (state === 'learning') {
+      this.trace(frame.trace, br.ns, 'drop', `${br.name}: port ${port.name} is in STP state learning: source learned, frame dropped`);
+      return;
     }
     if (isMulticastMac(frame.dst)) {
       this.trace(frame.trace, br.ns, 'bridge', `${br.name}: ${frame.dst === MAC_BROADCAST ? 'broadcast' : 'multicast'} from ${port.name} flooded to the other ports`);

@@ -11,6 +11,7 @@ import { KernelError } from '../../kernel/errno.ts';
 import { devMcList, devUcList, fdbAdd, fdbDel, fdbEntries, type FdbAddState } from '../../kernel/fdb.ts';
 import { nsOf, kernelOf } from '../lib/sys.ts';
 import { linkFlagsText, nameAndLink } from './nettools-lib.ts';
+import { Stp } from '../../kernel/stp.ts';
 
 const USAGE =
   'Usage: bridge [ OPTIONS ] OBJECT { COMMAND | help }\n' +
@@ -85,14 +86,26 @@ function die(p: Process, msg: string, code = 255): never {
 
 /** STP port state names (BR_STATE_*). */
 function portState(dev: NetDevice): string {
-  const br = dev.master;
-  if (!br || !br.adminUp || !dev.adminUp || !dev.carrier) return 'disabled';
-  return 'forwarding';
+  return Stp.state(dev);
+}
+
+/**
+ * `NAME@LINK: ` as bridge(8) prints it: IFLA_LINK is resolved in the
+ * reader's namespace without the link netnsid, so a veth whose peer lives
+ * elsewhere shows whatever local device has the peer's index (`if%d` when
+ * none), and M-DOWN follows that device.
+ */
+function bridgeNameAndLink(dev: NetDevice): { text: string; mdown: boolean } {
+  const peer = dev.peer;
+  if (!peer || peer.ns === dev.ns) return nameAndLink(dev);
+  const local = dev.ns.devByIndex(peer.ifindex);
+  if (!local) return { text: `${dev.name}@if${peer.ifindex}: `, mdown: false };
+  return { text: `${dev.name}@${local.name}: `, mdown: !local.adminUp };
 }
 
 /** One `bridge link` line for a port. */
 export function bridgeLinkLine(dev: NetDevice): string {
-  const nl = nameAndLink(dev);
+  const nl = bridgeNameAndLink(dev);
   let s = `${dev.ifindex}: ${nl.text}${linkFlagsText(dev, nl.mdown)}mtu ${dev.mtu} master ${dev.master!.name} state ${portState(dev)} `;
   s += `priority ${dev.port?.priority ?? 32} cost ${dev.port?.cost ?? 2} `;
   return s + '\n';
@@ -119,6 +132,14 @@ function linkShow(c: BridgeCtx, args: string[]): number {
     if (!d.master?.bridge) continue;
     if (only && d !== only) continue;
     c.p.stdout.write(bridgeLinkLine(d));
+    if (c.details) {
+      // print_protinfo with -d: the port flags (recorded on Debian 12, iproute2 6.1).
+      const pt = d.port!;
+      const oo = (v: boolean): string => (v ? 'on' : 'off');
+      c.p.stdout.write(
+        `    hairpin ${oo(pt.hairpin)} guard off root_block off fastleave off learning ${oo(pt.learning)} flood ${oo(pt.flood)} mcast_flood on bcast_flood on mcast_router 1 mcast_to_unicast off neigh_suppress off vlan_tunnel off isolated off locked off \n`,
+      );
+    }
   }
   return 0;
 }

@@ -11,6 +11,7 @@ import { COLOR_IFNAME, COLOR_MAC, COLOR_NONE, COLOR_OPERSTATE_DOWN, COLOR_OPERST
 
 export { IFF } from '../../../kernel/netdev.ts';
 import { IFF } from '../../../kernel/netdev.ts';
+import { Stp } from '../../../kernel/stp.ts';
 
 const FLAG_ORDER = ['LOOPBACK', 'BROADCAST', 'POINTOPOINT', 'MULTICAST', 'NOARP', 'ALLMULTI', 'PROMISC', 'MASTER', 'SLAVE', 'DEBUG', 'DYNAMIC', 'AUTOMEDIA', 'PORTSEL', 'NOTRAILERS', 'UP', 'LOWER_UP', 'DORMANT', 'ECHO'] as const;
 
@@ -239,7 +240,7 @@ function printSlaveData(ip: Ip, d: NetDevice): void {
   const o = ip.out;
   const port = d.port!;
   const br = d.master!;
-  const st = !br.adminUp || !d.adminUp || !d.carrier ? 'disabled' : 'forwarding';
+  const st = Stp.state(d);
   const id = bridgeId(br.bridge?.priority ?? 32768, br.mac);
   o.string(PRINT_ANY, 'state', 'state %s ', st);
   o.num(PRINT_ANY, 'priority', 'priority %d ', port.priority);
