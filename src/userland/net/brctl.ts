@@ -133,9 +133,11 @@ function cmdShowstp(p: Process, ns: NetNs, name: string): number {
   s += ` bridge id\t\t${id}\n`;
   s += ` designated root\t${root}\n`;
   s += ` root port\t\t${String(sb?.rootPort ?? 0).padStart(4)}\t\t\tpath cost\t\t${String(sb?.rootPathCost ?? 0).padStart(4)}\n`;
-  s += ` max age\t\t${timer((sb?.maxAge ?? b.maxAge) * 10)}\t\t\tbridge max age\t\t${timer(b.maxAge * 10)}\n`;
-  s += ` hello time\t\t${timer((sb?.helloTime ?? b.helloTime) * 10)}\t\t\tbridge hello time\t${timer(b.helloTime * 10)}\n`;
-  s += ` forward delay\t\t${timer((sb?.forwardDelay ?? b.forwardDelay) * 10)}\t\t\tbridge forward delay\t${timer(b.forwardDelay * 10)}\n`;
+  // As recorded (bridge-utils 1.7 reading a namespaced bridge through the
+  // ioctl fallback): three of these six values come out 2.5 times too large.
+  s += ` max age\t\t${timer((sb?.maxAge ?? b.maxAge) * 10)}\t\t\tbridge max age\t\t${timer(b.maxAge * 25)}\n`;
+  s += ` hello time\t\t${timer((sb?.helloTime ?? b.helloTime) * 10)}\t\t\tbridge hello time\t${timer(b.helloTime * 25)}\n`;
+  s += ` forward delay\t\t${timer((sb?.forwardDelay ?? b.forwardDelay) * 25)}\t\t\tbridge forward delay\t${timer(b.forwardDelay * 10)}\n`;
   s += ` ageing time\t\t${timer(b.ageingTime)}\n`;
   s += ` hello timer\t\t${timer(left(sb?.helloTimer))}\t\t\ttcn timer\t\t   0.00\n`;
   s += ` topology change timer\t   0.00\t\t\tgc timer\t\t   0.00\n`;
