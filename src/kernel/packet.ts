@@ -154,6 +154,24 @@ export function ip4Len(p: Ipv4Packet): number {
 }
 
 /**
+ * An upper bound of ip4Len that never scans payload text (UTF-8 is at most
+ * 3 bytes per UTF-16 unit): size checks against an MTU use it first and
+ * compute the exact length only for packets that might not fit.
+ */
+export function ip4LenMax(p: Ipv4Packet): number {
+  if (p.frag) return 20 + p.frag.len;
+  const l = p.payload;
+  switch (l.proto) {
+    case 'icmp':
+      return 28 + l.dataLen;
+    case 'udp':
+      return 28 + 3 * l.data.length;
+    case 'tcp':
+      return 60 + 3 * l.data.length;
+  }
+}
+
+/**
  * ip_do_fragment: split a datagram (or a fragment) into pieces of at most
  * `mtu` bytes; data per piece is a multiple of 8, the last one carries the
  * rest and the original more-fragments flag.

@@ -33,6 +33,7 @@ import {
   fragmentIp4,
   frameLen,
   ip4Len,
+  ip4LenMax,
   traceStep,
 } from './packet.ts';
 
@@ -52,7 +53,9 @@ export const IP_MAX_MTU = 65535;
 
 /** is_skb_forwardable(): a frame fits a device if it is at most MTU + Ethernet header + one VLAN tag. */
 function fitsDev(dev: NetDevice, frame: EthFrame): boolean {
-  return frameLen(frame) <= dev.mtu + 18;
+  if (frame.type !== 'ipv4') return true;
+  const max = dev.mtu + 4;
+  return ip4LenMax(frame.payload as Ipv4Packet) <= max || ip4Len(frame.payload as Ipv4Packet) <= max;
 }
 
 /** Netfilter hook points. */
@@ -792,7 +795,7 @@ export class Stack {
     // ip_exceeds_mtu: a DF packet bigger than the next hop's MTU is refused
     // with ICMP "fragmentation needed" carrying that MTU (before FORWARD).
     const mtu = out.route.mtu ?? out.dev.mtu;
-    if (p.df && ip4Len(p) > mtu) {
+    if (p.df && ip4LenMax(p) > mtu && ip4Len(p) > mtu) {
       this.trace(skb.trace, ns, 'drop', `${ip4Len(p)}-byte packet with DF set does not fit the MTU ${mtu} of ${out.dev.name}: ICMP fragmentation needed (mtu = ${mtu})`);
       this.icmpSendError(ns, skb, 3, 4, mtu);
       return;
@@ -939,7 +942,7 @@ export class Stack {
     // ip_fragment: a packet bigger than the MTU leaves in pieces (the
     // sender or ip_forward already refused the DF ones that must not be cut).
     const mtu = skb.local ? this.pathMtu(skb.route, dev, pkt.dst).mtu : skb.route?.mtu ?? dev.mtu;
-    if (ip4Len(pkt) > mtu) {
+    if (ip4LenMax(pkt) > mtu && ip4Len(pkt) > mtu) {
       const frags = fragmentIp4(pkt, mtu);
       this.trace(skb.trace, ns, 'fragment', `${ip4Len(pkt)}-byte packet is larger than the MTU ${mtu} of ${dev.name}: sent as ${frags.length} fragments`);
       for (const f of frags) this.xmitOne(ns, { ...skb, pkt: f }, dev, nexthop);
