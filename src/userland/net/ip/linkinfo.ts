@@ -175,10 +175,13 @@ function printKindData(ip: Ip, d: NetDevice): void {
     ];
     for (const [k, f, v] of nums) o.num(PRINT_ANY, k, f, v);
     o.string(PRINT_ANY, 'bridge_id', 'bridge_id %s ', id);
-    o.string(PRINT_ANY, 'root_id', 'designated_root %s ', id);
+    // The spanning tree's view once STP ran: the root it follows, by which port, at what cost.
+    const sb = b.stp ? b.stpState : undefined;
+    const rootMac = sb ? sb.designatedRoot.slice(4).match(/../g)!.join(':') : d.mac;
+    o.string(PRINT_ANY, 'root_id', 'designated_root %s ', sb ? bridgeId(parseInt(sb.designatedRoot.slice(0, 4), 16), rootMac) : id);
     const rest: [string, string, number][] = [
-      ['root_port', 'root_port %u ', 0],
-      ['root_path_cost', 'root_path_cost %u ', 0],
+      ['root_port', 'root_port %u ', sb?.rootPort ?? 0],
+      ['root_path_cost', 'root_path_cost %u ', sb?.rootPathCost ?? 0],
       ['topology_change', 'topology_change %u ', 0],
       ['topology_change_detected', 'topology_change_detected %u ', 0],
     ];
