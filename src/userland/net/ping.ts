@@ -308,7 +308,8 @@ async function ping4(p: Process, o: PingOpts, target: string, dst: number, canon
         // ip_append_data: with -M do (or past 65535 bytes) a datagram larger
         // than the path MTU is refused locally: EMSGSIZE and an error-queue
         // entry that ping prints as "local error" (not counted with -q).
-        const pm = stack.pathMtu(route.route, route.dev, dst);
+        // IP_PMTUDISC_PROBE ignores the learned path MTU and uses the device's.
+        const pm = o.pmtudisc === 'probe' ? { mtu: route.dev.mtu, locked: false } : stack.pathMtu(route.route, route.dev, dst);
         if (total > IP_MAX_MTU || ((o.pmtudisc === 'do' || o.pmtudisc === 'probe') && total > pm.mtu)) {
           st.sent = seq;
           if (st.sent === 1 || st.last < now) st.last = Math.max(st.last, now);
