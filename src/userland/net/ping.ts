@@ -451,7 +451,7 @@ async function ping6(p: Process, o: PingOpts, target: string, addr: string, cano
 register({
   name: 'ping',
   summary: 'send ICMP ECHO_REQUEST to network hosts',
-  usage: 'ping [-c count] [-i interval] [-W timeout] [-w deadline] [-I interface] [-s size] [-t ttl] [-q] [-b] [-4|-6] destination',
+  usage: 'ping [-c count] [-i interval] [-W timeout] [-w deadline] [-I interface] [-s size] [-t ttl] [-M do|want|dont] [-q] [-b] [-4|-6] destination',
   options: [
     { flag: '-c', arg: 'count', desc: 'stop after <count> replies' },
     { flag: '-i', arg: 'interval', desc: 'seconds between sending each packet' },
@@ -460,6 +460,7 @@ register({
     { flag: '-I', arg: 'interface', desc: 'either interface name or address' },
     { flag: '-s', arg: 'size', desc: 'use <size> as number of data bytes to be sent' },
     { flag: '-t', arg: 'ttl', desc: 'define time to live' },
+    { flag: '-M', arg: 'pmtud opt', desc: 'define mtu discovery, can be one of <do|dont|want> (probe too)' },
     { flag: '-q', desc: 'quiet output' },
     { flag: '-b', desc: 'allow pinging broadcast' },
     { flag: '-n', desc: 'no dns name resolution' },
