@@ -17,6 +17,7 @@ import { norm, STEP_ENV, type GoldenStep } from '../../test/golden.ts';
 import type { Kernel } from './kernel.ts';
 import type { NetNs } from './netns.ts';
 import { Stp } from './stp.ts';
+import { TcpSocket } from './socket/tcp.ts';
 
 interface Out {
   stdout: string;
@@ -118,6 +119,24 @@ ip netns exec b ping -c 1 -W 1 10.0.0.1`);
     // iputils retries once after half an interval before giving up: two drops.
     expect(ns('b').devByName('vb')!.stats.txDropped).toBe(2);
     expect(ns('a').devByName('va')!.stats.rxDropped).toBe(2);
+  });
+
+  it('TCP: a 1500-byte segment refused by the router is sent again in pieces and the stream arrives whole', async () => {
+    const { world, sh, ns } = host();
+    await lines(sh, ROUTER);
+    const srv = new TcpSocket(ns('b'));
+    srv.listen(8);
+    const cli = new TcpSocket(ns('a'));
+    // Without a process connect() only sends the SYN; let the handshake finish.
+    await world.run(cli.connect(undefined, 0x0a000201, srv.lport));
+    await sh('sleep 1');
+    expect(cli.state).toBe('ESTABLISHED');
+    cli.send('y'.repeat(4000));
+    await sh('sleep 1');
+    const conn = (srv as unknown as { acceptQueue: TcpSocket[] }).acceptQueue[0];
+    expect(conn.rcvBuf.length).toBe(4000);
+    const route = ns('a').fib.table(254).find((x) => x.dstLen === 0)!;
+    expect(route.exceptions?.get(0x0a000201)?.mtu).toBe(1400);
   });
 
   it('mtu lock keeps DF off and fragments at the locked MTU', async () => {

@@ -77,6 +77,8 @@ export class TcpSocket implements InetSock {
   private synTimer?: import('../clock.ts').Timer;
   /** Segment payload limit in bytes once a path MTU below 1500 was learned (tcp_sync_mss). */
   private pmtuMss?: number;
+  /** Data segments sent and not yet acknowledged (what a retransmission resends). */
+  private inflight: { seq: number; len: number; data: string }[] = [];
   private synTries = 0;
   /** Trace of the first SYN (curl and nc set it for the packet-path view). */
   synTrace?: Trace;
@@ -195,16 +197,20 @@ export class TcpSocket implements InetSock {
       for (const [i, chunk] of chunks.entries()) {
         this.xmit({ ack: true, psh: i === chunks.length - 1 }, this.sndNxt, chunk);
         const n = utf8Len(chunk);
+        this.inflight.push({ seq: this.sndNxt, len: n, data: chunk });
         this.sndNxt = (this.sndNxt + n) >>> 0;
         this.unacked += n;
       }
       return;
     }
-    for (let off = 0, i = 0; off < data.length && i < 1_000_000; off += TCP_MSS, i++) {
-      const chunk = data.slice(off, off + TCP_MSS);
-      const last = off + TCP_MSS >= data.length;
+    // Segments carry MSS minus the 12-byte timestamp option: 1448 bytes, a 1500-byte packet.
+    const seg = TCP_MSS - 12;
+    for (let off = 0, i = 0; off < data.length && i < 1_000_000; off += seg, i++) {
+      const chunk = data.slice(off, off + seg);
+      const last = off + seg >= data.length;
       this.xmit({ ack: true, psh: last }, this.sndNxt, chunk);
       const n = utf8Len(chunk);
+      this.inflight.push({ seq: this.sndNxt, len: n, data: chunk });
       this.sndNxt = (this.sndNxt + n) >>> 0;
       this.unacked += n;
     }
@@ -365,6 +371,7 @@ export class TcpSocket implements InetSock {
       if (acked > 0 && acked <= ((this.sndNxt - this.sndUna) >>> 0)) {
         this.sndUna = seg.ack;
         this.unacked = Math.max(0, this.unacked - acked);
+        while (this.inflight.length && ((this.sndUna - ((this.inflight[0].seq + this.inflight[0].len) >>> 0)) >>> 0) < 0x80000000) this.inflight.shift();
       }
       if (seg.ack === this.sndNxt) {
         if (this.state === 'FIN_WAIT1') this.state = 'FIN_WAIT2';
@@ -408,10 +415,18 @@ export class TcpSocket implements InetSock {
       const seg = icmp.quoted.payload;
       this.pmtuMss = Math.max(8, icmp.mtu - 52);
       if (seg.data && this.state !== 'CLOSED') {
-        let seq = seg.seq;
-        for (const chunk of splitBytes(seg.data, this.pmtuMss)) {
-          this.xmit({ ack: true, psh: false }, seq, chunk);
-          seq = (seq + utf8Len(chunk)) >>> 0;
+        // Resend the refused segment and everything after it (the receiver
+        // only takes data in order), in pieces that fit.
+        const from = this.inflight.findIndex((e) => e.seq === seg.seq);
+        const resend = from >= 0 ? this.inflight.splice(from) : [{ seq: seg.seq, len: utf8Len(seg.data), data: seg.data }];
+        for (const e of resend) {
+          let seq = e.seq;
+          for (const chunk of splitBytes(e.data, this.pmtuMss)) {
+            this.xmit({ ack: true, psh: false }, seq, chunk);
+            const n = utf8Len(chunk);
+            this.inflight.push({ seq, len: n, data: chunk });
+            seq = (seq + n) >>> 0;
+          }
         }
       }
       return;
