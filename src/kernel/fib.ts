@@ -29,8 +29,15 @@ export interface Route {
   gateway?: Ip4;
   dev?: NetDevice;
   onlink: boolean;
-  /** Extra text attributes kept for display (`mtu 1400`, `realm` ...). */
+  /** RTAX_MTU metric (`mtu N`), and whether it is locked (`mtu lock N`: no PMTU discovery, DF cleared). */
   mtu?: number;
+  mtuLock?: boolean;
+  /**
+   * Next-hop exceptions (struct fib_nh_exception) keyed by destination:
+   * the path MTU learned from ICMP "fragmentation needed", until `expires`
+   * (virtual ms). `ip route get` and `ip route show cache` show them.
+   */
+  exceptions?: Map<Ip4, { mtu: number; expires: number }>;
 }
 
 /** A policy routing rule (`ip rule`). */

@@ -163,6 +163,7 @@ export class Kernel {
   /** Called by the kernel whenever links, addresses or namespaces change. */
   notifyTopology(): void {
     this.topoVersion++;
+    this.stack?.stpSync();
     for (const f of this.topoListeners) f();
   }
 }

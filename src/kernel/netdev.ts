@@ -10,6 +10,7 @@
 
 import type { Ip4, Mac } from './addr.ts';
 import type { NetNs } from './netns.ts';
+import { Stp, type StpBridge, type StpPort } from './stp.ts';
 
 /** Link kinds as `ip link add ... type KIND` names them. */
 export type LinkKind = 'loopback' | 'veth' | 'bridge' | 'dummy' | 'ether' | 'vxlan';
@@ -107,6 +108,8 @@ export interface BridgePort {
   learning: boolean;
   flood: boolean;
   hairpin: boolean;
+  /** Spanning-tree state of the port (kernel STP). */
+  stp?: StpPort;
 }
 
 /** An FDB entry (struct net_bridge_fdb_entry). */
@@ -136,6 +139,9 @@ export interface BridgeState {
   nfCallIptables: boolean;
   /** Set once a port was added: from then on carrier follows the ports (an empty bridge that never had one is UNKNOWN with carrier). */
   hadPort?: boolean;
+  /** Spanning-tree variables, and whether the tree runs (STP on and the bridge up). */
+  stpState?: StpBridge;
+  stpRunning?: boolean;
 }
 
 /**
@@ -189,6 +195,8 @@ export class NetDevice {
   stats: DevStats = zeroStats();
   /** Per-device IPv4 sysctls (net.ipv4.conf.DEV.*). */
   conf: Record<string, number>;
+  /** net.ipv6.conf.DEV.disable_ipv6: no IPv6 addresses (not even ::1 on lo). */
+  ipv6Disabled = false;
   /** VXLAN parameters (id, remote, local, dstport, underlay dev). */
   vxlan?: { id: number; remote?: Ip4; local?: Ip4; dstport: number; dev?: NetDevice; learning: boolean };
 
@@ -219,7 +227,8 @@ export class NetDevice {
         // A bridge has carrier when at least one port is forwarding; one that never
         // had a port keeps the carrier it came up with (state UNKNOWN).
         if (!this.bridge?.hadPort) return this.adminUp;
-        return this.adminUp && this.ns.devices().some((d) => d.master === this && d.adminUp && d.carrier);
+        // br_port_state_selection: carrier while some port forwards (with STP, only once one reached forwarding).
+        return this.adminUp && this.ns.devices().some((d) => d.master === this && d.adminUp && d.carrier && (!this.bridge!.stp || Stp.state(d) === 'forwarding'));
       case 'ether':
         return this.adminUp && !!this.segment;
       case 'vxlan':

@@ -254,6 +254,7 @@ export class NetNs {
 
   private makeDev(name: string, kind: LinkKind, mac: Mac, mtu: number): NetDevice {
     const dev = new NetDevice({ ifindex: this.newIfindex(), name, kind, ns: this, mac, mtu, conf: { ...this.confDefault } });
+    dev.ipv6Disabled = this.other['net.ipv6.conf.default.disable_ipv6'] !== '0';
     this.devs.set(dev.ifindex, dev);
     return dev;
   }
@@ -415,6 +416,7 @@ export class NetNs {
 
   /** addrconf: a device with carrier gets its EUI-64 link-local address. */
   onCarrierUp(dev: NetDevice): void {
+    if (dev.ipv6Disabled) return;
     if (dev.kind === 'loopback') {
       if (!dev.inet6.length) dev.inet6.push({ addr: '::1', prefixlen: 128, scope: SCOPE.host, flags: ['permanent'] });
       return;
@@ -427,6 +429,25 @@ export class NetNs {
 
   onCarrierDown(dev: NetDevice): void {
     if (!dev.adminUp) dev.inet6 = [];
+  }
+
+  /**
+   * net.ipv6.conf.DEV.disable_ipv6 (addrconf_disable_ipv6): 1 removes every
+   * IPv6 address of the device, ::1 included; 0 brings the automatic ones
+   * back if the device is up. Writing `all` sets `default` and every device.
+   */
+  setDisableIpv6(dev: NetDevice | 'all', v: number): void {
+    const on = v !== 0;
+    if (dev === 'all') {
+      this.other['net.ipv6.conf.all.disable_ipv6'] = String(v);
+      this.other['net.ipv6.conf.default.disable_ipv6'] = String(v);
+      for (const d of this.devices()) this.setDisableIpv6(d, v);
+      return;
+    }
+    dev.ipv6Disabled = on;
+    if (on) dev.inet6 = [];
+    else if (dev.adminUp && dev.carrier) this.onCarrierUp(dev);
+    this.kernel.notifyTopology();
   }
 
   /** `ip link set DEV name NEW`. */

@@ -94,6 +94,13 @@ export interface Ipv4Packet {
   /** Don't-fragment bit. */
   df: boolean;
   payload: L4;
+  /**
+   * Set on a fragment: byte offset of its data in the original datagram,
+   * more-fragments flag, and how many data bytes it carries. The payload
+   * stays the whole L4 message (the first fragment's header is what
+   * reassembly keeps); lengths and counters come from `len`.
+   */
+  frag?: { off: number; mf: boolean; len: number };
 }
 
 export interface Ipv6Packet {
@@ -104,11 +111,27 @@ export interface Ipv6Packet {
   payload: IcmpMessage;
 }
 
+/**
+ * An 802.1D configuration BPDU (sent to 01:80:c2:00:00:00 with an LLC
+ * header). Bridge ids are 16 hex digits (priority then MAC), times in
+ * centiseconds except `messageAge` (ms).
+ */
+export interface Bpdu {
+  root: string;
+  cost: number;
+  bridge: string;
+  port: number;
+  messageAge: number;
+  maxAge: number;
+  helloTime: number;
+  forwardDelay: number;
+}
+
 export interface EthFrame {
   src: Mac;
   dst: Mac;
-  type: 'arp' | 'ipv4' | 'ipv6';
-  payload: ArpPacket | Ipv4Packet | Ipv6Packet;
+  type: 'arp' | 'ipv4' | 'ipv6' | 'stp';
+  payload: ArpPacket | Ipv4Packet | Ipv6Packet | Bpdu;
   /** Metadata that travels with the buffer but is not on the wire. */
   trace?: Trace;
 }
@@ -127,7 +150,47 @@ export function l4Len(p: L4): number {
 
 /** Total length field of an IPv4 packet. */
 export function ip4Len(p: Ipv4Packet): number {
-  return 20 + l4Len(p.payload);
+  return 20 + (p.frag ? p.frag.len : l4Len(p.payload));
+}
+
+/**
+ * An upper bound of ip4Len that never scans payload text (UTF-8 is at most
+ * 3 bytes per UTF-16 unit): size checks against an MTU use it first and
+ * compute the exact length only for packets that might not fit.
+ */
+export function ip4LenMax(p: Ipv4Packet): number {
+  if (p.frag) return 20 + p.frag.len;
+  const l = p.payload;
+  switch (l.proto) {
+    case 'icmp':
+      return 28 + l.dataLen;
+    case 'udp':
+      return 28 + 3 * l.data.length;
+    case 'tcp':
+      return 60 + 3 * l.data.length;
+  }
+}
+
+/**
+ * ip_do_fragment: split a datagram (or a fragment) into pieces of at most
+ * `mtu` bytes; data per piece is a multiple of 8, the last one carries the
+ * rest and the original more-fragments flag.
+ */
+export function fragmentIp4(p: Ipv4Packet, mtu: number): Ipv4Packet[] {
+  const base = p.frag?.off ?? 0;
+  const total = p.frag ? p.frag.len : l4Len(p.payload);
+  const lastMf = p.frag?.mf ?? false;
+  const chunk = Math.max(8, Math.floor((mtu - 20) / 8) * 8);
+  const out: Ipv4Packet[] = [];
+  for (let off = 0; off < total; off += chunk) {
+    const len = Math.min(chunk, total - off);
+    const last = off + len >= total;
+    const q = cloneIp4(p);
+    q.df = false;
+    q.frag = { off: base + off, mf: last ? lastMf : true, len };
+    out.push(q);
+  }
+  return out;
 }
 
 /** Bytes of a frame on the wire (Ethernet header, no FCS), as interface counters count. */
@@ -139,6 +202,9 @@ export function frameLen(f: EthFrame): number {
       return 14 + ip4Len(f.payload as Ipv4Packet);
     case 'ipv6':
       return 14 + 40 + 8 + (f.payload as Ipv6Packet).payload.dataLen;
+    case 'stp':
+      // 802.3 header, LLC (3), configuration BPDU (35).
+      return 14 + 3 + 35;
   }
 }
 
@@ -162,7 +228,9 @@ export function cloneIp4(p: Ipv4Packet): Ipv4Packet {
   const payload = { ...p.payload } as L4;
   if (payload.proto === 'tcp') payload.flags = { ...payload.flags };
   if (payload.proto === 'icmp' && payload.quoted) payload.quoted = cloneIp4(payload.quoted);
-  return { ...p, payload };
+  const q = { ...p, payload };
+  if (p.frag) q.frag = { ...p.frag };
+  return q;
 }
 
 /** Deep copy of a frame (a frame delivered to two ports must be two buffers). */
@@ -170,6 +238,7 @@ export function cloneFrame(f: EthFrame): EthFrame {
   let payload: EthFrame['payload'];
   if (f.type === 'ipv4') payload = cloneIp4(f.payload as Ipv4Packet);
   else if (f.type === 'arp') payload = { ...(f.payload as ArpPacket) };
+  else if (f.type === 'stp') payload = { ...(f.payload as Bpdu) };
   else payload = { ...(f.payload as Ipv6Packet), payload: { ...(f.payload as Ipv6Packet).payload } };
   return { src: f.src, dst: f.dst, type: f.type, payload, trace: f.trace };
 }

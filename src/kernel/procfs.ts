@@ -75,8 +75,15 @@ export function sysctlTable(k: Kernel, ns: NetNs): Map<string, SysctlEntry> {
       }
     }
   }
+  for (const d of ns.devices()) {
+    m.set(`net/ipv6/conf/${d.name}/disable_ipv6`, intEntry(() => (d.ipv6Disabled ? 1 : 0), (n) => ns.setDisableIpv6(d, n)));
+  }
   for (const key of Object.keys(ns.other)) {
     const path = key.replace(/\./g, '/');
+    if (key === 'net.ipv6.conf.all.disable_ipv6') {
+      m.set(path, intEntry(() => Number(ns.other[key]), (n) => ns.setDisableIpv6('all', n)));
+      continue;
+    }
     m.set(path, {
       get: () => ns.other[key],
       set: (v) => {

@@ -19,8 +19,10 @@ import type { Kernel } from './kernel.ts';
 import { NEIGH_PARAMS, type NeighEntry, type PendingSend } from './neigh.ts';
 import { type NetDevice, SCOPE } from './netdev.ts';
 import type { NetNs } from './netns.ts';
+import { Stp } from './stp.ts';
 import {
   type ArpPacket,
+  type Bpdu,
   type EthFrame,
   type IcmpMessage,
   type Ipv4Packet,
@@ -28,7 +30,10 @@ import {
   type Trace,
   cloneFrame,
   cloneIp4,
+  fragmentIp4,
   frameLen,
+  ip4Len,
+  ip4LenMax,
   traceStep,
 } from './packet.ts';
 
@@ -37,6 +42,21 @@ export const LINK_LATENCY_MS = 0.012;
 export const LOOPBACK_LATENCY_MS = 0.004;
 /** A frame crossing more devices than this is dropped (bridge loops). */
 export const MAX_FRAME_HOPS = 255;
+/** ip_rt_mtu_expires: a learned path MTU lasts 10 minutes. */
+export const PMTU_EXPIRES_MS = 600_000;
+/** ip_rt_min_pmtu: learned path MTUs never go below this. */
+export const MIN_PMTU = 552;
+/** ipfrag_time: an incomplete reassembly queue is dropped after 30 s. */
+export const IPFRAG_TIME_MS = 30_000;
+/** Largest IPv4 datagram (IP_MAX_MTU). */
+export const IP_MAX_MTU = 65535;
+
+/** is_skb_forwardable(): a frame fits a device if it is at most MTU + Ethernet header + one VLAN tag. */
+function fitsDev(dev: NetDevice, frame: EthFrame): boolean {
+  if (frame.type !== 'ipv4') return true;
+  const max = dev.mtu + 4;
+  return ip4LenMax(frame.payload as Ipv4Packet) <= max || ip4Len(frame.payload as Ipv4Packet) <= max;
+}
 
 /** Netfilter hook points. */
 export type NfHook = 'PREROUTING' | 'INPUT' | 'FORWARD' | 'OUTPUT' | 'POSTROUTING';
@@ -133,9 +153,35 @@ export class Stack {
   readonly icmpListeners = new Set<IcmpListener>();
   readonly icmp6Listeners = new Set<Icmp6Listener>();
   readonly taps = new Set<Tap>();
+  /**
+   * Set when a transmit was refused synchronously (a veth peer too small for
+   * the frame: NET_XMIT_DROP, which sendmsg() reports as ENOBUFS). Senders
+   * that care (ping) clear it before sending and read it after.
+   */
+  xmitErrno?: Errno;
+  /** IP reassembly queues per namespace (struct ipq), keyed by src/dst/id/protocol. */
+  private readonly fragQueues = new WeakMap<NetNs, Map<string, { parts: Ipv4Packet[]; have: number; total?: number; first?: Ipv4Packet }>>();
+
+  /** The spanning tree of this kernel's bridges. */
+  readonly stp: Stp;
 
   constructor(kernel: Kernel) {
     this.kernel = kernel;
+    this.stp = new Stp({
+      now: () => this.kernel.clock.now,
+      setTimer: (ms, fn) => this.kernel.clock.setTimer(ms, fn),
+      cancel: (t) => this.kernel.clock.cancel(t),
+      xmit: (dev, frame) => this.devXmit(dev, frame),
+      changed: (br) => {
+        // The bridge's carrier follows its forwarding ports: IPv6 link-local on carrier.
+        if (br.carrier) br.ns.onCarrierUp(br);
+      },
+    });
+  }
+
+  /** Bring every STP bridge of this kernel in step with its links (after a topology change). */
+  stpSync(): void {
+    for (const ns of this.kernel.namespaces) for (const d of ns.devices()) if (d.bridge && (d.bridge.stp || d.bridge.stpRunning)) this.stp.sync(d);
   }
 
   private get now(): number {
@@ -173,6 +219,15 @@ export class Stack {
         if (!peer || !peer.adminUp) {
           dev.stats.txDropped++;
           this.trace(frame.trace, dev.ns, 'drop', `${dev.name}: veth peer is down, frame dropped`);
+          return;
+        }
+        if (!fitsDev(peer, frame)) {
+          // veth_xmit → __dev_forward_skb: a frame larger than the peer's MTU is
+          // dropped and counted on both ends; the sender's sendmsg() gets ENOBUFS.
+          dev.stats.txDropped++;
+          peer.stats.rxDropped++;
+          this.xmitErrno = 'ENOBUFS';
+          this.trace(frame.trace, dev.ns, 'drop', `${dev.name}: ${frameLen(frame) - 14}-byte packet is larger than the MTU ${peer.mtu} of veth peer ${peer.name}: dropped`);
           return;
         }
         dev.stats.txPackets++;
@@ -245,7 +300,7 @@ export class Stack {
     }
     if (frame.type === 'arp') this.arpRcv(dev, frame.payload as ArpPacket, frame.trace);
     else if (frame.type === 'ipv4') this.ipRcv(dev, frame.payload as Ipv4Packet, frame.trace, hops);
-    else this.ip6Rcv(dev, frame.payload as Ipv6Packet);
+    else if (frame.type === 'ipv6') this.ip6Rcv(dev, frame.payload as Ipv6Packet);
   }
 
   // ── bridge ─────────────────────────────────────────────────────────────
@@ -261,6 +316,7 @@ export class Stack {
   /** A port left: its FDB entries go; the bridge MAC may change. */
   bridgeDelPort(br: NetDevice, port: NetDevice): void {
     port.promisc = Math.max(0, port.promisc - 1);
+    this.stp.portRemoved(br, port);
     for (const [k, e] of br.bridge!.fdb) if (e.dev === port) br.bridge!.fdb.delete(k);
     this.bridgeRecomputeAddr(br, port);
   }
@@ -289,19 +345,33 @@ export class Stack {
     br.bridge.fdb.set(dev.mac, { mac: dev.mac, dev, local: true, isStatic: true, updated: this.now });
   }
 
-  /** Port is forwarding: both it and the bridge are up (STP off). */
+  /** Port is forwarding: it and the bridge are up, and (with STP) the port reached forwarding. */
   private portForwarding(port: NetDevice): boolean {
-    return port.adminUp && port.carrier && !!port.master?.adminUp;
+    return Stp.state(port) === 'forwarding';
   }
 
   /** A frame entered the bridge through `port` (br_handle_frame). */
   private bridgeInput(br: NetDevice, port: NetDevice, frame: EthFrame, hops: number): void {
     const b = br.bridge!;
-    if (!this.portForwarding(port)) return;
+    const state = Stp.state(port);
+    if (state === 'disabled') return;
+    if (frame.type === 'stp' && b.stp) {
+      // br_stp_rcv: BPDUs are consumed by the spanning tree, never forwarded.
+      this.stp.receive(br, port, frame.payload as Bpdu);
+      return;
+    }
+    if (state !== 'forwarding' && state !== 'learning') {
+      this.trace(frame.trace, br.ns, 'drop', `${br.name}: port ${port.name} is in STP state ${state}: frame dropped`);
+      return;
+    }
     if (!isMulticastMac(frame.src) && port.port?.learning) {
       const e = b.fdb.get(frame.src);
       if (!e || (!e.local && !e.isStatic)) b.fdb.set(frame.src, { mac: frame.src, dev: port, local: false, isStatic: false, updated: this.now });
       else if (!e.local) e.updated = this.now;
+    }
+    if (state === 'learning') {
+      this.trace(frame.trace, br.ns, 'drop', `${br.name}: port ${port.name} is in STP state learning: source learned, frame dropped`);
+      return;
     }
     if (isMulticastMac(frame.dst)) {
       this.trace(frame.trace, br.ns, 'bridge', `${br.name}: ${frame.dst === MAC_BROADCAST ? 'broadcast' : 'multicast'} from ${port.name} flooded to the other ports`);
@@ -356,6 +426,11 @@ export class Stack {
   /** Forward a frame from one port to another, through br_netfilter when enabled. */
   private bridgeForward(br: NetDevice, inPort: NetDevice | undefined, outPort: NetDevice, frame: EthFrame, hops: number): void {
     if (!this.portForwarding(outPort)) return;
+    if (!fitsDev(outPort, frame)) {
+      // br_dev_queue_push_xmit: not forwardable to a port with a smaller MTU.
+      this.trace(frame.trace, br.ns, 'drop', `${br.name}: frame larger than the MTU ${outPort.mtu} of port ${outPort.name}: dropped`);
+      return;
+    }
     const copy = cloneFrame(frame);
     if (inPort && copy.type === 'ipv4' && this.netfilter && br.ns.other['net.bridge.bridge-nf-call-iptables'] === '1') {
       const skb: Skb = { pkt: copy.payload as Ipv4Packet, mark: 0, trace: copy.trace, inDev: br, hops, local: false, physIn: inPort, physOut: outPort };
@@ -415,6 +490,7 @@ export class Stack {
         this.devXmit(dev, reply);
         return;
       }
+      if (!ns.isLocalAddr(arp.tpa) && this.proxyArp(dev, arp, trace)) return;
       const n = ns.neigh.find(arp.spa, dev);
       if (n && n.mac !== arp.sha && n.state !== 'PERMANENT') this.neighEvent(dev, arp.spa, arp.sha, 'STALE');
       return;
@@ -432,6 +508,30 @@ export class Stack {
     const q = n.queue;
     n.queue = [];
     q.forEach((send) => send(arp.sha));
+  }
+
+  /**
+   * arp_process for a target that is not ours: with forwarding on, answer
+   * with our own MAC when the target is routed out of another device and
+   * proxy_arp is on (conf/all or conf/DEV), or a `proxy` neighbour entry
+   * names it. Broadcast requests wait in the proxy queue for a random part
+   * of proxy_delay (0.8 s), as pneigh_enqueue does.
+   */
+  private proxyArp(dev: NetDevice, arp: ArpPacket, trace: Trace | undefined): boolean {
+    const ns = dev.ns;
+    if (!ns.forwarding(dev)) return false;
+    const proxyOn = (ns.confAll.proxy_arp ?? 0) !== 0 || (dev.conf.proxy_arp ?? 0) !== 0;
+    const pneigh = ns.neigh.entries.some((e) => e.proxy && e.ip === arp.tpa && e.dev === dev);
+    if (!proxyOn && !pneigh) return false;
+    const ri = this.routeInput(ns, { src: arp.spa, dst: arp.tpa } as Ipv4Packet, dev);
+    if (ri.kind !== 'forward' || ri.out.type !== 'unicast' || ri.out.dev === dev) return false;
+    this.neighEvent(dev, arp.spa, arp.sha, 'STALE');
+    this.trace(trace, ns, 'arp', `${dev.name}: who-has ${fmtIp4(arp.tpa)} — routed out of ${ri.out.dev.name}, proxy_arp answers is-at ${dev.mac}`);
+    const reply: EthFrame = { src: dev.mac, dst: arp.sha, type: 'arp', payload: { op: 'reply', sha: dev.mac, spa: arp.tpa, tha: arp.sha, tpa: arp.spa }, trace };
+    this.schedule(this.kernel.rng.int(0, 799), () => {
+      if (dev.adminUp && ns.devByIndex(dev.ifindex) === dev) this.devXmit(dev, reply);
+    });
+    return true;
   }
 
   /** neigh_event_ns: learn a neighbour from a packet addressed to us. */
@@ -635,8 +735,26 @@ export class Stack {
     if (!this.nf('PREROUTING', ns, skb, dev, undefined)) return;
     const p = skb.pkt;
     const ri = this.routeInput(ns, p, dev, skb.mark);
+    // fib_validate_source: reverse path filtering, the larger of conf/all and conf/DEV.
+    if (ri.kind !== 'error' && p.src !== 0) {
+      const rpf = Math.max(ns.confAll.rp_filter ?? 0, dev.conf.rp_filter ?? 0);
+      if (rpf > 0) {
+        const why = this.rpFilterFails(ns, p, dev, rpf);
+        if (why) {
+          this.trace(trace, ns, 'drop', `reverse path filter (rp_filter=${rpf}, ${rpf === 1 ? 'strict' : 'loose'}) on ${dev.name} in ${ns.label}: ${why}: dropped`);
+          return;
+        }
+      }
+    }
     if (ri.kind === 'local' || ri.kind === 'broadcast') {
       this.trace(trace, ns, 'routing', `${fmtIp4(p.dst)} is a local address → deliver locally`);
+      if (p.frag) {
+        // ip_local_deliver → ip_defrag: wait for every fragment.
+        const whole = this.defrag(ns, p);
+        if (!whole) return;
+        skb.pkt = whole;
+        this.trace(trace, ns, 'defrag', `fragments of ${describe(whole)} reassembled (${ip4Len(whole)} bytes)`);
+      }
       if (!this.nf('INPUT', ns, skb, dev, undefined)) return;
       if (this.ipvs && !this.ipvsLocalIn(ns, skb)) return;
       this.localDeliver(ns, skb, ri.kind === 'broadcast');
@@ -657,6 +775,22 @@ export class Stack {
     this.ipForward(ns, skb, ri.out);
   }
 
+  /**
+   * Why a packet from `p.src` arriving on `dev` fails reverse path
+   * filtering, or undefined when it passes. Strict (1): the route back to
+   * the source must leave by `dev`; loose (any other value): some route back
+   * must exist.
+   */
+  private rpFilterFails(ns: NetNs, p: Ipv4Packet, dev: NetDevice, rpf: number): string | undefined {
+    const res = ns.fib.lookup({ daddr: p.src, saddr: p.dst, iif: 'lo' }, (r) => (r.type !== 'unicast' && r.type !== 'local') || !!r.dev);
+    if (!res) return `no route back to ${fmtIp4(p.src)}`;
+    const r = res.route;
+    if (r.type !== 'unicast' && !(r.type === 'local' && (dev.conf.accept_local || ns.confAll.accept_local))) return `${fmtIp4(p.src)} is a ${r.type === 'local' ? 'local' : r.type} address (martian source)`;
+    if (r.dev === dev) return undefined;
+    if (rpf === 1) return `the route back to ${fmtIp4(p.src)} leaves by ${r.dev?.name ?? '?'}, not ${dev.name}`;
+    return undefined;
+  }
+
   /** ip_forward: TTL, FORWARD hook, then output. */
   private ipForward(ns: NetNs, skb: Skb, out: OutRoute): void {
     const p = skb.pkt;
@@ -669,6 +803,14 @@ export class Stack {
     skb.route = out.route;
     skb.nexthop = out.gateway ?? p.dst;
     this.trace(skb.trace, ns, 'routing', `forward ${fmtIp4(p.dst)} via ${out.gateway !== undefined ? fmtIp4(out.gateway) + ' ' : ''}dev ${out.dev.name}`);
+    // ip_exceeds_mtu: a DF packet bigger than the next hop's MTU is refused
+    // with ICMP "fragmentation needed" carrying that MTU (before FORWARD).
+    const mtu = out.route.mtu ?? out.dev.mtu;
+    if (p.df && ip4LenMax(p) > mtu && ip4Len(p) > mtu) {
+      this.trace(skb.trace, ns, 'drop', `${ip4Len(p)}-byte packet with DF set does not fit the MTU ${mtu} of ${out.dev.name}: ICMP fragmentation needed (mtu = ${mtu})`);
+      this.icmpSendError(ns, skb, 3, 4, mtu);
+      return;
+    }
     if (!this.nf('FORWARD', ns, skb, skb.inDev, out.dev)) return;
     if (this.ipvs && this.ipvs.hook('FORWARD', ns, skb) !== 'accept') return;
     skb.pkt = { ...skb.pkt, ttl: skb.pkt.ttl - 1 };
@@ -716,8 +858,68 @@ export class Stack {
       }
     }
     skb.outDev = out.dev;
+    skb.route = out.route;
     const nexthop = out.type === 'local' ? skb.pkt.dst : out.gateway ?? skb.pkt.dst;
     this.ipFinishOutput(ns, skb, out.dev, nexthop);
+  }
+
+  /**
+   * The MTU a locally generated packet to `daddr` may use (ipv4_mtu): a
+   * learned, unexpired path MTU, else the route's `mtu` metric, else the
+   * device MTU. `locked` for `mtu lock` routes (no DF, no discovery).
+   */
+  pathMtu(route: Route | undefined, dev: NetDevice, daddr: Ip4): { mtu: number; locked: boolean } {
+    const exc = route?.exceptions?.get(daddr);
+    if (exc && exc.expires > this.now) return { mtu: Math.min(exc.mtu, dev.mtu), locked: false };
+    if (route?.mtu) return { mtu: route.mtu, locked: !!route.mtuLock };
+    return { mtu: dev.mtu, locked: !!route?.mtuLock };
+  }
+
+  /** __ip_rt_update_pmtu: remember a smaller path MTU for `daddr` (ICMP frag needed). */
+  updatePmtu(ns: NetNs, daddr: Ip4, mtu: number): void {
+    let rt: OutRoute;
+    try {
+      rt = this.routeOutput(ns, daddr);
+    } catch {
+      return;
+    }
+    if (rt.type !== 'unicast' || rt.route.mtuLock) return;
+    const cur = this.pathMtu(rt.route, rt.dev, daddr).mtu;
+    const m = Math.max(mtu, MIN_PMTU);
+    if (m >= cur) return;
+    if (!rt.route.exceptions) rt.route.exceptions = new Map();
+    rt.route.exceptions.set(daddr, { mtu: m, expires: this.now + PMTU_EXPIRES_MS });
+  }
+
+  /** ip_defrag: queue a fragment; the whole datagram once every byte arrived. */
+  private defrag(ns: NetNs, p: Ipv4Packet): Ipv4Packet | undefined {
+    let qs = this.fragQueues.get(ns);
+    if (!qs) {
+      qs = new Map();
+      this.fragQueues.set(ns, qs);
+    }
+    const key = `${p.src}/${p.dst}/${p.id}/${p.payload.proto}`;
+    let q = qs.get(key);
+    if (!q) {
+      const fresh = { parts: [] as Ipv4Packet[], have: 0, total: undefined as number | undefined, first: undefined as Ipv4Packet | undefined };
+      q = fresh;
+      qs.set(key, fresh);
+      const queues = qs;
+      this.schedule(IPFRAG_TIME_MS, () => {
+        if (queues.get(key) === fresh) queues.delete(key);
+      });
+    }
+    const f = p.frag!;
+    if (q.parts.some((x) => x.frag!.off === f.off)) return undefined;
+    q.parts.push(p);
+    q.have += f.len;
+    if (f.off === 0) q.first = p;
+    if (!f.mf) q.total = f.off + f.len;
+    if (q.total === undefined || q.have < q.total || !q.first) return undefined;
+    qs.delete(key);
+    const whole = cloneIp4(q.first);
+    delete whole.frag;
+    return whole;
   }
 
   /**
@@ -747,6 +949,21 @@ export class Stack {
   /** POSTROUTING, then neighbour output and transmit. */
   private ipFinishOutput(ns: NetNs, skb: Skb, dev: NetDevice, nexthop: Ip4): void {
     if (!this.nf('POSTROUTING', ns, skb, undefined, dev)) return;
+    const pkt = skb.pkt;
+    // ip_fragment: a packet bigger than the MTU leaves in pieces (the
+    // sender or ip_forward already refused the DF ones that must not be cut).
+    const mtu = skb.local ? this.pathMtu(skb.route, dev, pkt.dst).mtu : skb.route?.mtu ?? dev.mtu;
+    if (ip4LenMax(pkt) > mtu && ip4Len(pkt) > mtu) {
+      const frags = fragmentIp4(pkt, mtu);
+      this.trace(skb.trace, ns, 'fragment', `${ip4Len(pkt)}-byte packet is larger than the MTU ${mtu} of ${dev.name}: sent as ${frags.length} fragments`);
+      for (const f of frags) this.xmitOne(ns, { ...skb, pkt: f }, dev, nexthop);
+      return;
+    }
+    this.xmitOne(ns, skb, dev, nexthop);
+  }
+
+  /** Neighbour output and transmit of one packet (or fragment). */
+  private xmitOne(ns: NetNs, skb: Skb, dev: NetDevice, nexthop: Ip4): void {
     const pkt = skb.pkt;
     if (dev.kind === 'loopback') {
       this.devXmit(dev, { src: '00:00:00:00:00:00', dst: '00:00:00:00:00:00', type: 'ipv4', payload: pkt, trace: skb.trace }, skb.hops);
@@ -815,6 +1032,10 @@ export class Stack {
     }
     if ((icmp.type === 3 || icmp.type === 11 || icmp.type === 5) && icmp.quoted) {
       const q = icmp.quoted;
+      if (icmp.type === 3 && icmp.code === 4 && icmp.mtu) {
+        this.trace(skb.trace, ns, 'icmp', `fragmentation needed for ${fmtIp4(q.dst)} (mtu = ${icmp.mtu}): path MTU learned`);
+        this.updatePmtu(ns, q.dst, icmp.mtu);
+      }
       if (q.payload.proto === 'icmp') {
         for (const l of this.icmpListeners) if (l.ns === ns && l.id === q.payload.id) l.onError(p, icmp, skb);
       } else {
@@ -824,9 +1045,11 @@ export class Stack {
   }
 
   /** icmp_send: report an error about `skb` to its source. Never about an ICMP error. */
-  icmpSendError(ns: NetNs, skb: Skb, type: number, code: number): void {
+  icmpSendError(ns: NetNs, skb: Skb, type: number, code: number, mtu?: number): void {
     const p = skb.pkt;
     if (p.payload.proto === 'icmp' && p.payload.type !== 8 && p.payload.type !== 0) return;
+    // Only about the first fragment.
+    if (p.frag && p.frag.off !== 0) return;
     if (p.src === 0 || isMulticast4(p.src)) return;
     let src: Ip4 | undefined;
     if (skb.inDev) src = skb.inDev.primaryAddrs()[0]?.local;
@@ -840,7 +1063,7 @@ export class Stack {
         tos: 0xc0,
         id: this.nextIpId(ns),
         df: false,
-        payload: { proto: 'icmp', type, code, id: 0, seq: 0, dataLen: 28, quoted: cloneIp4(p) },
+        payload: { proto: 'icmp', type, code, id: 0, seq: 0, dataLen: 28, quoted: cloneIp4(p), mtu },
       };
       this.ipOutputLocal(ns, err, { trace: skb.trace, route: rt });
     } catch (e) {

@@ -434,6 +434,11 @@ function runTable(st: NfNs, t: Table, hook: NfHook, x: MatchCtx): TableVerdict {
       if (!chain.builtin && stack.length) tev('return', chain);
       if (chain.builtin || !stack.length) {
         tev('policy', base, undefined, chain.policy === 'DROP' ? 'DROP' : 'ACCEPT');
+        // The base chain's policy counter (`policy DROP 3 packets, 252 bytes`, `[3:252]`).
+        if (base.counters) {
+          base.pkts++;
+          base.bytes += len;
+        }
         if (chain.policy === 'DROP') {
           nfTrace(x, 'netfilter', `${t.name} ${base.name}: policy DROP (no rule accepted the packet)`);
           nfTrace(x, 'drop', `dropped by the policy DROP of iptables -t ${t.name} ${base.name}`);
@@ -460,7 +465,13 @@ function runTable(st: NfNs, t: Table, hook: NfHook, x: MatchCtx): TableVerdict {
         // NFT_RETURN has no name in xtables-monitor: it prints the raw code.
         tev('rule', chain, r, tg.verdict === 'RETURN' ? '0xfffffffb' : tg.verdict);
         if (tg.verdict === 'RETURN') {
-          if (!stack.length) return chain.policy === 'DROP' ? 'DROP' : 'ACCEPT';
+          if (!stack.length) {
+            if (base.counters) {
+              base.pkts++;
+              base.bytes += len;
+            }
+            return base.policy === 'DROP' ? 'DROP' : 'ACCEPT';
+          }
           const f = stack.pop()!;
           chain = f.chain;
           idx = f.idx;

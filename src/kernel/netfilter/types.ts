@@ -108,9 +108,16 @@ export interface Chain {
   name: string;
   builtin: boolean;
   policy?: 'ACCEPT' | 'DROP';
-  /** Policy counters (iptables-nft creates base chains without counters; only restore sets them). */
+  /** Policy counters: packets that reached the end of a base chain (`policy DROP 3 packets, 252 bytes`). */
   pkts: number;
   bytes: number;
+  /**
+   * Whether the nft base chain has counters (NFTA_CHAIN_COUNTERS).
+   * iptables-nft 1.8.9 sends them when it sets a policy (`-P`) or restores
+   * a `:CHAIN POLICY [p:b]` line; a chain it creates implicitly for `-A`
+   * has none, and its policy line keeps showing 0 packets.
+   */
+  counters?: boolean;
   rules: Rule[];
 }
 

@@ -75,6 +75,10 @@ export class TcpSocket implements InetSock {
   unacked = 0;
   readonly wq = new WaitQueue();
   private synTimer?: import('../clock.ts').Timer;
+  /** Segment payload limit in bytes once a path MTU below 1500 was learned (tcp_sync_mss). */
+  private pmtuMss?: number;
+  /** Data segments sent and not yet acknowledged (what a retransmission resends). */
+  private inflight: { seq: number; len: number; data: string }[] = [];
   private synTries = 0;
   /** Trace of the first SYN (curl and nc set it for the packet-path view). */
   synTrace?: Trace;
@@ -188,11 +192,25 @@ export class TcpSocket implements InetSock {
       throw new KernelError(e);
     }
     if (this.state !== 'ESTABLISHED' && this.state !== 'CLOSE_WAIT') fail('ENOTCONN');
-    for (let off = 0, i = 0; off < data.length && i < 1_000_000; off += TCP_MSS, i++) {
-      const chunk = data.slice(off, off + TCP_MSS);
-      const last = off + TCP_MSS >= data.length;
+    if (this.pmtuMss !== undefined) {
+      const chunks = splitBytes(data, this.pmtuMss);
+      for (const [i, chunk] of chunks.entries()) {
+        this.xmit({ ack: true, psh: i === chunks.length - 1 }, this.sndNxt, chunk);
+        const n = utf8Len(chunk);
+        this.inflight.push({ seq: this.sndNxt, len: n, data: chunk });
+        this.sndNxt = (this.sndNxt + n) >>> 0;
+        this.unacked += n;
+      }
+      return;
+    }
+    // Segments carry MSS minus the 12-byte timestamp option: 1448 bytes, a 1500-byte packet.
+    const seg = TCP_MSS - 12;
+    for (let off = 0, i = 0; off < data.length && i < 1_000_000; off += seg, i++) {
+      const chunk = data.slice(off, off + seg);
+      const last = off + seg >= data.length;
       this.xmit({ ack: true, psh: last }, this.sndNxt, chunk);
       const n = utf8Len(chunk);
+      this.inflight.push({ seq: this.sndNxt, len: n, data: chunk });
       this.sndNxt = (this.sndNxt + n) >>> 0;
       this.unacked += n;
     }
@@ -353,6 +371,7 @@ export class TcpSocket implements InetSock {
       if (acked > 0 && acked <= ((this.sndNxt - this.sndUna) >>> 0)) {
         this.sndUna = seg.ack;
         this.unacked = Math.max(0, this.unacked - acked);
+        while (this.inflight.length && ((this.sndUna - ((this.inflight[0].seq + this.inflight[0].len) >>> 0)) >>> 0) < 0x80000000) this.inflight.shift();
       }
       if (seg.ack === this.sndNxt) {
         if (this.state === 'FIN_WAIT1') this.state = 'FIN_WAIT2';
@@ -390,6 +409,28 @@ export class TcpSocket implements InetSock {
 
   /** An ICMP error about one of our segments. */
   icmpError(icmp: IcmpMessage): void {
+    if (icmp.type === 3 && icmp.code === 4 && icmp.mtu && icmp.quoted?.payload.proto === 'tcp') {
+      // tcp_v4_mtu_reduced: a smaller MSS from now on, and the refused
+      // segment goes out again in pieces that fit the path.
+      const seg = icmp.quoted.payload;
+      this.pmtuMss = Math.max(8, icmp.mtu - 52);
+      if (seg.data && this.state !== 'CLOSED') {
+        // Resend the refused segment and everything after it (the receiver
+        // only takes data in order), in pieces that fit.
+        const from = this.inflight.findIndex((e) => e.seq === seg.seq);
+        const resend = from >= 0 ? this.inflight.splice(from) : [{ seq: seg.seq, len: utf8Len(seg.data), data: seg.data }];
+        for (const e of resend) {
+          let seq = e.seq;
+          for (const chunk of splitBytes(e.data, this.pmtuMss)) {
+            this.xmit({ ack: true, psh: false }, seq, chunk);
+            const n = utf8Len(chunk);
+            this.inflight.push({ seq, len: n, data: chunk });
+            seq = (seq + n) >>> 0;
+          }
+        }
+      }
+      return;
+    }
     const e = icmpErrno(icmp.type, icmp.code);
     if (!e) return;
     if (this.state === 'SYN_SENT' || this.state === 'SYN_RECV') {
@@ -465,4 +506,24 @@ export class TcpProto implements L4Handler {
     s?.icmpError(icmp);
     void skb;
   }
+}
+
+/** Split text into pieces of at most `max` UTF-8 bytes (never inside a character). */
+function splitBytes(data: string, max: number): string[] {
+  const out: string[] = [];
+  let start = 0;
+  let bytes = 0;
+  for (let i = 0; i < data.length; i++) {
+    const c = data.charCodeAt(i);
+    const w = c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? 4 : 3;
+    if (bytes + w > max && i > start) {
+      out.push(data.slice(start, i));
+      start = i;
+      bytes = 0;
+    }
+    bytes += w;
+    if (w === 4) i++;
+  }
+  if (start < data.length) out.push(data.slice(start));
+  return out;
 }

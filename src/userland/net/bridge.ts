@@ -11,6 +11,7 @@ import { KernelError } from '../../kernel/errno.ts';
 import { devMcList, devUcList, fdbAdd, fdbDel, fdbEntries, type FdbAddState } from '../../kernel/fdb.ts';
 import { nsOf, kernelOf } from '../lib/sys.ts';
 import { linkFlagsText, nameAndLink } from './nettools-lib.ts';
+import { Stp } from '../../kernel/stp.ts';
 
 const USAGE =
   'Usage: bridge [ OPTIONS ] OBJECT { COMMAND | help }\n' +
@@ -85,14 +86,26 @@ function die(p: Process, msg: string, code = 255): never {
 
 /** STP port state names (BR_STATE_*). */
 function portState(dev: NetDevice): string {
-  const br = dev.master;
-  if (!br || !br.adminUp || !dev.adminUp || !dev.carrier) return 'disabled';
-  return 'forwarding';
+  return Stp.state(dev);
+}
+
+/**
+ * `NAME@LINK: ` as bridge(8) prints it: IFLA_LINK is resolved in the
+ * reader's namespace without the link netnsid, so a veth whose peer lives
+ * elsewhere shows whatever local device has the peer's index (`if%d` when
+ * none), and M-DOWN follows that device.
+ */
+function bridgeNameAndLink(dev: NetDevice): { text: string; mdown: boolean } {
+  const peer = dev.peer;
+  if (!peer || peer.ns === dev.ns) return nameAndLink(dev);
+  const local = dev.ns.devByIndex(peer.ifindex);
+  if (!local) return { text: `${dev.name}@if${peer.ifindex}: `, mdown: false };
+  return { text: `${dev.name}@${local.name}: `, mdown: !local.adminUp };
 }
 
 /** One `bridge link` line for a port. */
 export function bridgeLinkLine(dev: NetDevice): string {
-  const nl = nameAndLink(dev);
+  const nl = bridgeNameAndLink(dev);
   let s = `${dev.ifindex}: ${nl.text}${linkFlagsText(dev, nl.mdown)}mtu ${dev.mtu} master ${dev.master!.name} state ${portState(dev)} `;
   s += `priority ${dev.port?.priority ?? 32} cost ${dev.port?.cost ?? 2} `;
   return s + '\n';

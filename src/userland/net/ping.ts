@@ -7,7 +7,7 @@ import type { Process } from '../../kernel/proc.ts';
 import { fmtIp4, parseIp4, IP4_BROADCAST } from '../../kernel/addr.ts';
 import { KernelError } from '../../kernel/errno.ts';
 import type { IcmpMessage, Ipv4Packet, Trace } from '../../kernel/packet.ts';
-import type { IcmpListener, Icmp6Listener } from '../../kernel/stack.ts';
+import { type IcmpListener, type Icmp6Listener, IP_MAX_MTU } from '../../kernel/stack.ts';
 import { getopt } from '../lib/getopt.ts';
 import { resolveHost, getHostByAddr, GAI_TEXT } from '../lib/resolve.ts';
 import { nsOf, kernelOf } from '../lib/sys.ts';
@@ -56,6 +56,8 @@ interface PingOpts {
   family: 0 | 4 | 6;
   broadcast: boolean;
   numeric: boolean;
+  /** IP_MTU_DISCOVER (-M); iputils leaves the socket default, which is `want`. */
+  pmtudisc: 'do' | 'want' | 'dont' | 'probe';
 }
 
 function parseNum(p: Process, v: string, lo: number, hi: number, int: boolean): number | undefined {
@@ -77,7 +79,7 @@ async function ping(p: Process): Promise<number> {
     p.stderr.write(`ping: ${g.error}\n${USAGE}`);
     return 2;
   }
-  const o: PingOpts = { interval: 1, quiet: false, size: 56, family: 0, broadcast: false, numeric: false };
+  const o: PingOpts = { interval: 1, quiet: false, size: 56, family: 0, broadcast: false, numeric: false, pmtudisc: 'want' };
   for (const [k, v] of g.opts) {
     switch (k) {
       case '-c': {
@@ -139,6 +141,13 @@ async function ping(p: Process): Promise<number> {
         break;
       case '-n':
         o.numeric = true;
+        break;
+      case '-M':
+        if (v === 'do' || v === 'dont' || v === 'want' || v === 'probe') o.pmtudisc = v;
+        else {
+          p.stderr.write(`ping: invalid -M argument: ${v}\n`);
+          return 2;
+        }
         break;
       case '-V':
         p.stdout.write('ping from iputils 20221126\nlibcap: yes, IDN: yes, NLS: no, error.h: yes, getrandom(): yes, __fpending(): yes\n');
@@ -266,7 +275,8 @@ async function ping4(p: Process, o: PingOpts, target: string, dst: number, canon
       st.pipe = Math.max(st.pipe, st.sent - q.seq + 1);
       st.last = k.clock.now;
       if (!o.quiet) {
-        const text = icmp.type === 11 ? 'Time to live exceeded' : icmp.type === 3 ? UNREACH_TEXT[icmp.code] ?? `Dest Unreachable, Bad Code: ${icmp.code}` : `Bad ICMP type: ${icmp.type}`;
+        let text = icmp.type === 11 ? 'Time to live exceeded' : icmp.type === 3 ? UNREACH_TEXT[icmp.code] ?? `Dest Unreachable, Bad Code: ${icmp.code}` : `Bad ICMP type: ${icmp.type}`;
+        if (icmp.type === 3 && icmp.code === 4) text += ` (mtu = ${icmp.mtu ?? 0})`;
         p.stdout.write(`From ${fmtIp4(pkt.src)} icmp_seq=${q.seq} ${text}\n`);
       }
       wake?.();
@@ -282,6 +292,7 @@ async function ping4(p: Process, o: PingOpts, target: string, dst: number, canon
     const lingerMs = (o.timeout ?? 10) * 1000;
     const deadlineAt = o.deadline !== undefined ? st.start + o.deadline * 1000 : Infinity;
     let nextSend = k.clock.now;
+    let oomCount = 0;
     for (;;) {
       const now = k.clock.now;
       if (p.interrupted) break;
@@ -292,24 +303,67 @@ async function ping4(p: Process, o: PingOpts, target: string, dst: number, canon
         if (o.count !== undefined && st.received >= o.count) break;
       }
       if (!doneSending && now >= nextSend) {
-        st.sent++;
+        const seq = st.sent + 1;
+        const total = o.size + 28;
+        // ip_append_data: with -M do (or past 65535 bytes) a datagram larger
+        // than the path MTU is refused locally: EMSGSIZE and an error-queue
+        // entry that ping prints as "local error" (not counted with -q).
+        // IP_PMTUDISC_PROBE ignores the learned path MTU and uses the device's.
+        const pm = o.pmtudisc === 'probe' ? { mtu: route.dev.mtu, locked: false } : stack.pathMtu(route.route, route.dev, dst);
+        if (total > IP_MAX_MTU || ((o.pmtudisc === 'do' || o.pmtudisc === 'probe') && total > pm.mtu)) {
+          st.sent = seq;
+          if (st.sent === 1 || st.last < now) st.last = Math.max(st.last, now);
+          if (!o.quiet) {
+            p.stderr.write(`ping: local error: message too long, mtu=${pm.mtu}\n`);
+            st.errors++;
+          }
+          nextSend = now + intervalMs;
+          continue;
+        }
+        // DF as __ip_make_skb sets it: always for do/probe, for want only when
+        // the datagram fits the path MTU and the route's MTU is not locked.
+        const df = o.pmtudisc === 'do' || o.pmtudisc === 'probe' || (o.pmtudisc === 'want' && total <= pm.mtu && !pm.locked);
         const pkt: Ipv4Packet = {
           src: 0,
           dst,
           ttl: o.ttl ?? (Number(ns.ipv4.ip_default_ttl) || 64),
           tos: 0,
           id: stack.nextIpId(ns),
-          df: true,
-          payload: { proto: 'icmp', type: 8, code: 0, id, seq: st.sent, dataLen: o.size, sentAt: now },
+          df,
+          payload: { proto: 'icmp', type: 8, code: 0, id, seq, dataLen: o.size, sentAt: now },
         };
-        if (st.sent === 1 || st.last < now) st.last = Math.max(st.last, now);
+        stack.xmitErrno = undefined;
+        let errno: string | undefined;
         try {
-          stack.ipOutputLocal(ns, pkt, { oif, trace: st.sent === 1 ? trace : undefined });
+          stack.ipOutputLocal(ns, pkt, { oif, trace: seq === 1 ? trace : undefined });
+          errno = stack.xmitErrno;
         } catch (e) {
           if (!(e instanceof KernelError)) throw e;
-          p.stdout.write(`ping: sendmsg: ${e.message}\n`);
-          st.errors++;
+          errno = e.errno;
+          if (e.errno !== 'ENOBUFS') {
+            st.sent = seq;
+            p.stdout.write(`ping: sendmsg: ${e.message}\n`);
+            st.errors++;
+            nextSend = now + intervalMs;
+            continue;
+          }
         }
+        stack.xmitErrno = undefined;
+        if (errno === 'ENOBUFS') {
+          // pinger(): the device queue refused it; retry after half an
+          // interval (at most 500 ms) while the retries fit the linger time,
+          // then pretend it was sent and say why.
+          oomCount++;
+          const nores = Math.min(500, Math.max(10, intervalMs / 2));
+          if (oomCount * nores < lingerMs) {
+            nextSend = now + nores;
+            continue;
+          }
+          p.stderr.write('ping: sendmsg: No buffer space available\n');
+        }
+        oomCount = 0;
+        st.sent = seq;
+        if (st.sent === 1 || st.last < now) st.last = Math.max(st.last, now);
         nextSend = now + intervalMs;
         continue;
       }
@@ -339,7 +393,7 @@ function lastSendTime(_st: Stats, nextSend: number, intervalMs: number): number 
 async function ping6(p: Process, o: PingOpts, target: string, addr: string, canonical: string | undefined): Promise<number> {
   const ns = nsOf(p);
   const k = kernelOf(p);
-  if (addr !== '::1' || !ns.lo.adminUp) {
+  if (addr !== '::1' || !ns.lo.adminUp || !ns.lo.inet6.length) {
     p.stderr.write('ping: connect: Network is unreachable\n');
     return 2;
   }
@@ -397,7 +451,7 @@ async function ping6(p: Process, o: PingOpts, target: string, addr: string, cano
 register({
   name: 'ping',
   summary: 'send ICMP ECHO_REQUEST to network hosts',
-  usage: 'ping [-c count] [-i interval] [-W timeout] [-w deadline] [-I interface] [-s size] [-t ttl] [-q] [-b] [-4|-6] destination',
+  usage: 'ping [-c count] [-i interval] [-W timeout] [-w deadline] [-I interface] [-s size] [-t ttl] [-M do|want|dont] [-q] [-b] [-4|-6] destination',
   options: [
     { flag: '-c', arg: 'count', desc: 'stop after <count> replies' },
     { flag: '-i', arg: 'interval', desc: 'seconds between sending each packet' },
@@ -406,6 +460,7 @@ register({
     { flag: '-I', arg: 'interface', desc: 'either interface name or address' },
     { flag: '-s', arg: 'size', desc: 'use <size> as number of data bytes to be sent' },
     { flag: '-t', arg: 'ttl', desc: 'define time to live' },
+    { flag: '-M', arg: 'pmtud opt', desc: 'define mtu discovery, can be one of <do|dont|want> (probe too)' },
     { flag: '-q', desc: 'quiet output' },
     { flag: '-b', desc: 'allow pinging broadcast' },
     { flag: '-n', desc: 'no dns name resolution' },

@@ -18,7 +18,7 @@
 
 import { fmtIp4, parseIp4 } from '../../kernel/addr.ts';
 import type { NetDevice } from '../../kernel/netdev.ts';
-import { frameLen, ip4Len, l4Len, utf8Len, type ArpPacket, type EthFrame, type IcmpMessage, type Ipv4Packet, type TcpSegment } from '../../kernel/packet.ts';
+import { frameLen, ip4Len, l4Len, utf8Len, type ArpPacket, type Bpdu, type EthFrame, type IcmpMessage, type Ipv4Packet, type TcpSegment } from '../../kernel/packet.ts';
 import type { Process } from '../../kernel/proc.ts';
 import type { Tap } from '../../kernel/stack.ts';
 import { register } from '../registry.ts';
@@ -307,6 +307,13 @@ class Decoder {
       return ether ? ethHdr('ARP (0x0806)') + body : `ARP, ${body}`;
     }
     if (f.type === 'ipv6') return ether ? `${ethHdr('IPv6 (0x86dd)')}IP6` : 'IP6';
+    if (f.type === 'stp') {
+      // print-stp.c, non-verbose form of a configuration BPDU.
+      const b = f.payload as Bpdu;
+      const id = `${b.bridge.slice(0, 4)}.${b.bridge.slice(4).match(/../g)!.join(':')}`;
+      const body = `STP 802.1d, Config, Flags [none], bridge-id ${id}.${b.port.toString(16).padStart(4, '0')}, length 35`;
+      return ether ? `${f.src} > ${f.dst}, 802.3, length ${frameLen(f) - 14}: LLC, dsap STP (0x42) Individual, ssap STP (0x42) Command, ctrl 0x03: ${body}` : body;
+    }
     const ip = f.payload as Ipv4Packet;
     const p = ip.payload;
     let body: string;

@@ -9,6 +9,38 @@ import { addrListOrFlush } from './addr.ts';
 import { USAGE_LINK } from './help.ts';
 import { parseV4 } from './inet.ts';
 import { userPromisc } from './linkinfo.ts';
+import { type BridgeOpts, bridgeSetOpts } from '../../../kernel/stp.ts';
+
+/** bridge_parse_opt(): the STP and ageing attributes of `type bridge`. */
+function parseBridgeOpts(ip: Ip, targs: string[]): BridgeOpts {
+  const o: BridgeOpts = {};
+  const a = new Args(ip, targs);
+  const u32 = (v: string, what: string): number => {
+    const n = parseCInt(v, true);
+    if (n === undefined || n > 0xffffffff) ip.invarg(`invalid ${what}`, v);
+    return n;
+  };
+  while (a.more) {
+    const w = a.cur;
+    if (w === 'forward_delay') o.forwardDelay = u32(a.next(), 'forward_delay');
+    else if (w === 'hello_time') o.helloTime = u32(a.next(), 'hello_time');
+    else if (w === 'max_age') o.maxAge = u32(a.next(), 'max_age');
+    else if (w === 'ageing_time') o.ageingTime = u32(a.next(), 'ageing_time');
+    else if (w === 'stp_state') o.stpState = u32(a.next(), 'stp_state');
+    else if (w === 'priority') {
+      const v = a.next();
+      const n = parseCInt(v, true);
+      if (n === undefined || n > 0xffff) ip.invarg('invalid priority', v);
+      o.priority = n;
+    } else if (w === 'vlan_filtering' || w === 'mcast_snooping') {
+      // Parsed for compatibility; not modelled.
+      ip.die(`ip: bridge option ${w} is not simulated\n`, 2);
+    } else if (matches(w, 'help')) ip.die('Usage: ... bridge [ options ]\n');
+    else ip.die(`bridge: unknown command "${w}"?\n`);
+    a.shift();
+  }
+  return o;
+}
 
 /** A parsed `ip link` request (struct iplink_req plus its attributes). */
 interface LinkReq {
@@ -219,6 +251,7 @@ function linkAdd(ip: Ip, req: LinkReq): number {
   let peerNs: NetNs | undefined;
   let peerAddress: string | undefined;
   let vx: NetDevice['vxlan'];
+  let brOpts: BridgeOpts | undefined;
   const targs = req.typeArgs;
   if (kind === 'veth' && targs.length) {
     if (targs[0] !== 'peer') ip.die(USAGE_LINK);
@@ -275,14 +308,7 @@ function linkAdd(ip: Ip, req: LinkReq): number {
       return -1;
     }
   } else if (kind === 'bridge') {
-    const a = new Args(ip, targs);
-    while (a.more) {
-      const w = a.cur;
-      if (['forward_delay', 'hello_time', 'max_age', 'ageing_time', 'stp_state', 'priority', 'vlan_filtering', 'mcast_snooping'].includes(w)) a.next();
-      else if (matches(w, 'help')) ip.die('Usage: ... bridge [ options ]\n');
-      else ip.die(`bridge: unknown command "${w}"?\n`);
-      a.shift();
-    }
+    brOpts = parseBridgeOpts(ip, targs);
   } else if (targs.length) {
     if (!(kind in KINDS)) {
       if (matches(targs[0], 'help')) ip.die(USAGE_LINK);
@@ -304,6 +330,15 @@ function linkAdd(ip: Ip, req: LinkReq): number {
       peerAddress,
       vxlan: vx,
     });
+    if (brOpts) {
+      try {
+        bridgeSetOpts(ip.k.stack.stp, dev, brOpts);
+      } catch (e) {
+        // br_dev_newlink unregisters the bridge when its attributes are refused.
+        ns.linkDel(dev);
+        throw e;
+      }
+    }
     if (req.txqlen !== undefined) dev.txqlen = req.txqlen;
     if (req.alias !== undefined) dev.alias = req.alias || undefined;
     if (req.noarp !== undefined) dev.noarp = req.noarp;
@@ -323,7 +358,13 @@ function linkSet(ip: Ip, req: LinkReq): number {
   const dev = ip.dev(req.dev!);
   if (!dev) return ip.nodev(req.dev!);
   const ns = ip.ns;
+  const brOpts = req.type === 'bridge' ? parseBridgeOpts(ip, req.typeArgs) : undefined;
   try {
+    // rtnl_changelink: the kind's attributes first (br_changelink), then do_setlink.
+    if (brOpts) {
+      if (!dev.bridge) throw new KernelError('EOPNOTSUPP');
+      bridgeSetOpts(ip.k.stack.stp, dev, brOpts);
+    }
     if (req.netns || req.netnsPid !== undefined) {
       let target = req.netns;
       if (!target) {

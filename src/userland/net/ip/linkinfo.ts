@@ -11,6 +11,7 @@ import { COLOR_IFNAME, COLOR_MAC, COLOR_NONE, COLOR_OPERSTATE_DOWN, COLOR_OPERST
 
 export { IFF } from '../../../kernel/netdev.ts';
 import { IFF } from '../../../kernel/netdev.ts';
+import { Stp } from '../../../kernel/stp.ts';
 
 const FLAG_ORDER = ['LOOPBACK', 'BROADCAST', 'POINTOPOINT', 'MULTICAST', 'NOARP', 'ALLMULTI', 'PROMISC', 'MASTER', 'SLAVE', 'DEBUG', 'DYNAMIC', 'AUTOMEDIA', 'PORTSEL', 'NOTRAILERS', 'UP', 'LOWER_UP', 'DORMANT', 'ECHO'] as const;
 
@@ -68,7 +69,8 @@ function printNameAndLink(ip: Ip, fmt: string, d: NetDevice, family: number): nu
   let name = d.name;
   let mflag = 0;
   const il = iflink(d);
-  if (il !== undefined) {
+  // inet6_fill_ifinfo puts IFLA_LINK only when it differs from the device's own index.
+  if (il !== undefined && !(family === AF_INET6 && il === d.ifindex)) {
     // An AF_INET6 link dump carries no IFLA_LINK_NETNSID, so the index is resolved locally.
     const lnet = family === AF_INET6 ? undefined : linkNetns(d);
     let link: string | undefined;
@@ -173,10 +175,13 @@ function printKindData(ip: Ip, d: NetDevice): void {
     ];
     for (const [k, f, v] of nums) o.num(PRINT_ANY, k, f, v);
     o.string(PRINT_ANY, 'bridge_id', 'bridge_id %s ', id);
-    o.string(PRINT_ANY, 'root_id', 'designated_root %s ', id);
+    // The spanning tree's view once STP ran: the root it follows, by which port, at what cost.
+    const sb = b.stp ? b.stpState : undefined;
+    const rootMac = sb ? sb.designatedRoot.slice(4).match(/../g)!.join(':') : d.mac;
+    o.string(PRINT_ANY, 'root_id', 'designated_root %s ', sb ? bridgeId(parseInt(sb.designatedRoot.slice(0, 4), 16), rootMac) : id);
     const rest: [string, string, number][] = [
-      ['root_port', 'root_port %u ', 0],
-      ['root_path_cost', 'root_path_cost %u ', 0],
+      ['root_port', 'root_port %u ', sb?.rootPort ?? 0],
+      ['root_path_cost', 'root_path_cost %u ', sb?.rootPathCost ?? 0],
       ['topology_change', 'topology_change %u ', 0],
       ['topology_change_detected', 'topology_change_detected %u ', 0],
     ];
@@ -238,7 +243,7 @@ function printSlaveData(ip: Ip, d: NetDevice): void {
   const o = ip.out;
   const port = d.port!;
   const br = d.master!;
-  const st = !br.adminUp || !d.adminUp || !d.carrier ? 'disabled' : 'forwarding';
+  const st = Stp.state(d);
   const id = bridgeId(br.bridge?.priority ?? 32768, br.mac);
   o.string(PRINT_ANY, 'state', 'state %s ', st);
   o.num(PRINT_ANY, 'priority', 'priority %d ', port.priority);

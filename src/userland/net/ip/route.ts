@@ -68,6 +68,11 @@ interface RouteMsg {
   cacheFlags: number;
   uid?: number;
   route?: Route;
+  /** RTAX_MTU metric and its lock bit. */
+  mtu?: number;
+  mtuLock?: boolean;
+  /** RTA_CACHEINFO expiry of a cached PMTU (seconds). */
+  expires?: number;
 }
 
 const RTNH_F_DEAD = 1;
@@ -96,7 +101,23 @@ function msgOf(r: Route): RouteMsg {
     cloned: false,
     cacheFlags: 0,
     route: r,
+    mtu: r.mtu,
+    mtuLock: r.mtuLock,
   };
+}
+
+/** Unexpired next-hop exceptions (learned path MTUs) of every route, as RTM_F_CLONED dumps them. */
+function exceptionMsgs(ip: Ip): RouteMsg[] {
+  const now = ip.k.clock.now;
+  const out: RouteMsg[] = [];
+  for (const r of ip.ns.fib.all()) {
+    if (!r.exceptions) continue;
+    for (const [daddr, e] of [...r.exceptions].sort((x, y) => x[0] - y[0])) {
+      if (e.expires <= now) continue;
+      out.push({ type: 'unicast', dst: daddr, dstLen: 32, tos: 0, gateway: r.gateway, oif: r.dev, table: r.table, protocol: 0, scope: 0, flags: 0, cloned: true, cacheFlags: 0, mtu: e.mtu, expires: Math.floor((e.expires - now) / 1000) });
+    }
+  }
+  return out;
 }
 
 function filterMsg(ip: Ip, m: RouteMsg, f: RouteFilter): boolean {
@@ -192,6 +213,17 @@ function printRoute(ip: Ip, m: RouteMsg, f: RouteFilter): void {
         }
       }
     }
+  }
+  if (m.cloned && m.expires !== undefined) o.num(PRINT_ANY, 'expires', 'expires %dsec ', m.expires);
+  if (m.mtu !== undefined) {
+    // print_rta_metrics
+    o.openArray(PRINT_JSON, 'metrics');
+    o.openObject();
+    o.fp('mtu ');
+    if (m.mtuLock) o.fp('lock ');
+    o.num(PRINT_ANY, 'mtu', '%u ', m.mtu);
+    o.closeObject();
+    o.closeArray(PRINT_JSON, null);
   }
   if (m.iif && f.iifmask !== -1) ifidx(ip, m.iif, 'iif');
   o.string(PRINT_FP, null, '\n', null);
@@ -322,6 +354,8 @@ function listOrFlush(ip: Ip, argv: string[], flush: boolean): number {
   if (flush) {
     f.flush = true;
     if (f.cloned) {
+      // Flushing the cache drops every learned path MTU (fnhe).
+      for (const r of ip.ns.fib.all()) r.exceptions = undefined;
       if (ip.stats) ip.out.fp('*** IPv4 routing cache is flushed.\n');
       return 0;
     }
@@ -344,6 +378,7 @@ function listOrFlush(ip: Ip, argv: string[], flush: boolean): number {
     const m = msgOf(r);
     if (filterMsg(ip, m, f)) printRoute(ip, m, f);
   }
+  else for (const m of exceptionMsgs(ip)) if (filterMsg(ip, m, f)) printRoute(ip, m, f);
   ip.out.deleteJson();
   return 0;
 }
@@ -368,6 +403,7 @@ function modify(ip: Ip, cmd: 'add' | 'change' | 'replace' | 'prepend' | 'append'
   let d: string | undefined;
   let onlink = false;
   let mtu: number | undefined;
+  let mtuLock = false;
   const a = new Args(ip, argv);
   while (a.more) {
     const w = a.cur;
@@ -405,10 +441,14 @@ function modify(ip: Ip, cmd: 'add' | 'change' | 'replace' | 'prepend' | 'append'
       scopeOk = true;
     } else if (w === 'mtu' || w === 'advmss' || w === 'hoplimit' || w === 'window' || w === 'rtt' || w === 'initcwnd' || w === 'initrwnd' || w === 'ssthresh' || w === 'reordering' || w === 'cwnd' || w === 'rto_min') {
       let v = a.next();
-      if (v === 'lock') v = a.next();
+      const lock = v === 'lock';
+      if (lock) v = a.next();
       const n = parseCInt(v, true);
       if (n === undefined) ip.invarg(`"${w}" value is invalid\n`, v);
-      if (w === 'mtu') mtu = n;
+      if (w === 'mtu') {
+        mtu = n;
+        mtuLock = lock;
+      }
     } else if (w === 'onlink') {
       onlink = true;
     } else if (matches(w, 'protocol')) {
@@ -499,6 +539,7 @@ function modify(ip: Ip, cmd: 'add' | 'change' | 'replace' | 'prepend' | 'append'
         dev,
         onlink,
         mtu,
+        mtuLock: mtu !== undefined && mtuLock ? true : undefined,
       };
       if (prefsrc !== undefined && !ip.ns.isLocalAddr(prefsrc)) throw new KernelError('EINVAL', 'Invalid prefsrc address');
       if ((type === 'unicast' || type === 'local' || type === 'broadcast') && !dev && gw === undefined) throw new KernelError('ENODEV');
@@ -601,6 +642,9 @@ function get(ip: Ip, argv: string[]): number {
       }
     } else {
       const o = ip.k.stack.routeOutput(ip.ns, daddr, { saddr, oif, mark });
+      const exc = o.route.exceptions?.get(daddr);
+      const now = ip.k.clock.now;
+      const pm = exc && exc.expires > now ? { mtu: exc.mtu, mtuLock: false, expires: Math.floor((exc.expires - now) / 1000) } : o.route.mtu ? { mtu: o.route.mtu, mtuLock: o.route.mtuLock } : {};
       const cacheFlags = o.type === 'local' ? RTCF_LOCAL : o.type === 'broadcast' ? RTCF_BROADCAST | RTCF_LOCAL : 0;
       m = {
         type: o.type === 'local' ? 'local' : o.type === 'broadcast' ? 'broadcast' : o.type === 'multicast' ? 'multicast' : 'unicast',
@@ -618,6 +662,7 @@ function get(ip: Ip, argv: string[]): number {
         cloned: true,
         cacheFlags,
         uid: 0,
+        ...pm,
       };
     }
   } catch (e) {

@@ -113,7 +113,7 @@ function protoName(n: number): string {
 }
 
 /** The rule spec after `-A CHAIN` (save form), e.g. ` -s 10.0.0.0/8 -p tcp -m tcp --dport 22 -j ACCEPT`. */
-export function ruleSpec(r: Rule): string {
+export function ruleSpec(r: Rule, counters?: string): string {
   let s = '';
   if (r.srcLen || r.srcInv) s += `${r.srcInv ? ' !' : ''} -s ${fmtIp4(r.src)}/${r.srcLen}`;
   if (r.dstLen || r.dstInv) s += `${r.dstInv ? ' !' : ''} -d ${fmtIp4(r.dst)}/${r.dstLen}`;
@@ -122,6 +122,8 @@ export function ruleSpec(r: Rule): string {
   if (r.proto) s += `${r.protoInv ? ' !' : ''} -p ${protoName(r.proto)}`;
   if (r.frag) s += `${r.fragInv ? ' !' : ''} -f`;
   for (const m of r.matches) s += ` -m ${m.kind}${matchExt(m).save(m, r)}`;
+  // `-S -v`: the counters sit between the matches and the target.
+  if (counters) s += counters;
   const t = r.target;
   if (t.kind === 'jump') s += ` ${t.goto ? '-g' : '-j'} ${t.chain}`;
   else if (t.kind !== 'none') {
@@ -153,7 +155,7 @@ export function listRules(t: Table, chain: string | undefined, num: number | und
   if (num === undefined) for (const c of chains) out += c.builtin ? `-P ${c.name} ${c.policy}${ctr(c.pkts, c.bytes)}\n` : `-N ${c.name}\n`;
   for (const c of chains) {
     c.rules.forEach((r, i) => {
-      if (num === undefined || num === i + 1) out += `-A ${c.name}${ruleSpec(r)}${ctr(r.pkts, r.bytes)}\n`;
+      if (num === undefined || num === i + 1) out += `-A ${c.name}${ruleSpec(r, ctr(r.pkts, r.bytes))}\n`;
     });
   }
   return out;

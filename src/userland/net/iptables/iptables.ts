@@ -150,7 +150,7 @@ function execute(p: Process, c: IptCommand): Outcome {
       if (!ch || !ch.builtin) return kernelErr('Bad built-in chain name.');
       if (c.policy !== 'ACCEPT' && c.policy !== 'DROP') return kernelErr("Bad policy name. Run `dmesg' for more information.");
       const t = cloneTable(view);
-      t.chains.set(ch.name, { ...t.chains.get(ch.name)!, policy: c.policy });
+      t.chains.set(ch.name, { ...t.chains.get(ch.name)!, policy: c.policy, counters: true });
       return commit(t, 'CHAIN_USER_ADD', ch.name);
     }
     case 'A':
@@ -345,7 +345,7 @@ export function restore(p: Process, text: string, opts: { noflush: boolean; coun
       if (existing?.builtin || BUILTIN_CHAINS[tname].includes(name)) {
         if (policy !== 'ACCEPT' && policy !== 'DROP' && policy !== '-') return { status: 1, stdout: '', stderr: `iptables-restore: line ${n} failed: Bad policy name.\n` };
         const ch = table.chains.get(name)!;
-        table.chains.set(name, { ...ch, rules: opts.noflush ? ch.rules : [], policy: policy === '-' ? ch.policy : policy });
+        table.chains.set(name, { ...ch, rules: opts.noflush ? ch.rules : [], policy: policy === '-' ? ch.policy : policy, counters: true });
       } else {
         try {
           checkChainName(name);
