@@ -7,6 +7,7 @@ import { register } from '../registry.ts';
 import { hostOf, readLines, WriteError } from './host.ts';
 import { byteLength, errMsg, parseOpts, readInput, splitLines, statPath, isDir, usageError } from './util.ts';
 import { RegexError, translateRegex } from '../lib/posix-regex.ts';
+import { RegexBudgetError, safeRegExp } from '../lib/safe-regex.ts';
 
 register({
   name: 'grep',
@@ -31,6 +32,19 @@ register({
     { flag: '-C, --context', arg: 'NUM', desc: 'print NUM lines of output context' },
   ],
   async run(p) {
+    try {
+      return await grepMain(p);
+    } catch (e) {
+      // A back-reference pattern that exceeded the bounded matcher's budget.
+      if (!(e instanceof RegexBudgetError)) throw e;
+      p.stderr.write(`${p.argv[0]}: memory exhausted\n`);
+      return 2;
+    }
+  },
+});
+
+async function grepMain(p: Process): Promise<number> {
+  {
     const o = parseOpts(p, 'EFGPivcnowxqlLhHse:f:rRA:B:C:m:', [
       { name: 'extended-regexp', arg: 'none', key: '-E' },
       { name: 'fixed-strings', arg: 'none', key: '-F' },
@@ -84,7 +98,7 @@ register({
     if (o.has('-x')) src = `^(?:${src})$`;
     let re: RegExp;
     try {
-      re = new RegExp(src, o.has('-i') ? 'gi' : 'g');
+      re = safeRegExp(src, o.has('-i') ? 'gi' : 'g', { longest: true });
     } catch {
       p.stderr.write(`${prog}: Unmatched ( or \\(\n`);
       return 2;
@@ -244,8 +258,8 @@ register({
     }
     if (errors && !(quiet && matchedAny)) return 2;
     return matchedAny ? 0 : 1;
-  },
-});
+  }
+}
 
 /** Parse head/tail counts: `-n N`, `-N`, `+N`, with K/M suffixes. */
 function parseCount(s: string): { n: number; sign: '' | '-' | '+' } | undefined {
