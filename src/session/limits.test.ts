@@ -1,0 +1,99 @@
+// Resource abuse a learner might type: each must end (or stop at Ctrl-C)
+// with the real tool's message, and the session stays usable. Assertions are
+// on output, status and virtual time, never on wall-clock time.
+import { describe, expect, it } from 'vitest';
+import { bareWorld } from '../world/world.ts';
+import { Session, runScript, type SessionEntry } from './session.ts';
+import { MAX_TASKS } from '../kernel/limits.ts';
+
+function plain(s: string): string {
+  return s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r/g, '');
+}
+
+function session(entries?: SessionEntry[]) {
+  const s = new Session({ makeWorld: () => bareWorld(7), entries });
+  let out = '';
+  s.onOutput((d) => (out += d));
+  return { s, screen: () => plain(out) };
+}
+
+describe('execution limits', () => {
+  it('a fork bomb hits the process limit with bash\'s fork texts, and the host recovers', async () => {
+    const world = bareWorld(1);
+    const steps = await runScript(world, ['f(){ f|f; };f; echo "end $?"', 'f(){ f|f& };f', 'sleep 60', 'echo alive; ps -e | wc -l']);
+    const lines = steps[0].stderr.split('\n').filter((l) => l !== '');
+    expect(new Set(lines)).toEqual(new Set(['bash: fork: retry: Resource temporarily unavailable', 'bash: fork: Resource temporarily unavailable']));
+    expect(steps[0].stdout).toBe('end 126\n');
+    // The background bomb returns at once and burns out at the limit; the host is usable again.
+    expect(steps[1].exit).toBe(0);
+    expect(steps[3]).toEqual({ cmd: 'echo alive; ps -e | wc -l', stdout: 'alive\n5\n', stderr: '', exit: 0 });
+    const k = world.host('host') as unknown as { procs: { procs: Map<number, unknown> } };
+    expect(k.procs.procs.size).toBeLessThan(MAX_TASKS);
+  });
+
+  it('a string that doubles forever ends with bash\'s xmalloc fatal error (status 2)', async () => {
+    const steps = await runScript(bareWorld(1), ['x=a; while true; do x=$x$x; done; echo after', 'echo next']);
+    expect(steps[0]).toEqual({ cmd: 'x=a; while true; do x=$x$x; done; echo after', stdout: '', stderr: 'bash: xmalloc: cannot allocate 16777217 bytes\n', exit: 2 });
+    expect(steps[1].stdout).toBe('next\n');
+  });
+
+  it('the interactive shell survives a runaway string: a new login shell takes over, the world stays', async () => {
+    const { s, screen } = session();
+    await s.start();
+    await s.runLine('ip link add dummy0 type dummy');
+    await s.runLine('x=a; while true; do x=$x$x; done');
+    await s.runLine('ip -br link show dummy0 | cut -c1-6');
+    expect(screen()).toContain('bash: xmalloc: cannot allocate 16777217 bytes\n');
+    expect(screen()).toContain('dummy0\n');
+  });
+
+  it('Ctrl-C stops a busy builtin loop', async () => {
+    const { s, screen } = session([
+      { line: 'while true; do :; done', at: 0 },
+      { intr: true, at: 500 },
+    ]);
+    await s.start();
+    await s.runLine('echo $?');
+    expect(screen()).toBe('root@host:~# while true; do :; done\n^C\nroot@host:~# echo $?\n130\nroot@host:~# ');
+  });
+
+  it('a busy loop in a script step is stopped at the step deadline (status 124)', async () => {
+    const world = bareWorld(1);
+    const steps = await runScript(world, ['while true; do :; done', 'echo ok']);
+    expect(steps.map((x) => x.exit)).toEqual([124, 0]);
+  });
+
+  it('a flood ping to /dev/null runs until Ctrl-C, then prints its statistics', async () => {
+    const { s, screen } = session([
+      { line: 'ping -i 0 127.0.0.1 > /dev/null', at: 0 },
+      { intr: true, at: 200 },
+    ]);
+    await s.start();
+    await s.runLine('echo back');
+    expect(screen()).toBe('root@host:~# ping -i 0 127.0.0.1 > /dev/null\n^Croot@host:~# echo back\nback\nroot@host:~# ');
+    expect(s.world.clock.now).toBeGreaterThanOrEqual(200);
+  });
+
+  it('seq to infinity is streamed: head stops it, xargs runs bounded command lines, Ctrl-C interrupts', async () => {
+    const steps = await runScript(bareWorld(1), ['seq 1 1e308 | head -3', 'seq 1 1e308 | xargs echo | head -c 20; echo', 'seq 1 1e308 | xargs echo | head -1 | wc -c']);
+    expect(steps[0].stdout).toBe('1\n2\n3\n');
+    expect(steps[1].stdout).toBe('1 2 3 4 5 6 7 8 9 10\n');
+    // one echo's command line is at most 128 KiB (findutils' default buffer)
+    const n = Number(steps[2].stdout);
+    expect(n).toBeGreaterThan(100_000);
+    expect(n).toBeLessThanOrEqual(131072);
+    const { s, screen } = session([
+      { line: 'seq 1 1e308 | xargs echo > /dev/null', at: 0 },
+      { intr: true, at: 300 },
+    ]);
+    await s.start();
+    await s.runLine('echo $?');
+    expect(screen()).toMatch(/\^C\nroot@host:~# echo \$\?\n130\n/);
+  });
+
+  it('a pipe holds at most 64 KiB: a streaming writer waits for its reader', async () => {
+    // `sleep` holds the reader back; seq cannot run ahead by more than the pipe's capacity.
+    const steps = await runScript(bareWorld(1), ['(seq 1 1e308 | (sleep 5; head -c 100000 | wc -c))']);
+    expect(steps[0].stdout).toBe('100000\n');
+  });
+});
