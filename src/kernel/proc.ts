@@ -206,6 +206,26 @@ export class Process {
   }
 
   /**
+   * Use `ms` of virtual CPU time (a busy loop's slice): like sleep, but the
+   * realtime driver does not wait for the wall clock to catch up.
+   */
+  cpuSlice(ms: number): Promise<boolean> {
+    if (this.interrupted) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      const off = this.onSignal(() => {
+        this.clock.cancel(timer);
+        off();
+        resolve(false);
+      });
+      const timer = this.clock.setTimer(ms, () => {
+        off();
+        resolve(true);
+      });
+      timer.cpu = true;
+    });
+  }
+
+  /**
    * Wait until `out` can take more output (a full pipe's reader caught up);
    * false if a signal arrived first.
    */

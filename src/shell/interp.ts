@@ -12,7 +12,7 @@ import { cCompare, escapeGlob, globExpand, globMatch, globSource, hasGlob, unesc
 import { ExitNow, Interrupt, LoopCtl, ReturnNow, TopLevel, ioIn, ioOut, procIo, type FgOwner, type Io, type ShellTty } from './control.ts';
 import { FileOut, Pipe } from './io.ts';
 import { macrotask } from '../world/driver.ts';
-import { MAX_STRING, MAX_TASKS, SHELL_YIELD_STEPS } from '../kernel/limits.ts';
+import { MAX_STRING, MAX_TASKS, SHELL_SLICE_MS, SHELL_YIELD_STEPS } from '../kernel/limits.ts';
 import { processTree, programPath, reportFault, resolveProgram, sendSignal, spawnProgram, spawnWith, type ProgramRef, type Running } from './exec.ts';
 import { BUILTINS } from './builtins.ts';
 import { KernelError } from '../kernel/errno.ts';
@@ -292,7 +292,11 @@ export class Shell {
   /** Check for interruption between commands; yield to the event loop now and then. */
   private async tick(): Promise<void> {
     // A long builtin-only loop yields now and then so the terminal stays responsive.
-    if (++this.steps % SHELL_YIELD_STEPS === 0) await macrotask();
+    // Every SHELL_YIELD_STEPS steps the shell gives up the CPU for a slice of
+    // virtual time: a busy loop then advances the clock like any program
+    // (deadlines, step limits and replays see the same time), and the page
+    // handles input — Ctrl-C — between slices.
+    if (++this.steps % SHELL_YIELD_STEPS === 0) await this.proc.cpuSlice(SHELL_SLICE_MS);
     if (this.intr) {
       this.intr = false;
       throw new Interrupt();
