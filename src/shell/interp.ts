@@ -12,6 +12,7 @@ import { cCompare, escapeGlob, globExpand, globMatch, globSource, hasGlob, unesc
 import { ExitNow, Interrupt, LoopCtl, ReturnNow, TopLevel, ioIn, ioOut, procIo, type FgOwner, type Io, type ShellTty } from './control.ts';
 import { FileOut, Pipe } from './io.ts';
 import { macrotask } from '../world/driver.ts';
+import { safeRegExp } from '../userland/lib/safe-regex.ts';
 import { MAX_STRING, MAX_TASKS, SHELL_SLICE_MS, SHELL_YIELD_STEPS } from '../kernel/limits.ts';
 import { processTree, programPath, reportFault, resolveProgram, sendSignal, spawnProgram, spawnWith, type ProgramRef, type Running } from './exec.ts';
 import { BUILTINS } from './builtins.ts';
@@ -1083,9 +1084,9 @@ export class Shell {
         const pat = p.arg ? await this.expandPattern(p.arg, io) : '';
         const src = globSource(pat);
         let re: RegExp;
-        if (op === '#') re = new RegExp(`^${src.replace(/\[\\s\\S\]\*/g, '[\\s\\S]*?')}`);
-        else if (op === '##') re = new RegExp(`^${src}`);
-        else if (op === '%%') re = new RegExp(`${src}$`);
+        if (op === '#') re = safeRegExp(`^${src.replace(/\[\\s\\S\]\*/g, '[\\s\\S]*?')}`);
+        else if (op === '##') re = safeRegExp(`^${src}`);
+        else if (op === '%%') re = safeRegExp(`${src}$`);
         else {
           // shortest suffix: try from the end
           for (let i = value.length; i >= 0; i--) {
@@ -1117,7 +1118,7 @@ export class Shell {
         }
         if (pat === '') return wrap(value);
         const src = globSource(pat);
-        const re = new RegExp(anchor === '#' ? `^(?:${src})` : anchor === '%' ? `(?:${src})$` : src, op === '//' && !anchor ? 'g' : '');
+        const re = safeRegExp(anchor === '#' ? `^(?:${src})` : anchor === '%' ? `(?:${src})$` : src, op === '//' && !anchor ? 'g' : '');
         return wrap(value.replace(re, () => rep));
       }
       case ':': {

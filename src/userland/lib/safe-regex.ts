@@ -506,6 +506,9 @@ class BacktrackEngine implements Engine {
   }
 }
 
+/** Compiled engines by flags and source (a shell `case` in a loop compiles once). */
+const ENGINES = new Map<string, { engine: Engine; bounded: boolean }>();
+
 /** A RegExp look-alike (exec, test, lastIndex, and the String methods' hooks) on a safe engine. */
 export class SafeRegExp {
   readonly source: string;
@@ -518,6 +521,13 @@ export class SafeRegExp {
   constructor(source: string, flags = '', opts: SafeRegexOptions = {}) {
     this.source = source;
     this.flags = [...new Set(flags)].filter((f) => 'dgimsuy'.includes(f)).sort().join('');
+    const key = `${this.flags.replace(/[gy]/g, '')}${opts.longest ? 'L' : ''}/${source}`;
+    const cached = ENGINES.get(key);
+    if (cached) {
+      this.engine = cached.engine;
+      this.bounded = cached.bounded;
+      return;
+    }
     const re2src = toRe2(source);
     let engine: Engine | undefined;
     if (re2src !== null) {
@@ -543,6 +553,8 @@ export class SafeRegExp {
       engine = new BacktrackEngine(source, this.flags);
     }
     this.engine = engine;
+    if (ENGINES.size >= 512) ENGINES.clear();
+    ENGINES.set(key, { engine, bounded: this.bounded });
   }
 
   get global(): boolean {
