@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { bareWorld } from '../world/world.ts';
 import { Session, runScript, type SessionEntry } from './session.ts';
-import { MAX_TASKS } from '../kernel/limits.ts';
+import { MAX_TASKS, PIPE_CAPACITY } from '../kernel/limits.ts';
+import { Pipe } from '../shell/io.ts';
 
 function plain(s: string): string {
   return s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r/g, '');
@@ -105,8 +106,19 @@ describe('execution limits', () => {
   });
 
   it('a pipe holds at most 64 KiB: a streaming writer waits for its reader', async () => {
-    // `sleep` holds the reader back; seq cannot run ahead by more than the pipe's capacity.
-    const steps = await runScript(bareWorld(1), ['(seq 1 1e308 | (sleep 5; head -c 100000 | wc -c))']);
+    const pipe = new Pipe();
+    pipe.out.write('x'.repeat(PIPE_CAPACITY - 1));
+    let drained = false;
+    await pipe.out.drain!();
+    pipe.out.write('y');
+    void pipe.out.drain!().then(() => (drained = true));
+    await Promise.resolve();
+    expect(drained).toBe(false);
+    expect((await pipe.in.read())!.length).toBe(PIPE_CAPACITY);
+    await Promise.resolve();
+    expect(drained).toBe(true);
+    // and end to end: seq cannot run ahead of a reader that sleeps
+    const steps = await runScript(bareWorld(1), ['seq 1 1e308 | (sleep 5; head -c 100000 | wc -c)']);
     expect(steps[0].stdout).toBe('100000\n');
   });
 });
