@@ -226,7 +226,12 @@ export class Shell {
     if (table.size < MAX_TASKS) return;
     for (let sleep = 1; table.size >= MAX_TASKS && sleep < 16; sleep <<= 1) {
       ioOut(io, 2).write(`${this.errName()}: fork: retry: Resource temporarily unavailable\n`);
-      if (!(await this.proc.sleep(sleep * 1000))) throw new Interrupt();
+      // sleep(3), which Ctrl-C (or any signal) cuts short
+      const why = await this.proc.wait((wake) => {
+        this.intrWake.add(wake);
+        return () => this.intrWake.delete(wake);
+      }, sleep * 1000);
+      if (why !== 'timeout' || this.intr) throw new Interrupt();
     }
     if (table.size < MAX_TASKS) return;
     ioOut(io, 2).write(`${this.errName()}: fork: Resource temporarily unavailable\n`);
