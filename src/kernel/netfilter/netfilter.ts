@@ -237,7 +237,7 @@ export function nfCommit(ns: NetNs, table: Table): CommitError | undefined {
     const cum = old ? old.cum : [0];
     cum.length = Math.min(cum.length, k + 1);
     for (let i = cum.length - 1; i < c.rules.length; i++) cum.push(cum[i] + (needsConntrack(c.rules[i]) ? 1 : 0));
-    memos.set(`${table.name}\0${c.name}`, { sig: [...hooks].sort().join(','), rules: c.rules.slice(), cum, jumps });
+    memos.set(`${table.name}\0${c.name}`, { sig: [...hooks].sort().join(','), rules: c.rules, cum, jumps });
   }
   st.tables.set(table.name, table);
   recountCtUsers(st);
