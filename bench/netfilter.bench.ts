@@ -9,6 +9,7 @@ import { bareWorld } from '../src/world/world.ts';
 import { restore } from '../src/userland/net/iptables/iptables.ts';
 import { nfTable } from '../src/kernel/netfilter/netfilter.ts';
 import type { Skb } from '../src/kernel/stack.ts';
+import { runScript } from '../src/session/session.ts';
 
 function hostProcess() {
   const w = bareWorld(1);
@@ -37,6 +38,18 @@ export const benches = [
       return { rules: nfTable(p.netns as never, 'filter')!.chains.get('BIG')!.rules.length, 'total ms': Math.round(ms), 'µs per rule': +((ms * 1000) / 20000).toFixed(2) };
     },
   },
+  ...[5000, 20000].map((n) => ({
+    // One iptables process per rule from a shell loop (issue 17): near-linear since commits re-check only new rules.
+    name: `shell loop appending ${n} rules`,
+    run: async () => {
+      const w = bareWorld(1);
+      const t0 = performance.now();
+      const [step] = await runScript(w, [`for i in $(seq 1 ${n}); do iptables -A INPUT -s 10.0.$((i/250)).$((i%250)) -j ACCEPT; done; iptables -S INPUT | wc -l`]);
+      const ms = performance.now() - t0;
+      if (step.stdout.trim() !== String(n + 1)) throw new Error(step.stderr || step.stdout);
+      return { rules: n, 'total ms': Math.round(ms), 'µs per rule': +((ms * 1000) / n).toFixed(0), 'virtual ms': Math.round(w.clock.now) };
+    },
+  })),
   {
     name: 'packet through a 10000-rule chain',
     run: async () => {

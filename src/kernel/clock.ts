@@ -8,6 +8,8 @@ export interface Timer {
   readonly seq: number;
   cancelled: boolean;
   readonly fn: () => void;
+  /** A CPU slice (a busy program's time): the realtime driver fires it without waiting for the wall clock. */
+  cpu?: boolean;
 }
 
 /** A min-heap of timers ordered by (time, insertion order). Time is in ms (float). */
@@ -48,6 +50,12 @@ export class Clock {
   nextAt(): number | undefined {
     this.dropCancelled();
     return this.heap[0]?.at;
+  }
+
+  /** True when the next live timer is a CPU slice. */
+  nextIsCpu(): boolean {
+    this.dropCancelled();
+    return !!this.heap[0]?.cpu;
   }
 
   /** True if a live timer is pending. */

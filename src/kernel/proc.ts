@@ -13,6 +13,16 @@ export interface OutStream {
   write(data: string): void;
   /** True when writing to the terminal (programs such as `ls` format for it). */
   readonly isTTY: boolean;
+  /**
+   * Resolves when the stream can take more (a full pipe waits for its
+   * reader, as write(2) blocks). Streams without it never fill up.
+   */
+  drain?(): Promise<void>;
+}
+
+/** Wait until `out` can take more output (a pipe at capacity blocks its writer). */
+export function drainOut(out: OutStream): Promise<void> | undefined {
+  return out.drain?.();
 }
 
 /** Where a program reads from. `read` resolves null at end of file. */
@@ -30,8 +40,11 @@ export const devNullIn: InStream = { read: async () => null, isTTY: false };
 export class StringOut implements OutStream {
   text = '';
   readonly isTTY = false;
+  /** Text beyond this many characters is dropped (a transcript, not a memory sink). */
+  limit = Infinity;
   write(data: string): void {
-    this.text += data;
+    if (this.text.length >= this.limit) return;
+    this.text += this.text.length + data.length > this.limit ? data.slice(0, this.limit - this.text.length) : data;
   }
 }
 
@@ -196,6 +209,44 @@ export class Process {
         resolve(true);
       });
     });
+  }
+
+  /**
+   * Use `ms` of virtual CPU time (a busy loop's slice): like sleep, but the
+   * realtime driver does not wait for the wall clock to catch up.
+   */
+  cpuSlice(ms: number): Promise<boolean> {
+    if (this.interrupted) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      const off = this.onSignal(() => {
+        this.clock.cancel(timer);
+        off();
+        resolve(false);
+      });
+      const timer = this.clock.setTimer(ms, () => {
+        off();
+        resolve(true);
+      });
+      timer.cpu = true;
+    });
+  }
+
+  /**
+   * Wait until `out` can take more output (a full pipe's reader caught up);
+   * false if a signal arrived first.
+   */
+  async writable(out: OutStream = this.stdout): Promise<boolean> {
+    const d = out.drain?.();
+    if (!d) return !this.interrupted;
+    let done = false;
+    void d.then(() => {
+      done = true;
+    });
+    const why = await this.wait((wake) => {
+      void d.then(wake);
+      return () => {};
+    });
+    return why !== 'signal' || done;
   }
 
   /**

@@ -125,7 +125,8 @@ export class Vfs {
   /** Resolve a path; undefined when it does not exist (other errors still throw). */
   tryLookup(path: string, ctx: VfsCtx = {}, follow = true): VNode | undefined {
     try {
-      return this.lookup(path, ctx, follow);
+      // soft: a missing entry is undefined without building an exception (PATH searches do many)
+      return this.walk(splitPath(path, ctx.cwd), ctx, follow, 0, true)?.node;
     } catch (e) {
       if (e instanceof KernelError && (e.errno === 'ENOENT' || e.errno === 'ENOTDIR')) return undefined;
       throw e;
@@ -137,16 +138,24 @@ export class Vfs {
     return joinPath(this.walk(splitPath(path, ctx.cwd), ctx, true, 0).parts);
   }
 
-  private walk(parts: string[], ctx: VfsCtx, follow: boolean, depth: number): { node: VNode; parts: string[] } {
+  private walk(parts: string[], ctx: VfsCtx, follow: boolean, depth: number): { node: VNode; parts: string[] };
+  private walk(parts: string[], ctx: VfsCtx, follow: boolean, depth: number, soft: true): { node: VNode; parts: string[] } | undefined;
+  private walk(parts: string[], ctx: VfsCtx, follow: boolean, depth: number, soft = false): { node: VNode; parts: string[] } | undefined {
     let node: VNode = this.root;
     const done: string[] = [];
     const overlay = ctx.overlay ?? (ctx.proc as { overlay?: Map<string, VNode> } | undefined)?.overlay;
     for (let i = 0; i < parts.length; i++) {
       const name = parts[i];
-      if (node.kind !== 'dir' && node.kind !== 'gendir') fail('ENOTDIR');
+      if (node.kind !== 'dir' && node.kind !== 'gendir') {
+        if (soft) return undefined;
+        fail('ENOTDIR');
+      }
       const over = overlay?.size ? overlay.get(joinPath([...done, name])) : undefined;
       const child: VNode | undefined = over ?? (node.kind === 'dir' ? node.children.get(name) : node.lookup(ctx, name));
-      if (!child) fail('ENOENT');
+      if (!child) {
+        if (soft) return undefined;
+        fail('ENOENT');
+      }
       const last = i === parts.length - 1;
       if (child.kind === 'symlink' && (!last || follow)) {
         if (child.magic) {
@@ -156,8 +165,7 @@ export class Vfs {
         }
         if (depth >= MAX_SYMLINKS) fail('ELOOP');
         const target = splitPath(child.target, joinPath(done));
-        const r = this.walk([...target, ...parts.slice(i + 1)], ctx, follow, depth + 1);
-        return r;
+        return soft ? this.walk([...target, ...parts.slice(i + 1)], ctx, follow, depth + 1, true) : this.walk([...target, ...parts.slice(i + 1)], ctx, follow, depth + 1);
       }
       node = child;
       done.push(name);

@@ -67,6 +67,12 @@ const LOGIN_ENV: Record<string, string> = {
   USER: 'root',
 };
 
+/** Output kept for a session nobody listens to yet (characters). */
+const MAX_UNWATCHED_OUTPUT = 1 << 20;
+
+/** What a script step keeps of each of its stdout and stderr (characters). */
+const MAX_STEP_OUTPUT = 16 << 20;
+
 /** Longest a programmatic line may run (virtual) before it gets Ctrl-C. */
 const RUNLINE_LIMIT_MS = 10 * 60_000;
 
@@ -82,6 +88,7 @@ export class Session {
   private readonly log: SessionEntry[] = [];
   private listeners: ((data: string) => void)[] = [];
   private buffered: string[] = [];
+  private bufferedLen = 0;
   private disposed = false;
   private started = false;
   private realtimeOn = false;
@@ -110,7 +117,11 @@ export class Session {
 
   private emit(s: string): void {
     if (this.listeners.length === 0) {
+      // Nobody watches (a replay for checks or grading): keep only the last
+      // screenfuls, as a terminal's scrollback would.
       this.buffered.push(s);
+      this.bufferedLen += s.length;
+      while (this.bufferedLen > MAX_UNWATCHED_OUTPUT && this.buffered.length > 1) this.bufferedLen -= this.buffered.shift()!.length;
       return;
     }
     for (const l of this.listeners) {
@@ -126,6 +137,7 @@ export class Session {
     this.listeners.push(cb);
     const b = this.buffered;
     this.buffered = [];
+    this.bufferedLen = 0;
     for (const s of b) cb(s);
   }
 
@@ -321,6 +333,7 @@ export async function runScript(world: World, lines: string[], host = 'host'): P
   for (const cmd of lines) {
     const out = new StringOut();
     const err = new StringOut();
+    out.limit = err.limit = MAX_STEP_OUTPUT;
     const r = spawnWith(k, 1, ['bash', '-c', cmd], { env: { ...SCRIPT_ENV }, cwd: '/tmp', netns: k.initNs, stdin: devNullIn, stdout: out, stderr: err }, (p) => bash.run(p));
     const start = world.clock.now;
     let exit: number;

@@ -7,7 +7,7 @@ import type { Process } from '../kernel/proc.ts';
 import { register } from '../userland/registry.ts';
 import { hostOf, readAll } from '../userland/coreutils/host.ts';
 import { Shell, type Dialect } from './interp.ts';
-import { ExitNow, Interrupt, isLoginShell, procIo, type FgOwner, type ShellTty } from './control.ts';
+import { ExitNow, Interrupt, TopLevel, isLoginShell, procIo, type FgOwner, type ShellTty } from './control.ts';
 import { ParseError, parse } from './parser.ts';
 import { signalTrees } from './exec.ts';
 import { complete } from './complete.ts';
@@ -218,6 +218,7 @@ export async function shellMain(p: Process, dialect: Dialect, opts: InteractiveO
     } catch (e) {
       if (e instanceof ExitNow) return e.code;
       if (e instanceof Interrupt) return 130;
+      if (e instanceof TopLevel) return e.code;
       throw e;
     }
   };

@@ -10,6 +10,14 @@ export class ExitNow {
   }
 }
 
+/** bash's throw_to_top_level() (a fork that failed): abandon the command line with `code`. */
+export class TopLevel {
+  readonly code: number;
+  constructor(code: number) {
+    this.code = code;
+  }
+}
+
 /** The foreground job was interrupted by SIGINT: abandon the command line. */
 export class Interrupt {}
 

@@ -40,6 +40,9 @@ export function resolveProgram(host: HostView, name: string, path: string | unde
     if (spec && !spec.hidden && inDir(name, dir)) return { kind: 'cmd', spec, path: programPath(name) };
     if (spec && spec.hidden && inDir(name, dir)) return { kind: 'cmd', spec, path: programPath(name) };
     const full = `${dir === '' ? '.' : dir}/${name}`;
+    // Skip a directory without that entry before resolving (no exception per PATH entry).
+    const parent = host.vfs.tryLookup(dir === '' ? '.' : dir, { cwd });
+    if (!parent || parent.kind !== 'dir' || !parent.children.has(name)) continue;
     try {
       const node = host.vfs.lookup(full, { cwd });
       if (node.kind === 'file' && (node.mode & 0o111) !== 0) return { kind: 'script', path: full };

@@ -3,6 +3,8 @@
 // backslash, so `"*"` matches only a literal star. Used for pathname
 // expansion, `case`, `${x#pat}` and `[[`-less tests.
 
+import { safeRegExp } from '../userland/lib/safe-regex.ts';
+
 const CLASSES: Record<string, string> = {
   alpha: 'A-Za-z',
   digit: '0-9',
@@ -107,7 +109,7 @@ function reEscape(c: string): string {
 /** Does `s` match the whole pattern? */
 export function globMatch(pat: string, s: string): boolean {
   try {
-    return new RegExp(`^${globSource(pat)}$`).test(s);
+    return safeRegExp(`^${globSource(pat)}$`).test(s);
   } catch {
     return pat === s;
   }
@@ -152,7 +154,7 @@ export function globExpand(pat: string, cwd: string, fs: GlobFs): string[] {
       }
       const names = fs.readdir(resolve(dirPath, cwd));
       if (!names) continue;
-      const re = new RegExp(`^${globSource(comp)}$`);
+      const re = safeRegExp(`^${globSource(comp)}$`);
       const dotOk = comp.startsWith('.') || comp.startsWith('\\.');
       for (const n of names) {
         if (n.startsWith('.') && !dotOk) continue;

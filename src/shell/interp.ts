@@ -9,9 +9,10 @@ import type { AndOr, Command, List, Pipeline, Redirect, SimpleCommand, Word, Wor
 import { parse, parseHeredocBody, ParseError } from './parser.ts';
 import { ArithError, evalArith } from './arith.ts';
 import { cCompare, escapeGlob, globExpand, globMatch, globSource, hasGlob, unescapeGlob } from './glob.ts';
-import { ExitNow, Interrupt, LoopCtl, ReturnNow, ioIn, ioOut, procIo, type FgOwner, type Io, type ShellTty } from './control.ts';
+import { ExitNow, Interrupt, LoopCtl, ReturnNow, TopLevel, ioIn, ioOut, procIo, type FgOwner, type Io, type ShellTty } from './control.ts';
 import { FileOut, Pipe } from './io.ts';
-import { macrotask } from '../world/driver.ts';
+import { safeRegExp } from '../userland/lib/safe-regex.ts';
+import { MAX_STRING, MAX_TASKS, SHELL_SLICE_MS, SHELL_YIELD_STEPS } from '../kernel/limits.ts';
 import { processTree, programPath, reportFault, resolveProgram, scriptCommand, sendSignal, spawnProgram, spawnWith, type ProgramRef, type Running } from './exec.ts';
 import { BUILTINS } from './builtins.ts';
 import { KernelError } from '../kernel/errno.ts';
@@ -173,6 +174,7 @@ export class Shell {
 
   /** Assign a variable (keeps its export flag). */
   setVar(name: string, value: string, exported?: boolean): void {
+    if (value.length >= MAX_STRING) this.outOfMemory(value.length + 1);
     const old = this.vars.get(name);
     this.vars.set(name, { value, exported: exported ?? old?.exported ?? false });
   }
@@ -200,6 +202,40 @@ export class Shell {
   }
 
   // ---- diagnostics -----------------------------------------------------------
+
+  /** The name bash's error_prolog(0) prints (sys_error, fatal_error): no line number. */
+  private errName(): string {
+    return this.interactive ? 'bash' : this.arg0;
+  }
+
+  /** bash's xmalloc() failing: fatal_error() prints and the shell exits with 2. */
+  outOfMemory(bytes: number): never {
+    this.proc.stderr.write(`${this.errName()}: xmalloc: cannot allocate ${bytes} bytes\n`);
+    throw new ExitNow(2);
+  }
+
+  /**
+   * Before a fork: when the host's process table is full, bash's make_child()
+   * retries with sleeps of 1, 2, 4 and 8 seconds, then gives up and throws to
+   * the top level (status 126).
+   */
+  async forkGate(io: Io): Promise<void> {
+    const table = this.host.procs.procs;
+    if (table.size < MAX_TASKS) return;
+    for (let sleep = 1; table.size >= MAX_TASKS && sleep < 16; sleep <<= 1) {
+      ioOut(io, 2).write(`${this.errName()}: fork: retry: Resource temporarily unavailable\n`);
+      // sleep(3), which Ctrl-C (or any signal) cuts short
+      const why = await this.proc.wait((wake) => {
+        this.intrWake.add(wake);
+        return () => this.intrWake.delete(wake);
+      }, sleep * 1000);
+      if (why !== 'timeout' || this.intr) throw new Interrupt();
+    }
+    if (table.size < MAX_TASKS) return;
+    ioOut(io, 2).write(`${this.errName()}: fork: Resource temporarily unavailable\n`);
+    this.status = 126;
+    throw new TopLevel(126);
+  }
 
   /** Print a diagnostic the way this shell prefixes them. */
   diag(io: Io, msg: string, line = this.line): void {
@@ -260,7 +296,11 @@ export class Shell {
   /** Check for interruption between commands; yield to the event loop now and then. */
   private async tick(): Promise<void> {
     // A long builtin-only loop yields now and then so the terminal stays responsive.
-    if (++this.steps % 100_000 === 0) await macrotask();
+    // Every SHELL_YIELD_STEPS steps the shell gives up the CPU for a slice of
+    // virtual time: a busy loop then advances the clock like any program
+    // (deadlines, step limits and replays see the same time), and the page
+    // handles input — Ctrl-C — between slices.
+    if (++this.steps % SHELL_YIELD_STEPS === 0) await this.proc.cpuSlice(SHELL_SLICE_MS);
     if (this.intr) {
       this.intr = false;
       throw new Interrupt();
@@ -276,6 +316,7 @@ export class Shell {
     for (let i = 0; i < n; i++) {
       const { cmd, bg } = list.items[i];
       if (bg) {
+        await this.forkGate(io);
         this.startBackground(cmd, io);
         this.status = 0;
         continue;
@@ -317,6 +358,14 @@ export class Shell {
       const pipes: Pipe[] = [];
       for (let i = 0; i < pl.cmds.length; i++) {
         const last = i === pl.cmds.length - 1;
+        try {
+          await this.forkGate(io);
+        } catch (e) {
+          // terminate_current_pipeline(): what already started gets SIGTERM.
+          for (const r of running) sendSignal(r.proc, 'SIGTERM');
+          for (const pp of pipes) pp.closeWrite();
+          throw e;
+        }
         const pipe = last ? undefined : new Pipe();
         const cio: Io = { fds: new Map(io.fds) };
         cio.fds.set(0, input);
@@ -380,6 +429,7 @@ export class Shell {
           if (e instanceof Interrupt) return 130;
           if (e instanceof ReturnNow) return e.code;
           if (e instanceof LoopCtl) return sub.status;
+          if (e instanceof TopLevel) return e.code;
           throw e;
         }
       },
@@ -470,6 +520,7 @@ export class Shell {
   private async runCompound(cmd: Command, io: Io, execLast: boolean): Promise<number> {
     switch (cmd.k) {
       case 'subshell': {
+        await this.forkGate(io);
         const r = this.fork(cmd.body, io, true);
         this.status = await r.done;
         this.afterForeground([r.proc], this.status);
@@ -696,6 +747,7 @@ export class Shell {
       this.status = code;
       throw new ExitNow(code);
     }
+    await this.forkGate(io);
     const r = spawnProgramRef(this.host, this.proc.pid, argv, env, this.proc.cwd, this.proc.netns, io, ref);
     this.fg?.procs.add(r.proc);
     this.status = await r.done;
@@ -1038,9 +1090,9 @@ export class Shell {
         const pat = p.arg ? await this.expandPattern(p.arg, io) : '';
         const src = globSource(pat);
         let re: RegExp;
-        if (op === '#') re = new RegExp(`^${src.replace(/\[\\s\\S\]\*/g, '[\\s\\S]*?')}`);
-        else if (op === '##') re = new RegExp(`^${src}`);
-        else if (op === '%%') re = new RegExp(`${src}$`);
+        if (op === '#') re = safeRegExp(`^${src.replace(/\[\\s\\S\]\*/g, '[\\s\\S]*?')}`);
+        else if (op === '##') re = safeRegExp(`^${src}`);
+        else if (op === '%%') re = safeRegExp(`${src}$`);
         else {
           // shortest suffix: try from the end
           for (let i = value.length; i >= 0; i--) {
@@ -1072,7 +1124,7 @@ export class Shell {
         }
         if (pat === '') return wrap(value);
         const src = globSource(pat);
-        const re = new RegExp(anchor === '#' ? `^(?:${src})` : anchor === '%' ? `(?:${src})$` : src, op === '//' && !anchor ? 'g' : '');
+        const re = safeRegExp(anchor === '#' ? `^(?:${src})` : anchor === '%' ? `(?:${src})$` : src, op === '//' && !anchor ? 'g' : '');
         return wrap(value.replace(re, () => rep));
       }
       case ':': {
@@ -1109,6 +1161,7 @@ export class Shell {
     };
     const sio: Io = { fds: new Map(io.fds) };
     sio.fds.set(1, capped);
+    await this.forkGate(io);
     const r = this.fork(body, sio, true);
     const code = await r.done;
     this.status = code;

@@ -4,15 +4,20 @@
 import type { InStream, OutStream } from '../kernel/proc.ts';
 import type { Vfs, VfsCtx } from '../kernel/vfs.ts';
 import { KernelError } from '../kernel/errno.ts';
+import { PIPE_CAPACITY } from '../kernel/limits.ts';
 import { WriteError } from '../userland/coreutils/host.ts';
 
 /**
- * A pipe: writes never block (the buffer is unbounded, programs are
- * bounded); reads resolve when data arrives or every writer closed. Writing
- * after the reader closed calls `onBroken` (SIGPIPE) once.
+ * A pipe: writes are accepted at once, but a writer that streams (seq,
+ * ping, xargs) awaits `drain()`, which waits while PIPE_CAPACITY bytes are
+ * unread — the simulated write(2) blocking on a full pipe. Reads resolve when
+ * data arrives or every writer closed. Writing after the reader closed calls
+ * `onBroken` (SIGPIPE) once.
  */
 export class Pipe {
   private chunks: string[] = [];
+  private buffered = 0;
+  private drainers: (() => void)[] = [];
   private writeClosed = false;
   private readClosed = false;
   private waiter: (() => void) | undefined;
@@ -35,7 +40,12 @@ export class Pipe {
         }
         if (self.writeClosed || data === '') return;
         self.chunks.push(data);
+        self.buffered += data.length;
         self.wake();
+      },
+      drain(): Promise<void> {
+        if (self.buffered < PIPE_CAPACITY || self.readClosed || self.writeClosed) return Promise.resolve();
+        return new Promise((r) => self.drainers.push(r));
       },
     };
     this.in = {
@@ -55,6 +65,8 @@ export class Pipe {
       if (this.chunks.length) {
         const s = this.chunks.join('');
         this.chunks = [];
+        this.buffered = 0;
+        this.release();
         return s;
       }
       if (this.writeClosed || this.readClosed) return null;
@@ -64,17 +76,26 @@ export class Pipe {
     }
   }
 
+  private release(): void {
+    const d = this.drainers;
+    this.drainers = [];
+    for (const f of d) f();
+  }
+
   /** The writing end is closed (the writer exited). */
   closeWrite(): void {
     this.writeClosed = true;
     this.wake();
+    this.release();
   }
 
   /** The reading end is closed (the reader exited): later writes break. */
   closeRead(): void {
     this.readClosed = true;
     this.chunks = [];
+    this.buffered = 0;
     this.wake();
+    this.release();
   }
 }
 
@@ -110,6 +131,7 @@ export function gateOut(s: OutStream, alive: () => boolean): OutStream {
       if (alive()) s.write(data);
     },
   };
+  if (s.drain) g.drain = () => (alive() ? s.drain!() : Promise.resolve());
   const tty = (s as { tty?: unknown }).tty;
   if (tty !== undefined) g.tty = tty;
   return g;

@@ -103,7 +103,7 @@ export async function drive<T>(clock: Clock, work: Promise<T>, opts: DriveOption
       clock.now = Math.max(clock.now, start + maxMs);
       return { done: false, reason: 'time-limit' };
     }
-    if (opts.realtime !== undefined && next > clock.now) {
+    if (opts.realtime !== undefined && next > clock.now && !clock.nextIsCpu()) {
       const waitMs = (next - clock.now) / opts.realtime;
       const woke = await realWait(waitMs, opts.kick);
       if (woke) {

@@ -170,6 +170,25 @@ function matchOk(m: Match, hooks: Set<NfHook>): boolean {
  */
 export function nfCommit(ns: NetNs, table: Table): CommitError | undefined {
   const st = nfOf(ns);
+  const memos = memoOf(st);
+  // Per chain: how many leading rules are the very rules last committed
+  // (commands clone tables, so an unchanged rule is the same object), and
+  // where its jumps are. Only rules after that prefix are looked at.
+  const info = new Map<string, { k: number; old: ChainMemo | undefined; jumps: [number, string][] }>();
+  for (const c of table.chains.values()) {
+    const old = memos.get(`${table.name}\0${c.name}`);
+    let k = 0;
+    if (old) {
+      const n = Math.min(old.rules.length, c.rules.length);
+      while (k < n && old.rules[k] === c.rules[k]) k++;
+    }
+    const jumps = old ? (k === old.rules.length ? old.jumps.slice() : old.jumps.filter(([i]) => i < k)) : [];
+    for (let i = k; i < c.rules.length; i++) {
+      const t = c.rules[i].target;
+      if (t.kind === 'jump') jumps.push([i, t.chain]);
+    }
+    info.set(c.name, { k, old, jumps });
+  }
   // Which hooks reach each chain; a loop reachable from a base chain is refused.
   const hooksOf = new Map<string, Set<NfHook>>();
   for (const c of table.chains.values()) hooksOf.set(c.name, new Set());
@@ -179,9 +198,8 @@ export function nfCommit(ns: NetNs, table: Table): CommitError | undefined {
     if (loop || depth > MAX_JUMP_DEPTH * 4) return;
     hooksOf.get(c.name)!.add(hook);
     state.set(c.name, 1);
-    for (const r of c.rules) {
-      if (r.target.kind !== 'jump') continue;
-      const next = table.chains.get(r.target.chain);
+    for (const [, target] of info.get(c.name)!.jumps) {
+      const next = table.chains.get(target);
       if (!next) continue;
       if (state.get(next.name) === 1) {
         loop = c.name;
@@ -200,11 +218,26 @@ export function nfCommit(ns: NetNs, table: Table): CommitError | undefined {
   }
   for (const c of table.chains.values()) {
     const hooks = hooksOf.get(c.name)!;
-    for (const r of c.rules) {
-      if (r.target.kind === 'jump' && !table.chains.has(r.target.chain)) return { errno: 'ENOENT', chain: c.name };
+    const { k, old, jumps } = info.get(c.name)!;
+    for (const [, target] of jumps) if (!table.chains.has(target)) return { errno: 'ENOENT', chain: c.name };
+    const sig = [...hooks].sort().join(',');
+    // Rules already accepted for the same hooks need no second look.
+    const from = old && old.sig === sig ? k : 0;
+    for (let i = from; i < c.rules.length; i++) {
+      const r = c.rules[i];
       if (!targetOk(r.target, table.name, hooks, r)) return { errno: 'EINVAL', chain: c.name };
       if (!r.matches.every((m) => matchOk(m, hooks))) return { errno: 'EINVAL', chain: c.name };
     }
+  }
+  for (const [key] of memos) if (key.startsWith(`${table.name}\0`)) memos.delete(key);
+  for (const c of table.chains.values()) {
+    const { k, old, jumps } = info.get(c.name)!;
+    const hooks = hooksOf.get(c.name)!;
+    // cumulative conntrack users: cum[i] = rules among the first i that need conntrack
+    const cum = old ? old.cum : [0];
+    cum.length = Math.min(cum.length, k + 1);
+    for (let i = cum.length - 1; i < c.rules.length; i++) cum.push(cum[i] + (needsConntrack(c.rules[i]) ? 1 : 0));
+    memos.set(`${table.name}\0${c.name}`, { sig: [...hooks].sort().join(','), rules: c.rules, cum, jumps });
   }
   st.tables.set(table.name, table);
   recountCtUsers(st);
@@ -212,9 +245,35 @@ export function nfCommit(ns: NetNs, table: Table): CommitError | undefined {
   return undefined;
 }
 
+/**
+ * What nfCommit last accepted per chain ("table\0chain"): the rules (a
+ * committed array is never edited: commands clone tables), the hooks they
+ * were checked for, and cumulative conntrack users. A commit re-checks only
+ * the rules after the unchanged prefix, so appending N rules one command at
+ * a time stays linear.
+ */
+interface ChainMemo {
+  sig: string;
+  rules: Rule[];
+  cum: number[];
+  jumps: [number, string][];
+}
+const memoTables = new WeakMap<NfNs, Map<string, ChainMemo>>();
+function memoOf(st: NfNs): Map<string, ChainMemo> {
+  let m = memoTables.get(st);
+  if (!m) memoTables.set(st, (m = new Map()));
+  return m;
+}
+
 function recountCtUsers(st: NfNs): void {
+  const memos = memoOf(st);
   let n = 0;
-  for (const t of st.tables.values()) for (const c of t.chains.values()) for (const r of c.rules) if (needsConntrack(r)) n++;
+  for (const t of st.tables.values())
+    for (const c of t.chains.values()) {
+      const m = memos.get(`${t.name}\0${c.name}`);
+      if (m && m.rules.length === c.rules.length && m.cum.length > c.rules.length) n += m.cum[c.rules.length];
+      else for (const r of c.rules) if (needsConntrack(r)) n++;
+    }
   st.ctUsers = n;
 }
 

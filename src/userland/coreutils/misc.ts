@@ -4,7 +4,7 @@
 import type { Process } from '../../kernel/proc.ts';
 import { KernelError } from '../../kernel/errno.ts';
 import { allCommands, register } from '../registry.ts';
-import { hostOf, readAll } from './host.ts';
+import { hostOf } from './host.ts';
 import { parseOpts, usageError } from './util.ts';
 import { SIGNUM } from '../../kernel/proc.ts';
 
@@ -153,6 +153,9 @@ register({
   },
 });
 
+/** Bytes of arguments per command line (findutils' default command buffer, 128 KiB). */
+const XARGS_ARG_MAX = 131072 - 2048;
+
 register({
   name: 'xargs',
   summary: 'build and execute command lines from standard input',
@@ -165,22 +168,19 @@ register({
   async run(p) {
     const o = parseOpts(p, '+n:I:0rtd:', [{ name: 'max-args', arg: 'required', key: '-n' }, { name: 'no-run-if-empty', arg: 'none', key: '-r' }], false);
     if (!o) return 1;
-    const input = await readAll(p);
     const cmd = o.args.length ? o.args : ['echo'];
     const repl = o.get('-I');
-    let items: string[];
-    if (repl !== undefined) items = input.split('\n').filter((l) => l.trim() !== '').map((l) => l.replace(/^\s+/, ''));
-    else if (o.has('-0')) items = input.split('\0').filter((x) => x !== '');
-    else if (o.has('-d')) items = input.split(o.get('-d')!.replace('\\n', '\n')).filter((x) => x !== '');
-    else items = (input.match(/"[^"]*"|'[^']*'|(?:\\.|[^\s])+/g) ?? []).map((w) => w.replace(/^"(.*)"$/, '$1').replace(/^'(.*)'$/, '$1').replace(/\\(.)/g, '$1'));
-    if (items.length === 0 && (o.has('-r') || repl !== undefined)) return 0;
-    const per = repl !== undefined ? 1 : o.has('-n') ? Math.max(1, Number(o.get('-n'))) : Math.max(1, items.length);
+    const maxArgs = repl !== undefined ? 1 : o.has('-n') ? Math.max(1, Number(o.get('-n'))) : Infinity;
+    // Input is read and run as it arrives: a command line holds at most
+    // XARGS_ARG_MAX bytes of arguments (findutils' default command buffer).
+    const base = cmd.reduce((n, a) => n + a.length + 1, 0);
+    let batch: string[] = [];
+    let size = base;
+    let ran = false;
     let st = 0;
-    const batches: string[][] = [];
-    if (items.length === 0) batches.push([]);
-    for (let i = 0; i < items.length; i += per) batches.push(items.slice(i, i + per));
-    for (const b of batches) {
-      const argv = repl !== undefined ? cmd.map((a) => a.split(repl).join(b[0])) : [...cmd, ...b];
+    const run = async (items: string[]): Promise<number | undefined> => {
+      ran = true;
+      const argv = repl !== undefined ? cmd.map((a) => a.split(repl).join(items[0])) : [...cmd, ...items];
       if (o.has('-t')) p.stderr.write(argv.join(' ') + '\n');
       try {
         const c = await p.exec(p, argv, { stdin: { read: async () => null, isTTY: false } });
@@ -196,6 +196,64 @@ register({
         return e instanceof KernelError && e.errno !== 'ENOENT' ? 126 : 127;
       }
       if (p.interrupted) return 130;
+      return undefined;
+    };
+    const add = async (item: string): Promise<number | undefined> => {
+      if (batch.length && (batch.length >= maxArgs || size + item.length + 1 > XARGS_ARG_MAX)) {
+        const r = await run(batch);
+        batch = [];
+        size = base;
+        if (r !== undefined) return r;
+      }
+      batch.push(item);
+      size += item.length + 1;
+      return undefined;
+    };
+    const tokens = (text: string): string[] => {
+      if (repl !== undefined) return text.split('\n').filter((l) => l.trim() !== '').map((l) => l.replace(/^\s+/, ''));
+      if (o.has('-0')) return text.split('\0').filter((x) => x !== '');
+      if (o.has('-d')) return text.split(o.get('-d')!.replace('\\n', '\n')).filter((x) => x !== '');
+      return (text.match(/"[^"]*"|'[^']*'|(?:\\.|[^\s])+/g) ?? []).map((w) => w.replace(/^"(.*)"$/, '$1').replace(/^'(.*)'$/, '$1').replace(/\\(.)/g, '$1'));
+    };
+    const sepOf = repl !== undefined ? '\n' : o.has('-0') ? '\0' : o.has('-d') ? o.get('-d')!.replace('\\n', '\n') : undefined;
+    let buf = '';
+    for (;;) {
+      const chunk = await p.stdin.read();
+      if (chunk !== null) buf += chunk;
+      let cut: number;
+      if (chunk === null) cut = buf.length;
+      else if (sepOf !== undefined) cut = buf.lastIndexOf(sepOf) + 1;
+      else {
+        // cut after the last blank outside quotes
+        cut = 0;
+        let q = '';
+        for (let i = 0; i < buf.length; i++) {
+          const c = buf[i];
+          if (q) {
+            if (c === q) q = '';
+          } else if (c === '"' || c === "'") q = c;
+          else if (c === '\\') i++;
+          else if (c === ' ' || c === '\t' || c === '\n') cut = i + 1;
+        }
+      }
+      if (cut > 0) {
+        const text = buf.slice(0, cut);
+        buf = buf.slice(cut);
+        for (const item of tokens(text)) {
+          const r = await add(item);
+          if (r !== undefined) return r;
+        }
+      }
+      if (buf.length > XARGS_ARG_MAX) {
+        p.stderr.write(`${p.argv[0]}: argument line too long\n`);
+        return 1;
+      }
+      if (p.interrupted) return 130;
+      if (chunk === null) break;
+    }
+    if (batch.length || (!ran && !o.has('-r') && repl === undefined)) {
+      const r = await run(batch);
+      if (r !== undefined) return r;
     }
     return st;
   },

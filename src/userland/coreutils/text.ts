@@ -7,6 +7,7 @@ import { register } from '../registry.ts';
 import { hostOf, readLines, WriteError } from './host.ts';
 import { byteLength, errMsg, parseOpts, readInput, splitLines, statPath, isDir, usageError } from './util.ts';
 import { RegexError, translateRegex } from '../lib/posix-regex.ts';
+import { RegexBudgetError, safeRegExp } from '../lib/safe-regex.ts';
 
 register({
   name: 'grep',
@@ -31,6 +32,19 @@ register({
     { flag: '-C, --context', arg: 'NUM', desc: 'print NUM lines of output context' },
   ],
   async run(p) {
+    try {
+      return await grepMain(p);
+    } catch (e) {
+      // A back-reference pattern that exceeded the bounded matcher's budget.
+      if (!(e instanceof RegexBudgetError)) throw e;
+      p.stderr.write(`${p.argv[0]}: memory exhausted\n`);
+      return 2;
+    }
+  },
+});
+
+async function grepMain(p: Process): Promise<number> {
+  {
     const o = parseOpts(p, 'EFGPivcnowxqlLhHse:f:rRA:B:C:m:', [
       { name: 'extended-regexp', arg: 'none', key: '-E' },
       { name: 'fixed-strings', arg: 'none', key: '-F' },
@@ -84,7 +98,7 @@ register({
     if (o.has('-x')) src = `^(?:${src})$`;
     let re: RegExp;
     try {
-      re = new RegExp(src, o.has('-i') ? 'gi' : 'g');
+      re = safeRegExp(src, o.has('-i') ? 'gi' : 'g', { longest: true });
     } catch {
       p.stderr.write(`${prog}: Unmatched ( or \\(\n`);
       return 2;
@@ -244,8 +258,8 @@ register({
     }
     if (errors && !(quiet && matchedAny)) return 2;
     return matchedAny ? 0 : 1;
-  },
-});
+  }
+}
 
 /** Parse head/tail counts: `-n N`, `-N`, `+N`, with K/M suffixes. */
 function parseCount(s: string): { n: number; sign: '' | '-' | '+' } | undefined {
@@ -300,6 +314,18 @@ register({
         for await (const line of readLines(p)) {
           p.stdout.write(line);
           if (++n >= c.n) break;
+        }
+        continue;
+      }
+      if (f === '-' && bytes && c.sign === '') {
+        // Stop reading once N bytes are out (a writer streaming forever then gets SIGPIPE).
+        let left = c.n;
+        while (left > 0) {
+          const chunk = await p.stdin.read();
+          if (chunk === null) break;
+          const part = chunk.length > left ? chunk.slice(0, left) : chunk;
+          p.stdout.write(part);
+          left -= part.length;
         }
         continue;
       }
@@ -800,6 +826,10 @@ register({
   },
 });
 
+/** Numbers seq prints per chunk, and the virtual time a chunk costs. */
+const SEQ_CHUNK = 1024;
+const SEQ_CHUNK_MS = 10;
+
 register({
   name: 'seq',
   summary: 'print a sequence of numbers',
@@ -840,18 +870,25 @@ register({
       usageError(p, `invalid Zero increment value: '${inc}'`);
       return 1;
     }
-    const vals: string[] = [];
-    for (let i = 0; i < 1_000_000; i++) {
-      const v = a + i * d;
-      if (d > 0 ? v > b + 1e-9 : v < b - 1e-9) break;
-      vals.push(v.toFixed(dec));
-      if (vals.length % 10000 === 0 && p.interrupted) break;
+    // Streams in chunks: a chunk costs SEQ_CHUNK_MS of virtual time and waits
+    // while a pipe is full, so `seq 1 1e308 | ...` is bounded and interruptible.
+    const count = Math.floor((b - a) / d + 1e-9) + 1;
+    const lastV = a + Math.max(0, count - 1) * d;
+    const w = wide ? Math.max(a.toFixed(dec).length, lastV.toFixed(dec).length) : 0;
+    const fmt = (v: number): string => {
+      const s = v.toFixed(dec);
+      if (!wide) return s;
+      return s.startsWith('-') ? '-' + s.slice(1).padStart(w - 1, '0') : s.padStart(w, '0');
+    };
+    let head = true;
+    for (let i = 0; i < count; ) {
+      const vals: string[] = [];
+      for (const end = Math.min(count, i + SEQ_CHUNK); i < end; i++) vals.push(fmt(a + i * d));
+      p.stdout.write((head ? '' : sep) + vals.join(sep) + (i >= count ? '\n' : ''));
+      head = false;
+      if (i >= count) break;
+      if (!(await p.writable()) || !(await p.sleep(SEQ_CHUNK_MS))) return 130;
     }
-    if (wide) {
-      const w = Math.max(...vals.map((v) => v.length));
-      for (let i = 0; i < vals.length; i++) vals[i] = vals[i].startsWith('-') ? '-' + vals[i].slice(1).padStart(w - 1, '0') : vals[i].padStart(w, '0');
-    }
-    if (vals.length) p.stdout.write(vals.join(sep) + '\n');
     return 0;
   },
 });

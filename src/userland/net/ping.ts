@@ -190,10 +190,32 @@ interface Stats {
   sent: number;
   received: number;
   errors: number;
-  rtts: number[];
+  rtts: RttStats;
   start: number;
   last: number;
 }
+
+/**
+ * Round-trip statistics kept in constant memory (a flood ping may run for
+ * hours): the same sums, in the same order, as over a list of every RTT.
+ */
+class RttStats {
+  length = 0;
+  sum = 0;
+  sumSq = 0;
+  min = Infinity;
+  max = -Infinity;
+  push(us: number): void {
+    this.length++;
+    this.sum += us;
+    this.sumSq += us * us;
+    if (us < this.min) this.min = us;
+    if (us > this.max) this.max = us;
+  }
+}
+
+/** With -i 0 the next echo leaves when a reply came back or after this long, as in flood mode. */
+const FLOOD_INTERVAL_MS = 10;
 
 function summary(p: Process, name: string, s: Stats): void {
   const loss = s.sent ? Math.floor(((s.sent - s.received) * 100) / s.sent) : 0;
@@ -204,10 +226,10 @@ function summary(p: Process, name: string, s: Stats): void {
   const tail: string[] = [];
   if (s.rtts.length) {
     const us = s.rtts;
-    const min = Math.min(...us);
-    const max = Math.max(...us);
-    const avg = us.reduce((a, b) => a + b, 0) / us.length;
-    const avg2 = us.reduce((a, b) => a + b * b, 0) / us.length;
+    const min = us.min;
+    const max = us.max;
+    const avg = us.sum / us.length;
+    const avg2 = us.sumSq / us.length;
     const mdev = Math.sqrt(Math.max(0, avg2 - avg * avg));
     tail.push(`rtt min/avg/max/mdev = ${fmt3(min)}/${fmt3(avg)}/${fmt3(max)}/${fmt3(mdev)} ms`);
   }
@@ -249,15 +271,18 @@ async function ping4(p: Process, o: PingOpts, target: string, dst: number, canon
   const from = o.iface !== undefined ? `from ${fmtIp4(route.src)} ${o.iface}: ` : '';
   p.stdout.write(`PING ${canonical ?? fmtIp4(dst)} (${fmtIp4(dst)}) ${from}${o.size}(${o.size + 28}) bytes of data.\n`);
   const id = k.rng.int(1, 65535);
-  const st: Stats = { pipe: 0, sent: 0, received: 0, errors: 0, rtts: [], start: k.clock.now, last: k.clock.now };
-  const seen = new Set<number>();
+  const st: Stats = { pipe: 0, sent: 0, received: 0, errors: 0, rtts: new RttStats(), start: k.clock.now, last: k.clock.now };
+  // Replies already counted, by 16-bit sequence number (constant memory).
+  const seen = new Uint8Array(65536);
+  let nextSend = k.clock.now;
   let wake: (() => void) | undefined;
   const listener: IcmpListener = {
     ns,
     id,
     onReply: (pkt: Ipv4Packet, icmp: IcmpMessage) => {
-      if (seen.has(icmp.seq)) return;
-      seen.add(icmp.seq);
+      if (seen[icmp.seq & 0xffff]) return;
+      seen[icmp.seq & 0xffff] = 1;
+      if (o.interval === 0) nextSend = Math.min(nextSend, k.clock.now);
       st.pipe = Math.max(st.pipe, st.sent - icmp.seq + 1);
       const rttUs = (k.clock.now - (icmp.sentAt ?? k.clock.now)) * 1000;
       st.received++;
@@ -291,9 +316,10 @@ async function ping4(p: Process, o: PingOpts, target: string, dst: number, canon
     const intervalMs = o.interval * 1000;
     const lingerMs = (o.timeout ?? 10) * 1000;
     const deadlineAt = o.deadline !== undefined ? st.start + o.deadline * 1000 : Infinity;
-    let nextSend = k.clock.now;
     let oomCount = 0;
     for (;;) {
+      // A full pipe blocks ping's write, as on Linux.
+      if (!(await p.writable())) break;
       const now = k.clock.now;
       if (p.interrupted) break;
       if (now >= deadlineAt) break;
@@ -304,6 +330,7 @@ async function ping4(p: Process, o: PingOpts, target: string, dst: number, canon
       }
       if (!doneSending && now >= nextSend) {
         const seq = st.sent + 1;
+        seen[seq & 0xffff] = 0;
         const total = o.size + 28;
         // ip_append_data: with -M do (or past 65535 bytes) a datagram larger
         // than the path MTU is refused locally: EMSGSIZE and an error-queue
@@ -317,7 +344,7 @@ async function ping4(p: Process, o: PingOpts, target: string, dst: number, canon
             p.stderr.write(`ping: local error: message too long, mtu=${pm.mtu}\n`);
             st.errors++;
           }
-          nextSend = now + intervalMs;
+          nextSend = now + (intervalMs || FLOOD_INTERVAL_MS);
           continue;
         }
         // DF as __ip_make_skb sets it: always for do/probe, for want only when
@@ -344,7 +371,7 @@ async function ping4(p: Process, o: PingOpts, target: string, dst: number, canon
             st.sent = seq;
             p.stdout.write(`ping: sendmsg: ${e.message}\n`);
             st.errors++;
-            nextSend = now + intervalMs;
+            nextSend = now + (intervalMs || FLOOD_INTERVAL_MS);
             continue;
           }
         }
@@ -364,7 +391,7 @@ async function ping4(p: Process, o: PingOpts, target: string, dst: number, canon
         oomCount = 0;
         st.sent = seq;
         if (st.sent === 1 || st.last < now) st.last = Math.max(st.last, now);
-        nextSend = now + intervalMs;
+        nextSend = now + (intervalMs || FLOOD_INTERVAL_MS);
         continue;
       }
       const until = Math.min(doneSending ? lastSendTime(st, nextSend, intervalMs) + lingerMs : nextSend, deadlineAt);
@@ -400,8 +427,9 @@ async function ping6(p: Process, o: PingOpts, target: string, addr: string, cano
   const head = canonical ? `${canonical}(${canonical} (${addr}))` : `${addr}(${addr})`;
   p.stdout.write(`PING ${head} ${o.size} data bytes\n`);
   const id = k.rng.int(1, 65535);
-  const st: Stats = { pipe: 0, sent: 0, received: 0, errors: 0, rtts: [], start: k.clock.now, last: k.clock.now };
+  const st: Stats = { pipe: 0, sent: 0, received: 0, errors: 0, rtts: new RttStats(), start: k.clock.now, last: k.clock.now };
   let wake: (() => void) | undefined;
+  let nextSend = k.clock.now;
   const l: Icmp6Listener = {
     ns,
     id,
@@ -411,6 +439,7 @@ async function ping6(p: Process, o: PingOpts, target: string, addr: string, cano
       st.received++;
       st.rtts.push(rttUs);
       st.last = k.clock.now;
+      if (o.interval === 0) nextSend = Math.min(nextSend, k.clock.now);
       if (!o.quiet) {
         const who = canonical ? `${canonical} (${addr})` : addr;
         p.stdout.write(`${icmp.dataLen + 8} bytes from ${who}: icmp_seq=${icmp.seq} ttl=${pkt.hlim} time=${fmtRtt(rttUs)} ms\n`);
@@ -421,8 +450,8 @@ async function ping6(p: Process, o: PingOpts, target: string, addr: string, cano
   k.stack.icmp6Listeners.add(l);
   try {
     const intervalMs = o.interval * 1000;
-    let nextSend = k.clock.now;
     for (;;) {
+      if (!(await p.writable())) break;
       if (p.interrupted) break;
       const doneSending = o.count !== undefined && st.sent >= o.count;
       if (doneSending && st.received >= st.sent) break;
@@ -430,7 +459,7 @@ async function ping6(p: Process, o: PingOpts, target: string, addr: string, cano
         st.sent++;
         st.last = Math.max(st.last, k.clock.now);
         k.stack.ip6OutputLoopback(ns, { src: '::1', dst: '::1', hlim: 64, payload: { proto: 'icmp', type: 128, code: 0, id, seq: st.sent, dataLen: o.size, sentAt: k.clock.now } });
-        nextSend = k.clock.now + intervalMs;
+        nextSend = k.clock.now + (intervalMs || FLOOD_INTERVAL_MS);
         continue;
       }
       const until = doneSending ? nextSend - intervalMs + (o.timeout ?? 10) * 1000 : nextSend;

@@ -7,6 +7,7 @@ import { register } from '../registry.ts';
 import type { Process } from '../../kernel/proc.ts';
 import { KernelError } from '../../kernel/errno.ts';
 import { kernelOf } from '../lib/sys.ts';
+import { safeRegExp } from '../lib/safe-regex.ts';
 
 const PROC_PATH = '/proc/sys/';
 const DEFAULT_PRELOAD = '/etc/sysctl.conf';
@@ -369,7 +370,7 @@ async function sysctl(p: Process): Promise<number> {
         return undefined;
       case 'r':
         try {
-          s.pattern = new RegExp(arg ?? '');
+          s.pattern = safeRegExp(arg ?? '', '', { longest: true });
         } catch {
           s.pattern = /$^/;
         }

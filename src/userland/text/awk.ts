@@ -12,6 +12,7 @@ import { hostOf, readLines } from '../coreutils/host.ts';
 import { errMsg } from '../coreutils/util.ts';
 import { fmtFloat, fmtInt, fmtStr, gForm, type Spec } from './cfmt.ts';
 import { CLASSES } from '../lib/posix-regex.ts';
+import { RegexBudgetError, safeRegExp } from '../lib/safe-regex.ts';
 
 /** A bracket expression as mawk reads it (escapes allowed inside; an unmatched `[` is literal): [jsClass, nextIndex]. */
 function bracket(pat: string, i: number): [string, number] {
@@ -1128,7 +1129,7 @@ export function awkRegex(src: string): RegExp {
   }
   let re: RegExp;
   try {
-    re = new RegExp(toJsRegex(pre, 'ERE').replace(/\\\\\{/g, '\\{'), '');
+    re = safeRegExp(toJsRegex(pre, 'ERE').replace(/\\\\\{/g, '\\{'), '', { longest: true });
   } catch {
     throw new AwkRuntimeError(`regular expression compile failed (missing operand)\n${src}`);
   }
@@ -1275,7 +1276,7 @@ class Interp {
     if (s === '') return [];
     if (fs.length === 1 && fs !== '\\') return s.split(fs === '\t' ? '\t' : fs);
     const re = awkRegex(fs);
-    const g = new RegExp(re.source, 'g');
+    const g = safeRegExp(re.source, 'g', { longest: true });
     const out: string[] = [];
     let last = 0;
     for (const m of s.matchAll(g)) {
@@ -1506,7 +1507,7 @@ class Interp {
     let out = '';
     let count = 0;
     let i = 0;
-    const g = new RegExp(re.source, 'g');
+    const g = safeRegExp(re.source, 'g', { longest: true });
     let lastEmptyAt = -1;
     while (i <= s.length) {
       this.tick();
@@ -1569,7 +1570,7 @@ class Interp {
         if (args.length > 2) {
           const sepE = args[2];
           if (sepE.k === 're') {
-            const g = new RegExp(awkRegex(sepE.src).source, 'g');
+            const g = safeRegExp(awkRegex(sepE.src).source, 'g', { longest: true });
             parts = [];
             if (str !== '') {
               let last = 0;
@@ -1880,6 +1881,7 @@ export async function awkMain(p: Process): Promise<number> {
       exiting = true;
       if (x.code >= 0) exitCode = x.code;
     } else if (x instanceof AwkRuntimeError) return runtime(x);
+      else if (x instanceof RegexBudgetError) return runtime(new AwkRuntimeError(x.message));
     else if (x instanceof NextSignal || x instanceof NextFileSignal) {
       p.stderr.write(`${prog0}: line 1: improper use of next\n`);
       return 2;
@@ -1961,6 +1963,7 @@ export async function awkMain(p: Process): Promise<number> {
       if (x instanceof ExitSignal) {
         if (x.code >= 0) exitCode = x.code;
       } else if (x instanceof AwkRuntimeError) return runtime(x);
+      else if (x instanceof RegexBudgetError) return runtime(new AwkRuntimeError(x.message));
       else throw x;
     }
   }
@@ -1971,6 +1974,7 @@ export async function awkMain(p: Process): Promise<number> {
       if (x instanceof ExitSignal) {
         if (x.code >= 0) exitCode = x.code;
       } else if (x instanceof AwkRuntimeError) return runtime(x);
+      else if (x instanceof RegexBudgetError) return runtime(new AwkRuntimeError(x.message));
       else if (!(x instanceof NextSignal)) throw x;
     }
   it.flush();

@@ -9,6 +9,7 @@ import { register } from '../registry.ts';
 import { readAll } from '../coreutils/host.ts';
 import { hostOf } from '../coreutils/host.ts';
 import { errMsg } from '../coreutils/util.ts';
+import { RegexBudgetError, safeRegExp } from '../lib/safe-regex.ts';
 
 export type JVal = null | boolean | number | string | JVal[] | JObj;
 export type JObj = Map<string, JVal>;
@@ -1299,7 +1300,7 @@ function regexOf(re: JVal, flags: JVal): RegExp {
   if (f.includes('g')) js += 'g';
   if (f.includes('x')) re = re.replace(/\s+|#.*$/gm, '');
   try {
-    return new RegExp(re, js + 'u');
+    return safeRegExp(re, js + 'u');
   } catch {
     throw new JqError(`${re} (at offset 0) is not a valid regex`);
   }
@@ -2221,8 +2222,9 @@ export async function jqMain(p: Process): Promise<number> {
         p.stderr.write(`jq: error: ${e.message} at <top-level>, line 1:\n${filter}\njq: 1 compile error\n`);
         return 3;
       }
-      if (!(e instanceof JqError)) throw e;
-      const msg = typeof e.value === 'string' ? e.value : `${dump(e.value, 0)} (not a string)`;
+      const err = e instanceof RegexBudgetError ? new JqError(e.message) : e;
+      if (!(err instanceof JqError)) throw err;
+      const msg = typeof err.value === 'string' ? err.value : `${dump(err.value, 0)} (not a string)`;
       p.stderr.write(`jq: error (at ${item.where}): ${msg}\n`);
       st = 5;
     }

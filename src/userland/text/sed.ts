@@ -11,6 +11,7 @@ import { hostOf, readLines } from '../coreutils/host.ts';
 import { errMsg, isDir, statPath } from '../coreutils/util.ts';
 import { getopt } from '../lib/getopt.ts';
 import { RegexError, translateRegex } from '../lib/posix-regex.ts';
+import { RegexBudgetError, safeRegExp } from '../lib/safe-regex.ts';
 
 const USAGE = `Usage: sed [OPTION]... {script-only-if-no-other-script} [input-file]...
 
@@ -220,7 +221,7 @@ class Parser {
     if (pat === '') return null;
     try {
       const { src, groups } = translateRegex(pat, this.ere);
-      return { re: new RegExp(src, 'g' + flags), groups };
+      return { re: safeRegExp(src, 'g' + flags, { longest: true }), groups };
     } catch (e) {
       if (e instanceof RegexError) this.fail(e.message);
       this.fail('Invalid regular expression');
@@ -1310,7 +1311,7 @@ async function runSed(p: Process): Promise<number> {
       flushOut();
       return exit;
     }
-    if (e instanceof RuntimeError) {
+    if (e instanceof RuntimeError || e instanceof RegexBudgetError) {
       flushOut();
       p.stderr.write(`sed: ${e.message}\n`);
       return 4;
