@@ -14,7 +14,7 @@
 
 import { type Ip4, type Mac, MAC_BROADCAST, cmpMac, fmtIp4, isMulticastMac, isMulticast4, inNet, IP4_BROADCAST } from './addr.ts';
 import { KernelError, fail, type Errno } from './errno.ts';
-import type { Route } from './fib.ts';
+import { type Route, flowHashL3, selectNexthop } from './fib.ts';
 import type { Kernel } from './kernel.ts';
 import { NEIGH_PARAMS, type NeighEntry, type PendingSend } from './neigh.ts';
 import { type NetDevice, SCOPE } from './netdev.ts';
@@ -569,6 +569,7 @@ export class Stack {
       return { route: { table: 254, type: 'broadcast', dst: daddr, dstLen: 32, tos: 0, metric: 0, protocol: 'kernel', scope: SCOPE.link, onlink: false, dev }, dev, src, type: daddr === IP4_BROADCAST ? 'broadcast' : 'multicast', table: 254 };
     }
     const usable = (r: Route): boolean => {
+      if (r.nexthops) return r.nexthops.some((nh) => !nh.dead && nh.dev.adminUp && (!oif || nh.dev === oif));
       if (r.type === 'unicast' || r.type === 'broadcast' || r.type === 'local') {
         // A local route's nexthop is never dead (scope nowhere): it serves while its device is down.
         if (!r.dev || (!r.dev.adminUp && r.type !== 'local')) return false;
@@ -592,16 +593,25 @@ export class Stack {
       const dev = r.type === 'local' ? ns.lo : r.dev!;
       return { route: r, dev, src: opts.saddr || (r.type === 'local' ? (ns.isLocalAddr(daddr) ? daddr : r.prefsrc ?? daddr) : r.prefsrc ?? ns.selectSource(r.dev, daddr) ?? 0), type: r.type, table: res.table };
     }
-    const dev = r.dev!;
-    const src = opts.saddr || r.prefsrc || ns.selectSource(dev, r.gateway ?? daddr, r.gateway !== undefined ? SCOPE.universe : SCOPE.link) || ns.selectSource(undefined, daddr, SCOPE.universe);
+    let dev = r.dev!;
+    let gateway = r.gateway;
+    if (r.nexthops) {
+      // fib_select_path: hash the flow (saddr as given, 0 when unbound) onto a live next hop.
+      const nh = selectNexthop(r.nexthops, flowHashL3(ns.hashSeed, opts.saddr ?? 0, daddr), (x) => x.dev.adminUp && (!oif || x.dev === oif))!;
+      dev = nh.dev;
+      gateway = nh.gateway;
+    }
+    const src = opts.saddr || r.prefsrc || ns.selectSource(dev, gateway ?? daddr, gateway !== undefined ? SCOPE.universe : SCOPE.link) || ns.selectSource(undefined, daddr, SCOPE.universe);
     if (src === undefined) fail('EADDRNOTAVAIL');
-    return { route: r, dev, src, gateway: r.gateway, type: r.type, table: res.table };
+    return { route: r, dev, src, gateway, type: r.type, table: res.table };
   }
 
   /** ip_route_input: classify a received packet (local, forward, or an error). */
   routeInput(ns: NetNs, pkt: Ipv4Packet, inDev: NetDevice, mark = 0): { kind: 'local' } | { kind: 'broadcast' } | { kind: 'forward'; out: OutRoute } | { kind: 'error'; errno: Errno; type: Route['type'] | 'none' } {
     if (pkt.dst === IP4_BROADCAST || isMulticast4(pkt.dst)) return { kind: 'broadcast' };
-    const res = ns.fib.lookup({ daddr: pkt.dst, saddr: pkt.src, mark, iif: inDev.name }, (r) => (r.type !== 'unicast' && r.type !== 'local' && r.type !== 'broadcast') || (!!r.dev && (r.dev.adminUp || r.type === 'local')));
+    const res = ns.fib.lookup({ daddr: pkt.dst, saddr: pkt.src, mark, iif: inDev.name }, (r) =>
+      r.nexthops ? r.nexthops.some((nh) => !nh.dead && nh.dev.adminUp) : (r.type !== 'unicast' && r.type !== 'local' && r.type !== 'broadcast') || (!!r.dev && (r.dev.adminUp || r.type === 'local')),
+    );
     if (!res) return { kind: 'error', errno: 'ENETUNREACH', type: 'none' };
     const r = res.route;
     if (r.type === 'local') return { kind: 'local' };
@@ -609,9 +619,15 @@ export class Stack {
     const err = routeTypeErrno(r.type);
     if (err) return { kind: 'error', errno: err, type: r.type };
     if (!ns.forwarding(inDev)) return { kind: 'error', errno: 'EHOSTUNREACH', type: 'none' };
-    const dev = r.dev!;
+    let dev = r.dev!;
+    let gateway = r.gateway;
+    if (r.nexthops) {
+      const nh = selectNexthop(r.nexthops, flowHashL3(ns.hashSeed, pkt.src, pkt.dst), (x) => x.dev.adminUp)!;
+      dev = nh.dev;
+      gateway = nh.gateway;
+    }
     const src = r.prefsrc ?? ns.selectSource(dev, pkt.dst) ?? 0;
-    return { kind: 'forward', out: { route: r, dev, src, gateway: r.gateway, type: r.type, table: res.table } };
+    return { kind: 'forward', out: { route: r, dev, src, gateway, type: r.type, table: res.table } };
   }
 
   // ── IPv4 ───────────────────────────────────────────────────────────────
@@ -696,10 +712,11 @@ export class Stack {
     if (!this.nf('OUTPUT', ns, skb, undefined, rt.dev)) return;
     if (this.ipvs && this.ipvs.hook('OUTPUT', ns, skb) === 'drop') return;
     let out = rt;
-    if (skb.pkt.dst !== pkt.dst) {
-      // DNAT in OUTPUT: route again to the new destination.
+    if (skb.pkt.dst !== pkt.dst || skb.mark !== (opts.mark ?? 0)) {
+      // DNAT or a new mark in OUTPUT (mangle MARK): ip_route_me_harder routes
+      // again, keeping the source already chosen.
       try {
-        out = this.routeOutput(ns, skb.pkt.dst, { oif: opts.oif, mark: skb.mark });
+        out = this.routeOutput(ns, skb.pkt.dst, { oif: opts.oif, mark: skb.mark, saddr: skb.pkt.dst !== pkt.dst ? undefined : skb.pkt.src });
       } catch {
         return;
       }

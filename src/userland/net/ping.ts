@@ -212,6 +212,7 @@ async function ping4(p: Process, o: PingOpts, target: string, dst: number, canon
   const k = kernelOf(p);
   const stack = k.stack;
   let oif;
+  let saddr: number | undefined;
   if (o.iface !== undefined) {
     const a = parseIp4(o.iface);
     oif = a !== undefined ? undefined : ns.devByName(o.iface);
@@ -219,25 +220,33 @@ async function ping4(p: Process, o: PingOpts, target: string, dst: number, canon
       p.stderr.write(`ping: SO_BINDTODEVICE ${o.iface}: No such device\n`);
       return 2;
     }
+    if (a !== undefined) {
+      // -I ADDR binds the socket: the source selects policy rules (`from`).
+      if (!ns.isLocalAddr(a) && !(a >>> 24 === 127 && ns.isLocalAddr(0x7f000001))) {
+        p.stderr.write('ping: bind: Cannot assign requested address\n');
+        return 2;
+      }
+      saddr = a;
+    }
   }
-  const isBcast = dst === IP4_BROADCAST || ns.devices().some((d) => d.inet.some((a) => a.broadcast === dst));
+  const isBcast = dst === IP4_BROADCAST || ns.devices().some((d) => d.inet.some((a) => a.broadcast === dst)) || ns.fib.table(255).some((r) => r.type === 'broadcast' && r.dst === dst && r.dstLen === 32);
   if (isBcast && !o.broadcast) {
     p.stderr.write('ping: Do you want to ping broadcast? Then -b. If not, check your local firewall rules\n');
     return 2;
   }
   let route;
   try {
-    route = stack.routeOutput(ns, dst, { oif });
+    route = stack.routeOutput(ns, dst, { oif, saddr });
   } catch (e) {
     if (!(e instanceof KernelError)) throw e;
     if (e.errno === 'EACCES') p.stderr.write('ping: Do you want to ping broadcast? Then -b. If not, check your local firewall rules\n');
     else p.stderr.write(`ping: connect: ${e.message}\n`);
     return 2;
   }
-  if (isBcast) p.stdout.write('WARNING: pinging broadcast address\n');
+  if (isBcast) p.stderr.write('WARNING: pinging broadcast address\n');
   const name = canonical ?? target;
   const shown = canonical ?? fmtIp4(dst);
-  const from = o.iface !== undefined ? `from ${fmtIp4(route.src)} ${o.iface}: ` : '';
+  const from = o.iface === undefined ? '' : saddr !== undefined ? `from ${fmtIp4(saddr)} : ` : `from ${fmtIp4(route.src)} ${o.iface}: `;
   p.stdout.write(`PING ${canonical ?? fmtIp4(dst)} (${fmtIp4(dst)}) ${from}${o.size}(${o.size + 28}) bytes of data.\n`);
   const id = k.rng.int(1, 65535);
   const st: Stats = { pipe: 0, sent: 0, received: 0, errors: 0, rtts: [], start: k.clock.now, last: k.clock.now };
@@ -294,7 +303,7 @@ async function ping4(p: Process, o: PingOpts, target: string, dst: number, canon
       if (!doneSending && now >= nextSend) {
         st.sent++;
         const pkt: Ipv4Packet = {
-          src: 0,
+          src: saddr ?? 0,
           dst,
           ttl: o.ttl ?? (Number(ns.ipv4.ip_default_ttl) || 64),
           tos: 0,
