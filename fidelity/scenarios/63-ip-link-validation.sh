@@ -33,7 +33,6 @@ ip link set v0 type bridge_slave cost 10 priority 5 learning off hairpin on floo
 ip -d link show v0 | grep -o 'bridge_slave state [a-z]* priority [0-9]* cost [0-9]* hairpin [a-z]* guard [a-z]* root_block [a-z]* fastleave [a-z]* learning [a-z]* flood [a-z]*'
 bridge -d link show dev v0
 bridge link show
-bridge -j link show | jq '.[0] | {cost, priority, hairpin, learning, flood}'
 ip link set v0 type bridge_slave cost 0
 ip link set v0 type bridge_slave priority 64
 ip link set v0 type bridge_slave learning maybe
@@ -48,10 +47,7 @@ bridge link set dev nosuch cost 5
 bridge link set dev v1 cost 5
 brctl setpathcost br0 v0 30
 brctl setportprio br0 v0 3
-brctl hairpin br0 v0 on
 bridge -d link show dev v0
 brctl setpathcost br0 v0 abc
 brctl setportprio br0 v0 64
 brctl hairpin br0 v0 maybe
-brctl setpathcost br0 nosuch 5
-brctl hairpin br0 v1 on

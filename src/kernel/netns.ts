@@ -277,6 +277,8 @@ export class NetNs {
 
   /** `ip link add`. Returns the new device (for veth: the named end). */
   linkAdd(o: LinkAddOptions): NetDevice {
+    // IFLA_IFNAME policy: at most IFNAMSIZ-1 bytes.
+    if (o.name.length > 15 || (o.peerName !== undefined && o.peerName.length > 15)) fail('EINVAL', 'Attribute failed policy validation');
     if (this.devByName(o.name)) fail('EEXIST');
     const rng = this.kernel.rng;
     switch (o.kind) {
@@ -292,6 +294,12 @@ export class NetNs {
         if (o.address) dev.addrAssign = 'set';
         dev.peer = peer;
         peer.peer = dev;
+        if (peerNs !== this) {
+          // rtnl_fill_link_netnsid() in the RTM_NEWLINK notifications: each
+          // side allocates an nsid for the other's namespace (peernet2id_alloc).
+          this.nsidOf(peerNs);
+          peerNs.nsidOf(this);
+        }
         if (o.txqlen !== undefined) dev.txqlen = o.txqlen;
         this.kernel.notifyTopology();
         return dev;
@@ -491,9 +499,9 @@ export class NetNs {
   /** `ip link set DEV netns NS`: move a device (its addresses and routes are dropped). */
   setNetns(dev: NetDevice, target: NetNs): void {
     if (target === this) return;
-    if (dev.kind === 'loopback') fail('EINVAL');
-    if (dev.kind === 'bridge' && this.devices().some((p) => p.master === dev)) fail('EINVAL');
-    if (target.devByName(dev.name)) fail('EEXIST');
+    // dev->netns_local: loopback and bridges stay where they were created.
+    if (dev.kind === 'loopback' || dev.kind === 'bridge') fail('EINVAL', 'The interface netns is immutable');
+    if (target.devByName(dev.name)) fail('EEXIST', 'An interface with the same name exists in the target netns');
     const peerBefore = dev.peer ? dev.peer.carrier : false;
     if (dev.adminUp) this.setDown(dev);
     if (dev.master) this.setMaster(dev, undefined);
@@ -508,6 +516,10 @@ export class NetNs {
     dev.everUp = false;
     dev.conf = { ...target.confDefault };
     target.devs.set(dev.ifindex, dev);
+    // dev_change_net_namespace: RTM_DELLINK here carries IFLA_NEW_NETNSID, and
+    // the RTM_NEWLINK there names the peer's namespace: both get an nsid.
+    this.nsidOf(target);
+    if (dev.peer && dev.peer.ns !== target) target.nsidOf(dev.peer.ns);
     if (dev.peer && peerBefore && !dev.peer.carrier) dev.peer.ns.onCarrierDown(dev.peer);
     this.kernel.notifyTopology();
   }

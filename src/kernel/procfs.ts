@@ -23,6 +23,22 @@ function parseIntStrict(v: string): number {
   return Number(t);
 }
 
+/**
+ * Ranges of net.ipv4.* integers written through proc_dointvec_minmax /
+ * proc_dou8vec_minmax (the kernel's extra1/extra2): a value outside is EINVAL.
+ */
+export const IPV4_SYSCTL_RANGES: Record<string, [number, number]> = {
+  ip_default_ttl: [1, 255],
+  icmp_echo_ignore_all: [0, 1],
+  icmp_echo_ignore_broadcasts: [0, 1],
+  icmp_ignore_bogus_error_responses: [0, 1],
+  icmp_echo_enable_probe: [0, 1],
+  tcp_syn_retries: [1, 127],
+  fib_multipath_hash_policy: [0, 3],
+  fib_multipath_use_neigh: [0, 1],
+  ip_forward_update_priority: [0, 1],
+};
+
 function intEntry(get: () => number, set?: (n: number) => void): SysctlEntry {
   return { get: () => String(get()), set: set ? (v) => set(parseIntStrict(v)) : undefined };
 }
@@ -47,11 +63,23 @@ export function sysctlTable(k: Kernel, ns: NetNs): Map<string, SysctlEntry> {
       continue;
     }
     const numeric = /^-?\d+$/.test(ns.ipv4[key]);
+    const range = IPV4_SYSCTL_RANGES[key];
     m.set(`net/ipv4/${key}`, {
       get: () => ns.ipv4[key],
       set: numeric
         ? (v) => {
-            ns.ipv4[key] = String(parseIntStrict(v));
+            const n = parseIntStrict(v);
+            if (range && (n < range[0] || n > range[1])) fail('EINVAL');
+            ns.ipv4[key] = String(n);
+          }
+        : key === 'ip_local_port_range'
+        ? (v) => {
+            // ipv4_local_port_range(): two ports, low <= high, within 1..65535.
+            const parts = v.trim().split(/\s+/);
+            if (parts.length !== 2) fail('EINVAL');
+            const [lo, hi] = parts.map(parseIntStrict);
+            if (lo > hi || lo < 1 || hi > 65535) fail('EINVAL');
+            ns.ipv4[key] = `${lo}\t${hi}`;
           }
         : (v) => {
             ns.ipv4[key] = v.trim().replace(/\s+/g, '\t');

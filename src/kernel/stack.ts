@@ -359,8 +359,12 @@ export class Stack {
   }
 
   private bridgeFlood(br: NetDevice, frame: EthFrame, except: NetDevice | undefined, hops: number): void {
+    // br_flood: `flood` (BR_FLOOD) gates unknown unicast only; broadcast and
+    // multicast follow bcast_flood/mcast_flood (always on here). The ingress
+    // port gets its own frame back only in hairpin mode (should_deliver).
+    const unicast = !isMulticastMac(frame.dst);
     for (const p of br.ns.devices()) {
-      if (p.master !== br || p === except || !p.port?.flood) continue;
+      if (p.master !== br || (p === except && !p.port?.hairpin) || (unicast && !p.port?.flood)) continue;
       this.bridgeForward(br, except, p, frame, hops);
     }
   }
@@ -562,6 +566,15 @@ export class Stack {
     const { oif } = opts;
     // Any address of the loopback's local 127.0.0.0/8 route is a valid source (127.0.0.11).
     if (opts.saddr !== undefined && opts.saddr !== 0 && !ns.isLocalAddr(opts.saddr) && !(opts.saddr >>> 24 === 127 && ns.isLocalAddr(0x7f000001))) fail('EINVAL');
+    if (daddr === IP4_BROADCAST && !oif) {
+      // The limited broadcast is routed like any address (no route: ENETUNREACH),
+      // then sent as a broadcast out of the route's device.
+      const res = ns.fib.lookup({ daddr, saddr: opts.saddr, mark: opts.mark }, (r) => (r.nexthops ? r.nexthops.some((nh) => nh.dev.adminUp) : !r.dev || r.dev.adminUp));
+      const dev = res?.route.dev ?? res?.route.nexthops?.find((nh) => nh.dev.adminUp)?.dev;
+      if (!res || !dev) fail('ENETUNREACH');
+      const src = opts.saddr || ns.selectSource(dev, daddr) || 0;
+      return { route: { table: res.table, type: 'broadcast', dst: daddr, dstLen: 32, tos: 0, metric: 0, protocol: 'kernel', scope: SCOPE.link, onlink: false, dev }, dev, src, type: 'broadcast', table: res.table };
+    }
     if (daddr === IP4_BROADCAST || isMulticast4(daddr)) {
       const dev = oif ?? ns.devices().find((d) => d.running && d.kind !== 'loopback' && d.inet.length);
       if (!dev) fail('ENETUNREACH');
@@ -723,6 +736,14 @@ export class Stack {
     }
     skb.outDev = out.dev;
     const nexthop = out.type === 'local' ? skb.pkt.dst : out.gateway ?? skb.pkt.dst;
+    if (out.type === 'broadcast' && out.dev.kind !== 'loopback') {
+      // ip_mc_output: a broadcast is also looped back to this host (dev_loopback_xmit).
+      const copy = { ...skb.pkt };
+      const dev = out.dev;
+      this.schedule(LINK_LATENCY_MS, () => {
+        if (dev.ns === ns && dev.adminUp) this.ipRcv(dev, copy, undefined, skb.hops + 1);
+      });
+    }
     this.ipFinishOutput(ns, skb, out.dev, nexthop);
   }
 

@@ -355,10 +355,33 @@ function brctl(p: Process): number {
       }
       return cmdPortSet(p, ns, args[0], args[1], (d) => (d.port!.hairpin = v === 'on'));
     }
-    case 'setpathcost':
-      return cmdPortSet(p, ns, args[0], args[1], (d) => (d.port!.cost = Number(args[2])));
-    case 'setportprio':
-      return cmdPortSet(p, ns, args[0], args[1], (d) => (d.port!.priority = Number(args[2])));
+    case 'setpathcost': {
+      // sscanf("%u"), then br_set_path_cost: the kernel keeps 1..65535.
+      const m = /^\s*[+-]?\d+/.exec(args[2]);
+      if (!m) {
+        p.stderr.write('bad path cost value\n');
+        return 1;
+      }
+      const cost = Number(m[0]);
+      if (cost < 1 || cost > 65535) {
+        p.stderr.write('set path cost failed: Numerical result out of range\n');
+        return 1;
+      }
+      return cmdPortSet(p, ns, args[0], args[1], (d) => (d.port!.cost = cost));
+    }
+    case 'setportprio': {
+      const m = /^\s*[+-]?(0x[0-9a-f]+|\d+)/i.exec(args[2]);
+      if (!m) {
+        p.stderr.write('bad priority\n');
+        return 1;
+      }
+      const prio = Number(m[1]);
+      if (prio < 0 || prio > 63) {
+        p.stderr.write('set port priority failed: Numerical result out of range\n');
+        return 1;
+      }
+      return cmdPortSet(p, ns, args[0], args[1], (d) => (d.port!.priority = prio));
+    }
     case 'setbridgeprio': {
       const br = bridgeDev(ns, args[0]);
       if (!br) {

@@ -96,7 +96,13 @@ async function ping(p: Process): Promise<number> {
         break;
       }
       case '-W': {
-        const n = Number(v);
+        // ping_strtod(): trailing garbage is only warned about (the value parsed so far counts).
+        const lead = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?/.exec(v!);
+        if (!lead || lead[0].length !== v!.length) {
+          p.stderr.write(`ping: option argument contains garbage: ${lead ? v!.slice(lead[0].length) : v}\nping: this will become fatal error in the future\n`);
+          if (!lead) break;
+        }
+        const n = Number(lead[0]);
         if (Number.isNaN(n) || n < 0) {
           p.stderr.write(`ping: bad linger time: ${v}\n`);
           return 2;
@@ -136,6 +142,12 @@ async function ping(p: Process): Promise<number> {
         break;
       case '-b':
         o.broadcast = true;
+        break;
+      case '-M':
+        if (!['do', 'dont', 'want', 'probe'].includes(v!)) {
+          p.stderr.write(`ping: invalid -M argument: ${v}\n`);
+          return 2;
+        }
         break;
       case '-n':
         o.numeric = true;
@@ -232,6 +244,11 @@ async function ping4(p: Process, o: PingOpts, target: string, dst: number, canon
   const isBcast = dst === IP4_BROADCAST || ns.devices().some((d) => d.inet.some((a) => a.broadcast === dst)) || ns.fib.table(255).some((r) => r.type === 'broadcast' && r.dst === dst && r.dstLen === 32);
   if (isBcast && !o.broadcast) {
     p.stderr.write('ping: Do you want to ping broadcast? Then -b. If not, check your local firewall rules\n');
+    return 2;
+  }
+  if (o.ttl === 0) {
+    // setsockopt(IP_TTL, 0) is EINVAL.
+    p.stderr.write('ping: cannot set unicast time-to-live: Invalid argument\n');
     return 2;
   }
   let route;
