@@ -84,6 +84,17 @@ export interface CommandSpec {
   complete?(p: Process, words: string[]): string[];
   /** Hidden from help and the reference (aliases such as `ifconfig` variants). */
   hidden?: boolean;
+  /**
+   * The getopt string the command parses with, when it uses one: the audit
+   * test requires every letter in it to be listed in `options` (honoured or
+   * marked notSimulated), so no parsed option is silently ignored.
+   */
+  optstring?: string;
+}
+
+/** The spec option of `flag` (one of its `, `-separated spellings) if it is marked not simulated. */
+export function notSimulatedOption(spec: CommandSpec, flag: string): OptionSpec | undefined {
+  return spec.options?.find((o) => o.notSimulated !== undefined && o.flag.split(/,\s*/).includes(flag));
 }
 
 const commands = new Map<string, CommandSpec>();

@@ -356,7 +356,7 @@ function bridge(p: Process): number {
       else if (matches(o, 'oneline') || matches(o, 'timestamp') || matches(o, 'compressvlans') || matches(o, 'pretty') || matches(o, 'force')) {
         // accepted, no effect on the supported output
       } else if (matches(o, 'json')) {
-        return refuseNotSimulated(p, 'bridge', '-json');
+        return refuseNotSimulated(p, 'bridge', opt);
       } else if (matches(o, 'netns')) {
         const name = argv.shift();
         if (name === undefined) die(p, 'Command line is not complete. Try option "help"\n');

@@ -2,7 +2,7 @@
 // line per reply on the virtual clock, stops after -c replies, -w deadline
 // or SIGINT, and prints the real statistics block.
 
-import { register } from '../registry.ts';
+import { lookupCommand, notSimulatedOption, refuseNotSimulated, register } from '../registry.ts';
 import type { Process } from '../../kernel/proc.ts';
 import { fmtIp4, parseIp4, IP4_BROADCAST } from '../../kernel/addr.ts';
 import { KernelError } from '../../kernel/errno.ts';
@@ -72,10 +72,14 @@ function parseNum(p: Process, v: string, lo: number, hi: number, int: boolean): 
 }
 
 async function ping(p: Process): Promise<number> {
-  const g = getopt(p.argv.slice(1), 'c:i:W:w:I:qs:t:46bnvDOahVm:l:p:M:Q:S:e:fLdUABCRT:F:N:');
+  const g = getopt(p.argv.slice(1), PING_OPTSTRING);
   if (g.error) {
     p.stderr.write(`ping: ${g.error}\n${USAGE}`);
     return 2;
+  }
+  for (const [k] of g.opts) {
+    const ns = lookupCommand('ping') && notSimulatedOption(lookupCommand('ping')!, k);
+    if (ns) return refuseNotSimulated(p, 'ping', k);
   }
   const o: PingOpts = { interval: 1, quiet: false, size: 56, family: 0, broadcast: false, numeric: false };
   for (const [k, v] of g.opts) {
@@ -420,23 +424,52 @@ async function ping6(p: Process, o: PingOpts, target: string, addr: string, cano
   return st.received ? 0 : 1;
 }
 
+/** iputils ping's getopt string: every letter here is listed in the spec below (honoured or not simulated). */
+export const PING_OPTSTRING = 'c:i:W:w:I:qs:t:46bnvDOahVm:l:p:M:Q:S:e:fLdUABCRT:F:N:';
+
+const NS_PROBE = '-c 1 127.0.0.1';
 register({
   name: 'ping',
   summary: 'send ICMP ECHO_REQUEST to network hosts',
   usage: 'ping [-c count] [-i interval] [-W timeout] [-w deadline] [-I interface] [-s size] [-t ttl] [-q] [-b] [-4|-6] destination',
+  optstring: PING_OPTSTRING,
   options: [
     { flag: '-c', arg: 'count', desc: 'stop after <count> replies' },
     { flag: '-i', arg: 'interval', desc: 'seconds between sending each packet' },
     { flag: '-W', arg: 'timeout', desc: 'time to wait for response' },
     { flag: '-w', arg: 'deadline', desc: 'reply wait <deadline> in seconds' },
-    { flag: '-I', arg: 'interface', desc: 'either interface name or address' },
+    { flag: '-I', arg: 'interface', desc: 'either interface name or address (an address selects policy rules by source)' },
     { flag: '-s', arg: 'size', desc: 'use <size> as number of data bytes to be sent' },
     { flag: '-t', arg: 'ttl', desc: 'define time to live' },
+    { flag: '-M', arg: 'pmtud opt', desc: 'define mtu discovery, can be one of <do|dont|want>' },
     { flag: '-q', desc: 'quiet output' },
     { flag: '-b', desc: 'allow pinging broadcast' },
     { flag: '-n', desc: 'no dns name resolution' },
     { flag: '-4', desc: 'use IPv4' },
     { flag: '-6', desc: 'use IPv6' },
+    { flag: '-V', desc: 'print version and exit' },
+    { flag: '-h', desc: 'print help and exit' },
+    { flag: '-a', desc: 'use audible ping', notSimulated: 'the terminal has no bell', probe: NS_PROBE },
+    { flag: '-A', desc: 'use adaptive ping', notSimulated: 'use -i', probe: NS_PROBE },
+    { flag: '-B', desc: 'sticky source address', notSimulated: 'use -I ADDR', probe: NS_PROBE },
+    { flag: '-C', desc: 'call connect() syscall on socket creation', notSimulated: 'no socket-level difference is modelled', probe: NS_PROBE },
+    { flag: '-D', desc: 'print timestamps', notSimulated: 'the virtual clock has no wall-clock date', probe: NS_PROBE },
+    { flag: '-d', desc: 'use SO_DEBUG socket option', notSimulated: 'no socket debugging', probe: NS_PROBE },
+    { flag: '-e', arg: 'identifier', desc: 'define identifier for ping session', notSimulated: 'identifiers come from the seeded random source', probe: NS_PROBE },
+    { flag: '-f', desc: 'flood ping', notSimulated: 'use -i 0.01 with -c', probe: NS_PROBE },
+    { flag: '-F', arg: 'flowlabel', desc: 'define flow label (IPv6)', notSimulated: 'IPv6 flow labels are not modelled', probe: NS_PROBE },
+    { flag: '-L', desc: 'suppress loopback of multicast packets', notSimulated: 'multicast is not modelled', probe: NS_PROBE },
+    { flag: '-l', arg: 'preload', desc: 'send <preload> packets while waiting replies', notSimulated: 'use -i', probe: NS_PROBE },
+    { flag: '-m', arg: 'mark', desc: 'tag the packets going out', notSimulated: 'use iptables -t mangle -j MARK', probe: NS_PROBE },
+    { flag: '-N', arg: 'nodeinfo opt', desc: 'use icmp6 node info query', notSimulated: 'ICMPv6 node info is not modelled', probe: NS_PROBE },
+    { flag: '-O', desc: 'report outstanding replies', notSimulated: 'not modelled', probe: NS_PROBE },
+    { flag: '-p', arg: 'pattern', desc: 'contents of padding byte', notSimulated: 'payload bytes are not modelled', probe: NS_PROBE },
+    { flag: '-Q', arg: 'tclass', desc: 'use quality of service <tclass> bits', notSimulated: 'TOS/DSCP is not modelled', probe: NS_PROBE },
+    { flag: '-R', desc: 'record route', notSimulated: 'IP options are not modelled', probe: NS_PROBE },
+    { flag: '-S', arg: 'size', desc: 'use <size> as SO_SNDBUF socket option value', notSimulated: 'socket buffers are not modelled', probe: NS_PROBE },
+    { flag: '-T', arg: 'timestamp', desc: 'define timestamp', notSimulated: 'IP options are not modelled', probe: NS_PROBE },
+    { flag: '-U', desc: 'print user-to-user latency', notSimulated: 'not modelled', probe: NS_PROBE },
+    { flag: '-v', desc: 'verbose output', notSimulated: 'not modelled', probe: NS_PROBE },
   ],
   run: ping,
 });

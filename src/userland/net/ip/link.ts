@@ -9,7 +9,7 @@ import { addrListOrFlush } from './addr.ts';
 import { USAGE_LINK } from './help.ts';
 import { parseV4 } from './inet.ts';
 import { userPromisc } from './linkinfo.ts';
-import { NOT_SIMULATED_STATUS, declareNotSimulated } from '../../registry.ts';
+import { NOT_SIMULATED_STATUS, declareNotSimulated, notSimulatedMessage } from '../../registry.ts';
 
 /** A parsed `ip link` request (struct iplink_req plus its attributes). */
 interface LinkReq {
@@ -262,8 +262,9 @@ function bridgeSlaveParse(ip: Ip, argv: string[]): ((d: NetDevice) => void)[] | 
         d.port![w] = v;
       });
     } else if (BRIDGE_SLAVE_NOT_SIMULATED.includes(w)) {
-      ip.err(`ip: bridge_slave ${w}: not simulated\n`);
-      return NOT_SIMULATED_STATUS;
+      ip.err(notSimulatedMessage('ip', `bridge_slave ${w}`));
+      // ip's object handlers return minus the exit status.
+      return -NOT_SIMULATED_STATUS;
     } else if (matches(w, 'help')) {
       ip.die(BRIDGE_SLAVE_USAGE, 1);
     } else {

@@ -1,3 +1,4 @@
+import { NOT_SIMULATED_STATUS, declareNotSimulated, notSimulatedMessage } from '../../registry.ts';
 // `ip rule`: show / add / del IPv4 policy-routing rules, after ip/iprule.c.
 // Rules live in the namespace's Fib; priorities default as the kernel's
 // fib_default_rule_pref() picks them.
@@ -141,7 +142,7 @@ function modify(ip: Ip, add: boolean, argv: string[]): number {
   const a = new Args(ip, argv);
   while (a.more) {
     const w = a.cur;
-    if (w === 'not') ip.die('ip rule: "not" is not supported by this simulator\n', 1);
+    if (w === 'not') ip.die(notSimulatedMessage('ip', 'rule not'), NOT_SIMULATED_STATUS);
     else if (w === 'from') {
       const p = getPrefix(ip, a.next(), ip.family);
       if (!p.special) r.from = { addr: p.v4, len: p.bitlen };
@@ -248,3 +249,5 @@ export function doIprule(ip: Ip, argv: string[]): number {
   if (matches(w, 'help')) ip.die(USAGE_RULE);
   return ip.die(`Command "${w}" is unknown, try "ip rule help".\n`);
 }
+
+declareNotSimulated({ tool: 'ip', kind: 'attribute', item: 'rule add not …', why: 'inverted rule selectors are not modelled' });
