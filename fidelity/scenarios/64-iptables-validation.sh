@@ -30,7 +30,7 @@ iptables-save | grep -v '^#'
 iptables -F
 iptables -A OUTPUT -p icmp
 iptables -A INPUT -p icmp
-ping -c 3 -i 0.2 -W 1 127.0.0.1 | head -1
+ping -c 3 -i 0.2 -W 1 127.0.0.1 > /dev/null
 iptables -L OUTPUT -v -n -x
 iptables -L OUTPUT -Z -v -n -x
 iptables -L OUTPUT -v -n -x
