@@ -56,5 +56,5 @@ ping -c 1 -W 1 -I 10.0.0.5 10.0.0.2 | tail -2 | head -1
 ip netns exec p iptables -F
 ip netns exec p iptables -A INPUT -p icmp -m limit --limit 1/sec --limit-burst 1 -j ACCEPT
 ip netns exec p iptables -A INPUT -p icmp -j DROP
-ping -c 8 -i 0.3 -W 1 10.0.0.2 | tail -2 | head -1
+ping -c 6 -i 0.4 -W 1 10.0.0.2 | tail -2 | head -1
 ip netns exec p iptables -L INPUT -v -n -x

@@ -38,7 +38,7 @@ function corpus(): string {
 }
 
 /** Commands whose options were audited (docs/not-simulated.md). */
-const AUDITED = ['ping', 'conntrack', 'bridge'];
+const AUDITED = ['ping', 'conntrack', 'bridge', 'tcpdump', 'nc'];
 
 describe('not simulated: refused, listed, never silently accepted', () => {
   it('every option marked notSimulated is refused with "<tool>: <option>: not simulated" and a non-zero status', async () => {

@@ -92,6 +92,17 @@ export interface CommandSpec {
   optstring?: string;
 }
 
+/**
+ * Refuse the first parsed option the spec of `tool` marks not simulated;
+ * returns the exit status to return, or undefined when every option is modelled.
+ */
+export function refuseMarkedOptions(p: { stderr: { write(s: string): void } }, tool: string, keys: Iterable<string>): number | undefined {
+  const spec = lookupCommand(tool);
+  if (!spec) return undefined;
+  for (const k of keys) if (notSimulatedOption(spec, k)) return refuseNotSimulated(p, tool, k);
+  return undefined;
+}
+
 /** The spec option of `flag` (one of its `, `-separated spellings) if it is marked not simulated. */
 export function notSimulatedOption(spec: CommandSpec, flag: string): OptionSpec | undefined {
   return spec.options?.find((o) => o.notSimulated !== undefined && o.flag.split(/,\s*/).includes(flag));

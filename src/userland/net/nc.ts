@@ -7,7 +7,7 @@ import { KernelError } from '../../kernel/errno.ts';
 import type { Process } from '../../kernel/proc.ts';
 import { TcpSocket } from '../../kernel/socket/tcp.ts';
 import { UdpSocket } from '../../kernel/socket/udp.ts';
-import { register } from '../registry.ts';
+import { refuseMarkedOptions, register } from '../registry.ts';
 import { getopt } from '../lib/getopt.ts';
 import { resolveHost, GAI_TEXT } from '../lib/resolve.ts';
 import { nsOf } from '../lib/sys.ts';
@@ -50,11 +50,13 @@ async function relayTcp(p: Process, s: TcpSocket, idleMs: number, quitAfterEof: 
 }
 
 async function nc(p: Process): Promise<number> {
-  const g = getopt(p.argv.slice(1), '46CDdFhklNnrStUuvZzI:i:M:m:O:P:p:q:s:T:V:W:w:X:x:');
+  const g = getopt(p.argv.slice(1), NC_OPTSTRING);
   if (g.error) {
     p.stderr.write(`nc: ${g.error}\n${USAGE}`);
     return 1;
   }
+  const refused = refuseMarkedOptions(p, 'nc', g.opts.map(([k]) => k));
+  if (refused !== undefined) return refused;
   let listen = false, keep = false, zero = false, verbose = false, udp = false, numeric = false, shutdownOnEof = false;
   let wait: number | undefined;
   let quit: number | undefined;
@@ -255,10 +257,13 @@ async function nc(p: Process): Promise<number> {
   return status;
 }
 
+const NC_OPTSTRING = '46CDdFhklNnrStUuvZzI:i:M:m:O:P:p:q:s:T:V:W:w:X:x:';
+const NCX = (flag: string, desc: string, why: string, arg?: string) => ({ flag, desc, notSimulated: why, probe: '-z 127.0.0.1 1', ...(arg ? { arg } : {}) });
 register({
   name: 'nc',
   summary: 'arbitrary TCP and UDP connections and listens (netcat-openbsd)',
   usage: 'nc [-uvz] [-w secs] HOST PORT | nc -l [-k] [-p] PORT',
+  optstring: NC_OPTSTRING,
   options: [
     { flag: '-l', desc: 'listen for a connection' },
     { flag: '-k', desc: 'keep listening after a client leaves' },
@@ -266,7 +271,34 @@ register({
     { flag: '-v', desc: 'report connections on stderr' },
     { flag: '-u', desc: 'use UDP' },
     { flag: '-w', arg: 'SECS', desc: 'connect and idle timeout' },
+    { flag: '-q', arg: 'SECS', desc: 'quit SECS after EOF on stdin' },
+    { flag: '-N', desc: 'shutdown the network socket after EOF on stdin' },
     { flag: '-p', arg: 'PORT', desc: 'local port' },
+    { flag: '-s', arg: 'ADDR', desc: 'local source address' },
+    { flag: '-n', desc: 'numeric addresses only' },
+    { flag: '-4', desc: 'IPv4 only (the only family nc uses here)' },
+    { flag: '-h', desc: 'print the usage' },
+    NCX('-6', 'IPv6 only', 'nc speaks IPv4 only in the simulation'),
+    NCX('-C', 'send CRLF as line-ending', 'not modelled'),
+    NCX('-D', 'enable socket debugging', 'not modelled'),
+    NCX('-d', 'detach from stdin', 'not modelled'),
+    NCX('-F', 'pass socket fd', 'not modelled'),
+    NCX('-r', 'randomize remote ports', 'not modelled'),
+    NCX('-S', 'enable TCP MD5 signature option', 'not modelled'),
+    NCX('-t', 'answer TELNET negotiation', 'not modelled'),
+    NCX('-U', 'use UNIX domain socket', 'UNIX sockets are not modelled'),
+    NCX('-Z', 'DCCP mode', 'DCCP is not modelled'),
+    NCX('-I', 'TCP receive buffer length', 'socket buffers are not modelled', 'length'),
+    NCX('-i', 'delay interval between lines', 'not modelled', 'interval'),
+    NCX('-M', 'outgoing TTL', 'not modelled', 'ttl'),
+    NCX('-m', 'minimum incoming TTL', 'not modelled', 'minttl'),
+    NCX('-O', 'TCP send buffer length', 'socket buffers are not modelled', 'length'),
+    NCX('-P', 'proxy username', 'proxies are not modelled', 'proxy_username'),
+    NCX('-T', 'TOS value', 'TOS/DSCP is not modelled', 'keyword'),
+    NCX('-V', 'routing table (rtable)', 'not modelled', 'rtable'),
+    NCX('-W', 'terminate after receiving recvlimit packets', 'not modelled', 'recvlimit'),
+    NCX('-X', 'proxy protocol', 'proxies are not modelled', 'proxy_protocol'),
+    NCX('-x', 'proxy address', 'proxies are not modelled', 'proxy_address[:port]'),
   ],
   run: nc,
 });

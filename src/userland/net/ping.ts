@@ -2,7 +2,7 @@
 // line per reply on the virtual clock, stops after -c replies, -w deadline
 // or SIGINT, and prints the real statistics block.
 
-import { lookupCommand, notSimulatedOption, refuseNotSimulated, register } from '../registry.ts';
+import { refuseMarkedOptions, register } from '../registry.ts';
 import type { Process } from '../../kernel/proc.ts';
 import { fmtIp4, parseIp4, IP4_BROADCAST } from '../../kernel/addr.ts';
 import { KernelError } from '../../kernel/errno.ts';
@@ -77,10 +77,8 @@ async function ping(p: Process): Promise<number> {
     p.stderr.write(`ping: ${g.error}\n${USAGE}`);
     return 2;
   }
-  for (const [k] of g.opts) {
-    const ns = lookupCommand('ping') && notSimulatedOption(lookupCommand('ping')!, k);
-    if (ns) return refuseNotSimulated(p, 'ping', k);
-  }
+  const refused = refuseMarkedOptions(p, 'ping', g.opts.map(([k]) => k));
+  if (refused !== undefined) return refused;
   const o: PingOpts = { interval: 1, quiet: false, size: 56, family: 0, broadcast: false, numeric: false };
   for (const [k, v] of g.opts) {
     switch (k) {
