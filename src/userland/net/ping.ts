@@ -201,7 +201,8 @@ interface Stats {
 }
 
 function summary(p: Process, name: string, s: Stats): void {
-  const loss = s.sent ? Math.floor(((s.sent - s.received) * 100) / s.sent) : 0;
+  // printf("%g%%") of a float: six significant digits (66.6667%, 62.5%, 100%).
+  const loss = s.sent ? String(Number(Math.fround(((s.sent - s.received) * 100) / s.sent).toPrecision(6))) : '0';
   const ms = Math.floor(Math.max(0, s.last - s.start));
   let line = `\n--- ${name} ping statistics ---\n${s.sent} packets transmitted, ${s.received} received, `;
   if (s.errors) line += `+${s.errors} errors, `;
