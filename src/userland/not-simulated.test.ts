@@ -111,4 +111,19 @@ describe('not simulated: refused, listed, never silently accepted', () => {
     expect(ok.exit).toBe(0);
     expect(ns.devByName('v0')!.port).toMatchObject({ learning: false, cost: 7 });
   });
+
+  it('a sysctl the kernel keeps but does not model refuses a change (the same value is a no-op)', async () => {
+    const world = new World({ seed: 1 });
+    const host = world.addHost('host');
+    const ns = host.initNs;
+    const r = await run(world, host, ns, ['sysctl', '-w', 'net.ipv4.tcp_keepalive_time=60']);
+    expect(r).toEqual({ stdout: '', stderr: 'sysctl: net.ipv4.tcp_keepalive_time: not simulated\n', exit: NOT_SIMULATED_STATUS });
+    expect((await run(world, host, ns, ['sysctl', '-n', 'net.ipv4.tcp_keepalive_time'])).stdout).toBe('7200\n');
+    expect((await run(world, host, ns, ['sysctl', '-w', 'net.ipv4.tcp_keepalive_time=7200'])).exit).toBe(0);
+    const conf = await run(world, host, ns, ['sysctl', '-w', 'net.ipv4.conf.lo.log_martians=1']);
+    expect(conf.stderr).toBe('sysctl: net.ipv4.conf.lo.log_martians: not simulated\n');
+    // Modelled ones still change.
+    expect((await run(world, host, ns, ['sysctl', '-w', 'net.ipv4.ip_default_ttl=32'])).exit).toBe(0);
+    expect(notSimulatedItems().some((i) => i.tool === 'sysctl' && i.item === 'net.ipv4.conf.*.log_martians')).toBe(true);
+  });
 });

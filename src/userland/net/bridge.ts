@@ -92,7 +92,13 @@ function portState(dev: NetDevice): string {
 
 /** One `bridge link` line for a port. */
 export function bridgeLinkLine(dev: NetDevice): string {
-  const nl = nameAndLink(dev);
+  let nl = nameAndLink(dev);
+  if (dev.peer && dev.peer.ns !== dev.ns) {
+    // bridge (6.1) resolves IFLA_LINK in its own namespace, without the
+    // link-netnsid: the peer's ifindex names whatever local device has it.
+    const local = dev.ns.devByIndex(dev.peer.ifindex);
+    nl = { text: `${dev.name}@${local ? local.name : `if${dev.peer.ifindex}`}: `, mdown: !!local && !local.adminUp };
+  }
   let s = `${dev.ifindex}: ${nl.text}${linkFlagsText(dev, nl.mdown)}mtu ${dev.mtu} master ${dev.master!.name} state ${portState(dev)} `;
   s += `priority ${dev.port?.priority ?? 32} cost ${dev.port?.cost ?? 2} `;
   return s + '\n';
