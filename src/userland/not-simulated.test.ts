@@ -38,7 +38,7 @@ function corpus(): string {
 }
 
 /** Commands whose options were audited (docs/not-simulated.md). */
-const AUDITED = ['ping', 'conntrack', 'bridge', 'tcpdump', 'nc'];
+const AUDITED = ['ping', 'conntrack', 'bridge', 'tcpdump', 'nc', 'ss', 'curl'];
 
 describe('not simulated: refused, listed, never silently accepted', () => {
   it('every option marked notSimulated is refused with "<tool>: <option>: not simulated" and a non-zero status', async () => {
@@ -82,7 +82,9 @@ describe('not simulated: refused, listed, never silently accepted', () => {
       for (const o of c.options ?? []) {
         if (o.notSimulated !== undefined) continue;
         const used = spellings(o.flag).some((f) => {
-          const re = new RegExp(`(^|[\\s'"\\[,])${f.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')}(?=$|[\\s'",=\\]])`);
+          // A short flag also counts inside a bundle (`ss -ltn` uses -l, -t and -n).
+          const pat = /^-[A-Za-z0-9]$/.test(f) ? `-[A-Za-z0-9]*${f[1]}[A-Za-z0-9]*` : f.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+          const re = new RegExp(`(^|[\\s'"\\[,])${pat}(?=$|[\\s'",=\\]])`);
           return lines.some((l) => l.includes(name) && re.test(l));
         });
         if (!used) missing.push(`${name} ${o.flag}`);

@@ -7,7 +7,7 @@ import { KernelError } from '../../kernel/errno.ts';
 import type { Process } from '../../kernel/proc.ts';
 import { TcpSocket } from '../../kernel/socket/tcp.ts';
 import { utf8Len } from '../../kernel/packet.ts';
-import { register } from '../registry.ts';
+import { refuseMarkedOptions, register } from '../registry.ts';
 import { getopt } from '../lib/getopt.ts';
 import { resolveHost } from '../lib/resolve.ts';
 import { kernelOf, nsOf } from '../lib/sys.ts';
@@ -50,8 +50,10 @@ function parseSecs(v: string): number | undefined {
   return Number.isNaN(n) || n < 0 ? undefined : n;
 }
 
+const CURL_OPTSTRING = 'sSvIio:m:w:fX:H:d:L4k';
+
 async function curl(p: Process): Promise<number> {
-  const g = getopt(p.argv.slice(1), 'sSvIio:m:w:fX:H:d:L4k', [
+  const g = getopt(p.argv.slice(1), CURL_OPTSTRING, [
     { name: 'silent', arg: 'none', key: '-s' },
     { name: 'show-error', arg: 'none', key: '-S' },
     { name: 'verbose', arg: 'none', key: '-v' },
@@ -75,6 +77,8 @@ async function curl(p: Process): Promise<number> {
     p.stderr.write(`curl: option ${opt.length > 1 ? '--' + opt : '-' + opt}: ${g.error.includes('requires') ? 'requires parameter' : 'is unknown'}\ncurl: try 'curl --help' or 'curl --manual' for more information\n`);
     return 2;
   }
+  const refused = refuseMarkedOptions(p, 'curl', g.opts.map(([k]) => k));
+  if (refused !== undefined) return refused;
   for (const [k, v] of g.opts) {
     switch (k) {
       case '-s':
@@ -355,6 +359,14 @@ register({
     { flag: '--connect-timeout', arg: 'SECS', desc: 'give up connecting after SECS' },
     { flag: '-w, --write-out', arg: 'FMT', desc: "print variables such as %{http_code} after the transfer" },
     { flag: '-f, --fail', desc: 'exit 22 on HTTP errors' },
+    { flag: '-X, --request', arg: 'METHOD', desc: 'request method' },
+    { flag: '-H, --header', arg: 'LINE', desc: 'extra request header' },
+    { flag: '-d, --data', arg: 'DATA', desc: 'send DATA in a POST body' },
+    { flag: '--local-port', arg: 'N[-M]', desc: 'local port (range) to connect from' },
+    { flag: '-4', desc: 'resolve to IPv4 only (the simulated hosts are IPv4)' },
+    { flag: '-L, --location', desc: 'follow redirects', notSimulated: 'redirects are not followed; request the Location URL', probe: 'http://127.0.0.1/' },
+    { flag: '-k, --insecure', desc: 'skip TLS verification', notSimulated: 'TLS is not modelled (plain HTTP only)', probe: 'http://127.0.0.1/' },
   ],
+  optstring: CURL_OPTSTRING,
   run: curl,
 });

@@ -67,3 +67,38 @@ describe('nc options', () => {
     expect(six).toMatchObject({ stderr: 'nc: -6: not simulated\n', exit: 1 });
   });
 });
+
+describe('curl options', () => {
+  it('curl -X, -H and -d shape the request a server receives; -4 changes nothing for IPv4', async () => {
+    const [, c, got] = await run([
+      'ip netns exec red nc -l 8080 > /tmp/req &',
+      "curl -4 -s -m 1 -X PUT -H 'X-Lab: 1' -d hello http://192.168.15.1:8080/x",
+      'sleep 1; cat /tmp/req',
+    ]);
+    expect(c.exit).toBe(28);
+    expect(got.stdout).toBe('PUT /x HTTP/1.1\r\nHost: 192.168.15.1:8080\r\nUser-Agent: curl/7.88.1\r\nAccept: */*\r\nX-Lab: 1\r\nContent-Length: 5\r\nContent-Type: application/x-www-form-urlencoded\r\n\r\nhello');
+  });
+
+  it('curl --local-port binds the client port (ss shows it)', async () => {
+    const [, , st] = await run([
+      'ip netns exec red nc -l -k 8080 >/dev/null &',
+      'curl -s -m 2 --local-port 40001 http://192.168.15.1:8080/ & sleep 1',
+      'ss -tn',
+    ]);
+    expect(st.stdout).toMatch(/192\.168\.15\.5:40001 +192\.168\.15\.1:8080/);
+  });
+
+  it('curl -L and -k are refused as not simulated; ss -H too', async () => {
+    const [l, k, h] = await run(['curl -L http://192.168.15.1/', 'curl -k http://192.168.15.1/', 'ss -H -t']);
+    expect(l).toMatchObject({ stderr: 'curl: -L: not simulated\n', exit: 1 });
+    expect(k).toMatchObject({ stderr: 'curl: -k: not simulated\n', exit: 1 });
+    expect(h).toMatchObject({ stderr: 'ss: -H: not simulated\n', exit: 1 });
+  });
+
+  it('ss -4 lists the same IPv4 sockets', async () => {
+    const [, a, b] = await run(['ip netns exec red nc -l 7001 >/dev/null &', 'ip netns exec red ss -4 -ltn', 'ip netns exec red ss -ltn']);
+    expect(a.stdout).toBe(b.stdout);
+    expect(a.stdout).toContain(':7001');
+  });
+});
+
