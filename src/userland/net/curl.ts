@@ -29,6 +29,9 @@ function meterRow(total: number, got: number, speed: number): string {
 }
 
 interface CurlOpts {
+  /** -L: follow 3xx Location (at most 50, as curl's default --max-redirs). */
+  location?: boolean;
+  redirects?: number;
   silent: boolean;
   showError: boolean;
   verbose: boolean;
@@ -118,6 +121,9 @@ async function curl(p: Process): Promise<number> {
         break;
       case '-f':
         o.fail = true;
+        break;
+      case '-L':
+        o.location = true;
         break;
       case '-X':
         o.method = v;
@@ -305,6 +311,11 @@ async function fetchUrl(p: Process, url: string, o: CurlOpts): Promise<number> {
     const where = loc.slice(loc.indexOf(':') + 1).trim();
     vars.redirect_url = /^[a-z]+:\/\//i.test(where) ? where : `http://${port === 80 ? host : `${host}:${port}`}${where.startsWith('/') ? '' : '/'}${where}`;
   }
+  if (o.location && vars.redirect_url) {
+    // -L: the redirect's body is not output; the next request goes to Location.
+    if ((o.redirects ?? 0) >= 50) return finish(47, 'Maximum (50) redirects followed');
+    return fetchUrl(p, vars.redirect_url, { ...o, redirects: (o.redirects ?? 0) + 1 });
+  }
   const ct = lines.find((l) => /^content-type:/i.test(l));
   vars.content_type = ct ? ct.slice(ct.indexOf(':') + 1).trim() : '';
   if (status?.[1] === '1.0') vlog('* HTTP 1.0, assume close after body\n');
@@ -364,7 +375,7 @@ register({
     { flag: '-d, --data', arg: 'DATA', desc: 'send DATA in a POST body' },
     { flag: '--local-port', arg: 'N[-M]', desc: 'local port (range) to connect from' },
     { flag: '-4', desc: 'resolve to IPv4 only (the simulated hosts are IPv4)' },
-    { flag: '-L, --location', desc: 'follow redirects', notSimulated: 'redirects are not followed; request the Location URL', probe: 'http://127.0.0.1/' },
+    { flag: '-L, --location', desc: 'follow redirects (up to 50)' },
     { flag: '-k, --insecure', desc: 'skip TLS verification', notSimulated: 'TLS is not modelled (plain HTTP only)', probe: 'http://127.0.0.1/' },
   ],
   optstring: CURL_OPTSTRING,

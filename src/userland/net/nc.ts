@@ -17,8 +17,10 @@ import { serviceName, servicePort } from './iptables/services.ts';
 const USAGE = 'usage: nc [-46CDdFhklNnrStUuvZz] [-I length] [-i interval] [-M ttl]\n\t  [-m minttl] [-O length] [-P proxy_username] [-p source_port]\n\t  [-q seconds] [-s sourceaddr] [-T keyword] [-V rtable] [-W recvlimit]\n\t  [-w timeout] [-X proxy_protocol] [-x proxy_address[:port]]\n\t  [destination] [port]\n';
 
 /** Pump stdin to the socket and the socket to stdout until both ends are done. */
-async function relayTcp(p: Process, s: TcpSocket, idleMs: number, quitAfterEof: number | undefined, shutdownOnEof = false): Promise<void> {
+async function relayTcp(p: Process, s: TcpSocket, idleMs: number, quitAfterEof: number | undefined, shutdownOnEof = false, detach = false): Promise<void> {
   const reader = (async () => {
+    // -d: stdin is never read (so never reaches EOF either).
+    if (detach) return;
     for (let i = 0; i < 1_000_000; i++) {
       const d = await p.stdin.read();
       if (d === null) break;
@@ -57,6 +59,7 @@ async function nc(p: Process): Promise<number> {
   }
   const refused = refuseMarkedOptions(p, 'nc', g.opts.map(([k]) => k));
   if (refused !== undefined) return refused;
+  let detach = false;
   let listen = false, keep = false, zero = false, verbose = false, udp = false, numeric = false, shutdownOnEof = false;
   let wait: number | undefined;
   let quit: number | undefined;
@@ -67,6 +70,7 @@ async function nc(p: Process): Promise<number> {
     else if (k === '-k') keep = true;
     else if (k === '-z') zero = true;
     else if (k === '-N') shutdownOnEof = true;
+    else if (k === '-d') detach = true;
     else if (k === '-v') verbose = true;
     else if (k === '-u') udp = true;
     else if (k === '-n') numeric = true;
@@ -140,7 +144,7 @@ async function nc(p: Process): Promise<number> {
       const c = await s.accept(p);
       if (c === 'signal' || c === 'timeout') break;
       if (verbose) p.stderr.write(`Connection received on ${fmtIp4(c.raddr)} ${c.rport}\n`);
-      await relayTcp(p, c, Infinity, quit);
+      await relayTcp(p, c, Infinity, quit, false, detach);
       if (!keep || p.interrupted) break;
     }
     s.close();
@@ -207,7 +211,7 @@ async function nc(p: Process): Promise<number> {
       if (verbose) p.stderr.write(`Connection to ${host} ${port} port [udp/${svc}] succeeded!\n`);
       status = 0;
       if (!zero) {
-        for (let i = 0; i < 1_000_000; i++) {
+        for (let i = 0; i < 1_000_000 && !detach; i++) {
           const d = await p.stdin.read();
           if (d === null) break;
           try {
@@ -252,7 +256,7 @@ async function nc(p: Process): Promise<number> {
       s.close();
       continue;
     }
-    await relayTcp(p, s, wait !== undefined ? wait * 1000 : Infinity, quit, shutdownOnEof);
+    await relayTcp(p, s, wait !== undefined ? wait * 1000 : Infinity, quit, shutdownOnEof, detach);
   }
   return status;
 }
@@ -273,6 +277,7 @@ register({
     { flag: '-w', arg: 'SECS', desc: 'connect and idle timeout' },
     { flag: '-q', arg: 'SECS', desc: 'quit SECS after EOF on stdin' },
     { flag: '-N', desc: 'shutdown the network socket after EOF on stdin' },
+    { flag: '-d', desc: 'do not read from stdin' },
     { flag: '-p', arg: 'PORT', desc: 'local port' },
     { flag: '-s', arg: 'ADDR', desc: 'local source address' },
     { flag: '-n', desc: 'numeric addresses only' },
@@ -281,7 +286,6 @@ register({
     NCX('-6', 'IPv6 only', 'nc speaks IPv4 only in the simulation'),
     NCX('-C', 'send CRLF as line-ending', 'not modelled'),
     NCX('-D', 'enable socket debugging', 'not modelled'),
-    NCX('-d', 'detach from stdin', 'not modelled'),
     NCX('-F', 'pass socket fd', 'not modelled'),
     NCX('-r', 'randomize remote ports', 'not modelled'),
     NCX('-S', 'enable TCP MD5 signature option', 'not modelled'),

@@ -88,9 +88,20 @@ describe('curl options', () => {
     expect(st.stdout).toMatch(/192\.168\.15\.5:40001 +192\.168\.15\.1:8080/);
   });
 
-  it('curl -L and -k are refused as not simulated; ss -H too', async () => {
-    const [l, k, h] = await run(['curl -L http://192.168.15.1/', 'curl -k http://192.168.15.1/', 'ss -H -t']);
-    expect(l).toMatchObject({ stderr: 'curl: -L: not simulated\n', exit: 1 });
+  it('curl -L follows the 301 of a directory without its slash', async () => {
+    const [, , , plain, follow] = await run([
+      'mkdir -p /srv/sub && echo x > /srv/sub/a.txt',
+      'cd /srv && ip netns exec red python3 -m http.server 80 --bind 192.168.15.1 >/dev/null 2>&1 &',
+      'sleep 2',
+      "curl -s -o /dev/null -w '%{http_code}' http://192.168.15.1/sub",
+      "curl -sL -o /dev/null -w '%{http_code} %{url_effective}' http://192.168.15.1/sub",
+    ]);
+    expect(plain.stdout).toBe('301');
+    expect(follow.stdout).toMatch(/^200/);
+  });
+
+  it('curl -k is refused as not simulated; ss -H too', async () => {
+    const [k, h] = await run(['curl -k http://192.168.15.1/', 'ss -H -t']);
     expect(k).toMatchObject({ stderr: 'curl: -k: not simulated\n', exit: 1 });
     expect(h).toMatchObject({ stderr: 'ss: -H: not simulated\n', exit: 1 });
   });
