@@ -102,4 +102,11 @@ describe('policy routing', () => {
     expect((await sh('ip rule add from all lookup main pref 32766')).stderr).toBe('RTNETLINK answers: File exists\n');
     expect((await sh('ip route get 10.1.0.2')).stdout).toMatch(/^10\.1\.0\.2 dev e1 src 10\.1\.0\.1/);
   });
+
+  it('an iif lo rule selects locally generated traffic (flowi4_iif is the loopback)', async () => {
+    const { sh } = await twoLinks(4);
+    await sh('ip route add default via 10.2.0.2 table 30');
+    await sh('ip rule add iif lo table 30 pref 100');
+    expect((await sh('ip route get 203.0.113.1')).stdout).toBe('203.0.113.1 via 10.2.0.2 dev e2 table 30 src 10.2.0.1 uid 0 \n    cache \n');
+  });
 });

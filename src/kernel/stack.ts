@@ -590,7 +590,8 @@ export class Stack {
       }
       return true;
     };
-    const res = ns.fib.lookup({ daddr, saddr: opts.saddr, mark: opts.mark, oif: oif?.name }, usable);
+    // Locally generated: flowi4_iif is the loopback (an `iif lo` rule matches).
+    const res = ns.fib.lookup({ daddr, saddr: opts.saddr, mark: opts.mark, oif: oif?.name, iif: 'lo' }, usable);
     if (!res) {
       if (oif && oif.adminUp && oif.inet.length) {
         // With SO_BINDTODEVICE/-I the kernel tries the destination as on-link.
