@@ -85,6 +85,19 @@ test('the command reference lists ip and ping with their options', async ({ page
   expect(outside).toEqual([]);
 });
 
+test('the command reference lists what is not simulated, generated from the specs', async ({ page }) => {
+  await page.goto('/reference/');
+  const ping = page.locator('section[data-command="ping"]');
+  await expect(ping.getByRole('row', { name: /^-m/ })).toContainText('not simulated');
+  await expect(ping.getByRole('row', { name: /^-c/ })).not.toContainText('not simulated');
+  const list = page.getByRole('region', { name: 'Not simulated' });
+  await expect(list.getByRole('heading', { level: 2 })).toHaveText('Not simulated');
+  await expect(list).toContainText('TOOL: ITEM: not simulated');
+  await expect(list.locator('tr[data-not-simulated-item="ping -m"]')).toContainText('use iptables -t mangle -j MARK');
+  await expect(list.locator('tr[data-not-simulated-item="sysctl net.ipv4.tcp_keepalive_time"]')).toHaveCount(1);
+  await expect(list.locator('tr[data-not-simulated-item="ip link set … type bridge_slave guard"]')).toHaveCount(1);
+});
+
 test('search finds a lesson, with everything served by the site', async ({ page }) => {
   const outside = await forbidThirdParty(page);
   await page.goto('/search/');

@@ -38,6 +38,59 @@ export interface Route {
    * (virtual ms). `ip route get` and `ip route show cache` show them.
    */
   exceptions?: Map<Ip4, { mtu: number; expires: number }>;
+  /** Multipath (ECMP) next hops (`nexthop via … weight …`); `gateway`/`dev` are then unset. */
+  nexthops?: Nexthop[];
+}
+
+/** One next hop of a multipath route (struct fib_nh). */
+export interface Nexthop {
+  gateway?: Ip4;
+  dev: NetDevice;
+  /** 1..256 (`weight`). */
+  weight: number;
+  onlink: boolean;
+  /** RTNH_F_DEAD: its device went down (fib_sync_down_dev); cleared when it comes up. */
+  dead: boolean;
+}
+
+/** True if a route (or one of its next hops) goes out through `dev`. */
+export function routeUsesDev(r: Route, dev: NetDevice): boolean {
+  return r.dev === dev || !!r.nexthops?.some((nh) => nh.dev === dev);
+}
+
+/**
+ * fib_select_multipath(): hash-threshold selection among live next hops.
+ * `hash` is a 31-bit flow hash; each next hop owns a slice of the hash space
+ * proportional to its weight (fib_rebalance's upper bounds).
+ */
+export function selectNexthop(nhs: Nexthop[], hash: number, ok: (nh: Nexthop) => boolean = () => true): Nexthop | undefined {
+  const alive = nhs.filter((nh) => !nh.dead && ok(nh));
+  if (!alive.length) return undefined;
+  const total = alive.reduce((n, nh) => n + nh.weight, 0);
+  let acc = 0;
+  for (const nh of alive) {
+    acc += nh.weight;
+    // upper bound = round(2^31 * acc / total) - 1
+    const bound = Math.round((2 ** 31 * acc) / total) - 1;
+    if (hash <= bound) return nh;
+  }
+  return alive[alive.length - 1];
+}
+
+/**
+ * L3 flow hash (fib_multipath_hash_policy 0: source and destination address)
+ * keyed by a per-namespace seed, as the kernel keys its flow hash with a
+ * random secret: the choice is stable for a flow and differs between seeds.
+ */
+export function flowHashL3(seed: number, saddr: Ip4, daddr: Ip4): number {
+  let h = (seed ^ 0x9e3779b9) >>> 0;
+  for (const w of [saddr >>> 0, daddr >>> 0]) {
+    h = Math.imul(h ^ w, 0x85ebca6b) >>> 0;
+    h = (h ^ (h >>> 13)) >>> 0;
+    h = Math.imul(h, 0xc2b2ae35) >>> 0;
+    h = (h ^ (h >>> 16)) >>> 0;
+  }
+  return h >>> 1;
 }
 
 /** A policy routing rule (`ip rule`). */
@@ -47,6 +100,8 @@ export interface Rule {
   from?: { addr: Ip4; len: number };
   to?: { addr: Ip4; len: number };
   fwmark?: number;
+  /** fwmask (default 0xffffffff): the rule matches when (mark & fwmask) === fwmark. */
+  fwmask?: number;
   iif?: string;
   oif?: string;
   action: 'lookup' | 'blackhole' | 'unreachable' | 'prohibit';
@@ -147,7 +202,7 @@ export class Fib {
     for (const rule of rules) {
       if (rule.from && (key.saddr === undefined || !inNet(key.saddr, rule.from.addr, rule.from.len))) continue;
       if (rule.to && !inNet(key.daddr, rule.to.addr, rule.to.len)) continue;
-      if (rule.fwmark !== undefined && (key.mark ?? 0) !== rule.fwmark) continue;
+      if (rule.fwmark !== undefined && (((key.mark ?? 0) & (rule.fwmask ?? 0xffffffff)) >>> 0) !== rule.fwmark) continue;
       if (rule.iif !== undefined && key.iif !== rule.iif) continue;
       if (rule.oif !== undefined && key.oif !== rule.oif) continue;
       if (rule.action !== 'lookup') {

@@ -6,7 +6,7 @@
 
 import { type Ip4, type Mac, bcastOf, fmtIp4, linkLocal6, netOf, MAC_ZERO } from './addr.ts';
 import { fail } from './errno.ts';
-import { Fib, RT_TABLE, type Route } from './fib.ts';
+import { Fib, RT_TABLE, type Route, routeUsesDev } from './fib.ts';
 import type { Kernel } from './kernel.ts';
 import { NeighTable } from './neigh.ts';
 import { type InetAddr, type LinkKind, NetDevice, SCOPE } from './netdev.ts';
@@ -173,6 +173,10 @@ export class NetNs {
   sockets: unknown[] = [];
   /** IP identification counter. */
   ipId = 0;
+  /** Secret of the multipath flow hash (derived from the host's seed; draws nothing). */
+  get hashSeed(): number {
+    return (Math.imul(this.kernel.rng.seed ^ 0x5bd1e995, 31) + this.inode) >>> 0;
+  }
   /** Lifetime: false once the last reference went away. */
   alive = true;
 
@@ -274,6 +278,8 @@ export class NetNs {
 
   /** `ip link add`. Returns the new device (for veth: the named end). */
   linkAdd(o: LinkAddOptions): NetDevice {
+    // IFLA_IFNAME policy: at most IFNAMSIZ-1 bytes.
+    if (o.name.length > 15 || (o.peerName !== undefined && o.peerName.length > 15)) fail('EINVAL', 'Attribute failed policy validation');
     if (this.devByName(o.name)) fail('EEXIST');
     const rng = this.kernel.rng;
     switch (o.kind) {
@@ -289,6 +295,12 @@ export class NetNs {
         if (o.address) dev.addrAssign = 'set';
         dev.peer = peer;
         peer.peer = dev;
+        if (peerNs !== this) {
+          // rtnl_fill_link_netnsid() in the RTM_NEWLINK notifications: each
+          // side allocates an nsid for the other's namespace (peernet2id_alloc).
+          this.nsidOf(peerNs);
+          peerNs.nsidOf(this);
+        }
         if (o.txqlen !== undefined) dev.txqlen = o.txqlen;
         this.kernel.notifyTopology();
         return dev;
@@ -341,7 +353,7 @@ export class NetNs {
     if (dev.kind === 'bridge') for (const p of this.devices()) if (p.master === dev) this.setMaster(p, undefined);
     dev.inet = [];
     dev.inet6 = [];
-    this.fib.removeWhere((r) => r.dev === dev);
+    this.fib.removeWhere((r) => routeUsesDev(r, dev));
     this.neigh.flushDev(dev);
     this.devs.delete(dev.ifindex);
     if (dev.peer) {
@@ -384,6 +396,8 @@ export class NetNs {
       }
     }
     this.addrRoutesUp(dev);
+    // fib_sync_up: next hops through `dev` come back to life.
+    for (const r of this.fib.all()) for (const nh of r.nexthops ?? []) if (nh.dev === dev) nh.dead = false;
     this.carrierChanged(carriersBefore);
   }
 
@@ -506,15 +520,15 @@ export class NetNs {
   /** `ip link set DEV netns NS`: move a device (its addresses and routes are dropped). */
   setNetns(dev: NetDevice, target: NetNs): void {
     if (target === this) return;
-    if (dev.kind === 'loopback') fail('EINVAL');
-    if (dev.kind === 'bridge' && this.devices().some((p) => p.master === dev)) fail('EINVAL');
-    if (target.devByName(dev.name)) fail('EEXIST');
+    // dev->netns_local: loopback and bridges stay where they were created.
+    if (dev.kind === 'loopback' || dev.kind === 'bridge') fail('EINVAL', 'The interface netns is immutable');
+    if (target.devByName(dev.name)) fail('EEXIST', 'An interface with the same name exists in the target netns');
     const peerBefore = dev.peer ? dev.peer.carrier : false;
     if (dev.adminUp) this.setDown(dev);
     if (dev.master) this.setMaster(dev, undefined);
     dev.inet = [];
     dev.inet6 = [];
-    this.fib.removeWhere((r) => r.dev === dev);
+    this.fib.removeWhere((r) => routeUsesDev(r, dev));
     this.neigh.flushDev(dev);
     this.devs.delete(dev.ifindex);
     if (target.devs.has(dev.ifindex)) dev.ifindex = target.newIfindex();
@@ -523,6 +537,10 @@ export class NetNs {
     dev.everUp = false;
     dev.conf = { ...target.confDefault };
     target.devs.set(dev.ifindex, dev);
+    // dev_change_net_namespace: RTM_DELLINK here carries IFLA_NEW_NETNSID, and
+    // the RTM_NEWLINK there names the peer's namespace: both get an nsid.
+    this.nsidOf(target);
+    if (dev.peer && dev.peer.ns !== target) target.nsidOf(dev.peer.ns);
     if (dev.peer && peerBefore && !dev.peer.carrier) dev.peer.ns.onCarrierDown(dev.peer);
     this.kernel.notifyTopology();
   }
@@ -639,7 +657,10 @@ export class NetNs {
 
   /** Device went down: every route through it is flushed, neighbours too (fib_disable_ip). */
   private devRoutesDown(dev: NetDevice): void {
-    this.fib.removeWhere((r) => r.dev === dev);
+    // fib_sync_down_dev: a multipath route loses only the next hops through
+    // `dev` (marked dead); it goes when every next hop is dead.
+    for (const r of this.fib.all()) for (const nh of r.nexthops ?? []) if (nh.dev === dev) nh.dead = true;
+    this.fib.removeWhere((r) => r.dev === dev || (!!r.nexthops && r.nexthops.every((nh) => nh.dead)));
     this.neigh.flushDev(dev, true);
   }
 
@@ -699,6 +720,17 @@ export class NetNs {
       } else if (!dev) {
         fail('EINVAL', 'Nexthop device required for onlink');
       }
+    }
+    for (const nh of r.nexthops ?? []) {
+      // fib_check_nh for every hop of a multipath route.
+      if (nh.gateway !== undefined && !nh.onlink) {
+        const via = this.fib.lookup({ daddr: nh.gateway }, (x) => x.type === 'unicast' || x.type === 'local');
+        const ok = via && via.route.type === 'unicast' && via.route.gateway === undefined && !via.route.nexthops && via.route.scope >= SCOPE.link && (!nh.dev || via.route.dev === nh.dev);
+        if (!ok) fail('EINVAL', 'Nexthop has invalid gateway');
+        if (!nh.dev) nh.dev = via!.route.dev!;
+      }
+      if (!nh.dev) fail('EINVAL', 'Nexthop device required for onlink');
+      if (!nh.dev.adminUp && !nh.onlink) fail('ENETDOWN', 'Nexthop device is not up');
     }
     const existing = this.fib.findExact(r.table, r.dst, r.dstLen, r.tos, r.metric);
     if (existing.length) {

@@ -23,6 +23,107 @@ function parseIntStrict(v: string): number {
   return Number(t);
 }
 
+/**
+ * Ranges of net.ipv4.* integers written through proc_dointvec_minmax /
+ * proc_dou8vec_minmax (the kernel's extra1/extra2): a value outside is EINVAL.
+ */
+export const IPV4_SYSCTL_RANGES: Record<string, [number, number]> = {
+  ip_default_ttl: [1, 255],
+  icmp_echo_ignore_all: [0, 1],
+  icmp_echo_ignore_broadcasts: [0, 1],
+  icmp_ignore_bogus_error_responses: [0, 1],
+  icmp_echo_enable_probe: [0, 1],
+  tcp_syn_retries: [1, 127],
+  fib_multipath_hash_policy: [0, 3],
+  fib_multipath_use_neigh: [0, 1],
+  ip_forward_update_priority: [0, 1],
+};
+
+/**
+ * Sysctls the simulated kernel keeps (readable, with their defaults) but does
+ * not model: writing another value than the current one is refused with
+ * EOPNOTSUPP (the sysctl command prints "sysctl: KEY: not simulated"), so
+ * nothing is accepted and then ignored. Keys under net.ipv4.conf.* are given
+ * without the device part (`conf.*.log_martians`).
+ */
+export const NOT_SIMULATED_SYSCTLS: Record<string, string> = {
+  'net.ipv4.cipso_cache_bucket_size': 'CIPSO labelling is not modelled',
+  'net.ipv4.cipso_cache_enable': 'CIPSO labelling is not modelled',
+  'net.ipv4.cipso_rbm_optfmt': 'CIPSO labelling is not modelled',
+  'net.ipv4.cipso_rbm_strictvalid': 'CIPSO labelling is not modelled',
+  'net.ipv4.fib_multipath_use_neigh': 'multipath selection ignores neighbour state',
+  'net.ipv4.fwmark_reflect': 'not modelled',
+  'net.ipv4.icmp_echo_enable_probe': 'PROBE (RFC 8335) is not modelled',
+  'net.ipv4.icmp_errors_use_inbound_ifaddr': 'not modelled',
+  'net.ipv4.icmp_ignore_bogus_error_responses': 'not modelled',
+  'net.ipv4.icmp_msgs_burst': 'ICMP rate limiting is not modelled',
+  'net.ipv4.icmp_msgs_per_sec': 'ICMP rate limiting is not modelled',
+  'net.ipv4.icmp_ratelimit': 'ICMP rate limiting is not modelled',
+  'net.ipv4.icmp_ratemask': 'ICMP rate limiting is not modelled',
+  'net.ipv4.igmp_link_local_mcast_reports': 'IGMP is not modelled',
+  'net.ipv4.igmp_max_memberships': 'IGMP is not modelled',
+  'net.ipv4.igmp_max_msf': 'IGMP is not modelled',
+  'net.ipv4.igmp_qrv': 'IGMP is not modelled',
+  'net.ipv4.ip_autobind_reuse': 'not modelled',
+  'net.ipv4.ip_dynaddr': 'not modelled',
+  'net.ipv4.ip_early_demux': 'not modelled (no visible effect on Linux either, but not honoured here)',
+  'net.ipv4.ip_unprivileged_port_start': 'every program runs as root',
+  'net.ipv4.ping_group_range': 'every program runs as root',
+  'net.ipv4.raw_l3mdev_accept': 'VRF is not modelled',
+  'net.ipv4.tcp_fin_timeout': 'TCP timers are not modelled',
+  'net.ipv4.tcp_keepalive_intvl': 'TCP keepalive is not modelled',
+  'net.ipv4.tcp_keepalive_probes': 'TCP keepalive is not modelled',
+  'net.ipv4.tcp_keepalive_time': 'TCP keepalive is not modelled',
+  'net.ipv4.tcp_synack_retries': 'not modelled',
+  'net.ipv4.tcp_syncookies': 'SYN cookies are not modelled',
+  'net.ipv4.tcp_timestamps': 'TCP options are fixed',
+  'net.ipv4.tcp_window_scaling': 'TCP options are fixed',
+  'net.ipv4.udp_early_demux': 'not modelled',
+  'conf.accept_local': 'not modelled',
+  'conf.accept_source_route': 'IP options are not modelled',
+  'conf.arp_accept': 'not modelled',
+  'conf.arp_evict_nocarrier': 'not modelled',
+  'conf.arp_filter': 'not modelled',
+  'conf.arp_notify': 'gratuitous ARP is not modelled',
+  'conf.bc_forwarding': 'not modelled',
+  'conf.bootp_relay': 'not modelled',
+  'conf.disable_policy': 'IPsec is not modelled',
+  'conf.disable_xfrm': 'IPsec is not modelled',
+  'conf.drop_gratuitous_arp': 'not modelled',
+  'conf.drop_unicast_in_l2_multicast': 'not modelled',
+  'conf.force_igmp_version': 'IGMP is not modelled',
+  'conf.igmpv2_unsolicited_report_interval': 'IGMP is not modelled',
+  'conf.igmpv3_unsolicited_report_interval': 'IGMP is not modelled',
+  'conf.log_martians': 'the kernel log is not modelled',
+  'conf.medium_id': 'not modelled',
+  'conf.promote_secondaries': 'secondaries are always deleted with their primary',
+  'conf.proxy_arp_pvlan': 'not modelled',
+  'conf.route_localnet': 'not modelled',
+  'conf.secure_redirects': 'ICMP redirects are not modelled',
+  'conf.send_redirects': 'ICMP redirects are not modelled',
+  'conf.shared_media': 'ICMP redirects are not modelled',
+  'conf.src_valid_mark': 'not modelled',
+  'conf.tag': 'not modelled',
+  'conf.accept_redirects': 'ICMP redirects are not modelled',
+};
+
+/** The NOT_SIMULATED_SYSCTLS key of a dotted sysctl name, if it is one. */
+export function notSimulatedSysctl(dotted: string): string | undefined {
+  if (dotted in NOT_SIMULATED_SYSCTLS) return dotted;
+  const m = /^net\.ipv4\.conf\.[^.]+\.([a-z0-9_]+)$/.exec(dotted);
+  return m && `conf.${m[1]}` in NOT_SIMULATED_SYSCTLS ? `conf.${m[1]}` : undefined;
+}
+
+const NS_CONF = new Set(Object.keys(NOT_SIMULATED_SYSCTLS).filter((k) => k.startsWith('conf.')).map((k) => k.slice(5)));
+const NS_TOP = new Set(Object.keys(NOT_SIMULATED_SYSCTLS).filter((k) => k.startsWith('net.ipv4.')).map((k) => k.slice(9)));
+
+/** True if the sysctl at `path` (under /proc/sys) is kept but not modelled. */
+function isNotSimulatedPath(path: string): boolean {
+  if (!path.startsWith('net/ipv4/')) return false;
+  const last = path.slice(path.lastIndexOf('/') + 1);
+  return path.startsWith('net/ipv4/conf/') ? NS_CONF.has(last) : NS_TOP.has(last);
+}
+
 function intEntry(get: () => number, set?: (n: number) => void): SysctlEntry {
   return { get: () => String(get()), set: set ? (v) => set(parseIntStrict(v)) : undefined };
 }
@@ -47,11 +148,23 @@ export function sysctlTable(k: Kernel, ns: NetNs): Map<string, SysctlEntry> {
       continue;
     }
     const numeric = /^-?\d+$/.test(ns.ipv4[key]);
+    const range = IPV4_SYSCTL_RANGES[key];
     m.set(`net/ipv4/${key}`, {
       get: () => ns.ipv4[key],
       set: numeric
         ? (v) => {
-            ns.ipv4[key] = String(parseIntStrict(v));
+            const n = parseIntStrict(v);
+            if (range && (n < range[0] || n > range[1])) fail('EINVAL');
+            ns.ipv4[key] = String(n);
+          }
+        : key === 'ip_local_port_range'
+        ? (v) => {
+            // ipv4_local_port_range(): two ports, low <= high, within 1..65535.
+            const parts = v.trim().split(/\s+/);
+            if (parts.length !== 2) fail('EINVAL');
+            const [lo, hi] = parts.map(parseIntStrict);
+            if (lo > hi || lo < 1 || hi > 65535) fail('EINVAL');
+            ns.ipv4[key] = `${lo}\t${hi}`;
           }
         : (v) => {
             ns.ipv4[key] = v.trim().replace(/\s+/g, '\t');
@@ -128,6 +241,11 @@ function sysDir(k: Kernel, prefix: string): GenDirNode {
           const e = sysctlTable(k, nsOf(c)).get(path);
           if (!e) fail('ENOENT');
           if (!e.set) fail('EACCES');
+          // Kept but not modelled: a change is refused (the same value is a no-op).
+          if (isNotSimulatedPath(path)) {
+            if (data.trim().replace(/\s+/g, '\t') === e.get()) return;
+            fail('EOPNOTSUPP');
+          }
           e.set(data);
         },
       };

@@ -8,8 +8,11 @@ export class Rng {
   private s1: number;
   private s2: number;
   private s3: number;
+  /** The seed this generator started from (keys hash secrets without consuming draws). */
+  readonly seed: number;
 
   constructor(seed: number) {
+    this.seed = seed >>> 0;
     let x = seed >>> 0;
     const next = (): number => {
       x = (x + 0x9e3779b9) >>> 0;

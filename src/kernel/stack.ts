@@ -14,7 +14,7 @@
 
 import { type Ip4, type Mac, MAC_BROADCAST, cmpMac, fmtIp4, isMulticastMac, isMulticast4, inNet, IP4_BROADCAST } from './addr.ts';
 import { KernelError, fail, type Errno } from './errno.ts';
-import type { Route } from './fib.ts';
+import { type Route, flowHashL3, selectNexthop } from './fib.ts';
 import type { Kernel } from './kernel.ts';
 import { NEIGH_PARAMS, type NeighEntry, type PendingSend } from './neigh.ts';
 import { type NetDevice, SCOPE } from './netdev.ts';
@@ -445,8 +445,12 @@ export class Stack {
   }
 
   private bridgeFlood(br: NetDevice, frame: EthFrame, except: NetDevice | undefined, hops: number): void {
+    // br_flood: `flood` (BR_FLOOD) gates unknown unicast only; broadcast and
+    // multicast follow bcast_flood/mcast_flood (always on here). The ingress
+    // port gets its own frame back only in hairpin mode (should_deliver).
+    const unicast = !isMulticastMac(frame.dst);
     for (const p of br.ns.devices()) {
-      if (p.master !== br || p === except || !p.port?.flood) continue;
+      if (p.master !== br || (p === except && !p.port?.hairpin) || (unicast && !p.port?.flood)) continue;
       this.bridgeForward(br, except, p, frame, hops);
     }
   }
@@ -673,6 +677,15 @@ export class Stack {
     const { oif } = opts;
     // Any address of the loopback's local 127.0.0.0/8 route is a valid source (127.0.0.11).
     if (opts.saddr !== undefined && opts.saddr !== 0 && !ns.isLocalAddr(opts.saddr) && !(opts.saddr >>> 24 === 127 && ns.isLocalAddr(0x7f000001))) fail('EINVAL');
+    if (daddr === IP4_BROADCAST && !oif) {
+      // The limited broadcast is routed like any address (no route: ENETUNREACH),
+      // then sent as a broadcast out of the route's device.
+      const res = ns.fib.lookup({ daddr, saddr: opts.saddr, mark: opts.mark }, (r) => (r.nexthops ? r.nexthops.some((nh) => nh.dev.adminUp) : !r.dev || r.dev.adminUp));
+      const dev = res?.route.dev ?? res?.route.nexthops?.find((nh) => nh.dev.adminUp)?.dev;
+      if (!res || !dev) fail('ENETUNREACH');
+      const src = opts.saddr || ns.selectSource(dev, daddr) || 0;
+      return { route: { table: res.table, type: 'broadcast', dst: daddr, dstLen: 32, tos: 0, metric: 0, protocol: 'kernel', scope: SCOPE.link, onlink: false, dev }, dev, src, type: 'broadcast', table: res.table };
+    }
     if (daddr === IP4_BROADCAST || isMulticast4(daddr)) {
       const dev = oif ?? ns.devices().find((d) => d.running && d.kind !== 'loopback' && d.inet.length);
       if (!dev) fail('ENETUNREACH');
@@ -680,6 +693,7 @@ export class Stack {
       return { route: { table: 254, type: 'broadcast', dst: daddr, dstLen: 32, tos: 0, metric: 0, protocol: 'kernel', scope: SCOPE.link, onlink: false, dev }, dev, src, type: daddr === IP4_BROADCAST ? 'broadcast' : 'multicast', table: 254 };
     }
     const usable = (r: Route): boolean => {
+      if (r.nexthops) return r.nexthops.some((nh) => !nh.dead && nh.dev.adminUp && (!oif || nh.dev === oif));
       if (r.type === 'unicast' || r.type === 'broadcast' || r.type === 'local') {
         // A local route's nexthop is never dead (scope nowhere): it serves while its device is down.
         if (!r.dev || (!r.dev.adminUp && r.type !== 'local')) return false;
@@ -687,7 +701,8 @@ export class Stack {
       }
       return true;
     };
-    const res = ns.fib.lookup({ daddr, saddr: opts.saddr, mark: opts.mark, oif: oif?.name }, usable);
+    // Locally generated: flowi4_iif is the loopback (an `iif lo` rule matches).
+    const res = ns.fib.lookup({ daddr, saddr: opts.saddr, mark: opts.mark, oif: oif?.name, iif: 'lo' }, usable);
     if (!res) {
       if (oif && oif.adminUp && oif.inet.length) {
         // With SO_BINDTODEVICE/-I the kernel tries the destination as on-link.
@@ -703,16 +718,25 @@ export class Stack {
       const dev = r.type === 'local' ? ns.lo : r.dev!;
       return { route: r, dev, src: opts.saddr || (r.type === 'local' ? (ns.isLocalAddr(daddr) ? daddr : r.prefsrc ?? daddr) : r.prefsrc ?? ns.selectSource(r.dev, daddr) ?? 0), type: r.type, table: res.table };
     }
-    const dev = r.dev!;
-    const src = opts.saddr || r.prefsrc || ns.selectSource(dev, r.gateway ?? daddr, r.gateway !== undefined ? SCOPE.universe : SCOPE.link) || ns.selectSource(undefined, daddr, SCOPE.universe);
+    let dev = r.dev!;
+    let gateway = r.gateway;
+    if (r.nexthops) {
+      // fib_select_path: hash the flow (saddr as given, 0 when unbound) onto a live next hop.
+      const nh = selectNexthop(r.nexthops, flowHashL3(ns.hashSeed, opts.saddr ?? 0, daddr), (x) => x.dev.adminUp && (!oif || x.dev === oif))!;
+      dev = nh.dev;
+      gateway = nh.gateway;
+    }
+    const src = opts.saddr || r.prefsrc || ns.selectSource(dev, gateway ?? daddr, gateway !== undefined ? SCOPE.universe : SCOPE.link) || ns.selectSource(undefined, daddr, SCOPE.universe);
     if (src === undefined) fail('EADDRNOTAVAIL');
-    return { route: r, dev, src, gateway: r.gateway, type: r.type, table: res.table };
+    return { route: r, dev, src, gateway, type: r.type, table: res.table };
   }
 
   /** ip_route_input: classify a received packet (local, forward, or an error). */
   routeInput(ns: NetNs, pkt: Ipv4Packet, inDev: NetDevice, mark = 0): { kind: 'local' } | { kind: 'broadcast' } | { kind: 'forward'; out: OutRoute } | { kind: 'error'; errno: Errno; type: Route['type'] | 'none' } {
     if (pkt.dst === IP4_BROADCAST || isMulticast4(pkt.dst)) return { kind: 'broadcast' };
-    const res = ns.fib.lookup({ daddr: pkt.dst, saddr: pkt.src, mark, iif: inDev.name }, (r) => (r.type !== 'unicast' && r.type !== 'local' && r.type !== 'broadcast') || (!!r.dev && (r.dev.adminUp || r.type === 'local')));
+    const res = ns.fib.lookup({ daddr: pkt.dst, saddr: pkt.src, mark, iif: inDev.name }, (r) =>
+      r.nexthops ? r.nexthops.some((nh) => !nh.dead && nh.dev.adminUp) : (r.type !== 'unicast' && r.type !== 'local' && r.type !== 'broadcast') || (!!r.dev && (r.dev.adminUp || r.type === 'local')),
+    );
     if (!res) return { kind: 'error', errno: 'ENETUNREACH', type: 'none' };
     const r = res.route;
     if (r.type === 'local') return { kind: 'local' };
@@ -720,9 +744,15 @@ export class Stack {
     const err = routeTypeErrno(r.type);
     if (err) return { kind: 'error', errno: err, type: r.type };
     if (!ns.forwarding(inDev)) return { kind: 'error', errno: 'EHOSTUNREACH', type: 'none' };
-    const dev = r.dev!;
+    let dev = r.dev!;
+    let gateway = r.gateway;
+    if (r.nexthops) {
+      const nh = selectNexthop(r.nexthops, flowHashL3(ns.hashSeed, pkt.src, pkt.dst), (x) => x.dev.adminUp)!;
+      dev = nh.dev;
+      gateway = nh.gateway;
+    }
     const src = r.prefsrc ?? ns.selectSource(dev, pkt.dst) ?? 0;
-    return { kind: 'forward', out: { route: r, dev, src, gateway: r.gateway, type: r.type, table: res.table } };
+    return { kind: 'forward', out: { route: r, dev, src, gateway, type: r.type, table: res.table } };
   }
 
   // ── IPv4 ───────────────────────────────────────────────────────────────
@@ -849,10 +879,11 @@ export class Stack {
     if (!this.nf('OUTPUT', ns, skb, undefined, rt.dev)) return;
     if (this.ipvs && this.ipvs.hook('OUTPUT', ns, skb) === 'drop') return;
     let out = rt;
-    if (skb.pkt.dst !== pkt.dst) {
-      // DNAT in OUTPUT: route again to the new destination.
+    if (skb.pkt.dst !== pkt.dst || skb.mark !== (opts.mark ?? 0)) {
+      // DNAT or a new mark in OUTPUT (mangle MARK): ip_route_me_harder routes
+      // again, keeping the source already chosen.
       try {
-        out = this.routeOutput(ns, skb.pkt.dst, { oif: opts.oif, mark: skb.mark });
+        out = this.routeOutput(ns, skb.pkt.dst, { oif: opts.oif, mark: skb.mark, saddr: skb.pkt.dst !== pkt.dst ? undefined : skb.pkt.src });
       } catch {
         return;
       }
@@ -860,6 +891,14 @@ export class Stack {
     skb.outDev = out.dev;
     skb.route = out.route;
     const nexthop = out.type === 'local' ? skb.pkt.dst : out.gateway ?? skb.pkt.dst;
+    if (out.type === 'broadcast' && out.dev.kind !== 'loopback') {
+      // ip_mc_output: a broadcast is also looped back to this host (dev_loopback_xmit).
+      const copy = { ...skb.pkt };
+      const dev = out.dev;
+      this.schedule(LINK_LATENCY_MS, () => {
+        if (dev.ns === ns && dev.adminUp) this.ipRcv(dev, copy, undefined, skb.hops + 1);
+      });
+    }
     this.ipFinishOutput(ns, skb, out.dev, nexthop);
   }
 

@@ -12,6 +12,60 @@ export interface OptionSpec {
   arg?: string;
   /** What it does (one line). */
   desc: string;
+  /**
+   * The simulation does not model this option: the command refuses it with
+   * `<tool>: <option>: not simulated` and a non-zero status (see
+   * `refuseNotSimulated`), and /reference/ lists it. The text says why or
+   * what to use instead.
+   */
+  notSimulated?: string;
+  /**
+   * Arguments that complete a command line using this option, for the
+   * audit test (e.g. `-c 1 127.0.0.1` for ping). The option itself (with
+   * `x` or `probeArg` for its argument) goes first.
+   */
+  probe?: string;
+  /** The argument the audit test passes to this option (default `1`). */
+  probeArg?: string;
+}
+
+/** Exit status of a command refusing something the simulation does not model. */
+export const NOT_SIMULATED_STATUS = 1;
+
+/** The one message every tool prints for an unmodelled option, sysctl or attribute. */
+export function notSimulatedMessage(tool: string, item: string): string {
+  return `${tool}: ${item}: not simulated\n`;
+}
+
+/** Print the refusal on stderr; returns NOT_SIMULATED_STATUS for `return`. */
+export function refuseNotSimulated(p: { stderr: { write(s: string): void } }, tool: string, item: string): number {
+  p.stderr.write(notSimulatedMessage(tool, item));
+  return NOT_SIMULATED_STATUS;
+}
+
+/** Something other than a command-line option that the simulation refuses (sysctl, device attribute, sub-option). */
+export interface NotSimulatedItem {
+  tool: string;
+  kind: 'option' | 'sysctl' | 'attribute' | 'subcommand';
+  item: string;
+  why: string;
+}
+
+const notSimulatedExtra: NotSimulatedItem[] = [];
+
+/** Declare items outside `options` that a command refuses (listed on /reference/). */
+export function declareNotSimulated(...items: NotSimulatedItem[]): void {
+  for (const it of items) if (!notSimulatedExtra.some((x) => x.tool === it.tool && x.item === it.item)) notSimulatedExtra.push(it);
+}
+
+/** Every not-simulated item: options marked in the specs plus declared ones, by tool then item. */
+export function notSimulatedItems(): NotSimulatedItem[] {
+  const out: NotSimulatedItem[] = [];
+  for (const c of allCommands()) {
+    for (const o of c.options ?? []) if (o.notSimulated !== undefined) out.push({ tool: c.name, kind: 'option', item: o.flag, why: o.notSimulated });
+  }
+  out.push(...notSimulatedExtra);
+  return out.sort((a, b) => (a.tool === b.tool ? (a.item < b.item ? -1 : a.item > b.item ? 1 : 0) : a.tool < b.tool ? -1 : 1));
 }
 
 /** A program the simulated host can run. */
@@ -30,6 +84,28 @@ export interface CommandSpec {
   complete?(p: Process, words: string[]): string[];
   /** Hidden from help and the reference (aliases such as `ifconfig` variants). */
   hidden?: boolean;
+  /**
+   * The getopt string the command parses with, when it uses one: the audit
+   * test requires every letter in it to be listed in `options` (honoured or
+   * marked notSimulated), so no parsed option is silently ignored.
+   */
+  optstring?: string;
+}
+
+/**
+ * Refuse the first parsed option the spec of `tool` marks not simulated;
+ * returns the exit status to return, or undefined when every option is modelled.
+ */
+export function refuseMarkedOptions(p: { stderr: { write(s: string): void } }, tool: string, keys: Iterable<string>): number | undefined {
+  const spec = lookupCommand(tool);
+  if (!spec) return undefined;
+  for (const k of keys) if (notSimulatedOption(spec, k)) return refuseNotSimulated(p, tool, k);
+  return undefined;
+}
+
+/** The spec option of `flag` (one of its `, `-separated spellings) if it is marked not simulated. */
+export function notSimulatedOption(spec: CommandSpec, flag: string): OptionSpec | undefined {
+  return spec.options?.find((o) => o.notSimulated !== undefined && o.flag.split(/,\s*/).includes(flag));
 }
 
 const commands = new Map<string, CommandSpec>();

@@ -412,6 +412,33 @@ function matchOne(m: Match, x: MatchCtx): boolean {
     }
     case 'mark':
       return (((x.skb.mark & m.mask) >>> 0) === m.value >>> 0) !== m.inv;
+    case 'iprange': {
+      const inR = (a: number, r: { lo: number; hi: number; inv: boolean }): boolean => (a >>> 0 >= r.lo >>> 0 && a >>> 0 <= r.hi >>> 0) !== r.inv;
+      if (m.src && !inR(p.src, m.src)) return false;
+      if (m.dst && !inR(p.dst, m.dst)) return false;
+      return true;
+    }
+    case 'limit': {
+      // Token bucket in virtual ms: one packet costs avg/10 ms; the bucket
+      // holds `burst` packets and is capped before the cost is taken (nft_limit).
+      const cost = m.avg / 10;
+      const max = cost * m.burst;
+      const now = x.ns.now;
+      const st = m.state;
+      let tokens = st.last === undefined ? max : st.tokens + (now - st.last);
+      if (tokens > max) tokens = max;
+      st.last = now;
+      if (tokens >= cost) {
+        st.tokens = tokens - cost;
+        return true;
+      }
+      st.tokens = tokens;
+      return false;
+    }
+    case 'length': {
+      const len = ip4Len(p);
+      return (len >= m.min && len <= m.max) !== m.inv;
+    }
   }
 }
 

@@ -53,7 +53,11 @@ export type Match =
   | { kind: 'statistic'; mode: 'nth'; every: number; packet: number; inv: boolean; count: { n: number } }
   | { kind: 'comment'; text: string }
   | { kind: 'addrtype'; src?: { types: number; inv: boolean }; dst?: { types: number; inv: boolean }; limitIn: boolean; limitOut: boolean }
-  | { kind: 'mark'; value: number; mask: number; inv: boolean };
+  | { kind: 'mark'; value: number; mask: number; inv: boolean }
+  | { kind: 'iprange'; src?: { lo: number; hi: number; inv: boolean }; dst?: { lo: number; hi: number; inv: boolean } }
+  /** xt_limit on the virtual clock: `avg` is XT_LIMIT_SCALE (10000) / rate-per-second; token bucket of `burst` packets. */
+  | { kind: 'limit'; avg: number; burst: number; state: { tokens: number; last: number | undefined } }
+  | { kind: 'length'; min: number; max: number; inv: boolean };
 
 /** An address range with an optional port range (NAT targets). */
 export interface NatRange {

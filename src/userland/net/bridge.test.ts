@@ -119,3 +119,16 @@ describe('bridge fdb / brctl errors (scenarios 22, 25)', () => {
     expect(r).toEqual({ stdout: '', stderr: 'Invalid mac address zz\n', exit: 255 });
   });
 });
+
+describe('bridge -s fdb', () => {
+  it('is the plain listing with each entry\'s used/updated ages before "master"', async () => {
+    const { world, host, ns } = fourNamespaces();
+    const plain = await run(world, host, ns, ['bridge', 'fdb', 'show', 'br', 'v-net-0']);
+    const stats = await run(world, host, ns, ['bridge', '-s', 'fdb', 'show', 'br', 'v-net-0']);
+    const a = plain.stdout.trim().split('\n');
+    const b = stats.stdout.trim().split('\n');
+    expect(b.length).toBe(a.length);
+    b.forEach((l, i) => expect(l.replace(/ used \d+\/\d+ master /, ' master ')).toBe(a[i]));
+    expect(b.some((l) => / used \d+\/\d+ master /.test(l))).toBe(true);
+  });
+});

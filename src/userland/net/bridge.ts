@@ -3,7 +3,7 @@
 // reads and edits forwarding databases through PF_BRIDGE neighbour
 // messages (kernel/fdb.ts). Output and errors as recorded on Linux.
 
-import { register } from '../registry.ts';
+import { refuseNotSimulated, register } from '../registry.ts';
 import type { Process } from '../../kernel/proc.ts';
 import type { NetNs } from '../../kernel/netns.ts';
 import type { NetDevice, FdbEntry } from '../../kernel/netdev.ts';
@@ -160,7 +160,8 @@ function linkSet(c: BridgeCtx, args: string[]): number {
   const onOff = (name: string, v: string | undefined): boolean => {
     if (v === 'on') return true;
     if (v === 'off') return false;
-    die(c.p, `Error: argument of "${name}" must be "on" or "off", not "${v}"\n`);
+    // parse_on_off() fails with -EINVAL, which `bridge` returns as its status (234).
+    die(c.p, `Error: argument of "${name}" must be one of "off", "on", not "${v}"\n`, 234);
   };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -173,11 +174,18 @@ function linkSet(c: BridgeCtx, args: string[]): number {
       dev = c.ns.devByName(n);
       if (!dev) die(c.p, `Cannot find bridge device "${n}"\n`);
     } else if (a === 'cost') {
-      const v = Number(next());
-      sets.push((d) => (d.port!.cost = v));
+      // atoi(); bridge sends IFLA_BRPORT_COST only for a positive cost.
+      const v = Number.parseInt(next(), 10) || 0;
+      if (v > 0) sets.push((d) => {
+        if (v > 65535) throw new KernelError('ERANGE');
+        d.port!.cost = v;
+      });
     } else if (a === 'priority') {
-      const v = Number(next());
-      sets.push((d) => (d.port!.priority = v));
+      const v = Number.parseInt(next(), 10) || 0;
+      sets.push((d) => {
+        if (v > 63 || v < 0) throw new KernelError('ERANGE');
+        d.port!.priority = v;
+      });
     } else if (a === 'learning') {
       const v = onOff(a, next());
       sets.push((d) => (d.port!.learning = v));
@@ -197,7 +205,13 @@ function linkSet(c: BridgeCtx, args: string[]): number {
   }
   if (!dev) die(c.p, 'Device is a required argument.\n');
   if (!dev.port) die(c.p, 'RTNETLINK answers: Operation not supported\n');
-  for (const s of sets) s(dev);
+  try {
+    for (const s of sets) s(dev);
+  } catch (e) {
+    if (!(e instanceof KernelError)) throw e;
+    die(c.p, `RTNETLINK answers: ${e.message}\n`);
+  }
+  c.ns.kernel.notifyTopology();
   return 0;
 }
 
@@ -355,6 +369,8 @@ function bridge(p: Process): number {
       else if (matches(o, 'details')) c.details = true;
       else if (matches(o, 'oneline') || matches(o, 'timestamp') || matches(o, 'compressvlans') || matches(o, 'pretty') || matches(o, 'force')) {
         // accepted, no effect on the supported output
+      } else if (matches(o, 'json')) {
+        return refuseNotSimulated(p, 'bridge', opt);
       } else if (matches(o, 'netns')) {
         const name = argv.shift();
         if (name === undefined) die(p, 'Command line is not complete. Try option "help"\n');
@@ -387,6 +403,7 @@ register({
     { flag: '-d, -details', desc: 'more details' },
     { flag: '-n, -netns', arg: 'name', desc: 'run in the named network namespace' },
     { flag: '-V, -Version', desc: 'print the version' },
+    { flag: '-j, -json', desc: 'JSON output', notSimulated: 'use the text output', probe: 'link show' },
   ],
   run: bridge,
 });

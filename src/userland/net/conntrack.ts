@@ -19,6 +19,22 @@ function tupleText(t: Tuple): string {
   return s;
 }
 
+/** inet_aton(): dotted quads with 1 to 4 parts (`1.2.3` is 1.2.0.3), each decimal, octal or hex. */
+function inetAton(s: string): number | undefined {
+  const parts = s.split('.');
+  if (parts.length < 1 || parts.length > 4) return undefined;
+  const nums: number[] = [];
+  for (const p of parts) {
+    if (!/^(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\d*)$/.test(p)) return undefined;
+    nums.push(/^0[xX]/.test(p) ? parseInt(p.slice(2), 16) : p.length > 1 && p.startsWith('0') ? parseInt(p, 8) : Number(p));
+  }
+  const last = nums.pop()!;
+  if (nums.some((n) => n > 255) || last >= 2 ** (8 * (4 - nums.length))) return undefined;
+  let v = 0;
+  nums.forEach((n, i) => (v += n * 2 ** (24 - 8 * i)));
+  return (v + last) >>> 0;
+}
+
 /** One entry as `conntrack -L` prints it. */
 export function entryLine(e: CtEntry, now: number, extended: boolean): string {
   const t0 = e.tuple[0];
@@ -42,6 +58,10 @@ async function conntrack(p: Process): Promise<number> {
   let extended = false;
   let sport: number | undefined;
   let dport: number | undefined;
+  let replySrc: number | undefined;
+  let replyDst: number | undefined;
+  let snatAddr: number | undefined;
+  let dnatAddr: number | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     switch (a) {
@@ -76,6 +96,39 @@ async function conntrack(p: Process): Promise<number> {
         else dst = v;
         break;
       }
+      case '-r':
+      case '--reply-src':
+      case '-q':
+      case '--reply-dst': {
+        if (i + 1 >= args.length) {
+          p.stderr.write(`${V}: option \`${a}' requires an argument\nTry \`conntrack -h' or 'conntrack --help' for more information.\n`);
+          return 2;
+        }
+        const v = inetAton(args[++i]);
+        if (v === undefined) {
+          p.stderr.write(`${V}: Bad parameter \`${args[i]}'\nTry \`conntrack -h' or 'conntrack --help' for more information.\n`);
+          return 2;
+        }
+        if (a === '-r' || a === '--reply-src') replySrc = v;
+        else replyDst = v;
+        break;
+      }
+      case '--src-nat':
+      case '--dst-nat': {
+        // Optional address: the next word unless it is an option. conntrack
+        // 1.4.7 filters on the NAT flag only together with an address.
+        const next = args[i + 1];
+        if (next !== undefined && !next.startsWith('-')) {
+          const v = inetAton(args[++i]);
+          if (v === undefined) {
+            p.stderr.write(`${V}: Bad parameter \`${args[i]}'\nTry \`conntrack -h' or 'conntrack --help' for more information.\n`);
+            return 2;
+          }
+          if (a === '--src-nat') snatAddr = v;
+          else dnatAddr = v;
+        }
+        break;
+      }
       case '-o':
       case '--output':
         extended = (args[++i] ?? '').split(',').includes('extended');
@@ -108,7 +161,12 @@ async function conntrack(p: Process): Promise<number> {
   if (!cmd) cmd = '-L';
   const st = nfOf(nsOf(p));
   const now = kernelOf(p).clock.now;
-  const pick = (e: CtEntry): boolean => (!proto || e.tuple[0].proto === proto) && (src === undefined || e.tuple[0].src === src) && (dst === undefined || e.tuple[0].dst === dst) && (sport === undefined || (e.tuple[0].proto !== 'icmp' && e.tuple[0].sport === sport)) && (dport === undefined || (e.tuple[0].proto !== 'icmp' && e.tuple[0].dport === dport));
+  const pick = (e: CtEntry): boolean => (!proto || e.tuple[0].proto === proto) && (src === undefined || e.tuple[0].src === src) && (dst === undefined || e.tuple[0].dst === dst) && (sport === undefined || (e.tuple[0].proto !== 'icmp' && e.tuple[0].sport === sport)) && (dport === undefined || (e.tuple[0].proto !== 'icmp' && e.tuple[0].dport === dport)) &&
+    (replySrc === undefined || e.tuple[1].src === replySrc) &&
+    (replyDst === undefined || e.tuple[1].dst === replyDst) &&
+    // IPS_SRC_NAT: the reply goes back to another address than the original source.
+    (snatAddr === undefined || (e.tuple[1].dst !== e.tuple[0].src && e.tuple[1].dst === snatAddr)) &&
+    (dnatAddr === undefined || (e.tuple[1].src !== e.tuple[0].dst && e.tuple[1].src === dnatAddr));
   switch (cmd) {
     case '-C':
       p.stdout.write(`${st.conntrack.count}\n`);
@@ -151,6 +209,13 @@ register({
     { flag: '-D, --delete', desc: 'delete matching entries' },
     { flag: '-p', arg: 'PROTO', desc: 'only this protocol' },
     { flag: '-s, -d', arg: 'ADDR', desc: 'original source / destination' },
+    { flag: '-r, --reply-src', arg: 'ADDR', desc: 'reply source' },
+    { flag: '-q, --reply-dst', arg: 'ADDR', desc: 'reply destination' },
+    { flag: '--src-nat', arg: '[ADDR]', desc: 'source-NATed to ADDR' },
+    { flag: '--dst-nat', arg: '[ADDR]', desc: 'destination-NATed to ADDR' },
+    { flag: '--sport, --dport', arg: 'PORT', desc: 'original source / destination port' },
+    { flag: '-o', arg: 'extended', desc: 'output format' },
+    { flag: '-n, -g', desc: 'with -L: no effect on the listing (as conntrack 1.4.7 lists every entry)' },
   ],
   run: conntrack,
 });

@@ -7,7 +7,7 @@ import { KernelError } from '../../kernel/errno.ts';
 import type { Process } from '../../kernel/proc.ts';
 import { TcpSocket } from '../../kernel/socket/tcp.ts';
 import { utf8Len } from '../../kernel/packet.ts';
-import { register } from '../registry.ts';
+import { refuseMarkedOptions, register } from '../registry.ts';
 import { getopt } from '../lib/getopt.ts';
 import { resolveHost } from '../lib/resolve.ts';
 import { kernelOf, nsOf } from '../lib/sys.ts';
@@ -29,6 +29,9 @@ function meterRow(total: number, got: number, speed: number): string {
 }
 
 interface CurlOpts {
+  /** -L: follow 3xx Location (at most 50, as curl's default --max-redirs). */
+  location?: boolean;
+  redirects?: number;
   silent: boolean;
   showError: boolean;
   verbose: boolean;
@@ -50,8 +53,10 @@ function parseSecs(v: string): number | undefined {
   return Number.isNaN(n) || n < 0 ? undefined : n;
 }
 
+const CURL_OPTSTRING = 'sSvIio:m:w:fX:H:d:L4k';
+
 async function curl(p: Process): Promise<number> {
-  const g = getopt(p.argv.slice(1), 'sSvIio:m:w:fX:H:d:L4k', [
+  const g = getopt(p.argv.slice(1), CURL_OPTSTRING, [
     { name: 'silent', arg: 'none', key: '-s' },
     { name: 'show-error', arg: 'none', key: '-S' },
     { name: 'verbose', arg: 'none', key: '-v' },
@@ -75,6 +80,8 @@ async function curl(p: Process): Promise<number> {
     p.stderr.write(`curl: option ${opt.length > 1 ? '--' + opt : '-' + opt}: ${g.error.includes('requires') ? 'requires parameter' : 'is unknown'}\ncurl: try 'curl --help' or 'curl --manual' for more information\n`);
     return 2;
   }
+  const refused = refuseMarkedOptions(p, 'curl', g.opts.map(([k]) => k));
+  if (refused !== undefined) return refused;
   for (const [k, v] of g.opts) {
     switch (k) {
       case '-s':
@@ -114,6 +121,9 @@ async function curl(p: Process): Promise<number> {
         break;
       case '-f':
         o.fail = true;
+        break;
+      case '-L':
+        o.location = true;
         break;
       case '-X':
         o.method = v;
@@ -299,6 +309,11 @@ async function fetchUrl(p: Process, url: string, o: CurlOpts): Promise<number> {
     const where = loc.slice(loc.indexOf(':') + 1).trim();
     vars.redirect_url = /^[a-z]+:\/\//i.test(where) ? where : `http://${port === 80 ? host : `${host}:${port}`}${where.startsWith('/') ? '' : '/'}${where}`;
   }
+  if (o.location && vars.redirect_url) {
+    // -L: the redirect's body is not output; the next request goes to Location.
+    if ((o.redirects ?? 0) >= 50) return finish(47, 'Maximum (50) redirects followed');
+    return fetchUrl(p, vars.redirect_url, { ...o, redirects: (o.redirects ?? 0) + 1 });
+  }
   const ct = lines.find((l) => /^content-type:/i.test(l));
   vars.content_type = ct ? ct.slice(ct.indexOf(':') + 1).trim() : '';
   if (status?.[1] === '1.0') vlog('* HTTP 1.0, assume close after body\n');
@@ -353,6 +368,14 @@ register({
     { flag: '--connect-timeout', arg: 'SECS', desc: 'give up connecting after SECS' },
     { flag: '-w, --write-out', arg: 'FMT', desc: "print variables such as %{http_code} after the transfer" },
     { flag: '-f, --fail', desc: 'exit 22 on HTTP errors' },
+    { flag: '-X, --request', arg: 'METHOD', desc: 'request method' },
+    { flag: '-H, --header', arg: 'LINE', desc: 'extra request header' },
+    { flag: '-d, --data', arg: 'DATA', desc: 'send DATA in a POST body' },
+    { flag: '--local-port', arg: 'N[-M]', desc: 'local port (range) to connect from' },
+    { flag: '-4', desc: 'resolve to IPv4 only (the simulated hosts are IPv4)' },
+    { flag: '-L, --location', desc: 'follow redirects (up to 50)' },
+    { flag: '-k, --insecure', desc: 'skip TLS verification', notSimulated: 'TLS is not modelled (plain HTTP only)', probe: 'http://127.0.0.1/' },
   ],
+  optstring: CURL_OPTSTRING,
   run: curl,
 });

@@ -7,7 +7,7 @@ import { KernelError } from '../../kernel/errno.ts';
 import type { Process } from '../../kernel/proc.ts';
 import { TcpSocket } from '../../kernel/socket/tcp.ts';
 import { UdpSocket } from '../../kernel/socket/udp.ts';
-import { register } from '../registry.ts';
+import { refuseMarkedOptions, register } from '../registry.ts';
 import { getopt } from '../lib/getopt.ts';
 import { resolveHost, GAI_TEXT } from '../lib/resolve.ts';
 import { nsOf } from '../lib/sys.ts';
@@ -17,8 +17,10 @@ import { serviceName, servicePort } from './iptables/services.ts';
 const USAGE = 'usage: nc [-46CDdFhklNnrStUuvZz] [-I length] [-i interval] [-M ttl]\n\t  [-m minttl] [-O length] [-P proxy_username] [-p source_port]\n\t  [-q seconds] [-s sourceaddr] [-T keyword] [-V rtable] [-W recvlimit]\n\t  [-w timeout] [-X proxy_protocol] [-x proxy_address[:port]]\n\t  [destination] [port]\n';
 
 /** Pump stdin to the socket and the socket to stdout until both ends are done. */
-async function relayTcp(p: Process, s: TcpSocket, idleMs: number, quitAfterEof: number | undefined, shutdownOnEof = false): Promise<void> {
+async function relayTcp(p: Process, s: TcpSocket, idleMs: number, quitAfterEof: number | undefined, shutdownOnEof = false, detach = false): Promise<void> {
   const reader = (async () => {
+    // -d: stdin is never read (so never reaches EOF either).
+    if (detach) return;
     for (let i = 0; i < 1_000_000; i++) {
       const d = await p.stdin.read();
       if (d === null) break;
@@ -50,11 +52,14 @@ async function relayTcp(p: Process, s: TcpSocket, idleMs: number, quitAfterEof: 
 }
 
 async function nc(p: Process): Promise<number> {
-  const g = getopt(p.argv.slice(1), '46CDdFhklNnrStUuvZzI:i:M:m:O:P:p:q:s:T:V:W:w:X:x:');
+  const g = getopt(p.argv.slice(1), NC_OPTSTRING);
   if (g.error) {
     p.stderr.write(`nc: ${g.error}\n${USAGE}`);
     return 1;
   }
+  const refused = refuseMarkedOptions(p, 'nc', g.opts.map(([k]) => k));
+  if (refused !== undefined) return refused;
+  let detach = false;
   let listen = false, keep = false, zero = false, verbose = false, udp = false, numeric = false, shutdownOnEof = false;
   let wait: number | undefined;
   let quit: number | undefined;
@@ -65,6 +70,7 @@ async function nc(p: Process): Promise<number> {
     else if (k === '-k') keep = true;
     else if (k === '-z') zero = true;
     else if (k === '-N') shutdownOnEof = true;
+    else if (k === '-d') detach = true;
     else if (k === '-v') verbose = true;
     else if (k === '-u') udp = true;
     else if (k === '-n') numeric = true;
@@ -138,7 +144,7 @@ async function nc(p: Process): Promise<number> {
       const c = await s.accept(p);
       if (c === 'signal' || c === 'timeout') break;
       if (verbose) p.stderr.write(`Connection received on ${fmtIp4(c.raddr)} ${c.rport}\n`);
-      await relayTcp(p, c, Infinity, quit);
+      await relayTcp(p, c, Infinity, quit, false, detach);
       if (!keep || p.interrupted) break;
     }
     s.close();
@@ -205,7 +211,7 @@ async function nc(p: Process): Promise<number> {
       if (verbose) p.stderr.write(`Connection to ${host} ${port} port [udp/${svc}] succeeded!\n`);
       status = 0;
       if (!zero) {
-        for (let i = 0; i < 1_000_000; i++) {
+        for (let i = 0; i < 1_000_000 && !detach; i++) {
           const d = await p.stdin.read();
           if (d === null) break;
           try {
@@ -250,15 +256,18 @@ async function nc(p: Process): Promise<number> {
       s.close();
       continue;
     }
-    await relayTcp(p, s, wait !== undefined ? wait * 1000 : Infinity, quit, shutdownOnEof);
+    await relayTcp(p, s, wait !== undefined ? wait * 1000 : Infinity, quit, shutdownOnEof, detach);
   }
   return status;
 }
 
+const NC_OPTSTRING = '46CDdFhklNnrStUuvZzI:i:M:m:O:P:p:q:s:T:V:W:w:X:x:';
+const NCX = (flag: string, desc: string, why: string, arg?: string) => ({ flag, desc, notSimulated: why, probe: '-z 127.0.0.1 1', ...(arg ? { arg } : {}) });
 register({
   name: 'nc',
   summary: 'arbitrary TCP and UDP connections and listens (netcat-openbsd)',
   usage: 'nc [-uvz] [-w secs] HOST PORT | nc -l [-k] [-p] PORT',
+  optstring: NC_OPTSTRING,
   options: [
     { flag: '-l', desc: 'listen for a connection' },
     { flag: '-k', desc: 'keep listening after a client leaves' },
@@ -266,7 +275,34 @@ register({
     { flag: '-v', desc: 'report connections on stderr' },
     { flag: '-u', desc: 'use UDP' },
     { flag: '-w', arg: 'SECS', desc: 'connect and idle timeout' },
+    { flag: '-q', arg: 'SECS', desc: 'quit SECS after EOF on stdin' },
+    { flag: '-N', desc: 'shutdown the network socket after EOF on stdin' },
+    { flag: '-d', desc: 'do not read from stdin' },
     { flag: '-p', arg: 'PORT', desc: 'local port' },
+    { flag: '-s', arg: 'ADDR', desc: 'local source address' },
+    { flag: '-n', desc: 'numeric addresses only' },
+    { flag: '-4', desc: 'IPv4 only (the only family nc uses here)' },
+    { flag: '-h', desc: 'print the usage' },
+    NCX('-6', 'IPv6 only', 'nc speaks IPv4 only in the simulation'),
+    NCX('-C', 'send CRLF as line-ending', 'not modelled'),
+    NCX('-D', 'enable socket debugging', 'not modelled'),
+    NCX('-F', 'pass socket fd', 'not modelled'),
+    NCX('-r', 'randomize remote ports', 'not modelled'),
+    NCX('-S', 'enable TCP MD5 signature option', 'not modelled'),
+    NCX('-t', 'answer TELNET negotiation', 'not modelled'),
+    NCX('-U', 'use UNIX domain socket', 'UNIX sockets are not modelled'),
+    NCX('-Z', 'DCCP mode', 'DCCP is not modelled'),
+    NCX('-I', 'TCP receive buffer length', 'socket buffers are not modelled', 'length'),
+    NCX('-i', 'delay interval between lines', 'not modelled', 'interval'),
+    NCX('-M', 'outgoing TTL', 'not modelled', 'ttl'),
+    NCX('-m', 'minimum incoming TTL', 'not modelled', 'minttl'),
+    NCX('-O', 'TCP send buffer length', 'socket buffers are not modelled', 'length'),
+    NCX('-P', 'proxy username', 'proxies are not modelled', 'proxy_username'),
+    NCX('-T', 'TOS value', 'TOS/DSCP is not modelled', 'keyword'),
+    NCX('-V', 'routing table (rtable)', 'not modelled', 'rtable'),
+    NCX('-W', 'terminate after receiving recvlimit packets', 'not modelled', 'recvlimit'),
+    NCX('-X', 'proxy protocol', 'proxies are not modelled', 'proxy_protocol'),
+    NCX('-x', 'proxy address', 'proxies are not modelled', 'proxy_address[:port]'),
   ],
   run: nc,
 });

@@ -4,7 +4,7 @@
 // (SIOCSARP/SIOCDARP, SIOCADDRT/SIOCDELRT, SIOCSIF*). Formats and messages
 // are the recorded ones.
 
-import { register } from '../registry.ts';
+import { declareNotSimulated, refuseNotSimulated, register } from '../registry.ts';
 import type { Process } from '../../kernel/proc.ts';
 import type { NetNs } from '../../kernel/netns.ts';
 import type { NetDevice, InetAddr } from '../../kernel/netdev.ts';
@@ -182,7 +182,7 @@ async function arp(p: Process): Promise<number> {
         else if (c === 's') mode = 'set';
         else if (c === 'd') mode = 'del';
         else if (c === 'v' || c === 'D') {
-          // accepted
+          return refuseNotSimulated(p, 'arp', `-${c}`);
         } else if (c === 'i' || c === 'H' || c === 'A' || c === 'p' || c === 't') {
           const v = j + 1 < a.length ? a.slice(j + 1) : argv[++i];
           if (v === undefined) {
@@ -445,12 +445,11 @@ async function routeModify(p: Process, del: boolean, args: string[]): Promise<nu
       const m = v();
       if (m === undefined || !/^\d+$/.test(m)) return usage();
       metric = Number(m);
-    } else if (k === 'mss' || k === 'window' || k === 'irtt') {
-      if (v() === undefined) return usage();
+    } else if (k === 'mss' || k === 'window' || k === 'irtt' || k === 'mod' || k === 'dyn' || k === 'reinstate') {
+      // Route metrics and ICMP-redirect flags the simulated FIB does not keep.
+      return refuseNotSimulated(p, 'route', k);
     } else if (k === 'reject') {
       reject = true;
-    } else if (k === 'mod' || k === 'dyn' || k === 'reinstate') {
-      // flags without a model
     } else if (k === 'dev' || k === 'device') {
       devName = v();
       if (devName === undefined) return usage();
@@ -1050,3 +1049,9 @@ register({
   ],
   run: netstat,
 });
+
+declareNotSimulated(
+  { tool: 'arp', kind: 'option', item: '-v', why: 'verbose output is not modelled' },
+  { tool: 'arp', kind: 'option', item: '-D', why: "use the MAC address itself instead of an interface's" },
+  ...['mss', 'window', 'irtt', 'mod', 'dyn', 'reinstate'].map((item) => ({ tool: 'route', kind: 'attribute' as const, item: `add … ${item}`, why: 'route metrics and redirect flags are not kept by the simulated FIB' })),
+);

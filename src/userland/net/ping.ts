@@ -2,7 +2,7 @@
 // line per reply on the virtual clock, stops after -c replies, -w deadline
 // or SIGINT, and prints the real statistics block.
 
-import { register } from '../registry.ts';
+import { refuseMarkedOptions, register } from '../registry.ts';
 import type { Process } from '../../kernel/proc.ts';
 import { fmtIp4, parseIp4, IP4_BROADCAST } from '../../kernel/addr.ts';
 import { KernelError } from '../../kernel/errno.ts';
@@ -74,11 +74,13 @@ function parseNum(p: Process, v: string, lo: number, hi: number, int: boolean): 
 }
 
 async function ping(p: Process): Promise<number> {
-  const g = getopt(p.argv.slice(1), 'c:i:W:w:I:qs:t:46bnvDOahVm:l:p:M:Q:S:e:fLdUABCRT:F:N:');
+  const g = getopt(p.argv.slice(1), PING_OPTSTRING);
   if (g.error) {
     p.stderr.write(`ping: ${g.error}\n${USAGE}`);
     return 2;
   }
+  const refused = refuseMarkedOptions(p, 'ping', g.opts.map(([k]) => k));
+  if (refused !== undefined) return refused;
   const o: PingOpts = { interval: 1, quiet: false, size: 56, family: 0, broadcast: false, numeric: false, pmtudisc: 'want' };
   for (const [k, v] of g.opts) {
     switch (k) {
@@ -98,7 +100,13 @@ async function ping(p: Process): Promise<number> {
         break;
       }
       case '-W': {
-        const n = Number(v);
+        // ping_strtod(): trailing garbage is only warned about (the value parsed so far counts).
+        const lead = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?/.exec(v!);
+        if (!lead || lead[0].length !== v!.length) {
+          p.stderr.write(`ping: option argument contains garbage: ${lead ? v!.slice(lead[0].length) : v}\nping: this will become fatal error in the future\n`);
+          if (!lead) break;
+        }
+        const n = Number(lead[0]);
         if (Number.isNaN(n) || n < 0) {
           p.stderr.write(`ping: bad linger time: ${v}\n`);
           return 2;
@@ -218,7 +226,8 @@ class RttStats {
 const FLOOD_INTERVAL_MS = 10;
 
 function summary(p: Process, name: string, s: Stats): void {
-  const loss = s.sent ? Math.floor(((s.sent - s.received) * 100) / s.sent) : 0;
+  // printf("%g%%") of a float: six significant digits (66.6667%, 62.5%, 100%).
+  const loss = s.sent ? String(Number(Math.fround(((s.sent - s.received) * 100) / s.sent).toPrecision(6))) : '0';
   const ms = Math.floor(Math.max(0, s.last - s.start));
   let line = `\n--- ${name} ping statistics ---\n${s.sent} packets transmitted, ${s.received} received, `;
   if (s.errors) line += `+${s.errors} errors, `;
@@ -243,6 +252,7 @@ async function ping4(p: Process, o: PingOpts, target: string, dst: number, canon
   const k = kernelOf(p);
   const stack = k.stack;
   let oif;
+  let saddr: number | undefined;
   if (o.iface !== undefined) {
     const a = parseIp4(o.iface);
     oif = a !== undefined ? undefined : ns.devByName(o.iface);
@@ -250,25 +260,38 @@ async function ping4(p: Process, o: PingOpts, target: string, dst: number, canon
       p.stderr.write(`ping: SO_BINDTODEVICE ${o.iface}: No such device\n`);
       return 2;
     }
+    if (a !== undefined) {
+      // -I ADDR binds the socket: the source selects policy rules (`from`).
+      if (!ns.isLocalAddr(a) && !(a >>> 24 === 127 && ns.isLocalAddr(0x7f000001))) {
+        p.stderr.write('ping: bind: Cannot assign requested address\n');
+        return 2;
+      }
+      saddr = a;
+    }
   }
-  const isBcast = dst === IP4_BROADCAST || ns.devices().some((d) => d.inet.some((a) => a.broadcast === dst));
+  const isBcast = dst === IP4_BROADCAST || ns.devices().some((d) => d.inet.some((a) => a.broadcast === dst)) || ns.fib.table(255).some((r) => r.type === 'broadcast' && r.dst === dst && r.dstLen === 32);
   if (isBcast && !o.broadcast) {
     p.stderr.write('ping: Do you want to ping broadcast? Then -b. If not, check your local firewall rules\n');
     return 2;
   }
+  if (o.ttl === 0) {
+    // setsockopt(IP_TTL, 0) is EINVAL.
+    p.stderr.write('ping: cannot set unicast time-to-live: Invalid argument\n');
+    return 2;
+  }
   let route;
   try {
-    route = stack.routeOutput(ns, dst, { oif });
+    route = stack.routeOutput(ns, dst, { oif, saddr });
   } catch (e) {
     if (!(e instanceof KernelError)) throw e;
     if (e.errno === 'EACCES') p.stderr.write('ping: Do you want to ping broadcast? Then -b. If not, check your local firewall rules\n');
     else p.stderr.write(`ping: connect: ${e.message}\n`);
     return 2;
   }
-  if (isBcast) p.stdout.write('WARNING: pinging broadcast address\n');
+  if (isBcast) p.stderr.write('WARNING: pinging broadcast address\n');
   const name = canonical ?? target;
   const shown = canonical ?? fmtIp4(dst);
-  const from = o.iface !== undefined ? `from ${fmtIp4(route.src)} ${o.iface}: ` : '';
+  const from = o.iface === undefined ? '' : saddr !== undefined ? `from ${fmtIp4(saddr)} : ` : `from ${fmtIp4(route.src)} ${o.iface}: `;
   p.stdout.write(`PING ${canonical ?? fmtIp4(dst)} (${fmtIp4(dst)}) ${from}${o.size}(${o.size + 28}) bytes of data.\n`);
   const id = k.rng.int(1, 65535);
   const st: Stats = { pipe: 0, sent: 0, received: 0, errors: 0, rtts: new RttStats(), start: k.clock.now, last: k.clock.now };
@@ -351,7 +374,7 @@ async function ping4(p: Process, o: PingOpts, target: string, dst: number, canon
         // the datagram fits the path MTU and the route's MTU is not locked.
         const df = o.pmtudisc === 'do' || o.pmtudisc === 'probe' || (o.pmtudisc === 'want' && total <= pm.mtu && !pm.locked);
         const pkt: Ipv4Packet = {
-          src: 0,
+          src: saddr ?? 0,
           dst,
           ttl: o.ttl ?? (Number(ns.ipv4.ip_default_ttl) || 64),
           tos: 0,
@@ -477,16 +500,21 @@ async function ping6(p: Process, o: PingOpts, target: string, addr: string, cano
   return st.received ? 0 : 1;
 }
 
+/** iputils ping's getopt string: every letter here is listed in the spec below (honoured or not simulated). */
+export const PING_OPTSTRING = 'c:i:W:w:I:qs:t:46bnvDOahVm:l:p:M:Q:S:e:fLdUABCRT:F:N:';
+
+const NS_PROBE = '-c 1 127.0.0.1';
 register({
   name: 'ping',
   summary: 'send ICMP ECHO_REQUEST to network hosts',
   usage: 'ping [-c count] [-i interval] [-W timeout] [-w deadline] [-I interface] [-s size] [-t ttl] [-M do|want|dont] [-q] [-b] [-4|-6] destination',
+  optstring: PING_OPTSTRING,
   options: [
     { flag: '-c', arg: 'count', desc: 'stop after <count> replies' },
     { flag: '-i', arg: 'interval', desc: 'seconds between sending each packet' },
     { flag: '-W', arg: 'timeout', desc: 'time to wait for response' },
     { flag: '-w', arg: 'deadline', desc: 'reply wait <deadline> in seconds' },
-    { flag: '-I', arg: 'interface', desc: 'either interface name or address' },
+    { flag: '-I', arg: 'interface', desc: 'either interface name or address (an address selects policy rules by source)' },
     { flag: '-s', arg: 'size', desc: 'use <size> as number of data bytes to be sent' },
     { flag: '-t', arg: 'ttl', desc: 'define time to live' },
     { flag: '-M', arg: 'pmtud opt', desc: 'define mtu discovery, can be one of <do|dont|want> (probe too)' },
@@ -495,6 +523,29 @@ register({
     { flag: '-n', desc: 'no dns name resolution' },
     { flag: '-4', desc: 'use IPv4' },
     { flag: '-6', desc: 'use IPv6' },
+    { flag: '-V', desc: 'print version and exit' },
+    { flag: '-h', desc: 'print help and exit' },
+    { flag: '-a', desc: 'use audible ping', notSimulated: 'the terminal has no bell', probe: NS_PROBE },
+    { flag: '-A', desc: 'use adaptive ping', notSimulated: 'use -i', probe: NS_PROBE },
+    { flag: '-B', desc: 'sticky source address', notSimulated: 'use -I ADDR', probe: NS_PROBE },
+    { flag: '-C', desc: 'call connect() syscall on socket creation', notSimulated: 'no socket-level difference is modelled', probe: NS_PROBE },
+    { flag: '-D', desc: 'print timestamps', notSimulated: 'the virtual clock has no wall-clock date', probe: NS_PROBE },
+    { flag: '-d', desc: 'use SO_DEBUG socket option', notSimulated: 'no socket debugging', probe: NS_PROBE },
+    { flag: '-e', arg: 'identifier', desc: 'define identifier for ping session', notSimulated: 'identifiers come from the seeded random source', probe: NS_PROBE },
+    { flag: '-f', desc: 'flood ping', notSimulated: 'use -i 0.01 with -c', probe: NS_PROBE },
+    { flag: '-F', arg: 'flowlabel', desc: 'define flow label (IPv6)', notSimulated: 'IPv6 flow labels are not modelled', probe: NS_PROBE },
+    { flag: '-L', desc: 'suppress loopback of multicast packets', notSimulated: 'multicast is not modelled', probe: NS_PROBE },
+    { flag: '-l', arg: 'preload', desc: 'send <preload> packets while waiting replies', notSimulated: 'use -i', probe: NS_PROBE },
+    { flag: '-m', arg: 'mark', desc: 'tag the packets going out', notSimulated: 'use iptables -t mangle -j MARK', probe: NS_PROBE },
+    { flag: '-N', arg: 'nodeinfo opt', desc: 'use icmp6 node info query', notSimulated: 'ICMPv6 node info is not modelled', probe: NS_PROBE },
+    { flag: '-O', desc: 'report outstanding replies', notSimulated: 'not modelled', probe: NS_PROBE },
+    { flag: '-p', arg: 'pattern', desc: 'contents of padding byte', notSimulated: 'payload bytes are not modelled', probe: NS_PROBE },
+    { flag: '-Q', arg: 'tclass', desc: 'use quality of service <tclass> bits', notSimulated: 'TOS/DSCP is not modelled', probe: NS_PROBE },
+    { flag: '-R', desc: 'record route', notSimulated: 'IP options are not modelled', probe: NS_PROBE },
+    { flag: '-S', arg: 'size', desc: 'use <size> as SO_SNDBUF socket option value', notSimulated: 'socket buffers are not modelled', probe: NS_PROBE },
+    { flag: '-T', arg: 'timestamp', desc: 'define timestamp', notSimulated: 'IP options are not modelled', probe: NS_PROBE },
+    { flag: '-U', desc: 'print user-to-user latency', notSimulated: 'not modelled', probe: NS_PROBE },
+    { flag: '-v', desc: 'verbose output', notSimulated: 'not modelled', probe: NS_PROBE },
   ],
   run: ping,
 });

@@ -7,7 +7,7 @@ import type { Process } from '../../kernel/proc.ts';
 import type { TcpSocket, TcpState } from '../../kernel/socket/tcp.ts';
 import type { UdpSocket } from '../../kernel/socket/udp.ts';
 import { socketsOf } from '../../kernel/socket/socket.ts';
-import { register } from '../registry.ts';
+import { refuseNotSimulated, register } from '../registry.ts';
 import { kernelOf, nsOf } from '../lib/sys.ts';
 import type { NetNs } from '../../kernel/netns.ts';
 import { serviceName } from './iptables/services.ts';
@@ -117,7 +117,8 @@ async function ss(p: Process): Promise<number> {
       else if (ch === 'a') all = true;
       else if (ch === 'n') numeric = true;
       else if (ch === 'p') procs = true;
-      else if ('4eimroHOx'.includes(ch)) continue;
+      else if (ch === '4') continue;
+      else if ('eimroHOx'.includes(ch)) return refuseNotSimulated(p, 'ss', `-${ch}`);
       else {
         p.stderr.write(`ss: invalid option -- '${ch}'\n`);
         return 255;
@@ -199,6 +200,15 @@ register({
     { flag: '-a', desc: 'all sockets' },
     { flag: '-n', desc: 'numeric ports' },
     { flag: '-p', desc: 'owning process' },
+    { flag: '-4', desc: 'IPv4 sockets only (the simulated sockets are IPv4)' },
+    { flag: '-e', desc: 'extended socket information', notSimulated: 'not modelled' },
+    { flag: '-i', desc: 'internal TCP information', notSimulated: 'TCP internals are not modelled' },
+    { flag: '-m', desc: 'socket memory usage', notSimulated: 'socket memory is not modelled' },
+    { flag: '-r', desc: 'resolve host names', notSimulated: 'use -n' },
+    { flag: '-o', desc: 'timer information', notSimulated: 'TCP timers are not modelled' },
+    { flag: '-H', desc: 'suppress the header line', notSimulated: 'use tail -n +2' },
+    { flag: '-O', desc: 'one line per socket', notSimulated: 'not modelled' },
+    { flag: '-x', desc: 'UNIX domain sockets', notSimulated: 'UNIX sockets are not modelled' },
   ],
   run: ss,
 });

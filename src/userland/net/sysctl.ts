@@ -3,7 +3,8 @@
 // reads stat and open the file (directories are listed recursively),
 // writes open it for writing, and the kernel's errno decides the message.
 
-import { register } from '../registry.ts';
+import { NOT_SIMULATED_STATUS, declareNotSimulated, notSimulatedMessage, register } from '../registry.ts';
+import { NOT_SIMULATED_SYSCTLS, notSimulatedSysctl } from '../../kernel/procfs.ts';
 import type { Process } from '../../kernel/proc.ts';
 import { KernelError } from '../../kernel/errno.ts';
 import { kernelOf } from '../lib/sys.ts';
@@ -243,6 +244,7 @@ class Sysctl {
     if (!this.dryRun) {
       try {
         kernelOf(this.p).vfs.writeFile(path, `${value ?? ''}\n`, this.p.vfsCtx());
+        // (a sysctl the kernel keeps but does not model refuses a change: EOPNOTSUPP below)
       } catch (e) {
         if (!(e instanceof KernelError)) throw e;
         if (e.errno === 'ENOENT') {
@@ -256,6 +258,10 @@ class Sysctl {
           // A read-only entry: procps 4.0.2 reports a stale errno and carries on successfully.
           this.warnx(`setting key "${dotted}": Invalid argument`);
           return 0;
+        }
+        if (e.errno === 'EOPNOTSUPP' && notSimulatedSysctl(dotted)) {
+          this.p.stderr.write(notSimulatedMessage('sysctl', dotted));
+          return NOT_SIMULATED_STATUS;
         }
         this.warn(`setting key "${dotted}"`, e);
         return 1;
@@ -500,3 +506,12 @@ register({
   ],
   run: sysctl,
 });
+
+declareNotSimulated(
+  ...Object.entries(NOT_SIMULATED_SYSCTLS).map(([k, why]) => ({
+    tool: 'sysctl',
+    kind: 'sysctl' as const,
+    item: k.startsWith('conf.') ? `net.ipv4.conf.*.${k.slice(5)}` : k,
+    why: `${why} (reading works; changing the value is refused)`,
+  })),
+);

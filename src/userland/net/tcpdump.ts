@@ -21,7 +21,7 @@ import type { NetDevice } from '../../kernel/netdev.ts';
 import { frameLen, ip4Len, l4Len, utf8Len, type ArpPacket, type Bpdu, type EthFrame, type IcmpMessage, type Ipv4Packet, type TcpSegment } from '../../kernel/packet.ts';
 import type { Process } from '../../kernel/proc.ts';
 import type { Tap } from '../../kernel/stack.ts';
-import { register } from '../registry.ts';
+import { refuseMarkedOptions, register } from '../registry.ts';
 import { getopt } from '../lib/getopt.ts';
 import { kernelOf, nsOf } from '../lib/sys.ts';
 
@@ -343,7 +343,7 @@ function stamp(epochMs: number, nowMs: number): string {
 const plural = (n: number, w: string): string => `${n} ${w}${n === 1 ? '' : 's'}`;
 
 async function tcpdump(p: Process): Promise<number> {
-  const g = getopt(p.argv.slice(1), 'AbdDefhHi:IKlLnNOpqSs:tuUvxXc:w:r:Q:', [
+  const g = getopt(p.argv.slice(1), TCPDUMP_OPTSTRING, [
     { name: 'version', arg: 'none' },
     { name: 'help', arg: 'none', key: '-h' },
     { name: 'interface', arg: 'required', key: '-i' },
@@ -356,6 +356,8 @@ async function tcpdump(p: Process): Promise<number> {
     p.stderr.write(`tcpdump: ${g.error}\n${USAGE}`);
     return 1;
   }
+  const refused = refuseMarkedOptions(p, 'tcpdump', g.opts.map(([k]) => k));
+  if (refused !== undefined) return refused;
   let iface: string | undefined;
   let count: number | undefined;
   let ether = false;
@@ -394,10 +396,6 @@ async function tcpdump(p: Process): Promise<number> {
       case '-n':
         numeric = true;
         break;
-      case '-w':
-      case '-r':
-        p.stderr.write(`tcpdump: ${k === '-w' ? 'writing' : 'reading'} capture files is not supported in this simulation\n`);
-        return 1;
       case '-D': {
         const ns = nsOf(p);
         const devs = ns.devices();
@@ -484,17 +482,44 @@ async function tcpdump(p: Process): Promise<number> {
   return 0;
 }
 
+const TCPDUMP_OPTSTRING = 'AbdDefhHi:IKlLnNOpqSs:tuUvxXc:w:r:Q:';
+const TD = (flag: string, desc: string, why: string, arg?: string) => ({ flag, desc, notSimulated: why, probe: '-i lo', ...(arg ? { arg } : {}) });
 register({
   name: 'tcpdump',
   summary: 'dump traffic on a network',
   usage: 'tcpdump [-eDnt] [-c count] [-i interface] [expression]',
+  optstring: TCPDUMP_OPTSTRING,
   options: [
     { flag: '-i', arg: 'interface', desc: 'listen on interface (any: all interfaces)' },
     { flag: '-n', desc: "don't convert addresses to names" },
     { flag: '-c', arg: 'count', desc: 'exit after receiving count packets' },
     { flag: '-e', desc: 'print the link-level header on each dump line' },
     { flag: '-t', desc: "don't print a timestamp on each dump line" },
+    { flag: '-v', desc: 'verbose: no "verbose output suppressed" notice (the decode stays one line)' },
     { flag: '-D', desc: 'print the list of interfaces' },
+    { flag: '-h', desc: 'print the usage' },
+    { flag: '-l', desc: 'line-buffered output (the simulation writes each line as it is decoded)' },
+    { flag: '-U', desc: 'packet-buffered output (as -l)' },
+    { flag: '-K', desc: "don't verify checksums (the simulation has no bad checksums)" },
+    TD('-A', 'print each packet in ASCII', 'payload dumps are not modelled'),
+    TD('-b', 'print AS numbers in BGP packets', 'BGP is not modelled'),
+    TD('-d', 'dump the compiled filter', 'BPF code is not modelled'),
+    TD('-f', 'print foreign IPv4 addresses numerically', 'use -n'),
+    TD('-H', 'detect 802.11s mesh headers', 'Wi-Fi is not modelled'),
+    TD('-I', 'monitor mode', 'Wi-Fi is not modelled'),
+    TD('-L', 'list data link types', 'not modelled'),
+    TD('-N', "don't print domain names", 'use -n'),
+    TD('-O', "don't optimise the filter", 'BPF code is not modelled'),
+    TD('-p', "don't put the interface into promiscuous mode", 'promiscuous mode is not modelled'),
+    TD('-q', 'quick (quiet) output', 'use the default one-line output'),
+    TD('-S', 'print absolute TCP sequence numbers', 'sequence numbers are printed relative'),
+    TD('-s', 'snapshot length', 'capture lengths are not modelled', 'snaplen'),
+    TD('-u', 'print undecoded NFS handles', 'NFS is not modelled'),
+    TD('-x', 'print each packet in hex', 'payload dumps are not modelled'),
+    TD('-X', 'print each packet in hex and ASCII', 'payload dumps are not modelled'),
+    TD('-Q', 'capture direction', 'use -i any and read the In/Out column', 'in|out|inout'),
+    TD('-w', 'write raw packets to a file', 'capture files are not modelled', 'file'),
+    TD('-r', 'read packets from a file', 'capture files are not modelled', 'file'),
   ],
   run: tcpdump,
 });

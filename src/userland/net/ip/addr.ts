@@ -497,6 +497,10 @@ function addrModify(ip: Ip, cmd: 'add' | 'del' | 'change' | 'replace', argv: str
   }
   try {
     if (cmd === 'del') {
+      if (!lcl && family === AF_UNSPEC) {
+        // RTM_DELADDR with ifa_family AF_UNSPEC: no handler for that family.
+        return ip.rtnlError(new KernelError('EOPNOTSUPP'));
+      }
       if (!lcl) {
         // No address: the kernel deletes the first address of the device.
         const first = dev.inet[0];

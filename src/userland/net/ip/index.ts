@@ -1,3 +1,4 @@
+import { NOT_SIMULATED_STATUS, declareNotSimulated, notSimulatedMessage } from '../../registry.ts';
 // ip (iproute2 6.1.0): show and manipulate links, addresses, routes,
 // neighbours, policy rules and named network namespaces of the simulated
 // kernel. Global options and object dispatch follow ip/ip.c; each object
@@ -19,10 +20,10 @@ import { USAGE_IP } from './help.ts';
 
 type ObjFn = (ip: Ip, argv: string[]) => number | Promise<number>;
 
-const notImplemented =
-  (name: string): ObjFn =>
-  (ip) =>
-    ip.die(`ip ${name}: not supported by this simulator\n`, 1);
+const notImplemented = (name: string): ObjFn => {
+  declareNotSimulated({ tool: 'ip', kind: 'subcommand', item: name, why: 'this object is not modelled by the simulated kernel' });
+  return (ip) => ip.die(notSimulatedMessage('ip', name), NOT_SIMULATED_STATUS);
+};
 
 /** The object table of ip.c, in its order (prefix matching picks the first hit). */
 const CMDS: [string, ObjFn][] = [
@@ -109,7 +110,7 @@ async function main(ip: Ip, argv: string[]): Promise<number> {
     } else if (m('-force')) ip.force++;
     else if (m('-batch')) {
       if (++i >= argv.length) usage(ip);
-      return ip.die('ip: -batch is not supported by this simulator\n', 1);
+      return ip.die(notSimulatedMessage('ip', '-batch'), NOT_SIMULATED_STATUS);
     } else if (m('-brief')) ip.brief++;
     else if (m('-json')) ip.json++;
     else if (m('-pretty')) ip.pretty++;
@@ -188,3 +189,5 @@ register({
     return nsOf(p).devices().map((d) => d.name);
   },
 });
+
+declareNotSimulated({ tool: 'ip', kind: 'option', item: '-batch', why: 'type the commands one per line' });

@@ -9,6 +9,7 @@ import { addrListOrFlush } from './addr.ts';
 import { USAGE_LINK } from './help.ts';
 import { parseV4 } from './inet.ts';
 import { userPromisc } from './linkinfo.ts';
+import { NOT_SIMULATED_STATUS, declareNotSimulated, notSimulatedMessage } from '../../registry.ts';
 import { type BridgeOpts, bridgeSetOpts } from '../../../kernel/stp.ts';
 
 /** bridge_parse_opt(): the STP and ageing attributes of `type bridge`. */
@@ -61,6 +62,8 @@ interface LinkReq {
   type?: string;
   /** Words after `type KIND`. */
   typeArgs: string[];
+  /** `type bridge_slave …` changes to the port. */
+  portSet?: ((d: NetDevice) => void)[];
   group?: boolean;
 }
 
@@ -212,7 +215,8 @@ function iplinkParse(ip: Ip, argv: string[], req: LinkReq, create: boolean): num
       let d = w;
       if (w === 'dev') d = args.next();
       if (dev !== name) ip.duparg2('dev', d);
-      if (!validIfname(d) && !/^.{1,127}$/.test(d)) ip.invarg('"dev" not a valid ifname', d);
+      // check_altifname(): up to 127 bytes, no '/' and no white space.
+      if (!/^[^/\s]{1,127}$/.test(d)) ip.invarg('"dev" not a valid ifname', d);
       dev = d;
     }
     args.shift();
@@ -239,6 +243,69 @@ function iplinkParse(ip: Ip, argv: string[], req: LinkReq, create: boolean): num
 /** dev_valid_name() as check_ifname() applies it. */
 function validIfname(n: string): boolean {
   return n.length > 0 && n.length < 16 && n !== '.' && n !== '..' && !/[/:\s]/.test(n);
+}
+
+const BRIDGE_SLAVE_USAGE =
+  'Usage: ... bridge_slave [ fdb_flush ]\n\t\t\t[ state STATE ]\n\t\t\t[ priority PRIO ]\n\t\t\t[ cost COST ]\n\t\t\t[ guard {on | off} ]\n' +
+  '\t\t\t[ hairpin {on | off} ]\n\t\t\t[ fastleave {on | off} ]\n\t\t\t[ root_block {on | off} ]\n\t\t\t[ learning {on | off} ]\n' +
+  '\t\t\t[ flood {on | off} ]\n\t\t\t[ proxy_arp {on | off} ]\n\t\t\t[ proxy_arp_wifi {on | off} ]\n\t\t\t[ mcast_router MULTICAST_ROUTER ]\n' +
+  '\t\t\t[ mcast_fast_leave {on | off} ]\n\t\t\t[ mcast_flood {on | off} ]\n\t\t\t[ bcast_flood {on | off} ]\n\t\t\t[ mcast_to_unicast {on | off} ]\n' +
+  '\t\t\t[ group_fwd_mask MASK ]\n\t\t\t[ neigh_suppress {on | off} ]\n\t\t\t[ vlan_tunnel {on | off} ]\n\t\t\t[ isolated {on | off} ]\n' +
+  '\t\t\t[ locked {on | off} ]\n\t\t\t[ backup_port DEVICE ] [ nobackup_port ]\n';
+
+/** bridge_slave attributes the simulated bridge honours; every other one is refused as not simulated. */
+export const BRIDGE_SLAVE_HONOURED = ['priority', 'cost', 'hairpin', 'learning', 'flood'];
+/** bridge_slave attributes iproute2 parses that the simulation does not model. */
+export const BRIDGE_SLAVE_NOT_SIMULATED = [
+  'fdb_flush', 'state', 'guard', 'fastleave', 'root_block', 'proxy_arp', 'proxy_arp_wifi', 'mcast_router', 'mcast_fast_leave',
+  'mcast_flood', 'bcast_flood', 'mcast_to_unicast', 'group_fwd_mask', 'neigh_suppress', 'vlan_tunnel', 'isolated', 'locked', 'backup_port', 'nobackup_port',
+];
+
+/** bridge_slave_parse_opt() (ip/iplink_bridge_slave.c): the port changes to apply, or an exit status. */
+function bridgeSlaveParse(ip: Ip, argv: string[]): ((d: NetDevice) => void)[] | number {
+  const sets: ((d: NetDevice) => void)[] = [];
+  const a = new Args(ip, argv);
+  const onOff = (key: string, v: string): boolean => {
+    if (v === 'on') return true;
+    if (v === 'off') return false;
+    return ip.die(`Error: argument of "${key}" must be one of "off", "on", not "${v}"\n`, 1);
+  };
+  while (a.more) {
+    const w = a.cur;
+    if (w === 'priority') {
+      const v = a.next();
+      const n = parseCInt(v, true);
+      if (n === undefined || n > 0xffff) ip.invarg('priority is invalid', v);
+      sets.push((d) => {
+        if (n > 63) throw new KernelError('ERANGE');
+        d.port!.priority = n;
+      });
+    } else if (w === 'cost') {
+      const v = a.next();
+      const n = parseCInt(v, true);
+      if (n === undefined) ip.invarg('cost is invalid', v);
+      sets.push((d) => {
+        if (n < 1 || n > 65535) throw new KernelError('ERANGE');
+        d.port!.cost = n;
+      });
+    } else if (w === 'hairpin' || w === 'learning' || w === 'flood') {
+      const v = onOff(w, a.next());
+      sets.push((d) => {
+        d.port![w] = v;
+      });
+    } else if (BRIDGE_SLAVE_NOT_SIMULATED.includes(w)) {
+      ip.err(notSimulatedMessage('ip', `bridge_slave ${w}`));
+      // ip's object handlers return minus the exit status.
+      return -NOT_SIMULATED_STATUS;
+    } else if (matches(w, 'help')) {
+      ip.die(BRIDGE_SLAVE_USAGE, 1);
+    } else {
+      ip.err(`bridge_slave: unknown option "${w}"?\n`);
+      ip.die(BRIDGE_SLAVE_USAGE, 1);
+    }
+    a.shift();
+  }
+  return sets;
 }
 
 /** The kinds the simulated kernel can create. */
@@ -399,6 +466,12 @@ function linkSet(ip: Ip, req: LinkReq): number {
       if (req.txqlen < 0) throw new KernelError('EINVAL');
       dev.txqlen = req.txqlen;
     }
+    if (req.portSet) {
+      // IFLA_INFO_SLAVE_DATA on a device that is not a bridge port.
+      if (!dev.port) throw new KernelError('EOPNOTSUPP');
+      for (const f of req.portSet) f(dev);
+      ip.k.notifyTopology();
+    }
   } catch (e) {
     return ip.rtnlError(e);
   }
@@ -418,6 +491,12 @@ function iplinkModify(ip: Ip, cmd: 'add' | 'set' | 'replace' | 'delete', argv: s
   }
   if (!create) {
     if (!ip.dev(req.dev!)) return ip.nodev(req.dev!);
+    if (req.type === 'bridge_slave') {
+      const r = bridgeSlaveParse(ip, req.typeArgs);
+      if (typeof r === 'number') return r;
+      req.portSet = r;
+      req.typeArgs = [];
+    }
     if (req.type && req.typeArgs.length && !(req.type in KINDS)) {
       ip.err(`Garbage instead of arguments "${req.typeArgs[0]} ...". Try "ip link help".\n`);
       return -1;
@@ -456,3 +535,12 @@ function linkList(ip: Ip, argv: string[]): number {
   ip.family = AF_PACKET;
   return addrListOrFlush(ip, argv, 'list', true);
 }
+
+declareNotSimulated(
+  ...BRIDGE_SLAVE_NOT_SIMULATED.map((item) => ({
+    tool: 'ip',
+    kind: 'attribute' as const,
+    item: `link set … type bridge_slave ${item}`,
+    why: 'the simulated bridge models priority, cost, hairpin, learning and flood of a port',
+  })),
+);

@@ -258,7 +258,7 @@ function printSlaveData(ip: Ip, d: NetDevice): void {
   onoff('fastleave', 'fastleave', false);
   onoff('learning', 'learning', port.learning);
   onoff('flood', 'flood', port.flood);
-  const pid = 0x8000 | port.portNo;
+  const pid = (port.priority << 10) | port.portNo;
   o.string(PRINT_ANY, 'id', 'port_id %s ', `0x${pid.toString(16)}`);
   o.string(PRINT_ANY, 'no', 'port_no %s ', `0x${port.portNo.toString(16)}`);
   o.num(PRINT_ANY, 'designated_port', 'designated_port %u ', pid);

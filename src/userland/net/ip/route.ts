@@ -1,7 +1,7 @@
 // `ip route`: show / flush (with iproute2's filters), add / del / replace /
 // change / append, and get — after ip/iproute.c.
 
-import type { Route, RouteType } from '../../../kernel/fib.ts';
+import type { Nexthop, Route, RouteType } from '../../../kernel/fib.ts';
 import { RT_TABLE } from '../../../kernel/fib.ts';
 import { fmtIp4, inNet } from '../../../kernel/addr.ts';
 import { KernelError } from '../../../kernel/errno.ts';
@@ -67,6 +67,7 @@ interface RouteMsg {
   cloned: boolean;
   cacheFlags: number;
   uid?: number;
+  mark?: number;
   route?: Route;
   /** RTAX_MTU metric and its lock bit. */
   mtu?: number;
@@ -191,6 +192,7 @@ function printRoute(ip: Ip, m: RouteMsg, f: RouteFilter): void {
   if (m.flags & RTNH_F_ONLINK) o.string(PRINT_ANY, null, '%s ', 'onlink');
   if (m.flags & RTNH_F_LINKDOWN) o.string(PRINT_ANY, null, '%s ', 'linkdown');
   o.closeArray(PRINT_JSON, null);
+  if (m.mark) o.num(PRINT_ANY, 'mark', 'mark %u ', m.mark);
   if (m.uid !== undefined) o.num(PRINT_ANY, 'uid', 'uid %u ', m.uid);
   if (m.cloned) {
     let flags = m.cacheFlags;
@@ -226,6 +228,7 @@ function printRoute(ip: Ip, m: RouteMsg, f: RouteFilter): void {
     o.closeArray(PRINT_JSON, null);
   }
   if (m.iif && f.iifmask !== -1) ifidx(ip, m.iif, 'iif');
+  if (m.route?.nexthops && !m.cloned) printMultipath(ip, m.route.nexthops);
   o.string(PRINT_FP, null, '\n', null);
   o.closeObject();
 }
@@ -383,6 +386,74 @@ function listOrFlush(ip: Ip, argv: string[], flush: boolean): number {
   return 0;
 }
 
+/**
+ * parse_nexthops(): every word after the first `nexthop` belongs to the
+ * next hops (`nexthop [via ADDR] [dev NAME] [weight N] [onlink] ...`).
+ */
+function parseNexthops(ip: Ip, a: Args, family: number): Nexthop[] {
+  const out: Nexthop[] = [];
+  while (a.more) {
+    if (a.cur !== 'nexthop') ip.die(`Error: "nexthop" or end of line is expected instead of "${a.cur}"\n`);
+    if (a.left <= 1) ip.die('Error: unexpected end of line after "nexthop"\n');
+    a.shift();
+    let gateway: number | undefined;
+    let dev: NetDevice | undefined;
+    let weight = 1;
+    let onlink = false;
+    while (a.more && a.cur !== 'nexthop') {
+      const w = a.cur;
+      if (w === 'via') {
+        let v = a.next();
+        if (v === 'inet' || v === 'inet6') v = a.next();
+        gateway = getAddr(ip, v, family).v4;
+      } else if (w === 'dev') {
+        const name = a.next();
+        dev = ip.dev(name);
+        if (!dev) {
+          ip.err(`Cannot find device "${name}"\n`);
+          ip.die('Error: cannot parse nexthop\n');
+        }
+      } else if (w === 'weight') {
+        const v = a.next();
+        const n = parseCInt(v, true);
+        if (n === undefined || n === 0 || n > 256) ip.invarg('"weight" is invalid\n', v);
+        weight = n;
+      } else if (w === 'onlink') {
+        onlink = true;
+      } else break;
+      a.shift();
+    }
+    out.push({ gateway, dev: dev!, weight, onlink, dead: false });
+  }
+  return out;
+}
+
+/** print_rta_multipath(). */
+function printMultipath(ip: Ip, nhs: Nexthop[]): void {
+  const o = ip.out;
+  o.openArray(PRINT_JSON, 'nexthops');
+  for (const nh of nhs) {
+    if (!o.isJson) o.fp(`${o.SL}\tnexthop `);
+    o.openObject();
+    if (nh.gateway !== undefined) {
+      if (o.isJson) o.string(PRINT_JSON, 'gateway', null, fmtIp4(nh.gateway));
+      else {
+        o.fp('via ');
+        o.colorString(PRINT_FP, COLOR_INET, null, '%s ', fmtIp4(nh.gateway));
+      }
+    }
+    ifidx(ip, nh.dev, 'dev');
+    o.num(PRINT_ANY, 'weight', 'weight %d ', nh.weight);
+    o.openArray(PRINT_JSON, o.isJson ? 'flags' : '');
+    if (nh.dead) o.string(PRINT_ANY, null, '%s ', 'dead');
+    if (nh.onlink) o.string(PRINT_ANY, null, '%s ', 'onlink');
+    if (!nh.dev.carrier) o.string(PRINT_ANY, null, '%s ', 'linkdown');
+    o.closeArray(PRINT_JSON, null);
+    o.closeObject();
+  }
+  o.closeArray(PRINT_JSON, null);
+}
+
 /** iproute_modify(): add / change / replace / prepend / append / del. */
 function modify(ip: Ip, cmd: 'add' | 'change' | 'replace' | 'prepend' | 'append' | 'test' | 'del', argv: string[]): number {
   const del = cmd === 'del';
@@ -404,6 +475,7 @@ function modify(ip: Ip, cmd: 'add' | 'change' | 'replace' | 'prepend' | 'append'
   let onlink = false;
   let mtu: number | undefined;
   let mtuLock = false;
+  let nexthops: Nexthop[] | undefined;
   const a = new Args(ip, argv);
   while (a.more) {
     const w = a.cur;
@@ -468,7 +540,8 @@ function modify(ip: Ip, cmd: 'add' | 'change' | 'replace' | 'prepend' | 'append'
     } else if (w === 'dev' || w === 'oif') {
       d = a.next();
     } else if (w === 'nexthop') {
-      ip.die('ip route: multipath routes are not supported by this simulator\n', 1);
+      nexthops = parseNexthops(ip, a, family);
+      break;
     } else {
       let v = w;
       if (v === 'to') v = a.next();
@@ -501,7 +574,7 @@ function modify(ip: Ip, cmd: 'add' | 'change' | 'replace' | 'prepend' | 'append'
     else if (type === 'broadcast' || type === 'multicast' || type === 'anycast') scope = SCOPE.link;
     else if (type === 'unicast') {
       if (del) scope = SCOPE.nowhere;
-      else if (!gw) scope = SCOPE.link;
+      else if (!gw && !nexthops) scope = SCOPE.link;
     }
   }
   if (family === AF_INET6) {
@@ -540,9 +613,10 @@ function modify(ip: Ip, cmd: 'add' | 'change' | 'replace' | 'prepend' | 'append'
         onlink,
         mtu,
         mtuLock: mtu !== undefined && mtuLock ? true : undefined,
+        nexthops,
       };
       if (prefsrc !== undefined && !ip.ns.isLocalAddr(prefsrc)) throw new KernelError('EINVAL', 'Invalid prefsrc address');
-      if ((type === 'unicast' || type === 'local' || type === 'broadcast') && !dev && gw === undefined) throw new KernelError('ENODEV');
+      if ((type === 'unicast' || type === 'local' || type === 'broadcast') && !dev && gw === undefined && !nexthops) throw new KernelError('ENODEV');
       const flags = {
         add: { create: true, excl: true, replace: false },
         change: { create: false, excl: false, replace: true },
@@ -663,6 +737,7 @@ function get(ip: Ip, argv: string[]): number {
         cacheFlags,
         uid: 0,
         ...pm,
+        mark,
       };
     }
   } catch (e) {

@@ -1,3 +1,4 @@
+import { NOT_SIMULATED_STATUS, declareNotSimulated, notSimulatedMessage } from '../../registry.ts';
 // `ip rule`: show / add / del IPv4 policy-routing rules, after ip/iprule.c.
 // Rules live in the namespace's Fib; priorities default as the kernel's
 // fib_default_rule_pref() picks them.
@@ -25,7 +26,10 @@ function printRule(ip: Ip, r: Rule): void {
     o.colorString(PRINT_ANY, COLOR_INET, 'dst', '%s', fmtIp4(r.to.addr));
     if (r.to.len !== 32) o.num(PRINT_ANY, 'dstlen', '/%u', r.to.len);
   }
-  if (r.fwmark !== undefined) o.string(PRINT_ANY, 'fwmark', ' fwmark %s', `0x${r.fwmark.toString(16)}`);
+  if (r.fwmark !== undefined) {
+    o.string(PRINT_ANY, 'fwmark', ' fwmark %s', `0x${r.fwmark.toString(16)}`);
+    if (r.fwmask !== undefined && r.fwmask !== 0xffffffff) o.string(PRINT_ANY, 'fwmask', '/%s', `0x${r.fwmask.toString(16)}`);
+  }
   if (r.iif !== undefined) {
     o.string(PRINT_FP, null, ' iif ', null);
     o.string(PRINT_ANY, 'iif', '%s', r.iif);
@@ -46,13 +50,81 @@ function list(ip: Ip, argv: string[]): number {
     ip.out.deleteJson();
     return 0;
   }
-  if (argv.length && !matches(argv[0], 'all')) {
-    // filters (from/to/table/priority ...) narrow the dump
-  }
+  const f = parseSelector(ip, argv, false);
   ip.out.newJson(!!ip.json, !!ip.pretty);
-  for (const r of sorted(ip)) printRule(ip, r);
+  for (const r of sorted(ip)) if (selects(f, r)) printRule(ip, r);
   ip.out.deleteJson();
   return 0;
+}
+
+/** A rule selector as `ip rule list|del` filters take it (iprule.c filter_nlmsg). */
+interface Selector {
+  priority?: number;
+  table?: number;
+  from?: { addr: number; len: number };
+  to?: { addr: number; len: number };
+  fwmark?: number;
+  fwmask?: number;
+  iif?: string;
+  oif?: string;
+  action?: Rule['action'];
+}
+
+function parseSelector(ip: Ip, argv: string[], _del: boolean): Selector {
+  const f: Selector = {};
+  const a = new Args(ip, argv);
+  while (a.more) {
+    const w = a.cur;
+    if (matches(w, 'preference') || matches(w, 'order') || matches(w, 'priority')) {
+      const v = a.next();
+      const n = parseCInt(v, true);
+      if (n === undefined) ip.invarg('preference value is invalid\n', v);
+      f.priority = n;
+    } else if (matches(w, 'table') || w === 'lookup') {
+      const v = a.next();
+      const t = tableNum(v);
+      if (t === undefined) ip.invarg('table id value is invalid\n', v);
+      f.table = t;
+    } else if (w === 'from') {
+      const p = getPrefix(ip, a.next(), ip.family);
+      if (!p.special) f.from = { addr: p.v4, len: p.bitlen };
+    } else if (w === 'to') {
+      const p = getPrefix(ip, a.next(), ip.family);
+      if (!p.special) f.to = { addr: p.v4, len: p.bitlen };
+    } else if (w === 'dev' || w === 'iif') {
+      f.iif = a.next();
+    } else if (w === 'oif') {
+      f.oif = a.next();
+    } else if (w === 'fwmark') {
+      const arg = a.next();
+      const [v, m] = arg.split('/', 2);
+      const n = parseCInt(v, true);
+      if (n === undefined) ip.invarg('fwmark value is invalid\n', v);
+      f.fwmark = n;
+      if (arg.includes('/')) f.fwmask = parseCInt(m, true);
+    } else if (matches(w, 'all')) {
+      // every rule
+    } else if (matches(w, 'help')) {
+      ip.die(USAGE_RULE);
+    } else {
+      ip.die(`Error: argument "${w}" is wrong: Failed to parse rule type\n`);
+    }
+    a.shift();
+  }
+  return f;
+}
+
+function selects(f: Selector, x: Rule): boolean {
+  return (
+    (f.priority === undefined || x.priority === f.priority) &&
+    (f.table === undefined || (x.action === 'lookup' && x.table === f.table)) &&
+    (!f.from || (!!x.from && x.from.addr === f.from.addr && x.from.len === f.from.len)) &&
+    (!f.to || (!!x.to && x.to.addr === f.to.addr && x.to.len === f.to.len)) &&
+    (f.fwmark === undefined || x.fwmark === f.fwmark) &&
+    (f.fwmask === undefined || (x.fwmask ?? 0xffffffff) === f.fwmask) &&
+    (f.iif === undefined || x.iif === f.iif) &&
+    (f.oif === undefined || x.oif === f.oif)
+  );
 }
 
 function sorted(ip: Ip): Rule[] {
@@ -70,7 +142,7 @@ function modify(ip: Ip, add: boolean, argv: string[]): number {
   const a = new Args(ip, argv);
   while (a.more) {
     const w = a.cur;
-    if (w === 'not') ip.die('ip rule: "not" is not supported by this simulator\n', 1);
+    if (w === 'not') ip.die(notSimulatedMessage('ip', 'rule not'), NOT_SIMULATED_STATUS);
     else if (w === 'from') {
       const p = getPrefix(ip, a.next(), ip.family);
       if (!p.special) r.from = { addr: p.v4, len: p.bitlen };
@@ -83,10 +155,16 @@ function modify(ip: Ip, add: boolean, argv: string[]): number {
       if (n === undefined) ip.invarg('preference value is invalid\n', v);
       r.priority = n;
     } else if (w === 'fwmark') {
-      const v = a.next().split('/')[0];
+      const arg = a.next();
+      const [v, m] = arg.split('/', 2);
       const n = parseCInt(v, true);
       if (n === undefined) ip.invarg('fwmark value is invalid\n', v);
       r.fwmark = n;
+      if (arg.includes('/')) {
+        const mask = parseCInt(m, true);
+        if (mask === undefined) ip.invarg('fwmask value is invalid\n', m);
+        r.fwmask = mask;
+      }
     } else if (matches(w, 'table') || w === 'lookup') {
       const v = a.next();
       const t = tableNum(v);
@@ -116,7 +194,7 @@ function modify(ip: Ip, add: boolean, argv: string[]): number {
         (r.priority === undefined || x.priority === r.priority) &&
         (!r.from || (x.from && x.from.addr === r.from.addr && x.from.len === r.from.len)) &&
         (!r.to || (x.to && x.to.addr === r.to.addr && x.to.len === r.to.len)) &&
-        (r.fwmark === undefined || x.fwmark === r.fwmark) &&
+        (r.fwmark === undefined || (x.fwmark === r.fwmark && (x.fwmask ?? 0xffffffff) === (r.fwmask ?? 0xffffffff))) &&
         (r.iif === undefined || x.iif === r.iif) &&
         (r.oif === undefined || x.oif === r.oif) &&
         (!tableSet || x.table === r.table) &&
@@ -138,10 +216,16 @@ function modify(ip: Ip, add: boolean, argv: string[]): number {
     from: r.from,
     to: r.to,
     fwmark: r.fwmark,
+    fwmask: r.fwmask,
     iif: r.iif,
     oif: r.oif,
     action: action ?? 'lookup',
   };
+  // fib_nl_newrule with NLM_F_EXCL: an identical rule already exists.
+  const same = (x: Rule): boolean =>
+    x.priority === rule.priority && x.table === rule.table && x.action === rule.action && x.fwmark === rule.fwmark && (x.fwmask ?? 0xffffffff) === (rule.fwmask ?? 0xffffffff) &&
+    x.iif === rule.iif && x.oif === rule.oif && x.from?.addr === rule.from?.addr && x.from?.len === rule.from?.len && x.to?.addr === rule.to?.addr && x.to?.len === rule.to?.len;
+  if (fib.rules.some(same)) return ip.rtnlError(new KernelError('EEXIST'));
   fib.rules.push(rule);
   ip.k.notifyTopology();
   return 0;
@@ -156,9 +240,14 @@ export function doIprule(ip: Ip, argv: string[]): number {
   if (matches(w, 'add')) return modify(ip, true, rest);
   if (matches(w, 'delete')) return modify(ip, false, rest);
   if (matches(w, 'flush')) {
-    ip.ns.fib.rules = ip.ns.fib.rules.filter((r) => r.priority === 0 || r.priority === 32766 || r.priority === 32767);
+    // iprule.c flush_rule deletes every rule that carries FRA_PRIORITY, i.e.
+    // all but priority 0 (the local rule): main and default go too.
+    ip.ns.fib.rules = ip.ns.fib.rules.filter((r) => r.priority === 0);
+    ip.k.notifyTopology();
     return 0;
   }
   if (matches(w, 'help')) ip.die(USAGE_RULE);
   return ip.die(`Command "${w}" is unknown, try "ip rule help".\n`);
 }
+
+declareNotSimulated({ tool: 'ip', kind: 'attribute', item: 'rule add not …', why: 'inverted rule selectors are not modelled' });

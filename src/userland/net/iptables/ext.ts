@@ -323,6 +323,8 @@ const icmpExt: MatchExt = {
 
 // ── multiport ────────────────────────────────────────────────────────────
 
+const multiportDirs = new WeakMap<object, Set<string>>();
+
 const multiportExt: MatchExt = {
   name: 'multiport',
   options: [
@@ -335,6 +337,9 @@ const multiportExt: MatchExt = {
   init: () => ({ kind: 'multiport', dir: 'any', ports: [], inv: false }),
   parse(m, x) {
     if (m.kind !== 'multiport') return;
+    const dirs = multiportDirs.get(m) ?? new Set<string>();
+    multiportDirs.set(m, dirs);
+    dirs.add(x.opt.startsWith('s') ? 'src' : x.opt.startsWith('d') ? 'dst' : 'any');
     const proto = PROTO_NAMES[x.rule.proto];
     if ((proto !== 'tcp' && proto !== 'udp') || x.rule.protoInv) throw new ParamError("multiport needs `-p tcp', `-p udp', `-p udplite', `-p sctp' or `-p dccp'");
     m.dir = x.opt.startsWith('s') ? 'src' : x.opt.startsWith('d') ? 'dst' : 'any';
@@ -351,6 +356,14 @@ const multiportExt: MatchExt = {
       m.ports.push([lo, hi]);
     }
     m.inv = x.inv;
+  },
+  final(m) {
+    // xtables_options_fcheck: the three forms exclude each other; reported in option-table order.
+    const dirs = multiportDirs.get(m);
+    if (!dirs || dirs.size < 2) return;
+    const names: Record<string, string> = { src: 'source-ports', dst: 'destination-ports', any: 'ports' };
+    const set = ['src', 'dst', 'any'].filter((d) => dirs.has(d));
+    throw new ParamError(`multiport: option "--${names[set[0]]}" cannot be used together with "--${names[set[1]]}".\n`);
   },
   print(m, numeric, r) {
     if (m.kind !== 'multiport') return '';
@@ -600,8 +613,135 @@ const markExt: MatchExt = {
   save: (m) => (m.kind === 'mark' ? `${m.inv ? ' !' : ''} --mark ${hex(m.value)}${m.mask !== 0xffffffff ? '/' + hex(m.mask) : ''}` : ''),
 };
 
+// ── iprange, limit, length ───────────────────────────────────────────────
+
+const iprangeExt: MatchExt = {
+  name: 'iprange',
+  options: [
+    { name: 'src-range', args: 1, invert: true },
+    { name: 'dst-range', args: 1, invert: true },
+  ],
+  init: () => ({ kind: 'iprange' }),
+  parse(m, x) {
+    if (m.kind !== 'iprange') return;
+    const [a, b] = x.args[0].split('-', 2);
+    const lo = parseIp4(a);
+    if (lo === undefined) throw new ParamError(`iprange: Bad value for "--${x.opt}" option: "${a}"`);
+    const hi = b === undefined ? lo : parseIp4(b);
+    if (hi === undefined) throw new ParamError(`iprange: Bad value for "--${x.opt}" option: "${b}"`);
+    const r = { lo, hi, inv: x.inv };
+    if (x.opt === 'src-range') m.src = r;
+    else m.dst = r;
+  },
+  final(m) {
+    if (m.kind === 'iprange' && !m.src && !m.dst) throw new ParamError("iprange match: You must specify `--src-range' or `--dst-range'");
+  },
+  print(m) {
+    if (m.kind !== 'iprange') return '';
+    let s = '';
+    if (m.src) s += ` source IP range${m.src.inv ? ' !' : ''} ${fmtIp4(m.src.lo)}-${fmtIp4(m.src.hi)}`;
+    if (m.dst) s += ` destination IP range${m.dst.inv ? ' !' : ''} ${fmtIp4(m.dst.lo)}-${fmtIp4(m.dst.hi)}`;
+    return s;
+  },
+  save(m) {
+    if (m.kind !== 'iprange') return '';
+    let s = '';
+    if (m.src) s += `${m.src.inv ? ' !' : ''} --src-range ${fmtIp4(m.src.lo)}-${fmtIp4(m.src.hi)}`;
+    if (m.dst) s += `${m.dst.inv ? ' !' : ''} --dst-range ${fmtIp4(m.dst.lo)}-${fmtIp4(m.dst.hi)}`;
+    return s;
+  },
+};
+
+/** XT_LIMIT_SCALE: `avg` is this many units per packet interval of one second. */
+const LIMIT_SCALE = 10000;
+const LIMIT_RATES: [string, number][] = [
+  ['day', 86400 * LIMIT_SCALE],
+  ['hour', 3600 * LIMIT_SCALE],
+  ['min', 60 * LIMIT_SCALE],
+  ['sec', LIMIT_SCALE],
+];
+
+/** libxt_limit parse_rate(): `N[/second|/minute|/hour|/day]` (unit prefixes accepted). */
+function parseLimitRate(s: string): number {
+  const bad = (): never => {
+    throw new ParamError(`bad rate "${s}"'`);
+  };
+  const i = s.indexOf('/');
+  let mult = 1;
+  if (i >= 0) {
+    const u = s.slice(i + 1).toLowerCase();
+    if (!u) bad();
+    if ('second'.startsWith(u)) mult = 1;
+    else if ('minute'.startsWith(u)) mult = 60;
+    else if ('hour'.startsWith(u)) mult = 3600;
+    else if ('day'.startsWith(u)) mult = 86400;
+    else bad();
+  }
+  const r = Number.parseInt(s, 10);
+  if (!r || r < 0) bad();
+  const avg = Math.floor((LIMIT_SCALE * mult) / r);
+  if (avg === 0) throw new ParamError(`Rate too fast "${s}"\n`);
+  return avg;
+}
+
+function limitRateText(period: number): string {
+  let i = 1;
+  for (; i < LIMIT_RATES.length; i++) {
+    const mult = LIMIT_RATES[i][1];
+    if (period > mult || Math.floor(mult / period) < mult % period) break;
+  }
+  return `${Math.floor(LIMIT_RATES[i - 1][1] / period)}/${LIMIT_RATES[i - 1][0]}`;
+}
+
+const limitExt: MatchExt = {
+  name: 'limit',
+  options: [
+    { name: 'limit', args: 1 },
+    { name: 'limit-burst', args: 1 },
+  ],
+  init: () => ({ kind: 'limit', avg: Math.floor((LIMIT_SCALE * 3600) / 3), burst: 5, state: { tokens: 0, last: undefined } }),
+  parse(m, x) {
+    if (m.kind !== 'limit') return;
+    if (x.inv) throw new ParamError(`limit: option "--${x.opt}" cannot be inverted.\n`);
+    if (x.opt === 'limit') m.avg = parseLimitRate(x.args[0]);
+    else {
+      const v = x.args[0];
+      if (!/^\d+$/.test(v) || Number(v) > 10000) throw new ParamError(`limit: bad value for option "--limit-burst", or out of range (0-10000).\n`);
+      // A burst of 0 reads back as the default 5 (recorded on iptables-nft 1.8.9).
+      m.burst = Number(v) || 5;
+    }
+  },
+  print: (m) => (m.kind === 'limit' ? ` limit: avg ${limitRateText(m.avg)} burst ${m.burst}` : ''),
+  save: (m) => (m.kind === 'limit' ? ` --limit ${limitRateText(m.avg)}${m.burst !== 5 ? ` --limit-burst ${m.burst}` : ''}` : ''),
+};
+
+const lengthExt: MatchExt = {
+  name: 'length',
+  options: [{ name: 'length', args: 1, invert: true }],
+  init: () => ({ kind: 'length', min: 0, max: 65535, inv: false }),
+  parse(m, x) {
+    if (m.kind !== 'length') return;
+    const v = x.args[0];
+    const bad = (): never => {
+      throw new ParamError(`length: bad value for option "--length" near "${v}", or out of range (0-65535).\n`);
+    };
+    const mm = /^(\d*)(?::(\d*))?$/.exec(v);
+    if (!mm || (mm[1] === '' && mm[2] === undefined)) bad();
+    const lo = mm![1] === '' ? 0 : Number(mm![1]);
+    const hi = mm![2] === undefined ? lo : mm![2] === '' ? 65535 : Number(mm![2]);
+    if (lo > 65535 || hi > 65535 || lo > hi) bad();
+    m.min = lo;
+    m.max = hi;
+    m.inv = x.inv;
+  },
+  print: (m) => (m.kind === 'length' ? ` length ${m.inv ? '!' : ''}${m.min === m.max ? m.min : `${m.min}:${m.max}`}` : ''),
+  save: (m) => (m.kind === 'length' ? `${m.inv ? ' !' : ''} --length ${m.min === m.max ? m.min : `${m.min}:${m.max}`}` : ''),
+};
+
 /** Match extensions by name. */
-export const MATCHES = new Map<string, MatchExt>([tcpExt, udpExt, icmpExt, multiportExt, stateExt, conntrackExt, statisticExt, commentExt, addrtypeExt, markExt].map((e) => [e.name, e]));
+export const MATCHES = new Map<string, MatchExt>(
+  [tcpExt, udpExt, icmpExt, multiportExt, stateExt, conntrackExt, statisticExt, commentExt, addrtypeExt, markExt, iprangeExt, limitExt, lengthExt].map((e) => [e.name, e]),
+);
 
 // ── targets ──────────────────────────────────────────────────────────────
 
@@ -819,8 +959,8 @@ const logExt: TargetExt = {
     if (t.kind !== 'LOG') return;
     if (x.opt === 'log-prefix') {
       const v = x.args[0];
-      if (v.length > 29) throw new ParamError(`LOG: Maximum prefix length 29 for --log-prefix`);
-      t.prefix = v;
+      // iptables-nft 1.8.9 takes a longer prefix and keeps its first 29 characters (recorded).
+      t.prefix = v.slice(0, 29);
     } else if (x.opt === 'log-level') {
       const v = x.args[0];
       const n = /^\d+$/.test(v) ? Number(v) : LOG_LEVEL_PARSE[v.toLowerCase()];

@@ -90,16 +90,22 @@ function execute(p: Process, c: IptCommand): Outcome {
     case 'h':
       return ok(`${VERSION}\n\nUsage: iptables -[ACD] chain rule-specification [options]\n       iptables -I chain [rulenum] rule-specification [options]\n       iptables -R chain rulenum rule-specification [options]\n       iptables -D chain rulenum [options]\n       iptables -[LS] [chain [rulenum]] [options]\n       iptables -[FZ] [chain] [options]\n       iptables -[NX] chain\n       iptables -E old-chain-name new-chain-name\n       iptables -P chain target [options]\n       iptables -h (print this help information)\n${HELP_REST}`);
     case 'L':
-    case 'S': {
-      if (c.chain !== undefined && !view.chains.has(c.chain)) return { status: 1, stdout: '', stderr: `${VERSION}: chain \`${c.chain}' in table \`${tname}' is incompatible, use 'nft' tool.\n` };
-      const text = cmd === 'L' ? listTable(view, c.chain, c.rulenum, fmt) : listRules(view, c.chain, c.rulenum, c.verbose);
-      if (c.cmds.includes('Z')) nfZero(ns, tname, c.chain);
+    case 'S':
+    case 'Z': {
+      // -L and -Z together (either order): list, then zero; -v names each zeroed chain.
+      const list = cmd !== 'Z' || c.cmds.includes('L');
+      const lcmd = cmd === 'Z' ? 'L' : cmd;
+      if (c.chain !== undefined && !view.chains.has(c.chain)) {
+        if (!list) return kernelErr(NO_CHAIN);
+        return { status: 1, stdout: '', stderr: `${VERSION}: chain \`${c.chain}' in table \`${tname}' is incompatible, use 'nft' tool.\n` };
+      }
+      let text = !list ? '' : lcmd === 'L' ? listTable(view, c.chain, c.rulenum, fmt) : listRules(view, c.chain, c.rulenum, c.verbose);
+      if (c.cmds.includes('Z')) {
+        nfZero(ns, tname, c.chain, list ? undefined : c.rulenum);
+        if (c.verbose) for (const name of view.chains.keys()) if (c.chain === undefined || name === c.chain) text += `Zeroing chain \`${name}'\n`;
+      }
       return ok(text);
     }
-    case 'Z':
-      if (c.chain !== undefined && !view.chains.has(c.chain)) return kernelErr(NO_CHAIN);
-      nfZero(ns, tname, c.chain, c.rulenum);
-      return ok();
     case 'F': {
       if (c.chain !== undefined && !view.chains.has(c.chain)) return kernelErr(NO_CHAIN);
       if (!cur) return ok();
@@ -162,6 +168,10 @@ function execute(p: Process, c: IptCommand): Outcome {
       const rule = c.rule;
       if (c.counters) [rule.pkts, rule.bytes] = c.counters;
       const target = rule.target;
+      // do_command(): the nat table refuses DROP before anything else.
+      if (tname === 'nat' && target.kind === 'verdict' && target.verdict === 'DROP' && cmd !== 'D') {
+        throw new ParamError('\nThe "nat" table is not intended for filtering, the use of DROP is therefore inhibited.\n\n');
+      }
       if (target.kind === 'jump' && !view.chains.has(target.chain) && (cmd !== 'D' || c.rulenum === undefined)) throw new ParamError(`Chain '${target.chain}' does not exist`);
       if (rule.iif && (chain === 'OUTPUT' || chain === 'POSTROUTING')) throw new ParamError(`Can't use -i with ${chain}\n`);
       if (rule.oif && (chain === 'INPUT' || chain === 'PREROUTING')) throw new ParamError(`Can't use -o with ${chain}\n`);

@@ -208,8 +208,12 @@ export function parseIptables(argv: string[], resolve: (name: string) => number 
       case 'Z':
       case 'X':
         setCmd(ch);
-        c.chain = arg ?? nextNonOpt();
-        if ((ch === 'L' || ch === 'S' || ch === 'Z') && c.chain !== undefined) {
+        {
+          // -L CHAIN -Z: the second command of the pair keeps the chain already named.
+          const named = arg ?? nextNonOpt();
+          if (named !== undefined || c.cmds.length === 1) c.chain = named;
+        }
+        if ((ch === 'L' || ch === 'S' || ch === 'Z') && c.chain !== undefined && c.cmds.length === 1) {
           const n = nextNonOpt();
           if (n !== undefined) c.rulenum = ruleNumber(n);
         }
