@@ -6,7 +6,7 @@
 import type { Shell, Job } from './interp.ts';
 import { ExitNow, LoopCtl, ReturnNow, ioIn, ioOut, type Io } from './control.ts';
 import { formatEcho } from '../userland/coreutils/echo.ts';
-import { formatPrintf } from '../userland/coreutils/printf.ts';
+import { formatPrintf, writeParts } from '../userland/coreutils/printf.ts';
 import { evalTest } from '../userland/coreutils/test.ts';
 import { KernelError } from '../kernel/errno.ts';
 import { WriteError } from '../userland/coreutils/host.ts';
@@ -396,7 +396,7 @@ export const BUILTINS: Record<string, Builtin> = Object.setPrototypeOf({
   echo(sh, argv, io) {
     return out(sh, io, 'echo', formatEcho(argv.slice(1)));
   },
-  printf(sh, argv, io) {
+  async printf(sh, argv, io) {
     let args = argv.slice(1);
     let varName: string | undefined;
     if (args[0] === '-v') {
@@ -411,7 +411,15 @@ export const BUILTINS: Record<string, Builtin> = Object.setPrototypeOf({
     const r = formatPrintf(args[0], args.slice(1), 'bash');
     let st = r.status;
     if (varName) sh.setVar(varName, r.out);
-    else st = out(sh, io, 'printf', r.out) || st;
+    else if (r.parts.length === 1) st = out(sh, io, 'printf', r.out) || st;
+    else {
+      // A huge field width: written in pieces, as stdio streams it.
+      let failed = 0;
+      await writeParts(r.parts, (s) => {
+        if (!failed) failed = out(sh, io, 'printf', s);
+      });
+      st = failed || st;
+    }
     for (const e of r.errors) err(sh, io, `printf: ${e}`);
     return st;
   },
