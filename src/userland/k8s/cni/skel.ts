@@ -111,6 +111,19 @@ function printError(p: Process, version: string, e: CniError): number {
   return 1;
 }
 
+/** encoding/json's syntax error for `text` (what V8 reports, in Go's words). */
+export function goJsonSyntaxError(text: string, e: unknown): string {
+  const msg = e instanceof Error ? e.message : '';
+  const at = /at position (\d+)/.exec(msg);
+  const pos = at ? Number(at[1]) : text.search(/\S/);
+  const c = text[pos];
+  if (/Unexpected end of JSON input/.test(msg) || c === undefined) return 'unexpected end of JSON input';
+  const q = c === "'" ? "'\\''" : `'${c}'`;
+  if (/after JSON/.test(msg)) return `invalid character ${q} after top-level value`;
+  if (/property name/.test(msg)) return `invalid character ${q} looking for beginning of object key string`;
+  return `invalid character ${q} looking for beginning of value`;
+}
+
 /** Run a plugin under the CNI protocol (skel.PluginMainFuncs). */
 export async function pluginMain(p: Process, name: string, funcs: PluginFuncs): Promise<number> {
   const env = p.env;
@@ -119,18 +132,25 @@ export async function pluginMain(p: Process, name: string, funcs: PluginFuncs): 
     p.stderr.write(`CNI ${name} plugin ${PLUGINS_VERSION}\nCNI protocol versions supported: ${SUPPORTED_VERSIONS.join(', ')}\n`);
     return 0;
   }
-  const req = REQUIRED[cmd];
+  const req = Object.hasOwn(REQUIRED, cmd) ? REQUIRED[cmd] : undefined;
   if (!req && cmd !== 'STATUS' && cmd !== 'GC') return printError(p, '', new CniError(ERR.invalidEnv, `unknown CNI_COMMAND: ${cmd}`));
   const missing = (req ?? []).filter((v) => !env[v]);
   if (missing.length) return printError(p, '', new CniError(ERR.invalidEnv, `required env variables [${missing.join(',')}] missing`));
   const stdin = await readAll(p);
   let conf: NetConf = {};
   if (cmd !== 'VERSION' || stdin.trim()) {
+    let v: unknown;
     try {
-      conf = JSON.parse(stdin) as NetConf;
+      v = JSON.parse(stdin);
     } catch (e) {
-      return printError(p, '', new CniError(ERR.decoding, `error unmarshall network config: ${(e as Error).message}`));
+      return printError(p, '', new CniError(ERR.decoding, `error unmarshall network config: ${goJsonSyntaxError(stdin, e)}`));
     }
+    // Go's json.Unmarshal leaves the struct as it is for `null` and refuses other non-objects.
+    if (v !== null && (typeof v !== 'object' || Array.isArray(v))) {
+      const kind = Array.isArray(v) ? 'array' : typeof v === 'boolean' ? 'bool' : typeof v;
+      return printError(p, '', new CniError(ERR.decoding, `error unmarshall network config: json: cannot unmarshal ${kind} into Go value of type struct { Name string "json:\\"name\\"" }`));
+    }
+    conf = (v ?? {}) as NetConf;
   }
   const version = conf.cniVersion ?? '0.1.0';
   if (cmd === 'VERSION') {
