@@ -1105,7 +1105,7 @@ function* evaluate(n: Node, input: JVal, env: Env, ctx: Ctx): Generator<JVal> {
       for (const t of evaluate(n.target, input, env, ctx)) {
         if (Array.isArray(t)) yield* t;
         else if (isObj(t)) yield* t.values();
-        else if (!n.opt) throw new JqError(`Cannot iterate over ${t === null ? 'null' : describe(t)}`);
+        else if (!n.opt) throw new JqError(`Cannot iterate over ${describe(t)}`);
       }
       return;
     case 'pipe':
@@ -1974,7 +1974,7 @@ function num(v: JVal, name: string, f: (x: number) => number): number {
 function iterate(v: JVal): JVal[] {
   if (Array.isArray(v)) return v;
   if (isObj(v)) return [...v.values()];
-  throw new JqError(`Cannot iterate over ${v === null ? 'null' : describe(v)}`);
+  throw new JqError(`Cannot iterate over ${describe(v)}`);
 }
 
 function contains(a: JVal, b: JVal): boolean {
