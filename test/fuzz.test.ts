@@ -15,7 +15,7 @@ import { allCommands } from '../src/userland/registry.ts';
 import { genLine, Rng } from './fuzz/grammar.ts';
 import { fuzzBatch, type Finding } from './fuzz/harness.ts';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 const SEED = Number(process.env.FUZZ_SEED ?? 17);
 const BATCH = 50;
 

@@ -29,13 +29,15 @@ const LEAKS: [RegExp, string][] = [
 ];
 
 /** What is wrong with one step, if anything (`line` is what was typed). */
-export function leaks(line: string, step: ScriptStep): Finding[] {
+export function leaks(line: string, step: ScriptStep, typedBefore = ''): Finding[] {
   const out: Finding[] = [];
   const text = `${step.stdout}\n${step.stderr}`;
   for (const [re, kind] of LEAKS) {
     const m = re.exec(text);
     // A word the learner typed may be echoed back (`echo undefined`).
-    if (m && !line.includes(m[0].trim()) && !(kind === 'NaN' && /nan/i.test(line))) {
+    // A word the learner typed (now or in an earlier line, e.g. `mkdir NaN`) may be shown back.
+    const typed = line + typedBefore;
+    if (m && !typed.includes(m[0].trim()) && !(kind === 'NaN' && /nan/i.test(typed))) {
       const at = m.index;
       out.push({ line, kind, detail: text.slice(Math.max(0, at - 80), at + 80) });
     }
@@ -74,7 +76,7 @@ export async function fuzzBatch(lines: string[], seed = 1): Promise<Finding[]> {
     } catch (e) {
       findings.push({ line, kind: 'transcript', detail: e instanceof Error ? e.message : String(e) });
     }
-    findings.push(...leaks(line, steps[0]));
+    findings.push(...leaks(line, steps[0], lines.slice(0, lines.indexOf(line)).join('\n')));
     const ok = steps[1];
     if (!ok || ok.stdout !== 'ok\n' || ok.exit !== 0) findings.push({ line, kind: 'unusable', detail: JSON.stringify(ok) });
   }
