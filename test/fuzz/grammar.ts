@@ -314,7 +314,8 @@ export function genLine(r: Rng, specs: CommandSpec[]): string {
   currentSpecs = specs;
   loopId = 0;
   let line = genList(r, 2);
-  if (r.chance(0.08)) {
+  // (Not into a counted loop: a stray token in its counter would make it endless.)
+  if (r.chance(0.08) && !line.includes('while')) {
     // Splice a stray token into the line.
     const at = r.int(line.length + 1);
     line = line.slice(0, at) + ' ' + r.pick(BROKEN) + ' ' + line.slice(at);
