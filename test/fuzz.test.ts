@@ -14,6 +14,7 @@ import '../src/shell/bash.ts';
 import { allCommands } from '../src/userland/registry.ts';
 import { genLine, Rng } from './fuzz/grammar.ts';
 import { fuzzBatch, type Finding } from './fuzz/harness.ts';
+import { parse, ParseError } from '../src/shell/parser.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 const SEED = Number(process.env.FUZZ_SEED ?? 17);
@@ -26,6 +27,16 @@ export function corpus(): string[] {
     .split('\n')
     .filter((l) => l.trim() !== '' && !l.startsWith('#'))
     .map((l) => (l.startsWith('"') ? (JSON.parse(l) as string) : l));
+}
+
+/** Does `line` parse as a whole command (no continuation prompt)? */
+function complete(line: string): boolean {
+  try {
+    parse(line, { heredocEofOk: false });
+    return true;
+  } catch (e) {
+    return !(e instanceof ParseError && e.incomplete);
+  }
 }
 
 function report(found: Finding[]): string {
@@ -51,6 +62,43 @@ describe('fuzzer', () => {
     }
     expect(report(found)).toBe('');
   }, 3_600_000);
+
+  it('keeps an interactive terminal usable after each generated line', async () => {
+    const { Session } = await import('../src/session/session.ts');
+    const { bareWorld } = await import('../src/world/world.ts');
+    const s = new Session({ makeWorld: () => bareWorld(3) });
+    let screen = '';
+    s.onOutput((d) => (screen += d));
+    await s.start();
+    const specs = allCommands();
+    const r = new Rng(SEED + 1);
+    const bad: string[] = [];
+    for (let n = 0; n < Math.max(50, RUNS / 10); n++) {
+      const line = genLine(r, specs);
+      // Whole one-line commands only (a partial one waits for more input, rightly), and no
+      // IFS/PATH changes, which make the probe itself mean something else.
+      if (line.includes('\n') || /\b(IFS|PATH)\+?=/.test(line) || !complete(line)) continue;
+      const from = screen.length;
+      await s.runLine(line);
+      await s.runLine('echo ok-$((6*7))');
+      let out = screen.slice(from).replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r/g, '');
+      for (const key of ['\x03', '\x04']) {
+        // A program still in the foreground or reading the terminal (`read x`, a container
+        // attached to it) gets what a learner would type: Ctrl-C, then Ctrl-D.
+        if (out.includes('\nok-42\n')) break;
+        s.input(key);
+        await s.idle();
+        await s.runLine('echo ok-$((6*7))');
+        out = screen.slice(from).replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r/g, '');
+      }
+      if (!out.includes('\nok-42\n')) bad.push(`unusable after ${JSON.stringify(line)}`);
+      const typed = line;
+      for (const w of ['undefined', 'NaN', '[object ', 'TypeError', 'internal error', 'Converting circular']) if (out.includes(w) && !typed.includes(w.trim())) bad.push(`${w} after ${JSON.stringify(line)}: ${out.slice(0, 300)}`);
+    }
+    expect(JSON.stringify({ entries: s.entries() }).length).toBeGreaterThan(0);
+    s.dispose();
+    expect(bad).toEqual([]);
+  }, 600_000);
 
   it('generates the same lines for the same seed', () => {
     const specs = allCommands();
