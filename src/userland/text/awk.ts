@@ -29,7 +29,7 @@ function bracket(pat: string, i: number): [string, number] {
     if (c === '[' && pat[j + 1] === ':') {
       const end = pat.indexOf(':]', j + 2);
       if (end > 0) {
-        out += CLASSES[pat.slice(j + 2, end)] ?? '';
+        out += Object.hasOwn(CLASSES, pat.slice(j + 2, end)) ? CLASSES[pat.slice(j + 2, end)] : '';
         j = end + 1;
         continue;
       }

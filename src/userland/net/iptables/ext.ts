@@ -829,7 +829,7 @@ const logExt: TargetExt = {
       t.prefix = v;
     } else if (x.opt === 'log-level') {
       const v = x.args[0];
-      const n = /^\d+$/.test(v) ? Number(v) : LOG_LEVEL_PARSE[v.toLowerCase()];
+      const n = /^\d+$/.test(v) ? Number(v) : Object.hasOwn(LOG_LEVEL_PARSE, v.toLowerCase()) ? LOG_LEVEL_PARSE[v.toLowerCase()] : undefined;
       if (n === undefined || n > 7) throw new ParamError(`log level "${v}" unknown\n`);
       t.level = n;
     } else {
