@@ -237,6 +237,7 @@ export function genSimple(r: Rng, depth: number, specs: CommandSpec[] = currentS
 let currentSpecs: CommandSpec[] = [];
 const DEEP = new Set(['jq', 'awk', 'sed', 'printf', 'ip', 'iptables', 'docker', 'kubectl', 'sysctl']);
 let loopId = 0;
+const usedFuncs = new Set<string>();
 
 const REDIRS = ['>/tmp/out', '>>/tmp/out', '2>/dev/null', '2>&1', '</etc/hosts', '</tmp/out', '>&2', '>/dev/null 2>&1', '2>&-', '>&-', '<&-', '>/nonexistent/x', '</nonexistent', '3>&1', '>&9', '<<<"abc"', '<<<$x', '>|/tmp/o2', '&>/tmp/o3', '<>/tmp/o4', '> /proc/sys/net/ipv4/ip_forward'];
 
@@ -268,7 +269,11 @@ function genCommand(r: Rng, depth: number): string {
       c = `case ${genArg(r, 0)} in ${r.pick(['a', '*', '[a-z]*', '?', '(', 'a|b'])}) ${genList(r, depth - 1)};; *) ${genSimple(r, 0)};; esac`;
       break;
     case 7: {
-      const f = r.pick(['f', 'g', 'constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']);
+      // Each function name once per line: a body that calls its own name would recurse
+      // (`f | f`, a fork bomb), which is the execution budgets' business, not this fuzzer's.
+      const names = ['f', 'g', 'constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'].filter((n) => !usedFuncs.has(n));
+      const f = names.length ? r.pick(names) : `f${usedFuncs.size}`;
+      usedFuncs.add(f);
       c = `${f}() { ${genList(r, depth - 1)}; }; ${f} ${genArg(r, 0)}`;
       break;
     }
@@ -313,6 +318,7 @@ const BROKEN = ['(', ')', '{', '}', ';;', 'fi', 'done', '|', '&&', '`', '"', "'"
 export function genLine(r: Rng, specs: CommandSpec[]): string {
   currentSpecs = specs;
   loopId = 0;
+  usedFuncs.clear();
   let line = genList(r, 2);
   // (Not into a counted loop: a stray token in its counter would make it endless.)
   if (r.chance(0.08) && !line.includes('while')) {
