@@ -194,7 +194,14 @@ export function evalArith(src: string, vars: ArithVars): bigint {
     }
     return v;
   };
-  const v = comma();
+  let v: bigint;
+  try {
+    v = comma();
+  } catch (e) {
+    // Nesting deeper than this evaluator's stack: bash's own message for runaway recursion.
+    if (e instanceof RangeError) throw new ArithError(`expression recursion level exceeded (error token is "${rest()}")`);
+    throw e;
+  }
   if (i < toks.length) throw new ArithError(`syntax error in expression (error token is "${rest()}")`);
   return v;
 }

@@ -6,7 +6,7 @@
 import type { Shell, Job } from './interp.ts';
 import { ExitNow, LoopCtl, ReturnNow, ioIn, ioOut, isLoginShell, type Io } from './control.ts';
 import { formatEcho } from '../userland/coreutils/echo.ts';
-import { formatPrintf } from '../userland/coreutils/printf.ts';
+import { formatPrintf, writeParts } from '../userland/coreutils/printf.ts';
 import { evalTest } from '../userland/coreutils/test.ts';
 import { KernelError } from '../kernel/errno.ts';
 import { WriteError } from '../userland/coreutils/host.ts';
@@ -374,8 +374,8 @@ async function killBuiltin(sh: Shell, argv: string[], io: Io): Promise<number> {
   return any ? 0 : 1;
 }
 
-/** The builtin table. */
-export const BUILTINS: Record<string, Builtin> = {
+/** The builtin table (no prototype: `constructor` or `__proto__` typed as a command is no builtin). */
+export const BUILTINS: Record<string, Builtin> = Object.setPrototypeOf({
   ':': () => 0,
   true: () => 0,
   false: () => 1,
@@ -395,7 +395,7 @@ export const BUILTINS: Record<string, Builtin> = {
   echo(sh, argv, io) {
     return out(sh, io, 'echo', formatEcho(argv.slice(1)));
   },
-  printf(sh, argv, io) {
+  async printf(sh, argv, io) {
     let args = argv.slice(1);
     let varName: string | undefined;
     if (args[0] === '-v') {
@@ -410,7 +410,15 @@ export const BUILTINS: Record<string, Builtin> = {
     const r = formatPrintf(args[0], args.slice(1), 'bash');
     let st = r.status;
     if (varName) sh.setVar(varName, r.out);
-    else st = out(sh, io, 'printf', r.out) || st;
+    else if (r.parts.length === 1) st = out(sh, io, 'printf', r.out) || st;
+    else {
+      // A huge field width: written in pieces, as stdio streams it.
+      let failed = 0;
+      await writeParts(r.parts, (s) => {
+        if (!failed) failed = out(sh, io, 'printf', s);
+      });
+      st = failed || st;
+    }
     for (const e of r.errors) err(sh, io, `printf: ${e}`);
     return st;
   },
@@ -468,16 +476,31 @@ export const BUILTINS: Record<string, Builtin> = {
     throw new ExitNow(a === undefined ? sh.status : ((Number(a) % 256) + 256) % 256);
   },
   return(sh, argv, io) {
+    if (argv.length > 2) {
+      err(sh, io, 'return: too many arguments');
+      if (!sh.interactive) throw new ExitNow(1);
+      return 1;
+    }
     const n = numArg(sh, io, 'return', argv[1], sh.status);
+    if (!sh.canReturn) {
+      err(sh, io, "return: can only `return' from a function or sourced script");
+      return 2;
+    }
     throw new ReturnNow(n === undefined ? 2 : ((n % 256) + 256) % 256);
   },
   break(sh, argv, io) {
-    if (!sh.inLoop) return 0;
+    if (!sh.inLoop) {
+      err(sh, io, "break: only meaningful in a `for', `while', or `until' loop");
+      return 0;
+    }
     const n = numArg(sh, io, 'break', argv[1], 1);
     throw new LoopCtl('break', Math.max(1, n ?? 1));
   },
   continue(sh, argv, io) {
-    if (!sh.inLoop) return 0;
+    if (!sh.inLoop) {
+      err(sh, io, "continue: only meaningful in a `for', `while', or `until' loop");
+      return 0;
+    }
     const n = numArg(sh, io, 'continue', argv[1], 1);
     throw new LoopCtl('continue', Math.max(1, n ?? 1));
   },
@@ -666,12 +689,14 @@ export const BUILTINS: Record<string, Builtin> = {
     }
     const saved = sh.positional;
     if (argv.length > 2) sh.positional = argv.slice(2);
+    sh.sourceDepth++;
     try {
       return await sh.runText(text, io);
     } catch (e) {
       if (e instanceof ReturnNow) return e.code;
       throw e;
     } finally {
+      sh.sourceDepth--;
       if (argv.length > 2) sh.positional = saved;
     }
   },
@@ -758,7 +783,7 @@ export const BUILTINS: Record<string, Builtin> = {
     const st = await runExternal(sh, argv.slice(1), io);
     throw new ExitNow(st);
   },
-};
+} satisfies Record<string, Builtin>, null);
 BUILTINS['.'] = BUILTINS.source;
 
 /** Stat helper for test/[ builtins. */

@@ -74,7 +74,7 @@ export function globSource(pat: string): string {
           const end = pat.indexOf(':]', j + 2);
           if (end > 0) {
             const name = pat.slice(j + 2, end);
-            cls += CLASSES[name] ?? '';
+            cls += Object.hasOwn(CLASSES, name) ? CLASSES[name] : '';
             j = end + 2;
             continue;
           }
@@ -85,7 +85,8 @@ export function globSource(pat: string): string {
           continue;
         }
         if (pat[j + 1] === '-' && pat[j + 2] !== undefined && pat[j + 2] !== ']') {
-          cls += reEscape(d) + '-' + reEscape(pat[j + 2]);
+          // A reversed range (`[t-f]`) matches nothing, as in bash.
+          if (d.codePointAt(0)! <= pat[j + 2].codePointAt(0)!) cls += reEscape(d) + '-' + reEscape(pat[j + 2]);
           j += 3;
           continue;
         }

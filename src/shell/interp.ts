@@ -512,7 +512,16 @@ export class Shell {
       default: {
         const rio = await this.redirect(cmd.redirs, io);
         if (!rio) return (this.status = 1);
-        return this.runCompound(cmd, rio, execLast);
+        try {
+          return await this.runCompound(cmd, rio, execLast);
+        } catch (e) {
+          // A `for` word list or a `case` word that cannot be expanded.
+          if (!(e instanceof ExpansionError)) throw e;
+          this.diag(rio, e.message);
+          this.status = 1;
+          if (!this.interactive) throw new ExitNow(1);
+          return 1;
+        }
       }
     }
   }
@@ -615,6 +624,14 @@ export class Shell {
   /** Is a loop active (for break/continue)? */
   get inLoop(): boolean {
     return this.loopDepth > 0;
+  }
+
+  /** Files being sourced (`return` is allowed in them). */
+  sourceDepth = 0;
+
+  /** Can `return` be used here (in a function or a sourced file)? */
+  get canReturn(): boolean {
+    return this.funcDepth > 0 || this.sourceDepth > 0;
   }
 
   private async runSimple(cmd: SimpleCommand, io: Io, execLast: boolean): Promise<number> {
@@ -771,7 +788,16 @@ export class Shell {
     for (const r of redirs) {
       let target: string;
       if (r.heredoc) {
-        const body = r.heredoc.expand ? await this.expandOne(parseHeredocBody(r.heredoc.body), io, true) : r.heredoc.body;
+        let body: string;
+        try {
+          body = r.heredoc.expand ? await this.expandOne(parseHeredocBody(r.heredoc.body), io, true) : r.heredoc.body;
+        } catch (e) {
+          // The command does not run, as when a redirection fails.
+          if (e instanceof ExpansionError) this.diag(io, e.message);
+          else if (e instanceof ParseError) this.diag(io, `bad substitution: ${e.message}`);
+          else throw e;
+          return undefined;
+        }
         out.fds.set(r.fd, new StringIn(body));
         continue;
       }

@@ -8,13 +8,39 @@ export type PrintfStyle = 'coreutils' | 'bash';
 
 /** Result of formatting. */
 export interface PrintfResult {
+  /** The output when it is small enough to hold as one string (see `parts`). */
   out: string;
+  /** The output in pieces: a `Fill` is `n` copies of one character (a huge field width). */
+  parts: (string | Fill)[];
+  /** A field width or precision beyond what printf(3) takes (EOVERFLOW): that conversion printed nothing. */
+  overflow: boolean;
   /** Messages without the `prog: ` prefix. */
   errors: string[];
   status: number;
 }
 
 const ESC: Record<string, string> = { a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', '"': '"', "'": "'", '?': '?' };
+
+/**
+ * The text bash's `\u`/`\U` gives for a code point: the character itself
+ * within Unicode; beyond it (and for surrogates) the bytes of the original
+ * UTF-8 scheme up to 31 bits, one character per byte as `\xHH` gives; nothing
+ * above 0x7FFFFFFF.
+ */
+export function codePointText(cp: number): string {
+  if (cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff)) return String.fromCodePoint(cp);
+  if (cp > 0x7fffffff) return '';
+  const limits = [0x7ff, 0xffff, 0x1fffff, 0x3ffffff, 0x7fffffff];
+  const n = limits.findIndex((l) => cp <= l) + 2;
+  const bytes: number[] = [];
+  let v = cp;
+  for (let k = n - 1; k > 0; k--) {
+    bytes.unshift(0x80 | (v & 0x3f));
+    v = Math.floor(v / 64);
+  }
+  bytes.unshift(((0xff00 >> n) & 0xff) | v);
+  return String.fromCharCode(...bytes);
+}
 
 /**
  * Interpret backslash escapes as printf's format (and `%b`, `echo -e`) do.
@@ -46,7 +72,7 @@ export function unescape(s: string, bMode: boolean): { text: string; stop: boole
     if (n === 'u' || n === 'U') {
       const m = new RegExp(`^[0-9a-fA-F]{1,${n === 'u' ? 4 : 8}}`).exec(s.slice(i + 2));
       if (m) {
-        out += String.fromCodePoint(parseInt(m[0], 16));
+        out += codePointText(parseInt(m[0], 16));
         i += 1 + m[0].length;
         continue;
       }
@@ -94,6 +120,86 @@ function numArg(arg: string | undefined, style: PrintfStyle, errors: string[], f
   return v;
 }
 
+/** `n` copies of `ch`: padding too long to build as one string. */
+export interface Fill {
+  ch: string;
+  n: number;
+}
+
+/** Longest padding built as a string; wider fields are written in pieces. */
+const FILL_MIN = 1 << 20;
+/** printf(3) refuses widths and precisions of 2^31 and more (EOVERFLOW). */
+const INT_MAX = 0x7fffffff;
+/** Precision of %f/%e/%g that glibc cannot allocate a buffer for (prints nothing). */
+const PREC_MAX = 1 << 24;
+
+/**
+ * Let a pipe's reader run: a few microtask turns (a macrotask would look
+ * like a stall to the driver, which then stops the command).
+ */
+export async function letReaderRun(): Promise<void> {
+  for (let i = 0; i < 16; i++) await Promise.resolve();
+}
+
+/** Write printf's output pieces in 1 MiB chunks, yielding between them so a pipe's reader drains it. */
+export async function writeParts(parts: (string | Fill)[], write: (s: string) => void, yieldNow: () => Promise<void> = letReaderRun): Promise<void> {
+  for (const p of parts) {
+    if (typeof p === 'string') {
+      if (p) write(p);
+      continue;
+    }
+    const chunk = p.ch.repeat(Math.min(p.n, FILL_MIN));
+    for (let left = p.n; left > 0; left -= FILL_MIN) {
+      write(left >= FILL_MIN ? chunk : chunk.slice(0, left));
+      await yieldNow();
+    }
+  }
+}
+
+/** Pad `s` to `width`, as pieces (a Fill for a huge width). */
+function padParts(s: string, width: number, left: boolean, zero: boolean): (string | Fill)[] {
+  if (width - s.length < FILL_MIN) return [pad(s, width, left, zero)];
+  const fill: Fill = { ch: zero && !left ? '0' : ' ', n: width - s.length };
+  if (left) return [s, fill];
+  if (zero) {
+    const sign = /^[+\- ]/.test(s) ? s[0] : '';
+    return [sign, fill, sign ? s.slice(1) : s];
+  }
+  return [fill, s];
+}
+
+/** %f with any precision: the exact decimal value of the double, rounded half to even as glibc does. */
+function toFixedExact(v: number, p: number): string {
+  if (p <= 100) return v.toFixed(p);
+  const neg = v < 0 || Object.is(v, -0);
+  const a = Math.abs(v);
+  // a = mant * 2^exp exactly.
+  const buf = new DataView(new ArrayBuffer(8));
+  buf.setFloat64(0, a);
+  const hi = buf.getUint32(0);
+  const lo = buf.getUint32(4);
+  const bexp = (hi >>> 20) & 0x7ff;
+  let mant = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  let exp: number;
+  if (bexp === 0) exp = -1074;
+  else {
+    mant |= 1n << 52n;
+    exp = bexp - 1075;
+  }
+  let q: bigint;
+  const scaled = mant * 10n ** BigInt(p);
+  if (exp >= 0) q = scaled << BigInt(exp);
+  else {
+    const k = BigInt(-exp);
+    q = scaled >> k;
+    const r = scaled - (q << k);
+    const half = 1n << (k - 1n);
+    if (r > half || (r === half && (q & 1n) === 1n)) q++;
+  }
+  const digits = q.toString().padStart(p + 1, '0');
+  return `${neg ? '-' : ''}${digits.slice(0, digits.length - p)}.${digits.slice(digits.length - p)}`;
+}
+
 function pad(s: string, width: number, left: boolean, zero: boolean): string {
   if (s.length >= width) return s;
   if (left) return s + ' '.repeat(width - s.length);
@@ -111,10 +217,10 @@ function fmtFloat(v: number, conv: string, prec: number | undefined): string {
   switch (conv) {
     case 'f':
     case 'F':
-      return v.toFixed(p);
+      return toFixedExact(v, p);
     case 'e':
     case 'E': {
-      const s = v.toExponential(p).replace(/e([+-])(\d)$/, 'e$10$2');
+      const s = (p <= 100 ? v.toExponential(p) : v.toExponential(100).replace('e', '0'.repeat(p - 100) + 'e')).replace(/e([+-])(\d)$/, 'e$10$2');
       return conv === 'E' ? s.toUpperCase() : s;
     }
     default: {
@@ -124,9 +230,9 @@ function fmtFloat(v: number, conv: string, prec: number | undefined): string {
       const exp = Math.floor(Math.log10(Math.abs(v)));
       let s: string;
       if (exp < -4 || exp >= P) {
-        s = v.toExponential(P - 1).replace(/\.?0+e/, 'e').replace(/e([+-])(\d)$/, 'e$10$2');
+        s = v.toExponential(Math.min(P - 1, 100)).replace(/\.?0+e/, 'e').replace(/e([+-])(\d)$/, 'e$10$2');
       } else {
-        s = v.toFixed(Math.max(0, P - 1 - exp));
+        s = toFixedExact(v, Math.max(0, P - 1 - exp));
         if (s.includes('.')) s = s.replace(/\.?0+$/, '');
       }
       return conv === 'G' ? s.toUpperCase() : s;
@@ -138,6 +244,22 @@ function fmtFloat(v: number, conv: string, prec: number | undefined): string {
 export function formatPrintf(format: string, args: string[], style: PrintfStyle): PrintfResult {
   const errors: string[] = [];
   let out = '';
+  const parts: (string | Fill)[] = [];
+  let overflow = false;
+  const put = (pieces: (string | Fill)[]): void => {
+    for (const x of pieces) {
+      if (typeof x === 'string') out += x;
+      else {
+        parts.push(out, x);
+        out = '';
+      }
+    }
+  };
+  const result = (st: number): PrintfResult => {
+    const all = [...parts, out];
+    const small = all.every((x) => typeof x === 'string');
+    return { out: small ? all.join('') : '', parts: all, overflow, errors, status: st };
+  };
   let ai = 0;
   let status = 0;
   const next = (): string | undefined => args[ai++];
@@ -150,7 +272,7 @@ export function formatPrintf(format: string, args: string[], style: PrintfStyle)
         // One escape at a time.
         const m = /^\\([0-7]{1,3}|x[0-9a-fA-F]{1,2}|u[0-9a-fA-F]{1,4}|U[0-9a-fA-F]{1,8}|.)/s.exec(format.slice(i));
         const seq = m ? m[0] : '\\';
-        if (seq === '\\c') return { out, errors, status };
+        if (seq === '\\c') return result(status);
         out += unescape(seq, false).text;
         i += seq.length;
         continue;
@@ -171,7 +293,7 @@ export function formatPrintf(format: string, args: string[], style: PrintfStyle)
         const spec = bad ? bad[0] : '%';
         if (style === 'bash') errors.push(`\`${spec}': missing format character`);
         else errors.push(`${spec}: invalid conversion specification`);
-        return { out, errors, status: 1 };
+        return result(1);
       }
       i += m[0].length;
       const flags = m[1];
@@ -185,31 +307,37 @@ export function formatPrintf(format: string, args: string[], style: PrintfStyle)
       if (prec !== undefined && prec < 0) prec = undefined;
       const conv = m[4];
       const zero = flags.includes('0') && !left;
+      if (width > INT_MAX || (prec !== undefined && (prec > INT_MAX || (prec > PREC_MAX && 'fFeEgG'.includes(conv))))) {
+        // printf(3) fails with EOVERFLOW (or cannot allocate): nothing for this conversion.
+        if (conv !== '%') next();
+        overflow = true;
+        continue;
+      }
       let s: string;
       switch (conv) {
         case 's': {
           s = next() ?? '';
           if (prec !== undefined) s = s.slice(0, prec);
-          out += pad(s, width, left, false);
+          put(padParts(s, width, left, false));
           break;
         }
         case 'b': {
           const r = unescape(next() ?? '', true);
           s = r.text;
           if (prec !== undefined) s = s.slice(0, prec);
-          out += pad(s, width, left, false);
-          if (r.stop) return { out, errors, status: errors.length ? 1 : status };
+          put(padParts(s, width, left, false));
+          if (r.stop) return result(errors.length ? 1 : status);
           break;
         }
         case 'q': {
           const a = next() ?? '';
           s = a === '' ? "''" : /^[A-Za-z0-9_@%+=:,./-]+$/.test(a) ? a : a.replace(/[^A-Za-z0-9_@%+=:,./-]/g, '\\$&');
-          out += pad(s, width, left, false);
+          put(padParts(s, width, left, false));
           break;
         }
         case 'c': {
           s = (next() ?? '').slice(0, 1);
-          out += pad(s, width, left, false);
+          put(padParts(s, width, left, false));
           break;
         }
         case 'd':
@@ -224,11 +352,14 @@ export function formatPrintf(format: string, args: string[], style: PrintfStyle)
           else if (conv === 'x' || conv === 'X') body = (v < 0 ? BigInt.asUintN(64, BigInt(v)) : BigInt(v)).toString(16);
           else body = Math.abs(v).toString();
           if (conv === 'X') body = body.toUpperCase();
-          if (prec !== undefined) body = body.padStart(prec, '0');
+          let zeros: Fill | undefined;
+          if (prec !== undefined && prec - body.length >= FILL_MIN) zeros = { ch: '0', n: prec - body.length };
+          else if (prec !== undefined) body = body.padStart(prec, '0');
           if (flags.includes('#') && conv === 'o' && !body.startsWith('0')) body = '0' + body;
           if (flags.includes('#') && (conv === 'x' || conv === 'X') && v !== 0) body = (conv === 'x' ? '0x' : '0X') + body;
           const sign = (conv === 'd' || conv === 'i') && v < 0 ? '-' : (conv === 'd' || conv === 'i') && flags.includes('+') ? '+' : (conv === 'd' || conv === 'i') && flags.includes(' ') ? ' ' : '';
-          out += pad(sign + body, width, left, zero && prec === undefined);
+          if (zeros) put([sign, zeros, body]);
+          else put(padParts(sign + body, width, left, zero && prec === undefined));
           break;
         }
         default: {
@@ -236,7 +367,7 @@ export function formatPrintf(format: string, args: string[], style: PrintfStyle)
           let body = fmtFloat(v, conv, prec);
           if (v >= 0 && flags.includes('+')) body = '+' + body;
           else if (v >= 0 && flags.includes(' ')) body = ' ' + body;
-          out += pad(body, width, left, zero);
+          put(padParts(body, width, left, zero));
         }
       }
     }
@@ -248,7 +379,7 @@ export function formatPrintf(format: string, args: string[], style: PrintfStyle)
     }
   }
   if (errors.some((e) => !e.startsWith('warning:'))) status = 1;
-  return { out, errors, status };
+  return result(status);
 }
 
 register({
@@ -256,7 +387,7 @@ register({
   summary: 'format and print data',
   usage: 'printf FORMAT [ARGUMENT]...',
   options: [{ flag: '--help', desc: 'display help and exit' }],
-  run(p) {
+  async run(p) {
     const args = p.argv.slice(1);
     const name = p.argv[0];
     if (args[0] === '--') args.shift();
@@ -265,8 +396,13 @@ register({
       return 1;
     }
     const r = formatPrintf(args[0], args.slice(1), 'coreutils');
-    p.stdout.write(r.out);
+    await writeParts(r.parts, (s) => p.stdout.write(s));
     for (const e of r.errors) p.stderr.write(`${name}: ${e}\n`);
+    if (r.overflow) {
+      // printf(3) failed: coreutils reports it when closing stdout.
+      p.stderr.write(`${name}: write error\n`);
+      return 1;
+    }
     return r.status;
   },
 });

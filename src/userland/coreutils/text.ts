@@ -649,6 +649,9 @@ register({
   },
 });
 
+/** A `[:name:]` that is no character class. */
+class TrClassError extends Error {}
+
 /** Expand a tr SET (ranges, classes, escapes) into characters. */
 function trSet(s: string): string[] {
   const out: string[] = [];
@@ -661,6 +664,7 @@ function trSet(s: string): string[] {
         const cls = s.slice(i + 2, end);
         const all = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
         const test: Record<string, RegExp> = { lower: /[a-z]/, upper: /[A-Z]/, digit: /[0-9]/, alpha: /[A-Za-z]/, alnum: /[A-Za-z0-9]/, space: /\s/, blank: /[ \t]/, punct: /[!-/:-@[-`{-~]/, xdigit: /[0-9A-Fa-f]/ };
+        if (!Object.hasOwn(test, cls)) throw new TrClassError(cls);
         const re = test[cls];
         if (re) chars.push(...all.filter((c) => re.test(c)).map((c) => `\0${c}`));
         i = end + 1;
@@ -718,8 +722,16 @@ register({
       p.stderr.write(`${p.argv[0]}: missing operand after '${o.args[0]}'\nTwo strings must be given when translating.\nTry '${p.argv[0]} --help' for more information.\n`);
       return 1;
     }
-    const set1 = trSet(o.args[0]);
-    const set2 = o.args[1] !== undefined ? trSet(o.args[1]) : [];
+    let set1: string[];
+    let set2: string[];
+    try {
+      set1 = trSet(o.args[0]);
+      set2 = o.args[1] !== undefined ? trSet(o.args[1]) : [];
+    } catch (e) {
+      if (!(e instanceof TrClassError)) throw e;
+      p.stderr.write(`${p.argv[0]}: invalid character class '${e.message}'\n`);
+      return 1;
+    }
     const in1 = (c: string): boolean => set1.includes(c) !== comp;
     const map = new Map<string, string>();
     if (!del && set2.length && !comp) set1.forEach((c, i) => map.set(c, set2[Math.min(i, set2.length - 1)]));

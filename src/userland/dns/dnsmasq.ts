@@ -35,7 +35,7 @@ function parseArgs(args: string[]): [string, string][] | string {
     if (a.startsWith('--')) {
       const eq = a.indexOf('=');
       const name = eq < 0 ? a.slice(2) : a.slice(2, eq);
-      if (!(name in LONG)) return `unrecognized option '${a}'`;
+      if (!Object.hasOwn(LONG, name)) return `unrecognized option '${a}'`;
       if (LONG[name]) {
         const v = eq >= 0 ? a.slice(eq + 1) : args[++i];
         if (v === undefined) return `option '--${name}' requires an argument`;

@@ -32,7 +32,7 @@ const KINDS: Record<string, string> = {
 
 /** `deployment.apps/web` as kubectl names an object in messages. */
 function ref(kind: string, name: string): string {
-  const r = RESOURCE[kind];
+  const r = Object.hasOwn(RESOURCE, kind) ? RESOURCE[kind] : undefined;
   const singular = kind.toLowerCase();
   return `${r?.group ? `${singular}.${r.group}` : singular}/${name}`;
 }
@@ -245,7 +245,8 @@ function parseArgs(argv: string[]): Args {
 class UsageError extends Error {}
 
 function kindOf(word: string): string {
-  const k = KINDS[word.toLowerCase().split('.')[0]];
+  const key = word.toLowerCase().split('.')[0];
+  const k = Object.hasOwn(KINDS, key) ? KINDS[key] : undefined;
   if (!k) throw new UsageError(`error: the server doesn't have a resource type "${word}"`);
   return k;
 }

@@ -62,6 +62,10 @@ async function conntrack(p: Process): Promise<number> {
   let replyDst: number | undefined;
   let snatAddr: number | undefined;
   let dnatAddr: number | undefined;
+  const missingArg = (opt: string): number => {
+    p.stderr.write(`${V}: option \`${opt}' requires an argument\nTry \`conntrack -h' or 'conntrack --help' for more information.\n`);
+    return 2;
+  };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     switch (a) {
@@ -80,6 +84,7 @@ async function conntrack(p: Process): Promise<number> {
       case '-p':
       case '--proto':
         proto = args[++i];
+        if (proto === undefined) return missingArg(a);
         break;
       case '-s':
       case '--src':
@@ -87,6 +92,7 @@ async function conntrack(p: Process): Promise<number> {
       case '-d':
       case '--dst':
       case '--orig-dst': {
+        if (args[i + 1] === undefined) return missingArg(a);
         const v = parseIp4(args[++i] ?? '');
         if (v === undefined) {
           p.stderr.write(`${V}: Bad parameter \`${args[i]}'\nTry \`conntrack -h' or 'conntrack --help' for more information.\n`);
@@ -131,6 +137,7 @@ async function conntrack(p: Process): Promise<number> {
       }
       case '-o':
       case '--output':
+        if (args[i + 1] === undefined) return missingArg(a);
         extended = (args[++i] ?? '').split(',').includes('extended');
         break;
       case '-n':
@@ -140,6 +147,7 @@ async function conntrack(p: Process): Promise<number> {
       case '--orig-port-src':
       case '--dport':
       case '--orig-port-dst': {
+        if (args[i + 1] === undefined) return missingArg(a);
         const v = args[++i] ?? '';
         if (!/^\d+$/.test(v) || Number(v) > 65535) {
           p.stderr.write(`${V}: Bad parameter \`${v}'\nTry \`conntrack -h' or 'conntrack --help' for more information.\n`);

@@ -347,7 +347,7 @@ async function fetchUrl(p: Process, url: string, o: CurlOpts): Promise<number> {
 /** Expand a -w format: %{var}, \n, \t, \r. */
 function writeOut(fmt: string, vars: Record<string, string>): string {
   return fmt.replace(/%\{([a-z_]+)\}|\\([ntr\\])|%%/g, (all, v, e) => {
-    if (v) return vars[v] ?? '';
+    if (v) return Object.hasOwn(vars, v) ? vars[v] : '';
     if (e) return e === 'n' ? '\n' : e === 't' ? '\t' : e === 'r' ? '\r' : '\\';
     return '%';
   });

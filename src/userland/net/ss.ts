@@ -66,7 +66,7 @@ async function ss(p: Process): Promise<number> {
     }
     if (a === 'state' || a === 'exclude') {
       const s = args[++i];
-      if (!s || !(s in STATE_ARG)) {
+      if (!s || !Object.hasOwn(STATE_ARG, s)) {
         p.stderr.write(`ss: wrong state name: ${s ?? ''}\n`);
         return 255;
       }

@@ -77,7 +77,7 @@ async function hostname(p: Process): Promise<number> {
     const a = args[i];
     let opts: string[] = [];
     if (a.startsWith('--')) {
-      const o = longs[a.slice(2)];
+      const o = Object.hasOwn(longs, a.slice(2)) ? longs[a.slice(2)] : undefined;
       if (!o) {
         p.stderr.write(`hostname: unrecognized option '${a}'\n`);
         p.stdout.write(USAGE);

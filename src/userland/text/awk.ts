@@ -30,7 +30,7 @@ function bracket(pat: string, i: number): [string, number] {
     if (c === '[' && pat[j + 1] === ':') {
       const end = pat.indexOf(':]', j + 2);
       if (end > 0) {
-        out += CLASSES[pat.slice(j + 2, end)] ?? '';
+        out += Object.hasOwn(CLASSES, pat.slice(j + 2, end)) ? CLASSES[pat.slice(j + 2, end)] : '';
         j = end + 1;
         continue;
       }
@@ -330,6 +330,15 @@ interface Tok {
 
 const KEYWORDS = new Set(['BEGIN', 'END', 'function', 'func', 'if', 'else', 'while', 'for', 'do', 'break', 'continue', 'next', 'nextfile', 'exit', 'return', 'delete', 'in', 'getline', 'print', 'printf']);
 const BUILTINS = new Set(['length', 'substr', 'index', 'split', 'sub', 'gsub', 'match', 'sprintf', 'tolower', 'toupper', 'int', 'sqrt', 'exp', 'log', 'sin', 'cos', 'atan2', 'rand', 'srand', 'system', 'close', 'fflush']);
+
+/** How many arguments each builtin function takes (mawk 1.3.4). */
+const ARITY: Record<string, [number, number]> = Object.setPrototypeOf({
+  length: [0, 1], substr: [2, 3], index: [2, 2], split: [2, 3], sub: [2, 3], gsub: [2, 3], match: [2, 2], sprintf: [1, Infinity],
+  tolower: [1, 1], toupper: [1, 1], int: [1, 1], sqrt: [1, 1], exp: [1, 1], log: [1, 1], sin: [1, 1], cos: [1, 1], atan2: [2, 2],
+  rand: [0, 0], srand: [0, 1], system: [1, 1], close: [1, 1], fflush: [0, 1],
+}, null);
+/** Builtins whose argument lists are part of mawk's grammar: a wrong count is a syntax error. */
+const GRAMMAR_ARGS = new Set(['split', 'sub', 'gsub', 'match']);
 
 export class AwkSyntaxError extends Error {
   line: number;
@@ -722,6 +731,12 @@ function parseProgram(src: string): Program {
         }
         pos++;
         const args = isOp(')') ? [] : exprList();
+        const [min, max] = ARITY[t.v] ?? [0, Infinity];
+        if (args.length < min || args.length > max) {
+          // mawk's grammar spells out split/sub/gsub/match; the others are checked by count.
+          if (GRAMMAR_ARGS.has(t.v)) fail();
+          throw new AwkSyntaxError(t.line, `wrong number of arguments in call to ${t.v}`);
+        }
         eat(')');
         return { k: 'builtin', name: t.v, args };
       }

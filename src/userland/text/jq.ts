@@ -1106,7 +1106,7 @@ function* evaluate(n: Node, input: JVal, env: Env, ctx: Ctx): Generator<JVal> {
       for (const t of evaluate(n.target, input, env, ctx)) {
         if (Array.isArray(t)) yield* t;
         else if (isObj(t)) yield* t.values();
-        else if (!n.opt) throw new JqError(`Cannot iterate over ${t === null ? 'null' : describe(t)}`);
+        else if (!n.opt) throw new JqError(`Cannot iterate over ${describe(t)}`);
       }
       return;
     case 'pipe':
@@ -1273,7 +1273,7 @@ function lookupVar(env: Env, name: string): JVal {
   return v;
 }
 
-const BUILTIN_ARITY: Record<string, number[]> = {
+const BUILTIN_ARITY: Record<string, number[]> = Object.setPrototypeOf({
   empty: [0], not: [0], length: [0], utf8bytelength: [0], keys: [0], keys_unsorted: [0], values: [0], has: [1], in: [1], map: [1], map_values: [1],
   select: [1], add: [0], any: [0, 1, 2], all: [0, 1, 2], range: [1, 2, 3], floor: [0], sqrt: [0], tostring: [0], tonumber: [0], type: [0],
   sort: [0], sort_by: [1], group_by: [1], unique: [0], unique_by: [1], min: [0], max: [0], min_by: [1], max_by: [1], reverse: [0],
@@ -1290,7 +1290,7 @@ const BUILTIN_ARITY: Record<string, number[]> = {
   min_by_: [0], abs: [0], trim: [0], ltrim: [0], rtrim: [0], splits__: [0], tojson__: [0], getpath__: [0], any_: [0], all_: [0], IN: [1, 2], INDEX: [1, 2],
   ascii__: [0], objects_: [0], significand: [0], gamma: [0], ltrimstr__: [0], error_: [0], not_: [0], type_: [0], toarray: [0], pick: [1], have_literal_numbers: [0],
   '$__loc__': [0], input_filename: [0], getpath___: [0], range_: [0], tostream_: [0], fromstream: [1], truncate_stream: [1], env___: [0], splits___: [0], ltrimstr___: [0],
-};
+}, null);
 
 function regexOf(re: JVal, flags: JVal): RegExp {
   if (typeof re !== 'string') throw new JqError(`${describe(re)} cannot be matched, as it is not a string`);
@@ -1823,7 +1823,8 @@ function* call(n: { name: string; args: Node[] }, input: JVal, env: Env, ctx: Ct
       yield [...input].map((c) => c.codePointAt(0)!);
       return;
     case 'implode/0':
-      yield String.fromCodePoint(...(iterate(input) as number[]));
+      // jq 1.6 turns what is no Unicode scalar value into U+FFFD.
+      yield (iterate(input) as number[]).map((c) => (Number.isInteger(c) && c >= 0 && c <= 0x10ffff && (c < 0xd800 || c > 0xdfff) ? String.fromCodePoint(c) : '\ufffd')).join('');
       return;
     case 'transpose/0': {
       const rows = iterate(input).map((r) => iterate(r));
@@ -1974,7 +1975,7 @@ function num(v: JVal, name: string, f: (x: number) => number): number {
 function iterate(v: JVal): JVal[] {
   if (Array.isArray(v)) return v;
   if (isObj(v)) return [...v.values()];
-  throw new JqError(`Cannot iterate over ${v === null ? 'null' : describe(v)}`);
+  throw new JqError(`Cannot iterate over ${describe(v)}`);
 }
 
 function contains(a: JVal, b: JVal): boolean {
@@ -2221,6 +2222,11 @@ export async function jqMain(p: Process): Promise<number> {
       if (e instanceof CompileError) {
         p.stderr.write(`jq: error: ${e.message} at <top-level>, line 1:\n${filter}\njq: 1 compile error\n`);
         return 3;
+      }
+      if (e instanceof RangeError) {
+        // Recursion without end: jq grows its stack until memory runs out, then aborts.
+        p.stderr.write('jq: error: cannot allocate memory\n');
+        return 134;
       }
       const err = e instanceof RegexBudgetError ? new JqError(e.message) : e;
       if (!(err instanceof JqError)) throw err;

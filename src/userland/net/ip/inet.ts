@@ -109,7 +109,7 @@ export function scopeName(s: number): string {
 /** rtnl_rtscope_a2n: undefined when unknown. */
 export function scopeNum(s: string): number | undefined {
   const m: Record<string, number> = { global: 0, universe: 0, site: 200, link: 253, host: 254, nowhere: 255 };
-  if (s in m) return m[s];
+  if (Object.hasOwn(m, s)) return m[s];
   const n = /^\d+$/.test(s) ? Number(s) : NaN;
   return n >= 0 && n <= 255 ? n : undefined;
 }
@@ -141,7 +141,7 @@ export function tableName(t: number): string {
 /** rtnl_rttable_a2n: undefined when invalid. */
 export function tableNum(s: string): number | undefined {
   const m: Record<string, number> = { main: 254, local: 255, default: 253, unspec: 0 };
-  if (s in m) return m[s];
+  if (Object.hasOwn(m, s)) return m[s];
   if (!/^(0[xX][0-9a-fA-F]+|\d+)$/.test(s)) return undefined;
   const n = s.startsWith('0x') || s.startsWith('0X') ? parseInt(s.slice(2), 16) : /^0\d/.test(s) ? parseInt(s, 8) : Number(s);
   return n <= 0xffffffff ? n : undefined;

@@ -31,7 +31,7 @@ function nudA2n(arg: string): number | undefined {
   if (matches(arg, 'permanent')) return NUD.PERMANENT;
   if (matches(arg, 'reachable')) return NUD.REACHABLE;
   const exact: Record<string, number> = { noarp: NUD.NOARP, none: 0, stale: NUD.STALE, incomplete: NUD.INCOMPLETE, delay: NUD.DELAY, probe: NUD.PROBE };
-  if (arg in exact) return exact[arg];
+  if (Object.hasOwn(exact, arg)) return exact[arg];
   if (matches(arg, 'failed')) return NUD.FAILED;
   const n = parseCInt(arg, true);
   if (n === undefined || n >= 0x100 || n & (n - 1)) return undefined;

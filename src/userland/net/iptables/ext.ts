@@ -847,10 +847,16 @@ function natExt(kind: 'DNAT' | 'SNAT'): TargetExt {
 function parseToPorts(s: string, rule: Rule): [number, number] {
   const proto = PROTO_NAMES[rule.proto];
   if (proto !== 'tcp' && proto !== 'udp') throw new ParamError('Need TCP, UDP, SCTP or DCCP with port specification');
-  const [a, b] = s.split('-');
-  const lo = /^\d+$/.test(a) ? Number(a) : NaN;
-  const hi = b === undefined ? lo : /^\d+$/.test(b) ? Number(b) : NaN;
-  if (Number.isNaN(lo) || lo > 65535 || Number.isNaN(hi) || hi > 65535) throw new ParamError(`Port "${Number.isNaN(lo) ? a : b}" does not resolve to anything.\n`);
+  // As iptables 1.8.9 words it: the whole text when the first port is bad, the second port alone when it is.
+  const valid = (x: string): boolean => /^\d+$/.test(x) && Number(x) <= 65535;
+  const dash = s.indexOf('-');
+  const a = dash < 0 ? s : s.slice(0, dash);
+  const b = dash < 0 ? undefined : s.slice(dash + 1);
+  if (!valid(a)) throw new ParamError(`Port \`${s}' not valid`);
+  if (b !== undefined && !valid(b)) throw new ParamError(`Port \`${b}' not valid`);
+  const lo = Number(a);
+  const hi = b === undefined ? lo : Number(b);
+  if (hi < lo) throw new ParamError(`Port range \`${b}' funky`);
   return [lo, hi];
 }
 
@@ -963,7 +969,7 @@ const logExt: TargetExt = {
       t.prefix = v.slice(0, 29);
     } else if (x.opt === 'log-level') {
       const v = x.args[0];
-      const n = /^\d+$/.test(v) ? Number(v) : LOG_LEVEL_PARSE[v.toLowerCase()];
+      const n = /^\d+$/.test(v) ? Number(v) : Object.hasOwn(LOG_LEVEL_PARSE, v.toLowerCase()) ? LOG_LEVEL_PARSE[v.toLowerCase()] : undefined;
       if (n === undefined || n > 7) throw new ParamError(`log level "${v}" unknown\n`);
       t.level = n;
     } else {
