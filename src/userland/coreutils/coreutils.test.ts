@@ -43,3 +43,12 @@ describe('core utilities', () => {
     ]);
   });
 });
+
+describe('wc on a stream', () => {
+  it('counts standard input as it arrives, without a size cap, with words spanning chunks', async () => {
+    const { runScript } = await import('../../session/session.ts');
+    const { bareWorld } = await import('../../world/world.ts');
+    const steps = await runScript(bareWorld(1), ["printf '%999999999d' 1 | wc -c", "printf 'a b\\nc' | wc", "{ printf ab; printf cd; } | wc -w"]);
+    expect(steps.map((s) => s.stdout)).toEqual(['999999999\n', '      1       3       5\n', '1\n']);
+  });
+});

@@ -407,6 +407,31 @@ register({
   },
 });
 
+/** wc's counts (`want`: -l -w -m -c) over standard input, chunk by chunk; a word may span chunks. */
+async function countStream(p: Process, want: string[]): Promise<number[]> {
+  const needWords = want.includes('-w');
+  const needChars = want.includes('-m');
+  let lines = 0;
+  let words = 0;
+  let chars = 0;
+  let bytes = 0;
+  let inWord = false;
+  for (;;) {
+    const c = await p.stdin.read();
+    if (c === null) break;
+    if (!c) continue;
+    for (let i = c.indexOf('\n'); i >= 0; i = c.indexOf('\n', i + 1)) lines++;
+    if (needWords) {
+      words += (c.match(/\S+/g) ?? []).length;
+      if (inWord && /^\S/.test(c)) words--;
+      inWord = /\S$/.test(c);
+    }
+    if (needChars) chars += [...c].length;
+    bytes += byteLength(c);
+  }
+  return want.map((k) => (k === '-l' ? lines : k === '-w' ? words : k === '-m' ? chars : bytes));
+}
+
 register({
   name: 'wc',
   summary: 'print newline, word, and byte counts',
@@ -433,9 +458,17 @@ register({
     let st = 0;
     let anyStdin = false;
     for (const f of files) {
+      if (f === '-') {
+        // Standard input is counted as it streams (constant memory, no size cap).
+        anyStdin = true;
+        const counts = await countStream(p, want);
+        counts.forEach((v, i) => (total[i] += v));
+        rows.push({ counts, name: o.args.length === 0 ? '' : f });
+        continue;
+      }
       let text: string;
       try {
-        const node = f === '-' ? undefined : statPath(p, f);
+        const node = statPath(p, f);
         if (isDir(node)) {
           p.stderr.write(`${p.argv[0]}: ${f}: Is a directory\n`);
           rows.push({ counts: want.map(() => 0), name: f });
