@@ -8,33 +8,20 @@
 // host's /etc/resolv.conf is empty, so its resolver asks 127.0.0.1.
 
 import type { LabDef } from '../../src/labs/types.ts';
-import { startCoreDns } from '../../src/userland/dns/coredns.ts';
+import { companyDns, mycompanyZone } from '../dns-world.ts';
 import { dnsAnswers, pingsByName, resolvesTo } from '../dns-checks.ts';
 
-const COREFILE = `mycompany.com:53 {
-    file /etc/coredns/db.mycompany.com
-    log
-    errors
-}
-`;
-
-const ZONE = `$ORIGIN mycompany.com.
-$TTL 3600
-@       IN  SOA  dns.mycompany.com. admin.mycompany.com. (
-                 2024010101 ; serial
-                 7200       ; refresh
-                 3600       ; retry
-                 1209600    ; expire
-                 3600 )     ; minimum
-@       IN  NS   dns.mycompany.com.
-dns     IN  A    192.168.1.100
+const ZONE = mycompanyZone(
+  '2024010101',
+  `dns     IN  A    192.168.1.100
 web     IN  A    192.168.1.10
 db      IN  A    192.168.1.11
 www     IN  CNAME web
 @       IN  MX   10 mail.mycompany.com.
 mail    IN  A    192.168.1.20
 @       IN  TXT  "v=spf1 -all"
-`;
+`,
+);
 
 const lab: LabDef = {
   id: 'dns-server',
@@ -53,14 +40,9 @@ const lab: LabDef = {
   build(b) {
     b.file('host', '/etc/resolv.conf', '');
     b.nic('host', 'eth0', 'lan', '192.168.1.5/24');
-    b.nic('dns', 'eth0', 'lan', '192.168.1.100/24');
+    companyDns(b, ZONE, 'dns-server');
     b.nic('web', 'eth0', 'lan', '192.168.1.10/24');
     b.nic('db', 'eth0', 'lan', '192.168.1.11/24');
-    b.file('dns', '/etc/coredns/Corefile', COREFILE);
-    b.file('dns', '/etc/coredns/db.mycompany.com', ZONE);
-    const dns = b.world.host('dns');
-    const r = startCoreDns(dns, dns.initNs, '/etc/coredns/Corefile');
-    if (typeof r === 'string') throw new Error(`dns-server lab: CoreDNS did not start: ${r}`);
   },
   checks: [
     {

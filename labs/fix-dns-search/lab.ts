@@ -8,29 +8,16 @@
 // /etc/resolv.conf points at it but searches mycompany.org.
 
 import type { LabDef } from '../../src/labs/types.ts';
-import { startCoreDns } from '../../src/userland/dns/coredns.ts';
+import { companyDns, mycompanyZone } from '../dns-world.ts';
 import { dnsAnswers, pingsByName, resolvesTo } from '../dns-checks.ts';
 
-const COREFILE = `mycompany.com:53 {
-    file /etc/coredns/db.mycompany.com
-    log
-    errors
-}
-`;
-
-const ZONE = `$ORIGIN mycompany.com.
-$TTL 3600
-@       IN  SOA  dns.mycompany.com. admin.mycompany.com. (
-                 2024030101 ; serial
-                 7200       ; refresh
-                 3600       ; retry
-                 1209600    ; expire
-                 3600 )     ; minimum
-@       IN  NS   dns.mycompany.com.
-dns     IN  A    192.168.1.100
+const ZONE = mycompanyZone(
+  '2024030101',
+  `dns     IN  A    192.168.1.100
 web     IN  A    192.168.1.10
 wiki    IN  CNAME web
-`;
+`,
+);
 
 const lab: LabDef = {
   id: 'fix-dns-search',
@@ -50,13 +37,8 @@ const lab: LabDef = {
   build(b) {
     b.file('host', '/etc/resolv.conf', 'nameserver 192.168.1.100\nsearch mycompany.org\n');
     b.nic('host', 'eth0', 'lan', '192.168.1.5/24');
-    b.nic('dns', 'eth0', 'lan', '192.168.1.100/24');
+    companyDns(b, ZONE, 'fix-dns-search');
     b.nic('web', 'eth0', 'lan', '192.168.1.10/24');
-    b.file('dns', '/etc/coredns/Corefile', COREFILE);
-    b.file('dns', '/etc/coredns/db.mycompany.com', ZONE);
-    const dns = b.world.host('dns');
-    const r = startCoreDns(dns, dns.initNs, '/etc/coredns/Corefile');
-    if (typeof r === 'string') throw new Error(`fix-dns-search lab: CoreDNS did not start: ${r}`);
   },
   shortcuts: [{ name: 'an /etc/hosts entry instead of DNS', commands: ['echo "192.168.1.10 web" >> /etc/hosts'], expect: ['dns-answers-web'] }],
   checks: [
