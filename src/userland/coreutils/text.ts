@@ -378,6 +378,11 @@ register({
     for (let i = 0; i < files.length; i++) {
       const f = files[i];
       if (headers) p.stdout.write(`${i > 0 ? '\n' : ''}==> ${f === '-' ? 'standard input' : f} <==\n`);
+      if (f === '-') {
+        // Standard input streams: keep only what the end can still need.
+        p.stdout.write(await tailStream(p, bytes, c, cut));
+        continue;
+      }
       let text: string;
       try {
         text = await readInput(p, f);
@@ -406,6 +411,57 @@ register({
     return st;
   },
 });
+
+/**
+ * tail of standard input as it streams: `+N` forms write as they go; the
+ * last N lines or characters are kept in a buffer trimmed as it grows, so
+ * memory stays bounded whatever the input's size.
+ */
+async function tailStream(p: Process, bytes: boolean, c: { sign?: string; n: number }, cut: (text: string) => string): Promise<string> {
+  if (c.sign === '+') {
+    let skip = Math.max(0, c.n - 1);
+    for (;;) {
+      const d = await p.stdin.read();
+      if (d === null) return '';
+      if (bytes) {
+        const take = d.slice(Math.min(skip, d.length));
+        skip = Math.max(0, skip - d.length);
+        if (take) p.stdout.write(take);
+      } else {
+        let i = 0;
+        while (skip > 0 && i < d.length) {
+          const nl = d.indexOf('\n', i);
+          if (nl < 0) {
+            i = d.length;
+            break;
+          }
+          i = nl + 1;
+          skip--;
+        }
+        if (skip === 0 && i < d.length) p.stdout.write(d.slice(i));
+      }
+    }
+  }
+  let buf = '';
+  const keep = (): void => {
+    if (bytes) {
+      if (buf.length > 2 * c.n + 65536) buf = buf.slice(-c.n);
+      return;
+    }
+    if (buf.length < 65536) return;
+    // Cut before the (n+1)-th newline from the end, keeping a partial last line.
+    let nl = buf.length;
+    for (let k = 0; k <= c.n && nl > 0; k++) nl = buf.lastIndexOf('\n', nl - 1);
+    if (nl > 0) buf = buf.slice(nl + 1);
+  };
+  for (;;) {
+    const d = await p.stdin.read();
+    if (d === null) break;
+    buf += d;
+    keep();
+  }
+  return cut(buf);
+}
 
 /** wc's counts (`want`: -l -w -m -c) over standard input, chunk by chunk; a word may span chunks. */
 async function countStream(p: Process, want: string[]): Promise<number[]> {
