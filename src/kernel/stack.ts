@@ -12,7 +12,7 @@
 // Frames cross links as virtual-clock events, so a loop of any kind is
 // bounded by TTL, the per-frame hop budget and the driver's event limit.
 
-import { type Ip4, type Mac, MAC_BROADCAST, cmpMac, fmtIp4, isMulticastMac, isMulticast4, inNet, IP4_BROADCAST } from './addr.ts';
+import { type Ip4, type Mac, MAC_BROADCAST, cmpMac, fmtIp4, isMulticastMac, isMulticast4, inNet, IP4_BROADCAST, netOf } from './addr.ts';
 import { KernelError, fail, type Errno } from './errno.ts';
 import { type Route, flowHashL3, selectNexthop } from './fib.ts';
 import type { Kernel } from './kernel.ts';
@@ -476,12 +476,32 @@ export class Stack {
 
   // ── ARP and neighbours ─────────────────────────────────────────────────
 
+  /**
+   * arp_ignore (the larger of conf/all and conf/DEV) for a request whose
+   * target is local: 0 answers for any local address; 1 only for an address
+   * configured on the receiving device; 2 also needs the sender on that
+   * address's subnet; 3 refuses addresses of host scope; 4-7 are reserved
+   * (answer); 8 never answers.
+   */
+  private arpIgnoreAllows(dev: NetDevice, arp: ArpPacket): boolean {
+    const mode = Math.max(dev.ns.confAll.arp_ignore ?? 0, dev.conf.arp_ignore ?? 0);
+    const onDev = dev.inet.filter((a) => a.local === arp.tpa);
+    switch (mode) {
+      case 0: return true;
+      case 1: return onDev.some((a) => a.scope <= SCOPE.host);
+      case 2: return onDev.some((a) => a.scope <= SCOPE.host && netOf(arp.spa, a.prefixlen) === netOf(a.address, a.prefixlen));
+      case 3: return onDev.some((a) => a.scope <= SCOPE.link);
+      case 8: return false;
+      default: return true;
+    }
+  }
+
   private arpRcv(dev: NetDevice, arp: ArpPacket, trace: Trace | undefined): void {
     const ns = dev.ns;
     if (!dev.usesArp) return;
     const forUs = ns.isLocalAddr(arp.tpa) && dev.inet.some((a) => a.local === arp.tpa || true);
     if (arp.op === 'request') {
-      if (forUs && (dev.conf.arp_ignore ?? 0) === 0 || (forUs && dev.inet.some((a) => a.local === arp.tpa))) {
+      if (forUs && this.arpIgnoreAllows(dev, arp)) {
         this.neighEvent(dev, arp.spa, arp.sha, 'STALE');
         this.trace(trace, ns, 'arp', `${dev.name}: who-has ${fmtIp4(arp.tpa)} — that is us, replying is-at ${dev.mac}`);
         const reply: EthFrame = {
@@ -562,8 +582,21 @@ export class Stack {
     }
   }
 
-  private sendArpRequest(dev: NetDevice, target: Ip4, dstMac: Mac, trace?: Trace): void {
-    const src = dev.ns.selectSource(dev, target) ?? 0;
+  /**
+   * arp_solicit: the sender address follows arp_announce (the larger of
+   * conf/all and conf/DEV): 0 uses the queued packet's source when it is
+   * any local address, 1 only when it is on the target's subnet of `dev`,
+   * 2 always the best address of `dev` for the target (inet_select_addr).
+   */
+  private sendArpRequest(dev: NetDevice, target: Ip4, dstMac: Mac, trace?: Trace, skbSrc?: Ip4): void {
+    const ns = dev.ns;
+    const announce = Math.max(ns.confAll.arp_announce ?? 0, dev.conf.arp_announce ?? 0);
+    let src: Ip4 | undefined;
+    if (skbSrc !== undefined && announce !== 2 && ns.isLocalAddr(skbSrc)) {
+      if (announce === 0) src = skbSrc;
+      else if (dev.inet.some((a) => netOf(a.address, a.prefixlen) === netOf(target, a.prefixlen) && netOf(a.address, a.prefixlen) === netOf(skbSrc, a.prefixlen))) src = skbSrc;
+    }
+    src ??= ns.selectSource(dev, target) ?? 0;
     this.trace(trace, dev.ns, 'arp', `${dev.name}: who-has ${fmtIp4(target)} tell ${fmtIp4(src)} (${dstMac === MAC_BROADCAST ? 'broadcast' : 'unicast probe'})`);
     this.devXmit(dev, {
       src: dev.mac,
@@ -578,7 +611,7 @@ export class Stack {
    * Resolve `nexthop` on `dev` and call `send(mac)` (or `send(undefined)` on
    * failure) — neigh_resolve_output with the NUD state machine.
    */
-  neighOutput(dev: NetDevice, nexthop: Ip4, send: PendingSend, trace?: Trace): void {
+  neighOutput(dev: NetDevice, nexthop: Ip4, send: PendingSend, trace?: Trace, saddr?: Ip4): void {
     const ns = dev.ns;
     if (!dev.usesArp || dev.kind === 'loopback') {
       send(dev.kind === 'loopback' ? '00:00:00:00:00:00' : MAC_BROADCAST);
@@ -592,7 +625,7 @@ export class Stack {
     if (n) ns.neigh.refresh(n, this.now);
     if (!n || n.state === 'FAILED') {
       if (n) ns.neigh.remove(n);
-      n = { ip: nexthop, dev, state: 'INCOMPLETE', confirmed: -Infinity, updated: this.now, used: this.now, probes: 0, queue: [send], router: false, proxy: false };
+      n = { ip: nexthop, dev, state: 'INCOMPLETE', confirmed: -Infinity, updated: this.now, used: this.now, probes: 0, queue: [send], queueSrc: saddr, router: false, proxy: false };
       ns.neigh.add(n);
       this.trace(trace, ns, 'neigh', `${fmtIp4(nexthop)} not in the neighbour table of ${dev.name}: ARP request, packet queued`);
       this.startSolicit(n, trace);
@@ -601,6 +634,7 @@ export class Stack {
     n.used = this.now;
     switch (n.state) {
       case 'INCOMPLETE':
+        if (!n.queue.length) n.queueSrc = saddr;
         if (n.queue.length < NEIGH_PARAMS.unresQlen) n.queue.push(send);
         else send(undefined);
         return;
@@ -619,7 +653,7 @@ export class Stack {
 
   private startSolicit(n: NeighEntry, trace?: Trace): void {
     n.probes = 1;
-    this.sendArpRequest(n.dev, n.ip, MAC_BROADCAST, trace);
+    this.sendArpRequest(n.dev, n.ip, MAC_BROADCAST, trace, n.queueSrc);
     const retry = (): void => {
       if (n.state !== 'INCOMPLETE' || !n.dev.ns.neigh.entries.includes(n)) return;
       if (n.probes >= NEIGH_PARAMS.mcastSolicit) {
@@ -633,7 +667,7 @@ export class Stack {
         return;
       }
       n.probes++;
-      this.sendArpRequest(n.dev, n.ip, MAC_BROADCAST);
+      this.sendArpRequest(n.dev, n.ip, MAC_BROADCAST, undefined, n.queue.length ? n.queueSrc : undefined);
       n.timer = this.kernel.clock.setTimer(NEIGH_PARAMS.retransTime, retry);
     };
     n.timer = this.kernel.clock.setTimer(NEIGH_PARAMS.retransTime, retry);
@@ -1023,6 +1057,7 @@ export class Stack {
         this.devXmit(dev, { src: dev.mac, dst: mac, type: 'ipv4', payload: pkt, trace: skb.trace }, skb.hops);
       },
       skb.trace,
+      pkt.src,
     );
   }
 
