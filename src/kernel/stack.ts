@@ -20,6 +20,7 @@ import { NEIGH_PARAMS, type NeighEntry, type PendingSend } from './neigh.ts';
 import { type NetDevice, SCOPE } from './netdev.ts';
 import type { NetNs } from './netns.ts';
 import { Stp } from './stp.ts';
+import type { Icmp6Socket, IcmpSocket } from './socket/icmp.ts';
 import {
   type ArpPacket,
   type Bpdu,
@@ -125,21 +126,6 @@ export interface OutRoute {
   table: number;
 }
 
-/** Consumers of ICMP echo replies and errors (ping sockets). */
-export interface IcmpListener {
-  ns: NetNs;
-  id: number;
-  onReply(pkt: Ipv4Packet, icmp: IcmpMessage, skb: Skb): void;
-  onError(pkt: Ipv4Packet, icmp: IcmpMessage, skb: Skb): void;
-}
-
-/** Listeners for ICMPv6 echo on loopback (ping6 ::1). */
-export interface Icmp6Listener {
-  ns: NetNs;
-  id: number;
-  onReply(pkt: Ipv6Packet): void;
-}
-
 /** Taps on devices (tcpdump): called for every frame sent or received. */
 export type Tap = (dev: NetDevice, frame: EthFrame, dir: 'in' | 'out') => void;
 
@@ -150,8 +136,9 @@ export class Stack {
   /** Set when IPVS is first used (loading ip_vs). */
   ipvs?: IpvsImpl;
   readonly l4 = new Map<'udp' | 'tcp', L4Handler>();
-  readonly icmpListeners = new Set<IcmpListener>();
-  readonly icmp6Listeners = new Set<Icmp6Listener>();
+  /** Ping sockets by namespace and identifier (socket/icmp.ts). */
+  readonly pingSockets = new Set<IcmpSocket>();
+  readonly ping6Sockets = new Set<Icmp6Socket>();
   readonly taps = new Set<Tap>();
   /**
    * Set when a transmit was refused synchronously (a veth peer too small for
@@ -1101,7 +1088,7 @@ export class Stack {
       return;
     }
     if (icmp.type === 0) {
-      for (const l of this.icmpListeners) if (l.ns === ns && l.id === icmp.id) l.onReply(p, icmp, skb);
+      for (const l of this.pingSockets) if (l.ns === ns && l.id === icmp.id) l.handler.onReply(p, icmp, skb);
       return;
     }
     if ((icmp.type === 3 || icmp.type === 11 || icmp.type === 5) && icmp.quoted) {
@@ -1111,7 +1098,7 @@ export class Stack {
         this.updatePmtu(ns, q.dst, icmp.mtu);
       }
       if (q.payload.proto === 'icmp') {
-        for (const l of this.icmpListeners) if (l.ns === ns && l.id === q.payload.id) l.onError(p, icmp, skb);
+        for (const l of this.pingSockets) if (l.ns === ns && l.id === q.payload.id) l.handler.onError?.(p, icmp, skb);
       } else {
         this.l4.get(q.payload.proto)?.err?.(ns, skb, icmp);
       }
@@ -1164,7 +1151,7 @@ export class Stack {
         payload: { src: pkt.dst, dst: pkt.src, hlim: 64, payload: { ...icmp, type: 129 } },
       });
     } else if (icmp.type === 129) {
-      for (const l of this.icmp6Listeners) if (l.ns === ns && l.id === icmp.id) l.onReply(pkt);
+      for (const l of this.ping6Sockets) if (l.ns === ns && l.id === icmp.id) l.onReply(pkt);
     }
   }
 }
