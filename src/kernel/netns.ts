@@ -6,7 +6,7 @@
 
 import { type Ip4, type Mac, bcastOf, fmtIp4, linkLocal6, netOf, MAC_ZERO } from './addr.ts';
 import { fail } from './errno.ts';
-import { Fib, RT_TABLE, type Route, routeUsesDev } from './fib.ts';
+import { Fib, RT_TABLE, type FibResult, type Route, routeUsesDev } from './fib.ts';
 import type { Kernel } from './kernel.ts';
 import { NeighTable } from './neigh.ts';
 import { type InetAddr, type LinkKind, NetDevice, SCOPE } from './netdev.ts';
@@ -773,6 +773,31 @@ export class NetNs {
     );
     if (!cand) fail('ESRCH');
     this.fib.remove(cand);
+  }
+
+  /**
+   * RTM_GETROUTE dump: the routes of one table (or of every table), for
+   * programs that read routes (flanneld, CNI plugins, route, ping). The
+   * array is a snapshot; its routes must not be changed by the reader.
+   */
+  routeDump(table?: number): readonly Readonly<Route>[] {
+    return table === undefined ? [...this.fib.all()] : [...this.fib.table(table)];
+  }
+
+  /** RTM_DELROUTE of a route object from a dump (`ip route flush`). */
+  routeRemove(r: Readonly<Route>): void {
+    this.fib.remove(r as Route);
+    this.kernel.notifyTopology();
+  }
+
+  /** `ip route flush cache`: every learned path MTU (next-hop exception) is dropped. */
+  routeFlushCache(): void {
+    for (const r of this.fib.all()) r.exceptions = undefined;
+  }
+
+  /** Longest-prefix lookup (RTM_GETROUTE for one destination) of the routes `pred` accepts. */
+  routeLookup(daddr: Ip4, pred: (r: Readonly<Route>) => boolean): FibResult | undefined {
+    return this.fib.lookup({ daddr }, pred);
   }
 
   // ── sysctl ─────────────────────────────────────────────────────────────

@@ -136,7 +136,7 @@ function arpDev(ns: NetNs, ip: Ip4, device: string): NetDevice | KernelError {
     const d = ns.devByName(device);
     return d ?? new KernelError('ENODEV');
   }
-  const r = ns.fib.lookup({ daddr: ip }, (x) => x.type === 'unicast' || x.type === 'local');
+  const r = ns.routeLookup(ip, (x) => x.type === 'unicast' || x.type === 'local');
   if (!r || !r.route.dev) return new KernelError('ENETUNREACH');
   return r.route.dev;
 }
@@ -481,7 +481,7 @@ async function routeModify(p: Process, del: boolean, args: string[]): Promise<nu
         return 7;
       }
       if (gw !== undefined && !dev) {
-        const via = ns.fib.lookup({ daddr: gw }, (x) => x.type === 'unicast');
+        const via = ns.routeLookup(gw, (x) => x.type === 'unicast');
         if (!via || via.route.gateway !== undefined || !via.route.dev) {
           p.stderr.write(`${op}: Network is unreachable\n`);
           return 7;

@@ -270,7 +270,7 @@ async function ping4(p: Process, o: PingOpts, target: string, dst: number, canon
       saddr = a;
     }
   }
-  const isBcast = dst === IP4_BROADCAST || ns.devices().some((d) => d.inet.some((a) => a.broadcast === dst)) || ns.fib.table(255).some((r) => r.type === 'broadcast' && r.dst === dst && r.dstLen === 32);
+  const isBcast = dst === IP4_BROADCAST || ns.devices().some((d) => d.inet.some((a) => a.broadcast === dst)) || ns.routeDump(255).some((r) => r.type === 'broadcast' && r.dst === dst && r.dstLen === 32);
   if (isBcast && !o.broadcast) {
     p.stderr.write('ping: Do you want to ping broadcast? Then -b. If not, check your local firewall rules\n');
     return 2;
