@@ -31,6 +31,8 @@ export interface NeighEntry {
   used: number;
   probes: number;
   queue: PendingSend[];
+  /** Source address of the oldest queued packet (arp_solicit reads it for arp_announce). */
+  queueSrc?: Ip4;
   timer?: Timer;
   router: boolean;
   /** `ip neigh add ... proxy` entries. */

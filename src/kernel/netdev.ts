@@ -167,6 +167,8 @@ export class NetDevice {
   mtu: number;
   minMtu: number;
   maxMtu: number;
+  /** No in_device: the MTU went below 68 (IPv4 addresses refused with ENOBUFS). */
+  inetDead = false;
   mac: Mac;
   brd: Mac;
   /** IFF_UP: administratively up. */
@@ -209,7 +211,8 @@ export class NetDevice {
     this.mtu = init.mtu;
     this.minMtu = init.kind === 'loopback' ? 0 : 68;
     this.maxMtu = init.kind === 'loopback' || init.kind === 'veth' || init.kind === 'bridge' ? 65535 : init.kind === 'dummy' ? 0 : 9000;
-    if (init.kind === 'loopback') this.maxMtu = 65536 + 0;
+    // loopback_setup leaves max_mtu 0: any MTU up to INT_MAX is accepted.
+    if (init.kind === 'loopback') this.maxMtu = 0;
     this.brd = init.kind === 'loopback' ? '00:00:00:00:00:00' : 'ff:ff:ff:ff:ff:ff';
     this.txqlen = 1000;
     this.conf = init.conf;

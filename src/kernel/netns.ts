@@ -6,7 +6,7 @@
 
 import { type Ip4, type Mac, bcastOf, fmtIp4, linkLocal6, netOf, MAC_ZERO } from './addr.ts';
 import { fail } from './errno.ts';
-import { Fib, RT_TABLE, type Route, routeUsesDev } from './fib.ts';
+import { Fib, RT_TABLE, type FibResult, type Route, routeUsesDev } from './fib.ts';
 import type { Kernel } from './kernel.ts';
 import { NeighTable } from './neigh.ts';
 import { type InetAddr, type LinkKind, NetDevice, SCOPE } from './netdev.ts';
@@ -380,7 +380,7 @@ export class NetNs {
     const carriersBefore = this.carrierSnapshot(dev);
     dev.adminUp = true;
     dev.everUp = true;
-    if (dev.kind === 'loopback') {
+    if (dev.kind === 'loopback' && !dev.inetDead) {
       if (!dev.inet.some((a) => a.local === 0x7f000001)) {
         dev.inet.unshift({
           local: 0x7f000001,
@@ -478,6 +478,13 @@ export class NetNs {
     if (mtu < dev.minMtu) fail('EINVAL', 'mtu less than device minimum');
     if (dev.maxMtu && mtu > dev.maxMtu) fail('EINVAL', 'mtu greater than device maximum');
     dev.mtu = mtu;
+    // inetdev_event(NETDEV_CHANGEMTU): below IPV4_MIN_MTU the device's IPv4
+    // configuration is destroyed (every address and its routes go); at 68 or
+    // more it is created again, empty. Only loopback can go that low.
+    if (mtu < 68 && !dev.inetDead) {
+      for (const a of [...dev.inet].reverse()) this.addrDel(dev, a.local, a.prefixlen);
+      dev.inetDead = true;
+    } else if (mtu >= 68) dev.inetDead = false;
   }
 
   /** `ip link set DEV address MAC`. */
@@ -559,6 +566,8 @@ export class NetNs {
 
   /** `ip addr add`. */
   addrAdd(dev: NetDevice, o: AddrAddOptions): void {
+    // inet_rtm_newaddr / devinet_ioctl: no in_device (MTU below 68).
+    if (dev.inetDead) fail('ENOBUFS');
     if (dev.inet.some((a) => a.local === o.local && a.prefixlen === o.prefixlen && (a.address === (o.peer ?? o.local)))) {
       fail('EEXIST', 'ipv4: Address already assigned');
     }
@@ -616,7 +625,9 @@ export class NetNs {
   private addrRoutesAdd(dev: NetDevice, a: InetAddr): void {
     const base = { tos: 0, metric: 0, protocol: 'kernel', onlink: false, prefsrc: a.local, dev } as const;
     this.routeInsertUnique({ ...base, table: RT_TABLE.local, type: 'local', dst: a.local, dstLen: 32, scope: SCOPE.host });
-    if (a.local >>> 24 === 127 && a.prefixlen < 32 && dev.kind === 'loopback') {
+    // fib_add_ifaddr: on a loopback device the prefix route is RTN_LOCAL, in the local table.
+    const prefixRoute = !a.secondary && !a.noprefixroute && (a.prefixlen < 32 || netOf(a.address, a.prefixlen) !== a.local);
+    if (prefixRoute && dev.kind === 'loopback') {
       this.routeInsertUnique({ ...base, table: RT_TABLE.local, type: 'local', dst: netOf(a.local, a.prefixlen), dstLen: a.prefixlen, scope: SCOPE.host });
     }
     // fib_add_ifaddr: an explicit broadcast address gets a route, and a primary's subnet
@@ -628,7 +639,7 @@ export class NetNs {
       this.routeInsertUnique({ ...base, table: RT_TABLE.local, type: 'broadcast', dst: bcastOf(a.address, a.prefixlen), dstLen: 32, scope: SCOPE.link });
     }
     // The prefix route also covers a point-to-point peer (`10.2.0.1 peer 10.2.0.2/32`).
-    if (!a.secondary && !a.noprefixroute && (a.prefixlen < 32 || netOf(a.address, a.prefixlen) !== a.local) && !(a.local >>> 24 === 127 && dev.kind === 'loopback')) {
+    if (prefixRoute && dev.kind !== 'loopback') {
       this.routeInsertUnique({
         ...base,
         table: RT_TABLE.main,
@@ -762,6 +773,31 @@ export class NetNs {
     );
     if (!cand) fail('ESRCH');
     this.fib.remove(cand);
+  }
+
+  /**
+   * RTM_GETROUTE dump: the routes of one table (or of every table), for
+   * programs that read routes (flanneld, CNI plugins, route, ping). The
+   * array is a snapshot; its routes must not be changed by the reader.
+   */
+  routeDump(table?: number): readonly Readonly<Route>[] {
+    return table === undefined ? [...this.fib.all()] : [...this.fib.table(table)];
+  }
+
+  /** RTM_DELROUTE of a route object from a dump (`ip route flush`). */
+  routeRemove(r: Readonly<Route>): void {
+    this.fib.remove(r as Route);
+    this.kernel.notifyTopology();
+  }
+
+  /** `ip route flush cache`: every learned path MTU (next-hop exception) is dropped. */
+  routeFlushCache(): void {
+    for (const r of this.fib.all()) r.exceptions = undefined;
+  }
+
+  /** Longest-prefix lookup (RTM_GETROUTE for one destination) of the routes `pred` accepts. */
+  routeLookup(daddr: Ip4, pred: (r: Readonly<Route>) => boolean): FibResult | undefined {
+    return this.fib.lookup({ daddr }, pred);
   }
 
   // ── sysctl ─────────────────────────────────────────────────────────────

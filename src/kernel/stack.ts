@@ -12,7 +12,7 @@
 // Frames cross links as virtual-clock events, so a loop of any kind is
 // bounded by TTL, the per-frame hop budget and the driver's event limit.
 
-import { type Ip4, type Mac, MAC_BROADCAST, cmpMac, fmtIp4, isMulticastMac, isMulticast4, inNet, IP4_BROADCAST } from './addr.ts';
+import { type Ip4, type Mac, MAC_BROADCAST, cmpMac, fmtIp4, isMulticastMac, isMulticast4, inNet, IP4_BROADCAST, netOf } from './addr.ts';
 import { KernelError, fail, type Errno } from './errno.ts';
 import { type Route, flowHashL3, selectNexthop } from './fib.ts';
 import type { Kernel } from './kernel.ts';
@@ -20,6 +20,7 @@ import { NEIGH_PARAMS, type NeighEntry, type PendingSend } from './neigh.ts';
 import { type NetDevice, SCOPE } from './netdev.ts';
 import type { NetNs } from './netns.ts';
 import { Stp } from './stp.ts';
+import type { Icmp6Socket, IcmpSocket } from './socket/icmp.ts';
 import {
   type ArpPacket,
   type Bpdu,
@@ -125,21 +126,6 @@ export interface OutRoute {
   table: number;
 }
 
-/** Consumers of ICMP echo replies and errors (ping sockets). */
-export interface IcmpListener {
-  ns: NetNs;
-  id: number;
-  onReply(pkt: Ipv4Packet, icmp: IcmpMessage, skb: Skb): void;
-  onError(pkt: Ipv4Packet, icmp: IcmpMessage, skb: Skb): void;
-}
-
-/** Listeners for ICMPv6 echo on loopback (ping6 ::1). */
-export interface Icmp6Listener {
-  ns: NetNs;
-  id: number;
-  onReply(pkt: Ipv6Packet): void;
-}
-
 /** Taps on devices (tcpdump): called for every frame sent or received. */
 export type Tap = (dev: NetDevice, frame: EthFrame, dir: 'in' | 'out') => void;
 
@@ -150,8 +136,9 @@ export class Stack {
   /** Set when IPVS is first used (loading ip_vs). */
   ipvs?: IpvsImpl;
   readonly l4 = new Map<'udp' | 'tcp', L4Handler>();
-  readonly icmpListeners = new Set<IcmpListener>();
-  readonly icmp6Listeners = new Set<Icmp6Listener>();
+  /** Ping sockets by namespace and identifier (socket/icmp.ts). */
+  readonly pingSockets = new Set<IcmpSocket>();
+  readonly ping6Sockets = new Set<Icmp6Socket>();
   readonly taps = new Set<Tap>();
   /**
    * Set when a transmit was refused synchronously (a veth peer too small for
@@ -476,12 +463,32 @@ export class Stack {
 
   // ── ARP and neighbours ─────────────────────────────────────────────────
 
+  /**
+   * arp_ignore (the larger of conf/all and conf/DEV) for a request whose
+   * target is local: 0 answers for any local address; 1 only for an address
+   * configured on the receiving device; 2 also needs the sender on that
+   * address's subnet; 3 refuses addresses of host scope; 4-7 are reserved
+   * (answer); 8 never answers.
+   */
+  private arpIgnoreAllows(dev: NetDevice, arp: ArpPacket): boolean {
+    const mode = Math.max(dev.ns.confAll.arp_ignore ?? 0, dev.conf.arp_ignore ?? 0);
+    const onDev = dev.inet.filter((a) => a.local === arp.tpa);
+    switch (mode) {
+      case 0: return true;
+      case 1: return onDev.some((a) => a.scope <= SCOPE.host);
+      case 2: return onDev.some((a) => a.scope <= SCOPE.host && netOf(arp.spa, a.prefixlen) === netOf(a.address, a.prefixlen));
+      case 3: return onDev.some((a) => a.scope <= SCOPE.link);
+      case 8: return false;
+      default: return true;
+    }
+  }
+
   private arpRcv(dev: NetDevice, arp: ArpPacket, trace: Trace | undefined): void {
     const ns = dev.ns;
     if (!dev.usesArp) return;
     const forUs = ns.isLocalAddr(arp.tpa) && dev.inet.some((a) => a.local === arp.tpa || true);
     if (arp.op === 'request') {
-      if (forUs && (dev.conf.arp_ignore ?? 0) === 0 || (forUs && dev.inet.some((a) => a.local === arp.tpa))) {
+      if (forUs && this.arpIgnoreAllows(dev, arp)) {
         this.neighEvent(dev, arp.spa, arp.sha, 'STALE');
         this.trace(trace, ns, 'arp', `${dev.name}: who-has ${fmtIp4(arp.tpa)} — that is us, replying is-at ${dev.mac}`);
         const reply: EthFrame = {
@@ -562,8 +569,21 @@ export class Stack {
     }
   }
 
-  private sendArpRequest(dev: NetDevice, target: Ip4, dstMac: Mac, trace?: Trace): void {
-    const src = dev.ns.selectSource(dev, target) ?? 0;
+  /**
+   * arp_solicit: the sender address follows arp_announce (the larger of
+   * conf/all and conf/DEV): 0 uses the queued packet's source when it is
+   * any local address, 1 only when it is on the target's subnet of `dev`,
+   * 2 always the best address of `dev` for the target (inet_select_addr).
+   */
+  private sendArpRequest(dev: NetDevice, target: Ip4, dstMac: Mac, trace?: Trace, skbSrc?: Ip4): void {
+    const ns = dev.ns;
+    const announce = Math.max(ns.confAll.arp_announce ?? 0, dev.conf.arp_announce ?? 0);
+    let src: Ip4 | undefined;
+    if (skbSrc !== undefined && announce !== 2 && ns.isLocalAddr(skbSrc)) {
+      if (announce === 0) src = skbSrc;
+      else if (dev.inet.some((a) => netOf(a.address, a.prefixlen) === netOf(target, a.prefixlen) && netOf(a.address, a.prefixlen) === netOf(skbSrc, a.prefixlen))) src = skbSrc;
+    }
+    src ??= ns.selectSource(dev, target) ?? 0;
     this.trace(trace, dev.ns, 'arp', `${dev.name}: who-has ${fmtIp4(target)} tell ${fmtIp4(src)} (${dstMac === MAC_BROADCAST ? 'broadcast' : 'unicast probe'})`);
     this.devXmit(dev, {
       src: dev.mac,
@@ -578,7 +598,7 @@ export class Stack {
    * Resolve `nexthop` on `dev` and call `send(mac)` (or `send(undefined)` on
    * failure) — neigh_resolve_output with the NUD state machine.
    */
-  neighOutput(dev: NetDevice, nexthop: Ip4, send: PendingSend, trace?: Trace): void {
+  neighOutput(dev: NetDevice, nexthop: Ip4, send: PendingSend, trace?: Trace, saddr?: Ip4): void {
     const ns = dev.ns;
     if (!dev.usesArp || dev.kind === 'loopback') {
       send(dev.kind === 'loopback' ? '00:00:00:00:00:00' : MAC_BROADCAST);
@@ -592,7 +612,7 @@ export class Stack {
     if (n) ns.neigh.refresh(n, this.now);
     if (!n || n.state === 'FAILED') {
       if (n) ns.neigh.remove(n);
-      n = { ip: nexthop, dev, state: 'INCOMPLETE', confirmed: -Infinity, updated: this.now, used: this.now, probes: 0, queue: [send], router: false, proxy: false };
+      n = { ip: nexthop, dev, state: 'INCOMPLETE', confirmed: -Infinity, updated: this.now, used: this.now, probes: 0, queue: [send], queueSrc: saddr, router: false, proxy: false };
       ns.neigh.add(n);
       this.trace(trace, ns, 'neigh', `${fmtIp4(nexthop)} not in the neighbour table of ${dev.name}: ARP request, packet queued`);
       this.startSolicit(n, trace);
@@ -601,6 +621,7 @@ export class Stack {
     n.used = this.now;
     switch (n.state) {
       case 'INCOMPLETE':
+        if (!n.queue.length) n.queueSrc = saddr;
         if (n.queue.length < NEIGH_PARAMS.unresQlen) n.queue.push(send);
         else send(undefined);
         return;
@@ -619,7 +640,7 @@ export class Stack {
 
   private startSolicit(n: NeighEntry, trace?: Trace): void {
     n.probes = 1;
-    this.sendArpRequest(n.dev, n.ip, MAC_BROADCAST, trace);
+    this.sendArpRequest(n.dev, n.ip, MAC_BROADCAST, trace, n.queueSrc);
     const retry = (): void => {
       if (n.state !== 'INCOMPLETE' || !n.dev.ns.neigh.entries.includes(n)) return;
       if (n.probes >= NEIGH_PARAMS.mcastSolicit) {
@@ -633,7 +654,7 @@ export class Stack {
         return;
       }
       n.probes++;
-      this.sendArpRequest(n.dev, n.ip, MAC_BROADCAST);
+      this.sendArpRequest(n.dev, n.ip, MAC_BROADCAST, undefined, n.queue.length ? n.queueSrc : undefined);
       n.timer = this.kernel.clock.setTimer(NEIGH_PARAMS.retransTime, retry);
     };
     n.timer = this.kernel.clock.setTimer(NEIGH_PARAMS.retransTime, retry);
@@ -1023,6 +1044,7 @@ export class Stack {
         this.devXmit(dev, { src: dev.mac, dst: mac, type: 'ipv4', payload: pkt, trace: skb.trace }, skb.hops);
       },
       skb.trace,
+      pkt.src,
     );
   }
 
@@ -1066,7 +1088,7 @@ export class Stack {
       return;
     }
     if (icmp.type === 0) {
-      for (const l of this.icmpListeners) if (l.ns === ns && l.id === icmp.id) l.onReply(p, icmp, skb);
+      for (const l of this.pingSockets) if (l.ns === ns && l.id === icmp.id) l.handler.onReply(p, icmp, skb);
       return;
     }
     if ((icmp.type === 3 || icmp.type === 11 || icmp.type === 5) && icmp.quoted) {
@@ -1076,7 +1098,7 @@ export class Stack {
         this.updatePmtu(ns, q.dst, icmp.mtu);
       }
       if (q.payload.proto === 'icmp') {
-        for (const l of this.icmpListeners) if (l.ns === ns && l.id === q.payload.id) l.onError(p, icmp, skb);
+        for (const l of this.pingSockets) if (l.ns === ns && l.id === q.payload.id) l.handler.onError?.(p, icmp, skb);
       } else {
         this.l4.get(q.payload.proto)?.err?.(ns, skb, icmp);
       }
@@ -1129,7 +1151,7 @@ export class Stack {
         payload: { src: pkt.dst, dst: pkt.src, hlim: 64, payload: { ...icmp, type: 129 } },
       });
     } else if (icmp.type === 129) {
-      for (const l of this.icmp6Listeners) if (l.ns === ns && l.id === icmp.id) l.onReply(pkt);
+      for (const l of this.ping6Sockets) if (l.ns === ns && l.id === icmp.id) l.onReply(pkt);
     }
   }
 }

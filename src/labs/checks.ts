@@ -9,7 +9,8 @@ import type { Kernel } from '../kernel/kernel.ts';
 import type { NetNs } from '../kernel/netns.ts';
 import { cloneFrame, traceStep, type EthFrame, type IcmpMessage, type Ipv4Packet, type Trace, type TraceStep } from '../kernel/packet.ts';
 import type { NetDevice } from '../kernel/netdev.ts';
-import type { IcmpListener, Tap } from '../kernel/stack.ts';
+import type { Tap } from '../kernel/stack.ts';
+import { icmpSocket } from '../kernel/socket/icmp.ts';
 import { TcpSocket } from '../kernel/socket/tcp.ts';
 import { nfTable } from '../kernel/netfilter/netfilter.ts';
 import type { World } from '../world/world.ts';
@@ -53,23 +54,19 @@ export async function probeEcho(world: World, ns: NetNs, dst: number, timeoutMs 
   const id = (probeId = (probeId + 1) & 0xffff);
   let settle!: (v: Omit<EchoProbe, 'trace'>) => void;
   const done = new Promise<Omit<EchoProbe, 'trace'>>((r) => (settle = r));
-  const l: IcmpListener = {
-    ns,
-    id,
+  const sock = icmpSocket(ns, id, {
     onReply: (pkt: Ipv4Packet) => settle({ ok: true, ttl: pkt.ttl }),
     onError: (pkt: Ipv4Packet, icmp: IcmpMessage) => settle({ ok: false, icmpError: { from: fmtIp4(pkt.src), type: icmp.type, code: icmp.code } }),
-  };
-  k.stack.icmpListeners.add(l);
+  });
   const timer = k.clock.setTimer(timeoutMs, () => settle({ ok: false }));
   const at = k.clock.now;
   try {
-    k.stack.ipOutputLocal(
-      ns,
+    sock.sendmsg(
       { src: 0, dst, ttl: 64, tos: 0, id: k.stack.nextIpId(ns), df: true, payload: { proto: 'icmp', type: 8, code: 0, id, seq: 1, dataLen: 56, sentAt: k.clock.now } },
       { trace },
     );
   } catch (e) {
-    k.stack.icmpListeners.delete(l);
+    sock.close();
     k.clock.cancel(timer);
     if (e instanceof KernelError) {
       traceStep(trace, k.clock.now, ns.label, 'drop', `no route to ${fmtIp4(dst)}: connect: ${e.message}`);
@@ -79,7 +76,7 @@ export async function probeEcho(world: World, ns: NetNs, dst: number, timeoutMs 
     throw e;
   }
   const r = await world.run(done, { maxVirtualMs: timeoutMs + 1000 });
-  k.stack.icmpListeners.delete(l);
+  sock.close();
   k.clock.cancel(timer);
   const v = r.done ? r.value : { ok: false };
   noteProbe(k, ns, dst, at, v.ok, trace);

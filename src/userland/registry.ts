@@ -27,6 +27,28 @@ export interface OptionSpec {
   probe?: string;
   /** The argument the audit test passes to this option (default `1`). */
   probeArg?: string;
+  /** The argument may be left out (`--color[=WHEN]`); long spellings only. */
+  argOptional?: boolean;
+}
+
+/**
+ * The getopt_long tables a command parses with, derived from its spec's
+ * options, so the options a command documents are exactly the ones it
+ * parses: each option's key is its first spelling; short spellings go into
+ * the optstring (`x:` when it takes an argument), long ones into longopts.
+ */
+export function specGetopt(options: readonly OptionSpec[]): { optstring: string; longopts: { name: string; arg: 'none' | 'required' | 'optional'; key: string }[] } {
+  let optstring = '';
+  const longopts: { name: string; arg: 'none' | 'required' | 'optional'; key: string }[] = [];
+  for (const o of options) {
+    const spellings = o.flag.split(/,\s*/);
+    const key = spellings[0];
+    for (const sp of spellings) {
+      if (/^-[^-]$/.test(sp)) optstring += sp[1] + (o.arg ? ':' : '');
+      else if (sp.startsWith('--')) longopts.push({ name: sp.slice(2), arg: o.arg ? (o.argOptional ? 'optional' : 'required') : 'none', key });
+    }
+  }
+  return { optstring, longopts };
 }
 
 /** Exit status of a command refusing something the simulation does not model. */

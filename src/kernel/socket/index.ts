@@ -8,6 +8,7 @@ import { UdpProto } from './udp.ts';
 export { TcpSocket, TcpProto, type TcpState, icmpErrno } from './tcp.ts';
 export { UdpSocket, UdpProto, type Datagram } from './udp.ts';
 export { type InetSock, type SockOwner, socketsOf } from './socket.ts';
+export { IcmpSocket, Icmp6Socket, icmpSocket, icmp6Socket, type IcmpSocketHandler } from './icmp.ts';
 
 /** Install the UDP and TCP handlers into a kernel's stack. */
 export function installSockets(k: Kernel): void {

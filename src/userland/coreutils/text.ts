@@ -3,34 +3,50 @@
 // `ping ... | grep ttl` prints as replies arrive and `head -1` ends a pipe early.
 
 import type { Process } from '../../kernel/proc.ts';
-import { register } from '../registry.ts';
+import { refuseNotSimulated, register, specGetopt, type OptionSpec } from '../registry.ts';
 import { hostOf, readLines, WriteError } from './host.ts';
 import { byteLength, errMsg, parseOpts, readInput, splitLines, statPath, isDir, usageError } from './util.ts';
 import { RegexError, translateRegex } from '../lib/posix-regex.ts';
+import { getopt } from '../lib/getopt.ts';
 import { RegexBudgetError, safeRegExp } from '../lib/safe-regex.ts';
+
+/** grep's options (GNU grep 3.8): documented and parsed from this one table. */
+const GREP_OPTIONS: OptionSpec[] = [
+  { flag: '-E, --extended-regexp', desc: 'PATTERNS are extended regular expressions' },
+  { flag: '-F, --fixed-strings', desc: 'PATTERNS are strings' },
+  { flag: '-G, --basic-regexp', desc: 'PATTERNS are basic regular expressions (the default)' },
+  { flag: '-P, --perl-regexp', desc: 'PATTERNS are Perl regular expressions (not in this build, as on Debian without PCRE)' },
+  { flag: '-e, --regexp', arg: 'PATTERNS', desc: 'use PATTERNS for matching' },
+  { flag: '-f, --file', arg: 'FILE', desc: 'take PATTERNS from FILE' },
+  { flag: '-i, --ignore-case', desc: 'ignore case distinctions' },
+  { flag: '-w, --word-regexp', desc: 'match only whole words' },
+  { flag: '-x, --line-regexp', desc: 'match only whole lines' },
+  { flag: '-v, --invert-match', desc: 'select non-matching lines' },
+  { flag: '-c, --count', desc: 'print only a count of matching lines per FILE' },
+  { flag: '-n, --line-number', desc: 'print line number with output lines' },
+  { flag: '-o, --only-matching', desc: 'show only the matching parts' },
+  { flag: '-q, --quiet, --silent', desc: 'quiet; exit status only' },
+  { flag: '-s, --no-messages', desc: 'suppress error messages' },
+  { flag: '-l, --files-with-matches', desc: 'print only names of FILEs with selected lines' },
+  { flag: '-L, --files-without-match', desc: 'print only names of FILEs with no selected lines' },
+  { flag: '-h, --no-filename', desc: 'suppress the file name prefix' },
+  { flag: '-H, --with-filename', desc: 'print the file name for each match' },
+  { flag: '-Z, --null', desc: 'print a zero byte after each file name' },
+  { flag: '-m, --max-count', arg: 'NUM', desc: 'stop after NUM selected lines' },
+  { flag: '-r, --recursive', desc: 'read all files under each directory' },
+  { flag: '-R, --dereference-recursive', desc: 'likewise, following symlinks' },
+  { flag: '-A, --after-context', arg: 'NUM', desc: 'print NUM lines of trailing context' },
+  { flag: '-B, --before-context', arg: 'NUM', desc: 'print NUM lines of leading context' },
+  { flag: '-C, --context', arg: 'NUM', desc: 'print NUM lines of output context' },
+  { flag: '--color, --colour', arg: 'WHEN', argOptional: true, desc: 'use markers to highlight the matching strings (never on a pipe)' },
+];
+const GREP_GETOPT = specGetopt(GREP_OPTIONS);
 
 register({
   name: 'grep',
   summary: 'print lines that match patterns',
   usage: 'grep [OPTION]... PATTERNS [FILE]...',
-  options: [
-    { flag: '-E', desc: 'PATTERNS are extended regular expressions' },
-    { flag: '-F', desc: 'PATTERNS are strings' },
-    { flag: '-i', desc: 'ignore case distinctions' },
-    { flag: '-v', desc: 'select non-matching lines' },
-    { flag: '-c', desc: 'print only a count of matching lines per FILE' },
-    { flag: '-n', desc: 'print line number with output lines' },
-    { flag: '-o', desc: 'show only the matching parts' },
-    { flag: '-w', desc: 'match only whole words' },
-    { flag: '-x', desc: 'match only whole lines' },
-    { flag: '-q', desc: 'quiet; exit status only' },
-    { flag: '-l', desc: 'print only names of FILEs with selected lines' },
-    { flag: '-h', desc: 'suppress the file name prefix' },
-    { flag: '-e', arg: 'PATTERNS', desc: 'use PATTERNS for matching' },
-    { flag: '-A, --after-context', arg: 'NUM', desc: 'print NUM lines of trailing context' },
-    { flag: '-B, --before-context', arg: 'NUM', desc: 'print NUM lines of leading context' },
-    { flag: '-C, --context', arg: 'NUM', desc: 'print NUM lines of output context' },
-  ],
+  options: GREP_OPTIONS,
   async run(p) {
     try {
       return await grepMain(p);
@@ -45,34 +61,33 @@ register({
 
 async function grepMain(p: Process): Promise<number> {
   {
-    const o = parseOpts(p, 'EFGPivcnowxqlLhHse:f:rRA:B:C:m:', [
-      { name: 'extended-regexp', arg: 'none', key: '-E' },
-      { name: 'fixed-strings', arg: 'none', key: '-F' },
-      { name: 'ignore-case', arg: 'none', key: '-i' },
-      { name: 'invert-match', arg: 'none', key: '-v' },
-      { name: 'count', arg: 'none', key: '-c' },
-      { name: 'line-number', arg: 'none', key: '-n' },
-      { name: 'only-matching', arg: 'none', key: '-o' },
-      { name: 'word-regexp', arg: 'none', key: '-w' },
-      { name: 'line-regexp', arg: 'none', key: '-x' },
-      { name: 'quiet', arg: 'none', key: '-q' },
-      { name: 'silent', arg: 'none', key: '-q' },
-      { name: 'files-with-matches', arg: 'none', key: '-l' },
-      { name: 'no-filename', arg: 'none', key: '-h' },
-      { name: 'with-filename', arg: 'none', key: '-H' },
-      { name: 'regexp', arg: 'required', key: '-e' },
-      { name: 'color', arg: 'optional', key: '--color' },
-      { name: 'colour', arg: 'optional', key: '--color' },
-      { name: 'max-count', arg: 'required', key: '-m' },
-      { name: 'after-context', arg: 'required', key: '-A' },
-      { name: 'before-context', arg: 'required', key: '-B' },
-      { name: 'context', arg: 'required', key: '-C' },
-    ]);
     const prog = p.argv[0];
-    if (!o) return 2;
-    let patterns: string[] = o.list.filter(([k]) => k === '-e').map(([, v]) => v ?? '');
+    const g = getopt(p.argv.slice(1), GREP_GETOPT.optstring, GREP_GETOPT.longopts);
+    if (g.error) {
+      p.stderr.write(`${prog}: ${g.error}\nUsage: ${prog} [OPTION]... PATTERNS [FILE]...\nTry '${prog} --help' for more information.\n`);
+      return 2;
+    }
+    const om = new Map(g.opts);
+    const o = { has: (k: string) => om.has(k), get: (k: string) => om.get(k), list: g.opts, args: g.args };
+    // --color: highlighting goes only to a terminal (auto) or always; neither is drawn here.
+    const color = o.get('--color');
+    if (o.has('--color') && color !== 'never' && !(color !== 'always' && !p.stdout.isTTY)) return refuseNotSimulated(p, 'grep', '--color');
+    let patterns: string[] = [];
+    for (const [k, v] of o.list) {
+      if (k === '-e') patterns.push(v ?? '');
+      else if (k === '-f') {
+        // -f FILE: one pattern per line; an empty file has none (nothing matches).
+        try {
+          const text = await readInput(p, v ?? '');
+          patterns.push(...splitLines(text));
+        } catch (e) {
+          p.stderr.write(`${prog}: ${v}: ${errMsg(e)}\n`);
+          return 2;
+        }
+      }
+    }
     let files = o.args;
-    if (!o.has('-e')) {
+    if (!o.has('-e') && !o.has('-f')) {
       if (files.length === 0) {
         p.stderr.write(`Usage: ${prog} [OPTION]... PATTERNS [FILE]...\nTry '${prog} --help' for more information.\n`);
         return 2;
@@ -88,7 +103,7 @@ async function grepMain(p: Process): Promise<number> {
     const fixed = o.has('-F');
     let src: string;
     try {
-      src = patterns.map((x) => `(?:${fixed ? x.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&') : translateRegex(x, o.has('-E'), { grep: true }).src})`).join('|');
+      src = patterns.length === 0 ? '[^\\s\\S]' : patterns.map((x) => `(?:${fixed ? x.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&') : translateRegex(x, o.has('-E'), { grep: true }).src})`).join('|');
     } catch (e) {
       if (!(e instanceof RegexError)) throw e;
       p.stderr.write(`${prog}: ${e.message}\n`);
@@ -106,7 +121,10 @@ async function grepMain(p: Process): Promise<number> {
     const invert = o.has('-v');
     const count = o.has('-c');
     const quiet = o.has('-q');
-    const listFiles = o.has('-l');
+    const listFiles = o.has('-l') || o.has('-L');
+    const listWithout = o.has('-L');
+    // -Z: a zero byte instead of the character that follows a file name.
+    const nul = o.has('-Z');
     const number = o.has('-n');
     const only = o.has('-o');
     const maxCount = o.has('-m') ? Number(o.get('-m')) : Infinity;
@@ -168,7 +186,7 @@ async function grepMain(p: Process): Promise<number> {
         else if (printedAny && lastOut === 0) outText += '--\n';
         printedAny = true;
         lastOut = no;
-        if (!only) outText += (showName ? `${name}-` : '') + (number ? `${no}-` : '') + text + '\n';
+        if (!only) outText += (showName ? `${name}${nul ? '\0' : '-'}` : '') + (number ? `${no}-` : '') + text + '\n';
       };
       const handle = (line: string): boolean => {
         lineNo++;
@@ -202,12 +220,12 @@ async function grepMain(p: Process): Promise<number> {
           const first = held.length ? held[0][0] : lineNo;
           if (printedAny && (lastOut === 0 || first > lastOut + 1)) outText += '--\n';
           printedAny = true;
-          for (const [no, text] of held) if (!only) outText += (showName ? `${name}-` : '') + (number ? `${no}-` : '') + text + '\n';
+          for (const [no, text] of held) if (!only) outText += (showName ? `${name}${nul ? '\0' : '-'}` : '') + (number ? `${no}-` : '') + text + '\n';
           held.length = 0;
           lastOut = lineNo;
           owed = after;
         }
-        const prefix = (showName ? `${name}:` : '') + (number ? `${lineNo}:` : '');
+        const prefix = (showName ? `${name}${nul ? '\0' : ':'}` : '') + (number ? `${lineNo}:` : '');
         if (only && !invert) {
           re.lastIndex = 0;
           let m: RegExpExecArray | null;
@@ -253,8 +271,9 @@ async function grepMain(p: Process): Promise<number> {
         p.stdout.write(outText);
       }
       if (quiet && matchedAny) return 0;
-      if (count) p.stdout.write(`${showName ? `${name}:` : ''}${n}\n`);
-      if (listFiles && n > 0) p.stdout.write(`${name}\n`);
+      if (count) p.stdout.write(`${showName ? `${name}${nul ? '\0' : ':'}` : ''}${n}\n`);
+      if (listFiles && !listWithout && n > 0) p.stdout.write(`${name}${nul ? '\0' : '\n'}`);
+      if (listWithout && n === 0) p.stdout.write(`${name}${nul ? '\0' : '\n'}`);
     }
     if (errors && !(quiet && matchedAny)) return 2;
     return matchedAny ? 0 : 1;
@@ -755,7 +774,7 @@ function trSet(s: string): string[] {
         const test: Record<string, RegExp> = { lower: /[a-z]/, upper: /[A-Z]/, digit: /[0-9]/, alpha: /[A-Za-z]/, alnum: /[A-Za-z0-9]/, space: /\s/, blank: /[ \t]/, punct: /[!-/:-@[-`{-~]/, xdigit: /[0-9A-Fa-f]/ };
         if (!Object.hasOwn(test, cls)) throw new TrClassError(cls);
         const re = test[cls];
-        if (re) chars.push(...all.filter((c) => re.test(c)).map((c) => `\0${c}`));
+        if (re) chars.push(...all.filter((c) => re.test(c)).map((c) => `\uE000${c}`));
         i = end + 1;
         continue;
       }
@@ -775,10 +794,10 @@ function trSet(s: string): string[] {
     chars.push(s[i]);
   }
   for (let i = 0; i < chars.length; i++) {
-    const c = chars[i].startsWith('\0') ? chars[i].slice(1) : chars[i];
-    if (!chars[i].startsWith('\0') && chars[i + 1] === '-' && chars[i + 2] !== undefined) {
+    const c = chars[i].startsWith('\uE000') ? chars[i].slice(1) : chars[i];
+    if (!chars[i].startsWith('\uE000') && chars[i + 1] === '-' && chars[i + 2] !== undefined) {
       const a = c.charCodeAt(0);
-      const b = chars[i + 2].replace(/^\0/, '').charCodeAt(0);
+      const b = chars[i + 2].replace(/^\uE000/, '').charCodeAt(0);
       for (let x = a; x <= b; x++) out.push(String.fromCharCode(x));
       i += 2;
       continue;

@@ -3,7 +3,7 @@
 // @server or the first `nameserver` of /etc/resolv.conf. Output is the full
 // message (+short, +noall +answer, +nocmd, +nostats... select parts).
 
-import { register } from '../registry.ts';
+import { declareNotSimulated, refuseNotSimulated, register } from '../registry.ts';
 import type { Process } from '../../kernel/proc.ts';
 import { kernelOf } from '../lib/sys.ts';
 import { queryId } from './client.ts';
@@ -44,7 +44,23 @@ interface Lookup {
 
 const SWITCHES = ['all', 'cmd', 'comments', 'question', 'answer', 'authority', 'additional', 'stats', 'short', 'identify', 'search', 'recurse', 'tcp', 'vc', 'edns', 'cookie', 'adflag', 'cdflag', 'multiline', 'ttlid', 'class', 'qr', 'nssearch', 'trace', 'defname', 'besteffort', 'fail', 'ignore', 'aaonly', 'showsearch', 'onesoa', 'rrcomments', 'split', 'ttlunits', 'unknownformat', 'yaml', 'crypto', 'dnssec', 'expire', 'header-only', 'keepopen', 'keepalive', 'nsid', 'opcode', 'padding', 'qid', 'subnet', 'idnin', 'idnout', 'bufsize', 'time', 'tries', 'retry', 'ndots', 'domain'];
 
-function setSwitch(o: DigOpts, raw: string, p: Process): boolean {
+/** Switches dig's output and query follow here; every other one of dig 9.18's switches is refused. */
+const HONOURED_SWITCHES = new Set(['all', 'cmd', 'comments', 'question', 'answer', 'authority', 'additional', 'stats', 'short', 'identify', 'search', 'recurse', 'tcp', 'vc', 'edns', 'time', 'tries', 'retry', 'ndots']);
+for (const sw of SWITCHES) if (!HONOURED_SWITCHES.has(sw)) declareNotSimulated({ tool: 'dig', kind: 'option', item: `+[no]${sw}`, why: sw === 'trace' ? 'iterative resolution from the root is not simulated; query each server with @SERVER' : 'this query or display switch is not modelled' });
+
+declareNotSimulated(
+  { tool: 'dig', kind: 'option', item: '-b', why: 'choosing the source address is not modelled' },
+  { tool: 'dig', kind: 'option', item: '-k', why: 'TSIG/SIG(0) keys are not modelled' },
+  { tool: 'dig', kind: 'option', item: '-y', why: 'TSIG keys are not modelled' },
+  { tool: 'dig', kind: 'option', item: '-f', why: 'batch files are not read; give the names on the command line' },
+  { tool: 'dig', kind: 'option', item: '-6', why: 'IPv6 transport is not modelled' },
+  { tool: 'dig', kind: 'option', item: '-m', why: 'memory debugging' },
+  { tool: 'dig', kind: 'option', item: '-u', why: 'query times are shown in milliseconds' },
+  { tool: 'dig', kind: 'option', item: '-c CLASS, CH, HS', why: 'only class IN has data' },
+);
+
+/** true when set; false when invalid; a number: refused (the status to exit with). */
+function setSwitch(o: DigOpts, raw: string, p: Process): boolean | number {
   let s = raw.slice(1);
   let on = true;
   if (s.startsWith('no')) {
@@ -56,6 +72,7 @@ function setSwitch(o: DigOpts, raw: string, p: Process): boolean {
   const val = eq < 0 ? undefined : s.slice(eq + 1);
   const match = SWITCHES.find((w) => w === key) ?? (SWITCHES.filter((w) => w.startsWith(key)).length === 1 ? SWITCHES.find((w) => w.startsWith(key)) : undefined);
   if (!key || !match) return false;
+  if (!HONOURED_SWITCHES.has(match)) return refuseNotSimulated(p, 'dig', `+${match}`);
   const num = (): number | undefined => (val !== undefined && /^\d+$/.test(val) ? Number(val) : undefined);
   switch (match) {
     case 'all':
@@ -152,7 +169,9 @@ async function dig(p: Process): Promise<number> {
       continue;
     }
     if (a.startsWith('+')) {
-      if (!setSwitch(o, a, p)) {
+      const sw = setSwitch(o, a, p);
+      if (typeof sw === 'number') return sw;
+      if (!sw) {
         p.stderr.write(`Invalid option: ${a}\n${USAGE}`);
         return 1;
       }
@@ -185,18 +204,23 @@ async function dig(p: Process): Promise<number> {
           if (val !== undefined) lookups.push({ name: val, type: pendingType });
           break;
         case 'c':
+          // Only class IN has data here.
+          if ((val ?? '').toUpperCase() !== 'IN') return refuseNotSimulated(p, 'dig', `-c ${val ?? ''}`.trim());
+          break;
         case 'b':
         case 'k':
         case 'y':
         case 'f':
-          break;
+          return refuseNotSimulated(p, 'dig', `-${flag}`);
         case '4':
-        case '6':
-        case 'm':
         case 'r':
-        case 'u':
+          // IPv4 transport is the only one; no ~/.digrc is read.
           i -= a.length > 2 ? 0 : 1;
           break;
+        case '6':
+        case 'm':
+        case 'u':
+          return refuseNotSimulated(p, 'dig', `-${flag}`);
         case 'v':
           p.stderr.write(`DiG ${DIG_VERSION}\n`);
           return 0;
@@ -216,7 +240,8 @@ async function dig(p: Process): Promise<number> {
       else pendingType = t;
       continue;
     }
-    if (a.toUpperCase() === 'IN' || a.toUpperCase() === 'CH' || a.toUpperCase() === 'HS') continue;
+    if (a.toUpperCase() === 'IN') continue;
+    if (a.toUpperCase() === 'CH' || a.toUpperCase() === 'HS') return refuseNotSimulated(p, 'dig', `class ${a.toUpperCase()}`);
     lookups.push({ name: a, type: pendingType });
     pendingType = undefined;
   }

@@ -3,7 +3,7 @@
 // /etc/hosts; it applies the search list. By default it asks for A, then
 // AAAA for the name the CNAME chain ends at; `-type=X` asks for X only.
 
-import { register } from '../registry.ts';
+import { declareNotSimulated, refuseNotSimulated, register } from '../registry.ts';
 import type { Process } from '../../kernel/proc.ts';
 import { defaultServers, toolConf, toolExchange } from './bindtool.ts';
 import { queryId } from './client.ts';
@@ -25,6 +25,13 @@ function section(rrs: RR[]): string {
   }
   return s;
 }
+
+/** nslookup options (BIND 9.18's setoption) that the simulation does not model. */
+const NSLOOKUP_UNMODELLED = ['all', 'class', 'cl', 'domain', 'do', 'sil', 'silent', 'fail', 'ndots', 'vc', 'debug', 'deb', 'd2', 'defname', 'def'];
+declareNotSimulated(
+  { tool: 'nslookup', kind: 'option', item: 'interactive mode', why: 'give the name on the command line: nslookup NAME [SERVER]' },
+  { tool: 'nslookup', kind: 'option', item: `-${NSLOOKUP_UNMODELLED.join(', -')}`, why: 'not modelled (only class IN; no debug output; UDP then TCP as needed)' },
+);
 
 async function nslookup(p: Process): Promise<number> {
   let type: number | undefined;
@@ -50,15 +57,21 @@ async function nslookup(p: Process): Promise<number> {
       else if (key === 'timeout' && v) timeout = Math.max(1, Number(v) || 5);
       else if ((key === 'retry' || key === 'ret') && v) tries = Math.max(1, Number(v) || 3);
       else if (key === 'norecurse' || key === 'norec') recurse = false;
-      else if (key === 'nosearch') search = false;
-      else if (key === 'search') search = true;
+      else if (key === 'nosearch' || key === 'nosea') search = false;
+      else if (key === 'search' || key === 'sea') search = true;
+      else if (key === 'recurse' || key === 'rec') recurse = true;
+      else if (['nodebug', 'nodeb', 'nod2', 'novc', 'nofail', 'nodefname', 'nodef'].includes(key)) {
+        // the defaults
+      } else if (['class', 'cl'].includes(key) && (v ?? '').toUpperCase() === 'IN') {
+        // the only class with data
+      } else if (NSLOOKUP_UNMODELLED.includes(key)) return refuseNotSimulated(p, 'nslookup', `-${key}`);
+      else p.stdout.write(`*** Invalid option: ${a.slice(1)}\n`);
       continue;
     }
     pos.push(a);
   }
   if (!pos.length) {
-    p.stderr.write('nslookup: interactive mode is not available here; give a name: nslookup NAME [SERVER]\n');
-    return 1;
+    return refuseNotSimulated(p, 'nslookup', 'interactive mode');
   }
   const target = pos[0];
   const servers = pos[1] !== undefined ? [pos[1]] : defaultServers(rc);

@@ -17,7 +17,7 @@ import type { IcmpMessage, Ipv4Packet, Trace } from '../../kernel/packet.ts';
 import { utf8Len } from '../../kernel/packet.ts';
 import type { Process } from '../../kernel/proc.ts';
 import { TcpSocket } from '../../kernel/socket/tcp.ts';
-import type { IcmpListener } from '../../kernel/stack.ts';
+import { icmpSocket, type IcmpSocketHandler } from '../../kernel/socket/icmp.ts';
 import { getopt } from '../lib/getopt.ts';
 import { resolveHost } from '../lib/resolve.ts';
 import { kernelOf, nsOf } from '../lib/sys.ts';
@@ -92,9 +92,7 @@ async function bbPing(p: Process): Promise<number> {
   let tsum = 0;
   const seen = new Set<number>();
   let wake: (() => void) | undefined;
-  const listener: IcmpListener = {
-    ns,
-    id,
+  const handler: IcmpSocketHandler = {
     onReply: (pkt: Ipv4Packet, icmp: IcmpMessage) => {
       const us = Math.floor((k.clock.now - (icmp.sentAt ?? k.clock.now)) * 1000);
       tsum += us;
@@ -113,7 +111,7 @@ async function bbPing(p: Process): Promise<number> {
       // busybox only warns about ICMP errors with -v
     },
   };
-  stack.icmpListeners.add(listener);
+  const sock = icmpSocket(ns, id, handler);
   const trace: Trace = { steps: [], max: 400 };
   k.lastTrace = { command: p.argv.join(' '), at: k.clock.now, trace };
   const start = k.clock.now;
@@ -139,7 +137,7 @@ async function bbPing(p: Process): Promise<number> {
         };
         sent++;
         try {
-          stack.ipOutputLocal(ns, pkt, { trace: sent === 1 ? trace : undefined });
+          sock.sendmsg(pkt, { trace: sent === 1 ? trace : undefined });
         } catch (e) {
           if (!(e instanceof KernelError)) throw e;
           // xsendto: bb_perror_msg_and_die("sendto")
@@ -164,7 +162,7 @@ async function bbPing(p: Process): Promise<number> {
       }, waitMs);
     }
   } finally {
-    stack.icmpListeners.delete(listener);
+    sock.close();
   }
   let out = `\n--- ${host} ping statistics ---\n${sent} packets transmitted, ${received} packets received, `;
   if (dups) out += `${dups} duplicates, `;

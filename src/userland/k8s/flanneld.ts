@@ -113,7 +113,7 @@ register({
         if (!ip) continue;
         const [dn, dl] = (n.spec.podCIDR as string).split('/');
         const dst = parseIp4(dn)!;
-        if (ns.fib.table(254).some((r) => r.dst === dst && r.dstLen === Number(dl))) continue;
+        if (ns.routeDump(254).some((r) => r.dst === dst && r.dstLen === Number(dl))) continue;
         try {
           ns.routeAdd({ table: 254, type: 'unicast', dst, dstLen: Number(dl), tos: 0, metric: 0, protocol: 'boot', scope: 0, onlink: false, gateway: parseIp4(ip)! }, { create: true, excl: true, replace: false });
           p.stdout.write(`I${klogTime(p)}       1 route_network.go:55] Watching for new subnet leases\nI${klogTime(p)}       1 route_network.go:92] Subnet added: ${n.spec.podCIDR} via ${ip}\n`);

@@ -2,7 +2,7 @@
 // `-S` (driver statistics) for the devices the simulator has drivers for
 // (veth, bridge, loopback), as recorded on Linux 6.18.
 
-import { register } from '../registry.ts';
+import { NOT_SIMULATED_STATUS, notSimulatedMessage, register } from '../registry.ts';
 import type { Process } from '../../kernel/proc.ts';
 import type { NetDevice } from '../../kernel/netdev.ts';
 import { nsOf } from '../lib/sys.ts';
@@ -51,9 +51,34 @@ function stats(d: NetDevice): string | undefined {
   return 'NIC statistics:\n' + rows.map(([k, v]) => `     ${k}: ${v}\n`).join('');
 }
 
+/** ethtool 6.1's modes (from `ethtool -h`); the simulation answers -i, -S, -P and --version and refuses the rest. */
+const MODES = '-s|--change -a|--show-pause -A|--pause -c|--show-coalesce -C|--coalesce -g|--show-ring -G|--set-ring -k|--show-features|--show-offload -K|--features|--offload -i|--driver -d|--register-dump -e|--eeprom-dump -E|--change-eeprom -r|--negotiate -p|--identify -t|--test -S|--statistics --phy-statistics -n|-u|--show-nfc|--show-ntuple -N|-U|--config-nfc|--config-ntuple -T|--show-time-stamping -x|--show-rxfh-indir|--show-rxfh -X|--set-rxfh-indir|--rxfh -f|--flash -P|--show-permaddr -w|--get-dump -W|--set-dump -l|--show-channels -L|--set-channels --show-priv-flags --set-priv-flags -m|--dump-module-eeprom|--module-info --show-eee --set-eee --set-phy-tunable --get-phy-tunable --get-tunable --set-tunable --reset --show-fec --set-fec -Q|--per-queue --cable-test --cable-test-tdr --show-tunnels --show-module --set-module -h|--help --version --monitor --debug --json -I|--include-statistics'
+  .split(' ')
+  .map((m) => m.split('|'));
+const HONOURED = new Set(['-i', '-S', '-P', '--version']);
+
 function ethtool(p: Process): number {
   const args = p.argv.slice(1);
   const ns = nsOf(p);
+  const mode0 = args.length ? MODES.find((m) => m.includes(args[0])) : undefined;
+  if (mode0 && !HONOURED.has(mode0[0])) {
+    p.stderr.write(notSimulatedMessage('ethtool', mode0[0]));
+    return NOT_SIMULATED_STATUS;
+  }
+  if (args[0] === '--version') {
+    p.stdout.write('ethtool version 6.1\n');
+    return 0;
+  }
+  if (mode0?.[0] === '-P') {
+    const d = args[1] === undefined ? undefined : ns.devByName(args[1]);
+    if (!d) {
+      p.stderr.write(args[1] === undefined ? 'ethtool: bad command line argument(s)\nFor more information run ethtool -h\n' : 'netlink error: No such device\n');
+      return args[1] === undefined ? 1 : 1;
+    }
+    // Virtual devices have no permanent (burned-in) address.
+    p.stdout.write('Permanent address: not set\n');
+    return 0;
+  }
   if (!args.length) {
     p.stderr.write('ethtool: bad command line argument(s)\nFor more information run ethtool -h\n');
     return 1;
@@ -107,6 +132,9 @@ register({
   options: [
     { flag: '-i, --driver', desc: 'show driver information' },
     { flag: '-S, --statistics', desc: 'show adapter statistics' },
+    { flag: '-P, --show-permaddr', desc: 'show the permanent hardware address (virtual devices have none)' },
+    { flag: '--version', desc: 'show the version' },
+    ...MODES.filter((m) => !HONOURED.has(m[0])).map((m) => ({ flag: m.join(', '), desc: 'ethtool mode', notSimulated: 'offloads, rings, pause, coalescing and the other driver settings are not modelled', probe: 'lo' })),
   ],
   run: ethtool,
 });

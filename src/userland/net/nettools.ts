@@ -136,7 +136,7 @@ function arpDev(ns: NetNs, ip: Ip4, device: string): NetDevice | KernelError {
     const d = ns.devByName(device);
     return d ?? new KernelError('ENODEV');
   }
-  const r = ns.fib.lookup({ daddr: ip }, (x) => x.type === 'unicast' || x.type === 'local');
+  const r = ns.routeLookup(ip, (x) => x.type === 'unicast' || x.type === 'local');
   if (!r || !r.route.dev) return new KernelError('ENETUNREACH');
   return r.route.dev;
 }
@@ -481,7 +481,7 @@ async function routeModify(p: Process, del: boolean, args: string[]): Promise<nu
         return 7;
       }
       if (gw !== undefined && !dev) {
-        const via = ns.fib.lookup({ daddr: gw }, (x) => x.type === 'unicast');
+        const via = ns.routeLookup(gw, (x) => x.type === 'unicast');
         if (!via || via.route.gateway !== undefined || !via.route.dev) {
           p.stderr.write(`${op}: Network is unreachable\n`);
           return 7;
@@ -798,7 +798,12 @@ async function ifconfig(p: Process): Promise<number> {
     try {
       if (a === 'up' || a === 'down') {
         if (!dev) return noDev();
-        ns.setUp(dev, a === 'up');
+        if (ifname.includes(':')) {
+          // SIOCSIFFLAGS on an alias label: clearing IFF_UP deletes that address; an unknown label is EADDRNOTAVAIL.
+          const al = labelAddr(dev, ifname);
+          if (!al) throw new KernelError('EADDRNOTAVAIL');
+          if (a === 'down') ns.addrDel(dev, al.local, al.prefixlen);
+        } else ns.setUp(dev, a === 'up');
       } else if (a === 'arp' || a === '-arp') {
         if (!dev) return noDev();
         dev.noarp = a === '-arp';
@@ -810,10 +815,12 @@ async function ifconfig(p: Process): Promise<number> {
       } else if (a === 'allmulti' || a === '-allmulti') {
         if (!dev) return noDev();
         dev.allmulti = a === 'allmulti' ? 1 : 0;
-      } else if (a === 'mtu') {
-        const v = next();
+      } else if (a === 'mtu' || a === 'txqueuelen') {
+        // net-tools reads the number with atoi(): leading digits, else 0.
+        const v = Number(/^\s*[+-]?\d*/.exec(next() ?? '')![0].trim() || 0);
         if (!dev) return noDev();
-        ns.setMtu(dev, Number(v));
+        if (a === 'mtu') ns.setMtu(dev, v);
+        else dev.txqlen = v >>> 0;
       } else if (a === 'netmask') {
         const v = next();
         const m = v === undefined ? undefined : parseIp4(v);
@@ -850,7 +857,14 @@ async function ifconfig(p: Process): Promise<number> {
         if (!dev) return noDev();
         ns.setAddress(dev, parseMac(mac)!);
       } else if (a === 'add' || a === 'del') {
-        next();
+        // IPv4 `add ADDR` makes the first free alias label (`lo:0`); `del` is IPv6-only in net-tools.
+        const v = next();
+        if (!dev) return noDev();
+        const r = v === undefined ? 'unknown' : await resolveArg(p, v.split('/')[0]);
+        if (a === 'del' || r === 'unknown' || r === 'lookup') return refuseNotSimulated(p, 'ifconfig', `${a} ${v ?? ''}`.trim());
+        let n = 0;
+        while (labelAddr(dev, `${devName}:${n}`)) n++;
+        setIfAddr(ns, dev, `${devName}:${n}`, r.ip);
       } else {
         // An address, possibly with /prefix.
         const [addrText, lenText] = a.split('/');
@@ -878,44 +892,154 @@ async function ifconfig(p: Process): Promise<number> {
 
 // ── netstat ──────────────────────────────────────────────────────────────
 
-async function netstat(p: Process): Promise<number> {
-  const ns = nsOf(p);
-  const argv = p.argv.slice(1);
-  let route = false;
-  let iface = false;
-  let numeric = false;
-  let ext = 0;
-  let all = false;
-  for (const a of argv) {
+/** netstat's usage (the recorded text): lines to stderr on an error; `-h` prints them to stdout but the family list to stderr. */
+const NETSTAT_USAGE =
+  'usage: netstat [-vWeenNcCF] [<Af>] -r         netstat {-V|--version|-h|--help}\n' +
+  '       netstat [-vWnNcaeol] [<Socket> ...]\n' +
+  '       netstat { [-vWeenNac] -i | [-cnNe] -M | -s [-6tuw] }\n\n' +
+  '        -r, --route              display routing table\n' +
+  '        -i, --interfaces         display interface table\n' +
+  '        -g, --groups             display multicast group memberships\n' +
+  '        -s, --statistics         display networking statistics (like SNMP)\n' +
+  '        -M, --masquerade         display masqueraded connections\n\n' +
+  '        -v, --verbose            be verbose\n' +
+  "        -W, --wide               don't truncate IP addresses\n" +
+  "        -n, --numeric            don't resolve names\n" +
+  "        --numeric-hosts          don't resolve host names\n" +
+  "        --numeric-ports          don't resolve port names\n" +
+  "        --numeric-users          don't resolve user names\n" +
+  '        -N, --symbolic           resolve hardware names\n' +
+  '        -e, --extend             display other/more information\n' +
+  '        -p, --programs           display PID/Program name for sockets\n' +
+  '        -o, --timers             display timers\n' +
+  '        -c, --continuous         continuous listing\n\n' +
+  '        -l, --listening          display listening server sockets\n' +
+  '        -a, --all                display all sockets (default: connected)\n' +
+  '        -F, --fib                display Forwarding Information Base (default)\n' +
+  '        -C, --cache              display routing cache instead of FIB\n' +
+  '        -Z, --context            display SELinux security context for sockets\n\n' +
+  '  <Socket>={-t|--tcp} {-u|--udp} {-U|--udplite} {-S|--sctp} {-w|--raw}\n' +
+  '           {-x|--unix} --ax25 --ipx --netrom\n' +
+  "  <AF>=Use '-6|-4' or '-A <af>' or '--<af>'; default: inet\n" +
+  '  List of possible address families (which support routing):\n';
+
+/** Long options (getopt_long: unambiguous prefixes accepted) to their short letter; `A` takes an argument. */
+const NETSTAT_LONG: [string, string][] = [
+  ['route', 'r'], ['interfaces', 'i'], ['groups', 'g'], ['statistics', 's'], ['masquerade', 'M'], ['verbose', 'v'],
+  ['wide', 'W'], ['numeric', 'n'], ['numeric-hosts', 'H'], ['numeric-ports', 'P'], ['numeric-users', 'n'], ['symbolic', 'N'],
+  ['extend', 'e'], ['programs', 'p'], ['timers', 'o'], ['continuous', 'c'], ['listening', 'l'], ['all', 'a'], ['fib', 'F'],
+  ['cache', 'C'], ['context', 'Z'], ['tcp', 't'], ['udp', 'u'], ['udplite', 'U'], ['sctp', 'S'], ['raw', 'w'], ['unix', 'x'],
+  ['help', 'h'], ['version', 'V'], ['protocol', 'A'], ['inet', '4'], ['inet6', '6'], ['ax25', '#'], ['ipx', '#'], ['netrom', '#'],
+];
+const NETSTAT_SHORT = 'A:CFMacdeghilnNoprsStuUvVWwx64Z';
+
+/** Options netstat has that the simulation does not model (refused as not simulated). */
+const NETSTAT_REFUSED: Record<string, string> = {
+  s: '-s', g: '-g', c: '-c', o: '-o', U: '-U', S: '-S', '6': '-6', d: '-d', '#': '--ax25/--ipx/--netrom',
+};
+
+interface NetstatOpts { flags: Map<string, number>; af?: string }
+
+/** getopt_long over netstat's options; a string is the error text (status 3). */
+function parseNetstat(argv: string[]): NetstatOpts | string {
+  const flags = new Map<string, number>();
+  const set = (c: string): void => void flags.set(c, (flags.get(c) ?? 0) + 1);
+  let af: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') break;
     if (a.startsWith('--')) {
-      const n = a.slice(2);
-      if ('route'.startsWith(n)) route = true;
-      else if ('interfaces'.startsWith(n)) iface = true;
-      else if ('numeric'.startsWith(n)) numeric = true;
-      else if ('extend'.startsWith(n)) ext++;
-      else if ('all'.startsWith(n)) all = true;
+      const [name, val] = a.slice(2).split(/=(.*)/s, 2);
+      const exact = NETSTAT_LONG.find(([n]) => n === name);
+      const hits = exact ? [exact] : NETSTAT_LONG.filter(([n]) => n.startsWith(name));
+      if (!hits.length) return `netstat: unrecognized option '${a}'\n`;
+      if (hits.length > 1 && new Set(hits.map(([, c]) => c)).size > 1) return `netstat: option '--${name}' is ambiguous; possibilities:${hits.map(([n]) => ` '--${n}'`).join('')}\n`;
+      const c = hits[0][1];
+      if (c === 'A') {
+        const v = val ?? argv[++i];
+        if (v === undefined) return `netstat: option '--protocol' requires an argument\n`;
+        af = v;
+      } else set(c);
       continue;
     }
-    if (!a.startsWith('-')) continue;
-    for (const c of a.slice(1)) {
-      if (c === 'r') route = true;
-      else if (c === 'i') iface = true;
-      else if (c === 'n') numeric = true;
-      else if (c === 'e') ext++;
-      else if (c === 'a') all = true;
+    if (!a.startsWith('-') || a === '-') continue;
+    for (let j = 1; j < a.length; j++) {
+      const c = a[j];
+      const at = NETSTAT_SHORT.indexOf(c);
+      if (at < 0 || c === ':') return `netstat: invalid option -- '${c}'\n`;
+      if (NETSTAT_SHORT[at + 1] === ':') {
+        const v = j + 1 < a.length ? a.slice(j + 1) : argv[++i];
+        if (v === undefined) return `netstat: option requires an argument -- '${c}'\n`;
+        af = v;
+        break;
+      }
+      set(c);
     }
   }
-  if (route) return printRoutes(p, ext === 0 ? 2 : ext === 1 ? 1 : 3, numeric);
-  if (iface) {
+  return { flags, af };
+}
+
+async function netstat(p: Process): Promise<number> {
+  const ns = nsOf(p);
+  const o = parseNetstat(p.argv.slice(1));
+  if (typeof o === 'string') {
+    p.stderr.write(o + NETSTAT_USAGE + ROUTE_USAGE_AF);
+    return 3;
+  }
+  const f = (c: string): number => o.flags.get(c) ?? 0;
+  if (f('V')) {
+    p.stdout.write('net-tools 2.10\nFred Baumgarten, Alan Cox, Bernd Eckenfels, Phil Blundell, Tuan Hoang, Brian Micek and others\n+NEW_ADDRT +RTF_IRTT +RTF_REJECT +FW_MASQUERADE +I18N +SELINUX\nAF: (inet) +UNIX +INET +INET6 +IPX +AX25 +NETROM +X25 +ATALK +ECONET +ROSE -BLUETOOTH\nHW:  +ETHER +ARC +SLIP +PPP +TUNNEL -TR +AX25 +NETROM +X25 +FR +ROSE +ASH +SIT +FDDI +HIPPI +HDLC/LAPB +EUI64 \n');
+    return 0;
+  }
+  if (f('h')) {
+    p.stdout.write(NETSTAT_USAGE);
+    p.stderr.write(ROUTE_USAGE_AF);
+    return 0;
+  }
+  if (o.af !== undefined && !o.af.split(',').every((x) => x === 'inet' || x === 'unix')) {
+    const bad = o.af.split(',').find((x) => x !== 'inet' && x !== 'unix')!;
+    if (['inet6', 'ax25', 'netrom', 'rose', 'ipx', 'ddp', 'x25'].includes(bad)) return refuseNotSimulated(p, 'netstat', `-A ${bad}`);
+    p.stderr.write(`Unknown address family \`${bad}'.\n`);
+    return 1;
+  }
+  for (const c of Object.keys(NETSTAT_REFUSED)) if (f(c)) return refuseNotSimulated(p, 'netstat', NETSTAT_REFUSED[c]);
+  // Masquerade support left the kernel in 2.2, SELinux is not enabled: what real netstat prints here.
+  if (f('M')) {
+    p.stderr.write("netstat: no support for `ip_masquerade' on this system.\n");
+    return 1;
+  }
+  if (f('Z')) {
+    p.stderr.write('SELinux is not enabled on this machine.\n');
+    return 1;
+  }
+  const numeric = f('n') > 0;
+  if (f('r')) {
+    if (f('C')) {
+      // There has been no IPv4 routing cache since Linux 3.6: /proc/net/rt_cache is gone, only the header prints.
+      p.stdout.write('Kernel IP routing cache\nSource          Destination     Gateway         Flags   MSS Window  irtt Iface\n');
+      return 0;
+    }
+    const ext = f('e');
+    return printRoutes(p, ext === 0 ? 2 : ext === 1 ? 1 : 3, numeric || f('H') > 0);
+  }
+  if (f('i')) {
     p.stdout.write('Kernel Interface table\n');
+    if (f('e')) {
+      for (const v of ifViews(ns)) {
+        if (v.alias || (!f('a') && !v.dev.adminUp)) continue;
+        ifPrintLong(p, v);
+      }
+      return 0;
+    }
     p.stdout.write('Iface             MTU    RX-OK RX-ERR RX-DRP RX-OVR    TX-OK TX-ERR TX-DRP TX-OVR Flg\n');
     for (const v of ifViews(ns)) {
-      if (v.alias || (!all && !v.dev.adminUp)) continue;
+      if (v.alias || (!f('a') && !v.dev.adminUp)) continue;
       ifPrintShort(p, v);
     }
     return 0;
   }
-  return netstatSockets(p, argv);
+  if (f('e')) return refuseNotSimulated(p, 'netstat', '-e (User and Inode columns of sockets)');
+  return netstatSockets(p, o, f);
 }
 
 /** TCP states as /proc/net/tcp and net-tools name them. */
@@ -933,55 +1057,46 @@ const TCP_STATE_NAME: Record<TcpState, string> = {
   TIME_WAIT: 'TIME_WAIT',
 };
 
-/** netstat's socket tables: -t/-u (inet), -x (unix, empty here), -l/-a selecting servers. */
-async function netstatSockets(p: Process, argv: string[]): Promise<number> {
+/** netstat's socket tables: -t/-u/-w (inet), -x (unix, empty here), -l/-a selecting servers, -p the owner, -W no truncation. */
+async function netstatSockets(p: Process, o: NetstatOpts, f: (c: string) => number): Promise<number> {
   const ns = nsOf(p);
-  let tcp = false;
-  let udp = false;
-  let raw = false;
-  let unix = false;
-  let listening = false;
-  let all = false;
-  let numeric = false;
-  for (const a of argv) {
-    if (a.startsWith('--')) {
-      const n = a.slice(2);
-      const m: Record<string, string> = { tcp: 't', udp: 'u', raw: 'w', unix: 'x', listening: 'l', all: 'a', numeric: 'n' };
-      const hit = Object.keys(m).find((k) => k.startsWith(n) && n.length > 0);
-      if (hit) applyFlag(m[hit]);
-      continue;
-    }
-    if (a.startsWith('-')) for (const c of a.slice(1)) applyFlag(c);
+  let tcp = f('t') > 0;
+  let udp = f('u') > 0;
+  let raw = f('w') > 0;
+  let unix = f('x') > 0;
+  const listening = f('l') > 0;
+  const all = f('a') > 0;
+  const numHosts = f('n') > 0 || f('H') > 0;
+  const numPorts = f('n') > 0 || f('P') > 0;
+  const wide = f('W') > 0;
+  const progs = f('p') > 0;
+  if (!tcp && !udp && !raw && !unix) {
+    const fams = o.af?.split(',');
+    tcp = udp = raw = !fams || fams.includes('inet');
+    unix = !fams || fams.includes('unix');
   }
-  function applyFlag(c: string): void {
-    if (c === 't') tcp = true;
-    else if (c === 'u') udp = true;
-    else if (c === 'w') raw = true;
-    else if (c === 'x') unix = true;
-    else if (c === 'l') listening = true;
-    else if (c === 'a') all = true;
-    else if (c === 'n') numeric = true;
-  }
-  if (!tcp && !udp && !raw && !unix) tcp = udp = raw = unix = true;
   const which = all ? 'servers and established' : listening ? 'only servers' : 'w/o servers';
   const want = (server: boolean): boolean => all || (listening ? server : !server);
   const addr = async (ip: number, port: number, proto: string): Promise<string> => {
     let host = fmtIp4(ip);
-    if (!numeric && ip !== 0) host = (await hostName(p, host)) ?? host;
-    const portText = port === 0 ? '*' : numeric ? String(port) : serviceName(port, proto) ?? String(port);
+    if (!numHosts && ip !== 0) host = (await hostName(p, host)) ?? host;
+    const portText = port === 0 ? '*' : numPorts ? String(port) : serviceName(port, proto) ?? String(port);
+    // Without -W the host is cut so that host:port fits the 23-column field.
+    if (!wide && host.length + portText.length > 22) host = host.slice(0, Math.max(0, 22 - portText.length));
     return `${host}:${portText}`;
   };
-  const row = (proto: string, rq: number, sq: number, l: string, r: string, st: string): string =>
-    `${proto.padEnd(5)} ${String(rq).padStart(6)} ${String(sq).padStart(6)} ${l.padEnd(23)} ${r.padEnd(23)} ${st.padEnd(11)}\n`;
+  const prog = (s: { owner?: { pid: number; comm: string } }): string => (progs ? ` ${(s.owner ? `${s.owner.pid}/${s.owner.comm}` : '-').padEnd(20)}` : '');
+  const row = (proto: string, rq: number, sq: number, l: string, r: string, st: string, pr: string): string =>
+    `${proto.padEnd(5)} ${String(rq).padStart(6)} ${String(sq).padStart(6)} ${l.padEnd(23)} ${r.padEnd(23)} ${st.padEnd(11)}${pr}\n`;
   if (tcp || udp || raw) {
-    let out = `Active Internet connections (${which})\nProto Recv-Q Send-Q Local Address           Foreign Address         State      \n`;
+    let out = `Active Internet connections (${which})\nProto Recv-Q Send-Q Local Address           Foreign Address         State      ${progs ? ' PID/Program name    ' : ''}\n`;
     if (tcp) {
       for (const sk of socketsOf<TcpSocket>(ns, 'tcp')) {
         if (sk.state === 'CLOSED') continue;
         if (!want(sk.state === 'LISTEN')) continue;
         const rq = sk.state === 'LISTEN' ? sk.acceptQueue.length : new TextEncoder().encode(sk.rcvBuf).length;
         const sq = sk.state === 'LISTEN' ? 0 : sk.unacked;
-        out += row('tcp', rq, sq, await addr(sk.laddr, sk.lport, 'tcp'), await addr(sk.raddr, sk.rport, 'tcp'), TCP_STATE_NAME[sk.state]);
+        out += row('tcp', rq, sq, await addr(sk.laddr, sk.lport, 'tcp'), await addr(sk.raddr, sk.rport, 'tcp'), TCP_STATE_NAME[sk.state], prog(sk));
       }
     }
     if (udp) {
@@ -990,12 +1105,12 @@ async function netstatSockets(p: Process, argv: string[]): Promise<number> {
         const connected = sk.rport !== 0;
         if (!want(!connected)) continue;
         const rq = sk.queue.reduce((n, d) => n + d.data.length, 0);
-        out += row('udp', rq, 0, await addr(sk.laddr, sk.lport, 'udp'), await addr(sk.raddr, sk.rport, 'udp'), connected ? 'ESTABLISHED' : '');
+        out += row('udp', rq, 0, await addr(sk.laddr, sk.lport, 'udp'), await addr(sk.raddr, sk.rport, 'udp'), connected ? 'ESTABLISHED' : '', prog(sk));
       }
     }
     p.stdout.write(out);
   }
-  if (unix) p.stdout.write(`Active UNIX domain sockets (${which})\nProto RefCnt Flags       Type       State         I-Node   Path\n`);
+  if (unix) p.stdout.write(`Active UNIX domain sockets (${which})\nProto RefCnt Flags       Type       State         I-Node   ${progs ? 'PID/Program name    ' : ''}Path\n`);
   return 0;
 }
 
@@ -1029,23 +1144,53 @@ register({
 register({
   name: 'ifconfig',
   summary: 'configure a network interface',
-  usage: 'ifconfig [-a] [-s] [interface] | ifconfig interface [address [netmask M]] [broadcast B] [mtu N] [hw ether MAC] [up|down]',
+  usage: 'ifconfig [-a] [-s] [-v] [interface] | ifconfig interface [address [netmask M]] [broadcast B] [mtu N] [txqueuelen N] [hw ether MAC] [up|down]',
+  optstring: 'asvV',
   options: [
     { flag: '-a', desc: 'display all interfaces, even if down' },
     { flag: '-s', desc: 'display a short list (like netstat -i)' },
+    { flag: '-v', desc: 'be verbose (no different output for these displays)' },
+    { flag: '-V, --version', desc: 'version' },
   ],
   run: ifconfig,
 });
 
 register({
   name: 'netstat',
-  summary: 'print routing tables and interface statistics',
-  usage: 'netstat {-r|-i} [-n] [-e] [-a]',
+  summary: 'print network connections, routing tables and interface statistics',
+  usage: 'netstat [-vWnNcaeolp] [-t] [-u] [-w] [-x] | netstat {-r|-i} [-n] [-e] [-a]',
+  optstring: NETSTAT_SHORT,
   options: [
     { flag: '-r, --route', desc: 'display the routing table' },
-    { flag: '-i, --interfaces', desc: 'display the interface table' },
-    { flag: '-n, --numeric', desc: "don't resolve names" },
-    { flag: '-e, --extend', desc: 'display other/more information' },
+    { flag: '-i, --interfaces', desc: 'display the interface table (-e: in ifconfig style)' },
+    { flag: '-n, --numeric', desc: "don't resolve names (--numeric-hosts, --numeric-ports)" },
+    { flag: '-e, --extend', desc: 'display other/more information (routes and interfaces)' },
+    { flag: '-a, --all', desc: 'display all sockets' },
+    { flag: '-l, --listening', desc: 'display listening server sockets' },
+    { flag: '-t, --tcp', desc: 'TCP sockets' },
+    { flag: '-u, --udp', desc: 'UDP sockets' },
+    { flag: '-w, --raw', desc: 'raw sockets' },
+    { flag: '-x, --unix', desc: 'UNIX domain sockets (none are simulated: the header only)' },
+    { flag: '-p, --programs', desc: 'display PID/Program name for sockets' },
+    { flag: '-W, --wide', desc: "don't truncate IP addresses" },
+    { flag: '-v, --verbose', desc: 'be verbose' },
+    { flag: '-N, --symbolic', desc: 'resolve hardware names' },
+    { flag: '-F, --fib', desc: 'display the Forwarding Information Base (default)' },
+    { flag: '-C, --cache', desc: 'display the routing cache (empty since Linux 3.6)' },
+    { flag: '-A, --protocol', arg: 'AF', desc: 'address families (inet, unix)' },
+    { flag: '-4, --inet', desc: 'IPv4 only' },
+    { flag: '-M, --masquerade', desc: 'masqueraded connections (no kernel has them since 2.2)' },
+    { flag: '-Z, --context', desc: 'SELinux context (SELinux is not enabled)' },
+    { flag: '-h, --help', desc: 'usage' },
+    { flag: '-V, --version', desc: 'version' },
+    { flag: '-s, --statistics', desc: 'protocol statistics', notSimulated: 'the SNMP counters are not modelled', probe: '' },
+    { flag: '-g, --groups', desc: 'multicast group memberships', notSimulated: 'multicast is not modelled', probe: '' },
+    { flag: '-c, --continuous', desc: 'continuous listing', notSimulated: 'run the command again instead', probe: '' },
+    { flag: '-o, --timers', desc: 'socket timers', notSimulated: 'TCP timers are not shown', probe: '-tn' },
+    { flag: '-U, --udplite', desc: 'UDP-Lite sockets', notSimulated: 'UDP-Lite is not modelled', probe: '' },
+    { flag: '-S, --sctp', desc: 'SCTP sockets', notSimulated: 'SCTP is not modelled', probe: '' },
+    { flag: '-6, --inet6', desc: 'IPv6', notSimulated: 'IPv6 routing and sockets are not modelled', probe: '-rn' },
+    { flag: '-d', desc: '(undocumented)', notSimulated: 'not modelled', probe: '' },
   ],
   run: netstat,
 });

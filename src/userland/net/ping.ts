@@ -7,7 +7,8 @@ import type { Process } from '../../kernel/proc.ts';
 import { fmtIp4, parseIp4, IP4_BROADCAST } from '../../kernel/addr.ts';
 import { KernelError } from '../../kernel/errno.ts';
 import type { IcmpMessage, Ipv4Packet, Trace } from '../../kernel/packet.ts';
-import { type IcmpListener, type Icmp6Listener, IP_MAX_MTU } from '../../kernel/stack.ts';
+import { IP_MAX_MTU } from '../../kernel/stack.ts';
+import { icmpSocket, icmp6Socket, type IcmpSocketHandler } from '../../kernel/socket/icmp.ts';
 import { getopt } from '../lib/getopt.ts';
 import { resolveHost, getHostByAddr, GAI_TEXT } from '../lib/resolve.ts';
 import { nsOf, kernelOf } from '../lib/sys.ts';
@@ -269,7 +270,7 @@ async function ping4(p: Process, o: PingOpts, target: string, dst: number, canon
       saddr = a;
     }
   }
-  const isBcast = dst === IP4_BROADCAST || ns.devices().some((d) => d.inet.some((a) => a.broadcast === dst)) || ns.fib.table(255).some((r) => r.type === 'broadcast' && r.dst === dst && r.dstLen === 32);
+  const isBcast = dst === IP4_BROADCAST || ns.devices().some((d) => d.inet.some((a) => a.broadcast === dst)) || ns.routeDump(255).some((r) => r.type === 'broadcast' && r.dst === dst && r.dstLen === 32);
   if (isBcast && !o.broadcast) {
     p.stderr.write('ping: Do you want to ping broadcast? Then -b. If not, check your local firewall rules\n');
     return 2;
@@ -299,9 +300,7 @@ async function ping4(p: Process, o: PingOpts, target: string, dst: number, canon
   const seen = new Uint8Array(65536);
   let nextSend = k.clock.now;
   let wake: (() => void) | undefined;
-  const listener: IcmpListener = {
-    ns,
-    id,
+  const handler: IcmpSocketHandler = {
     onReply: (pkt: Ipv4Packet, icmp: IcmpMessage) => {
       if (seen[icmp.seq & 0xffff]) return;
       seen[icmp.seq & 0xffff] = 1;
@@ -330,7 +329,7 @@ async function ping4(p: Process, o: PingOpts, target: string, dst: number, canon
       wake?.();
     },
   };
-  stack.icmpListeners.add(listener);
+  const sock = icmpSocket(ns, id, handler);
   void shown;
   // The first echo of every ping is traced for the packet-path view.
   const trace: Trace = { steps: [], max: 400 };
@@ -382,11 +381,9 @@ async function ping4(p: Process, o: PingOpts, target: string, dst: number, canon
           df,
           payload: { proto: 'icmp', type: 8, code: 0, id, seq, dataLen: o.size, sentAt: now },
         };
-        stack.xmitErrno = undefined;
         let errno: string | undefined;
         try {
-          stack.ipOutputLocal(ns, pkt, { oif, trace: seq === 1 ? trace : undefined });
-          errno = stack.xmitErrno;
+          errno = sock.sendmsg(pkt, { oif, trace: seq === 1 ? trace : undefined });
         } catch (e) {
           if (!(e instanceof KernelError)) throw e;
           errno = e.errno;
@@ -398,7 +395,6 @@ async function ping4(p: Process, o: PingOpts, target: string, dst: number, canon
             continue;
           }
         }
-        stack.xmitErrno = undefined;
         if (errno === 'ENOBUFS') {
           // pinger(): the device queue refused it; retry after half an
           // interval (at most 500 ms) while the retries fit the linger time,
@@ -428,7 +424,7 @@ async function ping4(p: Process, o: PingOpts, target: string, dst: number, canon
       }, waitMs);
     }
   } finally {
-    stack.icmpListeners.delete(listener);
+    sock.close();
   }
   summary(p, name, st);
   if (o.deadline !== undefined && o.count !== undefined) return st.received >= o.count ? 0 : 1;
@@ -453,10 +449,7 @@ async function ping6(p: Process, o: PingOpts, target: string, addr: string, cano
   const st: Stats = { pipe: 0, sent: 0, received: 0, errors: 0, rtts: new RttStats(), start: k.clock.now, last: k.clock.now };
   let wake: (() => void) | undefined;
   let nextSend = k.clock.now;
-  const l: Icmp6Listener = {
-    ns,
-    id,
-    onReply: (pkt) => {
+  const sock6 = icmp6Socket(ns, id, (pkt) => {
       const icmp = pkt.payload;
       const rttUs = (k.clock.now - (icmp.sentAt ?? k.clock.now)) * 1000;
       st.received++;
@@ -468,9 +461,7 @@ async function ping6(p: Process, o: PingOpts, target: string, addr: string, cano
         p.stdout.write(`${icmp.dataLen + 8} bytes from ${who}: icmp_seq=${icmp.seq} ttl=${pkt.hlim} time=${fmtRtt(rttUs)} ms\n`);
       }
       wake?.();
-    },
-  };
-  k.stack.icmp6Listeners.add(l);
+  });
   try {
     const intervalMs = o.interval * 1000;
     for (;;) {
@@ -481,7 +472,7 @@ async function ping6(p: Process, o: PingOpts, target: string, addr: string, cano
       if (!doneSending && k.clock.now >= nextSend) {
         st.sent++;
         st.last = Math.max(st.last, k.clock.now);
-        k.stack.ip6OutputLoopback(ns, { src: '::1', dst: '::1', hlim: 64, payload: { proto: 'icmp', type: 128, code: 0, id, seq: st.sent, dataLen: o.size, sentAt: k.clock.now } });
+        sock6.sendmsg({ src: '::1', dst: '::1', hlim: 64, payload: { proto: 'icmp', type: 128, code: 0, id, seq: st.sent, dataLen: o.size, sentAt: k.clock.now } });
         nextSend = k.clock.now + (intervalMs || FLOOD_INTERVAL_MS);
         continue;
       }
@@ -494,7 +485,7 @@ async function ping6(p: Process, o: PingOpts, target: string, addr: string, cano
       }, waitMs);
     }
   } finally {
-    k.stack.icmp6Listeners.delete(l);
+    sock6.close();
   }
   summary(p, canonical ?? target, st);
   return st.received ? 0 : 1;

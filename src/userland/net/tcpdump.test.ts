@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { bareWorld } from '../../world/world.ts';
 import { Session, runScript, type SessionEntry } from '../../session/session.ts';
 import { parseFilter } from './tcpdump.ts';
+import { parseIp4 } from '../../kernel/addr.ts';
+import type { ArpPacket, EthFrame, Ipv4Packet } from '../../kernel/packet.ts';
 
 const SETUP = [
   'ip netns add red',
@@ -85,9 +87,17 @@ describe('tcpdump', () => {
     expect(tail).toMatch(/length 64\n\^C\n4 packets captured\n4 packets received by filter\n0 packets dropped by kernel\n/);
   });
 
-  it('parses filter expressions', () => {
+  it('parses filter expressions into predicates that select the right frames', () => {
     expect(() => parseFilter(['tcp', 'port'])).toThrow();
-    expect(() => parseFilter(['host', '10.0.0.1', 'and', '(', 'tcp', 'or', 'icmp', ')'])).not.toThrow();
-    expect(() => parseFilter(['not', 'arp'])).not.toThrow();
+    const ip = (src: string, dst: string, payload: object): EthFrame => ({ src: '02:00:00:00:00:01', dst: '02:00:00:00:00:02', type: 'ipv4', payload: { src: parseIp4(src)!, dst: parseIp4(dst)!, ttl: 64, tos: 0, id: 1, df: true, payload } as Ipv4Packet });
+    const tcp = ip('10.0.0.1', '10.0.0.2', { proto: 'tcp', sport: 40000, dport: 80, seq: 0, ack: 0, flags: {}, window: 0, data: '' });
+    const icmp = ip('10.0.0.3', '10.0.0.1', { proto: 'icmp', type: 8, code: 0, id: 1, seq: 1, dataLen: 56 });
+    const udpOther = ip('10.0.0.3', '10.0.0.4', { proto: 'udp', sport: 53, dport: 5353, data: '' });
+    const arp: EthFrame = { src: '02:00:00:00:00:01', dst: 'ff:ff:ff:ff:ff:ff', type: 'arp', payload: { op: 'request', sha: '02:00:00:00:00:01', spa: parseIp4('10.0.0.1')!, tha: '00:00:00:00:00:00', tpa: parseIp4('10.0.0.2')! } as ArpPacket };
+    const hostTcpOrIcmp = parseFilter(['host', '10.0.0.1', 'and', '(', 'tcp', 'or', 'icmp', ')']);
+    expect([tcp, icmp, udpOther, arp].map(hostTcpOrIcmp)).toEqual([true, true, false, false]);
+    expect([tcp, icmp, udpOther, arp].map(parseFilter(['not', 'arp']))).toEqual([true, true, true, false]);
+    expect([tcp, icmp, udpOther, arp].map(parseFilter(['port', '80']))).toEqual([true, false, false, false]);
+    expect([tcp, icmp, udpOther, arp].map(parseFilter(['src', '10.0.0.3', 'and', 'not', 'icmp']))).toEqual([false, false, true, false]);
   });
 });

@@ -152,7 +152,7 @@ async function check(p: Process, a: CmdArgs): Promise<void> {
   for (const r of (prev.routes ?? []) as CniRoute[]) {
     const d = parseCidr(r.dst);
     const gw = r.gw ? parseCidr(`${r.gw}/32`)?.ip : undefined;
-    const found = d && contNs.fib.table(254).some((x) => x.dst === netOf(d.ip, d.len) && x.dstLen === d.len && (gw === undefined || x.gateway === gw));
+    const found = d && contNs.routeDump(254).some((x) => x.dst === netOf(d.ip, d.len) && x.dstLen === d.len && (gw === undefined || x.gateway === gw));
     if (!found) throw new CniError(ERR.internal, `Expected Route ${goRoute(r)} not found in routing table`);
   }
   const br = nsOf(p).devByName(conf.bridge!);

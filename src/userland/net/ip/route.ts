@@ -358,7 +358,7 @@ function listOrFlush(ip: Ip, argv: string[], flush: boolean): number {
     f.flush = true;
     if (f.cloned) {
       // Flushing the cache drops every learned path MTU (fnhe).
-      for (const r of ip.ns.fib.all()) r.exceptions = undefined;
+      ip.ns.routeFlushCache();
       if (ip.stats) ip.out.fp('*** IPv4 routing cache is flushed.\n');
       return 0;
     }
@@ -370,8 +370,7 @@ function listOrFlush(ip: Ip, argv: string[], flush: boolean): number {
         return 0;
       }
       round++;
-      for (const r of victims) ip.ns.fib.remove(r);
-      ip.k.notifyTopology();
+      for (const r of victims) ip.ns.routeRemove(r);
       if (ip.stats) ip.out.fp(`\n*** Round ${round}, deleting ${victims.length} entries ***\n`);
       if (round > 10) return 0;
     }
