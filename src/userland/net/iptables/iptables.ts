@@ -226,7 +226,8 @@ export function runIptables(p: Process, args: string[]): Outcome {
   }
   if (!isTableName(c.table)) return { status: 3, stdout: '', stderr: `${VERSION}: table '${c.table}' does not exist\nPerhaps iptables or your kernel needs to be upgraded.\n` };
   try {
-    return execute(p, c);
+    const out = execute(p, c);
+    return c.warnings ? { ...out, stderr: c.warnings.join('') + out.stderr } : out;
   } catch (e) {
     if (e instanceof ParamError) return { status: e.status, stdout: '', stderr: `${VERSION}: ${e.message}\n${TRY}` };
     throw e;
