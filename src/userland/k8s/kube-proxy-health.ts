@@ -74,7 +74,14 @@ export class HealthCheckServer {
 
   private async serve(entry: { sock: TcpSocket; svc: HcService }): Promise<void> {
     for (let i = 0; i < 10_000_000; i++) {
-      const c = await entry.sock.accept(this.p);
+      let c: TcpSocket | 'signal' | 'timeout';
+      try {
+        c = await entry.sock.accept(this.p);
+      } catch (e) {
+        // The listener was closed (the Service went away).
+        if (e instanceof KernelError) break;
+        throw e;
+      }
       if (c === 'signal' || c === 'timeout') break;
       void this.answer(c, entry.svc).catch(() => c.abort());
     }
