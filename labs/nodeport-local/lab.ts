@@ -169,6 +169,8 @@ const lab: LabDef = {
     for (const h of ['controlplane', 'node01', 'node02']) {
       const k = w.host(h);
       k.vfs.putFile('/etc/hosts', k.vfs.readFile('/etc/hosts') + `${OUTSIDE}\toutside\n`);
+      // The LAN's default gateway, as on any real node (a connect() to a ClusterIP needs a route before kube-proxy's DNAT).
+      b.route(`${h}:`, 'default', '192.168.56.1');
     }
     const o = w.host('outside');
     o.vfs.putFile('/etc/hosts', o.vfs.readFile('/etc/hosts') + c.nodes.map((n) => `${n.ip}\t${n.name}\n`).join(''));
