@@ -149,6 +149,7 @@ const lab: LabDef = {
     `Add \`externalTrafficPolicy: Local\` under \`spec:\` in /root/web-svc.yaml, \`kubectl apply -f /root/web-svc.yaml\`, and curl node01 (${NODE01}) from outside.`,
   ],
   solution: [
+    'until kubectl get pod web | grep -q Running; do sleep 1; done',
     'kubectl get pod web -o wide',
     "sed -i 's/^  selector:/  type: NodePort\\n  selector:/' /root/web-svc.yaml",
     `sed -i 's/^      targetPort: 80/      targetPort: 80\\n      nodePort: ${PORT}/' /root/web-svc.yaml`,
