@@ -117,3 +117,39 @@ describe('Service traffic policies', () => {
     expect((await reached(12)).size).toBeGreaterThan(1);
   });
 });
+
+describe('external IPs and load-balancer IPs', () => {
+  it('loadBalancerSourceRanges admits listed clients through KUBE-FW and KUBE-PROXY-FIREWALL drops the rest; externalIPs answer too', async () => {
+    const c = world(24);
+    c.world.addHost('stranger');
+    c.world.attach('stranger', 'eth0', 'k8s', { addr: '192.168.56.101/24' });
+    c.api.create(deploy(1, 'node01'));
+    c.api.create({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'web', namespace: 'default' },
+      spec: { type: 'LoadBalancer', externalIPs: ['192.168.56.250'], loadBalancerSourceRanges: ['192.168.56.100/32'], selector: { app: 'web' }, ports: [{ port: 80, targetPort: 80, protocol: 'TCP' }] },
+    });
+    await c.settle();
+    // What a load-balancer controller does: publish the VIP in the status (ARP for it is its job; here the clients route it to node01).
+    c.api.patch('Service', 'default', 'web', (s) => {
+      s.status = { loadBalancer: { ingress: [{ ip: '192.168.56.240', ipMode: 'VIP' }] } };
+    });
+    await c.settle();
+    for (const h of ['outside', 'stranger']) {
+      for (const vip of ['192.168.56.240', '192.168.56.250']) await onHost(c, h, ['ip', 'route', 'add', `${vip}/32`, 'via', '192.168.56.11']);
+    }
+    const nat = await onHost(c, 'node01', ['iptables', '-t', 'nat', '-S']);
+    expect(nat.out).toMatch(/-A KUBE-SERVICES -d 192\.168\.56\.240\/32 -p tcp -m comment --comment "default\/web loadbalancer IP" -m tcp --dport 80 -j KUBE-FW-/);
+    expect(nat.out).toMatch(/-A KUBE-FW-\w+ -s 192\.168\.56\.100\/32 -m comment --comment "default\/web loadbalancer IP" -j KUBE-EXT-/);
+    const ok = await onHost(c, 'outside', ['curl', '-s', '-m', '3', '-o', '/dev/null', '-w', '%{http_code}', 'http://192.168.56.240/']);
+    expect(ok.out).toBe('200');
+    const blocked = await onHost(c, 'stranger', ['curl', '-s', '-m', '3', '-o', '/dev/null', '-w', '%{http_code}', 'http://192.168.56.240/']);
+    expect(blocked.code).toBe(28);
+    const fw = await onHost(c, 'node01', ['iptables', '-L', 'KUBE-PROXY-FIREWALL', '-n', '-v', '-x']);
+    expect(fw.out).toMatch(/^\s+[1-9]\d*\s+\d+ DROP\s+6\s+--\s+\*\s+\*\s+0\.0\.0\.0\/0\s+192\.168\.56\.240\s+\/\* default\/web traffic not accepted by KUBE-FW-\w+ \*\/ tcp dpt:80$/m);
+    // externalIPs are not subject to the source ranges.
+    const ext = await onHost(c, 'stranger', ['curl', '-s', '-m', '3', '-o', '/dev/null', '-w', '%{http_code}', 'http://192.168.56.250/']);
+    expect(ext.out).toBe('200');
+  });
+});
