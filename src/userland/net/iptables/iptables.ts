@@ -494,7 +494,8 @@ const OPTIONS = [
   { flag: '-s, -d', arg: '[!] ADDR[/MASK]', desc: 'source / destination address' },
   { flag: '-i, -o', arg: '[!] IFACE', desc: 'input / output interface (+ is a wildcard)' },
   { flag: '-p', arg: '[!] PROTO', desc: 'protocol (tcp, udp, icmp, all or a number)' },
-  { flag: '-m', arg: 'MATCH', desc: 'tcp udp icmp multiport state conntrack statistic comment addrtype mark' },
+  { flag: '-m', arg: 'MATCH', desc: 'tcp udp icmp multiport state conntrack statistic comment addrtype mark iprange limit length recent' },
+  { flag: '-w, -W', arg: '[SECONDS]', desc: 'wait for the xtables lock (never held here); -W is deprecated and ignored' },
   { flag: '-j', arg: 'TARGET', desc: 'ACCEPT DROP RETURN REJECT DNAT SNAT MASQUERADE REDIRECT MARK LOG NOTRACK or a chain' },
   { flag: '-n, -v, -x, --line-numbers', desc: 'listing: numeric, counters, exact counters, rule numbers' },
 ];
