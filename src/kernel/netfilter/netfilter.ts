@@ -27,7 +27,7 @@ import { type Ipv4Packet, cloneIp4, ip4Len, traceStep } from '../packet.ts';
 import type { NetfilterImpl, NfHook, NfVerdict, Skb } from '../stack.ts';
 import { type CtDir, type CtEntry, type CtInfo, type Tuple, ConntrackTable, ICMP_ERROR_TYPES, ORIGINAL, REPLY, ctPacket, invert, tupleOf } from './conntrack.ts';
 import { type Chain, type Match, type Rule, type Table, type TableName, type Target, CT_STATE, TABLE_ORDER } from './types.ts';
-import { RECENT_MAX_HITCOUNT, RECENT_NAME_MAX, recentMatch, recentSync } from './recent.ts';
+import { RECENT_NAME_MAX, recentMatch, recentSync } from './recent.ts';
 
 /** Deepest chain nesting a packet may reach (the kernel's jump stack). */
 export const MAX_JUMP_DEPTH = 64;
@@ -160,7 +160,6 @@ function matchOk(m: Match, hooks: Set<NfHook>): boolean {
     // recent_mt_check: --set/--remove take no modifiers, --reap needs --seconds, names are path-safe.
     if ((m.cmd === 'set' || m.cmd === 'remove') && (m.seconds || m.hitcount || m.reap || m.rttl)) return false;
     if (m.reap && !m.seconds) return false;
-    if (m.hitcount > RECENT_MAX_HITCOUNT) return false;
     if (!m.name || m.name.length > RECENT_NAME_MAX || m.name.includes('/') || m.name === '.' || m.name === '..') return false;
   }
   if (m.kind === 'addrtype') {

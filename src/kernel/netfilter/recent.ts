@@ -18,8 +18,6 @@ import type { NetNs } from '../netns.ts';
 export const RECENT_LIST_TOT = 100;
 /** Time stamps kept per entry (ip_pkt_list_tot). */
 export const RECENT_PKT_LIST_TOT = 20;
-/** Largest --hitcount the kernel accepts (XT_RECENT_MAX_NSTAMPS - 1). */
-export const RECENT_MAX_HITCOUNT = 255;
 /** Longest list name (XT_RECENT_NAME_LEN - 1). */
 export const RECENT_NAME_MAX = 199;
 
@@ -57,7 +55,7 @@ export function recentSync(ns: NetNs, wanted: Map<string, number>): void {
   for (const name of [...m.keys()]) if (!wanted.has(name)) m.delete(name);
   for (const [name, hit] of wanted) {
     const t = m.get(name);
-    const max = Math.max(RECENT_PKT_LIST_TOT, hit);
+    const max = Math.max(RECENT_PKT_LIST_TOT, Math.min(hit, 65535));
     if (!t) m.set(name, { name, entries: new Map(), max });
     else t.max = Math.max(t.max, max);
   }

@@ -764,6 +764,11 @@ const recentExt: MatchExt = {
   parse(m, x) {
     if (m.kind !== 'recent') return;
     const a = x.args[0];
+    // xtables' option framework: each option once (no XTOPT_MULTI here).
+    const seen = recentSeen.get(m) ?? new Set<string>();
+    recentSeen.set(m, seen);
+    if (seen.has(x.opt)) throw new ParamError(`recent: option "--${x.opt}" can only be used once.\n`);
+    seen.add(x.opt);
     if ((RECENT_CMDS as readonly string[]).includes(x.opt)) {
       if (m.cmd) throw new ParamError(`recent: option "--${x.opt}" cannot be used together with "--${m.cmd}".\n`);
       m.cmd = x.opt as RecentCmd;
@@ -777,13 +782,15 @@ const recentExt: MatchExt = {
         m.seconds = Number(a);
         return;
       case 'hitcount':
-        if (!/^\d+$/.test(a) || Number(a) < 1 || Number(a) > 0xffffffff) throw new ParamError('recent: bad value for option "--hitcount", or out of range (1-4294967295).\n');
+        if (!/^\d+$/.test(a) || Number(a) > 0xffffffff) throw new ParamError('recent: bad value for option "--hitcount", or out of range (0-4294967295).\n');
         m.hitcount = Number(a);
         return;
       case 'reap':
         m.reap = true;
         return;
       case 'rttl':
+        // .excl = F_SET | F_REMOVE
+        if (m.cmd === 'set' || m.cmd === 'remove') throw new ParamError(`recent: option "--rttl" cannot be used together with "--${m.cmd}".\n`);
         m.rttl = true;
         return;
       case 'name':
@@ -796,8 +803,9 @@ const recentExt: MatchExt = {
         m.side = 'dst';
         return;
       case 'mask': {
+        // XTTYPE_HOST: getaddrinfo, which finds no name server from a lab's namespaces.
         const v = parseIp4Loose(a);
-        if (v === undefined) throw new ParamError(`recent: Bad value for "--mask" option: "${a}"`);
+        if (v === undefined) throw new ParamError('getaddrinfo: Temporary failure in name resolution\n');
         m.mask = v;
         return;
       }
@@ -830,6 +838,8 @@ const recentExt: MatchExt = {
   },
 };
 type RecentCmd = (typeof RECENT_CMDS)[number];
+/** Options already given to one recent match (the framework refuses repeats). */
+const recentSeen = new WeakMap<Match, Set<string>>();
 
 /** Match extensions by name. */
 export const MATCHES = new Map<string, MatchExt>(
