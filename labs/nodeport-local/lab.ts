@@ -143,7 +143,7 @@ const lab: LabDef = {
     `Which address does nginx log for that request? Write it into /root/answer.txt on controlplane. ` +
     `Then change the Service so that nginx sees the client's own address. \`ssh outside\` opens a shell on the outside host.`,
   hints: [
-    `What does the draft lack for traffic from outside the cluster? \`kubectl explain service.spec.type\` or the lesson's NodePort section; the port on the nodes is a field of each port entry.`,
+    `What does the draft lack for traffic from outside the cluster? The lesson's NodePort section names the Service type; the port on the nodes is a field of each entry under \`ports:\`.`,
     `From \`outside\`, curl port ${PORT} of node02, then read the pod's log on controlplane (\`kubectl logs web\`). Whose address is that, and why did node02 put it there?`,
     'A Service field decides whether the node that receives external traffic may send it to a pod on another node (and so must masquerade). Which setting keeps the client address, and what happens then on node02?',
     `Add \`externalTrafficPolicy: Local\` under \`spec:\` in /root/web-svc.yaml, \`kubectl apply -f /root/web-svc.yaml\`, and curl node01 (${NODE01}) from outside.`,
