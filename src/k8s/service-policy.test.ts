@@ -76,6 +76,12 @@ describe('Service traffic policies', () => {
     c.api.create(deploy(1, 'node01'));
     c.api.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'default' }, spec: { type: 'LoadBalancer', externalTrafficPolicy: 'Local', selector: { app: 'web' }, ports: [{ port: 80, targetPort: 80, protocol: 'TCP' }] } });
     await c.settle();
+    // The iptables Monitors' canaries: kube-proxy's and the kubelet's, in mangle, nat and filter.
+    for (const t of ['mangle', 'nat', 'filter']) {
+      const chains = (await onHost(c, 'node01', ['iptables', '-t', t, '-S'])).out;
+      expect(chains).toContain('-N KUBE-PROXY-CANARY\n');
+      expect(chains).toContain('-N KUBE-KUBELET-CANARY\n');
+    }
     const hc = c.api.get('Service', 'default', 'web')!.spec.healthCheckNodePort as number;
     expect(hc).toBeGreaterThanOrEqual(30000);
     const one = await onHost(c, 'outside', ['curl', '-s', '-i', `http://192.168.56.11:${hc}/`]);
