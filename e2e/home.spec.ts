@@ -9,6 +9,7 @@ const COURSE = [
   ['docker-networking', 'Docker networking'],
   ['cni', 'CNI'],
   ['kube-proxy', 'Services and kube-proxy'],
+  ['services', 'Services in depth'],
 ] as const;
 /** Written lessons (the others may still be marked coming soon). */
 const WRITTEN = new Set(['switching-routing', 'namespaces']);

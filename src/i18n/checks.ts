@@ -364,6 +364,51 @@ export const CHECK_MESSAGES: readonly (readonly [string, string])[] = [
   ["{a} and {b} have the same address {ip}: {a2}'s packets to it never leave its own namespace", '{a}와 {b}가 같은 주소 {ip}를 가집니다: {a2}에서 그 주소로 보낸 패킷은 자기 네임스페이스를 떠나지 않습니다'],
   ['{pod} has no sandbox on its node', '{pod} 파드의 샌드박스가 노드에 없습니다'],
 
+  // ── nodeport-local ──
+  ['there is no Service web yet: /root/web-svc.yaml describes it, but it was never applied', '아직 Service web이 없습니다: /root/web-svc.yaml에 적혀 있지만 적용된 적이 없습니다'],
+  ['Service web has type {type}: a ClusterIP is reachable only inside the cluster; the goal asks for a NodePort', 'Service web의 타입이 {type}입니다: ClusterIP는 클러스터 안에서만 닿습니다. 목표는 NodePort입니다'],
+  ['Service web has no node port {port}: the outside host uses port {port2} on the nodes', 'Service web에 노드 포트 {port}가 없습니다: 바깥 호스트는 노드의 {port2} 포트를 씁니다'],
+  ['the pod web is not running', 'web 파드가 실행 중이 아닙니다'],
+  [
+    'curl http://{addr}/ on outside failed (exit {code}): does Service web select the pod, on the port nginx listens on?',
+    'outside에서 curl http://{addr}/이 실패했습니다(종료 코드 {code}): Service web이 파드를, nginx가 대기하는 포트로 선택하고 있나요?',
+  ],
+  ['curl http://{addr}/ on outside failed (exit {code})', 'outside에서 curl http://{addr}/이 실패했습니다(종료 코드 {code})'],
+  [
+    "http://{addr}/ answered, but kube-proxy's rules did not send it to the pod: the goal asks for the Service's NodePort, not a hand-made forward",
+    'http://{addr}/이 응답했지만 kube-proxy의 규칙이 파드로 보낸 것이 아닙니다: 목표는 손으로 만든 전달이 아니라 Service의 NodePort입니다',
+  ],
+  ["outside got nginx's page through node01:{port}, translated by kube-proxy to pod web ({ip})", 'outside가 node01:{port}를 거쳐 nginx 페이지를 받았습니다. kube-proxy가 web 파드({ip})로 변환했습니다'],
+  ['/root/answer.txt does not exist on controlplane: write into it the address nginx logged for your request through node02', 'controlplane에 /root/answer.txt가 없습니다: node02를 거친 요청에 대해 nginx가 기록한 주소를 그 파일에 쓰세요'],
+  ['{ip}: node02 masqueraded the request before forwarding it to node01', '{ip}: node02가 요청을 node01로 전달하기 전에 마스커레이드했습니다'],
+  [
+    "{ip} is the outside host's own address: with the default policy, what did nginx log for a request that came in through node02? (kubectl logs web)",
+    '{ip}는 바깥 호스트 자신의 주소입니다: 기본 정책에서 node02를 거쳐 들어온 요청에 대해 nginx는 무엇을 기록했나요? (kubectl logs web)',
+  ],
+  [
+    '/root/answer.txt says "{text}": fetch the page from outside through node02 with the Service\'s default policy and read the address in nginx\'s log (kubectl logs web)',
+    '/root/answer.txt의 내용은 "{text}"입니다: Service의 기본 정책에서 outside가 node02를 거쳐 페이지를 가져오게 한 뒤 nginx 로그의 주소를 읽으세요 (kubectl logs web)',
+  ],
+  [
+    "the pod web runs in the node's network namespace (hostNetwork): the goal keeps it a normal pod behind the Service",
+    'web 파드가 노드의 네트워크 네임스페이스에서 실행됩니다(hostNetwork): 목표는 Service 뒤의 보통 파드로 두는 것입니다',
+  ],
+  [
+    "Service web still has externalTrafficPolicy {policy}: the goal asks the Service itself to keep the client's address, whatever the nodes' own rules do",
+    'Service web의 externalTrafficPolicy가 아직 {policy}입니다: 목표는 노드의 다른 규칙과 상관없이 Service 스스로 클라이언트 주소를 지키는 것입니다',
+  ],
+  ["nginx logged the request as coming from {from}: the pod should see the outside host's own address {ip}", 'nginx가 요청이 {from}에서 왔다고 기록했습니다: 파드는 바깥 호스트 자신의 주소 {ip}를 봐야 합니다'],
+  ["nginx logged {ip}, the outside host's own address", 'nginx가 바깥 호스트 자신의 주소 {ip}를 기록했습니다'],
+  [
+    'node02 still forwards http://{addr}/ to the pod on node01: with the policy the goal asks for, a node without the pod keeps no NodePort traffic',
+    'node02가 아직 http://{addr}/을 node01의 파드로 전달합니다: 목표의 정책에서는 파드가 없는 노드가 NodePort 트래픽을 받지 않습니다',
+  ],
+  [
+    'http://{addr}/ fails, but not because kube-proxy drops it on node02 (the goal asks for the Service\'s policy, not a firewall rule of your own)',
+    'http://{addr}/이 실패하지만 node02에서 kube-proxy가 버려서가 아닙니다 (목표는 직접 만든 방화벽 규칙이 아니라 Service의 정책입니다)',
+  ],
+  ['node02 drops NodePort traffic for web: it has no local endpoint', 'node02가 web의 NodePort 트래픽을 버립니다: 로컬 엔드포인트가 없습니다'],
+
   // ── the check runner and the terminal worker ──
   ['check failed to run: {err~}', '확인을 실행하지 못했습니다: {err}'],
   ['This terminal has no lab to check.', '이 터미널에는 확인할 실습이 없습니다.'],

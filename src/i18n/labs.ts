@@ -290,6 +290,26 @@ const KO: Record<string, LabText> = {
     ],
     tasks: () => ({ 'cluster-ip': 'Service web이 ClusterIP 10.100.50.50을 유지함', 'every-pod': 'client에서 http://10.100.50.50/이 Deployment web의 준비된 파드 모두에서 응답함' }),
   },
+  'nodeport-local': {
+    title: '클러스터 밖에서 NodePort로, 그리고 클라이언트 주소',
+    goal: () =>
+      '파드 `web`(nginx, node01에서 실행)이 클러스터에 속하지 않은 호스트 `outside`(192.168.56.200)에서 노드들의 30080 포트로 닿아야 합니다. ' +
+      'controlplane의 /root/web-svc.yaml은 이 파드의 Service `web` 초안입니다. 파드를 30080 포트의 NodePort Service로 노출한 다음, 파드가 없는 노드인 node02를 거쳐 `outside`에서 페이지를 가져오세요. ' +
+      '그 요청에 대해 nginx는 어떤 주소를 기록하나요? 그 주소를 controlplane의 /root/answer.txt에 쓰세요. ' +
+      '그다음 nginx가 클라이언트 자신의 주소를 보도록 Service를 바꾸세요. `ssh outside`로 바깥 호스트의 셸을 열 수 있습니다.',
+    hints: () => [
+      '클러스터 밖에서 오는 트래픽을 받으려면 초안에 무엇이 빠졌을까요? 이 레슨의 NodePort 절이 서비스 타입을 알려 줍니다. 노드의 포트는 `ports:` 아래 각 항목의 필드입니다.',
+      '`outside`에서 node02의 30080 포트로 curl을 보낸 뒤 controlplane에서 파드의 로그를 읽으세요(`kubectl logs web`). 그 주소는 누구의 것이고, 왜 node02가 그 주소를 넣었을까요?',
+      '외부 트래픽을 받은 노드가 다른 노드의 파드로 보내도 되는지(그래서 마스커레이드해야 하는지)는 Service의 한 필드가 정합니다. 어떤 설정이 클라이언트 주소를 지키고, 그러면 node02에서는 무슨 일이 일어날까요?',
+      '/root/web-svc.yaml의 `spec:` 아래에 `externalTrafficPolicy: Local`을 넣고 `kubectl apply -f /root/web-svc.yaml`을 실행한 뒤, outside에서 node01(192.168.56.11)로 curl을 보내세요.',
+    ],
+    tasks: () => ({
+      nodeport: '바깥에서 node01의 30080 포트가 Service web의 NodePort를 거쳐 응답함',
+      answer: '/root/answer.txt에 node02를 거친 요청에 대해 nginx가 기록한 주소가 있음',
+      'client-ip': '파드 web의 nginx가 바깥 호스트 자신의 주소를 기록함',
+      'local-only': 'web 파드가 없는 node02는 NodePort 트래픽을 버림',
+    }),
+  },
   'fix-pod-cidr': {
     title: '고쳐 보세요: 파드 둘, 주소 하나',
     goal: () =>

@@ -72,7 +72,7 @@ export class ControlPlane {
     const o = e.object;
     switch (o.kind) {
       case 'Service':
-        if (e.type === 'ADDED') this.allocateService(o);
+        if (e.type === 'ADDED' || e.type === 'MODIFIED') this.allocateService(o);
         if (e.type === 'DELETED' && this.api.get('Endpoints', o.metadata.namespace, o.metadata.name)) this.api.delete('Endpoints', o.metadata.namespace, o.metadata.name);
         else this.syncEndpoints();
         return;
@@ -144,6 +144,18 @@ export class ControlPlane {
       }
       changed = true;
     }
+    // healthCheckNodePort: allocated for LoadBalancer Services with externalTrafficPolicy Local, released otherwise.
+    if (spec.type === 'LoadBalancer' && spec.externalTrafficPolicy === 'Local') {
+      if (!spec.healthCheckNodePort) {
+        for (let i = 0; i < 1000; i++) {
+          const np = this.api.rng.int(30000, 32767);
+          if (!usedPorts.has(np) && !this.api.list('Service').some((s) => s.spec?.healthCheckNodePort === np)) {
+            spec.healthCheckNodePort = np;
+            break;
+          }
+        }
+      }
+    } else if (spec.healthCheckNodePort) delete spec.healthCheckNodePort;
     if (changed) svc.status = svc.status ?? { loadBalancer: {} };
   }
 

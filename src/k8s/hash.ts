@@ -103,3 +103,13 @@ export function servicePortEndpointChainName(servicePortName: string, protocol: 
 export function servicePortNameString(namespace: string, name: string, portName: string): string {
   return `${namespace}/${name}${portName ? ':' + portName : ''}`;
 }
+
+/** KUBE-SVL-XXXX: the Local-policy chain of a service port (local endpoints only). */
+export function servicePortPolicyLocalChainName(servicePortName: string, protocol: string): string {
+  return 'KUBE-SVL-' + portProtoHash(servicePortName, protocol);
+}
+
+/** KUBE-FW-XXXX: the loadBalancerSourceRanges chain of a service port. */
+export function serviceFirewallChainName(servicePortName: string, protocol: string): string {
+  return 'KUBE-FW-' + portProtoHash(servicePortName, protocol);
+}

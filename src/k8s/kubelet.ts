@@ -85,7 +85,13 @@ export class Kubelet {
 
   /** Start the daemon process and watch pods. */
   start(): void {
-    const r = spawnWith(this.k, 1, ['/usr/bin/kubelet', '--config=/var/lib/kubelet/config.yaml', '--kubeconfig=/etc/kubernetes/kubelet.conf', '--container-runtime-endpoint=unix:///var/run/containerd/containerd.sock'], { env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' }, cwd: '/', netns: this.k.initNs, stdin: devNullIn, stdout: devNullOut, stderr: devNullOut }, (p) => new Promise<number>((res) => p.onSignal(() => res(0))));
+    const r = spawnWith(this.k, 1, ['/usr/bin/kubelet', '--config=/var/lib/kubelet/config.yaml', '--kubeconfig=/etc/kubernetes/kubelet.conf', '--container-runtime-endpoint=unix:///var/run/containerd/containerd.sock'], { env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' }, cwd: '/', netns: this.k.initNs, stdin: devNullIn, stdout: devNullOut, stderr: devNullOut }, (p) => {
+      // initNetworkUtil: the iptables Monitor's canary chain in mangle, nat and filter (kubelet_network_linux.go).
+      void (async () => {
+        for (const t of ['mangle', 'nat', 'filter']) await p.exec(p, ['iptables', '-w', '5', '-W', '100000', '-N', 'KUBE-KUBELET-CANARY', '-t', t], { stdout: devNullOut, stderr: devNullOut }).catch(() => 127);
+      })();
+      return new Promise<number>((res) => p.onSignal(() => res(0)));
+    });
     this.proc = r.proc;
     this.api.watch((e) => {
       if (e.object.kind === 'Pod' && e.object.spec?.nodeName === this.node) this.kick(e.object, e.type === 'DELETED');

@@ -2,6 +2,7 @@
 // /proc/net show the *reading process's* network namespace, as on Linux;
 // /proc/PID/ns/net is the nsfs file `ip netns` and `nsenter` use.
 
+import { recentLoaded, recentProcRead, recentProcWrite, recentTables } from './netfilter/recent.ts';
 import { fail } from './errno.ts';
 import { fmtIp4, maskOf } from './addr.ts';
 import { RT_TABLE } from './fib.ts';
@@ -337,11 +338,34 @@ function pidDir(k: Kernel, p: Process): GenDirNode {
 export function mountProcfs(k: Kernel): void {
   const nsOf = (ctx: VfsCtx): NetNs => (ctx.netns as NetNs | undefined) ?? k.initNs;
   const netFiles: Record<string, (ns: NetNs) => string> = { arp: procNetArp, dev: procNetDev, route: procNetRoute };
+  // /proc/net/xt_recent/NAME: the lists of -m recent (read, and written with /, +ADDR, -ADDR).
+  const xtRecent: GenDirNode = {
+    kind: 'gendir',
+    mode: 0o555,
+    list: (c) => [...recentTables(nsOf(c)).keys()].sort(),
+    lookup: (c, n) =>
+      recentTables(nsOf(c)).has(n)
+        ? {
+            kind: 'gen',
+            mode: 0o644,
+            read: (cc) => {
+              const t = recentTables(nsOf(cc)).get(n);
+              if (!t) fail('ENOENT');
+              return recentProcRead(t!);
+            },
+            write: (cc, data) => {
+              const t = recentTables(nsOf(cc)).get(n);
+              if (!t) fail('ENOENT');
+              if (!recentProcWrite(t!, data, k.clock.now)) fail('EINVAL');
+            },
+          }
+        : undefined,
+  };
   const net: GenDirNode = {
     kind: 'gendir',
     mode: 0o555,
-    list: () => Object.keys(netFiles),
-    lookup: (_c, n) => (netFiles[n] ? { kind: 'gen', mode: 0o444, read: (c) => netFiles[n](nsOf(c)) } : undefined),
+    list: (c) => [...Object.keys(netFiles), ...(recentLoaded(nsOf(c)) ? ['xt_recent'] : [])],
+    lookup: (c, n) => (n === 'xt_recent' && recentLoaded(nsOf(c)) ? xtRecent : netFiles[n] ? { kind: 'gen', mode: 0o444, read: (cc) => netFiles[n](nsOf(cc)) } : undefined),
   };
   const root: GenDirNode = {
     kind: 'gendir',

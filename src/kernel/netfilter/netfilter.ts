@@ -27,6 +27,7 @@ import { type Ipv4Packet, cloneIp4, ip4Len, traceStep } from '../packet.ts';
 import type { NetfilterImpl, NfHook, NfVerdict, Skb } from '../stack.ts';
 import { type CtDir, type CtEntry, type CtInfo, type Tuple, ConntrackTable, ICMP_ERROR_TYPES, ORIGINAL, REPLY, ctPacket, invert, tupleOf } from './conntrack.ts';
 import { type Chain, type Match, type Rule, type Table, type TableName, type Target, CT_STATE, TABLE_ORDER } from './types.ts';
+import { RECENT_NAME_MAX, recentMatch, recentSync } from './recent.ts';
 
 /** Deepest chain nesting a packet may reach (the kernel's jump stack). */
 export const MAX_JUMP_DEPTH = 64;
@@ -155,6 +156,12 @@ function targetOk(t: Target, table: TableName, hooks: Set<NfHook>, r: Rule): boo
 }
 
 function matchOk(m: Match, hooks: Set<NfHook>): boolean {
+  if (m.kind === 'recent') {
+    // recent_mt_check: --set/--remove take no modifiers, --reap needs --seconds, names are path-safe.
+    if ((m.cmd === 'set' || m.cmd === 'remove') && (m.seconds || m.hitcount || m.reap || m.rttl)) return false;
+    if (m.reap && !m.seconds) return false;
+    if (!m.name || m.name.length > RECENT_NAME_MAX || m.name.includes('/') || m.name === '.' || m.name === '..') return false;
+  }
   if (m.kind === 'addrtype') {
     if (m.limitIn && [...hooks].some((h) => h === 'OUTPUT' || h === 'POSTROUTING')) return false;
     if (m.limitOut && [...hooks].some((h) => h === 'PREROUTING' || h === 'INPUT')) return false;
@@ -240,6 +247,7 @@ export function nfCommit(ns: NetNs, table: Table): CommitError | undefined {
     memos.set(`${table.name}\0${c.name}`, { sig: [...hooks].sort().join(','), rules: c.rules, cum, jumps });
   }
   st.tables.set(table.name, table);
+  syncRecentLists(st, table, (c) => info.get(c)?.k ?? 0);
   recountCtUsers(st);
   st.generation++;
   return undefined;
@@ -263,6 +271,32 @@ function memoOf(st: NfNs): Map<string, ChainMemo> {
   let m = memoTables.get(st);
   if (!m) memoTables.set(st, (m = new Map()));
   return m;
+}
+
+/** The xt_recent list names each table's rules use (with the largest hitcount), per namespace. */
+const recentNames = new WeakMap<NfNs, Map<TableName, Map<string, number>>>();
+
+/** After a commit: lists named by a rule exist, lists no rule names are freed (checkentry/destroy). */
+function syncRecentLists(st: NfNs, table: Table, unchanged: (chain: string) => number): void {
+  let per = recentNames.get(st);
+  const had = per?.get(table.name);
+  // Without lists so far only the rules after each chain's unchanged prefix can add one (keeps -A loops linear).
+  if (!had && ![...table.chains.values()].some((c) => c.rules.slice(unchanged(c.name)).some((r) => r.matches.some((m) => m.kind === 'recent')))) return;
+  let names: Map<string, number> | undefined;
+  for (const c of table.chains.values())
+    for (const r of c.rules)
+      for (const m of r.matches)
+        if (m.kind === 'recent') {
+          names ??= new Map();
+          names.set(m.name, Math.max(names.get(m.name) ?? 0, m.hitcount));
+        }
+  if (!names && !had) return;
+  if (!per) recentNames.set(st, (per = new Map()));
+  if (names) per.set(table.name, names);
+  else per.delete(table.name);
+  const all = new Map<string, number>();
+  for (const t of per.values()) for (const [n, h] of t) all.set(n, Math.max(all.get(n) ?? 0, h));
+  recentSync(st.ns, all);
 }
 
 function recountCtUsers(st: NfNs): void {
@@ -439,6 +473,9 @@ function matchOne(m: Match, x: MatchCtx): boolean {
       const len = ip4Len(p);
       return (len >= m.min && len <= m.max) !== m.inv;
     }
+    case 'recent':
+      // A packet leaving through FORWARD/POSTROUTING without a local sender had its TTL lowered already.
+      return recentMatch(x.ns, m, p, (x.hook === 'FORWARD' || x.hook === 'POSTROUTING') && !!x.inDev, x.ns.kernel.clock.now);
   }
 }
 

@@ -57,7 +57,9 @@ export type Match =
   | { kind: 'iprange'; src?: { lo: number; hi: number; inv: boolean }; dst?: { lo: number; hi: number; inv: boolean } }
   /** xt_limit on the virtual clock: `avg` is XT_LIMIT_SCALE (10000) / rate-per-second; token bucket of `burst` packets. */
   | { kind: 'limit'; avg: number; burst: number; state: { tokens: number; last: number | undefined } }
-  | { kind: 'length'; min: number; max: number; inv: boolean };
+  | { kind: 'length'; min: number; max: number; inv: boolean }
+  /** xt_recent (kernel/netfilter/recent.ts): a named list of recently seen addresses. */
+  | ({ kind: 'recent' } & import('./recent.ts').RecentInfo);
 
 /** An address range with an optional port range (NAT targets). */
 export interface NatRange {

@@ -15,6 +15,12 @@ import { nodeOf } from '../../k8s/registry.ts';
 import { buildIptablesRestore, JUMP_CHAINS, jumpArgs } from '../../k8s/proxy/iptables.ts';
 import { servicePorts } from '../../k8s/proxy/model.ts';
 import { buildIpvsIptablesRestore, IPVS_JUMP_CHAINS, syncIpvs } from '../../k8s/proxy/ipvs.ts';
+import { HealthCheckServer } from './kube-proxy-health.ts';
+
+/** The canary chain kube-proxy's iptables Monitor creates in each table (proxier.go kubeProxyCanaryChain; utiliptables.Monitor). */
+export const KUBE_PROXY_CANARY = 'KUBE-PROXY-CANARY';
+/** Tables the Monitor watches, in the order it creates the canaries. */
+export const CANARY_TABLES = ['mangle', 'nat', 'filter'] as const;
 
 /** The last ruleset each node's kube-proxy wrote (for tests and `kubectl logs`). */
 export const lastSync = new WeakMap<object, { text: string; restoreStatus: number; at: number }>();
@@ -50,6 +56,10 @@ register({
     say(`I${klogTime(p)}       1 server_linux.go:${mode === 'ipvs' ? 230 : 66}] "Using ${mode} proxy"`);
     let existing: string[] = [];
     let jumpsDone = false;
+    // The iptables Monitor starts with the proxier: it creates its canary chains and later watches them.
+    for (const t of CANARY_TABLES) await run(p, ['iptables', '-w', '5', '-W', '100000', '-N', KUBE_PROXY_CANARY, '-t', t]);
+    const health = new HealthCheckServer(p);
+    const nodeIP = (b.api.get('Node', undefined, b.nodeName)?.status?.addresses ?? []).find((a: { type: string; address: string }) => a.type === 'InternalIP')?.address as string | undefined;
     let dirty = true;
     let syncing = false;
     const sync = async (): Promise<void> => {
@@ -71,10 +81,11 @@ register({
             }
             jumpsDone = true;
           }
-          const text = mode === 'ipvs' ? buildIpvsIptablesRestore(ports, { clusterCidr: b.clusterCidr, nodeName: b.nodeName }) : buildIptablesRestore(ports, { clusterCidr: b.clusterCidr }, existing);
+          const text = mode === 'ipvs' ? buildIpvsIptablesRestore(ports, { clusterCidr: b.clusterCidr, nodeName: b.nodeName }) : buildIptablesRestore(ports, { clusterCidr: b.clusterCidr, nodeName: b.nodeName, nodeIP }, existing);
           const r = await run(p, ['iptables-restore', '--noflush', '--counters'], text);
           lastSync.set(k, { text, restoreStatus: r.code, at: k.clock.now });
           if (r.code !== 0) say(`E${klogTime(p)}       1 proxier.go:1525] "Failed to execute iptables-restore" err="exit status ${r.code}: ${r.err.trim()}"`);
+          health.sync(ports, b.nodeName);
           existing = [...text.matchAll(/^:(KUBE-(?:SVC|SEP|EXT|SVL|FW)-\S+) /gm)].map((m) => m[1]).filter((c) => !text.includes(`-X ${c}\n`));
         }
       } finally {
@@ -89,6 +100,7 @@ register({
     await b.track(sync());
     await new Promise<void>((res) => p.onSignal(() => res()));
     off();
+    health.close();
     void log;
     return 0;
   },

@@ -245,6 +245,14 @@ async function python3(p: Process): Promise<number> {
 export const NGINX_WELCOME =
   '<!DOCTYPE html>\n<html>\n<head>\n<title>Welcome to nginx!</title>\n<style>\nhtml { color-scheme: light dark; }\nbody { width: 35em; margin: 0 auto;\nfont-family: Tahoma, Verdana, Arial, sans-serif; }\n</style>\n</head>\n<body>\n<h1>Welcome to nginx!</h1>\n<p>If you see this page, the nginx web server is successfully installed and\nworking. Further configuration is required.</p>\n\n<p>For online documentation and support please refer to\n<a href="http://nginx.org/">nginx.org</a>.<br/>\nCommercial support is available at\n<a href="http://nginx.com/">nginx.com</a>.</p>\n\n<p><em>Thank you for using nginx.</em></p>\n</body>\n</html>\n';
 
+/** One access log line in nginx's `main` format (nginxinc/docker-nginx nginx.conf). */
+function accessLogLine(k: { clock: { epochMs: number; now: number } }, client: string, req: Request, status: number, bytes: number): string {
+  const d = new Date(k.clock.epochMs + k.clock.now);
+  const local = `${two(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} +0000`;
+  const h = (n: string): string => req.headers.get(n) ?? '-';
+  return `${client} - - [${local}] "${req.line}" ${status} ${bytes} "${h('referer')}" "${h('user-agent')}" "${h('x-forwarded-for')}"\n`;
+}
+
 /** nginx: serve the welcome page on port 80 (HTTP/1.1, one request per connection). */
 async function nginx(p: Process): Promise<number> {
   const args = p.argv.slice(1);
@@ -324,6 +332,9 @@ async function nginx(p: Process): Promise<number> {
       const h = ok
         ? `HTTP/1.1 200 OK\r\nServer: nginx/1.22.1\r\nDate: ${httpDate(p)}\r\nContent-Type: text/html\r\nContent-Length: ${utf8Len(body)}\r\nLast-Modified: ${httpDate(p)}\r\nConnection: ${conn}\r\nETag: "6925f0a0-267"\r\nAccept-Ranges: bytes\r\n\r\n`
         : `HTTP/1.1 404 Not Found\r\nServer: nginx/1.22.1\r\nDate: ${httpDate(p)}\r\nContent-Type: text/html\r\nContent-Length: ${utf8Len(body)}\r\nConnection: ${conn}\r\n\r\n`;
+      // The nginx image logs to stdout (docker-nginx: access.log -> /dev/stdout, `log_format main`):
+      // what `kubectl logs` and `docker logs` show, with the client address the server saw.
+      if (foreground) d.stdout.write(accessLogLine(k, fmtIp4(c.raddr), req, ok ? 200 : 404, req.method === 'HEAD' ? 0 : utf8Len(body)));
       try {
         c.send(h + (req.method === 'HEAD' ? '' : body));
       } catch (e) {

@@ -3,7 +3,7 @@
 // and how it prints itself in `-L` (print) and `-S`/`iptables-save` (save)
 // form. The kernel side (kernel/netfilter) only sees the parsed values.
 
-import { fmtIp4, parseIp4 } from '../../../kernel/addr.ts';
+import { fmtIp4, parseIp4, parseIp4Loose } from '../../../kernel/addr.ts';
 import { ADDRTYPES, CT_STATE, CT_STATE_ORDER, type Match, type NatRange, type Rule, type Target } from '../../../kernel/netfilter/types.ts';
 import { serviceName, servicePort } from './services.ts';
 
@@ -738,9 +738,112 @@ const lengthExt: MatchExt = {
   save: (m) => (m.kind === 'length' ? `${m.inv ? ' !' : ''} --length ${m.min === m.max ? m.min : `${m.min}:${m.max}`}` : ''),
 };
 
+// ── recent (libxt_recent) ────────────────────────────────────────────────
+
+const RECENT_CMDS = ['set', 'rcheck', 'update', 'remove'] as const;
+const RECENT_VERB = { set: 'SET', rcheck: 'CHECK', update: 'UPDATE', remove: 'REMOVE' } as const;
+
+const recentExt: MatchExt = {
+  name: 'recent',
+  options: [
+    { name: 'set', args: 0, invert: true },
+    { name: 'rcheck', args: 0, invert: true },
+    { name: 'update', args: 0, invert: true },
+    { name: 'remove', args: 0, invert: true },
+    { name: 'seconds', args: 1 },
+    { name: 'reap', args: 0 },
+    { name: 'hitcount', args: 1 },
+    { name: 'rttl', args: 0 },
+    { name: 'name', args: 1 },
+    { name: 'rsource', args: 0 },
+    { name: 'rdest', args: 0 },
+    { name: 'mask', args: 1 },
+  ],
+  // The command is filled in by parse; `final` refuses a match without one.
+  init: () => ({ kind: 'recent', cmd: '' as 'set', seconds: 0, reap: false, hitcount: 0, rttl: false, name: 'DEFAULT', mask: 0xffffffff, side: 'src', inv: false }),
+  parse(m, x) {
+    if (m.kind !== 'recent') return;
+    const a = x.args[0];
+    // xtables' option framework: each option once (no XTOPT_MULTI here).
+    const seen = recentSeen.get(m) ?? new Set<string>();
+    recentSeen.set(m, seen);
+    if (seen.has(x.opt)) throw new ParamError(`recent: option "--${x.opt}" can only be used once.\n`);
+    seen.add(x.opt);
+    if ((RECENT_CMDS as readonly string[]).includes(x.opt)) {
+      if (m.cmd) throw new ParamError(`recent: option "--${x.opt}" cannot be used together with "--${m.cmd}".\n`);
+      m.cmd = x.opt as RecentCmd;
+      m.inv = x.inv;
+      return;
+    }
+    if (x.inv) throw new ParamError(`recent: option "--${x.opt}" cannot be inverted.\n`);
+    switch (x.opt) {
+      case 'seconds':
+        if (!/^\d+$/.test(a) || Number(a) < 1 || Number(a) > 0xffffffff) throw new ParamError('recent: bad value for option "--seconds", or out of range (1-4294967295).\n');
+        m.seconds = Number(a);
+        return;
+      case 'hitcount':
+        if (!/^\d+$/.test(a) || Number(a) > 0xffffffff) throw new ParamError('recent: bad value for option "--hitcount", or out of range (0-4294967295).\n');
+        m.hitcount = Number(a);
+        return;
+      case 'reap':
+        m.reap = true;
+        return;
+      case 'rttl':
+        // .excl = F_SET | F_REMOVE
+        if (m.cmd === 'set' || m.cmd === 'remove') throw new ParamError(`recent: option "--rttl" cannot be used together with "--${m.cmd}".\n`);
+        m.rttl = true;
+        return;
+      case 'name':
+        m.name = a;
+        return;
+      case 'rsource':
+        m.side = 'src';
+        return;
+      case 'rdest':
+        m.side = 'dst';
+        return;
+      case 'mask': {
+        // XTTYPE_HOST: getaddrinfo, which finds no name server from a lab's namespaces.
+        const v = parseIp4Loose(a);
+        if (v === undefined) throw new ParamError('getaddrinfo: Temporary failure in name resolution\n');
+        m.mask = v;
+        return;
+      }
+    }
+  },
+  final(m) {
+    if (m.kind !== 'recent') return;
+    if (!m.cmd) throw new ParamError("recent: you must specify one of `--set', `--rcheck' `--update' or `--remove'");
+    if (m.reap && !m.seconds) throw new ParamError('recent: option "--reap" also requires "--seconds".\n');
+  },
+  print(m) {
+    if (m.kind !== 'recent') return '';
+    let s = `${m.inv ? ' !' : ''} recent: ${RECENT_VERB[m.cmd]}`;
+    if (m.seconds) s += ` seconds: ${m.seconds}`;
+    if (m.reap) s += ' reap';
+    if (m.hitcount) s += ` hit_count: ${m.hitcount}`;
+    if (m.rttl) s += ' TTL-Match';
+    s += ` name: ${m.name} side: ${m.side === 'dst' ? 'dest' : 'source'} mask: ${fmtIp4(m.mask)}`;
+    return s;
+  },
+  save(m) {
+    if (m.kind !== 'recent') return '';
+    let s = `${m.inv ? ' !' : ''} --${m.cmd}`;
+    if (m.seconds) s += ` --seconds ${m.seconds}`;
+    if (m.reap) s += ' --reap';
+    if (m.hitcount) s += ` --hitcount ${m.hitcount}`;
+    if (m.rttl) s += ' --rttl';
+    s += ` --name ${m.name} --mask ${fmtIp4(m.mask)} ${m.side === 'dst' ? '--rdest' : '--rsource'}`;
+    return s;
+  },
+};
+type RecentCmd = (typeof RECENT_CMDS)[number];
+/** Options already given to one recent match (the framework refuses repeats). */
+const recentSeen = new WeakMap<Match, Set<string>>();
+
 /** Match extensions by name. */
 export const MATCHES = new Map<string, MatchExt>(
-  [tcpExt, udpExt, icmpExt, multiportExt, stateExt, conntrackExt, statisticExt, commentExt, addrtypeExt, markExt, iprangeExt, limitExt, lengthExt].map((e) => [e.name, e]),
+  [tcpExt, udpExt, icmpExt, multiportExt, stateExt, conntrackExt, statisticExt, commentExt, addrtypeExt, markExt, iprangeExt, limitExt, lengthExt, recentExt].map((e) => [e.name, e]),
 );
 
 // ── targets ──────────────────────────────────────────────────────────────

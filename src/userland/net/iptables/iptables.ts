@@ -226,7 +226,8 @@ export function runIptables(p: Process, args: string[]): Outcome {
   }
   if (!isTableName(c.table)) return { status: 3, stdout: '', stderr: `${VERSION}: table '${c.table}' does not exist\nPerhaps iptables or your kernel needs to be upgraded.\n` };
   try {
-    return execute(p, c);
+    const out = execute(p, c);
+    return c.warnings ? { ...out, stderr: c.warnings.join('') + out.stderr } : out;
   } catch (e) {
     if (e instanceof ParamError) return { status: e.status, stdout: '', stderr: `${VERSION}: ${e.message}\n${TRY}` };
     throw e;
@@ -493,7 +494,8 @@ const OPTIONS = [
   { flag: '-s, -d', arg: '[!] ADDR[/MASK]', desc: 'source / destination address' },
   { flag: '-i, -o', arg: '[!] IFACE', desc: 'input / output interface (+ is a wildcard)' },
   { flag: '-p', arg: '[!] PROTO', desc: 'protocol (tcp, udp, icmp, all or a number)' },
-  { flag: '-m', arg: 'MATCH', desc: 'tcp udp icmp multiport state conntrack statistic comment addrtype mark' },
+  { flag: '-m', arg: 'MATCH', desc: 'tcp udp icmp multiport state conntrack statistic comment addrtype mark iprange limit length recent' },
+  { flag: '-w, -W', arg: '[SECONDS]', desc: 'wait for the xtables lock (never held here); -W is deprecated and ignored' },
   { flag: '-j', arg: 'TARGET', desc: 'ACCEPT DROP RETURN REJECT DNAT SNAT MASQUERADE REDIRECT MARK LOG NOTRACK or a chain' },
   { flag: '-n, -v, -x, --line-numbers', desc: 'listing: numeric, counters, exact counters, rule numbers' },
 ];

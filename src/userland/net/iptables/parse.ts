@@ -27,6 +27,8 @@ export interface IptCommand {
   verbose: boolean;
   exact: boolean;
   lineNumbers: boolean;
+  /** Notes iptables prints on stderr while parsing (`Ignoring deprecated --wait-interval option.`). */
+  warnings?: string[];
   /** -c PKTS BYTES */
   counters?: [number, number];
 }
@@ -289,6 +291,13 @@ export function parseIptables(argv: string[], resolve: (name: string) => number 
         return;
       case '0':
         c.lineNumbers = true;
+        return;
+      case 'w':
+      case 'W':
+        // An optional value may also come as the next word when it is a number (iptables' xs_has_arg).
+        if (arg === undefined && i < argv.length && /^\d+$/.test(argv[i])) arg = argv[i++];
+        if (ch === 'W' && arg === undefined) throw new ParamError('wait interval value required');
+        if (ch === 'W') (c.warnings ??= []).push('Ignoring deprecated --wait-interval option.\n');
         return;
       case 'c': {
         const b = argv[i];
