@@ -39,7 +39,7 @@ export interface WatchEvent {
 }
 
 /** Kinds that live in a namespace. */
-const NAMESPACED = new Set(['Pod', 'Deployment', 'ReplicaSet', 'DaemonSet', 'Service', 'Endpoints', 'EndpointSlice', 'ConfigMap', 'ServiceAccount', 'Event']);
+const NAMESPACED = new Set(['Pod', 'Deployment', 'ReplicaSet', 'DaemonSet', 'Service', 'Endpoints', 'EndpointSlice', 'ConfigMap', 'ServiceAccount', 'Event', 'Ingress']);
 
 /** An API error with the status the real server returns. */
 export class ApiError extends Error {
@@ -64,6 +64,8 @@ export const RESOURCE: Record<string, { plural: string; group: string }> = {
   ReplicaSet: { plural: 'replicasets', group: 'apps' },
   DaemonSet: { plural: 'daemonsets', group: 'apps' },
   EndpointSlice: { plural: 'endpointslices', group: 'discovery.k8s.io' },
+  Ingress: { plural: 'ingresses', group: 'networking.k8s.io' },
+  IngressClass: { plural: 'ingressclasses', group: 'networking.k8s.io' },
 };
 
 /** `deployments.apps` / `pods` as API errors name a resource. */

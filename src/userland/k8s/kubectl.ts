@@ -15,6 +15,7 @@ import { podReady } from '../../k8s/controllers.ts';
 import { parseYamlDocuments, toYaml } from '../../k8s/yaml.ts';
 import { clusterOfApi } from '../../k8s/kubectl-bridge.ts';
 import { klogTime } from '../lib/klog.ts';
+import { createIngressObject, describeIngress, INGRESS_KINDS, ingressTable, logsTarget } from './kubectl-ingress.ts';
 
 /** Resource names and aliases kubectl accepts, to kinds. */
 const KINDS: Record<string, string> = {
@@ -29,6 +30,7 @@ const KINDS: Record<string, string> = {
   ds: 'DaemonSet', daemonset: 'DaemonSet', daemonsets: 'DaemonSet',
   cm: 'ConfigMap', configmap: 'ConfigMap', configmaps: 'ConfigMap',
 };
+Object.assign(KINDS, INGRESS_KINDS);
 
 /** `deployment.apps/web` as kubectl names an object in messages. */
 function ref(kind: string, name: string): string {
@@ -186,6 +188,10 @@ function table(api: ApiServer, kind: string, objs: KObject[], wide: boolean, all
         return [n.metadata.name, nodeStatus(n), roles.join(',') || '<none>', age(n), ni.kubeletVersion ?? '', ...(wide ? [n.status.addresses.find((a: { type: string }) => a.type === 'InternalIP')?.address ?? '<none>', '<none>', ni.osImage, ni.kernelVersion, ni.containerRuntimeVersion] : [])];
       });
       break;
+    case 'Ingress':
+    case 'IngressClass':
+      [head, ...rows] = ingressTable(kind, objs, age, wide);
+      break;
     case 'Namespace':
       head = ['NAME', 'STATUS', 'AGE'];
       rows = objs.map((n) => [n.metadata.name, n.status?.phase ?? 'Active', age(n)]);
@@ -328,7 +334,11 @@ function describe(p: Process, api: ApiServer, a: Args): number {
   for (const { kind, names } of targets(a.pos)) {
     const objs = names.length ? names.map((n) => api.get(kind, a.ns, n)) : api.list(kind, a.ns);
     for (const [i, o] of objs.entries()) {
-      if (!o) return notFound(p, new ApiError(404, 'NotFound', `${RESOURCE[kind]?.plural ?? kind} "${names[i]}" not found`));
+      if (!o) return notFound(p, new ApiError(404, 'NotFound', `${RESOURCE[kind]?.group ? `${RESOURCE[kind].plural}.${RESOURCE[kind].group}` : RESOURCE[kind]?.plural ?? kind} "${names[i]}" not found`));
+      if (kind === 'Ingress' || kind === 'IngressClass') {
+        p.stdout.write((i ? '\n\n' : '') + describeIngress(api, o, (ts) => humanDuration(api.ageSeconds(ts))));
+        continue;
+      }
       const m = o.metadata;
       const lines: [string, string][] = [['Name:', m.name], ...(m.namespace ? ([['Namespace:', m.namespace]] as [string, string][]) : []), ['Labels:', selectorText(m.labels).replace(/,/g, '\n                   ')], ['Annotations:', selectorText(m.annotations)]];
       if (kind === 'Service') {
@@ -527,6 +537,13 @@ async function main(p: Process): Promise<number> {
           p.stdout.write(`deployment.apps/${name} created\n`);
           return 0;
         }
+        if (verb === 'create' && (a.pos[0] === 'ingress' || a.pos[0] === 'ing')) {
+          const ing = createIngressObject(rest.slice(rest.indexOf(a.pos[0]) + 1), a.ns);
+          if (typeof ing === 'string') throw new UsageError(ing.replace(/\n$/, ''));
+          api.create(ing);
+          p.stdout.write(`ingress.networking.k8s.io/${ing.metadata.name} created\n`);
+          return 0;
+        }
         if (verb === 'create' && (a.pos[0] === 'namespace' || a.pos[0] === 'ns')) {
           api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: a.pos[1] }, spec: {}, status: { phase: 'Active' } });
           p.stdout.write(`namespace/${a.pos[1]} created\n`);
@@ -597,7 +614,13 @@ async function main(p: Process): Promise<number> {
       case 'rollout':
         return await rollout(p, api, a);
       case 'logs': {
-        const name = a.pos[0]?.replace(/^pods?\//, '');
+        const via = logsTarget(api, a.ns, a.pos[0] ?? '');
+        if (via?.error) {
+          p.stderr.write(via.error);
+          return 1;
+        }
+        if (via?.notice) p.stderr.write(via.notice);
+        const name = via?.pod ?? a.pos[0]?.replace(/^pods?\//, '');
         const pod = api.get('Pod', a.ns, name ?? '');
         if (!pod) return notFound(p, new ApiError(404, 'NotFound', `pods "${name}" not found`));
         const kl = clusterOfApi(api)?.kubelets.get(pod.spec.nodeName);

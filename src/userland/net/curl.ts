@@ -249,7 +249,21 @@ async function fetchUrl(p: Process, url: string, o: CurlOpts): Promise<number> {
   const method = o.method ?? (o.head ? 'HEAD' : o.data !== undefined ? 'POST' : 'GET');
   vars.method = method;
   const hostHdr = port === 80 ? host : `${host}:${port}`;
-  const reqLines = [`${method} ${path} HTTP/1.1`, `Host: ${hostHdr}`, 'User-Agent: curl/7.88.1', 'Accept: */*', ...o.headers];
+  // -H as curl applies it: a header named like one curl writes replaces it, `Name:` with no value
+  // removes it, `Name;` sends it empty; the rest follow curl's own headers.
+  const custom = o.headers.flatMap((h) => {
+    const semi = /^([^:;\s]+);\s*$/.exec(h);
+    if (semi) return [{ name: semi[1], line: `${semi[1]}:` }];
+    const i = h.indexOf(':');
+    if (i <= 0) return [];
+    const value = h.slice(i + 1).trim();
+    return [{ name: h.slice(0, i).trim(), line: value ? `${h.slice(0, i).trim()}: ${value}` : '' }];
+  });
+  const own = (name: string, line: string): string[] => {
+    const c = custom.find((x) => x.name.toLowerCase() === name.toLowerCase());
+    return c ? (c.line ? [c.line] : []) : [line];
+  };
+  const reqLines = [`${method} ${path} HTTP/1.1`, ...own('Host', `Host: ${hostHdr}`), ...own('User-Agent', 'User-Agent: curl/7.88.1'), ...own('Accept', 'Accept: */*'), ...custom.filter((x) => x.line && !/^(host|user-agent|accept)$/i.test(x.name)).map((x) => x.line)];
   if (o.data !== undefined) reqLines.push(`Content-Length: ${utf8Len(o.data)}`, 'Content-Type: application/x-www-form-urlencoded');
   for (const l of reqLines) vlog(`> ${l}\r\n`);
   vlog('> \r\n');
