@@ -172,6 +172,8 @@ register({
           api.patch('Ingress', ing.metadata.namespace, ing.metadata.name, (o) => {
             o.status = { ...(o.status ?? {}), loadBalancer: { ingress: want } };
           });
+          // The status update comes back as an update of the Ingress, which the controller syncs again.
+          syncEvent(ing);
         }
       }
     };
