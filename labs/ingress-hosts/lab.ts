@@ -116,11 +116,12 @@ async function hostReaches(ctx: CheckCtx, host: string, paths: string[], app: st
     const r = await request(ctx, host, path);
     const pods = podNames(ctx);
     const what = `http://${host}${path}`;
+    const where = `${host}${path}`;
     const direct = r.syns.find((s) => !ctl.has(s.src) && !ctl.has(s.dst));
     if (direct) return { passed: false, message: `${what} reached ${pods.get(direct.dst)?.name ?? direct.dst} without passing through the ingress controller: the goal routes by host name in one Ingress, through the controller's NodePort ${NODE_PORT}` };
     if (!r.syns.some((s) => ctl.has(s.dst))) return { passed: false, message: `${what} (through ${NODE}:${NODE_PORT} from outside) never reached the ingress controller pod (curl status ${r.code}): the controller's NodePort Service should carry it` };
     const up = r.syns.filter((s) => ctl.has(s.src));
-    if (!up.length) return { passed: false, message: `${what} got HTTP ${r.code} from the ingress controller itself, which sent it nowhere: no Ingress it serves routes ${host}${path} (is the Ingress of its class, nginx? does the path match?)` };
+    if (!up.length) return { passed: false, message: `${what} got HTTP ${r.code} from the ingress controller itself, which sent it nowhere: no Ingress it serves routes ${where} (is the Ingress of its class, nginx? does the path match?)` };
     const wrong = up.find((s) => pods.get(s.dst)?.app !== app);
     if (wrong) return { passed: false, message: `${what} went to ${pods.get(wrong.dst)?.name ?? wrong.dst}, not to a pod of ${app}` };
     if (r.code === '502' || r.code === '503' || r.code === '504' || r.code === '000') return { passed: false, message: `${what} got HTTP ${r.code}: the controller could not get an answer from the pods of Service ${svc} (does the Ingress name the Service's port?)` };
