@@ -13,6 +13,7 @@ import { fmtIp4 } from '../../kernel/addr.ts';
 import type { Ipv4Packet } from '../../kernel/packet.ts';
 import type { Tap } from '../../kernel/stack.ts';
 import { nginxErrorPage } from './ingress-nginx.ts';
+import { readFileSync } from 'node:fs';
 
 const INGRESS: KObject = {
   apiVersion: 'networking.k8s.io/v1',
@@ -102,4 +103,16 @@ describe('ingress-nginx controller', () => {
     const r2 = await run(c, 'outside', `curl -s -w %{http_code} -H 'Host: shop.example.com' http://192.168.56.11:${np}/`);
     expect(r2.out).toBe(nginxErrorPage(503) + '503');
   }, 60_000);
+
+  it("sends nginx's error pages and header order as recorded from nginx with server_tokens off (goldens/125), without the Server header ingress-nginx clears", () => {
+    // Recorded with ../shared/fidelity/record.sh on Debian 12's nginx-light (1.22.1); ingress-nginx's
+    // nginx.tmpl adds `more_clear_headers Server;` to `server_tokens off;`, so its responses lack that line.
+    const golden = JSON.parse(readFileSync(new URL('./goldens/125-nginx-error-pages.json', import.meta.url), 'utf8')) as { steps: { stdout: string }[] };
+    const parts = golden.steps[0].stdout.split('\n---\n');
+    for (const [i, code] of [404, 503, 502, 504].entries()) {
+      const [head, body] = parts[i].split('\r\n\r\n');
+      expect(body).toBe(nginxErrorPage(code));
+      expect(head.replace('Server: nginx\r\n', '').replace('Date: X\n', 'Date: X\r\n')).toBe(`HTTP/1.1 ${code} ${/^HTTP\/1\.1 \d+ (.*)\r/.exec(head)![1]}\r\nDate: X\r\nContent-Type: text/html\r\nContent-Length: ${nginxErrorPage(code).length}\r\nConnection: keep-alive`);
+    }
+  });
 });
