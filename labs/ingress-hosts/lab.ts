@@ -148,6 +148,9 @@ const lab: LabDef = {
     'Edit /root/sites-ingress.yaml: add `ingressClassName: nginx` under `spec:`, make the shop path `pathType: Prefix`, give the blog backend `number: 8080`; then `kubectl apply -f /root/sites-ingress.yaml`.',
   ],
   solution: [
+    'kubectl rollout status deployment/ingress-nginx-controller -n ingress-nginx',
+    'kubectl rollout status deployment/shop',
+    'kubectl rollout status deployment/blog',
     'kubectl get ingress sites',
     'kubectl get ingressclass',
     'kubectl -n ingress-nginx get svc ingress-nginx-controller',
@@ -156,7 +159,7 @@ const lab: LabDef = {
     "sed -i '/name: blog/,/number:/s/number: 80$/number: 8080/' /root/sites-ingress.yaml",
     'kubectl apply -f /root/sites-ingress.yaml',
     'kubectl describe ingress sites',
-    "ssh outside curl -s -H 'Host: blog.example.com' http://192.168.56.11:30080/",
+    'ssh outside "curl -s -H \'Host: blog.example.com\' http://192.168.56.11:30080/"',
   ],
   build(b) {
     const c = buildCluster(b.world);

@@ -100,4 +100,16 @@ describe('ingress routing', () => {
     api.patch('IngressClass', undefined, 'nginx', (c) => (c.metadata.annotations = { 'ingressclass.kubernetes.io/is-default-class': 'true' }));
     expect(ingressesForController(api).map((i) => i.metadata.name).sort()).toEqual(['classless', 'legacy', 'mine']);
   });
+
+  it('is validated by the API server as validateHTTPIngressPath does (pathType required, known, absolute paths)', () => {
+    const api = new ApiServer(new Clock(), new Rng(1));
+    const bad = ing({ rules: [{ host: 'h', http: { paths: [{ path: '/', backend: be('a') }, { path: 'rel', pathType: 'Prefix', backend: be('a') }, { path: '/', pathType: 'Regex', backend: be('a') }] } }] }, 'bad');
+    expect(() => api.create(bad)).toThrow(
+      'The Ingress "bad" is invalid: \n* spec.rules[0].http.paths[0].pathType: Required value: pathType must be specified\n* spec.rules[0].http.paths[1].path: Invalid value: "rel": must be an absolute path\n* spec.rules[0].http.paths[2].pathType: Unsupported value: "Regex": supported values: "Exact", "ImplementationSpecific", "Prefix"',
+    );
+    api.create(ing({ rules: [{ host: 'h', http: { paths: [path('/', 'Prefix', 'a')] } }] }, 'good'));
+    // An update that breaks it is refused and leaves the object as it was.
+    expect(() => api.patch('Ingress', 'default', 'good', (o) => delete o.spec.rules[0].http.paths[0].pathType)).toThrow('The Ingress "good" is invalid: spec.rules[0].http.paths[0].pathType: Required value: pathType must be specified');
+    expect(api.get('Ingress', 'default', 'good')!.spec.rules[0].http.paths[0].pathType).toBe('Prefix');
+  });
 });

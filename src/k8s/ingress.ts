@@ -18,7 +18,7 @@
 //     controller's default backend (a 404); an Ingress with a defaultBackend
 //     and no rules configures the catch-all server instead.
 
-import type { ApiServer, KObject } from './api.ts';
+import { VALIDATORS, type ApiServer, type KObject } from './api.ts';
 
 /** The controller class ingress-nginx claims (--controller-class). */
 export const NGINX_CONTROLLER_CLASS = 'k8s.io/ingress-nginx';
@@ -260,3 +260,22 @@ export function installIngressNginx(api: ApiServer): void {
     if (!api.get(o.kind, o.metadata.namespace, o.metadata.name)) api.create(o);
   }
 }
+
+/**
+ * The API server's checks of an Ingress's paths (pkg/apis/networking/
+ * validation: validateHTTPIngressPath): a pathType is required and must be
+ * one of the three; Exact and Prefix paths must be absolute.
+ */
+export function validateIngress(o: KObject): string[] {
+  const errs: string[] = [];
+  ((o.spec?.rules ?? []) as { http?: { paths?: { path?: string; pathType?: string }[] } }[]).forEach((r, i) => {
+    (r.http?.paths ?? []).forEach((hp, j) => {
+      const at = `spec.rules[${i}].http.paths[${j}]`;
+      if (hp.pathType === undefined || hp.pathType === null) errs.push(`${at}.pathType: Required value: pathType must be specified`);
+      else if (!PATH_TYPES.has(hp.pathType)) errs.push(`${at}.pathType: Unsupported value: "${hp.pathType}": supported values: "Exact", "ImplementationSpecific", "Prefix"`);
+      else if (hp.pathType !== 'ImplementationSpecific' && !String(hp.path ?? '').startsWith('/')) errs.push(`${at}.path: Invalid value: "${hp.path ?? ''}": must be an absolute path`);
+    });
+  });
+  return errs;
+}
+VALIDATORS.set('Ingress', validateIngress);

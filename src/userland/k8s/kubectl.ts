@@ -270,7 +270,7 @@ function targets(pos: string[]): { kind: string; names: string[] }[] {
 }
 
 function notFound(p: Process, e: ApiError): number {
-  p.stderr.write(`Error from server (${e.reason}): ${e.message}\n`);
+  p.stderr.write(e.reason === 'Invalid' && e.message.startsWith('The ') ? `${e.message}\n` : `Error from server (${e.reason}): ${e.message}\n`);
   return 1;
 }
 
@@ -485,7 +485,7 @@ async function apply(p: Process, api: ApiServer, a: Args, create: boolean): Prom
       }
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
-      p.stderr.write(`Error from server (${e.reason}): ${e.message}\n`);
+      p.stderr.write(e.reason === 'Invalid' && e.message.startsWith('The ') ? `${e.message}\n` : `Error from server (${e.reason}): ${e.message}\n`);
       code = 1;
     }
   }
