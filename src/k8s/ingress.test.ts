@@ -112,4 +112,25 @@ describe('ingress routing', () => {
     expect(() => api.patch('Ingress', 'default', 'good', (o) => delete o.spec.rules[0].http.paths[0].pathType)).toThrow('The Ingress "good" is invalid: spec.rules[0].http.paths[0].pathType: Required value: pathType must be specified');
     expect(api.get('Ingress', 'default', 'good')!.spec.rules[0].http.paths[0].pathType).toBe('Prefix');
   });
+
+  it('applies rewrite-target as the ingress-nginx rewrite example does (regex paths, $2 from /something(/|$)(.*))', () => {
+    const withAnn = (ann: Record<string, string>, spec: KObject['spec'], name: string): KObject => {
+      const o = ing(spec, name);
+      o.metadata.annotations = ann;
+      return o;
+    };
+    const s = buildServers([
+      withAnn({ 'nginx.ingress.kubernetes.io/use-regex': 'true', 'nginx.ingress.kubernetes.io/rewrite-target': '/$2' }, { rules: [{ host: 'rewrite.bar.com', http: { paths: [path('/something(/|$)(.*)', 'ImplementationSpecific', 'http-svc')] } }] }, 'rewrite'),
+      withAnn({ 'nginx.ingress.kubernetes.io/rewrite-target': '/' }, { rules: [{ host: 'w', http: { paths: [path('/wear', 'Prefix', 'wear')] } }] }, 'wear'),
+    ]);
+    const up = (host: string, uri: string): string => routeRequest(s, host, uri).upstreamUri;
+    // docs/examples/rewrite: rewrite.bar.com/something -> /, /something/ -> /, /something/new -> /new
+    expect(up('rewrite.bar.com', '/something')).toBe('/');
+    expect(up('rewrite.bar.com', '/something/')).toBe('/');
+    expect(up('rewrite.bar.com', '/something/new')).toBe('/new');
+    expect(up('rewrite.bar.com', '/SOMETHING/new?x=1')).toBe('/new?x=1');
+    expect(to(s, 'rewrite.bar.com', '/other')).toBe('default-backend');
+    expect(up('w', '/wear/a/b')).toBe('/');
+    expect(to(s, 'w', '/wear/a')).toBe('default-wear-80');
+  });
 });

@@ -19,6 +19,7 @@
 //     and no rules configures the catch-all server instead.
 
 import { VALIDATORS, type ApiServer, type KObject } from './api.ts';
+import { safeRegExp } from '../userland/lib/safe-regex.ts';
 
 /** The controller class ingress-nginx claims (--controller-class). */
 export const NGINX_CONTROLLER_CLASS = 'k8s.io/ingress-nginx';
@@ -169,10 +170,42 @@ export function pathMatches(l: Location, uri: string): boolean {
   }
 }
 
-/** The location nginx picks in a server: an exact match, else the longest matching prefix. */
-export function pickLocation(srv: Server, uri: string): Location | undefined {
+const REWRITE = 'nginx.ingress.kubernetes.io/rewrite-target';
+const USE_REGEX = 'nginx.ingress.kubernetes.io/use-regex';
+
+/** Annotations of ingress-nginx this simulation honours (others are reported as not simulated). */
+export const SIMULATED_ANNOTATIONS = new Set([REWRITE, USE_REGEX]);
+
+/** Whether a server's locations are regular expressions (ingress-nginx's enforceRegexModifier: use-regex or rewrite-target on any of them). */
+function regexServer(srv: Server): boolean {
+  return srv.locations.some((l) => l.ingress?.metadata.annotations?.[USE_REGEX] === 'true' || !!l.ingress?.metadata.annotations?.[REWRITE]);
+}
+
+function pathRegex(path: string): RegExp | undefined {
+  try {
+    return safeRegExp(`^${path}`, 'i');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The location nginx picks in a server: an exact match, else the longest
+ * matching prefix. In a regex server (use-regex, rewrite-target) the other
+ * paths are case-insensitive regular expressions `~* "^path"`, tried longest
+ * first (ingress-nginx sorts them so); the match's groups feed rewrite-target.
+ */
+export function pickLocation(srv: Server, uri: string): { location: Location | undefined; groups: string[] } {
   const exact = srv.locations.find((l) => l.pathType === 'Exact' && l.path === uri);
-  if (exact) return exact;
+  if (exact) return { location: exact, groups: [] };
+  if (regexServer(srv)) {
+    const byLen = srv.locations.filter((l) => l.pathType !== 'Exact').sort((a, b) => b.path.length - a.path.length);
+    for (const l of byLen) {
+      const m = pathRegex(l.path)?.exec(uri);
+      if (m) return { location: l, groups: [...m].map((g) => g ?? '') };
+    }
+    return { location: undefined, groups: [] };
+  }
   let best: Location | undefined;
   for (const l of srv.locations) {
     if (l.pathType === 'Exact' || !pathMatches(l, uri)) continue;
@@ -180,14 +213,20 @@ export function pickLocation(srv: Server, uri: string): Location | undefined {
     const bestLen = best ? (best.pathType === 'Prefix' ? best.path.replace(/\/+$/, '').length : best.path.length) : -1;
     if (len > bestLen) best = l;
   }
-  return best;
+  return { location: best, groups: [] };
 }
 
-/** Route one request: the server and location it lands in. */
-export function routeRequest(servers: Map<string, Server>, host: string, uri: string): { server: Server; location: Location | undefined } {
+/** Route one request: the server and location it lands in, and the URI sent upstream (rewrite-target applied). */
+export function routeRequest(servers: Map<string, Server>, host: string, uri: string): { server: Server; location: Location | undefined; upstreamUri: string } {
   const server = pickServer(servers, host);
-  const path = uri.split('?')[0].split('#')[0] || '/';
-  return { server, location: pickLocation(server, path) };
+  const q = uri.indexOf('?');
+  const path = (q >= 0 ? uri.slice(0, q) : uri).split('#')[0] || '/';
+  const { location, groups } = pickLocation(server, path);
+  const target = location?.ingress?.metadata.annotations?.[REWRITE];
+  if (!target || location?.isDefRoot) return { server, location, upstreamUri: uri };
+  // nginx `rewrite "(?i)PATH" TARGET break;`: the whole URI becomes TARGET with $N replaced; the query string follows.
+  const rewritten = target.replace(/\$(\d)/g, (_, n: string) => groups[Number(n)] ?? '');
+  return { server, location, upstreamUri: rewritten + (q >= 0 && !rewritten.includes('?') ? uri.slice(q) : '') };
 }
 
 /** The endpoints (ip:port) of a backend, as the controller reads them from Endpoints; undefined when the Service is missing. */

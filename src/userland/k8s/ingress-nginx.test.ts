@@ -97,11 +97,17 @@ describe('ingress-nginx controller', () => {
     const r = await run(c, 'outside', `curl -s -o /dev/null -w %{http_code} -H 'Host: shop.example.com' http://192.168.56.11:${np}/`);
     expect(r.out).toBe('404');
     expect(c.api.get('Ingress', 'default', 'sites')!.status?.loadBalancer?.ingress).toBeUndefined();
-    c.api.patch('Ingress', 'default', 'sites', (o) => (o.spec.ingressClassName = 'nginx'));
+    c.api.patch('Ingress', 'default', 'sites', (o) => {
+      o.spec.ingressClassName = 'nginx';
+      o.metadata.annotations = { 'nginx.ingress.kubernetes.io/ssl-redirect': 'false' };
+    });
     c.api.patch('Service', 'default', 'shop', (o) => (o.spec.selector = { app: 'nothing' }));
     await c.settle();
     const r2 = await run(c, 'outside', `curl -s -w %{http_code} -H 'Host: shop.example.com' http://192.168.56.11:${np}/`);
     expect(r2.out).toBe(nginxErrorPage(503) + '503');
+    const logs = await run(c, 'controlplane', 'kubectl logs -n ingress-nginx deploy/ingress-nginx-controller');
+    expect(logs.out).toContain('nginx-ingress-controller: annotation nginx.ingress.kubernetes.io/ssl-redirect (Ingress default/sites): not simulated\n');
+    expect(logs.out).toMatch(/"GET \/ HTTP\/1\.1" 503 190 .* \[default-shop-80\] \[\] - - - - [0-9a-f]{32}\n/);
   }, 60_000);
 
   it("sends nginx's error pages and header order as recorded from nginx with server_tokens off (goldens/125), without the Server header ingress-nginx clears", () => {

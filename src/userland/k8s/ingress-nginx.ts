@@ -20,8 +20,10 @@
 // controller's pods (internal/ingress/status: InternalIP when the node has no
 // ExternalIP).
 //
-// Not simulated: TLS (port 443 is not served), annotations, the admission
-// webhook, leader election, metrics and health ports, canaries.
+// Annotations: rewrite-target and use-regex are honoured (src/k8s/ingress.ts);
+// any other nginx.ingress.kubernetes.io/ annotation is reported in the log as
+// not simulated. Not simulated either: TLS (port 443 is not served), the
+// admission webhook, leader election, metrics and health ports, canaries.
 
 import { fmtIp4, parseIp4 } from '../../kernel/addr.ts';
 import { KernelError } from '../../kernel/errno.ts';
@@ -30,7 +32,7 @@ import { TcpSocket } from '../../kernel/socket/tcp.ts';
 import { utf8Len } from '../../kernel/packet.ts';
 import type { KObject } from '../../k8s/api.ts';
 import { podReady } from '../../k8s/controllers.ts';
-import { backendEndpoints, buildServers, ingressesForController, NGINX_CLASS, NGINX_CONTROLLER_CLASS, routeRequest, upstreamName, type BackendRef } from '../../k8s/ingress.ts';
+import { backendEndpoints, buildServers, ingressesForController, SIMULATED_ANNOTATIONS, NGINX_CLASS, NGINX_CONTROLLER_CLASS, routeRequest, upstreamName, type BackendRef } from '../../k8s/ingress.ts';
 import { nodeOf } from '../../k8s/registry.ts';
 import { register } from '../registry.ts';
 import { kernelOf, nsOf } from '../lib/sys.ts';
@@ -157,8 +159,17 @@ register({
       }
       return [...ips].sort();
     };
+    const reported = new Set<string>();
     const sync = (): void => {
       const ings = ingressesForController(api, controllerClass, ingressClass);
+      for (const ing of ings) {
+        for (const a of Object.keys(ing.metadata.annotations ?? {})) {
+          const key = `${ing.metadata.namespace}/${ing.metadata.name}/${a}`;
+          if (!a.startsWith('nginx.ingress.kubernetes.io/') || SIMULATED_ANNOTATIONS.has(a) || reported.has(key)) continue;
+          reported.add(key);
+          p.stderr.write(`nginx-ingress-controller: annotation ${a} (Ingress ${ing.metadata.namespace}/${ing.metadata.name}): not simulated\n`);
+        }
+      }
       const want = runningAddresses().map((ip) => ({ ip }));
       for (const ing of ings) {
         const key = `${ing.metadata.namespace}/${ing.metadata.name}`;
@@ -332,7 +343,7 @@ register({
           break;
         }
         const servers = buildServers(ingressesForController(api, controllerClass, ingressClass));
-        const { location } = routeRequest(servers, header(headers, 'host') ?? '', uri);
+        const { location, upstreamUri } = routeRequest(servers, header(headers, 'host') ?? '', uri);
         if (!location?.backend) {
           // The default backend: a 404, not logged.
           const body = nginxErrorPage(404);
@@ -340,7 +351,7 @@ register({
           if (!keep) break;
           continue;
         }
-        const r = await proxy(location.backend, req, client, reqId);
+        const r = await proxy(location.backend, { ...req, uri: upstreamUri }, client, reqId);
         const ok = write(r.head.replace(/\r\nConnection: keep-alive\r\n/, keep ? '\r\nConnection: keep-alive\r\n' : '\r\nConnection: close\r\n') + r.body);
         const secs = ((k.clock.now - t0) / 1000).toFixed(3);
         const ref = header(headers, 'referer') ?? '-';
