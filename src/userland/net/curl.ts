@@ -249,21 +249,27 @@ async function fetchUrl(p: Process, url: string, o: CurlOpts): Promise<number> {
   const method = o.method ?? (o.head ? 'HEAD' : o.data !== undefined ? 'POST' : 'GET');
   vars.method = method;
   const hostHdr = port === 80 ? host : `${host}:${port}`;
-  // -H as curl applies it: a header named like one curl writes replaces it, `Name:` with no value
-  // removes it, `Name;` sends it empty; the rest follow curl's own headers.
+  // -H as curl 7.88 applies it (recorded: fidelity/goldens/126): a custom Host keeps Host's place
+  // (curl writes `Host:` and the given value); a custom User-Agent or Accept drops curl's own and
+  // follows with the other custom headers; `Name:` with no value removes curl's header and sends
+  // nothing, `Name;` sends it empty; a line without a colon is ignored.
   const custom = o.headers.flatMap((h) => {
     const semi = /^([^:;\s]+);\s*$/.exec(h);
-    if (semi) return [{ name: semi[1], line: `${semi[1]}:` }];
+    if (semi) return [{ name: semi[1], value: '', line: `${semi[1]}:` }];
     const i = h.indexOf(':');
     if (i <= 0) return [];
-    const value = h.slice(i + 1).trim();
-    return [{ name: h.slice(0, i).trim(), line: value ? `${h.slice(0, i).trim()}: ${value}` : '' }];
+    const value = h.slice(i + 1);
+    return [{ name: h.slice(0, i).trim(), value, line: value.trim() ? `${h.slice(0, i).trim()}:${value}` : '' }];
   });
-  const own = (name: string, line: string): string[] => {
-    const c = custom.find((x) => x.name.toLowerCase() === name.toLowerCase());
-    return c ? (c.line ? [c.line] : []) : [line];
-  };
-  const reqLines = [`${method} ${path} HTTP/1.1`, ...own('Host', `Host: ${hostHdr}`), ...own('User-Agent', 'User-Agent: curl/7.88.1'), ...own('Accept', 'Accept: */*'), ...custom.filter((x) => x.line && !/^(host|user-agent|accept)$/i.test(x.name)).map((x) => x.line)];
+  const named = (name: string) => custom.find((x) => x.name.toLowerCase() === name);
+  const customHost = named('host');
+  const reqLines = [
+    `${method} ${path} HTTP/1.1`,
+    ...(customHost ? (customHost.line ? [`Host:${customHost.value}`] : []) : [`Host: ${hostHdr}`]),
+    ...(named('user-agent') ? [] : ['User-Agent: curl/7.88.1']),
+    ...(named('accept') ? [] : ['Accept: */*']),
+    ...custom.filter((x) => x.line && x.name.toLowerCase() !== 'host').map((x) => x.line),
+  ];
   if (o.data !== undefined) reqLines.push(`Content-Length: ${utf8Len(o.data)}`, 'Content-Type: application/x-www-form-urlencoded');
   for (const l of reqLines) vlog(`> ${l}\r\n`);
   vlog('> \r\n');
