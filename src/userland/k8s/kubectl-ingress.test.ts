@@ -5,7 +5,7 @@
 // with create_ingress.go's rule syntax, messages and validation errors.
 
 import { describe, expect, it } from 'vitest';
-import { goTabwriter, createIngressObject, lbStatus } from './kubectl-ingress.ts';
+import { goTabwriter, createIngressObject, dryRunIngress, lbStatus } from './kubectl-ingress.ts';
 import { ingressWorld, run } from './ingress.test-util.ts';
 import type { KObject } from '../../k8s/api.ts';
 
@@ -29,6 +29,16 @@ describe('kubectl create ingress (create_ingress.go)', () => {
         { http: { paths: [{ backend: { service: { name: 'other', port: { number: 80 } } }, path: '/path', pathType: 'Exact' }] } },
       ],
     });
+  });
+  it('--dry-run=client prints the object instead of creating it (-o yaml: creationTimestamp null, empty status)', () => {
+    const o = createIngressObject(['hello', '--class=nginx', "--rule=hello.test/*=hello:80", '--dry-run=client', '-o', 'yaml'], 'default') as KObject;
+    expect(dryRunIngress(o, 'client', 'yaml').text).toBe(
+      'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  creationTimestamp: null\n  name: hello\nspec:\n  ingressClassName: nginx\n  rules:\n  - host: hello.test\n    http:\n      paths:\n      - backend:\n          service:\n            name: hello\n            port:\n              number: 80\n        path: /\n        pathType: Prefix\nstatus:\n  loadBalancer: {}\n',
+    );
+    expect(dryRunIngress(o, 'client', undefined).text).toBe('ingress.networking.k8s.io/hello created (dry run)\n');
+    expect(dryRunIngress(o, 'server', undefined).text).toBe('ingress.networking.k8s.io/hello created (server dry run)\n');
+    expect(dryRunIngress(o, undefined, undefined)).toEqual({});
+    expect(dryRunIngress(o, 'maybe', undefined).error).toBe('error: Invalid dry-run value (maybe). Must be "none", "server", or "client".');
   });
   it('refuses what kubectl refuses, with its messages', () => {
     expect(createIngressObject(['web'], 'default')).toBe('error: not enough information provided: every ingress has to either specify a default-backend (which catches all traffic) or a list of rules (which catch specific paths)\n');

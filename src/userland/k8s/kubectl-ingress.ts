@@ -9,6 +9,7 @@
 // messages). kubectl.ts calls these through a few hooks.
 
 import type { ApiServer, KObject } from '../../k8s/api.ts';
+import { toYaml } from '../../k8s/yaml.ts';
 
 /** Resource words kubectl accepts for these kinds. */
 export const INGRESS_KINDS: Record<string, string> = {
@@ -242,7 +243,7 @@ export function createIngressObject(argv: string[], ns: string): KObject | strin
       else if (m[1] === 'rule') rules.push(v);
       else if (m[1] === 'default-backend') def = v;
       else annotations.push(v);
-    } else if (x === '-n' || x === '--namespace') i++;
+    } else if (x === '-n' || x === '--namespace' || x === '-o' || x === '--output' || x === '--field-manager' || x === '--validate') i++;
     else if (x.startsWith('-')) continue;
     else names.push(x);
   }
@@ -310,4 +311,34 @@ export function logsTarget(api: ApiServer, ns: string, word: string): { pod?: st
   if (!pods.length) return { notice: '', error: `error: timed out waiting for the condition\n` };
   pods.sort((a, b) => ((a.metadata.creationTimestamp ?? '') < (b.metadata.creationTimestamp ?? '') ? -1 : 1));
   return { pod: pods[0].metadata.name, notice: pods.length > 1 ? `Found ${pods.length} pods, using pod/${pods[0].metadata.name}\n` : '' };
+}
+
+/**
+ * `--dry-run=client|server` with `-o yaml|json|name` (or none): what kubectl prints instead of
+ * creating. `text` undefined: really create. The object kubectl prints for a client dry run has
+ * `creationTimestamp: null` and an empty status, as its printers serialise an unsent object.
+ */
+export function dryRunIngress(ing: KObject, dryRun: string | undefined, output: string | undefined): { text?: string; error?: string } {
+  if (dryRun === undefined || dryRun === 'none' || dryRun === 'false') {
+    if (output === undefined) return {};
+  } else if (dryRun !== 'client' && dryRun !== 'server' && dryRun !== 'true') {
+    return { error: `error: Invalid dry-run value (${dryRun}). Must be "none", "server", or "client".` };
+  }
+  const dry = dryRun !== undefined && dryRun !== 'none' && dryRun !== 'false';
+  if (!dry) return output === 'name' || output === 'yaml' || output === 'json' ? {} : { error: `error: unable to match a printer suitable for the output format "${output}", allowed formats are: json,jsonpath,jsonpath-as-json,jsonpath-file,name,go-template,go-template-file,template,templatefile,yaml` };
+  const suffix = dryRun === 'server' ? ' (server dry run)' : ' (dry run)';
+  const obj = { apiVersion: ing.apiVersion, kind: ing.kind, metadata: { ...(ing.metadata.annotations ? { annotations: ing.metadata.annotations } : {}), creationTimestamp: null, name: ing.metadata.name }, spec: ing.spec, status: { loadBalancer: {} } };
+  if (output === undefined) return { text: `ingress.networking.k8s.io/${ing.metadata.name} created${suffix}\n` };
+  if (output === 'name') return { text: `ingress.networking.k8s.io/${ing.metadata.name}\n` };
+  if (output === 'yaml') return { text: toYaml(obj) };
+  if (output === 'json') return { text: JSON.stringify(obj, null, 4) + '\n' };
+  return { error: `error: unable to match a printer suitable for the output format "${output}", allowed formats are: json,jsonpath,jsonpath-as-json,jsonpath-file,name,go-template,go-template-file,template,templatefile,yaml` };
+}
+
+/** What `kubectl create ingress` prints once the object is created (`-o name|yaml|json`, or the `created` line). */
+export function createdText(o: KObject, output: string | undefined): string {
+  if (output === 'name') return `ingress.networking.k8s.io/${o.metadata.name}\n`;
+  if (output === 'yaml') return toYaml(o);
+  if (output === 'json') return JSON.stringify(o, null, 4) + '\n';
+  return `ingress.networking.k8s.io/${o.metadata.name} created\n`;
 }

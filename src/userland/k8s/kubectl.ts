@@ -15,7 +15,7 @@ import { podReady } from '../../k8s/controllers.ts';
 import { parseYamlDocuments, toYaml } from '../../k8s/yaml.ts';
 import { clusterOfApi } from '../../k8s/kubectl-bridge.ts';
 import { klogTime } from '../lib/klog.ts';
-import { createIngressObject, describeIngress, INGRESS_KINDS, ingressTable, logsTarget } from './kubectl-ingress.ts';
+import { createdText, createIngressObject, describeIngress, dryRunIngress, INGRESS_KINDS, ingressTable, logsTarget } from './kubectl-ingress.ts';
 
 /** Resource names and aliases kubectl accepts, to kinds. */
 const KINDS: Record<string, string> = {
@@ -540,8 +540,10 @@ async function main(p: Process): Promise<number> {
         if (verb === 'create' && (a.pos[0] === 'ingress' || a.pos[0] === 'ing')) {
           const ing = createIngressObject(rest.slice(rest.indexOf(a.pos[0]) + 1), a.ns);
           if (typeof ing === 'string') throw new UsageError(ing.replace(/\n$/, ''));
-          api.create(ing);
-          p.stdout.write(`ingress.networking.k8s.io/${ing.metadata.name} created\n`);
+          const dry = dryRunIngress(ing, a.flags.get('dry-run'), a.output);
+          if (dry.error) throw new UsageError(dry.error);
+          if (dry.text === undefined) api.create(ing);
+          p.stdout.write(dry.text ?? createdText(ing, a.output));
           return 0;
         }
         if (verb === 'create' && (a.pos[0] === 'namespace' || a.pos[0] === 'ns')) {
