@@ -34,7 +34,7 @@ import type { KObject } from '../../k8s/api.ts';
 import { podReady } from '../../k8s/controllers.ts';
 import { backendEndpoints, buildServers, ingressesForController, SIMULATED_ANNOTATIONS, NGINX_CLASS, NGINX_CONTROLLER_CLASS, routeRequest, upstreamName, type BackendRef } from '../../k8s/ingress.ts';
 import { nodeOf } from '../../k8s/registry.ts';
-import { register } from '../registry.ts';
+import { declareNotSimulated, register } from '../registry.ts';
 import { kernelOf, nsOf } from '../lib/sys.ts';
 import { httpDate } from '../net/httpd.ts';
 
@@ -373,3 +373,8 @@ register({
     return 0;
   },
 });
+
+declareNotSimulated(
+  { tool: 'nginx-ingress-controller', kind: 'attribute', item: 'nginx.ingress.kubernetes.io/* annotations other than rewrite-target and use-regex', why: 'reported in the controller log (kubectl logs -n ingress-nginx deploy/ingress-nginx-controller) and otherwise ignored' },
+  { tool: 'nginx-ingress-controller', kind: 'attribute', item: 'spec.tls (HTTPS on port 443)', why: 'the controller serves HTTP on port 80 only; port 443 of its Service refuses connections' },
+);
