@@ -24,5 +24,6 @@ import fixDnsSearch from './fix-dns-search/lab.ts';
 import fixServiceSelector from './fix-service-selector/lab.ts';
 import fixPodCidr from './fix-pod-cidr/lab.ts';
 import nodeportLocal from './nodeport-local/lab.ts';
+import ingressHosts from './ingress-hosts/lab.ts';
 
-export const LABS: LabDef[] = [routingTwoSubnets, routingTwoSubnetsRandom, fixReturnRoute, namespacesVeth, namespacesBridge, namespacesVethRandom, namespacesNat, portForward, fixMasquerade, fixForwardDrop, dockerPortPublish, dockerNetns, dockerUserNetwork, cniBridge, podToPod, fixPodCidr, kubeProxyClusterip, fixServiceSelector, nodeportLocal, dnsHosts, dnsServer, fixDnsSearch];
+export const LABS: LabDef[] = [routingTwoSubnets, routingTwoSubnetsRandom, fixReturnRoute, namespacesVeth, namespacesBridge, namespacesVethRandom, namespacesNat, portForward, fixMasquerade, fixForwardDrop, dockerPortPublish, dockerNetns, dockerUserNetwork, cniBridge, podToPod, fixPodCidr, kubeProxyClusterip, fixServiceSelector, nodeportLocal, ingressHosts, dnsHosts, dnsServer, fixDnsSearch];

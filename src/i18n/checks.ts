@@ -408,6 +408,37 @@ export const CHECK_MESSAGES: readonly (readonly [string, string])[] = [
     'http://{addr}/이 실패하지만 node02에서 kube-proxy가 버려서가 아닙니다 (목표는 직접 만든 방화벽 규칙이 아니라 Service의 정책입니다)',
   ],
   ['node02 drops NodePort traffic for web: it has no local endpoint', 'node02가 web의 NodePort 트래픽을 버립니다: 로컬 엔드포인트가 없습니다'],
+  // ── ingress-hosts ──
+  ['the ingress-nginx controller pod is not running (kubectl -n ingress-nginx get pods)', 'ingress-nginx 컨트롤러 파드가 실행 중이 아닙니다 (kubectl -n ingress-nginx get pods)'],
+  [
+    "{what} reached {pod} without passing through the ingress controller: the goal routes by host name in one Ingress, through the controller's NodePort {port}",
+    '{what} 요청이 인그레스 컨트롤러를 거치지 않고 {pod}에 닿았습니다: 목표는 컨트롤러의 NodePort {port}를 거쳐 Ingress 하나가 호스트 이름으로 라우팅하는 것입니다',
+  ],
+  [
+    "{what} (through {addr} from outside) never reached the ingress controller pod (curl status {code}): the controller's NodePort Service should carry it",
+    '{what} 요청(바깥에서 {addr} 경유)이 인그레스 컨트롤러 파드에 닿지 않았습니다 (curl 상태 {code}): 컨트롤러의 NodePort Service가 이 요청을 날라야 합니다',
+  ],
+  [
+    '{what} got HTTP {code} from the ingress controller itself, which sent it nowhere: no Ingress it serves routes {where} (is the Ingress of its class, nginx? does the path match?)',
+    '{what} 요청에 인그레스 컨트롤러가 직접 HTTP {code} 응답을 주고 어디로도 보내지 않았습니다: 컨트롤러가 맡은 Ingress 중 {where} 요청을 라우팅하는 규칙이 없습니다 (Ingress의 클래스가 nginx인가요? 경로가 맞나요?)',
+  ],
+  ['{what} went to {pod}, not to a pod of {app}', '{what} 요청이 {app} 파드가 아닌 {pod} 파드로 갔습니다'],
+  [
+    "{what} got HTTP {code}: the controller could not get an answer from the pods of Service {svc} (does the Ingress name the Service's port?)",
+    '{what} 요청이 HTTP {code} 응답을 받았습니다: 컨트롤러가 Service {svc}의 파드에서 답을 받지 못했습니다 (Ingress가 Service의 포트를 가리키나요?)',
+  ],
+  ['{host}: {list~} (through the controller)', '{host}: {list} (컨트롤러 경유)'],
+  ['there is no Ingress sites in the namespace default: the goal routes both names with that one Ingress', 'default 네임스페이스에 Ingress sites가 없습니다: 목표는 이 Ingress 하나로 두 이름을 모두 라우팅하는 것입니다'],
+  ['the ingress-nginx controller ignores the Ingress sites: its class is {cls}, and the controller serves the IngressClass nginx', 'ingress-nginx 컨트롤러가 Ingress sites를 무시합니다: 이 Ingress의 클래스는 {cls}이고, 컨트롤러는 IngressClass nginx를 맡습니다'],
+  ['the Ingress sites has no rule for {hosts~}', 'Ingress sites에 {hosts} 규칙이 없습니다'],
+  ['the nginx controller serves the Ingress sites for shop.example.com and blog.example.com', 'nginx 컨트롤러가 shop.example.com과 blog.example.com에 대해 Ingress sites를 맡고 있습니다'],
+  [
+    "http://www.example.org/ was sent on to {pod}: only the two site names should reach a site; other names get the controller's default backend",
+    'http://www.example.org/ 요청이 {pod} 파드로 전달되었습니다: 두 사이트 이름만 사이트에 닿아야 하고, 다른 이름은 컨트롤러의 기본 백엔드가 받아야 합니다',
+  ],
+  ['http://www.example.org/ did not reach the ingress controller (curl status {code})', 'http://www.example.org/ 요청이 인그레스 컨트롤러에 닿지 않았습니다 (curl 상태 {code})'],
+  ['http://www.example.org/ got HTTP {code} from the controller, not its default 404', 'http://www.example.org/ 요청이 컨트롤러의 기본 404가 아닌 HTTP {code} 응답을 받았습니다'],
+  ["www.example.org gets the controller's 404", 'www.example.org 요청은 컨트롤러의 404를 받습니다'],
 
   // ── the check runner and the terminal worker ──
   ['check failed to run: {err~}', '확인을 실행하지 못했습니다: {err}'],

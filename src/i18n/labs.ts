@@ -328,6 +328,27 @@ const KO: Record<string, LabText> = {
       'b-to-a': 'web-b가 노드를 건너 web-a에 닿음',
     }),
   },
+  'ingress-hosts': {
+    title: 'Ingress 하나, 사이트 둘',
+    goal: () =>
+      '이 클러스터에는 웹 사이트 두 개가 있습니다: Service `shop` 뒤의 Deployment `shop`, Service `blog` 뒤의 `blog`입니다. ' +
+      'ingress-nginx 컨트롤러가 설치되어 있습니다(네임스페이스 `ingress-nginx`). 컨트롤러의 Service `ingress-nginx-controller`는 모든 노드의 30080 포트를 여는 NodePort Service입니다. ' +
+      '손님은 클러스터 바깥에서 옵니다. 호스트 `outside`(192.168.56.200)처럼요: `curl -H "Host: shop.example.com" http://192.168.56.11:30080/`은 shop 파드에, `blog.example.com`은 blog 파드에 닿아야 하고, 각 이름 아래 모든 경로가 그래야 합니다. 그 밖의 호스트 이름은 컨트롤러의 기본 404 페이지를 받아야 합니다. ' +
+      'Ingress `sites`는 /root/sites-ingress.yaml로 적용했지만 아직 동작하지 않습니다. Ingress `sites` 하나가 두 이름을 모두 라우팅하게 만드세요. Service, 컨트롤러, 호스트 `outside`는 그대로 두세요.',
+    hints: () => [
+      '손님처럼 해 보세요: `ssh outside`로 들어가 목표의 curl을 Host 헤더마다 실행해 보세요. 누가 답하나요? 사이트 중 하나인가요, 404를 주는 컨트롤러인가요?',
+      'Ingress는 혼자서는 아무 일도 하지 않습니다. 컨트롤러가 가져가야 합니다. `kubectl get ingress sites`와 `kubectl get ingressclass`를 비교해 보세요. `sites`는 어떤 클래스를 요청하나요?',
+      '컨트롤러가 Ingress를 맡은 뒤에는 경로를 확인하세요: `kubectl describe ingress sites`가 규칙마다 뒤에 있는 엔드포인트를 보여 줍니다. 두 규칙은 어떤 경로 유형을 쓰고, `Exact`는 무엇을 허용하나요?',
+      '한 사이트가 503이나 502를 돌려준다면 규칙이 가리키는 포트와 그 Service의 포트(`kubectl get svc`)를 비교해 보세요.',
+      '/root/sites-ingress.yaml을 고치세요: `spec:` 아래에 `ingressClassName: nginx`를 넣고, shop 경로를 `pathType: Prefix`로, blog 백엔드를 `number: 8080`으로 바꾼 뒤 `kubectl apply -f /root/sites-ingress.yaml`을 실행하세요.',
+    ],
+    tasks: () => ({
+      'one-ingress': 'nginx 컨트롤러가 맡은 Ingress sites가 두 호스트를 모두 가리킴',
+      shop: '바깥에서 shop.example.com(모든 경로)이 컨트롤러를 거쳐 shop 파드에 닿음',
+      blog: '바깥에서 blog.example.com(모든 경로)이 컨트롤러를 거쳐 blog 파드에 닿음',
+      'other-host': '다른 호스트 이름은 컨트롤러의 기본 404를 받음',
+    }),
+  },
   'fix-dns-search': {
     title: '고쳐 보세요: 짧은 이름이 변환되지 않음',
     goal: () =>

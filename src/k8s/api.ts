@@ -39,7 +39,7 @@ export interface WatchEvent {
 }
 
 /** Kinds that live in a namespace. */
-const NAMESPACED = new Set(['Pod', 'Deployment', 'ReplicaSet', 'DaemonSet', 'Service', 'Endpoints', 'EndpointSlice', 'ConfigMap', 'ServiceAccount', 'Event']);
+const NAMESPACED = new Set(['Pod', 'Deployment', 'ReplicaSet', 'DaemonSet', 'Service', 'Endpoints', 'EndpointSlice', 'ConfigMap', 'ServiceAccount', 'Event', 'Ingress']);
 
 /** An API error with the status the real server returns. */
 export class ApiError extends Error {
@@ -64,6 +64,8 @@ export const RESOURCE: Record<string, { plural: string; group: string }> = {
   ReplicaSet: { plural: 'replicasets', group: 'apps' },
   DaemonSet: { plural: 'daemonsets', group: 'apps' },
   EndpointSlice: { plural: 'endpointslices', group: 'discovery.k8s.io' },
+  Ingress: { plural: 'ingresses', group: 'networking.k8s.io' },
+  IngressClass: { plural: 'ingressclasses', group: 'networking.k8s.io' },
 };
 
 /** `deployments.apps` / `pods` as API errors name a resource. */
@@ -74,6 +76,20 @@ export function qualifiedResource(kind: string): string {
 }
 
 const EPOCH = Date.UTC(2025, 0, 6, 9, 0, 0);
+
+/**
+ * Validation of a kind as the API server does it on create and update: field
+ * errors (`spec.x: Required value: …`); any makes the request fail with 422
+ * `The Kind "name" is invalid: …` (kubectl prints that line). Kinds register here.
+ */
+export const VALIDATORS = new Map<string, (o: KObject) => string[]>();
+
+function validate(o: KObject): void {
+  const errs = VALIDATORS.get(o.kind)?.(o) ?? [];
+  if (!errs.length) return;
+  const head = `The ${o.kind} "${o.metadata.name}" is invalid: `;
+  throw new ApiError(422, 'Invalid', errs.length === 1 ? head + errs[0] : `${head}\n${errs.map((e) => `* ${e}`).join('\n')}`);
+}
 
 /** The object store. */
 export class ApiServer {
@@ -159,6 +175,7 @@ export class ApiServer {
     const b = this.bucket(obj.kind);
     const k = this.key(obj.kind, m.namespace, m.name);
     if (b.has(k)) throw new ApiError(409, 'AlreadyExists', `${qualifiedResource(obj.kind)} "${m.name}" already exists`);
+    validate(obj);
     m.uid = this.uid();
     m.resourceVersion = String(++this.rv);
     m.creationTimestamp = this.now();
@@ -175,6 +192,7 @@ export class ApiServer {
     const k = this.key(obj.kind, m.namespace, m.name);
     const old = b.get(k);
     if (!old) throw new ApiError(404, 'NotFound', `${qualifiedResource(obj.kind)} "${m.name}" not found`);
+    validate(obj);
     m.uid = old.metadata.uid;
     m.creationTimestamp = old.metadata.creationTimestamp;
     if (old !== obj && JSON.stringify(old.spec) !== JSON.stringify(obj.spec)) m.generation = (old.metadata.generation ?? 1) + 1;
@@ -189,7 +207,17 @@ export class ApiServer {
     const o = this.get(kind, ns, name);
     if (!o) throw new ApiError(404, 'NotFound', `${qualifiedResource(kind)} "${name}" not found`);
     const before = JSON.stringify(o.spec);
+    const saved = VALIDATORS.has(kind) ? structuredClone(o) : undefined;
     fn(o);
+    if (saved) {
+      try {
+        validate(o);
+      } catch (e) {
+        for (const key of Object.keys(o)) delete o[key];
+        Object.assign(o, saved);
+        throw e;
+      }
+    }
     if (JSON.stringify(o.spec) !== before && o.metadata.generation !== undefined) o.metadata.generation++;
     o.metadata.resourceVersion = String(++this.rv);
     this.emit({ type: 'MODIFIED', object: o });

@@ -16,6 +16,7 @@ import { ControlPlane } from './controllers.ts';
 import { Kubelet } from './kubelet.ts';
 import { bindNode, type NodeBinding } from './registry.ts';
 import { registerApi } from './kubectl-bridge.ts';
+import { installIngressNginx } from './ingress.ts';
 import { installCniPlugins } from '../userland/k8s/cni/index.ts';
 import '../userland/k8s/index.ts';
 
@@ -41,6 +42,8 @@ export interface ClusterOptions {
   coredns?: boolean;
   /** Virtual ms a container takes to start. */
   startDelayMs?: number;
+  /** Install the ingress-nginx controller (bare-metal manifest: NodePort Service, IngressClass nginx). */
+  ingressNginx?: boolean;
 }
 
 /** The default three nodes of the course. */
@@ -133,7 +136,7 @@ export class Cluster {
   constructor(world: World, opts: ClusterOptions = {}) {
     this.world = world;
     this.nodes = opts.nodes ?? DEFAULT_NODES;
-    this.opts = { segment: 'k8s', podCidr: '10.244.0.0/16', serviceCidr: '10.96.0.0/12', proxyMode: 'iptables', cni: 'flannel', kubeProxy: true, coredns: true, startDelayMs: 1500, ...opts };
+    this.opts = { segment: 'k8s', podCidr: '10.244.0.0/16', serviceCidr: '10.96.0.0/12', proxyMode: 'iptables', cni: 'flannel', kubeProxy: true, coredns: true, startDelayMs: 1500, ingressNginx: false, ...opts };
     this.api = new ApiServer(world.clock, world.rng.fork());
     this.control = new ControlPlane(this.api, { serviceCidr: this.opts.serviceCidr });
     registerApi(this.api, this);
@@ -177,6 +180,7 @@ export class Cluster {
       });
     }
     if (this.opts.cni === 'flannel') this.installFlannel();
+    if (this.opts.ingressNginx) installIngressNginx(this.api);
   }
 
   /** Apply the flannel manifest (namespace + DaemonSet). */

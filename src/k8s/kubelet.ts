@@ -42,6 +42,9 @@ export function imageProgram(image: string): { argv: string[]; name: string } {
     case 'coredns':
       // ENTRYPOINT ["/coredns"]; the Deployment's args give -conf.
       return { argv: ['coredns'], name: 'coredns' };
+    case 'controller':
+      // ingress-nginx's image: the Deployment's args start with /nginx-ingress-controller.
+      return { argv: [], name: 'controller' };
     case 'nginx':
     case 'httpd':
       // The nginx image's CMD: nginx -g 'daemon off;' (serves its welcome page on :80).
@@ -187,7 +190,7 @@ export class Kubelet {
     for (const c of cur.spec.containers ?? []) {
       const prog = imageProgram(c.image ?? '');
       // The image's binary runs by its name (it lives in the image, not on the node's PATH).
-      const argv = c.command ? [String(c.command[0]).split('/').pop()!, ...c.command.slice(1), ...(c.args ?? [])] : [...prog.argv, ...(c.args ?? [])];
+      const argv = c.command ? [String(c.command[0]).split('/').pop()!, ...c.command.slice(1), ...(c.args ?? [])] : prog.argv.length || !c.args?.length ? [...prog.argv, ...(c.args ?? [])] : [String(c.args[0]).split('/').pop()!, ...c.args.slice(1)];
       if (lookupCommand(argv[0])) sb.procs.push(this.spawn(argv, netns, c.name, sb, cur));
       else sb.procs.push(this.spawn(['sleep', 'infinity'], netns, c.name, sb, cur));
     }

@@ -15,6 +15,7 @@ import { podReady } from '../../k8s/controllers.ts';
 import { parseYamlDocuments, toYaml } from '../../k8s/yaml.ts';
 import { clusterOfApi } from '../../k8s/kubectl-bridge.ts';
 import { klogTime } from '../lib/klog.ts';
+import { createdText, createIngressObject, describeIngress, dryRunIngress, INGRESS_KINDS, ingressTable, logsTarget } from './kubectl-ingress.ts';
 
 /** Resource names and aliases kubectl accepts, to kinds. */
 const KINDS: Record<string, string> = {
@@ -29,6 +30,7 @@ const KINDS: Record<string, string> = {
   ds: 'DaemonSet', daemonset: 'DaemonSet', daemonsets: 'DaemonSet',
   cm: 'ConfigMap', configmap: 'ConfigMap', configmaps: 'ConfigMap',
 };
+Object.assign(KINDS, INGRESS_KINDS);
 
 /** `deployment.apps/web` as kubectl names an object in messages. */
 function ref(kind: string, name: string): string {
@@ -186,6 +188,10 @@ function table(api: ApiServer, kind: string, objs: KObject[], wide: boolean, all
         return [n.metadata.name, nodeStatus(n), roles.join(',') || '<none>', age(n), ni.kubeletVersion ?? '', ...(wide ? [n.status.addresses.find((a: { type: string }) => a.type === 'InternalIP')?.address ?? '<none>', '<none>', ni.osImage, ni.kernelVersion, ni.containerRuntimeVersion] : [])];
       });
       break;
+    case 'Ingress':
+    case 'IngressClass':
+      [head, ...rows] = ingressTable(kind, objs, age, wide);
+      break;
     case 'Namespace':
       head = ['NAME', 'STATUS', 'AGE'];
       rows = objs.map((n) => [n.metadata.name, n.status?.phase ?? 'Active', age(n)]);
@@ -264,7 +270,7 @@ function targets(pos: string[]): { kind: string; names: string[] }[] {
 }
 
 function notFound(p: Process, e: ApiError): number {
-  p.stderr.write(`Error from server (${e.reason}): ${e.message}\n`);
+  p.stderr.write(e.reason === 'Invalid' && e.message.startsWith('The ') ? `${e.message}\n` : `Error from server (${e.reason}): ${e.message}\n`);
   return 1;
 }
 
@@ -328,7 +334,11 @@ function describe(p: Process, api: ApiServer, a: Args): number {
   for (const { kind, names } of targets(a.pos)) {
     const objs = names.length ? names.map((n) => api.get(kind, a.ns, n)) : api.list(kind, a.ns);
     for (const [i, o] of objs.entries()) {
-      if (!o) return notFound(p, new ApiError(404, 'NotFound', `${RESOURCE[kind]?.plural ?? kind} "${names[i]}" not found`));
+      if (!o) return notFound(p, new ApiError(404, 'NotFound', `${RESOURCE[kind]?.group ? `${RESOURCE[kind].plural}.${RESOURCE[kind].group}` : RESOURCE[kind]?.plural ?? kind} "${names[i]}" not found`));
+      if (kind === 'Ingress' || kind === 'IngressClass') {
+        p.stdout.write((i ? '\n\n' : '') + describeIngress(api, o, (ts) => humanDuration(api.ageSeconds(ts))));
+        continue;
+      }
       const m = o.metadata;
       const lines: [string, string][] = [['Name:', m.name], ...(m.namespace ? ([['Namespace:', m.namespace]] as [string, string][]) : []), ['Labels:', selectorText(m.labels).replace(/,/g, '\n                   ')], ['Annotations:', selectorText(m.annotations)]];
       if (kind === 'Service') {
@@ -475,7 +485,7 @@ async function apply(p: Process, api: ApiServer, a: Args, create: boolean): Prom
       }
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
-      p.stderr.write(`Error from server (${e.reason}): ${e.message}\n`);
+      p.stderr.write(e.reason === 'Invalid' && e.message.startsWith('The ') ? `${e.message}\n` : `Error from server (${e.reason}): ${e.message}\n`);
       code = 1;
     }
   }
@@ -525,6 +535,15 @@ async function main(p: Process): Promise<number> {
           const port = a.flags.get('port');
           api.create(deploymentObject(name, image, Number(a.flags.get('replicas') ?? 1), a.ns, port ? Number(port) : undefined));
           p.stdout.write(`deployment.apps/${name} created\n`);
+          return 0;
+        }
+        if (verb === 'create' && (a.pos[0] === 'ingress' || a.pos[0] === 'ing')) {
+          const ing = createIngressObject(rest.slice(rest.indexOf(a.pos[0]) + 1), a.ns);
+          if (typeof ing === 'string') throw new UsageError(ing.replace(/\n$/, ''));
+          const dry = dryRunIngress(ing, a.flags.get('dry-run'), a.output);
+          if (dry.error) throw new UsageError(dry.error);
+          if (dry.text === undefined) api.create(ing);
+          p.stdout.write(dry.text ?? createdText(ing, a.output));
           return 0;
         }
         if (verb === 'create' && (a.pos[0] === 'namespace' || a.pos[0] === 'ns')) {
@@ -597,7 +616,13 @@ async function main(p: Process): Promise<number> {
       case 'rollout':
         return await rollout(p, api, a);
       case 'logs': {
-        const name = a.pos[0]?.replace(/^pods?\//, '');
+        const via = logsTarget(api, a.ns, a.pos[0] ?? '');
+        if (via?.error) {
+          p.stderr.write(via.error);
+          return 1;
+        }
+        if (via?.notice) p.stderr.write(via.notice);
+        const name = via?.pod ?? a.pos[0]?.replace(/^pods?\//, '');
         const pod = api.get('Pod', a.ns, name ?? '');
         if (!pod) return notFound(p, new ApiError(404, 'NotFound', `pods "${name}" not found`));
         const kl = clusterOfApi(api)?.kubelets.get(pod.spec.nodeName);

@@ -249,7 +249,27 @@ async function fetchUrl(p: Process, url: string, o: CurlOpts): Promise<number> {
   const method = o.method ?? (o.head ? 'HEAD' : o.data !== undefined ? 'POST' : 'GET');
   vars.method = method;
   const hostHdr = port === 80 ? host : `${host}:${port}`;
-  const reqLines = [`${method} ${path} HTTP/1.1`, `Host: ${hostHdr}`, 'User-Agent: curl/7.88.1', 'Accept: */*', ...o.headers];
+  // -H as curl 7.88 applies it (recorded: fidelity/goldens/126): a custom Host keeps Host's place
+  // (curl writes `Host:` and the given value); a custom User-Agent or Accept drops curl's own and
+  // follows with the other custom headers; `Name:` with no value removes curl's header and sends
+  // nothing, `Name;` sends it empty; a line without a colon is ignored.
+  const custom = o.headers.flatMap((h) => {
+    const semi = /^([^:;\s]+);\s*$/.exec(h);
+    if (semi) return [{ name: semi[1], value: '', line: `${semi[1]}:` }];
+    const i = h.indexOf(':');
+    if (i <= 0) return [];
+    const value = h.slice(i + 1);
+    return [{ name: h.slice(0, i).trim(), value, line: value.trim() ? `${h.slice(0, i).trim()}:${value}` : '' }];
+  });
+  const named = (name: string) => custom.find((x) => x.name.toLowerCase() === name);
+  const customHost = named('host');
+  const reqLines = [
+    `${method} ${path} HTTP/1.1`,
+    ...(customHost ? (customHost.line ? [`Host:${customHost.value}`] : []) : [`Host: ${hostHdr}`]),
+    ...(named('user-agent') ? [] : ['User-Agent: curl/7.88.1']),
+    ...(named('accept') ? [] : ['Accept: */*']),
+    ...custom.filter((x) => x.line && x.name.toLowerCase() !== 'host').map((x) => x.line),
+  ];
   if (o.data !== undefined) reqLines.push(`Content-Length: ${utf8Len(o.data)}`, 'Content-Type: application/x-www-form-urlencoded');
   for (const l of reqLines) vlog(`> ${l}\r\n`);
   vlog('> \r\n');
