@@ -27,6 +27,7 @@ import { type Ipv4Packet, cloneIp4, ip4Len, traceStep } from '../packet.ts';
 import type { NetfilterImpl, NfHook, NfVerdict, Skb } from '../stack.ts';
 import { type CtDir, type CtEntry, type CtInfo, type Tuple, ConntrackTable, ICMP_ERROR_TYPES, ORIGINAL, REPLY, ctPacket, invert, tupleOf } from './conntrack.ts';
 import { type Chain, type Match, type Rule, type Table, type TableName, type Target, CT_STATE, TABLE_ORDER } from './types.ts';
+import { ipsetTest } from './ipset.ts';
 
 /** Deepest chain nesting a packet may reach (the kernel's jump stack). */
 export const MAX_JUMP_DEPTH = 64;
@@ -438,6 +439,10 @@ function matchOne(m: Match, x: MatchCtx): boolean {
     case 'length': {
       const len = ip4Len(p);
       return (len >= m.min && len <= m.max) !== m.inv;
+    }
+    case 'set': {
+      const ports = l.proto === 'tcp' || l.proto === 'udp' ? { sport: l.sport, dport: l.dport } : {};
+      return ipsetTest(x.ns, m.name, m.dirs, { src: p.src, dst: p.dst, proto: PROTO_NUM[l.proto as keyof typeof PROTO_NUM] ?? 0, ...ports, len: ip4Len(p) }) !== m.inv;
     }
   }
 }

@@ -57,7 +57,9 @@ export type Match =
   | { kind: 'iprange'; src?: { lo: number; hi: number; inv: boolean }; dst?: { lo: number; hi: number; inv: boolean } }
   /** xt_limit on the virtual clock: `avg` is XT_LIMIT_SCALE (10000) / rate-per-second; token bucket of `burst` packets. */
   | { kind: 'limit'; avg: number; burst: number; state: { tokens: number; last: number | undefined } }
-  | { kind: 'length'; min: number; max: number; inv: boolean };
+  | { kind: 'length'; min: number; max: number; inv: boolean }
+  /** xt_set: the packet's addresses/ports (by `dirs`) looked up in an IP set (kernel/netfilter/ipset.ts). */
+  | { kind: 'set'; name: string; dirs: ('src' | 'dst')[]; inv: boolean };
 
 /** An address range with an optional port range (NAT targets). */
 export interface NatRange {
