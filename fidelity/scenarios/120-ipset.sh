@@ -49,7 +49,7 @@ ipset list svc2 | grep -A5 entries
 ipset del all web; ipset del all nets; echo $?
 ipset destroy all; echo $?
 ipset destroy nosuch; echo $?
-ipset save | sed 's/initval 0x[0-9a-f]*/initval X/'
+ipset save | sed 's/initval 0x[0-9a-f]*/initval X/' | sort
 ipset flush; echo $?
 ipset destroy; echo $?
 ipset list; echo $?

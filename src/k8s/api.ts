@@ -6,6 +6,7 @@
 
 import type { Clock } from '../kernel/clock.ts';
 import type { Rng } from '../kernel/rng.ts';
+import { defaultNetworkPolicy } from './netpol-api.ts';
 
 /** Object metadata (the fields this simulator uses). */
 export interface ObjectMeta {
@@ -39,7 +40,7 @@ export interface WatchEvent {
 }
 
 /** Kinds that live in a namespace. */
-const NAMESPACED = new Set(['Pod', 'Deployment', 'ReplicaSet', 'DaemonSet', 'Service', 'Endpoints', 'EndpointSlice', 'ConfigMap', 'ServiceAccount', 'Event']);
+const NAMESPACED = new Set(['Pod', 'Deployment', 'ReplicaSet', 'DaemonSet', 'Service', 'Endpoints', 'EndpointSlice', 'ConfigMap', 'ServiceAccount', 'Event', 'NetworkPolicy']);
 
 /** An API error with the status the real server returns. */
 export class ApiError extends Error {
@@ -64,6 +65,7 @@ export const RESOURCE: Record<string, { plural: string; group: string }> = {
   ReplicaSet: { plural: 'replicasets', group: 'apps' },
   DaemonSet: { plural: 'daemonsets', group: 'apps' },
   EndpointSlice: { plural: 'endpointslices', group: 'discovery.k8s.io' },
+  NetworkPolicy: { plural: 'networkpolicies', group: 'networking.k8s.io' },
 };
 
 /** `deployments.apps` / `pods` as API errors name a resource. */
@@ -74,6 +76,11 @@ export function qualifiedResource(kind: string): string {
 }
 
 const EPOCH = Date.UTC(2025, 0, 6, 9, 0, 0);
+
+/** Defaulting the API server does on write (pkg/apis/<group>/v1/defaults.go) for kinds that need it. */
+function applyDefaults(obj: KObject): void {
+  if (obj.kind === 'NetworkPolicy') defaultNetworkPolicy(obj);
+}
 
 /** The object store. */
 export class ApiServer {
@@ -159,6 +166,7 @@ export class ApiServer {
     const b = this.bucket(obj.kind);
     const k = this.key(obj.kind, m.namespace, m.name);
     if (b.has(k)) throw new ApiError(409, 'AlreadyExists', `${qualifiedResource(obj.kind)} "${m.name}" already exists`);
+    applyDefaults(obj);
     m.uid = this.uid();
     m.resourceVersion = String(++this.rv);
     m.creationTimestamp = this.now();
@@ -175,6 +183,7 @@ export class ApiServer {
     const k = this.key(obj.kind, m.namespace, m.name);
     const old = b.get(k);
     if (!old) throw new ApiError(404, 'NotFound', `${qualifiedResource(obj.kind)} "${m.name}" not found`);
+    applyDefaults(obj);
     m.uid = old.metadata.uid;
     m.creationTimestamp = old.metadata.creationTimestamp;
     if (old !== obj && JSON.stringify(old.spec) !== JSON.stringify(obj.spec)) m.generation = (old.metadata.generation ?? 1) + 1;

@@ -5,3 +5,4 @@ import './kube-proxy.ts';
 import './flanneld.ts';
 import './ipvsadm.ts';
 import './kubectl.ts';
+import './kube-router.ts';

@@ -15,6 +15,7 @@ import { podReady } from '../../k8s/controllers.ts';
 import { parseYamlDocuments, toYaml } from '../../k8s/yaml.ts';
 import { clusterOfApi } from '../../k8s/kubectl-bridge.ts';
 import { klogTime } from '../lib/klog.ts';
+import { describeNetworkPolicy, netpolRow } from './kubectl-netpol.ts';
 
 /** Resource names and aliases kubectl accepts, to kinds. */
 const KINDS: Record<string, string> = {
@@ -28,6 +29,7 @@ const KINDS: Record<string, string> = {
   rs: 'ReplicaSet', replicaset: 'ReplicaSet', replicasets: 'ReplicaSet',
   ds: 'DaemonSet', daemonset: 'DaemonSet', daemonsets: 'DaemonSet',
   cm: 'ConfigMap', configmap: 'ConfigMap', configmaps: 'ConfigMap',
+  netpol: 'NetworkPolicy', networkpolicy: 'NetworkPolicy', networkpolicies: 'NetworkPolicy',
 };
 
 /** `deployment.apps/web` as kubectl names an object in messages. */
@@ -190,6 +192,10 @@ function table(api: ApiServer, kind: string, objs: KObject[], wide: boolean, all
       head = ['NAME', 'STATUS', 'AGE'];
       rows = objs.map((n) => [n.metadata.name, n.status?.phase ?? 'Active', age(n)]);
       break;
+    case 'NetworkPolicy':
+      head = ['NAME', 'POD-SELECTOR', 'AGE'];
+      rows = objs.map((o) => [o.metadata.name, netpolRow(o), age(o)]);
+      break;
     default:
       head = ['NAME', 'AGE'];
       rows = objs.map((o) => [o.metadata.name, age(o)]);
@@ -329,6 +335,10 @@ function describe(p: Process, api: ApiServer, a: Args): number {
     const objs = names.length ? names.map((n) => api.get(kind, a.ns, n)) : api.list(kind, a.ns);
     for (const [i, o] of objs.entries()) {
       if (!o) return notFound(p, new ApiError(404, 'NotFound', `${RESOURCE[kind]?.plural ?? kind} "${names[i]}" not found`));
+      if (kind === 'NetworkPolicy') {
+        p.stdout.write((i ? '\n\n' : '') + describeNetworkPolicy(o));
+        continue;
+      }
       const m = o.metadata;
       const lines: [string, string][] = [['Name:', m.name], ...(m.namespace ? ([['Namespace:', m.namespace]] as [string, string][]) : []), ['Labels:', selectorText(m.labels).replace(/,/g, '\n                   ')], ['Annotations:', selectorText(m.annotations)]];
       if (kind === 'Service') {
