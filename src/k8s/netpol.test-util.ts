@@ -74,3 +74,12 @@ export async function onNode(c: Cluster, host: string, line: string): Promise<{ 
   const d = await c.world.run(r.done, { maxVirtualMs: 30_000 });
   return { code: d.done ? d.value : -1, out: out.text };
 }
+
+/** Exit status of a command run in a pod. */
+export async function inPodRun(w: World, c: Cluster, from: [string, string], argv: string[]): Promise<number> {
+  await c.settle();
+  const p = c.api.get('Pod', from[0], from[1])!;
+  const done = c.kubelets.get(p.spec.nodeName)!.exec(from[0], from[1], argv, { stdin: new StringIn(''), stdout: new StringOut(), stderr: new StringOut() });
+  const r = await w.run(done, { maxVirtualMs: 30_000 });
+  return r.done ? r.value : -1;
+}
