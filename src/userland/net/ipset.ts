@@ -126,7 +126,8 @@ function fmtElem(set: IpSet, e: IpsetEntry): string {
 
 function entryLine(ns: NetNs, set: IpSet, e: IpsetEntry): string {
   let s = fmtElem(set, e);
-  if (set.timeout !== undefined) s += ` timeout ${e.expires === undefined ? 0 : Math.max(0, Math.floor((e.expires - ns.kernel.clock.now) / 1000))}`;
+  // ip_set_timeout_get: whole seconds left (a dump always comes some time after the add: a partly elapsed second counts as gone), at least 1.
+  if (set.timeout !== undefined) s += ` timeout ${e.expires === undefined ? 0 : Math.max(1, Math.floor((e.expires - ns.kernel.clock.now - 1) / 1000))}`;
   if (set.counters) s += ` packets ${e.packets} bytes ${e.bytes}`;
   if (set.comment && e.comment !== undefined) s += ` comment "${e.comment}"`;
   if (e.nomatch) s += ' nomatch';
