@@ -678,8 +678,21 @@ function reject(x: MatchCtx, how: string): void {
     return;
   }
   const [type, code] = REJECT_ICMP[how] ?? [3, 3];
-  stack.icmpSendError(x.ns, x.skb, type, code);
+  // nf_send_unreach → nf_ct_attach: the error carries the rejected packet's
+  // connection as RELATED (in the other direction), even while that entry is
+  // still unconfirmed, so OUTPUT sees it RELATED, not INVALID.
+  const c = skbCt(x.skb);
+  const prev = rejectAttach;
+  rejectAttach = c?.entry ? { info: 'RELATED', dir: (1 - c.dir) as CtDir, entry: c.entry } : undefined;
+  try {
+    stack.icmpSendError(x.ns, x.skb, type, code);
+  } finally {
+    rejectAttach = prev;
+  }
 }
+
+/** The connection a REJECT's ICMP error is attached to while it is being sent (nf_ct_attach). */
+let rejectAttach: SkbCt | undefined;
 
 // ── LOG ──────────────────────────────────────────────────────────────────
 
@@ -721,6 +734,12 @@ function conntrackIn(st: NfNs, skb: Skb): void {
   const now = st.ns.kernel.clock.now;
   const l = p.payload;
   if (l.proto === 'icmp' && ICMP_ERROR_TYPES.has(l.type)) {
+    if (rejectAttach) {
+      skb.ctinfo = rejectAttach;
+      skb.ct = rejectAttach.entry;
+      rejectAttach = undefined;
+      return;
+    }
     const q = l.quoted ? tupleOf(l.quoted) : undefined;
     const hit = q ? st.conntrack.lookup(q) : undefined;
     skb.ctinfo = hit ? ({ info: 'RELATED', dir: (1 - hit.dir) as CtDir, entry: hit.entry } satisfies SkbCt) : ({ info: 'INVALID', dir: ORIGINAL } satisfies SkbCt);
