@@ -175,7 +175,7 @@ const lab: LabDef = {
   solution: [
     'kubectl get pods -n shop --show-labels',
     'kubectl exec -n staging frontend -- curl -s -m 2 http://10.96.80.80:8080/',
-    "sed -i -e 's/^      app: api$/      app: api/' -e '/^  name: default-deny$/,/^---$/{/^    matchLabels:$/d;/^      app: api$/d;s/^  podSelector:$/  podSelector: {}/;s/^  - Egress$/  - Ingress/}' /root/netpol.yaml",
+    "sed -i -e '/^  name: default-deny$/,/^---$/{/^    matchLabels:$/d;/^      app: api$/d;s/^  podSelector:$/  podSelector: {}/;s/^  - Egress$/  - Ingress/}' /root/netpol.yaml",
     "sed -i -e '/^    - namespaceSelector: {}$/d' -e 's/^      podSelector:$/    - podSelector:/' -e 's/^      port: 80$/      port: 8080/' /root/netpol.yaml",
     'kubectl apply -f /root/netpol.yaml',
     'kubectl describe networkpolicy -n shop',
@@ -296,7 +296,7 @@ const lab: LabDef = {
           const s = p.spec?.podSelector ?? {};
           return !Object.keys(s.matchLabels ?? {}).length && !(s.matchExpressions ?? []).length && (p.spec?.policyTypes ?? []).includes('Ingress');
         });
-        if (!deny) return no('no NetworkPolicy in shop selects every pod (podSelector: {}) for Ingress: the goal asks for a default deny that also covers pods added later');
+        if (!deny) return no('no NetworkPolicy in shop selects every pod (an empty podSelector) for Ingress: the goal asks for a default deny that also covers pods added later');
         const m = handMade(ctx);
         if (m) return no(m);
         return ok(`${deny.metadata.name} selects every pod of shop for ingress; no hand-written drop rules`);

@@ -741,8 +741,13 @@ function conntrackIn(st: NfNs, skb: Skb): void {
       return;
     }
     const q = l.quoted ? tupleOf(l.quoted) : undefined;
-    const hit = q ? st.conntrack.lookup(q) : undefined;
-    skb.ctinfo = hit ? ({ info: 'RELATED', dir: (1 - hit.dir) as CtDir, entry: hit.entry } satisfies SkbCt) : ({ info: 'INVALID', dir: ORIGINAL } satisfies SkbCt);
+    // nf_conntrack_inet_error looks up the inverted inner tuple: the error
+    // travels the way a reply to the quoted packet would, which finds
+    // DNATed connections too (the quoted packet is the translated one).
+    const inv = q ? st.conntrack.lookup(invert(q)) : undefined;
+    const hit = inv ?? (q ? st.conntrack.lookup(q) : undefined);
+    const dir = (inv ? inv.dir : 1 - (hit?.dir ?? 0)) as CtDir;
+    skb.ctinfo = hit ? ({ info: 'RELATED', dir, entry: hit.entry } satisfies SkbCt) : ({ info: 'INVALID', dir: ORIGINAL } satisfies SkbCt);
     skb.ct = hit?.entry;
     return;
   }
