@@ -96,6 +96,134 @@ spec:
       port: 8080
 `;
 
+/** Files for the lesson's own examples (namespace blog; other names than the lab's). */
+export const DEMO_FILES: Record<string, string> = {
+  '/root/demo/blog.yaml': `apiVersion: v1
+kind: Namespace
+metadata:
+  name: blog
+  labels:
+    team: blog
+---
+apiVersion: v1
+kind: Namespace
+metadata:
+  name: tools
+  labels:
+    team: ops
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: db
+  namespace: blog
+  labels:
+    app: db
+spec:
+  nodeName: node01
+  containers:
+  - name: db
+    image: python:3.12-slim
+    command: ["python3", "-m", "http.server", "5432"]
+    ports:
+    - name: pg
+      containerPort: 5432
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: db
+  namespace: blog
+spec:
+  selector:
+    app: db
+  ports:
+  - port: 5432
+    targetPort: 5432
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app
+  namespace: blog
+  labels:
+    role: app
+spec:
+  containers:
+  - name: app
+    image: curlimages/curl:8.11.1
+    command: ["sleep", "infinity"]
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: cron
+  namespace: blog
+  labels:
+    role: cron
+spec:
+  containers:
+  - name: cron
+    image: curlimages/curl:8.11.1
+    command: ["sleep", "infinity"]
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: probe
+  namespace: tools
+  labels:
+    role: probe
+spec:
+  containers:
+  - name: probe
+    image: curlimages/curl:8.11.1
+    command: ["sleep", "infinity"]
+`,
+  '/root/demo/deny.yaml': `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: deny-all
+  namespace: blog
+spec:
+  podSelector: {}
+  policyTypes:
+  - Ingress
+`,
+  '/root/demo/allow-app.yaml': `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: db-from-app
+  namespace: blog
+spec:
+  podSelector:
+    matchLabels:
+      app: db
+  ingress:
+  - from:
+    - podSelector:
+        matchLabels:
+          role: app
+    ports:
+    - port: pg
+`,
+  '/root/demo/allow-ops.yaml': `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: db-from-ops
+  namespace: blog
+spec:
+  podSelector:
+    matchLabels:
+      app: db
+  ingress:
+  - from:
+    - namespaceSelector:
+        matchLabels:
+          team: ops
+`,
+};
+
 function client(ns: string, name: string, labels: Record<string, string>, node: string, serve: boolean): KObject {
   const containers = serve
     ? [{ name: name, image: 'python:3.12-slim', command: ['python3', '-m', 'http.server', '8080'], ports: [{ name: 'http', containerPort: 8080 }] }]
@@ -212,6 +340,7 @@ const lab: LabDef = {
     c.api.create(client('shop', 'worker', { role: 'worker' }, 'node01', true));
     c.api.create(client('staging', 'frontend', { role: 'frontend' }, 'node02', false));
     b.file('controlplane', '/root/netpol.yaml', START);
+    for (const [path, text] of Object.entries(DEMO_FILES)) b.file('controlplane', path, text);
   },
   checks: [
     {
