@@ -49,7 +49,7 @@ test('networkpolicy-deny: the untouched start fails saying which path is open; t
     await expect(li.locator('.msg')).toContainText(text);
   }
   await typeSolution(page, ID, { timeout: 120_000 });
-  await expectOnScreen(term, ['Directory listing for /'], 120_000);
+  await expectOnScreen(term, [/open\s/, 'curl: (7) Failed to connect to 10.96.80.80 port 8080'], 120_000);
   await expectAllPass(panel, 5, 180_000);
   expect(errors).toEqual([]);
 });

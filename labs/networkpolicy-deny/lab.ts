@@ -307,7 +307,8 @@ const lab: LabDef = {
     "sed -i -e '/^    - namespaceSelector: {}$/d' -e 's/^      podSelector:$/    - podSelector:/' -e 's/^      port: 80$/      port: 8080/' /root/netpol.yaml",
     'kubectl apply -f /root/netpol.yaml',
     'kubectl describe networkpolicy -n shop',
-    'kubectl exec -n shop frontend -- curl -s -m 2 http://10.96.80.80:8080/',
+    'kubectl exec -n shop frontend -- curl -sS -m 2 -o /dev/null http://10.96.80.80:8080/ && echo open',
+    'kubectl exec -n shop worker -- curl -sS -m 2 -o /dev/null http://10.96.80.80:8080/ && echo open',
   ],
   build(b) {
     const c = buildCluster(b.world, { networkPolicy: 'kube-router' });
