@@ -199,6 +199,7 @@ export class ApiServer {
     if (!o) throw new ApiError(404, 'NotFound', `${qualifiedResource(kind)} "${name}" not found`);
     const before = JSON.stringify(o.spec);
     fn(o);
+    applyDefaults(o);
     if (JSON.stringify(o.spec) !== before && o.metadata.generation !== undefined) o.metadata.generation++;
     o.metadata.resourceVersion = String(++this.rv);
     this.emit({ type: 'MODIFIED', object: o });

@@ -84,4 +84,19 @@ describe('kube-router rule layout', () => {
     const get = (await onNode(c, 'controlplane', 'kubectl get netpol -n prod; kubectl get networkpolicies.networking.k8s.io -A')).out;
     expect(get).toBe('NAME    POD-SELECTOR   AGE\nallow   app=api        0s\nNAMESPACE   NAME    POD-SELECTOR   AGE\nprod        allow   app=api        0s\n');
   });
+
+  it('kubectl apply, get, describe and delete NetworkPolicy as kubectl prints them', async () => {
+    const { c } = await netpolCluster();
+    const file = "printf 'apiVersion: networking.k8s.io/v1\\nkind: NetworkPolicy\\nmetadata:\\n  name: web\\n  namespace: prod\\nspec:\\n  podSelector:\\n    matchLabels:\\n      app: api\\n  ingress:\\n  - ports:\\n    - port: 8080\\n' > /tmp/np.yaml";
+    const r = await onNode(c, 'controlplane', `${file}; kubectl apply -f /tmp/np.yaml; kubectl apply -f /tmp/np.yaml; kubectl get netpol nosuch -n prod; kubectl describe networkpolicy nosuch -n prod; kubectl get netpol -n prod -o name; kubectl delete netpol web -n prod; kubectl get netpol -n prod`);
+    expect(r.out).toBe(
+      'networkpolicy.networking.k8s.io/web created\n' +
+        'networkpolicy.networking.k8s.io/web unchanged\n' +
+        'Error from server (NotFound): networkpolicies.networking.k8s.io "nosuch" not found\n' +
+        'Error from server (NotFound): networkpolicies.networking.k8s.io "nosuch" not found\n' +
+        'networkpolicy.networking.k8s.io/web\n' +
+        'networkpolicy.networking.k8s.io "web" deleted\n' +
+        'No resources found in prod namespace.\n',
+    );
+  });
 });

@@ -10,12 +10,13 @@ import { register } from '../registry.ts';
 import { kernelOf } from '../lib/sys.ts';
 import { hostOf } from '../coreutils/host.ts';
 import { nodeOf } from '../../k8s/registry.ts';
-import { ApiError, ApiServer, RESOURCE, type KObject } from '../../k8s/api.ts';
+import { ApiError, ApiServer, RESOURCE, qualifiedResource, type KObject } from '../../k8s/api.ts';
 import { podReady } from '../../k8s/controllers.ts';
 import { parseYamlDocuments, toYaml } from '../../k8s/yaml.ts';
 import { clusterOfApi } from '../../k8s/kubectl-bridge.ts';
 import { klogTime } from '../lib/klog.ts';
 import { describeNetworkPolicy, netpolRow } from './kubectl-netpol.ts';
+import { defaultNetworkPolicy } from '../../k8s/netpol-api.ts';
 
 /** Resource names and aliases kubectl accepts, to kinds. */
 const KINDS: Record<string, string> = {
@@ -334,7 +335,7 @@ function describe(p: Process, api: ApiServer, a: Args): number {
   for (const { kind, names } of targets(a.pos)) {
     const objs = names.length ? names.map((n) => api.get(kind, a.ns, n)) : api.list(kind, a.ns);
     for (const [i, o] of objs.entries()) {
-      if (!o) return notFound(p, new ApiError(404, 'NotFound', `${RESOURCE[kind]?.plural ?? kind} "${names[i]}" not found`));
+      if (!o) return notFound(p, new ApiError(404, 'NotFound', `${qualifiedResource(kind)} "${names[i]}" not found`));
       if (kind === 'NetworkPolicy') {
         p.stdout.write((i ? '\n\n' : '') + describeNetworkPolicy(o));
         continue;
@@ -467,6 +468,8 @@ async function apply(p: Process, api: ApiServer, a: Args, create: boolean): Prom
     }
     d.metadata = d.metadata ?? ({} as KObject['metadata']);
     if (ApiServer.namespaced(d.kind)) d.metadata.namespace = d.metadata.namespace ?? a.ns;
+    // The server defaults what the manifest leaves out; compare like with like.
+    if (d.kind === 'NetworkPolicy') defaultNetworkPolicy(d);
     const have = api.get(d.kind, d.metadata.namespace, d.metadata.name);
     try {
       if (!have) {
