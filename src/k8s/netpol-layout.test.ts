@@ -71,6 +71,29 @@ describe('kube-router rule layout', () => {
     expect(s.sets).toEqual([dst, src].sort());
   });
 
+  it('port ranges, protocol-only ports, ipBlock /0 and except, and egress to any destination', () => {
+    const pol: KObject = policy('prod', 'p', {
+      podSelector: {},
+      policyTypes: ['Ingress', 'Egress'],
+      ingress: [{ from: [{ ipBlock: { cidr: '0.0.0.0/0', except: ['10.0.0.0/8'] } }], ports: [{ port: 8000, endPort: 8100 }, { protocol: 'UDP' }] }],
+      egress: [{ ports: [{ port: 53, protocol: 'UDP' }] }],
+    });
+    defaultNetworkPolicy(pol);
+    const s = buildNetpolSync({ policies: [pol], pods: [podObj('prod', 'a', '10.244.1.3', 'node01', {})], namespaces: [], nodeName: 'node01', serviceCidr: '10.96.0.0/12', nodePortRange: '30000:32767', version: V });
+    const pc = networkPolicyChainName('prod', 'p', V);
+    const rules = s.rules.split('\n').filter((l) => l.startsWith(`-A ${pc} `) && l.includes('MARK'));
+    expect(rules.map((l) => l.replace(/KUBE-(SRC|DST)-[A-Z2-7]{16}/g, 'KUBE-$1-X'))).toEqual([
+      `-A ${pc} -m comment --comment "prod/p ingress cidr" -m set --match-set KUBE-SRC-X src -m set --match-set KUBE-DST-X dst -p tcp --dport 8000:8100 -j MARK --set-xmark 0x10000/0x10000`,
+      `-A ${pc} -m comment --comment "prod/p ingress cidr" -m set --match-set KUBE-SRC-X src -m set --match-set KUBE-DST-X dst -p udp -j MARK --set-xmark 0x10000/0x10000`,
+      `-A ${pc} -m comment --comment "prod/p egress any" -m set --match-set KUBE-SRC-X src -p udp --dport 53 -j MARK --set-xmark 0x10000/0x10000`,
+    ]);
+    // evalIPBlockPeer: /0 becomes two /1 halves; except entries are nomatch.
+    expect(s.ipset).toContain('add TMP-');
+    expect(s.ipset).toMatch(/add TMP-\S+ 0\.0\.0\.0\/1 timeout 0\nadd TMP-\S+ 128\.0\.0\.0\/1 timeout 0\nadd TMP-\S+ 10\.0\.0\.0\/8 timeout 0 nomatch\n/);
+    // A both-directions policy is jumped to without -d/-s.
+    expect(s.rules).toContain(`--comment "prod/p policy" -j ${pc}`);
+  });
+
   it('is what iptables-save and ipset list show on the node', async () => {
     const { c } = await netpolCluster();
     await apply(c, policy('prod', 'allow', { podSelector: { matchLabels: { app: 'api' } }, ingress: [{ from: [{ podSelector: { matchLabels: { role: 'frontend' } } }], ports: [{ port: 8080 }] }] }));
@@ -83,7 +106,7 @@ describe('kube-router rule layout', () => {
     expect(sets).toMatch(/Name: KUBE-DST-[A-Z2-7]{16}\nType: hash:ip\nRevision: 6\nHeader: family inet hashsize 1024 maxelem 65536 timeout 0 bucketsize 12 initval 0x[0-9a-f]{8}\nSize in memory: \d+\nReferences: 2\nNumber of entries: 1\n/);
     const get = (await onNode(c, 'controlplane', 'kubectl get netpol -n prod; kubectl get networkpolicies.networking.k8s.io -A')).out;
     expect(get).toBe('NAME    POD-SELECTOR   AGE\nallow   app=api        0s\nNAMESPACE   NAME    POD-SELECTOR   AGE\nprod        allow   app=api        0s\n');
-  });
+  }, 60_000);
 
   it('kubectl apply, get, describe and delete NetworkPolicy as kubectl prints them', async () => {
     const { c } = await netpolCluster();
@@ -98,5 +121,5 @@ describe('kube-router rule layout', () => {
         'networkpolicy.networking.k8s.io "web" deleted\n' +
         'No resources found in prod namespace.\n',
     );
-  });
+  }, 60_000);
 });

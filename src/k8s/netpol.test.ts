@@ -11,7 +11,7 @@ describe('NetworkPolicy with kube-router', () => {
     expect(await canReach(w, c, ['prod', 'web'], api, 8080)).toBe(true);
     expect(await canReach(w, c, ['prod', 'batch'], api, 80)).toBe(true);
     expect(await canReach(w, c, ['dev', 'intruder'], api, 8080)).toBe(true);
-  });
+  }, 60_000);
 
   it('default deny, then one allowed path by pod selector and port', async () => {
     const { w, c } = await netpolCluster();
@@ -25,7 +25,7 @@ describe('NetworkPolicy with kube-router', () => {
     expect(await canReach(w, c, ['prod', 'batch'], api, 8080)).toBe(false);
     // A podSelector alone means this namespace: the frontend in dev stays out.
     expect(await canReach(w, c, ['dev', 'intruder'], api, 8080)).toBe(false);
-  });
+  }, 60_000);
 });
 
 describe('NetworkPolicy peers, ports and lifecycle', () => {
@@ -36,7 +36,7 @@ describe('NetworkPolicy peers, ports and lifecycle', () => {
     expect(await canReach(w, c, ['dev', 'intruder'], api, 8080)).toBe(true);
     expect(await canReach(w, c, ['dev', 'intruder'], api, 80)).toBe(true);
     expect(await canReach(w, c, ['prod', 'web'], api, 8080)).toBe(false);
-  });
+  }, 60_000);
 
   it('namespaceSelector and podSelector in one peer must both match', async () => {
     const { w, c } = await netpolCluster();
@@ -47,7 +47,7 @@ describe('NetworkPolicy peers, ports and lifecycle', () => {
     expect(await canReach(w, c, ['dev', 'intruder'], api, 8080)).toBe(true);
     expect(await canReach(w, c, ['dev', 'tester'], api, 8080)).toBe(false);
     expect(await canReach(w, c, ['prod', 'web'], api, 8080)).toBe(false);
-  });
+  }, 60_000);
 
   it('ipBlock with except, named ports, and several policies add up', async () => {
     const { w, c } = await netpolCluster();
@@ -63,14 +63,14 @@ describe('NetworkPolicy peers, ports and lifecycle', () => {
     expect(await canReach(w, c, ['prod', 'web'], api, 80)).toBe(true);
     expect(await canReach(w, c, ['prod', 'web'], api, 8080)).toBe(false);
     expect(await canReach(w, c, ['dev', 'intruder'], api, 8080)).toBe(true);
-  });
+  }, 60_000);
 
   it('a UDP-only port does not open TCP', async () => {
     const { w, c } = await netpolCluster();
     const api = ipOf(c, 'prod', 'api');
     await apply(c, policy('prod', 'udp', { podSelector: {}, ingress: [{ ports: [{ port: 8080, protocol: 'UDP' }] }] }));
     expect(await canReach(w, c, ['prod', 'web'], api, 8080)).toBe(false);
-  });
+  }, 60_000);
 
   it('egress: default deny egress blocks new connections out; replies to allowed ingress still flow', async () => {
     const { w, c } = await netpolCluster();
@@ -85,7 +85,7 @@ describe('NetworkPolicy peers, ports and lifecycle', () => {
     expect(await canReach(w, c, ['prod', 'web'], intruder, 8080)).toBe(false);
     // Ingress to prod is not restricted, and the api's replies (ESTABLISHED) leave despite its egress deny.
     expect(await canReach(w, c, ['dev', 'intruder'], api, 8080)).toBe(true);
-  });
+  }, 60_000);
 
   it('follows label, pod and namespace changes', async () => {
     const { w, c } = await netpolCluster();
@@ -109,12 +109,12 @@ describe('NetworkPolicy peers, ports and lifecycle', () => {
     c.api.create(pod('prod', 'api2', { app: 'api' }, 'node02', 'api'));
     await c.settle();
     expect(await canReach(w, c, ['prod', 'web'], ipOf(c, 'prod', 'api2'), 8080)).toBe(false);
-  });
+  }, 60_000);
 
   it('ping passes kube-router even under default deny (its common chain accepts ICMP echo requests)', async () => {
     const { w, c } = await netpolCluster();
     await apply(c, policy('prod', 'deny', { podSelector: {}, policyTypes: ['Ingress'] }));
     const r = await inPodRun(w, c, ['prod', 'web'], ['ping', '-c', '1', '-W', '1', ipOf(c, 'prod', 'api')]);
     expect(r).toBe(0);
-  });
+  }, 60_000);
 });
