@@ -8,6 +8,8 @@ import { expectAllPass, expectOnScreen, labKey, labPanel, labTerm, pressCheck, p
 
 const SLUG = 'networkpolicy';
 const ID = 'networkpolicy-deny';
+/** Storage key of the lesson's cluster terminal (the Terminal's store prop). */
+const DEMO_KEY = 'play:/lessons/networkpolicy/#cluster';
 
 test('networkpolicy lesson: default deny refuses TCP, ping still answers, one pod is let back in', async ({ page }) => {
   test.setTimeout(240_000);
@@ -16,13 +18,13 @@ test('networkpolicy lesson: default deny refuses TCP, ping still answers, one po
   const term = page.locator('pl-terminal#np-demo');
   await term.scrollIntoViewIfNeeded();
   await readyAt(term, promptOf('controlplane'), 90_000);
-  await runSnippet(page, 'np-demo', 'kubectl apply -f /root/demo/blog.yaml', { timeout: 90_000 });
+  await runSnippet(page, DEMO_KEY, 'kubectl apply -f /root/demo/blog.yaml', { timeout: 90_000 });
   await expectOnScreen(term, ['namespace/blog created', 'pod/db created'], 60_000);
-  await runSnippet(page, 'np-demo', 'kubectl exec -n blog app -- curl -sS -m 2 -o /dev/null http://db.blog:5432/ && echo open', { timeout: 90_000 });
+  await runSnippet(page, DEMO_KEY, 'kubectl exec -n blog app -- curl -sS -m 2 -o /dev/null http://db.blog:5432/ && echo open', { timeout: 90_000 });
   await expectOnScreen(term, [/open\s/], 60_000);
-  await runSnippet(page, 'np-demo', 'kubectl apply -f /root/demo/deny.yaml', { timeout: 90_000 });
+  await runSnippet(page, DEMO_KEY, 'kubectl apply -f /root/demo/deny.yaml', { timeout: 90_000 });
   await expectOnScreen(term, ["curl: (7) Failed to connect to db.blog port 5432", '1 packets transmitted, 1 received'], 60_000);
-  await runSnippet(page, 'np-demo', 'kubectl apply -f /root/demo/allow-app.yaml', { timeout: 120_000 });
+  await runSnippet(page, DEMO_KEY, 'kubectl apply -f /root/demo/allow-app.yaml', { timeout: 120_000 });
   await expectOnScreen(term, [/db-from-app\s+app=db/, /deny-all\s+<none>/], 60_000);
   expect(errors).toEqual([]);
 });
