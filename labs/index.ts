@@ -25,5 +25,6 @@ import fixServiceSelector from './fix-service-selector/lab.ts';
 import fixPodCidr from './fix-pod-cidr/lab.ts';
 import nodeportLocal from './nodeport-local/lab.ts';
 import ingressHosts from './ingress-hosts/lab.ts';
+import networkpolicyDeny from './networkpolicy-deny/lab.ts';
 
-export const LABS: LabDef[] = [routingTwoSubnets, routingTwoSubnetsRandom, fixReturnRoute, namespacesVeth, namespacesBridge, namespacesVethRandom, namespacesNat, portForward, fixMasquerade, fixForwardDrop, dockerPortPublish, dockerNetns, dockerUserNetwork, cniBridge, podToPod, fixPodCidr, kubeProxyClusterip, fixServiceSelector, nodeportLocal, ingressHosts, dnsHosts, dnsServer, fixDnsSearch];
+export const LABS: LabDef[] = [routingTwoSubnets, routingTwoSubnetsRandom, fixReturnRoute, namespacesVeth, namespacesBridge, namespacesVethRandom, namespacesNat, portForward, fixMasquerade, fixForwardDrop, dockerPortPublish, dockerNetns, dockerUserNetwork, cniBridge, podToPod, fixPodCidr, kubeProxyClusterip, fixServiceSelector, nodeportLocal, networkpolicyDeny, ingressHosts, dnsHosts, dnsServer, fixDnsSearch];

@@ -354,6 +354,28 @@ export const CHECK_MESSAGES: readonly (readonly [string, string])[] = [
   ['Service web now has ClusterIP {ip}: clients use 10.100.50.50, so the Service must keep it', 'Service web의 ClusterIP가 이제 {ip}입니다: 클라이언트가 10.100.50.50을 쓰므로 Service는 이 주소를 유지해야 합니다'],
   ['Service web keeps 10.100.50.50', 'Service web이 10.100.50.50을 유지합니다'],
 
+  // ── networkpolicy-deny ──
+  ['the pod {pod} is not running: the goal keeps every pod and blocks its traffic with NetworkPolicy', '{pod} 파드가 실행 중이 아닙니다: 목표는 모든 파드를 그대로 두고 그 트래픽을 NetworkPolicy로 막는 것입니다'],
+  ['the Deployment api has {n} ready pod(s): the goal keeps its 2 pods serving', 'Deployment api의 준비된 파드가 {n}개입니다: 목표는 파드 2개가 계속 서비스하는 것입니다'],
+  ['the pod {pod} has no network', '{pod} 파드에 네트워크가 없습니다'],
+  ['{from} → {what~} ({addr}) is not blocked: the SYN reached it', '{from} → {what} ({addr})이 막히지 않았습니다: SYN이 도착했습니다'],
+  ['{from} → {what~} is blocked, but not by a NetworkPolicy: {how~} ({where})', '{from} → {what}은 막혔지만 NetworkPolicy가 막은 것이 아닙니다: {how} ({where})'],
+  ['the {chain} policy of the {table} table on {host} is DROP: the goal asks NetworkPolicy objects to do the blocking', '{host}의 {table} 테이블 {chain} 정책이 DROP입니다: 목표는 NetworkPolicy 객체가 차단하는 것입니다'],
+  ["a hand-written {kind} rule in the {table} table's {chain} chain on {host}: the goal asks NetworkPolicy objects to do the blocking", '{host}의 {table} 테이블 {chain} 체인에 손으로 쓴 {kind} 규칙이 있습니다: 목표는 NetworkPolicy 객체가 차단하는 것입니다'],
+  ['the Service api must keep 10.96.80.80:8080: the frontend calls the api through it', 'Service api는 10.96.80.80:8080을 유지해야 합니다: frontend가 이 주소로 api를 부릅니다'],
+  ['shop/frontend gets no answer from the api pod {pod} ({addr}): the one allowed path is blocked', 'shop/frontend가 api 파드 {pod}({addr})에서 응답을 받지 못합니다: 허용해야 할 단 하나의 경로가 막혔습니다'],
+  ['shop/frontend gets no answer from the Service api (10.96.80.80:8080): the one allowed path is blocked', 'shop/frontend가 Service api(10.96.80.80:8080)에서 응답을 받지 못합니다: 허용해야 할 단 하나의 경로가 막혔습니다'],
+  ['shop/frontend reaches every api pod and the Service on 8080', 'shop/frontend가 8080번 포트로 모든 api 파드와 Service에 닿습니다'],
+  ['worker cannot reach the api, and nobody reaches worker', 'worker는 api에 닿지 못하고, 아무도 worker에 닿지 못합니다'],
+  ['port 80 of the api pods is closed to the frontend', 'api 파드의 80번 포트는 frontend에게 닫혀 있습니다'],
+  ['the frontend of staging is kept out', 'staging의 frontend는 들어오지 못합니다'],
+  ['no NetworkPolicy in shop selects every pod (an empty podSelector) for Ingress: the goal asks for a default deny that also covers pods added later', 'shop에 모든 파드를 Ingress로 선택하는(빈 podSelector) NetworkPolicy가 없습니다: 목표는 나중에 추가되는 파드까지 덮는 기본 거부입니다'],
+  ['{name} selects every pod of shop for ingress; no hand-written drop rules', '{name}이 shop의 모든 파드를 ingress로 선택합니다; 손으로 쓴 차단 규칙은 없습니다'],
+  ['the api pod {pod}', 'api 파드 {pod}'],
+  ['the admin page of {pod}', '{pod}의 관리 페이지'],
+  ['the Service api', 'Service api'],
+  ['the worker pod', 'worker 파드'],
+
   // ── fix-pod-cidr ──
   ['pod {pod} does not exist: /root/pods.yaml on controlplane creates both (web-a on node01, web-b on node02)', '{pod} 파드가 없습니다: controlplane의 /root/pods.yaml이 두 파드를 만듭니다 (node01에 web-a, node02에 web-b)'],
   ['{pod} has no pod IP yet (kubectl describe pod says why)', '{pod} 파드에 아직 IP가 없습니다 (kubectl describe pod가 이유를 알려 줍니다)'],

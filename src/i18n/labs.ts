@@ -308,6 +308,24 @@ const KO: Record<string, LabText> = {
       answer: '/root/answer.txt에 node02를 거친 요청에 대해 nginx가 기록한 주소가 있음',
       'client-ip': '파드 web의 nginx가 바깥 호스트 자신의 주소를 기록함',
       'local-only': 'web 파드가 없는 node02는 NodePort 트래픽을 버림',
+  'networkpolicy-deny': {
+    title: 'NetworkPolicy: 기본은 거부, 경로 하나만 허용',
+    goal: () =>
+      '네임스페이스 `shop`에는 `api` Deployment(TCP 8080의 HTTP와 80번 포트의 관리 페이지), `frontend` 파드, `worker` 파드가 있고, 네임스페이스 `staging`에는 따로 `frontend`가 있습니다. ' +
+      '이 클러스터는 kube-router로 NetworkPolicy를 적용합니다. `shop`이 들어오는 트래픽을 기본적으로 모두 거부하게 한 다음, 경로 하나만 허용하세요: `shop`에서 `role=frontend` 레이블이 붙은 파드가 TCP 8080으로 `api` 파드에 닿는 경로입니다(직접, 그리고 Service `api` 10.96.80.80:8080을 거쳐서). ' +
+      '`shop`으로 들어오는 나머지는 모두 막혀 있어야 합니다: `shop`의 다른 파드, 다른 네임스페이스의 파드(같은 레이블이어도), 다른 포트. /root/netpol.yaml은 동료가 처음 써 본 것인데 아직 맞지 않습니다.',
+    hints: () => [
+      '바꾸기 전에 먼저 찔러 보세요: `kubectl exec -n shop frontend -- curl -s -m 2 http://10.96.80.80:8080/`, 같은 것을 `worker`에서, 그리고 `staging`의 frontend에서. 정책이 하나도 없을 때는 무엇이 허용될까요?',
+      '/root/netpol.yaml을 읽으며 물어보세요: 각 정책은 어떤 파드를 고르나요(spec.podSelector)? 어느 방향을 제한하나요(policyTypes)? 기본 거부는 네임스페이스의 모든 파드를 골라야 합니다.',
+      '`from` 항목 하나 안에 namespaceSelector와 podSelector가 함께 있으면 둘 다 맞아야 하고, 빈 namespaceSelector는 모든 네임스페이스에 맞습니다. namespaceSelector 없이 podSelector만 쓰면 "이 정책의 네임스페이스 안"이라는 뜻입니다.',
+      '포트도 확인하세요: api는 8080에서 서비스합니다. `kubectl apply -f /root/netpol.yaml` 다음에 `kubectl describe networkpolicy -n shop`이 각 정책이 이제 무엇을 허용하는지 보여 줍니다. 세 클라이언트 모두에서 다시 찔러 보세요.',
+    ],
+    tasks: () => ({
+      'frontend-allowed': 'shop/frontend에서 모든 api 파드와 Service api가 TCP 8080으로 응답함',
+      'same-namespace-blocked': 'shop의 다른 파드는 막힘: worker → api:8080, frontend → worker:8080 (기본 거부가 모든 파드를 덮음)',
+      'other-port-blocked': 'shop/frontend는 다른 포트(80번 관리 페이지)로 api 파드에 닿지 못함',
+      'other-namespace-blocked': 'staging/frontend(역시 role=frontend)는 api에 닿지 못함',
+      'by-networkpolicy': 'NetworkPolicy가 차단함: ingress 기본 거부가 shop의 모든 파드를 고르고, 손으로 쓴 방화벽 규칙은 없음',
     }),
   },
   'fix-pod-cidr': {

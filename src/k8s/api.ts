@@ -6,6 +6,7 @@
 
 import type { Clock } from '../kernel/clock.ts';
 import type { Rng } from '../kernel/rng.ts';
+import { defaultNetworkPolicy } from './netpol-api.ts';
 
 /** Object metadata (the fields this simulator uses). */
 export interface ObjectMeta {
@@ -39,7 +40,7 @@ export interface WatchEvent {
 }
 
 /** Kinds that live in a namespace. */
-const NAMESPACED = new Set(['Pod', 'Deployment', 'ReplicaSet', 'DaemonSet', 'Service', 'Endpoints', 'EndpointSlice', 'ConfigMap', 'ServiceAccount', 'Event', 'Ingress']);
+const NAMESPACED = new Set(['Pod', 'Deployment', 'ReplicaSet', 'DaemonSet', 'Service', 'Endpoints', 'EndpointSlice', 'ConfigMap', 'ServiceAccount', 'Event', 'Ingress', 'NetworkPolicy']);
 
 /** An API error with the status the real server returns. */
 export class ApiError extends Error {
@@ -66,6 +67,7 @@ export const RESOURCE: Record<string, { plural: string; group: string }> = {
   EndpointSlice: { plural: 'endpointslices', group: 'discovery.k8s.io' },
   Ingress: { plural: 'ingresses', group: 'networking.k8s.io' },
   IngressClass: { plural: 'ingressclasses', group: 'networking.k8s.io' },
+  NetworkPolicy: { plural: 'networkpolicies', group: 'networking.k8s.io' },
 };
 
 /** `deployments.apps` / `pods` as API errors name a resource. */
@@ -89,6 +91,11 @@ function validate(o: KObject): void {
   if (!errs.length) return;
   const head = `The ${o.kind} "${o.metadata.name}" is invalid: `;
   throw new ApiError(422, 'Invalid', errs.length === 1 ? head + errs[0] : `${head}\n${errs.map((e) => `* ${e}`).join('\n')}`);
+}
+
+/** Defaulting the API server does on write (pkg/apis/<group>/v1/defaults.go) for kinds that need it. */
+function applyDefaults(obj: KObject): void {
+  if (obj.kind === 'NetworkPolicy') defaultNetworkPolicy(obj);
 }
 
 /** The object store. */
@@ -175,6 +182,7 @@ export class ApiServer {
     const b = this.bucket(obj.kind);
     const k = this.key(obj.kind, m.namespace, m.name);
     if (b.has(k)) throw new ApiError(409, 'AlreadyExists', `${qualifiedResource(obj.kind)} "${m.name}" already exists`);
+    applyDefaults(obj);
     validate(obj);
     m.uid = this.uid();
     m.resourceVersion = String(++this.rv);
@@ -192,6 +200,7 @@ export class ApiServer {
     const k = this.key(obj.kind, m.namespace, m.name);
     const old = b.get(k);
     if (!old) throw new ApiError(404, 'NotFound', `${qualifiedResource(obj.kind)} "${m.name}" not found`);
+    applyDefaults(obj);
     validate(obj);
     m.uid = old.metadata.uid;
     m.creationTimestamp = old.metadata.creationTimestamp;
@@ -209,6 +218,7 @@ export class ApiServer {
     const before = JSON.stringify(o.spec);
     const saved = VALIDATORS.has(kind) ? structuredClone(o) : undefined;
     fn(o);
+    applyDefaults(o);
     if (saved) {
       try {
         validate(o);

@@ -44,6 +44,8 @@ export interface ClusterOptions {
   startDelayMs?: number;
   /** Install the ingress-nginx controller (bare-metal manifest: NodePort Service, IngressClass nginx). */
   ingressNginx?: boolean;
+  /** A network policy controller next to the pod network: kube-router's (`kube-router`), or none (default). */
+  networkPolicy?: 'kube-router' | 'none';
 }
 
 /** The default three nodes of the course. */
@@ -64,6 +66,22 @@ export function flannelDaemonSet(): KObject {
       template: {
         metadata: { labels: { app: 'flannel', tier: 'node' } },
         spec: { hostNetwork: true, priorityClassName: 'system-node-critical', serviceAccountName: 'flannel', tolerations: [{ effect: 'NoSchedule', operator: 'Exists' }], containers: [{ name: 'kube-flannel', image: 'docker.io/flannel/flannel:v0.26.1', command: ['/opt/bin/flanneld'], args: ['--ip-masq', '--kube-subnet-mgr'] }] },
+      },
+    },
+  };
+}
+
+/** kube-router as a network policy controller only (daemonset/kube-router-firewall-daemonset.yaml, hostNetwork as its generic manifests run it). */
+export function kubeRouterDaemonSet(serviceCidr: string): KObject {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'DaemonSet',
+    metadata: { name: 'kube-router', namespace: 'kube-system', labels: { 'k8s-app': 'kube-router' } },
+    spec: {
+      selector: { matchLabels: { 'k8s-app': 'kube-router' } },
+      template: {
+        metadata: { labels: { 'k8s-app': 'kube-router' } },
+        spec: { hostNetwork: true, priorityClassName: 'system-node-critical', serviceAccountName: 'kube-router', tolerations: [{ effect: 'NoSchedule', operator: 'Exists' }], containers: [{ name: 'kube-router', image: 'docker.io/cloudnativelabs/kube-router:v2.5.0', command: ['/usr/local/bin/kube-router'], args: ['--run-router=false', '--run-firewall=true', '--run-service-proxy=false', `--service-cluster-ip-range=${serviceCidr}`], securityContext: { privileged: true } }] },
       },
     },
   };
@@ -136,7 +154,7 @@ export class Cluster {
   constructor(world: World, opts: ClusterOptions = {}) {
     this.world = world;
     this.nodes = opts.nodes ?? DEFAULT_NODES;
-    this.opts = { segment: 'k8s', podCidr: '10.244.0.0/16', serviceCidr: '10.96.0.0/12', proxyMode: 'iptables', cni: 'flannel', kubeProxy: true, coredns: true, startDelayMs: 1500, ingressNginx: false, ...opts };
+    this.opts = { segment: 'k8s', podCidr: '10.244.0.0/16', serviceCidr: '10.96.0.0/12', proxyMode: 'iptables', cni: 'flannel', kubeProxy: true, coredns: true, startDelayMs: 1500, ingressNginx: false, networkPolicy: 'none', ...opts };
     this.api = new ApiServer(world.clock, world.rng.fork());
     this.control = new ControlPlane(this.api, { serviceCidr: this.opts.serviceCidr });
     registerApi(this.api, this);
@@ -181,6 +199,7 @@ export class Cluster {
     }
     if (this.opts.cni === 'flannel') this.installFlannel();
     if (this.opts.ingressNginx) installIngressNginx(this.api);
+    if (this.opts.networkPolicy === 'kube-router') this.api.create(kubeRouterDaemonSet(this.opts.serviceCidr));
   }
 
   /** Apply the flannel manifest (namespace + DaemonSet). */

@@ -6,6 +6,7 @@ import { Netfilter } from './netfilter.ts';
 
 export * from './types.ts';
 export * from './conntrack.ts';
+export * from './ipset.ts';
 export { Netfilter, NfNs, nfOf, nfCommit, nfTable, nfZero, nfTableNames, REJECT_ICMP, MAX_JUMP_DEPTH, type CommitError, type SkbCt } from './netfilter.ts';
 
 /** Plug netfilter into a kernel's stack (every Kernel does this at boot). */

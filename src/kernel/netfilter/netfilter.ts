@@ -28,6 +28,7 @@ import type { NetfilterImpl, NfHook, NfVerdict, Skb } from '../stack.ts';
 import { type CtDir, type CtEntry, type CtInfo, type Tuple, ConntrackTable, ICMP_ERROR_TYPES, ORIGINAL, REPLY, ctPacket, invert, tupleOf } from './conntrack.ts';
 import { type Chain, type Match, type Rule, type Table, type TableName, type Target, CT_STATE, TABLE_ORDER } from './types.ts';
 import { RECENT_NAME_MAX, recentMatch, recentSync } from './recent.ts';
+import { ipsetTest } from './ipset.ts';
 
 /** Deepest chain nesting a packet may reach (the kernel's jump stack). */
 export const MAX_JUMP_DEPTH = 64;
@@ -476,6 +477,10 @@ function matchOne(m: Match, x: MatchCtx): boolean {
     case 'recent':
       // A packet leaving through FORWARD/POSTROUTING without a local sender had its TTL lowered already.
       return recentMatch(x.ns, m, p, (x.hook === 'FORWARD' || x.hook === 'POSTROUTING') && !!x.inDev, x.ns.kernel.clock.now);
+    case 'set': {
+      const ports = l.proto === 'tcp' || l.proto === 'udp' ? { sport: l.sport, dport: l.dport } : {};
+      return ipsetTest(x.ns, m.name, m.dirs, { src: p.src, dst: p.dst, proto: PROTO_NUM[l.proto as keyof typeof PROTO_NUM] ?? 0, ...ports, len: ip4Len(p) }) !== m.inv;
+    }
   }
 }
 
@@ -710,8 +715,21 @@ function reject(x: MatchCtx, how: string): void {
     return;
   }
   const [type, code] = REJECT_ICMP[how] ?? [3, 3];
-  stack.icmpSendError(x.ns, x.skb, type, code);
+  // nf_send_unreach → nf_ct_attach: the error carries the rejected packet's
+  // connection as RELATED (in the other direction), even while that entry is
+  // still unconfirmed, so OUTPUT sees it RELATED, not INVALID.
+  const c = skbCt(x.skb);
+  const prev = rejectAttach;
+  rejectAttach = c?.entry ? { info: 'RELATED', dir: (1 - c.dir) as CtDir, entry: c.entry } : undefined;
+  try {
+    stack.icmpSendError(x.ns, x.skb, type, code);
+  } finally {
+    rejectAttach = prev;
+  }
 }
+
+/** The connection a REJECT's ICMP error is attached to while it is being sent (nf_ct_attach). */
+let rejectAttach: SkbCt | undefined;
 
 // ── LOG ──────────────────────────────────────────────────────────────────
 
@@ -753,9 +771,20 @@ function conntrackIn(st: NfNs, skb: Skb): void {
   const now = st.ns.kernel.clock.now;
   const l = p.payload;
   if (l.proto === 'icmp' && ICMP_ERROR_TYPES.has(l.type)) {
+    if (rejectAttach) {
+      skb.ctinfo = rejectAttach;
+      skb.ct = rejectAttach.entry;
+      rejectAttach = undefined;
+      return;
+    }
     const q = l.quoted ? tupleOf(l.quoted) : undefined;
-    const hit = q ? st.conntrack.lookup(q) : undefined;
-    skb.ctinfo = hit ? ({ info: 'RELATED', dir: (1 - hit.dir) as CtDir, entry: hit.entry } satisfies SkbCt) : ({ info: 'INVALID', dir: ORIGINAL } satisfies SkbCt);
+    // nf_conntrack_inet_error looks up the inverted inner tuple: the error
+    // travels the way a reply to the quoted packet would, which finds
+    // DNATed connections too (the quoted packet is the translated one).
+    const inv = q ? st.conntrack.lookup(invert(q)) : undefined;
+    const hit = inv ?? (q ? st.conntrack.lookup(q) : undefined);
+    const dir = (inv ? inv.dir : 1 - (hit?.dir ?? 0)) as CtDir;
+    skb.ctinfo = hit ? ({ info: 'RELATED', dir, entry: hit.entry } satisfies SkbCt) : ({ info: 'INVALID', dir: ORIGINAL } satisfies SkbCt);
     skb.ct = hit?.entry;
     return;
   }

@@ -59,7 +59,9 @@ export type Match =
   | { kind: 'limit'; avg: number; burst: number; state: { tokens: number; last: number | undefined } }
   | { kind: 'length'; min: number; max: number; inv: boolean }
   /** xt_recent (kernel/netfilter/recent.ts): a named list of recently seen addresses. */
-  | ({ kind: 'recent' } & import('./recent.ts').RecentInfo);
+  | ({ kind: 'recent' } & import('./recent.ts').RecentInfo)
+  /** xt_set: the packet's addresses/ports (by `dirs`) looked up in an IP set (kernel/netfilter/ipset.ts). */
+  | { kind: 'set'; name: string; dirs: ('src' | 'dst')[]; inv: boolean };
 
 /** An address range with an optional port range (NAT targets). */
 export interface NatRange {

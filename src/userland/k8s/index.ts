@@ -6,3 +6,4 @@ import './flanneld.ts';
 import './ipvsadm.ts';
 import './kubectl.ts';
 import './ingress-nginx.ts';
+import './kube-router.ts';

@@ -10,12 +10,14 @@ import { register } from '../registry.ts';
 import { kernelOf } from '../lib/sys.ts';
 import { hostOf } from '../coreutils/host.ts';
 import { nodeOf } from '../../k8s/registry.ts';
-import { ApiError, ApiServer, RESOURCE, type KObject } from '../../k8s/api.ts';
+import { ApiError, ApiServer, RESOURCE, qualifiedResource, type KObject } from '../../k8s/api.ts';
 import { podReady } from '../../k8s/controllers.ts';
 import { parseYamlDocuments, toYaml } from '../../k8s/yaml.ts';
 import { clusterOfApi } from '../../k8s/kubectl-bridge.ts';
 import { klogTime } from '../lib/klog.ts';
 import { createdText, createIngressObject, describeIngress, dryRunIngress, INGRESS_KINDS, ingressTable, logsTarget } from './kubectl-ingress.ts';
+import { describeNetworkPolicy, netpolRow } from './kubectl-netpol.ts';
+import { defaultNetworkPolicy } from '../../k8s/netpol-api.ts';
 
 /** Resource names and aliases kubectl accepts, to kinds. */
 const KINDS: Record<string, string> = {
@@ -29,6 +31,7 @@ const KINDS: Record<string, string> = {
   rs: 'ReplicaSet', replicaset: 'ReplicaSet', replicasets: 'ReplicaSet',
   ds: 'DaemonSet', daemonset: 'DaemonSet', daemonsets: 'DaemonSet',
   cm: 'ConfigMap', configmap: 'ConfigMap', configmaps: 'ConfigMap',
+  netpol: 'NetworkPolicy', networkpolicy: 'NetworkPolicy', networkpolicies: 'NetworkPolicy',
 };
 Object.assign(KINDS, INGRESS_KINDS);
 
@@ -196,6 +199,10 @@ function table(api: ApiServer, kind: string, objs: KObject[], wide: boolean, all
       head = ['NAME', 'STATUS', 'AGE'];
       rows = objs.map((n) => [n.metadata.name, n.status?.phase ?? 'Active', age(n)]);
       break;
+    case 'NetworkPolicy':
+      head = ['NAME', 'POD-SELECTOR', 'AGE'];
+      rows = objs.map((o) => [o.metadata.name, netpolRow(o), age(o)]);
+      break;
     default:
       head = ['NAME', 'AGE'];
       rows = objs.map((o) => [o.metadata.name, age(o)]);
@@ -334,9 +341,13 @@ function describe(p: Process, api: ApiServer, a: Args): number {
   for (const { kind, names } of targets(a.pos)) {
     const objs = names.length ? names.map((n) => api.get(kind, a.ns, n)) : api.list(kind, a.ns);
     for (const [i, o] of objs.entries()) {
-      if (!o) return notFound(p, new ApiError(404, 'NotFound', `${RESOURCE[kind]?.group ? `${RESOURCE[kind].plural}.${RESOURCE[kind].group}` : RESOURCE[kind]?.plural ?? kind} "${names[i]}" not found`));
+      if (!o) return notFound(p, new ApiError(404, 'NotFound', `${qualifiedResource(kind)} "${names[i]}" not found`));
       if (kind === 'Ingress' || kind === 'IngressClass') {
         p.stdout.write((i ? '\n\n' : '') + describeIngress(api, o, (ts) => humanDuration(api.ageSeconds(ts))));
+        continue;
+      }
+      if (kind === 'NetworkPolicy') {
+        p.stdout.write((i ? '\n\n' : '') + describeNetworkPolicy(o));
         continue;
       }
       const m = o.metadata;
@@ -467,6 +478,8 @@ async function apply(p: Process, api: ApiServer, a: Args, create: boolean): Prom
     }
     d.metadata = d.metadata ?? ({} as KObject['metadata']);
     if (ApiServer.namespaced(d.kind)) d.metadata.namespace = d.metadata.namespace ?? a.ns;
+    // The server defaults what the manifest leaves out; compare like with like.
+    if (d.kind === 'NetworkPolicy') defaultNetworkPolicy(d);
     const have = api.get(d.kind, d.metadata.namespace, d.metadata.name);
     try {
       if (!have) {

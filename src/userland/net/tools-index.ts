@@ -5,3 +5,4 @@ import './brctl.ts';
 import './sysctl.ts';
 import './nettools.ts';
 import './ethtool.ts';
+import './ipset.ts';

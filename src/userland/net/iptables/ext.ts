@@ -841,9 +841,32 @@ type RecentCmd = (typeof RECENT_CMDS)[number];
 /** Options already given to one recent match (the framework refuses repeats). */
 const recentSeen = new WeakMap<Match, Set<string>>();
 
+// ── set (libxt_set, revision 4's --match-set) ────────────────────────────
+
+const setExt: MatchExt = {
+  name: 'set',
+  options: [{ name: 'match-set', args: 2, invert: true }],
+  init: () => ({ kind: 'set', name: '', dirs: [], inv: false }),
+  parse(m, x) {
+    if (m.kind !== 'set') return;
+    if (m.name) throw new ParamError('--match-set can be specified only once');
+    const dirs = x.args[1].split(',');
+    if (dirs.length > 6 || dirs.some((d) => d !== 'src' && d !== 'dst')) throw new ParamError("You must spefify (the comma separated list of) 'src' or 'dst'.");
+    if (x.args[0].length > 31) throw new ParamError(`Setname \`${x.args[0]}' is longer than 31 characters.`);
+    m.name = x.args[0];
+    m.dirs = dirs as ('src' | 'dst')[];
+    m.inv = x.inv;
+  },
+  final(m) {
+    if (m.kind === 'set' && !m.name) throw new ParamError('You must specify `--match-set\' with proper arguments');
+  },
+  print: (m) => (m.kind === 'set' ? ` ${m.inv ? '! ' : ''}match-set ${m.name} ${m.dirs.join(',')}` : ''),
+  save: (m) => (m.kind === 'set' ? `${m.inv ? ' !' : ''} --match-set ${m.name} ${m.dirs.join(',')}` : ''),
+};
+
 /** Match extensions by name. */
 export const MATCHES = new Map<string, MatchExt>(
-  [tcpExt, udpExt, icmpExt, multiportExt, stateExt, conntrackExt, statisticExt, commentExt, addrtypeExt, markExt, iprangeExt, limitExt, lengthExt, recentExt].map((e) => [e.name, e]),
+  [tcpExt, udpExt, icmpExt, multiportExt, stateExt, conntrackExt, statisticExt, commentExt, addrtypeExt, markExt, iprangeExt, limitExt, lengthExt, recentExt, setExt].map((e) => [e.name, e]),
 );
 
 // ── targets ──────────────────────────────────────────────────────────────

@@ -11,6 +11,7 @@ import { register } from '../../registry.ts';
 import { nsOf, kernelOf } from '../../lib/sys.ts';
 import { parseHosts } from '../../lib/resolve.ts';
 import { ParamError, TARGETS } from './ext.ts';
+import { ipsetOf } from '../../../kernel/netfilter/ipset.ts';
 import { type ListFormat, ctimeText, listRules, listTable, refCount, ruleSpec, saveTable } from './format.ts';
 import { BadArgument, type IptCommand, VERDICTS, isTableName, parseIptables } from './parse.ts';
 
@@ -213,6 +214,13 @@ function execute(p: Process, c: IptCommand): Outcome {
   return ok();
 }
 
+/** The first IP set a rule names that does not exist in the caller's namespace (libxt_set asks the kernel by name). */
+function missingSet(p: Process, c: IptCommand): string | undefined {
+  const sets = ipsetOf(nsOf(p)).sets;
+  for (const m of c.rule.matches) if (m.kind === 'set' && !sets.has(m.name)) return m.name;
+  return undefined;
+}
+
 /** Parse and run one iptables command line; errors become iptables' messages. */
 export function runIptables(p: Process, args: string[]): Outcome {
   const hosts = hostsOf(p);
@@ -225,6 +233,8 @@ export function runIptables(p: Process, args: string[]): Outcome {
     throw e;
   }
   if (!isTableName(c.table)) return { status: 3, stdout: '', stderr: `${VERSION}: table '${c.table}' does not exist\nPerhaps iptables or your kernel needs to be upgraded.\n` };
+  const noSet = missingSet(p, c);
+  if (noSet) return { status: 2, stdout: '', stderr: `${VERSION}: Set ${noSet} doesn't exist.\n\n${TRY}` };
   try {
     const out = execute(p, c);
     return c.warnings ? { ...out, stderr: c.warnings.join('') + out.stderr } : out;
@@ -384,6 +394,8 @@ export function restore(p: Process, text: string, opts: { noflush: boolean; coun
       if (e instanceof ParamError || e instanceof BadArgument) return fail(n, e.message);
       throw e;
     }
+    const noSet = missingSet(p, c);
+    if (noSet) return fail(n, `Set ${noSet} doesn't exist.\n`);
     const cmd = c.cmds[0];
     const ch = c.chain !== undefined ? table.chains.get(c.chain) : undefined;
     const target = c.rule.target;

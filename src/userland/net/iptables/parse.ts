@@ -313,7 +313,9 @@ export function parseIptables(argv: string[], resolve: (name: string) => number 
 
   /** Find an extension option by (prefix of) name among loaded extensions; target first. */
   const findExtOpt = (name: string): { ext: LoadedExt; opt: ExtOption } | 'ambiguous' | undefined => {
-    const order = [...loaded.filter((l) => l.kind === 'target'), ...loaded.filter((l) => l.kind === 'match')];
+    // Each `-m set` is its own instance (libxtables clones a match loaded twice); its option goes to the newest one.
+    const matches = loaded.filter((l) => l.kind === 'match');
+    const order = [...loaded.filter((l) => l.kind === 'target'), ...matches.filter((l) => l.name === 'set').reverse(), ...matches.filter((l) => l.name !== 'set')];
     for (const ext of order) {
       const o = ext.options.find((x) => x.name === name);
       if (o) return { ext, opt: o };
