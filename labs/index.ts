@@ -23,5 +23,6 @@ import fixForwardDrop from './fix-forward-drop/lab.ts';
 import fixDnsSearch from './fix-dns-search/lab.ts';
 import fixServiceSelector from './fix-service-selector/lab.ts';
 import fixPodCidr from './fix-pod-cidr/lab.ts';
+import vxlanOverlay from './vxlan-overlay/lab.ts';
 
-export const LABS: LabDef[] = [routingTwoSubnets, routingTwoSubnetsRandom, fixReturnRoute, namespacesVeth, namespacesBridge, namespacesVethRandom, namespacesNat, portForward, fixMasquerade, fixForwardDrop, dockerPortPublish, dockerNetns, dockerUserNetwork, cniBridge, podToPod, fixPodCidr, kubeProxyClusterip, fixServiceSelector, dnsHosts, dnsServer, fixDnsSearch];
+export const LABS: LabDef[] = [routingTwoSubnets, routingTwoSubnetsRandom, fixReturnRoute, namespacesVeth, namespacesBridge, namespacesVethRandom, namespacesNat, portForward, fixMasquerade, fixForwardDrop, dockerPortPublish, dockerNetns, dockerUserNetwork, cniBridge, podToPod, fixPodCidr, vxlanOverlay, kubeProxyClusterip, fixServiceSelector, dnsHosts, dnsServer, fixDnsSearch];

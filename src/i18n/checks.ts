@@ -364,6 +364,36 @@ export const CHECK_MESSAGES: readonly (readonly [string, string])[] = [
   ["{a} and {b} have the same address {ip}: {a2}'s packets to it never leave its own namespace", '{a}와 {b}가 같은 주소 {ip}를 가집니다: {a2}에서 그 주소로 보낸 패킷은 자기 네임스페이스를 떠나지 않습니다'],
   ['{pod} has no sandbox on its node', '{pod} 파드의 샌드박스가 노드에 없습니다'],
 
+  // ── overlays (labs/overlay-checks.ts) ──
+  [
+    "{from}'s echo request crossed {router} as a plain packet ({outer~}, on {dev}): the goal asks for pod traffic to cross the router inside a VXLAN tunnel (UDP port 4789), the router knowing only the node networks",
+    '{from}의 echo 요청이 {router}를 그대로의 패킷으로 지나갔습니다 ({outer}, {dev}에서): 목표는 파드 트래픽이 VXLAN 터널(UDP 포트 4789) 안에 싸여 라우터를 건너는 것이고, 라우터는 노드 네트워크만 압니다',
+  ],
+  [
+    "no VXLAN packet carrying {from}'s echo request to {to} crossed {router} (it saw {outer~}): the goal asks for a VXLAN tunnel on UDP port 4789 between the nodes",
+    '{from}에서 {to}로 가는 echo 요청을 실은 VXLAN 패킷이 {router}를 지나가지 않았습니다 (보인 것: {outer}): 목표는 노드 사이의 UDP 포트 4789 VXLAN 터널입니다',
+  ],
+  [
+    "no VXLAN packet carrying {from}'s echo request to {to} crossed {router}: the goal asks for a VXLAN tunnel on UDP port 4789 between the nodes",
+    '{from}에서 {to}로 가는 echo 요청을 실은 VXLAN 패킷이 {router}를 지나가지 않았습니다: 목표는 노드 사이의 UDP 포트 4789 VXLAN 터널입니다',
+  ],
+  [
+    "{from}'s echo request crossed {router} inside VXLAN, but to UDP port {port} ({outer~}): the goal asks for the IANA VXLAN port 4789 (`dstport 4789`)",
+    '{from}의 echo 요청이 VXLAN에 싸여 {router}를 건넜지만 목적지 UDP 포트가 {port}입니다 ({outer}): 목표는 IANA가 정한 VXLAN 포트 4789입니다 (`dstport 4789`)',
+  ],
+  [
+    "inside the tunnel the echo request's source is {src}, not {from}'s own {own}: pod-to-pod traffic keeps the pods' addresses (no NAT)",
+    '터널 안에서 echo 요청의 출발지는 {from} 자신의 주소 {own}가 아니라 {src}입니다: 파드 사이 트래픽은 파드 주소를 그대로 유지합니다 (NAT 없음)',
+  ],
+  ['{from} reaches {to}, and on {router} the request is {outer~} carrying {src} → {dst}', '{from}에서 {to}에 닿고, {router}에서 요청은 {src} → {dst} 패킷을 실은 {outer}입니다'],
+  [
+    '{router} has a route it did not have (to {dst}): the goal leaves the router as it is; the nodes must carry the pod traffic themselves',
+    '{router}에 원래 없던 라우트가 생겼습니다 ({dst}행): 목표는 라우터를 그대로 두는 것이고, 파드 트래픽은 노드가 직접 실어 날라야 합니다',
+  ],
+  ['{router} has iptables rules in its {t} table now: the goal leaves the router as it is', '{router}의 {t} 테이블에 이제 iptables 규칙이 있습니다: 목표는 라우터를 그대로 두는 것입니다'],
+  ["{router}'s addresses changed ({have~}): the goal leaves the router as it is", '{router}의 주소가 바뀌었습니다 ({have}): 목표는 라우터를 그대로 두는 것입니다'],
+  ['{router} is as it was: connected routes only, no rules', '{router}는 처음 그대로입니다: 직접 연결된 라우트뿐이고 규칙이 없습니다'],
+
   // ── the check runner and the terminal worker ──
   ['check failed to run: {err~}', '확인을 실행하지 못했습니다: {err}'],
   ['This terminal has no lab to check.', '이 터미널에는 확인할 실습이 없습니다.'],

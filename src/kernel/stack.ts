@@ -359,8 +359,13 @@ export class Stack {
       const ports = l.proto === 'icmp' ? 0 : Math.min(l.sport, l.dport) * 65536 + Math.max(l.sport, l.dport);
       a = Math.min(p.src, p.dst) ^ ports;
       b = Math.max(p.src, p.dst);
+    } else if (frame.type === 'arp') {
+      // The flow dissector keys ARP on its sender and target addresses.
+      const arp = frame.payload as ArpPacket;
+      a = Math.min(arp.spa, arp.tpa);
+      b = Math.max(arp.spa, arp.tpa);
     } else {
-      // Non-IP frames hash their MAC pair (the flow dissector's fallback).
+      // Other frames hash their MAC pair.
       const [x, y] = [frame.src, frame.dst].sort();
       a = parseInt(x.replace(/:/g, '').slice(4), 16);
       b = parseInt(y.replace(/:/g, '').slice(4), 16);

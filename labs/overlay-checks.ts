@@ -1,0 +1,94 @@
+// Checks of the overlay labs: what crosses the router while a pod pings
+// another pod (captured on the router's interfaces, as `tcpdump` there would
+// show it), and that the router is still as the lab built it.
+
+import { fmtIp4, parseIp4 } from '../src/kernel/addr.ts';
+import type { NetNs } from '../src/kernel/netns.ts';
+import type { EthFrame, Ipv4Packet } from '../src/kernel/packet.ts';
+import type { Tap } from '../src/kernel/stack.ts';
+import { nfTable } from '../src/kernel/netfilter/netfilter.ts';
+import { explainProbe, probeEcho, resolveNs, type CheckCtx } from '../src/labs/checks.ts';
+import type { CheckOutcome } from '../src/labs/types.ts';
+import { reachesThrough } from './breakfix-checks.ts';
+
+/** One IPv4 packet seen arriving on the router, reduced to what the check reads. */
+interface Seen {
+  dev: string;
+  outer: string;
+  udpPort?: number;
+  inner?: { src: number; dst: number; icmp: boolean };
+  src: number;
+  dst: number;
+  icmp: boolean;
+}
+
+function summarize(dev: string, f: EthFrame): Seen | undefined {
+  if (f.type !== 'ipv4') return undefined;
+  const p = f.payload as Ipv4Packet;
+  const l = p.payload;
+  const s: Seen = { dev, src: p.src, dst: p.dst, icmp: l.proto === 'icmp', outer: `${l.proto.toUpperCase()} ${fmtIp4(p.src)} → ${fmtIp4(p.dst)}${l.proto === 'icmp' ? '' : `:${l.dport}`}` };
+  if (l.proto === 'udp') {
+    s.udpPort = l.dport;
+    if (l.vxlan?.frame.type === 'ipv4') {
+      const ip = l.vxlan.frame.payload as Ipv4Packet;
+      s.inner = { src: ip.src, dst: ip.dst, icmp: ip.payload.proto === 'icmp' };
+    }
+  }
+  return s;
+}
+
+/**
+ * Check: pod `from` reaches pod `to` (answered by `to`, forwarded by the
+ * router), and on the router the echo request travelled inside VXLAN on UDP
+ * 4789 with the pods' own addresses inside — never as a bare pod packet.
+ */
+export async function tunnelledPing(ctx: CheckCtx, from: string, to: string, toIp: string, router: string): Promise<CheckOutcome> {
+  const f = resolveNs(ctx, from);
+  const r = resolveNs(ctx, router);
+  if (!f.ns || !r.ns) return { passed: false, message: `namespace ${f.ns ? router : from} does not exist` };
+  const rns: NetNs = r.ns;
+  const seen: Seen[] = [];
+  const tap: Tap = (d, frame, dir) => {
+    if (d.ns !== rns || dir !== 'in') return;
+    const s = summarize(d.name, frame);
+    if (s) seen.push(s);
+  };
+  const fromIp = f.ns.devices().flatMap((d) => d.inet).find((a) => a.scope === 0 && (a.local >>> 24) === 10)?.local;
+  const dst = parseIp4(toIp)!;
+  r.k.stack.taps.add(tap);
+  let p;
+  try {
+    p = await probeEcho(ctx.world, f.ns, dst);
+  } finally {
+    r.k.stack.taps.delete(tap);
+  }
+  if (!p.ok) return { passed: false, message: explainProbe(f.label, toIp, p) };
+  const reach = await reachesThrough(ctx, from, toIp, to, router);
+  if (!reach.passed) return reach;
+  const bare = seen.find((s) => s.icmp && s.dst === dst);
+  if (bare) return { passed: false, message: `${from}'s echo request crossed ${router} as a plain packet (${bare.outer}, on ${bare.dev}): the goal asks for pod traffic to cross the router inside a VXLAN tunnel (UDP port 4789), the router knowing only the node networks` };
+  const tun = seen.find((s) => s.inner && s.inner.dst === dst && s.inner.icmp);
+  if (!tun) {
+    const other = seen[0];
+    return { passed: false, message: `no VXLAN packet carrying ${from}'s echo request to ${toIp} crossed ${router}${other ? ` (it saw ${other.outer})` : ''}: the goal asks for a VXLAN tunnel on UDP port 4789 between the nodes` };
+  }
+  if (tun.udpPort !== 4789) return { passed: false, message: `${from}'s echo request crossed ${router} inside VXLAN, but to UDP port ${tun.udpPort} (${tun.outer}): the goal asks for the IANA VXLAN port 4789 (\`dstport 4789\`)` };
+  if (fromIp !== undefined && tun.inner!.src !== fromIp) return { passed: false, message: `inside the tunnel the echo request's source is ${fmtIp4(tun.inner!.src)}, not ${from}'s own ${fmtIp4(fromIp)}: pod-to-pod traffic keeps the pods' addresses (no NAT)` };
+  return { passed: true, message: `${from} reaches ${toIp}, and on ${router} the request is ${tun.outer} carrying ${fmtIp4(tun.inner!.src)} → ${fmtIp4(tun.inner!.dst)}` };
+}
+
+/** Check: the router still has only its connected routes, no netfilter rules, and its original addresses. */
+export function routerUntouched(ctx: CheckCtx, router: string, addrs: string[]): CheckOutcome {
+  const r = resolveNs(ctx, router);
+  if (!r.ns) return { passed: false, message: `namespace ${router} does not exist` };
+  const extra = r.ns.fib.table(254).filter((rt) => rt.protocol !== 'kernel');
+  if (extra.length) return { passed: false, message: `${router} has a route it did not have (to ${fmtIp4(extra[0]!.dst)}/${extra[0]!.dstLen}): the goal leaves the router as it is; the nodes must carry the pod traffic themselves` };
+  for (const t of ['filter', 'nat', 'mangle', 'raw']) {
+    const tab = nfTable(r.ns, t);
+    const n = tab ? [...tab.chains.values()].reduce((a, c) => a + c.rules.length, 0) : 0;
+    if (n) return { passed: false, message: `${router} has iptables rules in its ${t} table now: the goal leaves the router as it is` };
+  }
+  const have = r.ns.devices().flatMap((d) => d.inet.map((a) => `${fmtIp4(a.local)}/${a.prefixlen}`)).filter((a) => !a.startsWith('127.'));
+  if (have.length !== addrs.length || addrs.some((a) => !have.includes(a))) return { passed: false, message: `${router}'s addresses changed (${have.join(', ')}): the goal leaves the router as it is` };
+  return { passed: true, message: `${router} is as it was: connected routes only, no rules` };
+}
