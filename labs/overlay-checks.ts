@@ -7,7 +7,8 @@ import type { NetNs } from '../src/kernel/netns.ts';
 import type { EthFrame, Ipv4Packet } from '../src/kernel/packet.ts';
 import type { Tap } from '../src/kernel/stack.ts';
 import { nfTable } from '../src/kernel/netfilter/netfilter.ts';
-import { explainProbe, probeEcho, resolveNs, type CheckCtx } from '../src/labs/checks.ts';
+import { saveTable } from '../src/userland/net/iptables/format.ts';
+import { explainProbe, httpGet, probeEcho, resolveNs, type CheckCtx } from '../src/labs/checks.ts';
 import type { CheckOutcome } from '../src/labs/types.ts';
 import { reachesThrough } from './breakfix-checks.ts';
 
@@ -77,18 +78,65 @@ export async function tunnelledPing(ctx: CheckCtx, from: string, to: string, toI
   return { passed: true, message: `${from} reaches ${toIp}, and on ${router} the request is ${tun.outer} carrying ${fmtIp4(tun.inner!.src)} → ${fmtIp4(tun.inner!.dst)}` };
 }
 
-/** Check: the router still has only its connected routes, no netfilter rules, and its original addresses. */
-export function routerUntouched(ctx: CheckCtx, router: string, addrs: string[]): CheckOutcome {
+/** Check: the router still has only its connected routes, its original rules (`-A …` lines of the filter table; none elsewhere), and its original addresses. */
+export function routerUntouched(ctx: CheckCtx, router: string, addrs: string[], filterRules: string[] = []): CheckOutcome {
   const r = resolveNs(ctx, router);
   if (!r.ns) return { passed: false, message: `namespace ${router} does not exist` };
   const extra = r.ns.fib.table(254).filter((rt) => rt.protocol !== 'kernel');
   if (extra.length) return { passed: false, message: `${router} has a route it did not have (to ${fmtIp4(extra[0]!.dst)}/${extra[0]!.dstLen}): the goal leaves the router as it is; the nodes must carry the pod traffic themselves` };
   for (const t of ['filter', 'nat', 'mangle', 'raw']) {
     const tab = nfTable(r.ns, t);
-    const n = tab ? [...tab.chains.values()].reduce((a, c) => a + c.rules.length, 0) : 0;
-    if (n) return { passed: false, message: `${router} has iptables rules in its ${t} table now: the goal leaves the router as it is` };
+    const rules = tab ? saveTable(tab, false).split('\n').filter((l) => l.startsWith('-A ')) : [];
+    const want = t === 'filter' ? filterRules : [];
+    if (rules.length !== want.length || rules.some((l, i) => l !== want[i])) return { passed: false, message: `${router}'s ${t} table is not as it was (iptables -t ${t} -S): the goal leaves the router as it is` };
   }
   const have = r.ns.devices().flatMap((d) => d.inet.map((a) => `${fmtIp4(a.local)}/${a.prefixlen}`)).filter((a) => !a.startsWith('127.'));
   if (have.length !== addrs.length || addrs.some((a) => !have.includes(a))) return { passed: false, message: `${router}'s addresses changed (${have.join(', ')}): the goal leaves the router as it is` };
-  return { passed: true, message: `${router} is as it was: connected routes only, no rules` };
+  return { passed: true, message: `${router} is as it was: connected routes only${filterRules.length ? ', its own rules' : ', no rules'}` };
+}
+
+/**
+ * Check: `from` fetches a small page and then a large one from `base` over
+ * real TCP; the large one must arrive whole (it ends with `marker`). A
+ * failure of only the large one is the signature of an MTU problem.
+ */
+export async function largeTransfer(ctx: CheckCtx, from: string, base: string, marker: string): Promise<CheckOutcome> {
+  const small = await httpGet(ctx, from, `${base}/index.html`);
+  if (!small.passed) return small;
+  const big = await httpGet(ctx, from, `${base}/big.html`, marker);
+  if (big.passed) return { passed: true, message: `${from} fetched ${base}/big.html whole (the page ends with "${marker}")` };
+  return { passed: false, message: `${from} gets the small page ${base}/index.html, but the large page ${base}/big.html does not arrive whole: small packets cross the overlay, full-size ones are lost on the way` };
+}
+
+/**
+ * Check: on node `node`, the device that carries traffic to `podIp` is a
+ * VXLAN device whose MTU leaves room for the 50 bytes of encapsulation on
+ * its underlay, and the local pods' interfaces (`pods`: namespace:device)
+ * are no larger than the tunnel.
+ */
+export function overlayMtus(ctx: CheckCtx, node: string, podIp: string, pods: string[]): CheckOutcome {
+  const n = resolveNs(ctx, node);
+  if (!n.ns) return { passed: false, message: `namespace ${node} does not exist` };
+  let tun;
+  try {
+    tun = n.k.stack.routeOutput(n.ns, parseIp4(podIp)!).dev;
+  } catch {
+    return { passed: false, message: `${node} has no route to ${podIp}` };
+  }
+  if (tun.kind !== 'vxlan' || !tun.vxlan) return { passed: false, message: `${node} sends traffic for ${podIp} out of ${tun.name}, not a VXLAN device: the goal keeps the overlay` };
+  let under;
+  try {
+    under = tun.vxlan.remote !== undefined ? n.k.stack.routeOutput(n.ns, tun.vxlan.remote).dev : tun.vxlan.dev;
+  } catch {
+    under = tun.vxlan.dev;
+  }
+  const room = (under?.mtu ?? 1500) - 50;
+  if (tun.mtu > room) return { passed: false, message: `${node}'s ${tun.name} has MTU ${tun.mtu}, but its underlay ${under?.name ?? 'link'} carries ${under?.mtu ?? 1500}: with 50 bytes of VXLAN headers the tunnel can carry at most ${room}` };
+  for (const spec of pods) {
+    const [nsName, dev] = spec.split(':');
+    const p = resolveNs(ctx, nsName!);
+    const d = p.ns?.devByName(dev!);
+    if (d && d.mtu > tun.mtu) return { passed: false, message: `${nsName}'s ${dev} has MTU ${d.mtu}, larger than the tunnel's ${tun.mtu}: the pod's own packets should fit the overlay (flannel gives pods the tunnel's MTU)` };
+  }
+  return { passed: true, message: `${node}'s ${tun.name} has MTU ${tun.mtu} (underlay ${under?.mtu ?? 1500} − 50 = ${room}), and the pods' interfaces are no larger` };
 }

@@ -390,9 +390,30 @@ export const CHECK_MESSAGES: readonly (readonly [string, string])[] = [
     '{router} has a route it did not have (to {dst}): the goal leaves the router as it is; the nodes must carry the pod traffic themselves',
     '{router}에 원래 없던 라우트가 생겼습니다 ({dst}행): 목표는 라우터를 그대로 두는 것이고, 파드 트래픽은 노드가 직접 실어 날라야 합니다',
   ],
-  ['{router} has iptables rules in its {t} table now: the goal leaves the router as it is', '{router}의 {t} 테이블에 이제 iptables 규칙이 있습니다: 목표는 라우터를 그대로 두는 것입니다'],
+  ["{router}'s {t} table is not as it was (iptables -t {t2} -S): the goal leaves the router as it is", '{router}의 {t} 테이블이 처음과 다릅니다 (iptables -t {t2} -S): 목표는 라우터를 그대로 두는 것입니다'],
   ["{router}'s addresses changed ({have~}): the goal leaves the router as it is", '{router}의 주소가 바뀌었습니다 ({have}): 목표는 라우터를 그대로 두는 것입니다'],
   ['{router} is as it was: connected routes only, no rules', '{router}는 처음 그대로입니다: 직접 연결된 라우트뿐이고 규칙이 없습니다'],
+  ['{router} is as it was: connected routes only, its own rules', '{router}는 처음 그대로입니다: 직접 연결된 라우트와 원래 규칙뿐입니다'],
+
+  ['{from} fetched {url} whole (the page ends with "{marker}")', '{from}에서 {url}을 온전히 받았습니다 (페이지가 "{marker}"로 끝남)'],
+  [
+    '{from} gets the small page {small}, but the large page {big} does not arrive whole: small packets cross the overlay, full-size ones are lost on the way',
+    '{from}에서 작은 페이지 {small}는 받지만 큰 페이지 {big}는 온전히 도착하지 않습니다: 작은 패킷은 오버레이를 건너고 최대 크기 패킷은 도중에 사라집니다',
+  ],
+  ['{node} has no route to {ip}', '{node}에는 {ip}로 가는 라우트가 없습니다'],
+  ['{node} sends traffic for {ip} out of {dev}, not a VXLAN device: the goal keeps the overlay', '{node}는 {ip}로 가는 트래픽을 VXLAN 장치가 아닌 {dev}로 내보냅니다: 목표는 오버레이를 유지하는 것입니다'],
+  [
+    "{node}'s {dev} has MTU {mtu}, but its underlay {under} carries {umtu}: with 50 bytes of VXLAN headers the tunnel can carry at most {room}",
+    '{node}의 {dev} MTU는 {mtu}인데 언더레이 {under}가 싣는 크기는 {umtu}입니다: VXLAN 헤더 50바이트를 빼면 터널은 최대 {room}까지 실을 수 있습니다',
+  ],
+  [
+    "{ns}'s {dev} has MTU {mtu}, larger than the tunnel's {tmtu}: the pod's own packets should fit the overlay (flannel gives pods the tunnel's MTU)",
+    '{ns}의 {dev} MTU {mtu}는 터널의 {tmtu}보다 큽니다: 파드 자신의 패킷이 오버레이에 맞아야 합니다 (flannel은 파드에 터널의 MTU를 줍니다)',
+  ],
+  [
+    "{node}'s {dev} has MTU {mtu} (underlay {umtu} − 50 = {room}), and the pods' interfaces are no larger",
+    '{node}의 {dev} MTU는 {mtu}이고 (언더레이 {umtu} − 50 = {room}), 파드의 인터페이스는 그보다 크지 않습니다',
+  ],
 
   // ── the check runner and the terminal worker ──
   ['check failed to run: {err~}', '확인을 실행하지 못했습니다: {err}'],

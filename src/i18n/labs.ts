@@ -327,6 +327,27 @@ const KO: Record<string, LabText> = {
       router: 'rtr는 처음 그대로 (라우트, 규칙, 주소를 더하지 않음)',
     }),
   },
+  'fix-overlay-mtu': {
+    title: '고쳐 보세요: 작은 페이지는 열리고 큰 페이지는 멈춤',
+    goal: () =>
+      '장애 접수: "worker1의 파드 `client`에서 `curl http://10.244.2.30/`(worker2의 파드 `web`)은 되는데 `curl http://10.244.2.30/big.html`은 멈춥니다. 반대 방향도 마찬가지입니다." ' +
+      '파드 트래픽은 `worker1`(192.168.30.11)과 `worker2`(192.168.40.12) 사이의 VXLAN 터널에 싸여 방화벽 `gw`를 건넙니다. gw는 네트워크 팀 소관입니다: IP 조각을 버리고, 지금 모습 그대로 남아야 합니다. ' +
+      '양방향으로 큰 전송이 되도록 오버레이를 고치세요. 파드 경로의 모든 장치(터널 장치, 파드의 인터페이스)가 그에 맞는 크기여야 합니다. 조각내지 않음(DF) 비트를 끄는 것은 해결이 아닙니다. 상자 하나하나가 네트워크 네임스페이스입니다.',
+    hints: () => [
+      '패킷 크기를 비교해 보세요: `ip netns exec client ping -c 1 -s 1000 10.244.2.30` 다음에 더 큰 것. 어느 크기에서 멈추고, 그동안 `ip netns exec gw iptables -L FORWARD -v -n`은 무엇을 세나요?',
+      '큰 ping이 도는 동안 언더레이를 지켜보세요: gw 인터페이스 하나에서 `tcpdump`. 큰 안쪽 패킷 하나에 대해 worker1에서 무엇이 나가나요? VXLAN이 프레임마다 더하는 바이트를 세어 보세요.',
+      '1500바이트 언더레이 위의 터널은 최대 1500 − 50바이트의 안쪽 패킷만 실을 수 있습니다. 두 워커의 vxlan0 MTU(`ip -n worker1 link show vxlan0`)와 파드의 eth0, 파드로 가는 노드 쪽 veth를 보세요.',
+      '두 워커에서 `ip -n worker1 link set vxlan0 mtu 1450`(worker2도), 그다음 파드에도 같은 MTU를: `ip -n client link set eth0 mtu 1450`, `ip -n web link set eth0 mtu 1450` (노드 쪽 끝 `veth-client`/`veth-web`도).',
+    ],
+    tasks: () => ({
+      'client-gets-big': 'client가 web에서 큰 페이지(http://10.244.2.30/big.html)를 온전히 받음',
+      'web-gets-big': 'web이 client에서 큰 페이지(http://10.244.1.20/big.html)를 온전히 받음',
+      'mtu-worker1': 'worker1: 터널이 VXLAN의 50바이트를 위한 자리를 남기고, client의 인터페이스가 터널에 맞음',
+      'mtu-worker2': 'worker2: 터널이 VXLAN의 50바이트를 위한 자리를 남기고, web의 인터페이스가 터널에 맞음',
+      tunnel: '파드들이 여전히 gw를 건너는 VXLAN 터널로 서로 닿음',
+      gw: 'gw는 처음 그대로 (조각 규칙 포함)',
+    }),
+  },
   'fix-dns-search': {
     title: '고쳐 보세요: 짧은 이름이 변환되지 않음',
     goal: () =>
