@@ -84,7 +84,7 @@ export function routerUntouched(ctx: CheckCtx, router: string, addrs: string[], 
   if (!r.ns) return { passed: false, message: `namespace ${router} does not exist` };
   const extra = r.ns.fib.table(254).filter((rt) => rt.protocol !== 'kernel');
   if (extra.length) return { passed: false, message: `${router} has a route it did not have (to ${fmtIp4(extra[0]!.dst)}/${extra[0]!.dstLen}): the goal leaves the router as it is; the nodes must carry the pod traffic themselves` };
-  for (const t of ['filter', 'nat', 'mangle', 'raw']) {
+  for (const t of ['filter', 'nat', 'mangle', 'raw'] as const) {
     const tab = nfTable(r.ns, t);
     const rules = tab ? saveTable(tab, false).split('\n').filter((l) => l.startsWith('-A ')) : [];
     const want = t === 'filter' ? filterRules : [];
