@@ -25,5 +25,6 @@ import fixServiceSelector from './fix-service-selector/lab.ts';
 import fixPodCidr from './fix-pod-cidr/lab.ts';
 import vxlanOverlay from './vxlan-overlay/lab.ts';
 import fixOverlayMtu from './fix-overlay-mtu/lab.ts';
+import dockerNetworkTypes from './docker-network-types/lab.ts';
 
-export const LABS: LabDef[] = [routingTwoSubnets, routingTwoSubnetsRandom, fixReturnRoute, namespacesVeth, namespacesBridge, namespacesVethRandom, namespacesNat, portForward, fixMasquerade, fixForwardDrop, dockerPortPublish, dockerNetns, dockerUserNetwork, cniBridge, podToPod, fixPodCidr, vxlanOverlay, fixOverlayMtu, kubeProxyClusterip, fixServiceSelector, dnsHosts, dnsServer, fixDnsSearch];
+export const LABS: LabDef[] = [routingTwoSubnets, routingTwoSubnetsRandom, fixReturnRoute, namespacesVeth, namespacesBridge, namespacesVethRandom, namespacesNat, portForward, fixMasquerade, fixForwardDrop, dockerPortPublish, dockerNetns, dockerUserNetwork, dockerNetworkTypes, cniBridge, podToPod, fixPodCidr, vxlanOverlay, fixOverlayMtu, kubeProxyClusterip, fixServiceSelector, dnsHosts, dnsServer, fixDnsSearch];

@@ -415,6 +415,34 @@ export const CHECK_MESSAGES: readonly (readonly [string, string])[] = [
     '{node}의 {dev} MTU는 {mtu}이고 (언더레이 {umtu} − 50 = {room}), 파드의 인터페이스는 그보다 크지 않습니다',
   ],
 
+  // ── docker-network-types (labs/docker-types-checks.ts) ──
+  ['container {name} is {status}, not running', '{name} 컨테이너는 실행 중이 아니라 {status} 상태입니다'],
+  ["{name} uses the host's own network namespace: the goal is a container with no network at all, only its own lo", '{name}는 호스트 자신의 네트워크 네임스페이스를 씁니다: 목표는 자기 lo 말고는 네트워크가 전혀 없는 컨테이너입니다'],
+  ["{name}'s network namespace has {devs~} besides lo: the goal is a container with no network but lo", '{name}의 네트워크 네임스페이스에 lo 말고도 {devs}가 있습니다: 목표는 lo 말고는 네트워크가 없는 컨테이너입니다'],
+  ["{name}'s lo is down", '{name}의 lo가 down 상태입니다'],
+  ['{name} has its own namespace with only lo (127.0.0.1)', '{name}는 lo(127.0.0.1)만 있는 자기 네임스페이스를 가집니다'],
+  [
+    "{name} has a network namespace of its own (it publishes {ports~} through DNAT): the goal is nginx on the host's own network, listening on the host's port {port} itself",
+    '{name}는 자기 네트워크 네임스페이스를 가집니다 (DNAT로 {ports}를 공개함): 목표는 호스트 자신의 네트워크에서 호스트의 {port}번 포트를 직접 듣는 nginx입니다',
+  ],
+  [
+    "{name} has a network namespace of its own: the goal is nginx on the host's own network, listening on the host's port {port} itself",
+    '{name}는 자기 네트워크 네임스페이스를 가집니다: 목표는 호스트 자신의 네트워크에서 호스트의 {port}번 포트를 직접 듣는 nginx입니다',
+  ],
+  [
+    "the host's nat table still has a DNAT rule for port {port} ({rule~}): the goal is {name} answering on the host's network with no DNAT rule",
+    '호스트의 nat 테이블에 아직 {port}번 포트의 DNAT 규칙이 있습니다 ({rule}): 목표는 DNAT 규칙 없이 호스트 네트워크에서 {name}가 답하는 것입니다',
+  ],
+  ["{name} runs in the host's network namespace; {client} fetched {url} with no DNAT rule on the way", '{name}는 호스트의 네트워크 네임스페이스에서 돕니다; {client}는 도중에 DNAT 규칙 없이 {url}을 받았습니다'],
+  [
+    "{name} runs in {where~}, not in {with}'s: the goal is {name2} sharing {with2}'s network namespace, so that localhost is {with3}",
+    '{name}는 {with}의 네임스페이스가 아니라 다른 곳({where})에서 돕니다: 목표는 {name2}가 {with2}의 네트워크 네임스페이스를 함께 써서 localhost가 {with3}가 되는 것입니다',
+  ],
+  ["http://localhost/ from {name}'s namespace did not finish", '{name}의 네임스페이스에서 http://localhost/ 요청이 끝나지 않았습니다'],
+  ["http://localhost/ from {name}'s namespace did not answer with {with}'s nginx page ({err~})", '{name}의 네임스페이스에서 http://localhost/가 {with}의 nginx 페이지로 답하지 않았습니다 ({err})'],
+  ["http://localhost/ from {name}'s namespace did not answer with {with}'s nginx page", '{name}의 네임스페이스에서 http://localhost/가 {with}의 nginx 페이지로 답하지 않았습니다'],
+  ["{name} shares {with}'s network namespace; http://localhost/ there is {with2}'s nginx", "{name}는 {with}의 네트워크 네임스페이스를 함께 씁니다; 그 안의 http://localhost/는 {with2}의 nginx입니다"],
+
   // ── the check runner and the terminal worker ──
   ['check failed to run: {err~}', '확인을 실행하지 못했습니다: {err}'],
   ['This terminal has no lab to check.', '이 터미널에는 확인할 실습이 없습니다.'],

@@ -348,6 +348,25 @@ const KO: Record<string, LabText> = {
       gw: 'gw는 처음 그대로 (조각 규칙 포함)',
     }),
   },
+  'docker-network-types': {
+    title: 'none, host, container: 네트워크',
+    goal: () =>
+      '이 호스트(192.168.1.10)는 Docker를 돌리고, 호스트 `client`(192.168.1.20)가 같은 네트워크에 있습니다. 컨테이너 `app`(nginx)이 돌고 있습니다. ' +
+      '컨테이너 셋을 준비하세요. `iso`는 자기 `lo` 말고는 네트워크가 전혀 없는 busybox 컨테이너, `hostweb`은 호스트 자신의 네트워크에서 돌기 때문에 호스트의 80번 포트로 client에게 답하는 nginx(DNAT 규칙 없이), ' +
+      '`sidecar`는 app의 네트워크 네임스페이스를 함께 써서 그 안에서 `http://localhost/`가 app의 nginx가 되는 busybox 컨테이너입니다. ' +
+      '누군가 `iso`와 `hostweb`을 이미 띄웠지만, 여기서 바라는 방식은 아닙니다.',
+    hints: () => [
+      '있는 것부터 보세요: `docker ps`, `docker network ls`, 그리고 컨테이너마다 네트워크가 어디서 오는지: `docker inspect -f \'{{.HostConfig.NetworkMode}}\' iso`. 목록의 네트워크 가운데 인터페이스가 전혀 없는 것은 어느 것인가요?',
+      '컨테이너의 네트워크는 만들 때 정해집니다. 바꾸려면 컨테이너를 지우고(`docker rm -f`) `--network`를 주어 다시 실행하세요. 전후로 `docker exec iso ip addr`가 보여 주는 것을 비교해 보세요.',
+      'hostweb은 호스트의 80번 포트를 누가 가졌는지 생각해 보세요. 공개한 포트는 `iptables -t nat -S DOCKER`의 DNAT 규칙이고, host 네트워크는 컨테이너에게 호스트 자신의 인터페이스와 포트를 줍니다. sidecar에는 `--network`가 `container:이름`도 받는다는 점을 쓰세요.',
+      '`docker rm -f iso hostweb` 다음에 `docker run -d --name iso --network none busybox sleep 3600`, `docker run -d --name hostweb --network host nginx`, `docker run -d --name sidecar --network container:app busybox sleep 3600`. `docker exec sidecar wget -qO- http://localhost/`로 확인하세요.',
+    ],
+    tasks: () => ({
+      iso: 'iso가 자기 lo 말고는 네트워크 없이 돎',
+      hostweb: 'hostweb의 nginx가 호스트 자신의 네트워크에서 http://192.168.1.10/으로 client에게 답함 (DNAT 규칙 없음)',
+      sidecar: 'sidecar가 app의 네트워크 네임스페이스를 함께 씀: 그 안의 http://localhost/는 app의 nginx',
+    }),
+  },
   'fix-dns-search': {
     title: '고쳐 보세요: 짧은 이름이 변환되지 않음',
     goal: () =>
