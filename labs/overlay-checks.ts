@@ -63,7 +63,11 @@ export async function tunnelledPing(ctx: CheckCtx, from: string, to: string, toI
   } finally {
     r.k.stack.taps.delete(tap);
   }
-  if (!p.ok) return { passed: false, message: explainProbe(f.label, toIp, p) };
+  if (!p.ok) {
+    const noRoute = p.trace.steps.find((s) => s.stage === 'routing' && s.what.startsWith('no route to'));
+    if (noRoute && !p.routeError) return { passed: false, message: `${from}'s echo request to ${toIp} reached ${noRoute.where.split('/').pop()}, which has no route to it: only the node that runs a pod knows its subnet; the goal is a VXLAN tunnel between the nodes that carries the pods' packets across ${router}` };
+    return { passed: false, message: explainProbe(f.label, toIp, p) };
+  }
   const reach = await reachesThrough(ctx, from, toIp, to, router);
   if (!reach.passed) return reach;
   const bare = seen.find((s) => s.icmp && s.dst === dst);

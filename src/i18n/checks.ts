@@ -400,6 +400,10 @@ export const CHECK_MESSAGES: readonly (readonly [string, string])[] = [
     '{from} gets the small page {small}, but the large page {big} does not arrive whole: small packets cross the overlay, full-size ones are lost on the way',
     '{from}에서 작은 페이지 {small}는 받지만 큰 페이지 {big}는 온전히 도착하지 않습니다: 작은 패킷은 오버레이를 건너고 최대 크기 패킷은 도중에 사라집니다',
   ],
+  [
+    "{from}'s echo request to {to} reached {where}, which has no route to it: only the node that runs a pod knows its subnet; the goal is a VXLAN tunnel between the nodes that carries the pods' packets across {router}",
+    '{from}에서 {to}로 보낸 echo 요청이 {where}에 닿았지만 그곳에는 그 주소로 가는 라우트가 없습니다: 파드 서브넷은 그 파드가 도는 노드만 압니다; 목표는 노드 사이의 VXLAN 터널이 파드 패킷을 싣고 {router}를 건너는 것입니다',
+  ],
   ['{node} has no route to {ip}', '{node}에는 {ip}로 가는 라우트가 없습니다'],
   ['{node} sends traffic for {ip} out of {dev}, not a VXLAN device: the goal keeps the overlay', '{node}는 {ip}로 가는 트래픽을 VXLAN 장치가 아닌 {dev}로 내보냅니다: 목표는 오버레이를 유지하는 것입니다'],
   [
