@@ -13,6 +13,8 @@ interface Case {
   fails: Record<number, string>;
   /** Another correct solution than the reference. */
   own: string[];
+  /** The lab's terminal host (default `host`). */
+  host?: string;
 }
 
 const CASES: Case[] = [
@@ -60,6 +62,23 @@ const CASES: Case[] = [
       'docker run -d --name sidecar --network=container:app busybox sleep 1000',
     ],
   },
+  {
+    id: 'capstone-path',
+    slug: 'kube-proxy',
+    checks: 2,
+    fails: { 0: 'the goal is a NodePort Service', 1: 'answer once the request works' },
+    // A manifest with a chosen nodePort, and the answers looked up with other tools than the reference's.
+    own: [
+      "APP=$(kubectl get pods | tail -1 | cut -d' ' -f1)",
+      "printf 'apiVersion: v1\\nkind: Service\\nmetadata:\\n  name: %s\\nspec:\\n  type: NodePort\\n  selector:\\n    app: %s\\n  ports:\\n  - port: 80\\n    nodePort: 30999\\n' $APP $APP > /tmp/np.yaml",
+      'kubectl delete svc $APP && kubectl apply -f /tmp/np.yaml',
+      'sleep 2',
+      `POD=$(kubectl get pod $APP -o jsonpath='{.status.podIP}'); SEP=$(iptables -t nat -S | grep -- "--to-destination $POD:80" | awk '{print $2}')`,
+      "NODE=$(kubectl get pod $APP -o jsonpath='{.spec.nodeName}')",
+      "printf 'node_port=30999\\ndnat_node=controlplane\\nsep_chain=%s\\npod_ip=%s\\npod_node=%s\\ntunnel_device=flannel.1\\n' $SEP $POD $NODE > /root/answers.txt",
+    ],
+    host: 'controlplane',
+  },
 ];
 
 for (const c of CASES) {
@@ -70,7 +89,7 @@ for (const c of CASES) {
     const panel = labPanel(page, c.id);
     const term = labTerm(page, c.id);
     await panel.scrollIntoViewIfNeeded();
-    await readyAt(term, promptOf());
+    await readyAt(term, promptOf(c.host));
     await expect(panel.locator('.lab-results li')).toHaveCount(c.checks);
     const nFail = Object.keys(c.fails).length;
     const summary = await pressCheck(panel, 60_000);
@@ -92,7 +111,7 @@ for (const c of CASES) {
     const panel = labPanel(page, c.id);
     const term = labTerm(page, c.id);
     await panel.scrollIntoViewIfNeeded();
-    await readyAt(term, promptOf());
+    await readyAt(term, promptOf(c.host));
     await typeSolution(page, c.id);
     await expectAllPass(panel, c.checks, 60_000);
     expect(errors).toEqual([]);

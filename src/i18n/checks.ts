@@ -447,6 +447,26 @@ export const CHECK_MESSAGES: readonly (readonly [string, string])[] = [
   ["http://localhost/ from {name}'s namespace did not answer with {with}'s nginx page", '{name}의 네임스페이스에서 http://localhost/가 {with}의 nginx 페이지로 답하지 않았습니다'],
   ["{name} shares {with}'s network namespace; http://localhost/ there is {with2}'s nginx", "{name}는 {with}의 네트워크 네임스페이스를 함께 씁니다; 그 안의 http://localhost/는 {with2}의 nginx입니다"],
 
+  // ── capstone-path (labs/capstone-checks.ts) ──
+  ['pod {app} is not running with an address (kubectl get pod {app2} -o wide)', '{app} 파드가 주소를 가진 채 돌고 있지 않습니다 (kubectl get pod {app2} -o wide)'],
+  ['there is no Service {app}: the goal is a NodePort Service {app2} in front of the pod', 'Service {app}가 없습니다: 목표는 파드 앞의 NodePort Service {app2}입니다'],
+  ['Service {app} is of type {type}: no node listens for client on a node port; the goal is a NodePort Service', 'Service {app}의 유형은 {type}입니다: client를 위해 노드 포트를 듣는 노드가 없습니다; 목표는 NodePort Service입니다'],
+  ['Service {app} is of type {type}: no node listens for client on a node port; the goal is a NodePort Service (answer once the request works)', 'Service {app}의 유형은 {type}입니다: client를 위해 노드 포트를 듣는 노드가 없습니다; 목표는 NodePort Service입니다 (요청이 동작한 뒤에 답하세요)'],
+  ['Service {app} has no nodePort yet', 'Service {app}에 아직 nodePort가 없습니다'],
+  ['Service {app} has no nodePort yet (answer once the request works)', 'Service {app}에 아직 nodePort가 없습니다 (요청이 동작한 뒤에 답하세요)'],
+  ['pod {app} is not running with an address (kubectl get pod {app2} -o wide) (answer once the request works)', '{app} 파드가 주소를 가진 채 돌고 있지 않습니다 (kubectl get pod {app2} -o wide) (요청이 동작한 뒤에 답하세요)'],
+  ['there is no Service {app}: the goal is a NodePort Service {app2} in front of the pod (answer once the request works)', 'Service {app}가 없습니다: 목표는 파드 앞의 NodePort Service {app2}입니다 (요청이 동작한 뒤에 답하세요)'],
+  [
+    'client got a page from {url}, but the request did not leave {node} through the VXLAN overlay towards pod {app} ({ip} on {node2}): the goal is the path through the NodePort and the overlay',
+    'client는 {url}에서 페이지를 받았지만 요청이 VXLAN 오버레이를 지나 {app} 파드({node2}의 {ip}) 쪽으로 {node}를 떠나지 않았습니다: 목표는 NodePort와 오버레이를 지나는 경로입니다',
+  ],
+  ['client fetched {url}; {node} sent the request to {ip} through {dev}', 'client가 {url}을 받았습니다; {node}는 요청을 {dev}로 {ip}에 보냈습니다'],
+  ['{msg*} (answer once the request works)', '{msg} (요청이 동작한 뒤에 답하세요)'],
+  ['/root/answers.txt on controlplane is missing', 'controlplane에 /root/answers.txt가 없습니다'],
+  ['/root/answers.txt has no answer yet for {keys~}', '/root/answers.txt에 아직 답이 없는 항목: {keys}'],
+  ['{n} of 6 answers do not match the cluster: {why~}', '답 6개 가운데 {n}개가 클러스터와 맞지 않습니다: {why}'],
+  ['all 6 answers match: NodePort {np} on {node}, DNAT in {sep} to {ip} on {pnode}, out through {dev} ({ip2})', '답 6개가 모두 맞습니다: {node}의 NodePort {np}, {sep}에서 {pnode}의 {ip}로 DNAT, {dev}로 나감 ({ip2})'],
+
   // ── the check runner and the terminal worker ──
   ['check failed to run: {err~}', '확인을 실행하지 못했습니다: {err}'],
   ['This terminal has no lab to check.', '이 터미널에는 확인할 실습이 없습니다.'],

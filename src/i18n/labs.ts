@@ -367,6 +367,24 @@ const KO: Record<string, LabText> = {
       sidecar: 'sidecar가 app의 네트워크 네임스페이스를 함께 씀: 그 안의 http://localhost/는 app의 nginx',
     }),
   },
+  'capstone-path': {
+    title: '종합 실습: 요청 하나를 파드까지 따라가기',
+    goal: (p) =>
+      `클러스터는 vxlan 백엔드를 쓰는 flannel을 돌립니다. 파드 \`${p.app}\`(nginx)이 ClusterIP Service \`${p.app}\` 뒤에서 돌고 있습니다. ` +
+      `클러스터 바깥의 \`client\`(192.168.56.100)에서 http://192.168.56.10:NODEPORT/(controlplane의 주소)로 NodePort Service \`${p.app}\`를 거쳐 사이트에 닿게 만드세요. ` +
+      '그다음 그 요청 하나를 홉마다 따라가며 controlplane의 /root/answers.txt를 채우세요: NodePort, 목적지를 바꿔 쓰는 규칙이 있는 노드, 그 일을 하는 KUBE-SEP 체인, 파드 주소, 파드의 노드, 요청이 파드 쪽으로 나가는 장치. ' +
+      '확인은 client에서 요청을 보내고 답을 클러스터가 실제로 하는 일과 비교합니다.',
+    hints: (p) => [
+      `NodePort는 Service를 만들 때 정하는 Service 유형입니다: \`kubectl get svc ${p.app}\`를 보고, \`kubectl expose\`의 \`--type\`(또는 \`type: NodePort\`인 매니페스트)을 살펴보세요. 그러면 kube-proxy가 모든 노드에 그 포트의 규칙을 더합니다.`,
+      '요청은 어디서 처음 kube-proxy의 규칙을 만날까요? 요청은 controlplane에 도착합니다. controlplane의 nat 테이블을 위에서부터 읽으세요: `iptables -t nat -S PREROUTING`, 그다음 점프를 따라가며(KUBE-SERVICES, KUBE-NODEPORTS, KUBE-EXT-…, KUBE-SVC-…) DNAT 규칙이 있는 체인까지.',
+      `DNAT 뒤에 패킷은 파드 주소로 라우팅됩니다: controlplane에 방법을 물어보고(파드 IP로 \`ip route get\`) \`kubectl get pod ${p.app} -o wide\`와 비교하세요. 그 장치는 무엇이고 어떤 종류인가요(\`ip -d link show\`)?`,
+      `\`kubectl delete svc ${p.app}\`와 \`kubectl expose pod ${p.app} --type=NodePort --port=80\`, 그다음 \`kubectl get svc ${p.app}\`, \`iptables -t nat -S | grep -e KUBE-SEP -e ${p.app}\`, \`kubectl get pod ${p.app} -o wide\`, \`ip route get POD_IP\`로 알아낸 답을 편집기나 \`sed -i\`로 적으세요.`,
+    ],
+    tasks: (p) => ({
+      path: `client가 Service ${p.app}의 controlplane NodePort를 거쳐, 오버레이를 지나 파드에서 페이지를 받음`,
+      answers: '/root/answers.txt의 답이 요청이 실제로 지나는 경로와 맞음',
+    }),
+  },
   'fix-dns-search': {
     title: '고쳐 보세요: 짧은 이름이 변환되지 않음',
     goal: () =>
