@@ -8,6 +8,7 @@ const COURSE = [
   ['dns', 'DNS'],
   ['docker-networking', 'Docker networking'],
   ['cni', 'CNI'],
+  ['overlays', 'Overlays and IPAM'],
   ['kube-proxy', 'Services and kube-proxy'],
 ] as const;
 /** Written lessons (the others may still be marked coming soon). */
