@@ -8,6 +8,7 @@ const COURSE = [
   ['dns', 'DNS'],
   ['docker-networking', 'Docker networking'],
   ['cni', 'CNI'],
+  ['overlays', 'Overlays and IPAM'],
   ['kube-proxy', 'Services and kube-proxy'],
   ['services', 'Services in depth'],
 ] as const;

@@ -37,7 +37,7 @@ test('docker-networking: the none, host and container: section runs in the pract
   await runSnippet(page, KEY, 'docker network ls');
   await expectOnScreen(term, [/[0-9a-f]{12}\s+bridge\s+bridge\s+local/, /[0-9a-f]{12}\s+host\s+host\s+local/, /[0-9a-f]{12}\s+none\s+null\s+local/]);
   // none: only lo, no route; busybox's ping fails at sendto
-  await runSnippet(page, KEY, 'docker run -d --name iso --network none busybox sleep 3600');
+  await runSnippet(page, KEY, 'docker run -d --name loner --network none busybox sleep 3600');
   await expectOnScreen(term, ['PING 192.168.1.10 (192.168.1.10): 56 data bytes', 'ping: sendto: Network is unreachable']);
   // host: the second nginx on the host's port 80 fails as nginx says, and exits
   await runSnippet(page, KEY, 'docker run -d --name h1 --network host nginx', { timeout: 60_000 });

@@ -26,5 +26,9 @@ import fixPodCidr from './fix-pod-cidr/lab.ts';
 import nodeportLocal from './nodeport-local/lab.ts';
 import ingressHosts from './ingress-hosts/lab.ts';
 import networkpolicyDeny from './networkpolicy-deny/lab.ts';
+import vxlanOverlay from './vxlan-overlay/lab.ts';
+import fixOverlayMtu from './fix-overlay-mtu/lab.ts';
+import dockerNetworkTypes from './docker-network-types/lab.ts';
+import capstonePath from './capstone-path/lab.ts';
 
-export const LABS: LabDef[] = [routingTwoSubnets, routingTwoSubnetsRandom, fixReturnRoute, namespacesVeth, namespacesBridge, namespacesVethRandom, namespacesNat, portForward, fixMasquerade, fixForwardDrop, dockerPortPublish, dockerNetns, dockerUserNetwork, cniBridge, podToPod, fixPodCidr, kubeProxyClusterip, fixServiceSelector, nodeportLocal, networkpolicyDeny, ingressHosts, dnsHosts, dnsServer, fixDnsSearch];
+export const LABS: LabDef[] = [routingTwoSubnets, routingTwoSubnetsRandom, fixReturnRoute, namespacesVeth, namespacesBridge, namespacesVethRandom, namespacesNat, portForward, fixMasquerade, fixForwardDrop, dockerPortPublish, dockerNetns, dockerUserNetwork, dockerNetworkTypes, cniBridge, podToPod, fixPodCidr, vxlanOverlay, fixOverlayMtu, kubeProxyClusterip, fixServiceSelector, capstonePath, nodeportLocal, networkpolicyDeny, ingressHosts, dnsHosts, dnsServer, fixDnsSearch];

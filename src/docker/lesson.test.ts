@@ -68,15 +68,21 @@ describe('the docker-networking lesson snippets', () => {
     expect(get('docker exec web getent hosts db')).not.toContain('172.18.0.2');
     // none, host, container: the section's claims.
     expect(get('docker network ls')).toMatch(/^NETWORK ID +NAME +DRIVER +SCOPE\n[0-9a-f]{12} +appnet +bridge +local\n[0-9a-f]{12} +bridge +bridge +local\n[0-9a-f]{12} +host +host +local\n[0-9a-f]{12} +none +null +local\n/m);
-    expect(get('docker exec iso ip addr')).toMatch(/^1: lo: /m);
-    expect(get('docker exec iso ip addr')).not.toMatch(/^2: /m);
-    expect(get('docker exec iso ip route')).toBe('docker exec iso ip route\nroot@host:~# ');
-    expect(get('docker exec iso ping -c 1 192.168.1.10')).toContain('ping: sendto: Network is unreachable');
+    expect(get('docker exec loner ip addr')).toMatch(/^1: lo: /m);
+    expect(get('docker exec loner ip addr')).not.toMatch(/^2: /m);
+    expect(get('docker exec loner ip route')).toBe('docker exec loner ip route\nroot@host:~# ');
+    expect(get('docker exec loner ping -c 1 192.168.1.10')).toContain('ping: sendto: Network is unreachable');
     expect(get('ss -tlnp')).toMatch(/0\.0\.0\.0:80 .*nginx/);
     expect(get('docker logs h2')).toContain('bind() to 0.0.0.0:80 failed (98: Address already in use)');
     expect(get('docker ps -a')).toMatch(/Exited \(1\) .* h2\n/);
     expect(get('docker exec side ip addr show eth0')).toContain('inet 172.17.0.2/16');
     expect(get('docker exec side wget -qO- http://localhost/')).toContain('<title>Welcome to nginx!</title>');
+    // The pause-container section: the "pod" keeps its address when a container is recreated; a second nginx cannot bind.
+    expect(get('docker exec pod-tool wget -qO- http://localhost/ | grep title')).toContain('<title>Welcome to nginx!</title>');
+    const podAddrs = [...get('docker exec pod-tool ip -4 addr show eth0').matchAll(/inet (\S+)/g)].map((m) => m[1]);
+    expect(podAddrs.length).toBe(2);
+    expect(podAddrs[1]).toBe(podAddrs[0]);
+    expect(get('docker logs pod-web2 2>&1 | head -2')).toContain('bind() to 0.0.0.0:80 failed (98: Address already in use)');
     expect(get('ps')).toMatch(/dockerd[\s\S]*containerd[\s\S]*containerd-shim/);
   }, 120_000);
 });

@@ -12,7 +12,7 @@ import { listLabs, makeLabWorld, runChecks } from '../labs/index.ts';
 const ROOT = new URL('../../', import.meta.url);
 
 function files(): string[] {
-  const out = ['src/labs/checks.ts', 'src/labs/docker-checks.ts', 'src/labs/index.ts', 'labs/dns-checks.ts', 'labs/breakfix-checks.ts', 'labs/k8s-checks.ts'];
+  const out = ['src/labs/checks.ts', 'src/labs/docker-checks.ts', 'src/labs/index.ts', 'labs/dns-checks.ts', 'labs/breakfix-checks.ts', 'labs/k8s-checks.ts', 'labs/overlay-checks.ts', 'labs/docker-types-checks.ts', 'labs/capstone-checks.ts'];
   for (const d of readdirSync(new URL('labs/', ROOT))) {
     const p = `labs/${d}/lab.ts`;
     try {

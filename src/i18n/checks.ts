@@ -461,6 +461,108 @@ export const CHECK_MESSAGES: readonly (readonly [string, string])[] = [
   ['http://www.example.org/ did not reach the ingress controller (curl status {code})', 'http://www.example.org/ 요청이 인그레스 컨트롤러에 닿지 않았습니다 (curl 상태 {code})'],
   ['http://www.example.org/ got HTTP {code} from the controller, not its default 404', 'http://www.example.org/ 요청이 컨트롤러의 기본 404가 아닌 HTTP {code} 응답을 받았습니다'],
   ["www.example.org gets the controller's 404", 'www.example.org 요청은 컨트롤러의 404를 받습니다'],
+  // ── overlays (labs/overlay-checks.ts) ──
+  [
+    "{from}'s echo request crossed {router} as a plain packet ({outer~}, on {dev}): the goal asks for pod traffic to cross the router inside a VXLAN tunnel (UDP port 4789), the router knowing only the node networks",
+    '{from}의 echo 요청이 {router}를 그대로의 패킷으로 지나갔습니다 ({outer}, {dev}에서): 목표는 파드 트래픽이 VXLAN 터널(UDP 포트 4789) 안에 싸여 라우터를 건너는 것이고, 라우터는 노드 네트워크만 압니다',
+  ],
+  [
+    "no VXLAN packet carrying {from}'s echo request to {to} crossed {router} (it saw {outer~}): the goal asks for a VXLAN tunnel on UDP port 4789 between the nodes",
+    '{from}에서 {to}로 가는 echo 요청을 실은 VXLAN 패킷이 {router}를 지나가지 않았습니다 (보인 것: {outer}): 목표는 노드 사이의 UDP 포트 4789 VXLAN 터널입니다',
+  ],
+  [
+    "no VXLAN packet carrying {from}'s echo request to {to} crossed {router}: the goal asks for a VXLAN tunnel on UDP port 4789 between the nodes",
+    '{from}에서 {to}로 가는 echo 요청을 실은 VXLAN 패킷이 {router}를 지나가지 않았습니다: 목표는 노드 사이의 UDP 포트 4789 VXLAN 터널입니다',
+  ],
+  [
+    "{from}'s echo request crossed {router} inside VXLAN, but to UDP port {port} ({outer~}): the goal asks for the IANA VXLAN port 4789 (`dstport 4789`)",
+    '{from}의 echo 요청이 VXLAN에 싸여 {router}를 건넜지만 목적지 UDP 포트가 {port}입니다 ({outer}): 목표는 IANA가 정한 VXLAN 포트 4789입니다 (`dstport 4789`)',
+  ],
+  [
+    "inside the tunnel the echo request's source is {src}, not {from}'s own {own}: pod-to-pod traffic keeps the pods' addresses (no NAT)",
+    '터널 안에서 echo 요청의 출발지는 {from} 자신의 주소 {own}가 아니라 {src}입니다: 파드 사이 트래픽은 파드 주소를 그대로 유지합니다 (NAT 없음)',
+  ],
+  ['{from} reaches {to}, and on {router} the request is {outer~} carrying {src} → {dst}', '{from}에서 {to}에 닿고, {router}에서 요청은 {src} → {dst} 패킷을 실은 {outer}입니다'],
+  [
+    '{router} has a route it did not have (to {dst}): the goal leaves the router as it is; the nodes must carry the pod traffic themselves',
+    '{router}에 원래 없던 라우트가 생겼습니다 ({dst}행): 목표는 라우터를 그대로 두는 것이고, 파드 트래픽은 노드가 직접 실어 날라야 합니다',
+  ],
+  ["{router}'s {t} table is not as it was (iptables -t {t2} -S): the goal leaves the router as it is", '{router}의 {t} 테이블이 처음과 다릅니다 (iptables -t {t2} -S): 목표는 라우터를 그대로 두는 것입니다'],
+  ["{router}'s addresses changed ({have~}): the goal leaves the router as it is", '{router}의 주소가 바뀌었습니다 ({have}): 목표는 라우터를 그대로 두는 것입니다'],
+  ['{router} is as it was: connected routes only, no rules', '{router}는 처음 그대로입니다: 직접 연결된 라우트뿐이고 규칙이 없습니다'],
+  ['{router} is as it was: connected routes only, its own rules', '{router}는 처음 그대로입니다: 직접 연결된 라우트와 원래 규칙뿐입니다'],
+
+  ['{from} fetched {url} whole (the page ends with "{marker}")', '{from}에서 {url}을 온전히 받았습니다 (페이지가 "{marker}"로 끝남)'],
+  [
+    '{from} gets the small page {small}, but the large page {big} does not arrive whole: small packets cross the overlay, full-size ones are lost on the way',
+    '{from}에서 작은 페이지 {small}는 받지만 큰 페이지 {big}는 온전히 도착하지 않습니다: 작은 패킷은 오버레이를 건너고 최대 크기 패킷은 도중에 사라집니다',
+  ],
+  [
+    "{from}'s echo request to {to} reached {where}, which has no route to it: only the node that runs a pod knows its subnet; the goal is a VXLAN tunnel between the nodes that carries the pods' packets across {router}",
+    '{from}에서 {to}로 보낸 echo 요청이 {where}에 닿았지만 그곳에는 그 주소로 가는 라우트가 없습니다: 파드 서브넷은 그 파드가 도는 노드만 압니다; 목표는 노드 사이의 VXLAN 터널이 파드 패킷을 싣고 {router}를 건너는 것입니다',
+  ],
+  ['{node} has no route to {ip}', '{node}에는 {ip}로 가는 라우트가 없습니다'],
+  ['{node} sends traffic for {ip} out of {dev}, not a VXLAN device: the goal keeps the overlay', '{node}는 {ip}로 가는 트래픽을 VXLAN 장치가 아닌 {dev}로 내보냅니다: 목표는 오버레이를 유지하는 것입니다'],
+  [
+    "{node}'s {dev} has MTU {mtu}, but its underlay {under} carries {umtu}: with 50 bytes of VXLAN headers the tunnel can carry at most {room}",
+    '{node}의 {dev} MTU는 {mtu}인데 언더레이 {under}가 싣는 크기는 {umtu}입니다: VXLAN 헤더 50바이트를 빼면 터널은 최대 {room}까지 실을 수 있습니다',
+  ],
+  [
+    "{ns}'s {dev} has MTU {mtu}, larger than the tunnel's {tmtu}: the pod's own packets should fit the overlay (flannel gives pods the tunnel's MTU)",
+    '{ns}의 {dev} MTU {mtu}는 터널의 {tmtu}보다 큽니다: 파드 자신의 패킷이 오버레이에 맞아야 합니다 (flannel은 파드에 터널의 MTU를 줍니다)',
+  ],
+  [
+    "{node}'s {dev} has MTU {mtu} (underlay {umtu} − 50 = {room}), and the pods' interfaces are no larger",
+    '{node}의 {dev} MTU는 {mtu}이고 (언더레이 {umtu} − 50 = {room}), 파드의 인터페이스는 그보다 크지 않습니다',
+  ],
+
+  // ── docker-network-types (labs/docker-types-checks.ts) ──
+  ['container {name} is {status}, not running', '{name} 컨테이너는 실행 중이 아니라 {status} 상태입니다'],
+  ["{name} uses the host's own network namespace: the goal is a container with no network at all, only its own lo", '{name}는 호스트 자신의 네트워크 네임스페이스를 씁니다: 목표는 자기 lo 말고는 네트워크가 전혀 없는 컨테이너입니다'],
+  ["{name}'s network namespace has {devs~} besides lo: the goal is a container with no network but lo", '{name}의 네트워크 네임스페이스에 lo 말고도 {devs}가 있습니다: 목표는 lo 말고는 네트워크가 없는 컨테이너입니다'],
+  ["{name}'s lo is down", '{name}의 lo가 down 상태입니다'],
+  ['{name} has its own namespace with only lo (127.0.0.1)', '{name}는 lo(127.0.0.1)만 있는 자기 네임스페이스를 가집니다'],
+  [
+    "{name} has a network namespace of its own (it publishes {ports~} through DNAT): the goal is nginx on the host's own network, listening on the host's port {port} itself",
+    '{name}는 자기 네트워크 네임스페이스를 가집니다 (DNAT로 {ports}를 공개함): 목표는 호스트 자신의 네트워크에서 호스트의 {port}번 포트를 직접 듣는 nginx입니다',
+  ],
+  [
+    "{name} has a network namespace of its own: the goal is nginx on the host's own network, listening on the host's port {port} itself",
+    '{name}는 자기 네트워크 네임스페이스를 가집니다: 목표는 호스트 자신의 네트워크에서 호스트의 {port}번 포트를 직접 듣는 nginx입니다',
+  ],
+  [
+    "the host's nat table still has a DNAT rule for port {port} ({rule~}): the goal is {name} answering on the host's network with no DNAT rule",
+    '호스트의 nat 테이블에 아직 {port}번 포트의 DNAT 규칙이 있습니다 ({rule}): 목표는 DNAT 규칙 없이 호스트 네트워크에서 {name}가 답하는 것입니다',
+  ],
+  ["{name} runs in the host's network namespace; {client} fetched {url} with no DNAT rule on the way", '{name}는 호스트의 네트워크 네임스페이스에서 돕니다; {client}는 도중에 DNAT 규칙 없이 {url}을 받았습니다'],
+  [
+    "{name} runs in {where~}, not in {with}'s: the goal is {name2} sharing {with2}'s network namespace, so that localhost is {with3}",
+    '{name}는 {with}의 네임스페이스가 아니라 다른 곳({where})에서 돕니다: 목표는 {name2}가 {with2}의 네트워크 네임스페이스를 함께 써서 localhost가 {with3}가 되는 것입니다',
+  ],
+  ["http://localhost/ from {name}'s namespace did not finish", '{name}의 네임스페이스에서 http://localhost/ 요청이 끝나지 않았습니다'],
+  ["http://localhost/ from {name}'s namespace did not answer with {with}'s nginx page ({err~})", '{name}의 네임스페이스에서 http://localhost/가 {with}의 nginx 페이지로 답하지 않았습니다 ({err})'],
+  ["http://localhost/ from {name}'s namespace did not answer with {with}'s nginx page", '{name}의 네임스페이스에서 http://localhost/가 {with}의 nginx 페이지로 답하지 않았습니다'],
+  ["{name} shares {with}'s network namespace; http://localhost/ there is {with2}'s nginx", "{name}는 {with}의 네트워크 네임스페이스를 함께 씁니다; 그 안의 http://localhost/는 {with2}의 nginx입니다"],
+
+  // ── capstone-path (labs/capstone-checks.ts) ──
+  ['pod {app} is not running with an address (kubectl get pod {app2} -o wide)', '{app} 파드가 주소를 가진 채 돌고 있지 않습니다 (kubectl get pod {app2} -o wide)'],
+  ['there is no Service {app}: the goal is a NodePort Service {app2} in front of the pod', 'Service {app}가 없습니다: 목표는 파드 앞의 NodePort Service {app2}입니다'],
+  ['Service {app} is of type {type}: no node listens for client on a node port; the goal is a NodePort Service', 'Service {app}의 유형은 {type}입니다: client를 위해 노드 포트를 듣는 노드가 없습니다; 목표는 NodePort Service입니다'],
+  ['Service {app} is of type {type}: no node listens for client on a node port; the goal is a NodePort Service (answer once the request works)', 'Service {app}의 유형은 {type}입니다: client를 위해 노드 포트를 듣는 노드가 없습니다; 목표는 NodePort Service입니다 (요청이 동작한 뒤에 답하세요)'],
+  ['Service {app} has no nodePort yet', 'Service {app}에 아직 nodePort가 없습니다'],
+  ['Service {app} has no nodePort yet (answer once the request works)', 'Service {app}에 아직 nodePort가 없습니다 (요청이 동작한 뒤에 답하세요)'],
+  ['pod {app} is not running with an address (kubectl get pod {app2} -o wide) (answer once the request works)', '{app} 파드가 주소를 가진 채 돌고 있지 않습니다 (kubectl get pod {app2} -o wide) (요청이 동작한 뒤에 답하세요)'],
+  ['there is no Service {app}: the goal is a NodePort Service {app2} in front of the pod (answer once the request works)', 'Service {app}가 없습니다: 목표는 파드 앞의 NodePort Service {app2}입니다 (요청이 동작한 뒤에 답하세요)'],
+  [
+    'client got a page from {url}, but the request did not leave {node} through the VXLAN overlay towards pod {app} ({ip} on {node2}): the goal is the path through the NodePort and the overlay',
+    'client는 {url}에서 페이지를 받았지만 요청이 VXLAN 오버레이를 지나 {app} 파드({node2}의 {ip}) 쪽으로 {node}를 떠나지 않았습니다: 목표는 NodePort와 오버레이를 지나는 경로입니다',
+  ],
+  ['client fetched {url}; {node} sent the request to {ip} through {dev}', 'client가 {url}을 받았습니다; {node}는 요청을 {dev}로 {ip}에 보냈습니다'],
+  ['{msg*} (answer once the request works)', '{msg} (요청이 동작한 뒤에 답하세요)'],
+  ['/root/answers.txt on controlplane is missing', 'controlplane에 /root/answers.txt가 없습니다'],
+  ['/root/answers.txt has no answer yet for {keys~}', '/root/answers.txt에 아직 답이 없는 항목: {keys}'],
+  ['{n} of 6 answers do not match the cluster: {why~}', '답 6개 가운데 {n}개가 클러스터와 맞지 않습니다: {why}'],
+  ['all 6 answers match: NodePort {np} on {node}, DNAT in {sep} to {ip} on {pnode}, out through {dev} ({ip2})', '답 6개가 모두 맞습니다: {node}의 NodePort {np}, {sep}에서 {pnode}의 {ip}로 DNAT, {dev}로 나감 ({ip2})'],
 
   // ── the check runner and the terminal worker ──
   ['check failed to run: {err~}', '확인을 실행하지 못했습니다: {err}'],

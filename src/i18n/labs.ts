@@ -308,6 +308,8 @@ const KO: Record<string, LabText> = {
       answer: '/root/answer.txt에 node02를 거친 요청에 대해 nginx가 기록한 주소가 있음',
       'client-ip': '파드 web의 nginx가 바깥 호스트 자신의 주소를 기록함',
       'local-only': 'web 파드가 없는 node02는 NodePort 트래픽을 버림',
+    }),
+  },
   'networkpolicy-deny': {
     title: 'NetworkPolicy: 기본은 거부, 경로 하나만 허용',
     goal: () =>
@@ -365,6 +367,83 @@ const KO: Record<string, LabText> = {
       shop: '바깥에서 shop.example.com(모든 경로)이 컨트롤러를 거쳐 shop 파드에 닿음',
       blog: '바깥에서 blog.example.com(모든 경로)이 컨트롤러를 거쳐 blog 파드에 닿음',
       'other-host': '다른 호스트 이름은 컨트롤러의 기본 404를 받음',
+    }),
+  },
+  'vxlan-overlay': {
+    title: '두 노드 사이의 VXLAN 터널',
+    goal: () =>
+      '두 노드 `node1`(192.168.10.11)과 `node2`(192.168.20.12)는 서로 다른 서브넷에 있고, 그 사이에는 라우터 `rtr`가 있습니다. rtr는 두 노드 네트워크 사이를 전달할 뿐 파드에 대해서는 아무것도 모릅니다. ' +
+      'node1에서는 파드 `pod-a`(10.244.1.10)가, node2에서는 파드 `pod-b`(10.244.2.10)가 돌고, 각 노드는 자기 파드로 가는 라우팅을 이미 하고 있습니다. ' +
+      'pod-a와 pod-b가 자기 주소 그대로 서로 닿게 만드세요. 파드 트래픽은 노드 사이의 UDP 포트 4789 VXLAN 터널에 싸여 rtr를 건너야 합니다. rtr는 그대로 두세요: 라우트, 규칙, 주소를 더하지 않습니다. ' +
+      '상자 하나하나가 네트워크 네임스페이스입니다(`ip -n node1 …`, `ip netns exec node1 …`).',
+    hints: () => [
+      '먼저 왜 안 되는지 보세요: `ip netns exec pod-a ping -c 1 10.244.2.10`, 그리고 node1이 그 패킷을 어디로 보낼지 물어보세요(`ip -n node1 route get 10.244.2.10`). 10.244.2.0/24로 가는 길은 누가 알 수 있을까요?',
+      '라우터는 파드 서브넷을 배우면 안 되므로, 그 패킷들은 두 노드 사이의 트래픽처럼 보이면서 라우터를 건너야 합니다. 노드마다 둔 VXLAN 장치는 프레임 전체를 UDP에 싸서 한 노드 주소에서 다른 노드 주소로 보냅니다.',
+      '노드마다 같은 VNI를 쓰는 vxlan 장치가 필요합니다: remote는 상대 노드, local은 자기 노드 주소, dstport는 4789. 장치를 up 하세요. 그다음 노드가 상대 파드 서브넷을 터널로 라우팅할 방법이 필요합니다: 두 터널 장치에 작은 공용 서브넷의 주소를 하나씩 주고, 상대 파드 서브넷으로 가는 라우트를 터널 건너편 주소로 향하게 합니다.',
+      'node1에서: `ip -n node1 link add vxlan0 type vxlan id 100 remote 192.168.20.12 local 192.168.10.11 dev eth0 dstport 4789`, `ip -n node1 addr add 172.31.0.1/24 dev vxlan0`, `ip -n node1 link set vxlan0 up`, `ip -n node1 route add 10.244.2.0/24 via 172.31.0.2`. node2에서는 거울처럼 반대로 합니다(172.31.0.2, 10.244.1.0/24로 가는 라우트는 172.31.0.1 경유).',
+    ],
+    tasks: () => ({
+      'a-to-b': 'pod-a가 rtr를 건너는 UDP 4789 VXLAN 터널로 pod-b(10.244.2.10)에 닿음',
+      'b-to-a': 'pod-b가 터널로 pod-a(10.244.1.10)에 닿음',
+      router: 'rtr는 처음 그대로 (라우트, 규칙, 주소를 더하지 않음)',
+    }),
+  },
+  'fix-overlay-mtu': {
+    title: '고쳐 보세요: 작은 페이지는 열리고 큰 페이지는 멈춤',
+    goal: () =>
+      '장애 접수: "worker1의 파드 `client`에서 `curl http://10.244.2.30/`(worker2의 파드 `web`)은 되는데 `curl http://10.244.2.30/big.html`은 멈춥니다. 반대 방향도 마찬가지입니다." ' +
+      '파드 트래픽은 `worker1`(192.168.30.11)과 `worker2`(192.168.40.12) 사이의 VXLAN 터널에 싸여 방화벽 `gw`를 건넙니다. gw는 네트워크 팀 소관입니다: IP 조각을 버리고, 지금 모습 그대로 남아야 합니다. ' +
+      '양방향으로 큰 전송이 되도록 오버레이를 고치세요. 파드 경로의 모든 장치(터널 장치, 파드의 인터페이스)가 그에 맞는 크기여야 합니다. 조각내지 않음(DF) 비트를 끄는 것은 해결이 아닙니다. 상자 하나하나가 네트워크 네임스페이스입니다.',
+    hints: () => [
+      '패킷 크기를 비교해 보세요: `ip netns exec client ping -c 1 -s 1000 10.244.2.30` 다음에 더 큰 것. 어느 크기에서 멈추고, 그동안 `ip netns exec gw iptables -L FORWARD -v -n`은 무엇을 세나요?',
+      '큰 ping이 도는 동안 언더레이를 지켜보세요: gw 인터페이스 하나에서 `tcpdump`. 큰 안쪽 패킷 하나에 대해 worker1에서 무엇이 나가나요? VXLAN이 프레임마다 더하는 바이트를 세어 보세요.',
+      '1500바이트 언더레이 위의 터널은 최대 1500 − 50바이트의 안쪽 패킷만 실을 수 있습니다. 두 워커의 vxlan0 MTU(`ip -n worker1 link show vxlan0`)와 파드의 eth0, 파드로 가는 노드 쪽 veth를 보세요.',
+      '두 워커에서 `ip -n worker1 link set vxlan0 mtu 1450`(worker2도), 그다음 파드에도 같은 MTU를: `ip -n client link set eth0 mtu 1450`, `ip -n web link set eth0 mtu 1450` (노드 쪽 끝 `veth-client`/`veth-web`도).',
+    ],
+    tasks: () => ({
+      'client-gets-big': 'client가 web에서 큰 페이지(http://10.244.2.30/big.html)를 온전히 받음',
+      'web-gets-big': 'web이 client에서 큰 페이지(http://10.244.1.20/big.html)를 온전히 받음',
+      'mtu-worker1': 'worker1: 터널이 VXLAN의 50바이트를 위한 자리를 남기고, client의 인터페이스가 터널에 맞음',
+      'mtu-worker2': 'worker2: 터널이 VXLAN의 50바이트를 위한 자리를 남기고, web의 인터페이스가 터널에 맞음',
+      tunnel: '파드들이 여전히 gw를 건너는 VXLAN 터널로 서로 닿음',
+      gw: 'gw는 처음 그대로 (조각 규칙 포함)',
+    }),
+  },
+  'docker-network-types': {
+    title: 'none, host, container: 네트워크',
+    goal: () =>
+      '이 호스트(192.168.1.10)는 Docker를 돌리고, 호스트 `client`(192.168.1.20)가 같은 네트워크에 있습니다. 컨테이너 `app`(nginx)이 돌고 있습니다. ' +
+      '컨테이너 셋을 준비하세요. `iso`는 자기 `lo` 말고는 네트워크가 전혀 없는 busybox 컨테이너, `hostweb`은 호스트 자신의 네트워크에서 돌기 때문에 호스트의 80번 포트로 client에게 답하는 nginx(DNAT 규칙 없이), ' +
+      '`sidecar`는 app의 네트워크 네임스페이스를 함께 써서 그 안에서 `http://localhost/`가 app의 nginx가 되는 busybox 컨테이너입니다. ' +
+      '누군가 `iso`와 `hostweb`을 이미 띄웠지만, 여기서 바라는 방식은 아닙니다.',
+    hints: () => [
+      '있는 것부터 보세요: `docker ps`, `docker network ls`, 그리고 컨테이너마다 네트워크가 어디서 오는지: `docker inspect -f \'{{.HostConfig.NetworkMode}}\' iso`. 목록의 네트워크 가운데 인터페이스가 전혀 없는 것은 어느 것인가요?',
+      '컨테이너의 네트워크는 만들 때 정해집니다. 바꾸려면 컨테이너를 지우고(`docker rm -f`) `--network`를 주어 다시 실행하세요. 전후로 `docker exec iso ip addr`가 보여 주는 것을 비교해 보세요.',
+      'hostweb은 호스트의 80번 포트를 누가 가졌는지 생각해 보세요. 공개한 포트는 `iptables -t nat -S DOCKER`의 DNAT 규칙이고, host 네트워크는 컨테이너에게 호스트 자신의 인터페이스와 포트를 줍니다. sidecar에는 `--network`가 `container:이름`도 받는다는 점을 쓰세요.',
+      '`docker rm -f iso hostweb` 다음에 `docker run -d --name iso --network none busybox sleep 3600`, `docker run -d --name hostweb --network host nginx`, `docker run -d --name sidecar --network container:app busybox sleep 3600`. `docker exec sidecar wget -qO- http://localhost/`로 확인하세요.',
+    ],
+    tasks: () => ({
+      iso: 'iso가 자기 lo 말고는 네트워크 없이 돎',
+      hostweb: 'hostweb의 nginx가 호스트 자신의 네트워크에서 http://192.168.1.10/으로 client에게 답함 (DNAT 규칙 없음)',
+      sidecar: 'sidecar가 app의 네트워크 네임스페이스를 함께 씀: 그 안의 http://localhost/는 app의 nginx',
+    }),
+  },
+  'capstone-path': {
+    title: '종합 실습: 요청 하나를 파드까지 따라가기',
+    goal: (p) =>
+      `클러스터는 vxlan 백엔드를 쓰는 flannel을 돌립니다. 파드 \`${p.app}\`(nginx)이 ClusterIP Service \`${p.app}\` 뒤에서 돌고 있습니다. ` +
+      `클러스터 바깥의 \`client\`(192.168.56.100)에서 http://192.168.56.10:NODEPORT/(controlplane의 주소)로 NodePort Service \`${p.app}\`를 거쳐 사이트에 닿게 만드세요. ` +
+      '그다음 그 요청 하나를 홉마다 따라가며 controlplane의 /root/answers.txt를 채우세요: NodePort, 목적지를 바꿔 쓰는 규칙이 있는 노드, 그 일을 하는 KUBE-SEP 체인, 파드 주소, 파드의 노드, 요청이 파드 쪽으로 나가는 장치. ' +
+      '확인은 client에서 요청을 보내고 답을 클러스터가 실제로 하는 일과 비교합니다.',
+    hints: (p) => [
+      `NodePort는 Service를 만들 때 정하는 Service 유형입니다: \`kubectl get svc ${p.app}\`를 보고, \`kubectl expose\`의 \`--type\`(또는 \`type: NodePort\`인 매니페스트)을 살펴보세요. 그러면 kube-proxy가 모든 노드에 그 포트의 규칙을 더합니다.`,
+      '요청은 어디서 처음 kube-proxy의 규칙을 만날까요? 요청은 controlplane에 도착합니다. controlplane의 nat 테이블을 위에서부터 읽으세요: `iptables -t nat -S PREROUTING`, 그다음 점프를 따라가며(KUBE-SERVICES, KUBE-NODEPORTS, KUBE-EXT-…, KUBE-SVC-…) DNAT 규칙이 있는 체인까지.',
+      `DNAT 뒤에 패킷은 파드 주소로 라우팅됩니다: controlplane에 방법을 물어보고(파드 IP로 \`ip route get\`) \`kubectl get pod ${p.app} -o wide\`와 비교하세요. 그 장치는 무엇이고 어떤 종류인가요(\`ip -d link show\`)?`,
+      `\`kubectl delete svc ${p.app}\`와 \`kubectl expose pod ${p.app} --type=NodePort --port=80\`, 그다음 \`kubectl get svc ${p.app}\`, \`iptables -t nat -S | grep -e KUBE-SEP -e ${p.app}\`, \`kubectl get pod ${p.app} -o wide\`, \`ip route get POD_IP\`로 알아낸 답을 편집기나 \`sed -i\`로 적으세요.`,
+    ],
+    tasks: (p) => ({
+      path: `client가 Service ${p.app}의 controlplane NodePort를 거쳐, 오버레이를 지나 파드에서 페이지를 받음`,
+      answers: '/root/answers.txt의 답이 요청이 실제로 지나는 경로와 맞음',
     }),
   },
   'fix-dns-search': {

@@ -13,6 +13,29 @@ import type { NetNs } from './netns.ts';
 import { Stp, type StpBridge, type StpPort } from './stp.ts';
 
 /** Link kinds as `ip link add ... type KIND` names them. */
+/** A VXLAN forwarding entry: inner MAC → the remote VTEP's underlay address. */
+export interface VxlanFdbEntry {
+  dst: Ip4;
+  permanent: boolean;
+  /** Learned from a received packet (not added by the user). */
+  learned: boolean;
+  updated: number;
+}
+
+/** VXLAN device parameters (struct vxlan_config) and its forwarding database. */
+export interface VxlanParams {
+  id: number;
+  remote?: Ip4;
+  local?: Ip4;
+  dstport: number;
+  dev?: NetDevice;
+  learning: boolean;
+  /** UDP source port range [low, high); 0 0 = the namespace's local port range. */
+  srcport?: [number, number];
+  /** Forwarding entries, each MAC with one or more remotes (the all-zeros MAC is the default destination). */
+  fdb?: Map<string, VxlanFdbEntry[]>;
+}
+
 export type LinkKind = 'loopback' | 'veth' | 'bridge' | 'dummy' | 'ether' | 'vxlan';
 
 /** Interface counters as /proc/net/dev and `ip -s link` show them. */
@@ -200,7 +223,7 @@ export class NetDevice {
   /** net.ipv6.conf.DEV.disable_ipv6: no IPv6 addresses (not even ::1 on lo). */
   ipv6Disabled = false;
   /** VXLAN parameters (id, remote, local, dstport, underlay dev). */
-  vxlan?: { id: number; remote?: Ip4; local?: Ip4; dstport: number; dev?: NetDevice; learning: boolean };
+  vxlan?: VxlanParams;
 
   constructor(init: { ifindex: number; name: string; kind: LinkKind; ns: NetNs; mac: Mac; mtu: number; conf: Record<string, number> }) {
     this.ifindex = init.ifindex;
@@ -210,7 +233,7 @@ export class NetDevice {
     this.mac = init.mac;
     this.mtu = init.mtu;
     this.minMtu = init.kind === 'loopback' ? 0 : 68;
-    this.maxMtu = init.kind === 'loopback' || init.kind === 'veth' || init.kind === 'bridge' ? 65535 : init.kind === 'dummy' ? 0 : 9000;
+    this.maxMtu = init.kind === 'loopback' || init.kind === 'veth' || init.kind === 'bridge' || init.kind === 'vxlan' ? 65535 : init.kind === 'dummy' ? 0 : 9000;
     // loopback_setup leaves max_mtu 0: any MTU up to INT_MAX is accepted.
     if (init.kind === 'loopback') this.maxMtu = 0;
     this.brd = init.kind === 'loopback' ? '00:00:00:00:00:00' : 'ff:ff:ff:ff:ff:ff';

@@ -326,8 +326,13 @@ export class NetNs {
       case 'dummy':
       case 'ether':
       case 'vxlan': {
-        const dev = this.makeDev(o.name, o.kind, o.address ?? rng.mac(), o.mtu ?? (o.kind === 'vxlan' ? 1450 : 1500));
-        if (o.vxlan) dev.vxlan = o.vxlan;
+        const dev = this.makeDev(o.name, o.kind, o.address ?? rng.mac(), o.mtu ?? (o.kind === 'vxlan' && o.vxlan?.dev ? o.vxlan.dev.mtu - 50 : 1500));
+        if (o.vxlan) {
+          dev.vxlan = o.vxlan;
+          // vxlan_dev_configure: `remote` is the permanent all-zeros fdb entry.
+          if (!o.vxlan.fdb) o.vxlan.fdb = new Map();
+          if (o.vxlan.remote !== undefined && !o.vxlan.fdb.has('00:00:00:00:00:00')) o.vxlan.fdb.set('00:00:00:00:00:00', [{ dst: o.vxlan.remote, permanent: true, learned: false, updated: 0 }]);
+        }
         if (o.kind === 'dummy') dev.noarp = true;
         this.kernel.notifyTopology();
         return dev;
@@ -477,6 +482,8 @@ export class NetNs {
   setMtu(dev: NetDevice, mtu: number): void {
     if (mtu < dev.minMtu) fail('EINVAL', 'mtu less than device minimum');
     if (dev.maxMtu && mtu > dev.maxMtu) fail('EINVAL', 'mtu greater than device maximum');
+    // vxlan_change_mtu: bound to a lower device, the MTU must leave room for the 50-byte encapsulation.
+    if (dev.vxlan?.dev && mtu > dev.vxlan.dev.mtu - 50) fail('EINVAL');
     dev.mtu = mtu;
     // inetdev_event(NETDEV_CHANGEMTU): below IPV4_MIN_MTU the device's IPv4
     // configuration is destroyed (every address and its routes go); at 68 or

@@ -59,6 +59,8 @@ export interface UdpDatagram {
   sport: number;
   dport: number;
   data: string;
+  /** A VXLAN datagram: the 8-byte VXLAN header (flags I, the VNI) and the inner Ethernet frame; `data` is empty. */
+  vxlan?: { vni: number; frame: EthFrame };
 }
 
 export interface TcpFlags {
@@ -142,7 +144,7 @@ export function l4Len(p: L4): number {
     case 'icmp':
       return 8 + p.dataLen;
     case 'udp':
-      return 8 + utf8Len(p.data);
+      return 8 + (p.vxlan ? 8 + frameLen(p.vxlan.frame) : utf8Len(p.data));
     case 'tcp':
       return (p.flags.syn ? 40 : 32) + utf8Len(p.data);
   }
@@ -165,7 +167,7 @@ export function ip4LenMax(p: Ipv4Packet): number {
     case 'icmp':
       return 28 + l.dataLen;
     case 'udp':
-      return 28 + 3 * l.data.length;
+      return l.vxlan ? 36 + frameLen(l.vxlan.frame) : 28 + 3 * l.data.length;
     case 'tcp':
       return 60 + 3 * l.data.length;
   }
@@ -228,6 +230,7 @@ export function cloneIp4(p: Ipv4Packet): Ipv4Packet {
   const payload = { ...p.payload } as L4;
   if (payload.proto === 'tcp') payload.flags = { ...payload.flags };
   if (payload.proto === 'icmp' && payload.quoted) payload.quoted = cloneIp4(payload.quoted);
+  if (payload.proto === 'udp' && payload.vxlan) payload.vxlan = { vni: payload.vxlan.vni, frame: cloneFrame(payload.vxlan.frame) };
   const q = { ...p, payload };
   if (p.frag) q.frag = { ...p.frag };
   return q;

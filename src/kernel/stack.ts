@@ -51,6 +51,8 @@ export const MIN_PMTU = 552;
 export const IPFRAG_TIME_MS = 30_000;
 /** Largest IPv4 datagram (IP_MAX_MTU). */
 export const IP_MAX_MTU = 65535;
+/** vxlan `ageing 300`: learned fdb entries are forgotten after 300 s unused. */
+export const VXLAN_AGEING_MS = 300_000;
 
 /** is_skb_forwardable(): a frame fits a device if it is at most MTU + Ethernet header + one VLAN tag. */
 function fitsDev(dev: NetDevice, frame: EthFrame): boolean {
@@ -251,11 +253,144 @@ export class Stack {
         return;
       }
       case 'dummy':
-      case 'vxlan':
         dev.stats.txPackets++;
         dev.stats.txBytes += len;
         return;
+      case 'vxlan':
+        this.vxlanXmit(dev, frame, len, hops);
+        return;
     }
+  }
+
+  // ── VXLAN (drivers/net/vxlan) ──────────────────────────────────────────
+
+  /**
+   * vxlan_xmit: find the remote VTEP for the inner destination MAC (an fdb
+   * entry, else the all-zeros default that `remote` creates), wrap the frame
+   * in VXLAN/UDP/IPv4 and send it from this namespace like any local packet.
+   * The outer packet has DF clear (`df unset`), TTL 64, a source port hashed
+   * from the inner flow and the device's dstport.
+   */
+  private vxlanXmit(dev: NetDevice, frame: EthFrame, len: number, hops: number): void {
+    const vx = dev.vxlan;
+    const ns = dev.ns;
+    const fdb = vx?.fdb;
+    let hit = isMulticastMac(frame.dst) ? undefined : fdb?.get(frame.dst);
+    if (hit?.[0]?.learned && this.now - hit[0].updated > VXLAN_AGEING_MS) {
+      fdb!.delete(frame.dst);
+      hit = undefined;
+    }
+    const entries = hit ?? fdb?.get('00:00:00:00:00:00') ?? [];
+    const dsts = entries.map((e) => e.dst);
+    if (!vx || !dsts.length) {
+      dev.stats.txDropped++;
+      this.trace(frame.trace, ns, 'drop', `${dev.name}: no remote VTEP for ${frame.dst} (no fdb entry, no remote): dropped`);
+      return;
+    }
+    if (hit) for (const e of hit) if (!e.permanent) e.updated = this.now;
+    for (const dst of dsts) {
+      let rt: OutRoute;
+      try {
+        rt = this.routeOutput(ns, dst, { saddr: vx.local, oif: vx.dev });
+      } catch {
+        dev.stats.txCarrier++;
+        dev.stats.txErrors++;
+        this.trace(frame.trace, ns, 'drop', `${dev.name}: no route to the remote VTEP ${fmtIp4(dst)}: dropped`);
+        continue;
+      }
+      if (rt.dev === dev) {
+        // vxlan_xmit_one: "circular route" — the way to the VTEP is the tunnel itself.
+        dev.stats.collisions++;
+        dev.stats.txErrors++;
+        this.trace(frame.trace, ns, 'drop', `${dev.name}: the route to the remote VTEP ${fmtIp4(dst)} leaves through ${dev.name} itself (circular route): dropped`);
+        continue;
+      }
+      if (frame.type === 'ipv4') {
+        // skb_tunnel_check_pmtu: an inner packet that does not fit the path
+        // with 50 bytes of headers teaches the inner route a smaller PMTU
+        // (the packet itself still leaves, its outer datagram fragmented).
+        const inner = frame.payload as Ipv4Packet;
+        const room = this.pathMtu(rt.route, rt.dev, dst).mtu - 50;
+        if (ip4Len(inner) > room) this.updatePmtu(ns, inner.dst, room);
+      }
+      const sport = this.vxlanSrcPort(ns, vx.srcport, frame);
+      const outer: Ipv4Packet = {
+        src: vx.local ?? rt.src,
+        dst,
+        ttl: 64,
+        tos: 0,
+        id: this.nextIpId(ns),
+        df: false,
+        payload: { proto: 'udp', sport, dport: vx.dstport, data: '', vxlan: { vni: vx.id, frame: cloneFrame(frame) } },
+      };
+      dev.stats.txPackets++;
+      dev.stats.txBytes += len;
+      this.trace(frame.trace, ns, 'xmit', `${dev.name}: VXLAN vni ${vx.id} → ${fmtIp4(dst)}:${vx.dstport} (UDP from ${fmtIp4(outer.src)}:${sport})`);
+      try {
+        this.ipOutputLocal(ns, outer, { trace: frame.trace, route: rt, hops: hops + 1 });
+      } catch {
+        dev.stats.txErrors++;
+      }
+    }
+  }
+
+  /** udp_flow_src_port: the inner flow's hash scaled into [low, high) (default: the local port range). */
+  private vxlanSrcPort(ns: NetNs, range: [number, number] | undefined, frame: EthFrame): number {
+    let [lo, hi] = range && (range[0] || range[1]) ? range : [32768, 61000];
+    if (hi <= lo) [lo, hi] = [32768, 61000];
+    let a = 0;
+    let b = 0;
+    if (frame.type === 'ipv4') {
+      const p = frame.payload as Ipv4Packet;
+      const l = p.payload;
+      const ports = l.proto === 'icmp' ? 0 : Math.min(l.sport, l.dport) * 65536 + Math.max(l.sport, l.dport);
+      a = Math.min(p.src, p.dst) ^ ports;
+      b = Math.max(p.src, p.dst);
+    } else if (frame.type === 'arp') {
+      // The flow dissector keys ARP on its sender and target addresses.
+      const arp = frame.payload as ArpPacket;
+      a = Math.min(arp.spa, arp.tpa);
+      b = Math.max(arp.spa, arp.tpa);
+    } else {
+      // Other frames hash their MAC pair.
+      const [x, y] = [frame.src, frame.dst].sort();
+      a = parseInt(x.replace(/:/g, '').slice(4), 16);
+      b = parseInt(y.replace(/:/g, '').slice(4), 16);
+    }
+    const h = flowHashL3(ns.hashSeed, a >>> 0, b >>> 0) * 2;
+    return Math.floor((h * (hi - lo)) / 0x1_0000_0000) + lo;
+  }
+
+  /**
+   * The VXLAN socket of `ns` for a UDP datagram (vxlan_rcv): a device that is
+   * up with the datagram's dstport and VNI takes the inner frame, learning
+   * the sender's MAC → outer source. True when a VXLAN socket owned the port.
+   */
+  private vxlanRcv(ns: NetNs, skb: Skb): boolean {
+    const u = skb.pkt.payload;
+    if (u.proto !== 'udp') return false;
+    const devs = ns.devices().filter((d) => d.kind === 'vxlan' && d.adminUp && d.vxlan && d.vxlan.dstport === u.dport);
+    if (!devs.length) return false;
+    const dev = u.vxlan ? devs.find((d) => d.vxlan!.id === u.vxlan!.vni) : undefined;
+    if (!dev || !u.vxlan) {
+      this.trace(skb.trace, ns, 'drop', `VXLAN socket on UDP port ${u.dport}: ${u.vxlan ? `no device with vni ${u.vxlan.vni}` : 'not a VXLAN datagram'}: dropped`);
+      return true;
+    }
+    const inner = cloneFrame(u.vxlan.frame);
+    inner.trace = skb.trace;
+    const vx = dev.vxlan!;
+    if (vx.learning && !isMulticastMac(inner.src) && inner.src !== dev.mac) {
+      if (!vx.fdb) vx.fdb = new Map();
+      const e = vx.fdb.get(inner.src)?.[0];
+      if (!e) vx.fdb.set(inner.src, [{ dst: skb.pkt.src, permanent: false, learned: true, updated: this.now }]);
+      else if (!e.permanent) {
+        e.dst = skb.pkt.src;
+        e.updated = this.now;
+      }
+    }
+    this.trace(skb.trace, ns, 'rcv', `VXLAN vni ${vx.id} from ${fmtIp4(skb.pkt.src)}: inner frame delivered on ${dev.name}`);
+    this.netifReceive(dev, inner, skb.hops + 1);
+    return true;
   }
 
   /** Run `fn` after `ms` of virtual time. */
@@ -877,6 +1012,7 @@ export class Stack {
         return;
       case 'udp':
       case 'tcp': {
+        if (p.payload.proto === 'udp' && !broadcast && this.vxlanRcv(ns, skb)) return;
         const h = this.l4.get(p.payload.proto);
         if (h && h.rcv(ns, skb)) return;
         if (p.payload.proto === 'udp' && !broadcast) {
@@ -892,10 +1028,10 @@ export class Stack {
    * Send a locally generated packet: OUTPUT hook, reroute after DNAT,
    * POSTROUTING, neighbour resolution. Throws KernelError from routing.
    */
-  ipOutputLocal(ns: NetNs, pkt: Ipv4Packet, opts: { oif?: NetDevice; mark?: number; trace?: Trace; route?: OutRoute } = {}): void {
+  ipOutputLocal(ns: NetNs, pkt: Ipv4Packet, opts: { oif?: NetDevice; mark?: number; trace?: Trace; route?: OutRoute; hops?: number } = {}): void {
     const rt = opts.route ?? this.routeOutput(ns, pkt.dst, { saddr: pkt.src || undefined, oif: opts.oif, mark: opts.mark });
     if (!pkt.src) pkt.src = rt.src;
-    const skb: Skb = { pkt, mark: opts.mark ?? 0, trace: opts.trace, hops: 0, local: true, outDev: rt.dev, route: rt.route };
+    const skb: Skb = { pkt, mark: opts.mark ?? 0, trace: opts.trace, hops: opts.hops ?? 0, local: true, outDev: rt.dev, route: rt.route };
     this.trace(skb.trace, ns, 'routing', `route to ${fmtIp4(pkt.dst)}: ${rt.type === 'local' ? 'local (loopback)' : `${rt.gateway !== undefined ? 'via ' + fmtIp4(rt.gateway) + ' ' : ''}dev ${rt.dev.name}`} src ${fmtIp4(rt.src)}`);
     if (!this.nf('OUTPUT', ns, skb, undefined, rt.dev)) return;
     if (this.ipvs && this.ipvs.hook('OUTPUT', ns, skb) === 'drop') return;

@@ -494,7 +494,8 @@ function ruleMatches(r: Rule, x: MatchCtx): boolean {
   if (r.iif && ifMatch(r.iif, x.inDev) === r.iifInv) return false;
   if (r.oif && ifMatch(r.oif, x.outDev) === r.oifInv) return false;
   if (r.proto && (PROTO_NUM[p.payload.proto] === r.proto) === r.protoInv) return false;
-  if (r.fragInv === false && r.frag) return false;
+  // -f: second and later fragments (a non-zero offset); conntrack's defrag is not modelled in front of it.
+  if (r.frag && (!!p.frag && p.frag.off > 0) === !!r.fragInv) return false;
   for (const m of r.matches) if (!matchOne(m, x)) return false;
   return true;
 }

@@ -102,7 +102,7 @@ export interface Rule {
   /** IP protocol number, 0 = all. */
   proto: number;
   protoInv: boolean;
-  /** -f / ! -f (second and later fragments: never in this simulation). */
+  /** -f / ! -f (second and later fragments). */
   frag?: boolean;
   fragInv?: boolean;
   matches: Match[];

@@ -329,7 +329,18 @@ function get(p: Process, api: ApiServer, a: Args): number {
   }
   if (a.output?.startsWith('jsonpath')) {
     const path = a.output.slice(a.output.indexOf('=') + 1).replace(/^'|'$/g, '').replace(/^\{|\}$/g, '').replace(/^\./, '');
-    const pick = (o: unknown): string => String(path.split('.').reduce((x: unknown, k) => (x && typeof x === 'object' ? (x as Record<string, unknown>)[k.replace(/\[(\d+)\]$/, '')] : undefined), o) ?? '');
+    // Each step is a field, optionally indexed: `ports[0]` one element, `ports[*]` / `ports[]` every element.
+    const step = (xs: unknown[], k: string): unknown[] => {
+      const m = /^([^[]*)(?:\[(\d*|\*)\])?$/.exec(k);
+      const field = m?.[1] ?? k;
+      return xs.flatMap((x) => {
+        const v = field === '' ? x : x && typeof x === 'object' && Object.hasOwn(x, field) ? (x as Record<string, unknown>)[field] : undefined;
+        if (m?.[2] === undefined) return v === undefined ? [] : [v];
+        if (!Array.isArray(v)) return [];
+        return /^\d+$/.test(m[2]) ? (v[Number(m[2])] === undefined ? [] : [v[Number(m[2])]]) : v;
+      });
+    };
+    const pick = (o: unknown): string => path.split('.').reduce((xs: unknown[], k) => step(xs, k), [o]).map((x) => (typeof x === 'object' ? JSON.stringify(x) : String(x))).join(' ');
     p.stdout.write(items.map(pick).join(' '));
     return code;
   }

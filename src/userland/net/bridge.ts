@@ -12,6 +12,7 @@ import { devMcList, devUcList, fdbAdd, fdbDel, fdbEntries, type FdbAddState } fr
 import { nsOf, kernelOf } from '../lib/sys.ts';
 import { linkFlagsText, nameAndLink } from './nettools-lib.ts';
 import { Stp } from '../../kernel/stp.ts';
+import { fmtIp4, parseIp4 } from '../../kernel/addr.ts';
 
 const USAGE =
   'Usage: bridge [ OPTIONS ] OBJECT { COMMAND | help }\n' +
@@ -239,6 +240,18 @@ function fdbLinesFor(c: BridgeCtx, d: NetDevice, showDev: boolean): string[] {
       out.push(`${e.mac} ${devPart}${stats}master ${br.name} ${fdbState(e)}\n`);
     }
   };
+  if (d.vxlan) {
+    // vxlan_fdb_dump: the device's own table, each entry with its remote VTEP.
+    const fdb = d.vxlan.fdb ?? new Map();
+    const keys = [...fdb.keys()].sort((a, b) => (a === '00:00:00:00:00:00' ? 1 : 0) - (b === '00:00:00:00:00:00' ? 1 : 0));
+    for (const mac of keys) {
+      for (const e of fdb.get(mac)!) {
+        const via = d.vxlan.dev && mac === '00:00:00:00:00:00' && !e.learned ? `via ${d.vxlan.dev.name} ` : '';
+        out.push(`${mac} ${devPart}dst ${fmtIp4(e.dst)} ${via}self ${e.permanent ? 'permanent' : ''}\n`);
+      }
+    }
+    return out;
+  }
   if (d.bridge) {
     self();
     master(d);
@@ -294,6 +307,7 @@ function fdbModify(c: BridgeCtx, cmd: 'add' | 'append' | 'replace' | 'del', args
   let self = false;
   let master = false;
   let state: FdbAddState | undefined;
+  let dst: string | undefined;
   for (let i = 0; i < args.length; i++) {
     let a = args[i];
     const next = (): string => {
@@ -301,7 +315,8 @@ function fdbModify(c: BridgeCtx, cmd: 'add' | 'append' | 'replace' | 'del', args
       return args[++i];
     };
     if (a === 'dev') d = next();
-    else if (a === 'dst' || a === 'port' || a === 'vni' || a === 'via' || a === 'src_vni' || a === 'vlan' || a === 'nhid') next();
+    else if (a === 'dst') dst = next();
+    else if (a === 'port' || a === 'vni' || a === 'via' || a === 'src_vni' || a === 'vlan' || a === 'nhid') next();
     else if (a === 'self') self = true;
     else if (a === 'master') master = true;
     else if (matches(a, 'local') || matches(a, 'permanent')) state = 'permanent';
@@ -323,6 +338,7 @@ function fdbModify(c: BridgeCtx, cmd: 'add' | 'append' | 'replace' | 'del', args
   const mac = m.slice(1).map((x) => x.toLowerCase().padStart(2, '0')).join(':');
   const dev = c.ns.devByName(d);
   if (!dev) die(c.p, `Cannot find device "${d}"\n`);
+  if (dev.vxlan && !master) return vxlanFdbModify(c, dev, cmd, mac, dst, state);
   const tables: boolean[] = [];
   if (master) tables.push(true);
   if (self) tables.push(false);
@@ -336,6 +352,32 @@ function fdbModify(c: BridgeCtx, cmd: 'add' | 'append' | 'replace' | 'del', args
     die(c.p, `RTNETLINK answers: ${e.message}\n`);
   }
   c.ns.kernel.notifyTopology();
+  return 0;
+}
+
+/** vxlan_fdb_add/append/replace/delete: MAC → remote VTEP(s) in the device's own table. */
+function vxlanFdbModify(c: BridgeCtx, dev: NetDevice, cmd: 'add' | 'append' | 'replace' | 'del', mac: string, dst: string | undefined, state: FdbAddState | undefined): number {
+  const vx = dev.vxlan!;
+  if (!vx.fdb) vx.fdb = new Map();
+  const ip = dst === undefined ? undefined : parseIp4(dst);
+  if (dst !== undefined && ip === undefined) die(c.p, `Invalid address "${dst}"\n`);
+  const list = vx.fdb.get(mac);
+  if (cmd === 'del') {
+    if (!list) die(c.p, 'RTNETLINK answers: No such file or directory\n');
+    const rest = ip === undefined ? [] : list.filter((e) => e.dst !== ip);
+    if (ip !== undefined && rest.length === list.length) die(c.p, 'RTNETLINK answers: No such file or directory\n');
+    if (rest.length) vx.fdb.set(mac, rest);
+    else vx.fdb.delete(mac);
+    return 0;
+  }
+  // vxlan_fdb_parse: without dst the remote is the device's default.
+  const target = ip ?? vx.remote;
+  if (target === undefined) die(c.p, 'RTNETLINK answers: Invalid argument\n');
+  const entry = { dst: target, permanent: (state ?? 'permanent') === 'permanent', learned: false, updated: c.ns.now };
+  if (cmd === 'add' && list) die(c.p, 'RTNETLINK answers: File exists\n');
+  if (cmd === 'append' && list) {
+    if (!list.some((e) => e.dst === target)) list.push(entry);
+  } else vx.fdb.set(mac, [entry]);
   return 0;
 }
 

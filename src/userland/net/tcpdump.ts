@@ -205,10 +205,11 @@ function icmpErrLen(m: IcmpMessage): number {
 
 function icmpText(ip: Ipv4Packet, m: IcmpMessage): string {
   switch (m.type) {
+    // A first fragment shows the ICMP bytes it carries.
     case 8:
-      return `ICMP echo request, id ${m.id}, seq ${m.seq}, length ${l4Len(m)}`;
+      return `ICMP echo request, id ${m.id}, seq ${m.seq}, length ${ip.frag ? ip.frag.len : l4Len(m)}`;
     case 0:
-      return `ICMP echo reply, id ${m.id}, seq ${m.seq}, length ${l4Len(m)}`;
+      return `ICMP echo reply, id ${m.id}, seq ${m.seq}, length ${ip.frag ? ip.frag.len : l4Len(m)}`;
     case 3: {
       const q = m.quoted;
       let what: string;
@@ -317,6 +318,29 @@ class Decoder {
     const ip = f.payload as Ipv4Packet;
     const p = ip.payload;
     let body: string;
+    if (ip.frag && ip.frag.off > 0) {
+      // A later fragment carries no transport header: only the protocol number.
+      body = `${fmtIp4(ip.src)} > ${fmtIp4(ip.dst)}: ip-proto-${p.proto === 'icmp' ? 1 : p.proto === 'tcp' ? 6 : 17}`;
+      return ether ? ethHdr('IPv4 (0x0800)') + body : `IP ${body}`;
+    }
+    if (p.proto === 'udp' && p.vxlan && (p.dport === 4789 || p.sport === 4789 || p.dport === 8472 || p.sport === 8472)) {
+      // print-vxlan.c (port 4789) and print-otv.c (8472, the kernel's default vxlan port):
+      // the header, then the inner frame on its own line as ether_print decodes it.
+      const head = p.dport === 4789 || p.sport === 4789 ? `VXLAN, flags [I] (0x08), vni ${p.vxlan.vni}` : `OTV, flags [I] (0x08), overlay 0, instance ${p.vxlan.vni}`;
+      body = `${fmtIp4(ip.src)}.${p.sport} > ${fmtIp4(ip.dst)}.${p.dport}: ${head}`;
+      let inner = this.line(p.vxlan.frame, numeric, ether);
+      if (ip.frag && p.vxlan.frame.type === 'ipv4') {
+        // The first fragment holds only part of the inner packet.
+        const have = ip.frag.len - 16 - 14;
+        const innerIp = p.vxlan.frame.payload as Ipv4Packet;
+        const missing = ip4Len(innerIp) - have;
+        if (missing > 0) {
+          const innerBody = this.line({ ...p.vxlan.frame, src: p.vxlan.frame.src }, numeric, false).replace(/^IP /, '');
+          inner = ether ? `${p.vxlan.frame.src} > ${p.vxlan.frame.dst}, ethertype IPv4 (0x0800), length ${have + 14}: truncated-ip - ${missing} bytes missing! ${innerBody}` : `IP truncated-ip - ${missing} bytes missing! ${innerBody}`;
+        }
+      }
+      return `${ether ? ethHdr('IPv4 (0x0800)') + body : `IP ${body}`}\n${inner}`;
+    }
     if (p.proto === 'icmp') body = `${fmtIp4(ip.src)} > ${fmtIp4(ip.dst)}: ${icmpText(ip, p)}`;
     else if (p.proto === 'udp') {
       const len = utf8Len(p.data);

@@ -333,6 +333,7 @@ function linkAdd(ip: Ip, req: LinkReq): number {
     const a = new Args(ip, targs);
     vx = { id: 0, dstport: 0, learning: true };
     let idSet = false;
+    let portSet = false;
     while (a.more) {
       const w = a.cur;
       if (w === 'id' || w === 'vni') {
@@ -361,11 +362,19 @@ function linkAdd(ip: Ip, req: LinkReq): number {
         const n = parseCInt(v, true);
         if (n === undefined || n > 65535) ip.invarg('dstport', v);
         vx.dstport = n;
+        portSet = true;
       } else if (w === 'nolearning') vx.learning = false;
       else if (w === 'learning') vx.learning = true;
-      else if (w === 'ttl' || w === 'tos' || w === 'ageing' || w === 'srcport' || w === 'maxaddress') {
+      else if (w === 'srcport') {
+        const lo = a.next();
+        const hi = a.next();
+        const l = parseCInt(lo, true);
+        const h = parseCInt(hi, true);
+        if (l === undefined || l > 65535) ip.invarg('min port', lo);
+        if (h === undefined || h > 65535) ip.invarg('max port', hi);
+        vx.srcport = [l, h];
+      } else if (w === 'ttl' || w === 'tos' || w === 'ageing' || w === 'maxaddress') {
         a.next();
-        if (w === 'srcport') a.next();
       } else if (matches(w, 'help')) ip.die('Usage: ... vxlan id VNI\n');
       else ip.die(`vxlan: unknown command "${w}"?\n`);
       a.shift();
@@ -374,6 +383,9 @@ function linkAdd(ip: Ip, req: LinkReq): number {
       ip.err('vxlan: missing virtual network identifier\n');
       return -1;
     }
+    // iproute2 warns when dstport is missing; the kernel then uses its own default, 8472.
+    if (!portSet) ip.err("vxlan: destination port not specified\nWill use Linux kernel default (non-standard value)\nUse 'dstport 4789' to get the IANA assigned value\nUse 'dstport 0' to get default and quiet this message\n");
+    if (!vx.dstport) vx.dstport = 8472;
   } else if (kind === 'bridge') {
     brOpts = parseBridgeOpts(ip, targs);
   } else if (targs.length) {
@@ -389,7 +401,7 @@ function linkAdd(ip: Ip, req: LinkReq): number {
     const dev = ns.linkAdd({
       name,
       kind: (KINDS[kind] ?? kind) as LinkKind,
-      mtu: req.mtu ?? (vx ? (vx.dev ? vx.dev.mtu : 1500) - 50 : undefined),
+      mtu: req.mtu ?? (vx ? (vx.dev ? vx.dev.mtu - 50 : 1500) : undefined),
       address: req.address,
       txqlen: req.txqlen,
       peerName,

@@ -225,10 +225,10 @@ function printKindData(ip: Ip, d: NetDevice): void {
     if (v.dev) o.string(PRINT_ANY, 'link', 'dev %s ', v.dev.name);
     if (o.isJson) {
       o.openObject('port_range');
-      o.num(PRINT_JSON, 'low', null, 0);
-      o.num(PRINT_JSON, 'high', null, 0);
+      o.num(PRINT_JSON, 'low', null, v.srcport?.[0] ?? 0);
+      o.num(PRINT_JSON, 'high', null, v.srcport?.[1] ?? 0);
       o.closeObject();
-    } else o.fp('srcport 0 0 ');
+    } else o.fp(`srcport ${v.srcport?.[0] ?? 0} ${v.srcport?.[1] ?? 0} `);
     o.num(PRINT_ANY, 'port', 'dstport %u ', v.dstport);
     if (!v.learning) o.bool(PRINT_ANY, 'learning', 'nolearning ', false);
     o.string(PRINT_ANY, 'ttl', 'ttl %s ', 'auto');
