@@ -64,6 +64,7 @@ export const RESOURCE: Record<string, { plural: string; group: string }> = {
   ReplicaSet: { plural: 'replicasets', group: 'apps' },
   DaemonSet: { plural: 'daemonsets', group: 'apps' },
   EndpointSlice: { plural: 'endpointslices', group: 'discovery.k8s.io' },
+  Event: { plural: 'events', group: '' },
 };
 
 /** `deployments.apps` / `pods` as API errors name a resource. */

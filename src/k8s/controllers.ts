@@ -8,6 +8,7 @@
 
 import { ApiServer, type KObject, type WatchEvent } from './api.ts';
 import { fmtIp4, parseIp4 } from '../kernel/addr.ts';
+import { recordEvent } from './events.ts';
 
 /** Does a label map satisfy a selector (matchLabels, or a Service's plain map)? */
 export function matches(sel: Record<string, string> | undefined, labels: Record<string, string> | undefined): boolean {
@@ -166,6 +167,7 @@ export class ControlPlane {
       p.spec.nodeName = pick.metadata.name;
       p.status = { ...(p.status ?? {}), phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'True', lastTransitionTime: this.api.now() }] };
     });
+    recordEvent(this.api, pod, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${pick.metadata.name}`, { component: 'default-scheduler' });
   }
 
   // ── workloads ────────────────────────────────────────────────────────
@@ -181,13 +183,14 @@ export class ControlPlane {
     spec.restartPolicy = spec.restartPolicy ?? 'Always';
     spec.dnsPolicy = spec.dnsPolicy ?? 'ClusterFirst';
     spec.terminationGracePeriodSeconds = spec.terminationGracePeriodSeconds ?? 30;
-    this.api.create({
+    const pod = this.api.create({
       apiVersion: 'v1',
       kind: 'Pod',
       metadata: { generateName: `${owner.metadata.name}-`, name: '', namespace: owner.metadata.namespace, labels: { ...(template.metadata?.labels ?? {}), ...extraLabels }, ownerReferences: [ctrlRef(owner)] },
       spec,
       status: { phase: 'Pending' },
     });
+    recordEvent(this.api, owner, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, { component: owner.kind === 'DaemonSet' ? 'daemonset-controller' : 'replicaset-controller' });
   }
 
   private syncReplicaSet(rs: KObject): void {
@@ -198,7 +201,10 @@ export class ControlPlane {
     if (pods.length > want) {
       // Delete not-ready pods first, then the newest (controller.ActivePods ordering, simplified).
       const victims = [...pods].sort((a, b) => Number(podReady(a)) - Number(podReady(b)) || (b.metadata.creationTimestamp! < a.metadata.creationTimestamp! ? -1 : 1)).slice(0, pods.length - want);
-      for (const v of victims) this.api.deleteGraceful('Pod', v.metadata.namespace, v.metadata.name);
+      for (const v of victims) {
+        this.api.deleteGraceful('Pod', v.metadata.namespace, v.metadata.name);
+        recordEvent(this.api, rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${v.metadata.name}`, { component: 'replicaset-controller' });
+      }
     }
     const all = this.ownedBy('Pod', rs).filter((p) => !p.metadata.deletionTimestamp);
     const ready = all.filter(podReady).length;
@@ -245,6 +251,8 @@ export class ControlPlane {
         },
         status: { replicas: 0 },
       });
+      // getNewReplicaSet: a new ReplicaSet created at its full size is announced without "from".
+      if (newRs.spec.replicas > 0) recordEvent(this.api, d, 'Normal', 'ScalingReplicaSet', `Scaled up replica set ${newRs.metadata.name} to ${newRs.spec.replicas}`, { component: 'deployment-controller' });
       this.api.patch('Deployment', ns, d.metadata.name, (o) => {
         o.metadata.annotations = { ...(o.metadata.annotations ?? {}), 'deployment.kubernetes.io/revision': String(maxRev + 1) };
       });
@@ -257,7 +265,11 @@ export class ControlPlane {
     const podsOf = (r: KObject): KObject[] => this.ownedBy('Pod', r).filter((p) => !p.metadata.deletionTimestamp);
     const oldCount = olds.reduce((s, r) => s + (r.spec.replicas ?? 0), 0);
     const setReplicas = (r: KObject, n: number): void => {
-      if ((r.spec.replicas ?? 0) !== n) this.api.patch('ReplicaSet', ns, r.metadata.name, (o) => (o.spec.replicas = n));
+      const from = r.spec.replicas ?? 0;
+      if (from === n) return;
+      this.api.patch('ReplicaSet', ns, r.metadata.name, (o) => (o.spec.replicas = n));
+      // scaleReplicaSet: "Scaled %s replica set %s to %d from %d".
+      recordEvent(this.api, d, 'Normal', 'ScalingReplicaSet', `Scaled ${n > from ? 'up' : 'down'} replica set ${r.metadata.name} to ${n} from ${from}`, { component: 'deployment-controller' });
     };
     // Scale up the new ReplicaSet within maxSurge.
     const cur = newRs.spec.replicas ?? 0;

@@ -15,6 +15,10 @@ import { podReady } from '../../k8s/controllers.ts';
 import { parseYamlDocuments, toYaml } from '../../k8s/yaml.ts';
 import { clusterOfApi } from '../../k8s/kubectl-bridge.ts';
 import { klogTime } from '../lib/klog.ts';
+import { parseFlags, unknownCommand, verbIndex, NotSimulatedFlag, UsageError, type Args } from './kubectl-flags.ts';
+import { printerFor, sortBy, NotSimulatedFormat } from './kubectl-output.ts';
+import { refuseNotSimulated } from '../registry.ts';
+import { kubectlExtra, eventTable } from './kubectl-verbs.ts';
 
 /** Resource names and aliases kubectl accepts, to kinds. */
 const KINDS: Record<string, string> = {
@@ -28,10 +32,11 @@ const KINDS: Record<string, string> = {
   rs: 'ReplicaSet', replicaset: 'ReplicaSet', replicasets: 'ReplicaSet',
   ds: 'DaemonSet', daemonset: 'DaemonSet', daemonsets: 'DaemonSet',
   cm: 'ConfigMap', configmap: 'ConfigMap', configmaps: 'ConfigMap',
+  ev: 'Event', event: 'Event', events: 'Event',
 };
 
 /** `deployment.apps/web` as kubectl names an object in messages. */
-function ref(kind: string, name: string): string {
+export function ref(kind: string, name: string): string {
   const r = Object.hasOwn(RESOURCE, kind) ? RESOURCE[kind] : undefined;
   const singular = kind.toLowerCase();
   return `${r?.group ? `${singular}.${r.group}` : singular}/${name}`;
@@ -60,12 +65,15 @@ export function tabwrite(rows: string[][]): string {
   return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(Math.max(6, w[i] + 3)))).join('').trimEnd() + '\n').join('');
 }
 
-function podStatus(p: KObject): { ready: string; status: string; restarts: string } {
+export function podStatus(p: KObject): { ready: string; status: string; restarts: string } {
   const cs = (p.status?.containerStatuses ?? []) as { ready: boolean; restartCount: number; state?: { waiting?: { reason: string } } }[];
   const total = (p.spec?.containers ?? []).length;
   let status = p.status?.phase ?? 'Pending';
   const waiting = cs.find((c) => c.state?.waiting)?.state?.waiting?.reason;
   if (waiting) status = waiting;
+  // printPod: a terminated container shows its reason (Completed, Error).
+  const term = (cs as { state?: { terminated?: { reason?: string } } }[]).find((c) => c.state?.terminated)?.state?.terminated?.reason;
+  if (term && !waiting) status = term;
   if (p.metadata.deletionTimestamp) status = 'Terminating';
   return { ready: `${cs.filter((c) => c.ready).length}/${total}`, status, restarts: String(cs.reduce((s, c) => s + (c.restartCount ?? 0), 0)) };
 }
@@ -77,7 +85,7 @@ function svcPorts(s: KObject): string {
 }
 
 /** labels.FormatLabels / LabelSelector String(): keys sorted, `<none>` when empty. */
-function selectorText(sel: Record<string, string> | undefined): string {
+export function selectorText(sel: Record<string, string> | undefined): string {
   if (!sel || !Object.keys(sel).length) return '<none>';
   return Object.keys(sel).sort().map((k) => `${k}=${sel[k]}`).join(',');
 }
@@ -190,6 +198,9 @@ function table(api: ApiServer, kind: string, objs: KObject[], wide: boolean, all
       head = ['NAME', 'STATUS', 'AGE'];
       rows = objs.map((n) => [n.metadata.name, n.status?.phase ?? 'Active', age(n)]);
       break;
+    case 'Event':
+      [head, ...rows] = eventTable(api, objs, wide);
+      break;
     default:
       head = ['NAME', 'AGE'];
       rows = objs.map((o) => [o.metadata.name, age(o)]);
@@ -201,50 +212,7 @@ function table(api: ApiServer, kind: string, objs: KObject[], wide: boolean, all
   return [head, ...rows];
 }
 
-/** Parsed command line: positional words and flags. */
-interface Args {
-  pos: string[];
-  ns: string;
-  allNs: boolean;
-  output?: string;
-  flags: Map<string, string>;
-  dashdash: string[];
-}
-
-function parseArgs(argv: string[]): Args {
-  const a: Args = { pos: [], ns: 'default', allNs: false, flags: new Map(), dashdash: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const x = argv[i];
-    if (x === '--') {
-      a.dashdash = argv.slice(i + 1);
-      break;
-    }
-    const val = (): string => {
-      if (x.includes('=')) return x.slice(x.indexOf('=') + 1);
-      return argv[++i] ?? '';
-    };
-    if (x === '-n' || x.startsWith('--namespace')) a.ns = val();
-    else if (x.startsWith('-n') && x.length > 2 && !x.startsWith('--')) a.ns = x.slice(2);
-    else if (x === '-A' || x === '--all-namespaces') a.allNs = true;
-    else if (x === '-o' || x.startsWith('--output')) a.output = val();
-    else if (x.startsWith('-o') && !x.startsWith('--')) a.output = x.slice(2);
-    else if (x === '-f' || x.startsWith('--filename')) a.flags.set('filename', val());
-    else if (x.startsWith('--')) {
-      const [k, v] = x.slice(2).split('=');
-      if (v !== undefined) a.flags.set(k, v);
-      else if (['image', 'port', 'target-port', 'replicas', 'type', 'name', 'to-revision', 'selector', 'container', 'timeout', 'protocol', 'cluster-ip'].includes(k)) a.flags.set(k, argv[++i] ?? '');
-      else a.flags.set(k, 'true');
-    } else if (x === '-it' || x === '-ti' || x === '-i' || x === '-t' || x === '-w' || x === '-c') {
-      if (x === '-c') a.flags.set('container', argv[++i] ?? '');
-    } else if (x === '-l') a.flags.set('selector', argv[++i] ?? '');
-    else a.pos.push(x);
-  }
-  return a;
-}
-
-class UsageError extends Error {}
-
-function kindOf(word: string): string {
+export function kindOf(word: string): string {
   const key = word.toLowerCase().split('.')[0];
   const k = Object.hasOwn(KINDS, key) ? KINDS[key] : undefined;
   if (!k) throw new UsageError(`error: the server doesn't have a resource type "${word}"`);
@@ -257,22 +225,31 @@ async function waitIdle(p: Process): Promise<void> {
 }
 
 /** Split TYPE/NAME or TYPE NAME... into (kind, names). */
-function targets(pos: string[]): { kind: string; names: string[] }[] {
+export function targets(pos: string[]): { kind: string; names: string[] }[] {
   if (!pos.length) throw new UsageError('error: You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.');
   if (pos[0].includes('/')) return pos.map((x) => ({ kind: kindOf(x.split('/')[0]), names: [x.split('/')[1]] }));
   return pos[0].split(',').map((t) => ({ kind: kindOf(t), names: pos.slice(1) }));
 }
 
-function notFound(p: Process, e: ApiError): number {
+export function notFound(p: Process, e: ApiError): number {
   p.stderr.write(`Error from server (${e.reason}): ${e.message}\n`);
   return 1;
 }
 
 function get(p: Process, api: ApiServer, a: Args): number {
+  const read = (f: string): string | undefined => {
+    try {
+      return hostOf(p).vfs.readFile(f, p.vfsCtx());
+    } catch {
+      return undefined;
+    }
+  };
+  const printer = printerFor(a.output, a.flags.get('template'), a.flags.get('no-headers') === 'true', read);
   const ts = targets(a.pos);
   let printed = false;
   let code = 0;
   const items: KObject[] = [];
+  const ignore = a.flags.get('ignore-not-found') === 'true';
   for (const { kind, names } of ts) {
     const ns = a.allNs ? undefined : a.ns;
     let objs: KObject[];
@@ -281,6 +258,7 @@ function get(p: Process, api: ApiServer, a: Args): number {
       for (const n of names) {
         const o = api.get(kind, a.ns, n);
         if (!o) {
+          if (ignore) continue;
           p.stderr.write(`Error from server (NotFound): ${RESOURCE[kind]?.group ? `${RESOURCE[kind].plural}.${RESOURCE[kind].group}` : RESOURCE[kind]?.plural ?? kind} "${n}" not found\n`);
           code = 1;
         } else objs.push(o);
@@ -291,7 +269,9 @@ function get(p: Process, api: ApiServer, a: Args): number {
       const want = Object.fromEntries(sel.split(',').map((kv) => kv.split('=')));
       objs = objs.filter((o) => Object.entries(want).every(([k, v]) => o.metadata.labels?.[k] === v));
     }
-    if (a.output === 'yaml' || a.output === 'json' || a.output?.startsWith('jsonpath')) {
+    const sortKey = a.flags.get('sort-by');
+    if (sortKey) objs = sortBy(objs, sortKey) as KObject[];
+    if (printer) {
       items.push(...objs);
       continue;
     }
@@ -302,25 +282,23 @@ function get(p: Process, api: ApiServer, a: Args): number {
     if (!objs.length) continue;
     if (printed) p.stdout.write('\n');
     const rows = table(api, kind, objs, a.output === 'wide', a.allNs);
+    // -L KEY: one column per label key (its value, or empty).
+    for (const key of (a.multi.get('label-columns') ?? []).flatMap((x) => x.split(','))) rows.forEach((r, i) => r.push(i === 0 ? key.toUpperCase() : objs[i - 1]!.metadata.labels?.[key] ?? ''));
     // --show-labels: kubectl's printer adds a LABELS column (FormatLabels: sorted k=v, or <none>).
     if (a.flags.get('show-labels') === 'true') rows.forEach((r, i) => r.push(i === 0 ? 'LABELS' : selectorText(objs[i - 1]!.metadata.labels)));
-    if (ts.length > 1) rows.slice(1).forEach((r) => (r[a.allNs && ApiServer.namespaced(kind) ? 1 : 0] = ref(kind, r[a.allNs && ApiServer.namespaced(kind) ? 1 : 0])));
-    p.stdout.write(tabwrite(rows));
+    if (ts.length > 1 || a.flags.get('show-kind') === 'true') rows.slice(1).forEach((r) => (r[a.allNs && ApiServer.namespaced(kind) ? 1 : 0] = ref(kind, r[a.allNs && ApiServer.namespaced(kind) ? 1 : 0])));
+    p.stdout.write(tabwrite(a.flags.get('no-headers') === 'true' ? rows.slice(1) : rows));
     printed = true;
   }
-  if (a.output === 'yaml' || a.output === 'json') {
-    const single = ts.length === 1 && ts[0].names.length === 1;
+  if (printer) {
+    const single = ts.length === 1 && ts[0].names.length === 1 && !a.pos[0].includes(',');
+    if (single && !items.length) return code;
     const v = single ? items[0] : { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } };
-    if (v) p.stdout.write(a.output === 'json' ? JSON.stringify(v, null, 4) + '\n' : toYaml(v));
+    const text = printer(JSON.parse(JSON.stringify(v)));
+    p.stdout.write(text);
     return code;
   }
-  if (a.output?.startsWith('jsonpath')) {
-    const path = a.output.slice(a.output.indexOf('=') + 1).replace(/^'|'$/g, '').replace(/^\{|\}$/g, '').replace(/^\./, '');
-    const pick = (o: unknown): string => String(path.split('.').reduce((x: unknown, k) => (x && typeof x === 'object' ? (x as Record<string, unknown>)[k.replace(/\[(\d+)\]$/, '')] : undefined), o) ?? '');
-    p.stdout.write(items.map(pick).join(' '));
-    return code;
-  }
-  if (!printed && code === 0 && a.output !== 'name') p.stderr.write(a.allNs || !ApiServer.namespaced(ts[0].kind) ? 'No resources found\n' : `No resources found in ${a.ns} namespace.\n`);
+  if (!printed && code === 0 && a.output !== 'name' && !ignore) p.stderr.write(a.allNs || !ApiServer.namespaced(ts[0].kind) ? 'No resources found\n' : `No resources found in ${a.ns} namespace.\n`);
   return code;
 }
 
@@ -508,9 +486,17 @@ async function main(p: Process): Promise<number> {
     return 1;
   }
   const api = b.api;
-  const [verb, ...rest] = argv;
-  const a = parseArgs(rest);
+  const vi = verbIndex(argv);
+  const verb = vi < 0 ? '' : argv[vi];
+  if (vi < 0) {
+    p.stdout.write('kubectl controls the Kubernetes cluster manager.\n\n Find more information at: https://kubernetes.io/docs/reference/kubectl/\n');
+    return 0;
+  }
+  const rest = [...argv.slice(0, Math.max(vi, 0)), ...argv.slice(vi + 1)];
   try {
+    const a = parseFlags(verb, rest);
+    const extra = await kubectlExtra(p, api, verb, a);
+    if (extra !== undefined) return extra;
     switch (verb) {
       case 'get':
         return get(p, api, a);
@@ -623,12 +609,12 @@ async function main(p: Process): Promise<number> {
         p.stdout.write(`Kubernetes control plane is running at https://${api.list('Node')[0]?.status?.addresses?.[0]?.address ?? '127.0.0.1'}:6443\nCoreDNS is running at https://${api.list('Node')[0]?.status?.addresses?.[0]?.address}:6443/api/v1/namespaces/kube-system/services/kube-dns:dns/proxy\n\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n`);
         return 0;
       default:
-        p.stderr.write(`error: unknown command "${verb}" for "kubectl"\n\nDid you mean this?\n\tget\n`);
-        return 1;
+        throw new UsageError(unknownCommand(verb));
     }
   } catch (e) {
+    if (e instanceof NotSimulatedFlag || e instanceof NotSimulatedFormat) return refuseNotSimulated(p, 'kubectl', e.message);
     if (e instanceof UsageError) {
-      p.stderr.write(e.message + '\n');
+      p.stderr.write(e.message.endsWith('\n') ? e.message : e.message + '\n');
       return 1;
     }
     if (e instanceof ApiError) return notFound(p, e);
