@@ -12,7 +12,7 @@ import { hostOf } from '../coreutils/host.ts';
 import { nodeOf } from '../../k8s/registry.ts';
 import { ApiError, ApiServer, RESOURCE, type KObject } from '../../k8s/api.ts';
 import { podReady } from '../../k8s/controllers.ts';
-import { parseYamlDocuments, toYaml } from '../../k8s/yaml.ts';
+import { parseYamlDocuments } from '../../k8s/yaml.ts';
 import { clusterOfApi } from '../../k8s/kubectl-bridge.ts';
 import { klogTime } from '../lib/klog.ts';
 import { parseFlags, unknownCommand, verbIndex, NotSimulatedFlag, UsageError, type Args } from './kubectl-flags.ts';
