@@ -160,6 +160,8 @@ export class ApiServer {
     const b = this.bucket(obj.kind);
     const k = this.key(obj.kind, m.namespace, m.name);
     if (b.has(k)) throw new ApiError(409, 'AlreadyExists', `${qualifiedResource(obj.kind)} "${m.name}" already exists`);
+    // The ServiceAccount admission plugin: a pod without one runs as `default`.
+    if (obj.kind === 'Pod' && obj.spec && !obj.spec.serviceAccountName) obj.spec.serviceAccountName = 'default';
     m.uid = this.uid();
     m.resourceVersion = String(++this.rv);
     m.creationTimestamp = this.now();

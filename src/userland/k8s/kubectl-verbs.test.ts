@@ -170,3 +170,35 @@ describe('kubectl verbs and printers', () => {
     expect(e.out).toMatch(/^LAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+MESSAGE\n.*Normal\s+ScalingReplicaSet\s+Deployment\/web\s+Scaled up/);
   });
 });
+
+describe('kubectl describe (pkg/describe, v1.31)', () => {
+  it('aligns with text/tabwriter (padding 2) and lists the object’s events', async () => {
+    const { goTabwriter } = await import('./kubectl-describe.ts');
+    // Column blocks: consecutive lines with a cell in the column; a line without tabs ends them.
+    expect(goTabwriter('Name:\tweb\nNamespace:\tdefault\nSubsets:\n  Addresses:\t1.2.3.4\n')).toBe('Name:       web\nNamespace:  default\nSubsets:\n  Addresses:  1.2.3.4\n');
+    const c = buildCluster(new World({ seed: 8 }), { coredns: false });
+    await c.settle();
+    await k(c, 'kubectl create deployment web --image=nginx:1.27');
+    await k(c, 'kubectl expose deployment web --port=80');
+    const pod = c.api.list('Pod', 'default')[0];
+    const d = await k(c, `kubectl describe pod ${pod.metadata.name}`);
+    const lines = d.out.split('\n');
+    expect(lines[0]).toBe(`Name:             ${pod.metadata.name}`);
+    expect(lines[1]).toBe('Namespace:        default');
+    expect(d.out).toContain(`Node:             ${pod.spec.nodeName}/${pod.status.hostIP}\n`);
+    expect(d.out).toContain('Labels:           app=web\n                  pod-template-hash=');
+    // "IPs:" has no tab: it ends the column block, so the lines after it align on their own.
+    expect(d.out).toContain(`IPs:\n  IP:           ${pod.status.podIP}\nControlled By:  ReplicaSet/${pod.metadata.ownerReferences![0].name}\n`);
+    expect(d.out).toContain('Containers:\n  nginx:\n    Container ID:   containerd://');
+    expect(d.out).toContain('    State:          Running\n      Started:      Mon, 06 Jan 2025 09:00:');
+    expect(d.out).toMatch(/Conditions:\n {2}Type {24}Status\n {2}PodReadyToStartContainers {3}True \n/);
+    expect(d.out).toMatch(/Events:\n {2}Type {4}Reason {5}Age +From {15}Message\n {2}---- {4}------ {5}---- +---- {15}-------\n {2}Normal {2}Scheduled {2}\d+s {2,}default-scheduler {2}Successfully assigned default\/\S+ to node0[12]\n/);
+    expect(d.out).toMatch(/ {2}Normal {2}Started {4}\d+s {2,}kubelet {12}Started container nginx\n$/);
+    const s = await k(c, 'kubectl describe svc web');
+    expect(s.out).toMatch(/^Name: {21}web\nNamespace: {16}default\nLabels: {19}app=web\nAnnotations: {14}<none>\nSelector: {17}app=web\nType: {21}ClusterIP\n/);
+    expect(s.out).toMatch(/\nPort: {21}<unset> {2}80\/TCP\nTargetPort: {15}80\/TCP\nEndpoints: {16}10\.244\.\d+\.\d+:80\nSession Affinity: {9}None\nInternal Traffic Policy: {2}Cluster\nEvents: {19}<none>\n$/);
+    expect((await k(c, 'kubectl describe pod nope')).err).toBe('Error from server (NotFound): pods "nope" not found\n');
+    const n = await k(c, 'kubectl describe node node01');
+    expect(n.out).toMatch(/^Name: {15}node01\nRoles: {14}<none>\n/);
+  });
+});

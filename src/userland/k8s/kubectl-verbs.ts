@@ -15,6 +15,7 @@ import { hostOf } from '../coreutils/host.ts';
 import { refuseNotSimulated } from '../registry.ts';
 import { UsageError, unknownCommand, type Args } from './kubectl-flags.ts';
 import { printerFor } from './kubectl-output.ts';
+import { describeVerb } from './kubectl-describe.ts';
 import { humanDuration, kindOf, notFound, ref, tabwrite, targets } from './kubectl.ts';
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
@@ -516,6 +517,8 @@ export async function kubectlExtra(p: Process, api: ApiServer, verb: string, a: 
       return patch(p, api, a);
     case 'events':
       return events(p, api, a);
+    case 'describe':
+      return describeVerb(p, api, a);
     case 'edit':
       // No editor exists on the simulated hosts ($KUBE_EDITOR, $EDITOR, vi).
       return refuseNotSimulated(p, 'kubectl', 'edit');
