@@ -3,7 +3,11 @@
 // yaml/json, -n, -A), describe (pods, services, deployments), apply -f,
 // create deployment, expose, scale, delete, exec, logs, rollout
 // status|undo|history, set image. Messages are kubectl's ("deployment.apps/web
-// created", `Error from server (NotFound): ...`).
+// created", `Error from server (NotFound): ...`). The command line is parsed
+// as cobra/pflag do (kubectl-flags.ts); -o printers (JSONPath, custom
+// columns) are in kubectl-output.ts; run, create service, label, annotate,
+// patch, events and describe's full layouts in kubectl-verbs.ts and
+// kubectl-describe.ts.
 
 import type { Process } from '../../kernel/proc.ts';
 import { register } from '../registry.ts';
@@ -624,8 +628,8 @@ async function main(p: Process): Promise<number> {
 
 register({
   name: 'kubectl',
-  summary: 'control the Kubernetes cluster (get, describe, apply, create, expose, scale, delete, exec, logs, rollout, set image)',
+  summary: 'control the Kubernetes cluster (get, describe, apply, create, run, expose, scale, label, annotate, patch, delete, exec, logs, events, rollout, set image)',
   usage: 'kubectl COMMAND [TYPE[/NAME]] [flags]',
-  subcommands: ['get', 'describe', 'apply', 'create', 'expose', 'scale', 'delete', 'exec', 'logs', 'rollout', 'set', 'cluster-info', 'version'],
+  subcommands: ['get', 'describe', 'apply', 'create', 'run', 'expose', 'scale', 'label', 'annotate', 'patch', 'delete', 'exec', 'logs', 'events', 'rollout', 'set', 'cluster-info', 'version'],
   run: main,
 });
