@@ -163,7 +163,10 @@ function eventsOf(api: ApiServer, obj: KObject): KObject[] {
     .sort((x, y) => (x.lastTimestamp ?? '').localeCompare(y.lastTimestamp ?? ''));
 }
 
+let showEvents = true;
+
 function events(o: Out, api: ApiServer, obj: KObject): void {
+  if (!showEvents) return;
   const evs = eventsOf(api, obj);
   if (!evs.length) return o.w(0, 'Events:\t<none>\n');
   // w.Flush(): the table is a block of its own.
@@ -392,6 +395,7 @@ const DESCRIBERS: Record<string, (api: ApiServer, o: KObject) => string> = { Pod
 export function describeVerb(p: Process, api: ApiServer, a: Args): number | undefined {
   const ts = targets(a.pos);
   if (!ts.every((t) => Object.hasOwn(DESCRIBERS, t.kind))) return undefined;
+  showEvents = a.flags.get('show-events') !== 'false';
   const texts: string[] = [];
   let code = 0;
   for (const { kind, names } of ts) {

@@ -128,6 +128,21 @@ describe('kubectl verbs and printers', () => {
     expect((await k(c, 'kubectl run')).err).toBe("error: NAME is required for run\nSee 'kubectl run -h' for help and examples\n");
   });
 
+  it('expose --dry-run, delete --all/--force, flags kubectl has but the simulation does not model', async () => {
+    const y = await k(c, 'kubectl expose deployment web --port=80 --dry-run=client -o yaml');
+    expect(y.out).toBe('apiVersion: v1\nkind: Service\nmetadata:\n  creationTimestamp: null\n  labels:\n    app: web\n  name: web\nspec:\n  ports:\n  - port: 80\n    protocol: TCP\n    targetPort: 80\n  selector:\n    app: web\nstatus:\n  loadBalancer: {}\n');
+    expect(c.api.get('Service', 'default', 'web')).toBeUndefined();
+    await k(c, 'kubectl run tmp1 --image=busybox --labels=tmp=yes');
+    await k(c, 'kubectl run tmp2 --image=busybox --labels=tmp=yes');
+    const f = await k(c, 'kubectl delete pod tmp1 --force --grace-period=0');
+    expect(f.err).toBe('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n');
+    expect(f.out).toBe('pod "tmp1" force deleted\n');
+    expect((await k(c, 'kubectl delete pods -l tmp=yes')).out).toBe('pod "tmp2" deleted\n');
+    expect((await k(c, 'kubectl logs web --follow')).err).toBe('kubectl: --follow: not simulated\n');
+    expect((await k(c, 'kubectl apply -f x.yaml --dry-run=client')).err).toBe('kubectl: --dry-run: not simulated\n');
+    expect((await k(c, 'kubectl delete pod x --grace-period=30')).err).toBe('kubectl: --grace-period: not simulated\n');
+  });
+
   it('run -i --rm attaches, then deletes the pod', async () => {
     const r = await k(c, 'kubectl run -i --rm once --image=busybox --restart=Never -- echo hello');
     expect(r.out).toBe('hello\npod "once" deleted\n');

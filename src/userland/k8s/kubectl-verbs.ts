@@ -29,7 +29,7 @@ function dryRun(a: Args): 'none' | 'client' | 'server' {
 }
 
 /** Create (unless dry run) and report as kubectl does: `KIND/NAME created`, or the object with -o. */
-function createAndPrint(p: Process, api: ApiServer, a: Args, obj: KObject, verb = 'created'): number {
+export function createAndPrint(p: Process, api: ApiServer, a: Args, obj: KObject, verb = 'created'): number {
   const dry = dryRun(a);
   let shown: KObject = obj;
   if (dry === 'none') {
@@ -501,8 +501,16 @@ export async function kubectlExtra(p: Process, api: ApiServer, verb: string, a: 
   switch (verb) {
     case 'run':
       return run(p, api, a);
+    case 'apply':
+      if (a.flags.has('dry-run') || a.output) return refuseNotSimulated(p, 'kubectl', a.flags.has('dry-run') ? '--dry-run' : '--output');
+      return undefined;
     case 'create':
+      if (a.flags.has('filename') && (a.flags.has('dry-run') || a.output)) return refuseNotSimulated(p, 'kubectl', a.flags.has('dry-run') ? '--dry-run' : '--output');
       if (a.pos[0] === 'service' || a.pos[0] === 'svc') return createService(p, api, a);
+      if ((a.pos[0] === 'namespace' || a.pos[0] === 'ns') && (a.flags.has('dry-run') || a.output)) {
+        if (!a.pos[1]) throw new UsageError("error: exactly one NAME is required, got 0\nSee 'kubectl create namespace -h' for help and examples");
+        return createAndPrint(p, api, a, { apiVersion: 'v1', kind: 'Namespace', metadata: { creationTimestamp: null as unknown as string, name: a.pos[1] }, spec: {}, status: {} });
+      }
       if ((a.pos[0] === 'deployment' || a.pos[0] === 'deploy') && (a.flags.has('dry-run') || a.output)) {
         const name = a.pos[1];
         if (!name || !a.flags.get('image')) throw new UsageError('error: required flag(s) "image" not set');

@@ -22,7 +22,7 @@ import { klogTime } from '../lib/klog.ts';
 import { parseFlags, unknownCommand, verbIndex, NotSimulatedFlag, UsageError, type Args } from './kubectl-flags.ts';
 import { printerFor, sortBy, NotSimulatedFormat } from './kubectl-output.ts';
 import { refuseNotSimulated } from '../registry.ts';
-import { kubectlExtra, eventTable } from './kubectl-verbs.ts';
+import { kubectlExtra, eventTable, createAndPrint } from './kubectl-verbs.ts';
 
 /** Resource names and aliases kubectl accepts, to kinds. */
 const KINDS: Record<string, string> = {
@@ -527,16 +527,23 @@ async function main(p: Process): Promise<number> {
         const [t] = targets(a.pos);
         const src = api.get(t.kind, a.ns, t.names[0]);
         if (!src) return notFound(p, new ApiError(404, 'NotFound', `${RESOURCE[t.kind]?.plural}.${RESOURCE[t.kind]?.group || ''}`.replace(/\.$/, '') + ` "${t.names[0]}" not found`));
-        const port = Number(a.flags.get('port') ?? src.spec.template?.spec?.containers?.[0]?.ports?.[0]?.containerPort);
+        const podSpec = src.kind === 'Pod' ? src.spec : src.spec?.template?.spec;
+        const port = Number(a.flags.get('port') ?? (src.kind === 'Service' ? src.spec.ports?.[0]?.port : podSpec?.containers?.[0]?.ports?.[0]?.containerPort));
         if (!port) {
           p.stderr.write("error: couldn't find port via --port flag or introspection\nSee 'kubectl expose -h' for help and examples\n");
           return 1;
         }
         const tp = a.flags.get('target-port');
         const name = a.flags.get('name') ?? src.metadata.name;
-        api.create({ apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: a.ns, labels: { ...(src.metadata.labels ?? {}) } }, spec: { type: a.flags.get('type') ?? 'ClusterIP', ...(a.flags.get('cluster-ip') ? { clusterIP: a.flags.get('cluster-ip') } : {}), selector: { ...(src.spec.selector?.matchLabels ?? src.metadata.labels ?? {}) }, ports: [{ port, protocol: (a.flags.get('protocol') ?? 'TCP').toUpperCase(), targetPort: tp ? (/^\d+$/.test(tp) ? Number(tp) : tp) : port }] } });
-        p.stdout.write(`service/${name} exposed\n`);
-        return 0;
+        // The selector: --selector, else the source's (a Service's map, a workload's matchLabels, a pod's labels).
+        const sel = a.flags.has('selector') ? Object.fromEntries(a.flags.get('selector')!.split(',').map((kv) => kv.split('='))) : src.kind === 'Service' ? { ...(src.spec.selector ?? {}) } : src.kind === 'Pod' ? { ...(src.metadata.labels ?? {}) } : { ...(src.spec.selector?.matchLabels ?? src.metadata.labels ?? {}) };
+        const labels = a.flags.has('labels') ? Object.fromEntries(a.flags.get('labels')!.split(',').map((kv) => kv.split('='))) : { ...(src.metadata.labels ?? {}) };
+        const spec: Record<string, unknown> = { ports: [{ port, protocol: (a.flags.get('protocol') ?? 'TCP').toUpperCase(), targetPort: tp ? (/^\d+$/.test(tp) ? Number(tp) : tp) : port }], selector: sel };
+        if (a.flags.has('cluster-ip')) spec.clusterIP = a.flags.get('cluster-ip');
+        if (a.flags.has('external-ip')) spec.externalIPs = a.flags.get('external-ip')!.split(',');
+        if (a.flags.has('session-affinity')) spec.sessionAffinity = a.flags.get('session-affinity');
+        if (a.flags.has('type')) spec.type = a.flags.get('type');
+        return createAndPrint(p, api, a, { apiVersion: 'v1', kind: 'Service', metadata: { creationTimestamp: null as unknown as string, labels, name }, spec, status: { loadBalancer: {} } }, 'exposed');
       }
       case 'scale': {
         const [t] = targets(a.pos);
@@ -548,13 +555,27 @@ async function main(p: Process): Promise<number> {
       }
       case 'delete': {
         let code = 0;
+        const force = a.flags.get('force') === 'true';
+        const gp = a.flags.get('grace-period');
+        // --grace-period=0 without --force is graceful (kubectl turns it into 1); other periods are not modelled.
+        if (gp !== undefined && gp !== '0' && gp !== '1' && gp !== '-1') return refuseNotSimulated(p, 'kubectl', '--grace-period');
+        if (force) p.stderr.write('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n');
         for (const t of targets(a.pos)) {
-          for (const n of t.names) {
+          let names = t.names;
+          if (!names.length && (a.flags.get('all') === 'true' || a.flags.has('selector'))) {
+            const sel = a.flags.get('selector');
+            const want = sel ? Object.fromEntries(sel.split(',').map((kv) => kv.split('='))) : {};
+            names = api.list(t.kind, a.allNs ? undefined : a.ns).filter((o) => Object.entries(want).every(([k, v]) => o.metadata.labels?.[k] === v)).map((o) => o.metadata.name);
+          } else if (!names.length) throw new UsageError(`error: resource(s) were provided, but no name was specified`);
+          for (const n of names) {
             try {
-              api.deleteGraceful(t.kind, a.ns, n);
-              p.stdout.write(`${t.kind === 'Pod' || t.kind === 'Service' || t.kind === 'Node' || t.kind === 'Namespace' || t.kind === 'Endpoints' ? t.kind.toLowerCase() : `${t.kind.toLowerCase()}.${RESOURCE[t.kind]?.group}`} "${n}" deleted\n`);
+              if (force) api.delete(t.kind, a.ns, n);
+              else api.deleteGraceful(t.kind, a.ns, n);
+              if (a.output === 'name') p.stdout.write(`${ref(t.kind, n)}\n`);
+              else p.stdout.write(`${t.kind === 'Pod' || t.kind === 'Service' || t.kind === 'Node' || t.kind === 'Namespace' || t.kind === 'Endpoints' ? t.kind.toLowerCase() : `${t.kind.toLowerCase()}.${RESOURCE[t.kind]?.group}`} "${n}" ${force ? 'force deleted' : 'deleted'}\n`);
             } catch (e) {
               if (!(e instanceof ApiError)) throw e;
+              if (a.flags.get('ignore-not-found') === 'true' && e.reason === 'NotFound') continue;
               code = notFound(p, e);
             }
           }
