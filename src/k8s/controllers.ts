@@ -82,10 +82,14 @@ export class ControlPlane {
         this.syncOwners();
         this.syncEndpoints();
         return;
+      case 'Node':
+        // A node that became schedulable (uncordoned, untainted, added): the scheduler retries pending pods.
+        for (const p of this.api.list('Pod')) if (!p.spec?.nodeName && !p.metadata.deletionTimestamp) this.schedule(p);
+        this.syncOwners();
+        return;
       case 'Deployment':
       case 'ReplicaSet':
       case 'DaemonSet':
-      case 'Node':
         this.syncOwners();
         return;
     }
@@ -156,7 +160,9 @@ export class ControlPlane {
       (pod.spec?.tolerations ?? []).some((t: { key?: string; operator?: string; effect?: string }) => (t.operator === 'Exists' && !t.key) || (t.key === taint.key && (!t.effect || t.effect === taint.effect)));
     const nodes = this.api.list('Node').filter((n) => {
       if (pod.spec?.nodeSelector && !matches(pod.spec.nodeSelector, n.metadata.labels)) return false;
-      return !(n.spec?.taints ?? []).some((t: { key: string; effect: string }) => t.effect === 'NoSchedule' && !tolerates(t));
+      // NodeUnschedulable: a cordoned node takes no pods that do not tolerate node.kubernetes.io/unschedulable.
+      if (n.spec?.unschedulable && !tolerates({ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' })) return false;
+      return !(n.spec?.taints ?? []).some((t: { key: string; effect: string }) => (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerates(t));
     });
     if (!nodes.length) return;
     const count = (n: KObject): number => this.api.list('Pod').filter((p) => p.spec?.nodeName === n.metadata.name && !p.spec?.hostNetwork).length;

@@ -93,6 +93,9 @@ export const VERB_FLAGS: Record<string, FlagDef[]> = {
   edit: [...PRINT, ...FILE],
   events: [...PRINT, b('all-namespaces', 'A'), f('for'), f('types'), b('watch', 'w', 'no watch streams'), b('no-headers'), f('chunk-size', undefined, true, 'lists come in one response')],
   'cluster-info': [],
+  cordon: [...SEL, f('dry-run')],
+  uncordon: [...SEL, f('dry-run')],
+  taint: [...PRINT, ...SEL, f('dry-run'), b('overwrite'), b('all'), f('field-manager', undefined, true, 'no server-side apply'), f('validate', undefined, true, 'no schema validation')],
   version: [b('client'), f('output', 'o')],
   'api-resources': [f('output', 'o'), b('namespaced'), b('no-headers'), f('api-group'), f('verbs'), f('sort-by'), b('cached')],
 };

@@ -143,6 +143,22 @@ describe('kubectl verbs and printers', () => {
     expect((await k(c, 'kubectl delete pod x --grace-period=30')).err).toBe('kubectl: --grace-period: not simulated\n');
   });
 
+  it('cordon, uncordon and taint steer the scheduler; commands kubectl has but the simulation lacks', async () => {
+    expect((await k(c, 'kubectl cordon node01')).out).toBe('node/node01 cordoned\n');
+    expect((await k(c, 'kubectl cordon node01')).out).toBe('node/node01 already cordoned\n');
+    expect((await k(c, 'kubectl get node node01')).out).toMatch(/node01 +Ready,SchedulingDisabled/);
+    expect((await k(c, 'kubectl taint nodes node02 dedicated=db:NoSchedule')).out).toBe('node/node02 tainted\n');
+    await k(c, 'kubectl run nowhere --image=busybox');
+    expect(c.api.get('Pod', 'default', 'nowhere')!.spec.nodeName).toBeUndefined();
+    expect((await k(c, 'kubectl taint nodes node02 dedicated=db:NoSchedule-')).out).toBe('node/node02 untainted\n');
+    expect((await k(c, 'kubectl uncordon node01')).out).toBe('node/node01 uncordoned\n');
+    // The scheduler retries the pending pod once a node takes pods again.
+    expect(c.api.get('Pod', 'default', 'nowhere')!.spec.nodeName).toMatch(/^node0[12]$/);
+    await k(c, 'kubectl delete pod nowhere --force');
+    expect((await k(c, 'kubectl drain node01 --ignore-daemonsets')).err).toBe('kubectl: drain: not simulated\n');
+    expect((await k(c, 'kubectl version')).out).toBe('Client Version: v1.31.4\nKustomize Version: v5.4.2\nServer Version: v1.31.4\n');
+  });
+
   it('run -i --rm attaches, then deletes the pod', async () => {
     const r = await k(c, 'kubectl run -i --rm once --image=busybox --restart=Never -- echo hello');
     expect(r.out).toBe('hello\npod "once" deleted\n');

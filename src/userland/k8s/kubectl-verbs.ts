@@ -493,6 +493,80 @@ function events(p: Process, api: ApiServer, a: Args): number {
   return 0;
 }
 
+// ── nodes: cordon, uncordon, taint ──────────────────────────────────
+
+function cordon(p: Process, api: ApiServer, a: Args, on: boolean): number {
+  const ts = a.pos.length ? targets(a.pos.length === 1 && !a.pos[0].includes('/') ? ['node', a.pos[0]] : a.pos) : [];
+  if (!ts.length || !ts.every((t) => t.names.length)) throw new UsageError(`error: USAGE: ${on ? 'cordon' : 'uncordon'} NODE [flags]\nSee 'kubectl ${on ? 'cordon' : 'uncordon'} -h' for help and examples`);
+  for (const t of ts) {
+    for (const n of t.names) {
+      const node = api.get('Node', undefined, n);
+      if (!node) return notFound(p, new ApiError(404, 'NotFound', `nodes "${n}" not found`));
+      const cur = !!node.spec?.unschedulable;
+      if (cur === on) {
+        p.stdout.write(`node/${n} already ${on ? 'cordoned' : 'uncordoned'}\n`);
+        continue;
+      }
+      if (dryRun(a) === 'none') api.patch('Node', undefined, n, (x) => (on ? (x.spec.unschedulable = true) : delete x.spec.unschedulable));
+      p.stdout.write(`node/${n} ${on ? 'cordoned' : 'uncordoned'}${dryRun(a) !== 'none' ? ' (dry run)' : ''}\n`);
+    }
+  }
+  return 0;
+}
+
+/** kubectl taint NODE KEY[=VALUE]:EFFECT ... and KEY[:EFFECT]- to remove. */
+function taint(p: Process, api: ApiServer, a: Args): number {
+  const words = a.pos.filter((x) => !x.includes(':') && !x.includes('=') && !x.endsWith('-'));
+  const specs = a.pos.filter((x) => !words.includes(x));
+  if (!words.length || !specs.length) throw new UsageError("error: at least one taint update is required\nSee 'kubectl taint -h' for help and examples");
+  const ts = targets(words.length === 2 || words[0].includes('/') ? words : ['node', ...words]);
+  const effects = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
+  const add: { key: string; value?: string; effect: string }[] = [];
+  const remove: { key: string; effect?: string }[] = [];
+  for (const sp of specs) {
+    if (sp.endsWith('-')) {
+      const [key, effect] = sp.slice(0, -1).split(':');
+      remove.push({ key: key.split('=')[0], effect });
+      continue;
+    }
+    const i = sp.lastIndexOf(':');
+    const effect = i < 0 ? '' : sp.slice(i + 1);
+    if (!effects.includes(effect)) throw new UsageError(`error: invalid taint effect: ${effect}, unsupported taint effect`);
+    // NoExecute also evicts running pods (the taint manager): not modelled.
+    if (effect === 'NoExecute') return refuseNotSimulated(p, 'kubectl', 'taint NoExecute');
+    const [key, value] = sp.slice(0, i).split('=');
+    add.push({ key, ...(value !== undefined ? { value } : {}), effect });
+  }
+  for (const t of ts) {
+    for (const n of t.names) {
+      const node = api.get('Node', undefined, n);
+      if (!node) return notFound(p, new ApiError(404, 'NotFound', `nodes "${n}" not found`));
+      let list = [...((node.spec?.taints ?? []) as { key: string; value?: string; effect: string }[])];
+      for (const r of remove) {
+        const before = list.length;
+        list = list.filter((x) => !(x.key === r.key && (!r.effect || x.effect === r.effect)));
+        if (list.length === before) throw new UsageError(`error: taint "${r.key}${r.effect ? `:${r.effect}` : ''}" not found`);
+      }
+      for (const x of add) {
+        const same = list.findIndex((y) => y.key === x.key && y.effect === x.effect);
+        if (same >= 0 && a.flags.get('overwrite') !== 'true') throw new UsageError(`error: node ${n} already has ${x.key} taint(s) with same effect(s) and --overwrite is false`);
+        if (same >= 0) list[same] = x;
+        else list.push(x);
+      }
+      if (dryRun(a) === 'none') api.patch('Node', undefined, n, (o) => (list.length ? (o.spec.taints = list) : delete o.spec.taints));
+      p.stdout.write(`node/${n} ${add.length ? 'tainted' : 'untainted'}\n`);
+    }
+  }
+  return 0;
+}
+
+/** kubectl version (client and the simulated server). */
+function version(p: Process, a: Args): number {
+  if (a.output) return refuseNotSimulated(p, 'kubectl', 'version --output');
+  p.stdout.write(`Client Version: v1.31.4\nKustomize Version: v5.4.2\n${a.flags.get('client') === 'true' ? '' : 'Server Version: v1.31.4\n'}`);
+  return 0;
+}
+
 /**
  * The verbs this module answers; undefined for the others (kubectl.ts
  * handles them).
@@ -527,6 +601,14 @@ export async function kubectlExtra(p: Process, api: ApiServer, verb: string, a: 
       return events(p, api, a);
     case 'describe':
       return describeVerb(p, api, a);
+    case 'cordon':
+      return cordon(p, api, a, true);
+    case 'uncordon':
+      return cordon(p, api, a, false);
+    case 'taint':
+      return taint(p, api, a);
+    case 'version':
+      return version(p, a);
     case 'edit':
       // No editor exists on the simulated hosts ($KUBE_EDITOR, $EDITOR, vi).
       return refuseNotSimulated(p, 'kubectl', 'edit');

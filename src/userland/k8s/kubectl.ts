@@ -19,7 +19,7 @@ import { podReady } from '../../k8s/controllers.ts';
 import { parseYamlDocuments } from '../../k8s/yaml.ts';
 import { clusterOfApi } from '../../k8s/kubectl-bridge.ts';
 import { klogTime } from '../lib/klog.ts';
-import { parseFlags, unknownCommand, verbIndex, NotSimulatedFlag, UsageError, type Args } from './kubectl-flags.ts';
+import { parseFlags, unknownCommand, verbIndex, NotSimulatedFlag, UsageError, KUBECTL_COMMANDS, VERB_FLAGS, type Args } from './kubectl-flags.ts';
 import { printerFor, sortBy, NotSimulatedFormat } from './kubectl-output.ts';
 import { refuseNotSimulated } from '../registry.ts';
 import { kubectlExtra, eventTable, createAndPrint } from './kubectl-verbs.ts';
@@ -498,6 +498,9 @@ async function main(p: Process): Promise<number> {
   }
   const rest = [...argv.slice(0, Math.max(vi, 0)), ...argv.slice(vi + 1)];
   try {
+    // cobra finds the command before parsing its flags: an unknown verb, then a known one the simulation lacks.
+    if (!KUBECTL_COMMANDS.includes(verb)) throw new UsageError(unknownCommand(verb));
+    if (!Object.hasOwn(VERB_FLAGS, verb)) return refuseNotSimulated(p, 'kubectl', verb);
     const a = parseFlags(verb, rest);
     const extra = await kubectlExtra(p, api, verb, a);
     if (extra !== undefined) return extra;
