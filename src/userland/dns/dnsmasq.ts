@@ -161,7 +161,11 @@ export function dnsmasqData(p: Process, opts: [string, string][]): ServerData & 
         const num = (x: string | undefined): number | undefined => (x === undefined || x === '' ? undefined : /^\d+$/.test(x) && Number(x) < 65536 ? Number(x) : NaN);
         const [po, pr, we] = [num(port), num(prio), num(weight)];
         if ([po, pr, we].some((x) => Number.isNaN(x))) return 'bad SRV record at line 0 of command line';
-        records.push(rr(name, { type: 'SRV', priority: pr ?? 0, weight: we ?? 0, port: po ?? 1, target: canonName(target || '.') }));
+        // dnsmasq keeps SRV records in a list it prepends to: the last one given is answered first.
+        const srv = rr(name, { type: 'SRV', priority: pr ?? 0, weight: we ?? 0, port: po ?? 1, target: canonName(target || '.') });
+        const first = records.findIndex((x) => x.data.type === 'SRV' && canonName(x.name) === canonName(name));
+        if (first >= 0) records.splice(first, 0, srv);
+        else records.push(srv);
         break;
       }
       case 'ptr-record': {
@@ -188,7 +192,9 @@ export function dnsmasqData(p: Process, opts: [string, string][]): ServerData & 
     }
   }
   if (!noResolv) forwarders.push(...parseResolvConf(readFileOf(p, resolvFile)).nameservers.filter((a) => !a.startsWith('127.') && isIp4(a)));
-  const all = [...records, ...ptrs];
+  // An address named by several host records points back to the first of them.
+  const firstPtr = ptrs.filter((r, i) => ptrs.findIndex((x) => canonName(x.name) === canonName(r.name)) === i);
+  const all = [...records, ...firstPtr];
   const zones: AuthZone[] = [];
   for (const d of local) zones.push({ origin: canonName(d), records: all.filter((r) => inDomain(r.name, d)) });
   for (const w of wild) {
