@@ -16,6 +16,7 @@ export interface EventSource {
 
 const EPOCH = Date.UTC(2025, 0, 6, 9, 0, 0);
 const last = new WeakMap<ApiServer, bigint>();
+const index = new WeakMap<ApiServer, Map<string, string>>();
 
 /** apiVersion of a kind's objects (for involvedObject). */
 function apiVersionOf(o: KObject): string {
@@ -30,7 +31,12 @@ export function recordEvent(api: ApiServer, obj: KObject, type: 'Normal' | 'Warn
   try {
     const ns = obj.metadata.namespace ?? 'default';
     const now = api.now();
-    const same = api.list('Event', ns).find((e) => e.involvedObject?.uid === obj.metadata.uid && e.involvedObject?.name === obj.metadata.name && e.reason === reason && e.message === message && e.source?.component === source.component && (e.source?.host ?? '') === (source.host ?? '') && (e.involvedObject?.fieldPath ?? '') === (fieldPath ?? ''));
+    // The correlator's aggregation key, indexed (a list scan per event grows quadratically).
+    const key = [ns, obj.metadata.uid, obj.metadata.name, reason, message, source.component, source.host ?? '', fieldPath ?? ''].join('\u0000');
+    let idx = index.get(api);
+    if (!idx) index.set(api, (idx = new Map()));
+    const prevName = idx.get(key);
+    const same = prevName !== undefined ? api.get('Event', ns, prevName) : undefined;
     if (same) {
       api.patch('Event', ns, same.metadata.name, (e) => {
         e.count = (e.count ?? 1) + 1;
@@ -43,10 +49,12 @@ export function recordEvent(api: ApiServer, obj: KObject, type: 'Normal' | 'Warn
     const prev = last.get(api);
     if (prev !== undefined && nanos <= prev) nanos = prev + 1n;
     last.set(api, nanos);
+    const name = `${obj.metadata.name}.${nanos.toString(16)}`;
+    idx.set(key, name);
     api.create({
       apiVersion: 'v1',
       kind: 'Event',
-      metadata: { name: `${obj.metadata.name}.${nanos.toString(16)}`, namespace: ns },
+      metadata: { name, namespace: ns },
       involvedObject: { apiVersion: apiVersionOf(obj), kind: obj.kind, name: obj.metadata.name, namespace: obj.metadata.namespace, uid: obj.metadata.uid, resourceVersion: obj.metadata.resourceVersion, ...(fieldPath ? { fieldPath } : {}) },
       reason,
       message,

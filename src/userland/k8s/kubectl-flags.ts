@@ -97,7 +97,7 @@ export const VERB_FLAGS: Record<string, FlagDef[]> = {
   uncordon: [...SEL, f('dry-run')],
   taint: [...PRINT, ...SEL, f('dry-run'), b('overwrite'), b('all'), f('field-manager', undefined, true, 'no server-side apply'), f('validate', undefined, true, 'no schema validation')],
   version: [b('client'), f('output', 'o')],
-  'api-resources': [f('output', 'o'), b('namespaced'), b('no-headers'), f('api-group'), f('verbs'), f('sort-by'), b('cached')],
+  'api-resources': [f('output', 'o'), b('no-headers'), f('namespaced', undefined, true, 'every kind is listed'), f('api-group', undefined, true, 'every kind is listed'), f('verbs', undefined, true, 'every kind is listed'), f('sort-by', undefined, true, 'listed by group and name'), b('cached', undefined, 'no discovery cache'), f('categories', undefined, true, 'every kind is listed')],
 };
 
 /** Commands cobra lists for kubectl (used for suggestions), in its order. */

@@ -16,7 +16,8 @@ import { refuseNotSimulated } from '../registry.ts';
 import { UsageError, unknownCommand, type Args } from './kubectl-flags.ts';
 import { printerFor } from './kubectl-output.ts';
 import { describeVerb } from './kubectl-describe.ts';
-import { humanDuration, kindOf, notFound, ref, tabwrite, targets } from './kubectl.ts';
+import { humanDuration, kindOf, notFound, ref, tabwrite, targets, KINDS } from './kubectl.ts';
+import { RESOURCE } from '../../k8s/api.ts';
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
@@ -560,6 +561,27 @@ function taint(p: Process, api: ApiServer, a: Args): number {
   return 0;
 }
 
+/** kubectl api-resources: the kinds the simulated API server serves (core group first, then by group). */
+function apiResources(p: Process, a: Args): number {
+  if (a.output && a.output !== 'name' && a.output !== 'wide') throw new UsageError(`error: --output ${a.output} is not available`);
+  const groupOf: Record<string, string> = { Deployment: 'apps/v1', ReplicaSet: 'apps/v1', DaemonSet: 'apps/v1', EndpointSlice: 'discovery.k8s.io/v1' };
+  const kinds = [...new Set(Object.values(KINDS))].filter((k) => Object.hasOwn(RESOURCE, k));
+  const rows = kinds.map((k) => {
+    const r = RESOURCE[k];
+    const shorts = Object.keys(KINDS).filter((w) => KINDS[w] === k && w !== r.plural && w !== k.toLowerCase()).sort();
+    const version = groupOf[k] ?? (r.group ? `${r.group}/v1` : 'v1');
+    return { name: r.plural, group: r.group, row: [r.plural, shorts.join(','), version, String(ApiServer.namespaced(k)), k] };
+  });
+  rows.sort((x, y) => (x.group === y.group ? (x.name < y.name ? -1 : 1) : x.group === '' ? -1 : y.group === '' ? 1 : x.group < y.group ? -1 : 1));
+  if (a.output === 'name') {
+    for (const r of rows) p.stdout.write(`${r.group ? `${r.name}.${r.group}` : r.name}\n`);
+    return 0;
+  }
+  const head = ['NAME', 'SHORTNAMES', 'APIVERSION', 'NAMESPACED', 'KIND'];
+  p.stdout.write(tabwrite(a.flags.get('no-headers') === 'true' ? rows.map((r) => r.row) : [head, ...rows.map((r) => r.row)]));
+  return 0;
+}
+
 /** kubectl version (client and the simulated server). */
 function version(p: Process, a: Args): number {
   if (a.output) return refuseNotSimulated(p, 'kubectl', 'version --output');
@@ -609,6 +631,8 @@ export async function kubectlExtra(p: Process, api: ApiServer, verb: string, a: 
       return taint(p, api, a);
     case 'version':
       return version(p, a);
+    case 'api-resources':
+      return apiResources(p, a);
     case 'edit':
       // No editor exists on the simulated hosts ($KUBE_EDITOR, $EDITOR, vi).
       return refuseNotSimulated(p, 'kubectl', 'edit');

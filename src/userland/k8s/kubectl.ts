@@ -25,7 +25,7 @@ import { refuseNotSimulated } from '../registry.ts';
 import { kubectlExtra, eventTable, createAndPrint } from './kubectl-verbs.ts';
 
 /** Resource names and aliases kubectl accepts, to kinds. */
-const KINDS: Record<string, string> = {
+export const KINDS: Record<string, string> = {
   po: 'Pod', pod: 'Pod', pods: 'Pod',
   svc: 'Service', service: 'Service', services: 'Service',
   ep: 'Endpoints', endpoints: 'Endpoints',
