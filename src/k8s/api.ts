@@ -68,6 +68,7 @@ export const RESOURCE: Record<string, { plural: string; group: string }> = {
   Ingress: { plural: 'ingresses', group: 'networking.k8s.io' },
   IngressClass: { plural: 'ingressclasses', group: 'networking.k8s.io' },
   NetworkPolicy: { plural: 'networkpolicies', group: 'networking.k8s.io' },
+  Event: { plural: 'events', group: '' },
 };
 
 /** `deployments.apps` / `pods` as API errors name a resource. */
@@ -182,6 +183,8 @@ export class ApiServer {
     const b = this.bucket(obj.kind);
     const k = this.key(obj.kind, m.namespace, m.name);
     if (b.has(k)) throw new ApiError(409, 'AlreadyExists', `${qualifiedResource(obj.kind)} "${m.name}" already exists`);
+    // The ServiceAccount admission plugin: a pod without one runs as `default`.
+    if (obj.kind === 'Pod' && obj.spec && !obj.spec.serviceAccountName) obj.spec.serviceAccountName = 'default';
     applyDefaults(obj);
     validate(obj);
     m.uid = this.uid();

@@ -8,6 +8,7 @@
 
 import { ApiServer, type KObject, type WatchEvent } from './api.ts';
 import { fmtIp4, parseIp4 } from '../kernel/addr.ts';
+import { recordEvent } from './events.ts';
 
 /** Does a label map satisfy a selector (matchLabels, or a Service's plain map)? */
 export function matches(sel: Record<string, string> | undefined, labels: Record<string, string> | undefined): boolean {
@@ -81,10 +82,14 @@ export class ControlPlane {
         this.syncOwners();
         this.syncEndpoints();
         return;
+      case 'Node':
+        // A node that became schedulable (uncordoned, untainted, added): the scheduler retries pending pods.
+        for (const p of this.api.list('Pod')) if (!p.spec?.nodeName && !p.metadata.deletionTimestamp) this.schedule(p);
+        this.syncOwners();
+        return;
       case 'Deployment':
       case 'ReplicaSet':
       case 'DaemonSet':
-      case 'Node':
         this.syncOwners();
         return;
     }
@@ -167,7 +172,9 @@ export class ControlPlane {
       (pod.spec?.tolerations ?? []).some((t: { key?: string; operator?: string; effect?: string }) => (t.operator === 'Exists' && !t.key) || (t.key === taint.key && (!t.effect || t.effect === taint.effect)));
     const nodes = this.api.list('Node').filter((n) => {
       if (pod.spec?.nodeSelector && !matches(pod.spec.nodeSelector, n.metadata.labels)) return false;
-      return !(n.spec?.taints ?? []).some((t: { key: string; effect: string }) => t.effect === 'NoSchedule' && !tolerates(t));
+      // NodeUnschedulable: a cordoned node takes no pods that do not tolerate node.kubernetes.io/unschedulable.
+      if (n.spec?.unschedulable && !tolerates({ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' })) return false;
+      return !(n.spec?.taints ?? []).some((t: { key: string; effect: string }) => (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerates(t));
     });
     if (!nodes.length) return;
     const count = (n: KObject): number => this.api.list('Pod').filter((p) => p.spec?.nodeName === n.metadata.name && !p.spec?.hostNetwork).length;
@@ -178,6 +185,7 @@ export class ControlPlane {
       p.spec.nodeName = pick.metadata.name;
       p.status = { ...(p.status ?? {}), phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'True', lastTransitionTime: this.api.now() }] };
     });
+    recordEvent(this.api, pod, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${pick.metadata.name}`, { component: 'default-scheduler' });
   }
 
   // ── workloads ────────────────────────────────────────────────────────
@@ -193,13 +201,14 @@ export class ControlPlane {
     spec.restartPolicy = spec.restartPolicy ?? 'Always';
     spec.dnsPolicy = spec.dnsPolicy ?? 'ClusterFirst';
     spec.terminationGracePeriodSeconds = spec.terminationGracePeriodSeconds ?? 30;
-    this.api.create({
+    const pod = this.api.create({
       apiVersion: 'v1',
       kind: 'Pod',
       metadata: { generateName: `${owner.metadata.name}-`, name: '', namespace: owner.metadata.namespace, labels: { ...(template.metadata?.labels ?? {}), ...extraLabels }, ownerReferences: [ctrlRef(owner)] },
       spec,
       status: { phase: 'Pending' },
     });
+    recordEvent(this.api, owner, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, { component: owner.kind === 'DaemonSet' ? 'daemonset-controller' : 'replicaset-controller' });
   }
 
   private syncReplicaSet(rs: KObject): void {
@@ -210,7 +219,10 @@ export class ControlPlane {
     if (pods.length > want) {
       // Delete not-ready pods first, then the newest (controller.ActivePods ordering, simplified).
       const victims = [...pods].sort((a, b) => Number(podReady(a)) - Number(podReady(b)) || (b.metadata.creationTimestamp! < a.metadata.creationTimestamp! ? -1 : 1)).slice(0, pods.length - want);
-      for (const v of victims) this.api.deleteGraceful('Pod', v.metadata.namespace, v.metadata.name);
+      for (const v of victims) {
+        this.api.deleteGraceful('Pod', v.metadata.namespace, v.metadata.name);
+        recordEvent(this.api, rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${v.metadata.name}`, { component: 'replicaset-controller' });
+      }
     }
     const all = this.ownedBy('Pod', rs).filter((p) => !p.metadata.deletionTimestamp);
     const ready = all.filter(podReady).length;
@@ -257,6 +269,8 @@ export class ControlPlane {
         },
         status: { replicas: 0 },
       });
+      // getNewReplicaSet: a new ReplicaSet created at its full size is announced without "from".
+      if (newRs.spec.replicas > 0) recordEvent(this.api, d, 'Normal', 'ScalingReplicaSet', `Scaled up replica set ${newRs.metadata.name} to ${newRs.spec.replicas}`, { component: 'deployment-controller' });
       this.api.patch('Deployment', ns, d.metadata.name, (o) => {
         o.metadata.annotations = { ...(o.metadata.annotations ?? {}), 'deployment.kubernetes.io/revision': String(maxRev + 1) };
       });
@@ -269,7 +283,11 @@ export class ControlPlane {
     const podsOf = (r: KObject): KObject[] => this.ownedBy('Pod', r).filter((p) => !p.metadata.deletionTimestamp);
     const oldCount = olds.reduce((s, r) => s + (r.spec.replicas ?? 0), 0);
     const setReplicas = (r: KObject, n: number): void => {
-      if ((r.spec.replicas ?? 0) !== n) this.api.patch('ReplicaSet', ns, r.metadata.name, (o) => (o.spec.replicas = n));
+      const from = r.spec.replicas ?? 0;
+      if (from === n) return;
+      this.api.patch('ReplicaSet', ns, r.metadata.name, (o) => (o.spec.replicas = n));
+      // scaleReplicaSet: "Scaled %s replica set %s to %d from %d".
+      recordEvent(this.api, d, 'Normal', 'ScalingReplicaSet', `Scaled ${n > from ? 'up' : 'down'} replica set ${r.metadata.name} to ${n} from ${from}`, { component: 'deployment-controller' });
     };
     // Scale up the new ReplicaSet within maxSurge.
     const cur = newRs.spec.replicas ?? 0;

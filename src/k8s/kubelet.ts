@@ -22,6 +22,7 @@ import { lookupCommand } from '../userland/registry.ts';
 import type { ApiServer, KObject } from './api.ts';
 import { addNetworkList, delNetworkList, loadNetConf } from './cni/runtime.ts';
 import type { NodeBinding } from './registry.ts';
+import { recordEvent } from './events.ts';
 
 /** Options of a kubelet. */
 export interface KubeletOptions {
@@ -188,6 +189,16 @@ export class Kubelet {
     const cur = this.api.get('Pod', ns, name);
     if (!sb || !cur || cur.metadata.deletionTimestamp) return;
     for (const c of cur.spec.containers ?? []) {
+      // The image is on the node already (IfNotPresent); then the runtime creates and starts the container.
+      const fp = `spec.containers{${c.name}}`;
+      recordEvent(this.api, cur, 'Normal', 'Pulled', `Container image "${c.image}" already present on machine`, { component: 'kubelet', host: this.node }, fp);
+      recordEvent(this.api, cur, 'Normal', 'Created', `Created container ${c.name}`, { component: 'kubelet', host: this.node }, fp);
+      recordEvent(this.api, cur, 'Normal', 'Started', `Started container ${c.name}`, { component: 'kubelet', host: this.node }, fp);
+      if (c.stdin) {
+        // A container with stdin open waits for kubectl to attach (kubectl run -i).
+        sb.procs.push(this.spawn(['sleep', 'infinity'], netns, c.name, sb, cur));
+        continue;
+      }
       const prog = imageProgram(c.image ?? '');
       // The image's binary runs by its name (it lives in the image, not on the node's PATH).
       const argv = c.command ? [String(c.command[0]).split('/').pop()!, ...c.command.slice(1), ...(c.args ?? [])] : prog.argv.length || !c.args?.length ? [...prog.argv, ...(c.args ?? [])] : [String(c.args[0]).split('/').pop()!, ...c.args.slice(1)];
@@ -253,6 +264,27 @@ export class Kubelet {
     return r.done;
   }
 
+  /**
+   * kubectl run -i: the container's command attached to the caller's
+   * terminal. A pod that does not restart (Never, OnFailure after success)
+   * then reports the container terminated and the pod Succeeded or Failed.
+   */
+  async attach(ns: string, pod: string, argv: string[], io: { stdin: import('../kernel/proc.ts').InStream; stdout: import('../kernel/proc.ts').OutStream; stderr: import('../kernel/proc.ts').OutStream }): Promise<number> {
+    const code = await this.exec(ns, pod, argv, io);
+    const cur = this.api.get('Pod', ns, pod);
+    const policy = cur?.spec?.restartPolicy ?? 'Always';
+    if (cur && !cur.metadata.deletionTimestamp && (policy === 'Never' || (policy === 'OnFailure' && code === 0))) {
+      const t = this.api.now();
+      const reason = code === 0 ? 'Completed' : 'Error';
+      this.api.patch('Pod', ns, pod, (p) => {
+        p.status.phase = code === 0 ? 'Succeeded' : 'Failed';
+        p.status.conditions = (p.status.conditions ?? []).map((c: { type: string }) => (c.type === 'Ready' || c.type === 'ContainersReady' ? { ...c, status: 'False', reason: 'PodCompleted', lastTransitionTime: t } : c));
+        p.status.containerStatuses = (p.status.containerStatuses ?? []).map((c: Record<string, unknown>) => ({ ...c, ready: false, started: false, state: { terminated: { exitCode: code, reason, startedAt: (c.state as { running?: { startedAt?: string } })?.running?.startedAt ?? t, finishedAt: t, containerID: c.containerID } } }));
+      });
+    }
+    return code;
+  }
+
   private async teardown(pod: KObject, sb: Sandbox | undefined): Promise<void> {
     const ns = pod.metadata.namespace!;
     if (sb) {
@@ -261,6 +293,7 @@ export class Kubelet {
       // preStop sleep gives real pods, so kube-proxy's update lands first), then
       // get SIGTERM, then are killed.
       await this.proc.sleep(1000);
+      for (const c of pod.spec?.containers ?? []) recordEvent(this.api, pod, 'Normal', 'Killing', `Stopping container ${c.name}`, { component: 'kubelet', host: this.node }, `spec.containers{${c.name}}`);
       for (const r of [...sb.procs].reverse()) if (r.proc.argv[0] !== '/pause') sendSignal(r.proc, 'SIGTERM');
       await this.proc.sleep(500);
       for (const r of [...sb.procs].reverse()) sendSignal(r.proc, 'SIGKILL');
@@ -285,11 +318,7 @@ export class Kubelet {
   }
 
   private event(pod: KObject, type: string, reason: string, message: string): void {
-    try {
-      this.api.create({ apiVersion: 'v1', kind: 'Event', metadata: { name: '', generateName: `${pod.metadata.name}.`, namespace: pod.metadata.namespace }, type, reason, message, involvedObject: { kind: 'Pod', name: pod.metadata.name, namespace: pod.metadata.namespace } });
-    } catch {
-      // events are best effort
-    }
+    recordEvent(this.api, pod, type as 'Normal' | 'Warning', reason, message, { component: 'kubelet', host: this.node });
   }
 
   /** The node's InternalIP (its first global address on eth0). */

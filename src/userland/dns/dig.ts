@@ -297,6 +297,9 @@ function formatReply(m: Message, o: DigOpts, server: string, port: number, size:
   }
   if (o.comments) {
     s += ';; Got answer:\n';
+    // BIND 9.18 warns when a name under .local (mDNS's domain) goes to a DNS server.
+    const qn = (m.questions[0]?.name ?? '').toLowerCase().replace(/\.$/, '');
+    if (qn === 'local' || qn.endsWith('.local')) s += ';; WARNING: .local is reserved for Multicast DNS\n;; You are currently testing what happens when an mDNS query is leaked to DNS\n';
     s += headerLines(m, m.edns ? 1 : 0);
     if (m.rd && !m.ra) s += ';; WARNING: recursion requested but not available\n';
     s += '\n';

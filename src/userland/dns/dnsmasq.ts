@@ -21,7 +21,7 @@ import { CLASS_IN, canonName, isIp4, isIp6, ip6Bytes, ip6Text, type RR } from '.
 /** Long options: name → takes an argument. */
 const LONG: Record<string, boolean> = {
   'user': true, 'group': true, 'no-resolv': false, 'no-hosts': false, 'listen-address': true, 'bind-interfaces': false, 'bind-dynamic': false, 'local': true, 'server': true,
-  'host-record': true, 'cname': true, 'mx-host': true, 'txt-record': true, 'address': true, 'addn-hosts': true, 'pid-file': true, 'no-daemon': false, 'keep-in-foreground': false,
+  'host-record': true, 'cname': true, 'mx-host': true, 'txt-record': true, 'srv-host': true, 'ptr-record': true, 'address': true, 'addn-hosts': true, 'pid-file': true, 'no-daemon': false, 'keep-in-foreground': false,
   'port': true, 'interface': true, 'except-interface': true, 'log-queries': false, 'conf-file': true, 'domain-needed': false, 'bogus-priv': false, 'cache-size': true,
   'no-negcache': false, 'log-facility': true, 'expand-hosts': false, 'domain': true, 'local-ttl': true, 'strict-order': false, 'no-poll': false, 'resolv-file': true, 'test': false, 'version': false, 'help': false,
 };
@@ -154,6 +154,26 @@ export function dnsmasqData(p: Process, opts: [string, string][]): ServerData & 
         records.push(rr(name, { type: 'MX', preference: pref ? Number(pref) : 1, exchange: canonName(target || kernelOf(p).hostname) }));
         break;
       }
+      case 'srv-host': {
+        // --srv-host=_service._proto.[domain],[target[,port[,priority[,weight]]]]
+        const [name, target, port, prio, weight] = parts;
+        if (!name) return 'bad SRV record at line 0 of command line';
+        const num = (x: string | undefined): number | undefined => (x === undefined || x === '' ? undefined : /^\d+$/.test(x) && Number(x) < 65536 ? Number(x) : NaN);
+        const [po, pr, we] = [num(port), num(prio), num(weight)];
+        if ([po, pr, we].some((x) => Number.isNaN(x))) return 'bad SRV record at line 0 of command line';
+        // dnsmasq keeps SRV records in a list it prepends to: the last one given is answered first.
+        const srv = rr(name, { type: 'SRV', priority: pr ?? 0, weight: we ?? 0, port: po ?? 1, target: canonName(target || '.') });
+        const first = records.findIndex((x) => x.data.type === 'SRV' && canonName(x.name) === canonName(name));
+        if (first >= 0) records.splice(first, 0, srv);
+        else records.push(srv);
+        break;
+      }
+      case 'ptr-record': {
+        const [name, target] = parts;
+        if (!name) return 'bad PTR record at line 0 of command line';
+        records.push(rr(name, { type: 'PTR', target: canonName(target || '') }));
+        break;
+      }
       case 'txt-record': {
         const [name, ...texts] = parts;
         records.push(rr(name, { type: 'TXT', strings: texts.length ? [texts.join(',')].flatMap((t) => t.split(/","/)).map((t) => t.replace(/^"|"$/g, '')) : [] }));
@@ -172,7 +192,9 @@ export function dnsmasqData(p: Process, opts: [string, string][]): ServerData & 
     }
   }
   if (!noResolv) forwarders.push(...parseResolvConf(readFileOf(p, resolvFile)).nameservers.filter((a) => !a.startsWith('127.') && isIp4(a)));
-  const all = [...records, ...ptrs];
+  // An address named by several host records points back to the first of them.
+  const firstPtr = ptrs.filter((r, i) => ptrs.findIndex((x) => canonName(x.name) === canonName(r.name)) === i);
+  const all = [...records, ...firstPtr];
   const zones: AuthZone[] = [];
   for (const d of local) zones.push({ origin: canonName(d), records: all.filter((r) => inDomain(r.name, d)) });
   for (const w of wild) {
@@ -268,6 +290,8 @@ register({
     { flag: '--cname', arg: 'alias,target', desc: 'CNAME record' },
     { flag: '--mx-host', arg: 'name,host,pref', desc: 'MX record' },
     { flag: '--txt-record', arg: 'name,text', desc: 'TXT record' },
+    { flag: '--srv-host', arg: '_svc._proto.domain,target,port,prio,weight', desc: 'SRV record (the target\'s addresses go in the additional section)' },
+    { flag: '--ptr-record', arg: 'name,target', desc: 'PTR record' },
     { flag: '--address', arg: '/domain/addr', desc: 'every name under domain resolves to addr' },
     { flag: '--local', arg: '/domain/', desc: 'answer names under domain locally only (NXDOMAIN if unknown)' },
     { flag: '--server', arg: 'addr', desc: 'upstream server' },

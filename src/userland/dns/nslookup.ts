@@ -109,6 +109,12 @@ async function nslookup(p: Process): Promise<number> {
       p.stdout.write(';; no servers could be reached\n\n');
       return 1;
     }
+    // A search-list candidate (a suffix appended) the server refuses does not hide an earlier NXDOMAIN
+    // (recorded: scenario 111); the name as typed, tried last, reports its own answer (kit scenario 27).
+    if (reply && reply.rcode === RCODE.NXDOMAIN && r.ex.msg.rcode === RCODE.REFUSED && canonName(qname) !== canonName(target)) {
+      qname = names[i - 1];
+      break;
+    }
     reply = r.ex.msg;
     server = r.server;
     if (reply.rcode === RCODE.NXDOMAIN && i < names.length - 1) continue;

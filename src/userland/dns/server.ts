@@ -41,6 +41,10 @@ export interface AuthZone {
   exact?: boolean;
   /** Records made up for any name in the zone that has none (dnsmasq --address=/domain/addr). */
   synth?: (name: string) => RR[];
+  /** Names that exist without records (empty non-terminals a synthesising zone knows of): NODATA, not NXDOMAIN. */
+  exists?: (name: string) => boolean;
+  /** A synthesising zone with nothing for a name passes the query on (CoreDNS `fallthrough`). */
+  fallthrough?: boolean;
 }
 
 /** Everything a server answers from. */
@@ -80,9 +84,19 @@ export function answerLocal(data: ServerData, q: Message, fl: Flavour): Message 
     if (!z) break;
     let at = z.records.filter((x) => canonName(x.name) === canonName(name));
     if (!at.length && z.synth) at = z.synth(name);
+    if (hop === 0 && !at.length && z.fallthrough) return undefined;
     const wanted = at.filter((x) => question.type === TYPE.ANY || rdataType(x.data) === question.type);
     if (wanted.length) {
       r.answers.push(...wanted.map((x) => ({ ...x, name: hop === 0 ? question.name : x.name })));
+      // SRV targets' addresses in the additional section (dnsmasq and CoreDNS both add the ones they know).
+      for (const x of wanted) {
+        if (x.data.type !== 'SRV') continue;
+        const tz = zoneFor(data, x.data.target);
+        if (!tz) continue;
+        let rs = tz.records.filter((y) => canonName(y.name) === canonName((x.data as { target: string }).target));
+        if (!rs.length && tz.synth) rs = tz.synth(x.data.target);
+        for (const y of rs) if ((y.data.type === 'A' || y.data.type === 'AAAA') && !r.additional.some((z) => canonName(z.name) === canonName(y.name) && JSON.stringify(z.data) === JSON.stringify(y.data))) r.additional.push(y);
+      }
       break;
     }
     const cname = at.find((x) => x.data.type === 'CNAME');
@@ -95,7 +109,7 @@ export function answerLocal(data: ServerData, q: Message, fl: Flavour): Message 
       continue;
     }
     if (hop === 0) {
-      const exists = at.length > 0 || z.records.some((x) => canonName(x.name).endsWith(`.${canonName(name)}`));
+      const exists = at.length > 0 || z.records.some((x) => canonName(x.name).endsWith(`.${canonName(name)}`)) || !!z.exists?.(name);
       if (!exists) r.rcode = RCODE.NXDOMAIN;
       if (fl.negativeSoa) {
         const soa = z.records.find((x) => x.data.type === 'SOA');

@@ -3,7 +3,11 @@
 // yaml/json, -n, -A), describe (pods, services, deployments), apply -f,
 // create deployment, expose, scale, delete, exec, logs, rollout
 // status|undo|history, set image. Messages are kubectl's ("deployment.apps/web
-// created", `Error from server (NotFound): ...`).
+// created", `Error from server (NotFound): ...`). The command line is parsed
+// as cobra/pflag do (kubectl-flags.ts); -o printers (JSONPath, custom
+// columns) are in kubectl-output.ts; run, create service, label, annotate,
+// patch, events and describe's full layouts in kubectl-verbs.ts and
+// kubectl-describe.ts.
 
 import type { Process } from '../../kernel/proc.ts';
 import { register } from '../registry.ts';
@@ -12,15 +16,19 @@ import { hostOf } from '../coreutils/host.ts';
 import { nodeOf } from '../../k8s/registry.ts';
 import { ApiError, ApiServer, RESOURCE, qualifiedResource, type KObject } from '../../k8s/api.ts';
 import { podReady } from '../../k8s/controllers.ts';
-import { parseYamlDocuments, toYaml } from '../../k8s/yaml.ts';
+import { parseYamlDocuments } from '../../k8s/yaml.ts';
 import { clusterOfApi } from '../../k8s/kubectl-bridge.ts';
 import { klogTime } from '../lib/klog.ts';
 import { createdText, createIngressObject, describeIngress, dryRunIngress, INGRESS_KINDS, ingressTable, logsTarget } from './kubectl-ingress.ts';
 import { describeNetworkPolicy, netpolRow } from './kubectl-netpol.ts';
 import { defaultNetworkPolicy } from '../../k8s/netpol-api.ts';
+import { parseFlags, unknownCommand, verbIndex, NotSimulatedFlag, UsageError, KUBECTL_COMMANDS, VERB_FLAGS, type Args } from './kubectl-flags.ts';
+import { printerFor, sortBy, NotSimulatedFormat } from './kubectl-output.ts';
+import { refuseNotSimulated } from '../registry.ts';
+import { kubectlExtra, eventTable, createAndPrint } from './kubectl-verbs.ts';
 
 /** Resource names and aliases kubectl accepts, to kinds. */
-const KINDS: Record<string, string> = {
+export const KINDS: Record<string, string> = {
   po: 'Pod', pod: 'Pod', pods: 'Pod',
   svc: 'Service', service: 'Service', services: 'Service',
   ep: 'Endpoints', endpoints: 'Endpoints',
@@ -32,11 +40,12 @@ const KINDS: Record<string, string> = {
   ds: 'DaemonSet', daemonset: 'DaemonSet', daemonsets: 'DaemonSet',
   cm: 'ConfigMap', configmap: 'ConfigMap', configmaps: 'ConfigMap',
   netpol: 'NetworkPolicy', networkpolicy: 'NetworkPolicy', networkpolicies: 'NetworkPolicy',
+  ev: 'Event', event: 'Event', events: 'Event',
 };
 Object.assign(KINDS, INGRESS_KINDS);
 
 /** `deployment.apps/web` as kubectl names an object in messages. */
-function ref(kind: string, name: string): string {
+export function ref(kind: string, name: string): string {
   const r = Object.hasOwn(RESOURCE, kind) ? RESOURCE[kind] : undefined;
   const singular = kind.toLowerCase();
   return `${r?.group ? `${singular}.${r.group}` : singular}/${name}`;
@@ -65,12 +74,15 @@ export function tabwrite(rows: string[][]): string {
   return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(Math.max(6, w[i] + 3)))).join('').trimEnd() + '\n').join('');
 }
 
-function podStatus(p: KObject): { ready: string; status: string; restarts: string } {
+export function podStatus(p: KObject): { ready: string; status: string; restarts: string } {
   const cs = (p.status?.containerStatuses ?? []) as { ready: boolean; restartCount: number; state?: { waiting?: { reason: string } } }[];
   const total = (p.spec?.containers ?? []).length;
   let status = p.status?.phase ?? 'Pending';
   const waiting = cs.find((c) => c.state?.waiting)?.state?.waiting?.reason;
   if (waiting) status = waiting;
+  // printPod: a terminated container shows its reason (Completed, Error).
+  const term = (cs as { state?: { terminated?: { reason?: string } } }[]).find((c) => c.state?.terminated)?.state?.terminated?.reason;
+  if (term && !waiting) status = term;
   if (p.metadata.deletionTimestamp) status = 'Terminating';
   return { ready: `${cs.filter((c) => c.ready).length}/${total}`, status, restarts: String(cs.reduce((s, c) => s + (c.restartCount ?? 0), 0)) };
 }
@@ -82,7 +94,7 @@ function svcPorts(s: KObject): string {
 }
 
 /** labels.FormatLabels / LabelSelector String(): keys sorted, `<none>` when empty. */
-function selectorText(sel: Record<string, string> | undefined): string {
+export function selectorText(sel: Record<string, string> | undefined): string {
   if (!sel || !Object.keys(sel).length) return '<none>';
   return Object.keys(sel).sort().map((k) => `${k}=${sel[k]}`).join(',');
 }
@@ -203,6 +215,9 @@ function table(api: ApiServer, kind: string, objs: KObject[], wide: boolean, all
       head = ['NAME', 'POD-SELECTOR', 'AGE'];
       rows = objs.map((o) => [o.metadata.name, netpolRow(o), age(o)]);
       break;
+    case 'Event':
+      [head, ...rows] = eventTable(api, objs, wide);
+      break;
     default:
       head = ['NAME', 'AGE'];
       rows = objs.map((o) => [o.metadata.name, age(o)]);
@@ -214,50 +229,7 @@ function table(api: ApiServer, kind: string, objs: KObject[], wide: boolean, all
   return [head, ...rows];
 }
 
-/** Parsed command line: positional words and flags. */
-interface Args {
-  pos: string[];
-  ns: string;
-  allNs: boolean;
-  output?: string;
-  flags: Map<string, string>;
-  dashdash: string[];
-}
-
-function parseArgs(argv: string[]): Args {
-  const a: Args = { pos: [], ns: 'default', allNs: false, flags: new Map(), dashdash: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const x = argv[i];
-    if (x === '--') {
-      a.dashdash = argv.slice(i + 1);
-      break;
-    }
-    const val = (): string => {
-      if (x.includes('=')) return x.slice(x.indexOf('=') + 1);
-      return argv[++i] ?? '';
-    };
-    if (x === '-n' || x.startsWith('--namespace')) a.ns = val();
-    else if (x.startsWith('-n') && x.length > 2 && !x.startsWith('--')) a.ns = x.slice(2);
-    else if (x === '-A' || x === '--all-namespaces') a.allNs = true;
-    else if (x === '-o' || x.startsWith('--output')) a.output = val();
-    else if (x.startsWith('-o') && !x.startsWith('--')) a.output = x.slice(2);
-    else if (x === '-f' || x.startsWith('--filename')) a.flags.set('filename', val());
-    else if (x.startsWith('--')) {
-      const [k, v] = x.slice(2).split('=');
-      if (v !== undefined) a.flags.set(k, v);
-      else if (['image', 'port', 'target-port', 'replicas', 'type', 'name', 'to-revision', 'selector', 'container', 'timeout', 'protocol', 'cluster-ip'].includes(k)) a.flags.set(k, argv[++i] ?? '');
-      else a.flags.set(k, 'true');
-    } else if (x === '-it' || x === '-ti' || x === '-i' || x === '-t' || x === '-w' || x === '-c') {
-      if (x === '-c') a.flags.set('container', argv[++i] ?? '');
-    } else if (x === '-l') a.flags.set('selector', argv[++i] ?? '');
-    else a.pos.push(x);
-  }
-  return a;
-}
-
-class UsageError extends Error {}
-
-function kindOf(word: string): string {
+export function kindOf(word: string): string {
   const key = word.toLowerCase().split('.')[0];
   const k = Object.hasOwn(KINDS, key) ? KINDS[key] : undefined;
   if (!k) throw new UsageError(`error: the server doesn't have a resource type "${word}"`);
@@ -270,22 +242,31 @@ async function waitIdle(p: Process): Promise<void> {
 }
 
 /** Split TYPE/NAME or TYPE NAME... into (kind, names). */
-function targets(pos: string[]): { kind: string; names: string[] }[] {
+export function targets(pos: string[]): { kind: string; names: string[] }[] {
   if (!pos.length) throw new UsageError('error: You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.');
   if (pos[0].includes('/')) return pos.map((x) => ({ kind: kindOf(x.split('/')[0]), names: [x.split('/')[1]] }));
   return pos[0].split(',').map((t) => ({ kind: kindOf(t), names: pos.slice(1) }));
 }
 
-function notFound(p: Process, e: ApiError): number {
+export function notFound(p: Process, e: ApiError): number {
   p.stderr.write(e.reason === 'Invalid' && e.message.startsWith('The ') ? `${e.message}\n` : `Error from server (${e.reason}): ${e.message}\n`);
   return 1;
 }
 
 function get(p: Process, api: ApiServer, a: Args): number {
+  const read = (f: string): string | undefined => {
+    try {
+      return hostOf(p).vfs.readFile(f, p.vfsCtx());
+    } catch {
+      return undefined;
+    }
+  };
+  const printer = printerFor(a.output, a.flags.get('template'), a.flags.get('no-headers') === 'true', read);
   const ts = targets(a.pos);
   let printed = false;
   let code = 0;
   const items: KObject[] = [];
+  const ignore = a.flags.get('ignore-not-found') === 'true';
   for (const { kind, names } of ts) {
     const ns = a.allNs ? undefined : a.ns;
     let objs: KObject[];
@@ -294,6 +275,7 @@ function get(p: Process, api: ApiServer, a: Args): number {
       for (const n of names) {
         const o = api.get(kind, a.ns, n);
         if (!o) {
+          if (ignore) continue;
           p.stderr.write(`Error from server (NotFound): ${RESOURCE[kind]?.group ? `${RESOURCE[kind].plural}.${RESOURCE[kind].group}` : RESOURCE[kind]?.plural ?? kind} "${n}" not found\n`);
           code = 1;
         } else objs.push(o);
@@ -304,7 +286,9 @@ function get(p: Process, api: ApiServer, a: Args): number {
       const want = Object.fromEntries(sel.split(',').map((kv) => kv.split('=')));
       objs = objs.filter((o) => Object.entries(want).every(([k, v]) => o.metadata.labels?.[k] === v));
     }
-    if (a.output === 'yaml' || a.output === 'json' || a.output?.startsWith('jsonpath')) {
+    const sortKey = a.flags.get('sort-by');
+    if (sortKey) objs = sortBy(objs, sortKey) as KObject[];
+    if (printer) {
       items.push(...objs);
       continue;
     }
@@ -315,36 +299,23 @@ function get(p: Process, api: ApiServer, a: Args): number {
     if (!objs.length) continue;
     if (printed) p.stdout.write('\n');
     const rows = table(api, kind, objs, a.output === 'wide', a.allNs);
+    // -L KEY: one column per label key (its value, or empty).
+    for (const key of (a.multi.get('label-columns') ?? []).flatMap((x) => x.split(','))) rows.forEach((r, i) => r.push(i === 0 ? key.toUpperCase() : objs[i - 1]!.metadata.labels?.[key] ?? ''));
     // --show-labels: kubectl's printer adds a LABELS column (FormatLabels: sorted k=v, or <none>).
     if (a.flags.get('show-labels') === 'true') rows.forEach((r, i) => r.push(i === 0 ? 'LABELS' : selectorText(objs[i - 1]!.metadata.labels)));
-    if (ts.length > 1) rows.slice(1).forEach((r) => (r[a.allNs && ApiServer.namespaced(kind) ? 1 : 0] = ref(kind, r[a.allNs && ApiServer.namespaced(kind) ? 1 : 0])));
-    p.stdout.write(tabwrite(rows));
+    if (ts.length > 1 || a.flags.get('show-kind') === 'true') rows.slice(1).forEach((r) => (r[a.allNs && ApiServer.namespaced(kind) ? 1 : 0] = ref(kind, r[a.allNs && ApiServer.namespaced(kind) ? 1 : 0])));
+    p.stdout.write(tabwrite(a.flags.get('no-headers') === 'true' ? rows.slice(1) : rows));
     printed = true;
   }
-  if (a.output === 'yaml' || a.output === 'json') {
-    const single = ts.length === 1 && ts[0].names.length === 1;
+  if (printer) {
+    const single = ts.length === 1 && ts[0].names.length === 1 && !a.pos[0].includes(',');
+    if (single && !items.length) return code;
     const v = single ? items[0] : { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } };
-    if (v) p.stdout.write(a.output === 'json' ? JSON.stringify(v, null, 4) + '\n' : toYaml(v));
+    const text = printer(JSON.parse(JSON.stringify(v)));
+    p.stdout.write(text);
     return code;
   }
-  if (a.output?.startsWith('jsonpath')) {
-    const path = a.output.slice(a.output.indexOf('=') + 1).replace(/^'|'$/g, '').replace(/^\{|\}$/g, '').replace(/^\./, '');
-    // Each step is a field, optionally indexed: `ports[0]` one element, `ports[*]` / `ports[]` every element.
-    const step = (xs: unknown[], k: string): unknown[] => {
-      const m = /^([^[]*)(?:\[(\d*|\*)\])?$/.exec(k);
-      const field = m?.[1] ?? k;
-      return xs.flatMap((x) => {
-        const v = field === '' ? x : x && typeof x === 'object' && Object.hasOwn(x, field) ? (x as Record<string, unknown>)[field] : undefined;
-        if (m?.[2] === undefined) return v === undefined ? [] : [v];
-        if (!Array.isArray(v)) return [];
-        return /^\d+$/.test(m[2]) ? (v[Number(m[2])] === undefined ? [] : [v[Number(m[2])]]) : v;
-      });
-    };
-    const pick = (o: unknown): string => path.split('.').reduce((xs: unknown[], k) => step(xs, k), [o]).map((x) => (typeof x === 'object' ? JSON.stringify(x) : String(x))).join(' ');
-    p.stdout.write(items.map(pick).join(' '));
-    return code;
-  }
-  if (!printed && code === 0 && a.output !== 'name') p.stderr.write(a.allNs || !ApiServer.namespaced(ts[0].kind) ? 'No resources found\n' : `No resources found in ${a.ns} namespace.\n`);
+  if (!printed && code === 0 && a.output !== 'name' && !ignore) p.stderr.write(a.allNs || !ApiServer.namespaced(ts[0].kind) ? 'No resources found\n' : `No resources found in ${a.ns} namespace.\n`);
   return code;
 }
 
@@ -542,9 +513,20 @@ async function main(p: Process): Promise<number> {
     return 1;
   }
   const api = b.api;
-  const [verb, ...rest] = argv;
-  const a = parseArgs(rest);
+  const vi = verbIndex(argv);
+  const verb = vi < 0 ? '' : argv[vi];
+  if (vi < 0) {
+    p.stdout.write('kubectl controls the Kubernetes cluster manager.\n\n Find more information at: https://kubernetes.io/docs/reference/kubectl/\n');
+    return 0;
+  }
+  const rest = [...argv.slice(0, Math.max(vi, 0)), ...argv.slice(vi + 1)];
   try {
+    // cobra finds the command before parsing its flags: an unknown verb, then a known one the simulation lacks.
+    if (!KUBECTL_COMMANDS.includes(verb)) throw new UsageError(unknownCommand(verb));
+    if (!Object.hasOwn(VERB_FLAGS, verb)) return refuseNotSimulated(p, 'kubectl', verb);
+    const a = parseFlags(verb, rest);
+    const extra = await kubectlExtra(p, api, verb, a);
+    if (extra !== undefined) return extra;
     switch (verb) {
       case 'get':
         return get(p, api, a);
@@ -580,16 +562,23 @@ async function main(p: Process): Promise<number> {
         const [t] = targets(a.pos);
         const src = api.get(t.kind, a.ns, t.names[0]);
         if (!src) return notFound(p, new ApiError(404, 'NotFound', `${RESOURCE[t.kind]?.plural}.${RESOURCE[t.kind]?.group || ''}`.replace(/\.$/, '') + ` "${t.names[0]}" not found`));
-        const port = Number(a.flags.get('port') ?? src.spec.template?.spec?.containers?.[0]?.ports?.[0]?.containerPort);
+        const podSpec = src.kind === 'Pod' ? src.spec : src.spec?.template?.spec;
+        const port = Number(a.flags.get('port') ?? (src.kind === 'Service' ? src.spec.ports?.[0]?.port : podSpec?.containers?.[0]?.ports?.[0]?.containerPort));
         if (!port) {
           p.stderr.write("error: couldn't find port via --port flag or introspection\nSee 'kubectl expose -h' for help and examples\n");
           return 1;
         }
         const tp = a.flags.get('target-port');
         const name = a.flags.get('name') ?? src.metadata.name;
-        api.create({ apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: a.ns, labels: { ...(src.metadata.labels ?? {}) } }, spec: { type: a.flags.get('type') ?? 'ClusterIP', ...(a.flags.get('cluster-ip') ? { clusterIP: a.flags.get('cluster-ip') } : {}), selector: { ...(src.spec.selector?.matchLabels ?? src.metadata.labels ?? {}) }, ports: [{ port, protocol: (a.flags.get('protocol') ?? 'TCP').toUpperCase(), targetPort: tp ? (/^\d+$/.test(tp) ? Number(tp) : tp) : port }] } });
-        p.stdout.write(`service/${name} exposed\n`);
-        return 0;
+        // The selector: --selector, else the source's (a Service's map, a workload's matchLabels, a pod's labels).
+        const sel = a.flags.has('selector') ? Object.fromEntries(a.flags.get('selector')!.split(',').map((kv) => kv.split('='))) : src.kind === 'Service' ? { ...(src.spec.selector ?? {}) } : src.kind === 'Pod' ? { ...(src.metadata.labels ?? {}) } : { ...(src.spec.selector?.matchLabels ?? src.metadata.labels ?? {}) };
+        const labels = a.flags.has('labels') ? Object.fromEntries(a.flags.get('labels')!.split(',').map((kv) => kv.split('='))) : { ...(src.metadata.labels ?? {}) };
+        const spec: Record<string, unknown> = { ports: [{ port, protocol: (a.flags.get('protocol') ?? 'TCP').toUpperCase(), targetPort: tp ? (/^\d+$/.test(tp) ? Number(tp) : tp) : port }], selector: sel };
+        if (a.flags.has('cluster-ip')) spec.clusterIP = a.flags.get('cluster-ip');
+        if (a.flags.has('external-ip')) spec.externalIPs = a.flags.get('external-ip')!.split(',');
+        if (a.flags.has('session-affinity')) spec.sessionAffinity = a.flags.get('session-affinity');
+        if (a.flags.has('type')) spec.type = a.flags.get('type');
+        return createAndPrint(p, api, a, { apiVersion: 'v1', kind: 'Service', metadata: { creationTimestamp: null as unknown as string, labels, name }, spec, status: { loadBalancer: {} } }, 'exposed');
       }
       case 'scale': {
         const [t] = targets(a.pos);
@@ -601,13 +590,27 @@ async function main(p: Process): Promise<number> {
       }
       case 'delete': {
         let code = 0;
+        const force = a.flags.get('force') === 'true';
+        const gp = a.flags.get('grace-period');
+        // --grace-period=0 without --force is graceful (kubectl turns it into 1); other periods are not modelled.
+        if (gp !== undefined && gp !== '0' && gp !== '1' && gp !== '-1') return refuseNotSimulated(p, 'kubectl', '--grace-period');
+        if (force) p.stderr.write('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n');
         for (const t of targets(a.pos)) {
-          for (const n of t.names) {
+          let names = t.names;
+          if (!names.length && (a.flags.get('all') === 'true' || a.flags.has('selector'))) {
+            const sel = a.flags.get('selector');
+            const want = sel ? Object.fromEntries(sel.split(',').map((kv) => kv.split('='))) : {};
+            names = api.list(t.kind, a.allNs ? undefined : a.ns).filter((o) => Object.entries(want).every(([k, v]) => o.metadata.labels?.[k] === v)).map((o) => o.metadata.name);
+          } else if (!names.length) throw new UsageError(`error: resource(s) were provided, but no name was specified`);
+          for (const n of names) {
             try {
-              api.deleteGraceful(t.kind, a.ns, n);
-              p.stdout.write(`${t.kind === 'Pod' || t.kind === 'Service' || t.kind === 'Node' || t.kind === 'Namespace' || t.kind === 'Endpoints' ? t.kind.toLowerCase() : `${t.kind.toLowerCase()}.${RESOURCE[t.kind]?.group}`} "${n}" deleted\n`);
+              if (force) api.delete(t.kind, a.ns, n);
+              else api.deleteGraceful(t.kind, a.ns, n);
+              if (a.output === 'name') p.stdout.write(`${ref(t.kind, n)}\n`);
+              else p.stdout.write(`${t.kind === 'Pod' || t.kind === 'Service' || t.kind === 'Node' || t.kind === 'Namespace' || t.kind === 'Endpoints' ? t.kind.toLowerCase() : `${t.kind.toLowerCase()}.${RESOURCE[t.kind]?.group}`} "${n}" ${force ? 'force deleted' : 'deleted'}\n`);
             } catch (e) {
               if (!(e instanceof ApiError)) throw e;
+              if (a.flags.get('ignore-not-found') === 'true' && e.reason === 'NotFound') continue;
               code = notFound(p, e);
             }
           }
@@ -672,12 +675,12 @@ async function main(p: Process): Promise<number> {
         p.stdout.write(`Kubernetes control plane is running at https://${api.list('Node')[0]?.status?.addresses?.[0]?.address ?? '127.0.0.1'}:6443\nCoreDNS is running at https://${api.list('Node')[0]?.status?.addresses?.[0]?.address}:6443/api/v1/namespaces/kube-system/services/kube-dns:dns/proxy\n\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n`);
         return 0;
       default:
-        p.stderr.write(`error: unknown command "${verb}" for "kubectl"\n\nDid you mean this?\n\tget\n`);
-        return 1;
+        throw new UsageError(unknownCommand(verb));
     }
   } catch (e) {
+    if (e instanceof NotSimulatedFlag || e instanceof NotSimulatedFormat) return refuseNotSimulated(p, 'kubectl', e.message);
     if (e instanceof UsageError) {
-      p.stderr.write(e.message + '\n');
+      p.stderr.write(e.message.endsWith('\n') ? e.message : e.message + '\n');
       return 1;
     }
     if (e instanceof ApiError) return notFound(p, e);
@@ -687,8 +690,8 @@ async function main(p: Process): Promise<number> {
 
 register({
   name: 'kubectl',
-  summary: 'control the Kubernetes cluster (get, describe, apply, create, expose, scale, delete, exec, logs, rollout, set image)',
+  summary: 'control the Kubernetes cluster (get, describe, apply, create, run, expose, scale, label, annotate, patch, delete, exec, logs, events, rollout, set image)',
   usage: 'kubectl COMMAND [TYPE[/NAME]] [flags]',
-  subcommands: ['get', 'describe', 'apply', 'create', 'expose', 'scale', 'delete', 'exec', 'logs', 'rollout', 'set', 'cluster-info', 'version'],
+  subcommands: ['get', 'describe', 'apply', 'create', 'run', 'expose', 'scale', 'label', 'annotate', 'patch', 'delete', 'exec', 'logs', 'events', 'rollout', 'set', 'cluster-info', 'version'],
   run: main,
 });
