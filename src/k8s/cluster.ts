@@ -16,6 +16,7 @@ import { ControlPlane } from './controllers.ts';
 import { Kubelet } from './kubelet.ts';
 import { bindNode, type NodeBinding } from './registry.ts';
 import { registerApi } from './kubectl-bridge.ts';
+import { installMetalLB, metallbPool } from './metallb.ts';
 import { installCniPlugins } from '../userland/k8s/cni/index.ts';
 import '../userland/k8s/index.ts';
 
@@ -41,6 +42,8 @@ export interface ClusterOptions {
   coredns?: boolean;
   /** Virtual ms a container takes to start. */
   startDelayMs?: number;
+  /** Install MetalLB (controller and speakers) at start, optionally with one layer-2 pool. */
+  metallb?: boolean | { pool: string; addresses: string[] };
 }
 
 /** The default three nodes of the course. */
@@ -133,7 +136,7 @@ export class Cluster {
   constructor(world: World, opts: ClusterOptions = {}) {
     this.world = world;
     this.nodes = opts.nodes ?? DEFAULT_NODES;
-    this.opts = { segment: 'k8s', podCidr: '10.244.0.0/16', serviceCidr: '10.96.0.0/12', proxyMode: 'iptables', cni: 'flannel', kubeProxy: true, coredns: true, startDelayMs: 1500, ...opts };
+    this.opts = { segment: 'k8s', podCidr: '10.244.0.0/16', serviceCidr: '10.96.0.0/12', proxyMode: 'iptables', cni: 'flannel', kubeProxy: true, coredns: true, startDelayMs: 1500, metallb: false, ...opts };
     this.api = new ApiServer(world.clock, world.rng.fork());
     this.control = new ControlPlane(this.api, { serviceCidr: this.opts.serviceCidr });
     registerApi(this.api, this);
@@ -177,6 +180,13 @@ export class Cluster {
       });
     }
     if (this.opts.cni === 'flannel') this.installFlannel();
+    if (this.opts.metallb) this.installMetalLB(typeof this.opts.metallb === 'object' ? this.opts.metallb : undefined);
+  }
+
+  /** Apply metallb-native.yaml, and optionally an IPAddressPool with its L2Advertisement. */
+  installMetalLB(pool?: { pool: string; addresses: string[] }): void {
+    installMetalLB(this.api);
+    if (pool) for (const o of metallbPool(pool.pool, pool.addresses)) if (!this.api.get(o.kind, o.metadata.namespace, o.metadata.name)) this.api.create(o);
   }
 
   /** Apply the flannel manifest (namespace + DaemonSet). */

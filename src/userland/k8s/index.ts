@@ -5,3 +5,5 @@ import './kube-proxy.ts';
 import './flanneld.ts';
 import './ipvsadm.ts';
 import './kubectl.ts';
+import './metallb-controller.ts';
+import './metallb-speaker.ts';

@@ -15,6 +15,7 @@ import { podReady } from '../../k8s/controllers.ts';
 import { parseYamlDocuments, toYaml } from '../../k8s/yaml.ts';
 import { clusterOfApi } from '../../k8s/kubectl-bridge.ts';
 import { klogTime } from '../lib/klog.ts';
+import { METALLB_COLUMNS } from '../../k8s/metallb.ts';
 
 /** Resource names and aliases kubectl accepts, to kinds. */
 const KINDS: Record<string, string> = {
@@ -28,6 +29,7 @@ const KINDS: Record<string, string> = {
   rs: 'ReplicaSet', replicaset: 'ReplicaSet', replicasets: 'ReplicaSet',
   ds: 'DaemonSet', daemonset: 'DaemonSet', daemonsets: 'DaemonSet',
   cm: 'ConfigMap', configmap: 'ConfigMap', configmaps: 'ConfigMap',
+  ipaddresspool: 'IPAddressPool', ipaddresspools: 'IPAddressPool', l2advertisement: 'L2Advertisement', l2advertisements: 'L2Advertisement',
 };
 
 /** `deployment.apps/web` as kubectl names an object in messages. */
@@ -191,6 +193,13 @@ function table(api: ApiServer, kind: string, objs: KObject[], wide: boolean, all
       rows = objs.map((n) => [n.metadata.name, n.status?.phase ?? 'Active', age(n)]);
       break;
     default:
+      if (Object.hasOwn(METALLB_COLUMNS, kind)) {
+        // A custom resource: NAME and its CRD's additionalPrinterColumns (priority 10 only with -o wide).
+        const cols = METALLB_COLUMNS[kind].filter((c) => wide || !c.wide);
+        head = ['NAME', ...cols.map((c) => c.head)];
+        rows = objs.map((o) => [o.metadata.name, ...cols.map((c) => c.cell(o))]);
+        break;
+      }
       head = ['NAME', 'AGE'];
       rows = objs.map((o) => [o.metadata.name, age(o)]);
   }
