@@ -33,7 +33,7 @@ export interface ClusterOptions {
   segment?: string;
   podCidr?: string;
   serviceCidr?: string;
-  proxyMode?: 'iptables' | 'ipvs';
+  proxyMode?: 'iptables' | 'ipvs' | 'nftables';
   /** Install a pod network at start (`flannel`), or leave nodes NotReady (`none`). */
   cni?: 'flannel' | 'none';
   /** Run kube-proxy (default true). */
@@ -147,7 +147,7 @@ export class Cluster {
       installCniPlugins(k);
       k.vfs.mkdir('/etc/kubernetes', {}, true);
       k.vfs.putFile('/etc/hosts', k.vfs.readFile('/etc/hosts') + this.nodes.map((m) => `${m.ip}\t${m.name}\n`).join(''));
-      const binding: NodeBinding = { api: this.api, nodeName: n.name, track: (w) => this.track(w), idle: () => this.idle(), clusterCidr: this.opts.podCidr, proxyMode: this.opts.proxyMode };
+      const binding: NodeBinding = { api: this.api, nodeName: n.name, track: (w) => this.track(w), idle: () => this.idle(), clusterCidr: this.opts.podCidr, proxyMode: this.opts.proxyMode, serviceCidr: this.opts.serviceCidr };
       bindNode(k, binding);
       this.api.create({
         apiVersion: 'v1',

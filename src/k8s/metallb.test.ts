@@ -60,7 +60,7 @@ describe('MetalLB layer 2', () => {
     await c.settle();
     const svc = c.api.get('Service', 'default', 'web')!;
     expect(svc.status.loadBalancer.ingress).toEqual([{ ip: '192.168.56.240' }]);
-    expect(svc.metadata.annotations['metallb.io/ip-allocated-from-pool']).toBe('first-pool');
+    expect(svc.metadata.annotations?.['metallb.io/ip-allocated-from-pool']).toBe('first-pool');
     const get = await onHost(c, 'controlplane', 'kubectl get svc web');
     expect(get.out).toMatch(/^web +LoadBalancer +10\.\S+ +192\.168\.56\.240 +80:3\d{4}\/TCP +\S+$/m);
     const pools = await onHost(c, 'controlplane', 'kubectl get ipaddresspool -n metallb-system');

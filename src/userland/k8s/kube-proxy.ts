@@ -15,6 +15,7 @@ import { nodeOf } from '../../k8s/registry.ts';
 import { buildIptablesRestore, JUMP_CHAINS, jumpArgs } from '../../k8s/proxy/iptables.ts';
 import { servicePorts } from '../../k8s/proxy/model.ts';
 import { buildIpvsIptablesRestore, IPVS_JUMP_CHAINS, syncIpvs } from '../../k8s/proxy/ipvs.ts';
+import { syncNftables, type NftProxierState } from './kube-proxy-nft.ts';
 
 /** The last ruleset each node's kube-proxy wrote (for tests and `kubectl logs`). */
 export const lastSync = new WeakMap<object, { text: string; restoreStatus: number; at: number }>();
@@ -32,7 +33,7 @@ async function run(p: Process, argv: string[], stdin = ''): Promise<{ code: numb
 register({
   name: 'kube-proxy',
   summary: 'Kubernetes network proxy: programs Service rules (iptables or IPVS mode)',
-  usage: 'kube-proxy [--proxy-mode=iptables|ipvs]',
+  usage: 'kube-proxy [--proxy-mode=iptables|ipvs|nftables]',
   async run(p) {
     const k = kernelOf(p);
     const b = nodeOf(k);
@@ -49,6 +50,7 @@ register({
     };
     say(`I${klogTime(p)}       1 server_linux.go:${mode === 'ipvs' ? 230 : 66}] "Using ${mode} proxy"`);
     let existing: string[] = [];
+    const nftState: NftProxierState = { existing: [], stale: [] };
     let jumpsDone = false;
     let dirty = true;
     let syncing = false;
@@ -62,6 +64,12 @@ register({
         while (dirty) {
           dirty = false;
           const ports = servicePorts(b.api.list('Service'), b.api.list('EndpointSlice'));
+          if (mode === 'nftables') {
+            // pkg/proxy/nftables: the whole `ip kube-proxy` table in one nft transaction.
+            const r = await syncNftables(p, k, b, ports, nftState);
+            if (r.code !== 0) say(`E${klogTime(p)}       1 proxier.go:1189] "nftables sync failed" err="${r.err.trim().split('\n')[0]}"`);
+            continue;
+          }
           if (mode === 'ipvs') syncIpvs(k, ports, b.clusterCidr);
           if (!jumpsDone) {
             for (const j of mode === 'ipvs' ? IPVS_JUMP_CHAINS : JUMP_CHAINS) {
