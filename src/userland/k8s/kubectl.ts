@@ -348,7 +348,10 @@ function describe(p: Process, api: ApiServer, a: Args): number {
           if (sp.nodePort) lines.push(['NodePort:', `${sp.name || '<unset>'}  ${sp.nodePort}/${sp.protocol}`]);
           lines.push(['Endpoints:', listWithMore((ep?.subsets ?? []).flatMap((ss: { addresses?: { ip: string }[] }) => (ss.addresses ?? []).map((x) => `${x.ip}:${typeof sp.targetPort === 'number' ? sp.targetPort : sp.port}`)), '')]);
         }
-        lines.push(['Session Affinity:', o.spec.sessionAffinity], ...(o.spec.type === 'NodePort' ? ([['External Traffic Policy:', o.spec.externalTrafficPolicy]] as [string, string][]) : []), ['Internal Traffic Policy:', o.spec.internalTrafficPolicy], ['Events:', '<none>']);
+        lines.push(['Session Affinity:', o.spec.sessionAffinity], ...(o.spec.type === 'NodePort' ? ([['External Traffic Policy:', o.spec.externalTrafficPolicy]] as [string, string][]) : []), ['Internal Traffic Policy:', o.spec.internalTrafficPolicy]);
+        const evs = api.list('Event', m.namespace).filter((e) => e.involvedObject?.kind === 'Service' && e.involvedObject?.name === m.name);
+        lines.push(['Events:', evs.length ? '' : '<none>']);
+        for (const e of evs) lines.push([`  ${e.type}  ${e.reason}`, e.message]);
       } else if (kind === 'Pod') {
         const s = podStatus(o);
         lines.push(['Service Account:', 'default'], ['Node:', o.spec.nodeName ? `${o.spec.nodeName}/${o.status?.hostIP ?? ''}` : '<none>'], ['Status:', s.status], ['IP:', o.status?.podIP ?? ''], ['Controlled By:', o.metadata.ownerReferences?.[0] ? `${o.metadata.ownerReferences[0].kind}/${o.metadata.ownerReferences[0].name}` : '<none>']);

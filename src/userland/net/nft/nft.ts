@@ -198,7 +198,9 @@ function change(tx: Tx, c: Extract<NftCmd, { op: 'add' | 'create' | 'insert' | '
       if (c.comment !== undefined) t.comment = c.comment;
       return;
     }
-    tx.nft.tables.push({ family: c.family as 'ip' | 'inet', name: c.table.t, handle: tx.nft.nextTableHandle++, comment: c.comment, chains: new Map(), sets: new Map(), nextHandle: 1, seq: tx.st.tableSeq++ });
+    // Table handles come from one counter per namespace (iptables-nft's tables take theirs too).
+    const seq = tx.st.tableSeq++;
+    tx.nft.tables.push({ family: c.family as 'ip' | 'inet', name: c.table.t, handle: seq + 1, comment: c.comment, chains: new Map(), sets: new Map(), nextHandle: 1, seq });
     return;
   }
   const t = needTable(tx, c.family, c.table, c.what === 'rule' || c.op === 'delete');
@@ -308,6 +310,7 @@ function runText(p: Process, text: string, opts: PrintOpts & { check: boolean; f
   const st = nfOf(ns);
   const live = nftOf(ns);
   const tx: Tx = { st, nft: copyState(live), xtOps: [], out: '', warn: '', opts };
+  const seq0 = st.tableSeq;
   const toks = tokenize(text);
   const lineOf = (pos: number): { line: string; start: number; no: number } => {
     const start = text.lastIndexOf('\n', pos - 1) + 1;
@@ -347,6 +350,7 @@ function runText(p: Process, text: string, opts: PrintOpts & { check: boolean; f
       status = fail(e.message, e.tok, ct);
     }
   }
+  if (status || opts.check) st.tableSeq = seq0;
   if (status) return status;
   if (!opts.check) {
     live.tables = tx.nft.tables;

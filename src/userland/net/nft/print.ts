@@ -424,7 +424,7 @@ export function xtChains(st: NfNs, t: Table): Chain[] {
 export function xtTableText(st: NfNs, t: Table, o: PrintOpts, chain?: string): string {
   const { chains, handle } = xtHandles(st, t);
   const shown = chain !== undefined ? chains.filter((c) => c.name === chain) : chains;
-  const tableHandle = [...st.xtSeq.keys()].indexOf(t.name) + 1;
+  const tableHandle = (st.xtSeq.get(t.name) ?? 0) + 1;
   return `table ip ${t.name} {${o.handles && chain === undefined ? ` # handle ${tableHandle}` : ''}\n${shown.map((c) => xtChainText(c, t.name, o, handle)).join('\n')}}\n`;
 }
 
