@@ -13,7 +13,7 @@ import { type NfNs, cloneTable, nfCommit, nfDropTable, nfOf } from '../../../ker
 import { type NftChain, type NftState, type NftTable, type NftExpr, type NftElem, nftChanged, nftOf } from '../../../kernel/netfilter/nft.ts';
 import type { TableName } from '../../../kernel/netfilter/types.ts';
 import { type NftCmd, type Tok, NftSyntaxError, parseCommand, parseElems, splitCommands, tokenize } from './parse.ts';
-import { type PrintOpts, tableText, xtChains, xtTableText } from './print.ts';
+import { type PrintOpts, tableText, xtChains, xtHasCompat, xtTableText } from './print.ts';
 
 const VERSION = 'nftables v1.0.6 (Lester Gooch #5)';
 const XT_TABLES: readonly TableName[] = ['filter', 'nat', 'mangle', 'raw'];
@@ -58,8 +58,9 @@ function needTable(tx: Tx, family: string, tok: Tok, kernel = false): NftTable {
   return t;
 }
 
-function warnXt(tx: Tx, name: string): void {
-  tx.warn += `# Warning: table ip ${name} is managed by iptables-nft, do not touch!\n`;
+function warnXt(tx: Tx, name: TableName): void {
+  const t = tx.st.tables.get(name);
+  if (t && xtHasCompat(t)) tx.warn += `# Warning: table ip ${name} is managed by iptables-nft, do not touch!\n`;
 }
 
 /** Tables of the namespace in creation order: native ones and iptables-nft's. */
@@ -81,9 +82,14 @@ function anonSets(exprs: NftExpr[]): number {
   return n;
 }
 
-function checkRule(t: NftTable, c: NftChain, exprs: NftExpr[], nameTok: Tok): void {
+/** NAT statements and the hooks the kernel allows them at (nft_nat_validate). */
+function natHookOk(kind: string, hook: string): boolean {
+  return kind === 'dnat' || kind === 'redirect' ? hook === 'prerouting' || hook === 'output' : hook === 'postrouting' || hook === 'input';
+}
+
+function checkRule(t: NftTable, c: NftChain, exprs: NftExpr[], nameTok: Tok, whole: Tok): void {
   for (const e of exprs) {
-    if (e.k === 'nat' && c.base && c.base.type !== 'nat') throw kernelErr('Operation not supported', nameTok);
+    if (e.k === 'nat' && c.base && (c.base.type !== 'nat' || !natHookOk(e.kind, c.base.hook))) throw kernelErr('Operation not supported', whole);
     if (e.k === 'cmp' && e.rhs.kind === 'ref' && !t.sets.has(e.rhs.name)) throw new NftError(`No such file or directory; did you mean set ‘${e.rhs.name}’ in table ${t.family} ‘${t.name}’?`.replace(/; did you mean.*$/, ''), nameTok);
     const targets: string[] = [];
     if (e.k === 'verdict' && e.verdict.chain) targets.push(e.verdict.chain);
@@ -224,7 +230,7 @@ function change(tx: Tx, c: Extract<NftCmd, { op: 'add' | 'create' | 'insert' | '
       }
       if (c.base && !c.base.hook) throw new NftError('Could not process rule: Invalid argument'.replace('Could not process rule: ', ''), c.name);
       const base = c.base?.hook ? { type: c.base.type!, hook: c.base.hook, prio: c.base.prio!, policy: c.base.policy ?? 'accept' } : undefined;
-      if (base?.type === 'nat' && base.hook === 'forward') throw kernelErr('Operation not supported', c.name);
+      if (base?.type === 'nat' && base.hook === 'forward') throw kernelErr('Operation not supported', c.whole ?? c.name);
       t.chains.set(c.name.t, { name: c.name.t, handle: t.nextHandle++, base, comment: c.comment, rules: [] });
       return;
     }
@@ -237,7 +243,7 @@ function change(tx: Tx, c: Extract<NftCmd, { op: 'add' | 'create' | 'insert' | '
         ch.rules.splice(i, 1);
         return;
       }
-      checkRule(t, ch, c.exprs, c.name);
+      checkRule(t, ch, c.exprs, c.name, c.whole ?? c.name);
       t.nextHandle += anonSets(c.exprs);
       const rule = { handle: t.nextHandle++, exprs: c.exprs, comment: c.comment };
       let at = c.op === 'insert' ? 0 : ch.rules.length;
@@ -292,12 +298,18 @@ function change(tx: Tx, c: Extract<NftCmd, { op: 'add' | 'create' | 'insert' | '
   }
 }
 
-/** Caret line under a token (nft marks its first to last character). */
-function caret(line: string, tok: Tok | undefined, lineStart: number): string {
+/** Caret line under a token (nft marks its first to last character), and `~` under a related one. */
+function caret(line: string, tok: Tok | undefined, lineStart: number, related?: Tok): string {
   if (!tok) return '';
-  const col = tok.pos - lineStart;
-  const len = Math.max(1, tok.quoted ? tok.t.length + 2 : tok.t.length);
-  return `${line}\n${' '.repeat(col)}${'^'.repeat(len)}\n`;
+  const marks: string[] = [];
+  const mark = (t: Tok, ch: string): void => {
+    const col = t.pos - lineStart;
+    const len = Math.max(1, t.quoted ? t.t.length + 2 : t.t.length);
+    for (let i = 0; i < len; i++) marks[col + i] = ch;
+  };
+  if (related) mark(related, '~');
+  mark(tok, '^');
+  return `${line}\n${Array.from(marks, (m) => m ?? ' ').join('')}\n`;
 }
 
 function copyState(s: NftState): NftState {
@@ -317,7 +329,7 @@ function runText(p: Process, text: string, opts: PrintOpts & { check: boolean; f
     const end = text.indexOf('\n', pos);
     return { line: text.slice(start, end < 0 ? text.length : end), start, no: text.slice(0, start).split('\n').length };
   };
-  const fail = (msg: string, tok: Tok | undefined, cmdToks: Tok[]): number => {
+  const fail = (msg: string, tok: Tok | undefined, cmdToks: Tok[], related?: Tok): number => {
     const at = tok ?? cmdToks[cmdToks.length - 1];
     const l = lineOf(at?.pos ?? 0);
     let head = 'Error: ';
@@ -326,7 +338,7 @@ function runText(p: Process, text: string, opts: PrintOpts & { check: boolean; f
       const len = Math.max(1, at.quoted ? at.t.length + 2 : at.t.length);
       head = `${opts.file}:${l.no}:${col}-${col + len - 1}: Error: `;
     }
-    p.stderr.write(`${head}${msg}\n${caret(l.line, at, l.start)}`);
+    p.stderr.write(`${head}${msg}\n${caret(l.line, at, l.start, related)}`);
     return 1;
   };
   const cmds = splitCommands(toks);
@@ -338,11 +350,16 @@ function runText(p: Process, text: string, opts: PrintOpts & { check: boolean; f
       parsed.push({ cmd: parseCommand(ct), toks: ct });
     } catch (e) {
       if (!(e instanceof NftSyntaxError)) throw e;
-      status = fail(e.message, e.tok, ct);
+      status = fail(e.message, e.tok, ct, e.related);
     }
   }
   if (status) return status;
   for (const { cmd, toks: ct } of parsed) {
+    // The whole command, for errors the kernel reports about it as a whole.
+    const last = ct[ct.length - 1];
+    const end = last.pos + (last.quoted ? last.t.length + 2 : last.t.length);
+    // nft's location for it runs one past the last character (it includes the end of the line).
+    (cmd as { whole?: Tok }).whole = { t: text.slice(ct[0].pos, end) + ' ', pos: ct[0].pos };
     try {
       execOne(tx, cmd);
     } catch (e) {

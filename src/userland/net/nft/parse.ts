@@ -17,13 +17,20 @@ export interface Tok {
   quoted?: boolean;
 }
 
-/** A parse error at a token (nft underlines it). */
+/** A parse error at a token (nft underlines it with ^, and a related token with ~). */
 export class NftSyntaxError extends Error {
   readonly tok: Tok | undefined;
-  constructor(msg: string, tok: Tok | undefined) {
+  readonly related: Tok | undefined;
+  constructor(msg: string, tok: Tok | undefined, related?: Tok) {
     super(msg);
     this.tok = tok;
+    this.related = related;
   }
+}
+
+/** Is there a transport protocol match before a NAT statement with ports? */
+function hasL4(exprs: NftExpr[]): boolean {
+  return exprs.some((e) => e.k === 'cmp' && e.sels.some((s) => s.k === 'l4' || (s.k === 'meta' && s.f === 'l4proto') || (s.k === 'ip' && s.f === 'protocol')));
 }
 
 const PUNCT = new Set(['{', '}', ';', ',', ':', '@', '&', '|', '^', '<', '>', '=']);
@@ -79,8 +86,8 @@ export type NftCmd =
   | { op: 'flush'; what: 'ruleset' }
   | { op: 'flush'; what: 'table' | 'chain' | 'set' | 'map'; family: string; table: Tok; name?: Tok }
   | { op: 'add' | 'create'; what: 'table'; family: string; table: Tok; comment?: string }
-  | { op: 'add' | 'create'; what: 'chain'; family: string; table: Tok; name: Tok; base?: Partial<NftBase>; comment?: string }
-  | { op: 'add' | 'insert'; what: 'rule'; family: string; table: Tok; name: Tok; exprs: NftExpr[]; comment?: string; handle?: number; index?: number }
+  | { op: 'add' | 'create'; what: 'chain'; family: string; table: Tok; name: Tok; base?: Partial<NftBase>; comment?: string; whole?: Tok }
+  | { op: 'add' | 'insert'; what: 'rule'; family: string; table: Tok; name: Tok; exprs: NftExpr[]; comment?: string; handle?: number; index?: number; whole?: Tok }
   | { op: 'add' | 'create'; what: 'set' | 'map'; family: string; table: Tok; name: Tok; keyType: string[]; flags: string[]; comment?: string; elems: NftElem[] }
   | { op: 'add' | 'delete'; what: 'element'; family: string; table: Tok; name: Tok; elems: Tok[] }
   | { op: 'delete'; what: 'table' | 'chain' | 'set' | 'map'; family: string; table: Tok; name?: Tok }
@@ -537,6 +544,7 @@ export function ruleExprs(c: Cur): { exprs: NftExpr[]; comment?: string } {
           if (v.hi !== v.lo) e.addrHi = v.hi;
           if (c.eat(':')) {
             const p = c.word('port');
+            if (!hasL4(exprs)) throw new NftSyntaxError('transport protocol mapping is only valid after transport protocol match', p, x);
             const [lo, hi] = p.t.split('-').map(Number);
             if (!Number.isInteger(lo)) throw new NftSyntaxError('Could not parse inet service', p);
             e.port = lo;
@@ -552,7 +560,9 @@ export function ruleExprs(c: Cur): { exprs: NftExpr[]; comment?: string } {
         const e: Extract<NftExpr, { k: 'nat' }> = { k: 'nat', kind: x.t };
         if (c.eat('to')) {
           c.need(':');
-          const [lo, hi] = c.word('port').t.split('-').map(Number);
+          const pt = c.word('port');
+          if (!hasL4(exprs)) throw new NftSyntaxError('transport protocol mapping is only valid after transport protocol match', pt, x);
+          const [lo, hi] = pt.t.split('-').map(Number);
           e.port = lo;
           if (hi !== undefined) e.portHi = hi;
         }

@@ -415,6 +415,22 @@ function xtChainText(c: Chain, table: TableName, o: PrintOpts, handle: Map<objec
   return s + '\t}\n';
 }
 
+/**
+ * Does the table hold xtables compat expressions (a match or target that
+ * iptables-nft 1.8.9 does not translate to native nftables)? nft then warns
+ * that the table is iptables-nft's. Native: addresses, interfaces, protocol,
+ * tcp/udp ports, mark, statistic, addrtype and the standard verdicts.
+ */
+export function xtHasCompat(t: Table): boolean {
+  const nativeMatch = (m: Match): boolean => m.kind === 'mark' || m.kind === 'statistic' || m.kind === 'addrtype' || ((m.kind === 'tcp' || m.kind === 'udp') && !(m.kind === 'tcp' && (m.flags || m.option)));
+  for (const c of t.chains.values())
+    for (const r of c.rules) {
+      if (r.target.kind !== 'none' && r.target.kind !== 'verdict' && r.target.kind !== 'jump') return true;
+      if (!r.matches.every(nativeMatch)) return true;
+    }
+  return false;
+}
+
 /** The chains of an iptables-nft table that exist in nf_tables, in creation order. */
 export function xtChains(st: NfNs, t: Table): Chain[] {
   return xtHandles(st, t).chains;
