@@ -40,7 +40,7 @@ export interface WatchEvent {
 }
 
 /** Kinds that live in a namespace. */
-const NAMESPACED = new Set(['Pod', 'Deployment', 'ReplicaSet', 'DaemonSet', 'Service', 'Endpoints', 'EndpointSlice', 'ConfigMap', 'ServiceAccount', 'Event', 'Ingress', 'NetworkPolicy']);
+const NAMESPACED = new Set(['Pod', 'Deployment', 'ReplicaSet', 'DaemonSet', 'Service', 'Endpoints', 'EndpointSlice', 'ConfigMap', 'ServiceAccount', 'Event', 'Ingress', 'NetworkPolicy', 'IPAddressPool', 'L2Advertisement']);
 
 /** An API error with the status the real server returns. */
 export class ApiError extends Error {
@@ -61,6 +61,8 @@ export const RESOURCE: Record<string, { plural: string; group: string }> = {
   Node: { plural: 'nodes', group: '' },
   Namespace: { plural: 'namespaces', group: '' },
   ConfigMap: { plural: 'configmaps', group: '' },
+  IPAddressPool: { plural: 'ipaddresspools', group: 'metallb.io' },
+  L2Advertisement: { plural: 'l2advertisements', group: 'metallb.io' },
   Deployment: { plural: 'deployments', group: 'apps' },
   ReplicaSet: { plural: 'replicasets', group: 'apps' },
   DaemonSet: { plural: 'daemonsets', group: 'apps' },

@@ -17,6 +17,7 @@ import { Kubelet } from './kubelet.ts';
 import { bindNode, type NodeBinding } from './registry.ts';
 import { registerApi } from './kubectl-bridge.ts';
 import { installIngressNginx } from './ingress.ts';
+import { installMetalLB, metallbPool } from './metallb.ts';
 import { installCniPlugins } from '../userland/k8s/cni/index.ts';
 import '../userland/k8s/index.ts';
 
@@ -33,7 +34,7 @@ export interface ClusterOptions {
   segment?: string;
   podCidr?: string;
   serviceCidr?: string;
-  proxyMode?: 'iptables' | 'ipvs';
+  proxyMode?: 'iptables' | 'ipvs' | 'nftables';
   /** Install a pod network at start (`flannel`), or leave nodes NotReady (`none`). */
   cni?: 'flannel' | 'none';
   /** Run kube-proxy (default true). */
@@ -46,6 +47,8 @@ export interface ClusterOptions {
   ingressNginx?: boolean;
   /** A network policy controller next to the pod network: kube-router's (`kube-router`), or none (default). */
   networkPolicy?: 'kube-router' | 'none';
+  /** Install MetalLB (controller and speakers) at start, optionally with one layer-2 pool. */
+  metallb?: boolean | { pool: string; addresses: string[] };
 }
 
 /** The default three nodes of the course. */
@@ -154,7 +157,7 @@ export class Cluster {
   constructor(world: World, opts: ClusterOptions = {}) {
     this.world = world;
     this.nodes = opts.nodes ?? DEFAULT_NODES;
-    this.opts = { segment: 'k8s', podCidr: '10.244.0.0/16', serviceCidr: '10.96.0.0/12', proxyMode: 'iptables', cni: 'flannel', kubeProxy: true, coredns: true, startDelayMs: 1500, ingressNginx: false, networkPolicy: 'none', ...opts };
+    this.opts = { segment: 'k8s', podCidr: '10.244.0.0/16', serviceCidr: '10.96.0.0/12', proxyMode: 'iptables', cni: 'flannel', kubeProxy: true, coredns: true, startDelayMs: 1500, ingressNginx: false, networkPolicy: 'none', metallb: false, ...opts };
     this.api = new ApiServer(world.clock, world.rng.fork());
     this.control = new ControlPlane(this.api, { serviceCidr: this.opts.serviceCidr });
     registerApi(this.api, this);
@@ -165,7 +168,7 @@ export class Cluster {
       installCniPlugins(k);
       k.vfs.mkdir('/etc/kubernetes', {}, true);
       k.vfs.putFile('/etc/hosts', k.vfs.readFile('/etc/hosts') + this.nodes.map((m) => `${m.ip}\t${m.name}\n`).join(''));
-      const binding: NodeBinding = { api: this.api, nodeName: n.name, track: (w) => this.track(w), idle: () => this.idle(), clusterCidr: this.opts.podCidr, proxyMode: this.opts.proxyMode };
+      const binding: NodeBinding = { api: this.api, nodeName: n.name, track: (w) => this.track(w), idle: () => this.idle(), clusterCidr: this.opts.podCidr, proxyMode: this.opts.proxyMode, serviceCidr: this.opts.serviceCidr };
       bindNode(k, binding);
       this.api.create({
         apiVersion: 'v1',
@@ -200,6 +203,13 @@ export class Cluster {
     if (this.opts.cni === 'flannel') this.installFlannel();
     if (this.opts.ingressNginx) installIngressNginx(this.api);
     if (this.opts.networkPolicy === 'kube-router') this.api.create(kubeRouterDaemonSet(this.opts.serviceCidr));
+    if (this.opts.metallb) this.installMetalLB(typeof this.opts.metallb === 'object' ? this.opts.metallb : undefined);
+  }
+
+  /** Apply metallb-native.yaml, and optionally an IPAddressPool with its L2Advertisement. */
+  installMetalLB(pool?: { pool: string; addresses: string[] }): void {
+    installMetalLB(this.api);
+    if (pool) for (const o of metallbPool(pool.pool, pool.addresses)) if (!this.api.get(o.kind, o.metadata.namespace, o.metadata.name)) this.api.create(o);
   }
 
   /** Apply the flannel manifest (namespace + DaemonSet). */

@@ -35,6 +35,8 @@ export interface KubeletOptions {
 /** Program run for an image (the image's entrypoint in this simulator). */
 export function imageProgram(image: string): { argv: string[]; name: string } {
   const repo = image.split('/').pop()!.split(':')[0].split('@')[0];
+  // MetalLB's images (quay.io/metallb/controller, quay.io/metallb/speaker): ENTRYPOINT /controller, /speaker.
+  if (/(^|\/)metallb\/(controller|speaker):/.test(image)) return { argv: [`metallb-${repo}`], name: repo };
   switch (repo) {
     case 'kube-proxy':
       return { argv: ['kube-proxy'], name: 'kube-proxy' };

@@ -14,7 +14,9 @@ export interface NodeBinding {
   /** Resolves once no tracked work is pending. */
   idle(): Promise<void>;
   clusterCidr: string;
-  proxyMode: 'iptables' | 'ipvs';
+  proxyMode: 'iptables' | 'ipvs' | 'nftables';
+  /** --service-cluster-ip-range (the nftables proxier drops unallocated ClusterIPs in it). */
+  serviceCidr?: string;
 }
 
 const bindings = new WeakMap<Kernel, NodeBinding>();

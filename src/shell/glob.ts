@@ -95,7 +95,8 @@ export function globSource(pat: string): string {
       }
       if (!closed) re += '\\[';
       else {
-        re += `[${neg ? '^' : ''}${cls}]`;
+        // An empty set (only unknown classes, `[[:bogus:]]`) matches no character.
+        re += cls ? `[${neg ? '^' : ''}${cls}]` : neg ? '[\\s\\S]' : '[^\\s\\S]';
         i = j;
       }
     } else re += reEscape(c);

@@ -29,6 +29,7 @@ import { type CtDir, type CtEntry, type CtInfo, type Tuple, ConntrackTable, ICMP
 import { type Chain, type Match, type Rule, type Table, type TableName, type Target, CT_STATE, TABLE_ORDER } from './types.ts';
 import { RECENT_NAME_MAX, recentMatch, recentSync } from './recent.ts';
 import { ipsetTest } from './ipset.ts';
+import type { NftChain, NftState, NftTable } from './nft.ts';
 
 /** Deepest chain nesting a packet may reach (the kernel's jump stack). */
 export const MAX_JUMP_DEPTH = 64;
@@ -51,6 +52,20 @@ export class NfNs {
   generation = 0;
   /** Listeners for trace events of packets marked by -j TRACE (nfnetlink NFNLGRP_NFTRACE: xtables-monitor --trace). */
   readonly traceListeners = new Set<(ev: NfTraceEvent) => void>();
+  /** Native nf_tables tables made with `nft` (nft.ts); undefined until the first one. */
+  nft?: NftState;
+  /** Creation order of the iptables-nft tables (for `nft list ruleset`). */
+  readonly xtSeq = new Map<TableName, number>();
+  /** Next creation sequence number shared by native and iptables-nft tables. */
+  tableSeq = 0;
+  /**
+   * The chains iptables-nft has created in nf_tables ("table\0chain" →
+   * creation order): user chains, and built-in chains once a rule, a policy
+   * or a restore line made them (iptables-nft 1.8.9 creates base chains on
+   * demand, and `-X` removes the empty ACCEPT ones again).
+   */
+  readonly xtChains = new Map<string, number>();
+  chainSeq = 0;
 
   constructor(ns: NetNs) {
     this.ns = ns;
@@ -247,8 +262,10 @@ export function nfCommit(ns: NetNs, table: Table): CommitError | undefined {
     for (let i = cum.length - 1; i < c.rules.length; i++) cum.push(cum[i] + (needsConntrack(c.rules[i]) ? 1 : 0));
     memos.set(`${table.name}\0${c.name}`, { sig: [...hooks].sort().join(','), rules: c.rules, cum, jumps });
   }
+  if (!st.xtSeq.has(table.name)) st.xtSeq.set(table.name, st.tableSeq++);
   st.tables.set(table.name, table);
   syncRecentLists(st, table, (c) => info.get(c)?.k ?? 0);
+  trackXtChains(st, table);
   recountCtUsers(st);
   st.generation++;
   return undefined;
@@ -309,7 +326,95 @@ function recountCtUsers(st: NfNs): void {
       if (m && m.rules.length === c.rules.length && m.cum.length > c.rules.length) n += m.cum[c.rules.length];
       else for (const r of c.rules) if (needsConntrack(r)) n++;
     }
-  st.ctUsers = n;
+  st.ctUsers = n + (st.nft && nftRunner ? nftRunner.ctUsers(st.nft) : 0);
+}
+
+// ── native nf_tables (nft.ts registers its evaluator here) ──────────────
+
+/** What a native chain needs from the packet path. */
+export interface NftRunCtx {
+  ns: NetNs;
+  skb: Skb;
+  hook: NfHook;
+  inDev?: NetDevice;
+  outDev?: NetDevice;
+  /** ct state bits (CT_STATE) of the packet. */
+  ctBits(): number;
+  /** fib type of an address as RTN_* bits (1 << RTN_LOCAL for local). */
+  addrType(a: Ip4): number;
+  /** Run an xtables-equivalent target (NAT, REJECT). */
+  target(t: Target): TableVerdict | 'CONTINUE';
+}
+
+interface NftRunner {
+  baseChains(st: NfNs, hook: NfHook): { table: NftTable; chain: NftChain }[];
+  run(t: NftTable, c: NftChain, x: NftRunCtx): TableVerdict;
+  ctUsers(s: NftState): number;
+}
+let nftRunner: NftRunner | undefined;
+
+/** nft.ts plugs its evaluator in (kept apart so this file does not import it). */
+export function registerNftRunner(r: NftRunner): void {
+  nftRunner = r;
+}
+
+/** Recount conntrack users after a native change. */
+export function nftRecount(st: NfNs): void {
+  recountCtUsers(st);
+}
+
+/** The ct state bits by name (for nft). */
+export const CT_BITS_OF = CT_STATE;
+
+function nftCtx(st: NfNs, x: MatchCtx): NftRunCtx {
+  return {
+    ...x,
+    ctBits: () => ctStateBits(x.skb),
+    addrType: (a) => addrTypeBit(x.ns, a),
+    target: (t) => runTarget(st, t, x, undefined as unknown as Rule),
+  };
+}
+
+/** Native base chains of one type at a hook. */
+function nftChainsAt(st: NfNs, x: MatchCtx, type: 'filter' | 'nat'): { prio: number; run: () => TableVerdict }[] {
+  if (!st.nft?.tables.length || !nftRunner) return [];
+  const r = nftRunner;
+  return r
+    .baseChains(st, x.hook)
+    .filter((b) => (type === 'nat') === (b.chain.base!.type === 'nat'))
+    .map((b) => ({ prio: b.chain.base!.prio, run: () => r.run(b.table, b.chain, nftCtx(st, x)) }));
+}
+
+function trackXtChains(st: NfNs, table: Table): void {
+  for (const c of table.chains.values()) {
+    const key = `${table.name}\0${c.name}`;
+    if (st.xtChains.has(key)) continue;
+    if (c.builtin && !c.rules.length && !c.counters && c.policy !== 'DROP') continue;
+    st.xtChains.set(key, st.chainSeq++);
+  }
+  for (const key of [...st.xtChains.keys()]) {
+    const [t, c] = key.split('\0');
+    if (t === table.name && !table.chains.has(c)) st.xtChains.delete(key);
+  }
+}
+
+/** `iptables -X` with no chain: iptables-nft also deletes the built-in base chains that are empty with policy ACCEPT. */
+export function nfForgetEmptyBuiltins(ns: NetNs, name: TableName): void {
+  const st = nfOf(ns);
+  const t = st.tables.get(name);
+  if (!t) return;
+  for (const c of t.chains.values()) if (c.builtin && !c.rules.length && c.policy !== 'DROP') st.xtChains.delete(`${name}\0${c.name}`);
+}
+
+/** Delete an iptables-nft table entirely (`nft delete table ip nat`, `nft flush ruleset`). */
+export function nfDropTable(ns: NetNs, name: TableName): void {
+  const st = nfOf(ns);
+  st.tables.delete(name);
+  st.xtSeq.delete(name);
+  for (const key of [...st.xtChains.keys()]) if (key.startsWith(`${name}\0`)) st.xtChains.delete(key);
+  for (const key of [...memoOf(st).keys()]) if (key.startsWith(`${name}\0`)) memoOf(st).delete(key);
+  recountCtUsers(st);
+  st.generation++;
 }
 
 /** The current table, if it exists (read-only view for iptables -L/-S/-save). */
@@ -840,9 +945,21 @@ function natHook(st: NfNs, manip: Manip, x: MatchCtx): TableVerdict {
   }
   if (c.info === 'NEW' && c.dir === ORIGINAL && !e.natInit[manip]) {
     const t = st.tables.get('nat');
-    if (t) {
-      const v = runTable(st, t, x.hook, x);
-      if (v === 'DROP') return 'DROP';
+    // nf_nat_inet_fn: every nat-type chain of the hook in priority order (the
+    // iptables nat table at -100/100, native nat chains at theirs) until one binds.
+    const native = nftChainsAt(st, x, 'nat');
+    if (!native.length) {
+      if (t) {
+        const v = runTable(st, t, x.hook, x);
+        if (v === 'DROP') return 'DROP';
+      }
+    } else {
+      const steps = t && t.chains.has(x.hook) ? [{ prio: manip === 'dst' ? -100 : 100, run: () => runTable(st, t, x.hook, x) }, ...native] : native;
+      steps.sort((a, b) => a.prio - b.prio);
+      for (const s of steps) {
+        if (s.run() === 'DROP') return 'DROP';
+        if (e.natInit[manip]) break;
+      }
     }
     e.natInit[manip] = true;
   }
@@ -1010,13 +1127,15 @@ function natTarget(st: NfNs, tg: Extract<Target, { kind: 'DNAT' | 'SNAT' | 'MASQ
 export class Netfilter implements NetfilterImpl {
   hook(hook: NfHook, ns: NetNs, skb: Skb, inDev: NetDevice | undefined, outDev: NetDevice | undefined): NfVerdict {
     const st = ns.nf.state as NfNs | undefined;
-    if (!st || (!st.tables.size && !st.ctUsers)) return 'accept';
+    if (!st || (!st.tables.size && !st.ctUsers && !st.nft?.tables.length)) return 'accept';
     const x: MatchCtx = { ns, skb, hook, inDev, outDev };
     const ct = st.ctUsers > 0;
     const table = (name: TableName): TableVerdict => {
       const t = st.tables.get(name);
       return t && t.chains.has(hook) ? runTable(st, t, hook, x) : 'ACCEPT';
     };
+    const native = nftChainsAt(st, x, 'filter');
+    if (native.length) return this.ordered(st, hook, x, ct, table, native);
     switch (hook) {
       case 'PREROUTING':
       case 'OUTPUT':
@@ -1039,6 +1158,37 @@ export class Netfilter implements NetfilterImpl {
         if (ct && hook === 'POSTROUTING' && outDev?.kind === 'loopback' && skb.ctinfo) loopbackCt.set(skb.pkt, skb.ctinfo as SkbCt);
         return 'accept';
     }
+  }
+
+  /**
+   * A hook with native (nft) filter chains: every registered function in
+   * priority order, as nf_hook_slow walks the hook's entries: iptables raw
+   * -300, conntrack -200, mangle -150, NAT -100 (dst) / 100 (src), filter 0,
+   * confirm last, and each native base chain at its own priority.
+   */
+  private ordered(st: NfNs, hook: NfHook, x: MatchCtx, ct: boolean, table: (n: TableName) => TableVerdict, native: { prio: number; run: () => TableVerdict }[]): NfVerdict {
+    const steps: { prio: number; run: () => TableVerdict }[] = [];
+    const dst = hook === 'PREROUTING' || hook === 'OUTPUT';
+    if (dst) steps.push({ prio: -300, run: () => table('raw') });
+    if (dst && ct)
+      steps.push({
+        prio: -200,
+        run: () => {
+          conntrackIn(st, x.skb);
+          return 'ACCEPT';
+        },
+      });
+    steps.push({ prio: -150, run: () => table('mangle') });
+    if (ct && hook !== 'FORWARD') steps.push({ prio: dst ? -100 : 100, run: () => natHook(st, dst ? 'dst' : 'src', x) });
+    if (hook !== 'PREROUTING' && hook !== 'POSTROUTING') steps.push({ prio: 0, run: () => table('filter') });
+    steps.push(...native);
+    steps.sort((a, b) => a.prio - b.prio);
+    for (const s of steps) if (s.run() === 'DROP') return 'drop';
+    if (ct && (hook === 'INPUT' || hook === 'POSTROUTING')) {
+      if (!conntrackConfirm(st, x.skb)) return 'drop';
+      if (hook === 'POSTROUTING' && x.outDev?.kind === 'loopback' && x.skb.ctinfo) loopbackCt.set(x.skb.pkt, x.skb.ctinfo as SkbCt);
+    }
+    return 'accept';
   }
 }
 

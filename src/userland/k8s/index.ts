@@ -7,3 +7,5 @@ import './ipvsadm.ts';
 import './kubectl.ts';
 import './ingress-nginx.ts';
 import './kube-router.ts';
+import './metallb-controller.ts';
+import './metallb-speaker.ts';

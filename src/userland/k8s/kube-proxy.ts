@@ -21,6 +21,7 @@ import { HealthCheckServer } from './kube-proxy-health.ts';
 export const KUBE_PROXY_CANARY = 'KUBE-PROXY-CANARY';
 /** Tables the Monitor watches, in the order it creates the canaries. */
 export const CANARY_TABLES = ['mangle', 'nat', 'filter'] as const;
+import { syncNftables, type NftProxierState } from './kube-proxy-nft.ts';
 
 /** The last ruleset each node's kube-proxy wrote (for tests and `kubectl logs`). */
 export const lastSync = new WeakMap<object, { text: string; restoreStatus: number; at: number }>();
@@ -38,7 +39,7 @@ async function run(p: Process, argv: string[], stdin = ''): Promise<{ code: numb
 register({
   name: 'kube-proxy',
   summary: 'Kubernetes network proxy: programs Service rules (iptables or IPVS mode)',
-  usage: 'kube-proxy [--proxy-mode=iptables|ipvs]',
+  usage: 'kube-proxy [--proxy-mode=iptables|ipvs|nftables]',
   async run(p) {
     const k = kernelOf(p);
     const b = nodeOf(k);
@@ -55,9 +56,11 @@ register({
     };
     say(`I${klogTime(p)}       1 server_linux.go:${mode === 'ipvs' ? 230 : 66}] "Using ${mode} proxy"`);
     let existing: string[] = [];
+    const nftState: NftProxierState = { existing: [], stale: [] };
     let jumpsDone = false;
     // The iptables Monitor starts with the proxier: it creates its canary chains and later watches them.
-    for (const t of CANARY_TABLES) await run(p, ['iptables', '-w', '5', '-W', '100000', '-N', KUBE_PROXY_CANARY, '-t', t]);
+    // (The nftables proxier has no iptables Monitor.)
+    if (mode !== 'nftables') for (const t of CANARY_TABLES) await run(p, ['iptables', '-w', '5', '-W', '100000', '-N', KUBE_PROXY_CANARY, '-t', t]);
     const health = new HealthCheckServer(p);
     const nodeIP = (b.api.get('Node', undefined, b.nodeName)?.status?.addresses ?? []).find((a: { type: string; address: string }) => a.type === 'InternalIP')?.address as string | undefined;
     let dirty = true;
@@ -72,6 +75,13 @@ register({
         while (dirty) {
           dirty = false;
           const ports = servicePorts(b.api.list('Service'), b.api.list('EndpointSlice'));
+          if (mode === 'nftables') {
+            // pkg/proxy/nftables: the whole `ip kube-proxy` table in one nft transaction.
+            const r = await syncNftables(p, k, b, ports, nftState);
+            if (r.code !== 0) say(`E${klogTime(p)}       1 proxier.go:1189] "nftables sync failed" err="${r.err.trim().split('\n')[0]}"`);
+            health.sync(ports, b.nodeName);
+            continue;
+          }
           if (mode === 'ipvs') syncIpvs(k, ports, b.clusterCidr);
           if (!jumpsDone) {
             for (const j of mode === 'ipvs' ? IPVS_JUMP_CHAINS : JUMP_CHAINS) {

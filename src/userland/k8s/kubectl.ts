@@ -26,6 +26,7 @@ import { parseFlags, unknownCommand, verbIndex, NotSimulatedFlag, UsageError, KU
 import { printerFor, sortBy, NotSimulatedFormat } from './kubectl-output.ts';
 import { refuseNotSimulated } from '../registry.ts';
 import { kubectlExtra, eventTable, createAndPrint } from './kubectl-verbs.ts';
+import { METALLB_COLUMNS } from '../../k8s/metallb.ts';
 
 /** Resource names and aliases kubectl accepts, to kinds. */
 export const KINDS: Record<string, string> = {
@@ -41,6 +42,7 @@ export const KINDS: Record<string, string> = {
   cm: 'ConfigMap', configmap: 'ConfigMap', configmaps: 'ConfigMap',
   netpol: 'NetworkPolicy', networkpolicy: 'NetworkPolicy', networkpolicies: 'NetworkPolicy',
   ev: 'Event', event: 'Event', events: 'Event',
+  ipaddresspool: 'IPAddressPool', ipaddresspools: 'IPAddressPool', l2advertisement: 'L2Advertisement', l2advertisements: 'L2Advertisement',
 };
 Object.assign(KINDS, INGRESS_KINDS);
 
@@ -219,6 +221,13 @@ function table(api: ApiServer, kind: string, objs: KObject[], wide: boolean, all
       [head, ...rows] = eventTable(api, objs, wide);
       break;
     default:
+      if (Object.hasOwn(METALLB_COLUMNS, kind)) {
+        // A custom resource: NAME and its CRD's additionalPrinterColumns (priority 10 only with -o wide).
+        const cols = METALLB_COLUMNS[kind].filter((c) => wide || !c.wide);
+        head = ['NAME', ...cols.map((c) => c.head)];
+        rows = objs.map((o) => [o.metadata.name, ...cols.map((c) => c.cell(o))]);
+        break;
+      }
       head = ['NAME', 'AGE'];
       rows = objs.map((o) => [o.metadata.name, age(o)]);
   }
@@ -342,7 +351,10 @@ function describe(p: Process, api: ApiServer, a: Args): number {
           if (sp.nodePort) lines.push(['NodePort:', `${sp.name || '<unset>'}  ${sp.nodePort}/${sp.protocol}`]);
           lines.push(['Endpoints:', listWithMore((ep?.subsets ?? []).flatMap((ss: { addresses?: { ip: string }[] }) => (ss.addresses ?? []).map((x) => `${x.ip}:${typeof sp.targetPort === 'number' ? sp.targetPort : sp.port}`)), '')]);
         }
-        lines.push(['Session Affinity:', o.spec.sessionAffinity], ...(o.spec.type === 'NodePort' ? ([['External Traffic Policy:', o.spec.externalTrafficPolicy]] as [string, string][]) : []), ['Internal Traffic Policy:', o.spec.internalTrafficPolicy], ['Events:', '<none>']);
+        lines.push(['Session Affinity:', o.spec.sessionAffinity], ...(o.spec.type === 'NodePort' ? ([['External Traffic Policy:', o.spec.externalTrafficPolicy]] as [string, string][]) : []), ['Internal Traffic Policy:', o.spec.internalTrafficPolicy]);
+        const evs = api.list('Event', m.namespace).filter((e) => e.involvedObject?.kind === 'Service' && e.involvedObject?.name === m.name);
+        lines.push(['Events:', evs.length ? '' : '<none>']);
+        for (const e of evs) lines.push([`  ${e.type}  ${e.reason}`, e.message]);
       } else if (kind === 'Pod') {
         const s = podStatus(o);
         lines.push(['Service Account:', 'default'], ['Node:', o.spec.nodeName ? `${o.spec.nodeName}/${o.status?.hostIP ?? ''}` : '<none>'], ['Status:', s.status], ['IP:', o.status?.podIP ?? ''], ['Controlled By:', o.metadata.ownerReferences?.[0] ? `${o.metadata.ownerReferences[0].kind}/${o.metadata.ownerReferences[0].name}` : '<none>']);

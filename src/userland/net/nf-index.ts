@@ -9,3 +9,4 @@ import './curl.ts';
 import './httpd.ts';
 import './ping.ts';
 import './tcpdump.ts';
+import './nft/nft.ts';

@@ -5,7 +5,7 @@
 
 import type { Process } from '../../../kernel/proc.ts';
 import { parseIp4 } from '../../../kernel/addr.ts';
-import { type CommitError, nfCommit, nfTable, nfZero } from '../../../kernel/netfilter/netfilter.ts';
+import { type CommitError, nfCommit, nfForgetEmptyBuiltins, nfTable, nfZero } from '../../../kernel/netfilter/netfilter.ts';
 import { type Rule, type Table, type TableName, BUILTIN_CHAINS, TABLE_ORDER, cloneTable, newTable } from '../../../kernel/netfilter/types.ts';
 import { register } from '../../registry.ts';
 import { nsOf, kernelOf } from '../../lib/sys.ts';
@@ -134,7 +134,9 @@ function execute(p: Process, c: IptCommand): Outcome {
         if (ch.rules.length || refCount(t, n)) return { status: 4, stdout: '', stderr: `${VERSION}:  CHAIN_DEL failed (Device or resource busy): chain ${n}\n` };
         t.chains.delete(n);
       }
-      return commit(t, 'CHAIN_DEL', '');
+      const done = commit(t, 'CHAIN_DEL', '');
+      if (c.chain === undefined && done.status === 0) nfForgetEmptyBuiltins(ns, tname);
+      return done;
     }
     case 'E': {
       const ch = view.chains.get(c.chain!);
