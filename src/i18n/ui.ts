@@ -247,6 +247,21 @@ const en = {
   'stage.tcp': 'TCP',
   'stage.udp': 'UDP',
   'stage.drop': 'dropped',
+  'site.reference': 'Reference',
+  'site.search': 'Search',
+  'term.full': 'Full screen',
+  'term.fullExit': 'Exit full screen',
+  'term.undone': 'The last command was undone.',
+  'term.focusHelp': 'Terminal. Type commands; Tab completes. To leave the terminal press Esc, then Tab.',
+  'lesson.practiceAway': 'The lab on screen has its own terminal; this practice terminal is back when you scroll past the lab.',
+  'lesson.practiceOpen': 'Practice terminal',
+  'lab.handinOf': 'Hand in: {title}',
+  'lab.liveOf': 'Live',
+  'search.label': 'Search the lessons and the command reference',
+  'home.labs': '{passed} of {n} labs solved',
+  'home.labsNone': 'No lab solved yet ({n} labs)',
+  'home.visited': 'Practised',
+  'lesson.practiceNoteWorld': 'A world of your own, as the first lab starts (a cluster, for this lesson). The Run buttons in the lesson type into it.',
 } as const;
 
 /** A key of the interface dictionary. */
@@ -486,6 +501,21 @@ const ko: Record<UiKey, string> = {
   'stage.tcp': 'TCP',
   'stage.udp': 'UDP',
   'stage.drop': '버려짐',
+  'site.reference': '레퍼런스',
+  'site.search': '검색',
+  'term.full': '전체 화면',
+  'term.fullExit': '전체 화면 끝내기',
+  'term.undone': '마지막 명령어를 취소했습니다.',
+  'term.focusHelp': '터미널입니다. 명령어를 입력하세요. Tab으로 자동 완성합니다. 터미널에서 빠져나오려면 Esc를 누른 다음 Tab을 누르세요.',
+  'lesson.practiceAway': '화면의 실습에는 자체 터미널이 있습니다. 실습을 지나 스크롤하면 연습용 터미널이 다시 나타납니다.',
+  'lesson.practiceOpen': '연습용 터미널',
+  'lab.handinOf': '제출: {title}',
+  'lab.liveOf': '실시간',
+  'search.label': '강의와 명령어 레퍼런스 검색',
+  'home.labs': '실습 {n}개 중 {passed}개 완료',
+  'home.labsNone': '아직 완료한 실습 없음 (실습 {n}개)',
+  'home.visited': '연습함',
+  'lesson.practiceNoteWorld': '첫 실습의 시작 상태와 같은 나만의 환경입니다 (이 강의에서는 클러스터). 본문의 실행 버튼을 누르면 이 터미널에 입력됩니다.',
 };
 
 const DICT: Record<Lang, Record<UiKey, string>> = { en, ko };

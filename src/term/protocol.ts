@@ -17,10 +17,10 @@ export interface TermCheckResult {
   message: string;
 }
 
-/** Page → worker. */
+/** Page → worker (`init.checks: false`: the lab's world without its live checks, a practice terminal). */
 export type ToWorker =
   /** Boot a session; `lab` selects the lab world (bare host when absent); `entries` are replayed. */
-  | { type: 'init'; lab?: string; seed: number; entries: TermEntry[]; cols: number; rows: number }
+  | { type: 'init'; lab?: string; seed: number; entries: TermEntry[]; cols: number; rows: number; checks?: boolean }
   /** Raw keystrokes from xterm's onData. */
   | { type: 'input'; data: string }
   | { type: 'resize'; cols: number; rows: number }

@@ -29,6 +29,8 @@ export interface MountOptions {
   /** Messages the worker sent before xterm was ready, in order. */
   early: FromWorker[];
   label: string;
+  /** Id of the element describing the terminal (how to leave it). */
+  describedBy?: string;
   onEntries(entries: TermEntry[]): void;
   onReady(): void;
   /** Live check results after a command (lab terminals). */
@@ -77,11 +79,27 @@ export function mountTerminal(el: HTMLElement, opts: MountOptions): TermHost {
   term.loadAddon(fit);
   term.open(el);
   term.textarea?.setAttribute('aria-label', opts.label);
+  if (opts.describedBy) term.textarea?.setAttribute('aria-describedby', opts.describedBy);
+  // Presenter mode: the terminal's text grows with the page's.
+  const presenterSize = () => {
+    const size = document.documentElement.hasAttribute('data-presenter') ? 22 : 14;
+    if (term.options.fontSize !== size) {
+      term.options.fontSize = size;
+      try {
+        fit.fit();
+      } catch {
+        /* hidden */
+      }
+    }
+  };
+  const mo = new MutationObserver(presenterSize);
+  mo.observe(document.documentElement, { attributes: true, attributeFilter: ['data-presenter'] });
   try {
     fit.fit();
   } catch {
     /* not laid out yet */
   }
+  presenterSize();
 
   // Keyboard users leave the terminal with Esc then Tab (Tab alone completes).
   let escaped = false;
@@ -182,7 +200,9 @@ export function mountTerminal(el: HTMLElement, opts: MountOptions): TermHost {
       send({ type: 'undo' });
     },
     focus() {
-      term.focus();
+      // Never scroll the page to the terminal just to focus it (a Run tap on a phone).
+      if (term.textarea) term.textarea.focus({ preventScroll: true });
+      else term.focus();
     },
     readFile(path) {
       return fileReq({ type: 'readFile', req: nextReq++, path });
@@ -192,6 +212,7 @@ export function mountTerminal(el: HTMLElement, opts: MountOptions): TermHost {
     },
     dispose() {
       ro.disconnect();
+      mo.disconnect();
       worker.terminate();
       term.dispose();
     },
