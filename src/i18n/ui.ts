@@ -261,6 +261,9 @@ const en = {
   'home.labs': '{passed} of {n} labs solved',
   'home.labsNone': 'No lab solved yet ({n} labs)',
   'home.visited': 'Practised',
+  'stage.ipvs': 'IPVS',
+  'stage.fragment': 'fragmented',
+  'stage.defrag': 'reassembled',
   'lesson.practiceNoteWorld': 'A world of your own, as the first lab starts (a cluster, for this lesson). The Run buttons in the lesson type into it.',
 } as const;
 
@@ -515,6 +518,9 @@ const ko: Record<UiKey, string> = {
   'home.labs': '실습 {n}개 중 {passed}개 완료',
   'home.labsNone': '아직 완료한 실습 없음 (실습 {n}개)',
   'home.visited': '연습함',
+  'stage.ipvs': 'IPVS',
+  'stage.fragment': '조각냄',
+  'stage.defrag': '재조립',
   'lesson.practiceNoteWorld': '첫 실습의 시작 상태와 같은 나만의 환경입니다 (이 강의에서는 클러스터). 본문의 실행 버튼을 누르면 이 터미널에 입력됩니다.',
 };
 

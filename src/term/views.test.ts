@@ -163,15 +163,18 @@ describe('packet-path view', () => {
     expect(none.hops.textContent).toBe('Nothing was recorded for this packet (it never left the program).');
   });
 
-  it('labels the path in Korean and leaves the kernel’s own words (marked English) as they are', async () => {
+  it('labels and narrates the path in Korean; a step without a Korean pattern stays English, marked so', async () => {
     const v = path('ko', lastPathOf(await run(PING))!);
     expect(v.head.textContent).toBe('마지막으로 추적한 명령어: ping -c 1 -W 1 10.0.0.2');
     expect(v.head.one((e) => e.tag === 'code').textContent).toBe('ping -c 1 -W 1 10.0.0.2');
     expect(v.verdict.one((e) => e.tag === 'strong').textContent).toBe('host에서 버려짐: ');
-    expect(v.verdict.one(byAttr('lang', 'en')).textContent).toBe('v0: veth peer is down, frame dropped');
+    expect(v.verdict.textContent).toBe('host에서 버려짐: v0: veth 짝이 down 상태라 프레임 버림');
+    expect(v.verdict.all(byAttr('lang', 'en'))).toEqual([]);
     expect(v.hops.getAttribute('aria-label')).toBe('패킷 경로: 단계 4개, 네임스페이스별로 묶음');
     expect(v.stages).toEqual(['라우팅', '이웃', 'ARP', '버려짐']);
-    expect(v.steps[0]!.textContent).toBe('라우팅 route to 10.0.0.2: dev v0 src 10.0.0.1');
+    expect(v.steps[0]!.textContent).toBe('라우팅 10.0.0.2로 가는 라우트: 장치 v0, 출발 주소 10.0.0.1');
+    const odd = path('ko', { command: 'ping -c 1 10.0.0.1', at: 0, source: 'command', steps: [{ at: 0, where: 'host', stage: 'rcv', what: 'lo: something new' }] });
+    expect(odd.steps[0]!.one(byAttr('lang', 'en')).textContent).toBe('lo: something new');
     const ok = path('ko', { command: 'ping -c 1 10.0.0.1', at: 0, source: 'check', steps: [{ at: 0, where: 'host', stage: 'rcv', what: 'lo: echo request' }, { at: 1, where: 'host', stage: 'xmit', what: 'lo: echo reply' }] });
     expect(ok.head.textContent).toBe('마지막 확인에서 보낸 패킷: ping -c 1 10.0.0.1');
     expect(ok.verdict.textContent).toBe('버려진 기록 없음: 단계 2개를 거쳤습니다.');

@@ -9,6 +9,7 @@
 import type { PathSnapshot, PathStep, TopoIface, TopoSnapshot } from './protocol.ts';
 import type { PlTerminal } from './terminal-element.ts';
 import { parts, t, type Lang, type UiKey } from '../i18n/ui.ts';
+import { pathStep } from '../i18n/path.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -28,6 +29,12 @@ function count(lang: Lang, key: Counted, n: number): string {
 /** Kernel-written text: marked English on a page in another language. */
 function kernelText(lang: Lang, s: string): Node | string {
   return lang === 'en' ? s : h('span', { lang: 'en' }, s);
+}
+
+/** A traced step in the page's language (Korean when a pattern matches; else the kernel's English, marked so). */
+function stepText(lang: Lang, what: string): Node | string {
+  const { text, translated } = pathStep(lang, what);
+  return translated ? text : kernelText(lang, text);
 }
 
 /** A dictionary string whose `{name}` slots hold nodes (e.g. a <code>). */
@@ -274,6 +281,9 @@ const STAGES: Record<string, UiKey> = {
   tcp: 'stage.tcp',
   udp: 'stage.udp',
   drop: 'stage.drop',
+  ipvs: 'stage.ipvs',
+  fragment: 'stage.fragment',
+  defrag: 'stage.defrag',
 };
 
 /** A stage's name in `lang` (an unknown stage shows its id). */
@@ -300,13 +310,13 @@ export function renderPath(p: PathSnapshot, lang: Lang = pageLang()): HTMLElemen
   const head = h('p', { class: 'path-head' }, ...fill(t(lang, p.source === 'check' ? 'path.checkProbe' : 'path.traced'), { cmd: h('code', {}, p.command) }));
   const n = p.steps.length;
   const verdict = drop
-    ? h('p', { class: 'path-verdict drop', 'data-part': 'verdict' }, h('strong', {}, t(lang, 'path.dropped', { where: drop.where })), kernelText(lang, drop.what))
+    ? h('p', { class: 'path-verdict drop', 'data-part': 'verdict' }, h('strong', {}, t(lang, 'path.dropped', { where: drop.where })), stepText(lang, drop.what))
     : h('p', { class: 'path-verdict ok', 'data-part': 'verdict' }, count(lang, 'path.noDrop', n));
   const list = h('ol', { class: 'path-hops', tabindex: '0', 'aria-label': count(lang, 'path.hops', n) });
   for (const g of groupSteps(p.steps)) {
     const steps = h('ol', { class: 'path-steps' });
     for (const s of g.steps) {
-      steps.append(h('li', { class: `path-step stage-${s.stage.replace(/[^a-z0-9-]/gi, '')}`, 'data-stage': s.stage }, h('span', { class: 'path-stage' }, stageName(lang, s.stage)), ' ', kernelText(lang, s.what)));
+      steps.append(h('li', { class: `path-step stage-${s.stage.replace(/[^a-z0-9-]/gi, '')}`, 'data-stage': s.stage }, h('span', { class: 'path-stage' }, stageName(lang, s.stage)), ' ', stepText(lang, s.what)));
     }
     list.append(h('li', { class: 'path-hop' }, h('span', { class: 'path-where' }, g.where), steps));
   }
