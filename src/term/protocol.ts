@@ -88,7 +88,8 @@ export interface TopoLink {
 export interface TopoSnapshot {
   /** Sum of the hosts' topology versions (changes on every link/address/namespace change). */
   version: number;
-  namespaces: { id: string; host: string; name?: string; init: boolean; ifaces: TopoIface[] }[];
+  /** `pod`: the Kubernetes pod (`namespace/name`) whose sandbox it is; `containers`: the Docker containers in it. */
+  namespaces: { id: string; host: string; name?: string; init: boolean; ifaces: TopoIface[]; pod?: string; containers?: string[] }[];
   links: TopoLink[];
 }
 

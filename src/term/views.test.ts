@@ -185,3 +185,53 @@ describe('packet-path view', () => {
     expect(views.stageName('ko', 'toString')).toBe('toString');
   });
 });
+
+describe('topology layout (dagre), grouped by host, pods and containers by name', () => {
+  const rects = (svg: FakeEl, cls: string) =>
+    svg.all(byClass(cls)).map((e) => ({ x: Number(e.getAttribute('x')), y: Number(e.getAttribute('y')), w: Number(e.getAttribute('width')), h: Number(e.getAttribute('height')) }));
+  const overlap = (a: { x: number; y: number; w: number; h: number }, b: typeof a) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+  it('a 3-node cluster: one box per node, pods named by pod name, no card over another', async () => {
+    const { replayLines } = await import('../labs/replay.ts');
+    const { labInfo } = await import('../labs/index.ts');
+    const { world } = await replayLines('kube-proxy-clusterip', 1, labInfo('kube-proxy-clusterip', 1)!.solution);
+    const snap = topologyOf(world);
+    expect(snap.namespaces.filter((n) => n.pod).length).toBeGreaterThanOrEqual(3);
+    const r = views.renderTopology(snap, 'en');
+    const svg = r.svg as unknown as FakeEl;
+    const hosts = svg.all(byClass('topo-host')).map((e) => e.getAttribute('data-host'));
+    expect(hosts.sort()).toEqual([...new Set(snap.namespaces.map((n) => n.host))].sort());
+    expect(hosts.length).toBeGreaterThanOrEqual(3);
+    const titles = svg.all(byClass('topo-title')).map((e) => e.kids.find((k) => typeof k === 'string') as string);
+    expect(titles.some((t) => /^pod web-/.test(t))).toBe(true);
+    expect(titles.some((t) => /cni-|ns:\d/.test(t))).toBe(false);
+    const cards = rects(svg, 'topo-card');
+    for (let i = 0; i < cards.length; i++) for (let j = i + 1; j < cards.length; j++) expect(overlap(cards[i]!, cards[j]!)).toBe(false);
+    // Each node's cards lie inside its box.
+    const boxes = rects(svg, 'topo-host-box');
+    for (const c of cards) expect(boxes.some((b) => c.x >= b.x && c.y >= b.y && c.x + c.w <= b.x + b.w && c.y + c.h <= b.y + b.h)).toBe(true);
+  }, 60_000);
+
+  it('ten namespaces on three hosts stay readable: no overlap, bounded size', () => {
+    const namespaces = [];
+    const links = [];
+    for (let h = 0; h < 3; h++) {
+      const host = `node0${h}`;
+      namespaces.push({ id: `${host}`, host, init: true, ifaces: [{ id: `${host}|eth0`, name: 'eth0', kind: 'ether', up: true, state: 'UP', addrs: [`10.0.0.${h}/24`] }] });
+      for (let i = 0; i < (h === 0 ? 4 : 3); i++) {
+        const id = `${host}/ns:${h}${i}`;
+        namespaces.push({ id, host, init: false, pod: `default/web-${h}${i}`, ifaces: [{ id: `${id}|eth0`, name: 'eth0', kind: 'veth', up: true, state: 'UP', addrs: [`10.244.${h}.${i}/24`] }] });
+        namespaces[0 + namespaces.findIndex((n) => n.id === host)]!.ifaces.push({ id: `${host}|veth${i}`, name: `veth${i}`, kind: 'veth', up: true, state: 'UP', addrs: [] });
+        links.push({ a: `${id}|eth0`, b: `${host}|veth${i}`, kind: 'veth' as const, up: true });
+      }
+    }
+    links.push({ a: 'node00|eth0', b: 'node01|eth0', kind: 'wire' as const, up: true, label: 'k8s' }, { a: 'node00|eth0', b: 'node02|eth0', kind: 'wire' as const, up: true, label: 'k8s' });
+    const r = views.renderTopology({ version: 1, namespaces, links }, 'en');
+    const svg = r.svg as unknown as FakeEl;
+    const cards = rects(svg, 'topo-card');
+    expect(cards.length).toBe(13);
+    for (let i = 0; i < cards.length; i++) for (let j = i + 1; j < cards.length; j++) expect(overlap(cards[i]!, cards[j]!)).toBe(false);
+    const [, , w, h] = svg.getAttribute('viewBox')!.split(' ').map(Number);
+    expect(w! * h!).toBeLessThan(2000 * 1400);
+  });
+});

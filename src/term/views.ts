@@ -10,6 +10,7 @@ import type { PathSnapshot, PathStep, TopoIface, TopoSnapshot } from './protocol
 import type { PlTerminal } from './terminal-element.ts';
 import { parts, t, type Lang, type UiKey } from '../i18n/ui.ts';
 import { pathStep } from '../i18n/path.ts';
+import dagre from '@dagrejs/dagre';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -91,7 +92,7 @@ abstract class TermView extends HTMLElement {
 
 // ── topology ───────────────────────────────────────────────────────────────
 
-const CARD_W = 210;
+const CARD_W = 236;
 const GAP_X = 80;
 const GAP_Y = 40;
 const HEAD_H = 30;
@@ -105,10 +106,26 @@ interface Placed {
   h: number;
 }
 
+/** A namespace as people know it: the pod or container in it, its `ip netns` name, or the host's own. */
 function nsTitle(lang: Lang, ns: TopoSnapshot['namespaces'][number], hosts: number): string {
   const host = hosts > 1 ? `${ns.host}: ` : '';
   if (ns.init) return host + t(lang, 'topo.hostNs', { host: ns.host });
+  if (ns.pod) {
+    const [kns, name] = ns.pod.includes('/') ? ns.pod.split('/') : ['default', ns.pod];
+    return host + t(lang, 'topo.pod', { pod: name!, ns: kns! });
+  }
+  if (ns.containers?.length) return host + t(lang, 'topo.container', { name: ns.containers.join(', ') });
   return host + t(lang, 'topo.ns', { name: ns.name ?? ns.id });
+}
+
+/** Short names of namespaces (by id) for the text of links: a pod or container name, else the namespace id. */
+function nsNames(snap: TopoSnapshot): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const ns of snap.namespaces) {
+    const own = ns.pod ? ns.pod.split('/').pop()! : ns.containers?.[0];
+    m.set(ns.id, own ? `${ns.host}/${own}` : ns.id);
+  }
+  return m;
 }
 
 function ifaceText(lang: Lang, i: TopoIface, peers: Map<string, string>): string {
@@ -131,31 +148,66 @@ export function topologySummary(lang: Lang, namespaces: number, ifaces: number, 
 
 /** Draw the topology as inline SVG, with a list as its text equivalent (labels in `lang`, the page's by default). */
 export function renderTopology(snap: TopoSnapshot, lang: Lang = pageLang()): { svg: SVGSVGElement; text: HTMLElement; summary: string } {
-  const hosts = new Set(snap.namespaces.map((n) => n.host)).size;
+  const hostNames = [...new Set(snap.namespaces.map((n) => n.host))];
+  const hosts = hostNames.length;
   const nsList = snap.namespaces;
-  const cols = Math.max(1, Math.min(3, nsList.length));
   const place = new Map<string, Placed>();
   const rowY = new Map<string, { y: number; card: Placed }>();
-  const rowHeights: number[] = [];
-  nsList.forEach((ns, i) => {
-    const r = Math.floor(i / cols);
-    const hgt = HEAD_H + Math.max(1, ns.ifaces.length) * ROW_H + PAD;
-    rowHeights[r] = Math.max(rowHeights[r] ?? 0, hgt);
+  const cardH = (ns: TopoSnapshot['namespaces'][number]) => HEAD_H + Math.max(1, ns.ifaces.length) * ROW_H + PAD;
+  // Layout by dagre: namespaces are nodes (grouped in their host when there
+  // are several hosts), links between namespaces are edges, left to right.
+  const g = new dagre.graphlib.Graph({ compound: true, multigraph: true });
+  g.setGraph({ rankdir: 'LR', nodesep: 24, ranksep: GAP_X, marginx: PAD, marginy: PAD + (hosts > 1 ? 18 : 0), ranker: 'network-simplex' });
+  g.setDefaultEdgeLabel(() => ({}));
+  if (hosts > 1) for (const hn of hostNames) g.setNode(`host:${hn}`, {});
+  for (const ns of nsList) {
+    g.setNode(ns.id, { width: CARD_W, height: cardH(ns) });
+    if (hosts > 1) g.setParent(ns.id, `host:${ns.host}`);
+  }
+  const nsOfIf = (id: string) => id.slice(0, id.lastIndexOf('|'));
+  snap.links.forEach((l, i) => {
+    const a = nsOfIf(l.a);
+    const b = nsOfIf(l.b);
+    if (a !== b && g.hasNode(a) && g.hasNode(b)) g.setEdge(a, b, {}, `l${i}`);
   });
-  const rowTop = (r: number) => PAD + rowHeights.slice(0, r).reduce((a, b) => a + b + GAP_Y, 0);
-  nsList.forEach((ns, i) => {
-    const r = Math.floor(i / cols);
-    const c = i % cols;
-    const card = { x: PAD + c * (CARD_W + GAP_X), y: rowTop(r), w: CARD_W, h: HEAD_H + Math.max(1, ns.ifaces.length) * ROW_H + PAD };
+  try {
+    dagre.layout(g);
+  } catch {
+    // A layout failure must never hide the topology: fall back to one row.
+    let x = PAD;
+    for (const ns of nsList) {
+      g.setNode(ns.id, { width: CARD_W, height: cardH(ns), x: x + CARD_W / 2, y: PAD + cardH(ns) / 2 });
+      x += CARD_W + GAP_X;
+    }
+  }
+  let width = 0;
+  let height = 0;
+  for (const ns of nsList) {
+    const n = g.node(ns.id) as { x: number; y: number; width: number; height: number };
+    const card = { x: n.x - n.width / 2, y: n.y - n.height / 2, w: CARD_W, h: cardH(ns) };
     place.set(ns.id, card);
     ns.ifaces.forEach((f, j) => rowY.set(f.id, { y: card.y + HEAD_H + j * ROW_H + ROW_H / 2, card }));
-  });
-  const width = PAD * 2 + cols * CARD_W + (cols - 1) * GAP_X;
-  const height = rowTop(rowHeights.length) - GAP_Y + PAD;
+    width = Math.max(width, card.x + card.w + PAD);
+    height = Math.max(height, card.y + card.h + PAD);
+  }
+  const hostBoxes: { host: string; x: number; y: number; w: number; h: number }[] = [];
+  if (hosts > 1) {
+    for (const hn of hostNames) {
+      const cards = nsList.filter((n) => n.host === hn).map((n) => place.get(n.id)!);
+      const x = Math.min(...cards.map((c) => c.x)) - 8;
+      const y = Math.min(...cards.map((c) => c.y)) - 26;
+      const w = Math.max(...cards.map((c) => c.x + c.w)) + 8 - x;
+      const hh = Math.max(...cards.map((c) => c.y + c.h)) + 8 - y;
+      hostBoxes.push({ host: hn, x, y, w, h: hh });
+      width = Math.max(width, x + w + PAD);
+      height = Math.max(height, y + hh + PAD);
+    }
+  }
+  const shortNs = nsNames(snap);
 
   const ifById = new Map<string, TopoIface>();
   for (const ns of nsList) for (const f of ns.ifaces) ifById.set(f.id, f);
-  const nsOf = (id: string) => id.slice(0, id.lastIndexOf('|'));
+  const nsOf = (id: string) => shortNs.get(nsOfIf(id)) ?? nsOfIf(id);
   const peers = new Map<string, string>();
   const add = (id: string, s: string) => peers.set(id, peers.has(id) ? `${peers.get(id)}; ${s}` : s);
   for (const l of snap.links) {
@@ -180,12 +232,25 @@ export function renderTopology(snap: TopoSnapshot, lang: Lang = pageLang()): { s
   const summary = topologySummary(lang, nsList.length, nIf, snap.links.length);
   root.setAttribute('aria-label', t(lang, 'topo.svgLabel', { summary }));
 
+  // Hosts (several): a labelled box around their namespaces.
+  for (const b of hostBoxes) {
+    const gh = svg('g', { class: 'topo-host', 'data-host': b.host });
+    gh.append(svg('rect', { x: b.x, y: b.y, width: b.w, height: b.h, rx: 12, class: 'topo-host-box' }));
+    gh.append(svg('text', { x: b.x + 10, y: b.y + 17, class: 'topo-host-title' }, t(lang, 'topo.hostBox', { host: b.host })));
+    root.append(gh);
+  }
+
   // Cards and interfaces.
   for (const ns of nsList) {
     const c = place.get(ns.id)!;
     const g = svg('g', { class: `topo-ns${ns.init ? ' init' : ''}`, 'data-ns': ns.id });
     g.append(svg('rect', { x: c.x, y: c.y, width: c.w, height: c.h, rx: 10, class: 'topo-card' }));
-    g.append(svg('text', { x: c.x + 10, y: c.y + 20, class: 'topo-title' }, nsTitle(lang, ns, hosts)));
+    // Inside its host's box the card needs no host prefix; a long name is cut (the full one is its tooltip and in the text list).
+    const full = nsTitle(lang, ns, hostBoxes.length ? 1 : hosts);
+    const shown = full.length > 31 ? `${full.slice(0, 30)}…` : full;
+    const title = svg('text', { x: c.x + 10, y: c.y + 20, class: 'topo-title' }, shown);
+    if (shown !== full) title.append(svg('title', {}, full));
+    g.append(title);
     ns.ifaces.forEach((f, j) => {
       const y = c.y + HEAD_H + j * ROW_H;
       const gi = svg('g', { class: `topo-if kind-${f.kind} ${f.up ? 'up' : 'down'}`, 'data-if': f.name, 'data-state': f.state });
