@@ -94,7 +94,6 @@ abstract class TermView extends HTMLElement {
 
 const CARD_W = 236;
 const GAP_X = 80;
-const GAP_Y = 40;
 const HEAD_H = 30;
 const ROW_H = 40;
 const PAD = 12;
