@@ -235,3 +235,13 @@ describe('topology layout (dagre), grouped by host, pods and containers by name'
     expect(w! * h!).toBeLessThan(2000 * 1400);
   });
 });
+
+describe('packet stepping on the topology', () => {
+  it('finds the interface a traced step happened on', () => {
+    expect(views.stepDevice('sent on veth-cyan → veth peer veth-red in host/red')).toBe('veth-cyan');
+    expect(views.stepDevice('ICMP echo request 10.0.0.1 → 10.0.0.2 arrived on veth-red')).toBe('veth-red');
+    expect(views.stepDevice('br0: aa:bb:cc:dd:ee:ff is known on port v1 (FDB) → forwarded')).toBe('br0');
+    expect(views.stepDevice('route to 10.0.0.2: dev v0 src 10.0.0.1')).toBe('v0');
+    expect(views.stepDevice('10.0.0.2 is a local address → deliver locally')).toBeUndefined();
+  });
+});

@@ -146,7 +146,7 @@ export function topologySummary(lang: Lang, namespaces: number, ifaces: number, 
 }
 
 /** Draw the topology as inline SVG, with a list as its text equivalent (labels in `lang`, the page's by default). */
-export function renderTopology(snap: TopoSnapshot, lang: Lang = pageLang()): { svg: SVGSVGElement; text: HTMLElement; summary: string } {
+export function renderTopology(snap: TopoSnapshot, lang: Lang = pageLang()): { svg: SVGSVGElement; text: HTMLElement; summary: string; geo: TopoGeometry } {
   const hostNames = [...new Set(snap.namespaces.map((n) => n.host))];
   const hosts = hostNames.length;
   const nsList = snap.namespaces;
@@ -298,12 +298,78 @@ export function renderTopology(snap: TopoSnapshot, lang: Lang = pageLang()): { s
     const items = ns.ifaces.map((f) => h('li', { 'data-if': f.name }, ifaceText(lang, f, peers)));
     list.append(h('li', { 'data-ns': ns.id }, nsTitle(lang, ns, hosts), h('ul', {}, ...items)));
   }
-  return { svg: root, text: list, summary };
+  const geo: TopoGeometry = { cards: place, ifaces: new Map([...rowY].map(([id, r]) => [id, { x: r.card.x + r.card.w - 22, y: r.y }])) };
+  return { svg: root, text: list, summary, geo };
+}
+
+/** Where things are drawn: each namespace's card, each interface's anchor (by id). */
+export interface TopoGeometry {
+  cards: Map<string, Placed>;
+  ifaces: Map<string, { x: number; y: number }>;
+}
+
+/** One step of a packet's path as the topology shows it. */
+export interface PathStepShown {
+  i: number;
+  n: number;
+  where: string;
+  stage: string;
+  /** The interface the step happened on, when its text names one of `where`'s. */
+  dev?: string;
+}
+
+/** The interface a traced step names: `sent on X`, `arrived on X`, `X: …`, `dev X`, `port X`. */
+export function stepDevice(what: string): string | undefined {
+  const m = /\b(?:sent on|arrived on|dropped on) (\S+?)(?:[ :,]|$)/.exec(what) ?? /^(\S+?):/.exec(what) ?? /\bdev (\S+)/.exec(what);
+  return m?.[1];
+}
+
+/** Put the packet marker of `step` on a drawn topology (`svg`), highlighting its namespace and interface. */
+export function showStep(svgEl: SVGSVGElement, geo: TopoGeometry, step: PathStepShown | null): void {
+  for (const e of svgEl.querySelectorAll('.topo-current')) e.classList.remove('topo-current');
+  let marker = svgEl.querySelector<SVGGElement>('.topo-packet');
+  if (!step) {
+    marker?.remove();
+    return;
+  }
+  const card = geo.cards.get(step.where);
+  if (!card) return;
+  const at = (step.dev && geo.ifaces.get(`${step.where}|${step.dev}`)) || { x: card.x + card.w - 22, y: card.y + 16 };
+  svgEl.querySelector(`[data-ns="${CSS.escape(step.where)}"]`)?.classList.add('topo-current');
+  if (step.dev) svgEl.querySelector(`[data-ns="${CSS.escape(step.where)}"] [data-if="${CSS.escape(step.dev)}"]`)?.classList.add('topo-current');
+  if (!marker) {
+    marker = svg('g', { class: 'topo-packet', 'aria-hidden': 'true' });
+    marker.append(svg('circle', { r: 8, cx: 0, cy: 0 }), svg('circle', { r: 3, cx: 0, cy: 0, class: 'topo-packet-core' }));
+    svgEl.append(marker);
+  }
+  marker.setAttribute('class', `topo-packet stage-${step.stage.replace(/[^a-z0-9-]/gi, '')}`);
+  marker.style.transform = `translate(${at.x}px, ${at.y}px)`;
 }
 
 class PlTopology extends TermView {
   protected readonly event = 'pl-topology';
   private shownKey = '';
+  private geo: TopoGeometry | null = null;
+  private pic: SVGSVGElement | null = null;
+  private offStep: (() => void) | null = null;
+
+  connectedCallback(): void {
+    super.connectedCallback();
+    const term = termFor(this);
+    if (!term) return;
+    const fn = () => this.step(term);
+    term.addEventListener('pl-path-step', fn);
+    this.offStep = () => term.removeEventListener('pl-path-step', fn);
+  }
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.offStep?.();
+  }
+
+  private step(term: PlTerminal): void {
+    if (this.pic && this.geo) showStep(this.pic, this.geo, (term as PlTerminal & { pathStep?: PathStepShown | null }).pathStep ?? null);
+  }
 
   protected draw(term: PlTerminal): void {
     const snap = term.topology;
@@ -312,7 +378,9 @@ class PlTopology extends TermView {
     if (key === this.shownKey) return;
     this.shownKey = key;
     const lang = pageLang();
-    const { svg: pic, text, summary } = renderTopology(snap, lang);
+    const { svg: pic, text, summary, geo } = renderTopology(snap, lang);
+    this.pic = pic;
+    this.geo = geo;
     const details = h('details', { class: 'topo-details' }, h('summary', {}, t(lang, 'topo.asText', { summary })), text);
     // A wide diagram scrolls sideways; the region is focusable so keyboards can scroll it too.
     const wrap = h('div', { class: 'topo-scroll', tabindex: '0', role: 'group', 'aria-label': t(lang, 'topo.region', { summary }) });
@@ -325,6 +393,7 @@ class PlTopology extends TermView {
       else delete this.dataset.openText;
     });
     this.setAttribute('data-version', String(snap.version));
+    this.step(term);
   }
 }
 
@@ -391,16 +460,82 @@ export function renderPath(p: PathSnapshot, lang: Lang = pageLang()): HTMLElemen
 
 class PlPacketPath extends TermView {
   protected readonly event = 'pl-path';
+  private timer: ReturnType<typeof setInterval> | null = null;
 
   protected draw(term: PlTerminal): void {
+    this.stop();
     const p = term.path;
+    const lang = pageLang();
     if (!p) {
-      this.body().replaceChildren(h('p', { class: 'path-empty' }, t(pageLang(), 'path.empty')));
+      this.body().replaceChildren(h('p', { class: 'path-empty' }, t(lang, 'path.empty')));
       this.removeAttribute('data-has-path');
+      this.announce(term, null);
       return;
     }
-    this.body().replaceChildren(renderPath(p));
+    const view = renderPath(p, lang);
+    const steps = [...view.querySelectorAll<HTMLElement>('.path-step')];
+    this.body().replaceChildren(view);
     this.setAttribute('data-has-path', '');
+    if (!steps.length) return this.announce(term, null);
+    // Step through the path: the packet moves on the topology, the step that decided is highlighted here.
+    const status = h('span', { class: 'path-pos', 'aria-live': 'polite' });
+    const btn = (label: string, text: string, act: string) => h('button', { type: 'button', class: 'btn small', 'data-path-act': act, 'aria-label': label }, text);
+    const prev = btn(t(lang, 'path.prev'), '◀', 'prev');
+    const next = btn(t(lang, 'path.next'), '▶', 'next');
+    const play = btn(t(lang, 'path.play'), t(lang, 'path.play'), 'play');
+    const bar = h('div', { class: 'path-stepper', role: 'group', 'aria-label': t(lang, 'path.showOn') }, prev, status, next, play);
+    view.insertBefore(bar, view.querySelector('.path-hops'));
+    let cur = 0;
+    const go = (i: number) => {
+      cur = Math.max(0, Math.min(steps.length - 1, i));
+      steps.forEach((li, j) => {
+        li.classList.toggle('path-current', j === cur);
+        if (j === cur) li.setAttribute('aria-current', 'step');
+        else li.removeAttribute('aria-current');
+      });
+      steps[cur]!.scrollIntoView?.({ block: 'nearest' });
+      status.textContent = `${t(lang, 'path.step', { i: cur + 1, n: steps.length })}: ${steps[cur]!.textContent ?? ''}`;
+      (prev as HTMLButtonElement).disabled = cur === 0;
+      (next as HTMLButtonElement).disabled = cur === steps.length - 1;
+      const s = p.steps[cur]!;
+      this.announce(term, { i: cur, n: steps.length, where: s.where, stage: s.stage, dev: stepDevice(s.what) });
+    };
+    bar.addEventListener('click', (ev) => {
+      const act = (ev.target as Element).closest<HTMLElement>('[data-path-act]')?.dataset.pathAct;
+      if (act === 'prev') go(cur - 1);
+      else if (act === 'next') go(cur + 1);
+      else if (act === 'play') {
+        if (this.timer) return this.stop(play, lang);
+        if (cur === steps.length - 1) go(0);
+        play.textContent = t(lang, 'path.pause');
+        play.setAttribute('aria-label', t(lang, 'path.pause'));
+        this.timer = setInterval(() => {
+          if (cur >= steps.length - 1) this.stop(play, lang);
+          else go(cur + 1);
+        }, 900);
+      }
+    });
+    go(0);
+  }
+
+  private stop(play?: HTMLElement, lang: Lang = pageLang()): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    if (play) {
+      play.textContent = t(lang, 'path.play');
+      play.setAttribute('aria-label', t(lang, 'path.play'));
+    }
+  }
+
+  /** Tell the topology which step to show. */
+  private announce(term: PlTerminal, step: PathStepShown | null): void {
+    (term as PlTerminal & { pathStep?: PathStepShown | null }).pathStep = step;
+    term.dispatchEvent(new CustomEvent('pl-path-step', { detail: step }));
+  }
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stop();
   }
 }
 
