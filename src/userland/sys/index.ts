@@ -6,3 +6,4 @@ import './mount.ts';
 import './ps.ts';
 import './ssh.ts';
 import './man.ts';
+import './editors.ts';
