@@ -1,5 +1,6 @@
 // Lesson "Services and kube-proxy": the lesson's commands in the practice
-// terminal (a bare host has no KUBE chains yet), and the ClusterIP lab on a
+// terminal (a cluster of its own, as the first lab starts: kube-proxy's KUBE
+// chains are there), and the ClusterIP lab on a
 // three-node cluster untouched and solved (its check sends 30 requests).
 import { expect, test } from '@playwright/test';
 import { expectAllPass, expectOnScreen, expectShellOn, expectUntouchedFails, labPanel, labTerm, practice, practiceKey, promptOf, readyAt, typeAndWait, typeSolution, watchErrors } from './lesson-helpers.ts';
@@ -7,17 +8,17 @@ import { expectAllPass, expectOnScreen, expectShellOn, expectUntouchedFails, lab
 const SLUG = 'kube-proxy';
 const KEY = practiceKey(SLUG);
 
-test('kube-proxy: ipvsadm and the nat table on a host without kube-proxy', async ({ page }) => {
+test('kube-proxy: ipvsadm and the nat table in the practice cluster', async ({ page }) => {
   test.setTimeout(120_000);
   const errors = watchErrors(page);
   await page.goto(`/lessons/${SLUG}/`);
   const term = practice(page);
-  await readyAt(term);
+  await readyAt(term, promptOf('controlplane'), 90_000);
   // The lesson has no Run buttons: type its commands as a learner would.
   await typeAndWait(page, term, KEY, 'ipvsadm -Ln');
   await expectOnScreen(term, ['IP Virtual Server version 1.2.1 (size=4096)', /Prot LocalAddress:Port Scheduler Flags\s*-> RemoteAddress:Port\s+Forward Weight ActiveConn InActConn/]);
-  await typeAndWait(page, term, KEY, 'iptables -t nat -S | grep KUBE; echo "grep says $?"');
-  await expectOnScreen(term, ['grep says 1']);
+  await typeAndWait(page, term, KEY, 'iptables -t nat -S | grep -c KUBE-SERVICES; echo "grep says $?"');
+  await expectOnScreen(term, ['grep says 0']);
   expect(errors).toEqual([]);
 });
 

@@ -14,6 +14,8 @@ const lessonSchema = z.object({
   summary: z.string().min(1),
   /** `ready`: written; `soon`: listed as coming soon. */
   status: z.enum(['ready', 'soon']).default('ready'),
+  /** The practice terminal starts from this lab's start world (e.g. a cluster), without its checks; a bare host when absent. */
+  practice: z.string().regex(/^[a-z0-9-]+$/).optional(),
 });
 
 /** A collection of lesson files under `base`, keyed by slug. */

@@ -3,7 +3,7 @@
 // scroll with the arrow keys (WCAG 2.1.1; axe `scrollable-region-focusable`).
 // Blocks that fit stay out of the tab order.
 
-const SELECTOR = 'main pre, main .table-scroll';
+const SELECTOR = 'main pre, main .table-scroll, main .lesson-body table, main table.ref-options, main table.grades';
 
 function update(): void {
   for (const el of document.querySelectorAll<HTMLElement>(SELECTOR)) {

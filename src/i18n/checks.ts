@@ -21,7 +21,7 @@ export const CHECK_MESSAGES: readonly (readonly [string, string])[] = [
   ['there is no namespace {spec} (ip netns add {name})', '{spec} 네임스페이스가 없습니다 (ip netns add {name})'],
   ['{label} has no address {cidr} on {dev}', '{label}의 {dev}에 {cidr} 주소가 없습니다'],
   ['{label} has no address {cidr}', '{label}에 {cidr} 주소가 없습니다'],
-  ['{label} has {cidr} on {dev}, but {dev2} is down (ip link set {dev3} up)', '{label}의 {dev}에 {cidr} 주소가 있지만 {dev2} 링크가 down 상태입니다 (ip link set {dev3} up)'],
+  ['{label} has {cidr} on {dev}, but {dev2} is down ({cmd})', '{label}의 {dev}에 {cidr} 주소가 있지만 {dev2} 링크가 down 상태입니다 ({cmd})'],
   ['{label} has {cidr} on {dev}', '{label}의 {dev}에 {cidr} 주소가 있습니다'],
   [
     '{from} cannot send to {dst}: connect: {err~} — {from2} has no usable route to {dst2} (check its addresses, that the link is up, and its routes)',

@@ -177,7 +177,11 @@ export function hasAddr(ctx: CheckCtx, spec: string, cidr: string, dev?: string)
   const ip = parseIp4(a);
   const hit = r.ns.allAddrs().find((x) => x.addr.local === ip && x.addr.prefixlen === Number(l) && (!dev || x.dev.name === dev));
   if (!hit) return { passed: false, message: `${r.label} has no address ${cidr}${dev ? ` on ${dev}` : ''}` };
-  if (!hit.dev.adminUp) return { passed: false, message: `${r.label} has ${cidr} on ${hit.dev.name}, but ${hit.dev.name} is down (ip link set ${hit.dev.name} up)` };
+  if (!hit.dev.adminUp) {
+    // The command that works from the lab's terminal: a named namespace's link is set from inside it.
+    const up = r.ns === r.k.initNs ? `ip link set ${hit.dev.name} up` : `ip netns exec ${spec.split(':').pop()} ip link set ${hit.dev.name} up`;
+    return { passed: false, message: `${r.label} has ${cidr} on ${hit.dev.name}, but ${hit.dev.name} is down (${up})` };
+  }
   return { passed: true, message: `${r.label} has ${cidr} on ${hit.dev.name}` };
 }
 

@@ -8,6 +8,7 @@ import type { Completion } from './control.ts';
 import { allCommands, lookupCommand } from '../userland/registry.ts';
 import { BUILTINS } from './builtins.ts';
 import { cCompare } from './glob.ts';
+import { specCandidates } from './complete-specs.ts';
 
 const SEPARATORS = new Set([' ', '\t', '\n', '|', '&', ';', '<', '>', '(', ')']);
 /** Programs whose first operand is itself a command. */
@@ -86,11 +87,18 @@ export function complete(sh: Shell, line: string, cursor: number): Completion | 
   if (words[0] === 'ip' && words[1] === 'netns' && ['del', 'delete', 'exec', 'pids', 'identify', 'set', 'attach'].includes(last)) {
     return { start, candidates: filter(netnsNames()), suffix: spaced };
   }
-  if (NETNS_WORDS.has(last)) return { start, candidates: filter(netnsNames()), suffix: spaced };
-  if (IFACE_WORDS.has(last) || (words[0] === 'ifconfig' && words.length === 1) || (words[0] === 'ip' && words[1]?.startsWith('l') && ['set', 'show', 'del', 'delete'].includes(last))) {
+  // `ip netns ⇥`, `ip link ⇥`: the object's verbs (below), not a namespace or interface name.
+  const ipVerb = words[0] === 'ip' && words.length === 2;
+  if (NETNS_WORDS.has(last) && !ipVerb) return { start, candidates: filter(netnsNames()), suffix: spaced };
+  if ((IFACE_WORDS.has(last) && !ipVerb) || (words[0] === 'ifconfig' && words.length === 1) || (words[0] === 'ip' && words[1]?.startsWith('l') && ['set', 'show', 'del', 'delete'].includes(last))) {
     return { start, candidates: filter(ifaces()), suffix: spaced };
   }
   const spec = words[0] ? lookupCommand(words[0]) : undefined;
+  // Options, option values, subcommands and their verbs, from the command's spec.
+  if (spec) {
+    const c = filter(specCandidates(spec, words.slice(1), word));
+    if (c.length) return { start, candidates: c, suffix: spaced };
+  }
   if (spec?.complete) {
     try {
       const extra = spec.complete(sh.proc, [...words, word]);

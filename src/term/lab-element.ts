@@ -19,6 +19,10 @@ class PlLab extends HTMLElement {
   private titles = new Map<string, string>();
   /** The results on show, to render again when the titles change. */
   private shown: { results: TermCheckResult[]; error: string | undefined; restored: boolean; live: boolean } | null = null;
+  /** Entries in the terminal now, and when Check last ran (a live result for that state never replaces Check's verdict). */
+  private entries = 0;
+  private checkedAt: number | null = null;
+  private checking = false;
 
   static get observedAttributes(): string[] {
     return ['data-task-titles'];
@@ -65,8 +69,14 @@ class PlLab extends HTMLElement {
       else if (act === 'reset') this.reset(btn);
       else if (act === 'undo') void this.term?.undo();
     });
+    this.addEventListener('pl-entries', (ev) => {
+      this.entries = (ev as CustomEvent<unknown[]>).detail.length;
+    });
     this.addEventListener('pl-live', (ev) => {
-      const { results } = (ev as CustomEvent<{ results: TermCheckResult[] }>).detail;
+      const { results, entries } = (ev as CustomEvent<{ results: TermCheckResult[]; entries: number }>).detail;
+      // Check's verdict stands until a new command changes the state it judged.
+      if (this.checking || (this.checkedAt !== null && entries <= this.checkedAt)) return;
+      this.checkedAt = null;
       this.showResults(results, undefined, false, true);
       void this.term?.saveProgress({ passed: results.filter((r) => r.passed).map((r) => r.id), results });
     });
@@ -74,6 +84,7 @@ class PlLab extends HTMLElement {
     this.readTitles();
     void customElements.whenDefined('pl-terminal').then(async () => {
       const stored = await this.term?.stored();
+      if (stored?.entries) this.entries = Math.max(this.entries, stored.entries.length);
       if (stored?.results?.length && !this.hasAttribute('data-live')) this.showResults(stored.results, undefined, true);
     });
   }
@@ -82,14 +93,17 @@ class PlLab extends HTMLElement {
     const term = this.term;
     if (!term) return;
     btn.disabled = true;
+    this.checking = true;
     this.setStatus(this.tr('lab.checking'), 'busy');
     try {
       const { results, error } = await term.check();
+      this.checkedAt = this.entries;
       this.showResults(results, error, false);
       void term.saveProgress({ passed: results.filter((r) => r.passed).map((r) => r.id), results });
     } catch (e) {
       this.setStatus(this.tr('lab.cannotRun', { err: e instanceof Error ? e.message : String(e) }), 'fail');
     } finally {
+      this.checking = false;
       btn.disabled = false;
     }
   }
@@ -162,6 +176,7 @@ class PlLab extends HTMLElement {
     this.removeAttribute('data-solved');
     this.removeAttribute('data-live');
     this.shown = null;
+    this.checkedAt = null;
     void this.term?.reset();
     this.setStatus(this.tr('lab.resetDone'), 'info');
   }

@@ -17,10 +17,10 @@ export interface TermCheckResult {
   message: string;
 }
 
-/** Page → worker. */
+/** Page → worker (`init.checks: false`: the lab's world without its live checks, a practice terminal). */
 export type ToWorker =
   /** Boot a session; `lab` selects the lab world (bare host when absent); `entries` are replayed. */
-  | { type: 'init'; lab?: string; seed: number; entries: TermEntry[]; cols: number; rows: number }
+  | { type: 'init'; lab?: string; seed: number; entries: TermEntry[]; cols: number; rows: number; checks?: boolean }
   /** Raw keystrokes from xterm's onData. */
   | { type: 'input'; data: string }
   | { type: 'resize'; cols: number; rows: number }
@@ -88,7 +88,8 @@ export interface TopoLink {
 export interface TopoSnapshot {
   /** Sum of the hosts' topology versions (changes on every link/address/namespace change). */
   version: number;
-  namespaces: { id: string; host: string; name?: string; init: boolean; ifaces: TopoIface[] }[];
+  /** `pod`: the Kubernetes pod (`namespace/name`) whose sandbox it is; `containers`: the Docker containers in it. */
+  namespaces: { id: string; host: string; name?: string; init: boolean; ifaces: TopoIface[]; pod?: string; containers?: string[] }[];
   links: TopoLink[];
 }
 

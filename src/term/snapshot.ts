@@ -10,6 +10,29 @@ import type { NetDevice } from '../kernel/netdev.ts';
 import type { NetNs } from '../kernel/netns.ts';
 import type { World } from '../world/world.ts';
 import type { TopoSnapshot, TopoIface, TopoLink, PathSnapshot } from './protocol.ts';
+import { engineOf } from '../docker/engine.ts';
+import { clusterOf } from '../k8s/cluster.ts';
+
+/** What runs in each namespace: the pod whose sandbox it is, the Docker containers in it. */
+function ownersOf(world: World): Map<NetNs, { pod?: string; containers?: string[] }> {
+  const out = new Map<NetNs, { pod?: string; containers?: string[] }>();
+  try {
+    for (const kl of clusterOf(world)?.kubelets.values() ?? []) {
+      for (const [key, sb] of kl.sandboxes) if (sb.ns !== kl.k.initNs) out.set(sb.ns, { ...out.get(sb.ns), pod: key });
+    }
+  } catch {
+    /* no cluster */
+  }
+  for (const k of world.hosts.values()) {
+    const e = engineOf(k as Kernel);
+    for (const c of e?.containers ?? []) {
+      if (!c.netns || c.netns === (k as Kernel).initNs || c.status !== 'running') continue;
+      const o = out.get(c.netns) ?? {};
+      out.set(c.netns, { ...o, containers: [...(o.containers ?? []), c.name.replace(/^\//, '')] });
+    }
+  }
+  return out;
+}
 
 /** `host/red`-style id of a namespace (its trace label). */
 function nsId(ns: NetNs): string {
@@ -40,6 +63,7 @@ export function topologyOf(world: World): TopoSnapshot {
   const seenVeth = new Set<string>();
   const segments = new Map<string, string[]>();
   let version = 0;
+  const owners = ownersOf(world);
   for (const [hostName, k] of world.hosts) {
     version += (k as Kernel).topoVersion;
     for (const ns of (k as Kernel).namespaces) {
@@ -52,6 +76,7 @@ export function topologyOf(world: World): TopoSnapshot {
         name: ns === k.initNs ? undefined : names[0],
         init: ns === k.initNs,
         ifaces: devs.map(iface),
+        ...owners.get(ns),
       });
       for (const d of devs) {
         if (d.kind === 'veth' && d.peer) {

@@ -22,8 +22,11 @@ document.addEventListener('click', (ev) => {
   }
   const term = targetFor(btn);
   if (!term || !lines.length) return;
+  // The practice drawer (phones) opens in place: the page never jumps.
+  const drawer = term.closest('[data-practice]');
+  const fixed = drawer && getComputedStyle(drawer).position === 'fixed';
   const r = term.getBoundingClientRect();
-  if (r.bottom < 0 || r.top > innerHeight) {
+  if (!fixed && (r.bottom < 0 || r.top > innerHeight)) {
     const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
     term.scrollIntoView({ block: 'nearest', behavior: reduce ? 'auto' : 'smooth' });
   }

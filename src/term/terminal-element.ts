@@ -28,9 +28,42 @@ function loadViews() {
   return (viewsModule ??= import('./views.ts'));
 }
 
+let helpIds = 0;
+
+/** Terminal input for a key pressed before xterm.js has loaded (typed ahead), or undefined to let the browser have it. */
+export function keyData(ev: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>): string | undefined {
+  if (ev.metaKey) return undefined;
+  if (ev.ctrlKey) {
+    if (ev.altKey || ev.key.length !== 1) return undefined;
+    const c = ev.key.toLowerCase().charCodeAt(0);
+    return c >= 97 && c <= 122 ? String.fromCharCode(c - 96) : undefined;
+  }
+  const named: Record<string, string> = {
+    Enter: '\r',
+    Backspace: '\x7f',
+    Tab: '\t',
+    ArrowUp: '\x1b[A',
+    ArrowDown: '\x1b[B',
+    ArrowRight: '\x1b[C',
+    ArrowLeft: '\x1b[D',
+    Home: '\x1b[H',
+    End: '\x1b[F',
+    Delete: '\x1b[3~',
+  };
+  if (Object.hasOwn(named, ev.key)) return named[ev.key];
+  if (ev.key.length === 1 && !ev.altKey) return ev.key;
+  return undefined;
+}
+
 /** A terminal on a simulated Linux host. */
 export class PlTerminal extends HTMLElement {
   private host: Promise<TermHost> | null = null;
+  /** The simulation worker (from the first load on): keys typed before xterm.js is up go straight to it. */
+  private worker: Worker | null = null;
+  private mounted = false;
+  /** Run once the session is (re)booted and shows its prompt (after Undo). */
+  private afterReady: (() => void)[] = [];
+  private statusTimer: ReturnType<typeof setTimeout> | null = null;
   private io: IntersectionObserver | null = null;
   private readyResolve!: () => void;
   /** Resolves once the session is booted and the prompt is shown. */
@@ -59,6 +92,28 @@ export class PlTerminal extends HTMLElement {
   connectedCallback(): void {
     const screen = this.screen();
     const wake = () => void this.load();
+    // The way out of the terminal (Esc, then Tab) is part of its description.
+    const help = this.querySelector<HTMLElement>('[data-part="term-help"]');
+    if (help) {
+      help.id ||= `pl-term-help-${++helpIds}`;
+      screen.setAttribute('aria-describedby', help.id);
+    }
+    // Until xterm.js is up, the placeholder takes the focus and the keys:
+    // they go to the worker, which holds them until the shell reads them.
+    let escaped = false;
+    screen.addEventListener('keydown', (ev) => {
+      if (this.mounted || ev.target !== screen) return;
+      if (ev.key === 'Tab' && escaped) {
+        escaped = false;
+        return;
+      }
+      escaped = ev.key === 'Escape';
+      const data = keyData(ev);
+      if (data === undefined) return;
+      ev.preventDefault();
+      void this.load();
+      this.worker?.postMessage({ type: 'input', data } satisfies ToWorker);
+    });
     screen.addEventListener('pointerdown', wake, { once: true });
     screen.addEventListener('focusin', wake, { once: true });
     this.io = new IntersectionObserver(
@@ -73,6 +128,7 @@ export class PlTerminal extends HTMLElement {
       if (!btn || btn.closest('pl-terminal') !== this) return;
       if (btn.dataset.termAct === 'undo') void this.undo();
       else if (btn.dataset.termAct === 'reset') this.armReset(btn);
+      else if (btn.dataset.termAct === 'full') this.toggleFull(btn);
     });
     // The page's main terminal is at the top: start it at once.
     if (this.hasAttribute('data-main')) wake();
@@ -95,6 +151,7 @@ export class PlTerminal extends HTMLElement {
     this.setAttribute('data-state', 'loading');
     // Start the worker at once so the session boots while xterm.js loads.
     const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'packetlab-sim' });
+    this.worker = worker;
     const early: FromWorker[] = [];
     worker.onmessage = (ev: MessageEvent<FromWorker>) => early.push(ev.data);
     worker.onerror = (ev) => {
@@ -107,15 +164,17 @@ export class PlTerminal extends HTMLElement {
     const rows = Number(getComputedStyle(screen).getPropertyValue('--rows')) || 16;
     void this.loadStored().then(({ rec, problem }) => {
       if (problem) this.notice(problem);
-      const init: ToWorker = { type: 'init', lab: this.lab, seed: this.seed, entries: rec.entries, cols, rows };
+      const init: ToWorker = { type: 'init', lab: this.lab, seed: this.seed, entries: rec.entries, cols, rows, checks: !this.hasAttribute('data-no-checks') };
       worker.postMessage(init);
     });
     this.host = loadHostModule().then(({ mountTerminal }) => {
+      const hadFocus = screen.contains(document.activeElement);
       screen.replaceChildren();
-      return mountTerminal(screen, {
+      const mountedHost = mountTerminal(screen, {
         worker,
         early,
         label: this.getAttribute('label') || 'Terminal',
+        describedBy: screen.getAttribute('aria-describedby') ?? undefined,
         onEntries: (entries: TermEntry[]) => {
           void saveTerm(this.storeKey, { entries, seed: this.seed });
           this.dispatchEvent(new CustomEvent('pl-entries', { detail: entries, bubbles: true }));
@@ -133,12 +192,21 @@ export class PlTerminal extends HTMLElement {
           void loadViews();
           this.dispatchEvent(new CustomEvent('pl-path', { detail: p }));
         },
+        onEdit: (path: string) => {
+          this.dispatchEvent(new CustomEvent('pl-edit', { detail: { path }, bubbles: true }));
+        },
         onReady: () => {
           this.setAttribute('data-state', 'ready');
           this.readyResolve();
+          for (const f of this.afterReady.splice(0)) f();
           this.dispatchEvent(new CustomEvent('pl-ready', { bubbles: true }));
         },
       });
+      // xterm's own text area takes the keys (and the Tab stop) from here on.
+      this.mounted = true;
+      screen.removeAttribute('tabindex');
+      if (hadFocus) mountedHost.focus();
+      return mountedHost;
     });
     this.host.catch(() => {
       worker.terminate();
@@ -174,8 +242,19 @@ export class PlTerminal extends HTMLElement {
   async undo(): Promise<void> {
     const h = await this.load();
     await this.ready;
+    this.afterReady.push(() => this.status(tr('term.undone'), 5000));
     h.undo();
     this.status(tr('term.undoing'));
+  }
+
+  /** Full screen on and off (long output gets the window's width). */
+  private toggleFull(btn: HTMLButtonElement): void {
+    const on = !this.hasAttribute('data-full');
+    this.toggleAttribute('data-full', on);
+    btn.setAttribute('aria-pressed', String(on));
+    btn.textContent = tr(on ? 'term.fullExit' : 'term.full');
+    if (on) this.focusTerminal();
+    else btn.focus();
   }
 
   /** Read a file of this terminal's host (the editor pane). */
@@ -213,7 +292,7 @@ export class PlTerminal extends HTMLElement {
     }
     this.disarmReset(btn);
     void this.reset();
-    this.status(tr('term.resetDone'));
+    this.status(tr('term.resetDone'), 5000);
   }
 
   private disarmReset(btn: HTMLButtonElement): void {
@@ -223,10 +302,19 @@ export class PlTerminal extends HTMLElement {
     delete btn.dataset.armed;
   }
 
-  /** A short polite message under the terminal (toolbar actions). */
-  private status(text: string): void {
+  /** A short polite message under the terminal (toolbar actions); cleared after `clearMs` when given. */
+  private status(text: string, clearMs?: number): void {
     const st = this.querySelector<HTMLElement>('[data-part="term-status"]');
-    if (st) st.textContent = text;
+    if (!st) return;
+    if (this.statusTimer) clearTimeout(this.statusTimer);
+    this.statusTimer = null;
+    st.textContent = text;
+    if (clearMs) {
+      this.statusTimer = setTimeout(() => {
+        this.statusTimer = null;
+        if (st.textContent === text) st.textContent = '';
+      }, clearMs);
+    }
   }
 
   /** A visible notice above the terminal (storage that could not be read). */

@@ -163,15 +163,18 @@ describe('packet-path view', () => {
     expect(none.hops.textContent).toBe('Nothing was recorded for this packet (it never left the program).');
   });
 
-  it('labels the path in Korean and leaves the kernel’s own words (marked English) as they are', async () => {
+  it('labels and narrates the path in Korean; a step without a Korean pattern stays English, marked so', async () => {
     const v = path('ko', lastPathOf(await run(PING))!);
     expect(v.head.textContent).toBe('마지막으로 추적한 명령어: ping -c 1 -W 1 10.0.0.2');
     expect(v.head.one((e) => e.tag === 'code').textContent).toBe('ping -c 1 -W 1 10.0.0.2');
     expect(v.verdict.one((e) => e.tag === 'strong').textContent).toBe('host에서 버려짐: ');
-    expect(v.verdict.one(byAttr('lang', 'en')).textContent).toBe('v0: veth peer is down, frame dropped');
+    expect(v.verdict.textContent).toBe('host에서 버려짐: v0: veth 짝이 down 상태라 프레임 버림');
+    expect(v.verdict.all(byAttr('lang', 'en'))).toEqual([]);
     expect(v.hops.getAttribute('aria-label')).toBe('패킷 경로: 단계 4개, 네임스페이스별로 묶음');
     expect(v.stages).toEqual(['라우팅', '이웃', 'ARP', '버려짐']);
-    expect(v.steps[0]!.textContent).toBe('라우팅 route to 10.0.0.2: dev v0 src 10.0.0.1');
+    expect(v.steps[0]!.textContent).toBe('라우팅 10.0.0.2로 가는 라우트: 장치 v0, 출발 주소 10.0.0.1');
+    const odd = path('ko', { command: 'ping -c 1 10.0.0.1', at: 0, source: 'command', steps: [{ at: 0, where: 'host', stage: 'rcv', what: 'lo: something new' }] });
+    expect(odd.steps[0]!.one(byAttr('lang', 'en')).textContent).toBe('lo: something new');
     const ok = path('ko', { command: 'ping -c 1 10.0.0.1', at: 0, source: 'check', steps: [{ at: 0, where: 'host', stage: 'rcv', what: 'lo: echo request' }, { at: 1, where: 'host', stage: 'xmit', what: 'lo: echo reply' }] });
     expect(ok.head.textContent).toBe('마지막 확인에서 보낸 패킷: ping -c 1 10.0.0.1');
     expect(ok.verdict.textContent).toBe('버려진 기록 없음: 단계 2개를 거쳤습니다.');
@@ -180,5 +183,65 @@ describe('packet-path view', () => {
     expect(none.hops.textContent).toBe('이 패킷은 기록된 것이 없습니다(프로그램 밖으로 나가지 않았습니다).');
     expect(views.stageName('ko', 'mystery')).toBe('mystery');
     expect(views.stageName('ko', 'toString')).toBe('toString');
+  });
+});
+
+describe('topology layout (dagre), grouped by host, pods and containers by name', () => {
+  const rects = (svg: FakeEl, cls: string) =>
+    svg.all(byClass(cls)).map((e) => ({ x: Number(e.getAttribute('x')), y: Number(e.getAttribute('y')), w: Number(e.getAttribute('width')), h: Number(e.getAttribute('height')) }));
+  const overlap = (a: { x: number; y: number; w: number; h: number }, b: typeof a) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+  it('a 3-node cluster: one box per node, pods named by pod name, no card over another', async () => {
+    const { replayLines } = await import('../labs/replay.ts');
+    const { labInfo } = await import('../labs/index.ts');
+    const { world } = await replayLines('kube-proxy-clusterip', 1, labInfo('kube-proxy-clusterip', 1)!.solution);
+    const snap = topologyOf(world);
+    expect(snap.namespaces.filter((n) => n.pod).length).toBeGreaterThanOrEqual(3);
+    const r = views.renderTopology(snap, 'en');
+    const svg = r.svg as unknown as FakeEl;
+    const hosts = svg.all(byClass('topo-host')).map((e) => e.getAttribute('data-host'));
+    expect(hosts.sort()).toEqual([...new Set(snap.namespaces.map((n) => n.host))].sort());
+    expect(hosts.length).toBeGreaterThanOrEqual(3);
+    const titles = svg.all(byClass('topo-title')).map((e) => e.kids.find((k) => typeof k === 'string') as string);
+    expect(titles.some((t) => /^pod web-/.test(t))).toBe(true);
+    expect(titles.some((t) => /cni-|ns:\d/.test(t))).toBe(false);
+    const cards = rects(svg, 'topo-card');
+    for (let i = 0; i < cards.length; i++) for (let j = i + 1; j < cards.length; j++) expect(overlap(cards[i]!, cards[j]!)).toBe(false);
+    // Each node's cards lie inside its box.
+    const boxes = rects(svg, 'topo-host-box');
+    for (const c of cards) expect(boxes.some((b) => c.x >= b.x && c.y >= b.y && c.x + c.w <= b.x + b.w && c.y + c.h <= b.y + b.h)).toBe(true);
+  }, 60_000);
+
+  it('ten namespaces on three hosts stay readable: no overlap, bounded size', () => {
+    const namespaces = [];
+    const links = [];
+    for (let h = 0; h < 3; h++) {
+      const host = `node0${h}`;
+      namespaces.push({ id: `${host}`, host, init: true, ifaces: [{ id: `${host}|eth0`, name: 'eth0', kind: 'ether', up: true, state: 'UP', addrs: [`10.0.0.${h}/24`] }] });
+      for (let i = 0; i < (h === 0 ? 4 : 3); i++) {
+        const id = `${host}/ns:${h}${i}`;
+        namespaces.push({ id, host, init: false, pod: `default/web-${h}${i}`, ifaces: [{ id: `${id}|eth0`, name: 'eth0', kind: 'veth', up: true, state: 'UP', addrs: [`10.244.${h}.${i}/24`] }] });
+        namespaces[0 + namespaces.findIndex((n) => n.id === host)]!.ifaces.push({ id: `${host}|veth${i}`, name: `veth${i}`, kind: 'veth', up: true, state: 'UP', addrs: [] });
+        links.push({ a: `${id}|eth0`, b: `${host}|veth${i}`, kind: 'veth' as const, up: true });
+      }
+    }
+    links.push({ a: 'node00|eth0', b: 'node01|eth0', kind: 'wire' as const, up: true, label: 'k8s' }, { a: 'node00|eth0', b: 'node02|eth0', kind: 'wire' as const, up: true, label: 'k8s' });
+    const r = views.renderTopology({ version: 1, namespaces, links }, 'en');
+    const svg = r.svg as unknown as FakeEl;
+    const cards = rects(svg, 'topo-card');
+    expect(cards.length).toBe(13);
+    for (let i = 0; i < cards.length; i++) for (let j = i + 1; j < cards.length; j++) expect(overlap(cards[i]!, cards[j]!)).toBe(false);
+    const [, , w, h] = svg.getAttribute('viewBox')!.split(' ').map(Number);
+    expect(w! * h!).toBeLessThan(2000 * 1400);
+  });
+});
+
+describe('packet stepping on the topology', () => {
+  it('finds the interface a traced step happened on', () => {
+    expect(views.stepDevice('sent on veth-cyan → veth peer veth-red in host/red')).toBe('veth-cyan');
+    expect(views.stepDevice('ICMP echo request 10.0.0.1 → 10.0.0.2 arrived on veth-red')).toBe('veth-red');
+    expect(views.stepDevice('br0: aa:bb:cc:dd:ee:ff is known on port v1 (FDB) → forwarded')).toBe('br0');
+    expect(views.stepDevice('route to 10.0.0.2: dev v0 src 10.0.0.1')).toBe('v0');
+    expect(views.stepDevice('10.0.0.2 is a local address → deliver locally')).toBeUndefined();
   });
 });

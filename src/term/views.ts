@@ -9,6 +9,8 @@
 import type { PathSnapshot, PathStep, TopoIface, TopoSnapshot } from './protocol.ts';
 import type { PlTerminal } from './terminal-element.ts';
 import { parts, t, type Lang, type UiKey } from '../i18n/ui.ts';
+import { pathStep } from '../i18n/path.ts';
+import dagre from '@dagrejs/dagre';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -28,6 +30,12 @@ function count(lang: Lang, key: Counted, n: number): string {
 /** Kernel-written text: marked English on a page in another language. */
 function kernelText(lang: Lang, s: string): Node | string {
   return lang === 'en' ? s : h('span', { lang: 'en' }, s);
+}
+
+/** A traced step in the page's language (Korean when a pattern matches; else the kernel's English, marked so). */
+function stepText(lang: Lang, what: string): Node | string {
+  const { text, translated } = pathStep(lang, what);
+  return translated ? text : kernelText(lang, text);
 }
 
 /** A dictionary string whose `{name}` slots hold nodes (e.g. a <code>). */
@@ -84,9 +92,8 @@ abstract class TermView extends HTMLElement {
 
 // ── topology ───────────────────────────────────────────────────────────────
 
-const CARD_W = 210;
+const CARD_W = 236;
 const GAP_X = 80;
-const GAP_Y = 40;
 const HEAD_H = 30;
 const ROW_H = 40;
 const PAD = 12;
@@ -98,10 +105,26 @@ interface Placed {
   h: number;
 }
 
+/** A namespace as people know it: the pod or container in it, its `ip netns` name, or the host's own. */
 function nsTitle(lang: Lang, ns: TopoSnapshot['namespaces'][number], hosts: number): string {
   const host = hosts > 1 ? `${ns.host}: ` : '';
   if (ns.init) return host + t(lang, 'topo.hostNs', { host: ns.host });
+  if (ns.pod) {
+    const [kns, name] = ns.pod.includes('/') ? ns.pod.split('/') : ['default', ns.pod];
+    return host + t(lang, 'topo.pod', { pod: name!, ns: kns! });
+  }
+  if (ns.containers?.length) return host + t(lang, 'topo.container', { name: ns.containers.join(', ') });
   return host + t(lang, 'topo.ns', { name: ns.name ?? ns.id });
+}
+
+/** Short names of namespaces (by id) for the text of links: a pod or container name, else the namespace id. */
+function nsNames(snap: TopoSnapshot): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const ns of snap.namespaces) {
+    const own = ns.pod ? ns.pod.split('/').pop()! : ns.containers?.[0];
+    m.set(ns.id, own ? `${ns.host}/${own}` : ns.id);
+  }
+  return m;
 }
 
 function ifaceText(lang: Lang, i: TopoIface, peers: Map<string, string>): string {
@@ -123,32 +146,67 @@ export function topologySummary(lang: Lang, namespaces: number, ifaces: number, 
 }
 
 /** Draw the topology as inline SVG, with a list as its text equivalent (labels in `lang`, the page's by default). */
-export function renderTopology(snap: TopoSnapshot, lang: Lang = pageLang()): { svg: SVGSVGElement; text: HTMLElement; summary: string } {
-  const hosts = new Set(snap.namespaces.map((n) => n.host)).size;
+export function renderTopology(snap: TopoSnapshot, lang: Lang = pageLang()): { svg: SVGSVGElement; text: HTMLElement; summary: string; geo: TopoGeometry } {
+  const hostNames = [...new Set(snap.namespaces.map((n) => n.host))];
+  const hosts = hostNames.length;
   const nsList = snap.namespaces;
-  const cols = Math.max(1, Math.min(3, nsList.length));
   const place = new Map<string, Placed>();
   const rowY = new Map<string, { y: number; card: Placed }>();
-  const rowHeights: number[] = [];
-  nsList.forEach((ns, i) => {
-    const r = Math.floor(i / cols);
-    const hgt = HEAD_H + Math.max(1, ns.ifaces.length) * ROW_H + PAD;
-    rowHeights[r] = Math.max(rowHeights[r] ?? 0, hgt);
+  const cardH = (ns: TopoSnapshot['namespaces'][number]) => HEAD_H + Math.max(1, ns.ifaces.length) * ROW_H + PAD;
+  // Layout by dagre: namespaces are nodes (grouped in their host when there
+  // are several hosts), links between namespaces are edges, left to right.
+  const g = new dagre.graphlib.Graph({ compound: true, multigraph: true });
+  g.setGraph({ rankdir: 'LR', nodesep: 24, ranksep: GAP_X, marginx: PAD, marginy: PAD + (hosts > 1 ? 18 : 0), ranker: 'network-simplex' });
+  g.setDefaultEdgeLabel(() => ({}));
+  if (hosts > 1) for (const hn of hostNames) g.setNode(`host:${hn}`, {});
+  for (const ns of nsList) {
+    g.setNode(ns.id, { width: CARD_W, height: cardH(ns) });
+    if (hosts > 1) g.setParent(ns.id, `host:${ns.host}`);
+  }
+  const nsOfIf = (id: string) => id.slice(0, id.lastIndexOf('|'));
+  snap.links.forEach((l, i) => {
+    const a = nsOfIf(l.a);
+    const b = nsOfIf(l.b);
+    if (a !== b && g.hasNode(a) && g.hasNode(b)) g.setEdge(a, b, {}, `l${i}`);
   });
-  const rowTop = (r: number) => PAD + rowHeights.slice(0, r).reduce((a, b) => a + b + GAP_Y, 0);
-  nsList.forEach((ns, i) => {
-    const r = Math.floor(i / cols);
-    const c = i % cols;
-    const card = { x: PAD + c * (CARD_W + GAP_X), y: rowTop(r), w: CARD_W, h: HEAD_H + Math.max(1, ns.ifaces.length) * ROW_H + PAD };
+  try {
+    dagre.layout(g);
+  } catch {
+    // A layout failure must never hide the topology: fall back to one row.
+    let x = PAD;
+    for (const ns of nsList) {
+      g.setNode(ns.id, { width: CARD_W, height: cardH(ns), x: x + CARD_W / 2, y: PAD + cardH(ns) / 2 });
+      x += CARD_W + GAP_X;
+    }
+  }
+  let width = 0;
+  let height = 0;
+  for (const ns of nsList) {
+    const n = g.node(ns.id) as { x: number; y: number; width: number; height: number };
+    const card = { x: n.x - n.width / 2, y: n.y - n.height / 2, w: CARD_W, h: cardH(ns) };
     place.set(ns.id, card);
     ns.ifaces.forEach((f, j) => rowY.set(f.id, { y: card.y + HEAD_H + j * ROW_H + ROW_H / 2, card }));
-  });
-  const width = PAD * 2 + cols * CARD_W + (cols - 1) * GAP_X;
-  const height = rowTop(rowHeights.length) - GAP_Y + PAD;
+    width = Math.max(width, card.x + card.w + PAD);
+    height = Math.max(height, card.y + card.h + PAD);
+  }
+  const hostBoxes: { host: string; x: number; y: number; w: number; h: number }[] = [];
+  if (hosts > 1) {
+    for (const hn of hostNames) {
+      const cards = nsList.filter((n) => n.host === hn).map((n) => place.get(n.id)!);
+      const x = Math.min(...cards.map((c) => c.x)) - 8;
+      const y = Math.min(...cards.map((c) => c.y)) - 26;
+      const w = Math.max(...cards.map((c) => c.x + c.w)) + 8 - x;
+      const hh = Math.max(...cards.map((c) => c.y + c.h)) + 8 - y;
+      hostBoxes.push({ host: hn, x, y, w, h: hh });
+      width = Math.max(width, x + w + PAD);
+      height = Math.max(height, y + hh + PAD);
+    }
+  }
+  const shortNs = nsNames(snap);
 
   const ifById = new Map<string, TopoIface>();
   for (const ns of nsList) for (const f of ns.ifaces) ifById.set(f.id, f);
-  const nsOf = (id: string) => id.slice(0, id.lastIndexOf('|'));
+  const nsOf = (id: string) => shortNs.get(nsOfIf(id)) ?? nsOfIf(id);
   const peers = new Map<string, string>();
   const add = (id: string, s: string) => peers.set(id, peers.has(id) ? `${peers.get(id)}; ${s}` : s);
   for (const l of snap.links) {
@@ -173,12 +231,25 @@ export function renderTopology(snap: TopoSnapshot, lang: Lang = pageLang()): { s
   const summary = topologySummary(lang, nsList.length, nIf, snap.links.length);
   root.setAttribute('aria-label', t(lang, 'topo.svgLabel', { summary }));
 
+  // Hosts (several): a labelled box around their namespaces.
+  for (const b of hostBoxes) {
+    const gh = svg('g', { class: 'topo-host', 'data-host': b.host });
+    gh.append(svg('rect', { x: b.x, y: b.y, width: b.w, height: b.h, rx: 12, class: 'topo-host-box' }));
+    gh.append(svg('text', { x: b.x + 10, y: b.y + 17, class: 'topo-host-title' }, t(lang, 'topo.hostBox', { host: b.host })));
+    root.append(gh);
+  }
+
   // Cards and interfaces.
   for (const ns of nsList) {
     const c = place.get(ns.id)!;
     const g = svg('g', { class: `topo-ns${ns.init ? ' init' : ''}`, 'data-ns': ns.id });
     g.append(svg('rect', { x: c.x, y: c.y, width: c.w, height: c.h, rx: 10, class: 'topo-card' }));
-    g.append(svg('text', { x: c.x + 10, y: c.y + 20, class: 'topo-title' }, nsTitle(lang, ns, hosts)));
+    // Inside its host's box the card needs no host prefix; a long name is cut (the full one is its tooltip and in the text list).
+    const full = nsTitle(lang, ns, hostBoxes.length ? 1 : hosts);
+    const shown = full.length > 31 ? `${full.slice(0, 30)}…` : full;
+    const title = svg('text', { x: c.x + 10, y: c.y + 20, class: 'topo-title' }, shown);
+    if (shown !== full) title.append(svg('title', {}, full));
+    g.append(title);
     ns.ifaces.forEach((f, j) => {
       const y = c.y + HEAD_H + j * ROW_H;
       const gi = svg('g', { class: `topo-if kind-${f.kind} ${f.up ? 'up' : 'down'}`, 'data-if': f.name, 'data-state': f.state });
@@ -227,12 +298,78 @@ export function renderTopology(snap: TopoSnapshot, lang: Lang = pageLang()): { s
     const items = ns.ifaces.map((f) => h('li', { 'data-if': f.name }, ifaceText(lang, f, peers)));
     list.append(h('li', { 'data-ns': ns.id }, nsTitle(lang, ns, hosts), h('ul', {}, ...items)));
   }
-  return { svg: root, text: list, summary };
+  const geo: TopoGeometry = { cards: place, ifaces: new Map([...rowY].map(([id, r]) => [id, { x: r.card.x + r.card.w - 22, y: r.y }])) };
+  return { svg: root, text: list, summary, geo };
+}
+
+/** Where things are drawn: each namespace's card, each interface's anchor (by id). */
+export interface TopoGeometry {
+  cards: Map<string, Placed>;
+  ifaces: Map<string, { x: number; y: number }>;
+}
+
+/** One step of a packet's path as the topology shows it. */
+export interface PathStepShown {
+  i: number;
+  n: number;
+  where: string;
+  stage: string;
+  /** The interface the step happened on, when its text names one of `where`'s. */
+  dev?: string;
+}
+
+/** The interface a traced step names: `sent on X`, `arrived on X`, `X: …`, `dev X`, `port X`. */
+export function stepDevice(what: string): string | undefined {
+  const m = /\b(?:sent on|arrived on|dropped on) (\S+?)(?:[ :,]|$)/.exec(what) ?? /^(\S+?):/.exec(what) ?? /\bdev (\S+)/.exec(what);
+  return m?.[1];
+}
+
+/** Put the packet marker of `step` on a drawn topology (`svg`), highlighting its namespace and interface. */
+export function showStep(svgEl: SVGSVGElement, geo: TopoGeometry, step: PathStepShown | null): void {
+  for (const e of svgEl.querySelectorAll('.topo-current')) e.classList.remove('topo-current');
+  let marker = svgEl.querySelector<SVGGElement>('.topo-packet');
+  if (!step) {
+    marker?.remove();
+    return;
+  }
+  const card = geo.cards.get(step.where);
+  if (!card) return;
+  const at = (step.dev && geo.ifaces.get(`${step.where}|${step.dev}`)) || { x: card.x + card.w - 22, y: card.y + 16 };
+  svgEl.querySelector(`[data-ns="${CSS.escape(step.where)}"]`)?.classList.add('topo-current');
+  if (step.dev) svgEl.querySelector(`[data-ns="${CSS.escape(step.where)}"] [data-if="${CSS.escape(step.dev)}"]`)?.classList.add('topo-current');
+  if (!marker) {
+    marker = svg('g', { class: 'topo-packet', 'aria-hidden': 'true' });
+    marker.append(svg('circle', { r: 8, cx: 0, cy: 0 }), svg('circle', { r: 3, cx: 0, cy: 0, class: 'topo-packet-core' }));
+    svgEl.append(marker);
+  }
+  marker.setAttribute('class', `topo-packet stage-${step.stage.replace(/[^a-z0-9-]/gi, '')}`);
+  marker.style.transform = `translate(${at.x}px, ${at.y}px)`;
 }
 
 class PlTopology extends TermView {
   protected readonly event = 'pl-topology';
   private shownKey = '';
+  private geo: TopoGeometry | null = null;
+  private pic: SVGSVGElement | null = null;
+  private offStep: (() => void) | null = null;
+
+  connectedCallback(): void {
+    super.connectedCallback();
+    const term = termFor(this);
+    if (!term) return;
+    const fn = () => this.step(term);
+    term.addEventListener('pl-path-step', fn);
+    this.offStep = () => term.removeEventListener('pl-path-step', fn);
+  }
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.offStep?.();
+  }
+
+  private step(term: PlTerminal): void {
+    if (this.pic && this.geo) showStep(this.pic, this.geo, (term as PlTerminal & { pathStep?: PathStepShown | null }).pathStep ?? null);
+  }
 
   protected draw(term: PlTerminal): void {
     const snap = term.topology;
@@ -241,7 +378,9 @@ class PlTopology extends TermView {
     if (key === this.shownKey) return;
     this.shownKey = key;
     const lang = pageLang();
-    const { svg: pic, text, summary } = renderTopology(snap, lang);
+    const { svg: pic, text, summary, geo } = renderTopology(snap, lang);
+    this.pic = pic;
+    this.geo = geo;
     const details = h('details', { class: 'topo-details' }, h('summary', {}, t(lang, 'topo.asText', { summary })), text);
     // A wide diagram scrolls sideways; the region is focusable so keyboards can scroll it too.
     const wrap = h('div', { class: 'topo-scroll', tabindex: '0', role: 'group', 'aria-label': t(lang, 'topo.region', { summary }) });
@@ -254,6 +393,7 @@ class PlTopology extends TermView {
       else delete this.dataset.openText;
     });
     this.setAttribute('data-version', String(snap.version));
+    this.step(term);
   }
 }
 
@@ -274,6 +414,9 @@ const STAGES: Record<string, UiKey> = {
   tcp: 'stage.tcp',
   udp: 'stage.udp',
   drop: 'stage.drop',
+  ipvs: 'stage.ipvs',
+  fragment: 'stage.fragment',
+  defrag: 'stage.defrag',
 };
 
 /** A stage's name in `lang` (an unknown stage shows its id). */
@@ -300,13 +443,13 @@ export function renderPath(p: PathSnapshot, lang: Lang = pageLang()): HTMLElemen
   const head = h('p', { class: 'path-head' }, ...fill(t(lang, p.source === 'check' ? 'path.checkProbe' : 'path.traced'), { cmd: h('code', {}, p.command) }));
   const n = p.steps.length;
   const verdict = drop
-    ? h('p', { class: 'path-verdict drop', 'data-part': 'verdict' }, h('strong', {}, t(lang, 'path.dropped', { where: drop.where })), kernelText(lang, drop.what))
+    ? h('p', { class: 'path-verdict drop', 'data-part': 'verdict' }, h('strong', {}, t(lang, 'path.dropped', { where: drop.where })), stepText(lang, drop.what))
     : h('p', { class: 'path-verdict ok', 'data-part': 'verdict' }, count(lang, 'path.noDrop', n));
   const list = h('ol', { class: 'path-hops', tabindex: '0', 'aria-label': count(lang, 'path.hops', n) });
   for (const g of groupSteps(p.steps)) {
     const steps = h('ol', { class: 'path-steps' });
     for (const s of g.steps) {
-      steps.append(h('li', { class: `path-step stage-${s.stage.replace(/[^a-z0-9-]/gi, '')}`, 'data-stage': s.stage }, h('span', { class: 'path-stage' }, stageName(lang, s.stage)), ' ', kernelText(lang, s.what)));
+      steps.append(h('li', { class: `path-step stage-${s.stage.replace(/[^a-z0-9-]/gi, '')}`, 'data-stage': s.stage }, h('span', { class: 'path-stage' }, stageName(lang, s.stage)), ' ', stepText(lang, s.what)));
     }
     list.append(h('li', { class: 'path-hop' }, h('span', { class: 'path-where' }, g.where), steps));
   }
@@ -317,16 +460,82 @@ export function renderPath(p: PathSnapshot, lang: Lang = pageLang()): HTMLElemen
 
 class PlPacketPath extends TermView {
   protected readonly event = 'pl-path';
+  private timer: ReturnType<typeof setInterval> | null = null;
 
   protected draw(term: PlTerminal): void {
+    this.stop();
     const p = term.path;
+    const lang = pageLang();
     if (!p) {
-      this.body().replaceChildren(h('p', { class: 'path-empty' }, t(pageLang(), 'path.empty')));
+      this.body().replaceChildren(h('p', { class: 'path-empty' }, t(lang, 'path.empty')));
       this.removeAttribute('data-has-path');
+      this.announce(term, null);
       return;
     }
-    this.body().replaceChildren(renderPath(p));
+    const view = renderPath(p, lang);
+    const steps = [...view.querySelectorAll<HTMLElement>('.path-step')];
+    this.body().replaceChildren(view);
     this.setAttribute('data-has-path', '');
+    if (!steps.length) return this.announce(term, null);
+    // Step through the path: the packet moves on the topology, the step that decided is highlighted here.
+    const status = h('span', { class: 'path-pos', 'aria-live': 'polite' });
+    const btn = (label: string, text: string, act: string) => h('button', { type: 'button', class: 'btn small', 'data-path-act': act, 'aria-label': label }, text);
+    const prev = btn(t(lang, 'path.prev'), '◀', 'prev');
+    const next = btn(t(lang, 'path.next'), '▶', 'next');
+    const play = btn(t(lang, 'path.play'), t(lang, 'path.play'), 'play');
+    const bar = h('div', { class: 'path-stepper', role: 'group', 'aria-label': t(lang, 'path.showOn') }, prev, status, next, play);
+    view.insertBefore(bar, view.querySelector('.path-hops'));
+    let cur = 0;
+    const go = (i: number) => {
+      cur = Math.max(0, Math.min(steps.length - 1, i));
+      steps.forEach((li, j) => {
+        li.classList.toggle('path-current', j === cur);
+        if (j === cur) li.setAttribute('aria-current', 'step');
+        else li.removeAttribute('aria-current');
+      });
+      steps[cur]!.scrollIntoView?.({ block: 'nearest' });
+      status.textContent = `${t(lang, 'path.step', { i: cur + 1, n: steps.length })}: ${steps[cur]!.textContent ?? ''}`;
+      (prev as HTMLButtonElement).disabled = cur === 0;
+      (next as HTMLButtonElement).disabled = cur === steps.length - 1;
+      const s = p.steps[cur]!;
+      this.announce(term, { i: cur, n: steps.length, where: s.where, stage: s.stage, dev: stepDevice(s.what) });
+    };
+    bar.addEventListener('click', (ev) => {
+      const act = (ev.target as Element).closest<HTMLElement>('[data-path-act]')?.dataset.pathAct;
+      if (act === 'prev') go(cur - 1);
+      else if (act === 'next') go(cur + 1);
+      else if (act === 'play') {
+        if (this.timer) return this.stop(play, lang);
+        if (cur === steps.length - 1) go(0);
+        play.textContent = t(lang, 'path.pause');
+        play.setAttribute('aria-label', t(lang, 'path.pause'));
+        this.timer = setInterval(() => {
+          if (cur >= steps.length - 1) this.stop(play, lang);
+          else go(cur + 1);
+        }, 900);
+      }
+    });
+    go(0);
+  }
+
+  private stop(play?: HTMLElement, lang: Lang = pageLang()): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    if (play) {
+      play.textContent = t(lang, 'path.play');
+      play.setAttribute('aria-label', t(lang, 'path.play'));
+    }
+  }
+
+  /** Tell the topology which step to show. */
+  private announce(term: PlTerminal, step: PathStepShown | null): void {
+    (term as PlTerminal & { pathStep?: PathStepShown | null }).pathStep = step;
+    term.dispatchEvent(new CustomEvent('pl-path-step', { detail: step }));
+  }
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stop();
   }
 }
 

@@ -20,6 +20,8 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 let session: Session | null = null;
 let lab: string | undefined;
+/** Live checks after each command (off for a practice terminal on a lab's world). */
+let liveChecks = true;
 let seed = 1;
 let cols = 80;
 let rows = 24;
@@ -117,7 +119,7 @@ async function checkCopy(entries: TermEntry[]): Promise<{ results: TermCheckResu
 
 /** Re-run the checks soon (after a command); coalesces bursts and never overlaps runs. */
 function scheduleLive(): void {
-  if (!lab) return;
+  if (!lab || !liveChecks) return;
   if (liveTimer) clearTimeout(liveTimer);
   liveTimer = setTimeout(() => {
     liveTimer = null;
@@ -251,6 +253,7 @@ function handle(msg: ToWorker): void {
       gen++;
       typing = Promise.resolve();
       lab = msg.lab;
+      liveChecks = msg.checks !== false;
       seed = msg.seed;
       if (!sized) {
         cols = msg.cols;

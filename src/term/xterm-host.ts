@@ -29,11 +29,15 @@ export interface MountOptions {
   /** Messages the worker sent before xterm was ready, in order. */
   early: FromWorker[];
   label: string;
+  /** Id of the element describing the terminal (how to leave it). */
+  describedBy?: string;
   onEntries(entries: TermEntry[]): void;
   onReady(): void;
   /** Live check results after a command (lab terminals). */
   onLive?(results: TermCheckResult[], entries: number): void;
   onTopology?(t: TopoSnapshot): void;
+  /** A program (nano, vi) asked for PATH in the editor pane (never during a replay). */
+  onEdit?(path: string): void;
   onPath?(p: PathSnapshot | null): void;
 }
 
@@ -77,11 +81,27 @@ export function mountTerminal(el: HTMLElement, opts: MountOptions): TermHost {
   term.loadAddon(fit);
   term.open(el);
   term.textarea?.setAttribute('aria-label', opts.label);
+  if (opts.describedBy) term.textarea?.setAttribute('aria-describedby', opts.describedBy);
+  // Presenter mode: the terminal's text grows with the page's.
+  const presenterSize = () => {
+    const size = document.documentElement.hasAttribute('data-presenter') ? 22 : 14;
+    if (term.options.fontSize !== size) {
+      term.options.fontSize = size;
+      try {
+        fit.fit();
+      } catch {
+        /* hidden */
+      }
+    }
+  };
+  const mo = new MutationObserver(presenterSize);
+  mo.observe(document.documentElement, { attributes: true, attributeFilter: ['data-presenter'] });
   try {
     fit.fit();
   } catch {
     /* not laid out yet */
   }
+  presenterSize();
 
   // Keyboard users leave the terminal with Esc then Tab (Tab alone completes).
   let escaped = false;
@@ -92,6 +112,22 @@ export function mountTerminal(el: HTMLElement, opts: MountOptions): TermHost {
       return false;
     }
     escaped = ev.key === 'Escape';
+    return true;
+  });
+
+  // nano/vi ask for the editor pane with ESC ] 7770 ; edit ; PATH BEL. A
+  // replay (boot, Undo, Reset) prints the old requests again: only requests
+  // parsed after the session is ready count.
+  let live = false;
+  term.parser.registerOscHandler(7770, (data) => {
+    const [verb, arg] = data.split(';');
+    if (verb === 'edit' && arg && live) {
+      try {
+        opts.onEdit?.(decodeURIComponent(arg));
+      } catch {
+        /* a bad request is ignored */
+      }
+    }
     return true;
   });
 
@@ -112,6 +148,8 @@ export function mountTerminal(el: HTMLElement, opts: MountOptions): TermHost {
         term.write(m.data);
         break;
       case 'ready':
+        // Once everything written so far (the replay) is parsed.
+        term.write('', () => (live = true));
         opts.onReady();
         break;
       case 'entries':
@@ -174,15 +212,19 @@ export function mountTerminal(el: HTMLElement, opts: MountOptions): TermHost {
       });
     },
     reset(seed) {
+      live = false;
       term.reset();
       send({ type: 'reset', seed });
     },
     undo() {
+      live = false;
       term.reset();
       send({ type: 'undo' });
     },
     focus() {
-      term.focus();
+      // Never scroll the page to the terminal just to focus it (a Run tap on a phone).
+      if (term.textarea) term.textarea.focus({ preventScroll: true });
+      else term.focus();
     },
     readFile(path) {
       return fileReq({ type: 'readFile', req: nextReq++, path });
@@ -192,6 +234,7 @@ export function mountTerminal(el: HTMLElement, opts: MountOptions): TermHost {
     },
     dispose() {
       ro.disconnect();
+      mo.disconnect();
       worker.terminate();
       term.dispose();
     },

@@ -35,8 +35,12 @@ export class PlEditor extends HTMLElement {
     return this.querySelector('textarea')!;
   }
 
+  /** The terminal this pane edits for, when set directly (the nano/vi dialog). */
+  boundTerminal: FileTerminal | null = null;
+
   /** The terminal whose host holds the file. */
   terminal(): FileTerminal | null {
+    if (this.boundTerminal) return this.boundTerminal;
     const lab = this.getAttribute('lab');
     const sel = lab ? `pl-terminal[lab="${CSS.escape(lab)}"]` : 'pl-terminal[data-main]';
     return document.querySelector<FileTerminal>(sel) ?? document.querySelector<FileTerminal>('pl-terminal');

@@ -5,3 +5,5 @@ import './nsenter.ts';
 import './mount.ts';
 import './ps.ts';
 import './ssh.ts';
+import './man.ts';
+import './editors.ts';

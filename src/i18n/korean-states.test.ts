@@ -1,0 +1,57 @@
+// Korean pages say everything in Korean: every check message a lab gives
+// for its start, its reference solution and each listed shortcut (the
+// states learners actually reach), and every packet-path step the checks'
+// probes trace in those states, has a Korean template.
+
+import { describe, expect, it } from 'vitest';
+import '../userland/index.ts';
+import { Session } from '../session/session.ts';
+import { hasKoreanMessage } from './checks.ts';
+import { hasKoreanStep } from './path.ts';
+import { labInfo, labShortcuts, listLabs, makeLabWorld, runChecks } from '../labs/index.ts';
+import type { Kernel } from '../kernel/kernel.ts';
+
+/** Messages and traced steps of a lab after `lines`. */
+async function states(id: string, lines: string[]): Promise<{ messages: string[]; steps: string[] }> {
+  const info = labInfo(id, 1)!;
+  const world = makeLabWorld(id, 1);
+  const session = new Session({ makeWorld: () => world, host: info.terminalHost });
+  await session.start();
+  try {
+    for (const line of lines) if (line.trim()) await session.runLine(line);
+    const steps: string[] = [];
+    const seen = new Set<unknown>();
+    const collect = () => {
+      for (const k of world.hosts.values()) {
+        const t = (k as Kernel).lastTrace;
+        if (t && !seen.has(t)) {
+          seen.add(t);
+          steps.push(...t.trace.steps.map((s) => s.what));
+        }
+      }
+    };
+    collect();
+    const results = await runChecks(id, world, 1);
+    collect();
+    return { messages: results.map((r) => r.message), steps };
+  } finally {
+    session.dispose();
+  }
+}
+
+describe('Korean for the states learners reach', () => {
+  for (const lab of listLabs()) {
+    it(`${lab.id}: start, solution and shortcuts`, async () => {
+      const info = labInfo(lab.id, 1)!;
+      const runs = [[], info.solution, ...labShortcuts(lab.id, 1).map((s) => s.commands)];
+      const missing: string[] = [];
+      for (const lines of runs) {
+        const { messages, steps } = await states(lab.id, lines);
+        for (const m of messages) if (m && !hasKoreanMessage(m)) missing.push(`check: ${m}`);
+        for (const s of steps) if (!hasKoreanStep(s)) missing.push(`step: ${s}`);
+      }
+      if (process.env.KO_DUMP) (await import('node:fs')).appendFileSync(process.env.KO_DUMP, [...new Set(missing)].map((m) => `${lab.id}\t${m}\n`).join(''));
+      expect([...new Set(missing)]).toEqual([]);
+    }, 120_000);
+  }
+});
