@@ -11,6 +11,8 @@ const COURSE = [
   ['overlays', 'Overlays and IPAM'],
   ['kube-proxy', 'Services and kube-proxy'],
   ['services', 'Services in depth'],
+  ['networkpolicy', 'NetworkPolicy'],
+  ['ingress', 'Ingress'],
 ] as const;
 /** Written lessons (the others may still be marked coming soon). */
 const WRITTEN = new Set(['switching-routing', 'namespaces']);
