@@ -32,6 +32,14 @@ export const PATH_STEPS: readonly (readonly [string, string])[] = [
   ['{dev}: who-has {ip} — that is us, replying is-at {mac}', '{dev}: “{ip}는 누구?” → 이 장치의 주소, {mac}로 응답'],
   ['{dev}: who-has {ip} — routed out of {out}, proxy_arp answers is-at {mac}', '{dev}: “{ip}는 누구?” → {out}로 라우팅되는 주소, proxy_arp가 {mac}로 대신 응답'],
   ['{dev}: {ip} is-at {mac} (neighbour REACHABLE)', '{dev}: {ip}의 MAC은 {mac} (이웃 REACHABLE)'],
+  // ── VXLAN (src/kernel/stack.ts vxlanXmit / vxlanRcv) ──
+  ['{dev}: VXLAN vni {vni} → {dst} (UDP from {src})', '{dev}: VXLAN vni {vni}로 캡슐화 → {dst} (UDP, 출발 {src})'],
+  ['VXLAN vni {vni} from {src}: inner frame delivered on {dev}', '{src}에서 온 VXLAN vni {vni}: 캡슐을 벗긴 안쪽 프레임을 {dev}로 전달'],
+  ['{dev}: no remote VTEP for {mac} (no fdb entry, no remote): dropped', '{dev}: {mac}에 맞는 원격 VTEP 없음 (fdb 항목도 remote도 없음): 버림'],
+  ['{dev}: no route to the remote VTEP {ip}: dropped', '{dev}: 원격 VTEP {ip}로 가는 라우트 없음: 버림'],
+  ['{dev}: the route to the remote VTEP {ip} leaves through {dev2} itself (circular route): dropped', '{dev}: 원격 VTEP {ip}로 가는 라우트가 {dev2} 자신으로 나감 (순환 라우트): 버림'],
+  ['VXLAN socket on UDP port {port}: no device with vni {vni}: dropped', 'UDP 포트 {port}의 VXLAN 소켓: vni {vni}인 장치 없음: 버림'],
+  ['VXLAN socket on UDP port {port}: not a VXLAN datagram: dropped', 'UDP 포트 {port}의 VXLAN 소켓: VXLAN 데이터그램이 아님: 버림'],
   // ── bridges ──
   ['{br}: {mac} is known on port {port} (FDB) → forwarded', '{br}: {mac}는 포트 {port}에 있음 (FDB) → 그 포트로 전달'],
   ['{br}: {mac} unknown in the FDB → flooded', '{br}: {mac}가 FDB에 없음 → 모든 포트로 플러딩'],

@@ -156,7 +156,7 @@ describe('kubectl verbs and printers', () => {
     expect(c.api.get('Pod', 'default', 'nowhere')!.spec.nodeName).toMatch(/^node0[12]$/);
     await k(c, 'kubectl delete pod nowhere --force');
     expect((await k(c, 'kubectl drain node01 --ignore-daemonsets')).err).toBe('kubectl: drain: not simulated\n');
-    expect((await k(c, 'kubectl api-resources')).out).toMatch(/^NAME {14}SHORTNAMES {3}APIVERSION {13}NAMESPACED {3}KIND\nconfigmaps {8}cm {11}v1 {21}true {9}ConfigMap\n/);
+    expect((await k(c, 'kubectl api-resources')).out).toMatch(/^NAME {15}SHORTNAMES {3}APIVERSION {13}NAMESPACED {3}KIND\nconfigmaps {9}cm {11}v1 {21}true {9}ConfigMap\n/);
     expect((await k(c, 'kubectl version')).out).toBe('Client Version: v1.31.4\nKustomize Version: v5.4.2\nServer Version: v1.31.4\n');
   });
 

@@ -564,7 +564,7 @@ function taint(p: Process, api: ApiServer, a: Args): number {
 /** kubectl api-resources: the kinds the simulated API server serves (core group first, then by group). */
 function apiResources(p: Process, a: Args): number {
   if (a.output && a.output !== 'name' && a.output !== 'wide') throw new UsageError(`error: --output ${a.output} is not available`);
-  const groupOf: Record<string, string> = { Deployment: 'apps/v1', ReplicaSet: 'apps/v1', DaemonSet: 'apps/v1', EndpointSlice: 'discovery.k8s.io/v1' };
+  const groupOf: Record<string, string> = { Deployment: 'apps/v1', ReplicaSet: 'apps/v1', DaemonSet: 'apps/v1', EndpointSlice: 'discovery.k8s.io/v1', IPAddressPool: 'metallb.io/v1beta1', L2Advertisement: 'metallb.io/v1beta1' };
   const kinds = [...new Set(Object.values(KINDS))].filter((k) => Object.hasOwn(RESOURCE, k));
   const rows = kinds.map((k) => {
     const r = RESOURCE[k];
