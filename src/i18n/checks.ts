@@ -173,7 +173,7 @@ export const CHECK_MESSAGES: readonly (readonly [string, string])[] = [
     'nat POSTROUTING에 {kind} 규칙이 있지만, {label}의 echo 요청이 자기 출발지 주소 {src} 그대로 {dst}에 도착했습니다: 규칙이 이 패킷과 맞지 않았습니다 (-s / -o를 확인하세요)',
   ],
   ["nat POSTROUTING {kind} translates {cidr}: {label}'s echo request reached {dst} from {src}", 'nat POSTROUTING의 {kind} 규칙이 {cidr} 대역을 변환합니다: {dst}에 도착한 {label}의 echo 요청의 출발지 주소는 {src}입니다'],
-  ['there is no bridge v-net-0 on the host (ip link add v-net-0 type bridge)', '호스트에 브릿지 v-net-0이 없습니다 (ip link add v-net-0 type bridge)'],
+  ['there is no bridge v-net-0 on the host (ip link add v-net-0 type bridge)', '호스트에 브리지 v-net-0이 없습니다 (ip link add v-net-0 type bridge)'],
 
   // ── Docker (src/labs/docker-checks.ts) ──
   ['dockerd is not running on this host', '이 호스트에서 dockerd가 실행 중이 아닙니다'],
@@ -190,7 +190,7 @@ export const CHECK_MESSAGES: readonly (readonly [string, string])[] = [
   ['ip netns lists {name}; ip netns exec {name2} ip addr shows {ip}', 'ip netns 목록에 {name} 항목이 있고, ip netns exec {name2} ip addr에 {ip} 주소가 보입니다'],
   [
     '{from} asked {ns} (the nameserver of its resolv.conf) for {to} over UDP and got {answer*}: {from2} is only on the default bridge, which has no embedded DNS (docker network create NET; docker network connect NET {from3})',
-    '{from} 컨테이너가 {ns}(resolv.conf의 nameserver)에 UDP로 {to} 이름을 물었고 {answer}: {from2} 컨테이너는 내장 DNS가 없는 기본 브릿지에만 연결되어 있습니다 (docker network create NET; docker network connect NET {from3})',
+    '{from} 컨테이너가 {ns}(resolv.conf의 nameserver)에 UDP로 {to} 이름을 물었고 {answer}: {from2} 컨테이너는 내장 DNS가 없는 기본 브리지에만 연결되어 있습니다 (docker network create NET; docker network connect NET {from3})',
   ],
   ['NXDOMAIN', 'NXDOMAIN 응답을 받았습니다'],
   ['no answer', '응답을 받지 못했습니다'],
@@ -297,9 +297,9 @@ export const CHECK_MESSAGES: readonly (readonly [string, string])[] = [
   ['pod1 has no default route (the IPAM section needs "routes": [{"dst": "0.0.0.0/0"}])', 'pod1에 기본 라우트가 없습니다 (IPAM 섹션에 "routes": [{"dst": "0.0.0.0/0"}]가 필요합니다)'],
   [
     "pod1's default gateway {gw} is not an address of a bridge on node01 (set \"isGateway\": true so the plugin gives the bridge the gateway address)",
-    'pod1의 기본 게이트웨이 {gw} 주소는 node01에 있는 브릿지의 주소가 아닙니다 ("isGateway": true로 설정하면 플러그인이 브릿지에 게이트웨이 주소를 줍니다)',
+    'pod1의 기본 게이트웨이 {gw} 주소는 node01에 있는 브리지의 주소가 아닙니다 ("isGateway": true로 설정하면 플러그인이 브리지에 게이트웨이 주소를 줍니다)',
   ],
-  ['default via {gw}, the address of bridge {br}', '기본 라우트: via {gw} ({br} 브릿지의 주소)'],
+  ['default via {gw}, the address of bridge {br}', '기본 라우트: via {gw} ({br} 브리지의 주소)'],
   ['no cluster in this world', '이 환경에는 클러스터가 없습니다'],
   ['pods web-a (node01) and web-b (node02) must exist', '파드 web-a(node01)와 web-b(node02)가 있어야 합니다'],
   [

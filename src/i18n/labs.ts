@@ -59,16 +59,16 @@ const KO: Record<string, LabText> = {
   'namespaces-bridge': {
     title: '네임스페이스 네 개를 잇는 가상 스위치',
     goal: () =>
-      '빈 호스트에서 시작해 네임스페이스 `red`, `blue`, `orange`, `gray`를 만들어 192.168.15.1–4/24를 할당하고, 각각을 호스트의 리눅스 브릿지 `v-net-0`에 연결한 뒤, 호스트 자신에게도 `v-net-0`에 192.168.15.5/24를 할당하세요. 모든 네임스페이스가 서로 통신하고, 호스트도 각 네임스페이스에 닿아야 합니다.',
+      '빈 호스트에서 시작해 네임스페이스 `red`, `blue`, `orange`, `gray`를 만들어 192.168.15.1–4/24를 할당하고, 각각을 호스트의 리눅스 브리지 `v-net-0`에 연결한 뒤, 호스트 자신에게도 `v-net-0`에 192.168.15.5/24를 할당하세요. 모든 네임스페이스가 서로 통신하고, 호스트도 각 네임스페이스에 닿아야 합니다.',
     hints: () => [
-      '브릿지도 호스트의 링크일 뿐입니다: `ip link add v-net-0 type bridge` 후 up으로 올리세요.',
-      '네임스페이스마다 veth 쌍을 만듭니다. 한쪽 끝은 네임스페이스로 들어가고, 다른 끝은 호스트에 남아 `ip link set veth-red-br master v-net-0`으로 브릿지에 연결됩니다.',
-      '모든 쌍의 양 끝과 브릿지를 up으로 올리세요. down 상태인 브릿지 포트는 아무것도 전달하지 않습니다.',
-      '호스트는 브릿지 자체를 통해 네임스페이스와 통신합니다: `ip addr add 192.168.15.5/24 dev v-net-0`.',
+      '브리지도 호스트의 링크일 뿐입니다: `ip link add v-net-0 type bridge` 후 up으로 올리세요.',
+      '네임스페이스마다 veth 쌍을 만듭니다. 한쪽 끝은 네임스페이스로 들어가고, 다른 끝은 호스트에 남아 `ip link set veth-red-br master v-net-0`으로 브리지에 연결됩니다.',
+      '모든 쌍의 양 끝과 브리지를 up으로 올리세요. down 상태인 브리지 포트는 아무것도 전달하지 않습니다.',
+      '호스트는 브리지 자체를 통해 네임스페이스와 통신합니다: `ip addr add 192.168.15.5/24 dev v-net-0`.',
     ],
     tasks: () => ({
       namespaces: '네임스페이스 red, blue, orange, gray가 각자의 주소와 함께 있음',
-      bridge: '호스트의 브릿지 v-net-0에 192.168.15.5/24가 있음',
+      bridge: '호스트의 브리지 v-net-0에 192.168.15.5/24가 있음',
       mesh: '모든 네임스페이스가 다른 모든 네임스페이스에 닿음',
       host: '호스트가 각 네임스페이스에 닿음',
       'ns-to-host': 'gray가 호스트(192.168.15.5)에 닿음',
@@ -94,7 +94,7 @@ const KO: Record<string, LabText> = {
   'namespaces-nat': {
     title: '네임스페이스에서 인터넷으로',
     goal: () =>
-      '네임스페이스 `red`(192.168.15.1/24)는 호스트의 브릿지 `v-net-0`에 연결되어 있습니다(거기서 호스트는 192.168.15.5). 호스트의 외부 인터페이스 `eth0`은 203.0.113.5/24이고, 그 네트워크의 203.0.113.10에서 웹 서버가 돌고 있습니다. 이 서버는 192.168.15.0/24에 대해 아무것도 모릅니다. `ip netns exec red ping -c 1 203.0.113.10`과 `ip netns exec red curl http://203.0.113.10/`이 동작하게 만드세요.',
+      '네임스페이스 `red`(192.168.15.1/24)는 호스트의 브리지 `v-net-0`에 연결되어 있습니다(거기서 호스트는 192.168.15.5). 호스트의 외부 인터페이스 `eth0`은 203.0.113.5/24이고, 그 네트워크의 203.0.113.10에서 웹 서버가 돌고 있습니다. 이 서버는 192.168.15.0/24에 대해 아무것도 모릅니다. `ip netns exec red ping -c 1 203.0.113.10`과 `ip netns exec red curl http://203.0.113.10/`이 동작하게 만드세요.',
     hints: () => [
       '먼저 해 보세요: `ip netns exec red ping -c 1 203.0.113.10`은 `Network is unreachable`이라고 합니다. red에는 밖으로 나가는 라우트가 없습니다. red의 게이트웨이는 호스트입니다: `ip netns exec red ip route add default via 192.168.15.5`.',
       '이제 echo 요청이 호스트에 도착해서 거기서 사라집니다. 호스트는 `net.ipv4.ip_forward`가 1이 되기 전까지 인터페이스 사이에서 패킷을 전달하지 않습니다(`sysctl -w net.ipv4.ip_forward=1`).',
@@ -110,7 +110,7 @@ const KO: Record<string, LabText> = {
   'port-forward': {
     title: 'DNAT로 포트 포워딩하기',
     goal: () =>
-      '네임스페이스 `blue`(브릿지 `v-net-0`의 192.168.15.2/24)는 80번 포트에서 웹 서버를 실행합니다. 호스트 `client`(203.0.113.20)는 호스트의 외부 네트워크에 있고, 거기서 호스트는 203.0.113.5입니다. `client`에서 `http://203.0.113.5:8080/`을 요청하면 blue의 페이지가 돌아오게 만드세요.',
+      '네임스페이스 `blue`(브리지 `v-net-0`의 192.168.15.2/24)는 80번 포트에서 웹 서버를 실행합니다. 호스트 `client`(203.0.113.20)는 호스트의 외부 네트워크에 있고, 거기서 호스트는 203.0.113.5입니다. `client`에서 `http://203.0.113.5:8080/`을 요청하면 blue의 페이지가 돌아오게 만드세요.',
     hints: () => [
       'client는 192.168.15.2에 전혀 닿지 못합니다. 203.0.113.0/24만 압니다. 호스트에는 닿을 수 있으니, 호스트가 자기 8080번 포트를 blue의 80번 포트로 넘겨야 합니다.',
       'nat 테이블 PREROUTING 체인의 DNAT 규칙이 들어오는 패킷의 목적지를 바꿉니다: `iptables -t nat -A PREROUTING -p tcp --dport 8080 -j DNAT --to-destination 192.168.15.2:80`.',
@@ -125,7 +125,7 @@ const KO: Record<string, LabText> = {
     goal: () =>
       '이 호스트(192.168.1.10)에서는 Docker가 돌고, 호스트 `client`(192.168.1.20)가 같은 네트워크에 있습니다. 로컬 이미지 `nginx`로 실행한 컨테이너가 `http://192.168.1.10:8080/`에 nginx 환영 페이지로 응답하게 만드세요.',
     hints: () => [
-      '기본 브릿지에 연결된 컨테이너는 client가 직접 닿을 수 없는 사설 주소(172.17.0.x)를 가집니다.',
+      '기본 브리지에 연결된 컨테이너는 client가 직접 닿을 수 없는 사설 주소(172.17.0.x)를 가집니다.',
       "`docker run -d -p 8080:80 nginx`는 호스트의 8080번 포트를 컨테이너의 80번 포트로 넘겨 달라고 dockerd에 요청합니다.",
       '커널에서 무슨 일이 일어났는지 읽어 보세요: `iptables -t nat -S DOCKER`는 DNAT 규칙을, `ps`는 docker-proxy를 보여 줍니다.',
     ],
@@ -149,8 +149,8 @@ const KO: Record<string, LabText> = {
     title: '이름으로 서로를 찾는 컨테이너',
     goal: () => '두 컨테이너 `app`과 `db`를 하나의 사용자 정의 네트워크에 연결해 실행하고, `app`이 이름으로 `db`에 닿게 만드세요.',
     hints: () => [
-      '기본 브릿지에서는 컨테이너끼리 주소로만 서로를 압니다.',
-      '`docker network create appnet`은 자기만의 br-<id> 브릿지와 서브넷을 가진 브릿지 네트워크를 만듭니다.',
+      '기본 브리지에서는 컨테이너끼리 주소로만 서로를 압니다.',
+      '`docker network create appnet`은 자기만의 br-<id> 브리지와 서브넷을 가진 브리지 네트워크를 만듭니다.',
       '두 컨테이너를 모두 `--network appnet`으로 실행하세요(또는 `docker network connect appnet app`). 예: `docker run -d --name db --network appnet busybox sleep 3600`.',
     ],
     tasks: () => ({ 'app-reaches-db': 'app이 사용자 정의 네트워크에서 이름으로 db에 닿음' }),
@@ -158,7 +158,7 @@ const KO: Record<string, LabText> = {
   'cni-bridge': {
     title: 'CNI bridge 플러그인 직접 실행하기',
     goal: () =>
-      'node01의 /opt/cni/bin에는 CNI 플러그인 `bridge`, `host-local`, `loopback`이 있고, 네트워크가 없는 네트워크 네임스페이스 `pod1`이 있습니다. 컨테이너 런타임이 하는 일을 직접 해 보세요: /etc/cni/net.d/에 10.244.1.0/24 대역의 host-local IPAM을 쓰는 bridge 플러그인 설정을 작성하고, 컨테이너 `pod1`에 대해 CNI_COMMAND=ADD로 플러그인을 실행하세요. pod1은 `eth0`에 10.244.1.0/24 대역의 주소와 브릿지를 거치는 기본 라우트를 가져야 하고, node01에서 pod1에 닿아야 합니다.',
+      'node01의 /opt/cni/bin에는 CNI 플러그인 `bridge`, `host-local`, `loopback`이 있고, 네트워크가 없는 네트워크 네임스페이스 `pod1`이 있습니다. 컨테이너 런타임이 하는 일을 직접 해 보세요: /etc/cni/net.d/에 10.244.1.0/24 대역의 host-local IPAM을 쓰는 bridge 플러그인 설정을 작성하고, 컨테이너 `pod1`에 대해 CNI_COMMAND=ADD로 플러그인을 실행하세요. pod1은 `eth0`에 10.244.1.0/24 대역의 주소와 브리지를 거치는 기본 라우트를 가져야 하고, node01에서 pod1에 닿아야 합니다.',
     hints: () => [
       '플러그인은 평범한 프로그램입니다. 매개변수는 환경 변수(CNI_COMMAND, CNI_CONTAINERID, CNI_NETNS, CNI_IFNAME, CNI_PATH)이고, 설정은 표준 입력으로 받는 JSON입니다.',
       `동작하는 설정의 예: ${CNI_CONF}`,
@@ -167,7 +167,7 @@ const KO: Record<string, LabText> = {
     ],
     tasks: () => ({
       address: 'pod1의 eth0에 10.244.1.0/24 대역의 주소가 있음',
-      'default-route': 'pod1의 기본 라우트가 브릿지를 거침',
+      'default-route': 'pod1의 기본 라우트가 브리지를 거침',
       reach: 'node01에서 pod1에 닿음',
     }),
   },
@@ -245,7 +245,7 @@ const KO: Record<string, LabText> = {
   'fix-masquerade': {
     title: '고쳐 보세요: 네임스페이스가 인터넷에 닿지 못함',
     goal: () =>
-      '장애 접수: "네임스페이스 `red`(192.168.15.1, 호스트의 브릿지 `v-net-0` 뒤)의 앱이 http://203.0.113.10/ 상태 페이지를 열지 못합니다. 예전 호스트에서는 됐습니다." ' +
+      '장애 접수: "네임스페이스 `red`(192.168.15.1, 호스트의 브리지 `v-net-0` 뒤)의 앱이 http://203.0.113.10/ 상태 페이지를 열지 못합니다. 예전 호스트에서는 됐습니다." ' +
       'red에는 이미 호스트(192.168.15.5)를 거치는 기본 라우트가 있고 호스트는 패킷을 전달합니다. 웹 서버 203.0.113.10은 호스트의 바깥 네트워크에 있고(호스트는 `eth0`에서 203.0.113.5) 192.168.15.0/24에 대해서는 모르며, 바꿀 수 없습니다. ' +
       '호스트를 고쳐서 red가 페이지를 열고, red의 트래픽이 호스트 자신의 주소로 나가게 만드세요.',
     hints: () => [
@@ -300,7 +300,7 @@ const KO: Record<string, LabText> = {
       '쿠버네티스가 말하는 것부터 보세요: `kubectl get pods -o wide`. IP 열을 자세히 보세요.',
       "노드마다 자기 파드 범위가 주어지지만(`kubectl get node node02 -o jsonpath='{.spec.podCIDR}'`), 주소는 노드의 CNI 플러그인이 자기 설정에서 나눠 줍니다. node01과 node02의 /etc/cni/net.d 파일을 비교해 보세요(`ssh node02`).",
       '설정을 바꿔도 이미 주소를 받은 파드는 그 주소를 유지합니다: 파드를 다시 만드세요(`kubectl delete pod` 후 /root/pods.yaml을 다시 apply). 그 뒤 bridge 플러그인이 cni0에 대해 불평하면 그 노드의 cni0에 아직 남아 있는 주소를 보세요.',
-      'node02에서: /etc/cni/net.d/10-bridge.conf의 서브넷을 10.244.2.0/24로 고치고 옛 브릿지를 지우세요(`ip link delete cni0`). 그다음 controlplane에서 `kubectl delete pod web-b`와 `kubectl apply -f /root/pods.yaml`.',
+      'node02에서: /etc/cni/net.d/10-bridge.conf의 서브넷을 10.244.2.0/24로 고치고 옛 브리지를 지우세요(`ip link delete cni0`). 그다음 controlplane에서 `kubectl delete pod web-b`와 `kubectl apply -f /root/pods.yaml`.',
     ],
     tasks: () => ({
       'own-ranges': 'web-a와 web-b가 각자 노드의 파드 범위에서 고유한 주소를 가짐',
