@@ -174,11 +174,12 @@ const KO: Record<string, LabText> = {
   'pod-to-pod': {
     title: '노드를 넘는 파드 간 통신',
     goal: () =>
-      '노드 세 개(controlplane, node01, node02)로 된 클러스터에서 파드 `web-a`는 node01에, `web-b`는 node02에 배치되었지만 네트워크 플러그인이 설치되지 않아 둘 다 ContainerCreating 상태에 머물러 있습니다. 파드 네트워크를 설치해(flannel 매니페스트는 /root/kube-flannel.yml에 있습니다) node01의 web-a가 node02의 web-b에 파드 IP로 닿게 만드세요.',
+      '노드 세 개(controlplane, node01, node02)로 된 클러스터에서 파드 `web-a`는 node01에, `web-b`는 node02에 배치되었지만 네트워크 플러그인이 설치되지 않아 둘 다 ContainerCreating 상태에 머물러 있습니다. 동료가 노드 하나에서 시험해 본 flannel 매니페스트를 /root/kube-flannel.yml에 남겨 두었습니다. 클러스터에 파드 네트워크를 설치해 두 파드가 모두 실행되고 node01의 web-a가 node02의 web-b에 파드 IP로 닿게 만드세요.',
     hints: () => [
-      'kubectl get pods -o wide는 파드와 그 상태를 보여 주고, kubectl describe pod web-a는 파드가 시작되지 않는 이유를 알려 줍니다.',
-      '파드 네트워크 플러그인은 DaemonSet으로 실행됩니다: 노드마다 에이전트가 하나씩 있습니다. kubectl apply -f /root/kube-flannel.yml이 flannel을 배포합니다.',
-      '배포된 뒤 노드에서 ip route를 보세요: flannel(host-gw)은 node01에 "10.244.2.0/24 via 192.168.56.12"를, node02에는 그 반대 라우트를 추가합니다.',
+      '증상부터 보세요. `kubectl get pods -o wide`는 파드와 그 상태를 보여 주고, `kubectl describe pod`는 파드가 시작되지 않는 이유를 알려 줍니다.',
+      '파드 네트워크 플러그인은 DaemonSet으로 실행됩니다. 노드마다 에이전트가 하나씩 있고, 각 에이전트가 자기 노드의 CNI 설정을 씁니다. 매니페스트를 적용한 뒤 어느 노드에 에이전트가 생겼나요(`kubectl get pods -n kube-flannel -o wide`)?',
+      'DaemonSet은 파드 템플릿이 받아들이는 노드에만 파드를 둡니다. 매니페스트의 템플릿을 읽고 노드의 레이블(`kubectl get nodes --show-labels`)과 비교해 보세요.',
+      '매니페스트에서 `nodeSelector`(와 그 아래 레이블 줄)를 지우고 다시 적용하세요: `sed -i \'/nodeSelector/,+1d\' /root/kube-flannel.yml`, 그다음 `kubectl apply -f /root/kube-flannel.yml`.',
     ],
     tasks: () => ({
       'pods-running': 'web-a와 web-b가 Running 상태이고 각 노드 서브넷의 파드 IP를 가짐',
@@ -188,11 +189,12 @@ const KO: Record<string, LabText> = {
   'kube-proxy-clusterip': {
     title: 'ClusterIP 서비스와 kube-proxy가 쓰는 규칙',
     goal: () =>
-      '노드 세 개짜리 클러스터에서 Deployment `web`(nginx, 준비된 레플리카 3개)과 주소 10.100.100.100, 포트 80의 ClusterIP 타입 Service `web`을 실행하세요(시작용 매니페스트는 /root/web.yaml). 이미 실행 중인 파드 `client`에서 10.100.100.100으로 HTTP 요청이 응답해야 하고, 요청 30번 동안 둘 이상의 파드가 응답해야 합니다. 그다음 kube-proxy가 쓴 규칙을 읽어 보세요: 노드에서 `iptables -t nat -S | grep KUBE-SVC`를 실행하면 `statistic` 규칙 두 개가 있는 서비스 체인이 보입니다.',
+      '노드 세 개짜리 클러스터에서 Deployment `web`(nginx, 준비된 레플리카 3개)과 주소 10.100.100.100, 포트 80의 ClusterIP 타입 Service `web`을 실행하세요. /root/web.yaml은 동료가 쓴 초안입니다. 적용하기 전에 읽어 보세요. 이미 실행 중인 파드 `client`에서 10.100.100.100으로 HTTP 요청이 응답해야 하고, 요청 30번 동안 둘 이상의 파드가 응답해야 합니다. 그다음 kube-proxy가 쓴 규칙을 읽어 보세요: 노드에서 `iptables -t nat -S | grep KUBE-SVC`를 실행하면 `statistic` 규칙 두 개가 있는 서비스 체인이 보입니다.',
     hints: () => [
-      'kubectl apply -f /root/web.yaml이 두 오브젝트를 모두 만들고, kubectl get deploy,svc,ep가 그것들을 보여 줍니다.',
-      'kubectl exec client -- curl -s http://10.100.100.100/은 ClusterIP를 거쳐 페이지를 가져옵니다.',
-      '엔드포인트가 세 개면 kube-proxy는 첫 번째에 확률 1/3, 두 번째에 1/2를 쓰고 마지막에는 매치 조건을 두지 않습니다. 이것이 엔드포인트 사이의 무작위 선택입니다.',
+      '/root/web.yaml의 초안을 목표와 한 줄씩 비교하세요. 레플리카는 몇 개이고, 서비스의 주소는 무엇인가요?',
+      '서비스는 spec에서 주소를 요청하지 않으면 서비스 대역에서 무작위 주소를 받습니다. 한 번 만들어진 서비스의 ClusterIP는 그 자리에서 바꿀 수 없습니다.',
+      '적용한 뒤 `kubectl get deploy,svc,endpoints web`은 레플리카, ClusterIP, 엔드포인트를 보여 주고, `kubectl exec client -- curl -s http://10.100.100.100/`은 파드에서 시험합니다.',
+      '초안을 고쳐 적용하세요: `sed -i \'s/replicas: 1/replicas: 3/; s/type: ClusterIP/type: ClusterIP\\n  clusterIP: 10.100.100.100/\' /root/web.yaml`, 그다음 `kubectl apply -f /root/web.yaml`(잘못된 주소로 이미 만든 서비스가 있으면 먼저 `kubectl delete svc web`).',
     ],
     tasks: () => ({
       deployment: 'Deployment web의 준비된 레플리카가 3개',
