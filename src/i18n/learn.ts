@@ -51,7 +51,7 @@ const ko: Record<LearnKey, string> = {
   'check.wrong': '아닙니다. 답: {answer}.',
   'check.saved': '마지막으로 고른 답을 보여 줍니다 (이 브라우저에 저장됨).',
   'check.progress': '“{lesson}” 강의의 스스로 점검',
-  'recap.title': '정리',
+  'recap.title': '핵심 되짚기',
 };
 
 const DICT: Record<Lang, Record<LearnKey, string>> = { en, ko };

@@ -58,15 +58,15 @@ describe('lesson snippets', () => {
     expect(lines.length).toBeGreaterThan(20);
     const out = await runAll(lines);
     for (const [line, text] of out) expect(text, line).not.toMatch(/command not found|syntax error|internal error|Usage:/);
-    expect(out.get('ip netns')).toMatch(/blue\nred/);
-    expect(out.get('ls /var/run/netns')).toMatch(/blue\s+red/);
-    expect(out.get('ip netns exec red ip link')).toContain('1: lo: <LOOPBACK> mtu 65536 qdisc noop state DOWN');
-    expect(out.get('ip -n red link')).toContain('1: lo: <LOOPBACK> mtu 65536 qdisc noop state DOWN');
-    // Both pings from red to blue (direct cable, then through the bridge) succeed.
-    expect(out.get('ip netns exec red ping -c 2 192.168.15.2')).toMatch(/2 packets transmitted, 2 received[\s\S]*2 packets transmitted, 2 received/);
-    expect(out.get('ip netns exec red arp')).toMatch(/192\.168\.15\.2\s+ether\s+[0-9a-f:]{17}\s+C\s+veth-red/);
-    expect(out.get('bridge link')).toMatch(/veth-red-br[\s\S]*master v-net-0/);
-    expect(out.get('ping -c 1 192.168.15.1')).toContain('Network is unreachable');
-    expect(out.get('ping -c 2 192.168.15.1')).toContain('2 packets transmitted, 2 received');
+    expect(out.get('ip netns')).toMatch(/yellow\ngreen/);
+    expect(out.get('ls /var/run/netns')).toMatch(/green\s+yellow/);
+    expect(out.get('ip netns exec green ip link')).toContain('1: lo: <LOOPBACK> mtu 65536 qdisc noop state DOWN');
+    expect(out.get('ip -n green link')).toContain('1: lo: <LOOPBACK> mtu 65536 qdisc noop state DOWN');
+    // Both pings from green to yellow (direct cable, then through the bridge) succeed.
+    expect(out.get('ip netns exec green ping -c 2 10.0.5.2')).toMatch(/2 packets transmitted, 2 received[\s\S]*2 packets transmitted, 2 received/);
+    expect(out.get('ip netns exec green arp')).toMatch(/10\.0\.5\.2\s+ether\s+[0-9a-f:]{17}\s+C\s+veth-green/);
+    expect(out.get('bridge link')).toMatch(/veth-green-br[\s\S]*master br-demo/);
+    expect(out.get('ping -c 1 10.0.5.1')).toContain('Network is unreachable');
+    expect(out.get('ping -c 2 10.0.5.1')).toContain('2 packets transmitted, 2 received');
   }, 120_000);
 });
