@@ -31,7 +31,7 @@ test('dns: the lesson’s snippets resolve names from /etc/hosts and from CoreDN
   await runSnippet(page, KEY, 'dig @192.168.1.53 web.acme.test');
   await expectOnScreen(term, [';; ANSWER SECTION:', /web\.acme\.test\.\s+3600\s+IN\s+A\s+192\.168\.1\.10/]);
   await runSnippet(page, KEY, 'echo "nameserver 192.168.1.53" > /etc/resolv.conf');
-  await expectOnScreen(term, [/Address: 192\.168\.1\.10/, /192\.168\.1\.10\s+web\.mycompany\.com/]);
+  await expectOnScreen(term, [/Address: 192\.168\.1\.10/, /192\.168\.1\.10\s+web\.acme\.test/]);
 
   expect(errors).toEqual([]);
 });
