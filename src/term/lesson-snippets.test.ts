@@ -51,6 +51,9 @@ describe('lesson snippets', () => {
     expect(out.get('route -n')).toContain('192.168.1.0     0.0.0.0         255.255.255.0   U     0      0        0 eth0');
     expect(out.get('cat /proc/sys/net/ipv4/ip_forward')).toMatch(/\n0\n[\s\S]*\n1\n/);
     expect(out.get('sysctl net.ipv4.ip_forward')).toContain('net.ipv4.ip_forward = 1');
+    // Persistence: a file in /etc/sysctl.d, loaded with -p and with --system in procps' order.
+    expect(out.get('sysctl -p /etc/sysctl.d/90-router.conf')).toContain('net.ipv4.ip_forward = 1\n');
+    expect(out.get('sysctl --system')).toContain('* Applying /etc/sysctl.d/90-router.conf ...\n* Applying /etc/sysctl.d/99-sysctl.conf ...\n* Applying /etc/sysctl.conf ...\nnet.ipv4.ip_forward = 1\n');
   }, 120_000);
 
   it('namespaces: every snippet runs and shows what the text says', async () => {
