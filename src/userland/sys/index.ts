@@ -4,4 +4,5 @@ import './hostname.ts';
 import './nsenter.ts';
 import './mount.ts';
 import './ps.ts';
+import './script.ts';
 import './ssh.ts';
