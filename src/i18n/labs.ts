@@ -50,7 +50,7 @@ const KO: Record<string, LabText> = {
       "먼저 방 두 개가 필요합니다. 네임스페이스는 이름으로 만들고, `ip netns`가 있는 것들을 보여 줍니다.",
       "둘 사이의 케이블은 함께 만들어지는 인터페이스 두 개, veth 쌍입니다. 두 끝 모두 호스트에서 시작하므로 각각 자기 네임스페이스로 옮겨야 합니다.",
       "인터페이스는 프리픽스가 있는 주소를 갖고 켜져야 무엇이든 나릅니다. 둘 다 인터페이스가 지금 있는 네임스페이스 안에서 설정합니다(`ip -n NAME …`).",
-      "`ip netns add red`, `ip netns add blue`, `ip link add veth-red type veth peer name veth-blue`, `ip link set veth-red netns red`, `ip link set veth-blue netns blue`, `ip -n red addr add 192.168.15.1/24 dev veth-red`, `ip -n blue addr add 192.168.15.2/24 dev veth-blue`, `ip -n red link set veth-red up`, `ip -n blue link set veth-blue up`.",
+      "명령어로는: `ip netns add red`, `ip netns add blue`, `ip link add veth-red type veth peer name veth-blue`, `ip link set veth-red netns red`, `ip link set veth-blue netns blue`, `ip -n red addr add 192.168.15.1/24 dev veth-red`, `ip -n blue addr add 192.168.15.2/24 dev veth-blue`, `ip -n red link set veth-red up`, `ip -n blue link set veth-blue up`.",
     ],
     tasks: () => ({
       namespaces: '네임스페이스 red와 blue가 있음 (서로 다른 네임스페이스 두 개)',
@@ -103,7 +103,7 @@ const KO: Record<string, LabText> = {
       "먼저 red에서 해 보고 답을 읽으세요. red는 192.168.15.0/24 밖으로 나가는 길을 알고 있나요(`ip netns exec red ip route`)?",
       "red가 패킷을 호스트에 넘기면, 호스트가 한 인터페이스에서 다른 인터페이스로 패킷을 넘기는 데 동의해야 합니다. 기본값이 꺼짐인 커널 설정입니다.",
       "red가 ping하는 동안 `tcpdump -n -i eth0`으로 `eth0`을 지켜보세요. 요청은 어떤 출발지 주소로 나가나요? 203.0.113.10에는 그 네트워크로 가는 라우트가 없으므로, 호스트가 나가는 길에 출발지를 바꿔야 합니다.",
-      "`ip netns exec red ip route add default via 192.168.15.5`, `sysctl -w net.ipv4.ip_forward=1`, `iptables -t nat -A POSTROUTING -s 192.168.15.0/24 -j MASQUERADE`.",
+      "명령어로는: `ip netns exec red ip route add default via 192.168.15.5`, `sysctl -w net.ipv4.ip_forward=1`, `iptables -t nat -A POSTROUTING -s 192.168.15.0/24 -j MASQUERADE`.",
     ],
     tasks: () => ({
       ping: 'red가 ping으로 203.0.113.10에 닿음',
@@ -120,7 +120,7 @@ const KO: Record<string, LabText> = {
       "도착하는 패킷의 목적지를 바꾸는 것은 목적지 NAT입니다. 라우팅 결정 전에 일어나야 호스트가 그 패킷을 blue로 라우팅합니다.",
       "`tcpdump`로 SYN을 따라가 보세요. blue에 닿은 뒤 blue는 203.0.113.20에 응답할 수 있나요? 그리고 호스트는 인터페이스 사이에서 패킷을 넘기기는 하나요?",
       "호스트 자신에서 `curl`로 시험하면 규칙을 거치지 않습니다. 호스트가 보내는 패킷은 PREROUTING이 아니라 nat OUTPUT을 지납니다. 확인 버튼은 client에서 페이지를 가져오고, 규칙의 카운터(`iptables -t nat -L PREROUTING -n -v`)가 client의 요청이 무엇을 했는지 보여 줍니다.",
-      "`iptables -t nat -A PREROUTING -p tcp --dport 8080 -j DNAT --to-destination 192.168.15.2:80`, `sysctl -w net.ipv4.ip_forward=1`, `ip netns exec blue ip route add default via 192.168.15.5`.",
+      "명령어로는: `iptables -t nat -A PREROUTING -p tcp --dport 8080 -j DNAT --to-destination 192.168.15.2:80`, `sysctl -w net.ipv4.ip_forward=1`, `ip netns exec blue ip route add default via 192.168.15.5`.",
     ],
     tasks: () => ({ http: 'client에서 http://203.0.113.5:8080/이 blue의 페이지를 돌려줌 (blue의 서버가 보내고 호스트가 DNAT로 변환)' }),
   },
