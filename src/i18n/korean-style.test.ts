@@ -65,3 +65,26 @@ describe('Korean style', () => {
     }
   });
 });
+
+describe('teaching components in every lesson, the same in both languages', () => {
+  const enDir = new URL('content/lessons/', root);
+  // The lessons written before the teaching components; a new lesson joins this list once it has them.
+  const enLessons = ['switching-routing', 'namespaces', 'nat', 'dns', 'docker-networking', 'cni', 'kube-proxy'].map((s) => `${s}.mdx`);
+  /** The answers of a lesson's predictions and self-check, and its diagrams, in page order. */
+  const shape = (mdx: string) => ({
+    predict: [...mdx.matchAll(/<Predict\b[\s\S]*?\banswer=\{([^}]*)\}/g)].map((m) => m[1]),
+    selfcheck: [...mdx.matchAll(/"answer": (\d+)/g)].map((m) => Number(m[1])),
+    diagrams: [...mdx.matchAll(/<(NetfilterHooks|DockerBridge|ServiceChains|TwoNetworks|VethPair|BridgeNet)\b/g)].map((m) => m[1]),
+  });
+  for (const f of enLessons) {
+    it(`${f}: at least two predictions, a recap then a self-check at the end, mirrored in Korean`, () => {
+      const en = readFileSync(new URL(f, enDir), 'utf8');
+      const ko = readFileSync(new URL(f, koDir), 'utf8');
+      for (const s of [en, ko]) {
+        expect((s.match(/<Predict\b/g) ?? []).length).toBeGreaterThanOrEqual(2);
+        expect(s.trimEnd()).toMatch(/<\/Recap>\s*<SelfCheck questions=\{[\s\S]*\} \/>$/);
+      }
+      expect(shape(ko)).toEqual(shape(en));
+    });
+  }
+});
