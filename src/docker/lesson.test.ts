@@ -46,27 +46,27 @@ describe('the docker-networking lesson snippets', () => {
     expect(get("docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' web")).toContain('172.17.0.2\n');
     // The nat table is the lesson's listing, line for line.
     expect(get('iptables -t nat -S')).toContain(
-      '-P PREROUTING ACCEPT\n-P INPUT ACCEPT\n-P OUTPUT ACCEPT\n-P POSTROUTING ACCEPT\n-N DOCKER\n-A PREROUTING -m addrtype --dst-type LOCAL -j DOCKER\n-A OUTPUT ! -d 127.0.0.0/8 -m addrtype --dst-type LOCAL -j DOCKER\n-A POSTROUTING -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE\n-A DOCKER ! -i docker0 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 172.17.0.2:80\n',
+      '-P PREROUTING ACCEPT\n-P INPUT ACCEPT\n-P OUTPUT ACCEPT\n-P POSTROUTING ACCEPT\n-N DOCKER\n-A PREROUTING -m addrtype --dst-type LOCAL -j DOCKER\n-A OUTPUT ! -d 127.0.0.0/8 -m addrtype --dst-type LOCAL -j DOCKER\n-A POSTROUTING -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE\n-A DOCKER ! -i docker0 -p tcp -m tcp --dport 9090 -j DNAT --to-destination 172.17.0.2:80\n',
     );
-    // 127.0.0.1:8080 is answered through docker-proxy, listening on the host port.
-    expect(get('curl -s http://127.0.0.1:8080/ | head -4')).toContain('<title>Welcome to nginx!</title>');
-    expect(get('ss -tlnp')).toMatch(/0\.0\.0\.0:8080 .*users:\(\("docker-proxy"/);
+    // 127.0.0.1:9090 is answered through docker-proxy, listening on the host port.
+    expect(get('curl -s http://127.0.0.1:9090/ | head -4')).toContain('<title>Welcome to nginx!</title>');
+    expect(get('ss -tlnp')).toMatch(/0\.0\.0\.0:9090 .*users:\(\("docker-proxy"/);
     // ip netns lists nothing until the namespace is pinned under /var/run/netns.
     expect(get('ip netns')).toBe('ip netns\nroot@host:~# ');
     expect(get('nsenter --target $PID --net ip addr')).toContain('inet 172.17.0.2/16');
-    expect(get('ip netns exec web ip addr')).toContain('inet 172.17.0.2/16');
+    expect(get('ip netns exec nginx1 ip addr')).toContain('inet 172.17.0.2/16');
     // The embedded DNS: resolv.conf, the NAT rule to dockerd's socket, the socket, a real query.
-    expect(get('docker exec app cat /etc/resolv.conf')).toMatch(/nameserver 127\.0\.0\.11\n[\s\S]*options ndots:0/);
+    expect(get('docker exec shop cat /etc/resolv.conf')).toMatch(/nameserver 127\.0\.0\.11\n[\s\S]*options ndots:0/);
     // busybox has no iptables: the table is read from the host with nsenter.
     const port = /-A DOCKER_OUTPUT -d 127\.0\.0\.11\/32 -p udp -m udp --dport 53 -j DNAT --to-destination 127\.0\.0\.11:(\d+)/.exec(get('nsenter -t $APP -n iptables -t nat -S'))?.[1];
     expect(port).toBeDefined();
     expect(get('nsenter -t $APP -n ss -uln')).toContain(`127.0.0.11:${port}`);
-    expect(get('docker exec app nslookup db')).toMatch(/Server:\t\t127\.0\.0\.11[\s\S]*Name:\tdb\nAddress: 172\.18\.0\.2/);
+    expect(get('docker exec shop nslookup stock')).toMatch(/Server:\t\t127\.0\.0\.11[\s\S]*Name:\tstock\nAddress: 172\.18\.0\.2/);
     // The alias resolves; the default bridge has no embedded DNS.
-    expect(get('docker exec app ping -c 1 database')).toContain('1 packets transmitted, 1 packets received');
-    expect(get('docker exec web getent hosts db')).not.toContain('172.18.0.2');
+    expect(get('docker exec shop ping -c 1 database')).toContain('1 packets transmitted, 1 packets received');
+    expect(get('docker exec web getent hosts stock')).not.toContain('172.18.0.2');
     // none, host, container: the section's claims.
-    expect(get('docker network ls')).toMatch(/^NETWORK ID +NAME +DRIVER +SCOPE\n[0-9a-f]{12} +appnet +bridge +local\n[0-9a-f]{12} +bridge +bridge +local\n[0-9a-f]{12} +host +host +local\n[0-9a-f]{12} +none +null +local\n/m);
+    expect(get('docker network ls')).toMatch(/^NETWORK ID +NAME +DRIVER +SCOPE\n[0-9a-f]{12} +bridge +bridge +local\n[0-9a-f]{12} +host +host +local\n[0-9a-f]{12} +none +null +local\n[0-9a-f]{12} +shopnet +bridge +local\n/m);
     expect(get('docker exec iso ip addr')).toMatch(/^1: lo: /m);
     expect(get('docker exec iso ip addr')).not.toMatch(/^2: /m);
     expect(get('docker exec iso ip route')).toBe('docker exec iso ip route\nroot@host:~# ');
@@ -78,6 +78,6 @@ describe('the docker-networking lesson snippets', () => {
     expect(get('docker exec side wget -qO- http://localhost/')).toContain('<title>Welcome to nginx!</title>');
     expect(get('ps -ef')).toMatch(/dockerd[\s\S]*containerd[\s\S]*containerd-shim/);
     // A hairpin request from a container on the bridge reaches the published port.
-    expect(get('docker run --rm busybox wget -qO- http://172.17.0.1:8080/ | head -2')).toContain('<!DOCTYPE html>');
+    expect(get('docker run --rm busybox wget -qO- http://172.17.0.1:9090/ | head -2')).toContain('<!DOCTYPE html>');
   }, 120_000);
 });

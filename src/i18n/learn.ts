@@ -36,7 +36,7 @@ const en = {
   'diagram.nf.caption': 'Five hooks, four tables. DNAT happens before routing (so the new destination is routed), SNAT and MASQUERADE after it (so the outgoing interface is known).',
   'diagram.dk.title': 'docker0, the containers\' veth pairs and the rules dockerd writes',
   'diagram.dk.desc':
-    'On the host, the bridge docker0 has the address 172.17.0.1/16. Containers web (172.17.0.2) and db (172.17.0.3) each have an eth0 inside their own namespace, joined by a veth pair to a port of docker0. The host\'s eth0 is 192.168.1.10. In the nat table, PREROUTING and OUTPUT jump to the DOCKER chain, which DNATs port 8080 to 172.17.0.2:80; POSTROUTING masquerades traffic from 172.17.0.0/16 that leaves by another interface. In the filter table, FORWARD passes through DOCKER-FORWARD, which accepts replies and published ports and drops the rest.',
+    'On the host, the bridge docker0 has the address 172.17.0.1/16. Containers web (172.17.0.2) and db (172.17.0.3) each have an eth0 inside their own namespace, joined by a veth pair to a port of docker0. The host\'s eth0 is 192.168.1.10. In the nat table, PREROUTING and OUTPUT jump to the DOCKER chain, which DNATs port 9090 to 172.17.0.2:80; POSTROUTING masquerades traffic from 172.17.0.0/16 that leaves by another interface. In the filter table, FORWARD passes through DOCKER-FORWARD, which accepts replies and published ports and drops the rest.',
   'diagram.dk.host': 'host (default namespace)',
   'diagram.dk.ns': 'namespace',
   'diagram.dk.bridge': 'docker0 (bridge) 172.17.0.1/16',
@@ -85,7 +85,7 @@ const ko: Record<LearnKey, string> = {
   'diagram.nf.caption': '훅 다섯 개, 테이블 네 개. DNAT는 라우팅 전에 일어나고(새 목적지로 라우팅되도록), SNAT와 MASQUERADE는 라우팅 뒤에 일어납니다(나가는 인터페이스를 알도록).',
   'diagram.dk.title': 'docker0, 컨테이너의 veth 쌍, dockerd가 쓰는 규칙',
   'diagram.dk.desc':
-    '호스트에서 브리지 docker0은 주소 172.17.0.1/16을 가집니다. 컨테이너 web(172.17.0.2)과 db(172.17.0.3)는 각자의 네임스페이스 안에 eth0을 가지며, veth 쌍으로 docker0의 포트에 연결됩니다. 호스트의 eth0은 192.168.1.10입니다. nat 테이블에서 PREROUTING과 OUTPUT은 DOCKER 체인으로 점프하고, DOCKER 체인은 8080번 포트를 172.17.0.2:80으로 DNAT 합니다. POSTROUTING은 172.17.0.0/16에서 다른 인터페이스로 나가는 트래픽을 MASQUERADE 합니다. filter 테이블에서 FORWARD는 DOCKER-FORWARD를 거치며, 응답과 공개된 포트는 받아들이고 나머지는 버립니다.',
+    '호스트에서 브리지 docker0은 주소 172.17.0.1/16을 가집니다. 컨테이너 web(172.17.0.2)과 db(172.17.0.3)는 각자의 네임스페이스 안에 eth0을 가지며, veth 쌍으로 docker0의 포트에 연결됩니다. 호스트의 eth0은 192.168.1.10입니다. nat 테이블에서 PREROUTING과 OUTPUT은 DOCKER 체인으로 점프하고, DOCKER 체인은 9090번 포트를 172.17.0.2:80으로 DNAT 합니다. POSTROUTING은 172.17.0.0/16에서 다른 인터페이스로 나가는 트래픽을 MASQUERADE 합니다. filter 테이블에서 FORWARD는 DOCKER-FORWARD를 거치며, 응답과 공개된 포트는 받아들이고 나머지는 버립니다.',
   'diagram.dk.host': '호스트 (기본 네임스페이스)',
   'diagram.dk.ns': '네임스페이스',
   'diagram.dk.bridge': 'docker0 (브리지) 172.17.0.1/16',
