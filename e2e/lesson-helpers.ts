@@ -77,7 +77,7 @@ export async function runSnippet(page: Page, key: string, first: string, opts: {
   const before = await storedEntries(page, key);
   const btn = page.locator('.lesson-body .snippet button[data-run]').nth(i);
   // A "Predict, then run" snippet unlocks once a prediction is committed: commit the first choice.
-  const predict = page.locator('pl-predict').filter({ has: btn });
+  const predict = btn.locator('xpath=ancestor::pl-predict[1]');
   if ((await predict.count()) && (await btn.isDisabled())) {
     const radio = predict.getByRole('radio').first();
     if (await radio.count()) await radio.check();
