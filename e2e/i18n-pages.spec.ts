@@ -95,7 +95,7 @@ test('Korean tool pages: reference labels, progress messages and search in Korea
   await expect(page.locator('[data-part="status"]')).toHaveText('먼저 진행 상황 파일을 선택하세요.');
 
   await page.goto('/ko/search/');
-  await page.getByRole('search').getByRole('textbox').fill('브릿지');
+  await page.getByRole('search').getByRole('textbox').fill('브리지');
   await expect(page.locator('.pagefind-ui__result-link[href*="/ko/lessons/"]').first()).toBeVisible();
   await expect(page.locator('.pagefind-ui__result-link:not([href*="/ko/"])')).toHaveCount(0);
 

@@ -75,7 +75,17 @@ export async function runSnippet(page: Page, key: string, first: string, opts: {
   expect(i, `the lesson has a snippet starting with ${JSON.stringify(first)}`).toBeGreaterThanOrEqual(0);
   const lines = all[i]!;
   const before = await storedEntries(page, key);
-  await page.locator('.lesson-body .snippet button[data-run]').nth(i).click();
+  const btn = page.locator('.lesson-body .snippet button[data-run]').nth(i);
+  // A "Predict, then run" snippet unlocks once a prediction is committed: commit the first choice.
+  const predict = btn.locator('xpath=ancestor::pl-predict[1]');
+  if ((await predict.count()) && (await btn.isDisabled())) {
+    const radio = predict.getByRole('radio').first();
+    if (await radio.count()) await radio.check();
+    else await predict.getByRole('textbox').fill('?');
+    await predict.getByRole('button', { name: /^(Commit my prediction|예측 확정)$/ }).click();
+    await expect(btn).toBeEnabled();
+  }
+  await btn.click();
   await expect.poll(() => storedEntries(page, key), { timeout, message: `${lines.length} line(s) of the snippet entered` }).toBe(before + lines.length);
   return lines;
 }

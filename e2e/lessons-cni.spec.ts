@@ -1,7 +1,7 @@
 // Lesson "CNI": a runtime's namespace in the practice terminal, and both labs
 // (cni-bridge on node01, pod-to-pod on a three-node cluster) untouched and solved.
 import { expect, test } from '@playwright/test';
-import { expectAllPass, expectOnScreen, expectShellOn, expectUntouchedFails, labPanel, labTerm, practice, practiceKey, promptOf, readyAt, runSnippet, typeSolution, watchErrors } from './lesson-helpers.ts';
+import { expectAllPass, expectOnScreen, expectShellOn, expectUntouchedFails, labPanel, labTerm, practice, practiceKey, promptOf, readyAt, runSnippet, typeSolution, watchErrors, pressCheck, typeAndWait } from './lesson-helpers.ts';
 
 const SLUG = 'cni';
 const KEY = practiceKey(SLUG);
@@ -54,12 +54,31 @@ test('cni lab pod-to-pod: fails untouched, flannel from controlplane makes it pa
   const panel = labPanel(page, id);
   const term = labTerm(page, id);
   await readyAt(term, promptOf('controlplane'), 90_000);
-  await expectUntouchedFails(panel, ['the pods have no IP yet (status ContainerCreating)', 'the pods have no IP yet (status ContainerCreating)'], 90_000);
+  await expectUntouchedFails(panel, ['web-a on node01 has no IP yet (ContainerCreating)', 'web-a on node01 has no IP yet (ContainerCreating)'], 90_000);
   await expectShellOn(page, id, 'controlplane');
   await typeSolution(page, id, { timeout: 120_000 });
   await expectOnScreen(term, ['daemon set "kube-flannel-ds" successfully rolled out', /NAME\s+READY\s+STATUS/], 120_000);
   await expectAllPass(panel, 2, 90_000);
   // Each pod got an address from its node's subnet (flannel's per-node podCIDR).
   await expect(panel.locator('.lab-results li[data-check="pods-running"] .msg')).toHaveText(/^web-a 10\.244\.1\.\d+ on node01, web-b 10\.244\.2\.\d+ on node02$/);
+  expect(errors).toEqual([]);
+});
+
+test('cni lab pod-to-pod: the handed-out manifest alone leaves node02 without an agent; an alternative fix passes', async ({ page }) => {
+  test.setTimeout(180_000);
+  const errors = watchErrors(page);
+  await page.goto(`/lessons/${SLUG}/`);
+  const id = 'pod-to-pod';
+  const panel = labPanel(page, id);
+  const term = labTerm(page, id);
+  await readyAt(term, promptOf('controlplane'), 90_000);
+  await typeAndWait(page, term, `lab:${id}`, 'kubectl apply -f /root/kube-flannel.yml', 60_000);
+  await expectOnScreen(term, ['daemonset.apps/kube-flannel-ds created'], 60_000);
+  await pressCheck(panel, 120_000);
+  await expect(panel.locator('.lab-results li[data-check="pods-running"] .msg')).toContainText('web-b on node02 has no IP yet', { timeout: 90_000 });
+  // Another way to drop the selector: delete its two lines by pattern, then apply again.
+  await typeAndWait(page, term, `lab:${id}`, "sed -i -e '/flannel-trial/d' -e '/nodeSelector:/d' /root/kube-flannel.yml && kubectl apply -f /root/kube-flannel.yml", 60_000);
+  await expectOnScreen(term, ['daemonset.apps/kube-flannel-ds configured'], 60_000);
+  await expectAllPass(panel, 2, 120_000);
   expect(errors).toEqual([]);
 });

@@ -23,15 +23,15 @@ test('dns: the lesson’s snippets resolve names from /etc/hosts and from CoreDN
   await runSnippet(page, KEY, 'echo "192.168.50.2 db" >> /etc/hosts');
   await expectOnScreen(term, [/192\.168\.50\.2\s+db/, 'PING db (192.168.50.2) 56(84) bytes of data.', '1 packets transmitted, 1 received, 0% packet loss']);
 
-  // A DNS server in namespace dns answers for mycompany.com.
+  // A DNS server in namespace dns answers for acme.test.
   await runSnippet(page, KEY, 'ip netns add dns');
   await runSnippet(page, KEY, 'mkdir -p /etc/coredns');
-  await expectOnScreen(term, ['file /etc/coredns/db.mycompany.com']);
-  await runSnippet(page, KEY, "printf '$ORIGIN mycompany.com.\\n$TTL 3600\\n@     IN SOA ns.mycompany.com. admin.mycompany.com. 1 7200 3600 1209600 300\\n@     IN NS  ns\\nns    IN A   192.168.1.100\\nweb   IN A   192.168.1.10\\ndb    IN A   192.168.1.11\\nwww   IN CNAME web\\n@     IN MX  10 mail\\nmail  IN A   192.168.1.20\\n@     IN TXT \"v=spf1 -all\"\\n' > /etc/coredns/db.mycompany.com");
-  await runSnippet(page, KEY, 'dig @192.168.1.100 web.mycompany.com');
-  await expectOnScreen(term, [';; ANSWER SECTION:', /web\.mycompany\.com\.\s+3600\s+IN\s+A\s+192\.168\.1\.10/]);
-  await runSnippet(page, KEY, 'echo "nameserver 192.168.1.100" > /etc/resolv.conf');
-  await expectOnScreen(term, [/Address: 192\.168\.1\.10/, /192\.168\.1\.10\s+web\.mycompany\.com/]);
+  await expectOnScreen(term, ['file /etc/coredns/db.acme.test']);
+  await runSnippet(page, KEY, "printf '$ORIGIN acme.test.\\n$TTL 3600\\n@     IN SOA ns.acme.test. admin.acme.test. 1 7200 3600 1209600 300\\n@     IN NS  ns\\nns    IN A   192.168.1.53\\nweb   IN A   192.168.1.10\\ndb    IN A   192.168.1.11\\nwww   IN CNAME web\\n@     IN MX  10 mail\\nmail  IN A   192.168.1.20\\n@     IN TXT \"v=spf1 -all\"\\n' > /etc/coredns/db.acme.test");
+  await runSnippet(page, KEY, 'dig @192.168.1.53 web.acme.test');
+  await expectOnScreen(term, [';; ANSWER SECTION:', /web\.acme\.test\.\s+3600\s+IN\s+A\s+192\.168\.1\.10/]);
+  await runSnippet(page, KEY, 'echo "nameserver 192.168.1.53" > /etc/resolv.conf');
+  await expectOnScreen(term, [/Address: 192\.168\.1\.10/, /192\.168\.1\.10\s+web\.acme\.test/]);
 
   expect(errors).toEqual([]);
 });

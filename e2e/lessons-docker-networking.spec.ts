@@ -17,9 +17,10 @@ test('docker-networking: the lesson’s snippets run a container and publish its
   await runSnippet(page, KEY, 'docker run -d --name web nginx');
   await expectOnScreen(term, ['link-netnsid 0', /\d+ \?\s+00:00:00 containerd-shim/, /\/proc\/\d+\/ns\/net\s*-> net:\[\d+\]/]);
   await runSnippet(page, KEY, 'docker rm -f web');
-  await expectOnScreen(term, ['-A POSTROUTING -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE', '-A DOCKER ! -i docker0 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 172.17.0.2:80']);
-  await runSnippet(page, KEY, 'curl -s http://127.0.0.1:8080/ | head -4');
-  await expectOnScreen(term, ['<title>Welcome to nginx!</title>', /LISTEN\s+0\s+4096\s+0\.0\.0\.0:8080/, 'docker-proxy']);
+  await expectOnScreen(term, ['-A POSTROUTING -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE', '-A DOCKER ! -i docker0 -p tcp -m tcp --dport 9090 -j DNAT --to-destination 172.17.0.2:80']);
+  await runSnippet(page, KEY, 'curl -s http://127.0.0.1:9090/ | head -4');
+  // The hairpin fetch from a container on the bridge, docker-proxy on the host port, and in `ps -e`.
+  await expectOnScreen(term, ['<!DOCTYPE html>', /LISTEN\s+0\s+4096\s+0\.0\.0\.0:9090/, /\d+ pts\/0\s+00:00:00 docker-proxy/]);
 
   expect(errors).toEqual([]);
 });

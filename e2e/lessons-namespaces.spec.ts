@@ -7,21 +7,21 @@ import { expectAllPass, expectOnScreen, expectUntouchedFails, labPanel, labTerm,
 const SLUG = 'namespaces';
 const KEY = practiceKey(SLUG);
 
-test('namespaces: the lesson’s snippets connect red and blue with a veth pair', async ({ page }) => {
+test('namespaces: the lesson’s snippets connect green and yellow with a veth pair', async ({ page }) => {
   test.setTimeout(120_000);
   const errors = watchErrors(page);
   await page.goto(`/lessons/${SLUG}/`);
   const term = practice(page);
   await readyAt(term);
 
-  await runSnippet(page, KEY, 'ip netns add red');
-  await expectOnScreen(term, [/ip netns\s*\nblue\s*\nred\s*\n/]);
-  await runSnippet(page, KEY, 'ip link add veth-red type veth peer name veth-blue');
-  await runSnippet(page, KEY, 'ip -n red addr add 192.168.15.1/24 dev veth-red');
-  await runSnippet(page, KEY, 'ip netns exec red ping -c 2 192.168.15.2');
-  await expectOnScreen(term, ['64 bytes from 192.168.15.2: icmp_seq=1 ttl=64', '2 packets transmitted, 2 received, 0% packet loss']);
-  await runSnippet(page, KEY, 'ip netns exec red arp');
-  await expectOnScreen(term, [/192\.168\.15\.2\s+ether\s+([0-9a-f]{2}:){5}[0-9a-f]{2}\s+C\s+veth-red/]);
+  await runSnippet(page, KEY, 'ip netns add green');
+  await expectOnScreen(term, [/ip netns\s*\nyellow\s*\ngreen\s*\n/]);
+  await runSnippet(page, KEY, 'ip link add veth-green type veth peer name veth-yellow');
+  await runSnippet(page, KEY, 'ip -n green addr add 10.0.5.1/24 dev veth-green');
+  await runSnippet(page, KEY, 'ip netns exec green ping -c 2 10.0.5.2');
+  await expectOnScreen(term, ['64 bytes from 10.0.5.2: icmp_seq=1 ttl=64', '2 packets transmitted, 2 received, 0% packet loss']);
+  await runSnippet(page, KEY, 'ip netns exec green arp');
+  await expectOnScreen(term, [/10\.0\.5\.2\s+ether\s+([0-9a-f]{2}:){5}[0-9a-f]{2}\s+C\s+veth-green/]);
 
   expect(errors).toEqual([]);
 });

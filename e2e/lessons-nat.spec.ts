@@ -13,26 +13,26 @@ test('nat: the lesson’s snippets route, forward and masquerade in the practice
   const term = practice(page);
   await readyAt(term);
 
-  // The setup: red behind v-net-0, and the "internet" namespace on eth0.
-  await runSnippet(page, KEY, 'ip netns add red');
+  // The setup: green behind br-demo, and the "internet" namespace on eth0.
+  await runSnippet(page, KEY, 'ip netns add green');
   await runSnippet(page, KEY, 'ip netns add internet');
-  await expectOnScreen(term, ['203.0.113.0/24 dev eth0 proto kernel scope link src 203.0.113.10']);
+  await expectOnScreen(term, ['192.0.2.0/24 dev eth0 proto kernel scope link src 192.0.2.10']);
 
-  // No route out of red: the kernel refuses before a packet is sent.
-  await runSnippet(page, KEY, 'ping -c 1 203.0.113.10');
+  // No route out of green: the kernel refuses before a packet is sent.
+  await runSnippet(page, KEY, 'ping -c 1 192.0.2.10');
   await expectOnScreen(term, ['1 packets transmitted, 1 received', 'Network is unreachable']);
-  await runSnippet(page, KEY, 'ip netns exec red ip route');
-  await expectOnScreen(term, ['192.168.15.0/24 dev veth-red proto kernel scope link src 192.168.15.1']);
+  await runSnippet(page, KEY, 'ip netns exec green ip route');
+  await expectOnScreen(term, ['10.0.5.0/24 dev veth-green proto kernel scope link src 10.0.5.1']);
 
-  // Gateway, forwarding, MASQUERADE: then red's pings come back.
-  await runSnippet(page, KEY, 'ip netns exec red ip route add default via 192.168.15.5');
-  await expectOnScreen(term, ['default via 192.168.15.5 dev veth-red']);
+  // Gateway, forwarding, MASQUERADE: then green's pings come back.
+  await runSnippet(page, KEY, 'ip netns exec green ip route add default via 10.0.5.5');
+  await expectOnScreen(term, ['default via 10.0.5.5 dev veth-green']);
   await runSnippet(page, KEY, 'cat /proc/sys/net/ipv4/ip_forward');
   await expectOnScreen(term, ['net.ipv4.ip_forward = 1']);
-  await runSnippet(page, KEY, 'iptables -t nat -A POSTROUTING -s 192.168.15.0/24 -j MASQUERADE');
+  await runSnippet(page, KEY, 'iptables -t nat -A POSTROUTING -s 10.0.5.0/24 -j MASQUERADE');
   await expectOnScreen(term, ['2 packets transmitted, 2 received, 0% packet loss']);
   await runSnippet(page, KEY, 'iptables -t nat -S');
-  await expectOnScreen(term, ['-P POSTROUTING ACCEPT', '-A POSTROUTING -s 192.168.15.0/24 -j MASQUERADE']);
+  await expectOnScreen(term, ['-P POSTROUTING ACCEPT', '-A POSTROUTING -s 10.0.5.0/24 -j MASQUERADE']);
 
   expect(errors).toEqual([]);
 });

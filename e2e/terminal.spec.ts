@@ -32,7 +32,7 @@ test('a snippet’s Run button types into the practice terminal', async ({ page 
   await ready(term);
   await page.getByRole('button', { name: 'Type these 3 commands in the terminal' }).first().click();
   await expectScreen(term, 'root@host:~# ip netns');
-  await expectScreen(term, /ip netns\s*\n\s*blue\s*\n\s*red/);
+  await expectScreen(term, /ip netns\s*\n\s*yellow\s*\n\s*green/);
 });
 
 test('the terminal state survives a reload', async ({ page }) => {

@@ -30,6 +30,9 @@ function podAddr(ctx: CheckCtx): { ip?: number; msg: string } {
 
 const CONF = '{"cniVersion":"1.0.0","name":"mynet","type":"bridge","bridge":"cni0","isGateway":true,"ipam":{"type":"host-local","subnet":"10.244.1.0/24","routes":[{"dst":"0.0.0.0/0"}]}}';
 
+/** The colleague's unfinished configuration the lab starts with: no range, no gateway, no route. */
+export const UNFINISHED = '{\n  "cniVersion": "1.0.0",\n  "name": "mynet",\n  "type": "bridge",\n  "bridge": "cni0",\n  "ipam": {\n    "type": "host-local"\n  }\n}\n';
+
 const lab: LabDef = {
   id: 'cni-bridge',
   title: 'Run the CNI bridge plugin by hand',
@@ -37,21 +40,27 @@ const lab: LabDef = {
   terminalHost: 'node01',
   goal:
     'node01 has the CNI plugins `bridge`, `host-local` and `loopback` in /opt/cni/bin and a network namespace `pod1` with no network. ' +
-    'Do what a container runtime does: write a network configuration in /etc/cni/net.d/ for the bridge plugin with host-local IPAM over 10.244.1.0/24, ' +
+    'Do what a container runtime does: a colleague started the network configuration /etc/cni/net.d/10-mynet.conf (bridge plugin, host-local IPAM) but did not finish it. Make it hand out addresses from 10.244.1.0/24, ' +
     'then run the plugin with CNI_COMMAND=ADD for container `pod1`. pod1 must end up with an address from 10.244.1.0/24 on `eth0`, a default route through the bridge, and node01 must reach it.',
   hints: [
-    'A plugin is an ordinary program: its parameters are environment variables (CNI_COMMAND, CNI_CONTAINERID, CNI_NETNS, CNI_IFNAME, CNI_PATH) and its configuration is JSON on standard input.',
-    `A configuration that works: ${CONF}`,
-    'Run it with: CNI_COMMAND=ADD CNI_CONTAINERID=pod1 CNI_NETNS=/var/run/netns/pod1 CNI_IFNAME=eth0 CNI_PATH=/opt/cni/bin /opt/cni/bin/bridge < /etc/cni/net.d/10-mynet.conf',
-    'The result printed on stdout lists the interfaces and the IP the plugin configured; check with ip netns exec pod1 ip addr and ip netns exec pod1 ip route.',
+    "A plugin is an ordinary program: its parameters are environment variables (CNI_COMMAND, CNI_CONTAINERID, CNI_NETNS, CNI_IFNAME, CNI_PATH) and its configuration is JSON on standard input. Try the colleague's file in /etc/cni/net.d as it is and read the error object.",
+    "The bridge plugin delegates addresses to the IPAM plugin named in `ipam.type`; host-local needs to know which range to hand out from (`subnet`).",
+    "An address alone is not enough: the goal asks for a default route through the bridge. The bridge needs the gateway address (`isGateway`) and IPAM must return a route for 0.0.0.0/0 (`routes`).",
+    "Write `{\"cniVersion\":\"1.0.0\",\"name\":\"mynet\",\"type\":\"bridge\",\"bridge\":\"cni0\",\"isGateway\":true,\"ipam\":{\"type\":\"host-local\",\"subnet\":\"10.244.1.0/24\",\"routes\":[{\"dst\":\"0.0.0.0/0\"}]}}` to /etc/cni/net.d/10-mynet.conf, then `CNI_COMMAND=ADD CNI_CONTAINERID=pod1 CNI_NETNS=/var/run/netns/pod1 CNI_IFNAME=eth0 CNI_PATH=/opt/cni/bin /opt/cni/bin/bridge < /etc/cni/net.d/10-mynet.conf` (if an earlier try left an `eth0` in pod1, run the same line with `CNI_COMMAND=DEL` first).",
   ],
   solution: [`echo '${CONF}' > /etc/cni/net.d/10-mynet.conf`, 'CNI_COMMAND=ADD CNI_CONTAINERID=pod1 CNI_NETNS=/var/run/netns/pod1 CNI_IFNAME=eth0 CNI_PATH=/opt/cni/bin /opt/cni/bin/bridge < /etc/cni/net.d/10-mynet.conf', 'ip netns exec pod1 ip route'],
   build(b) {
     const k = b.host('node01');
     installCniPlugins(k, ['bridge', 'host-local', 'loopback']);
     b.netns('node01:pod1');
+    b.file('node01', '/etc/cni/net.d/10-mynet.conf', UNFINISHED);
   },
   shortcuts: [
+    {
+      name: "the colleague's unfinished configuration run as it is",
+      commands: ['CNI_COMMAND=ADD CNI_CONTAINERID=pod1 CNI_NETNS=/var/run/netns/pod1 CNI_IFNAME=eth0 CNI_PATH=/opt/cni/bin /opt/cni/bin/bridge < /etc/cni/net.d/10-mynet.conf'],
+      expect: ['address', 'default-route', 'reach'],
+    },
     {
       name: 'the bridge, veth and addresses made by hand, without the plugin',
       commands: [

@@ -16,10 +16,10 @@ const lab: LabDef = {
     'Your machine (192.168.1.5) and a database server at 192.168.1.11 share a network. `ping 192.168.1.11` works, but nobody wants to remember numbers. ' +
     'Make the name `db` resolve to 192.168.1.11 on your machine, so that `ping -c 1 db` gets a reply.',
   hints: [
-    'Try it first: `ping -c 1 db`. "Temporary failure in name resolution" means the resolver found no entry for db and could not reach a DNS server either.',
-    'Every program asks the system resolver, which reads `/etc/nsswitch.conf` (`hosts: files dns`): first the file `/etc/hosts`, then DNS.',
-    'A line of /etc/hosts is an address followed by names: `192.168.1.11 db`. Append it with `echo ... >> /etc/hosts` (two `>`: one would replace the file).',
-    'Check with `getent hosts db` (the same resolver ping uses), then `ping -c 1 db`.',
+    "Try it first: `ping -c 1 db`. \"Temporary failure in name resolution\" means the resolver found no entry for db and could not reach a DNS server either.",
+    "Every program asks the system resolver, which reads `/etc/nsswitch.conf` (`hosts: files dns`): first a file on this machine, then DNS. Which file?",
+    "A line of that file is an address followed by names. Add one without erasing the rest (appending takes `>>`; a single `>` replaces the whole file), and check with `getent hosts db`, the resolver ping uses.",
+    "`echo \"192.168.1.11 db\" >> /etc/hosts`, then `ping -c 1 db`.",
   ],
   solution: ['echo "192.168.1.11 db" >> /etc/hosts', 'getent hosts db', 'ping -c 1 db'],
   build(b) {

@@ -31,10 +31,10 @@ const lab: LabDef = {
     'Instead of editing /etc/hosts on every machine, the company runs a DNS server at 192.168.1.100 (CoreDNS, authoritative for `mycompany.com`: `web.mycompany.com` is 192.168.1.10). ' +
     'Your machine\'s `/etc/resolv.conf` is empty. Configure its resolver so that the short name `web` resolves to 192.168.1.10 through DNS and `ping -c 1 web` gets a reply.',
   hints: [
-    'Ask the server directly first: `nslookup web.mycompany.com 192.168.1.100` or `dig @192.168.1.100 web.mycompany.com +short`. The server works; your machine just does not know about it.',
-    'The resolver reads the server address from `/etc/resolv.conf`: a line `nameserver 192.168.1.100`. With no such line it asks 127.0.0.1, where nothing listens.',
-    'Now `getent hosts web.mycompany.com` works, but `web` alone is asked as just "web". A `search mycompany.com` line makes the resolver try `web.mycompany.com`.',
-    '`printf "nameserver 192.168.1.100\\nsearch mycompany.com\\n" > /etc/resolv.conf`, then `nslookup web` and `ping -c 1 web`.',
+    "Ask the server directly first: `dig @192.168.1.100 web.mycompany.com +short`. The server works; your machine just does not know about it.",
+    "The system resolver learns where the DNS server is from one file in /etc. With no server named there it asks 127.0.0.1, where nothing listens.",
+    "Now the full name resolves, but `web` alone is asked as just \"web\". The same file can list domains the resolver appends to short names.",
+    "`printf \"nameserver 192.168.1.100\\nsearch mycompany.com\\n\" > /etc/resolv.conf`, then `nslookup web` and `ping -c 1 web`.",
   ],
   solution: ['printf "nameserver 192.168.1.100\\nsearch mycompany.com\\n" > /etc/resolv.conf', 'nslookup web', 'ping -c 1 web'],
   build(b) {

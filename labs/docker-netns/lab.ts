@@ -16,9 +16,10 @@ const lab: LabDef = {
     'A container named `web` is running. Docker does not register its namespaces under /var/run/netns, so `ip netns` does not list it. ' +
     'Make `ip netns` list `web`, so that `ip netns exec web ip addr` shows the container\'s address.',
   hints: [
-    "The container's main process holds the namespace: `docker inspect -f '{{.State.Pid}}' web`.",
-    'Every process has its namespace at /proc/PID/ns/net.',
-    '`ip netns` lists the files in /var/run/netns: link or bind-mount the process\'s namespace file there.',
+    "A namespace lives as long as something holds it; here that is the container's main process. Which pid is it (`docker inspect`, the `.State.Pid` field)?",
+    "Every process shows its network namespace as a file: /proc/PID/ns/net.",
+    "`ip netns` only lists the files in /var/run/netns: make the process's namespace file appear there under the name `web` (a symbolic link, or a bind mount).",
+    "`mkdir -p /var/run/netns`, then `ln -sf /proc/$(docker inspect -f '{{.State.Pid}}' web)/ns/net /var/run/netns/web`, and `ip netns exec web ip addr`.",
   ],
   solution: ['mkdir -p /var/run/netns', "ln -sf /proc/$(docker inspect -f '{{.State.Pid}}' web)/ns/net /var/run/netns/web", 'ip netns exec web ip addr'],
   build(b) {

@@ -18,9 +18,10 @@ const lab: LabDef = {
     'This host (192.168.1.10) runs Docker; the host `client` (192.168.1.20) is on the same network. ' +
     'Make `http://192.168.1.10:8080/` answer with the nginx welcome page served from a container running the local image `nginx`.',
   hints: [
-    'A container on the default bridge has a private address (172.17.0.x) that client cannot reach directly.',
-    '`docker run -d -p 8080:80 nginx` asks dockerd to forward the host\'s port 8080 to the container\'s port 80.',
-    'Read what it did in the kernel: `iptables -t nat -S DOCKER` shows the DNAT rule, `ps` shows docker-proxy.',
+    "A container on the default bridge has a private address (172.17.0.x) that client cannot reach; client can reach only the host's 192.168.1.10.",
+    "Docker can publish a container's port on a port of the host when the container is created: the host's port 8080 must lead to nginx's port 80. Which `docker run` option does that (`docker run --help`)?",
+    "After it runs, read what dockerd did in the kernel: the DNAT rule in the nat table's `DOCKER` chain (`iptables -t nat -S DOCKER`) and the docker-proxy process (`ps -e`).",
+    "`docker run -d --name web -p 8080:80 nginx`, then `docker port web`.",
   ],
   solution: ['docker run -d --name web -p 8080:80 nginx', 'docker port web'],
   build(b) {

@@ -14,9 +14,10 @@ const lab: LabDef = {
   lesson: 'docker-networking',
   goal: 'Run two containers, `app` and `db`, attached to one user-defined network, so that `app` reaches `db` by name.',
   hints: [
-    'On the default bridge containers only know each other by address.',
-    '`docker network create appnet` creates a bridge network with its own br-<id> bridge and subnet.',
-    'Start both containers with `--network appnet` (or `docker network connect appnet app`), e.g. `docker run -d --name db --network appnet busybox sleep 3600`.',
+    "On the default bridge containers know each other only by address: there is no name service there.",
+    "Name resolution between containers comes with a network you create yourself (Docker's embedded DNS server). `docker network --help` lists what you can do with networks.",
+    "Both containers must be attached to that network, either when they are started or afterwards (`docker network connect`).",
+    "`docker network create appnet`, `docker run -d --name db --network appnet busybox sleep 3600`, `docker run -d --name app --network appnet busybox sleep 3600`, then `docker exec app ping -c 1 db`.",
   ],
   solution: ['docker network create appnet', 'docker run -d --name db --network appnet busybox sleep 3600', 'docker run -d --name app --network appnet busybox sleep 3600'],
   build(b) {

@@ -14,12 +14,14 @@ import { StringIn, StringOut } from '../../src/kernel/proc.ts';
 import { fmtIp4 } from '../../src/kernel/addr.ts';
 import type { Tap } from '../../src/kernel/stack.ts';
 
+// The manifest handed out is a first draft, not ready to apply: one replica,
+// and a Service without the agreed clusterIP (it would get a random one).
 const MANIFEST = `apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: web
 spec:
-  replicas: 3
+  replicas: 1
   selector:
     matchLabels:
       app: web
@@ -40,7 +42,6 @@ metadata:
   name: web
 spec:
   type: ClusterIP
-  clusterIP: 10.100.100.100
   selector:
     app: web
   ports:
@@ -66,15 +67,25 @@ const lab: LabDef = {
   lesson: 'kube-proxy',
   terminalHost: 'controlplane',
   goal:
-    'On the three-node cluster, run a Deployment `web` (nginx, 3 ready replicas) and a Service `web` of type ClusterIP with the address 10.100.100.100 on port 80 (a manifest to start from is in /root/web.yaml). ' +
+    'On the three-node cluster, run a Deployment `web` (nginx, 3 ready replicas) and a Service `web` of type ClusterIP with the address 10.100.100.100 on port 80. /root/web.yaml is a colleague\'s first draft: read it before you apply it. ' +
     'A pod `client` is already running: from it, HTTP to 10.100.100.100 must answer, and over 30 requests more than one pod must answer. ' +
     'Then read the rules kube-proxy wrote: on a node, `iptables -t nat -S | grep KUBE-SVC` shows the Service chain with two `statistic` rules.',
   hints: [
-    'kubectl apply -f /root/web.yaml creates both objects; kubectl get deploy,svc,ep shows them.',
-    'kubectl exec client -- curl -s http://10.100.100.100/ fetches the page through the ClusterIP.',
-    'With three endpoints kube-proxy writes probability 1/3 for the first, 1/2 for the second and no match for the last: that is the random choice among endpoints.',
+    'Compare the draft in /root/web.yaml with the goal line by line: how many replicas, which address for the Service?',
+    'A Service gets a random address from the service range unless its spec asks for one. Once created, its ClusterIP cannot be changed in place.',
+    'After applying, `kubectl get deploy,svc,endpoints web` shows replicas, the ClusterIP and the endpoints; `kubectl exec client -- curl -s http://10.100.100.100/` tests from a pod.',
+    'Fix the draft and apply it: `sed -i \'s/replicas: 1/replicas: 3/; s/type: ClusterIP/type: ClusterIP\\n  clusterIP: 10.100.100.100/\' /root/web.yaml`, then `kubectl apply -f /root/web.yaml` (delete a Service created earlier with the wrong address first: `kubectl delete svc web`).',
   ],
-  solution: ['kubectl apply -f /root/web.yaml', 'kubectl rollout status deployment/web', 'kubectl get endpoints web', 'kubectl exec client -- curl -s http://10.100.100.100/'],
+  solution: [
+    "sed -i 's/replicas: 1/replicas: 3/; s/type: ClusterIP/type: ClusterIP\\n  clusterIP: 10.100.100.100/' /root/web.yaml",
+    'kubectl apply -f /root/web.yaml',
+    'kubectl rollout status deployment/web',
+    'kubectl get endpoints web',
+    'kubectl exec client -- curl -s http://10.100.100.100/',
+  ],
+  shortcuts: [
+    { name: 'the draft applied as handed out (1 replica, a random ClusterIP)', commands: ['kubectl apply -f /root/web.yaml', 'kubectl rollout status deployment/web'], expect: ['deployment', 'service', 'http', 'rules'] },
+  ],
   build(b) {
     const c = buildCluster(b.world);
     const client: KObject = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'client', namespace: 'default', labels: { run: 'client' } }, spec: { containers: [{ name: 'client', image: 'curlimages/curl:8.11.1', command: ['sleep', 'infinity'] }] } };

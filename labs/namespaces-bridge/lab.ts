@@ -29,10 +29,10 @@ const lab: LabDef = {
     'attach each one to a Linux bridge `v-net-0` on the host, and give the host itself 192.168.15.5/24 on `v-net-0`. ' +
     'Every namespace must reach every other one, and the host must reach each of them.',
   hints: [
-    'The bridge is just another link on the host: `ip link add v-net-0 type bridge`, then bring it up.',
-    'For each namespace create a veth pair; one end goes into the namespace, the other stays on the host and is attached with `ip link set veth-red-br master v-net-0`.',
-    'Bring up both ends of every pair, and the bridge. A bridge port that is down forwards nothing.',
-    'The host talks to the namespaces through the bridge itself: `ip addr add 192.168.15.5/24 dev v-net-0`.',
+    "A switch for namespaces is a bridge: an interface on the host that, like every interface, must exist and be up.",
+    "Each namespace gets its own veth pair: one end moves into the namespace, the other stays on the host and becomes a port of the bridge (the bridge is its `master`).",
+    "Check every end: an address with a prefix inside each namespace, and `up` on both sides of every pair. A bridge port that is down forwards nothing (`bridge link` lists the ports and their state).",
+    "The host joins through the bridge's own address. For each namespace NAME: `ip link add veth-NAME type veth peer name veth-NAME-br`, `ip link set veth-NAME netns NAME`, `ip link set veth-NAME-br master v-net-0`, the address, and `up` on both ends; then `ip addr add 192.168.15.5/24 dev v-net-0`.",
   ],
   solution: [
     'ip link add v-net-0 type bridge',

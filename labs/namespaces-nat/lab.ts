@@ -20,10 +20,10 @@ const lab: LabDef = {
     'The host\'s outside interface `eth0` is 203.0.113.5/24, and on that network a web server runs at 203.0.113.10 — a host that knows nothing about 192.168.15.0/24. ' +
     'Make `ip netns exec red ping -c 1 203.0.113.10` and `ip netns exec red curl http://203.0.113.10/` work.',
   hints: [
-    'Try it first: `ip netns exec red ping -c 1 203.0.113.10` says `Network is unreachable` — red has no route out. Its gateway is the host: `ip netns exec red ip route add default via 192.168.15.5`.',
-    'Now the echo request reaches the host and dies there: the host does not forward packets between interfaces until `net.ipv4.ip_forward` is 1 (`sysctl -w net.ipv4.ip_forward=1`).',
-    'Watch `tcpdump -i eth0 -n` on the host while red pings: the request leaves with source 192.168.15.1, and 203.0.113.10 has no route back to that network.',
-    'Make the host rewrite the source of everything leaving from 192.168.15.0/24: `iptables -t nat -A POSTROUTING -s 192.168.15.0/24 -j MASQUERADE`. Read it back with `iptables -t nat -L -n -v`.',
+    "Try it first from red and read the answer: does red know any way out of 192.168.15.0/24 (`ip netns exec red ip route`)?",
+    "Once red hands the packet to the host, the host must agree to pass packets from one interface to another: a kernel setting, off by default.",
+    "Watch `eth0` with `tcpdump -n -i eth0` while red pings: with which source address does the request leave? 203.0.113.10 has no route to that network, so the host has to rewrite the source on the way out.",
+    "`ip netns exec red ip route add default via 192.168.15.5`, `sysctl -w net.ipv4.ip_forward=1`, `iptables -t nat -A POSTROUTING -s 192.168.15.0/24 -j MASQUERADE`.",
   ],
   solution: [
     'ip netns exec red ip route add default via 192.168.15.5',

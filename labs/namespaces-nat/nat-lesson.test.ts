@@ -33,18 +33,18 @@ describe('NAT lesson', () => {
     }
     s.dispose();
     const of = (re: RegExp, n = 0): string => outs.filter(([l]) => re.test(l))[n]![1];
-    expect(of(/^ping -c 1 203/)).toContain('1 received');
-    expect(of(/^ip netns exec red ping -c 1 203/)).toContain('Network is unreachable');
-    expect(of(/red ping -c 1 -W 1 203/)).toContain('0 received');
-    expect(of(/^timeout 3 tcpdump/)).toMatch(/IP 192\.168\.15\.1 > 203\.0\.113\.10: ICMP echo request/);
+    expect(of(/^ping -c 1 192/)).toContain('1 received');
+    expect(of(/^ip netns exec green ping -c 1 192/)).toContain('Network is unreachable');
+    expect(of(/green ping -c 1 -W 1 192/)).toContain('0 received');
+    expect(of(/^timeout 3 tcpdump/)).toMatch(/IP 10\.0\.5\.1 > 192\.0\.2\.10: ICMP echo request/);
     expect(of(/^timeout 3 tcpdump/)).not.toMatch(/echo reply/);
-    expect(of(/red ping -c 2 203/)).toContain('2 received');
-    expect(of(/^tcpdump -i eth0/)).toMatch(/IP 203\.0\.113\.5 > 203\.0\.113\.10: ICMP echo request[\s\S]*IP 203\.0\.113\.10 > 203\.0\.113\.5: ICMP echo reply/);
-    expect(of(/^iptables -t nat -L -n -v$/)).toMatch(/MASQUERADE .*192\.168\.15\.0\/24 +0\.0\.0\.0\/0/);
+    expect(of(/green ping -c 2 192/)).toContain('2 received');
+    expect(of(/^tcpdump -i eth0/)).toMatch(/IP 192\.0\.2\.5 > 192\.0\.2\.10: ICMP echo request[\s\S]*IP 192\.0\.2\.10 > 192\.0\.2\.5: ICMP echo reply/);
+    expect(of(/^iptables -t nat -L -n -v$/)).toMatch(/MASQUERADE .*10\.0\.5\.0\/24 +0\.0\.0\.0\/0/);
     expect(of(/internet curl -sS -m 3 http/)).toContain('curl: (7)');
     expect(of(/internet curl .*http_code/, 0)).toContain('curl: (28)');
     expect(of(/internet curl .*http_code/, 1)).toContain('200');
-    expect(of(/^conntrack -L -p tcp/)).toMatch(/dport=8080 src=192\.168\.15\.2 dst=203\.0\.113\.10 sport=80/);
+    expect(of(/^conntrack -L -p tcp/)).toMatch(/dport=8080 src=10\.0\.5\.2 dst=192\.0\.2\.10 sport=80/);
   });
 });
 

@@ -26,9 +26,10 @@ const lab: LabDef = {
     `Starting from a bare host, create network namespaces \`${p.a}\` and \`${p.b}\`, join them with a veth pair, ` +
     `give ${p.a} ${p.ipA}/24 and ${p.b} ${p.ipB}/24, and make them reach each other.`,
   hints: (p) => [
-    `Create both namespaces with \`ip netns add\`.`,
-    `One veth pair: \`ip link add veth-${p.a} type veth peer name veth-${p.b}\`, then move each end with \`ip link set ... netns ...\`.`,
-    `Address and bring up each end inside its namespace: \`ip -n ${p.a} addr add ${p.ipA}/24 dev veth-${p.a}\`, \`ip -n ${p.a} link set veth-${p.a} up\`.`,
+    `Two rooms first: create ${p.a} and ${p.b} by name; \`ip netns\` lists them.`,
+    `One veth pair joins them: both ends start on the host, and each moves into its own namespace.`,
+    `Inside each namespace, give its end an address with the /24 prefix and bring it up.`,
+    `\`ip netns add ${p.a}\`, \`ip netns add ${p.b}\`, \`ip link add veth-${p.a} type veth peer name veth-${p.b}\`, \`ip link set veth-${p.a} netns ${p.a}\`, \`ip link set veth-${p.b} netns ${p.b}\`, \`ip -n ${p.a} addr add ${p.ipA}/24 dev veth-${p.a}\`, \`ip -n ${p.b} addr add ${p.ipB}/24 dev veth-${p.b}\`, and \`ip -n NAME link set veth-NAME up\` for both.`,
   ],
   solution: (p) => [
     `ip netns add ${p.a}`,

@@ -16,10 +16,10 @@ const lab: LabDef = {
     'Starting from a bare host, create network namespaces `red` and `blue`, join them with a veth pair, ' +
     'give red 192.168.15.1/24 and blue 192.168.15.2/24, and make them reach each other.',
   hints: [
-    'Namespaces are created with `ip netns add NAME`; `ip netns` lists them.',
-    'A veth pair is one virtual cable with two ends: `ip link add veth-red type veth peer name veth-blue`.',
-    'Move each end into its namespace: `ip link set veth-red netns red` (and the same for blue).',
-    'Inside a namespace, addresses are added with `ip -n red addr add 192.168.15.1/24 dev veth-red` — and a link does nothing until it is up: `ip -n red link set veth-red up`.',
+    "Two rooms first: each namespace is created by name, and `ip netns` lists the ones that exist.",
+    "The cable between them is a veth pair, two interfaces created together. Both ends start on the host; each must move into its own namespace.",
+    "An interface carries nothing until it has an address with a prefix and is up, and both are set inside the namespace it now lives in (`ip -n NAME …`).",
+    "`ip netns add red`, `ip netns add blue`, `ip link add veth-red type veth peer name veth-blue`, `ip link set veth-red netns red`, `ip link set veth-blue netns blue`, `ip -n red addr add 192.168.15.1/24 dev veth-red`, `ip -n blue addr add 192.168.15.2/24 dev veth-blue`, `ip -n red link set veth-red up`, `ip -n blue link set veth-blue up`.",
   ],
   solution: [
     'ip netns add red',

@@ -6,7 +6,11 @@
 //
 // The cluster starts without a network plugin: pods stay ContainerCreating
 // ("cni config uninitialized"). Deploying flannel (a DaemonSet) gives every
-// node a pod subnet, writes the CNI config and adds a route per node.
+// node a pod subnet, writes the CNI config and adds a route per node. The
+// manifest handed out in /root is the one someone tried on a single node: its
+// DaemonSet has a nodeSelector (`flannel-trial: "yes"`) that only node01
+// carries, so applying it as is leaves node02 without an agent and web-b
+// stuck. The fix: drop the nodeSelector and apply again.
 
 import type { LabDef } from '../../src/labs/types.ts';
 import type { CheckCtx } from '../../src/labs/checks.ts';
@@ -19,7 +23,14 @@ import { flannelDaemonSet } from '../../src/k8s/cluster.ts';
 const pod = (name: string, node: string): KObject => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default', labels: { app: name } }, spec: { nodeName: node, containers: [{ name: 'nginx', image: 'nginx:1.27' }] } });
 
 /** The flannel manifest offered in /root (namespace + DaemonSet, host-gw backend). */
-export const FLANNEL_YAML = `${toYaml({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'kube-flannel', labels: { 'k8s-app': 'flannel' } } })}---\n${toYaml(flannelDaemonSet())}`;
+export const FLANNEL_YAML = `${toYaml({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'kube-flannel', labels: { 'k8s-app': 'flannel' } } })}---\n${toYaml(trialDaemonSet())}`;
+
+/** flannel's DaemonSet as left by a one-node trial: pinned to nodes labelled flannel-trial=yes. */
+function trialDaemonSet(): KObject {
+  const ds = flannelDaemonSet();
+  ds.spec.template.spec.nodeSelector = { 'flannel-trial': 'yes' };
+  return ds;
+}
 
 async function podIps(ctx: CheckCtx): Promise<{ a?: KObject; b?: KObject; msg?: string }> {
   const c = clusterOf(ctx.world);
@@ -28,7 +39,9 @@ async function podIps(ctx: CheckCtx): Promise<{ a?: KObject; b?: KObject; msg?: 
   const a = c.api.get('Pod', 'default', 'web-a');
   const b = c.api.get('Pod', 'default', 'web-b');
   if (!a || !b) return { msg: 'pods web-a (node01) and web-b (node02) must exist' };
-  if (!a.status?.podIP || !b.status?.podIP) return { msg: `the pods have no IP yet (status ${a.status?.containerStatuses?.[0]?.state?.waiting?.reason ?? a.status?.phase}): the nodes have no CNI network configuration — install a pod network` };
+  for (const p of [a, b]) {
+    if (!p.status?.podIP) return { msg: `${p.metadata.name} on ${p.spec.nodeName} has no IP yet (${p.status?.containerStatuses?.[0]?.state?.waiting?.reason ?? p.status?.phase}): ${p.spec.nodeName} has no CNI network configuration. The goal asks for a pod network on every node that runs pods` };
+  }
   return { a, b };
 }
 
@@ -39,17 +52,22 @@ const lab: LabDef = {
   terminalHost: 'controlplane',
   goal:
     'A three-node cluster (controlplane, node01, node02) runs pod `web-a` on node01 and `web-b` on node02, but no network plugin is installed, so both are stuck in ContainerCreating. ' +
-    'Install a pod network (the flannel manifest is in /root/kube-flannel.yml) so that web-a on node01 reaches web-b on node02 by its pod IP.',
+    'A colleague left the flannel manifest they tried on one node in /root/kube-flannel.yml. Install a pod network on the cluster so that both pods run and web-a on node01 reaches web-b on node02 by its pod IP.',
   hints: [
-    'kubectl get pods -o wide shows the pods and their state; kubectl describe pod web-a says why a pod is not starting.',
-    'A pod network plugin runs as a DaemonSet: one agent per node. kubectl apply -f /root/kube-flannel.yml deploys flannel.',
-    'After it runs, look at ip route on a node: flannel (host-gw) adds "10.244.2.0/24 via 192.168.56.12" on node01 and the reverse on node02.',
+    'Start from the symptom: `kubectl get pods -o wide` shows the pods and their state, and `kubectl describe pod` says why a pod is not starting.',
+    'A pod network plugin runs as a DaemonSet: one agent per node, and each agent writes its node\'s CNI configuration. After applying the manifest, which nodes got an agent (`kubectl get pods -n kube-flannel -o wide`)?',
+    'A DaemonSet only places pods on nodes its pod template accepts. Read the template in the manifest and compare it with the nodes\' labels (`kubectl get nodes --show-labels`).',
+    'Remove the `nodeSelector` (and its label line) from the manifest and apply it again: `sed -i \'/nodeSelector/,+1d\' /root/kube-flannel.yml`, then `kubectl apply -f /root/kube-flannel.yml`.',
   ],
-  solution: ['kubectl apply -f /root/kube-flannel.yml', 'kubectl rollout status daemonset/kube-flannel-ds -n kube-flannel', 'kubectl get pods -o wide'],
+  solution: ["sed -i '/nodeSelector/,+1d' /root/kube-flannel.yml", 'kubectl apply -f /root/kube-flannel.yml', 'kubectl rollout status daemonset/kube-flannel-ds -n kube-flannel', 'kubectl get pods -o wide'],
+  shortcuts: [
+    { name: 'the manifest applied as handed out (flannel only on node01)', commands: ['kubectl apply -f /root/kube-flannel.yml', 'kubectl rollout status daemonset/kube-flannel-ds -n kube-flannel'], expect: ['pods-running', 'pod-to-pod'] },
+  ],
   build(b) {
     const c = buildCluster(b.world, { cni: 'none' });
     c.api.create(pod('web-a', 'node01'));
     c.api.create(pod('web-b', 'node02'));
+    c.api.patch('Node', undefined, 'node01', (n) => (n.metadata.labels = { ...n.metadata.labels, 'flannel-trial': 'yes' }));
     b.file('controlplane', '/root/kube-flannel.yml', FLANNEL_YAML);
   },
   checks: [

@@ -20,11 +20,11 @@ const lab: LabDef = {
     'The host `client` (203.0.113.20) is on the host\'s outside network, where the host is 203.0.113.5. ' +
     'Make `http://203.0.113.5:8080/` fetched from `client` return blue\'s page.',
   hints: [
-    'client cannot reach 192.168.15.2 at all — it only knows 203.0.113.0/24. It can reach the host, so the host must forward its port 8080 to blue\'s port 80.',
-    'A DNAT rule in the nat table\'s PREROUTING chain rewrites the destination of arriving packets: `iptables -t nat -A PREROUTING -p tcp --dport 8080 -j DNAT --to-destination 192.168.15.2:80`.',
-    'The rewritten packet must then be forwarded from eth0 to v-net-0: `sysctl -w net.ipv4.ip_forward=1`.',
-    'blue answers 203.0.113.20 — and needs a route for that: `ip netns exec blue ip route add default via 192.168.15.5`. The host translates the reply back (conntrack remembers the DNAT).',
-    'Testing with `curl http://203.0.113.5:8080/` on the host itself does not exercise the rule: packets the host sends go through nat OUTPUT, not PREROUTING. The Check button fetches the page from client; `tcpdump -i eth0 -n` and `iptables -t nat -L PREROUTING -n -v` (the rule\'s counter) show what client\'s request did.',
+    "client knows only 203.0.113.0/24: it can reach the host, not blue. The host has to turn a connection to one of its own ports into one to blue's port 80.",
+    "Rewriting the destination of arriving packets is destination NAT. It has to happen before the routing decision, so that the host then routes the packet on to blue.",
+    "Follow the SYN with `tcpdump`: once it reaches blue, can blue answer 203.0.113.20? And does the host pass packets between its interfaces at all?",
+    "Testing with `curl` on the host itself does not exercise the rule: packets the host sends go through nat OUTPUT, not PREROUTING. Check fetches the page from client; the rule's counter (`iptables -t nat -L PREROUTING -n -v`) shows what client's request did.",
+    "`iptables -t nat -A PREROUTING -p tcp --dport 8080 -j DNAT --to-destination 192.168.15.2:80`, `sysctl -w net.ipv4.ip_forward=1`, `ip netns exec blue ip route add default via 192.168.15.5`.",
   ],
   solution: [
     'iptables -t nat -A PREROUTING -p tcp --dport 8080 -j DNAT --to-destination 192.168.15.2:80',

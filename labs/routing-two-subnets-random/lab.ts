@@ -22,8 +22,10 @@ const lab: LabDef = {
     `Namespaces \`left\` (${p.left}/24) and \`right\` (${p.right}/24) are joined by \`router\` (${p.leftGw} on eth0, ${p.rightGw} on eth1). ` +
     `All links are up; nothing routes between the networks yet. Make left reach ${p.right} and right reach ${p.left}.`,
   hints: (p) => [
-    `Each end host needs a gateway: \`ip -n left route add default via ${p.leftGw}\`.`,
-    'The router must forward: net.ipv4.ip_forward=1 inside the router namespace.',
+    `Start with the symptom: ping ${p.right} from left and read the error. Does left know any way to right's network (\`ip -n left route\`)?`,
+    `Each end host needs a route to the other network through the router's address on its own network; routes are one way, so both ends need one.`,
+    `The router drops packets that are not for itself until forwarding is switched on inside its namespace.`,
+    `\`ip -n left route add default via ${p.leftGw}\`, \`ip -n right route add default via ${p.rightGw}\`, then \`ip netns exec router sysctl -w net.ipv4.ip_forward=1\`.`,
   ],
   solution: (p) => [
     `ip -n left route add default via ${p.leftGw}`,

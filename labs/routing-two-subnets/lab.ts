@@ -18,10 +18,10 @@ const lab: LabDef = {
     '(10.1.1.1 on eth0, 10.2.2.1 on eth1). All links are up, but nothing routes between the networks yet. ' +
     'Make left reach 10.2.2.10 and right reach 10.1.1.10.',
   hints: [
-    'Try it first: `ip netns exec left ping -c 1 10.2.2.10`. Read the error: left has no route to 10.2.2.0/24.',
-    'Give each side a gateway: `ip -n left route add default via 10.1.1.1` (or a route for just 10.2.2.0/24). Do the same for right.',
-    'The router still drops packets that are not for itself. Routing between interfaces is switched on per namespace with the sysctl net.ipv4.ip_forward.',
-    '`ip netns exec router sysctl -w net.ipv4.ip_forward=1`',
+    "Start with the symptom: ping 10.2.2.10 from left (`ip netns exec left ping -c 1 10.2.2.10`) and read the error. Does left know any way to 10.2.2.0/24 (`ip -n left route`)?",
+    "A host reaches another network through a gateway on its own network: which of the router's addresses is on left's network, and which on right's? Routes are one way, so both end hosts need one.",
+    "With both routes in place the router still drops packets that are not addressed to itself: passing packets between interfaces is a kernel setting of each namespace, off by default.",
+    "`ip -n left route add default via 10.1.1.1`, `ip -n right route add default via 10.2.2.1`, then `ip netns exec router sysctl -w net.ipv4.ip_forward=1`.",
   ],
   solution: [
     'ip -n left route add default via 10.1.1.1',

@@ -974,6 +974,8 @@ export class Engine {
     // runc sets the container's mounts up before its process starts: what the shim's children see.
     shim.proc.overlay = c.overlay;
     shim.proc.programs = c.image.programs;
+    // The shim runs in a session of its own (setsid): containers have no controlling terminal.
+    shim.proc.tty = undefined;
     c.shim = shim.proc;
     const env: Record<string, string> = { HOSTNAME: c.hostname };
     for (const e of c.env) {

@@ -25,7 +25,7 @@ export const CHECK_MESSAGES: readonly (readonly [string, string])[] = [
   ['{label} has {cidr} on {dev}', '{label}의 {dev}에 {cidr} 주소가 있습니다'],
   [
     '{from} cannot send to {dst}: connect: {err~} — {from2} has no usable route to {dst2} (check its addresses, that the link is up, and its routes)',
-    '{from}에서 {dst}에 보낼 수 없습니다: connect: {err} — {from2}에는 {dst2}에 닿는 쓸 수 있는 라우트가 없습니다 (주소, 링크가 up 상태인지, 라우팅 테이블을 확인하세요)',
+    '{from}에서 {dst}에 보낼 수 없습니다: connect: {err}. {from2}에는 {dst2}에 닿는 쓸 수 있는 라우트가 없습니다 (주소, 링크가 up 상태인지, 라우팅 테이블을 확인하세요)',
   ],
   ['{from} got an ICMP error from {src}: {kind*}', '{from}에 {src}에서 보낸 ICMP 오류가 왔습니다: {kind}'],
   ['network unreachable', '네트워크에 닿을 수 없음 (network unreachable)'],
@@ -111,7 +111,7 @@ export const CHECK_MESSAGES: readonly (readonly [string, string])[] = [
   ['{label} fetched {url}: {status~}', '{label}에서 {url} 페이지를 받았습니다: {status}'],
   [
     '{label} cannot connect to {addr}: {err~} — {label2} has no route there (a default route via its gateway?)',
-    '{label}에서 {addr}에 연결할 수 없습니다: {err} — {label2}에는 그쪽으로 가는 라우트가 없습니다 (게이트웨이를 거치는 기본 라우트가 있나요?)',
+    '{label}에서 {addr}에 연결할 수 없습니다: {err}. {label2}에는 그쪽으로 가는 라우트가 없습니다 (게이트웨이를 거치는 기본 라우트가 있나요?)',
   ],
   ['{url} from {label} failed: {reason*}', '{label}에서 요청한 {url} 실패: {reason}'],
   ['the SYN was dropped in {where}: {what~}', 'SYN이 {where}에서 버려졌습니다: {what}'],
@@ -122,7 +122,7 @@ export const CHECK_MESSAGES: readonly (readonly [string, string])[] = [
   ],
   [
     '{head*} — {host} has no route to {net}: the request arrived with the private source {src} because nothing translated it on the way out (a MASQUERADE or SNAT rule for {net2} in the nat POSTROUTING chain of the host in between)',
-    '{head} — {host}에는 {net} 대역으로 가는 라우트가 없습니다: 나가는 길에 아무것도 주소를 변환하지 않아서 요청이 사설 출발지 주소 {src} 그대로 도착했습니다 (중간 호스트의 nat POSTROUTING 체인에 {net2} 대역을 위한 MASQUERADE 또는 SNAT 규칙이 필요합니다)',
+    '{head}. {host}에는 {net} 대역으로 가는 라우트가 없습니다: 나가는 길에 아무것도 주소를 변환하지 않아서 요청이 사설 출발지 주소 {src} 그대로 도착했습니다 (중간 호스트의 nat POSTROUTING 체인에 {net2} 대역을 위한 MASQUERADE 또는 SNAT 규칙이 필요합니다)',
   ],
   ['{head*} (on the way: {steps~})', '{head} (거쳐 간 곳: {steps})'],
   ['the connection was refused (RST)', '연결이 거부되었습니다 (RST)'],
@@ -138,7 +138,7 @@ export const CHECK_MESSAGES: readonly (readonly [string, string])[] = [
   ['the SYN never left {label}', 'SYN이 {label}에서 나가지 못했습니다'],
   [
     'the SYN reached {owner} ({addr}) from {src}, but no SYN-ACK came back: {owner2} has no route to {src2} ({err~}): the SYN still carries the private source {src3} — nothing translated it on the way out (a MASQUERADE or SNAT rule in nat POSTROUTING of the host in between)',
-    'SYN은 {src}에서 {owner}({addr})에 도착했지만 SYN-ACK가 돌아오지 않았습니다: {owner2}에는 {src2}에 닿는 라우트가 없습니다 ({err}). SYN의 출발지는 여전히 사설 주소 {src3}입니다 — 나가는 길에 아무것도 주소를 변환하지 않았습니다 (중간 호스트의 nat POSTROUTING에 MASQUERADE 또는 SNAT 규칙이 필요합니다)',
+    'SYN은 {src}에서 {owner}({addr})에 도착했지만 SYN-ACK가 돌아오지 않았습니다: {owner2}에는 {src2}에 닿는 라우트가 없습니다 ({err}). SYN의 출발지는 여전히 사설 주소 {src3}입니다. 나가는 길에 아무것도 주소를 변환하지 않았습니다 (중간 호스트의 nat POSTROUTING에 MASQUERADE 또는 SNAT 규칙이 필요합니다)',
   ],
   [
     "the SYN reached {owner} ({addr}) from {src}, but no SYN-ACK came back: {owner2} has no route to {src2} ({err~}) (a default route via {gw}'s gateway?)",
@@ -173,7 +173,7 @@ export const CHECK_MESSAGES: readonly (readonly [string, string])[] = [
     'nat POSTROUTING에 {kind} 규칙이 있지만, {label}의 echo 요청이 자기 출발지 주소 {src} 그대로 {dst}에 도착했습니다: 규칙이 이 패킷과 맞지 않았습니다 (-s / -o를 확인하세요)',
   ],
   ["nat POSTROUTING {kind} translates {cidr}: {label}'s echo request reached {dst} from {src}", 'nat POSTROUTING의 {kind} 규칙이 {cidr} 대역을 변환합니다: {dst}에 도착한 {label}의 echo 요청의 출발지 주소는 {src}입니다'],
-  ['there is no bridge v-net-0 on the host (ip link add v-net-0 type bridge)', '호스트에 브릿지 v-net-0이 없습니다 (ip link add v-net-0 type bridge)'],
+  ['there is no bridge v-net-0 on the host (ip link add v-net-0 type bridge)', '호스트에 브리지 v-net-0이 없습니다 (ip link add v-net-0 type bridge)'],
 
   // ── Docker (src/labs/docker-checks.ts) ──
   ['dockerd is not running on this host', '이 호스트에서 dockerd가 실행 중이 아닙니다'],
@@ -190,7 +190,7 @@ export const CHECK_MESSAGES: readonly (readonly [string, string])[] = [
   ['ip netns lists {name}; ip netns exec {name2} ip addr shows {ip}', 'ip netns 목록에 {name} 항목이 있고, ip netns exec {name2} ip addr에 {ip} 주소가 보입니다'],
   [
     '{from} asked {ns} (the nameserver of its resolv.conf) for {to} over UDP and got {answer*}: {from2} is only on the default bridge, which has no embedded DNS (docker network create NET; docker network connect NET {from3})',
-    '{from} 컨테이너가 {ns}(resolv.conf의 nameserver)에 UDP로 {to} 이름을 물었고 {answer}: {from2} 컨테이너는 내장 DNS가 없는 기본 브릿지에만 연결되어 있습니다 (docker network create NET; docker network connect NET {from3})',
+    '{from} 컨테이너가 {ns}(resolv.conf의 nameserver)에 UDP로 {to} 이름을 물었고 {answer}: {from2} 컨테이너는 내장 DNS가 없는 기본 브리지에만 연결되어 있습니다 (docker network create NET; docker network connect NET {from3})',
   ],
   ['NXDOMAIN', 'NXDOMAIN 응답을 받았습니다'],
   ['no answer', '응답을 받지 못했습니다'],
@@ -217,22 +217,22 @@ export const CHECK_MESSAGES: readonly (readonly [string, string])[] = [
   ['the nginx welcome page', 'nginx 환영 페이지를'],
 
   // ── DNS (labs/dns-checks.ts) ──
-  ['on {host}, looking up "{name}" fails: {err~} — {hint*}', '{host}에서 "{name}" 이름 조회가 실패합니다: {err} — {hint}'],
+  ['on {host}, looking up "{name}" fails: {err~} — {hint*}', '{host}에서 "{name}" 이름 조회가 실패합니다: {err}. {hint}'],
   ['add a line "192.168.1.11 db" to /etc/hosts', '/etc/hosts에 "192.168.1.11 db" 줄을 추가하세요'],
   ['point /etc/resolv.conf at 192.168.1.100 and add "search mycompany.com"', '/etc/resolv.conf가 192.168.1.100을 가리키게 하고 "search mycompany.com"을 추가하세요'],
   [
     'on {host}, "{name}" resolves to {addr}, not {want} — the first matching /etc/hosts line wins, and /etc/hosts is read before DNS',
-    '{host}에서 "{name}" 이름이 {want} 주소가 아니라 {addr} 주소로 변환됩니다 — /etc/hosts에서는 처음 일치하는 줄이 이기고, /etc/hosts는 DNS보다 먼저 읽힙니다',
+    '{host}에서 "{name}" 이름이 {want} 주소가 아니라 {addr} 주소로 변환됩니다. /etc/hosts에서는 처음 일치하는 줄이 이기고, /etc/hosts는 DNS보다 먼저 읽힙니다',
   ],
   ['on {host}, "{name}" resolves to {want}', '{host}에서 "{name}" 이름이 {want} 주소로 변환됩니다'],
-  ['ping: {name}: {err~}', '이름을 주소로 바꾸지 못했습니다 — ping: {name}: {err}'],
+  ['ping: {name}: {err~}', '이름을 주소로 바꾸지 못했습니다. ping: {name}: {err}'],
   ['ping {name} ({addr}) gets an echo reply', 'ping {name} ({addr})에 echo reply가 옵니다'],
   ['"{name}" resolves to {addr}, but {reason*}', '"{name}" 이름은 {addr} 주소로 변환되지만, {reason}'],
   ['the DNS lookup did not finish', 'DNS 조회가 끝나지 않았습니다'],
   ['a DNS query for "{name}" from {host} fails: {why*}', '{host}에서 보낸 "{name}" DNS 질의가 실패합니다: {why}'],
   [
     'no usable answer from {servers*} (the server is unreachable, or refused because it only answers for its own zones — there is no search line, so only the bare name "{name}" was asked)',
-    '{servers}에서 쓸 만한 응답이 없습니다 (서버에 닿지 못했거나, 자기 영역(zone)에만 응답하는 서버가 거부했습니다 — search 줄이 없어서 이름 "{name}"만 그대로 물었습니다)',
+    '{servers}에서 쓸 만한 응답이 없습니다 (서버에 닿지 못했거나, 자기 영역(zone)에만 응답하는 서버가 거부했습니다. search 줄이 없어서 이름 "{name}"만 그대로 물었습니다)',
   ],
   [
     'no usable answer from {servers*} (the server is unreachable, or refused because it only answers for its own zones)',
@@ -297,14 +297,14 @@ export const CHECK_MESSAGES: readonly (readonly [string, string])[] = [
   ['pod1 has no default route (the IPAM section needs "routes": [{"dst": "0.0.0.0/0"}])', 'pod1에 기본 라우트가 없습니다 (IPAM 섹션에 "routes": [{"dst": "0.0.0.0/0"}]가 필요합니다)'],
   [
     "pod1's default gateway {gw} is not an address of a bridge on node01 (set \"isGateway\": true so the plugin gives the bridge the gateway address)",
-    'pod1의 기본 게이트웨이 {gw} 주소는 node01에 있는 브릿지의 주소가 아닙니다 ("isGateway": true로 설정하면 플러그인이 브릿지에 게이트웨이 주소를 줍니다)',
+    'pod1의 기본 게이트웨이 {gw} 주소는 node01에 있는 브리지의 주소가 아닙니다 ("isGateway": true로 설정하면 플러그인이 브리지에 게이트웨이 주소를 줍니다)',
   ],
-  ['default via {gw}, the address of bridge {br}', '기본 라우트: via {gw} ({br} 브릿지의 주소)'],
+  ['default via {gw}, the address of bridge {br}', '기본 라우트: via {gw} ({br} 브리지의 주소)'],
   ['no cluster in this world', '이 환경에는 클러스터가 없습니다'],
   ['pods web-a (node01) and web-b (node02) must exist', '파드 web-a(node01)와 web-b(node02)가 있어야 합니다'],
   [
-    'the pods have no IP yet (status {status}): the nodes have no CNI network configuration — install a pod network',
-    '파드에 아직 IP가 없습니다 (상태 {status}): 노드에 CNI 네트워크 설정이 없습니다 — 파드 네트워크를 설치하세요',
+    '{pod} on {node} has no IP yet ({status}): {node2} has no CNI network configuration. The goal asks for a pod network on every node that runs pods',
+    '{node}의 {pod} 파드에 아직 IP가 없습니다 ({status}): {node2}에 CNI 네트워크 설정이 없습니다. 목표는 파드가 실행되는 모든 노드에 파드 네트워크를 요구합니다',
   ],
   ['web-a {ip} on node01, web-b {ip2} on node02', 'node01의 web-a: {ip}, node02의 web-b: {ip2}'],
   ['web-a has no sandbox on node01', 'node01에 web-a의 샌드박스가 없습니다'],

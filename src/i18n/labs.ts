@@ -15,8 +15,6 @@ interface LabText {
   tasks: (p: Params) => Record<string, string>;
 }
 
-/** The CNI lab's working configuration (as in labs/cni-bridge). */
-const CNI_CONF = '{"cniVersion":"1.0.0","name":"mynet","type":"bridge","bridge":"cni0","isGateway":true,"ipam":{"type":"host-local","subnet":"10.244.1.0/24","routes":[{"dst":"0.0.0.0/0"}]}}';
 
 const KO: Record<string, LabText> = {
   'routing-two-subnets': {
@@ -24,10 +22,10 @@ const KO: Record<string, LabText> = {
     goal: () =>
       '네임스페이스 `left`(10.1.1.10/24)와 `right`(10.2.2.10/24)는 서로 다른 네트워크에 있고, 네임스페이스 `router`(eth0에 10.1.1.1, eth1에 10.2.2.1)가 둘을 잇고 있습니다. 모든 링크는 up 상태지만 아직 두 네트워크 사이에는 아무것도 라우팅되지 않습니다. left가 10.2.2.10에, right가 10.1.1.10에 닿게 만드세요.',
     hints: () => [
-      '먼저 해 보세요: `ip netns exec left ping -c 1 10.2.2.10`. 오류를 읽어 보면 left에는 10.2.2.0/24로 가는 라우트가 없습니다.',
-      '양쪽에 게이트웨이를 지정하세요: `ip -n left route add default via 10.1.1.1` (또는 10.2.2.0/24만 가는 라우트). right도 마찬가지입니다.',
-      '라우터는 여전히 자기에게 온 것이 아닌 패킷을 버립니다. 인터페이스 사이의 패킷 전달은 네임스페이스마다 sysctl net.ipv4.ip_forward로 켭니다.',
-      '라우터에서 패킷 전달 켜기: `ip netns exec router sysctl -w net.ipv4.ip_forward=1`',
+      "증상부터 보세요. left에서 10.2.2.10으로 ping하고(`ip netns exec left ping -c 1 10.2.2.10`) 오류를 읽어 보세요. left는 10.2.2.0/24로 가는 길을 알고 있나요(`ip -n left route`)?",
+      "호스트는 자기 네트워크에 있는 게이트웨이를 거쳐 다른 네트워크에 닿습니다. 라우터의 주소 중 어느 것이 left의 네트워크에, 어느 것이 right의 네트워크에 있나요? 라우트는 한 방향이므로 양 끝 호스트 모두 하나씩 필요합니다.",
+      "두 라우트가 있어도 라우터는 자기에게 온 것이 아닌 패킷을 버립니다. 인터페이스 사이의 패킷 전달은 네임스페이스마다 있는 커널 설정이며 기본값은 꺼짐입니다.",
+      "`ip -n left route add default via 10.1.1.1`, `ip -n right route add default via 10.2.2.1`, 그다음 `ip netns exec router sysctl -w net.ipv4.ip_forward=1`.",
     ],
     tasks: () => ({ 'left-to-right': 'left가 10.2.2.10(right)에 닿음, router가 라우팅', 'right-to-left': 'right가 10.1.1.10(left)에 닿음, router가 라우팅' }),
   },
@@ -36,7 +34,12 @@ const KO: Record<string, LabText> = {
     goal: (p) =>
       `네임스페이스 \`left\`(${p.left}/24)와 \`right\`(${p.right}/24)를 \`router\`(eth0에 ${p.leftGw}, eth1에 ${p.rightGw})가 잇고 있습니다. ` +
       `모든 링크는 up 상태지만 아직 두 네트워크 사이에는 아무것도 라우팅되지 않습니다. left가 ${p.right}에, right가 ${p.left}에 닿게 만드세요.`,
-    hints: (p) => [`양 끝 호스트에는 게이트웨이가 필요합니다: \`ip -n left route add default via ${p.leftGw}\`.`, '라우터는 패킷을 전달해야 합니다: router 네임스페이스 안에서 net.ipv4.ip_forward=1.'],
+    hints: (p) => [
+      `증상부터 보세요. left에서 ${p.right}로 ping하고 오류를 읽어 보세요. left는 right의 네트워크로 가는 길을 알고 있나요(\`ip -n left route\`)?`,
+      `양 끝 호스트는 각자 자기 네트워크에 있는 라우터 주소를 거쳐 다른 네트워크로 가는 라우트가 필요합니다. 라우트는 한 방향이므로 양쪽 모두 필요합니다.`,
+      `라우터는 자기 네임스페이스에서 패킷 전달을 켜기 전까지 자기에게 온 것이 아닌 패킷을 버립니다.`,
+      `\`ip -n left route add default via ${p.leftGw}\`, \`ip -n right route add default via ${p.rightGw}\`, 그다음 \`ip netns exec router sysctl -w net.ipv4.ip_forward=1\`.`,
+    ],
     tasks: (p) => ({ 'left-to-right': `left가 ${p.right}(right)에 닿음, router가 라우팅`, 'right-to-left': `right가 ${p.left}(left)에 닿음, router가 라우팅` }),
   },
   'namespaces-veth': {
@@ -44,10 +47,10 @@ const KO: Record<string, LabText> = {
     goal: () =>
       '빈 호스트에서 시작해 네트워크 네임스페이스 `red`와 `blue`를 만들고, veth 쌍으로 잇고, red에 192.168.15.1/24, blue에 192.168.15.2/24를 할당해 서로 통신하게 만드세요.',
     hints: () => [
-      '네임스페이스는 `ip netns add NAME`으로 만들고, `ip netns`로 목록을 봅니다.',
-      'veth 쌍은 양 끝이 있는 가상 케이블 하나입니다: `ip link add veth-red type veth peer name veth-blue`.',
-      '각 끝을 해당 네임스페이스로 옮기세요: `ip link set veth-red netns red` (blue도 마찬가지).',
-      '네임스페이스 안에서 주소는 `ip -n red addr add 192.168.15.1/24 dev veth-red`로 추가합니다. 그리고 링크는 up이 되기 전까지 아무 일도 하지 않습니다: `ip -n red link set veth-red up`.',
+      "먼저 방 두 개가 필요합니다. 네임스페이스는 이름으로 만들고, `ip netns`가 있는 것들을 보여 줍니다.",
+      "둘 사이의 케이블은 함께 만들어지는 인터페이스 두 개, veth 쌍입니다. 두 끝 모두 호스트에서 시작하므로 각각 자기 네임스페이스로 옮겨야 합니다.",
+      "인터페이스는 프리픽스가 있는 주소를 갖고 켜져야 무엇이든 나릅니다. 둘 다 인터페이스가 지금 있는 네임스페이스 안에서 설정합니다(`ip -n NAME …`).",
+      "명령어로는: `ip netns add red`, `ip netns add blue`, `ip link add veth-red type veth peer name veth-blue`, `ip link set veth-red netns red`, `ip link set veth-blue netns blue`, `ip -n red addr add 192.168.15.1/24 dev veth-red`, `ip -n blue addr add 192.168.15.2/24 dev veth-blue`, `ip -n red link set veth-red up`, `ip -n blue link set veth-blue up`.",
     ],
     tasks: () => ({
       namespaces: '네임스페이스 red와 blue가 있음 (서로 다른 네임스페이스 두 개)',
@@ -59,16 +62,16 @@ const KO: Record<string, LabText> = {
   'namespaces-bridge': {
     title: '네임스페이스 네 개를 잇는 가상 스위치',
     goal: () =>
-      '빈 호스트에서 시작해 네임스페이스 `red`, `blue`, `orange`, `gray`를 만들어 192.168.15.1–4/24를 할당하고, 각각을 호스트의 리눅스 브릿지 `v-net-0`에 연결한 뒤, 호스트 자신에게도 `v-net-0`에 192.168.15.5/24를 할당하세요. 모든 네임스페이스가 서로 통신하고, 호스트도 각 네임스페이스에 닿아야 합니다.',
+      '빈 호스트에서 시작해 네임스페이스 `red`, `blue`, `orange`, `gray`를 만들어 192.168.15.1–4/24를 할당하고, 각각을 호스트의 리눅스 브리지 `v-net-0`에 연결한 뒤, 호스트 자신에게도 `v-net-0`에 192.168.15.5/24를 할당하세요. 모든 네임스페이스가 서로 통신하고, 호스트도 각 네임스페이스에 닿아야 합니다.',
     hints: () => [
-      '브릿지도 호스트의 링크일 뿐입니다: `ip link add v-net-0 type bridge` 후 up으로 올리세요.',
-      '네임스페이스마다 veth 쌍을 만듭니다. 한쪽 끝은 네임스페이스로 들어가고, 다른 끝은 호스트에 남아 `ip link set veth-red-br master v-net-0`으로 브릿지에 연결됩니다.',
-      '모든 쌍의 양 끝과 브릿지를 up으로 올리세요. down 상태인 브릿지 포트는 아무것도 전달하지 않습니다.',
-      '호스트는 브릿지 자체를 통해 네임스페이스와 통신합니다: `ip addr add 192.168.15.5/24 dev v-net-0`.',
+      "네임스페이스들의 스위치는 브리지입니다. 호스트의 인터페이스이므로 다른 인터페이스처럼 만들어지고 켜져 있어야 합니다.",
+      "네임스페이스마다 veth 쌍을 하나씩 줍니다. 한쪽 끝은 네임스페이스로 옮기고, 다른 쪽 끝은 호스트에 남아 브리지의 포트가 됩니다(브리지가 그 `master`입니다).",
+      "모든 끝을 확인하세요. 각 네임스페이스 안에는 프리픽스가 있는 주소가, 모든 쌍의 양쪽은 `up`이어야 합니다. 꺼진 브리지 포트는 아무것도 전달하지 않습니다(`bridge link`가 포트와 상태를 보여 줍니다).",
+      "호스트는 브리지 자신의 주소로 참여합니다. 네임스페이스 NAME마다 `ip link add veth-NAME type veth peer name veth-NAME-br`, `ip link set veth-NAME netns NAME`, `ip link set veth-NAME-br master v-net-0`, 주소, 양 끝의 `up`. 그다음 `ip addr add 192.168.15.5/24 dev v-net-0`.",
     ],
     tasks: () => ({
       namespaces: '네임스페이스 red, blue, orange, gray가 각자의 주소와 함께 있음',
-      bridge: '호스트의 브릿지 v-net-0에 192.168.15.5/24가 있음',
+      bridge: '호스트의 브리지 v-net-0에 192.168.15.5/24가 있음',
       mesh: '모든 네임스페이스가 다른 모든 네임스페이스에 닿음',
       host: '호스트가 각 네임스페이스에 닿음',
       'ns-to-host': 'gray가 호스트(192.168.15.5)에 닿음',
@@ -80,9 +83,10 @@ const KO: Record<string, LabText> = {
       `빈 호스트에서 시작해 네트워크 네임스페이스 \`${p.a}\`와 \`${p.b}\`를 만들고, veth 쌍으로 잇고, ` +
       `${p.a}에 ${p.ipA}/24, ${p.b}에 ${p.ipB}/24를 할당해 서로 통신하게 만드세요.`,
     hints: (p) => [
-      '두 네임스페이스를 `ip netns add`로 만드세요.',
-      `veth 쌍 하나: \`ip link add veth-${p.a} type veth peer name veth-${p.b}\`, 그다음 \`ip link set ... netns ...\`로 각 끝을 옮깁니다.`,
-      `각 끝에 네임스페이스 안에서 주소를 주고 up으로 올리세요: \`ip -n ${p.a} addr add ${p.ipA}/24 dev veth-${p.a}\`, \`ip -n ${p.a} link set veth-${p.a} up\`.`,
+      `먼저 방 두 개: ${p.a}와 ${p.b}를 이름으로 만드세요. \`ip netns\`가 목록을 보여 줍니다.`,
+      `veth 쌍 하나가 둘을 잇습니다. 두 끝은 호스트에서 시작하고, 각각 자기 네임스페이스로 옮겨 갑니다.`,
+      `각 네임스페이스 안에서 자기 끝에 /24 프리픽스가 있는 주소를 주고 켜세요.`,
+      `\`ip netns add ${p.a}\`, \`ip netns add ${p.b}\`, \`ip link add veth-${p.a} type veth peer name veth-${p.b}\`, \`ip link set veth-${p.a} netns ${p.a}\`, \`ip link set veth-${p.b} netns ${p.b}\`, \`ip -n ${p.a} addr add ${p.ipA}/24 dev veth-${p.a}\`, \`ip -n ${p.b} addr add ${p.ipB}/24 dev veth-${p.b}\`, 그리고 양쪽에 \`ip -n NAME link set veth-NAME up\`.`,
     ],
     tasks: (p) => ({
       namespaces: `네임스페이스 ${p.a}와 ${p.b}가 있음 (서로 다른 네임스페이스 두 개)`,
@@ -94,12 +98,12 @@ const KO: Record<string, LabText> = {
   'namespaces-nat': {
     title: '네임스페이스에서 인터넷으로',
     goal: () =>
-      '네임스페이스 `red`(192.168.15.1/24)는 호스트의 브릿지 `v-net-0`에 연결되어 있습니다(거기서 호스트는 192.168.15.5). 호스트의 외부 인터페이스 `eth0`은 203.0.113.5/24이고, 그 네트워크의 203.0.113.10에서 웹 서버가 돌고 있습니다. 이 서버는 192.168.15.0/24에 대해 아무것도 모릅니다. `ip netns exec red ping -c 1 203.0.113.10`과 `ip netns exec red curl http://203.0.113.10/`이 동작하게 만드세요.',
+      '네임스페이스 `red`(192.168.15.1/24)는 호스트의 브리지 `v-net-0`에 연결되어 있습니다(거기서 호스트는 192.168.15.5). 호스트의 외부 인터페이스 `eth0`은 203.0.113.5/24이고, 그 네트워크의 203.0.113.10에서 웹 서버가 돌고 있습니다. 이 서버는 192.168.15.0/24에 대해 아무것도 모릅니다. `ip netns exec red ping -c 1 203.0.113.10`과 `ip netns exec red curl http://203.0.113.10/`이 동작하게 만드세요.',
     hints: () => [
-      '먼저 해 보세요: `ip netns exec red ping -c 1 203.0.113.10`은 `Network is unreachable`이라고 합니다. red에는 밖으로 나가는 라우트가 없습니다. red의 게이트웨이는 호스트입니다: `ip netns exec red ip route add default via 192.168.15.5`.',
-      '이제 echo 요청이 호스트에 도착해서 거기서 사라집니다. 호스트는 `net.ipv4.ip_forward`가 1이 되기 전까지 인터페이스 사이에서 패킷을 전달하지 않습니다(`sysctl -w net.ipv4.ip_forward=1`).',
-      'red가 ping하는 동안 호스트에서 `tcpdump -i eth0 -n`을 보세요. 요청은 출발지 192.168.15.1로 나가는데, 203.0.113.10에는 그 네트워크로 돌아가는 라우트가 없습니다.',
-      '192.168.15.0/24에서 나가는 모든 패킷의 출발지를 호스트가 바꾸게 하세요: `iptables -t nat -A POSTROUTING -s 192.168.15.0/24 -j MASQUERADE`. `iptables -t nat -L -n -v`로 다시 읽어 보세요.',
+      "먼저 red에서 해 보고 답을 읽으세요. red는 192.168.15.0/24 밖으로 나가는 길을 알고 있나요(`ip netns exec red ip route`)?",
+      "red가 패킷을 호스트에 넘기면, 호스트가 한 인터페이스에서 다른 인터페이스로 패킷을 넘기는 데 동의해야 합니다. 기본값이 꺼짐인 커널 설정입니다.",
+      "red가 ping하는 동안 `tcpdump -n -i eth0`으로 `eth0`을 지켜보세요. 요청은 어떤 출발지 주소로 나가나요? 203.0.113.10에는 그 네트워크로 가는 라우트가 없으므로, 호스트가 나가는 길에 출발지를 바꿔야 합니다.",
+      "명령어로는: `ip netns exec red ip route add default via 192.168.15.5`, `sysctl -w net.ipv4.ip_forward=1`, `iptables -t nat -A POSTROUTING -s 192.168.15.0/24 -j MASQUERADE`.",
     ],
     tasks: () => ({
       ping: 'red가 ping으로 203.0.113.10에 닿음',
@@ -110,13 +114,13 @@ const KO: Record<string, LabText> = {
   'port-forward': {
     title: 'DNAT로 포트 포워딩하기',
     goal: () =>
-      '네임스페이스 `blue`(브릿지 `v-net-0`의 192.168.15.2/24)는 80번 포트에서 웹 서버를 실행합니다. 호스트 `client`(203.0.113.20)는 호스트의 외부 네트워크에 있고, 거기서 호스트는 203.0.113.5입니다. `client`에서 `http://203.0.113.5:8080/`을 요청하면 blue의 페이지가 돌아오게 만드세요.',
+      '네임스페이스 `blue`(브리지 `v-net-0`의 192.168.15.2/24)는 80번 포트에서 웹 서버를 실행합니다. 호스트 `client`(203.0.113.20)는 호스트의 외부 네트워크에 있고, 거기서 호스트는 203.0.113.5입니다. `client`에서 `http://203.0.113.5:8080/`을 요청하면 blue의 페이지가 돌아오게 만드세요.',
     hints: () => [
-      'client는 192.168.15.2에 전혀 닿지 못합니다. 203.0.113.0/24만 압니다. 호스트에는 닿을 수 있으니, 호스트가 자기 8080번 포트를 blue의 80번 포트로 넘겨야 합니다.',
-      'nat 테이블 PREROUTING 체인의 DNAT 규칙이 들어오는 패킷의 목적지를 바꿉니다: `iptables -t nat -A PREROUTING -p tcp --dport 8080 -j DNAT --to-destination 192.168.15.2:80`.',
-      '목적지가 바뀐 패킷은 eth0에서 v-net-0으로 전달되어야 합니다: `sysctl -w net.ipv4.ip_forward=1`.',
-      'blue는 203.0.113.20에게 응답하므로 그쪽으로 가는 라우트가 필요합니다: `ip netns exec blue ip route add default via 192.168.15.5`. 응답은 호스트가 다시 변환합니다(conntrack이 DNAT를 기억합니다).',
-      '호스트 자신에서 `curl http://203.0.113.5:8080/`으로 시험하면 규칙을 거치지 않습니다: 호스트가 보내는 패킷은 PREROUTING이 아니라 nat OUTPUT을 지납니다. 확인 버튼은 client에서 페이지를 가져옵니다. `tcpdump -i eth0 -n`과 `iptables -t nat -L PREROUTING -n -v`(규칙의 카운터)로 client의 요청이 어떻게 처리됐는지 보세요.',
+      "client는 203.0.113.0/24만 압니다. 호스트에는 닿지만 blue에는 닿지 못합니다. 호스트가 자기 포트로 온 연결을 blue의 80번 포트로 가는 연결로 바꿔야 합니다.",
+      "도착하는 패킷의 목적지를 바꾸는 것은 목적지 NAT입니다. 라우팅 결정 전에 일어나야 호스트가 그 패킷을 blue로 라우팅합니다.",
+      "`tcpdump`로 SYN을 따라가 보세요. blue에 닿은 뒤 blue는 203.0.113.20에 응답할 수 있나요? 그리고 호스트는 인터페이스 사이에서 패킷을 넘기기는 하나요?",
+      "호스트 자신에서 `curl`로 시험하면 규칙을 거치지 않습니다. 호스트가 보내는 패킷은 PREROUTING이 아니라 nat OUTPUT을 지납니다. 확인 버튼은 client에서 페이지를 가져오고, 규칙의 카운터(`iptables -t nat -L PREROUTING -n -v`)가 client의 요청이 무엇을 했는지 보여 줍니다.",
+      "명령어로는: `iptables -t nat -A PREROUTING -p tcp --dport 8080 -j DNAT --to-destination 192.168.15.2:80`, `sysctl -w net.ipv4.ip_forward=1`, `ip netns exec blue ip route add default via 192.168.15.5`.",
     ],
     tasks: () => ({ http: 'client에서 http://203.0.113.5:8080/이 blue의 페이지를 돌려줌 (blue의 서버가 보내고 호스트가 DNAT로 변환)' }),
   },
@@ -125,9 +129,10 @@ const KO: Record<string, LabText> = {
     goal: () =>
       '이 호스트(192.168.1.10)에서는 Docker가 돌고, 호스트 `client`(192.168.1.20)가 같은 네트워크에 있습니다. 로컬 이미지 `nginx`로 실행한 컨테이너가 `http://192.168.1.10:8080/`에 nginx 환영 페이지로 응답하게 만드세요.',
     hints: () => [
-      '기본 브릿지에 연결된 컨테이너는 client가 직접 닿을 수 없는 사설 주소(172.17.0.x)를 가집니다.',
-      "`docker run -d -p 8080:80 nginx`는 호스트의 8080번 포트를 컨테이너의 80번 포트로 넘겨 달라고 dockerd에 요청합니다.",
-      '커널에서 무슨 일이 일어났는지 읽어 보세요: `iptables -t nat -S DOCKER`는 DNAT 규칙을, `ps`는 docker-proxy를 보여 줍니다.',
+      "기본 브리지의 컨테이너는 사설 주소(172.17.0.x)를 가지므로 client는 닿을 수 없습니다. client가 닿는 것은 호스트의 192.168.1.10뿐입니다.",
+      "Docker는 컨테이너를 만들 때 컨테이너의 포트를 호스트의 포트로 공개할 수 있습니다. 호스트의 8080번 포트가 nginx의 80번 포트로 이어져야 합니다. 어느 `docker run` 옵션이 그 일을 할까요(`docker run --help`)?",
+      "실행한 뒤 dockerd가 커널에 한 일을 읽어 보세요. nat 테이블 `DOCKER` 체인의 DNAT 규칙(`iptables -t nat -S DOCKER`)과 docker-proxy 프로세스(`ps -e`)입니다.",
+      "`docker run -d --name web -p 8080:80 nginx`, 그다음 `docker port web`.",
     ],
     tasks: () => ({
       published: '호스트의 8080번 포트가 nginx 컨테이너의 80번 포트로 이어짐',
@@ -139,9 +144,10 @@ const KO: Record<string, LabText> = {
     goal: () =>
       '`web`이라는 컨테이너가 실행 중입니다. Docker는 네임스페이스를 /var/run/netns에 등록하지 않으므로 `ip netns`에 나타나지 않습니다. `ip netns`가 `web`을 보여 주고, `ip netns exec web ip addr`이 컨테이너의 주소를 보여 주도록 만드세요.',
     hints: () => [
-      "컨테이너의 메인 프로세스가 네임스페이스를 붙잡고 있습니다: `docker inspect -f '{{.State.Pid}}' web`.",
-      '모든 프로세스의 네임스페이스는 /proc/PID/ns/net에 있습니다.',
-      '`ip netns`는 /var/run/netns의 파일 목록을 보여 줍니다. 그 프로세스의 네임스페이스 파일을 거기에 링크하거나 bind mount하세요.',
+      "네임스페이스는 무언가가 붙잡고 있는 동안 살아 있습니다. 여기서는 컨테이너의 주 프로세스입니다. 그 pid는 무엇인가요(`docker inspect`, `.State.Pid` 필드)?",
+      "모든 프로세스는 자기 네트워크 네임스페이스를 파일로 보여 줍니다: /proc/PID/ns/net.",
+      "`ip netns`는 /var/run/netns의 파일만 나열합니다. 프로세스의 네임스페이스 파일이 그곳에 `web`이라는 이름으로 보이게 하세요(심볼릭 링크나 바인드 마운트).",
+      "`mkdir -p /var/run/netns`, 그다음 `ln -sf /proc/$(docker inspect -f '{{.State.Pid}}' web)/ns/net /var/run/netns/web`, 그리고 `ip netns exec web ip addr`.",
     ],
     tasks: () => ({ 'netns-web': '`ip netns`에 컨테이너의 네임스페이스 web이 나타남' }),
   },
@@ -149,36 +155,38 @@ const KO: Record<string, LabText> = {
     title: '이름으로 서로를 찾는 컨테이너',
     goal: () => '두 컨테이너 `app`과 `db`를 하나의 사용자 정의 네트워크에 연결해 실행하고, `app`이 이름으로 `db`에 닿게 만드세요.',
     hints: () => [
-      '기본 브릿지에서는 컨테이너끼리 주소로만 서로를 압니다.',
-      '`docker network create appnet`은 자기만의 br-<id> 브릿지와 서브넷을 가진 브릿지 네트워크를 만듭니다.',
-      '두 컨테이너를 모두 `--network appnet`으로 실행하세요(또는 `docker network connect appnet app`). 예: `docker run -d --name db --network appnet busybox sleep 3600`.',
+      "기본 브리지에서 컨테이너들은 서로를 주소로만 압니다. 거기에는 이름 서비스가 없습니다.",
+      "컨테이너 사이의 이름 해석은 직접 만든 네트워크와 함께 옵니다(Docker의 내장 DNS 서버). `docker network --help`가 네트워크로 할 수 있는 일을 보여 줍니다.",
+      "두 컨테이너 모두 그 네트워크에 연결되어야 합니다. 시작할 때 연결하거나 나중에 연결할 수 있습니다(`docker network connect`).",
+      "`docker network create appnet`, `docker run -d --name db --network appnet busybox sleep 3600`, `docker run -d --name app --network appnet busybox sleep 3600`, 그다음 `docker exec app ping -c 1 db`.",
     ],
     tasks: () => ({ 'app-reaches-db': 'app이 사용자 정의 네트워크에서 이름으로 db에 닿음' }),
   },
   'cni-bridge': {
     title: 'CNI bridge 플러그인 직접 실행하기',
     goal: () =>
-      'node01의 /opt/cni/bin에는 CNI 플러그인 `bridge`, `host-local`, `loopback`이 있고, 네트워크가 없는 네트워크 네임스페이스 `pod1`이 있습니다. 컨테이너 런타임이 하는 일을 직접 해 보세요: /etc/cni/net.d/에 10.244.1.0/24 대역의 host-local IPAM을 쓰는 bridge 플러그인 설정을 작성하고, 컨테이너 `pod1`에 대해 CNI_COMMAND=ADD로 플러그인을 실행하세요. pod1은 `eth0`에 10.244.1.0/24 대역의 주소와 브릿지를 거치는 기본 라우트를 가져야 하고, node01에서 pod1에 닿아야 합니다.',
+      'node01의 /opt/cni/bin에는 CNI 플러그인 `bridge`, `host-local`, `loopback`이 있고, 네트워크가 없는 네트워크 네임스페이스 `pod1`이 있습니다. 컨테이너 런타임이 하는 일을 직접 해 보세요. 동료가 네트워크 설정 /etc/cni/net.d/10-mynet.conf(bridge 플러그인, host-local IPAM)를 쓰기 시작했지만 끝내지 못했습니다. 10.244.1.0/24 대역에서 주소를 나눠 주도록 완성하고, 컨테이너 `pod1`에 대해 CNI_COMMAND=ADD로 플러그인을 실행하세요. pod1은 `eth0`에 10.244.1.0/24 대역의 주소와 브리지를 거치는 기본 라우트를 가져야 하고, node01에서 pod1에 닿아야 합니다.',
     hints: () => [
-      '플러그인은 평범한 프로그램입니다. 매개변수는 환경 변수(CNI_COMMAND, CNI_CONTAINERID, CNI_NETNS, CNI_IFNAME, CNI_PATH)이고, 설정은 표준 입력으로 받는 JSON입니다.',
-      `동작하는 설정의 예: ${CNI_CONF}`,
-      '실행 방법: CNI_COMMAND=ADD CNI_CONTAINERID=pod1 CNI_NETNS=/var/run/netns/pod1 CNI_IFNAME=eth0 CNI_PATH=/opt/cni/bin /opt/cni/bin/bridge < /etc/cni/net.d/10-mynet.conf',
-      '표준 출력에 찍힌 결과에는 플러그인이 설정한 인터페이스와 IP가 나옵니다. ip netns exec pod1 ip addr와 ip netns exec pod1 ip route로 확인하세요.',
+      "플러그인은 평범한 프로그램입니다. 매개변수는 환경 변수(CNI_COMMAND, CNI_CONTAINERID, CNI_NETNS, CNI_IFNAME, CNI_PATH)이고 설정은 표준 입력의 JSON입니다. /etc/cni/net.d에 있는 동료의 파일을 그대로 써 보고 오류 객체를 읽어 보세요.",
+      "bridge 플러그인은 주소를 `ipam.type`에 적힌 IPAM 플러그인에 맡깁니다. host-local은 어느 대역에서 나눠 줄지(`subnet`) 알아야 합니다.",
+      "주소만으로는 부족합니다. 목표는 브리지를 거치는 기본 라우트를 요구합니다. 브리지에 게이트웨이 주소가 있어야 하고(`isGateway`), IPAM이 0.0.0.0/0 라우트를 돌려줘야 합니다(`routes`).",
+      "/etc/cni/net.d/10-mynet.conf에 `{\"cniVersion\":\"1.0.0\",\"name\":\"mynet\",\"type\":\"bridge\",\"bridge\":\"cni0\",\"isGateway\":true,\"ipam\":{\"type\":\"host-local\",\"subnet\":\"10.244.1.0/24\",\"routes\":[{\"dst\":\"0.0.0.0/0\"}]}}`를 쓰고, `CNI_COMMAND=ADD CNI_CONTAINERID=pod1 CNI_NETNS=/var/run/netns/pod1 CNI_IFNAME=eth0 CNI_PATH=/opt/cni/bin /opt/cni/bin/bridge < /etc/cni/net.d/10-mynet.conf`를 실행하세요(앞선 시도가 pod1에 `eth0`을 남겼다면 먼저 같은 줄을 `CNI_COMMAND=DEL`로 실행하세요).",
     ],
     tasks: () => ({
       address: 'pod1의 eth0에 10.244.1.0/24 대역의 주소가 있음',
-      'default-route': 'pod1의 기본 라우트가 브릿지를 거침',
+      'default-route': 'pod1의 기본 라우트가 브리지를 거침',
       reach: 'node01에서 pod1에 닿음',
     }),
   },
   'pod-to-pod': {
     title: '노드를 넘는 파드 간 통신',
     goal: () =>
-      '노드 세 개(controlplane, node01, node02)로 된 클러스터에서 파드 `web-a`는 node01에, `web-b`는 node02에 배치되었지만 네트워크 플러그인이 설치되지 않아 둘 다 ContainerCreating 상태에 머물러 있습니다. 파드 네트워크를 설치해(flannel 매니페스트는 /root/kube-flannel.yml에 있습니다) node01의 web-a가 node02의 web-b에 파드 IP로 닿게 만드세요.',
+      '노드 세 개(controlplane, node01, node02)로 된 클러스터에서 파드 `web-a`는 node01에, `web-b`는 node02에 배치되었지만 네트워크 플러그인이 설치되지 않아 둘 다 ContainerCreating 상태에 머물러 있습니다. 동료가 노드 하나에서 시험해 본 flannel 매니페스트를 /root/kube-flannel.yml에 남겨 두었습니다. 클러스터에 파드 네트워크를 설치해 두 파드가 모두 실행되고 node01의 web-a가 node02의 web-b에 파드 IP로 닿게 만드세요.',
     hints: () => [
-      'kubectl get pods -o wide는 파드와 그 상태를 보여 주고, kubectl describe pod web-a는 파드가 시작되지 않는 이유를 알려 줍니다.',
-      '파드 네트워크 플러그인은 DaemonSet으로 실행됩니다: 노드마다 에이전트가 하나씩 있습니다. kubectl apply -f /root/kube-flannel.yml이 flannel을 배포합니다.',
-      '배포된 뒤 노드에서 ip route를 보세요: flannel(host-gw)은 node01에 "10.244.2.0/24 via 192.168.56.12"를, node02에는 그 반대 라우트를 추가합니다.',
+      '증상부터 보세요. `kubectl get pods -o wide`는 파드와 그 상태를 보여 주고, `kubectl describe pod`는 파드가 시작되지 않는 이유를 알려 줍니다.',
+      '파드 네트워크 플러그인은 DaemonSet으로 실행됩니다. 노드마다 에이전트가 하나씩 있고, 각 에이전트가 자기 노드의 CNI 설정을 씁니다. 매니페스트를 적용한 뒤 어느 노드에 에이전트가 생겼나요(`kubectl get pods -n kube-flannel -o wide`)?',
+      'DaemonSet은 파드 템플릿이 받아들이는 노드에만 파드를 둡니다. 매니페스트의 템플릿을 읽고 노드의 레이블(`kubectl get nodes --show-labels`)과 비교해 보세요.',
+      '매니페스트에서 `nodeSelector`(와 그 아래 레이블 줄)를 지우고 다시 적용하세요: `sed -i \'/nodeSelector/,+1d\' /root/kube-flannel.yml`, 그다음 `kubectl apply -f /root/kube-flannel.yml`.',
     ],
     tasks: () => ({
       'pods-running': 'web-a와 web-b가 Running 상태이고 각 노드 서브넷의 파드 IP를 가짐',
@@ -188,11 +196,12 @@ const KO: Record<string, LabText> = {
   'kube-proxy-clusterip': {
     title: 'ClusterIP 서비스와 kube-proxy가 쓰는 규칙',
     goal: () =>
-      '노드 세 개짜리 클러스터에서 Deployment `web`(nginx, 준비된 레플리카 3개)과 주소 10.100.100.100, 포트 80의 ClusterIP 타입 Service `web`을 실행하세요(시작용 매니페스트는 /root/web.yaml). 이미 실행 중인 파드 `client`에서 10.100.100.100으로 HTTP 요청이 응답해야 하고, 요청 30번 동안 둘 이상의 파드가 응답해야 합니다. 그다음 kube-proxy가 쓴 규칙을 읽어 보세요: 노드에서 `iptables -t nat -S | grep KUBE-SVC`를 실행하면 `statistic` 규칙 두 개가 있는 서비스 체인이 보입니다.',
+      '노드 세 개짜리 클러스터에서 Deployment `web`(nginx, 준비된 레플리카 3개)과 주소 10.100.100.100, 포트 80의 ClusterIP 타입 Service `web`을 실행하세요. /root/web.yaml은 동료가 쓴 초안입니다. 적용하기 전에 읽어 보세요. 이미 실행 중인 파드 `client`에서 10.100.100.100으로 HTTP 요청이 응답해야 하고, 요청 30번 동안 둘 이상의 파드가 응답해야 합니다. 그다음 kube-proxy가 쓴 규칙을 읽어 보세요: 노드에서 `iptables -t nat -S | grep KUBE-SVC`를 실행하면 `statistic` 규칙 두 개가 있는 서비스 체인이 보입니다.',
     hints: () => [
-      'kubectl apply -f /root/web.yaml이 두 오브젝트를 모두 만들고, kubectl get deploy,svc,ep가 그것들을 보여 줍니다.',
-      'kubectl exec client -- curl -s http://10.100.100.100/은 ClusterIP를 거쳐 페이지를 가져옵니다.',
-      '엔드포인트가 세 개면 kube-proxy는 첫 번째에 확률 1/3, 두 번째에 1/2를 쓰고 마지막에는 매치 조건을 두지 않습니다. 이것이 엔드포인트 사이의 무작위 선택입니다.',
+      '/root/web.yaml의 초안을 목표와 한 줄씩 비교하세요. 레플리카는 몇 개이고, 서비스의 주소는 무엇인가요?',
+      '서비스는 spec에서 주소를 요청하지 않으면 서비스 대역에서 무작위 주소를 받습니다. 한 번 만들어진 서비스의 ClusterIP는 그 자리에서 바꿀 수 없습니다.',
+      '적용한 뒤 `kubectl get deploy,svc,endpoints web`은 레플리카, ClusterIP, 엔드포인트를 보여 주고, `kubectl exec client -- curl -s http://10.100.100.100/`은 파드에서 시험합니다.',
+      '초안을 고쳐 적용하세요: `sed -i \'s/replicas: 1/replicas: 3/; s/type: ClusterIP/type: ClusterIP\\n  clusterIP: 10.100.100.100/\' /root/web.yaml`, 그다음 `kubectl apply -f /root/web.yaml`(잘못된 주소로 이미 만든 서비스가 있으면 먼저 `kubectl delete svc web`).',
     ],
     tasks: () => ({
       deployment: 'Deployment web의 준비된 레플리카가 3개',
@@ -206,10 +215,10 @@ const KO: Record<string, LabText> = {
     goal: () =>
       '내 머신(192.168.1.5)과 192.168.1.11의 데이터베이스 서버가 같은 네트워크에 있습니다. `ping 192.168.1.11`은 되지만 아무도 숫자를 외우고 싶어 하지 않습니다. 내 머신에서 이름 `db`가 192.168.1.11로 변환되어 `ping -c 1 db`가 응답을 받게 만드세요.',
     hints: () => [
-      '먼저 해 보세요: `ping -c 1 db`. "Temporary failure in name resolution"은 리졸버가 db 항목을 찾지 못했고 DNS 서버에도 닿지 못했다는 뜻입니다.',
-      '모든 프로그램은 시스템 리졸버에 묻고, 리졸버는 `/etc/nsswitch.conf`(`hosts: files dns`)를 읽습니다: 먼저 `/etc/hosts` 파일, 그다음 DNS입니다.',
-      '/etc/hosts의 한 줄은 주소 다음에 이름이 오는 형식입니다: `192.168.1.11 db`. `echo ... >> /etc/hosts`로 덧붙이세요(`>`는 두 개: 하나면 파일을 덮어씁니다).',
-      '`getent hosts db`(ping이 쓰는 것과 같은 리졸버)로 확인한 뒤 `ping -c 1 db`를 실행하세요.',
+      "먼저 해 보세요: `ping -c 1 db`. \"Temporary failure in name resolution\"은 리졸버가 db 항목을 찾지 못했고 DNS 서버에도 닿지 못했다는 뜻입니다.",
+      "모든 프로그램은 시스템 리졸버에 묻고, 리졸버는 `/etc/nsswitch.conf`(`hosts: files dns`)를 읽습니다. 먼저 이 머신의 파일을, 그다음 DNS를 봅니다. 어느 파일일까요?",
+      "그 파일의 한 줄은 주소 다음에 이름들이 옵니다. 나머지를 지우지 않고 한 줄을 더하세요(덧붙이기는 `>>`, `>` 하나는 파일 전체를 바꿉니다). ping이 쓰는 리졸버인 `getent hosts db`로 확인하세요.",
+      "`echo \"192.168.1.11 db\" >> /etc/hosts`, 그다음 `ping -c 1 db`.",
     ],
     tasks: () => ({ 'db-resolves': 'host에서 db가 /etc/hosts로 192.168.1.11로 변환됨', 'ping-db': 'ping -c 1 db가 응답을 받음' }),
   },
@@ -218,10 +227,10 @@ const KO: Record<string, LabText> = {
     goal: () =>
       '모든 머신의 /etc/hosts를 고치는 대신, 회사는 192.168.1.100에서 DNS 서버를 운영합니다(CoreDNS, `mycompany.com`의 권한 있는 서버: `web.mycompany.com`은 192.168.1.10). 내 머신의 `/etc/resolv.conf`는 비어 있습니다. 리졸버를 설정해 짧은 이름 `web`이 DNS를 통해 192.168.1.10으로 변환되고 `ping -c 1 web`이 응답을 받게 만드세요.',
     hints: () => [
-      '먼저 서버에 직접 물어보세요: `nslookup web.mycompany.com 192.168.1.100` 또는 `dig @192.168.1.100 web.mycompany.com +short`. 서버는 잘 동작합니다. 내 머신이 그 서버를 모를 뿐입니다.',
-      '리졸버는 서버 주소를 `/etc/resolv.conf`의 `nameserver 192.168.1.100` 줄에서 읽습니다. 그런 줄이 없으면 아무것도 대기하지 않는 127.0.0.1에 묻습니다.',
-      '이제 `getent hosts web.mycompany.com`은 되지만, `web`만 쓰면 그냥 "web"으로 묻습니다. `search mycompany.com` 줄이 있으면 리졸버가 `web.mycompany.com`도 시도합니다.',
-      '`printf "nameserver 192.168.1.100\\nsearch mycompany.com\\n" > /etc/resolv.conf`, 그다음 `nslookup web`과 `ping -c 1 web`.',
+      "먼저 서버에 직접 물어보세요: `dig @192.168.1.100 web.mycompany.com +short`. 서버는 동작합니다. 여러분의 머신이 그 서버를 모를 뿐입니다.",
+      "시스템 리졸버는 /etc의 파일 하나에서 DNS 서버가 어디 있는지 알아냅니다. 거기에 서버가 없으면 아무도 대기하지 않는 127.0.0.1에 묻습니다.",
+      "이제 전체 이름은 해석되지만 `web`만 쓰면 그냥 \"web\"으로 묻습니다. 같은 파일에 짧은 이름 뒤에 붙여 볼 도메인을 적을 수 있습니다.",
+      "`printf \"nameserver 192.168.1.100\\nsearch mycompany.com\\n\" > /etc/resolv.conf`, 그다음 `nslookup web`과 `ping -c 1 web`.",
     ],
     tasks: () => ({
       'dns-answers-web': '중앙 DNS 서버 192.168.1.100이 web에 대해 응답함 (resolv.conf: nameserver와 search)',
@@ -245,7 +254,7 @@ const KO: Record<string, LabText> = {
   'fix-masquerade': {
     title: '고쳐 보세요: 네임스페이스가 인터넷에 닿지 못함',
     goal: () =>
-      '장애 접수: "네임스페이스 `red`(192.168.15.1, 호스트의 브릿지 `v-net-0` 뒤)의 앱이 http://203.0.113.10/ 상태 페이지를 열지 못합니다. 예전 호스트에서는 됐습니다." ' +
+      '장애 접수: "네임스페이스 `red`(192.168.15.1, 호스트의 브리지 `v-net-0` 뒤)의 앱이 http://203.0.113.10/ 상태 페이지를 열지 못합니다. 예전 호스트에서는 됐습니다." ' +
       'red에는 이미 호스트(192.168.15.5)를 거치는 기본 라우트가 있고 호스트는 패킷을 전달합니다. 웹 서버 203.0.113.10은 호스트의 바깥 네트워크에 있고(호스트는 `eth0`에서 203.0.113.5) 192.168.15.0/24에 대해서는 모르며, 바꿀 수 없습니다. ' +
       '호스트를 고쳐서 red가 페이지를 열고, red의 트래픽이 호스트 자신의 주소로 나가게 만드세요.',
     hints: () => [
@@ -340,7 +349,7 @@ const KO: Record<string, LabText> = {
       '쿠버네티스가 말하는 것부터 보세요: `kubectl get pods -o wide`. IP 열을 자세히 보세요.',
       "노드마다 자기 파드 범위가 주어지지만(`kubectl get node node02 -o jsonpath='{.spec.podCIDR}'`), 주소는 노드의 CNI 플러그인이 자기 설정에서 나눠 줍니다. node01과 node02의 /etc/cni/net.d 파일을 비교해 보세요(`ssh node02`).",
       '설정을 바꿔도 이미 주소를 받은 파드는 그 주소를 유지합니다: 파드를 다시 만드세요(`kubectl delete pod` 후 /root/pods.yaml을 다시 apply). 그 뒤 bridge 플러그인이 cni0에 대해 불평하면 그 노드의 cni0에 아직 남아 있는 주소를 보세요.',
-      'node02에서: /etc/cni/net.d/10-bridge.conf의 서브넷을 10.244.2.0/24로 고치고 옛 브릿지를 지우세요(`ip link delete cni0`). 그다음 controlplane에서 `kubectl delete pod web-b`와 `kubectl apply -f /root/pods.yaml`.',
+      'node02에서: /etc/cni/net.d/10-bridge.conf의 서브넷을 10.244.2.0/24로 고치고 옛 브리지를 지우세요(`ip link delete cni0`). 그다음 controlplane에서 `kubectl delete pod web-b`와 `kubectl apply -f /root/pods.yaml`.',
     ],
     tasks: () => ({
       'own-ranges': 'web-a와 web-b가 각자 노드의 파드 범위에서 고유한 주소를 가짐',

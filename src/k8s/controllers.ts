@@ -329,7 +329,8 @@ export class ControlPlane {
   private syncDaemonSet(ds: KObject): void {
     const pods = this.ownedBy('Pod', ds).filter((p) => !p.metadata.deletionTimestamp);
     const tol = ds.spec?.template?.spec?.tolerations ?? [];
-    const eligible = this.api.list('Node').filter((n) => !(n.spec?.taints ?? []).some((t: { key: string; effect: string }) => t.effect === 'NoSchedule' && !tol.some((x: { key?: string; operator?: string }) => (x.operator === 'Exists' && !x.key) || x.key === t.key)));
+    const sel = ds.spec?.template?.spec?.nodeSelector as Record<string, string> | undefined;
+    const eligible = this.api.list('Node').filter((n) => (!sel || matches(sel, n.metadata.labels)) && !(n.spec?.taints ?? []).some((t: { key: string; effect: string }) => t.effect === 'NoSchedule' && !tol.some((x: { key?: string; operator?: string }) => (x.operator === 'Exists' && !x.key) || x.key === t.key)));
     for (const n of eligible) if (!pods.some((p) => p.spec.nodeName === n.metadata.name)) this.newPod(ds, ds.spec.template, { 'controller-revision-hash': podTemplateHash(ds.spec.template).slice(0, 10), 'pod-template-generation': String(ds.metadata.generation ?? 1) }, n.metadata.name);
     const all = this.ownedBy('Pod', ds).filter((p) => !p.metadata.deletionTimestamp);
     const ready = all.filter(podReady).length;

@@ -84,6 +84,13 @@ export class Kernel {
     v.putFile('/etc/protocols', 'ip\t0\tIP\nicmp\t1\tICMP\ntcp\t6\tTCP\nudp\t17\tUDP\n');
     v.putFile('/etc/services', 'ssh\t\t22/tcp\ndomain\t\t53/tcp\ndomain\t\t53/udp\nhttp\t\t80/tcp\nhttps\t\t443/tcp\n');
     v.putFile('/root/.bashrc', '# ~/.bashrc\n');
+    // Boot-time kernel settings (procps, systemd-sysctl): /etc/sysctl.conf, /etc/sysctl.d with Debian's
+    // 99-sysctl.conf link to it, and /usr/lib/sysctl.d. Debian's two files there set kernel.pid_max
+    // and fs.protected_*, which this host does not model, so that directory starts empty.
+    v.mkdir('/etc/sysctl.d', {}, true);
+    v.mkdir('/usr/lib/sysctl.d', {}, true);
+    v.putFile('/etc/sysctl.conf', '# Kernel parameters applied at boot, one "key = value" per line (see sysctl.conf(5)).\n');
+    v.symlink('../sysctl.conf', '/etc/sysctl.d/99-sysctl.conf');
     for (const name of ['null', 'zero', 'tty'] as const) v.create(`/dev/${name}`, { kind: 'dev', name, mode: 0o666 });
     mountProcfs(this);
   }

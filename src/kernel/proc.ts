@@ -77,6 +77,8 @@ export interface ExecOptions {
   cwd?: string;
   /** Called with the child as soon as it exists (a daemon keeps it to signal it later). */
   onSpawn?: (child: Process) => void;
+  /** The child's controlling terminal (`pts/N`) when it is not the parent's (script(1) making a pty). */
+  tty?: string;
 }
 
 /** Runs a child program to completion and returns its exit status (set by the shell). */
@@ -117,6 +119,12 @@ export class Process {
   programs: Map<string, string> | undefined;
   /** Set by whoever runs the process: end it at once with `code` (how SIGKILL reaps). */
   reap: ((code: number) => void) | undefined;
+  /**
+   * Controlling terminal (`pts/0`), inherited from the parent; undefined for
+   * processes without one (daemons, a session leader that detached). `ps`
+   * without options lists the processes of the caller's terminal.
+   */
+  tty: string | undefined;
   private readonly clock: Clock;
   private handlers = new Set<(sig: Signal) => void>();
   private readonly onExit: (p: Process) => void;
@@ -157,7 +165,8 @@ export class Process {
 
   /** Program name as `ps` shows it. */
   get comm(): string {
-    const a = this.argv[0] ?? '';
+    // A login shell's argv[0] is `-bash`; the kernel's comm is the program's file name.
+    const a = (this.argv[0] ?? '').replace(/^-/, '');
     return a.slice(a.lastIndexOf('/') + 1).slice(0, 15);
   }
 
@@ -308,6 +317,7 @@ export class ProcessTable {
     const p = new Process({ ...init, pid, clock: this.clock, onExit: (q) => this.procs.delete(q.pid) });
     p.overlay = this.procs.get(init.ppid)?.overlay;
     p.programs = this.procs.get(init.ppid)?.programs;
+    p.tty = this.procs.get(init.ppid)?.tty;
     this.procs.set(pid, p);
     return p;
   }

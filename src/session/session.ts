@@ -175,7 +175,7 @@ export class Session {
       this.host,
       1,
       ['-bash'],
-      { env: { ...LOGIN_ENV }, cwd: '/root', netns: this.kernel.initNs, stdin: this.tty.inStream, stdout: this.tty.outStream, stderr: this.tty.outStream },
+      { env: { ...LOGIN_ENV }, cwd: '/root', netns: this.kernel.initNs, stdin: this.tty.inStream, stdout: this.tty.outStream, stderr: this.tty.outStream, tty: 'pts/0' },
       (p: Process) => shellMain(p, 'bash', { ignoreEof: true }),
     );
     r.done.then(() => {

@@ -119,6 +119,7 @@ export function spawnWith(
     stderr: gateOut(opts.stderr, () => alive),
     exec: makeExec(host),
   });
+  if (opts.tty !== undefined) p.tty = opts.tty;
   attachHost(p, host);
   let forced: ((code: number) => void) | undefined;
   const killed = new Promise<number>((resolve) => {
@@ -238,6 +239,7 @@ export function makeExec(host: HostView): ExecFn {
         stdin: opts.stdin ?? parent.stdin,
         stdout: opts.stdout ?? parent.stdout,
         stderr: opts.stderr ?? parent.stderr,
+        tty: opts.tty,
       },
       ref,
     );

@@ -51,6 +51,9 @@ describe('lesson snippets', () => {
     expect(out.get('route -n')).toContain('192.168.1.0     0.0.0.0         255.255.255.0   U     0      0        0 eth0');
     expect(out.get('cat /proc/sys/net/ipv4/ip_forward')).toMatch(/\n0\n[\s\S]*\n1\n/);
     expect(out.get('sysctl net.ipv4.ip_forward')).toContain('net.ipv4.ip_forward = 1');
+    // Persistence: a file in /etc/sysctl.d, loaded with -p and with --system in procps' order.
+    expect(out.get('sysctl -p /etc/sysctl.d/90-router.conf')).toContain('net.ipv4.ip_forward = 1\n');
+    expect(out.get('sysctl --system')).toContain('* Applying /etc/sysctl.d/90-router.conf ...\n* Applying /etc/sysctl.d/99-sysctl.conf ...\n* Applying /etc/sysctl.conf ...\nnet.ipv4.ip_forward = 1\n');
   }, 120_000);
 
   it('namespaces: every snippet runs and shows what the text says', async () => {
@@ -58,15 +61,15 @@ describe('lesson snippets', () => {
     expect(lines.length).toBeGreaterThan(20);
     const out = await runAll(lines);
     for (const [line, text] of out) expect(text, line).not.toMatch(/command not found|syntax error|internal error|Usage:/);
-    expect(out.get('ip netns')).toMatch(/blue\nred/);
-    expect(out.get('ls /var/run/netns')).toMatch(/blue\s+red/);
-    expect(out.get('ip netns exec red ip link')).toContain('1: lo: <LOOPBACK> mtu 65536 qdisc noop state DOWN');
-    expect(out.get('ip -n red link')).toContain('1: lo: <LOOPBACK> mtu 65536 qdisc noop state DOWN');
-    // Both pings from red to blue (direct cable, then through the bridge) succeed.
-    expect(out.get('ip netns exec red ping -c 2 192.168.15.2')).toMatch(/2 packets transmitted, 2 received[\s\S]*2 packets transmitted, 2 received/);
-    expect(out.get('ip netns exec red arp')).toMatch(/192\.168\.15\.2\s+ether\s+[0-9a-f:]{17}\s+C\s+veth-red/);
-    expect(out.get('bridge link')).toMatch(/veth-red-br[\s\S]*master v-net-0/);
-    expect(out.get('ping -c 1 192.168.15.1')).toContain('Network is unreachable');
-    expect(out.get('ping -c 2 192.168.15.1')).toContain('2 packets transmitted, 2 received');
+    expect(out.get('ip netns')).toMatch(/yellow\ngreen/);
+    expect(out.get('ls /var/run/netns')).toMatch(/green\s+yellow/);
+    expect(out.get('ip netns exec green ip link')).toContain('1: lo: <LOOPBACK> mtu 65536 qdisc noop state DOWN');
+    expect(out.get('ip -n green link')).toContain('1: lo: <LOOPBACK> mtu 65536 qdisc noop state DOWN');
+    // Both pings from green to yellow (direct cable, then through the bridge) succeed.
+    expect(out.get('ip netns exec green ping -c 2 10.0.5.2')).toMatch(/2 packets transmitted, 2 received[\s\S]*2 packets transmitted, 2 received/);
+    expect(out.get('ip netns exec green arp')).toMatch(/10\.0\.5\.2\s+ether\s+[0-9a-f:]{17}\s+C\s+veth-green/);
+    expect(out.get('bridge link')).toMatch(/veth-green-br[\s\S]*master br-demo/);
+    expect(out.get('ping -c 1 10.0.5.1')).toContain('Network is unreachable');
+    expect(out.get('ping -c 2 10.0.5.1')).toContain('2 packets transmitted, 2 received');
   }, 120_000);
 });

@@ -4,12 +4,14 @@
 
 import { exportProgress, importProgress } from './store.ts';
 import { t, type Lang, type UiKey } from '../i18n/ui.ts';
+import { lt } from '../i18n/learn.ts';
 
 const lang: Lang = document.documentElement.lang === 'ko' ? 'ko' : 'en';
 const msg = (key: UiKey, vars?: Record<string, string | number>) => t(lang, key, vars);
 
 function describeKey(key: string): string {
   if (key.startsWith('lab:')) return msg('progress.lab', { lab: key.slice(4) });
+  if (key.startsWith('check:')) return lt(lang, 'check.progress', { lesson: key.slice(6) });
   if (key.startsWith('play:')) return msg('progress.practice', { page: key.slice(5) });
   return key;
 }
@@ -48,7 +50,9 @@ class PlProgress extends HTMLElement {
         li.dataset.key = t.key;
         const cmds = t.entries.filter((e) => 'line' in e).length;
         const passed = t.results?.length ? msg('progress.checks', { passed: t.passed.length, n: t.results.length }) : '';
-        li.textContent = msg(cmds === 1 ? 'progress.commands.one' : 'progress.commands.many', { what: describeKey(t.key), n: cmds }) + passed;
+        li.textContent = t.key.startsWith('check:')
+          ? `${describeKey(t.key)}: ${lt(lang, 'check.score', { right: t.passed.length, n: t.results?.length ?? 0 })}`
+          : msg(cmds === 1 ? 'progress.commands.one' : 'progress.commands.many', { what: describeKey(t.key), n: cmds }) + passed;
         ul.append(li);
       }
     } catch (e) {

@@ -139,7 +139,7 @@ describe('topology view', () => {
     expect(v.titles).toEqual(['host (호스트 네임스페이스)', 'red (네임스페이스)']);
     expect(v.iface('veth-red')).toBe('veth-red: veth, 켜짐 (DOWN), 10.1.1.1/24, veth 쌍 (반대쪽 끝: host/red의 veth-host, 링크 꺼짐)');
     expect(v.iface('veth-host')).toBe('veth-host: veth, 꺼짐, IPv4 주소 없음, veth 쌍 (반대쪽 끝: host의 veth-red, 링크 꺼짐)');
-    expect(v.iface('d0')).toBe('d0: dummy, 꺼짐, IPv4 주소 없음, 브릿지 br0의 포트');
+    expect(v.iface('d0')).toBe('d0: dummy, 꺼짐, IPv4 주소 없음, 브리지 br0의 포트');
     expect(v.iface('br0')).toBe('br0: bridge, 꺼짐, IPv4 주소 없음, 스위치 (포트: d0)');
     expect(v.svgName('br0')).toBe('br0 ⇄ 스위치 (꺼짐)');
     expect(v.svgName('veth-red')).toBe('veth-red');

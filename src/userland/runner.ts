@@ -23,6 +23,8 @@ export interface SpawnOptions {
   stdin: InStream;
   stdout: OutStream;
   stderr: OutStream;
+  /** Controlling terminal of the new process (default: the parent's). */
+  tty?: string;
 }
 
 /** What the shell layer provides to daemons. */

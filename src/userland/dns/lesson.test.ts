@@ -39,13 +39,13 @@ describe('the DNS lesson snippets', () => {
     }
     expect(res.get('getent hosts db')?.out).toBe('192.168.50.2    db\n');
     expect(res.get('ping -c 1 -W 1 db')?.err).toBe('ping: db: Temporary failure in name resolution\n');
-    expect(res.get('dig @192.168.1.100 web.mycompany.com')?.out).toContain('web.mycompany.com.\t3600\tIN\tA\t192.168.1.10');
-    expect(res.get('getent hosts web')?.out).toBe('192.168.1.10    web.mycompany.com\n');
-    expect(res.get('dig +short www.mycompany.com')?.out).toBe('web.mycompany.com.\n192.168.1.10\n');
+    expect(res.get('dig @192.168.1.53 web.acme.test')?.out).toContain('web.acme.test.\t\t3600\tIN\tA\t192.168.1.10');
+    expect(res.get('getent hosts web')?.out).toBe('192.168.1.10    web.acme.test\n');
+    expect(res.get('dig +short www.acme.test')?.out).toBe('web.acme.test.\n192.168.1.10\n');
     expect(res.get('nslookup intranet')?.exit).toBe(1);
     expect(res.get('getent hosts intranet')?.out).toBe('192.168.1.10    intranet\n');
     expect(res.get('dig +short web')?.out).toBe('');
     expect(res.get('dig +short web +search')?.out).toBe('192.168.1.10\n');
-    expect(res.get('cat /tmp/coredns.log')?.out).toContain('"A IN web.mycompany.com. udp');
+    expect(res.get('cat /tmp/coredns.log')?.out).toContain('"A IN web.acme.test. udp');
   }, 120_000);
 });

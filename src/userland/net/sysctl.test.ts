@@ -65,3 +65,14 @@ describe('sysctl (scenario 09)', () => {
     expect(conf.stdout.split('\n').every((l) => l === '' || l.startsWith('net.ipv4.conf.lo.'))).toBe(true);
   });
 });
+
+describe('sysctl --system and -p (scenario 131, recorded in a private mount namespace)', () => {
+  it('reads /etc/sysctl.d, /usr/lib/sysctl.d and /etc/sysctl.conf in procps order, every step as recorded', async () => {
+    const { golden, replay } = await import('../../../test/golden.ts');
+    await import('../../shell/bash.ts');
+    await import('../index.ts');
+    const pairs = await replay(golden('131-sysctl-system'));
+    expect(pairs.length).toBe(17);
+    for (const [g, c] of pairs) expect(c, g.cmd).toEqual(g);
+  }, 60_000);
+});

@@ -12,6 +12,8 @@ import { safeRegExp } from '../lib/safe-regex.ts';
 
 const PROC_PATH = '/proc/sys/';
 const DEFAULT_PRELOAD = '/etc/sysctl.conf';
+/** Where `--system` looks for *.conf files, in procps 4.0.2's order. */
+const SYSTEM_DIRS = ['/etc/sysctl.d', '/run/sysctl.d', '/usr/local/lib/sysctl.d', '/usr/lib/sysctl.d', '/lib/sysctl.d'];
 
 const USAGE =
   '\nUsage:\n sysctl [options] [variable[=value] ...]\n\nOptions:\n' +
@@ -453,6 +455,23 @@ async function sysctl(p: Process): Promise<number> {
     const list: Setting[] = [];
     const k = kernelOf(p);
     let rc = 0;
+    // PreloadSystem(): every *.conf of the system directories, a name seen in an earlier
+    // directory hiding the same name in a later one, applied in file-name order.
+    const files = new Map<string, string>();
+    for (const dir of SYSTEM_DIRS) {
+      let names: string[];
+      try {
+        names = k.vfs.readdir(dir, p.vfsCtx());
+      } catch {
+        continue;
+      }
+      for (const n of names) if (n.length >= 5 && n.endsWith('.conf') && !files.has(n)) files.set(n, `${dir}/${n}`);
+    }
+    for (const n of [...files.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const f = files.get(n)!;
+      if (!s.quiet) p.stdout.write(`* Applying ${f} ...\n`);
+      rc |= await s.preload(list, f);
+    }
     const st = k.vfs.tryLookup(DEFAULT_PRELOAD, p.vfsCtx());
     if (st && st.kind === 'file') {
       if (!s.quiet) p.stdout.write(`* Applying ${DEFAULT_PRELOAD} ...\n`);

@@ -4,6 +4,7 @@ import './hostname.ts';
 import './nsenter.ts';
 import './mount.ts';
 import './ps.ts';
+import './script.ts';
 import './ssh.ts';
 import './man.ts';
 import './editors.ts';

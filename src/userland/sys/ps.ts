@@ -1,5 +1,6 @@
 // ps and kill (procps-ng 4.0.2) over the host's process table. `ps`, `ps
-// aux` and `ps -ef` print the three classic formats; the host's pid 1 (its
+// aux` and `ps -ef` print the three classic formats; a bare `ps` lists only
+// the processes of the caller's terminal (scenario 130); the host's pid 1 (its
 // init, which has no process object here) is listed as /sbin/init. kill
 // delivers SIGHUP/SIGINT/SIGKILL/SIGTERM to simulated processes; other
 // signals are checked and accepted.
@@ -16,15 +17,17 @@ interface PsRow {
   args: string;
   stat: string;
   start: number;
+  /** Controlling terminal, or undefined (`?`). */
+  tty: string | undefined;
 }
 
 function rows(p: Process): PsRow[] {
   const k = kernelOf(p);
   const out: PsRow[] = [];
-  if (!k.procs.get(1)) out.push({ pid: 1, ppid: 0, comm: 'init', args: '/sbin/init', stat: 'S', start: 0 });
+  if (!k.procs.get(1)) out.push({ pid: 1, ppid: 0, comm: 'init', args: '/sbin/init', stat: 'S', start: 0, tty: undefined });
   for (const q of k.procs.list()) {
     if (q.state === 'Z') continue;
-    out.push({ pid: q.pid, ppid: q.ppid, comm: q.comm, args: q.argv.join(' '), stat: q === p ? 'R' : 'S', start: q.startedAt });
+    out.push({ pid: q.pid, ppid: q.ppid, comm: q.comm, args: q.argv.join(' '), stat: q === p ? 'R' : 'S', start: q.startedAt, tty: q.tty });
   }
   return out;
 }
@@ -45,21 +48,25 @@ function ps(p: Process): number {
     p.stderr.write(`error: unsupported option (BSD syntax)\n\nUsage:\n ps [options]\n\n Try 'ps --help <simple|list|output|threads|misc|all>'\n  or 'ps --help <s|l|o|t|m|a>'\n for additional help text.\n\nFor more details see ps(1).\n`);
     return 1;
   }
-  const list = rows(p);
+  const all = rows(p);
+  // Without options ps selects the processes of the caller's terminal (with no
+  // terminal: those without one), as procps does (same euid: everyone is root here).
+  const list = format === 'default' && !args.length ? all.filter((r) => r.tty === p.tty) : all;
+  const tty = (r: PsRow) => (r.tty ?? '?').padEnd(8);
   if (format === 'default') {
     let s = '    PID TTY          TIME CMD\n';
-    for (const r of list) s += `${String(r.pid).padStart(7)} ${'?'.padEnd(8)} ${'00:00:00'.padStart(8)} ${r.comm}\n`;
+    for (const r of list) s += `${String(r.pid).padStart(7)} ${tty(r)} ${'00:00:00'.padStart(8)} ${r.comm}\n`;
     p.stdout.write(s);
   } else if (format === 'ef') {
     let s = 'UID          PID    PPID  C STIME TTY          TIME CMD\n';
-    for (const r of list) s += `${'root'.padEnd(8)} ${String(r.pid).padStart(7)} ${String(r.ppid).padStart(7)} ${' 0'} ${hhmm(r.start).padStart(5)} ${'?'.padEnd(8)} ${'00:00:00'.padStart(8)} ${r.args}\n`;
+    for (const r of list) s += `${'root'.padEnd(8)} ${String(r.pid).padStart(7)} ${String(r.ppid).padStart(7)} ${' 0'} ${hhmm(r.start).padStart(5)} ${tty(r)} ${'00:00:00'.padStart(8)} ${r.args}\n`;
     p.stdout.write(s);
   } else {
     let s = 'USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\n';
     for (const r of list) {
       const vsz = r.pid === 1 ? 4360 : 8116;
       const rss = r.pid === 1 ? 3156 : 4332;
-      s += `${'root'.padEnd(8)} ${String(r.pid).padStart(7)} ${' 0.0'} ${' 0.0'} ${String(vsz).padStart(6)} ${String(rss).padStart(5)} ${'?'.padEnd(8)} ${r.stat.padEnd(4)} ${hhmm(r.start).padStart(5)} ${'0:00'.padStart(6)} ${r.args}\n`;
+      s += `${'root'.padEnd(8)} ${String(r.pid).padStart(7)} ${' 0.0'} ${' 0.0'} ${String(vsz).padStart(6)} ${String(rss).padStart(5)} ${tty(r)} ${r.stat.padEnd(4)} ${hhmm(r.start).padStart(5)} ${'0:00'.padStart(6)} ${r.args}\n`;
     }
     p.stdout.write(s);
   }

@@ -1,0 +1,118 @@
+// Strings of the teaching components (Predict, SelfCheck, Recap) and of the
+// diagrams added with them, in both languages. Kept apart from ui.ts so the
+// lesson components can grow without touching the shared interface table.
+
+import type { Lang } from './ui.ts';
+
+const en = {
+  'predict.eyebrow': 'Predict, then run',
+  'predict.yours': 'Your prediction',
+  'predict.commit': 'Commit my prediction',
+  'predict.intro': 'Choose (or write) your answer and commit to it; the Run button unlocks after that.',
+  'predict.locked': 'Your prediction: {answer}. Now run it and compare.',
+  'predict.empty': 'Choose or write an answer first.',
+  'predict.right': 'Your prediction was right.',
+  'predict.wrong': 'Not what happens. The answer: {answer}.',
+  'predict.runLocked': 'Commit a prediction first',
+  'check.title': 'Self-check',
+  'check.intro': 'A few questions on this lesson, graded here. Your answers are saved with your progress in this browser.',
+  'check.submit': 'Check my answers',
+  'check.retry': 'Try again',
+  'check.score': '{right} of {n} right.',
+  'check.all': 'All {n} right. Well done!',
+  'check.unanswered': 'Answer every question first ({missing} left).',
+  'check.right': 'Right.',
+  'check.wrong': 'Not quite. The answer: {answer}.',
+  'check.saved': 'Your last answers are shown (saved in this browser).',
+  'check.progress': 'Self-check of the lesson “{lesson}”',
+  'recap.title': 'Recap',
+  'diagram.nf.title': 'Netfilter hooks and the tables that use them',
+  'diagram.nf.desc':
+    'A packet arriving on an interface passes PREROUTING (tables raw, mangle, nat: destination NAT), then the routing decision. A packet for this host goes to INPUT (mangle, filter) and to the local process; a packet for another host goes to FORWARD (mangle, filter). Packets the host itself sends start in OUTPUT (raw, mangle, nat, filter). Forwarded and locally sent packets both leave through POSTROUTING (mangle, nat: source NAT and MASQUERADE).',
+  'diagram.nf.in': 'packet in',
+  'diagram.nf.out': 'packet out',
+  'diagram.nf.routing': 'routing decision',
+  'diagram.nf.local': 'local process',
+  'diagram.nf.caption': 'Five hooks, four tables. DNAT happens before routing (so the new destination is routed), SNAT and MASQUERADE after it (so the outgoing interface is known).',
+  'diagram.dk.title': 'docker0, the containers\' veth pairs and the rules dockerd writes',
+  'diagram.dk.desc':
+    'On the host, the bridge docker0 has the address 172.17.0.1/16. Containers web (172.17.0.2) and db (172.17.0.3) each have an eth0 inside their own namespace, joined by a veth pair to a port of docker0. The host\'s eth0 is 192.168.1.10. In the nat table, PREROUTING and OUTPUT jump to the DOCKER chain, which DNATs port 9090 to 172.17.0.2:80; POSTROUTING masquerades traffic from 172.17.0.0/16 that leaves by another interface. In the filter table, FORWARD passes through DOCKER-FORWARD, which accepts replies and published ports and drops the rest.',
+  'diagram.dk.host': 'host (default namespace)',
+  'diagram.dk.ns': 'namespace',
+  'diagram.dk.bridge': 'docker0 (bridge) 172.17.0.1/16',
+  'diagram.dk.caption': 'Every container is a namespace, a veth pair and a bridge port; publishing and the way out are nat rules on the host.',
+  'diagram.svc.title': 'A ClusterIP Service as kube-proxy\'s iptables chains',
+  'diagram.svc.desc':
+    'A packet to the ClusterIP 10.96.50.50 port 80 enters KUBE-SERVICES from PREROUTING or OUTPUT. The rule for that address and port jumps to the Service\'s chain KUBE-SVC-…, which picks one endpoint: the first KUBE-SEP chain with probability 1/3, else the second with probability 1/2, else the third. Each KUBE-SEP chain DNATs to one pod, 10.244.1.2, 10.244.1.3 or 10.244.2.2, on port 80.',
+  'diagram.svc.packet': 'packet to|10.96.50.50:80',
+  'diagram.svc.match': 'match ClusterIP and port',
+  'diagram.svc.pick': 'pick an endpoint',
+  'diagram.svc.rest': 'the rest',
+  'diagram.svc.caption': 'One chain per Service, one chain per endpoint: a cascade of random choices, then DNAT. Conntrack keeps the rest of the connection on the chosen pod.',
+} as const;
+
+export type LearnKey = keyof typeof en;
+
+const ko: Record<LearnKey, string> = {
+  'predict.eyebrow': '예측한 뒤 실행',
+  'predict.yours': '내 예측',
+  'predict.commit': '예측 확정',
+  'predict.intro': '답을 고르거나 적은 뒤 확정하세요. 그러면 실행 버튼이 열립니다.',
+  'predict.locked': '내 예측: {answer}. 이제 실행해서 비교해 보세요.',
+  'predict.empty': '먼저 답을 고르거나 적으세요.',
+  'predict.right': '예측이 맞았습니다.',
+  'predict.wrong': '실제로는 다릅니다. 답: {answer}.',
+  'predict.runLocked': '먼저 예측을 확정하세요',
+  'check.title': '스스로 점검',
+  'check.intro': '이 강의에 관한 몇 가지 질문입니다. 이 페이지에서 채점되고, 답은 이 브라우저의 진행 상황과 함께 저장됩니다.',
+  'check.submit': '답 확인',
+  'check.retry': '다시 풀기',
+  'check.score': '{n}문제 중 {right}문제 맞음.',
+  'check.all': '{n}문제 모두 맞았습니다. 잘했습니다!',
+  'check.unanswered': '모든 질문에 먼저 답하세요 ({missing}개 남음).',
+  'check.right': '맞습니다.',
+  'check.wrong': '아닙니다. 답: {answer}.',
+  'check.saved': '마지막으로 고른 답을 보여 줍니다 (이 브라우저에 저장됨).',
+  'check.progress': '“{lesson}” 강의의 스스로 점검',
+  'recap.title': '핵심 되짚기',
+  'diagram.nf.title': '넷필터 훅과 그 훅을 쓰는 테이블',
+  'diagram.nf.desc':
+    '인터페이스로 들어온 패킷은 PREROUTING(테이블 raw, mangle, nat: 목적지 NAT)을 지나 라우팅 결정에 이릅니다. 이 호스트로 온 패킷은 INPUT(mangle, filter)을 거쳐 로컬 프로세스로 가고, 다른 호스트로 가는 패킷은 FORWARD(mangle, filter)로 갑니다. 호스트 자신이 보내는 패킷은 OUTPUT(raw, mangle, nat, filter)에서 시작합니다. 전달되는 패킷과 로컬에서 보낸 패킷은 모두 POSTROUTING(mangle, nat: 소스 NAT와 MASQUERADE)을 지나 나갑니다.',
+  'diagram.nf.in': '들어오는 패킷',
+  'diagram.nf.out': '나가는 패킷',
+  'diagram.nf.routing': '라우팅 결정',
+  'diagram.nf.local': '로컬 프로세스',
+  'diagram.nf.caption': '훅 다섯 개, 테이블 네 개. DNAT는 라우팅 전에 일어나고(새 목적지로 라우팅되도록), SNAT와 MASQUERADE는 라우팅 뒤에 일어납니다(나가는 인터페이스를 알도록).',
+  'diagram.dk.title': 'docker0, 컨테이너의 veth 쌍, dockerd가 쓰는 규칙',
+  'diagram.dk.desc':
+    '호스트에서 브리지 docker0은 주소 172.17.0.1/16을 가집니다. 컨테이너 web(172.17.0.2)과 db(172.17.0.3)는 각자의 네임스페이스 안에 eth0을 가지며, veth 쌍으로 docker0의 포트에 연결됩니다. 호스트의 eth0은 192.168.1.10입니다. nat 테이블에서 PREROUTING과 OUTPUT은 DOCKER 체인으로 점프하고, DOCKER 체인은 9090번 포트를 172.17.0.2:80으로 DNAT 합니다. POSTROUTING은 172.17.0.0/16에서 다른 인터페이스로 나가는 트래픽을 MASQUERADE 합니다. filter 테이블에서 FORWARD는 DOCKER-FORWARD를 거치며, 응답과 공개된 포트는 받아들이고 나머지는 버립니다.',
+  'diagram.dk.host': '호스트 (기본 네임스페이스)',
+  'diagram.dk.ns': '네임스페이스',
+  'diagram.dk.bridge': 'docker0 (브리지) 172.17.0.1/16',
+  'diagram.dk.caption': '모든 컨테이너는 네임스페이스, veth 쌍, 브리지 포트 하나입니다. 포트 공개와 바깥으로 나가는 길은 호스트의 nat 규칙입니다.',
+  'diagram.svc.title': 'kube-proxy의 iptables 체인으로 본 ClusterIP 서비스',
+  'diagram.svc.desc':
+    'ClusterIP 10.96.50.50의 80번 포트로 가는 패킷은 PREROUTING이나 OUTPUT에서 KUBE-SERVICES로 들어갑니다. 그 주소와 포트의 규칙이 서비스의 체인 KUBE-SVC-…로 점프하고, 이 체인이 엔드포인트 하나를 고릅니다. 확률 1/3로 첫 번째 KUBE-SEP 체인, 아니면 확률 1/2로 두 번째, 아니면 세 번째입니다. 각 KUBE-SEP 체인은 파드 하나(10.244.1.2, 10.244.1.3, 10.244.2.2)의 80번 포트로 DNAT 합니다.',
+  'diagram.svc.packet': '10.96.50.50:80으로|가는 패킷',
+  'diagram.svc.match': 'ClusterIP와 포트 일치',
+  'diagram.svc.pick': '엔드포인트 고르기',
+  'diagram.svc.rest': '나머지',
+  'diagram.svc.caption': '서비스마다 체인 하나, 엔드포인트마다 체인 하나: 무작위 선택이 이어진 다음 DNAT 합니다. conntrack이 연결의 나머지를 고른 파드로 보냅니다.',
+};
+
+const DICT: Record<Lang, Record<LearnKey, string>> = { en, ko };
+
+/** A teaching-component string in `lang`, with `{name}` placeholders filled. */
+export function lt(lang: Lang, key: LearnKey, vars: Record<string, string | number> = {}): string {
+  return DICT[lang][key].replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(vars, k) ? String(vars[k]) : m));
+}
+
+/** The progress-store key of a lesson's self-check (shared by both languages). */
+export function selfCheckKey(slug: string): string {
+  return `check:${slug}`;
+}
+
+/** Accepted free-text answers compare without case, outer spaces or repeated spaces. */
+export function normalizeAnswer(s: string): string {
+  return s.trim().replace(/\s+/g, ' ').toLowerCase();
+}
