@@ -128,4 +128,17 @@ describe('not simulated: refused, listed, never silently accepted', () => {
     expect((await run(world, host, ns, ['sysctl', '-w', 'net.ipv4.ip_default_ttl=32'])).exit).toBe(0);
     expect(notSimulatedItems().some((i) => i.tool === 'sysctl' && i.item === 'net.ipv4.conf.*.log_martians')).toBe(true);
   });
+
+  it('vxlan attributes and bridge fdb options the kernel model lacks are refused, not swallowed', async () => {
+    const world = new World({ seed: 1 });
+    const host = world.addHost('host');
+    const ns = host.initNs;
+    const vx = await run(world, host, ns, ['ip', 'link', 'add', 'vx0', 'type', 'vxlan', 'id', '5', 'dstport', '4789', 'ttl', '10']);
+    expect(vx).toEqual({ stdout: '', stderr: 'ip: vxlan ttl: not simulated\n', exit: NOT_SIMULATED_STATUS });
+    expect(ns.devByName('vx0')).toBeUndefined();
+    expect((await run(world, host, ns, ['ip', 'link', 'add', 'vx0', 'type', 'vxlan', 'id', '5', 'dstport', '4789'])).exit).toBe(0);
+    const fdb = await run(world, host, ns, ['bridge', 'fdb', 'append', '00:00:00:00:00:00', 'dev', 'vx0', 'dst', '192.0.2.1', 'port', '4790']);
+    expect(fdb).toEqual({ stdout: '', stderr: 'bridge: fdb … port: not simulated\n', exit: NOT_SIMULATED_STATUS });
+    expect(notSimulatedItems().some((i) => i.tool === 'bridge' && i.item === 'fdb … vni')).toBe(true);
+  });
 });

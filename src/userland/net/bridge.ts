@@ -3,7 +3,7 @@
 // reads and edits forwarding databases through PF_BRIDGE neighbour
 // messages (kernel/fdb.ts). Output and errors as recorded on Linux.
 
-import { refuseNotSimulated, register } from '../registry.ts';
+import { declareNotSimulated, refuseNotSimulated, register } from '../registry.ts';
 import type { Process } from '../../kernel/proc.ts';
 import type { NetNs } from '../../kernel/netns.ts';
 import type { NetDevice, FdbEntry } from '../../kernel/netdev.ts';
@@ -316,7 +316,7 @@ function fdbModify(c: BridgeCtx, cmd: 'add' | 'append' | 'replace' | 'del', args
     };
     if (a === 'dev') d = next();
     else if (a === 'dst') dst = next();
-    else if (a === 'port' || a === 'vni' || a === 'via' || a === 'src_vni' || a === 'vlan' || a === 'nhid') next();
+    else if (a === 'port' || a === 'vni' || a === 'via' || a === 'src_vni' || a === 'vlan' || a === 'nhid') return refuseNotSimulated(c.p, 'bridge', `fdb … ${a}`);
     else if (a === 'self') self = true;
     else if (a === 'master') master = true;
     else if (matches(a, 'local') || matches(a, 'permanent')) state = 'permanent';
@@ -449,3 +449,5 @@ register({
   ],
   run: bridge,
 });
+
+declareNotSimulated(...['port', 'vni', 'via', 'src_vni', 'vlan', 'nhid'].map((item) => ({ tool: 'bridge', kind: 'attribute' as const, item: `fdb … ${item}`, why: 'fdb entries carry a MAC, a device and (on vxlan) a remote address only' })));

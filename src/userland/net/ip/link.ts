@@ -256,6 +256,9 @@ const BRIDGE_SLAVE_USAGE =
 /** bridge_slave attributes the simulated bridge honours; every other one is refused as not simulated. */
 export const BRIDGE_SLAVE_HONOURED = ['priority', 'cost', 'hairpin', 'learning', 'flood'];
 /** bridge_slave attributes iproute2 parses that the simulation does not model. */
+/** vxlan attributes that are parsed by iproute2 but not modelled (outer TTL/TOS are fixed at 64/0, learned entries age at 300 s, no limit on them). */
+export const VXLAN_NOT_SIMULATED = ['ttl', 'tos', 'ageing', 'maxaddress'];
+
 export const BRIDGE_SLAVE_NOT_SIMULATED = [
   'fdb_flush', 'state', 'guard', 'fastleave', 'root_block', 'proxy_arp', 'proxy_arp_wifi', 'mcast_router', 'mcast_fast_leave',
   'mcast_flood', 'bcast_flood', 'mcast_to_unicast', 'group_fwd_mask', 'neigh_suppress', 'vlan_tunnel', 'isolated', 'locked', 'backup_port', 'nobackup_port',
@@ -373,8 +376,9 @@ function linkAdd(ip: Ip, req: LinkReq): number {
         if (l === undefined || l > 65535) ip.invarg('min port', lo);
         if (h === undefined || h > 65535) ip.invarg('max port', hi);
         vx.srcport = [l, h];
-      } else if (w === 'ttl' || w === 'tos' || w === 'ageing' || w === 'maxaddress') {
-        a.next();
+      } else if (VXLAN_NOT_SIMULATED.includes(w)) {
+        ip.err(notSimulatedMessage('ip', `vxlan ${w}`));
+        return -NOT_SIMULATED_STATUS;
       } else if (matches(w, 'help')) ip.die('Usage: ... vxlan id VNI\n');
       else ip.die(`vxlan: unknown command "${w}"?\n`);
       a.shift();
@@ -549,6 +553,7 @@ function linkList(ip: Ip, argv: string[]): number {
 }
 
 declareNotSimulated(
+  ...VXLAN_NOT_SIMULATED.map((item) => ({ tool: 'ip', kind: 'attribute' as const, item: `link add … type vxlan ${item}`, why: 'the outer TTL is 64, TOS 0, learned fdb entries age after 300 s with no limit' })),
   ...BRIDGE_SLAVE_NOT_SIMULATED.map((item) => ({
     tool: 'ip',
     kind: 'attribute' as const,
