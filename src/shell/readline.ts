@@ -282,7 +282,7 @@ export class Terminal implements ShellTty {
   private readonly emit: (s: string) => void;
   private pending: string[] = [];
   private events: TermEvent[] = [];
-  private reader: { editor: LineEditor; record: boolean; resolve: (r: ReadResult) => void } | undefined;
+  private reader: { editor: LineEditor; record: boolean; program: boolean; resolve: (r: ReadResult) => void } | undefined;
   private fgStack: FgOwner[] = [];
   private idleWaiters: (() => void)[] = [];
   private pasting = false;
@@ -306,7 +306,7 @@ export class Terminal implements ShellTty {
       isTTY: true,
       tty: this,
       async read(): Promise<string | null> {
-        const r = await self.readLine({ prompt: '', history: [], record: true });
+        const r = await self.readLine({ prompt: '', history: [], record: true, program: true });
         if (r.kind === 'line') return r.line + '\n';
         return null;
       },
@@ -367,10 +367,10 @@ export class Terminal implements ShellTty {
     };
   }
 
-  readLine(req: { prompt: string; history: string[]; complete?: (line: string, cursor: number) => Completion | undefined; record?: boolean }): Promise<ReadResult> {
+  readLine(req: { prompt: string; history: string[]; complete?: (line: string, cursor: number) => Completion | undefined; record?: boolean; program?: boolean }): Promise<ReadResult> {
     return new Promise((resolve) => {
       const editor = new LineEditor(req, this.cols);
-      this.reader = { editor, record: req.record ?? false, resolve };
+      this.reader = { editor, record: req.record ?? false, program: req.program ?? false, resolve };
       this.emit(editor.start());
       this.pump();
       this.checkIdle();
@@ -426,6 +426,16 @@ export class Terminal implements ShellTty {
       else if (r.kind === 'eof') this.onSubmit?.('\x04');
     }
     if (r.kind === 'intr') this.onInterrupt?.();
+    if (r.kind === 'intr' && rd.program) {
+      // Ctrl-C while a program (or the shell's `read`) reads the terminal is
+      // SIGINT to the foreground job, as the line discipline sends it: the
+      // read ends and the whole command line is interrupted.
+      const owner = this.fgStack[this.fgStack.length - 1];
+      if (owner) {
+        this.signalForeground?.(owner);
+        owner.interrupt();
+      }
+    }
     rd.resolve(r);
   }
 
@@ -448,7 +458,8 @@ export class Terminal implements ShellTty {
       const k = this.pending.shift();
       if (k === undefined) break;
       const r = this.reader.editor.key(k);
-      if (r.out) this.emit(r.out);
+      // For a program's read the shell ends the ^C line when it reports the interrupted job.
+      if (r.out) this.emit(r.done?.kind === 'intr' && this.reader.program ? r.out.replace(/\r\n$/, '') : r.out);
       if (r.done) this.finish(r.done);
     }
     this.checkIdle();
