@@ -14,6 +14,7 @@ import { splitPath, joinPath } from '../kernel/vfs.ts';
 import { SIGNUM, type Signal } from '../kernel/proc.ts';
 import { sendSignal, processTree, scriptCommand } from './exec.ts';
 import { evalArith, ArithError } from './arith.ts';
+import { declareNotSimulated, notSimulatedMessage, NOT_SIMULATED_STATUS } from '../userland/registry.ts';
 
 /** A builtin command. */
 export type Builtin = (sh: Shell, argv: string[], io: Io) => Promise<number> | number;
@@ -178,6 +179,8 @@ function typeOf(sh: Shell, name: string): { kind: 'alias' | 'keyword' | 'functio
   return undefined;
 }
 
+declareNotSimulated({ tool: 'read', kind: 'option', item: '-s -e -a -t -n -N -d -i -u', why: 'read takes one line from standard input, with -r and -p' });
+
 async function readBuiltin(sh: Shell, argv: string[], io: Io): Promise<number> {
   let raw = false;
   let prompt = '';
@@ -186,9 +189,11 @@ async function readBuiltin(sh: Shell, argv: string[], io: Io): Promise<number> {
     const a = argv[i];
     if (a === '-r') raw = true;
     else if (a === '-p') prompt = argv[++i] ?? '';
-    else if (a === '-s' || a === '-e') continue;
-    else if (a === '-t' || a === '-n' || a === '-d' || a === '-u') i++;
-    else names.push(a);
+    else if (/^-[seatndiuN]/.test(a)) {
+      // Timeouts, counts, delimiters, arrays, silent and readline input are not modelled.
+      ioOut(io, 2).write(notSimulatedMessage('read', a.slice(0, 2)));
+      return NOT_SIMULATED_STATUS;
+    } else names.push(a);
   }
   if (prompt && ioIn(io).isTTY) ioOut(io, 2).write(prompt);
   let line = await sh.readLine(ioIn(io));
