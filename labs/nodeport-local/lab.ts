@@ -163,7 +163,7 @@ const lab: LabDef = {
     'kubectl logs web',
   ],
   build(b) {
-    const c = buildCluster(b.world);
+    const c = buildCluster(b.world, { metallb: true });
     const w = b.world;
     w.addHost('outside');
     w.attach('outside', 'eth0', 'k8s', { addr: `${OUTSIDE}/24` });

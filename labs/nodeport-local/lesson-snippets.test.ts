@@ -30,16 +30,17 @@ describe('Services lesson snippets on the cluster terminal', () => {
     let buf = '';
     s.onOutput((d) => (buf += d));
     await s.start();
-    const out = new Map<string, string>();
+    const out: [string, string][] = [];
     for (const line of lines) {
       buf = '';
       await s.runLine(line);
       // The daemons (kubelet, kube-proxy) catch up between clicks, as in the page.
       await s.runLine('sleep 3');
-      out.set(line, buf.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r/g, ''));
+      out.push([line, buf.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r/g, '')]);
     }
     s.dispose();
-    const get = (prefix: string, nth = 0): string => [...out.entries()].filter(([k]) => k.startsWith(prefix))[nth]?.[1] ?? '';
+    const get = (prefix: string, nth = 0): string => out.filter(([k]) => k.startsWith(prefix))[nth]?.[1] ?? '';
+    const exact = (line: string, nth = 0): string => out.filter(([k]) => k === line)[nth]?.[1] ?? '';
     expect(get('kubectl get endpoints shop')).toMatch(/10\.244\.\d+\.\d+:80,10\.244/);
     expect(get("curl -s -o /dev/null -w '%{http_code}\\n' http://10.96.100.100/")).toContain('200');
     expect(get('kubectl get svc -A')).toContain('10.96.100.100');
@@ -53,5 +54,30 @@ describe('Services lesson snippets on the cluster terminal', () => {
     const ct = get('conntrack -L -d 10.96.100.100');
     const pods = new Set([...ct.matchAll(/src=(10\.244\.\d+\.\d+) dst=192\.168\.56\.10/g)].map((m) => m[1]));
     expect(pods.size).toBe(1);
+    // LoadBalancer with MetalLB layer 2: pending without a pool, then an address from office-pool.
+    expect(exact('kubectl get svc shop-lb', 0)).toMatch(/shop-lb +LoadBalancer +\S+ +<pending> +80:3\d{4}\/TCP/);
+    expect(get('kubectl get pods -n metallb-system -o wide')).toMatch(/controller-\S+ +1\/1 +Running/);
+    expect(get('kubectl get pods -n metallb-system -o wide').match(/speaker-\S+ +1\/1 +Running/g)?.length).toBe(3);
+    expect(get('kubectl get ipaddresspool -n metallb-system', 0)).toContain('No resources found in metallb-system namespace.');
+    expect(get('kubectl get ipaddresspool -n metallb-system', 1)).toContain('["192.168.56.240-192.168.56.241"]');
+    expect(exact('kubectl get svc shop-lb', 1)).toMatch(/shop-lb +LoadBalancer +\S+ +192\.168\.56\.240 +80:3\d{4}\/TCP/);
+    const lbCurl = "curl -s -o /dev/null -w '%{http_code}\\n' http://192.168.56.240/";
+    expect(get(lbCurl, 0)).toContain('200');
+    expect(get(lbCurl, 1)).toContain('200');
+    const mac = (text: string): string => text.match(/(?:lladdr|link\/ether) ([0-9a-f:]{17})/)?.[1] ?? 'none';
+    // The text says: controlplane answered ARP first; once it is excluded, node02's gratuitous ARP rewrote outside's entry.
+    expect(mac(get('ip neigh show 192.168.56.240', 0))).toBe(mac(get('ip link show eth0')));
+    expect(mac(get('ip neigh show 192.168.56.240', 1))).toBe(mac(get('ssh node02 ip link show eth0')));
+    expect(mac(get('ssh node01 ip link show eth0'))).not.toBe(mac(get('ip neigh show 192.168.56.240', 0)));
+    const ev = get('kubectl describe svc shop-lb');
+    expect(ev).toContain('Assigned IP ["192.168.56.240"]');
+    expect(ev).toContain('announcing from node "controlplane" with protocol "layer2"');
+    expect(get('iptables -t nat -S KUBE-SERVICES | grep shop-lb')).toMatch(/-d 192\.168\.56\.240\/32 .*"default\/shop-lb loadbalancer IP".* -j KUBE-EXT-/);
+    expect(get('kubectl label node controlplane')).toContain('node/controlplane labeled');
+    expect(get('kubectl describe svc shop-lb | tail -5')).toContain('announcing from node "node02" with protocol "layer2"');
+    expect(exact('kubectl get svc')).toMatch(/shop-b +LoadBalancer +\S+ +192\.168\.56\.241 /);
+    expect(exact('kubectl get svc')).toMatch(/shop-c +LoadBalancer +\S+ +<pending> /);
+    expect(get('kubectl describe svc shop-c | tail -3')).toContain('AllocationFailed  ');
+    expect(get('kubectl describe svc shop-c | tail -3')).toContain('Failed to allocate IP for "default/shop-c": no available IPs');
   }, 120_000);
 });
