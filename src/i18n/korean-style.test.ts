@@ -74,7 +74,7 @@ describe('teaching components in every lesson, the same in both languages', () =
   const shape = (mdx: string) => ({
     predict: [...mdx.matchAll(/<Predict\b[\s\S]*?\banswer=\{([^}]*)\}/g)].map((m) => m[1]),
     selfcheck: [...mdx.matchAll(/"answer": (\d+)/g)].map((m) => Number(m[1])),
-    diagrams: [...mdx.matchAll(/<(NetfilterHooks|DockerBridge|ServiceChains|TwoNetworks|VethPair|BridgeNet)\b/g)].map((m) => m[1]),
+    diagrams: [...mdx.matchAll(/<(NetfilterHooks|DockerBridge|ServiceChains|OverlayNodes|IngressPath|TwoNetworks|VethPair|BridgeNet)\b/g)].map((m) => m[1]),
   });
   for (const f of enLessons) {
     it(`${f}: at least two predictions, a recap then a self-check at the end, mirrored in Korean`, () => {

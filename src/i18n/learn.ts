@@ -41,6 +41,15 @@ const en = {
   'diagram.dk.ns': 'namespace',
   'diagram.dk.bridge': 'docker0 (bridge) 172.17.0.1/16',
   'diagram.dk.caption': 'Every container is a namespace, a veth pair and a bridge port; publishing and the way out are nat rules on the host.',
+  'diagram.ov.title': 'Two nodes, two pod subnets, one VXLAN overlay',
+  'diagram.ov.desc':
+    'node1 (192.168.10.11) runs pod-a 10.244.1.10 on its pod subnet 10.244.1.0/24; node2 (192.168.20.12) runs pod-b 10.244.2.10 on 10.244.2.0/24. A router joins the two node subnets and knows only them. Each node has a VXLAN device vxlan0 (VNI 100) and a route for the other node\'s pod subnet through it. A packet from pod-a to pod-b leaves node1 wrapped in UDP from 192.168.10.11 to 192.168.20.12 port 4789; the router forwards it like any datagram, and node2 unwraps it and delivers the inner packet to pod-b.',
+  'diagram.ov.router': 'router (knows only node subnets)',
+  'diagram.ov.inner': 'inner: 10.244.1.10 → 10.244.2.10',
+  'diagram.ov.outer': 'outer: UDP 192.168.10.11 → 192.168.20.12:4789',
+  'diagram.ov.route1': 'route 10.244.2.0/24 via vxlan0',
+  'diagram.ov.route2': 'route 10.244.1.0/24 via vxlan0',
+  'diagram.ov.caption': 'The network in between sees only node addresses; the pod addresses travel inside the VXLAN datagram, 50 bytes of headers later.',
   'diagram.svc.title': 'A ClusterIP Service as kube-proxy\'s iptables chains',
   'diagram.svc.desc':
     'A packet to the ClusterIP 10.96.50.50 port 80 enters KUBE-SERVICES from PREROUTING or OUTPUT. The rule for that address and port jumps to the Service\'s chain KUBE-SVC-…, which picks one endpoint: the first KUBE-SEP chain with probability 1/3, else the second with probability 1/2, else the third. Each KUBE-SEP chain DNATs to one pod, 10.244.1.2, 10.244.1.3 or 10.244.2.2, on port 80.',
@@ -90,6 +99,15 @@ const ko: Record<LearnKey, string> = {
   'diagram.dk.ns': '네임스페이스',
   'diagram.dk.bridge': 'docker0 (브리지) 172.17.0.1/16',
   'diagram.dk.caption': '모든 컨테이너는 네임스페이스, veth 쌍, 브리지 포트 하나입니다. 포트 공개와 바깥으로 나가는 길은 호스트의 nat 규칙입니다.',
+  'diagram.ov.title': '노드 둘, 파드 서브넷 둘, VXLAN 오버레이 하나',
+  'diagram.ov.desc':
+    'node1(192.168.10.11)은 파드 서브넷 10.244.1.0/24에서 pod-a 10.244.1.10을, node2(192.168.20.12)는 10.244.2.0/24에서 pod-b 10.244.2.10을 실행합니다. 라우터는 두 노드 서브넷을 잇고 그 서브넷들만 압니다. 노드마다 VXLAN 장치 vxlan0(VNI 100)과, 상대 노드의 파드 서브넷으로 가는 그 장치 경유 라우트가 있습니다. pod-a에서 pod-b로 가는 패킷은 192.168.10.11에서 192.168.20.12의 4789번 포트로 가는 UDP에 싸여 node1을 떠나고, 라우터는 이를 여느 데이터그램처럼 전달하며, node2가 캡슐을 벗겨 안쪽 패킷을 pod-b에 넘깁니다.',
+  'diagram.ov.router': '라우터 (노드 서브넷만 앎)',
+  'diagram.ov.inner': '안쪽: 10.244.1.10 → 10.244.2.10',
+  'diagram.ov.outer': '바깥쪽: UDP 192.168.10.11 → 192.168.20.12:4789',
+  'diagram.ov.route1': '10.244.2.0/24 라우트: vxlan0 경유',
+  'diagram.ov.route2': '10.244.1.0/24 라우트: vxlan0 경유',
+  'diagram.ov.caption': '사이의 네트워크는 노드 주소만 봅니다. 파드 주소는 50바이트 헤더 뒤, VXLAN 데이터그램 안에 실려 갑니다.',
   'diagram.svc.title': 'kube-proxy의 iptables 체인으로 본 ClusterIP 서비스',
   'diagram.svc.desc':
     'ClusterIP 10.96.50.50의 80번 포트로 가는 패킷은 PREROUTING이나 OUTPUT에서 KUBE-SERVICES로 들어갑니다. 그 주소와 포트의 규칙이 서비스의 체인 KUBE-SVC-…로 점프하고, 이 체인이 엔드포인트 하나를 고릅니다. 확률 1/3로 첫 번째 KUBE-SEP 체인, 아니면 확률 1/2로 두 번째, 아니면 세 번째입니다. 각 KUBE-SEP 체인은 파드 하나(10.244.1.2, 10.244.1.3, 10.244.2.2)의 80번 포트로 DNAT 합니다.',
