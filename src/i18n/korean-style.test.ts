@@ -69,7 +69,7 @@ describe('Korean style', () => {
 describe('teaching components in every lesson, the same in both languages', () => {
   const enDir = new URL('content/lessons/', root);
   // The lessons written before the teaching components; a new lesson joins this list once it has them.
-  const enLessons = ['switching-routing', 'namespaces', 'nat', 'dns', 'docker-networking', 'cni', 'kube-proxy'].map((s) => `${s}.mdx`);
+  const enLessons = ['switching-routing', 'namespaces', 'nat', 'dns', 'docker-networking', 'cni', 'kube-proxy', 'overlays', 'services', 'networkpolicy', 'ingress'].map((s) => `${s}.mdx`);
   /** The answers of a lesson's predictions and self-check, and its diagrams, in page order. */
   const shape = (mdx: string) => ({
     predict: [...mdx.matchAll(/<Predict\b[\s\S]*?\banswer=\{([^}]*)\}/g)].map((m) => m[1]),
