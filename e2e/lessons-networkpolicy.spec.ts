@@ -20,7 +20,7 @@ test('networkpolicy lesson: default deny refuses TCP, ping still answers, one po
   await readyAt(term, promptOf('controlplane'), 90_000);
   await runSnippet(page, DEMO_KEY, 'kubectl apply -f /root/demo/blog.yaml', { timeout: 90_000 });
   // The first lines of the apply may have scrolled off the terminal by now: the last one is on screen.
-  await expectOnScreen(term, ['pod/db created'], 60_000);
+  await expectOnScreen(term, ['pod/probe created'], 60_000);
   await runSnippet(page, DEMO_KEY, 'kubectl exec -n blog app -- curl -sS -m 2 -o /dev/null http://db.blog:5432/ && echo open', { timeout: 90_000 });
   await expectOnScreen(term, [/open\s/], 60_000);
   await runSnippet(page, DEMO_KEY, 'kubectl apply -f /root/demo/deny.yaml', { timeout: 90_000 });
