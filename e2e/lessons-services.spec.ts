@@ -69,6 +69,8 @@ test('services lab nodeport-local: fails untouched, a learner\'s own solution pa
   const svc = (extra: string): string =>
     `printf 'apiVersion: v1\\nkind: Service\\nmetadata:\\n  name: web\\nspec:\\n  type: NodePort\\n${extra}  selector:\\n    app: web\\n  ports:\\n  - port: 80\\n    nodePort: 30080\\n' > /root/np.yaml`;
   for (const line of [
+    // A learner looks before curling: the pod starts with the cluster (MetalLB's pods start too).
+    'until kubectl get pod web | grep -q Running; do sleep 1; done',
     svc(''),
     'kubectl apply -f /root/np.yaml',
     'ssh outside',

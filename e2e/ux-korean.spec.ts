@@ -26,6 +26,12 @@ test('every control, label and heading on every Korean page is Korean', async ({
         // Lesson titles in the pager (DNS, CNI) are names.
         if (el.closest('.xterm, code, pre, kbd, samp, [lang="en"], .pagefind-ui__results, .pager')) continue;
         if ((el as HTMLElement).offsetParent === null && el.tagName !== 'BUTTON') continue;
+        // A label that is all code (a command or a program's output as a choice) is not prose.
+        if (!el.getAttribute('aria-label')) {
+          const prose = el.cloneNode(true) as HTMLElement;
+          prose.querySelectorAll('code, kbd, samp, pre, input').forEach((n) => n.remove());
+          if (!(prose.textContent ?? '').trim()) continue;
+        }
         const text = name(el);
         if (text) out.push(text);
       }
@@ -34,7 +40,7 @@ test('every control, label and heading on every Korean page is Korean', async ({
     for (const text of found) {
       if (SAME.has(text) || /[\uac00-\ud7a3]/.test(text)) continue;
       // Only names and numbers (a command, a lab id, a seed) need no Korean.
-      if (/^[\w./:@\- ()#…"“”,]*$/.test(text) && !/\b(the|and|of|to|in|is|Check|Reset|Run|Hint|Terminal|Search|Hand)\b/.test(text)) continue;
+      if (/^[\w./:@\- ()#…"“”,<>=|$'*+[\]{}~]*$/.test(text) && !/\b(the|and|of|to|in|is|Check|Reset|Run|Hint|Terminal|Search|Hand)\b/.test(text)) continue;
       english.push(`${url}: ${text.slice(0, 80)}`);
     }
   }
