@@ -185,6 +185,8 @@ export class Cluster {
       this.kubelets.set(n.name, kl);
     });
     for (const kl of this.kubelets.values()) kl.start();
+    // A learner logs in to a cluster that is up: pods started, rules synced.
+    world.onBoot(() => this.idle());
     // kubeadm's Services.
     const cp = this.nodes.find((n) => n.role === 'control-plane') ?? this.nodes[0];
     this.api.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } }, spec: { clusterIP: this.svcIp(1), ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }], type: 'ClusterIP' } });

@@ -14,6 +14,7 @@ const BETWEEN_LINES_MS = 1000;
 /** Run `lines` in a lab's start world; `@HOST CMD` picks the host. */
 export async function labTranscript(world: World, lines: string[], defaultHost: string): Promise<ScriptStep[]> {
   const steps: ScriptStep[] = [];
+  await world.boot();
   for (const line of lines) {
     const m = /^@(\S+)\s+(.*)$/.exec(line);
     const host = m ? m[1]! : defaultHost;

@@ -149,6 +149,7 @@ export class Session {
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
+    await this.world.boot();
     this.spawnLogin();
     await this.settle();
     for (const e of this.opts.entries ?? []) {

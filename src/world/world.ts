@@ -87,6 +87,25 @@ export class World {
     return drive(this.clock, work, opts);
   }
 
+  private readonly bootWork: (() => Promise<unknown>)[] = [];
+
+  /**
+   * Work a machine finishes before anyone logs in (a cluster's pods starting,
+   * kube-proxy's first sync): `boot()` runs the clock until it is done.
+   */
+  onBoot(work: () => Promise<unknown>): void {
+    this.bootWork.push(work);
+  }
+
+  /**
+   * Run the clock (fast, deterministic) until every boot work is done, so a
+   * terminal's first prompt finds the world as a learner expects it: up.
+   * Bounded by `maxVirtualMs` per work.
+   */
+  async boot(maxVirtualMs = 120_000): Promise<void> {
+    for (const w of this.bootWork) await this.run(w(), { maxVirtualMs });
+  }
+
   /** Advance virtual time by `ms`, running every timer on the way. */
   advance(ms: number): void {
     this.clock.advance(ms);
