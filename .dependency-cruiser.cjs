@@ -28,6 +28,13 @@ module.exports = {
       to: { path: any(LAYERS.slice(i + 1)) },
     })),
     {
+      name: 'docker-cli-through-api',
+      severity: 'error',
+      comment: 'the docker CLI talks to dockerd through the Engine API (src/docker/api.ts), never to the engine itself (see the comment of api.ts)',
+      from: { path: '^src/userland/docker/docker\\.ts$' },
+      to: { path: '^src/docker/', pathNot: '^src/docker/(api|format|template|images)\\.ts$' },
+    },
+    {
       name: 'no-test-code-in-product',
       severity: 'error',
       comment: 'product code must not import tests, test kits, benchmarks or e2e specs',

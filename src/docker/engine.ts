@@ -24,23 +24,16 @@ import { EmbeddedDns } from './dns.ts';
 import { endpointRules, initRules, networkRules, portRules, resolverRules, type GwMode, type IptCmd, type NetFwConfig, type PortBinding } from './firewall.ts';
 import { ImageStore, familiar, type Image } from './images.ts';
 import { randomName } from './names.ts';
+import { BRIDGE_OPTS, DaemonError, WALL_EPOCH, serveDockerApi, stopDockerApi, type ContainerStatus, type CreateOptions, type LogChunk, type PortSpec } from './api.ts';
+import { engineApi } from './server.ts';
+
+export { BRIDGE_OPTS, DaemonError, UNSIMULATED_BRIDGE_OPTS, WALL_EPOCH, type ContainerStatus, type CreateOptions, type LogChunk, type PortSpec } from './api.ts';
 
 /** The Docker Engine release whose behaviour this engine follows. */
 export const ENGINE_VERSION = '29.7.2';
 /** Its API version (moby docker-v29.7.2 daemon/config MaxAPIVersion). */
 export const API_VERSION = '1.55';
-/** Wall-clock time of virtual time 0 (Docker prints absolute times). */
-export const WALL_EPOCH = Date.UTC(2026, 1, 2, 9, 0, 0);
 
-/** An error the daemon answers with (the CLI prints `Error response from daemon: MESSAGE`). */
-export class DaemonError extends Error {
-  /** HTTP-like status: 404 not found, 409 conflict, 400 bad request, 500 internal. */
-  readonly status: number;
-  constructor(message: string, status = 500) {
-    super(message);
-    this.status = status;
-  }
-}
 
 /** A network as libnetwork keeps it. */
 export interface Network {
@@ -68,13 +61,6 @@ export interface Network {
   gwMode: GwMode;
 }
 
-/** Bridge driver options the engine honours (moby daemon/libnetwork/drivers/bridge/labels.go). */
-export const BRIDGE_OPTS = {
-  name: 'com.docker.network.bridge.name',
-  icc: 'com.docker.network.bridge.enable_icc',
-  masq: 'com.docker.network.bridge.enable_ip_masquerade',
-  gwMode4: 'com.docker.network.bridge.gateway_mode_ipv4',
-} as const;
 
 /** A container's attachment to a network. */
 export interface Endpoint {
@@ -88,41 +74,9 @@ export interface Endpoint {
   aliases: string[];
 }
 
-/** Requested port publication (`-p [ip:][hostPort:]containerPort[/proto]`). */
-export interface PortSpec {
-  hostIp: string;
-  hostPort: string;
-  containerPort: number;
-  proto: 'tcp' | 'udp';
-}
 
-/** What `docker create`/`run` asks for. */
-export interface CreateOptions {
-  image: string;
-  name?: string;
-  cmd: string[];
-  entrypoint?: string[];
-  env: string[];
-  tty: boolean;
-  openStdin: boolean;
-  network: string;
-  publish: PortSpec[];
-  publishAll: boolean;
-  autoRemove: boolean;
-  workdir?: string;
-  hostname?: string;
-  /** `--network-alias`: extra names of the container on its (user-defined) network. */
-  aliases?: string[];
-}
 
-/** Container state as the API names it. */
-export type ContainerStatus = 'created' | 'running' | 'exited' | 'removing';
 
-/** One log line chunk. */
-export interface LogChunk {
-  stream: 'stdout' | 'stderr';
-  text: string;
-}
 
 /** A container. */
 export interface Container {
@@ -285,23 +239,6 @@ function parseBool(v: string): boolean | undefined {
   return undefined;
 }
 
-/**
- * Bridge driver options that moby honours and this engine does not model:
- * `docker network create` refuses them (see the CLI) rather than accept and ignore them.
- */
-export const UNSIMULATED_BRIDGE_OPTS = [
-  'com.docker.network.bridge.gateway_mode_ipv6',
-  'com.docker.network.bridge.inhibit_ipv4',
-  'com.docker.network.bridge.host_binding_ipv4',
-  'com.docker.network.bridge.trusted_host_interfaces',
-  'com.docker.network.bridge.default_bridge',
-  'com.docker.network.driver.mtu',
-  'com.docker.network.container_iface_prefix',
-  'com.docker.network.enable_ipv4',
-  'com.docker.network.enable_ipv6',
-  'com.docker.network.host_ipv4',
-  'com.docker.network.host_ipv6',
-];
 
 /**
  * The bridge options of `docker network create -o` (moby
@@ -389,11 +326,14 @@ export class Engine {
   /** Attach this engine to its host (called by dockerd's start-up). */
   register(): void {
     engines.set(this.kernel, this);
+    serveDockerApi(this.kernel, engineApi(this));
   }
 
   /** Forget the engine (dockerd stopped). */
   unregister(): void {
-    if (engines.get(this.kernel) === this) engines.delete(this.kernel);
+    if (engines.get(this.kernel) !== this) return;
+    engines.delete(this.kernel);
+    stopDockerApi(this.kernel);
   }
 
   private now(): number {

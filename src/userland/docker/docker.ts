@@ -1,18 +1,18 @@
 // docker(1): the Docker CLI (docker/cli v29.7.2 formats and messages) over
 // the simulated engine of the host it runs on. Talks to dockerd through
-// /var/run/docker.sock like the real client: no socket, no daemon.
+// /var/run/docker.sock like the real client: no socket, no daemon. Every
+// call goes through the Engine API (src/docker/api.ts): the CLI sees
+// summaries and inspect documents, never the daemon's objects.
 
 import type { Process } from '../../kernel/proc.ts';
 import { devNullIn } from '../../kernel/proc.ts';
 import { register } from '../registry.ts';
 import { kernelOf } from '../lib/sys.ts';
 import { readAll } from '../coreutils/host.ts';
-import { BRIDGE_OPTS, DaemonError, UNSIMULATED_BRIDGE_OPTS, engineOf, type Container, type CreateOptions, type Engine, type PortSpec } from '../../docker/engine.ts';
+import { BRIDGE_OPTS, DaemonError, UNSIMULATED_BRIDGE_OPTS, WALL_EPOCH as WALL, dockerClient, type ContainerSummary as Container, type CreateOptions, type DockerApi as Engine, type PortSpec } from '../../docker/api.ts';
 import { familiar, validRef } from '../../docker/images.ts';
 import { ellipsis, humanDuration, humanSize, shortId, tabwrite } from '../../docker/format.ts';
-import { containerJson, networkJson } from '../../docker/inspect.ts';
 import { execTemplate, TemplateError } from '../../docker/template.ts';
-import { buildImage } from '../../docker/dockerfile.ts';
 import { bool, flag, parseFlags, type FlagDef, type Parsed } from './args.ts';
 
 const NO_DAEMON = 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n';
@@ -158,7 +158,7 @@ async function cmdRun(p: Process, e: Engine, argv: string[], create = false): Pr
   if (parsed.error) return unsimulatedFlag(p, parsed.error, UNSIMULATED_RUN_FLAGS) ?? usageErr(p, cmd, parsed.error, `${cmd} [OPTIONS] IMAGE [COMMAND] [ARG...]`);
   const o = createOptions(p, parsed, cmd);
   if (typeof o === 'number') return o;
-  if (!e.images.get(o.image)) {
+  if (!e.image(o.image)) {
     p.stderr.write(`Unable to find image '${familiar(o.image)}' locally\n`);
     return daemonErr(p, pullError(o.image), cmd);
   }
@@ -173,7 +173,7 @@ async function cmdRun(p: Process, e: Engine, argv: string[], create = false): Pr
   }
   let c: Container;
   try {
-    c = e.create(o);
+    c = e.containerCreate(o);
   } catch (err) {
     return daemonErr(p, err, cmd);
   }
@@ -183,12 +183,12 @@ async function cmdRun(p: Process, e: Engine, argv: string[], create = false): Pr
   }
   const detach = bool(parsed, 'detach');
   try {
-    await e.start(c, detach ? {} : { stdout: p.stdout, stderr: p.stderr, stdin: o.openStdin ? p.stdin : undefined });
+    await e.containerStart(c.id, detach ? {} : { stdout: p.stdout, stderr: p.stderr, stdin: o.openStdin ? p.stdin : undefined });
   } catch (err) {
     if (err instanceof DaemonError) {
       const status = err.message.includes('executable file not found') ? 127 : 125;
       daemonErr(p, err, cmd);
-      if (o.autoRemove) await e.remove(c, { force: true });
+      if (o.autoRemove) await e.containerRemove(c.id, { force: true });
       return status;
     }
     throw err;
@@ -199,27 +199,21 @@ async function cmdRun(p: Process, e: Engine, argv: string[], create = false): Pr
   }
   // Attached: wait for the container (Ctrl-C is passed to it as SIGINT would be with --sig-proxy).
   const off = p.onSignal((sig) => {
-    if (c.proc && (sig === 'SIGINT' || sig === 'SIGTERM')) c.proc.signal(sig);
+    if (sig === 'SIGINT' || sig === 'SIGTERM') e.containerSignal(c.id, sig);
   });
-  const code = await c.done!;
+  const code = await e.containerWait(c.id);
   off();
-  c.attached = {};
+  e.containerDetach(c.id);
   return code;
 }
 
-function psStatus(e: Engine, c: Container): string {
-  const now = e.kernel.clock.now;
-  const ago = (t: number): string => humanDuration(Math.max(0, now - (t - (t > 1e12 ? wallEpoch(e) : 0))));
+function psStatus(now: number, c: Container): string {
+  const ago = (t: number): string => humanDuration(Math.max(0, now - (t - (t > 1e12 ? WALL : 0))));
   if (c.status === 'running') return `Up ${ago(c.startedAt)}`;
   if (!c.startedAt) return 'Created';
   return `Exited (${c.exitCode}) ${ago(c.finishedAt)} ago`;
 }
 
-function wallEpoch(e: Engine): number {
-  void e;
-  return WALL;
-}
-import { WALL_EPOCH as WALL } from '../../docker/engine.ts';
 
 /** The PORTS column (formatter.DisplayablePorts). */
 export function displayPorts(c: Container): string {
@@ -228,7 +222,7 @@ export function displayPorts(c: Container): string {
     ports.push({ ip: b.hostIp, pub: b.hostPort, priv: b.containerPort, type: b.proto });
     if (b.hostIp === '0.0.0.0') ports.push({ ip: '::', pub: b.hostPort, priv: b.containerPort, type: b.proto });
   }
-  if (c.status === 'running') for (const x of c.image.config.ExposedPorts) {
+  if (c.status === 'running') for (const x of c.exposedPorts) {
     const [n, t] = x.split('/');
     if (!c.ports.some((b) => b.containerPort === Number(n) && b.proto === t)) ports.push({ priv: Number(n), type: t });
   }
@@ -246,9 +240,10 @@ export function displayPorts(c: Container): string {
 }
 
 function cmdPs(p: Process, e: Engine, argv: string[]): number {
+  const now = kernelOf(p).clock.now;
   const parsed = parseFlags(argv, [{ long: 'all', short: 'a' }, { long: 'quiet', short: 'q' }, { long: 'no-trunc' }, { long: 'format', value: true }, { long: 'latest', short: 'l' }]);
   if (parsed.error) return usageErr(p, 'ps', parsed.error, 'ps [OPTIONS]');
-  let list = [...e.containers].reverse().filter((c) => bool(parsed, 'all') || c.status === 'running');
+  let list = e.containers().reverse().filter((c) => bool(parsed, 'all') || c.status === 'running');
   if (bool(parsed, 'latest')) list = list.slice(0, 1);
   const trunc = !bool(parsed, 'no-trunc');
   if (bool(parsed, 'quiet')) {
@@ -259,7 +254,7 @@ function cmdPs(p: Process, e: Engine, argv: string[]): number {
   if (fmt && !fmt.startsWith('table')) {
     for (const c of list) {
       try {
-        p.stdout.write(execTemplate(fmt, psRow(e, c, trunc)) + '\n');
+        p.stdout.write(execTemplate(fmt, psRow(now, c, trunc)) + '\n');
       } catch (err) {
         if (err instanceof TemplateError) {
           p.stderr.write(`${err.message}\n`);
@@ -272,25 +267,25 @@ function cmdPs(p: Process, e: Engine, argv: string[]): number {
   }
   const rows = [['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES']];
   for (const c of list) {
-    const r = psRow(e, c, trunc);
+    const r = psRow(now, c, trunc);
     rows.push([r.ID, r.Image, r.Command, r.RunningFor, r.Status, r.Ports, r.Names]);
   }
   p.stdout.write(tabwrite(rows));
   return 0;
 }
 
-function psRow(e: Engine, c: Container, trunc: boolean): Record<string, string> {
+function psRow(now: number, c: Container, trunc: boolean): Record<string, string> {
   const command = [c.path, ...c.args].map((a) => (/\s/.test(a) ? `'${a}'` : a)).join(' ');
   return {
     ID: trunc ? c.id.slice(0, 12) : c.id,
     Image: c.imageRef,
     Command: JSON.stringify(trunc ? ellipsis(command, 20) : command),
-    RunningFor: `${humanDuration(Math.max(0, WALL + e.kernel.clock.now - c.created))} ago`,
-    Status: psStatus(e, c),
+    RunningFor: `${humanDuration(Math.max(0, WALL + now - c.created))} ago`,
+    Status: psStatus(now, c),
     Ports: displayPorts(c),
     Names: c.name,
     State: c.status,
-    Networks: [...c.endpoints.keys()].join(','),
+    Networks: c.networks.join(','),
   };
 }
 
@@ -298,7 +293,7 @@ function psRow(e: Engine, c: Container, trunc: boolean): Record<string, string> 
 function cmdImages(p: Process, e: Engine, argv: string[]): number {
   const parsed = parseFlags(argv, [{ long: 'quiet', short: 'q' }, { long: 'all', short: 'a' }, { long: 'format', value: true }, { long: 'no-trunc' }]);
   if (parsed.error) return usageErr(p, 'images', parsed.error, 'images [OPTIONS] [REPOSITORY[:TAG]]');
-  let imgs = [...e.images.images];
+  let imgs = e.images();
   if (parsed.args[0]) imgs = imgs.filter((i) => i.tags.some((t) => t.split(':')[0] === parsed.args[0] || t === parsed.args[0]));
   if (bool(parsed, 'quiet')) {
     const seen = new Set<string>();
@@ -308,7 +303,8 @@ function cmdImages(p: Process, e: Engine, argv: string[]): number {
     }
     return 0;
   }
-  const inUse = (id: string): boolean => e.containers.some((c) => c.image.id === id);
+  const containers = e.containers();
+  const inUse = (id: string): boolean => containers.some((c) => c.imageId === id);
   const rows: { name: string; id: string; disk: string; content: string; used: boolean }[] = [];
   for (const i of imgs) {
     const names = [...i.tags].sort();
@@ -331,7 +327,7 @@ async function cmdPull(p: Process, e: Engine, argv: string[]): Promise<number> {
   if (!ref) return usageErr(p, 'pull', `"docker pull" requires exactly 1 argument.`, 'pull [OPTIONS] NAME[:TAG|@DIGEST]');
   // cli/command/image/pull.go: a name without tag or digest gets `latest`, said on stdout.
   if (!/[:@][^/]*$/.test(ref)) p.stdout.write('Using default tag: latest\n');
-  const img = e.images.get(ref);
+  const img = e.image(ref);
   if (!img) return daemonErr(p, pullError(ref));
   const { tag } = { tag: familiar(ref).split(':').pop() };
   p.stdout.write(`${tag}: Pulling from library/${familiar(ref).split(':')[0]}\nDigest: sha256:${img.id.slice(7).split('').reverse().join('')}\nStatus: Image is up to date for ${familiar(ref)}\ndocker.io/library/${familiar(ref)}\n`);
@@ -358,14 +354,14 @@ async function cmdStartStop(p: Process, e: Engine, verb: 'start' | 'stop' | 'res
       continue;
     }
     try {
-      if (verb === 'stop' || verb === 'restart') await e.stop(c, p, Number(flag(parsed, 'time') ?? flag(parsed, 'timeout') ?? 10));
-      if (verb === 'kill') await e.kill(c);
+      if (verb === 'stop' || verb === 'restart') await e.containerStop(c.id, p, Number(flag(parsed, 'time') ?? flag(parsed, 'timeout') ?? 10));
+      if (verb === 'kill') await e.containerKill(c.id);
       if (verb === 'start' || verb === 'restart') {
-        if (c.status === 'running') {
+        if (e.container(c.id)?.status === 'running') {
           p.stdout.write(`${ref}\n`);
           continue;
         }
-        await e.start(c, {});
+        await e.containerStart(c.id, {});
       }
       p.stdout.write(`${ref}\n`);
     } catch (err) {
@@ -390,7 +386,7 @@ async function cmdRm(p: Process, e: Engine, argv: string[]): Promise<number> {
       continue;
     }
     try {
-      await e.remove(c, { force: bool(parsed, 'force'), ref });
+      await e.containerRemove(c.id, { force: bool(parsed, 'force'), ref });
       p.stdout.write(`${ref}\n`);
     } catch (err) {
       rc = daemonErr(p, err);
@@ -406,7 +402,7 @@ async function cmdExec(p: Process, e: Engine, argv: string[]): Promise<number> {
   const c = e.container(parsed.args[0]);
   if (!c) return notFound(p, parsed.args[0]);
   try {
-    return await e.exec(c, parsed.args.slice(1), {
+    return await e.containerExec(c.id, parsed.args.slice(1), {
       stdin: bool(parsed, 'interactive') ? p.stdin : devNullIn,
       stdout: p.stdout,
       stderr: p.stderr,
@@ -425,7 +421,7 @@ function cmdLogs(p: Process, e: Engine, argv: string[]): number {
   if (parsed.args.length !== 1) return usageErr(p, 'logs', `docker: 'logs' requires 1 argument.`, 'logs [OPTIONS] CONTAINER');
   const c = e.container(parsed.args[0]);
   if (!c) return notFound(p, parsed.args[0]);
-  for (const l of c.logs) (l.stream === 'stdout' ? p.stdout : p.stderr).write(l.text);
+  for (const l of e.containerLogs(c.id)) (l.stream === 'stdout' ? p.stdout : p.stderr).write(l.text);
   return 0;
 }
 
@@ -438,10 +434,10 @@ function cmdInspect(p: Process, e: Engine, argv: string[], kind?: 'container' | 
   for (const ref of parsed.args) {
     const c = kind === undefined || kind === 'container' ? e.container(ref) : undefined;
     const n = !c && (kind === undefined || kind === 'network') ? e.network(ref) : undefined;
-    const i = !c && !n && (kind === undefined || kind === 'image') ? e.images.get(ref) : undefined;
-    if (c) docs.push(containerJson(e, c));
-    else if (n) docs.push(networkJson(e, n));
-    else if (i) docs.push({ Id: i.id, RepoTags: i.tags, Created: new Date(i.created).toISOString(), Config: i.config, Architecture: 'amd64', Os: 'linux', Size: i.size });
+    const i = !c && !n && (kind === undefined || kind === 'image') ? e.imageInspect(ref) : undefined;
+    if (c) docs.push(e.containerInspect(c.id));
+    else if (n) docs.push(e.networkInspect(n.id));
+    else if (i) docs.push(i);
     else {
       p.stderr.write(kind === 'network' ? `Error response from daemon: network ${ref} not found\n` : `Error: No such object: ${ref}\n`);
       rc = 1;
@@ -477,7 +473,7 @@ async function cmdNetwork(p: Process, e: Engine, argv: string[]): Promise<number
     case 'list': {
       const parsed = parseFlags(rest, [{ long: 'quiet', short: 'q' }, { long: 'no-trunc' }, { long: 'format', value: true }]);
       if (parsed.error) return usageErr(p, 'network ls', parsed.error, 'network ls [OPTIONS]');
-      const nets = [...e.networks].sort((a, b) => (a.name < b.name ? -1 : 1));
+      const nets = e.networks().sort((a, b) => (a.name < b.name ? -1 : 1));
       if (bool(parsed, 'quiet')) {
         for (const n of nets) p.stdout.write(`${n.id.slice(0, 12)}\n`);
         return 0;
@@ -502,7 +498,7 @@ async function cmdNetwork(p: Process, e: Engine, argv: string[]): Promise<number
         if (UNSIMULATED_BRIDGE_OPTS.includes(k) || (k === BRIDGE_OPTS.gwMode4 && options[k] === 'isolated')) return notSimulated(p, `--opt ${k}=${options[k]}`);
       }
       try {
-        const n = await e.createNetwork(parsed.args[0], { driver: flag(parsed, 'driver'), subnet: flag(parsed, 'subnet'), gateway: flag(parsed, 'gateway'), internal: bool(parsed, 'internal'), options });
+        const n = await e.networkCreate(parsed.args[0], { driver: flag(parsed, 'driver'), subnet: flag(parsed, 'subnet'), gateway: flag(parsed, 'gateway'), internal: bool(parsed, 'internal'), options });
         p.stdout.write(`${n.id}\n`);
         return 0;
       } catch (err) {
@@ -522,7 +518,7 @@ async function cmdNetwork(p: Process, e: Engine, argv: string[]): Promise<number
           continue;
         }
         try {
-          await e.removeNetwork(n);
+          await e.networkRemove(n.id);
           p.stdout.write(`${ref}\n`);
         } catch (err) {
           rc = daemonErr(p, err);
@@ -542,8 +538,8 @@ async function cmdNetwork(p: Process, e: Engine, argv: string[]): Promise<number
       const c = e.container(parsed.args[1]);
       if (!c) return notFound(p, parsed.args[1]);
       try {
-        if (sub === 'connect') await e.connect(c, n, parsed.flags.get('alias') ?? []);
-        else await e.disconnect(c, n);
+        if (sub === 'connect') await e.networkConnect(n.id, c.id, parsed.flags.get('alias') ?? []);
+        else await e.networkDisconnect(n.id, c.id);
         return 0;
       } catch (err) {
         return daemonErr(p, err);
@@ -592,10 +588,10 @@ async function cmdBuild(p: Process, e: Engine, argv: string[]): Promise<number> 
       return 1;
     }
   }
-  const r = buildImage(e, text, { tags: (parsed.flags.get('tag') ?? []).map(familiar), readFile: (path) => k.vfs.readFile(`${ctxDir}/${path}`, p.vfsCtx()) });
+  const r = e.imageBuild(text, { tags: (parsed.flags.get('tag') ?? []).map(familiar), readFile: (path) => k.vfs.readFile(`${ctxDir}/${path}`, p.vfsCtx()) });
   p.stderr.write(r.log);
-  if (!r.image) return 1;
-  if (bool(parsed, 'quiet')) p.stdout.write(`${r.image.id}\n`);
+  if (!r.imageId) return 1;
+  if (bool(parsed, 'quiet')) p.stdout.write(`${r.imageId}\n`);
   return 0;
 }
 
@@ -684,15 +680,15 @@ export async function dockerMain(p: Process): Promise<number> {
     return 0;
   }
   const k = kernelOf(p);
-  const e = engineOf(k);
+  const e = dockerClient(k);
   if (!e || !k.vfs.tryLookup('/run/docker.sock')) {
     await e?.ready;
-    if (!engineOf(k) || !k.vfs.tryLookup('/run/docker.sock')) {
+    if (!dockerClient(k) || !k.vfs.tryLookup('/run/docker.sock')) {
       p.stderr.write(NO_DAEMON);
       return 1;
     }
   }
-  const engine = engineOf(k)!;
+  const engine = dockerClient(k)!;
   await engine.ready;
   let [cmd, ...rest] = argv;
   // `docker container ls` etc.
@@ -771,11 +767,11 @@ register({
     { flag: 'not simulated', desc: 'refused with "docker: OPTION is not simulated" (exit 125): run/create --dns, --ip, --add-host, -v, --privileged, --restart… ; network create --ipv6, --ip-range, --aux-address, -d macvlan|ipvlan, -o driver.mtu, bridge.host_binding_ipv4, gateway_mode_ipv4=isolated…; swarm, service, stack' },
   ],
   complete(p, words) {
-    const e = engineOf(kernelOf(p));
+    const e = dockerClient(kernelOf(p));
     if (words.length <= 2) return SUMMARY.map(([c]) => c).concat(['network', 'version', 'kill', 'restart']);
     if (!e) return [];
-    if (words[1] === 'network') return ['ls', 'create', 'inspect', 'connect', 'disconnect', 'rm', ...e.networks.map((n) => n.name)];
-    return [...e.containers.map((c) => c.name), ...e.images.images.flatMap((i) => i.tags)];
+    if (words[1] === 'network') return ['ls', 'create', 'inspect', 'connect', 'disconnect', 'rm', ...e.networks().map((n) => n.name)];
+    return [...e.containers().map((c) => c.name), ...e.images().flatMap((i) => i.tags)];
   },
   run: dockerMain,
 });
