@@ -61,6 +61,19 @@ describe('layer boundaries (dependency-cruiser)', { timeout: 120_000 }, () => {
     rmSync(join(dir, 'src/newthing'), { recursive: true });
   });
 
+  it('fails the docker CLI importing the engine instead of the Engine API; passes it through the API', () => {
+    put('src/docker/api.ts', 'export const client = 1;\n');
+    put('src/docker/engine.ts', "import { client } from './api.ts';\nexport const engine = client;\n");
+    put('src/userland/docker/docker.ts', "import { client } from '../../docker/api.ts';\nexport const cli = client;\n");
+    expect(depcruise(dir, 'src').code).toBe(0);
+    put('src/userland/docker/docker.ts', "import { engine } from '../../docker/engine.ts';\nexport const cli = engine;\n");
+    const r = depcruise(dir, 'src');
+    expect(r.code).not.toBe(0);
+    expect(r.out).toContain('error docker-cli-through-api: src/userland/docker/docker.ts → src/docker/engine.ts');
+    rmSync(join(dir, 'src/userland/docker'), { recursive: true });
+    rmSync(join(dir, 'src/docker'), { recursive: true });
+  });
+
   it('passes the real tree', () => {
     const r = depcruise(ROOT, 'src', 'labs');
     expect(r.out).toContain('no dependency violations found');
