@@ -101,6 +101,8 @@ export class TcpSocket implements InetSock {
   peerMss = TCP_MSS;
   /** Receive window announced on our SYN or SYN-ACK; later segments announce it scaled by 2^WSCALE. */
   private rcvWnd = 0;
+  /** Timestamps in use (net.ipv4.tcp_timestamps on here, and the peer's SYN or SYN-ACK carried one). */
+  tsOk = true;
   /** Per-connection offset of our timestamps (tsoffset) and the last TS val the peer sent (ts_recent). */
   tsOffset = 0;
   tsRecent = 0;
@@ -173,7 +175,7 @@ export class TcpSocket implements InetSock {
     linkSocket(this);
     this.sndNxt = this.kernel.rng.u32();
     this.sndUna = this.sndNxt;
-    this.tsOffset = tsOffsetOf(this.sndNxt);
+    this.useTimestamps(true);
     this.state = 'SYN_SENT';
     this.sendSyn();
     if (!p) return 'ok';
@@ -233,7 +235,7 @@ export class TcpSocket implements InetSock {
       return;
     }
     // Segments carry the MSS minus the 12-byte timestamp option: 1448 bytes, a 1500-byte packet.
-    const seg = Math.min(this.advMss, this.peerMss) - TS_OPT_LEN;
+    const seg = Math.min(this.advMss, this.peerMss) - (this.tsOk ? TS_OPT_LEN : 0);
     for (let off = 0, i = 0; off < data.length && i < 1_000_000; off += seg, i++) {
       const chunk = data.slice(off, off + seg);
       const last = off + seg >= data.length;
@@ -318,15 +320,30 @@ export class TcpSocket implements InetSock {
   private options(flags: TcpFlags): TcpOption[] | undefined {
     if (flags.rst) return undefined;
     const ts: TcpOption = { kind: 'ts', val: (this.tsOffset + Math.floor(this.kernel.clock.now)) >>> 0, ecr: flags.ack ? this.tsRecent : 0 };
-    if (flags.syn) return [{ kind: 'mss', mss: this.advMss }, { kind: 'sackOK' }, ts, { kind: 'nop' }, { kind: 'wscale', shift: WSCALE }];
-    return [{ kind: 'nop' }, { kind: 'nop' }, ts];
+    const nop: TcpOption = { kind: 'nop' };
+    if (flags.syn) {
+      const mss: TcpOption = { kind: 'mss', mss: this.advMss };
+      const wscale: TcpOption = { kind: 'wscale', shift: WSCALE };
+      return this.tsOk ? [mss, { kind: 'sackOK' }, ts, nop, wscale] : [mss, nop, nop, { kind: 'sackOK' }, nop, wscale];
+    }
+    return this.tsOk ? [nop, nop, ts] : undefined;
+  }
+
+  /**
+   * Decide on timestamps for this connection: net.ipv4.tcp_timestamps non-zero
+   * here and (on a reply) offered by the peer; 1 adds a per-connection offset.
+   */
+  useTimestamps(peerOffered: boolean): void {
+    const sysctl = this.ns.ipv4.tcp_timestamps ?? '1';
+    this.tsOk = sysctl !== '0' && peerOffered;
+    this.tsOffset = sysctl === '1' ? tsOffsetOf(this.sndUna) : 0;
   }
 
   /** The window field: unscaled on SYNs (a multiple of the MSS), scaled by 2^WSCALE (rounded up) after. */
   private window(flags: TcpFlags): number {
     if (flags.rst) return 0;
     if (flags.syn) {
-      this.rcvWnd = initialWindow(flags.ack ? this.advMss - TS_OPT_LEN : this.advMss);
+      this.rcvWnd = initialWindow(flags.ack && this.tsOk ? this.advMss - TS_OPT_LEN : this.advMss);
       return this.rcvWnd;
     }
     return Math.ceil(this.rcvWnd / 2 ** WSCALE);
@@ -382,6 +399,7 @@ export class TcpSocket implements InetSock {
       case 'SYN_SENT':
         if (f.syn && f.ack && seg.ack === this.sndNxt) {
           this.kernel.clock.cancel(this.synTimer);
+          if (!seg.options?.some((o) => o.kind === 'ts')) this.tsOk = false;
           this.rcvNxt = (seg.seq + 1) >>> 0;
           this.sndUna = seg.ack;
           this.state = 'ESTABLISHED';
@@ -469,7 +487,7 @@ export class TcpSocket implements InetSock {
       // tcp_v4_mtu_reduced: a smaller MSS from now on, and the refused
       // segment goes out again in pieces that fit the path.
       const seg = icmp.quoted.payload;
-      this.pmtuMss = Math.max(8, icmp.mtu - 52);
+      this.pmtuMss = Math.max(8, icmp.mtu - 40 - (this.tsOk ? TS_OPT_LEN : 0));
       if (seg.data && this.state !== 'CLOSED') {
         // Resend the refused segment and everything after it (the receiver
         // only takes data in order), in pieces that fit.
@@ -549,7 +567,7 @@ export class TcpProto implements L4Handler {
         if (!(e instanceof KernelError)) throw e;
       }
       c.sndUna = ns.kernel.rng.u32();
-      c.tsOffset = tsOffsetOf(c.sndUna);
+      c.useTimestamps(!!seg.options?.some((o) => o.kind === 'ts'));
       c.sndNxt = c.sndUna;
       lis.synQueue.push(c);
       linkSocket(c);

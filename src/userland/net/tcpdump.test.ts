@@ -60,6 +60,14 @@ describe('tcpdump', () => {
     expect(ts[3][0]).toBeGreaterThanOrEqual(ts[0][0]);
   });
 
+  it('net.ipv4.tcp_timestamps=0: SYNs pad with nop instead of TS, later segments carry no options (fidelity 166)', async () => {
+    const [, s] = await run(['sysctl -qw net.ipv4.tcp_timestamps=0', 'python3 -m http.server 8000 --bind 127.0.0.1 >/dev/null 2>&1 & sleep 1; tcpdump -i lo -n -t -c 3 tcp & sleep 1; nc -z 127.0.0.1 8000; wait']);
+    const l = s.stdout.trim().split('\n');
+    expect(l[0]).toMatch(/Flags \[S\], seq \d+, win 65495, options \[mss 65495,nop,nop,sackOK,nop,wscale 10\], length 0$/);
+    expect(l[1]).toMatch(/Flags \[S\.\], seq \d+, ack \d+, win 65495, options \[mss 65495,nop,nop,sackOK,nop,wscale 10\], length 0$/);
+    expect(l[2]).toMatch(/Flags \[\.\], ack 1, win 64, length 0$/);
+  });
+
   it('prints only the options a segment carries: none on a RST, the loopback MSS on lo, each packet once', async () => {
     const [s] = await run(['python3 -m http.server 8000 --bind 127.0.0.1 >/dev/null 2>&1 & sleep 1; tcpdump -i lo -n -t -c 4 tcp & sleep 1; nc -z 127.0.0.1 8000; nc -z 127.0.0.1 8001; wait']);
     const l = s.stdout.trim().split('\n');
