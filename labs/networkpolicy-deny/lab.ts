@@ -260,6 +260,24 @@ async function refused(ctx: CheckCtx, from: [string, string], ip: string, port: 
   return undefined;
 }
 
+/** Settle the cluster, then find the pods the checks probe (with a message when one is missing). */
+async function settled(ctx: CheckCtx): Promise<{ api: KObject[]; miss?: string }> {
+  await clusterOf(ctx.world)!.settle();
+  return need(ctx);
+}
+
+/** Probe each target [ip, port, what] from pod ns/name in order: the first that is not refused by a NetworkPolicy, as a message. */
+async function firstNotRefused(ctx: CheckCtx, from: [string, string], targets: [string, number, string][]): Promise<string | undefined> {
+  for (const [ip, port, what] of targets) {
+    const m = await refused(ctx, from, ip, port, what);
+    if (m) return m;
+  }
+  return undefined;
+}
+
+/** Every api pod on one port, described for the messages. */
+const apiPods = (api: KObject[], port: number, what: (name: string) => string): [string, number, string][] => api.map((p) => [p.status.podIP, port, what(p.metadata.name)]);
+
 /** Drop or reject rules that are not part of kube-proxy's, flannel's or kube-router's layout, on every host and namespace. */
 function handMade(ctx: CheckCtx): string | undefined {
   const ours = /^(KUBE-FIREWALL|KUBE-FORWARD|KUBE-SERVICES|KUBE-EXTERNAL-SERVICES|KUBE-PROXY-FIREWALL|KUBE-NODEPORTS|KUBE-NWPLCY-COMMON|KUBE-POD-FW-[A-Z2-7]{16})$/;
@@ -369,50 +387,33 @@ const lab: LabDef = {
       id: 'same-namespace-blocked',
       title: 'Other pods of shop are blocked: worker → api:8080, and frontend → worker:8080 (default deny covers every pod)',
       run: async (ctx) => {
-        const c = clusterOf(ctx.world)!;
-        await c.settle();
-        const { api, miss } = need(ctx);
+        const { api, miss } = await settled(ctx);
         if (miss) return no(miss);
-        const worker = c.api.get('Pod', 'shop', 'worker')!.status.podIP as string;
-        for (const p of api) {
-          const m = await refused(ctx, ['shop', 'worker'], p.status.podIP, 8080, `the api pod ${p.metadata.name}`);
-          if (m) return no(m);
-        }
-        const m2 = await refused(ctx, ['shop', 'worker'], SVC_IP, 8080, 'the Service api');
-        if (m2) return no(m2);
-        const m3 = await refused(ctx, ['shop', 'frontend'], worker, 8080, 'the worker pod');
-        if (m3) return no(m3);
-        return ok('worker cannot reach the api, and nobody reaches worker');
+        const worker = clusterOf(ctx.world)!.api.get('Pod', 'shop', 'worker')!.status.podIP as string;
+        const m =
+          (await firstNotRefused(ctx, ['shop', 'worker'], [...apiPods(api, 8080, (n) => `the api pod ${n}`), [SVC_IP, 8080, 'the Service api']])) ??
+          (await firstNotRefused(ctx, ['shop', 'frontend'], [[worker, 8080, 'the worker pod']]));
+        return m ? no(m) : ok('worker cannot reach the api, and nobody reaches worker');
       },
     },
     {
       id: 'other-port-blocked',
       title: 'shop/frontend cannot reach the api pods on any other port (the admin page on 80)',
       run: async (ctx) => {
-        await clusterOf(ctx.world)!.settle();
-        const { api, miss } = need(ctx);
+        const { api, miss } = await settled(ctx);
         if (miss) return no(miss);
-        for (const p of api) {
-          const m = await refused(ctx, ['shop', 'frontend'], p.status.podIP, 80, `the admin page of ${p.metadata.name}`);
-          if (m) return no(m);
-        }
-        return ok('port 80 of the api pods is closed to the frontend');
+        const m = await firstNotRefused(ctx, ['shop', 'frontend'], apiPods(api, 80, (n) => `the admin page of ${n}`));
+        return m ? no(m) : ok('port 80 of the api pods is closed to the frontend');
       },
     },
     {
       id: 'other-namespace-blocked',
       title: 'staging/frontend (also role=frontend) cannot reach the api',
       run: async (ctx) => {
-        await clusterOf(ctx.world)!.settle();
-        const { api, miss } = need(ctx);
+        const { api, miss } = await settled(ctx);
         if (miss) return no(miss);
-        for (const p of api) {
-          const m = await refused(ctx, ['staging', 'frontend'], p.status.podIP, 8080, `the api pod ${p.metadata.name}`);
-          if (m) return no(m);
-        }
-        const m = await refused(ctx, ['staging', 'frontend'], SVC_IP, 8080, 'the Service api');
-        if (m) return no(m);
-        return ok('the frontend of staging is kept out');
+        const m = await firstNotRefused(ctx, ['staging', 'frontend'], [...apiPods(api, 8080, (n) => `the api pod ${n}`), [SVC_IP, 8080, 'the Service api']]);
+        return m ? no(m) : ok('the frontend of staging is kept out');
       },
     },
     {

@@ -81,8 +81,20 @@ export interface TcpSegment {
   flags: TcpFlags;
   window: number;
   data: string;
-  /** Options shown by tcpdump (mss, wscale...) on SYNs. */
-  mss?: number;
+  /** The options the segment carries, in wire order (what tcpdump prints). */
+  options?: TcpOption[];
+}
+
+/** One TCP option (RFC 9293 MSS, RFC 2018 SACK-permitted, RFC 7323 timestamps and window scale, NOP padding). */
+export type TcpOption = { kind: 'mss'; mss: number } | { kind: 'sackOK' } | { kind: 'ts'; val: number; ecr: number } | { kind: 'nop' } | { kind: 'wscale'; shift: number };
+
+const TCP_OPT_LEN: Record<TcpOption['kind'], number> = { mss: 4, sackOK: 2, ts: 10, nop: 1, wscale: 3 };
+
+/** Bytes of a TCP header with these options (20 plus the options, padded to 4). */
+export function tcpHeaderLen(options: readonly TcpOption[] | undefined): number {
+  let n = 0;
+  for (const o of options ?? []) n += TCP_OPT_LEN[o.kind];
+  return 20 + Math.ceil(n / 4) * 4;
 }
 
 export type L4 = IcmpMessage | UdpDatagram | TcpSegment;
@@ -146,7 +158,7 @@ export function l4Len(p: L4): number {
     case 'udp':
       return 8 + (p.vxlan ? 8 + frameLen(p.vxlan.frame) : utf8Len(p.data));
     case 'tcp':
-      return (p.flags.syn ? 40 : 32) + utf8Len(p.data);
+      return tcpHeaderLen(p.options) + utf8Len(p.data);
   }
 }
 

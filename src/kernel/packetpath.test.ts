@@ -124,6 +124,8 @@ ip netns exec b ping -c 1 -W 1 10.0.0.1`);
   it('TCP: a 1500-byte segment refused by the router is sent again in pieces and the stream arrives whole', async () => {
     const { world, sh, ns } = host();
     await lines(sh, ROUTER);
+    // With vb at 1400 b would announce MSS 1360 and the sender would never need the path MTU (as on Linux): only the router's link is narrow here.
+    await sh('ip -n b link set vb mtu 1500');
     const srv = new TcpSocket(ns('b'));
     srv.listen(8);
     const cli = new TcpSocket(ns('a'));

@@ -77,7 +77,6 @@ export const NOT_SIMULATED_SYSCTLS: Record<string, string> = {
   'net.ipv4.tcp_keepalive_time': 'TCP keepalive is not modelled',
   'net.ipv4.tcp_synack_retries': 'not modelled',
   'net.ipv4.tcp_syncookies': 'SYN cookies are not modelled',
-  'net.ipv4.tcp_timestamps': 'TCP options are fixed',
   'net.ipv4.tcp_window_scaling': 'TCP options are fixed',
   'net.ipv4.udp_early_demux': 'not modelled',
   'conf.accept_local': 'not modelled',

@@ -289,7 +289,7 @@ export async function tracedSyn(world: World, ns: NetNs, dst: number, dport: num
   const trace: Trace = { steps: [], max: 600 };
   const sport = 40000 + (k.rng.u32() % 20000);
   try {
-    k.stack.ipOutputLocal(ns, { src: 0, dst, ttl: 64, tos: 0, id: 0, df: true, payload: { proto: 'tcp', sport, dport, seq: k.rng.u32(), ack: 0, flags: { syn: true }, window: 64240, data: '', mss: 1460 } }, { trace });
+    k.stack.ipOutputLocal(ns, { src: 0, dst, ttl: 64, tos: 0, id: 0, df: true, payload: { proto: 'tcp', sport, dport, seq: k.rng.u32(), ack: 0, flags: { syn: true }, window: 64240, data: '', options: [{ kind: 'mss', mss: 1460 }, { kind: 'sackOK' }, { kind: 'ts', val: k.clock.now >>> 0, ecr: 0 }, { kind: 'nop' }, { kind: 'wscale', shift: 10 }] } }, { trace });
   } catch (e) {
     if (!(e instanceof KernelError)) throw e;
   }

@@ -9,7 +9,7 @@
 import { type Ip4, fmtIp4 } from '../addr.ts';
 import { type Errno, KernelError, fail } from '../errno.ts';
 import type { NetNs } from '../netns.ts';
-import { type IcmpMessage, type Ipv4Packet, type TcpFlags, type TcpSegment, type Trace, utf8Len } from '../packet.ts';
+import { type IcmpMessage, type Ipv4Packet, type TcpFlags, type TcpOption, type TcpSegment, type Trace, utf8Len } from '../packet.ts';
 import type { Process } from '../proc.ts';
 import type { L4Handler, Skb } from '../stack.ts';
 import { type InetSock, type SockOwner, WaitQueue, ephemeralPort, linkSocket, portFree, setOwner, socketsOf, unlinkSocket } from './socket.ts';
@@ -17,14 +17,33 @@ import { type InetSock, type SockOwner, WaitQueue, ephemeralPort, linkSocket, po
 /** TCP states as ss prints them. */
 export type TcpState = 'CLOSED' | 'LISTEN' | 'SYN_SENT' | 'SYN_RECV' | 'ESTABLISHED' | 'FIN_WAIT1' | 'FIN_WAIT2' | 'CLOSE_WAIT' | 'LAST_ACK' | 'CLOSING' | 'TIME_WAIT';
 
-/** Maximum segment size used on every link. */
+/** Maximum segment size on a 1500-byte Ethernet link. */
 export const TCP_MSS = 1460;
 /** Initial retransmission timeout of a SYN (ms). */
 export const TCP_SYN_RTO = 1000;
-/** The window our segments advertise: 64240 on SYNs, 65160 on SYN-ACKs (Linux with MSS 1460), 502 (scaled by 128) after. */
-const SYN_WINDOW = 64240;
-const SYNACK_WINDOW = 65160;
-const WINDOW = 502;
+/** Window scale shift Linux 6.x offers with its default tcp_rmem (recorded: fidelity/scenarios/165-tcp-options.sh). */
+const WSCALE = 10;
+/** Bytes of the timestamp option with its two NOPs, carried by every segment after the SYN. */
+const TS_OPT_LEN = 12;
+
+/** ipv4_default_advmss: the MSS a route's device allows (MTU minus IP and TCP headers, at most 65495). */
+export function advMss(mtu: number): number {
+  return Math.min(Math.max(mtu - 40, 256), 65535 - 40);
+}
+
+/** A per-connection timestamp offset (Linux hashes the addresses with a secret; we mix the seeded ISN, drawing nothing more from the RNG). */
+function tsOffsetOf(isn: number): number {
+  return Math.imul((isn ^ 0x9e3779b9) >>> 0, 2246822519) >>> 0;
+}
+
+/**
+ * tcp_select_initial_window with 64 KiB of initial space: the largest
+ * multiple of the segment size that fits in 65535 (64240 for MSS 1460 on a
+ * SYN, 65160 on a SYN-ACK whose segments carry timestamps).
+ */
+function initialWindow(mss: number): number {
+  return mss >= 65535 ? 65535 : Math.floor(65535 / mss) * mss;
+}
 
 /** ICMP unreachable codes → the errno a socket sees (icmp_err_convert). */
 export function icmpErrno(type: number, code: number): Errno | undefined {
@@ -77,6 +96,16 @@ export class TcpSocket implements InetSock {
   private synTimer?: import('../clock.ts').Timer;
   /** Segment payload limit in bytes once a path MTU below 1500 was learned (tcp_sync_mss). */
   private pmtuMss?: number;
+  /** The MSS we announce (from the route's device MTU) and the one the peer announced. */
+  advMss = TCP_MSS;
+  peerMss = TCP_MSS;
+  /** Receive window announced on our SYN or SYN-ACK; later segments announce it scaled by 2^WSCALE. */
+  private rcvWnd = 0;
+  /** Timestamps in use (net.ipv4.tcp_timestamps on here, and the peer's SYN or SYN-ACK carried one). */
+  tsOk = true;
+  /** Per-connection offset of our timestamps (tsoffset) and the last TS val the peer sent (ts_recent). */
+  tsOffset = 0;
+  tsRecent = 0;
   /** Data segments sent and not yet acknowledged (what a retransmission resends). */
   private inflight: { seq: number; len: number; data: string }[] = [];
   private synTries = 0;
@@ -136,6 +165,7 @@ export class TcpSocket implements InetSock {
     if (this.state !== 'CLOSED') fail('EISCONN');
     const rt = this.kernel.stack.routeOutput(this.ns, daddr, { saddr: this.laddr || undefined });
     if (!this.laddr) this.laddr = rt.src;
+    this.advMss = advMss(rt.route.mtu ?? rt.dev.mtu);
     if (!this.lport) {
       this.lport = ephemeralPort(this.ns, 'tcp', (port) => socketsOf<TcpSocket>(this.ns, 'tcp').some((s) => s.lport === port && (s.state === 'LISTEN' || (s.raddr === daddr && s.rport === dport) || s.bound)));
     }
@@ -145,6 +175,7 @@ export class TcpSocket implements InetSock {
     linkSocket(this);
     this.sndNxt = this.kernel.rng.u32();
     this.sndUna = this.sndNxt;
+    this.useTimestamps(true);
     this.state = 'SYN_SENT';
     this.sendSyn();
     if (!p) return 'ok';
@@ -203,8 +234,8 @@ export class TcpSocket implements InetSock {
       }
       return;
     }
-    // Segments carry MSS minus the 12-byte timestamp option: 1448 bytes, a 1500-byte packet.
-    const seg = TCP_MSS - 12;
+    // Segments carry the MSS minus the 12-byte timestamp option: 1448 bytes, a 1500-byte packet.
+    const seg = Math.min(this.advMss, this.peerMss) - (this.tsOk ? TS_OPT_LEN : 0);
     for (let off = 0, i = 0; off < data.length && i < 1_000_000; off += seg, i++) {
       const chunk = data.slice(off, off + seg);
       const last = off + seg >= data.length;
@@ -285,6 +316,39 @@ export class TcpSocket implements InetSock {
     this.wq.wake();
   }
 
+  /** The options Linux puts on a segment: MSS, SACK-permitted, timestamps and window scale on SYNs; timestamps after. */
+  private options(flags: TcpFlags): TcpOption[] | undefined {
+    if (flags.rst) return undefined;
+    const ts: TcpOption = { kind: 'ts', val: (this.tsOffset + Math.floor(this.kernel.clock.now)) >>> 0, ecr: flags.ack ? this.tsRecent : 0 };
+    const nop: TcpOption = { kind: 'nop' };
+    if (flags.syn) {
+      const mss: TcpOption = { kind: 'mss', mss: this.advMss };
+      const wscale: TcpOption = { kind: 'wscale', shift: WSCALE };
+      return this.tsOk ? [mss, { kind: 'sackOK' }, ts, nop, wscale] : [mss, nop, nop, { kind: 'sackOK' }, nop, wscale];
+    }
+    return this.tsOk ? [nop, nop, ts] : undefined;
+  }
+
+  /**
+   * Decide on timestamps for this connection: net.ipv4.tcp_timestamps non-zero
+   * here and (on a reply) offered by the peer; 1 adds a per-connection offset.
+   */
+  useTimestamps(peerOffered: boolean): void {
+    const sysctl = this.ns.ipv4.tcp_timestamps ?? '1';
+    this.tsOk = sysctl !== '0' && peerOffered;
+    this.tsOffset = sysctl === '1' ? tsOffsetOf(this.sndUna) : 0;
+  }
+
+  /** The window field: unscaled on SYNs (a multiple of the MSS), scaled by 2^WSCALE (rounded up) after. */
+  private window(flags: TcpFlags): number {
+    if (flags.rst) return 0;
+    if (flags.syn) {
+      this.rcvWnd = initialWindow(flags.ack && this.tsOk ? this.advMss - TS_OPT_LEN : this.advMss);
+      return this.rcvWnd;
+    }
+    return Math.ceil(this.rcvWnd / 2 ** WSCALE);
+  }
+
   /** Send one segment of this connection. */
   xmit(flags: TcpFlags, seq: number, data: string): void {
     const syn = !!flags.syn;
@@ -295,9 +359,9 @@ export class TcpSocket implements InetSock {
       seq,
       ack: flags.ack ? this.rcvNxt : 0,
       flags,
-      window: syn ? (flags.ack ? SYNACK_WINDOW : SYN_WINDOW) : WINDOW,
+      window: this.window(flags),
       data,
-      mss: syn ? TCP_MSS : undefined,
+      options: this.options(flags),
     };
     const pkt: Ipv4Packet = { src: this.laddr, dst: this.raddr, ttl: Number(this.ns.ipv4.ip_default_ttl) || 64, tos: 0, id: 0, df: true, payload: seg };
     try {
@@ -314,6 +378,7 @@ export class TcpSocket implements InetSock {
   /** A segment for this socket arrived (tcp_rcv_state_process). */
   segment(seg: TcpSegment): void {
     const f = seg.flags;
+    this.takeOptions(seg);
     if (f.rst) {
       if (this.state === 'SYN_SENT') {
         if (f.ack && seg.ack === this.sndNxt) {
@@ -334,6 +399,7 @@ export class TcpSocket implements InetSock {
       case 'SYN_SENT':
         if (f.syn && f.ack && seg.ack === this.sndNxt) {
           this.kernel.clock.cancel(this.synTimer);
+          if (!seg.options?.some((o) => o.kind === 'ts')) this.tsOk = false;
           this.rcvNxt = (seg.seq + 1) >>> 0;
           this.sndUna = seg.ack;
           this.state = 'ESTABLISHED';
@@ -360,6 +426,14 @@ export class TcpSocket implements InetSock {
         return;
       default:
         this.data(seg);
+    }
+  }
+
+  /** Remember what the peer's options tell: its MSS (on a SYN) and its latest timestamp (ts_recent). */
+  takeOptions(seg: TcpSegment): void {
+    for (const o of seg.options ?? []) {
+      if (o.kind === 'ts') this.tsRecent = o.val;
+      else if (o.kind === 'mss' && seg.flags.syn) this.peerMss = o.mss;
     }
   }
 
@@ -413,7 +487,7 @@ export class TcpSocket implements InetSock {
       // tcp_v4_mtu_reduced: a smaller MSS from now on, and the refused
       // segment goes out again in pieces that fit the path.
       const seg = icmp.quoted.payload;
-      this.pmtuMss = Math.max(8, icmp.mtu - 52);
+      this.pmtuMss = Math.max(8, icmp.mtu - 40 - (this.tsOk ? TS_OPT_LEN : 0));
       if (seg.data && this.state !== 'CLOSED') {
         // Resend the refused segment and everything after it (the receiver
         // only takes data in order), in pieces that fit.
@@ -485,7 +559,15 @@ export class TcpProto implements L4Handler {
       c.owner = lis.owner;
       c.state = 'SYN_RECV';
       c.rcvNxt = (seg.seq + 1) >>> 0;
+      c.takeOptions(seg);
+      try {
+        const rt = ns.kernel.stack.routeOutput(ns, p.src, { saddr: p.dst });
+        c.advMss = advMss(rt.route.mtu ?? rt.dev.mtu);
+      } catch (e) {
+        if (!(e instanceof KernelError)) throw e;
+      }
       c.sndUna = ns.kernel.rng.u32();
+      c.useTimestamps(!!seg.options?.some((o) => o.kind === 'ts'));
       c.sndNxt = c.sndUna;
       lis.synQueue.push(c);
       linkSocket(c);

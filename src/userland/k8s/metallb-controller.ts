@@ -12,6 +12,7 @@ import { nodeOf } from '../../k8s/registry.ts';
 import { parseIp4 } from '../../kernel/addr.ts';
 import type { KObject } from '../../k8s/api.ts';
 import { ANN_FROM_POOL, ANN_FROM_POOL_OLD, allocate, desiredIps, metallbEvent, metallbLog, poolFor, poolsOf } from '../../k8s/metallb.ts';
+import { coalescedReconcile } from './coalesce.ts';
 
 const ingressIps = (s: KObject): string[] => ((s.status?.loadBalancer?.ingress ?? []) as { ip?: string }[]).map((i) => i.ip ?? '').filter(Boolean);
 
@@ -91,25 +92,10 @@ register({
         metallbEvent(api, s, 'Normal', 'IPAllocated', `Assigned IP ["${r.ip}"]`, 'metallb-controller');
       }
     };
-    let dirty = true;
-    let running = false;
-    const sync = async (): Promise<void> => {
-      if (running) return;
-      running = true;
-      try {
-        await Promise.resolve();
-        for (let i = 0; dirty && i < 20; i++) {
-          dirty = false;
-          reconcile();
-        }
-      } finally {
-        running = false;
-      }
-    };
+    const sync = coalescedReconcile(reconcile);
     const off = api.watch((e) => {
       const k = e.object.kind;
       if (k !== 'Service' && k !== 'IPAddressPool') return;
-      dirty = true;
       void b.track(sync());
     });
     await b.track(sync());

@@ -17,6 +17,7 @@ import type { ArpPacket, EthFrame } from '../../kernel/packet.ts';
 import type { NetDevice } from '../../kernel/netdev.ts';
 import type { KObject } from '../../k8s/api.ts';
 import { ANN_FROM_POOL, ANN_FROM_POOL_OLD, METALLB_NS, electNodes, l2Covers, metallbEvent, metallbLog, poolFor, poolsOf } from '../../k8s/metallb.ts';
+import { coalescedReconcile } from './coalesce.ts';
 
 const BROADCAST = 'ff:ff:ff:ff:ff:ff';
 
@@ -112,26 +113,11 @@ register({
         gratuitous(ip, 5);
       }
     };
-    let dirty = true;
-    let running = false;
-    const sync = async (): Promise<void> => {
-      if (running) return;
-      running = true;
-      try {
-        await Promise.resolve();
-        for (let i = 0; dirty && i < 20; i++) {
-          dirty = false;
-          reconcile();
-        }
-      } finally {
-        running = false;
-      }
-    };
+    const sync = coalescedReconcile(reconcile);
     const kinds = new Set(['Service', 'EndpointSlice', 'Pod', 'IPAddressPool', 'L2Advertisement', 'Node']);
     const off = api.watch((e) => {
       if (!kinds.has(e.object.kind)) return;
       if (e.object.kind === 'Pod' && e.object.metadata.namespace !== METALLB_NS) return;
-      dirty = true;
       void b.track(sync());
     });
     await b.track(sync());

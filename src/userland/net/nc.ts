@@ -204,7 +204,8 @@ async function nc(p: Process): Promise<number> {
         }
       } catch (e) {
         if (!(e instanceof KernelError)) throw e;
-        p.stderr.write(`nc: connect to ${host} port ${port} (udp) failed: ${e.message}\n`);
+        // remote_connect warns only with -v.
+        if (verbose) p.stderr.write(`nc: connect to ${host} port ${port} (udp) failed: ${e.message}\n`);
         s.close();
         continue;
       }
@@ -241,12 +242,14 @@ async function nc(p: Process): Promise<number> {
       const r = await s.connect(p, addr, port, wait !== undefined ? wait * 1000 : Infinity);
       if (r === 'signal') return 130;
       if (r === 'timeout') {
-        p.stderr.write(`nc: connect to ${host} port ${port} (tcp) timed out: Operation now in progress\n`);
+        // remote_connect warns only with -v.
+        if (verbose) p.stderr.write(`nc: connect to ${host} port ${port} (tcp) timed out: Operation now in progress\n`);
         continue;
       }
     } catch (e) {
       if (!(e instanceof KernelError)) throw e;
-      p.stderr.write(`nc: connect to ${host} port ${port} (tcp) failed: ${e.message}\n`);
+      // remote_connect warns only with -v.
+      if (verbose) p.stderr.write(`nc: connect to ${host} port ${port} (tcp) failed: ${e.message}\n`);
       traceFail(`connect to ${fmtIp4(addr)} port ${port} failed: ${e.message}`);
       continue;
     }

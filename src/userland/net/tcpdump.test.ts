@@ -38,19 +38,43 @@ describe('tcpdump', () => {
     );
   });
 
+  // Options and windows as recorded on 6.18: fidelity/scenarios/165-tcp-options.sh.
   it('decodes a TCP handshake with relative sequence numbers and a RST from a closed port', async () => {
     const [s] = await run(['tcpdump -i veth-host -n -t -c 2 tcp & sleep 1; curl -s http://192.168.15.1:81/; wait']);
     const [syn, rst] = s.stdout.trim().split('\n');
-    expect(syn).toMatch(/^IP 192\.168\.15\.5\.\d+ > 192\.168\.15\.1\.81: Flags \[S\], seq \d+, win 64240, options \[mss 1460,sackOK,TS val \d+ ecr 0,nop,wscale 7\], length 0$/);
+    expect(syn).toMatch(/^IP 192\.168\.15\.5\.\d+ > 192\.168\.15\.1\.81: Flags \[S\], seq \d+, win 64240, options \[mss 1460,sackOK,TS val \d+ ecr 0,nop,wscale 10\], length 0$/);
     expect(rst).toMatch(/^IP 192\.168\.15\.1\.81 > 192\.168\.15\.5\.\d+: Flags \[R\.\], seq 0, ack \d+, win 0, length 0$/);
   });
 
   it('follows a web fetch: relative ack 1 after the handshake and the HTTP request line', async () => {
     const [, s] = await run(['ip netns exec red python3 -m http.server 80 --bind 192.168.15.1 >/dev/null 2>&1 &', 'tcpdump -i veth-host -n -t -c 4 tcp & sleep 1; curl -s -o /dev/null http://192.168.15.1/; wait']);
     const l = s.stdout.trim().split('\n');
-    expect(l[1]).toMatch(/Flags \[S\.\], seq \d+, ack \d+, win \d+, options \[mss 1460,sackOK,TS val \d+ ecr \d+,nop,wscale 7\], length 0$/);
-    expect(l[2]).toMatch(/Flags \[\.\], ack 1, win 502, options \[nop,nop,TS val \d+ ecr \d+\], length 0$/);
-    expect(l[3]).toMatch(/Flags \[P\.\], seq 1:77, ack 1, win 502, .*length 76: HTTP: GET \/ HTTP\/1\.1$/);
+    expect(l[1]).toMatch(/Flags \[S\.\], seq \d+, ack \d+, win 65160, options \[mss 1460,sackOK,TS val \d+ ecr \d+,nop,wscale 10\], length 0$/);
+    expect(l[2]).toMatch(/Flags \[\.\], ack 1, win 63, options \[nop,nop,TS val \d+ ecr \d+\], length 0$/);
+    expect(l[3]).toMatch(/Flags \[P\.\], seq 1:77, ack 1, win 63, .*length 76: HTTP: GET \/ HTTP\/1\.1$/);
+    // Each end's TS val is its own clock; the ecr echoes the last val the peer sent.
+    const ts = l.map((x) => /TS val (\d+) ecr (\d+)/.exec(x)!.slice(1).map(Number));
+    expect(ts[1][1]).toBe(ts[0][0]);
+    expect(ts[2][1]).toBe(ts[1][0]);
+    expect(ts[3][1]).toBe(ts[1][0]);
+    expect(ts[3][0]).toBeGreaterThanOrEqual(ts[0][0]);
+  });
+
+  it('net.ipv4.tcp_timestamps=0: SYNs pad with nop instead of TS, later segments carry no options (fidelity 166)', async () => {
+    const [, s] = await run(['sysctl -qw net.ipv4.tcp_timestamps=0', 'python3 -m http.server 8000 --bind 127.0.0.1 >/dev/null 2>&1 & sleep 1; tcpdump -i lo -n -t -c 3 tcp & sleep 1; nc -z 127.0.0.1 8000; wait']);
+    const l = s.stdout.trim().split('\n');
+    expect(l[0]).toMatch(/Flags \[S\], seq \d+, win 65495, options \[mss 65495,nop,nop,sackOK,nop,wscale 10\], length 0$/);
+    expect(l[1]).toMatch(/Flags \[S\.\], seq \d+, ack \d+, win 65495, options \[mss 65495,nop,nop,sackOK,nop,wscale 10\], length 0$/);
+    expect(l[2]).toMatch(/Flags \[\.\], ack 1, win 64, length 0$/);
+  });
+
+  it('prints only the options a segment carries: none on a RST, the loopback MSS on lo, each packet once', async () => {
+    const [s] = await run(['python3 -m http.server 8000 --bind 127.0.0.1 >/dev/null 2>&1 & sleep 1; tcpdump -i lo -n -t -c 4 tcp & sleep 1; nc -z 127.0.0.1 8000; nc -z 127.0.0.1 8001; wait']);
+    const l = s.stdout.trim().split('\n');
+    expect(l[0]).toMatch(/Flags \[S\], seq \d+, win 65495, options \[mss 65495,sackOK,TS val \d+ ecr 0,nop,wscale 10\], length 0$/);
+    expect(l[1]).toMatch(/Flags \[S\.\], seq \d+, ack \d+, win 65483, options \[mss 65495,/);
+    expect(l[2]).toMatch(/Flags \[\.\], ack 1, win 64, options \[nop,nop,TS val \d+ ecr \d+\], length 0$/);
+    expect(l[3]).toMatch(/Flags \[F\.\]/);
   });
 
   it('-e, -i any and errors', async () => {

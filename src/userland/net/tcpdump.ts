@@ -13,12 +13,12 @@
 //   (-i any) veth-host Out IP ...   /   veth-host In  IP ...
 //
 // TCP sequence numbers are relative after a connection's SYN-ACK, as
-// print-tcp.c tracks them. The simulated TCP carries no timestamp option, so
-// TS values are derived per connection from the virtual clock.
+// print-tcp.c tracks them. Options are printed as the segment carries them
+// (the kernel's TCP sets them as Linux does, TS values from the virtual clock).
 
 import { fmtIp4, parseIp4 } from '../../kernel/addr.ts';
 import type { NetDevice } from '../../kernel/netdev.ts';
-import { frameLen, ip4Len, l4Len, utf8Len, type ArpPacket, type Bpdu, type EthFrame, type IcmpMessage, type Ipv4Packet, type TcpSegment } from '../../kernel/packet.ts';
+import { frameLen, ip4Len, l4Len, utf8Len, type ArpPacket, type Bpdu, type EthFrame, type IcmpMessage, type Ipv4Packet, type TcpOption, type TcpSegment } from '../../kernel/packet.ts';
 import type { Process } from '../../kernel/proc.ts';
 import type { Tap } from '../../kernel/stack.ts';
 import { refuseMarkedOptions, register } from '../registry.ts';
@@ -236,25 +236,28 @@ interface TcpConv {
 
 const HTTP_PORTS = new Set([80, 8080, 3128]);
 
+/** One TCP option as print-tcp.c shows it. */
+function fmtTcpOption(o: TcpOption): string {
+  switch (o.kind) {
+    case 'mss':
+      return `mss ${o.mss}`;
+    case 'sackOK':
+      return 'sackOK';
+    case 'ts':
+      return `TS val ${o.val >>> 0} ecr ${o.ecr >>> 0}`;
+    case 'nop':
+      return 'nop';
+    case 'wscale':
+      return `wscale ${o.shift}`;
+  }
+}
+
 class Decoder {
   private convs = new Map<string, TcpConv>();
-  private tsBase = new Map<string, number>();
-  private lastTs = new Map<string, number>();
   readonly now: () => number;
 
   constructor(now: () => number) {
     this.now = now;
-  }
-
-  /** A stable TS val for the sender of a segment: an offset per connection end plus the clock. */
-  private tsVal(src: number, sport: number): number {
-    const key = `${src}:${sport}`;
-    let b = this.tsBase.get(key);
-    if (b === undefined) {
-      b = (Math.imul((src ^ (sport * 2654435761)) >>> 0, 2246822519) >>> 0) % 4000000000;
-      this.tsBase.set(key, b);
-    }
-    return (b + Math.floor(this.now())) >>> 0;
   }
 
   tcp(ip: Ipv4Packet, t: TcpSegment): string {
@@ -282,14 +285,7 @@ class Decoder {
     if (len > 0 || t.flags.syn || t.flags.fin || t.flags.rst) s += `, seq ${seq}${len > 0 ? `:${(seq + len) >>> 0}` : ''}`;
     if (t.flags.ack) s += `, ack ${ack}`;
     s += `, win ${t.window}`;
-    if (!t.flags.rst) {
-      const me = `${ip.src}:${t.sport}`;
-      const peer = `${ip.dst}:${t.dport}`;
-      const val = this.tsVal(ip.src, t.sport);
-      this.lastTs.set(me, val);
-      const ecr = t.flags.syn && !t.flags.ack ? 0 : (this.lastTs.get(peer) ?? 0);
-      s += t.flags.syn ? `, options [mss ${t.mss ?? 1460},sackOK,TS val ${val} ecr ${ecr},nop,wscale 7]` : `, options [nop,nop,TS val ${val} ecr ${ecr}]`;
-    }
+    if (t.options?.length) s += `, options [${t.options.map(fmtTcpOption).join(',')}]`;
     s += `, length ${len}`;
     if (len > 0 && (HTTP_PORTS.has(t.sport) || HTTP_PORTS.has(t.dport))) {
       const first = t.data.split('\r\n')[0];
@@ -470,6 +466,8 @@ async function tcpdump(p: Process): Promise<number> {
   const tap: Tap = (d, frame, dir) => {
     if (d.ns !== ns) return;
     if (any ? false : d !== dev) return;
+    // libpcap drops the outgoing copy of a loopback frame (it comes back in at once): each packet shows once.
+    if (dir === 'out' && d.kind === 'loopback') return;
     if (count !== undefined && captured >= count) return;
     if (!filter(frame)) return;
     received++;

@@ -254,123 +254,123 @@ export class Parser {
         continue;
       }
       const cmd: Cmd = { neg: false, name: '', state: 'inactive', end: 0 };
-      cmd.a1 = this.address(c, false);
-      if (cmd.a1) {
-        c = this.nonblank();
-        if (c === ',') {
-          cmd.a2 = this.address(this.nonblank(), true);
-          if (!cmd.a2) this.fail("unexpected `,'");
-          c = this.nonblank();
-        }
-      }
-      if (c === '!') {
-        cmd.neg = true;
-        c = this.nonblank();
-        if (c === '!') this.fail("multiple `!'s");
-        while (WS(c)) c = this.nonblank();
-      }
-      if (c === '' || c === '\n' || c === ';') {
-        if (cmd.a1 || cmd.neg) this.fail('missing command');
-      }
+      c = this.addresses(cmd, c);
       cmd.name = c;
-      if (cmd.a1 && cmd.a1.kind === 'line' && cmd.a1.n === 0 && !(cmd.a2 && cmd.a2.kind === 're')) this.fail('invalid usage of line address 0');
-      if (cmd.a1?.kind === 'line' && cmd.a1.n === 0) cmd.state = 'active';
-      const noAddr = (): void => {
-        if (cmd.a1) this.fail(`: doesn't want any addresses`);
-      };
-      const oneAddr = (): void => {
-        if (cmd.a2) this.fail('command only uses one address');
-      };
-      switch (c) {
-        case '{':
-          this.blocks.push(this.cmds.length);
-          this.cmds.push(cmd);
-          continue;
-        case '}': {
-          if (!this.blocks.length) this.fail("unexpected `}'");
-          if (cmd.a1) this.fail("} doesn't want any addresses");
-          const open = this.blocks.pop()!;
-          this.endOfCmd();
-          this.cmds.push(cmd);
-          this.cmds[open].target = this.cmds.length;
-          continue;
-        }
-        case ':': {
-          noAddr();
-          let l = '';
-          let d = this.nonblank();
-          while (d !== '' && d !== '\n' && d !== ';') {
-            l += d;
-            d = this.inchar();
-          }
-          l = l.replace(/[ \t]+$/, '');
-          if (l === '') this.fail('":" lacks a label');
-          cmd.label = l;
-          break;
-        }
-        case 'a':
-        case 'i':
-        case 'c':
-          if (c === 'i' || c === 'a') void 0;
-          cmd.text = this.text();
-          break;
-        case 'b':
-        case 't':
-        case 'T':
-          cmd.label = this.label();
-          break;
-        case '=':
-        case 'd':
-        case 'D':
-        case 'g':
-        case 'G':
-        case 'h':
-        case 'H':
-        case 'n':
-        case 'N':
-        case 'p':
-        case 'P':
-        case 'x':
-        case 'z':
-        case 'F':
-          this.endOfCmd();
-          break;
-        case 'q':
-        case 'Q':
-        case 'l':
-        case 'L': {
-          if (c === 'q' || c === 'Q') oneAddr();
-          const d = this.nonblank();
-          if (d >= '0' && d <= '9') cmd.int = this.readInt(d);
-          else this.savchar(d);
-          this.endOfCmd();
-          break;
-        }
-        case 'r':
-        case 'R':
-          cmd.file = this.filename();
-          break;
-        case 'w':
-        case 'W':
-          cmd.file = this.filename();
-          this.wfiles.add(cmd.file);
-          break;
-        case 's':
-          this.subst(cmd);
-          break;
-        case 'y':
-          this.ycmd(cmd);
-          break;
-        default:
-          this.fail(`unknown command: \`${c}'`);
+      if (c === '{' || c === '}') this.brace(cmd, c);
+      else {
+        this.args(cmd, c);
+        this.cmds.push(cmd);
       }
-      this.cmds.push(cmd);
     }
     if (this.blocks.length) {
       this.pos = 0;
       this.fail("unmatched `{'");
     }
-    // Resolve labels.
+    this.resolveLabels();
+    return this.cmds;
+  }
+
+  /** The command's addresses and `!` (from its first character `c`); returns the command character. */
+  private addresses(cmd: Cmd, c: string): string {
+    cmd.a1 = this.address(c, false);
+    if (cmd.a1) {
+      c = this.nonblank();
+      if (c === ',') {
+        cmd.a2 = this.address(this.nonblank(), true);
+        if (!cmd.a2) this.fail("unexpected `,'");
+        c = this.nonblank();
+      }
+    }
+    if (c === '!') {
+      cmd.neg = true;
+      c = this.nonblank();
+      if (c === '!') this.fail("multiple `!'s");
+      while (WS(c)) c = this.nonblank();
+    }
+    if (c === '' || c === '\n' || c === ';') {
+      if (cmd.a1 || cmd.neg) this.fail('missing command');
+    }
+    if (cmd.a1 && cmd.a1.kind === 'line' && cmd.a1.n === 0 && !(cmd.a2 && cmd.a2.kind === 're')) this.fail('invalid usage of line address 0');
+    if (cmd.a1?.kind === 'line' && cmd.a1.n === 0) cmd.state = 'active';
+    return c;
+  }
+
+  /** `{` opens a block (its target is set when `}` closes it). */
+  private brace(cmd: Cmd, c: '{' | '}'): void {
+    if (c === '{') {
+      this.blocks.push(this.cmds.length);
+      this.cmds.push(cmd);
+      return;
+    }
+    if (!this.blocks.length) this.fail("unexpected `}'");
+    if (cmd.a1) this.fail("} doesn't want any addresses");
+    const open = this.blocks.pop()!;
+    this.endOfCmd();
+    this.cmds.push(cmd);
+    this.cmds[open].target = this.cmds.length;
+  }
+
+  /** What follows the command character: a label, text, a number, a file name, s and y arguments. */
+  private args(cmd: Cmd, c: string): void {
+    switch (c) {
+      case ':':
+        if (cmd.a1) this.fail(`: doesn't want any addresses`);
+        cmd.label = this.colonLabel();
+        return;
+      case 'a':
+      case 'i':
+      case 'c':
+        cmd.text = this.text();
+        return;
+      case 'b':
+      case 't':
+      case 'T':
+        cmd.label = this.label();
+        return;
+      case 'q':
+      case 'Q':
+      case 'l':
+      case 'L': {
+        if ((c === 'q' || c === 'Q') && cmd.a2) this.fail('command only uses one address');
+        const d = this.nonblank();
+        if (d >= '0' && d <= '9') cmd.int = this.readInt(d);
+        else this.savchar(d);
+        this.endOfCmd();
+        return;
+      }
+      case 'r':
+      case 'R':
+        cmd.file = this.filename();
+        return;
+      case 'w':
+      case 'W':
+        cmd.file = this.filename();
+        this.wfiles.add(cmd.file);
+        return;
+      case 's':
+        return this.subst(cmd);
+      case 'y':
+        return this.ycmd(cmd);
+    }
+    if ('=dDgGhHnNpPxzF'.includes(c) && c !== '') this.endOfCmd();
+    else this.fail(`unknown command: \`${c}'`);
+  }
+
+  /** The label of `:label` (up to a newline or `;`, trailing blanks dropped). */
+  private colonLabel(): string {
+    let l = '';
+    let d = this.nonblank();
+    while (d !== '' && d !== '\n' && d !== ';') {
+      l += d;
+      d = this.inchar();
+    }
+    l = l.replace(/[ \t]+$/, '');
+    if (l === '') this.fail('":" lacks a label');
+    return l;
+  }
+
+  /** Point b, t and T at their labels (the first `:` of a name wins). */
+  private resolveLabels(): void {
     const labels = new Map<string, number>();
     this.cmds.forEach((c, i) => {
       if (c.name === ':' && c.label !== undefined && !labels.has(c.label)) labels.set(c.label, i);
@@ -382,7 +382,6 @@ export class Parser {
         c.target = t;
       }
     }
-    return this.cmds;
   }
 
   subst(cmd: Cmd): void {
