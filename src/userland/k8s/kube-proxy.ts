@@ -14,7 +14,7 @@ import { klogTime } from '../lib/klog.ts';
 import { nodeOf } from '../../k8s/registry.ts';
 import { buildIptablesRestore, JUMP_CHAINS, jumpArgs } from '../../k8s/proxy/iptables.ts';
 import { servicePorts } from '../../k8s/proxy/model.ts';
-import { buildIpvsIptablesRestore, IPVS_JUMP_CHAINS, syncIpvs } from '../../k8s/proxy/ipvs.ts';
+import { buildIpvsIptablesRestore, IPVS_JUMP_CHAINS, ipvsNodeAddresses, planIpvsSync, syncIpvs, syncIpvsSets, type IpvsSyncPlan } from '../../k8s/proxy/ipvs.ts';
 import { HealthCheckServer } from './kube-proxy-health.ts';
 
 /** The canary chain kube-proxy's iptables Monitor creates in each table (proxier.go kubeProxyCanaryChain; utiliptables.Monitor). */
@@ -82,7 +82,14 @@ register({
             health.sync(ports, b.nodeName);
             continue;
           }
-          if (mode === 'ipvs') syncIpvs(k, ports, b.clusterCidr);
+          let plan: IpvsSyncPlan | undefined;
+          if (mode === 'ipvs') {
+            // pkg/proxy/ipvs: virtual servers and kube-ipvs0 addresses, then the ipsets the rules below match.
+            const ipvsOpts = { clusterCidr: b.clusterCidr, nodeName: b.nodeName, nodeIP, nodeAddresses: ipvsNodeAddresses(k) };
+            syncIpvs(k, ports, ipvsOpts);
+            plan = planIpvsSync(ports, ipvsOpts);
+            syncIpvsSets(k, plan);
+          }
           if (!jumpsDone) {
             for (const j of mode === 'ipvs' ? IPVS_JUMP_CHAINS : JUMP_CHAINS) {
               await run(p, ['iptables', '-t', j.table, '-N', j.dstChain]);
@@ -91,7 +98,7 @@ register({
             }
             jumpsDone = true;
           }
-          const text = mode === 'ipvs' ? buildIpvsIptablesRestore(ports, { clusterCidr: b.clusterCidr, nodeName: b.nodeName }) : buildIptablesRestore(ports, { clusterCidr: b.clusterCidr, nodeName: b.nodeName, nodeIP }, existing);
+          const text = plan ? buildIpvsIptablesRestore(plan, { clusterCidr: b.clusterCidr }) : buildIptablesRestore(ports, { clusterCidr: b.clusterCidr, nodeName: b.nodeName, nodeIP }, existing);
           const r = await run(p, ['iptables-restore', '--noflush', '--counters'], text);
           lastSync.set(k, { text, restoreStatus: r.code, at: k.clock.now });
           if (r.code !== 0) say(`E${klogTime(p)}       1 proxier.go:1525] "Failed to execute iptables-restore" err="exit status ${r.code}: ${r.err.trim()}"`);
