@@ -95,7 +95,7 @@ export type NfVerdict = 'accept' | 'drop' | 'stolen';
 
 /** The netfilter implementation plugged into the stack (kernel/netfilter). */
 export interface NetfilterImpl {
-  hook(hook: NfHook, ns: NetNs, skb: Skb, inDev: NetDevice | undefined, outDev: NetDevice | undefined): NfVerdict;
+  hook(hook: NfHook, ns: NetNs, skb: Skb, inDev: NetDevice | undefined, outDev: NetDevice | undefined, localIn?: () => NfVerdict): NfVerdict;
 }
 
 /**
@@ -941,8 +941,8 @@ export class Stack {
         skb.pkt = whole;
         this.trace(trace, ns, 'defrag', `fragments of ${describe(whole)} reassembled (${ip4Len(whole)} bytes)`);
       }
-      if (!this.nf('INPUT', ns, skb, dev, undefined)) return;
-      if (this.ipvs && !this.ipvsLocalIn(ns, skb)) return;
+      // IPVS sits at LOCAL_IN priority 98: after filter INPUT, before nat INPUT and conntrack's confirm.
+      if (!this.nf('INPUT', ns, skb, dev, undefined, this.ipvs ? () => (this.ipvsLocalIn(ns, skb) ? 'accept' : 'stolen') : undefined)) return;
       this.localDeliver(ns, skb, ri.kind === 'broadcast');
       return;
     }
@@ -1185,9 +1185,9 @@ export class Stack {
   }
 
   /** Call netfilter at a hook; true = continue. */
-  private nf(hook: NfHook, ns: NetNs, skb: Skb, inDev: NetDevice | undefined, outDev: NetDevice | undefined): boolean {
-    if (!this.netfilter) return true;
-    const v = this.netfilter.hook(hook, ns, skb, inDev, outDev);
+  private nf(hook: NfHook, ns: NetNs, skb: Skb, inDev: NetDevice | undefined, outDev: NetDevice | undefined, localIn?: () => NfVerdict): boolean {
+    if (!this.netfilter) return localIn ? localIn() === 'accept' : true;
+    const v = this.netfilter.hook(hook, ns, skb, inDev, outDev, localIn);
     return v === 'accept';
   }
 
