@@ -16,6 +16,7 @@ import type { KObject } from './api.ts';
 import { spawnWith } from '../shell/exec.ts';
 import { StringIn, StringOut } from '../kernel/proc.ts';
 import { ipvsOf } from '../kernel/ipvs/ipvs.ts';
+import { readFileSync } from 'node:fs';
 
 function start(c: Cluster, host: string, argv: string[]): { done: Promise<number>; out: StringOut } {
   const k = c.world.host(host);
@@ -128,5 +129,20 @@ describe('kube-proxy IPVS mode with ipsets', () => {
     expect(r.out).toBe("curl: (7) Failed to connect to 10.100.100.100 port 9000 after 0 ms: Couldn't connect to server\n");
     const counters = (await onHost(c, 'node01', ['iptables', '-L', 'KUBE-IPVS-FILTER', '-v', '-n'])).out;
     expect(counters).toMatch(/\n +1 +\d+ REJECT .*match-set KUBE-IPVS-IPS dst reject-with icmp-port-unreachable/);
+  });
+
+  it("the kube-proxy lesson's snippet (both languages) is what a node in IPVS mode prints", async () => {
+    const w = new World({ seed: 5 });
+    const c = buildCluster(w, { proxyMode: 'ipvs' });
+    c.api.create({ ...deploy(3) });
+    c.api.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'default' }, spec: { clusterIP: '10.96.50.50', selector: { app: 'web' }, ports: [{ port: 80, targetPort: 80, protocol: 'TCP' }] } });
+    await c.settle();
+    const shown = '# ipset list KUBE-CLUSTER-IP\n' + (await onHost(c, 'node01', ['ipset', 'list', 'KUBE-CLUSTER-IP'])).out + '# iptables -t nat -S KUBE-SERVICES\n' + (await onHost(c, 'node01', ['iptables', '-t', 'nat', '-S', 'KUBE-SERVICES'])).out;
+    for (const f of ['../../content/lessons/kube-proxy.mdx', '../../content/ko/lessons/kube-proxy.mdx']) {
+      const mdx = readFileSync(new URL(f, import.meta.url), 'utf8');
+      const at = mdx.indexOf('# ipset list KUBE-CLUSTER-IP\n');
+      const block = mdx.slice(at, mdx.indexOf('```', at));
+      expect(block.replace(/initval 0x[0-9a-f]+/, 'initval X')).toBe(shown.replace(/initval 0x[0-9a-f]+/, 'initval X'));
+    }
   });
 });
