@@ -145,4 +145,40 @@ describe('kube-proxy IPVS mode with ipsets', () => {
       expect(block.replace(/initval 0x[0-9a-f]+/, 'initval X')).toBe(shown.replace(/initval 0x[0-9a-f]+/, 'initval X'));
     }
   });
+
+  it('loadBalancerSourceRanges: KUBE-SOURCE-RANGES-FIREWALL admits the listed sources, drops the rest and the node itself (KUBE-IPVS-OUT-FILTER)', async () => {
+    const c = world(34);
+    c.world.addHost('other');
+    c.world.attach('other', 'eth0', 'k8s', { addr: '192.168.56.101/24' });
+    c.api.create(deploy(1, 'node01'));
+    c.api.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'default' }, spec: { type: 'LoadBalancer', selector: { app: 'web' }, loadBalancerSourceRanges: ['192.168.56.100/32'], ports: [{ port: 80, targetPort: 80, nodePort: 30080, protocol: 'TCP' }] } });
+    await c.settle();
+    // The load balancer's address, as a cloud controller would publish it; the clients route it to node01.
+    c.api.patch('Service', 'default', 'web', (s) => {
+      s.status = { loadBalancer: { ingress: [{ ip: '192.0.2.80', ipMode: 'VIP' }] } };
+    });
+    await c.settle();
+    for (const h of ['outside', 'other']) expect((await onHost(c, h, ['ip', 'route', 'add', '192.0.2.80/32', 'via', '192.168.56.11'])).code).toBe(0);
+    expect((await onHost(c, 'node01', ['ipset', 'list', 'KUBE-LOAD-BALANCER-SOURCE-CIDR'])).out).toContain('Members:\n192.0.2.80,tcp:80,192.168.56.100\n');
+    expect((await onHost(c, 'node01', ['ip', '-br', 'addr', 'show', 'kube-ipvs0'])).out).toContain('192.0.2.80/32');
+    expect((await onHost(c, 'outside', CURL('http://192.0.2.80/'))).out).toBe('200');
+    expect((await onHost(c, 'other', CURL('http://192.0.2.80/'))).code).toBe(28);
+    const fw = (await onHost(c, 'node01', ['iptables', '-S', 'KUBE-SOURCE-RANGES-FIREWALL'])).out;
+    expect(fw).toBe(
+      '-N KUBE-SOURCE-RANGES-FIREWALL\n-A KUBE-SOURCE-RANGES-FIREWALL -m comment --comment "Kubernetes service load balancer ip + port + source cidr for packet filter purpose" -m set --match-set KUBE-LOAD-BALANCER-SOURCE-CIDR dst,dst,src -j RETURN\n-A KUBE-SOURCE-RANGES-FIREWALL -j DROP\n',
+    );
+    // node01's own address is outside the ranges: the node may not use the VIP either.
+    expect((await onHost(c, 'node01', ['iptables', '-S', 'KUBE-IPVS-OUT-FILTER'])).out).toBe('-N KUBE-IPVS-OUT-FILTER\n-A KUBE-IPVS-OUT-FILTER -s 192.0.2.80/32 -m ipvs --vproto 6 --vaddr 192.0.2.80 --vport 80 -j DROP\n');
+    expect((await onHost(c, 'node01', CURL('http://192.0.2.80/'))).code).toBe(28);
+    // Both refusals were these rules' DROPs.
+    for (const ch of ['KUBE-SOURCE-RANGES-FIREWALL', 'KUBE-IPVS-OUT-FILTER']) expect((await onHost(c, 'node01', ['iptables', '-L', ch, '-v', '-n'])).out).toMatch(/\n +[1-9]\d* +\d+ DROP /);
+    // A range holding the nodes lets them in through KUBE-LOAD-BALANCER-SOURCE-IP.
+    c.api.patch('Service', 'default', 'web', (s) => {
+      s.spec.loadBalancerSourceRanges = ['192.168.56.0/24'];
+    });
+    await c.settle();
+    expect((await onHost(c, 'node01', ['ipset', 'list', 'KUBE-LOAD-BALANCER-SOURCE-IP'])).out).toContain('Members:\n192.0.2.80,tcp:80,192.0.2.80\n');
+    expect((await onHost(c, 'node01', CURL('http://192.0.2.80/'))).out).toBe('200');
+    expect((await onHost(c, 'other', CURL('http://192.0.2.80/'))).out).toBe('200');
+  });
 });

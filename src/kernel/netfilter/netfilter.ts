@@ -582,6 +582,15 @@ function matchOne(m: Match, x: MatchCtx): boolean {
     case 'recent':
       // A packet leaving through FORWARD/POSTROUTING without a local sender had its TTL lowered already.
       return recentMatch(x.ns, m, p, (x.hook === 'FORWARD' || x.hook === 'POSTROUTING') && !!x.inDev, x.ns.kernel.clock.now);
+    case 'ipvs': {
+      const v = x.skb.ipvs;
+      if (m.prop && !m.vproto && !m.vaddr && !m.vport) return !!v !== m.prop.inv;
+      if (!v) return false;
+      if (m.vproto && (v.proto === m.vproto.proto) === m.vproto.inv) return false;
+      if (m.vaddr && inNet(v.vaddr, m.vaddr.addr, m.vaddr.len) === m.vaddr.inv) return false;
+      if (m.vport && (v.vport === m.vport.port) === m.vport.inv) return false;
+      return true;
+    }
     case 'set': {
       const ports = l.proto === 'tcp' || l.proto === 'udp' ? { sport: l.sport, dport: l.dport } : {};
       return ipsetTest(x.ns, m.name, m.dirs, { src: p.src, dst: p.dst, proto: PROTO_NUM[l.proto as keyof typeof PROTO_NUM] ?? 0, ...ports, len: ip4Len(p) }) !== m.inv;
@@ -1143,6 +1152,11 @@ export class Netfilter implements NetfilterImpl {
         if (ct) conntrackIn(st, skb);
         if (table('mangle') === 'DROP') return 'drop';
         if (ct && natHook(st, 'dst', x) === 'DROP') return 'drop';
+        // IPVS at LOCAL_OUT (priority -99) between nat OUTPUT and filter OUTPUT.
+        if (hook === 'OUTPUT' && localIn) {
+          const v = localIn();
+          if (v !== 'accept') return v;
+        }
         if (hook === 'OUTPUT' && table('filter') === 'DROP') return 'drop';
         return 'accept';
       case 'FORWARD':
@@ -1174,9 +1188,9 @@ export class Netfilter implements NetfilterImpl {
   private ordered(st: NfNs, hook: NfHook, x: MatchCtx, ct: boolean, table: (n: TableName) => TableVerdict, native: { prio: number; run: () => TableVerdict }[], localIn?: () => NfVerdict): NfVerdict {
     const steps: { prio: number; run: () => TableVerdict }[] = [];
     let stolen = false;
-    if (hook === 'INPUT' && localIn)
+    if ((hook === 'INPUT' || hook === 'OUTPUT') && localIn)
       steps.push({
-        prio: 98,
+        prio: hook === 'INPUT' ? 98 : -99,
         run: () => {
           const v = localIn();
           if (v === 'stolen') stolen = true;
