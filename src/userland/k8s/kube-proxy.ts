@@ -8,7 +8,7 @@
 
 import type { Process } from '../../kernel/proc.ts';
 import { StringIn, StringOut } from '../../kernel/proc.ts';
-import { register } from '../registry.ts';
+import { register, declareNotSimulated } from '../registry.ts';
 import { kernelOf } from '../lib/sys.ts';
 import { klogTime } from '../lib/klog.ts';
 import { nodeOf } from '../../k8s/registry.ts';
@@ -22,6 +22,12 @@ export const KUBE_PROXY_CANARY = 'KUBE-PROXY-CANARY';
 /** Tables the Monitor watches, in the order it creates the canaries. */
 export const CANARY_TABLES = ['mangle', 'nat', 'filter'] as const;
 import { syncNftables, type NftProxierState } from './kube-proxy-nft.ts';
+
+declareNotSimulated(
+  { tool: 'kube-proxy', kind: 'attribute', item: 'spec.externalIPs in IPVS mode', why: "the IPVS proxier's ExternalIP rules need iptables' physdev match, which is not simulated; kube-proxy logs an error and leaves them out" },
+  { tool: 'kube-proxy', kind: 'attribute', item: 'sessionAffinity: ClientIP in IPVS mode', why: 'IPVS persistence (ipvsadm -p) is not simulated; the virtual server schedules round robin' },
+  { tool: 'kube-proxy', kind: 'attribute', item: 'SCTP Services in IPVS mode', why: 'the simulated IPVS forwards TCP and UDP' },
+);
 
 /** The last ruleset each node's kube-proxy wrote (for tests and `kubectl logs`). */
 export const lastSync = new WeakMap<object, { text: string; restoreStatus: number; at: number }>();
@@ -58,6 +64,7 @@ register({
     let existing: string[] = [];
     const nftState: NftProxierState = { existing: [], stale: [] };
     let jumpsDone = false;
+    const warnedExternal = new Set<string>();
     // The iptables Monitor starts with the proxier: it creates its canary chains and later watches them.
     // (The nftables proxier has no iptables Monitor.)
     if (mode !== 'nftables') for (const t of CANARY_TABLES) await run(p, ['iptables', '-w', '5', '-W', '100000', '-N', KUBE_PROXY_CANARY, '-t', t]);
@@ -89,6 +96,18 @@ register({
             syncIpvs(k, ports, ipvsOpts);
             plan = planIpvsSync(ports, ipvsOpts);
             syncIpvsSets(k, plan);
+            // The ExternalIP rules of this mode need the physdev match, which this kernel lacks: say so once per Service.
+            for (const sp of ports) {
+              const key = `${sp.namespace}/${sp.name}`;
+              if (sp.externalIPs.length && !warnedExternal.has(key + ' ext')) {
+                warnedExternal.add(key + ' ext');
+                say(`E${klogTime(p)}       1 proxier.go:1075] "externalIPs are not simulated in IPVS mode (the physdev match is missing); not programmed" service="${key}"`);
+              }
+              if (sp.sessionAffinity === 'ClientIP' && !warnedExternal.has(key + ' aff')) {
+                warnedExternal.add(key + ' aff');
+                say(`E${klogTime(p)}       1 proxier.go:1075] "sessionAffinity ClientIP is not simulated in IPVS mode (no IPVS persistence); scheduled round robin" service="${key}"`);
+              }
+            }
           }
           if (!jumpsDone) {
             for (const j of mode === 'ipvs' ? IPVS_JUMP_CHAINS : JUMP_CHAINS) {
