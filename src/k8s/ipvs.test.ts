@@ -74,7 +74,9 @@ describe('kube-proxy IPVS mode', () => {
       for (let i = 0; i < 3; i++) expect(`${n} ${(await onHost(c, n, CURL)).out}`).toBe(`${n} 200`);
     }
     const nat = (await onHost(c, 'node01', ['iptables', '-t', 'nat', '-S', 'KUBE-SERVICES'])).out;
-    expect(nat).toContain('-A KUBE-SERVICES ! -s 10.244.0.0/16 -d 10.100.100.100/32 -p tcp -m tcp --dport 80 -m comment --comment "Kubernetes service cluster ip + port for masquerade purpose" -j KUBE-MARK-MASQ\n');
+    // One rule for every Service: the ClusterIP:port pairs live in the KUBE-CLUSTER-IP set.
+    expect(nat).toContain('-A KUBE-SERVICES ! -s 10.244.0.0/16 -m comment --comment "Kubernetes service cluster ip + port for masquerade purpose" -m set --match-set KUBE-CLUSTER-IP dst,dst -j KUBE-MARK-MASQ\n');
+    expect(nat).not.toContain('10.100.100.100');
     expect((await onHost(c, 'node01', ['iptables', '-t', 'nat', '-S', 'KUBE-POSTROUTING'])).out).toContain('-A KUBE-POSTROUTING -m comment --comment "kubernetes service traffic requiring SNAT" -j MASQUERADE --random-fully\n');
   });
 

@@ -261,6 +261,7 @@ export const IPVS_HOOKS: IpvsImpl = {
     q.dst = c.daddr;
     (q.payload as typeof l).dport = c.dport;
     skb.pkt = q;
+    skb.ipvs = { proto: l.proto === 'tcp' ? 6 : 17, vaddr: c.vaddr, vport: c.vport };
     return hook === 'INPUT' ? 'xmit' : 'accept';
   },
 };

@@ -1,7 +1,9 @@
 // IP sets (net/netfilter/ipset): named sets of addresses, networks and
 // address/port pairs kept per network namespace, tested by the `set` match
 // (xt_set) on the packet path. Types modelled: hash:ip, hash:net (with
-// `nomatch` entries), hash:ip,port, hash:net,port and list:set; per-entry
+// `nomatch` entries), hash:ip,port, hash:net,port, hash:ip,port,ip,
+// hash:ip,port,net, bitmap:port (what kube-proxy's IPVS mode uses) and
+// list:set; per-entry
 // timeouts run on the virtual clock; `counters` count packets that matched.
 // Userland (`ipset`) manages them through the operations below, as the real
 // tool does through nfnetlink.
@@ -10,12 +12,12 @@ import { inNet, netOf, type Ip4 } from '../addr.ts';
 import type { NetNs } from '../netns.ts';
 
 /** The set types this kernel knows, with the revision `ipset list` prints. */
-export const IPSET_TYPES: Record<string, number> = Object.setPrototypeOf({ 'hash:ip': 6, 'hash:net': 7, 'hash:ip,port': 7, 'hash:net,port': 8, 'list:set': 3 }, null);
+export const IPSET_TYPES: Record<string, number> = Object.setPrototypeOf({ 'hash:ip': 6, 'hash:net': 7, 'hash:ip,port': 7, 'hash:net,port': 8, 'hash:ip,port,ip': 6, 'hash:ip,port,net': 8, 'bitmap:port': 3, 'list:set': 3 }, null);
 
 /** The per-entry memory each hash type uses (bytes, as `Size in memory` grows; recorded on 6.18). */
-const ENTRY_BYTES: Record<string, number> = { 'hash:ip': 40, 'hash:net': 48, 'hash:ip,port': 48, 'hash:net,port': 48, 'list:set': 48 };
+const ENTRY_BYTES: Record<string, number> = { 'hash:ip': 40, 'hash:net': 48, 'hash:ip,port': 48, 'hash:net,port': 48, 'hash:ip,port,ip': 56, 'hash:ip,port,net': 56, 'list:set': 48 };
 /** The memory of an empty set of each type (recorded on 6.18). */
-const BASE_BYTES: Record<string, number> = { 'hash:ip': 216, 'hash:net': 456, 'hash:ip,port': 216, 'hash:net,port': 456, 'list:set': 80 };
+const BASE_BYTES: Record<string, number> = { 'hash:ip': 216, 'hash:net': 456, 'hash:ip,port': 216, 'hash:net,port': 456, 'hash:ip,port,ip': 208, 'hash:ip,port,net': 464, 'list:set': 80 };
 
 /** One element. `cidr` is 32 for hash:ip; `proto`/`port` for the ,port types; `member` for list:set. */
 export interface IpsetEntry {
@@ -24,6 +26,9 @@ export interface IpsetEntry {
   proto?: number;
   port?: number;
   member?: string;
+  /** The third dimension of hash:ip,port,ip (cidr2 32) and hash:ip,port,net. */
+  ip2?: Ip4;
+  cidr2?: number;
   nomatch?: boolean;
   /** Absolute virtual time (ms) the entry expires, when the set has timeouts. */
   expires?: number;
@@ -44,6 +49,8 @@ export interface IpSet {
   comment: boolean;
   /** list:set size. */
   size: number;
+  /** bitmap:port `range FROM-TO`. */
+  portRange?: [number, number];
   initval: number;
   entries: Map<string, IpsetEntry>;
 }
@@ -66,9 +73,10 @@ export function ipsetOf(ns: NetNs): IpsetNs {
 }
 
 /** The key of an entry inside its set (what makes two adds "the same element"). */
-export function entryKey(e: Pick<IpsetEntry, 'ip' | 'cidr' | 'proto' | 'port' | 'member'>): string {
+export function entryKey(e: Pick<IpsetEntry, 'ip' | 'cidr' | 'proto' | 'port' | 'member' | 'ip2' | 'cidr2'>): string {
   if (e.member !== undefined) return e.member;
-  return `${netOf(e.ip, e.cidr) >>> 0}/${e.cidr}/${e.proto ?? ''}/${e.port ?? ''}`;
+  const third = e.ip2 === undefined ? '' : `/${netOf(e.ip2, e.cidr2 ?? 32) >>> 0}/${e.cidr2 ?? 32}`;
+  return `${netOf(e.ip, e.cidr) >>> 0}/${e.cidr}/${e.proto ?? ''}/${e.port ?? ''}${third}`;
 }
 
 /** Drop expired entries (lazily, as the kernel's garbage collector would have). */
@@ -85,6 +93,8 @@ export function ipsetEntries(set: IpSet, now: number): IpsetEntry[] {
 /** `Size in memory` as `ipset list` prints it. */
 export function ipsetMemory(set: IpSet, now: number): number {
   const n = ipsetEntries(set, now).length;
+  // bitmap:port: a fixed bitmap of the whole range (one bit a port, in longs) plus the set header.
+  if (set.type === 'bitmap:port' && set.portRange) return 72 + Math.ceil((set.portRange[1] - set.portRange[0] + 1) / 64) * 8;
   let per = ENTRY_BYTES[set.type] ?? 48;
   if (set.type.startsWith('hash:')) {
     if (set.timeout !== undefined) per += 24;
@@ -131,12 +141,13 @@ export function ipsetAdd(ns: NetNs, set: IpSet, e: IpsetEntry, exist: boolean): 
     if (e.comment !== undefined) have.comment = e.comment;
     return;
   }
+  if (set.portRange && e.port !== undefined && (e.port < set.portRange[0] || e.port > set.portRange[1])) throw new IpsetError('Element is out of the range of the set');
   if (set.type === 'list:set' ? set.entries.size >= set.size : set.entries.size >= set.maxelem) throw new IpsetError('Hash is full, cannot add more elements');
   set.entries.set(k, e);
 }
 
 /** Delete an element. */
-export function ipsetDel(ns: NetNs, set: IpSet, e: Pick<IpsetEntry, 'ip' | 'cidr' | 'proto' | 'port' | 'member'>, exist: boolean): void {
+export function ipsetDel(ns: NetNs, set: IpSet, e: Pick<IpsetEntry, 'ip' | 'cidr' | 'proto' | 'port' | 'member' | 'ip2' | 'cidr2'>, exist: boolean): void {
   expire(set, ns.kernel.clock.now);
   if (set.type === 'list:set' && !ipsetOf(ns).sets.has(e.member ?? '')) throw new IpsetError('Set to be added/deleted/tested as element does not exist.');
   if (!set.entries.delete(entryKey(e)) && !exist) throw new IpsetError("Element cannot be deleted from the set: it's not added");
@@ -169,19 +180,35 @@ export function ipsetTest(ns: NetNs, name: string, dirs: ('src' | 'dst')[], p: I
     for (const m of set.entries.keys()) if (ipsetTest(ns, m, dirs, p, depth + 1, count)) return true;
     return false;
   }
+  if (set.type === 'bitmap:port') {
+    // bitmap_port_kadt: the first direction picks the port; any protocol with ports, the protocol itself is not stored.
+    const port = (dirs[0] ?? 'src') === 'src' ? p.sport : p.dport;
+    if (port === undefined) return false;
+    const hit = set.entries.get(entryKey({ ip: 0, cidr: 0, port }));
+    if (!hit) return false;
+    if (count && set.counters) {
+      hit.packets++;
+      hit.bytes += p.len;
+    }
+    return true;
+  }
   const addr = (dirs[0] ?? 'src') === 'src' ? p.src : p.dst;
   let port: number | undefined;
-  if (set.type.endsWith(',port')) {
+  if (set.type.includes(',port')) {
     const pd = dirs[1] ?? dirs[0] ?? 'src';
     port = pd === 'src' ? p.sport : p.dport;
     // ICMP and other protocols without ports carry type/code or 0 in the kernel; only TCP/UDP are kept here.
     if (port === undefined) return false;
   }
+  // hash:ip,port,ip and hash:ip,port,net: the third direction picks the second address.
+  const third = set.type === 'hash:ip,port,ip' || set.type === 'hash:ip,port,net';
+  const addr2 = (dirs[2] ?? dirs[1] ?? dirs[0] ?? 'src') === 'src' ? p.src : p.dst;
   let best: IpsetEntry | undefined;
   for (const e of set.entries.values()) {
     if (!inNet(addr, e.ip, e.cidr)) continue;
     if (port !== undefined && (e.port !== port || e.proto !== p.proto)) continue;
-    if (!best || e.cidr > best.cidr) best = e;
+    if (third && (e.ip2 === undefined || !inNet(addr2, e.ip2, e.cidr2 ?? 32))) continue;
+    if (!best || e.cidr > best.cidr || (third && e.cidr === best.cidr && (e.cidr2 ?? 32) > (best.cidr2 ?? 32))) best = e;
   }
   if (!best || best.nomatch) return false;
   if (count && set.counters) {
@@ -192,7 +219,7 @@ export function ipsetTest(ns: NetNs, name: string, dirs: ('src' | 'dst')[], p: I
 }
 
 /** Test one element given on the command line (`ipset test`): true when in the set. */
-export function ipsetTestEntry(ns: NetNs, set: IpSet, e: Pick<IpsetEntry, 'ip' | 'cidr' | 'proto' | 'port' | 'member'>): boolean {
+export function ipsetTestEntry(ns: NetNs, set: IpSet, e: Pick<IpsetEntry, 'ip' | 'cidr' | 'proto' | 'port' | 'member' | 'ip2' | 'cidr2'>): boolean {
   expire(set, ns.kernel.clock.now);
   if (set.type === 'list:set') {
     if (!ipsetOf(ns).sets.has(e.member ?? '')) throw new IpsetError('Set to be added/deleted/tested as element does not exist.');

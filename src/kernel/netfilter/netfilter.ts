@@ -582,6 +582,15 @@ function matchOne(m: Match, x: MatchCtx): boolean {
     case 'recent':
       // A packet leaving through FORWARD/POSTROUTING without a local sender had its TTL lowered already.
       return recentMatch(x.ns, m, p, (x.hook === 'FORWARD' || x.hook === 'POSTROUTING') && !!x.inDev, x.ns.kernel.clock.now);
+    case 'ipvs': {
+      const v = x.skb.ipvs;
+      if (m.prop && !m.vproto && !m.vaddr && !m.vport) return !!v !== m.prop.inv;
+      if (!v) return false;
+      if (m.vproto && (v.proto === m.vproto.proto) === m.vproto.inv) return false;
+      if (m.vaddr && inNet(v.vaddr, m.vaddr.addr, m.vaddr.len) === m.vaddr.inv) return false;
+      if (m.vport && (v.vport === m.vport.port) === m.vport.inv) return false;
+      return true;
+    }
     case 'set': {
       const ports = l.proto === 'tcp' || l.proto === 'udp' ? { sport: l.sport, dport: l.dport } : {};
       return ipsetTest(x.ns, m.name, m.dirs, { src: p.src, dst: p.dst, proto: PROTO_NUM[l.proto as keyof typeof PROTO_NUM] ?? 0, ...ports, len: ip4Len(p) }) !== m.inv;
@@ -1125,9 +1134,9 @@ function natTarget(st: NfNs, tg: Extract<Target, { kind: 'DNAT' | 'SNAT' | 'MASQ
 
 /** The netfilter implementation the stack calls at each hook. */
 export class Netfilter implements NetfilterImpl {
-  hook(hook: NfHook, ns: NetNs, skb: Skb, inDev: NetDevice | undefined, outDev: NetDevice | undefined): NfVerdict {
+  hook(hook: NfHook, ns: NetNs, skb: Skb, inDev: NetDevice | undefined, outDev: NetDevice | undefined, localIn?: () => NfVerdict): NfVerdict {
     const st = ns.nf.state as NfNs | undefined;
-    if (!st || (!st.tables.size && !st.ctUsers && !st.nft?.tables.length)) return 'accept';
+    if (!st || (!st.tables.size && !st.ctUsers && !st.nft?.tables.length)) return localIn ? localIn() : 'accept';
     const x: MatchCtx = { ns, skb, hook, inDev, outDev };
     const ct = st.ctUsers > 0;
     const table = (name: TableName): TableVerdict => {
@@ -1135,7 +1144,7 @@ export class Netfilter implements NetfilterImpl {
       return t && t.chains.has(hook) ? runTable(st, t, hook, x) : 'ACCEPT';
     };
     const native = nftChainsAt(st, x, 'filter');
-    if (native.length) return this.ordered(st, hook, x, ct, table, native);
+    if (native.length) return this.ordered(st, hook, x, ct, table, native, localIn);
     switch (hook) {
       case 'PREROUTING':
       case 'OUTPUT':
@@ -1143,6 +1152,11 @@ export class Netfilter implements NetfilterImpl {
         if (ct) conntrackIn(st, skb);
         if (table('mangle') === 'DROP') return 'drop';
         if (ct && natHook(st, 'dst', x) === 'DROP') return 'drop';
+        // IPVS at LOCAL_OUT (priority -99) between nat OUTPUT and filter OUTPUT.
+        if (hook === 'OUTPUT' && localIn) {
+          const v = localIn();
+          if (v !== 'accept') return v;
+        }
         if (hook === 'OUTPUT' && table('filter') === 'DROP') return 'drop';
         return 'accept';
       case 'FORWARD':
@@ -1153,6 +1167,11 @@ export class Netfilter implements NetfilterImpl {
       case 'POSTROUTING':
         if (table('mangle') === 'DROP') return 'drop';
         if (hook === 'INPUT' && table('filter') === 'DROP') return 'drop';
+        // A LOCAL_IN function between filter and NAT (IPVS, priority 98) may take the packet.
+        if (hook === 'INPUT' && localIn) {
+          const v = localIn();
+          if (v !== 'accept') return v;
+        }
         if (ct && natHook(st, 'src', x) === 'DROP') return 'drop';
         if (ct && !conntrackConfirm(st, skb)) return 'drop';
         if (ct && hook === 'POSTROUTING' && outDev?.kind === 'loopback' && skb.ctinfo) loopbackCt.set(skb.pkt, skb.ctinfo as SkbCt);
@@ -1166,8 +1185,18 @@ export class Netfilter implements NetfilterImpl {
    * -300, conntrack -200, mangle -150, NAT -100 (dst) / 100 (src), filter 0,
    * confirm last, and each native base chain at its own priority.
    */
-  private ordered(st: NfNs, hook: NfHook, x: MatchCtx, ct: boolean, table: (n: TableName) => TableVerdict, native: { prio: number; run: () => TableVerdict }[]): NfVerdict {
+  private ordered(st: NfNs, hook: NfHook, x: MatchCtx, ct: boolean, table: (n: TableName) => TableVerdict, native: { prio: number; run: () => TableVerdict }[], localIn?: () => NfVerdict): NfVerdict {
     const steps: { prio: number; run: () => TableVerdict }[] = [];
+    let stolen = false;
+    if ((hook === 'INPUT' || hook === 'OUTPUT') && localIn)
+      steps.push({
+        prio: hook === 'INPUT' ? 98 : -99,
+        run: () => {
+          const v = localIn();
+          if (v === 'stolen') stolen = true;
+          return v === 'accept' ? 'ACCEPT' : 'DROP';
+        },
+      });
     const dst = hook === 'PREROUTING' || hook === 'OUTPUT';
     if (dst) steps.push({ prio: -300, run: () => table('raw') });
     if (dst && ct)
@@ -1183,7 +1212,7 @@ export class Netfilter implements NetfilterImpl {
     if (hook !== 'PREROUTING' && hook !== 'POSTROUTING') steps.push({ prio: 0, run: () => table('filter') });
     steps.push(...native);
     steps.sort((a, b) => a.prio - b.prio);
-    for (const s of steps) if (s.run() === 'DROP') return 'drop';
+    for (const s of steps) if (s.run() === 'DROP') return stolen ? 'stolen' : 'drop';
     if (ct && (hook === 'INPUT' || hook === 'POSTROUTING')) {
       if (!conntrackConfirm(st, x.skb)) return 'drop';
       if (hook === 'POSTROUTING' && x.outDev?.kind === 'loopback' && x.skb.ctinfo) loopbackCt.set(x.skb.pkt, x.skb.ctinfo as SkbCt);

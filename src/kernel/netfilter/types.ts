@@ -61,7 +61,9 @@ export type Match =
   /** xt_recent (kernel/netfilter/recent.ts): a named list of recently seen addresses. */
   | ({ kind: 'recent' } & import('./recent.ts').RecentInfo)
   /** xt_set: the packet's addresses/ports (by `dirs`) looked up in an IP set (kernel/netfilter/ipset.ts). */
-  | { kind: 'set'; name: string; dirs: ('src' | 'dst')[]; inv: boolean };
+  | { kind: 'set'; name: string; dirs: ('src' | 'dst')[]; inv: boolean }
+  /** xt_ipvs: the packet belongs to an IPVS connection (skb->ipvs_property) with this virtual address, protocol, port. */
+  | { kind: 'ipvs'; prop?: { inv: boolean }; vproto?: { proto: number; inv: boolean }; vaddr?: { addr: number; len: number; inv: boolean }; vport?: { port: number; inv: boolean } };
 
 /** An address range with an optional port range (NAT targets). */
 export interface NatRange {

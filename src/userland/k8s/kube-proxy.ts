@@ -8,13 +8,13 @@
 
 import type { Process } from '../../kernel/proc.ts';
 import { StringIn, StringOut } from '../../kernel/proc.ts';
-import { register } from '../registry.ts';
+import { register, declareNotSimulated } from '../registry.ts';
 import { kernelOf } from '../lib/sys.ts';
 import { klogTime } from '../lib/klog.ts';
 import { nodeOf } from '../../k8s/registry.ts';
 import { buildIptablesRestore, JUMP_CHAINS, jumpArgs } from '../../k8s/proxy/iptables.ts';
 import { servicePorts } from '../../k8s/proxy/model.ts';
-import { buildIpvsIptablesRestore, IPVS_JUMP_CHAINS, syncIpvs } from '../../k8s/proxy/ipvs.ts';
+import { buildIpvsIptablesRestore, IPVS_JUMP_CHAINS, ipvsNodeAddresses, planIpvsSync, syncIpvs, syncIpvsSets, type IpvsSyncPlan } from '../../k8s/proxy/ipvs.ts';
 import { HealthCheckServer } from './kube-proxy-health.ts';
 
 /** The canary chain kube-proxy's iptables Monitor creates in each table (proxier.go kubeProxyCanaryChain; utiliptables.Monitor). */
@@ -22,6 +22,12 @@ export const KUBE_PROXY_CANARY = 'KUBE-PROXY-CANARY';
 /** Tables the Monitor watches, in the order it creates the canaries. */
 export const CANARY_TABLES = ['mangle', 'nat', 'filter'] as const;
 import { syncNftables, type NftProxierState } from './kube-proxy-nft.ts';
+
+declareNotSimulated(
+  { tool: 'kube-proxy', kind: 'attribute', item: 'spec.externalIPs in IPVS mode', why: "the IPVS proxier's ExternalIP rules need iptables' physdev match, which is not simulated; kube-proxy logs an error and leaves them out" },
+  { tool: 'kube-proxy', kind: 'attribute', item: 'sessionAffinity: ClientIP in IPVS mode', why: 'IPVS persistence (ipvsadm -p) is not simulated; the virtual server schedules round robin' },
+  { tool: 'kube-proxy', kind: 'attribute', item: 'SCTP Services in IPVS mode', why: 'the simulated IPVS forwards TCP and UDP' },
+);
 
 /** The last ruleset each node's kube-proxy wrote (for tests and `kubectl logs`). */
 export const lastSync = new WeakMap<object, { text: string; restoreStatus: number; at: number }>();
@@ -58,6 +64,7 @@ register({
     let existing: string[] = [];
     const nftState: NftProxierState = { existing: [], stale: [] };
     let jumpsDone = false;
+    const warnedExternal = new Set<string>();
     // The iptables Monitor starts with the proxier: it creates its canary chains and later watches them.
     // (The nftables proxier has no iptables Monitor.)
     if (mode !== 'nftables') for (const t of CANARY_TABLES) await run(p, ['iptables', '-w', '5', '-W', '100000', '-N', KUBE_PROXY_CANARY, '-t', t]);
@@ -82,7 +89,26 @@ register({
             health.sync(ports, b.nodeName);
             continue;
           }
-          if (mode === 'ipvs') syncIpvs(k, ports, b.clusterCidr);
+          let plan: IpvsSyncPlan | undefined;
+          if (mode === 'ipvs') {
+            // pkg/proxy/ipvs: virtual servers and kube-ipvs0 addresses, then the ipsets the rules below match.
+            const ipvsOpts = { clusterCidr: b.clusterCidr, nodeName: b.nodeName, nodeIP, nodeAddresses: ipvsNodeAddresses(k) };
+            syncIpvs(k, ports, ipvsOpts);
+            plan = planIpvsSync(ports, ipvsOpts);
+            syncIpvsSets(k, plan);
+            // The ExternalIP rules of this mode need the physdev match, which this kernel lacks: say so once per Service.
+            for (const sp of ports) {
+              const key = `${sp.namespace}/${sp.name}`;
+              if (sp.externalIPs.length && !warnedExternal.has(key + ' ext')) {
+                warnedExternal.add(key + ' ext');
+                say(`E${klogTime(p)}       1 proxier.go:1075] "externalIPs are not simulated in IPVS mode (the physdev match is missing); not programmed" service="${key}"`);
+              }
+              if (sp.sessionAffinity === 'ClientIP' && !warnedExternal.has(key + ' aff')) {
+                warnedExternal.add(key + ' aff');
+                say(`E${klogTime(p)}       1 proxier.go:1075] "sessionAffinity ClientIP is not simulated in IPVS mode (no IPVS persistence); scheduled round robin" service="${key}"`);
+              }
+            }
+          }
           if (!jumpsDone) {
             for (const j of mode === 'ipvs' ? IPVS_JUMP_CHAINS : JUMP_CHAINS) {
               await run(p, ['iptables', '-t', j.table, '-N', j.dstChain]);
@@ -91,7 +117,7 @@ register({
             }
             jumpsDone = true;
           }
-          const text = mode === 'ipvs' ? buildIpvsIptablesRestore(ports, { clusterCidr: b.clusterCidr, nodeName: b.nodeName }) : buildIptablesRestore(ports, { clusterCidr: b.clusterCidr, nodeName: b.nodeName, nodeIP }, existing);
+          const text = plan ? buildIpvsIptablesRestore(plan, { clusterCidr: b.clusterCidr }) : buildIptablesRestore(ports, { clusterCidr: b.clusterCidr, nodeName: b.nodeName, nodeIP }, existing);
           const r = await run(p, ['iptables-restore', '--noflush', '--counters'], text);
           lastSync.set(k, { text, restoreStatus: r.code, at: k.clock.now });
           if (r.code !== 0) say(`E${klogTime(p)}       1 proxier.go:1525] "Failed to execute iptables-restore" err="exit status ${r.code}: ${r.err.trim()}"`);

@@ -1,5 +1,5 @@
 // ipset and `iptables -m set` against this repo's real-kernel recordings
-// (fidelity/goldens/120-ipset.json, 121-ipset-iptables.json: Debian 12,
+// (fidelity/goldens/120-ipset.json, 121-ipset-iptables.json, 150-ipset-kube-proxy.json: Debian 12,
 // ipset 7.17, iptables 1.8.9 nf_tables, kernel 6.18), replayed step by step
 // on a fresh simulated bare host; every step must match.
 
@@ -14,7 +14,7 @@ function repoGolden(name: string): GoldenStep[] {
 }
 
 describe('ipset goldens', () => {
-  for (const name of ['120-ipset', '121-ipset-iptables']) {
+  for (const name of ['120-ipset', '121-ipset-iptables', '150-ipset-kube-proxy']) {
     it(name, async () => {
       const pairs = await replay(repoGolden(name));
       for (const [g, c] of pairs) expect(c).toEqual(g);

@@ -44,8 +44,8 @@ const COMMANDS: Record<string, string> = Object.setPrototypeOf(
 const PROTOS: Record<string, number> = Object.setPrototypeOf({ tcp: 6, udp: 17 }, null);
 const PROTO_NAME: Record<number, string> = { 6: 'tcp', 17: 'udp' };
 
-for (const item of ['family inet6', 'netmask', 'skbinfo', 'forceadd', 'markmask', 'hash:ip,port,ip', 'hash:ip,port,net', 'hash:mac', 'hash:ip,mac', 'hash:net,iface', 'hash:net,net', 'hash:net,port,net', 'hash:ip,mark', 'bitmap:ip', 'bitmap:ip,mac', 'bitmap:port', 'list:set before', 'list:set after', '-file', '-output xml', '-resolve']) {
-  declareNotSimulated({ tool: 'ipset', kind: item.startsWith('-') ? 'option' : 'attribute', item, why: 'IPv4 sets of types hash:ip, hash:net, hash:ip,port, hash:net,port and list:set (appended members) are simulated' });
+for (const item of ['family inet6', 'netmask', 'skbinfo', 'forceadd', 'markmask', 'hash:mac', 'hash:ip,mac', 'hash:net,iface', 'hash:net,net', 'hash:net,port,net', 'hash:ip,mark', 'bitmap:ip', 'bitmap:ip,mac', 'bitmap:port timeout/counters/comment', 'address and port ranges in elements', 'list:set before', 'list:set after', '-file', '-output xml', '-resolve']) {
+  declareNotSimulated({ tool: 'ipset', kind: item.startsWith('-') ? 'option' : 'attribute', item, why: 'IPv4 sets of types hash:ip, hash:net, hash:ip,port, hash:net,port, hash:ip,port,ip, hash:ip,port,net, bitmap:port (plain range) and list:set (appended members) are simulated' });
 }
 
 /** Kernel references of a set: iptables rules naming it (in every table) and list:set memberships. */
@@ -91,8 +91,30 @@ function parsePortPart(s: string, whole: string): { proto: number; port: number 
 }
 
 /** The element of an add/del/test line for a set's type. */
-function parseElem(set: IpSet, s: string): Pick<IpsetEntry, 'ip' | 'cidr' | 'proto' | 'port' | 'member'> {
+function parseElem(set: IpSet, s: string): Pick<IpsetEntry, 'ip' | 'cidr' | 'proto' | 'port' | 'member' | 'ip2' | 'cidr2'> {
   switch (set.type) {
+    case 'bitmap:port': {
+      if (/^(?:[a-z]+:)?\d+-\d+$/.test(s)) throw new NotSim('address and port ranges in elements');
+      // The protocol part is accepted and dropped: a bitmap holds port numbers only.
+      return { ip: 0, cidr: 0, port: parsePortPart(s, s).port };
+    }
+    case 'hash:ip,port,ip':
+    case 'hash:ip,port,net': {
+      const [a, p, b] = s.split(',');
+      if (b === undefined) {
+        if (p !== undefined) parsePortPart(p, s);
+        throw new Syntax(`Syntax error: ${p === undefined ? 'Second' : 'Third'} element is missing from ${s}.`);
+      }
+      if (a.includes('/') || a.includes('-') || (set.type === 'hash:ip,port,ip' && (b.includes('/') || b.includes('-'))) || /^(?:[a-z]+:)?\d+-\d+$/.test(p)) throw new NotSim('address and port ranges in elements');
+      const ip = parseAddr(a);
+      const pp = parsePortPart(p, s);
+      if (set.type === 'hash:ip,port,ip') return { ip, cidr: 32, ...pp, ip2: parseAddr(b), cidr2: 32 };
+      const n = b.split('/');
+      const cidr2 = n[1] === undefined ? 32 : Number(n[1]);
+      const ip2 = parseAddr(n[0]);
+      if (n[1] !== undefined && (!/^\d+$/.test(n[1]) || cidr2 < 1 || cidr2 > 32)) throw new IpsetError('The value of the CIDR parameter of the IP address is invalid');
+      return { ip, cidr: 32, ...pp, ip2, cidr2 };
+    }
     case 'hash:ip':
       if (s.includes('/') || s.includes('-')) {
         const a = s.split(/[/-]/)[0];
@@ -119,8 +141,10 @@ function parseElem(set: IpSet, s: string): Pick<IpsetEntry, 'ip' | 'cidr' | 'pro
 
 function fmtElem(set: IpSet, e: IpsetEntry): string {
   if (set.type === 'list:set') return e.member ?? '';
+  if (set.type === 'bitmap:port') return String(e.port);
   let s = fmtIp4(e.ip) + (set.type.startsWith('hash:net') && e.cidr !== 32 ? `/${e.cidr}` : '');
   if (e.port !== undefined) s += `,${PROTO_NAME[e.proto ?? 6] ?? e.proto}:${e.port}`;
+  if (e.ip2 !== undefined) s += `,${fmtIp4(e.ip2)}${set.type === 'hash:ip,port,net' && e.cidr2 !== 32 ? `/${e.cidr2}` : ''}`;
   return s;
 }
 
@@ -137,11 +161,14 @@ function entryLine(ns: NetNs, set: IpSet, e: IpsetEntry): string {
 /** Members in listing order: hash:net lists the newest first (its per-prefix buckets), others in insertion order. */
 function members(ns: NetNs, set: IpSet): IpsetEntry[] {
   const all = ipsetEntries(set, ns.kernel.clock.now);
-  return set.type.startsWith('hash:net') ? all.reverse() : all;
+  // A bitmap lists its bits in port order.
+  if (set.type === 'bitmap:port') return all.sort((a, b) => (a.port ?? 0) - (b.port ?? 0));
+  return set.type.startsWith('hash:net') || set.type === 'hash:ip,port,net' ? all.reverse() : all;
 }
 
 function header(set: IpSet): string {
   if (set.type === 'list:set') return `size ${set.size}`;
+  if (set.type === 'bitmap:port') return `range ${set.portRange![0]}-${set.portRange![1]}`;
   let h = `family inet hashsize ${set.hashsize} maxelem ${set.maxelem}`;
   if (set.timeout !== undefined) h += ` timeout ${set.timeout}`;
   if (set.counters) h += ' counters';
@@ -211,7 +238,7 @@ function runOne(p: Process, ns: NetNs, words: string[], g: Globals, lineNo?: num
       const [name, type, ...opts] = rest;
       if (name.length > 31) throw new Syntax(`Syntax error: setname '${name}' is longer than 31 characters`);
       if (!Object.hasOwn(IPSET_TYPES, type)) {
-        if (['hash:ip,port,ip', 'hash:ip,port,net', 'hash:mac', 'hash:ip,mac', 'hash:net,iface', 'hash:net,net', 'hash:net,port,net', 'hash:ip,mark', 'bitmap:ip', 'bitmap:ip,mac', 'bitmap:port'].includes(type)) throw new NotSim(type);
+        if (['hash:mac', 'hash:ip,mac', 'hash:net,iface', 'hash:net,net', 'hash:net,port,net', 'hash:ip,mark', 'bitmap:ip', 'bitmap:ip,mac', 'bitmap:port'].includes(type)) throw new NotSim(type);
         throw new Syntax(`Syntax error: typename '${type}' is unknown`);
       }
       const set: IpSet = { name, type, hashsize: 1024, maxelem: 65536, counters: false, comment: false, size: 8, initval: p.kernel.rng.u32(), entries: new Map() };
@@ -225,7 +252,17 @@ function runOne(p: Process, ns: NetNs, words: string[], g: Globals, lineNo?: num
           return n;
         };
         const hash = type.startsWith('hash:');
-        if (o === 'family' && hash) {
+        if (type === 'bitmap:port' && ['timeout', 'counters', 'comment'].includes(o)) throw new NotSim('bitmap:port timeout/counters/comment');
+        if (o === 'range' && type === 'bitmap:port') {
+          const v = opts[++i];
+          if (v === undefined) throw new Usage(`Missing mandatory argument of option \`${o}'`);
+          const m = /^(\d+)-(\d+)$/.exec(v);
+          if (!m) throw new Syntax(`Syntax error: '${v}' is invalid as number`);
+          const a = Number(m[1]);
+          const b = Number(m[2]);
+          for (const x of [m[1], m[2]]) if (Number(x) > 65535) throw new Syntax(`Syntax error: '${x}' is out of range 0-65535`);
+          set.portRange = a <= b ? [a, b] : [b, a];
+        } else if (o === 'family' && hash) {
           const f = opts[++i];
           if (f === 'inet6') throw new NotSim('family inet6');
           if (f !== 'inet') throw new Syntax(`Syntax error: unknown family ${f}`);
@@ -241,6 +278,7 @@ function runOne(p: Process, ns: NetNs, words: string[], g: Globals, lineNo?: num
         } else if (['netmask', 'skbinfo', 'forceadd', 'markmask'].includes(o)) throw new NotSim(o);
         else throw new Usage(`Unknown argument: \`${o}'`);
       }
+      if (type === 'bitmap:port' && !set.portRange) throw new Usage("Mandatory option `range' is missing");
       ipsetCreate(ns, set, gl.exist);
       return [0, '', ''];
     }
@@ -259,7 +297,7 @@ function runOne(p: Process, ns: NetNs, words: string[], g: Globals, lineNo?: num
           const v = rest[++i];
           if (!/^\d+$/.test(v ?? '')) throw new Syntax(`Syntax error: '${v}' is out of range 0-2147483`);
           timeout = Number(v);
-        } else if (o === 'nomatch' && set.type.startsWith('hash:net')) e.nomatch = true;
+        } else if (o === 'nomatch' && (set.type.startsWith('hash:net') || set.type === 'hash:ip,port,net')) e.nomatch = true;
         else if (o === 'comment' && set.comment && cmd === 'add') e.comment = rest[++i] ?? '';
         else if ((o === 'packets' || o === 'bytes') && set.counters && cmd === 'add') e[o] = Number(rest[++i] ?? 0);
         else if (set.type === 'list:set' && (o === 'before' || o === 'after')) throw new NotSim(`list:set ${o}`);
@@ -346,7 +384,7 @@ async function readAll(p: Process): Promise<string> {
 
 register({
   name: 'ipset',
-  summary: 'administration tool for IP sets (hash:ip, hash:net, hash:ip,port, hash:net,port, list:set)',
+  summary: 'administration tool for IP sets (hash:ip, hash:net, hash:ip,port, hash:net,port, hash:ip,port,ip, hash:ip,port,net, bitmap:port, list:set)',
   usage: 'ipset [-exist] [-name|-terse] [-output plain|save] COMMAND [SETNAME [ENTRY|TYPENAME ...]]',
   subcommands: ['create', 'add', 'del', 'test', 'destroy', 'list', 'save', 'restore', 'flush', 'rename', 'swap', 'version', 'help'],
   async run(p) {

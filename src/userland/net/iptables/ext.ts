@@ -864,9 +864,69 @@ const setExt: MatchExt = {
   save: (m) => (m.kind === 'set' ? `${m.inv ? ' !' : ''} --match-set ${m.name} ${m.dirs.join(',')}` : ''),
 };
 
+// ── ipvs (libxt_ipvs; saved as iptables' extensions/libipt_ipvs.t expects) ──
+
+const ipvsExt: MatchExt = {
+  name: 'ipvs',
+  options: [
+    { name: 'ipvs', args: 0, invert: true },
+    { name: 'vproto', args: 1, invert: true },
+    { name: 'vaddr', args: 1, invert: true },
+    { name: 'vport', args: 1, invert: true },
+  ],
+  init: () => ({ kind: 'ipvs' }),
+  parse(m, x) {
+    if (m.kind !== 'ipvs') return;
+    if (x.opt === 'ipvs') m.prop = { inv: x.inv };
+    else if (x.opt === 'vproto') {
+      const a = x.args[0].toLowerCase();
+      const n = /^\d+$/.test(a) ? Number(a) : ({ tcp: 6, udp: 17, icmp: 1 } as Record<string, number>)[a];
+      if (n === undefined || n > 255) throw new ParamError(`unknown protocol "${x.args[0]}" specified`);
+      m.vproto = { proto: n, inv: x.inv };
+    } else if (x.opt === 'vaddr') {
+      const [a, mk] = x.args[0].split('/', 2);
+      const addr = parseIp4(a);
+      let len = 32;
+      if (mk !== undefined) {
+        const dotted = parseIp4(mk);
+        len = /^\d+$/.test(mk) && Number(mk) <= 32 ? Number(mk) : dotted !== undefined ? maskLen(dotted) : -1;
+      }
+      if (addr === undefined || len < 0) throw new ParamError(`host/network \`${x.args[0]}' not found`);
+      m.vaddr = { addr, len, inv: x.inv };
+    } else m.vport = { port: parsePort(x.args[0], 'tcp'), inv: x.inv };
+  },
+  final(m) {
+    if (m.kind === 'ipvs' && !m.prop && !m.vproto && !m.vaddr && !m.vport) throw new ParamError('IPVS: no options specified');
+  },
+  print(m) {
+    if (m.kind !== 'ipvs') return '';
+    return ipvsDump(m, '');
+  },
+  save(m) {
+    if (m.kind !== 'ipvs') return '';
+    return ipvsDump(m, '--');
+  },
+};
+
+function maskLen(mask: number): number {
+  let n = 0;
+  while (n < 32 && (mask >>> (31 - n)) & 1) n++;
+  return ((n === 32 ? 0xffffffff : ~(0xffffffff >>> n)) >>> 0) === mask >>> 0 ? n : -1;
+}
+
+function ipvsDump(m: Extract<Match, { kind: 'ipvs' }>, prefix: string): string {
+  let s = '';
+  const neg = (inv: boolean): string => (inv ? ' !' : '');
+  if (m.prop && !m.vproto && !m.vaddr && !m.vport) s += `${neg(m.prop.inv)} ${prefix}ipvs`;
+  if (m.vproto) s += `${neg(m.vproto.inv)} ${prefix}vproto ${m.vproto.proto}`;
+  if (m.vaddr) s += `${neg(m.vaddr.inv)} ${prefix}vaddr ${fmtIp4(m.vaddr.addr)}${m.vaddr.len === 32 ? '' : '/' + m.vaddr.len}`;
+  if (m.vport) s += `${neg(m.vport.inv)} ${prefix}vport ${m.vport.port}`;
+  return s;
+}
+
 /** Match extensions by name. */
 export const MATCHES = new Map<string, MatchExt>(
-  [tcpExt, udpExt, icmpExt, multiportExt, stateExt, conntrackExt, statisticExt, commentExt, addrtypeExt, markExt, iprangeExt, limitExt, lengthExt, recentExt, setExt].map((e) => [e.name, e]),
+  [tcpExt, udpExt, icmpExt, multiportExt, stateExt, conntrackExt, statisticExt, commentExt, addrtypeExt, markExt, iprangeExt, limitExt, lengthExt, recentExt, setExt, ipvsExt].map((e) => [e.name, e]),
 );
 
 // ── targets ──────────────────────────────────────────────────────────────
