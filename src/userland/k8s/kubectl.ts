@@ -22,7 +22,7 @@ import { klogTime } from '../lib/klog.ts';
 import { createdText, createIngressObject, describeIngress, dryRunIngress, INGRESS_KINDS, ingressTable, logsTarget } from './kubectl-ingress.ts';
 import { describeNetworkPolicy, netpolRow } from './kubectl-netpol.ts';
 import { defaultNetworkPolicy } from '../../k8s/netpol-api.ts';
-import { parseFlags, unknownCommand, verbIndex, NotSimulatedFlag, UsageError, KUBECTL_COMMANDS, VERB_FLAGS, type Args } from './kubectl-flags.ts';
+import { parseFlags, unknownCommand, findVerb, NotSimulatedFlag, UsageError, KUBECTL_COMMANDS, VERB_FLAGS, type Args } from './kubectl-flags.ts';
 import { printerFor, sortBy, NotSimulatedFormat } from './kubectl-output.ts';
 import { refuseNotSimulated } from '../registry.ts';
 import { kubectlExtra, eventTable, createAndPrint } from './kubectl-verbs.ts';
@@ -525,9 +525,24 @@ async function main(p: Process): Promise<number> {
     return 1;
   }
   const api = b.api;
-  const vi = verbIndex(argv);
+  const found = findVerb(argv);
+  if (found.pluginError) {
+    p.stderr.write(found.pluginError);
+    return 1;
+  }
+  const vi = found.index;
   const verb = vi < 0 ? '' : argv[vi];
   if (vi < 0) {
+    // No command: the root command parses the flags (an unknown one is refused), then prints its help.
+    try {
+      parseFlags('', argv);
+    } catch (e) {
+      if (e instanceof UsageError) {
+        p.stderr.write(e.message + '\n');
+        return 1;
+      }
+      if (e instanceof NotSimulatedFlag) return refuseNotSimulated(p, 'kubectl', e.message);
+    }
     p.stdout.write('kubectl controls the Kubernetes cluster manager.\n\n Find more information at: https://kubernetes.io/docs/reference/kubectl/\n');
     return 0;
   }
