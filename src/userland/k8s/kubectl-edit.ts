@@ -207,7 +207,7 @@ export async function edit(p: Process, api: ApiServer, a: Args): Promise<number>
     const merged = threeWayMerge(kind, original, next, live) as KObject;
     // Status is a subresource and the server keeps its own metadata.
     merged.status = structuredClone(live.status);
-    for (const k of ['uid', 'resourceVersion', 'creationTimestamp', 'generation', 'namespace'] as const) if (live.metadata[k] !== undefined) (merged.metadata as Record<string, unknown>)[k] = live.metadata[k];
+    for (const k of ['uid', 'resourceVersion', 'creationTimestamp', 'generation', 'namespace'] as const) if (live.metadata[k] !== undefined) (merged.metadata as unknown as Record<string, unknown>)[k] = live.metadata[k];
     try {
       validateUpdate(live, merged);
       api.patch(kind, ns, name, (o) => {
