@@ -107,12 +107,36 @@ export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
  */
 export function lastAppliedValue(obj: KObject): string {
   const c = structuredClone(obj);
-  const ann = c.metadata?.annotations;
-  if (ann) {
-    delete ann[LAST_APPLIED];
-    if (!Object.keys(ann).length) delete c.metadata.annotations;
-  }
+  // The annotation map stays, empty when the file had none (`"annotations":{}`).
+  c.metadata = c.metadata ?? ({} as KObject['metadata']);
+  c.metadata.annotations = { ...(c.metadata.annotations ?? {}) };
+  delete c.metadata.annotations[LAST_APPLIED];
   return canonical(c) + '\n';
+}
+
+/**
+ * `kubectl apply` onto a live object: the three-way merge of the last applied
+ * configuration (the annotation; none for an object made by `kubectl
+ * create`), the file and the live object, with the file kept as the new
+ * annotation. Returns the object to store, or undefined when nothing changes
+ * ("unchanged"); `missing` tells the annotation was absent (kubectl warns).
+ */
+export function applyMerge(file: KObject, live: KObject, config: KObject = file): { next?: KObject; missing: boolean } {
+  const last = live.metadata.annotations?.[LAST_APPLIED];
+  let original: unknown;
+  try {
+    original = last ? JSON.parse(last) : undefined;
+  } catch {
+    original = undefined;
+  }
+  const modified = structuredClone(file);
+  modified.metadata.annotations = { ...(modified.metadata.annotations ?? {}), [LAST_APPLIED]: lastAppliedValue(config) };
+  const merged = threeWayMerge(live.kind, original, modified, live) as KObject;
+  merged.status = structuredClone(live.status);
+  for (const k of ['uid', 'resourceVersion', 'creationTimestamp', 'generation', 'namespace'] as const) if (live.metadata[k] !== undefined) (merged.metadata as unknown as Record<string, unknown>)[k] = live.metadata[k];
+  if (merged.status === undefined) delete merged.status;
+  validateUpdate(live, merged);
+  return { next: sameJson(merged, live) ? undefined : merged, missing: !last };
 }
 
 /**
