@@ -16,6 +16,7 @@ import { ApiError, ApiServer, RESOURCE, type KObject } from '../../k8s/api.ts';
 import { parseYamlDocuments, toYaml } from '../../k8s/yaml.ts';
 import { sameJson, threeWayMerge, validateUpdate } from '../../k8s/strategic-merge.ts';
 import { hostOf } from '../coreutils/host.ts';
+import { declareNotSimulated } from '../registry.ts';
 import { UsageError, NotSimulatedFlag, type Args } from './kubectl-flags.ts';
 import { notFound, ref, targets } from './kubectl.ts';
 
@@ -87,6 +88,9 @@ export function editorArgs(env: Record<string, string>, path: string): { args: s
 }
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+declareNotSimulated({ tool: 'kubectl', kind: 'subcommand', item: 'edit of several objects at once (a List)', why: 'one object per edit: kubectl edit TYPE NAME' });
+declareNotSimulated({ tool: 'kubectl', kind: 'option', item: 'edit -o (other than yaml or json)', why: 'the editor gets YAML or JSON, as kubectl allows' });
 
 /** `kubectl edit TYPE NAME` / `TYPE/NAME`. */
 export async function edit(p: Process, api: ApiServer, a: Args): Promise<number> {
