@@ -48,6 +48,9 @@ describe('Services lesson snippets on the cluster terminal', () => {
     expect(get("iptables -t nat -S | grep -E 'KUBE-NODEPORTS|KUBE-EXT'")).toContain('KUBE-EXT-');
     expect(get('iptables -S KUBE-SERVICES | grep shop')).toContain('"default/shop has no local endpoints"');
     expect(get("curl -s -m 2 -o /dev/null")).toContain('000');
+    // kubectl edit with sed as the editor puts internalTrafficPolicy back (kubectl-edit.ts).
+    expect(get('KUBE_EDITOR=')).toContain('service/shop edited');
+    expect(get("kubectl get svc shop -o jsonpath='{.spec.internalTrafficPolicy}")).toContain('Cluster');
     expect(get("iptables -t nat -S | grep -- '-m recent'")).toContain('--rcheck --seconds 10800 --reap');
     const lists = get('grep -c . /proc/net/xt_recent/*');
     expect(lists.match(/:1$/gm)?.length).toBe(1);

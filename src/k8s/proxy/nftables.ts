@@ -17,13 +17,16 @@
 //
 // Each sync is a full one: chains are added and flushed, sets and maps
 // flushed and refilled. Service chains no longer used are flushed and
-// deleted on the next sync (proxier.staleChains). Traffic policy Local,
-// session affinity and loadBalancerSourceRanges are not written in this
-// mode yet (the iptables mode is the course's reference for them).
+// deleted on the next sync (proxier.staleChains). Traffic policy Local
+// (local-… chains, the external chain's short-circuit rules, `drop` for no
+// local endpoints), ClientIP session affinity (per-endpoint affinity-… sets
+// with `flags dynamic,timeout`, `ip saddr @set goto` and `update @set { ip
+// saddr }`) and loadBalancerSourceRanges (firewall-… chains) as the
+// proxier's service loop writes them.
 
 import { base32, sha256 } from '../hash.ts';
 import type { KObject } from '../api.ts';
-import { clusterEndpoints, type ServicePortInfo } from './model.ts';
+import { categorizeEndpoints, externalPolicyLocal, internalPolicyLocal, usesClusterEndpoints, usesLocalEndpoints, type EndpointInfo, type ServicePortInfo } from './model.ts';
 
 /** chainNameBaseLengthMax. */
 const CHAIN_BASE_MAX = 240;
@@ -38,6 +41,8 @@ export function hashAndTruncate(name: string): string {
 const base = (sp: ServicePortInfo, protocol: string): string => `${sp.namespace}/${sp.name}/${protocol}/${sp.portName}`;
 export const serviceChain = (sp: ServicePortInfo, protocol: string): string => 'service-' + hashAndTruncate(base(sp, protocol));
 export const externalChain = (sp: ServicePortInfo, protocol: string): string => 'external-' + hashAndTruncate(base(sp, protocol));
+export const localChain = (sp: ServicePortInfo, protocol: string): string => 'local-' + hashAndTruncate(base(sp, protocol));
+export const firewallChain = (sp: ServicePortInfo, protocol: string): string => 'firewall-' + hashAndTruncate(base(sp, protocol));
 export const endpointChain = (sp: ServicePortInfo, protocol: string, ip: string, port: number): string => 'endpoint-' + hashAndTruncate(`${base(sp, protocol)}__${ip}/${port}`);
 
 /** Options of one node's nftables proxier. */
@@ -52,6 +57,10 @@ export interface NftProxierOptions {
   existingChains?: string[];
   /** Chains flushed by the previous sync, deleted now. */
   staleChains?: string[];
+  /** This node's name (endpoints on it are local for the Local traffic policies). */
+  nodeName?: string;
+  /** Affinity sets a previous sync created (those no longer used are deleted at once). */
+  existingSets?: string[];
 }
 
 const T = 'ip kube-proxy';
@@ -124,12 +133,14 @@ export function serviceVips(services: KObject[]): Map<string, { externalIps: str
   return m;
 }
 
-/** The per-service part: chains, rules and elements of each service port. */
-export function serviceRules(ports: ServicePortInfo[], vips: Map<string, { externalIps: string[]; lbIps: string[] }>, o: NftProxierOptions): { chains: string[]; rules: string[]; elements: string[]; active: string[] } {
+/** The per-service part: chains, rules, affinity sets and elements of each service port (syncProxyRules' service loop). */
+export function serviceRules(ports: ServicePortInfo[], vips: Map<string, { externalIps: string[]; lbIps: string[] }>, o: NftProxierOptions): { chains: string[]; rules: string[]; elements: string[]; active: string[]; sets: string[]; activeSets: string[] } {
   const chains: string[] = [];
   const rules: string[] = [];
   const elements: string[] = [];
   const active: string[] = [];
+  const sets: string[] = [];
+  const activeSets: string[] = [];
   const ensure = (c: string): void => {
     if (active.includes(c)) return;
     active.push(c);
@@ -138,57 +149,120 @@ export function serviceRules(ports: ServicePortInfo[], vips: Map<string, { exter
   for (const sp of ports) {
     if (sp.protocol === 'SCTP') continue;
     const protocol = sp.protocol.toLowerCase();
-    const eps = clusterEndpoints(sp);
-    const hasEndpoints = eps.length > 0;
-    const v = vips.get(`${sp.namespace}/${sp.name}`) ?? { externalIps: [], lbIps: [] };
-    const svcChain = serviceChain(sp, protocol);
+    const cat = categorizeEndpoints(sp, o.nodeName);
+    const hasEndpoints = cat.hasAny;
+    const v = vips.get(`${sp.namespace}/${sp.name}`) ?? { externalIps: sp.externalIPs, lbIps: sp.loadBalancerVIPs };
+    const affinity = sp.sessionAffinity === 'ClientIP';
+    const epChain = (e: EndpointInfo): string => endpointChain(sp, protocol, e.ip, e.port);
+    const affinitySet = (e: EndpointInfo): string => 'affinity-' + epChain(e).slice('endpoint-'.length);
+    for (const e of cat.reachable) {
+      ensure(epChain(e));
+      if (affinity && !activeSets.includes(affinitySet(e))) activeSets.push(affinitySet(e));
+    }
+    const clusterPolicyChain = serviceChain(sp, protocol);
+    const usesClusterPolicyChain = cat.cluster.length > 0 && usesClusterEndpoints(sp);
+    if (usesClusterPolicyChain) ensure(clusterPolicyChain);
+    const localPolicyChain = localChain(sp, protocol);
+    const usesLocalPolicyChain = cat.local.length > 0 && usesLocalEndpoints(sp);
+    if (usesLocalPolicyChain) ensure(localPolicyChain);
+    let internalTrafficChain = clusterPolicyChain;
+    let hasInternalEndpoints = hasEndpoints;
+    if (internalPolicyLocal(sp)) {
+      internalTrafficChain = localPolicyChain;
+      if (!cat.local.length) hasInternalEndpoints = false;
+    }
+    let externalPolicyChain = clusterPolicyChain;
+    let hasExternalEndpoints = hasEndpoints;
+    const extLocal = externalPolicyLocal(sp);
+    if (extLocal) {
+      externalPolicyChain = localPolicyChain;
+      if (!cat.local.length) hasExternalEndpoints = false;
+    }
     const extChain = externalChain(sp, protocol);
-    const external = hasEndpoints && (sp.nodePort > 0 || v.externalIps.length > 0 || v.lbIps.length > 0);
-    for (const e of eps) ensure(endpointChain(sp, protocol, e.ip, e.port));
-    if (hasEndpoints) ensure(svcChain);
-    if (external) ensure(extChain);
+    const usesExternalTrafficChain = hasEndpoints && (sp.nodePort > 0 || v.externalIps.length > 0 || v.lbIps.length > 0);
+    if (usesExternalTrafficChain) ensure(extChain);
+    let internalVerdict = 'goto reject-chain';
+    let externalVerdict = 'goto reject-chain';
+    if (hasEndpoints) {
+      if (!hasInternalEndpoints) internalVerdict = 'drop';
+      if (!hasExternalEndpoints) externalVerdict = 'drop';
+    }
     const key = (ip: string): string => `${ip} . ${protocol} . ${sp.port}`;
     elements.push(`add element ${T} cluster-ips { ${sp.clusterIP} }`);
-    const rejectOrVerdict = 'goto reject-chain';
-    if (hasEndpoints) elements.push(`add element ${T} service-ips { ${key(sp.clusterIP)} : goto ${svcChain} }`);
-    else elements.push(`add element ${T} no-endpoint-services { ${key(sp.clusterIP)} comment "${sp.nameString}" : ${rejectOrVerdict} }`);
-    for (const ip of [...v.externalIps, ...v.lbIps]) {
+    if (hasInternalEndpoints) elements.push(`add element ${T} service-ips { ${key(sp.clusterIP)} : goto ${internalTrafficChain} }`);
+    else elements.push(`add element ${T} no-endpoint-services { ${key(sp.clusterIP)} comment "${sp.nameString}" : ${internalVerdict} }`);
+    for (const ip of v.externalIps) {
       if (hasEndpoints) elements.push(`add element ${T} service-ips { ${key(ip)} : goto ${extChain} }`);
-      else elements.push(`add element ${T} no-endpoint-services { ${key(ip)} comment "${sp.nameString}" : ${rejectOrVerdict} }`);
+      if (!hasExternalEndpoints) elements.push(`add element ${T} no-endpoint-services { ${key(ip)} comment "${sp.nameString}" : ${externalVerdict} }`);
     }
+    const usesFwChain = v.lbIps.length > 0 && sp.loadBalancerSourceRanges.length > 0;
+    const fwChain = firewallChain(sp, protocol);
+    if (usesFwChain) ensure(fwChain);
+    for (const ip of v.lbIps) {
+      if (hasEndpoints) elements.push(`add element ${T} service-ips { ${key(ip)} : goto ${extChain} }`);
+      if (usesFwChain) elements.push(`add element ${T} firewall-ips { ${key(ip)} : goto ${fwChain} }`);
+    }
+    if (!hasExternalEndpoints) for (const ip of v.lbIps) elements.push(`add element ${T} no-endpoint-services { ${key(ip)} comment "${sp.nameString}" : ${externalVerdict} }`);
     if (sp.nodePort) {
       if (hasEndpoints) elements.push(`add element ${T} service-nodeports { ${protocol} . ${sp.nodePort} : goto ${extChain} }`);
-      else elements.push(`add element ${T} no-endpoint-nodeports { ${protocol} . ${sp.nodePort} comment "${sp.nameString}" : ${rejectOrVerdict} }`);
+      if (!hasExternalEndpoints) elements.push(`add element ${T} no-endpoint-nodeports { ${protocol} . ${sp.nodePort} comment "${sp.nameString}" : ${externalVerdict} }`);
     }
-    if (!hasEndpoints) continue;
-    if (o.clusterCidr) rules.push(`add rule ${T} ${svcChain} ip daddr ${sp.clusterIP} ip saddr != ${o.clusterCidr} jump mark-for-masquerade`);
-    if (external) {
-      rules.push(`add rule ${T} ${extChain} jump mark-for-masquerade`);
-      rules.push(`add rule ${T} ${extChain} goto ${svcChain}`);
+    if (hasInternalEndpoints && o.clusterCidr) rules.push(`add rule ${T} ${internalTrafficChain} ip daddr ${sp.clusterIP} ip saddr != ${o.clusterCidr} jump mark-for-masquerade`);
+    if (usesExternalTrafficChain) {
+      if (!extLocal) rules.push(`add rule ${T} ${extChain} jump mark-for-masquerade`);
+      else {
+        if (o.clusterCidr) rules.push(`add rule ${T} ${extChain} ip saddr ${o.clusterCidr} goto ${clusterPolicyChain} comment "short-circuit pod traffic"`);
+        rules.push(`add rule ${T} ${extChain} fib saddr type local jump mark-for-masquerade comment "masquerade local traffic"`);
+        rules.push(`add rule ${T} ${extChain} fib saddr type local goto ${clusterPolicyChain} comment "short-circuit local traffic"`);
+      }
+      if (hasExternalEndpoints) rules.push(`add rule ${T} ${extChain} goto ${externalPolicyChain}`);
     }
-    const vmap = eps.map((e, i) => `${i} : goto ${endpointChain(sp, protocol, e.ip, e.port)}`).join(' , ');
-    rules.push(`add rule ${T} ${svcChain} numgen random mod ${eps.length} vmap { ${vmap} }`);
-    for (const e of eps) {
-      const c = endpointChain(sp, protocol, e.ip, e.port);
+    if (usesFwChain) {
+      const sources = [...sp.loadBalancerSourceRanges];
+      const fromNode = sp.loadBalancerSourceRanges.some((c) => o.nodeIps.some((ip) => inCidr(ip, c)));
+      if (fromNode) sources.push(...v.lbIps);
+      rules.push(`add rule ${T} ${fwChain} ip saddr != { ${sources.join(', ')} } drop`);
+    }
+    if (affinity) for (const e of cat.reachable) sets.push(`add set ${T} ${affinitySet(e)} { type ipv4_addr ; flags dynamic,timeout ; timeout ${sp.stickyMaxAgeSeconds}s ; }`);
+    const toEndpoints = (chain: string, eps: EndpointInfo[]): void => {
+      if (affinity) for (const e of eps) rules.push(`add rule ${T} ${chain} ip saddr @${affinitySet(e)} goto ${epChain(e)}`);
+      rules.push(`add rule ${T} ${chain} numgen random mod ${eps.length} vmap { ${eps.map((e, i) => `${i} : goto ${epChain(e)}`).join(' , ')} }`);
+    };
+    if (usesClusterPolicyChain) toEndpoints(clusterPolicyChain, cat.cluster);
+    if (usesLocalPolicyChain) toEndpoints(localPolicyChain, cat.local);
+    for (const e of cat.reachable) {
+      const c = epChain(e);
       rules.push(`add rule ${T} ${c} ip saddr ${e.ip} jump mark-for-masquerade`);
+      if (affinity) rules.push(`add rule ${T} ${c} update @${affinitySet(e)} { ip saddr }`);
       rules.push(`add rule ${T} ${c} meta l4proto ${protocol} dnat to ${e.ip}:${e.port}`);
     }
   }
-  return { chains, rules, elements, active };
+  return { chains, rules, elements, active, sets, activeSets };
+}
+
+/** Whether dotted `ip` lies in `cidr`. */
+function inCidr(ip: string, cidr: string): boolean {
+  const n = (x: string): number => x.split('.').reduce((a, b) => ((a << 8) | Number(b)) >>> 0, 0);
+  const [net, len] = cidr.split('/');
+  const l = Number(len);
+  const mask = l === 0 ? 0 : (0xffffffff << (32 - l)) >>> 0;
+  return ((n(ip) & mask) >>> 0) === ((n(net) & mask) >>> 0);
 }
 
 /** The whole `nft -f` script of one full sync, and the service chains it keeps. */
-export function buildNftScript(ports: ServicePortInfo[], services: KObject[], o: NftProxierOptions): { script: string; active: string[]; stale: string[] } {
+export function buildNftScript(ports: ServicePortInfo[], services: KObject[], o: NftProxierOptions): { script: string; active: string[]; stale: string[]; activeSets: string[] } {
   const b = baseRules(o);
   const s = serviceRules(ports, serviceVips(services), o);
   const deleted = (o.staleChains ?? []).filter((c) => !s.active.includes(c));
   const stale = (o.existingChains ?? []).filter((c) => c.includes('/') && !s.active.includes(c) && !deleted.includes(c));
+  const staleSets = (o.existingSets ?? []).filter((x) => x.startsWith('affinity-') && !s.activeSets.includes(x));
   const lines = [
     `add table ${T} { comment "rules for kube-proxy" ; }`,
     ...b.chains,
     ...b.chains.map((c) => `flush chain ${T} ${c.split(' ')[4]}`),
     ...b.sets,
     ...b.sets.map((x) => `flush ${x.split(' ')[1]} ${T} ${x.split(' ')[4]}`),
+    ...s.sets,
     ...b.rules,
     ...s.chains,
     ...s.chains.map((c) => `flush chain ${T} ${c.split(' ')[4]}`),
@@ -197,6 +271,7 @@ export function buildNftScript(ports: ServicePortInfo[], services: KObject[], o:
     ...s.rules,
     ...b.elements,
     ...s.elements,
+    ...staleSets.map((x) => `delete set ${T} ${x}`),
   ];
-  return { script: lines.join('\n') + '\n', active: s.active, stale };
+  return { script: lines.join('\n') + '\n', active: s.active, stale, activeSets: s.activeSets };
 }

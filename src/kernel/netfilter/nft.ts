@@ -53,6 +53,8 @@ export interface NftElem {
   parts: NftPart[];
   data?: NftVerdict;
   comment?: string;
+  /** Virtual time (ms) the element times out (sets with `flags timeout`). */
+  expires?: number;
 }
 
 /** A named set or map (anonymous sets live inline in the expression). */
@@ -64,6 +66,10 @@ export interface NftSet {
   keyType: string[];
   flags: string[];
   comment?: string;
+  /** Default element timeout (ms), `timeout 3h`. */
+  timeout?: number;
+  /** `size N` (nft gives a dynamic set that `update` fills 65535). */
+  size?: number;
   elems: NftElem[];
 }
 
@@ -79,7 +85,9 @@ export type NftExpr =
   | { k: 'nat'; kind: 'dnat' | 'snat' | 'masquerade' | 'redirect'; ipFamily?: boolean; addr?: number; addrHi?: number; port?: number; portHi?: number; fully?: boolean; random?: boolean; persistent?: boolean }
   | { k: 'mark'; op: 'set' | 'or' | 'xor' | 'and'; value: number }
   | { k: 'reject'; with?: string }
-  | { k: 'log'; prefix?: string };
+  | { k: 'log'; prefix?: string }
+  /** `update @set { ip saddr }`: add the key, or refresh its timeout (nft_dynset). */
+  | { k: 'update'; set: string; sels: NftSel[] };
 
 /** A rule. */
 export interface NftRule {
@@ -185,9 +193,37 @@ function elemHas(e: NftElem, vals: NftValue[]): boolean {
   return e.parts.length === vals.length && e.parts.every((p, i) => partHas(p, vals[i]));
 }
 
-function lookup(t: NftTable, rhs: { kind: 'set'; elems: NftElem[] } | { kind: 'ref'; name: string }, vals: NftValue[]): NftElem | undefined {
-  const elems = rhs.kind === 'set' ? rhs.elems : (t.sets.get(rhs.name)?.elems ?? []);
+/** A set's elements still alive at `now` (timed-out ones are removed, as the kernel's gc does). */
+export function liveElems(s: NftSet, now: number): NftElem[] {
+  if (s.elems.some((e) => e.expires !== undefined && e.expires <= now)) s.elems = s.elems.filter((e) => e.expires === undefined || e.expires > now);
+  return s.elems;
+}
+
+function lookup(t: NftTable, rhs: { kind: 'set'; elems: NftElem[] } | { kind: 'ref'; name: string }, vals: NftValue[], now: number): NftElem | undefined {
+  const named = rhs.kind === 'ref' ? t.sets.get(rhs.name) : undefined;
+  const elems = rhs.kind === 'set' ? rhs.elems : named ? liveElems(named, now) : [];
   return elems.find((e) => elemHas(e, vals));
+}
+
+/** nft_dynset's update: insert the key with the set's timeout, or refresh the element's expiry. */
+function dynsetUpdate(t: NftTable, e: Extract<NftExpr, { k: 'update' }>, x: NftRunCtx): void {
+  const s = t.sets.get(e.set);
+  if (!s) return;
+  const vals: number[] = [];
+  for (const sel of e.sels) {
+    const v = selValue(sel, x);
+    if (typeof v !== 'number') return;
+    vals.push(v >>> 0);
+  }
+  const now = x.ns.kernel.clock.now;
+  const have = liveElems(s, now).find((el) => elemHas(el, vals));
+  const expires = s.timeout !== undefined ? now + s.timeout : undefined;
+  if (have) {
+    if (expires !== undefined) have.expires = expires;
+    return;
+  }
+  if (s.elems.length >= (s.size ?? 65535)) return;
+  s.elems.push({ parts: vals.map((v) => ({ lo: v, hi: v })), ...(expires !== undefined ? { expires } : {}) });
 }
 
 /** Does one comparison hold? */
@@ -211,7 +247,7 @@ function cmpHolds(t: NftTable, e: Extract<NftExpr, { k: 'cmp' }>, x: NftRunCtx):
       return e.op === '<' ? v >>> 0 < c : v >>> 0 > c;
     }
     hit = elemHas({ parts: r.parts }, vals);
-  } else hit = lookup(t, r, vals) !== undefined;
+  } else hit = lookup(t, r, vals, x.ns.kernel.clock.now) !== undefined;
   return e.op === '!=' ? !hit : hit;
 }
 
@@ -290,7 +326,7 @@ export function runNftChain(t: NftTable, base: NftChain, x: NftRunCtx): NftChain
             if (v === undefined) ok = false;
             else vals.push(v);
           }
-        const hit = ok ? lookup(t, e.rhs, vals) : undefined;
+        const hit = ok ? lookup(t, e.rhs, vals, x.ns.kernel.clock.now) : undefined;
         if (!hit?.data) break;
         out = follow(hit.data);
         break;
@@ -301,6 +337,10 @@ export function runNftChain(t: NftTable, base: NftChain, x: NftRunCtx): NftChain
         continue;
       }
       if (e.k === 'log') continue;
+      if (e.k === 'update') {
+        dynsetUpdate(t, e, x);
+        continue;
+      }
       // Terminal statements: reject and NAT.
       let tg: Target;
       if (e.k === 'reject') tg = { kind: 'REJECT', with: e.with ?? 'icmp-port-unreachable' };

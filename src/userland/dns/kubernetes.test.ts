@@ -15,8 +15,9 @@ import { ApiServer } from '../../k8s/api.ts';
 import { Clock } from '../../kernel/clock.ts';
 import { Rng } from '../../kernel/rng.ts';
 import { kubernetesZones } from './kubernetes.ts';
-import { answerLocal, COREDNS, type ServerData } from './server.ts';
-import { CLASS_IN, RCODE, TYPE, newMessage, rdataText, typeName, rdataType, fqdn } from './wire.ts';
+import { answerLocal, COREDNS, DnsServer, replyTo, type ServerData } from './server.ts';
+import { CLASS_IN, RCODE, TYPE, canonName, newMessage, rdataText, typeName, rdataType, fqdn, type Message } from './wire.ts';
+import type { Process } from '../../kernel/proc.ts';
 
 function cluster(): ServerData {
   const api = new ApiServer(new Clock(), new Rng(1));
@@ -89,5 +90,36 @@ describe('CoreDNS kubernetes plugin (handler_test.go, reverse_test.go)', () => {
     expect(ask(d, '1.0.0.172.in-addr.arpa.', TYPE.PTR)!.answer).toEqual(['1.0.0.172.in-addr.arpa.\t5\tIN\tPTR\tep1a.svc1.testns.svc.cluster.local.']);
     expect(ask(d, '2.0.0.172.in-addr.arpa.', TYPE.PTR)!.answer).toEqual(['2.0.0.172.in-addr.arpa.\t5\tIN\tPTR\t172-0-0-2.hdls1.testns.svc.cluster.local.']);
     expect(ask(d, '9.9.9.9.in-addr.arpa.', TYPE.PTR)).toBeUndefined();
+  });
+});
+
+describe('CoreDNS kubernetes plugin: ExternalName targets outside the cluster (handler_test.go "CNAME External Truncated Lookup")', () => {
+  // The test's Upstub answers the target's lookup; here a server whose
+  // upstream (the forward plugin) is replaced the same way.
+  class Upstub extends DnsServer {
+    override async answer(q: Message, depth = 0): Promise<Message> {
+      const question = q.questions[0];
+      if (canonName(question.name) !== 'ext.interwebs.test') return super.answer(q, depth);
+      const r = replyTo(q, COREDNS);
+      r.answers.push({ name: 'ext.interwebs.test', ttl: 5, cls: CLASS_IN, data: { type: 'A', address: '1.2.3.4' } });
+      return r;
+    }
+  }
+
+  it('an A query gets the CNAME, then the target’s A records from upstream', async () => {
+    const s = new Upstub({} as Process, cluster(), COREDNS);
+    const r = await s.answer(newMessage(1, { name: 'external.testns.svc.cluster.local.', type: TYPE.A, cls: CLASS_IN }));
+    expect(r.rcode).toBe(RCODE.NOERROR);
+    expect(r.answers.map(line)).toEqual(['external.testns.svc.cluster.local.\t5\tIN\tCNAME\text.interwebs.test.', 'ext.interwebs.test.\t5\tIN\tA\t1.2.3.4']);
+    // A CNAME query still gets the CNAME alone; an in-cluster target is answered from the zone.
+    expect((await s.answer(newMessage(2, { name: 'external.testns.svc.cluster.local.', type: TYPE.CNAME, cls: CLASS_IN }))).answers.map(line)).toEqual(['external.testns.svc.cluster.local.\t5\tIN\tCNAME\text.interwebs.test.']);
+    expect((await s.answer(newMessage(3, { name: 'external-to-service.testns.svc.cluster.local.', type: TYPE.A, cls: CLASS_IN }))).answers.map(line)).toEqual(['external-to-service.testns.svc.cluster.local.\t5\tIN\tCNAME\tsvc1.testns.svc.cluster.local.', 'svc1.testns.svc.cluster.local.\t5\tIN\tA\t10.0.0.1']);
+  });
+
+  it('without an upstream answer the CNAME stays alone (the lookup’s message has no answers)', async () => {
+    const s = new DnsServer({} as Process, cluster(), COREDNS);
+    const r = await s.answer(newMessage(1, { name: 'external.testns.svc.cluster.local.', type: TYPE.A, cls: CLASS_IN }));
+    expect(r.rcode).toBe(RCODE.NOERROR);
+    expect(r.answers.map(line)).toEqual(['external.testns.svc.cluster.local.\t5\tIN\tCNAME\text.interwebs.test.']);
   });
 });

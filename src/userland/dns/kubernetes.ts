@@ -111,6 +111,7 @@ export function kubernetesZones(conf: KubernetesConf, api: ApiServer): AuthZone[
     const zone: AuthZone = {
       origin,
       records: [soa()],
+      upstreamCname: true,
       exists: (name) => {
         const rel = relative(name, origin);
         if (rel.length === 0) return true;

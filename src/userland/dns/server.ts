@@ -45,6 +45,12 @@ export interface AuthZone {
   exists?: (name: string) => boolean;
   /** A synthesising zone with nothing for a name passes the query on (CoreDNS `fallthrough`). */
   fallthrough?: boolean;
+  /**
+   * A CNAME to a name no local zone holds is completed by looking the target
+   * up through the whole server, forwarders included (CoreDNS kubernetes
+   * plugin: ExternalName targets via its Upstream), answers after the CNAME.
+   */
+  upstreamCname?: boolean;
 }
 
 /** Everything a server answers from. */
@@ -197,10 +203,21 @@ export class DnsServer {
   }
 
   /** The reply to a query: local data, else forwarded, else REFUSED. */
-  async answer(q: Message): Promise<Message> {
+  async answer(q: Message, depth = 0): Promise<Message> {
     if (q.questions[0].cls !== CLASS_IN) return refused(q, this.flavour);
     const local = answerLocal(this.data, q, this.flavour);
-    if (local) return local;
+    if (local) {
+      // CoreDNS plugin/kubernetes A(): a CNAME whose target is outside the zone is looked up
+      // upstream (through the server, so the forward plugin), its answers follow the CNAME;
+      // at most 8 CNAMEs in a chain.
+      const last = local.answers[local.answers.length - 1];
+      const question = q.questions[0];
+      if (last?.data.type === 'CNAME' && question.type !== TYPE.CNAME && depth < 8 && zoneFor(this.data, question.name)?.upstreamCname && !zoneFor(this.data, last.data.target)) {
+        const sub = await this.answer({ ...q, rd: true, questions: [{ ...question, name: canonName(last.data.target) }] }, depth + 1);
+        local.answers.push(...sub.answers);
+      }
+      return local;
+    }
     const fwdOk = !this.data.forwardFor?.length || this.data.forwardFor.some((d) => inDomain(q.questions[0].name, d));
     if (this.data.forwarders.length && fwdOk && q.rd) {
       for (const up of this.data.forwarders.slice(0, 3)) {

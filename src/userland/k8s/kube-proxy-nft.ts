@@ -12,6 +12,8 @@ import type { ServicePortInfo } from '../../k8s/proxy/model.ts';
 export interface NftProxierState {
   existing: string[];
   stale: string[];
+  /** Affinity sets the last sync wrote. */
+  sets?: string[];
 }
 
 /** The last script each node's nftables proxier ran (tests, `kubectl logs`). */
@@ -21,7 +23,7 @@ export const lastNftSync = new WeakMap<object, { script: string; status: number;
 export async function syncNftables(p: Process, host: object, b: NodeBinding, ports: ServicePortInfo[], st: NftProxierState): Promise<{ code: number; err: string }> {
   const node = b.api.get('Node', undefined, b.nodeName);
   const nodeIps = ((node?.status?.addresses ?? []) as { type: string; address: string }[]).filter((a) => a.type === 'InternalIP').map((a) => a.address);
-  const { script, active, stale } = buildNftScript(ports, b.api.list('Service'), { clusterCidr: b.clusterCidr, serviceCidr: b.serviceCidr ?? '10.96.0.0/12', nodeIps, existingChains: st.existing, staleChains: st.stale });
+  const { script, active, stale, activeSets } = buildNftScript(ports, b.api.list('Service'), { clusterCidr: b.clusterCidr, serviceCidr: b.serviceCidr ?? '10.96.0.0/12', nodeIps, existingChains: st.existing, staleChains: st.stale, nodeName: b.nodeName, existingSets: st.sets });
   const err = new StringOut();
   let code: number;
   try {
@@ -34,6 +36,7 @@ export async function syncNftables(p: Process, host: object, b: NodeBinding, por
   if (code === 0) {
     st.existing = [...active, ...stale];
     st.stale = stale;
+    st.sets = activeSets;
   }
   return { code, err: err.text };
 }

@@ -90,7 +90,7 @@ export const VERB_FLAGS: Record<string, FlagDef[]> = {
   label: [...PRINT.map((x) => ({ ...x, ns: x.ns ?? 'label prints its messages only' })), ...DRY, ...NOFILE, ...SEL, b('overwrite'), b('all'), b('all-namespaces', 'A'), b('list'), b('local', undefined, 'labels are set on the server objects'), f('resource-version', undefined, true, 'no optimistic concurrency'), f('field-selector', undefined, true, 'no field selectors')],
   annotate: [...PRINT.map((x) => ({ ...x, ns: x.ns ?? 'annotate prints its messages only' })), ...DRY, ...NOFILE, ...SEL, b('overwrite'), b('all'), b('all-namespaces', 'A'), b('list'), b('local', undefined, 'annotations are set on the server objects'), f('resource-version', undefined, true, 'no optimistic concurrency'), f('field-selector', undefined, true, 'no field selectors')],
   patch: [...PRINT, ...DRY, ...NOFILE, f('patch', 'p'), f('patch-file'), f('type'), b('local', undefined, 'patches go to the server objects'), f('subresource', undefined, true, 'no subresources')],
-  edit: [...PRINT, ...FILE],
+  edit: [...PRINT, ...FILE.map((x) => ({ ...x, ns: x.ns ?? 'edit names its object' })), b('output-patch', undefined, 'the patch is not printed'), b('windows-line-endings', undefined, 'the simulated hosts are Linux'), b('save-config', undefined, 'no last-applied annotation on edit'), f('subresource', undefined, true, 'no subresources'), f('field-manager', undefined, true, 'no server-side apply'), f('validate', undefined, true, 'no schema validation'), b('record', undefined, 'deprecated; change-cause annotations are not written')],
   events: [...PRINT, b('all-namespaces', 'A'), f('for'), f('types'), b('watch', 'w', 'no watch streams'), b('no-headers'), f('chunk-size', undefined, true, 'lists come in one response')],
   'cluster-info': [],
   cordon: [...SEL, f('dry-run')],
@@ -121,7 +121,7 @@ export function unknownCommand(word: string, parent = 'kubectl', commands = KUBE
   return `error: unknown command "${word}" for "${parent}"${sugg.length ? `\n\nDid you mean this?\n${sugg.map((s) => `\t${s}\n`).join('')}` : ''}`;
 }
 
-const hint = (verb: string): string => `\nSee 'kubectl ${verb} --help' for usage.`;
+const hint = (verb: string): string => `\nSee 'kubectl ${verb ? `${verb} ` : ''}--help' for usage.`;
 
 const NOT_SIMULATED = Symbol('notSimulated');
 /** A flag kubectl has that the simulation refuses. */
@@ -209,17 +209,34 @@ export function parseFlags(verb: string, argv: string[]): Args {
 }
 
 /**
- * Split the global flags before the verb from the rest (`kubectl -n kube-system get pods`):
- * returns the verb's index in argv, or -1 when there is none.
+ * Find the verb as cobra's Find does (`stripFlags` with the root command's
+ * flags, cobra/command.go): a word after a flag the root command does not
+ * know is taken as that flag's value, so `kubectl -A get pods` looks for the
+ * command `pods`. Returns the verb's index in argv (-1 when there is none),
+ * or `pluginError`: kubectl's plugin handler refuses a command line that
+ * starts with a flag and names no known command (cmd.go,
+ * HandlePluginCommand: "flags cannot be placed before plugin name").
  */
-export function verbIndex(argv: string[]): number {
+export function findVerb(argv: string[]): { index: number; pluginError?: string } {
+  const noOpt = (d: FlagDef | undefined): boolean => d !== undefined && !d.value;
   for (let i = 0; i < argv.length; i++) {
     const x = argv[i];
-    if (!x.startsWith('-') || x === '-') return i;
-    if (x === '--') return -1;
-    const long = x.startsWith('--') ? x.slice(2).split('=')[0] : undefined;
-    const d = long !== undefined ? GLOBAL.find((y) => y.long === long) : GLOBAL.find((y) => y.short === x[1]);
-    if (d?.value && (long !== undefined ? !x.includes('=') : x.length === 2)) i++;
+    if (x === '--') return { index: -1 };
+    const skips = x.startsWith('--') ? !x.includes('=') && !noOpt(GLOBAL.find((y) => y.long === x.slice(2))) : x.startsWith('-') && x.length === 2 && !noOpt(GLOBAL.find((y) => y.short === x[1]));
+    if (skips) {
+      if (argv.length - i - 1 <= 1) return { index: -1 };
+      i++;
+      continue;
+    }
+    if (x !== '' && !x.startsWith('-')) {
+      if (!KUBECTL_COMMANDS.includes(x) && argv[0].startsWith('-')) return { index: i, pluginError: `Error: flags cannot be placed before plugin name: ${argv[0]}\n` };
+      return { index: i };
+    }
   }
-  return -1;
+  return { index: -1 };
+}
+
+/** The verb's index in argv as cobra finds it, or -1 (see findVerb). */
+export function verbIndex(argv: string[]): number {
+  return findVerb(argv).index;
 }

@@ -16,6 +16,7 @@ import { refuseNotSimulated } from '../registry.ts';
 import { UsageError, unknownCommand, type Args } from './kubectl-flags.ts';
 import { printerFor } from './kubectl-output.ts';
 import { describeVerb } from './kubectl-describe.ts';
+import { edit } from './kubectl-edit.ts';
 import { humanDuration, kindOf, notFound, ref, tabwrite, targets, KINDS } from './kubectl.ts';
 import { RESOURCE } from '../../k8s/api.ts';
 
@@ -634,8 +635,7 @@ export async function kubectlExtra(p: Process, api: ApiServer, verb: string, a: 
     case 'api-resources':
       return apiResources(p, a);
     case 'edit':
-      // No editor exists on the simulated hosts ($KUBE_EDITOR, $EDITOR, vi).
-      return refuseNotSimulated(p, 'kubectl', 'edit');
+      return edit(p, api, a);
     default:
       return undefined;
   }

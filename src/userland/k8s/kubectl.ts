@@ -22,9 +22,10 @@ import { klogTime } from '../lib/klog.ts';
 import { createdText, createIngressObject, describeIngress, dryRunIngress, INGRESS_KINDS, ingressTable, logsTarget } from './kubectl-ingress.ts';
 import { describeNetworkPolicy, netpolRow } from './kubectl-netpol.ts';
 import { defaultNetworkPolicy } from '../../k8s/netpol-api.ts';
-import { parseFlags, unknownCommand, verbIndex, NotSimulatedFlag, UsageError, KUBECTL_COMMANDS, VERB_FLAGS, type Args } from './kubectl-flags.ts';
+import { parseFlags, unknownCommand, findVerb, NotSimulatedFlag, UsageError, KUBECTL_COMMANDS, VERB_FLAGS, type Args } from './kubectl-flags.ts';
 import { printerFor, sortBy, NotSimulatedFormat } from './kubectl-output.ts';
 import { refuseNotSimulated } from '../registry.ts';
+import { applyMerge, lastAppliedValue, LAST_APPLIED } from '../../k8s/strategic-merge.ts';
 import { kubectlExtra, eventTable, createAndPrint } from './kubectl-verbs.ts';
 import { METALLB_COLUMNS } from '../../k8s/metallb.ts';
 
@@ -472,23 +473,30 @@ async function apply(p: Process, api: ApiServer, a: Args, create: boolean): Prom
     }
     d.metadata = d.metadata ?? ({} as KObject['metadata']);
     if (ApiServer.namespaced(d.kind)) d.metadata.namespace = d.metadata.namespace ?? a.ns;
+    const fileObj = structuredClone(d);
     // The server defaults what the manifest leaves out; compare like with like.
     if (d.kind === 'NetworkPolicy') defaultNetworkPolicy(d);
     const have = api.get(d.kind, d.metadata.namespace, d.metadata.name);
     try {
       if (!have) {
+        if (!create) d.metadata.annotations = { ...(d.metadata.annotations ?? {}), [LAST_APPLIED]: lastAppliedValue(fileObj) };
         api.create(d);
         p.stdout.write(`${ref(d.kind, d.metadata.name)} created\n`);
       } else if (create) {
         throw new ApiError(409, 'AlreadyExists', `error when creating "${f}": ${RESOURCE[d.kind]?.group ? `${RESOURCE[d.kind].plural}.${RESOURCE[d.kind].group}` : RESOURCE[d.kind]?.plural} "${d.metadata.name}" already exists`);
-      } else if (JSON.stringify(have.spec) === JSON.stringify({ ...have.spec, ...d.spec }) && JSON.stringify(have.metadata.labels ?? {}) === JSON.stringify({ ...(have.metadata.labels ?? {}), ...(d.metadata.labels ?? {}) })) {
-        p.stdout.write(`${ref(d.kind, d.metadata.name)} unchanged\n`);
       } else {
-        api.patch(d.kind, d.metadata.namespace, d.metadata.name, (o) => {
-          o.spec = { ...o.spec, ...d.spec };
-          o.metadata.labels = { ...(o.metadata.labels ?? {}), ...(d.metadata.labels ?? {}) };
-        });
-        p.stdout.write(`${ref(d.kind, d.metadata.name)} configured\n`);
+        // A three-way strategic merge (last applied, file, live): src/k8s/strategic-merge.ts.
+        const m = applyMerge(d, have, fileObj);
+        if (m.missing) p.stderr.write(`Warning: resource ${RESOURCE[d.kind]?.plural ?? d.kind.toLowerCase()}/${d.metadata.name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`);
+        if (!m.next) p.stdout.write(`${ref(d.kind, d.metadata.name)} unchanged\n`);
+        else {
+          const next = m.next;
+          api.patch(d.kind, d.metadata.namespace, d.metadata.name, (o) => {
+            for (const k of Object.keys(o)) delete o[k];
+            Object.assign(o, next);
+          });
+          p.stdout.write(`${ref(d.kind, d.metadata.name)} configured\n`);
+        }
       }
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
@@ -525,9 +533,24 @@ async function main(p: Process): Promise<number> {
     return 1;
   }
   const api = b.api;
-  const vi = verbIndex(argv);
+  const found = findVerb(argv);
+  if (found.pluginError) {
+    p.stderr.write(found.pluginError);
+    return 1;
+  }
+  const vi = found.index;
   const verb = vi < 0 ? '' : argv[vi];
   if (vi < 0) {
+    // No command: the root command parses the flags (an unknown one is refused), then prints its help.
+    try {
+      parseFlags('', argv);
+    } catch (e) {
+      if (e instanceof UsageError) {
+        p.stderr.write(e.message + '\n');
+        return 1;
+      }
+      if (e instanceof NotSimulatedFlag) return refuseNotSimulated(p, 'kubectl', e.message);
+    }
     p.stdout.write('kubectl controls the Kubernetes cluster manager.\n\n Find more information at: https://kubernetes.io/docs/reference/kubectl/\n');
     return 0;
   }

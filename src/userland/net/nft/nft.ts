@@ -90,6 +90,12 @@ function natHookOk(kind: string, hook: string): boolean {
 function checkRule(t: NftTable, c: NftChain, exprs: NftExpr[], nameTok: Tok, whole: Tok): void {
   for (const e of exprs) {
     if (e.k === 'nat' && c.base && (c.base.type !== 'nat' || !natHookOk(e.kind, c.base.hook))) throw kernelErr('Operation not supported', whole);
+    if (e.k === 'update') {
+      const s = t.sets.get(e.set);
+      if (!s) throw new NftError('No such file or directory', nameTok);
+      // A set filled from the packet path gets nft's default size (recorded: size 65535 in the listing).
+      if (s.size === undefined) s.size = 65535;
+    }
     if (e.k === 'cmp' && e.rhs.kind === 'ref' && !t.sets.has(e.rhs.name)) throw new NftError(`No such file or directory; did you mean set ‘${e.rhs.name}’ in table ${t.family} ‘${t.name}’?`.replace(/; did you mean.*$/, ''), nameTok);
     const targets: string[] = [];
     if (e.k === 'verdict' && e.verdict.chain) targets.push(e.verdict.chain);
@@ -269,7 +275,7 @@ function change(tx: Tx, c: Extract<NftCmd, { op: 'add' | 'create' | 'insert' | '
         if (c.op === 'create') throw kernelErr('File exists', c.name);
         return;
       }
-      t.sets.set(c.name.t, { name: c.name.t, handle: t.nextHandle++, map: c.what === 'map', keyType: c.keyType, flags: c.flags, comment: c.comment, elems: c.elems });
+      t.sets.set(c.name.t, { name: c.name.t, handle: t.nextHandle++, map: c.what === 'map', keyType: c.keyType, flags: c.flags, comment: c.comment, ...(c.timeout !== undefined ? { timeout: c.timeout } : {}), ...(c.size !== undefined ? { size: c.size } : {}), elems: c.elems });
       return;
     }
     case 'element': {
@@ -382,7 +388,7 @@ function runText(p: Process, text: string, opts: PrintOpts & { check: boolean; f
 
 async function nft(p: Process): Promise<number> {
   const args = p.argv.slice(1);
-  const opts = { handles: false, check: false, file: undefined as string | undefined };
+  const opts = { handles: false, check: false, file: undefined as string | undefined, now: kernelOf(p).clock.now };
   let i = 0;
   for (; i < args.length; i++) {
     const a = args[i];

@@ -88,7 +88,7 @@ export type NftCmd =
   | { op: 'add' | 'create'; what: 'table'; family: string; table: Tok; comment?: string }
   | { op: 'add' | 'create'; what: 'chain'; family: string; table: Tok; name: Tok; base?: Partial<NftBase>; comment?: string; whole?: Tok }
   | { op: 'add' | 'insert'; what: 'rule'; family: string; table: Tok; name: Tok; exprs: NftExpr[]; comment?: string; handle?: number; index?: number; whole?: Tok }
-  | { op: 'add' | 'create'; what: 'set' | 'map'; family: string; table: Tok; name: Tok; keyType: string[]; flags: string[]; comment?: string; elems: NftElem[] }
+  | { op: 'add' | 'create'; what: 'set' | 'map'; family: string; table: Tok; name: Tok; keyType: string[]; flags: string[]; comment?: string; timeout?: number; size?: number; elems: NftElem[] }
   | { op: 'add' | 'delete'; what: 'element'; family: string; table: Tok; name: Tok; elems: Tok[] }
   | { op: 'delete'; what: 'table' | 'chain' | 'set' | 'map'; family: string; table: Tok; name?: Tok }
   | { op: 'delete'; what: 'rule'; family: string; table: Tok; name: Tok; handle: number; handleTok: Tok };
@@ -235,10 +235,21 @@ function chainBlock(c: Cur): { base?: Partial<NftBase>; comment?: string } {
 
 const TYPES = new Set(['ipv4_addr', 'inet_proto', 'inet_service', 'ifname', 'mark', 'ether_addr', 'integer']);
 
-function setBlock(c: Cur, map: boolean): { keyType: string[]; flags: string[]; comment?: string; elems: NftElem[] } {
+/** nft's time strings (`10800s`, `3h`, `1h30m`, `500ms`, a bare number of seconds) in ms. */
+export function nftDuration(t: Tok): number {
+  const m = /^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m(?!s))?(?:(\d+)s)?(?:(\d+)ms)?$/.exec(t.t);
+  if (/^\d+$/.test(t.t)) return Number(t.t) * 1000;
+  if (!m || !t.t) throw new NftSyntaxError(`Wrong time format, expecting <days>d<hours>h<minutes>m<seconds>s<milliseconds>ms`.replace(/.*/, 'syntax error, unexpected string'), t);
+  const [d, h, mi, se, ms] = m.slice(1).map((x) => Number(x ?? 0));
+  return (((d * 24 + h) * 60 + mi) * 60 + se) * 1000 + ms;
+}
+
+function setBlock(c: Cur, map: boolean): { keyType: string[]; flags: string[]; comment?: string; timeout?: number; size?: number; elems: NftElem[] } {
   const keyType: string[] = [];
   const flags: string[] = [];
   let comment: string | undefined;
+  let timeout: number | undefined;
+  let size: number | undefined;
   let elems: NftElem[] = [];
   block(c, (k) => {
     switch (k.t) {
@@ -274,7 +285,11 @@ function setBlock(c: Cur, map: boolean): { keyType: string[]; flags: string[]; c
         elems = elemList(c, keyType.map((t) => ({ type: t })));
         break;
       case 'timeout':
+        timeout = nftDuration(c.word());
+        break;
       case 'size':
+        size = num(c.next());
+        break;
       case 'policy':
         c.word();
         break;
@@ -282,7 +297,7 @@ function setBlock(c: Cur, map: boolean): { keyType: string[]; flags: string[]; c
         throw unexpected(k);
     }
   });
-  return { keyType, flags, comment, elems };
+  return { keyType, flags, comment, timeout, size, elems };
 }
 
 // ── values ───────────────────────────────────────────────────────────────
@@ -519,6 +534,21 @@ export function ruleExprs(c: Cur): { exprs: NftExpr[]; comment?: string } {
       case 'goto':
         exprs.push({ k: 'verdict', verdict: verdict(c, x) });
         break;
+      case 'update': {
+        c.need('@');
+        const set = c.word().t;
+        c.need('{');
+        const sels: NftSel[] = [];
+        for (;;) {
+          const s2 = selector(c);
+          if (!s2) throw unexpected(c.peek());
+          sels.push(s2);
+          if (!c.eat('.')) break;
+        }
+        c.need('}');
+        exprs.push({ k: 'update', set, sels });
+        break;
+      }
       case 'numgen': {
         c.need('random');
         c.need('mod');

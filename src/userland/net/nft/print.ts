@@ -14,6 +14,8 @@ import { type Chain, type Match, type Rule, type Table, type TableName, type Tar
 /** Listing options. */
 export interface PrintOpts {
   handles: boolean;
+  /** Virtual time now (ms), for elements' `expires`. */
+  now?: number;
 }
 
 const PROTO_NAME: Record<number, string> = { 1: 'icmp', 6: 'tcp', 17: 'udp', 132: 'sctp' };
@@ -208,6 +210,8 @@ function exprText(e: NftExpr, t: NftTable): string {
       return e.with ? `reject with ${e.with}` : 'reject';
     case 'log':
       return e.prefix !== undefined ? `log prefix "${e.prefix}"` : 'log';
+    case 'update':
+      return `update @${e.set} { ${e.sels.map(selText).join(' . ')} }`;
   }
 }
 
@@ -218,13 +222,27 @@ export function ruleText(r: NftRule, t: NftTable): string {
   return parts.join(' ');
 }
 
-function setBody(s: NftSet, ind: string): string {
+/** nft's time format (time_print): 3h, 1h30m, 1m30s, 2h59m58s120ms. */
+export function nftTime(ms: number): string {
+  const d = Math.floor(ms / 86_400_000);
+  const h = Math.floor(ms / 3_600_000) % 24;
+  const m = Math.floor(ms / 60_000) % 60;
+  const sec = Math.floor(ms / 1000) % 60;
+  const r = Math.floor(ms) % 1000;
+  const out = `${d ? `${d}d` : ''}${h ? `${h}h` : ''}${m ? `${m}m` : ''}${sec ? `${sec}s` : ''}${r ? `${r}ms` : ''}`;
+  return out || '0s';
+}
+
+function setBody(s: NftSet, ind: string, now = 0): string {
   let out = `${ind}\ttype ${s.keyType.join(' . ')}${s.map ? ' : verdict' : ''}\n`;
+  if (s.size !== undefined) out += `${ind}\tsize ${s.size}\n`;
   if (s.flags.length) out += `${ind}\tflags ${s.flags.join(',')}\n`;
   if (s.comment !== undefined) out += `${ind}\tcomment "${s.comment}"\n`;
+  if (s.timeout !== undefined) out += `${ind}\ttimeout ${nftTime(s.timeout)}\n`;
+  if (s.elems.some((e) => e.expires !== undefined)) s = { ...s, elems: s.elems.filter((e) => e.expires === undefined || e.expires > now) };
   if (s.elems.length) {
     const per = s.map || s.keyType.length > 1 ? 1 : s.keyType[0] === 'ipv4_addr' ? 2 : 5;
-    const texts = [...s.elems].sort(cmpKey).map((e) => elemText(e, s.keyType));
+    const texts = [...s.elems].sort(cmpKey).map((e) => elemText(e, s.keyType) + (e.expires !== undefined ? ` expires ${nftTime(e.expires - now)}` : ''));
     let body = '';
     texts.forEach((x, i) => {
       if (i > 0) body += i % per === 0 ? `,\n${ind}\t\t     ` : ', ';
@@ -237,7 +255,7 @@ function setBody(s: NftSet, ind: string): string {
 
 /** `set NAME {…}` / `map NAME {…}` inside a table. */
 export function setText(s: NftSet, o: PrintOpts): string {
-  return `\t${s.map ? 'map' : 'set'} ${s.name} {${o.handles ? ` # handle ${s.handle}` : ''}\n${setBody(s, '\t')}\t}\n`;
+  return `\t${s.map ? 'map' : 'set'} ${s.name} {${o.handles ? ` # handle ${s.handle}` : ''}\n${setBody(s, '\t', o.now ?? 0)}\t}\n`;
 }
 
 /** `chain NAME {…}` inside a table. */
