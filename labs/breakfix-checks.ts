@@ -7,7 +7,7 @@ import { parseIp4 } from '../src/kernel/addr.ts';
 import { nfTable } from '../src/kernel/netfilter/netfilter.ts';
 import { explainProbe, probeEcho, resolveNs, tracedSyn, type CheckCtx } from '../src/labs/checks.ts';
 import type { CheckOutcome } from '../src/labs/types.ts';
-import { m } from '../src/i18n/checks.ts';
+import { m } from '../src/labs/messages.ts';
 
 /**
  * Check: `from` reaches `dst` by ICMP echo, the request is answered by the

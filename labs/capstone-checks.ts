@@ -13,7 +13,7 @@ import type { KObject } from '../src/k8s/api.ts';
 import { fetchesPage } from '../src/labs/docker-checks.ts';
 import type { CheckCtx } from '../src/labs/checks.ts';
 import type { CheckOutcome } from '../src/labs/types.ts';
-import { join, m, type Msg } from '../src/i18n/checks.ts';
+import { join, m, type Msg } from '../src/labs/messages.ts';
 
 const ENTRY = 'controlplane';
 const ENTRY_IP = '192.168.56.10';

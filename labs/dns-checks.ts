@@ -13,7 +13,7 @@ import type { CheckOutcome } from '../src/labs/types.ts';
 import { GAI_TEXT, resolveHost } from '../src/userland/lib/resolve.ts';
 import { dnsAddrInfo, resolvConfOf } from '../src/userland/dns/client.ts';
 import '../src/userland/dns/index.ts';
-import { m, type Msg } from '../src/i18n/checks.ts';
+import { m, type Msg } from '../src/labs/messages.ts';
 
 /** Run `fn` as a short-lived process on host `k` (init namespace), driving the clock. */
 async function asProcess<T>(ctx: CheckCtx, k: Kernel, fn: (p: Process) => Promise<T>): Promise<T | undefined> {

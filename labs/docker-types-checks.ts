@@ -12,7 +12,7 @@ import { engineOf, type Container } from '../src/docker/engine.ts';
 import { fetchesPage } from '../src/labs/docker-checks.ts';
 import type { CheckCtx } from '../src/labs/checks.ts';
 import type { CheckOutcome } from '../src/labs/types.ts';
-import { m } from '../src/i18n/checks.ts';
+import { m } from '../src/labs/messages.ts';
 
 function running(ctx: CheckCtx, name: string): Container | CheckOutcome {
   const e = engineOf(ctx.world.host(ctx.host));

@@ -11,7 +11,7 @@ import { clusterOf } from '../src/k8s/cluster.ts';
 import { podReady } from '../src/k8s/controllers.ts';
 import type { CheckCtx } from '../src/labs/checks.ts';
 import type { CheckOutcome } from '../src/labs/types.ts';
-import { m, type Msg } from '../src/i18n/checks.ts';
+import { m, type Msg } from '../src/labs/messages.ts';
 
 /** Run a command in pod `ns/name`; exit code -1 when the pod is not running. */
 export async function inPod(ctx: CheckCtx, ns: string, name: string, argv: string[]): Promise<{ code: number; out: string }> {

@@ -11,7 +11,7 @@ import { saveTable } from '../src/userland/net/iptables/format.ts';
 import { explainProbe, httpGet, probeEcho, resolveNs, type CheckCtx } from '../src/labs/checks.ts';
 import type { CheckOutcome } from '../src/labs/types.ts';
 import { reachesThrough } from './breakfix-checks.ts';
-import { m } from '../src/i18n/checks.ts';
+import { m } from '../src/labs/messages.ts';
 
 /** One IPv4 packet seen arriving on the router, reduced to what the check reads. */
 interface Seen {

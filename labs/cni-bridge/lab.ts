@@ -11,7 +11,7 @@ import { reaches } from '../../src/labs/checks.ts';
 import { fmtIp4, parseIp4, inNet } from '../../src/kernel/addr.ts';
 import { installCniPlugins } from '../../src/userland/k8s/cni/index.ts';
 import '../../src/userland/k8s/index.ts';
-import { m, type Msg } from '../../src/i18n/checks.ts';
+import { m, type Msg } from '../../src/labs/messages.ts';
 
 const NET = parseIp4('10.244.1.0')!;
 

@@ -7,7 +7,7 @@
 
 import type { LabDef } from '../../src/labs/types.ts';
 import { pingsByName, resolvesTo } from '../dns-checks.ts';
-import { m } from '../../src/i18n/checks.ts';
+import { m } from '../../src/labs/messages.ts';
 
 const lab: LabDef = {
   id: 'dns-hosts',

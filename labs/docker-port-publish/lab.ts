@@ -9,7 +9,7 @@
 import type { LabDef } from '../../src/labs/types.ts';
 import { startDockerd } from '../../src/docker/boot.ts';
 import { fetchesPage, publishes } from '../../src/labs/docker-checks.ts';
-import { m } from '../../src/i18n/checks.ts';
+import { m } from '../../src/labs/messages.ts';
 
 const lab: LabDef = {
   id: 'docker-port-publish',

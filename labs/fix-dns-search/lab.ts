@@ -10,7 +10,7 @@
 import type { LabDef } from '../../src/labs/types.ts';
 import { companyDns, mycompanyZone } from '../dns-world.ts';
 import { dnsAnswers, pingsByName, resolvesTo } from '../dns-checks.ts';
-import { m } from '../../src/i18n/checks.ts';
+import { m } from '../../src/labs/messages.ts';
 
 const ZONE = mycompanyZone(
   '2024030101',

@@ -18,7 +18,7 @@ import { buildCluster, clusterOf } from '../../src/k8s/cluster.ts';
 import { toYaml } from '../../src/k8s/yaml.ts';
 import { inNet, parseIp4 } from '../../src/kernel/addr.ts';
 import { reachesThrough } from '../breakfix-checks.ts';
-import { join, m, type Msg } from '../../src/i18n/checks.ts';
+import { join, m, type Msg } from '../../src/labs/messages.ts';
 
 const conf = (subnet: string): string =>
   JSON.stringify({ cniVersion: '1.0.0', name: 'podnet', type: 'bridge', bridge: 'cni0', isGateway: true, ipMasq: false, ipam: { type: 'host-local', subnet, routes: [{ dst: '0.0.0.0/0' }] } }, null, 2) + '\n';

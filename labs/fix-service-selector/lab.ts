@@ -11,7 +11,7 @@ import type { LabDef } from '../../src/labs/types.ts';
 import type { KObject } from '../../src/k8s/api.ts';
 import { buildCluster, clusterOf } from '../../src/k8s/cluster.ts';
 import { serviceReachesEveryPod } from '../k8s-checks.ts';
-import { m } from '../../src/i18n/checks.ts';
+import { m } from '../../src/labs/messages.ts';
 
 const SERVICE = `apiVersion: v1
 kind: Service

@@ -25,7 +25,7 @@ import { buildCluster, clusterOf } from '../../src/k8s/cluster.ts';
 import { podReady } from '../../src/k8s/controllers.ts';
 import { buildServers, ingressesForController, ingressNginxObjects, pickServer } from '../../src/k8s/ingress.ts';
 import { spawnWith } from '../../src/userland/runner.ts';
-import { m } from '../../src/i18n/checks.ts';
+import { m } from '../../src/labs/messages.ts';
 
 const NODE = '192.168.56.11';
 const NODE_PORT = 30080;

@@ -13,7 +13,7 @@ import { servicePortChainName } from '../../src/k8s/hash.ts';
 import { StringIn, StringOut } from '../../src/kernel/proc.ts';
 import { fmtIp4 } from '../../src/kernel/addr.ts';
 import type { Tap } from '../../src/kernel/stack.ts';
-import { m, type Msg } from '../../src/i18n/checks.ts';
+import { m, type Msg } from '../../src/labs/messages.ts';
 
 // The manifest handed out is a first draft, not ready to apply: one replica,
 // and a Service without the agreed clusterIP (it would get a random one).

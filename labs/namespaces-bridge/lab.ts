@@ -9,7 +9,7 @@ import type { LabDef } from '../../src/labs/types.ts';
 import { all, distinctNs, hasAddr, netnsExists, reachesOver } from '../../src/labs/checks.ts';
 import type { CheckCtx } from '../../src/labs/checks.ts';
 import type { CheckOutcome } from '../../src/labs/types.ts';
-import { m } from '../../src/i18n/checks.ts';
+import { m } from '../../src/labs/messages.ts';
 
 /** Probes one after another (each answered in its namespace, across the bridge), combined. */
 async function allOver(ctx: CheckCtx, probes: [string, number][]): Promise<CheckOutcome> {

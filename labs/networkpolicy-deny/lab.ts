@@ -25,7 +25,7 @@ import { podReady } from '../../src/k8s/controllers.ts';
 import { parseIp4 } from '../../src/kernel/addr.ts';
 import { nfTable, nfTableNames } from '../../src/kernel/netfilter/netfilter.ts';
 import { inPod } from '../k8s-checks.ts';
-import { m, type Msg } from '../../src/i18n/checks.ts';
+import { m, type Msg } from '../../src/labs/messages.ts';
 
 const SVC_IP = '10.96.80.80';
 

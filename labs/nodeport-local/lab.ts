@@ -20,7 +20,7 @@ import { buildCluster, clusterOf } from '../../src/k8s/cluster.ts';
 import { podReady } from '../../src/k8s/controllers.ts';
 import { StringIn, StringOut } from '../../src/kernel/proc.ts';
 import { spawnWith } from '../../src/shell/exec.ts';
-import { m, type Msg } from '../../src/i18n/checks.ts';
+import { m, type Msg } from '../../src/labs/messages.ts';
 
 const OUTSIDE = '192.168.56.200';
 const NODE01 = '192.168.56.11';

@@ -19,7 +19,7 @@ import type { KObject } from '../../src/k8s/api.ts';
 import { buildCluster, clusterOf } from '../../src/k8s/cluster.ts';
 import { toYaml } from '../../src/k8s/yaml.ts';
 import { flannelDaemonSet } from '../../src/k8s/cluster.ts';
-import { m, type Msg } from '../../src/i18n/checks.ts';
+import { m, type Msg } from '../../src/labs/messages.ts';
 
 const pod = (name: string, node: string): KObject => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default', labels: { app: name } }, spec: { nodeName: node, containers: [{ name: 'nginx', image: 'nginx:1.27' }] } });
 

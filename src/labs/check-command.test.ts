@@ -6,7 +6,7 @@ import '../userland/index.ts';
 import { Session } from '../session/session.ts';
 import { bareWorld } from '../world/world.ts';
 import { hasAddr } from './checks.ts';
-import { english } from '../i18n/checks.ts';
+import { english } from './messages.ts';
 
 async function session(lines: string[]) {
   const world = bareWorld(1);

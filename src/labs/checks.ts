@@ -15,7 +15,7 @@ import { TcpSocket } from '../kernel/socket/tcp.ts';
 import { nfTable } from '../kernel/netfilter/netfilter.ts';
 import type { World } from '../world/world.ts';
 import type { CheckOutcome } from './types.ts';
-import { join, m, type Msg } from '../i18n/checks.ts';
+import { join, m, type Msg } from './messages.ts';
 
 /** What a check runs against. */
 export interface CheckCtx {

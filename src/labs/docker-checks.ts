@@ -11,7 +11,7 @@ import { bootSpawn } from '../userland/registry.ts';
 import { engineOf, type Container } from '../docker/engine.ts';
 import { nfTable } from '../kernel/netfilter/netfilter.ts';
 import { saveTable } from '../userland/net/iptables/format.ts';
-import { m, type Msg } from '../i18n/checks.ts';
+import { m, type Msg } from './messages.ts';
 
 function running(ctx: CheckCtx, name: string): Container | CheckOutcome {
   const e = engineOf(ctx.world.host(ctx.host));

@@ -5,7 +5,7 @@
 import { LABS } from '../../labs/index.ts';
 import { buildWorld, Builder } from './build.ts';
 import type { CheckCtx } from './checks.ts';
-import { english, m } from '../i18n/checks.ts';
+import { english, m } from './messages.ts';
 import type { CheckOutcome, CheckResult, LabDef, LabInfo, Params } from './types.ts';
 import type { World } from '../world/world.ts';
 

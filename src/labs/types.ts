@@ -6,7 +6,7 @@
 import type { World } from '../world/world.ts';
 import type { Builder } from './build.ts';
 import type { CheckCtx } from './checks.ts';
-import type { Msg } from '../i18n/checks.ts';
+import type { Msg } from './messages.ts';
 
 /** Per-learner values of a parametric lab (names, addresses...). */
 export type Params = Record<string, string>;

@@ -1,5 +1,5 @@
 // Check messages by id, in English and Korean. A check returns
-// `m(id, params)` (src/i18n/checks.ts); the page renders it in its language
+// `m(id, params)` (src/labs/messages.ts); the page renders it in its language
 // and the CLIs in English. `{x}` is a parameter (a name, an address, a rule,
 // or a nested message); `{x|는}` in Korean is the parameter followed by the
 // particle that fits its last sound (은/는, 이/가, 을/를, 과/와, 으로/로).
