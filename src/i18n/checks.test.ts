@@ -48,7 +48,8 @@ describe('the check message dictionary', () => {
   });
 
   it('picks the particle that fits the last sound of the value', () => {
-    expect(withParticle('web', '가')).toBe('web가');
+    expect(withParticle('web', '가')).toBe('web이');
+    expect(withParticle('red', '가')).toBe('red가');
     expect(withParticle('node01', '는')).toBe('node01은');
     expect(withParticle('10.0.0.2', '는')).toBe('10.0.0.2는');
     expect(withParticle('10.0.0.3', '를')).toBe('10.0.0.3을');
@@ -57,7 +58,7 @@ describe('the check message dictionary', () => {
     expect(withParticle('10.0.0.6', '로')).toBe('10.0.0.6으로');
     expect(withParticle('client', '이')).toBe('client가');
     expect(withParticle('pod1', '를')).toBe('pod1을');
-    expect(withParticle('shop', '가')).toBe('shop가');
+    expect(withParticle('shop', '가')).toBe('shop이');
     expect(withParticle('kube-system', '을')).toBe('kube-system을');
     expect(withParticle('파드', '를')).toBe('파드를');
     expect(withParticle('서버', '으로')).toBe('서버로');

@@ -59,7 +59,8 @@ const DIGIT_FINAL = ['ㅇ', 'ㄹ', '', 'ㅁ', '', '', 'ㄱ', 'ㄹ', 'ㄹ', ''];
 /**
  * The final consonant of a value as read aloud ('' when it ends in a vowel):
  * the last Hangul syllable, digit or Latin letter (names read as English
- * words: l → ㄹ, m, n, ng → a consonant, others a vowel as in 레드, 파드).
+ * words: l → ㄹ; m, n, ng, b, p → a consonant as in 웹, 숍; others a vowel
+ * as in 레드, 파드).
  */
 export function finalSound(s: string): string {
   for (let i = s.length - 1; i >= 0; i--) {
@@ -73,7 +74,7 @@ export function finalSound(s: string): string {
     if (/[a-z]/i.test(c)) {
       const l = c.toLowerCase();
       if (l === 'l') return 'ㄹ';
-      if (l === 'm' || l === 'n' || (l === 'g' && s[i - 1]?.toLowerCase() === 'n')) return 'ㅇ';
+      if (l === 'm' || l === 'n' || l === 'b' || l === 'p' || (l === 'g' && s[i - 1]?.toLowerCase() === 'n')) return 'ㅇ';
       return '';
     }
   }
