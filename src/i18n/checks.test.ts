@@ -50,6 +50,8 @@ describe('the check message dictionary', () => {
   it('picks the particle that fits the last sound of the value', () => {
     expect(withParticle('web', '가')).toBe('web이');
     expect(withParticle('red', '가')).toBe('red가');
+    expect(withParticle('web-b', '와')).toBe('web-b와');
+    expect(withParticle('web-m', '와')).toBe('web-m과');
     expect(withParticle('node01', '는')).toBe('node01은');
     expect(withParticle('10.0.0.2', '는')).toBe('10.0.0.2는');
     expect(withParticle('10.0.0.3', '를')).toBe('10.0.0.3을');

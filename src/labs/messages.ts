@@ -73,6 +73,8 @@ export function finalSound(s: string): string {
     if (c >= '0' && c <= '9') return DIGIT_FINAL[Number(c)]!;
     if (/[a-z]/i.test(c)) {
       const l = c.toLowerCase();
+      // A letter on its own (web-b, node-a) is read by its name: 엘, 엠, 엔, 알 end in a consonant.
+      if (!/[a-z]/i.test(s[i - 1] ?? '')) return l === 'l' || l === 'r' ? 'ㄹ' : l === 'm' || l === 'n' ? 'ㅇ' : '';
       if (l === 'l') return 'ㄹ';
       if (l === 'm' || l === 'n' || l === 'b' || l === 'p' || (l === 'g' && s[i - 1]?.toLowerCase() === 'n')) return 'ㅇ';
       return '';
