@@ -7,6 +7,7 @@ import { parseIp4 } from '../src/kernel/addr.ts';
 import { nfTable } from '../src/kernel/netfilter/netfilter.ts';
 import { explainProbe, probeEcho, resolveNs, tracedSyn, type CheckCtx } from '../src/labs/checks.ts';
 import type { CheckOutcome } from '../src/labs/types.ts';
+import { m } from '../src/labs/messages.ts';
 
 /**
  * Check: `from` reaches `dst` by ICMP echo, the request is answered by the
@@ -15,33 +16,33 @@ import type { CheckOutcome } from '../src/labs/types.ts';
  */
 export async function reachesThrough(ctx: CheckCtx, from: string, dst: string, owner: string, via?: string): Promise<CheckOutcome> {
   const r = resolveNs(ctx, from);
-  if (!r.ns) return { passed: false, message: `namespace ${from} does not exist` };
+  if (!r.ns) return { passed: false, msg: m('probe.namespaceDoesNotExist', { ns: from }) };
   const o = resolveNs(ctx, owner);
   const addr = parseIp4(dst)!;
-  if (r.ns.isLocalAddr(addr)) return { passed: false, message: `${dst} is an address of ${r.label} itself now: the goal is to reach ${o.label}'s ${dst} across the network, not a local copy of it` };
+  if (r.ns.isLocalAddr(addr)) return { passed: false, msg: m('breakfix.addressItselfNowGoal', { a: dst, label: r.label, owner: o.label }) };
   const p = await probeEcho(ctx.world, r.ns, addr);
-  if (!p.ok) return { passed: false, message: explainProbe(r.label, dst, p) };
+  if (!p.ok) return { passed: false, msg: explainProbe(r.label, dst, p) };
   const answered = p.trace.steps.find((s) => s.stage === 'icmp' && s.what.startsWith('echo request'));
   if (!o.ns || !answered || answered.where !== o.ns.label) {
-    return { passed: false, message: `${r.label} gets a reply for ${dst}, but not from ${o.label}${answered ? ` (${answered.where} answered)` : ''}: the goal is to reach ${o.label} itself` };
+    return { passed: false, msg: answered ? m('breakfix.replyNotFromOwnerAnswered', { label: r.label, dst, owner: o.label, where: answered.where }) : m('breakfix.replyNotFromOwner', { label: r.label, dst, owner: o.label }) };
   }
   if (via) {
     const v = resolveNs(ctx, via);
     const fwd = p.trace.steps.some((s) => s.where === v.ns?.label && s.stage === 'routing' && s.what.startsWith('forward '));
-    if (!fwd) return { passed: false, message: `${r.label} reaches ${dst}, but the echo request was not forwarded by ${v.label}: the goal is the path through ${v.label}` };
+    if (!fwd) return { passed: false, msg: m('breakfix.reachesEchoRequestWas', { label: r.label, dst, via: v.label }) };
   }
-  return { passed: true, message: `${r.label} reaches ${dst} (echo reply from ${o.label}, ttl ${p.ttl})` };
+  return { passed: true, msg: m('breakfix.reachesEchoReplyTtl', { label: r.label, dst, owner: o.label, ttl: String(p.ttl) }) };
 }
 
 /** Check: a SYN from `from` to `dst`:`port` is still dropped by the filter table of `fw` (a rule the goal says to keep; `what` names the traffic). */
 export async function synDroppedBy(ctx: CheckCtx, from: string, dst: string, port: number, fw: string, what: string): Promise<CheckOutcome> {
   const r = resolveNs(ctx, from);
-  if (!r.ns) return { passed: false, message: `namespace ${from} does not exist` };
+  if (!r.ns) return { passed: false, msg: m('probe.namespaceDoesNotExist', { ns: from }) };
   const f = resolveNs(ctx, fw);
   const t = await tracedSyn(ctx.world, r.ns, parseIp4(dst)!, port);
   const drop = t.steps.find((s) => s.stage === 'drop' && s.where === f.ns?.label && /filter/.test(s.what));
-  if (drop) return { passed: true, message: `${what} is still blocked: a SYN from ${r.label} to ${dst}:${port} is dropped in ${f.label} (${drop.what})` };
-  return { passed: false, message: `${what} is no longer blocked: a SYN from ${r.label} to ${dst}:${port} passes ${f.label}'s filter table — the goal keeps that rule; fix only the one that is wrong` };
+  if (drop) return { passed: true, msg: m('breakfix.stillBlockedSynDropped', { what, label: r.label, dst, port, fw: f.label, drop: drop.what }) };
+  return { passed: false, msg: m('breakfix.noLongerBlockedSyn', { what, label: r.label, dst, port, fw: f.label }) };
 }
 
 /** Check: the policy of a built-in filter chain in `fw` is still `policy`. */
@@ -49,6 +50,6 @@ export function policyIs(ctx: CheckCtx, fw: string, chain: string, policy: strin
   const f = resolveNs(ctx, fw);
   const c = f.ns ? nfTable(f.ns, 'filter')?.chains.get(chain) : undefined;
   const got = c?.policy ?? 'ACCEPT';
-  if (got === policy) return { passed: true, message: `the ${chain} policy in ${f.label} is still ${policy}` };
-  return { passed: false, message: `the ${chain} policy in ${f.label} is ${got}: the goal keeps the firewall's default (${policy}) and lets only the missing traffic through` };
+  if (got === policy) return { passed: true, msg: m('breakfix.policyStill', { chain, fw: f.label, policy }) };
+  return { passed: false, msg: m('breakfix.policyGoalKeepsFirewall', { chain, fw: f.label, got, policy }) };
 }

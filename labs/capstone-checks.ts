@@ -13,6 +13,7 @@ import type { KObject } from '../src/k8s/api.ts';
 import { fetchesPage } from '../src/labs/docker-checks.ts';
 import type { CheckCtx } from '../src/labs/checks.ts';
 import type { CheckOutcome } from '../src/labs/types.ts';
+import { join, m, type Msg } from '../src/labs/messages.ts';
 
 const ENTRY = 'controlplane';
 const ENTRY_IP = '192.168.56.10';
@@ -22,7 +23,7 @@ interface Live {
   nodePort?: number;
   podIp?: string;
   podNode?: string;
-  msg?: string;
+  msg?: Msg;
 }
 
 async function live(ctx: CheckCtx, app: string): Promise<Live> {
@@ -30,18 +31,18 @@ async function live(ctx: CheckCtx, app: string): Promise<Live> {
   await c.settle();
   const svc = c.api.get('Service', 'default', app);
   const pod = c.api.get('Pod', 'default', app);
-  if (!pod?.status?.podIP) return { msg: `pod ${app} is not running with an address (kubectl get pod ${app} -o wide)` };
-  if (!svc) return { msg: `there is no Service ${app}: the goal is a NodePort Service ${app} in front of the pod` };
+  if (!pod?.status?.podIP) return { msg: m('capstone.podNotRunning', { app }) };
+  if (!svc) return { msg: m('capstone.noService', { app }) };
   const np = (svc.spec?.ports ?? []).map((x: { nodePort?: number }) => x.nodePort).find((x: number | undefined) => x);
-  if (svc.spec?.type !== 'NodePort' && svc.spec?.type !== 'LoadBalancer') return { svc, podIp: pod.status.podIP, podNode: pod.spec.nodeName, msg: `Service ${app} is of type ${svc.spec?.type ?? 'ClusterIP'}: no node listens for client on a node port; the goal is a NodePort Service` };
-  if (!np) return { svc, podIp: pod.status.podIP, podNode: pod.spec.nodeName, msg: `Service ${app} has no nodePort yet` };
+  if (svc.spec?.type !== 'NodePort' && svc.spec?.type !== 'LoadBalancer') return { svc, podIp: pod.status.podIP, podNode: pod.spec.nodeName, msg: m('capstone.serviceNotNodePort', { app, type: svc.spec?.type ?? 'ClusterIP' }) };
+  if (!np) return { svc, podIp: pod.status.podIP, podNode: pod.spec.nodeName, msg: m('capstone.noNodePort', { app }) };
   return { svc, nodePort: np, podIp: pod.status.podIP, podNode: pod.spec.nodeName };
 }
 
 /** Check: client gets the pod's page from http://controlplane:NODEPORT/, and the SYN left controlplane, DNATed to the pod, through a VXLAN device. */
 export async function nodePortPath(ctx: CheckCtx, app: string): Promise<CheckOutcome> {
   const l = await live(ctx, app);
-  if (l.msg) return { passed: false, message: l.msg };
+  if (l.msg) return { passed: false, msg: l.msg };
   const k = ctx.world.host(ENTRY);
   const pod = parseIp4(l.podIp!)!;
   let tunnel = '';
@@ -53,13 +54,13 @@ export async function nodePortPath(ctx: CheckCtx, app: string): Promise<CheckOut
   k.stack.taps.add(tap);
   let r: CheckOutcome;
   try {
-    r = await fetchesPage(ctx, 'client', `http://${ENTRY_IP}:${l.nodePort}/`, '<title>Welcome to nginx!</title>', `the page of pod ${app}`);
+    r = await fetchesPage(ctx, 'client', `http://${ENTRY_IP}:${l.nodePort}/`, '<title>Welcome to nginx!</title>', m('capstone.podPage', { app }));
   } finally {
     k.stack.taps.delete(tap);
   }
   if (!r.passed) return r;
-  if (!tunnel) return { passed: false, message: `client got a page from http://${ENTRY_IP}:${l.nodePort}/, but the request did not leave ${ENTRY} through the VXLAN overlay towards pod ${app} (${l.podIp} on ${l.podNode}): the goal is the path through the NodePort and the overlay` };
-  return { passed: true, message: `client fetched http://${ENTRY_IP}:${l.nodePort}/; ${ENTRY} sent the request to ${l.podIp} through ${tunnel}` };
+  if (!tunnel) return { passed: false, msg: m('capstone.notThroughOverlay', { url: `http://${ENTRY_IP}:${l.nodePort}/`, node: ENTRY, app, ip: l.podIp!, podNode: l.podNode! }) };
+  return { passed: true, msg: m('capstone.fetchedThroughOverlay', { url: `http://${ENTRY_IP}:${l.nodePort}/`, node: ENTRY, ip: l.podIp!, dev: tunnel }) };
 }
 
 /** The answers file: key=value lines (comments and blanks ignored). */
@@ -72,25 +73,25 @@ function parseAnswers(text: string): Map<string, string> {
   return m;
 }
 
-const WHY: Record<string, string> = {
-  node_port: 'not the nodePort of the Service',
-  dnat_node: 'not the node whose nat table rewrites the request (where does the request arrive first?)',
-  sep_chain: "not the chain with the DNAT rule in that node's nat table",
-  pod_ip: "not the pod's address",
-  pod_node: 'not the node that runs the pod',
-  tunnel_device: 'not the device the rewritten request leaves by',
+const WHY: Record<string, Msg> = {
+  node_port: m('capstone.why.nodePort'),
+  dnat_node: m('capstone.why.dnatNode'),
+  sep_chain: m('capstone.why.sepChain'),
+  pod_ip: m('capstone.why.podIp'),
+  pod_node: m('capstone.why.podNode'),
+  tunnel_device: m('capstone.why.tunnelDevice'),
 };
 
 /** Check: /root/answers.txt on controlplane names the path the request really takes. */
 export async function answersMatch(ctx: CheckCtx, app: string): Promise<CheckOutcome> {
   const l = await live(ctx, app);
-  if (l.msg) return { passed: false, message: `${l.msg} (answer once the request works)` };
+  if (l.msg) return { passed: false, msg: m('capstone.answerOnceRequestWorks', { msg: l.msg }) };
   const k = ctx.world.host(ENTRY);
   let text = '';
   try {
     text = k.vfs.readFile('/root/answers.txt');
   } catch {
-    return { passed: false, message: '/root/answers.txt on controlplane is missing' };
+    return { passed: false, msg: m('capstone.rootAnswersTxtControlplane') };
   }
   const got = parseAnswers(text);
   const nat = nfTable(k.initNs, 'nat');
@@ -104,8 +105,8 @@ export async function answersMatch(ctx: CheckCtx, app: string): Promise<CheckOut
   }
   const want: Record<string, string> = { node_port: String(l.nodePort), dnat_node: ENTRY, sep_chain: sep ?? '(none)', pod_ip: l.podIp!, pod_node: l.podNode!, tunnel_device: dev };
   const missing = Object.keys(want).filter((key) => !got.get(key));
-  if (missing.length) return { passed: false, message: `/root/answers.txt has no answer yet for ${missing.join(', ')}` };
+  if (missing.length) return { passed: false, msg: m('capstone.noAnswerYet', { keys: missing.join(', ') }) };
   const wrong = Object.keys(want).filter((key) => got.get(key) !== want[key]);
-  if (wrong.length) return { passed: false, message: `${wrong.length} of 6 answers do not match the cluster: ${wrong.map((key) => `${key}=${got.get(key)} is ${WHY[key]}`).join('; ')}` };
-  return { passed: true, message: `all 6 answers match: NodePort ${l.nodePort} on ${ENTRY}, DNAT in ${sep} to ${l.podIp} on ${l.podNode}, out through ${dev} (${fmtIp4(parseIp4(l.podIp!)!)})` };
+  if (wrong.length) return { passed: false, msg: m('capstone.answersWrong', { n: wrong.length, why: join(wrong.map((key) => m('capstone.wrongAnswer', { key, got: `${got.get(key)}`, why: WHY[key]! }))) }) };
+  return { passed: true, msg: m('capstone.allAnswersMatchNodeport', { np: String(l.nodePort), node: ENTRY, sep: String(sep), ip: l.podIp!, pnode: l.podNode!, dev, ip2: fmtIp4(parseIp4(l.podIp!)!) }) };
 }

@@ -13,6 +13,7 @@ import type { CheckOutcome } from '../src/labs/types.ts';
 import { GAI_TEXT, resolveHost } from '../src/userland/lib/resolve.ts';
 import { dnsAddrInfo, resolvConfOf } from '../src/userland/dns/client.ts';
 import '../src/userland/dns/index.ts';
+import { m, type Msg } from '../src/labs/messages.ts';
 
 /** Run `fn` as a short-lived process on host `k` (init namespace), driving the clock. */
 async function asProcess<T>(ctx: CheckCtx, k: Kernel, fn: (p: Process) => Promise<T>): Promise<T | undefined> {
@@ -54,23 +55,23 @@ export async function lookup(ctx: CheckCtx, host: string, name: string): Promise
 }
 
 /** Check: on `host`, `name` resolves to `want` through the system resolver (with `filesOnly`, from /etc/hosts without asking DNS). */
-export async function resolvesTo(ctx: CheckCtx, host: string, name: string, want: string, hint: string, filesOnly = false): Promise<CheckOutcome> {
+export async function resolvesTo(ctx: CheckCtx, host: string, name: string, want: string, hint: Msg, filesOnly = false): Promise<CheckOutcome> {
   const r = await lookup(ctx, host, name);
-  if (r.error) return { passed: false, message: `on ${host}, looking up "${name}" fails: ${r.error} — ${hint}` };
-  if (r.addr !== want) return { passed: false, message: `on ${host}, "${name}" resolves to ${r.addr}, not ${want} — the first matching /etc/hosts line wins, and /etc/hosts is read before DNS` };
+  if (r.error) return { passed: false, msg: m('dns.lookingUpFails', { host, name, err: r.error, hint }) };
+  if (r.addr !== want) return { passed: false, msg: m('dns.resolvesNotFirstMatching', { host, name, addr: String(r.addr), want }) };
   if (filesOnly && r.askedDns) {
-    return { passed: false, message: `on ${host}, "${name}" resolves to ${want}, but through a DNS query, not from /etc/hosts: the goal asks for a line in /etc/hosts (and hosts: files before dns in /etc/nsswitch.conf)` };
+    return { passed: false, msg: m('dns.resolvesThroughDnsQuery', { host, name, want }) };
   }
-  return { passed: true, message: `on ${host}, "${name}" resolves to ${want}` };
+  return { passed: true, msg: m('dns.resolves', { host, name, want }) };
 }
 
 /** Check: on `host`, the name resolves and an ICMP echo to that address gets a reply (what `ping -c 1 NAME` does). */
 export async function pingsByName(ctx: CheckCtx, host: string, name: string): Promise<CheckOutcome> {
   const r = await lookup(ctx, host, name);
-  if (r.error || !r.addr) return { passed: false, message: `ping: ${name}: ${r.error ?? 'no address'}` };
+  if (r.error || !r.addr) return { passed: false, msg: m('dns.pingFails', { name, err: r.error ?? m('dns.noAddress') }) };
   const probe = await probeEcho(ctx.world, ctx.world.host(host).initNs, parseIp4(r.addr)!);
-  if (probe.ok) return { passed: true, message: `ping ${name} (${r.addr}) gets an echo reply` };
-  return { passed: false, message: `"${name}" resolves to ${r.addr}, but ${explainProbe(host, r.addr, probe)}` };
+  if (probe.ok) return { passed: true, msg: m('dns.pingGetsEchoReply', { name, addr: r.addr }) };
+  return { passed: false, msg: m('dns.resolvesButLost', { name, addr: r.addr, reason: explainProbe(host, r.addr, probe) }) };
 }
 
 /**
@@ -100,24 +101,24 @@ export async function dnsAnswers(ctx: CheckCtx, host: string, name: string, want
   } finally {
     k.stack.taps.delete(tap);
   }
-  if (!r) return { passed: false, message: 'the DNS lookup did not finish' };
-  const servers = r.rc.defaultServer ? 'no nameserver line (so 127.0.0.1, where nothing listens)' : r.rc.nameservers.join(', ');
+  if (!r) return { passed: false, msg: m('dns.dnsLookupDidNot') };
+  const servers = r.rc.defaultServer ? m('dns.noNameserverLine') : r.rc.nameservers.join(', ');
   if (typeof r.ans === 'string') {
-    const why: Record<string, string> = {
-      TRY_AGAIN: `no usable answer from ${servers} (the server is unreachable, or refused because it only answers for its own zones${r.rc.search.length ? '' : ` — there is no search line, so only the bare name "${name}" was asked`})`,
-      HOST_NOT_FOUND: `the DNS server says no such name (NXDOMAIN) for every name tried: ${name}${r.rc.search.length ? ` with search ${r.rc.search.join(' ')}` : ' (no search domain, so only the bare name was asked)'}`,
-      NO_DATA: 'the DNS server has the name but no A record',
-      NO_RECOVERY: 'the DNS server refused the query',
+    const why: Record<string, Msg> = {
+      TRY_AGAIN: r.rc.search.length ? m('dns.noUsableAnswer', { servers }) : m('dns.noUsableAnswerNoSearch', { servers, name }),
+      HOST_NOT_FOUND: r.rc.search.length ? m('dns.nxdomainSearch', { name, search: r.rc.search.join(' ') }) : m('dns.nxdomainNoSearch', { name }),
+      NO_DATA: m('dns.noARecord'),
+      NO_RECOVERY: m('dns.refused'),
     };
-    return { passed: false, message: `a DNS query for "${name}" from ${host} fails: ${why[r.ans] ?? r.ans}` };
+    return { passed: false, msg: m('dns.dnsQueryFails', { name, host, why: why[r.ans] ?? r.ans }) };
   }
   const got = r.ans.addrs.find((a) => a.family === 4)?.addr;
-  if (got !== want) return { passed: false, message: `DNS answers "${name}" with ${got}, not ${want}` };
+  if (got !== want) return { passed: false, msg: m('dns.dnsAnswersNot', { name, got: String(got), want }) };
   if (server && !fromServer) {
     return {
       passed: false,
-      message: `DNS answers "${name}" with ${want}, but the answer did not come from ${server}: ${host} asked ${asked.join(', ') || 'nobody over the network'}, and no answer from ${server} reached ${host}. The goal asks for ${host}'s resolver to use the central server ${server} (a DNS server on ${host} itself does not count)`,
+      msg: m('dns.answerNotFromServer', { name, want, server, host, asked: asked.join(', ') || m('dns.nobody') }),
     };
   }
-  return { passed: true, message: server ? `${server} answers "${name}" with ${want} (as ${r.ans.canonical})` : `DNS answers "${name}" with ${want} (as ${r.ans.canonical})` };
+  return { passed: true, msg: server ? m('dns.serverAnswers', { server, name, want, canonical: r.ans.canonical }) : m('dns.dnsAnswers', { name, want, canonical: r.ans.canonical }) };
 }

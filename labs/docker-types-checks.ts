@@ -12,13 +12,14 @@ import { engineOf, type Container } from '../src/docker/engine.ts';
 import { fetchesPage } from '../src/labs/docker-checks.ts';
 import type { CheckCtx } from '../src/labs/checks.ts';
 import type { CheckOutcome } from '../src/labs/types.ts';
+import { m } from '../src/labs/messages.ts';
 
 function running(ctx: CheckCtx, name: string): Container | CheckOutcome {
   const e = engineOf(ctx.world.host(ctx.host));
-  if (!e) return { passed: false, message: 'dockerd is not running on this host' };
+  if (!e) return { passed: false, msg: m('docker.dockerdNotRunningThis') };
   const c = e.container(name);
-  if (!c) return { passed: false, message: `there is no container named ${name} (docker ps -a)` };
-  if (c.status !== 'running' || !c.netns) return { passed: false, message: `container ${name} is ${c.status}, not running` };
+  if (!c) return { passed: false, msg: m('docker.noContainerNamedDocker', { name }) };
+  if (c.status !== 'running' || !c.netns) return { passed: false, msg: m('dtypes.containerNotRunning', { name, status: c.status }) };
   return c;
 }
 
@@ -32,12 +33,12 @@ export function onlyLoopback(ctx: CheckCtx, name: string): CheckOutcome {
   const c = running(ctx, name);
   if (!('id' in c)) return c;
   const ns = c.netns!;
-  if (ns === ctx.world.host(ctx.host).initNs) return { passed: false, message: `${name} uses the host's own network namespace: the goal is a container with no network at all, only its own lo` };
+  if (ns === ctx.world.host(ctx.host).initNs) return { passed: false, msg: m('dtypes.usesHostOwnNetwork', { name }) };
   const others = nonLo(ns);
-  if (others.length) return { passed: false, message: `${name}'s network namespace has ${others.join(', ')} besides lo: the goal is a container with no network but lo` };
+  if (others.length) return { passed: false, msg: m('dtypes.devicesBesidesLo', { name, devs: others.join(', ') }) };
   const lo = ns.devices().find((d) => d.kind === 'loopback');
-  if (!lo?.adminUp) return { passed: false, message: `${name}'s lo is down` };
-  return { passed: true, message: `${name} has its own namespace with only lo (127.0.0.1)` };
+  if (!lo?.adminUp) return { passed: false, msg: m('dtypes.loDown', { name }) };
+  return { passed: true, msg: m('dtypes.ownNamespaceOnlyLo', { name }) };
 }
 
 /** Check: container `name` shares the host's network namespace and `client` gets its page at `url` with no DNAT rule for the port. */
@@ -46,15 +47,15 @@ export async function onHostNetwork(ctx: CheckCtx, name: string, client: string,
   if (!('id' in c)) return c;
   const host = ctx.world.host(ctx.host);
   if (c.netns !== host.initNs) {
-    const pub = c.ports.length ? ` (it publishes ${c.ports.map((p) => `${p.hostPort}->${p.containerPort}`).join(', ')} through DNAT)` : '';
-    return { passed: false, message: `${name} has a network namespace of its own${pub}: the goal is nginx on the host's own network, listening on the host's port ${port} itself` };
+    const ports = c.ports.map((p) => `${p.hostPort}->${p.containerPort}`).join(', ');
+    return { passed: false, msg: c.ports.length ? m('dtypes.ownNamespacePublishes', { name, ports, port }) : m('dtypes.ownNamespace', { name, port }) };
   }
   const nat = nfTable(host.initNs, 'nat');
   const dnat = nat ? saveTable(nat, false).split('\n').find((l) => l.includes('-j DNAT') && new RegExp(`--dport ${port}\\b`).test(l)) : undefined;
-  if (dnat) return { passed: false, message: `the host's nat table still has a DNAT rule for port ${port} (${dnat}): the goal is ${name} answering on the host's network with no DNAT rule` };
-  const page = await fetchesPage(ctx, client, url, '<title>Welcome to nginx!</title>', 'the nginx welcome page');
+  if (dnat) return { passed: false, msg: m('dtypes.hostNatTableStill', { port, rule: dnat, name }) };
+  const page = await fetchesPage(ctx, client, url, '<title>Welcome to nginx!</title>', m('docker.nginxWelcomePage'));
   if (!page.passed) return page;
-  return { passed: true, message: `${name} runs in the host's network namespace; ${client} fetched ${url} with no DNAT rule on the way` };
+  return { passed: true, msg: m('dtypes.runsHostNetworkNamespace', { name, client, url }) };
 }
 
 /** Check: container `name` shares container `with`'s namespace and fetches http://localhost/ there, answered by `with`'s server. */
@@ -64,8 +65,8 @@ export async function sharesNamespace(ctx: CheckCtx, name: string, withName: str
   const a = running(ctx, withName);
   if (!('id' in a)) return a;
   if (s.netns !== a.netns) {
-    const where = s.netns === ctx.world.host(ctx.host).initNs ? "the host's namespace" : `a namespace of its own (${nonLo(s.netns!).join(', ') || 'only lo'})`;
-    return { passed: false, message: `${name} runs in ${where}, not in ${withName}'s: the goal is ${name} sharing ${withName}'s network namespace, so that localhost is ${withName}` };
+    const where = s.netns === ctx.world.host(ctx.host).initNs ? m('dtypes.hostNamespace') : m('dtypes.namespaceOfItsOwn', { devs: nonLo(s.netns!).join(', ') || m('dtypes.onlyLo') });
+    return { passed: false, msg: m('dtypes.runsNotGoalSharing', { name, where, with: withName }) };
   }
   const k = ctx.world.host(ctx.host);
   const out = new StringOut();
@@ -74,8 +75,8 @@ export async function sharesNamespace(ctx: CheckCtx, name: string, withName: str
   const d = await ctx.world.run(r.done, { maxVirtualMs: 10_000 });
   if (!d.done) {
     r.proc.kill('SIGKILL');
-    return { passed: false, message: `http://localhost/ from ${name}'s namespace did not finish` };
+    return { passed: false, msg: m('dtypes.httpLocalhostNamespaceDid', { name }) };
   }
-  if (d.value !== 0 || !out.text.includes('<title>Welcome to nginx!</title>')) return { passed: false, message: `http://localhost/ from ${name}'s namespace did not answer with ${withName}'s nginx page${err.text.trim() ? ` (${err.text.trim()})` : ''}` };
-  return { passed: true, message: `${name} shares ${withName}'s network namespace; http://localhost/ there is ${withName}'s nginx` };
+  if (d.value !== 0 || !out.text.includes('<title>Welcome to nginx!</title>')) return { passed: false, msg: err.text.trim() ? m('dtypes.localhostNotNginxErr', { name, with: withName, err: err.text.trim() }) : m('dtypes.localhostNotNginx', { name, with: withName }) };
+  return { passed: true, msg: m('dtypes.sharesNetworkNamespaceHttp', { name, with: withName }) };
 }

@@ -11,6 +11,7 @@ import { clusterOf } from '../src/k8s/cluster.ts';
 import { podReady } from '../src/k8s/controllers.ts';
 import type { CheckCtx } from '../src/labs/checks.ts';
 import type { CheckOutcome } from '../src/labs/types.ts';
+import { m, type Msg } from '../src/labs/messages.ts';
 
 /** Run a command in pod `ns/name`; exit code -1 when the pod is not running. */
 export async function inPod(ctx: CheckCtx, ns: string, name: string, argv: string[]): Promise<{ code: number; out: string }> {
@@ -52,13 +53,13 @@ export async function serviceReachesEveryPod(ctx: CheckCtx, client: string, url:
     taps.push([k, tap]);
   }
   let ok = 0;
-  let first = '';
+  let first: Msg | undefined;
   try {
     for (let i = 0; i < n; i++) {
       const r = await inPod(ctx, 'default', client, ['curl', '-s', '-m', '2', url]);
-      if (r.code === -1) return { passed: false, message: `the pod ${client} is not running` };
+      if (r.code === -1) return { passed: false, msg: m('svc.podNotRunning', { pod: client }) };
       if (r.code === 0 && r.out.includes(expect)) ok++;
-      else if (!first) first = `curl exited with ${r.code}`;
+      else if (!first) first = m('k8s.curlExited', { code: r.code });
     }
   } finally {
     for (const [k, t] of taps) k.stack.taps.delete(t);
@@ -67,10 +68,10 @@ export async function serviceReachesEveryPod(ctx: CheckCtx, client: string, url:
   reached.delete(clientIp);
   const anyPod = new Map(c.api.list('Pod', 'default').map((p) => [p.status?.podIP as string, p.metadata.name as string]));
   const names = (ips: string[]): string => ips.map((ip) => (anyPod.has(ip) ? `pod ${anyPod.get(ip)} (${ip})` : ip)).join(', ');
-  if (!ok) return { passed: false, message: `no page from ${url} in ${n} tries (${first || 'nothing came back'}): does the Service select the pods, on the port they listen on?` };
+  if (!ok) return { passed: false, msg: m('svc.noPageInTries', { url, n, why: first ?? m('k8s.nothingCameBack') }) };
   const strangers = [...reached.keys()].filter((ip) => !pods.has(ip));
-  if (strangers.length) return { passed: false, message: `${url} answered, but also from ${names(strangers)}: only the ready pods with app=${app} should answer` };
+  if (strangers.length) return { passed: false, msg: m('svc.answeredAlsoOnlyReady', { url, who: names(strangers), app }) };
   const missing = [...pods.keys()].filter((ip) => !reached.has(ip));
-  if (missing.length) return { passed: false, message: `${ok}/${n} requests answered, but never by ${names(missing)}: the Service should spread over every ready pod with app=${app}` };
-  return { passed: true, message: `${ok}/${n} answered, by every ready pod: ${[...reached.entries()].map(([ip, k]) => `${pods.get(ip)} ×${k}`).join(', ')}` };
+  if (missing.length) return { passed: false, msg: m('svc.requestsAnsweredNeverService', { ok, n, who: names(missing), app }) };
+  return { passed: true, msg: m('svc.answeredByEveryPod', { ok, n, who: [...reached.entries()].map(([ip, k]) => `${pods.get(ip)} ×${k}`).join(', ') }) };
 }

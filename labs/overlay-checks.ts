@@ -11,6 +11,7 @@ import { saveTable } from '../src/userland/net/iptables/format.ts';
 import { explainProbe, httpGet, probeEcho, resolveNs, type CheckCtx } from '../src/labs/checks.ts';
 import type { CheckOutcome } from '../src/labs/types.ts';
 import { reachesThrough } from './breakfix-checks.ts';
+import { m } from '../src/labs/messages.ts';
 
 /** One IPv4 packet seen arriving on the router, reduced to what the check reads. */
 interface Seen {
@@ -46,7 +47,7 @@ function summarize(dev: string, f: EthFrame): Seen | undefined {
 export async function tunnelledPing(ctx: CheckCtx, from: string, to: string, toIp: string, router: string): Promise<CheckOutcome> {
   const f = resolveNs(ctx, from);
   const r = resolveNs(ctx, router);
-  if (!f.ns || !r.ns) return { passed: false, message: `namespace ${f.ns ? router : from} does not exist` };
+  if (!f.ns || !r.ns) return { passed: false, msg: m('probe.namespaceDoesNotExist', { ns: f.ns ? router : from }) };
   const rns: NetNs = r.ns;
   const seen: Seen[] = [];
   const tap: Tap = (d, frame, dir) => {
@@ -65,38 +66,38 @@ export async function tunnelledPing(ctx: CheckCtx, from: string, to: string, toI
   }
   if (!p.ok) {
     const noRoute = p.trace.steps.find((s) => s.stage === 'routing' && s.what.startsWith('no route to'));
-    if (noRoute && !p.routeError) return { passed: false, message: `${from}'s echo request to ${toIp} reached ${noRoute.where.split('/').pop()}, which has no route to it: only the node that runs a pod knows its subnet; the goal is a VXLAN tunnel between the nodes that carries the pods' packets across ${router}` };
-    return { passed: false, message: explainProbe(f.label, toIp, p) };
+    if (noRoute && !p.routeError) return { passed: false, msg: m('overlay.reachedNodeWithoutRoute', { from, to: toIp, where: noRoute.where.split('/').pop()!, router }) };
+    return { passed: false, msg: explainProbe(f.label, toIp, p) };
   }
   const reach = await reachesThrough(ctx, from, toIp, to, router);
   if (!reach.passed) return reach;
   const bare = seen.find((s) => s.icmp && s.dst === dst);
-  if (bare) return { passed: false, message: `${from}'s echo request crossed ${router} as a plain packet (${bare.outer}, on ${bare.dev}): the goal asks for pod traffic to cross the router inside a VXLAN tunnel (UDP port 4789), the router knowing only the node networks` };
+  if (bare) return { passed: false, msg: m('overlay.echoRequestCrossedPlain', { from, router, outer: bare.outer, dev: bare.dev }) };
   const tun = seen.find((s) => s.inner && s.inner.dst === dst && s.inner.icmp);
   if (!tun) {
     const other = seen[0];
-    return { passed: false, message: `no VXLAN packet carrying ${from}'s echo request to ${toIp} crossed ${router}${other ? ` (it saw ${other.outer})` : ''}: the goal asks for a VXLAN tunnel on UDP port 4789 between the nodes` };
+    return { passed: false, msg: other ? m('overlay.noVxlanSaw', { from, to: toIp, router, outer: other.outer }) : m('overlay.noVxlan', { from, to: toIp, router }) };
   }
-  if (tun.udpPort !== 4789) return { passed: false, message: `${from}'s echo request crossed ${router} inside VXLAN, but to UDP port ${tun.udpPort} (${tun.outer}): the goal asks for the IANA VXLAN port 4789 (\`dstport 4789\`)` };
-  if (fromIp !== undefined && tun.inner!.src !== fromIp) return { passed: false, message: `inside the tunnel the echo request's source is ${fmtIp4(tun.inner!.src)}, not ${from}'s own ${fmtIp4(fromIp)}: pod-to-pod traffic keeps the pods' addresses (no NAT)` };
-  return { passed: true, message: `${from} reaches ${toIp}, and on ${router} the request is ${tun.outer} carrying ${fmtIp4(tun.inner!.src)} → ${fmtIp4(tun.inner!.dst)}` };
+  if (tun.udpPort !== 4789) return { passed: false, msg: m('overlay.echoRequestCrossedInside', { from, router, port: String(tun.udpPort), outer: tun.outer }) };
+  if (fromIp !== undefined && tun.inner!.src !== fromIp) return { passed: false, msg: m('overlay.insideTunnelEchoRequest', { src: fmtIp4(tun.inner!.src), from, own: fmtIp4(fromIp) }) };
+  return { passed: true, msg: m('overlay.reachesRequestCarrying', { from, to: toIp, router, outer: tun.outer, src: fmtIp4(tun.inner!.src), dst: fmtIp4(tun.inner!.dst) }) };
 }
 
 /** Check: the router still has only its connected routes, its original rules (`-A …` lines of the filter table; none elsewhere), and its original addresses. */
 export function routerUntouched(ctx: CheckCtx, router: string, addrs: string[], filterRules: string[] = []): CheckOutcome {
   const r = resolveNs(ctx, router);
-  if (!r.ns) return { passed: false, message: `namespace ${router} does not exist` };
+  if (!r.ns) return { passed: false, msg: m('probe.namespaceDoesNotExist', { ns: router }) };
   const extra = r.ns.fib.table(254).filter((rt) => rt.protocol !== 'kernel');
-  if (extra.length) return { passed: false, message: `${router} has a route it did not have (to ${fmtIp4(extra[0]!.dst)}/${extra[0]!.dstLen}): the goal leaves the router as it is; the nodes must carry the pod traffic themselves` };
+  if (extra.length) return { passed: false, msg: m('overlay.routerNewRoute', { router, dst: `${fmtIp4(extra[0]!.dst)}/${extra[0]!.dstLen}` }) };
   for (const t of ['filter', 'nat', 'mangle', 'raw'] as const) {
     const tab = nfTable(r.ns, t);
     const rules = tab ? saveTable(tab, false).split('\n').filter((l) => l.startsWith('-A ')) : [];
     const want = t === 'filter' ? filterRules : [];
-    if (rules.length !== want.length || rules.some((l, i) => l !== want[i])) return { passed: false, message: `${router}'s ${t} table is not as it was (iptables -t ${t} -S): the goal leaves the router as it is` };
+    if (rules.length !== want.length || rules.some((l, i) => l !== want[i])) return { passed: false, msg: m('overlay.tableNotWasIptables', { router, t }) };
   }
   const have = r.ns.devices().flatMap((d) => d.inet.map((a) => `${fmtIp4(a.local)}/${a.prefixlen}`)).filter((a) => !a.startsWith('127.'));
-  if (have.length !== addrs.length || addrs.some((a) => !have.includes(a))) return { passed: false, message: `${router}'s addresses changed (${have.join(', ')}): the goal leaves the router as it is` };
-  return { passed: true, message: `${router} is as it was: connected routes only${filterRules.length ? ', its own rules' : ', no rules'}` };
+  if (have.length !== addrs.length || addrs.some((a) => !have.includes(a))) return { passed: false, msg: m('overlay.routerAddressesChanged', { router, have: have.join(', ') }) };
+  return { passed: true, msg: filterRules.length ? m('overlay.routerUntouchedOwnRules', { router }) : m('overlay.routerUntouched', { router }) };
 }
 
 /**
@@ -108,8 +109,8 @@ export async function largeTransfer(ctx: CheckCtx, from: string, base: string, m
   const small = await httpGet(ctx, from, `${base}/index.html`);
   if (!small.passed) return small;
   const big = await httpGet(ctx, from, `${base}/big.html`, marker);
-  if (big.passed) return { passed: true, message: `${from} fetched ${base}/big.html whole (the page ends with "${marker}")` };
-  return { passed: false, message: `${from} gets the small page ${base}/index.html, but the large page ${base}/big.html does not arrive whole: small packets cross the overlay, full-size ones are lost on the way` };
+  if (big.passed) return { passed: true, msg: m('overlay.fetchedWhole', { from, url: `${base}/big.html`, marker }) };
+  return { passed: false, msg: m('overlay.largePageLost', { from, small: `${base}/index.html`, big: `${base}/big.html` }) };
 }
 
 /**
@@ -120,14 +121,14 @@ export async function largeTransfer(ctx: CheckCtx, from: string, base: string, m
  */
 export function overlayMtus(ctx: CheckCtx, node: string, podIp: string, pods: string[]): CheckOutcome {
   const n = resolveNs(ctx, node);
-  if (!n.ns) return { passed: false, message: `namespace ${node} does not exist` };
+  if (!n.ns) return { passed: false, msg: m('probe.namespaceDoesNotExist', { ns: node }) };
   let tun;
   try {
     tun = n.k.stack.routeOutput(n.ns, parseIp4(podIp)!).dev;
   } catch {
-    return { passed: false, message: `${node} has no route to ${podIp}` };
+    return { passed: false, msg: m('overlay.noRoute', { node, ip: podIp }) };
   }
-  if (tun.kind !== 'vxlan' || !tun.vxlan) return { passed: false, message: `${node} sends traffic for ${podIp} out of ${tun.name}, not a VXLAN device: the goal keeps the overlay` };
+  if (tun.kind !== 'vxlan' || !tun.vxlan) return { passed: false, msg: m('overlay.sendsTrafficOutNot', { node, ip: podIp, dev: tun.name }) };
   let under;
   try {
     under = tun.vxlan.remote !== undefined ? n.k.stack.routeOutput(n.ns, tun.vxlan.remote).dev : tun.vxlan.dev;
@@ -135,12 +136,12 @@ export function overlayMtus(ctx: CheckCtx, node: string, podIp: string, pods: st
     under = tun.vxlan.dev;
   }
   const room = (under?.mtu ?? 1500) - 50;
-  if (tun.mtu > room) return { passed: false, message: `${node}'s ${tun.name} has MTU ${tun.mtu}, but its underlay ${under?.name ?? 'link'} carries ${under?.mtu ?? 1500}: with 50 bytes of VXLAN headers the tunnel can carry at most ${room}` };
+  if (tun.mtu > room) return { passed: false, msg: m('overlay.tunnelMtuTooLarge', { node, dev: tun.name, mtu: tun.mtu, under: under?.name ?? 'link', umtu: under?.mtu ?? 1500, room }) };
   for (const spec of pods) {
     const [nsName, dev] = spec.split(':');
     const p = resolveNs(ctx, nsName!);
     const d = p.ns?.devByName(dev!);
-    if (d && d.mtu > tun.mtu) return { passed: false, message: `${nsName}'s ${dev} has MTU ${d.mtu}, larger than the tunnel's ${tun.mtu}: the pod's own packets should fit the overlay (flannel gives pods the tunnel's MTU)` };
+    if (d && d.mtu > tun.mtu) return { passed: false, msg: m('overlay.mtuLargerThanTunnel', { ns: nsName!, dev: dev!, mtu: d.mtu, tmtu: tun.mtu }) };
   }
-  return { passed: true, message: `${node}'s ${tun.name} has MTU ${tun.mtu} (underlay ${under?.mtu ?? 1500} − 50 = ${room}), and the pods' interfaces are no larger` };
+  return { passed: true, msg: m('overlay.mtuUnderlayPodsInterfaces', { node, dev: tun.name, mtu: tun.mtu, umtu: under?.mtu ?? 1500, room }) };
 }

@@ -11,21 +11,22 @@ import { reaches } from '../../src/labs/checks.ts';
 import { fmtIp4, parseIp4, inNet } from '../../src/kernel/addr.ts';
 import { installCniPlugins } from '../../src/userland/k8s/cni/index.ts';
 import '../../src/userland/k8s/index.ts';
+import { m, type Msg } from '../../src/labs/messages.ts';
 
 const NET = parseIp4('10.244.1.0')!;
 
-function podAddr(ctx: CheckCtx): { ip?: number; msg: string } {
+function podAddr(ctx: CheckCtx): { ip?: number; msg: Msg } {
   const ns = ctx.world.host('node01').openNetns('pod1');
-  if (!ns) return { msg: 'there is no namespace pod1 on node01 any more' };
+  if (!ns) return { msg: m('k8s.noNamespacePodNode') };
   const eth0 = ns.devByName('eth0');
-  if (!eth0) return { msg: 'pod1 has no eth0 yet: the bridge plugin creates it (CNI_IFNAME=eth0) when you run it with CNI_COMMAND=ADD' };
+  if (!eth0) return { msg: m('k8s.podNoEthBridge') };
   const a = eth0.inet.find((x) => inNet(x.local, NET, 24));
-  if (!a) return { msg: `pod1's eth0 has no address in 10.244.1.0/24 (its IPAM section should use host-local with subnet 10.244.1.0/24)` };
-  if (!eth0.adminUp) return { msg: 'eth0 in pod1 is down' };
+  if (!a) return { msg: m('k8s.podEthNoAddress') };
+  if (!eth0.adminUp) return { msg: m('k8s.ethPodDown') };
   const nets = ctx.world.host('node01').vfs.tryLookup('/var/lib/cni/networks');
   const leased = nets?.kind === 'dir' && [...nets.children.values()].some((d) => d.kind === 'dir' && d.children.has(fmtIp4(a.local)));
-  if (!leased) return { msg: `pod1 has ${fmtIp4(a.local)} on eth0, but no IPAM plugin leased it (host-local keeps each lease in /var/lib/cni/networks/NETWORK/): the goal asks for the bridge plugin, run with CNI_COMMAND=ADD, to configure pod1` };
-  return { ip: a.local, msg: `pod1 has ${fmtIp4(a.local)}/${a.prefixlen} on eth0` };
+  if (!leased) return { msg: m('path.podEthNoIpam', { ip: fmtIp4(a.local) }) };
+  return { ip: a.local, msg: m('k8s.podEth', { addr: `${fmtIp4(a.local)}/${a.prefixlen}` }) };
 }
 
 const CONF = '{"cniVersion":"1.0.0","name":"mynet","type":"bridge","bridge":"cni0","isGateway":true,"ipam":{"type":"host-local","subnet":"10.244.1.0/24","routes":[{"dst":"0.0.0.0/0"}]}}';
@@ -83,7 +84,7 @@ const lab: LabDef = {
       title: 'pod1 has an address from 10.244.1.0/24 on eth0',
       run: async (ctx) => {
         const r = podAddr(ctx);
-        return { passed: r.ip !== undefined, message: r.msg };
+        return { passed: r.ip !== undefined, msg: r.msg };
       },
     },
     {
@@ -93,10 +94,10 @@ const lab: LabDef = {
         const k = ctx.world.host('node01');
         const ns = k.openNetns('pod1');
         const def = ns?.fib.table(254).find((r) => r.dstLen === 0 && r.type === 'unicast');
-        if (!def || def.gateway === undefined) return { passed: false, message: 'pod1 has no default route (the IPAM section needs "routes": [{"dst": "0.0.0.0/0"}])' };
+        if (!def || def.gateway === undefined) return { passed: false, msg: m('k8s.podNoDefaultRoute') };
         const br = k.initNs.devices().find((d) => d.kind === 'bridge' && d.inet.some((a) => a.local === def.gateway));
-        if (!br) return { passed: false, message: `pod1's default gateway ${fmtIp4(def.gateway)} is not an address of a bridge on node01 (set "isGateway": true so the plugin gives the bridge the gateway address)` };
-        return { passed: true, message: `default via ${fmtIp4(def.gateway)}, the address of bridge ${br.name}` };
+        if (!br) return { passed: false, msg: m('k8s.podDefaultGatewayNot', { gw: fmtIp4(def.gateway) }) };
+        return { passed: true, msg: m('k8s.defaultViaAddressBridge', { gw: fmtIp4(def.gateway), br: br.name }) };
       },
     },
     {
@@ -104,7 +105,7 @@ const lab: LabDef = {
       title: 'node01 reaches pod1',
       run: async (ctx) => {
         const r = podAddr(ctx);
-        if (r.ip === undefined) return { passed: false, message: r.msg };
+        if (r.ip === undefined) return { passed: false, msg: r.msg };
         return reaches(ctx, 'node01:', fmtIp4(r.ip));
       },
     },

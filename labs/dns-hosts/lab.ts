@@ -7,6 +7,7 @@
 
 import type { LabDef } from '../../src/labs/types.ts';
 import { pingsByName, resolvesTo } from '../dns-checks.ts';
+import { m } from '../../src/labs/messages.ts';
 
 const lab: LabDef = {
   id: 'dns-hosts',
@@ -30,7 +31,7 @@ const lab: LabDef = {
     {
       id: 'db-resolves',
       title: 'db resolves to 192.168.1.11 on host, from /etc/hosts',
-      run: (ctx) => resolvesTo(ctx, 'host', 'db', '192.168.1.11', 'add a line "192.168.1.11 db" to /etc/hosts', true),
+      run: (ctx) => resolvesTo(ctx, 'host', 'db', '192.168.1.11', m('dns.hint.hostsLine'), true),
     },
     { id: 'ping-db', title: 'ping -c 1 db gets a reply', run: (ctx) => pingsByName(ctx, 'host', 'db') },
   ],

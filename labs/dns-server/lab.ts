@@ -10,6 +10,7 @@
 import type { LabDef } from '../../src/labs/types.ts';
 import { companyDns, mycompanyZone } from '../dns-world.ts';
 import { dnsAnswers, pingsByName, resolvesTo } from '../dns-checks.ts';
+import { m } from '../../src/labs/messages.ts';
 
 const ZONE = mycompanyZone(
   '2024010101',
@@ -53,7 +54,7 @@ const lab: LabDef = {
     {
       id: 'web-resolves',
       title: 'web resolves to 192.168.1.10 on host',
-      run: (ctx) => resolvesTo(ctx, 'host', 'web', '192.168.1.10', 'point /etc/resolv.conf at 192.168.1.100 and add "search mycompany.com"'),
+      run: (ctx) => resolvesTo(ctx, 'host', 'web', '192.168.1.10', m('dns.hint.resolvConf')),
     },
     { id: 'ping-web', title: 'ping -c 1 web gets a reply', run: (ctx) => pingsByName(ctx, 'host', 'web') },
   ],

@@ -9,6 +9,7 @@
 import type { LabDef } from '../../src/labs/types.ts';
 import { startDockerd } from '../../src/docker/boot.ts';
 import { fetchesPage, publishes } from '../../src/labs/docker-checks.ts';
+import { m } from '../../src/labs/messages.ts';
 
 const lab: LabDef = {
   id: 'docker-port-publish',
@@ -34,7 +35,7 @@ const lab: LabDef = {
     {
       id: 'client-fetches',
       title: 'client fetches http://192.168.1.10:8080/ and gets the nginx welcome page',
-      run: (ctx) => fetchesPage(ctx, 'client', 'http://192.168.1.10:8080/', '<title>Welcome to nginx!</title>', 'the nginx welcome page'),
+      run: (ctx) => fetchesPage(ctx, 'client', 'http://192.168.1.10:8080/', '<title>Welcome to nginx!</title>', m('docker.nginxWelcomePage')),
     },
   ],
   shortcuts: [

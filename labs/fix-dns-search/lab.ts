@@ -10,6 +10,7 @@
 import type { LabDef } from '../../src/labs/types.ts';
 import { companyDns, mycompanyZone } from '../dns-world.ts';
 import { dnsAnswers, pingsByName, resolvesTo } from '../dns-checks.ts';
+import { m } from '../../src/labs/messages.ts';
 
 const ZONE = mycompanyZone(
   '2024030101',
@@ -46,7 +47,7 @@ const lab: LabDef = {
     {
       id: 'web-resolves',
       title: 'web resolves to 192.168.1.10 on host',
-      run: (ctx) => resolvesTo(ctx, 'host', 'web', '192.168.1.10', 'the search line of /etc/resolv.conf decides which full names are asked'),
+      run: (ctx) => resolvesTo(ctx, 'host', 'web', '192.168.1.10', m('dns.hint.searchLine')),
     },
     { id: 'ping-web', title: 'ping -c 1 web gets a reply', run: (ctx) => pingsByName(ctx, 'host', 'web') },
   ],

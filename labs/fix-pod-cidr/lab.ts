@@ -18,6 +18,7 @@ import { buildCluster, clusterOf } from '../../src/k8s/cluster.ts';
 import { toYaml } from '../../src/k8s/yaml.ts';
 import { inNet, parseIp4 } from '../../src/kernel/addr.ts';
 import { reachesThrough } from '../breakfix-checks.ts';
+import { join, m, type Msg } from '../../src/labs/messages.ts';
 
 const conf = (subnet: string): string =>
   JSON.stringify({ cniVersion: '1.0.0', name: 'podnet', type: 'bridge', bridge: 'cni0', isGateway: true, ipMasq: false, ipam: { type: 'host-local', subnet, routes: [{ dst: '0.0.0.0/0' }] } }, null, 2) + '\n';
@@ -27,46 +28,46 @@ const pod = (name: string, node: string): KObject => ({ apiVersion: 'v1', kind: 
 const PODS = `${toYaml(pod('web-a', 'node01'))}---\n${toYaml(pod('web-b', 'node02'))}`;
 
 /** The pods, settled; or why the check cannot look at them yet. */
-async function pods(ctx: CheckCtx): Promise<{ a?: KObject; b?: KObject; msg?: string }> {
+async function pods(ctx: CheckCtx): Promise<{ a?: KObject; b?: KObject; msg?: Msg }> {
   const c = clusterOf(ctx.world)!;
   await c.settle();
   const a = c.api.get('Pod', 'default', 'web-a');
   const b = c.api.get('Pod', 'default', 'web-b');
-  if (!a || !b) return { msg: `pod ${a ? 'web-b' : 'web-a'} does not exist: /root/pods.yaml on controlplane creates both (web-a on node01, web-b on node02)` };
-  if (!a.status?.podIP || !b.status?.podIP) return { msg: `${a.status?.podIP ? 'web-b' : 'web-a'} has no pod IP yet (kubectl describe pod says why)` };
+  if (!a || !b) return { msg: m('podcidr.podDoesNotExist', { pod: a ? 'web-b' : 'web-a' }) };
+  if (!a.status?.podIP || !b.status?.podIP) return { msg: m('podcidr.noPodIp', { pod: a.status?.podIP ? 'web-b' : 'web-a' }) };
   return { a, b };
 }
 
 /** Check: each pod's address lies in its node's podCIDR, and they differ. */
 async function ownRanges(ctx: CheckCtx): Promise<CheckOutcome> {
   const r = await pods(ctx);
-  if (r.msg) return { passed: false, message: r.msg };
+  if (r.msg) return { passed: false, msg: r.msg };
   const c = clusterOf(ctx.world)!;
-  const bad: string[] = [];
+  const bad: Msg[] = [];
   for (const p of [r.a!, r.b!]) {
     const cidr: string = c.api.get('Node', '', p.spec.nodeName)?.spec?.podCIDR ?? '';
     const [net, len] = cidr.split('/');
-    if (!inNet(parseIp4(p.status.podIP)!, parseIp4(net!)!, Number(len))) bad.push(`${p.metadata.name} on ${p.spec.nodeName} has ${p.status.podIP}, outside the node's podCIDR ${cidr}`);
+    if (!inNet(parseIp4(p.status.podIP)!, parseIp4(net!)!, Number(len))) bad.push(m('podcidr.outsideNodePodcidr', { pod: p.metadata.name, node: p.spec.nodeName, ip: p.status.podIP, cidr }));
   }
-  if (r.a!.status.podIP === r.b!.status.podIP) return { passed: false, message: `web-a and web-b both have ${r.a!.status.podIP}: two nodes hand out the same pod subnet${bad.length ? `; ${bad.join('; ')}` : ''}` };
-  if (bad.length) return { passed: false, message: bad.join('; ') };
-  return { passed: true, message: `web-a ${r.a!.status.podIP} (node01, 10.244.1.0/24), web-b ${r.b!.status.podIP} (node02, 10.244.2.0/24)` };
+  if (r.a!.status.podIP === r.b!.status.podIP) return { passed: false, msg: bad.length ? m('podcidr.samePodIpMore', { ip: r.a!.status.podIP, more: join(bad) }) : m('podcidr.samePodIp', { ip: r.a!.status.podIP }) };
+  if (bad.length) return { passed: false, msg: join(bad) };
+  return { passed: true, msg: m('podcidr.webNodeWebB', { ip: r.a!.status.podIP, ip2: r.b!.status.podIP }) };
 }
 
 /** Check: the pod on `from` reaches the other pod's address, answered by that pod, through the nodes. */
 async function podReaches(ctx: CheckCtx, from: 'a' | 'b'): Promise<CheckOutcome> {
   const r = await pods(ctx);
-  if (r.msg) return { passed: false, message: r.msg };
+  if (r.msg) return { passed: false, msg: r.msg };
   const c = clusterOf(ctx.world)!;
   const [src, dst] = from === 'a' ? [r.a!, r.b!] : [r.b!, r.a!];
   const spec = (p: KObject): string | undefined => {
     const ns = c.kubelets.get(p.spec.nodeName)!.podNetns('default', p.metadata.name);
     return ns ? `${p.spec.nodeName}:${ctx.world.host(p.spec.nodeName).netnsNamesOf(ns)[0]}` : undefined;
   };
-  if (src.status.podIP === dst.status.podIP) return { passed: false, message: `${src.metadata.name} and ${dst.metadata.name} have the same address ${dst.status.podIP}: ${src.metadata.name}'s packets to it never leave its own namespace` };
+  if (src.status.podIP === dst.status.podIP) return { passed: false, msg: m('podcidr.haveSameAddressPackets', { a: src.metadata.name, b: dst.metadata.name, ip: dst.status.podIP }) };
   const s = spec(src);
   const d = spec(dst);
-  if (!s || !d) return { passed: false, message: `${s ? dst.metadata.name : src.metadata.name} has no sandbox on its node` };
+  if (!s || !d) return { passed: false, msg: m('podcidr.noSandboxNode', { pod: s ? dst.metadata.name : src.metadata.name }) };
   return reachesThrough(ctx, s, dst.status.podIP, d, `${dst.spec.nodeName}:`);
 }
 

@@ -11,6 +11,7 @@ import type { LabDef } from '../../src/labs/types.ts';
 import type { KObject } from '../../src/k8s/api.ts';
 import { buildCluster, clusterOf } from '../../src/k8s/cluster.ts';
 import { serviceReachesEveryPod } from '../k8s-checks.ts';
+import { m } from '../../src/labs/messages.ts';
 
 const SERVICE = `apiVersion: v1
 kind: Service
@@ -85,9 +86,9 @@ const lab: LabDef = {
       title: 'Service web keeps ClusterIP 10.100.50.50',
       run: async (ctx) => {
         const s = clusterOf(ctx.world)!.api.get('Service', 'default', 'web');
-        if (!s) return { passed: false, message: 'there is no Service web: clients use it by name and address' };
-        if (s.spec.clusterIP !== '10.100.50.50') return { passed: false, message: `Service web now has ClusterIP ${s.spec.clusterIP}: clients use 10.100.50.50, so the Service must keep it` };
-        return { passed: true, message: 'Service web keeps 10.100.50.50' };
+        if (!s) return { passed: false, msg: m('svc.noServiceWebClients') };
+        if (s.spec.clusterIP !== '10.100.50.50') return { passed: false, msg: m('svc.serviceWebNowClusterip', { ip: s.spec.clusterIP }) };
+        return { passed: true, msg: m('svc.serviceWebKeeps') };
       },
     },
     {

@@ -25,6 +25,7 @@ import { buildCluster, clusterOf } from '../../src/k8s/cluster.ts';
 import { podReady } from '../../src/k8s/controllers.ts';
 import { buildServers, ingressesForController, ingressNginxObjects, pickServer } from '../../src/k8s/ingress.ts';
 import { spawnWith } from '../../src/userland/runner.ts';
+import { m } from '../../src/labs/messages.ts';
 
 const NODE = '192.168.56.11';
 const NODE_PORT = 30080;
@@ -110,7 +111,7 @@ async function hostReaches(ctx: CheckCtx, host: string, paths: string[], app: st
   const c = clusterOf(ctx.world)!;
   await c.settle();
   const ctl = new Set(c.api.list('Pod', 'ingress-nginx').filter((p) => podReady(p)).map((p) => p.status.podIP as string));
-  if (!ctl.size) return { passed: false, message: 'the ingress-nginx controller pod is not running (kubectl -n ingress-nginx get pods)' };
+  if (!ctl.size) return { passed: false, msg: m('ingress.ingressNginxControllerPod') };
   const reached: string[] = [];
   for (const path of paths) {
     const r = await request(ctx, host, path);
@@ -118,16 +119,16 @@ async function hostReaches(ctx: CheckCtx, host: string, paths: string[], app: st
     const what = `http://${host}${path}`;
     const where = `${host}${path}`;
     const direct = r.syns.find((s) => !ctl.has(s.src) && !ctl.has(s.dst));
-    if (direct) return { passed: false, message: `${what} reached ${pods.get(direct.dst)?.name ?? direct.dst} without passing through the ingress controller: the goal routes by host name in one Ingress, through the controller's NodePort ${NODE_PORT}` };
-    if (!r.syns.some((s) => ctl.has(s.dst))) return { passed: false, message: `${what} (through ${NODE}:${NODE_PORT} from outside) never reached the ingress controller pod (curl status ${r.code}): the controller's NodePort Service should carry it` };
+    if (direct) return { passed: false, msg: m('ingress.reachedWithoutPassingThrough', { what, pod: pods.get(direct.dst)?.name ?? direct.dst, port: NODE_PORT }) };
+    if (!r.syns.some((s) => ctl.has(s.dst))) return { passed: false, msg: m('ingress.neverReachedController', { what, addr: `${NODE}:${NODE_PORT}`, code: r.code }) };
     const up = r.syns.filter((s) => ctl.has(s.src));
-    if (!up.length) return { passed: false, message: `${what} got HTTP ${r.code} from the ingress controller itself, which sent it nowhere: no Ingress it serves routes ${where} (is the Ingress of its class, nginx? does the path match?)` };
+    if (!up.length) return { passed: false, msg: m('ingress.gotHttpIngressController', { what, code: r.code, where }) };
     const wrong = up.find((s) => pods.get(s.dst)?.app !== app);
-    if (wrong) return { passed: false, message: `${what} went to ${pods.get(wrong.dst)?.name ?? wrong.dst}, not to a pod of ${app}` };
-    if (r.code === '502' || r.code === '503' || r.code === '504' || r.code === '000') return { passed: false, message: `${what} got HTTP ${r.code}: the controller could not get an answer from the pods of Service ${svc} (does the Ingress name the Service's port?)` };
+    if (wrong) return { passed: false, msg: m('ingress.wentNotPod', { what, pod: pods.get(wrong.dst)?.name ?? wrong.dst, app }) };
+    if (r.code === '502' || r.code === '503' || r.code === '504' || r.code === '000') return { passed: false, msg: m('ingress.gotHttpControllerCould', { what, code: r.code, svc }) };
     reached.push(`${path} → ${pods.get(up[up.length - 1].dst)?.name}`);
   }
-  return { passed: true, message: `${host}: ${reached.join(', ')} (through the controller)` };
+  return { passed: true, msg: m('ingress.throughController', { host, list: reached.join(', ') }) };
 }
 
 const lab: LabDef = {
@@ -217,13 +218,13 @@ const lab: LabDef = {
         const c = clusterOf(ctx.world)!;
         await c.settle();
         const ing = c.api.get('Ingress', 'default', 'sites');
-        if (!ing) return { passed: false, message: 'there is no Ingress sites in the namespace default: the goal routes both names with that one Ingress' };
+        if (!ing) return { passed: false, msg: m('ingress.noIngressSitesNamespace') };
         const mine = ingressesForController(c.api);
-        if (!mine.some((i) => i.metadata.uid === ing.metadata.uid)) return { passed: false, message: `the ingress-nginx controller ignores the Ingress sites: its class is ${ing.spec?.ingressClassName ?? '<none>'}, and the controller serves the IngressClass nginx` };
+        if (!mine.some((i) => i.metadata.uid === ing.metadata.uid)) return { passed: false, msg: m('ingress.controllerIgnoresIngress', { cls: ing.spec?.ingressClassName ?? '<none>' }) };
         const servers = buildServers(mine);
         const missing = ['shop.example.com', 'blog.example.com'].filter((h) => pickServer(servers, h).locations.every((l) => l.ingress?.metadata.uid !== ing.metadata.uid));
-        if (missing.length) return { passed: false, message: `the Ingress sites has no rule for ${missing.join(' and ')}` };
-        return { passed: true, message: 'the nginx controller serves the Ingress sites for shop.example.com and blog.example.com' };
+        if (missing.length) return { passed: false, msg: m('ingress.noRuleFor', { hosts: missing.join(' and ') }) };
+        return { passed: true, msg: m('ingress.nginxControllerServesIngress') };
       },
     },
     { id: 'shop', title: 'From outside, shop.example.com (any path) reaches the shop pods through the controller', run: (ctx) => hostReaches(ctx, 'shop.example.com', ['/', '/cart/42'], 'shop', 'shop') },
@@ -237,10 +238,10 @@ const lab: LabDef = {
         const ctl = new Set(c.api.list('Pod', 'ingress-nginx').map((p) => p.status?.podIP as string));
         const r = await request(ctx, 'www.example.org', '/');
         const up = r.syns.filter((s) => !ctl.has(s.dst));
-        if (up.length) return { passed: false, message: `http://www.example.org/ was sent on to ${podNames(ctx).get(up[0].dst)?.name ?? up[0].dst}: only the two site names should reach a site; other names get the controller's default backend` };
-        if (!r.syns.some((s) => ctl.has(s.dst))) return { passed: false, message: `http://www.example.org/ did not reach the ingress controller (curl status ${r.code})` };
-        if (r.code !== '404') return { passed: false, message: `http://www.example.org/ got HTTP ${r.code} from the controller, not its default 404` };
-        return { passed: true, message: "www.example.org gets the controller's 404" };
+        if (up.length) return { passed: false, msg: m('ingress.httpWwwExampleOrg', { pod: podNames(ctx).get(up[0].dst)?.name ?? up[0].dst }) };
+        if (!r.syns.some((s) => ctl.has(s.dst))) return { passed: false, msg: m('ingress.httpWwwExampleOrg2', { code: r.code }) };
+        if (r.code !== '404') return { passed: false, msg: m('ingress.httpWwwExampleOrg3', { code: r.code }) };
+        return { passed: true, msg: m('ingress.wwwExampleOrgGets') };
       },
     },
   ],

@@ -13,6 +13,7 @@ import { servicePortChainName } from '../../src/k8s/hash.ts';
 import { StringIn, StringOut } from '../../src/kernel/proc.ts';
 import { fmtIp4 } from '../../src/kernel/addr.ts';
 import type { Tap } from '../../src/kernel/stack.ts';
+import { m, type Msg } from '../../src/labs/messages.ts';
 
 // The manifest handed out is a first draft, not ready to apply: one replica,
 // and a Service without the agreed clusterIP (it would get a random one).
@@ -100,9 +101,9 @@ const lab: LabDef = {
         const c = clusterOf(ctx.world)!;
         await c.settle();
         const d = c.api.get('Deployment', 'default', 'web');
-        if (!d) return { passed: false, message: 'there is no Deployment web in the default namespace' };
+        if (!d) return { passed: false, msg: m('k8s.noDeploymentWebDefault') };
         const ready = d.status?.readyReplicas ?? 0;
-        return ready >= 3 && d.spec.replicas === 3 ? { passed: true, message: 'web: 3/3 ready' } : { passed: false, message: `web has ${ready}/${d.spec.replicas} ready replicas (it needs replicas: 3)` };
+        return ready >= 3 && d.spec.replicas === 3 ? { passed: true, msg: m('k8s.webReady') } : { passed: false, msg: m('k8s.webReadyReplicasNeeds', { ready, want: d.spec.replicas }) };
       },
     },
     {
@@ -110,10 +111,10 @@ const lab: LabDef = {
       title: 'Service web has ClusterIP 10.100.100.100 and port 80',
       run: async (ctx) => {
         const s = clusterOf(ctx.world)!.api.get('Service', 'default', 'web');
-        if (!s) return { passed: false, message: 'there is no Service web' };
-        if (s.spec.clusterIP !== '10.100.100.100') return { passed: false, message: `Service web has ClusterIP ${s.spec.clusterIP}; the ClusterIP cannot be changed: delete the Service and create it with clusterIP: 10.100.100.100` };
-        if (!s.spec.ports?.some((p: { port: number }) => p.port === 80)) return { passed: false, message: 'Service web does not expose port 80' };
-        return { passed: true, message: 'web: 10.100.100.100:80/TCP' };
+        if (!s) return { passed: false, msg: m('k8s.noServiceWeb') };
+        if (s.spec.clusterIP !== '10.100.100.100') return { passed: false, msg: m('k8s.serviceWebClusteripClusterip', { ip: s.spec.clusterIP }) };
+        if (!s.spec.ports?.some((p: { port: number }) => p.port === 80)) return { passed: false, msg: m('k8s.serviceWebDoesNot') };
+        return { passed: true, msg: m('k8s.webTcp') };
       },
     },
     {
@@ -138,20 +139,20 @@ const lab: LabDef = {
           taps.push([k, tap]);
         }
         let ok = 0;
-        let first = '';
+        let first: Msg | undefined;
         try {
           for (let i = 0; i < 30; i++) {
             const r = await inClient(ctx, ['curl', '-s', '-m', '2', 'http://10.100.100.100/']);
-            if (r.code === -1 && i === 0) return { passed: false, message: 'the client pod is not running' };
+            if (r.code === -1 && i === 0) return { passed: false, msg: m('k8s.clientPodNotRunning') };
             if (r.code === 0 && r.out.includes('nginx')) ok++;
-            else if (!first) first = `curl exited with ${r.code}`;
+            else if (!first) first = m('k8s.curlExited', { code: r.code });
           }
         } finally {
           for (const [k, t] of taps) k.stack.taps.delete(t);
         }
-        if (!ok) return { passed: false, message: `no HTTP answer from 10.100.100.100 (${first || 'nothing came back'}): is the Service selecting ready pods, and did kube-proxy program the node?` };
-        if (seen.size < 2) return { passed: false, message: `${ok}/30 requests answered, but always by the same pod (${[...seen.keys()].map((ip) => pods.get(ip)).join(', ') || '?'})` };
-        return { passed: true, message: `${ok}/30 answered, by ${seen.size} pods: ${[...seen.entries()].map(([ip, n]) => `${pods.get(ip)} ×${n}`).join(', ')}` };
+        if (!ok) return { passed: false, msg: m('k8s.noHttpAnswer', { first: first ?? m('k8s.nothingCameBack') }) };
+        if (seen.size < 2) return { passed: false, msg: m('k8s.alwaysSamePod', { ok, pods: [...seen.keys()].map((ip) => pods.get(ip)).join(', ') || '?' }) };
+        return { passed: true, msg: m('k8s.answeredByPods', { ok, n: seen.size, pods: [...seen.entries()].map(([ip, n]) => `${pods.get(ip)} ×${n}`).join(', ') }) };
       },
     },
     {
@@ -167,9 +168,9 @@ const lab: LabDef = {
         const r = spawnWith(k, 1, ['iptables'], { env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin' }, cwd: '/', netns: k.initNs, stdin: new StringIn(''), stdout: out, stderr: new StringOut() }, (p) => p.exec(p, ['iptables', '-t', 'nat', '-S', chain]));
         await ctx.world.run(r.done);
         const stat = out.text.split('\n').filter((l) => l.startsWith(`-A ${chain}`) && l.includes('-m statistic --mode random'));
-        if (!out.text.includes(`-N ${chain}`)) return { passed: false, message: `node01's nat table has no chain ${chain} (kube-proxy creates it once the Service has endpoints)` };
-        if (stat.length !== 2) return { passed: false, message: `${chain} has ${stat.length} statistic rules; with 3 endpoints kube-proxy writes 2` };
-        return { passed: true, message: `${chain}: ${stat.map((l) => l.match(/--probability (\S+)/)?.[1]).join(', ')}` };
+        if (!out.text.includes(`-N ${chain}`)) return { passed: false, msg: m('k8s.nodeNatTableNo', { chain }) };
+        if (stat.length !== 2) return { passed: false, msg: m('k8s.statisticRulesEndpointsKube', { chain, n: stat.length }) };
+        return { passed: true, msg: m('k8s.statisticProbabilities', { chain, probs: stat.map((l) => l.match(/--probability (\S+)/)?.[1]).join(', ') }) };
       },
     },
   ],

@@ -9,6 +9,7 @@ import type { LabDef } from '../../src/labs/types.ts';
 import { all, distinctNs, hasAddr, netnsExists, reachesOver } from '../../src/labs/checks.ts';
 import type { CheckCtx } from '../../src/labs/checks.ts';
 import type { CheckOutcome } from '../../src/labs/types.ts';
+import { m } from '../../src/labs/messages.ts';
 
 /** Probes one after another (each answered in its namespace, across the bridge), combined. */
 async function allOver(ctx: CheckCtx, probes: [string, number][]): Promise<CheckOutcome> {
@@ -62,7 +63,7 @@ const lab: LabDef = {
       run: async (ctx) => {
         const k = ctx.world.host(ctx.host);
         const br = k.initNs.devByName('v-net-0');
-        if (!br || br.kind !== 'bridge') return { passed: false, message: 'there is no bridge v-net-0 on the host (ip link add v-net-0 type bridge)' };
+        if (!br || br.kind !== 'bridge') return { passed: false, msg: m('http.noBridgeVNet') };
         return hasAddr(ctx, ':', '192.168.15.5/24', 'v-net-0');
       },
     },

@@ -25,6 +25,7 @@ import { podReady } from '../../src/k8s/controllers.ts';
 import { parseIp4 } from '../../src/kernel/addr.ts';
 import { nfTable, nfTableNames } from '../../src/kernel/netfilter/netfilter.ts';
 import { inPod } from '../k8s-checks.ts';
+import { m, type Msg } from '../../src/labs/messages.ts';
 
 const SVC_IP = '10.96.80.80';
 
@@ -232,7 +233,7 @@ function client(ns: string, name: string, labels: Record<string, string>, node: 
 }
 
 /** The pods the checks probe from and to; a message when one is missing. */
-function need(ctx: CheckCtx): { api: KObject[]; miss?: string } {
+function need(ctx: CheckCtx): { api: KObject[]; miss?: Msg } {
   const c = clusterOf(ctx.world)!;
   for (const [ns, name] of [
     ['shop', 'frontend'],
@@ -240,34 +241,34 @@ function need(ctx: CheckCtx): { api: KObject[]; miss?: string } {
     ['staging', 'frontend'],
   ]) {
     const p = c.api.get('Pod', ns, name);
-    if (!p || !podReady(p)) return { api: [], miss: `the pod ${ns}/${name} is not running: the goal keeps every pod and blocks its traffic with NetworkPolicy` };
+    if (!p || !podReady(p)) return { api: [], miss: m('netpol.podNotRunning', { pod: `${ns}/${name}` }) };
   }
   const api = c.api.list('Pod', 'shop').filter((p) => p.metadata.labels?.app === 'api' && podReady(p) && p.status?.podIP && !p.metadata.deletionTimestamp);
-  if (api.length < 2) return { api, miss: `the Deployment api has ${api.length} ready pod(s): the goal keeps its 2 pods serving` };
+  if (api.length < 2) return { api, miss: m('netpol.apiReadyPods', { n: api.length }) };
   return { api };
 }
 
 /** A SYN from pod ns/name to ip:port must be refused by kube-router's pod firewall (a NetworkPolicy). */
-async function refused(ctx: CheckCtx, from: [string, string], ip: string, port: number, what: string): Promise<string | undefined> {
+async function refused(ctx: CheckCtx, from: [string, string], ip: string, port: number, what: Msg): Promise<Msg | undefined> {
   const c = clusterOf(ctx.world)!;
   const pod = c.api.get('Pod', from[0], from[1])!;
   const ns = c.kubelets.get(pod.spec.nodeName)!.podNetns(from[0], from[1]);
-  if (!ns) return `the pod ${from.join('/')} has no network`;
+  if (!ns) return m('netpol.podNoNetwork', { pod: from.join('/') });
   const t = await tracedSyn(ctx.world, ns, parseIp4(ip)!, port);
   const drop = t.steps.find((s) => s.stage === 'drop');
-  if (!drop) return `${from.join('/')} → ${what} (${ip}:${port}) is not blocked: the SYN reached it`;
-  if (!/KUBE-POD-FW-/.test(drop.what)) return `${from.join('/')} → ${what} is blocked, but not by a NetworkPolicy: ${drop.what} (${drop.where})`;
+  if (!drop) return m('netpol.notBlocked', { from: from.join('/'), what, addr: `${ip}:${port}` });
+  if (!/KUBE-POD-FW-/.test(drop.what)) return m('netpol.blockedNotByPolicy', { from: from.join('/'), what, how: drop.what, where: drop.where });
   return undefined;
 }
 
 /** Settle the cluster, then find the pods the checks probe (with a message when one is missing). */
-async function settled(ctx: CheckCtx): Promise<{ api: KObject[]; miss?: string }> {
+async function settled(ctx: CheckCtx): Promise<{ api: KObject[]; miss?: Msg }> {
   await clusterOf(ctx.world)!.settle();
   return need(ctx);
 }
 
 /** Probe each target [ip, port, what] from pod ns/name in order: the first that is not refused by a NetworkPolicy, as a message. */
-async function firstNotRefused(ctx: CheckCtx, from: [string, string], targets: [string, number, string][]): Promise<string | undefined> {
+async function firstNotRefused(ctx: CheckCtx, from: [string, string], targets: [string, number, Msg][]): Promise<Msg | undefined> {
   for (const [ip, port, what] of targets) {
     const m = await refused(ctx, from, ip, port, what);
     if (m) return m;
@@ -276,22 +277,22 @@ async function firstNotRefused(ctx: CheckCtx, from: [string, string], targets: [
 }
 
 /** Every api pod on one port, described for the messages. */
-const apiPods = (api: KObject[], port: number, what: (name: string) => string): [string, number, string][] => api.map((p) => [p.status.podIP, port, what(p.metadata.name)]);
+const apiPods = (api: KObject[], port: number, what: (name: string) => Msg): [string, number, Msg][] => api.map((p) => [p.status.podIP, port, what(p.metadata.name)]);
 
 /** Drop or reject rules that are not part of kube-proxy's, flannel's or kube-router's layout, on every host and namespace. */
-function handMade(ctx: CheckCtx): string | undefined {
+function handMade(ctx: CheckCtx): Msg | undefined {
   const ours = /^(KUBE-FIREWALL|KUBE-FORWARD|KUBE-SERVICES|KUBE-EXTERNAL-SERVICES|KUBE-PROXY-FIREWALL|KUBE-NODEPORTS|KUBE-NWPLCY-COMMON|KUBE-POD-FW-[A-Z2-7]{16})$/;
   for (const [host, k] of ctx.world.hosts) {
     for (const ns of k.namespaces) {
       for (const tn of nfTableNames(ns)) {
         const t = nfTable(ns, tn)!;
         for (const ch of t.chains.values()) {
-          if (ch.builtin && ch.policy === 'DROP') return `the ${ch.name} policy of the ${tn} table on ${host} is DROP: the goal asks NetworkPolicy objects to do the blocking`;
+          if (ch.builtin && ch.policy === 'DROP') return m('netpol.policyTableDropGoal', { chain: ch.name, table: tn, host });
           for (const r of ch.rules) {
             const kind = r.target.kind === 'verdict' ? r.target.verdict : r.target.kind;
             if (kind !== 'DROP' && kind !== 'REJECT') continue;
             if (tn === 'filter' && ours.test(ch.name)) continue;
-            return `a hand-written ${kind} rule in the ${tn} table's ${ch.name} chain on ${host}: the goal asks NetworkPolicy objects to do the blocking`;
+            return m('netpol.handWrittenRuleTable', { kind, table: tn, chain: ch.name, host });
           }
         }
       }
@@ -300,8 +301,8 @@ function handMade(ctx: CheckCtx): string | undefined {
   return undefined;
 }
 
-const ok = (message: string): CheckOutcome => ({ passed: true, message });
-const no = (message: string): CheckOutcome => ({ passed: false, message });
+const ok = (msg: Msg): CheckOutcome => ({ passed: true, msg });
+const no = (msg: Msg): CheckOutcome => ({ passed: false, msg });
 
 const lab: LabDef = {
   id: 'networkpolicy-deny',
@@ -371,16 +372,16 @@ const lab: LabDef = {
         const { api, miss } = need(ctx);
         if (miss) return no(miss);
         const svc = c.api.get('Service', 'shop', 'api');
-        if (!svc || svc.spec.clusterIP !== SVC_IP || !(svc.spec.ports ?? []).some((p: { port: number }) => p.port === 8080)) return no(`the Service api must keep ${SVC_IP}:8080: the frontend calls the api through it`);
+        if (!svc || svc.spec.clusterIP !== SVC_IP || !(svc.spec.ports ?? []).some((p: { port: number }) => p.port === 8080)) return no(m('netpol.serviceApiMustKeep'));
         for (const p of api) {
           const r = await inPod(ctx, 'shop', 'frontend', ['curl', '-s', '-o', '/dev/null', '-m', '2', `http://${p.status.podIP}:8080/`]);
-          if (r.code !== 0) return no(`shop/frontend gets no answer from the api pod ${p.metadata.name} (${p.status.podIP}:8080): the one allowed path is blocked`);
+          if (r.code !== 0) return no(m('netpol.noAnswerFromApiPod', { pod: p.metadata.name, addr: `${p.status.podIP}:8080` }));
         }
         for (let i = 0; i < 4; i++) {
           const r = await inPod(ctx, 'shop', 'frontend', ['curl', '-s', '-o', '/dev/null', '-m', '2', `http://${SVC_IP}:8080/`]);
-          if (r.code !== 0) return no(`shop/frontend gets no answer from the Service api (${SVC_IP}:8080): the one allowed path is blocked`);
+          if (r.code !== 0) return no(m('netpol.noAnswerFromService'));
         }
-        return ok('shop/frontend reaches every api pod and the Service on 8080');
+        return ok(m('netpol.frontendReachesApi'));
       },
     },
     {
@@ -390,10 +391,10 @@ const lab: LabDef = {
         const { api, miss } = await settled(ctx);
         if (miss) return no(miss);
         const worker = clusterOf(ctx.world)!.api.get('Pod', 'shop', 'worker')!.status.podIP as string;
-        const m =
-          (await firstNotRefused(ctx, ['shop', 'worker'], [...apiPods(api, 8080, (n) => `the api pod ${n}`), [SVC_IP, 8080, 'the Service api']])) ??
-          (await firstNotRefused(ctx, ['shop', 'frontend'], [[worker, 8080, 'the worker pod']]));
-        return m ? no(m) : ok('worker cannot reach the api, and nobody reaches worker');
+        const why =
+          (await firstNotRefused(ctx, ['shop', 'worker'], [...apiPods(api, 8080, (pod) => m('netpol.apiPod', { pod })), [SVC_IP, 8080, m('netpol.serviceApi')]])) ??
+          (await firstNotRefused(ctx, ['shop', 'frontend'], [[worker, 8080, m('netpol.workerPod')]]));
+        return why ? no(why) : ok(m('netpol.workerIsolated'));
       },
     },
     {
@@ -402,8 +403,8 @@ const lab: LabDef = {
       run: async (ctx) => {
         const { api, miss } = await settled(ctx);
         if (miss) return no(miss);
-        const m = await firstNotRefused(ctx, ['shop', 'frontend'], apiPods(api, 80, (n) => `the admin page of ${n}`));
-        return m ? no(m) : ok('port 80 of the api pods is closed to the frontend');
+        const why = await firstNotRefused(ctx, ['shop', 'frontend'], apiPods(api, 80, (pod) => m('netpol.adminPage', { pod })));
+        return why ? no(why) : ok(m('netpol.port80Closed'));
       },
     },
     {
@@ -412,8 +413,8 @@ const lab: LabDef = {
       run: async (ctx) => {
         const { api, miss } = await settled(ctx);
         if (miss) return no(miss);
-        const m = await firstNotRefused(ctx, ['staging', 'frontend'], [...apiPods(api, 8080, (n) => `the api pod ${n}`), [SVC_IP, 8080, 'the Service api']]);
-        return m ? no(m) : ok('the frontend of staging is kept out');
+        const why = await firstNotRefused(ctx, ['staging', 'frontend'], [...apiPods(api, 8080, (pod) => m('netpol.apiPod', { pod })), [SVC_IP, 8080, m('netpol.serviceApi')]]);
+        return why ? no(why) : ok(m('netpol.stagingKeptOut'));
       },
     },
     {
@@ -427,10 +428,10 @@ const lab: LabDef = {
           const s = p.spec?.podSelector ?? {};
           return !Object.keys(s.matchLabels ?? {}).length && !(s.matchExpressions ?? []).length && (p.spec?.policyTypes ?? []).includes('Ingress');
         });
-        if (!deny) return no('no NetworkPolicy in shop selects every pod (an empty podSelector) for Ingress: the goal asks for a default deny that also covers pods added later');
-        const m = handMade(ctx);
-        if (m) return no(m);
-        return ok(`${deny.metadata.name} selects every pod of shop for ingress; no hand-written drop rules`);
+        if (!deny) return no(m('netpol.noDefaultDeny'));
+        const why = handMade(ctx);
+        if (why) return no(why);
+        return ok(m('netpol.defaultDenyOk', { name: deny.metadata.name }));
       },
     },
   ],

@@ -20,6 +20,7 @@ import { buildCluster, clusterOf } from '../../src/k8s/cluster.ts';
 import { podReady } from '../../src/k8s/controllers.ts';
 import { StringIn, StringOut } from '../../src/kernel/proc.ts';
 import { spawnWith } from '../../src/shell/exec.ts';
+import { m, type Msg } from '../../src/labs/messages.ts';
 
 const OUTSIDE = '192.168.56.200';
 const NODE01 = '192.168.56.11';
@@ -56,11 +57,11 @@ function webPod(ctx: CheckCtx): KObject | undefined {
 }
 
 /** The Service as the goal names it: NodePort 30080 selecting the pod. */
-function serviceProblem(ctx: CheckCtx): string | undefined {
+function serviceProblem(ctx: CheckCtx): Msg | undefined {
   const s = clusterOf(ctx.world)!.api.get('Service', 'default', 'web');
-  if (!s) return 'there is no Service web yet: /root/web-svc.yaml describes it, but it was never applied';
-  if (s.spec.type !== 'NodePort' && s.spec.type !== 'LoadBalancer') return `Service web has type ${s.spec.type}: a ClusterIP is reachable only inside the cluster; the goal asks for a NodePort`;
-  if (!(s.spec.ports ?? []).some((p: { nodePort?: number }) => p.nodePort === PORT)) return `Service web has no node port ${PORT}: the outside host uses port ${PORT} on the nodes`;
+  if (!s) return m('nodeport.noServiceWebRoot');
+  if (s.spec.type !== 'NodePort' && s.spec.type !== 'LoadBalancer') return m('nodeport.serviceWebTypeClusterip', { type: s.spec.type });
+  if (!(s.spec.ports ?? []).some((p: { nodePort?: number }) => p.nodePort === PORT)) return m('nodeport.serviceWebNoNode', { port: PORT });
   return undefined;
 }
 
@@ -81,13 +82,13 @@ async function nodePortAnswers(ctx: CheckCtx): Promise<CheckOutcome> {
   const c = clusterOf(ctx.world)!;
   await c.settle();
   const bad = serviceProblem(ctx);
-  if (bad) return { passed: false, message: bad };
+  if (bad) return { passed: false, msg: bad };
   const pod = webPod(ctx);
-  if (!pod || !podReady(pod)) return { passed: false, message: 'the pod web is not running' };
+  if (!pod || !podReady(pod)) return { passed: false, msg: m('nodeport.podWebNotRunning') };
   const r = await curlFromOutside(ctx, NODE01);
-  if (r.code !== 0 || !r.out.includes('Welcome to nginx!')) return { passed: false, message: `curl http://${NODE01}:${PORT}/ on outside failed (exit ${r.code}): does Service web select the pod, on the port nginx listens on?` };
-  if (!dnatByKubeProxy(r.trace, pod.status.podIP)) return { passed: false, message: `http://${NODE01}:${PORT}/ answered, but kube-proxy's rules did not send it to the pod: the goal asks for the Service's NodePort, not a hand-made forward` };
-  return { passed: true, message: `outside got nginx's page through node01:${PORT}, translated by kube-proxy to pod web (${pod.status.podIP})` };
+  if (r.code !== 0 || !r.out.includes('Welcome to nginx!')) return { passed: false, msg: m('nodeport.curlFailedSelect', { addr: `${NODE01}:${PORT}`, code: r.code }) };
+  if (!dnatByKubeProxy(r.trace, pod.status.podIP)) return { passed: false, msg: m('nodeport.notByKubeProxy', { addr: `${NODE01}:${PORT}` }) };
+  return { passed: true, msg: m('nodeport.outsideGotNginxPage', { port: PORT, ip: pod.status.podIP }) };
 }
 
 async function answerNamesMasquerade(ctx: CheckCtx): Promise<CheckOutcome> {
@@ -95,41 +96,41 @@ async function answerNamesMasquerade(ctx: CheckCtx): Promise<CheckOutcome> {
   try {
     text = ctx.world.host('controlplane').vfs.readFile('/root/answer.txt').trim();
   } catch {
-    return { passed: false, message: '/root/answer.txt does not exist on controlplane: write into it the address nginx logged for your request through node02' };
+    return { passed: false, msg: m('nodeport.rootAnswerTxtDoes') };
   }
-  if (text === NODE02) return { passed: true, message: `${NODE02}: node02 masqueraded the request before forwarding it to node01` };
-  if (text === OUTSIDE) return { passed: false, message: `${OUTSIDE} is the outside host's own address: with the default policy, what did nginx log for a request that came in through node02? (kubectl logs web)` };
-  return { passed: false, message: `/root/answer.txt says "${text.slice(0, 40)}": fetch the page from outside through node02 with the Service's default policy and read the address in nginx's log (kubectl logs web)` };
+  if (text === NODE02) return { passed: true, msg: m('nodeport.nodeMasqueradedRequestBefore', { ip: NODE02 }) };
+  if (text === OUTSIDE) return { passed: false, msg: m('nodeport.outsideHostOwnAddress', { ip: OUTSIDE }) };
+  return { passed: false, msg: m('nodeport.rootAnswerTxtSays', { text: text.slice(0, 40) }) };
 }
 
 async function podSeesClient(ctx: CheckCtx): Promise<CheckOutcome> {
   const c = clusterOf(ctx.world)!;
   await c.settle();
   const bad = serviceProblem(ctx);
-  if (bad) return { passed: false, message: bad };
+  if (bad) return { passed: false, msg: bad };
   const s = c.api.get('Service', 'default', 'web')!;
   const pod = webPod(ctx);
-  if (!pod || !podReady(pod)) return { passed: false, message: 'the pod web is not running' };
-  if (pod.spec.hostNetwork) return { passed: false, message: "the pod web runs in the node's network namespace (hostNetwork): the goal keeps it a normal pod behind the Service" };
-  if (s.spec.externalTrafficPolicy !== 'Local') return { passed: false, message: `Service web still has externalTrafficPolicy ${s.spec.externalTrafficPolicy ?? 'Cluster'}: the goal asks the Service itself to keep the client's address, whatever the nodes' own rules do` };
+  if (!pod || !podReady(pod)) return { passed: false, msg: m('nodeport.podWebNotRunning') };
+  if (pod.spec.hostNetwork) return { passed: false, msg: m('nodeport.podWebRunsNode') };
+  if (s.spec.externalTrafficPolicy !== 'Local') return { passed: false, msg: m('nodeport.stillPolicy', { policy: s.spec.externalTrafficPolicy ?? 'Cluster' }) };
   const r = await curlFromOutside(ctx, NODE01);
-  if (r.code !== 0 || !r.out.includes('Welcome to nginx!')) return { passed: false, message: `curl http://${NODE01}:${PORT}/ on outside failed (exit ${r.code})` };
-  if (!dnatByKubeProxy(r.trace, pod.status.podIP)) return { passed: false, message: `http://${NODE01}:${PORT}/ answered, but kube-proxy's rules did not send it to the pod: the goal asks for the Service's NodePort, not a hand-made forward` };
+  if (r.code !== 0 || !r.out.includes('Welcome to nginx!')) return { passed: false, msg: m('nodeport.curlFailed', { addr: `${NODE01}:${PORT}`, code: r.code }) };
+  if (!dnatByKubeProxy(r.trace, pod.status.podIP)) return { passed: false, msg: m('nodeport.notByKubeProxy', { addr: `${NODE01}:${PORT}` }) };
   const line = lastLogLine(ctx);
   const from = line.split(' ')[0];
-  if (from !== OUTSIDE) return { passed: false, message: `nginx logged the request as coming from ${from || 'nowhere'}: the pod should see the outside host's own address ${OUTSIDE}` };
-  return { passed: true, message: `nginx logged ${OUTSIDE}, the outside host's own address` };
+  if (from !== OUTSIDE) return { passed: false, msg: m('nodeport.loggedFrom', { from: from || m('nodeport.nowhere'), ip: OUTSIDE }) };
+  return { passed: true, msg: m('nodeport.nginxLoggedOutsideHost', { ip: OUTSIDE }) };
 }
 
 async function noEndpointNodeDrops(ctx: CheckCtx): Promise<CheckOutcome> {
   const c = clusterOf(ctx.world)!;
   await c.settle();
   const bad = serviceProblem(ctx);
-  if (bad) return { passed: false, message: bad };
+  if (bad) return { passed: false, msg: bad };
   const r = await curlFromOutside(ctx, NODE02);
-  if (r.code === 0) return { passed: false, message: `node02 still forwards http://${NODE02}:${PORT}/ to the pod on node01: with the policy the goal asks for, a node without the pod keeps no NodePort traffic` };
-  if (!r.trace.some((l) => /KUBE-EXTERNAL-SERVICES/.test(l))) return { passed: false, message: `http://${NODE02}:${PORT}/ fails, but not because kube-proxy drops it on node02 (the goal asks for the Service's policy, not a firewall rule of your own)` };
-  return { passed: true, message: `node02 drops NodePort traffic for web: it has no local endpoint` };
+  if (r.code === 0) return { passed: false, msg: m('nodeport.node02StillForwards', { addr: `${NODE02}:${PORT}` }) };
+  if (!r.trace.some((l) => /KUBE-EXTERNAL-SERVICES/.test(l))) return { passed: false, msg: m('nodeport.failsNotByKubeProxy', { addr: `${NODE02}:${PORT}` }) };
+  return { passed: true, msg: m('nodeport.nodeDropsNodeportTraffic') };
 }
 
 const lab: LabDef = {

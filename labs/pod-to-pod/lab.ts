@@ -19,6 +19,7 @@ import type { KObject } from '../../src/k8s/api.ts';
 import { buildCluster, clusterOf } from '../../src/k8s/cluster.ts';
 import { toYaml } from '../../src/k8s/yaml.ts';
 import { flannelDaemonSet } from '../../src/k8s/cluster.ts';
+import { m, type Msg } from '../../src/labs/messages.ts';
 
 const pod = (name: string, node: string): KObject => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default', labels: { app: name } }, spec: { nodeName: node, containers: [{ name: 'nginx', image: 'nginx:1.27' }] } });
 
@@ -32,15 +33,15 @@ function trialDaemonSet(): KObject {
   return ds;
 }
 
-async function podIps(ctx: CheckCtx): Promise<{ a?: KObject; b?: KObject; msg?: string }> {
+async function podIps(ctx: CheckCtx): Promise<{ a?: KObject; b?: KObject; msg?: Msg }> {
   const c = clusterOf(ctx.world);
-  if (!c) return { msg: 'no cluster in this world' };
+  if (!c) return { msg: m('k8s.noClusterThisWorld') };
   await c.settle();
   const a = c.api.get('Pod', 'default', 'web-a');
   const b = c.api.get('Pod', 'default', 'web-b');
-  if (!a || !b) return { msg: 'pods web-a (node01) and web-b (node02) must exist' };
+  if (!a || !b) return { msg: m('k8s.podsWebNodeWeb') };
   for (const p of [a, b]) {
-    if (!p.status?.podIP) return { msg: `${p.metadata.name} on ${p.spec.nodeName} has no IP yet (${p.status?.containerStatuses?.[0]?.state?.waiting?.reason ?? p.status?.phase}): ${p.spec.nodeName} has no CNI network configuration. The goal asks for a pod network on every node that runs pods` };
+    if (!p.status?.podIP) return { msg: m('k8s.noIpNoCni', { pod: p.metadata.name, node: p.spec.nodeName, status: `${p.status?.containerStatuses?.[0]?.state?.waiting?.reason ?? p.status?.phase}` }) };
   }
   return { a, b };
 }
@@ -76,8 +77,8 @@ const lab: LabDef = {
       title: 'web-a and web-b are Running with pod IPs from their nodes\' subnets',
       run: async (ctx) => {
         const r = await podIps(ctx);
-        if (r.msg) return { passed: false, message: r.msg };
-        return { passed: true, message: `web-a ${r.a!.status.podIP} on node01, web-b ${r.b!.status.podIP} on node02` };
+        if (r.msg) return { passed: false, msg: r.msg };
+        return { passed: true, msg: m('k8s.webNodeWebB', { ip: r.a!.status.podIP, ip2: r.b!.status.podIP }) };
       },
     },
     {
@@ -85,10 +86,10 @@ const lab: LabDef = {
       title: 'web-a on node01 reaches web-b on node02 by its pod IP',
       run: async (ctx) => {
         const r = await podIps(ctx);
-        if (r.msg) return { passed: false, message: r.msg };
+        if (r.msg) return { passed: false, msg: r.msg };
         const c = clusterOf(ctx.world)!;
         const ns = c.kubelets.get('node01')!.podNetns('default', 'web-a');
-        if (!ns) return { passed: false, message: 'web-a has no sandbox on node01' };
+        if (!ns) return { passed: false, msg: m('k8s.webNoSandboxNode') };
         const name = ctx.world.host('node01').netnsNamesOf(ns)[0];
         return reaches(ctx, `node01:${name}`, r.b!.status.podIP);
       },

@@ -1,121 +1,95 @@
-// Every message template in the check code has a Korean template: the
-// string literals after `message:` / `msg:` (and the fragments the
-// explanations return) are read from the sources, their `${…}` filled with
-// sample values, and each must translate. Real messages from the labs'
-// start states translate too; unmatched text falls back to English.
+// Check messages are ids with parameters, rendered from one dictionary: every
+// id has an English and a Korean text naming the same parameters; the English
+// rendering is what the CLIs print; Korean particles follow the parameter's
+// last sound; and the messages every lab gives for its untouched start and
+// its reference solution have no English prose on a Korean page.
 
-import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkMessage, hasKoreanMessage } from './checks.ts';
-import { listLabs, makeLabWorld, runChecks } from '../labs/index.ts';
+import { CHECK_TEXTS, english, finalSound, join, m, renderMsg, withParticle, checkMessage, type MsgId } from './checks.ts';
+import { koreanProblems } from './check-audit.ts';
+import { labInfo, listLabs, makeLabWorld, runChecks } from '../labs/index.ts';
+import { checkLines } from '../labs/replay.ts';
 
-const ROOT = new URL('../../', import.meta.url);
+const names = (s: string): string[] => [...s.matchAll(/\{(\w+)(?:\|([^}]+))?\}/g)].map((x) => x[1]!).sort();
+const PARTICLES = new Set(['은', '는', '이', '가', '을', '를', '과', '와', '으로', '로']);
 
-function files(): string[] {
-  const out = ['src/labs/checks.ts', 'src/labs/docker-checks.ts', 'src/labs/index.ts', 'labs/dns-checks.ts', 'labs/breakfix-checks.ts', 'labs/k8s-checks.ts', 'labs/overlay-checks.ts', 'labs/docker-types-checks.ts', 'labs/capstone-checks.ts'];
-  for (const d of readdirSync(new URL('labs/', ROOT))) {
-    const p = `labs/${d}/lab.ts`;
-    try {
-      if (statSync(new URL(p, ROOT)).isFile()) out.push(p);
-    } catch {
-      /* not a lab directory */
+describe('the check message dictionary', () => {
+  const entries = Object.entries(CHECK_TEXTS) as [MsgId, { en: string; ko: string }][];
+
+  it('has many messages, each id in both languages', () => {
+    expect(entries.length).toBeGreaterThan(250);
+    for (const [id, t] of entries) {
+      expect(t.en.trim(), id).not.toBe('');
+      // Korean words, unless the text is only parameters and punctuation.
+      if (/[a-z]{2}/i.test(t.ko.replace(/\{[^}]+\}/g, ''))) expect(t.ko, id).toMatch(/[가-힣]/);
     }
-  }
-  return out;
-}
-
-/** Sample values for `${…}` by expression (others get x1, x2…). */
-const SAMPLE: Record<string, string> = { chain: 'KUBE-SVC-ABCDEF', dnatHint: '', why: " (a default route via gw's gateway?)" };
-
-/** Read the string literal starting at `src[i]` (a quote): its variants, `${…}` filled with sample values (both branches of `c ? 'a' : 'b'`). */
-function literal(src: string, i: number): { texts: string[]; end: number } {
-  const q = src[i]!;
-  let outs = [''];
-  let n = 0;
-  let j = i + 1;
-  const add = (xs: string[]): void => {
-    outs = outs.flatMap((o) => xs.map((x) => o + x));
-  };
-  while (j < src.length && src[j] !== q) {
-    if (src[j] === '\\') {
-      add([src[j + 1] === 'n' ? '\n' : src[j + 1]!]);
-      j += 2;
-    } else if (q === '`' && src[j] === '$' && src[j + 1] === '{') {
-      let depth = 1;
-      let k = j + 2;
-      while (depth > 0) {
-        const c = src[k]!;
-        if (c === '`' || c === "'" || c === '"') k = literal(src, k).end;
-        else {
-          if (c === '{') depth++;
-          else if (c === '}') depth--;
-          k++;
-        }
-      }
-      const expr = src.slice(j + 2, k - 1).trim();
-      const tern = /\?\s*(?=[`'"])/.exec(expr);
-      let vals: string[] | undefined;
-      if (tern) {
-        const a = literal(expr, tern.index + tern[0].length);
-        const rest = /^\s*:\s*(?=[`'"])/.exec(expr.slice(a.end));
-        if (rest) vals = [...a.texts, ...literal(expr, a.end + rest[0].length).texts];
-      }
-      add(vals ?? [SAMPLE[expr] ?? `x${++n}`]);
-      j = k;
-    } else add([src[j++]!]);
-  }
-  return { texts: outs, end: j + 1 };
-}
-
-/** Message templates of a source file: literals after `message:`/`msg:`, and what the explanations return. */
-function templates(src: string): string[] {
-  const out: string[] = [];
-  for (const m of src.matchAll(/\b(?:message|msg):\s*(?=[`'"])/g)) out.push(...literal(src, m.index! + m[0].length).texts);
-  for (const fn of ['explainProbe', 'explainTcp', 'natHint']) {
-    const at = src.indexOf(`function ${fn}(`);
-    if (at < 0) continue;
-    const body = src.slice(at, src.indexOf('\n}\n', at));
-    for (const m of body.matchAll(/\breturn\s+(?=[`'"])/g)) out.push(...literal(body, m.index! + m[0].length).texts.filter(Boolean));
-  }
-  // A suffix (` (on the way: …)`) follows a message.
-  return out.map((t) => (t.startsWith(' ') ? `the echo request never left red${t}` : t));
-}
-
-describe('check messages in Korean', () => {
-  const all = files().flatMap((f) => templates(readFileSync(new URL(f, ROOT), 'utf8')).map((t) => [f, t] as const));
-
-  it('finds the check code’s message templates', () => {
-    expect(all.length).toBeGreaterThan(90);
   });
 
-  for (const [file, t] of all) {
-    it(`${file}: ${t.slice(0, 70)}`, () => {
-      expect(hasKoreanMessage(t), t).toBe(true);
-      expect(checkMessage('ko', t)).toMatch(/[가-힣]/);
-    });
-  }
-
-  it('keeps names, addresses and rule text; translates nested reasons; falls back to English', () => {
-    expect(checkMessage('ko', 'namespace red does not exist')).toBe('red 네임스페이스가 없습니다');
-    expect(checkMessage('ko', 'red has 192.168.15.1/24 on veth-red, but veth-red is down (ip link set veth-red up)')).toBe(
-      'red의 veth-red에 192.168.15.1/24 주소가 있지만 veth-red 링크가 down 상태입니다 (ip link set veth-red up)',
-    );
-    expect(checkMessage('ko', 'red has no address 192.168.15.1/24 on veth-red; blue reaches 192.168.15.1 (echo reply, ttl 64)')).toBe(
-      'red의 veth-red에 192.168.15.1/24 주소가 없습니다; blue에서 192.168.15.1에 닿습니다 (echo reply, ttl 64)',
-    );
-    expect(checkMessage('ko', 'left got an ICMP error from 10.1.1.1: network unreachable')).toBe('left에 10.1.1.1에서 보낸 ICMP 오류가 왔습니다: 네트워크에 닿을 수 없음 (network unreachable)');
-    const drop = 'http://203.0.113.5:8080/ from client failed: the SYN was dropped in host: FORWARD policy DROP (NAT on the way: host: nat: destination 203.0.113.5:8080 → 192.168.15.2:80)';
-    expect(checkMessage('ko', drop)).toBe('client에서 요청한 http://203.0.113.5:8080/ 실패: SYN이 host에서 버려졌습니다: FORWARD policy DROP (거쳐 간 NAT: host: nat: destination 203.0.113.5:8080 → 192.168.15.2:80)');
-    expect(checkMessage('ko', 'something new the checks say')).toBe('something new the checks say');
-    expect(checkMessage('en', 'namespace red does not exist')).toBe('namespace red does not exist');
+  it('names the same parameters in English and Korean', () => {
+    const bad = entries.filter(([, t]) => [...new Set(names(t.en))].join() !== [...new Set(names(t.ko))].join()).map(([id, t]) => `${id}: ${names(t.en)} vs ${names(t.ko)}`);
+    expect(bad).toEqual([]);
   });
 
-  it("messages from every lab's start state translate", async () => {
-    const missing: string[] = [];
-    for (const info of listLabs()) {
-      const world = makeLabWorld(info.id, 1);
-      for (const r of await runChecks(info.id, world, 1)) if (!hasKoreanMessage(r.message)) missing.push(`${info.id}/${r.id}: ${r.message}`);
-    }
-    expect(missing).toEqual([]);
-  }, 120_000);
+  it('uses only known particles after a parameter', () => {
+    const bad = entries.flatMap(([id, t]) => [...t.ko.matchAll(/\{\w+\|([^}]+)\}/g)].filter((x) => !PARTICLES.has(x[1]!)).map((x) => `${id}: ${x[0]}`));
+    expect(bad).toEqual([]);
+  });
+
+  it('renders parameters, nested messages and joined messages in each language', () => {
+    const probe = m('probe.gotIcmpError', { from: 'left', src: '10.1.1.1', kind: m('probe.networkUnreachable') });
+    expect(english(probe)).toBe('left got an ICMP error from 10.1.1.1: network unreachable');
+    expect(renderMsg('ko', probe)).toBe('left에 10.1.1.1에서 보낸 ICMP 오류가 왔습니다: 네트워크에 닿을 수 없음 (network unreachable)');
+    const two = join([m('probe.noAddressOn', { label: 'red', cidr: '192.168.15.1/24', dev: 'veth-red' }), m('probe.reachesEchoReplyTtl', { label: 'blue', dst: '192.168.15.1', ttl: 64 })]);
+    expect(english(two)).toBe('red has no address 192.168.15.1/24 on veth-red; blue reaches 192.168.15.1 (echo reply, ttl 64)');
+    expect(renderMsg('ko', two)).toBe('red의 veth-red에 192.168.15.1/24 주소가 없습니다; blue에서 192.168.15.1에 닿습니다 (echo reply, ttl 64)');
+    const drop = m('http.natOnTheWay', { head: m('http.failed', { url: 'http://203.0.113.5:8080/', label: 'client', reason: m('http.synWasDropped', { where: 'host', what: 'FORWARD policy DROP' }) }), nat: 'host: nat: destination 203.0.113.5:8080 → 192.168.15.2:80' });
+    expect(english(drop)).toBe('http://203.0.113.5:8080/ from client failed: the SYN was dropped in host: FORWARD policy DROP (NAT on the way: host: nat: destination 203.0.113.5:8080 → 192.168.15.2:80)');
+    expect(renderMsg('ko', drop)).toBe('client에서 요청한 http://203.0.113.5:8080/ 실패: SYN이 host에서 버려졌습니다: FORWARD policy DROP (거쳐 간 NAT: host: nat: destination 203.0.113.5:8080 → 192.168.15.2:80)');
+  });
+
+  it('picks the particle that fits the last sound of the value', () => {
+    expect(withParticle('web', '가')).toBe('web이');
+    expect(withParticle('red', '가')).toBe('red가');
+    expect(withParticle('web-b', '와')).toBe('web-b와');
+    expect(withParticle('web-m', '와')).toBe('web-m과');
+    expect(withParticle('node01', '는')).toBe('node01은');
+    expect(withParticle('10.0.0.2', '는')).toBe('10.0.0.2는');
+    expect(withParticle('10.0.0.3', '를')).toBe('10.0.0.3을');
+    expect(withParticle('eth0', '와')).toBe('eth0과');
+    expect(withParticle('ns1', '로')).toBe('ns1로');
+    expect(withParticle('10.0.0.6', '로')).toBe('10.0.0.6으로');
+    expect(withParticle('client', '이')).toBe('client가');
+    expect(withParticle('pod1', '를')).toBe('pod1을');
+    expect(withParticle('shop', '가')).toBe('shop이');
+    expect(withParticle('kube-system', '을')).toBe('kube-system을');
+    expect(withParticle('파드', '를')).toBe('파드를');
+    expect(withParticle('서버', '으로')).toBe('서버로');
+    expect(withParticle('라우팅 테이블', '이')).toBe('라우팅 테이블이');
+    expect(finalSound('http://10.0.0.1/')).toBe('ㄹ');
+  });
+
+  it('shows a stored result without an id (an older record) as its English text', () => {
+    expect(checkMessage('ko', { message: 'namespace red does not exist' })).toBe('namespace red does not exist');
+    expect(checkMessage('ko', { message: 'x', msg: { id: 'no.such.id' } })).toBe('x');
+    expect(checkMessage('ko', { message: 'namespace red does not exist', msg: m('probe.namespaceDoesNotExist', { ns: 'red' }) })).toBe('red 네임스페이스가 없습니다');
+  });
+});
+
+describe("every lab's messages on a Korean page", () => {
+  for (const info of listLabs()) {
+    it(`${info.id}: the untouched start and the reference solution`, async () => {
+      const problems: string[] = [];
+      const start = await runChecks(info.id, makeLabWorld(info.id, 1), 1);
+      const solved = await checkLines(info.id, 1, labInfo(info.id, 1)!.solution);
+      for (const r of [...start, ...solved]) {
+        expect(r.msg, `${r.id} has no message id`).toBeDefined();
+        expect(english(r.msg!), r.id).toBe(r.message);
+        problems.push(...koreanProblems(r.msg!).map((p) => `${r.id}: ${p}`));
+        expect(renderMsg('ko', r.msg!), r.id).toMatch(/[가-힣]/);
+      }
+      expect(start.some((r) => !r.passed), 'the start fails a check').toBe(true);
+      expect(solved.every((r) => r.passed), solved.filter((r) => !r.passed).map((r) => `${r.id}: ${r.message}`).join('\n')).toBe(true);
+      expect(problems).toEqual([]);
+    }, 120_000);
+  }
 });

@@ -1,18 +1,20 @@
 // Korean pages say everything in Korean: every check message a lab gives
 // for its start, its reference solution and each listed shortcut (the
-// states learners actually reach), and every packet-path step the checks'
-// probes trace in those states, has a Korean template.
+// states learners actually reach) is a message id whose parameters carry no
+// English prose, and every packet-path step the checks' probes trace in
+// those states has a Korean template.
 
 import { describe, expect, it } from 'vitest';
 import '../userland/index.ts';
 import { Session } from '../session/session.ts';
-import { hasKoreanMessage } from './checks.ts';
+import type { Msg } from './checks.ts';
+import { koreanProblems } from './check-audit.ts';
 import { hasKoreanStep } from './path.ts';
 import { labInfo, labShortcuts, listLabs, makeLabWorld, runChecks } from '../labs/index.ts';
 import type { Kernel } from '../kernel/kernel.ts';
 
 /** Messages and traced steps of a lab after `lines`. */
-async function states(id: string, lines: string[]): Promise<{ messages: string[]; steps: string[] }> {
+async function states(id: string, lines: string[]): Promise<{ messages: (Msg | undefined)[]; steps: string[] }> {
   const info = labInfo(id, 1)!;
   const world = makeLabWorld(id, 1);
   const session = new Session({ makeWorld: () => world, host: info.terminalHost });
@@ -33,7 +35,7 @@ async function states(id: string, lines: string[]): Promise<{ messages: string[]
     collect();
     const results = await runChecks(id, world, 1);
     collect();
-    return { messages: results.map((r) => r.message), steps };
+    return { messages: results.map((r) => r.msg), steps };
   } finally {
     session.dispose();
   }
@@ -47,7 +49,7 @@ describe('Korean for the states learners reach', () => {
       const missing: string[] = [];
       for (const lines of runs) {
         const { messages, steps } = await states(lab.id, lines);
-        for (const m of messages) if (m && !hasKoreanMessage(m)) missing.push(`check: ${m}`);
+        for (const m of messages) missing.push(...(m ? koreanProblems(m).map((p) => `check: ${p}`) : ['check: a result without a message id']));
         for (const s of steps) if (!hasKoreanStep(s)) missing.push(`step: ${s}`);
       }
       if (process.env.KO_DUMP) (await import('node:fs')).appendFileSync(process.env.KO_DUMP, [...new Set(missing)].map((m) => `${lab.id}\t${m}\n`).join(''));

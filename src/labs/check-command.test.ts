@@ -6,6 +6,7 @@ import '../userland/index.ts';
 import { Session } from '../session/session.ts';
 import { bareWorld } from '../world/world.ts';
 import { hasAddr } from './checks.ts';
+import { english } from './messages.ts';
 
 async function session(lines: string[]) {
   const world = bareWorld(1);
@@ -21,8 +22,8 @@ describe('suggested commands work where the learner is', () => {
     const ctx = { world, host: 'host' };
     const r = hasAddr(ctx, 'red', '10.9.0.1/24');
     expect(r.passed).toBe(false);
-    const cmd = /\((ip netns exec red ip link set veth-r up)\)$/.exec(r.message)?.[1];
-    expect(cmd, r.message).toBeDefined();
+    const cmd = /\((ip netns exec red ip link set veth-r up)\)$/.exec(english(r.msg))?.[1];
+    expect(cmd, english(r.msg)).toBeDefined();
     await s.runLine(cmd!);
     expect(hasAddr(ctx, 'red', '10.9.0.1/24').passed).toBe(true);
     s.dispose();
@@ -31,7 +32,7 @@ describe('suggested commands work where the learner is', () => {
   it('a down link in the host namespace: plain ip link set … up', async () => {
     const { world, s } = await session(['ip link add d0 type dummy', 'ip addr add 10.8.0.1/24 dev d0']);
     const r = hasAddr({ world, host: 'host' }, 'host:', '10.8.0.1/24');
-    expect(r.message).toMatch(/\(ip link set d0 up\)$/);
+    expect(english(r.msg)).toMatch(/\(ip link set d0 up\)$/);
     s.dispose();
   });
 });

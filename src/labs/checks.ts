@@ -15,6 +15,7 @@ import { TcpSocket } from '../kernel/socket/tcp.ts';
 import { nfTable } from '../kernel/netfilter/netfilter.ts';
 import type { World } from '../world/world.ts';
 import type { CheckOutcome } from './types.ts';
+import { join, m, type Msg } from './messages.ts';
 
 /** What a check runs against. */
 export interface CheckCtx {
@@ -95,24 +96,24 @@ function noteProbe(k: Kernel, ns: NetNs, dst: number, at: number, ok: boolean, t
 }
 
 /** Explain a failed probe in terms of the packet's path. */
-export function explainProbe(fromLabel: string, dst: string, p: EchoProbe): string {
+export function explainProbe(fromLabel: string, dst: string, p: EchoProbe): Msg {
   if (p.routeError) {
-    return `${fromLabel} cannot send to ${dst}: connect: ${p.routeError} — ${fromLabel} has no usable route to ${dst} (check its addresses, that the link is up, and its routes)`;
+    return m('probe.cannotSendConnectNo', { from: fromLabel, dst, err: p.routeError });
   }
   if (p.icmpError) {
-    const kinds: Record<string, string> = { '3/0': 'network unreachable', '3/1': 'host unreachable', '3/3': 'port unreachable', '3/13': 'administratively prohibited (a firewall REJECT)', '11/0': 'TTL exceeded (a routing loop?)' };
-    return `${fromLabel} got an ICMP error from ${p.icmpError.from}: ${kinds[`${p.icmpError.type}/${p.icmpError.code}`] ?? `type ${p.icmpError.type} code ${p.icmpError.code}`}`;
+    const kinds: Record<string, Msg> = { '3/0': m('probe.networkUnreachable'), '3/1': m('probe.hostUnreachable'), '3/3': m('probe.portUnreachable'), '3/13': m('probe.adminProhibited'), '11/0': m('probe.ttlExceeded') };
+    return m('probe.gotIcmpError', { from: fromLabel, src: p.icmpError.from, kind: kinds[`${p.icmpError.type}/${p.icmpError.code}`] ?? m('probe.icmpType', { type: p.icmpError.type, code: p.icmpError.code }) });
   }
   const steps = p.trace.steps;
   const arrived = steps.find((s) => s.stage === 'icmp' && s.what.startsWith('echo request'));
   const drop = lastDrop(steps);
   if (arrived) {
-    return `the echo request reached ${arrived.where} but no reply came back to ${fromLabel}${drop && drop.at >= arrived.at ? `: ${drop.what}` : ': the reply has no way back (a missing route or gateway on the return path?)'}`;
+    return drop && drop.at >= arrived.at ? m('probe.noReplyDropped', { where: arrived.where, from: fromLabel, what: drop.what }) : m('probe.noReplyNoWayBack', { where: arrived.where, from: fromLabel });
   }
-  if (drop) return `the echo request from ${fromLabel} to ${dst} was dropped in ${drop.where}: ${drop.what}`;
+  if (drop) return m('probe.echoRequestWasDropped', { from: fromLabel, dst, where: drop.where, what: drop.what });
   const left = steps.some((s) => s.stage === 'xmit');
-  if (!left) return `the echo request never left ${fromLabel}`;
-  return `the echo request left ${fromLabel} but nothing answered for ${dst} within 3 s`;
+  if (!left) return m('probe.echoRequestNeverLeft', { from: fromLabel });
+  return m('probe.echoRequestLeftNothing', { from: fromLabel, dst });
 }
 
 function lastDrop(steps: TraceStep[]): TraceStep | undefined {
@@ -123,12 +124,12 @@ function lastDrop(steps: TraceStep[]): TraceStep | undefined {
 /** Check: `from` reaches `dst` by ICMP echo. */
 export async function reaches(ctx: CheckCtx, from: string, dst: string): Promise<CheckOutcome> {
   const r = resolveNs(ctx, from);
-  if (!r.ns) return { passed: false, message: `namespace ${from} does not exist` };
+  if (!r.ns) return { passed: false, msg: m('probe.namespaceDoesNotExist', { ns: from }) };
   const addr = parseIp4(dst);
-  if (addr === undefined) return { passed: false, message: `bad address ${dst}` };
+  if (addr === undefined) return { passed: false, msg: m('probe.badAddress', { a: dst }) };
   const p = await probeEcho(ctx.world, r.ns, addr);
-  if (p.ok) return { passed: true, message: `${r.label} reaches ${dst} (echo reply, ttl ${p.ttl})` };
-  return { passed: false, message: explainProbe(r.label, dst, p) + natHint(ctx, p.trace) };
+  if (p.ok) return { passed: true, msg: m('probe.reachesEchoReplyTtl', { label: r.label, dst, ttl: String(p.ttl) }) };
+  return { passed: false, msg: natHint(ctx, p.trace, explainProbe(r.label, dst, p)) };
 }
 
 const PRIVATE: [number, number][] = [
@@ -142,54 +143,54 @@ const PRIVATE: [number, number][] = [
  * private source (nobody translated it), or a source translated to an
  * address the translating host does not own (replies never come back).
  */
-function natHint(ctx: CheckCtx, t: Trace): string {
+function natHint(ctx: CheckCtx, t: Trace, head: Msg, onTheWay = true): Msg {
   const steps = t.steps;
   const rewrites = steps.filter((s) => s.stage === 'netfilter' && / nat: source /.test(s.what));
   for (const s of rewrites) {
-    const m = / → (\d+\.\d+\.\d+\.\d+)/.exec(s.what);
+    const to = / → (\d+\.\d+\.\d+\.\d+)/.exec(s.what);
     const host = s.where.split('/')[0];
     const k = ctx.world.hosts.get(host);
-    const a = m ? parseIp4(m[1]) : undefined;
-    if (k && a !== undefined && !k.namespaces.some((ns) => ns.isLocalAddr(a))) return ` (${host} translated the source to ${m![1]}, which is not one of its addresses: replies go to ${m![1]} and never come back to ${host} to be translated back)`;
+    const a = to ? parseIp4(to[1]) : undefined;
+    if (k && a !== undefined && !k.namespaces.some((ns) => ns.isLocalAddr(a))) return m('http.translatedSourceNotOwn', { head, host, a: to![1] });
   }
   const d = lastDrop(steps);
-  const m = d && /cannot route the echo reply to (\d+\.\d+\.\d+\.\d+)/.exec(d.what);
-  const a = m ? parseIp4(m[1]) : undefined;
+  const back = d && /cannot route the echo reply to (\d+\.\d+\.\d+\.\d+)/.exec(d.what);
+  const a = back ? parseIp4(back[1]) : undefined;
   if (d && a !== undefined && PRIVATE.some(([n, l]) => inNet(a, n, l))) {
     const net = `${fmtIp4((a & 0xffffff00) >>> 0)}/24`;
-    return ` — ${d.where.split('/')[0]} has no route to ${net}: the request arrived with the private source ${m![1]} because nothing translated it on the way out (a MASQUERADE or SNAT rule for ${net} in the nat POSTROUTING chain of the host in between)`;
+    return m('http.noRouteUntranslated', { head, host: d.where.split('/')[0], net, src: back![1] });
   }
-  if (rewrites.length && d) return ` (on the way: ${rewrites.map((s) => `${s.where}: ${s.what}`).join('; ')})`;
-  return '';
+  if (onTheWay && rewrites.length && d) return m('http.onTheWay', { head, steps: rewrites.map((s) => `${s.where}: ${s.what}`).join('; ') });
+  return head;
 }
 
 /** Check: a named namespace exists on a host. */
 export function netnsExists(ctx: CheckCtx, spec: string): CheckOutcome {
   const r = resolveNs(ctx, spec);
-  return r.ns ? { passed: true, message: `namespace ${r.label} exists` } : { passed: false, message: `there is no namespace ${spec} (ip netns add ${spec.split(':').pop()})` };
+  return r.ns ? { passed: true, msg: m('probe.namespaceExists', { ns: r.label }) } : { passed: false, msg: m('probe.noNamespaceAdd', { spec, name: spec.split(':').pop()! }) };
 }
 
 /** Check: an address is configured in a namespace (on any device, or on `dev`). */
 export function hasAddr(ctx: CheckCtx, spec: string, cidr: string, dev?: string): CheckOutcome {
   const r = resolveNs(ctx, spec);
-  if (!r.ns) return { passed: false, message: `namespace ${spec} does not exist` };
+  if (!r.ns) return { passed: false, msg: m('probe.namespaceDoesNotExist', { ns: spec }) };
   const [a, l] = cidr.split('/');
   const ip = parseIp4(a);
   const hit = r.ns.allAddrs().find((x) => x.addr.local === ip && x.addr.prefixlen === Number(l) && (!dev || x.dev.name === dev));
-  if (!hit) return { passed: false, message: `${r.label} has no address ${cidr}${dev ? ` on ${dev}` : ''}` };
+  if (!hit) return { passed: false, msg: dev ? m('probe.noAddressOn', { label: r.label, cidr, dev }) : m('probe.noAddress', { label: r.label, cidr }) };
   if (!hit.dev.adminUp) {
     // The command that works from the lab's terminal: a named namespace's link is set from inside it.
     const up = r.ns === r.k.initNs ? `ip link set ${hit.dev.name} up` : `ip netns exec ${spec.split(':').pop()} ip link set ${hit.dev.name} up`;
-    return { passed: false, message: `${r.label} has ${cidr} on ${hit.dev.name}, but ${hit.dev.name} is down (${up})` };
+    return { passed: false, msg: m('probe.down', { label: r.label, cidr, dev: hit.dev.name, cmd: up }) };
   }
-  return { passed: true, message: `${r.label} has ${cidr} on ${hit.dev.name}` };
+  return { passed: true, msg: m('probe.hasAddr', { label: r.label, cidr, dev: hit.dev.name }) };
 }
 
 /** Combine outcomes: all must pass; messages joined. */
 export function all(...outs: CheckOutcome[]): CheckOutcome {
   const bad = outs.filter((o) => !o.passed);
-  if (bad.length) return { passed: false, message: bad.map((o) => o.message).join('; ') };
-  return { passed: true, message: outs.map((o) => o.message).join('; ') };
+  if (bad.length) return { passed: false, msg: join(bad.map((o) => o.msg)) };
+  return { passed: true, msg: join(outs.map((o) => o.msg)) };
 }
 
 /** Run probes one after another and combine them. */
@@ -305,12 +306,12 @@ export async function tracedSyn(world: World, ns: NetNs, dst: number, dport: num
  */
 export async function httpGet(ctx: CheckCtx, from: string, url: string, expect?: string, want?: ServedBy): Promise<CheckOutcome> {
   const r = resolveNs(ctx, from);
-  if (!r.ns) return { passed: false, message: `namespace ${from} does not exist` };
-  const m = /^http:\/\/(\d+\.\d+\.\d+\.\d+)(?::(\d+))?(\/[^\s]*)?$/.exec(url);
-  const dst = m ? parseIp4(m[1]) : undefined;
-  if (!m || dst === undefined) return { passed: false, message: `bad URL ${url}` };
-  const port = Number(m[2] ?? 80);
-  const path = m[3] ?? '/';
+  if (!r.ns) return { passed: false, msg: m('probe.namespaceDoesNotExist', { ns: from }) };
+  const u = /^http:\/\/(\d+\.\d+\.\d+\.\d+)(?::(\d+))?(\/[^\s]*)?$/.exec(url);
+  const dst = u ? parseIp4(u[1]) : undefined;
+  if (!u || dst === undefined) return { passed: false, msg: m('http.badUrl', { url }) };
+  const port = Number(u[2] ?? 80);
+  const path = u[3] ?? '/';
   const ns = r.ns;
   const s = new TcpSocket(ns);
   const seen: Seen[] = [];
@@ -334,7 +335,7 @@ export async function httpGet(ctx: CheckCtx, from: string, url: string, expect?:
         failure = s.error === 'ECONNREFUSED' || (s.state === 'CLOSED' && !s.error) ? 'refused' : 'timeout';
         if (s.error && s.error !== 'ECONNREFUSED' && s.error !== 'ETIMEDOUT') routeErr = s.error;
       } else {
-        s.send(`GET ${path} HTTP/1.1\r\nHost: ${m[1]}${m[2] ? `:${port}` : ''}\r\nUser-Agent: curl/7.88.1\r\nAccept: */*\r\n\r\n`);
+        s.send(`GET ${path} HTTP/1.1\r\nHost: ${u[1]}${u[2] ? `:${port}` : ''}\r\nUser-Agent: curl/7.88.1\r\nAccept: */*\r\n\r\n`);
         await untilSock(ctx.world, s, 5000, () => {
           response += s.rcvBuf;
           s.rcvBuf = '';
@@ -351,28 +352,29 @@ export async function httpGet(ctx: CheckCtx, from: string, url: string, expect?:
   const label = r.label;
   if (!failure) {
     const status = /^HTTP\/1\.[01] (\d{3})[^\r\n]*/.exec(response);
-    if (!status) return { passed: false, message: `${url} from ${label}: the server answered something that is not HTTP` };
+    if (!status) return { passed: false, msg: m('http.serverAnsweredSomethingThat', { url, label }) };
     const body = response.slice(response.indexOf('\r\n\r\n') + 4);
-    if (!status[1].startsWith('2')) return { passed: false, message: `${url} from ${label} answered "${status[0]}", not a page` };
-    if (expect && !body.includes(expect)) return { passed: false, message: `${url} from ${label} answered ${status[0].slice(9)}, but not with the expected page (it does not contain "${expect}")` };
+    if (!status[1].startsWith('2')) return { passed: false, msg: m('http.answeredNotPage', { url, label, status: status[0] }) };
+    if (expect && !body.includes(expect)) return { passed: false, msg: m('http.answeredNotExpectedPage', { url, label, status: status[0].slice(9), expect }) };
     if (want) {
       const bad = servedBy(ctx, label, url, seen, want, ns);
-      if (bad) return { passed: false, message: bad };
+      if (bad) return { passed: false, msg: bad };
     }
-    return { passed: true, message: `${label} fetched ${url}: ${status[0].slice(9)}${expect ? ` (the page contains "${expect}")` : ''}` };
+    const got = status[0].slice(9);
+    return { passed: true, msg: expect ? m('http.fetchedContains', { label, url, status: got, expect }) : m('http.fetched', { label, url, status: got }) };
   }
-  if (failure === 'route') return { passed: false, message: `${label} cannot connect to ${m[1]}:${port}: ${routeErr} — ${label} has no route there (a default route via its gateway?)` };
+  if (failure === 'route') return { passed: false, msg: m('http.cannotConnectNoRoute', { label, addr: `${u[1]}:${port}`, err: routeErr }) };
   const synAcked = seen.some((x) => x.pkt.payload.proto === 'tcp' && x.pkt.payload.flags.syn && x.pkt.payload.flags.ack);
   if (failure === 'timeout' && !synAcked) {
     // The traced SYN names what dropped it on the way (forwarding off, a DROP rule) and the NAT it met.
     const t = await tracedSyn(ctx.world, ns, dst, port);
     const drop = lastDrop(t.steps);
     const nat = t.steps.filter((s) => s.stage === 'netfilter' && / nat: /.test(s.what)).map((s) => `${s.where.split('/')[0]}: ${s.what}`);
-    const natText = nat.length ? ` (NAT on the way: ${nat.join('; ')})` : '';
-    if (drop) return { passed: false, message: `${url} from ${label} failed: the SYN was dropped in ${drop.where}: ${drop.what}${natText}` };
-    return { passed: false, message: `${url} from ${label} failed: ${await explainTcp(ctx, label, dst, port, seen, failure)}${natText}${natHint(ctx, t).replace(/^ \(on the way.*$/, '')}` };
+    const withNat = (head: Msg): Msg => (nat.length ? m('http.natOnTheWay', { head, nat: nat.join('; ') }) : head);
+    if (drop) return { passed: false, msg: withNat(m('http.failed', { url, label, reason: m('http.synWasDropped', { where: drop.where, what: drop.what }) })) };
+    return { passed: false, msg: natHint(ctx, t, withNat(m('http.failed', { url, label, reason: await explainTcp(ctx, label, dst, port, seen, failure) })), false) };
   }
-  return { passed: false, message: `${url} from ${label} failed: ${await explainTcp(ctx, label, dst, port, seen, failure)}` };
+  return { passed: false, msg: m('http.failed', { url, label, reason: await explainTcp(ctx, label, dst, port, seen, failure) }) };
 }
 
 /** Who must have served an HTTP page, and who must have translated the connection on its way. */
@@ -386,25 +388,25 @@ export interface ServedBy {
 }
 
 /** Why the connection a page came over does not show the mechanism (undefined when it does). */
-function servedBy(ctx: CheckCtx, label: string, url: string, seen: Seen[], want: ServedBy, client: NetNs): string | undefined {
+function servedBy(ctx: CheckCtx, label: string, url: string, seen: Seen[], want: ServedBy, client: NetNs): Msg | undefined {
   const srv = resolveNs(ctx, want.server);
   const [ip, port] = want.at.split(':');
   const a = parseIp4(ip!);
   const isSyn = (x: Seen): boolean => x.pkt.payload.proto === 'tcp' && !!x.pkt.payload.flags.syn && !x.pkt.payload.flags.ack;
   const synAck = seen.find((x) => x.dir === 'out' && x.pkt.payload.proto === 'tcp' && !!x.pkt.payload.flags.syn && !!x.pkt.payload.flags.ack);
-  const answeredBy = synAck ? `${synAck.where} (${fmtIp4(synAck.pkt.src)}:${synAck.pkt.payload.proto === 'tcp' ? synAck.pkt.payload.sport : ''})` : 'another host';
+  const answeredBy = synAck ? `${synAck.where} (${fmtIp4(synAck.pkt.src)}:${synAck.pkt.payload.proto === 'tcp' ? synAck.pkt.payload.sport : ''})` : m('path.anotherHost');
   const arrived = seen.find((x) => isSyn(x) && x.dir === 'in' && x.devRef.ns === srv.ns && x.pkt.dst === a && x.pkt.payload.proto === 'tcp' && x.pkt.payload.dport === Number(port));
   if (!srv.ns || !arrived) {
-    return `${label} got a page from ${url}, but not from ${want.server}'s server at ${want.at}: the connection was answered by ${answeredBy}. The goal asks for the page to be served by ${want.server}'s server`;
+    return m('path.gotPageNotServer', { label, url, srv: want.server, at: want.at, who: answeredBy });
   }
   if (want.dnatBy) {
     const own = client.allAddrs().map((x) => x.addr.local);
     if (!own.includes(arrived.pkt.src)) {
-      return `${label} got ${want.server}'s page from ${url}, but ${want.server}'s server saw the connection come from ${fmtIp4(arrived.pkt.src)}, not from ${label}: something relayed it (a proxy) instead of ${want.dnatBy} translating its destination. The goal asks for a DNAT rule on ${want.dnatBy}`;
+      return m('path.gotPageServerSaw', { label, srv: want.server, url, src: fmtIp4(arrived.pkt.src), host: want.dnatBy });
     }
     const k = ctx.world.hosts.get(want.dnatBy);
     const rewritten = seen.some((x) => isSyn(x) && x.dir === 'in' && k && x.devRef.ns === k.initNs && x.pkt.dst !== a);
-    if (!rewritten) return `${label} got ${want.server}'s page from ${url}, but the connection did not go through ${want.dnatBy} addressed to ${want.dnatBy}: the goal asks for ${want.dnatBy} to translate its own address and port to ${want.at} (DNAT)`;
+    if (!rewritten) return m('path.gotPageConnectionDid', { label, srv: want.server, url, host: want.dnatBy, at: want.at });
   }
   return undefined;
 }
@@ -420,25 +422,24 @@ function contentComplete(resp: string): boolean {
 const n24 = (a: number): number => (a & 0xffffff00) >>> 0;
 
 /** Explain a failed connection from the taps' view of the SYN and its answers. */
-async function explainTcp(ctx: CheckCtx, label: string, dst: number, port: number, seen: Seen[], failure: string): Promise<string> {
+async function explainTcp(ctx: CheckCtx, label: string, dst: number, port: number, seen: Seen[], failure: string): Promise<Msg> {
   const isSyn = (x: Seen): boolean => x.pkt.payload.proto === 'tcp' && !!x.pkt.payload.flags.syn && !x.pkt.payload.flags.ack;
   const isSynAck = (x: Seen): boolean => x.pkt.payload.proto === 'tcp' && !!x.pkt.payload.flags.syn && !!x.pkt.payload.flags.ack;
   const isRst = (x: Seen): boolean => x.pkt.payload.proto === 'tcp' && !!x.pkt.payload.flags.rst;
   const rst = seen.find(isRst);
   if (failure === 'refused' || rst) {
-    if (!rst) return `the connection was refused (RST)`;
+    if (!rst) return m('http.connectionWasRefusedRst');
     const who = ownerOf(ctx.world, rst.pkt.src);
     const rp = rst.pkt.payload.proto === 'tcp' ? rst.pkt.payload.sport : port;
     if (rst.pkt.src === dst && rp === port) {
       const synIn = seen.filter(isSyn).find((x) => x.where === who?.label && x.dir === 'in');
-      const dnatHint = synIn ? ` The SYN arrived at ${who?.label} on ${synIn.dev} still addressed to ${fmtIp4(dst)}:${port}: no DNAT rule in the nat table's PREROUTING chain rewrote it, and nothing listens on port ${port} there.` : '';
-      return `${fmtIp4(dst)} answered the SYN with a RST: nothing listens on ${fmtIp4(dst)}:${port}.${dnatHint}`;
+      return synIn ? m('http.rstNoDnat', { dst: fmtIp4(dst), port, who: `${who?.label}`, dev: synIn.dev }) : m('http.rstNothingListens', { dst: fmtIp4(dst), port });
     }
-    return `the SYN was translated to ${fmtIp4(rst.pkt.src)}:${rp} (${who?.label ?? 'unknown host'}), which answered with a RST: nothing listens on port ${rp} there.`;
+    return m('http.synTranslatedRst', { addr: `${fmtIp4(rst.pkt.src)}:${rp}`, who: who?.label ?? m('http.unknownHost'), port: rp });
   }
   const syns = seen.filter(isSyn);
   const synAcks = seen.filter(isSynAck);
-  if (!syns.length) return `the SYN never left ${label}`;
+  if (!syns.length) return m('http.synNeverLeft', { label });
   const reached = syns.filter((x) => x.dir === 'in' && ownerOf(ctx.world, x.pkt.dst)?.label === x.where);
   const last = reached.find((x) => x.pkt.dst !== dst) ?? reached[0] ?? syns[syns.length - 1];
   const dstOwner = ownerOf(ctx.world, last.pkt.dst);
@@ -448,12 +449,12 @@ async function explainTcp(ctx: CheckCtx, label: string, dst: number, port: numbe
       const back = noRoute(dstOwner.ns, last.pkt.src);
       if (back) {
         const priv = PRIVATE.some(([n, l]) => inNet(last.pkt.src, n, l)) && !dstOwner.ns.allAddrs().some((x) => inNet(x.addr.local, n24(last.pkt.src), 24));
-        const why = priv ? `: the SYN still carries the private source ${fmtIp4(last.pkt.src)} — nothing translated it on the way out (a MASQUERADE or SNAT rule in nat POSTROUTING of the host in between)` : ` (a default route via ${dstOwner.label}'s gateway?)`;
-        return `the SYN reached ${dstOwner.label} (${fmtIp4(last.pkt.dst)}:${last.pkt.payload.proto === 'tcp' ? last.pkt.payload.dport : port}) from ${fmtIp4(last.pkt.src)}, but no SYN-ACK came back: ${dstOwner.label} has no route to ${fmtIp4(last.pkt.src)} (${back})${why}`;
+        const p = { owner: dstOwner.label, addr: `${fmtIp4(last.pkt.dst)}:${last.pkt.payload.proto === 'tcp' ? last.pkt.payload.dport : port}`, src: fmtIp4(last.pkt.src), err: back };
+        return priv ? m('http.synNoRouteBackPrivate', p) : m('http.synNoRouteBack', { ...p, gw: dstOwner.label });
       }
-      return `the SYN reached ${dstOwner.label} (${fmtIp4(last.pkt.dst)}) from ${fmtIp4(last.pkt.src)}, but its SYN-ACK never left: nobody answers ARP for ${fmtIp4(last.pkt.src)} on its network?`;
+      return m('http.synReachedSynAck', { owner: dstOwner.label, addr: fmtIp4(last.pkt.dst), src: fmtIp4(last.pkt.src) });
     }
-    return `the SYN was last seen ${last.dir === 'in' ? 'arriving at' : 'leaving'} ${last.where} on ${last.dev} (${tcpDesc(last.pkt)}) and got no answer`;
+    return m(last.dir === 'in' ? 'http.synLastArriving' : 'http.synLastLeaving', { where: last.where, dev: last.dev, pkt: tcpDesc(last.pkt) });
   }
   const sa = synAcks[synAcks.length - 1];
   // Replay the last SYN-ACK that arrived somewhere, with a trace: its path names the drop.
@@ -461,11 +462,11 @@ async function explainTcp(ctx: CheckCtx, label: string, dst: number, port: numbe
   if (lastIn) {
     const t = await replayTraced(ctx.world, lastIn);
     const drop = lastDrop(t.steps);
-    if (drop) return `the SYN-ACK came back to ${lastIn.where} on ${lastIn.dev} (${tcpDesc(lastIn.pkt)}) and was dropped in ${drop.where}: ${drop.what}`;
+    if (drop) return m('http.synAckCameBack', { where: lastIn.where, dev: lastIn.dev, pkt: tcpDesc(lastIn.pkt), where2: drop.where, what: drop.what });
   }
   const translatedBack = synAcks.some((x) => x.pkt.src === dst);
-  if (!translatedBack) return `the SYN-ACK was last seen ${sa.dir === 'in' ? 'arriving at' : 'leaving'} ${sa.where} on ${sa.dev} (${tcpDesc(sa.pkt)}) and never reached ${label} translated back`;
-  return `the SYN-ACK was last seen at ${sa.where} on ${sa.dev} (${tcpDesc(sa.pkt)}) and never reached ${label}`;
+  if (!translatedBack) return m(sa.dir === 'in' ? 'http.synAckLastArriving' : 'http.synAckLastLeaving', { where: sa.where, dev: sa.dev, pkt: tcpDesc(sa.pkt), label });
+  return m('http.synAckLastSeen', { where: sa.where, dev: sa.dev, pkt: tcpDesc(sa.pkt), label });
 }
 
 /**
@@ -481,9 +482,9 @@ export async function snatTranslates(ctx: CheckCtx, from: string, cidr: string, 
   const len = Number(l);
   const rules = nat?.chains.get('POSTROUTING')?.rules ?? [];
   const rule = rules.find((r) => (r.target.kind === 'MASQUERADE' || r.target.kind === 'SNAT') && !r.srcInv && (r.srcLen === 0 || (r.srcLen <= len && inNet(net, r.src, r.srcLen))));
-  if (!rule) return { passed: false, message: `the nat table's POSTROUTING chain on ${ctx.host} has no MASQUERADE or SNAT rule for ${cidr} (iptables -t nat -A POSTROUTING -s ${cidr} -j MASQUERADE)` };
+  if (!rule) return { passed: false, msg: m('http.natTablePostroutingChain', { host: ctx.host, cidr }) };
   const r = resolveNs(ctx, from);
-  if (!r.ns) return { passed: false, message: `namespace ${from} does not exist` };
+  if (!r.ns) return { passed: false, msg: m('probe.namespaceDoesNotExist', { ns: from }) };
   const d = parseIp4(dst)!;
   const own = r.ns.allAddrs().map((x) => x.addr.local);
   const seen: Seen[] = [];
@@ -493,9 +494,9 @@ export async function snatTranslates(ctx: CheckCtx, from: string, cidr: string, 
   stop();
   const arrived = seen.find((x) => x.dir === 'in');
   const kind = rule.target.kind;
-  if (!arrived) return { passed: false, message: `a ${kind} rule for ${cidr} is in nat POSTROUTING, but no packet from ${r.label} reached ${dst} to show it at work: ${explainProbe(r.label, dst, p)}` };
-  if (own.includes(arrived.pkt.src)) return { passed: false, message: `a ${kind} rule is in nat POSTROUTING, but ${r.label}'s echo request reached ${dst} with its own source ${fmtIp4(arrived.pkt.src)}: the rule did not match it (check its -s / -o)` };
-  return { passed: true, message: `nat POSTROUTING ${kind} translates ${cidr}: ${r.label}'s echo request reached ${dst} from ${fmtIp4(arrived.pkt.src)}` };
+  if (!arrived) return { passed: false, msg: m('http.ruleNatPostroutingNo', { kind, cidr, label: r.label, dst, reason: explainProbe(r.label, dst, p) }) };
+  if (own.includes(arrived.pkt.src)) return { passed: false, msg: m('http.ruleNatPostroutingEcho', { kind, label: r.label, dst, src: fmtIp4(arrived.pkt.src) }) };
+  return { passed: true, msg: m('http.natPostroutingTranslatesEcho', { kind, cidr, label: r.label, dst, src: fmtIp4(arrived.pkt.src) }) };
 }
 
 // ── Checks of the mechanism, not just the outcome ───────────────────────────
@@ -512,11 +513,11 @@ export function distinctNs(ctx: CheckCtx, specs: string[]): CheckOutcome {
     if (!r.ns) continue; // netnsExists says so
     const other = seen.get(r.ns);
     if (other !== undefined) {
-      return { passed: false, message: `${other} and ${spec} are one namespace under two names (both are nsfs inode ${r.ns.inode}): the goal asks for two separate namespaces (ip netns add ${spec.split(':').pop()})` };
+      return { passed: false, msg: m('path.oneNamespaceTwoNames', { a: other, b: spec, ino: r.ns.inode, name: spec.split(':').pop()! }) };
     }
     seen.set(r.ns, spec);
   }
-  return { passed: true, message: `${specs.join(', ')} are separate namespaces (nsfs inodes ${[...seen.keys()].map((n) => n.inode).join(', ')})` };
+  return { passed: true, msg: m('path.separateNamespaces', { names: specs.join(', '), inos: [...seen.keys()].map((n) => n.inode).join(', ') }) };
 }
 
 /** Check: `cidr` is on a veth in `spec` whose peer end is in `peerSpec` (one veth pair joins them). */
@@ -528,11 +529,11 @@ export function addrOnVethTo(ctx: CheckCtx, spec: string, cidr: string, peerSpec
   const [a, l] = cidr.split('/');
   const hit = r.ns!.allAddrs().find((x) => x.addr.local === parseIp4(a) && x.addr.prefixlen === Number(l))!;
   const dev = hit.dev;
-  if (dev.kind !== 'veth') return { passed: false, message: `${r.label} has ${cidr} on ${dev.name}, which is not a veth: the goal asks for the address on the end of a veth pair whose other end is in ${peerSpec}` };
+  if (dev.kind !== 'veth') return { passed: false, msg: m('path.whichNotVethGoal', { label: r.label, cidr, dev: dev.name, peer: peerSpec }) };
   if (!peer.ns || dev.peer?.ns !== peer.ns) {
-    return { passed: false, message: `${r.label} has ${cidr} on veth ${dev.name}, but its other end is not in ${peerSpec}: the goal asks for one veth pair joining ${spec} and ${peerSpec}` };
+    return { passed: false, msg: m('path.vethOtherEndNot', { label: r.label, cidr, dev: dev.name, peer: peerSpec, a: spec, b: peerSpec }) };
   }
-  return { passed: true, message: `${r.label} has ${cidr} on ${dev.name}, whose veth peer ${dev.peer.name} is in ${peerSpec}` };
+  return { passed: true, msg: m('path.whoseVethPeer', { label: r.label, cidr, dev: dev.name, pdev: dev.peer.name, peer: peerSpec }) };
 }
 
 /** What the probe must show besides a reply. */
@@ -554,14 +555,14 @@ export interface PathWant {
  */
 export async function reachesOver(ctx: CheckCtx, from: string, dst: string, want: PathWant): Promise<CheckOutcome> {
   const r = resolveNs(ctx, from);
-  if (!r.ns) return { passed: false, message: `namespace ${from} does not exist` };
+  if (!r.ns) return { passed: false, msg: m('probe.namespaceDoesNotExist', { ns: from }) };
   const addr = parseIp4(dst);
-  if (addr === undefined) return { passed: false, message: `bad address ${dst}` };
+  if (addr === undefined) return { passed: false, msg: m('probe.badAddress', { a: dst }) };
   const p = await probeEcho(ctx.world, r.ns, addr);
   // A lost probe is explained from its path (as `reaches` does), whatever else is missing.
-  if (!p.ok) return { passed: false, message: explainProbe(r.label, dst, p) + natHint(ctx, p.trace) };
+  if (!p.ok) return { passed: false, msg: natHint(ctx, p.trace, explainProbe(r.label, dst, p)) };
   const at = resolveNs(ctx, want.at);
-  if (!at.ns) return { passed: false, message: `namespace ${at.label} does not exist` };
+  if (!at.ns) return { passed: false, msg: m('probe.namespaceDoesNotExist', { ns: at.label }) };
   const steps = p.trace.steps;
   const answered = steps.find((s) => s.stage === 'icmp' && s.what.startsWith('echo request'));
   const where = answered?.where ?? r.ns.label;
@@ -569,26 +570,24 @@ export async function reachesOver(ctx: CheckCtx, from: string, dst: string, want
     const local = where === r.ns.label;
     return {
       passed: false,
-      message: local
-        ? `${r.label} gets a reply from ${dst}, but ${dst} is one of ${r.label}'s own addresses: the echo request never left ${r.label}. The goal asks for ${dst} to be ${at.label}'s address, reached over the network`
-        : `${r.label} gets a reply from ${dst}, but ${where} answered it, not ${at.label}: the goal asks for ${dst} to be ${at.label}'s address`,
+      msg: local ? m('path.replyFromOwnAddress', { from: r.label, dst, at: at.label }) : m('path.replyFromElsewhere', { from: r.label, dst, where, at: at.label }),
     };
   }
   for (const v of want.via ?? []) {
     const vr = resolveNs(ctx, v);
     const fwd = vr.ns && steps.some((s) => s.stage === 'routing' && s.where === vr.ns!.label && s.what.startsWith('forward '));
-    if (!fwd) return { passed: false, message: `${r.label} reaches ${dst}, but ${v} did not forward the echo request: the goal asks for ${v} to route between the networks` };
+    if (!fwd) return { passed: false, msg: m('path.reachesDidNotForward', { from: r.label, dst, via: v }) };
   }
   if (want.veth) {
     const direct = steps.some((s) => s.stage === 'xmit' && s.where === r.ns!.label && s.what.endsWith(` in ${at.ns!.label}`) && s.what.includes('→ veth peer'));
-    if (!direct) return { passed: false, message: `${r.label} reaches ${dst} in ${at.label}, but not over a veth pair joining them: the goal asks for one veth pair between ${from} and ${at.label}` };
+    if (!direct) return { passed: false, msg: m('path.reachesNotOverVeth', { from: r.label, dst, at: at.label, a: from, b: at.label }) };
   }
   if (want.bridge) {
     const b = resolveNs(ctx, want.bridge.includes(':') ? want.bridge.split(':')[0] + ':' : ':');
     const name = want.bridge.split(':').pop()!;
     // Frames between ports are bridged; the bridge's own host sends and receives on the bridge device itself.
     const crossed = steps.some((s) => s.where === b.ns?.label && ((s.stage === 'bridge' && s.what.startsWith(`${name}: `)) || (s.stage === 'routing' && s.what.includes(` dev ${name} `)) || (s.stage === 'rcv' && s.what.endsWith(` arrived on ${name}`))));
-    if (!crossed) return { passed: false, message: `${r.label} reaches ${dst} in ${at.label}, but the echo request did not cross bridge ${name}: the goal asks for the namespaces to be joined by the bridge` };
+    if (!crossed) return { passed: false, msg: m('path.reachesEchoRequestDid', { from: r.label, dst, at: at.label, br: name }) };
   }
-  return { passed: true, message: `${r.label} reaches ${dst} in ${at.label} (echo reply, ttl ${p.ttl})` };
+  return { passed: true, msg: m('path.reachesEchoReplyTtl', { from: r.label, dst, at: at.label, ttl: String(p.ttl) }) };
 }

@@ -11,27 +11,28 @@ import { bootSpawn } from '../userland/registry.ts';
 import { engineOf, type Container } from '../docker/engine.ts';
 import { nfTable } from '../kernel/netfilter/netfilter.ts';
 import { saveTable } from '../userland/net/iptables/format.ts';
+import { m, type Msg } from './messages.ts';
 
 function running(ctx: CheckCtx, name: string): Container | CheckOutcome {
   const e = engineOf(ctx.world.host(ctx.host));
-  if (!e) return { passed: false, message: 'dockerd is not running on this host' };
+  if (!e) return { passed: false, msg: m('docker.dockerdNotRunningThis') };
   const c = e.container(name);
-  if (!c) return { passed: false, message: `there is no container named ${name} (docker ps -a)` };
-  if (c.status !== 'running') return { passed: false, message: `container ${name} is ${c.status}, not running (docker start ${name})` };
+  if (!c) return { passed: false, msg: m('docker.noContainerNamedDocker', { name }) };
+  if (c.status !== 'running') return { passed: false, msg: m('docker.containerNotRunningDocker', { name, status: c.status }) };
   return c;
 }
 
 /** A running container of `image` publishes `hostPort` to `containerPort` with the DNAT rule in the nat table. */
 export function publishes(ctx: CheckCtx, image: string, hostPort: number, containerPort: number): CheckOutcome {
   const e = engineOf(ctx.world.host(ctx.host));
-  if (!e) return { passed: false, message: 'dockerd is not running on this host' };
+  if (!e) return { passed: false, msg: m('docker.dockerdNotRunningThis') };
   const c = e.containers.find((x) => x.status === 'running' && x.image.tags.some((t) => t.split(':')[0] === image) && x.ports.some((b) => b.hostPort === hostPort && b.containerPort === containerPort));
-  if (!c) return { passed: false, message: `no running ${image} container publishes host port ${hostPort} to its port ${containerPort} (docker run -d -p ${hostPort}:${containerPort} ${image})` };
+  if (!c) return { passed: false, msg: m('docker.noRunningContainerPublishes', { image, hp: hostPort, cp: containerPort }) };
   const b = c.ports.find((x) => x.hostPort === hostPort)!;
   const dnat = `--dport ${hostPort} -j DNAT --to-destination ${b.containerIp}:${containerPort}`;
   const nat = nfTable(ctx.world.host(ctx.host).initNs, 'nat');
-  if (!nat || !saveTable(nat, false).split('\n').some((l) => l.startsWith('-A DOCKER ') && l.endsWith(dnat))) return { passed: false, message: `the nat table has no DNAT rule for port ${hostPort}` };
-  return { passed: true, message: `${c.name} (${b.containerIp}) receives ${hostPort}/tcp of the host: nat DOCKER ... ${dnat}` };
+  if (!nat || !saveTable(nat, false).split('\n').some((l) => l.startsWith('-A DOCKER ') && l.endsWith(dnat))) return { passed: false, msg: m('docker.natTableNoDnat', { port: hostPort }) };
+  return { passed: true, msg: m('docker.receivesTcpHostNat', { name: c.name, ip: b.containerIp, port: hostPort, rule: dnat }) };
 }
 
 /** `ip netns` lists `name` and it is the namespace of container `name`, holding its address. */
@@ -45,10 +46,10 @@ export function netnsIsContainer(ctx: CheckCtx, name: string): CheckOutcome {
   } catch {
     node = undefined;
   }
-  if (!node) return { passed: false, message: `ip netns does not list ${name}: make /var/run/netns/${name} point at /proc/${c.pid}/ns/net` };
-  if (node.kind !== 'nsfs' || node.ns !== c.netns) return { passed: false, message: `/var/run/netns/${name} is not container ${name}'s namespace (its process is pid ${c.pid})` };
+  if (!node) return { passed: false, msg: m('docker.ipNetnsDoesNot', { name, pid: c.pid }) };
+  if (node.kind !== 'nsfs' || node.ns !== c.netns) return { passed: false, msg: m('docker.varRunNetnsNot', { name, pid: c.pid }) };
   const ip = [...c.endpoints.values()].find((x) => x.ip)?.ip;
-  return { passed: true, message: `ip netns lists ${name}; ip netns exec ${name} ip addr shows ${ip}` };
+  return { passed: true, msg: m('docker.ipNetnsListsIp', { name, ip: String(ip) }) };
 }
 
 /**
@@ -85,32 +86,32 @@ export async function reachesByName(ctx: CheckCtx, from: string, to: string): Pr
   if (typeof r === 'string') {
     const ns = /^nameserver\s+(\S+)/m.exec(a.etc.resolvConf)?.[1] ?? '127.0.0.1';
     if (!userNets.length) {
-      return { passed: false, message: `${from} asked ${ns} (the nameserver of its resolv.conf) for ${to} over UDP and got ${r === 'EAI_NONAME' ? 'NXDOMAIN' : 'no answer'}: ${from} is only on the default bridge, which has no embedded DNS (docker network create NET; docker network connect NET ${from})` };
+      return { passed: false, msg: m('docker.defaultBridgeNoDns', { from, ns, to, answer: r === 'EAI_NONAME' ? m('docker.nxdomain') : m('docker.noAnswer') }) };
     }
     if (!reachedDns) {
-      return { passed: false, message: `${from} asked ${ns} for ${to} over UDP and got no answer: the query never reached the embedded DNS (look at the DOCKER_OUTPUT rules in the namespace of the container: nsenter -t $(docker inspect -f '{{.State.Pid}}' ${from}) -n iptables -t nat -S)` };
+      return { passed: false, msg: m('docker.askedOverUdpGot', { from, ns, to }) };
     }
-    const why = r === 'EAI_NONAME' ? 'NXDOMAIN' : 'no answer: it forwarded the query to the host\'s nameservers';
+    const why = r === 'EAI_NONAME' ? 'NXDOMAIN' : m('docker.noAnswerForwarded');
     if (!shared) {
-      return { passed: false, message: `the embedded DNS does not know ${to} (${why}): ${from} and ${to} share no user-defined network (docker network connect ${userNets[0].network.name} ${to})` };
+      return { passed: false, msg: m('docker.embeddedDnsDoesNot', { to, why, from, net: userNets[0].network.name }) };
     }
-    return { passed: false, message: `the embedded DNS does not know ${to} (${why})` };
+    return { passed: false, msg: m('docker.embeddedDnsDoesNot2', { to, why }) };
   }
   const ip = r[0].addr;
-  if (!shared) return { passed: false, message: `${from} resolves ${to} to ${ip}, but not through a user-defined network they share` };
+  if (!shared) return { passed: false, msg: m('docker.resolvesNotThroughUser', { from, to, ip }) };
   if (!reachedDns) {
-    return { passed: false, message: `${from} resolves ${to} to ${ip} from a file (its /etc/hosts), not through the embedded DNS of network ${shared.network.name}: the goal asks for ${from} to find ${to} by name on the network they share` };
+    return { passed: false, msg: m('path.resolvesFileEtcHosts', { from, to, ip, net: shared.network.name }) };
   }
   const p = await probeEcho(ctx.world, a.netns!, parseIp4(ip)!);
-  if (!p.ok) return { passed: false, message: `${from} resolved ${to} to ${ip} over DNS, but the echo request was lost: ${explainProbe(from, ip, p)}` };
-  return { passed: true, message: `${from} resolves ${to} to ${ip} on network ${shared.network.name} (UDP query to 127.0.0.11) and reaches it` };
+  if (!p.ok) return { passed: false, msg: m('docker.resolvedOverDnsEcho', { from, to, ip, reason: explainProbe(from, ip, p) }) };
+  return { passed: true, msg: m('docker.resolvesNetworkUdpQuery', { from, to, ip, net: shared.network.name }) };
 }
 
 /**
  * Fetch `url` from host `from` by running curl there (a real TCP connection
  * through both hosts' stacks and netfilter), and expect `expect` in the body.
  */
-export async function fetchesPage(ctx: CheckCtx, from: string, url: string, expect: string, what: string): Promise<CheckOutcome> {
+export async function fetchesPage(ctx: CheckCtx, from: string, url: string, expect: string, what: Msg): Promise<CheckOutcome> {
   const k = ctx.world.host(from);
   const out = new StringOut();
   const err = new StringOut();
@@ -118,9 +119,9 @@ export async function fetchesPage(ctx: CheckCtx, from: string, url: string, expe
   const d = await ctx.world.run(r.done, { maxVirtualMs: 10_000 });
   if (!d.done) {
     r.proc.kill('SIGKILL');
-    return { passed: false, message: `curl ${url} from ${from} did not finish` };
+    return { passed: false, msg: m('docker.curlDidNotFinish', { url, from }) };
   }
-  if (d.value !== 0) return { passed: false, message: `curl ${url} from ${from} failed: ${err.text.trim() || `exit status ${d.value}`}` };
-  if (!out.text.includes(expect)) return { passed: false, message: `${url} answered from ${from}, but not with ${what}` };
-  return { passed: true, message: `${from} fetched ${url} over TCP and got ${what}` };
+  if (d.value !== 0) return { passed: false, msg: m('docker.curlFailed', { url, from, err: err.text.trim() || m('docker.exitStatus', { code: d.value }) }) };
+  if (!out.text.includes(expect)) return { passed: false, msg: m('docker.answeredNot', { url, from, what }) };
+  return { passed: true, msg: m('docker.fetchedOverTcpGot', { from, url, what }) };
 }

@@ -5,7 +5,8 @@
 import { LABS } from '../../labs/index.ts';
 import { buildWorld, Builder } from './build.ts';
 import type { CheckCtx } from './checks.ts';
-import type { CheckResult, LabDef, LabInfo, Params } from './types.ts';
+import { english, m } from './messages.ts';
+import type { CheckOutcome, CheckResult, LabDef, LabInfo, Params } from './types.ts';
 import type { World } from '../world/world.ts';
 
 export type { CheckResult, LabInfo, LabDef, Params, Shortcut } from './types.ts';
@@ -72,13 +73,13 @@ export async function runChecks(id: string, world: World, seed = 1): Promise<Che
   const ctx: CheckCtx = { world, host: lab.terminalHost ?? 'host' };
   const out: CheckResult[] = [];
   for (const c of lab.checks) {
-    let r;
+    let r: CheckOutcome;
     try {
       r = await c.run(ctx, p);
     } catch (e) {
-      r = { passed: false, message: `check failed to run: ${e instanceof Error ? e.message : String(e)}` };
+      r = { passed: false, msg: m('runner.checkFailedRun', { err: e instanceof Error ? e.message : String(e) }) };
     }
-    out.push({ id: c.id, title: resolve(c.title, p), passed: r.passed, message: r.message });
+    out.push({ id: c.id, title: resolve(c.title, p), passed: r.passed, message: english(r.msg), msg: r.msg });
   }
   return out;
 }

@@ -6,6 +6,7 @@
 import type { World } from '../world/world.ts';
 import type { Builder } from './build.ts';
 import type { CheckCtx } from './checks.ts';
+import type { Msg } from './messages.ts';
 
 /** Per-learner values of a parametric lab (names, addresses...). */
 export type Params = Record<string, string>;
@@ -13,8 +14,8 @@ export type Params = Record<string, string>;
 /** What a check concludes. */
 export interface CheckOutcome {
   passed: boolean;
-  /** Why (on failure, in terms of the packet's path or the state found). */
-  message: string;
+  /** Why (on failure, in terms of the packet's path or the state found): a message id and its parameters, never a sentence. */
+  msg: Msg;
 }
 
 /** One named check of a lab. */
@@ -75,7 +76,10 @@ export interface CheckResult {
   id: string;
   title: string;
   passed: boolean;
+  /** The message in English (the CLIs, the grading files). */
   message: string;
+  /** The message as data, rendered in the page's language. */
+  msg?: Msg;
 }
 
 /** Build a world for a lab (re-exported for callers wanting the type). */

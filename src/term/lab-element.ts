@@ -9,7 +9,7 @@
 import type { PlTerminal } from './terminal-element.ts';
 import type { TermCheckResult } from './protocol.ts';
 import { t, type Lang, type UiKey } from '../i18n/ui.ts';
-import { checkMessage } from '../i18n/checks.ts';
+import { checkMessage, renderMsg, type Msg } from '../i18n/checks.ts';
 
 class PlLab extends HTMLElement {
   private armedReset: ReturnType<typeof setTimeout> | null = null;
@@ -18,7 +18,7 @@ class PlLab extends HTMLElement {
   /** Check titles as the page shows them (its language; a parametric lab's own values once personalised). */
   private titles = new Map<string, string>();
   /** The results on show, to render again when the titles change. */
-  private shown: { results: TermCheckResult[]; error: string | undefined; restored: boolean; live: boolean } | null = null;
+  private shown: { results: TermCheckResult[]; error: Msg | undefined; restored: boolean; live: boolean } | null = null;
   /** Entries in the terminal now, and when Check last ran (a live result for that state never replaces Check's verdict). */
   private entries = 0;
   private checkedAt: number | null = null;
@@ -115,7 +115,7 @@ class PlLab extends HTMLElement {
     st.dataset.kind = kind;
   }
 
-  private showResults(results: TermCheckResult[], error: string | undefined, restored: boolean, live = false): void {
+  private showResults(results: TermCheckResult[], error: Msg | undefined, restored: boolean, live = false): void {
     const list = this.el('results');
     if (!list) return;
     if (live) this.setAttribute('data-live', '');
@@ -134,7 +134,7 @@ class PlLab extends HTMLElement {
       title.textContent = `${this.tr(r.passed ? 'lab.passed' : 'lab.notYet')}: ${(ko && this.titles.get(r.id)) || r.title}`;
       const msg = document.createElement('span');
       msg.className = 'msg';
-      msg.textContent = checkMessage(this.uiLang, r.message);
+      msg.textContent = checkMessage(this.uiLang, r);
       li.append(mark, title, msg);
       list.append(li);
     }
@@ -142,7 +142,7 @@ class PlLab extends HTMLElement {
     const all = results.length > 0 && passed === results.length;
     this.toggleAttribute('data-solved', all);
     const n = results.length;
-    if (error) this.setStatus(checkMessage(this.uiLang, error), 'fail');
+    if (error) this.setStatus(renderMsg(this.uiLang, error), 'fail');
     else if (all) this.setStatus(`${restored ? this.tr('lab.lastCheck') : live ? this.tr('lab.live') : ''}${this.tr('lab.allPass', { n })}`, 'pass');
     else if (live) this.setStatus(this.tr('lab.livePass', { passed, n }), 'info');
     else this.setStatus(`${restored ? this.tr('lab.lastCheck') : ''}${this.tr('lab.somePass', { passed, n })}`, restored ? 'info' : 'fail');

@@ -6,6 +6,8 @@
 // Everything is structured-clone friendly plain data. The worker never throws
 // to the page: faults arrive as `fault` (and a short line in the terminal).
 
+import type { Msg } from '../i18n/checks.ts';
+
 /** A typed command line, or a Ctrl-C, with its virtual time (mirrors src/session). */
 export type TermEntry = { line: string; at: number } | { intr: true; at: number };
 
@@ -14,7 +16,10 @@ export interface TermCheckResult {
   id: string;
   title: string;
   passed: boolean;
+  /** The message in English. */
   message: string;
+  /** The message as data (id and parameters), rendered in the page's language. */
+  msg?: Msg;
 }
 
 /** Page → worker (`init.checks: false`: the lab's world without its live checks, a practice terminal). */
@@ -45,7 +50,7 @@ export type FromWorker =
   | { type: 'output'; data: string }
   /** The session's entries changed (a line ran, or Ctrl-C): persist them. */
   | { type: 'entries'; entries: TermEntry[] }
-  | { type: 'checked'; req: number; results: TermCheckResult[]; error?: string }
+  | { type: 'checked'; req: number; results: TermCheckResult[]; error?: Msg }
   /** An internal fault the worker survived. */
   | { type: 'fault'; message: string }
   /** Live checks: the lab's checks re-run on a copy after a command (same results Check gives). */

@@ -12,6 +12,7 @@ import type { TermHost } from './xterm-host.ts';
 import { clearTerm, loadTerm, saveTerm, type TermRecord } from './store.ts';
 import { learnerSeed } from './learner.ts';
 import { t, type UiKey } from '../i18n/ui.ts';
+import type { Msg } from '../i18n/checks.ts';
 
 /** The page's interface text (its <html lang>). */
 const tr = (key: UiKey): string => t(document.documentElement.lang === 'ko' ? 'ko' : 'en', key);
@@ -224,7 +225,7 @@ export class PlTerminal extends HTMLElement {
   }
 
   /** Run the lab's checks on a replayed copy of this terminal's session. */
-  async check(): Promise<{ results: TermCheckResult[]; error?: string }> {
+  async check(): Promise<{ results: TermCheckResult[]; error?: Msg }> {
     const h = await this.load();
     await this.ready;
     return h.check();

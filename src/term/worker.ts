@@ -15,6 +15,7 @@ import { newSession, runChecks, terminalHost } from './backend.ts';
 import { shellWriteLine } from './file-edit.ts';
 import type { Session } from '../session/session.ts';
 import { lastPathOf, topologyOf } from './snapshot.ts';
+import { m } from '../i18n/checks.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -225,7 +226,7 @@ function settle(p: Promise<unknown>, ms = 15000): Promise<unknown> {
 
 async function check(req: number): Promise<void> {
   if (!lab) {
-    post({ type: 'checked', req, results: [], error: 'This terminal has no lab to check.' });
+    post({ type: 'checked', req, results: [], error: m('runner.noLab') });
     return;
   }
   // Let typed lines finish, but never wait forever (a ping without -c).
@@ -280,7 +281,7 @@ function handle(msg: ToWorker): void {
     case 'check':
       check(msg.req).catch((e) => {
         fault('check', e);
-        post({ type: 'checked', req: msg.req, results: [], error: 'The checks could not run (internal error); your terminal is unaffected.' });
+        post({ type: 'checked', req: msg.req, results: [], error: m('runner.internalError') });
       });
       break;
     case 'reset':

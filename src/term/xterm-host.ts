@@ -6,11 +6,12 @@ import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import '@xterm/xterm/css/xterm.css';
 import type { FromWorker, PathSnapshot, TermCheckResult, TermEntry, ToWorker, TopoSnapshot } from './protocol.ts';
+import type { Msg } from '../i18n/checks.ts';
 
 /** What the custom element needs from a mounted terminal. */
 export interface TermHost {
   typeLines(lines: string[]): void;
-  check(): Promise<{ results: TermCheckResult[]; error?: string }>;
+  check(): Promise<{ results: TermCheckResult[]; error?: Msg }>;
   reset(seed: number): void;
   /** Undo the last command (the worker replays the rest on a fresh world). */
   undo(): void;
@@ -133,7 +134,7 @@ export function mountTerminal(el: HTMLElement, opts: MountOptions): TermHost {
 
   const worker = opts.worker;
   const send = (m: ToWorker) => worker.postMessage(m);
-  const waiting = new Map<number, (r: { results: TermCheckResult[]; error?: string }) => void>();
+  const waiting = new Map<number, (r: { results: TermCheckResult[]; error?: Msg }) => void>();
   let nextReq = 1;
   const files = new Map<number, (r: { data?: string; error?: string }) => void>();
   const fileReq = (m: ToWorker & { req: number }): Promise<{ data?: string; error?: string }> =>
