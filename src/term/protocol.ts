@@ -6,8 +6,8 @@
 // Everything is structured-clone friendly plain data. The worker never throws
 // to the page: faults arrive as `fault` (and a short line in the terminal).
 
-/** A typed command line, or a Ctrl-C, with its virtual time (mirrors src/session). */
-export type TermEntry = { line: string; at: number } | { intr: true; at: number };
+/** A typed command line, a Ctrl-C, or keys a full-screen program read, with virtual times (mirrors src/session). */
+export type TermEntry = { line: string; at: number } | { intr: true; at: number } | { keys: string[]; at: number; dt: number[]; cols: number; rows: number };
 
 /** One check's outcome (mirrors src/labs `CheckResult`). */
 export interface TermCheckResult {
