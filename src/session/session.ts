@@ -203,12 +203,26 @@ export class Session {
       } else {
         // A line goes to a reader: let the shell get back to one first.
         if (!this.tty.reading) await this.driveUntilReading(60 * 60_000);
+        if (!this.tty.reading) await this.dropRawProgram();
         this.tty.post(e.line === '\x04' ? { kind: 'eof' } : { kind: 'line', line: e.line });
       }
       await this.settle();
     }
     await this.runUntilIdle();
     if (this.opts.realtime) this.startRealtime();
+  }
+
+  /**
+   * A full-screen program waits for keys where the log has a command line:
+   * the log was recorded before the program took the terminal (an older
+   * packetlab's nano/vi opened a pane): end it, so the line reaches the shell.
+   */
+  private async dropRawProgram(): Promise<void> {
+    const p = this.tty.rawProcess;
+    if (!p || !this.tty.rawReading) return;
+    signalTrees(this.host, [p], 'SIGKILL');
+    await this.settle();
+    if (!this.tty.reading) await this.driveUntilReading(10_000);
   }
 
   /** Give a raw-mode program its recorded keys, each at its time, on the recorded window size. */
@@ -309,6 +323,7 @@ export class Session {
   async runLine(line: string): Promise<void> {
     if (!this.started) await this.start();
     if (!this.realtimeOn && !this.tty.reading) await this.runUntilIdle();
+    if (!this.realtimeOn && !this.tty.reading) await this.dropRawProgram();
     this.tty.post({ kind: 'line', line });
     this.kick();
     await this.runUntilIdle();

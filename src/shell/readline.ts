@@ -351,6 +351,12 @@ export class Terminal implements ShellTty, TtyDevice {
     return this.rawReader !== undefined;
   }
 
+  /** The program holding the terminal in raw mode, if any. */
+  get rawProcess(): Process | undefined {
+    this.reapRaw();
+    return this.rawOwner;
+  }
+
   /** True while a program holds the terminal in raw mode. */
   get raw(): boolean {
     this.reapRaw();

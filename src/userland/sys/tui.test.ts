@@ -278,3 +278,40 @@ describe('the terminal for full-screen programs', () => {
     t.s.dispose();
   });
 });
+
+describe('man on a terminal', () => {
+  it('pages through less with man-db’s prompt; q returns to the shell', async () => {
+    const t = await open();
+    await t.s.runLine('man ip');
+    expect(t.out()).toContain('\x1b[?1049h');
+    expect(plain(t.out())).toContain('Manual page ip(1) line 1 (press h for help or q to quit)');
+    await t.keys('G');
+    expect(plain(t.out())).toMatch(/Manual page ip\(1\) line \d+\/\d+ \(END\)/);
+    await t.keys('q');
+    await t.s.runLine('echo st=$?');
+    expect(t.out()).toContain('st=0');
+    t.s.dispose();
+  });
+});
+
+describe('logs recorded before editors ran in the terminal', () => {
+  it('a command line where the log has no keys ends the waiting editor, so the line reaches the shell', async () => {
+    // An older packetlab opened a pane for nano and saved with a printf line.
+    const old: SessionEntry[] = [
+      { line: 'nano notes.txt', at: 1000 },
+      { line: "printf 'one\\n' > /root/notes.txt", at: 5000 },
+      { line: 'echo after', at: 6000 },
+    ];
+    const r = await open(old);
+    expect(r.vfs.readFile('/root/notes.txt')).toBe('one\n');
+    expect(r.out()).toContain('after');
+    expect(r.s.rawMode).toBe(false);
+    r.s.dispose();
+    // Grading replays command lines the same way.
+    const t = await open();
+    await t.s.runLine('vi x');
+    await t.s.runLine('echo graded');
+    expect(t.out()).toContain('graded\r\n');
+    t.s.dispose();
+  });
+});
