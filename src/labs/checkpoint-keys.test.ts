@@ -8,7 +8,7 @@ import { getLab } from './index.ts';
 
 describe('checkpoints with editor keys', () => {
   it('replays the keys typed into nano between the command lines', async () => {
-    const solution = getLab('namespaces-veth')!.solution;
+    const solution = getLab('namespaces-veth')!.solution as string[];
     const keys = [...solution.join('\r')].concat(['\r', '\x0f', '\r', '\x18']);
     const entries = [
       { line: 'nano setup.sh', at: 1000 },
