@@ -4,6 +4,9 @@
 import { expect, test, type Locator } from '@playwright/test';
 import { expectScreen, forbidThirdParty, screenText } from './helpers.ts';
 
+// A lab world boots and the terminal replays: more than the default minute on a loaded machine.
+test.describe.configure({ timeout: 180_000 });
+
 async function labTerminal(page: import('@playwright/test').Page, id: string): Promise<Locator> {
   const term = page.locator(`pl-lab[lab="${id}"] pl-terminal`);
   await term.scrollIntoViewIfNeeded();

@@ -8,6 +8,9 @@ import { expectScreen, ready, storedRecord, typeLine } from './helpers.ts';
 
 const KEY = 'play:/lessons/switching-routing/';
 
+// Many keystrokes and a reload (which replays the session): more than the default minute on a loaded machine.
+test.describe.configure({ timeout: 180_000 });
+
 test('nano: type, ^O Enter writes, ^X exits, cat shows it, and a reload keeps the file', async ({ page }) => {
   await page.goto('/lessons/switching-routing/');
   const term = page.locator('pl-terminal[data-main]');

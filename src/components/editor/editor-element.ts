@@ -8,6 +8,8 @@
 // else the page's main terminal), `label`. The initial text (used while the
 // file does not exist) is the textarea's content.
 
+import { t as tr, type Lang } from '../../i18n/ui.ts';
+
 interface FileTerminal extends HTMLElement {
   readFile(path: string): Promise<{ data?: string; error?: string }>;
   writeFile(path: string, data: string): Promise<{ data?: string; error?: string }>;
@@ -47,6 +49,10 @@ export class PlEditor extends HTMLElement {
     this.textarea().value = text;
   }
 
+  private get pageLang(): Lang {
+    return this.closest('[lang]')?.getAttribute('lang') === 'ko' ? 'ko' : 'en';
+  }
+
   private status(text: string): void {
     const st = this.querySelector<HTMLElement>('[data-part="editor-status"]');
     if (st) st.textContent = text;
@@ -55,21 +61,23 @@ export class PlEditor extends HTMLElement {
   /** Read the file from the terminal's host into the editor. */
   async load(): Promise<void> {
     const t = this.terminal();
-    if (!t) return this.status('No terminal on this page to read the file from.');
-    this.status(`Reading ${this.path}…`);
-    const r = await t.readFile(this.path);
-    if (r.data === undefined) return this.status(`${this.path}: ${r.error ?? 'cannot be read'} (the editor keeps its text; Save creates the file).`);
+    const path = this.path;
+    if (!t) return this.status(tr(this.pageLang, 'editor.noTermRead'));
+    this.status(tr(this.pageLang, 'editor.reading', { path }));
+    const r = await t.readFile(path);
+    if (r.data === undefined) return this.status(tr(this.pageLang, 'editor.unreadable', { path, error: r.error ?? 'cannot be read' }));
     this.setValue(r.data);
-    this.status(`Loaded ${this.path} from the terminal's host.`);
+    this.status(tr(this.pageLang, 'editor.loaded', { path }));
   }
 
   /** Write the editor's text to the file (a command line in the terminal). */
   async save(): Promise<void> {
     const t = this.terminal();
-    if (!t) return this.status('No terminal on this page to write the file to.');
-    this.status(`Saving ${this.path}…`);
-    const r = await t.writeFile(this.path, this.value());
-    this.status(r.data !== undefined ? `Saved ${this.path} (${r.data.length} bytes): see the printf line in the terminal.` : `Could not save ${this.path}: ${r.error ?? 'unknown error'}`);
+    const path = this.path;
+    if (!t) return this.status(tr(this.pageLang, 'editor.noTermWrite'));
+    this.status(tr(this.pageLang, 'editor.saving', { path }));
+    const r = await t.writeFile(path, this.value());
+    this.status(r.data !== undefined ? tr(this.pageLang, 'editor.saved', { path, n: r.data.length }) : tr(this.pageLang, 'editor.saveFailed', { path, error: r.error ?? 'unknown error' }));
   }
 }
 
