@@ -4,7 +4,6 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import pagefind from './scripts/pagefind-integration.mjs';
-import monacoCss from './scripts/monaco-css.mjs';
 
 export default defineConfig({
   site: 'http://127.0.0.1:4321',
@@ -16,7 +15,6 @@ export default defineConfig({
   prefetch: false,
   vite: {
     worker: { format: 'es' },
-    plugins: [monacoCss()],
     build: { assetsInlineLimit: 0 },
   },
 });

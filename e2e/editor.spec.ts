@@ -1,8 +1,11 @@
-// The editor pane (<Editor>, Monaco bundled locally): edit a file of a lab's
-// host, save it (a printf line typed into the lab terminal), read it back
-// with cat; Monaco is fetched only on pages that have an editor.
+// The editor pane (<Editor>, a plain textarea): edit a file of a lab's host,
+// save it (a printf line typed into the lab terminal), read it back with
+// cat; the pane's script is fetched only on pages that have an editor.
 import { expect, test, type Locator } from '@playwright/test';
 import { expectScreen, forbidThirdParty, screenText } from './helpers.ts';
+
+// A lab world boots and the terminal replays: more than the default minute on a loaded machine.
+test.describe.configure({ timeout: 180_000 });
 
 async function labTerminal(page: import('@playwright/test').Page, id: string): Promise<Locator> {
   const term = page.locator(`pl-lab[lab="${id}"] pl-terminal`);
@@ -19,24 +22,22 @@ test('edit /etc/cni/net.d/10-bridge.conf in the CNI lesson and cat it in the lab
   const editor = page.locator('pl-editor[path="/etc/cni/net.d/10-bridge.conf"]');
   await editor.scrollIntoViewIfNeeded();
   await expect(editor).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
-  await expect(editor.locator('.monaco-editor')).toBeVisible();
-  await expect(editor.locator('.view-lines')).toContainText('"cniVersion": "1.0.0"');
-  await editor.locator('.view-lines').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.type('name: edited in monaco');
+  const area = editor.locator('textarea');
+  await expect(area).toHaveValue(/"cniVersion": "1.0.0"/);
+  await area.fill('name: edited in the pane');
   await editor.getByRole('button', { name: 'Save to host' }).click();
   await expect(editor.locator('[data-part="editor-status"]')).toContainText('Saved /etc/cni/net.d/10-bridge.conf', { timeout: 30_000 });
   // xterm paints only while on screen.
   await term.scrollIntoViewIfNeeded();
-  await expectScreen(term, "printf 'name: edited in monaco' > /etc/cni/net.d/10-bridge.conf");
+  await expectScreen(term, "printf 'name: edited in the pane' > /etc/cni/net.d/10-bridge.conf");
   await term.locator('.xterm').click();
   await page.keyboard.type('cat /etc/cni/net.d/10-bridge.conf; echo');
   await page.keyboard.press('Enter');
-  await expect.poll(async () => (await screenText(term)).split('\n').filter((l) => l.trim() === 'name: edited in monaco').length).toBe(1);
+  await expect.poll(async () => (await screenText(term)).split('\n').filter((l) => l.trim() === 'name: edited in the pane').length).toBe(1);
   // Load from host reads the file back.
   await editor.getByRole('button', { name: 'Load from host' }).click();
   await expect(editor.locator('[data-part="editor-status"]')).toContainText('Loaded');
-  await expect(editor.locator('.view-lines')).toContainText('name: edited in monaco');
+  await expect(area).toHaveValue('name: edited in the pane');
   expect(outside).toEqual([]);
 });
 
@@ -47,12 +48,10 @@ test('the kube-proxy lesson loads /root/web.yaml from the lab host', async ({ pa
   await editor.scrollIntoViewIfNeeded();
   await expect(editor).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
   await editor.getByRole('button', { name: 'Load from host' }).click();
-  await expect(editor.locator('.view-lines')).toContainText('kind: Deployment');
-  // YAML is tokenized (Monaco's yaml grammar gives keys their own class).
-  await expect(editor.locator('.view-lines span[class*="mtk"]').first()).toBeVisible();
+  await expect(editor.locator('textarea')).toHaveValue(/kind: Deployment/);
 });
 
-test('pages without an editor never fetch Monaco', async ({ page }) => {
+test('pages without an editor pane never fetch its script', async ({ page }) => {
   const urls: string[] = [];
   page.on('request', (r) => urls.push(r.url()));
   await page.goto('/lessons/namespaces/');
@@ -60,5 +59,5 @@ test('pages without an editor never fetch Monaco', async ({ page }) => {
   await term.scrollIntoViewIfNeeded();
   await expect(term).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
   await page.waitForTimeout(500);
-  expect(urls.filter((u) => /monaco|editor\.api|editor\.worker|editor-element/i.test(u))).toEqual([]);
+  expect(urls.filter((u) => /editor-element/i.test(u))).toEqual([]);
 });

@@ -12,7 +12,7 @@ interface TermLike extends HTMLElement {
   stored?: () => Promise<{ entries: Entry[]; results?: unknown[] }>;
 }
 
-type Entry = { line: string; at: number } | { intr: true; at: number };
+type Entry = { line: string; at: number } | { intr: true; at: number } | { keys: string[]; at: number };
 /** The latest entries each lab terminal reported since the page loaded (`pl-entries`). */
 const live = new WeakMap<Element, Entry[]>();
 document.addEventListener('pl-entries', (ev) => {

@@ -18,6 +18,8 @@ export interface OutStream {
    * reader, as write(2) blocks). Streams without it never fill up.
    */
   drain?(): Promise<void>;
+  /** The terminal device behind a tty stream (full-screen programs read keys from it, as from /dev/tty). */
+  readonly device?: TtyDevice;
 }
 
 /** Wait until `out` can take more output (a pipe at capacity blocks its writer). */
@@ -29,6 +31,40 @@ export function drainOut(out: OutStream): Promise<void> | undefined {
 export interface InStream {
   read(): Promise<string | null>;
   readonly isTTY: boolean;
+  /** The terminal device behind a tty stream (full-screen programs: raw mode, size). */
+  readonly device?: TtyDevice;
+}
+
+/**
+ * A terminal as a full-screen program drives it: termios' raw mode
+ * (non-canonical, no echo, no signal keys: Ctrl-C is a key like any other)
+ * and the window size. Output goes to stdout as ANSI escape sequences.
+ */
+export interface TtyDevice {
+  readonly cols: number;
+  readonly rows: number;
+  /**
+   * Put the terminal in raw mode for `owner` (tcsetattr); returns the
+   * function that restores the line discipline. Should the owner die
+   * without restoring (SIGKILL), the terminal restores itself.
+   */
+  rawMode(owner: Process): () => void;
+  /**
+   * The next key in raw mode (a character or one escape sequence), the
+   * string TTY_RESIZE after the window size changed, or null when a signal
+   * arrived for `owner`. Every key read is recorded in the session's log.
+   */
+  readKey(owner: Process): Promise<string | null>;
+  /** True when `p` belongs to the terminal's foreground job (a background job may not take the terminal). */
+  isForeground(p: Process): boolean;
+}
+
+/** What readKey gives after a window-size change (SIGWINCH). */
+export const TTY_RESIZE = '\0resize';
+
+/** The terminal a process writes to (a pager reads keys from it even when stdin is a pipe, as from /dev/tty). */
+export function ttyDevice(p: { stdin: InStream; stdout: OutStream }): TtyDevice | undefined {
+  return p.stdout.isTTY ? p.stdout.device : undefined;
 }
 
 /** An OutStream that discards everything (/dev/null). */

@@ -3,7 +3,7 @@
 // re-runs the checks; anything the file claims about results is ignored.
 
 import { getLab } from './index.ts';
-import { checkLines } from './replay.ts';
+import { checkLines, type ReplayStep } from './replay.ts';
 import { CHECKPOINT_FORMAT, classSeed, errorRow, normClassCode, type GradeOptions, type GradeRow } from './checkpoint-format.ts';
 
 export { CHECKPOINT_FORMAT, CSV_HEADER, MAX_CHECKPOINT_BYTES, classSeed, csvField, csvRow, errorRow, normClassCode, normLearner } from './checkpoint-format.ts';
@@ -16,8 +16,8 @@ export interface Checkpoint {
   learner: string;
   seed: number;
   commands: string[];
-  /** What the terminal recorded (the browser's hand-in): each line typed, or a Ctrl-C. */
-  entries?: ({ line: string; at?: number } | { intr: true; at?: number })[];
+  /** What the terminal recorded (the browser's hand-in): each line typed, a Ctrl-C, or keys an editor or pager read. */
+  entries?: ({ line: string; at?: number } | { intr: true; at?: number } | { keys: string[]; at?: number; cols?: number; rows?: number })[];
   /** The class code the learner entered (class mode). */
   class?: string;
   [extra: string]: unknown;
@@ -57,7 +57,9 @@ function entriesDisagree(entries: unknown, commands: string[]): string | undefin
     const o = (e && typeof e === 'object' ? e : {}) as Record<string, unknown>;
     if (typeof o.line === 'string') {
       if (o.line.trim()) lines.push(o.line);
-    } else if (o.intr !== true) return 'entries must each be a typed line or a Ctrl-C';
+    } else if (Array.isArray(o.keys)) {
+      if (o.keys.length > 1000 || !o.keys.every((k) => typeof k === 'string' && k.length > 0 && k.length <= 32)) return 'keys entries must hold at most 1000 keys of at most 32 characters';
+    } else if (o.intr !== true) return 'entries must each be a typed line, a Ctrl-C or keys';
   }
   const n = Math.max(lines.length, commands.length);
   for (let i = 0; i < n; i++) {
@@ -66,6 +68,16 @@ function entriesDisagree(entries: unknown, commands: string[]): string | undefin
     return `recorded entries and command list disagree at command ${i + 1}: the terminal recorded ${show(lines[i])}, the command list says ${show(commands[i])} (not graded)`;
   }
   return undefined;
+}
+
+/** The lines and editor keys of recorded entries, in order (Ctrl-Cs are not replayed, as for commands). */
+function stepsOf(entries: NonNullable<Checkpoint['entries']>): ReplayStep[] {
+  const steps: ReplayStep[] = [];
+  for (const e of entries) {
+    if ('keys' in e) steps.push({ keys: e.keys, cols: e.cols, rows: e.rows });
+    else if ('line' in e && e.line.trim()) steps.push(e.line);
+  }
+  return steps;
 }
 
 /** Why a checkpoint may not be graded as the instructor asked (another lab, another class or name), or undefined. */
@@ -95,7 +107,9 @@ export async function gradeText(text: string, opts: GradeOptions = {}): Promise<
   const scope = outOfScope(cp, opts);
   if (scope) return { ...errorRow(file, scope), learner: cp.learner, lab: cp.lab };
   try {
-    const checks = await checkLines(cp.lab, cp.seed, cp.commands);
+    // Keys typed into an editor (nano, vi) are part of the work: replay them in order with the lines.
+    const keyed = cp.entries?.some((e) => 'keys' in e);
+    const checks = await checkLines(cp.lab, cp.seed, keyed ? stepsOf(cp.entries!) : cp.commands);
     const n = checks.filter((c) => c.passed).length;
     return { learner: cp.learner, lab: cp.lab, passed: n === checks.length, checksPassed: n, checksTotal: checks.length, error: '', file, checks };
   } catch (e) {

@@ -16,8 +16,11 @@ export interface Replayed {
   output: string;
 }
 
+/** A command line, or keys an editor or pager read (on a terminal of that size). */
+export type ReplayStep = string | { keys: string[]; cols?: number; rows?: number };
+
 /** Start `labId` with `seed`, type each line into its shell, wait for each to finish. */
-export async function replayLines(labId: string, seed: number, lines: string[]): Promise<Replayed> {
+export async function replayLines(labId: string, seed: number, lines: ReplayStep[]): Promise<Replayed> {
   const r = await replayOpen(labId, seed, lines);
   r.dispose();
   return { world: r.world, output: r.output };
@@ -27,7 +30,7 @@ export async function replayLines(labId: string, seed: number, lines: string[]):
  * The same, with the session still open: disposing it kills every process
  * of the host (daemons and containers too), so checks run before that.
  */
-async function replayOpen(labId: string, seed: number, lines: string[]): Promise<Replayed & { dispose: () => void }> {
+async function replayOpen(labId: string, seed: number, lines: ReplayStep[]): Promise<Replayed & { dispose: () => void }> {
   const info = labInfo(labId, seed);
   if (!info) throw new Error(`unknown lab ${labId}`);
   const world = makeLabWorld(labId, seed);
@@ -38,6 +41,11 @@ async function replayOpen(labId: string, seed: number, lines: string[]): Promise
   });
   await session.start();
   for (const line of lines) {
+    if (typeof line !== 'string') {
+      if (line.cols && line.rows) session.resize(line.cols, line.rows);
+      await session.runKeys(line.keys);
+      continue;
+    }
     if (!line.trim()) continue;
     await session.runLine(line);
   }
@@ -45,7 +53,7 @@ async function replayOpen(labId: string, seed: number, lines: string[]): Promise
 }
 
 /** Replay `lines` and run the lab's checks on the result. */
-export async function checkLines(labId: string, seed: number, lines: string[]): Promise<CheckResult[]> {
+export async function checkLines(labId: string, seed: number, lines: ReplayStep[]): Promise<CheckResult[]> {
   if (!getLab(labId)) throw new Error(`unknown lab ${labId}`);
   const r = await replayOpen(labId, seed, lines);
   try {

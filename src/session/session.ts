@@ -2,8 +2,10 @@
 // Node tools both use. It boots a login shell on one host, turns raw
 // terminal input into lines and signals, drives the virtual clock (paced by
 // the wall clock in the browser, as fast as possible in Node), and records
-// every submitted line and Ctrl-C with its virtual time, so replaying the
-// entries on a fresh world with the same seed reproduces the same state.
+// every submitted line and Ctrl-C with its virtual time, and every key a
+// full-screen program (less, nano, vi) read in raw mode with its time and
+// the terminal's size, so replaying the entries on a fresh world with the
+// same seed reproduces the same state (the file an editor saved included).
 //
 // runScript() is the non-interactive counterpart: each line is its own
 // `bash -c LINE` on the fidelity kit's bare-host environment.
@@ -31,7 +33,21 @@ export interface InterruptEntry {
   intr: true;
   at: number;
 }
-export type SessionEntry = HistoryEntry | InterruptEntry;
+/**
+ * Keys a raw-mode program read: key i at virtual time `at + dt[i]`, on a
+ * terminal of `cols` x `rows` (editors page by the window's size).
+ */
+export interface KeysEntry {
+  keys: string[];
+  at: number;
+  dt: number[];
+  cols: number;
+  rows: number;
+}
+export type SessionEntry = HistoryEntry | InterruptEntry | KeysEntry;
+
+/** Keys kept in one entry before a new one starts. */
+export const MAX_KEYS_PER_ENTRY = 1000;
 
 export interface SessionOptions {
   makeWorld: () => World;
@@ -80,12 +96,18 @@ function isIntr(e: SessionEntry): e is InterruptEntry {
   return (e as InterruptEntry).intr === true;
 }
 
+export function isKeys(e: SessionEntry): e is KeysEntry {
+  return Array.isArray((e as KeysEntry).keys);
+}
+
 export class Session {
   readonly world: World;
   private readonly kernel: Kernel;
   private readonly tty: Terminal;
   private readonly opts: SessionOptions;
   private readonly log: SessionEntry[] = [];
+  /** Bumped on every change of the log (keys join the last entry without adding one). */
+  version = 0;
   private listeners: ((data: string) => void)[] = [];
   private buffered: string[] = [];
   private bufferedLen = 0;
@@ -103,8 +125,15 @@ export class Session {
     this.kernel = this.world.host(opts.host ?? 'host');
     installPrograms(this.kernel);
     this.tty = new Terminal((s) => this.emit(s), opts.cols ?? 80);
-    this.tty.onSubmit = (line) => this.log.push({ line, at: this.world.clock.now });
-    this.tty.onInterrupt = () => this.log.push({ intr: true, at: this.world.clock.now });
+    this.tty.onSubmit = (line) => {
+      this.log.push({ line, at: this.world.clock.now });
+      this.version++;
+    };
+    this.tty.onInterrupt = () => {
+      this.log.push({ intr: true, at: this.world.clock.now });
+      this.version++;
+    };
+    this.tty.onKey = (key) => this.recordKey(key);
     this.tty.signalForeground = (owner) => signalTrees(this.host, [...owner.procs], 'SIGINT');
     this.stopped = new Promise((r) => {
       this.stop = r;
@@ -141,8 +170,19 @@ export class Session {
     for (const s of b) cb(s);
   }
 
+  private recordKey(key: string): void {
+    const now = this.world.clock.now;
+    const last = this.log[this.log.length - 1];
+    const { cols, rows } = this.tty;
+    if (last && isKeys(last) && last.keys.length < MAX_KEYS_PER_ENTRY && last.cols === cols && last.rows === rows) {
+      last.keys.push(key);
+      last.dt.push(now - last.at);
+    } else this.log.push({ keys: [key], at: now, dt: [0], cols, rows });
+    this.version++;
+  }
+
   entries(): SessionEntry[] {
-    return this.log.map((e) => ({ ...e }));
+    return this.log.map((e) => (isKeys(e) ? { ...e, keys: [...e.keys], dt: [...e.dt] } : { ...e }));
   }
 
   /** Boot the login shell, replay the entries, then wait at the prompt. */
@@ -154,18 +194,50 @@ export class Session {
     await this.settle();
     for (const e of this.opts.entries ?? []) {
       if (this.disposed) return;
+      if (isKeys(e)) {
+        await this.replayKeys(e);
+        continue;
+      }
       await this.driveTo(e.at);
       if (isIntr(e)) {
         this.tty.post({ kind: 'intr' });
       } else {
         // A line goes to a reader: let the shell get back to one first.
         if (!this.tty.reading) await this.driveUntilReading(60 * 60_000);
+        if (!this.tty.reading) await this.dropRawProgram();
         this.tty.post(e.line === '\x04' ? { kind: 'eof' } : { kind: 'line', line: e.line });
       }
       await this.settle();
     }
     await this.runUntilIdle();
     if (this.opts.realtime) this.startRealtime();
+  }
+
+  /**
+   * A full-screen program waits for keys where the log has a command line:
+   * the log was recorded before the program took the terminal (an older
+   * packetlab's nano/vi opened a pane): end it, so the line reaches the shell.
+   */
+  private async dropRawProgram(): Promise<void> {
+    const p = this.tty.rawProcess;
+    if (!p || !this.tty.rawReading) return;
+    signalTrees(this.host, [p], 'SIGKILL');
+    await this.settle();
+    if (!this.tty.reading) await this.driveUntilReading(10_000);
+  }
+
+  /** Give a raw-mode program its recorded keys, each at its time, on the recorded window size. */
+  private async replayKeys(e: KeysEntry): Promise<void> {
+    if (this.tty.cols !== e.cols || this.tty.rows !== e.rows) this.tty.resize(e.cols, e.rows);
+    for (let i = 0; i < e.keys.length; i++) {
+      if (this.disposed) return;
+      const key = e.keys[i];
+      if (typeof key !== 'string') continue;
+      await this.driveTo(e.at + (e.dt[i] ?? 0));
+      if (!this.tty.rawReading) await this.driveUntilReading(60 * 60_000);
+      this.tty.post({ kind: 'key', key });
+      await this.settle();
+    }
   }
 
   /** Spawn the login shell; when it exits, a new one starts (the terminal stays usable). */
@@ -252,6 +324,7 @@ export class Session {
   async runLine(line: string): Promise<void> {
     if (!this.started) await this.start();
     if (!this.realtimeOn && !this.tty.reading) await this.runUntilIdle();
+    if (!this.realtimeOn && !this.tty.reading) await this.dropRawProgram();
     this.tty.post({ kind: 'line', line });
     this.kick();
     await this.runUntilIdle();
@@ -262,6 +335,22 @@ export class Session {
     if (!this.started) return;
     if (this.realtimeOn) return this.tty.whenIdle();
     return this.runUntilIdle();
+  }
+
+  /** Type keys into a raw-mode program (grading replays an editor's keys), waiting until it has read them. */
+  async runKeys(keys: string[]): Promise<void> {
+    if (!this.started) await this.start();
+    for (const key of keys) {
+      if (!this.tty.rawReading) await this.runUntilIdle();
+      this.tty.post({ kind: 'key', key });
+      this.kick();
+    }
+    await this.runUntilIdle();
+  }
+
+  /** True while a full-screen program holds the terminal in raw mode. */
+  get rawMode(): boolean {
+    return this.tty.raw;
   }
 
   resize(cols: number, rows: number): void {

@@ -61,6 +61,12 @@ export async function interactiveLoop(sh: Shell, tty: ShellTty, opts: Interactiv
     const note = sh.reportJobs();
     if (note) tty.write(note);
     const r = await tty.readLine({ prompt: promptOf(sh), history: sh.history, complete: (line, cur) => complete(sh, line, cur), record: true });
+    // checkwinsize (on by default): LINES and COLUMNS follow the window, not exported.
+    const size = tty as { rows?: number; cols: number };
+    if (size.rows) {
+      sh.setVar('LINES', String(size.rows));
+      sh.setVar('COLUMNS', String(size.cols));
+    }
     if (r.kind === 'eof') {
       if (opts.ignoreEof) {
         tty.write('Use "exit" to leave the shell.\n');

@@ -127,6 +127,7 @@ export class FileOut implements OutStream {
 export function gateOut(s: OutStream, alive: () => boolean): OutStream {
   const g: OutStream & { tty?: unknown } = {
     isTTY: s.isTTY,
+    device: s.device,
     write(data: string): void {
       if (alive()) s.write(data);
     },

@@ -7,8 +7,11 @@
 // Input is raw xterm data (escape sequences); output is ANSI text. A reader
 // (an interactive shell at its prompt, or a program reading the terminal)
 // gets whole lines; keys typed while nobody reads wait for the next reader.
+// A full-screen program (less, nano, vi) puts the terminal in raw mode: it
+// reads key by key (Ctrl-C included, as with ISIG off) and each key it reads
+// is reported to onKey, so the session records and replays them.
 
-import type { InStream, OutStream } from '../kernel/proc.ts';
+import { TTY_RESIZE, type InStream, type OutStream, type Process, type TtyDevice } from '../kernel/proc.ts';
 import type { Completion, FgOwner, ReadResult, ShellTty } from './control.ts';
 
 /** Split raw terminal input into keys (single characters or escape sequences). */
@@ -273,10 +276,17 @@ export function layoutColumns(names: string[], cols: number): string {
 }
 
 /** A synthetic input event (replay, runLine). */
-export type TermEvent = { kind: 'line'; line: string } | { kind: 'eof' } | { kind: 'intr' };
+export type TermEvent = { kind: 'line'; line: string } | { kind: 'eof' } | { kind: 'intr' } | { kind: 'key'; key: string };
+
+/** The keys a raw-mode reader gets for a synthetic event. */
+function eventKeys(ev: TermEvent): string[] {
+  if (ev.kind === 'key') return [ev.key];
+  if (ev.kind === 'line') return [...splitKeys(ev.line.replace(/\n/g, '\r')), '\r'];
+  return [ev.kind === 'eof' ? '\x04' : '\x03'];
+}
 
 /** The terminal of a session: what processes see as their controlling tty. */
-export class Terminal implements ShellTty {
+export class Terminal implements ShellTty, TtyDevice {
   cols: number;
   rows: number;
   private readonly emit: (s: string) => void;
@@ -286,6 +296,12 @@ export class Terminal implements ShellTty {
   private fgStack: FgOwner[] = [];
   private idleWaiters: (() => void)[] = [];
   private pasting = false;
+  /** The program that put the terminal in raw mode, and its pending readKey. */
+  private rawOwner: Process | undefined;
+  private rawReader: { owner: Process; resolve: (k: string | null) => void } | undefined;
+  private resized = false;
+  /** Called with each key a raw-mode program read (the session records it). */
+  onKey: ((key: string) => void) | undefined;
   /** Called with each line (or `\x04` for end of file) submitted to a reader. */
   onSubmit: ((line: string) => void) | undefined;
   /** Called for each Ctrl-C. */
@@ -293,9 +309,9 @@ export class Terminal implements ShellTty {
   /** Signals the foreground job (set by the session: kills process trees). */
   signalForeground: ((owner: FgOwner) => void) | undefined;
   /** Standard input of processes on this terminal. */
-  readonly inStream: InStream & { tty: Terminal };
+  readonly inStream: InStream & { tty: Terminal; device: TtyDevice };
   /** Standard output/error of processes on this terminal. */
-  readonly outStream: OutStream & { tty: Terminal };
+  readonly outStream: OutStream & { tty: Terminal; device: TtyDevice };
 
   constructor(emit: (s: string) => void, cols = 80, rows = 24) {
     this.emit = emit;
@@ -305,6 +321,7 @@ export class Terminal implements ShellTty {
     this.inStream = {
       isTTY: true,
       tty: this,
+      device: this,
       async read(): Promise<string | null> {
         const r = await self.readLine({ prompt: '', history: [], record: true, program: true });
         if (r.kind === 'line') return r.line + '\n';
@@ -314,6 +331,7 @@ export class Terminal implements ShellTty {
     this.outStream = {
       isTTY: true,
       tty: this,
+      device: this,
       write: (s: string) => this.write(s),
     };
   }
@@ -325,7 +343,82 @@ export class Terminal implements ShellTty {
 
   /** True when someone waits for a line and no typed input is queued. */
   get idle(): boolean {
-    return this.reader !== undefined && this.pending.length === 0 && this.events.length === 0;
+    return (this.reader !== undefined || this.rawReader !== undefined) && this.pending.length === 0 && this.events.length === 0;
+  }
+
+  /** True when a raw-mode program waits for a key. */
+  get rawReading(): boolean {
+    return this.rawReader !== undefined;
+  }
+
+  /** The program holding the terminal in raw mode, if any. */
+  get rawProcess(): Process | undefined {
+    this.reapRaw();
+    return this.rawOwner;
+  }
+
+  /** True while a program holds the terminal in raw mode. */
+  get raw(): boolean {
+    this.reapRaw();
+    return this.rawOwner !== undefined;
+  }
+
+  rawMode(owner: Process): () => void {
+    this.reapRaw();
+    this.rawOwner = owner;
+    return () => {
+      if (this.rawOwner !== owner) return;
+      this.rawOwner = undefined;
+      this.rawReader = undefined;
+      this.resized = false;
+      this.pump();
+    };
+  }
+
+  /** A raw-mode owner that died without restoring (SIGKILL): give the line discipline back. */
+  private reapRaw(): void {
+    if (!this.rawOwner || this.rawOwner.state !== 'Z') return;
+    this.rawOwner = undefined;
+    this.rawReader = undefined;
+    this.resized = false;
+    // Leave the alternate screen and show the cursor, so the prompt is seen.
+    this.emit('\x1b[?1049l\x1b[?25h');
+  }
+
+  isForeground(p: Process): boolean {
+    const top = this.fgStack[this.fgStack.length - 1];
+    if (!top) return false;
+    let q: Process | undefined = p;
+    for (let n = 0; q && n < 256; n++) {
+      if (top.procs.has(q)) return true;
+      q = q.ppid > 0 ? q.kernel.procs.get(q.ppid) : undefined;
+    }
+    return false;
+  }
+
+  readKey(owner: Process): Promise<string | null> {
+    return new Promise((resolve) => {
+      if (owner.interrupted || owner.state === 'Z' || this.rawOwner !== owner) {
+        resolve(null);
+        return;
+      }
+      const rd = {
+        owner,
+        resolve: (k: string | null) => {
+          off();
+          resolve(k);
+        },
+      };
+      const off = owner.onSignal(() => {
+        if (this.rawReader === rd) this.rawReader = undefined;
+        off();
+        resolve(null);
+        this.checkIdle();
+      });
+      this.rawReader = rd;
+      this.pump();
+      this.checkIdle();
+    });
   }
 
   /** Resolves when the terminal is idle. */
@@ -343,7 +436,7 @@ export class Terminal implements ShellTty {
   private readWaiters: (() => void)[] = [];
 
   private checkIdle(): void {
-    if (this.reader && this.readWaiters.length) {
+    if ((this.reader || this.rawReader) && this.readWaiters.length) {
       const w = this.readWaiters;
       this.readWaiters = [];
       for (const f of w) f();
@@ -368,6 +461,7 @@ export class Terminal implements ShellTty {
   }
 
   readLine(req: { prompt: string; history: string[]; complete?: (line: string, cursor: number) => Completion | undefined; record?: boolean; program?: boolean }): Promise<ReadResult> {
+    this.reapRaw();
     return new Promise((resolve) => {
       const editor = new LineEditor(req, this.cols);
       this.reader = { editor, record: req.record ?? false, program: req.program ?? false, resolve };
@@ -388,7 +482,7 @@ export class Terminal implements ShellTty {
         this.pasting = false;
         continue;
       }
-      if (k === '\x03' && !this.reader) {
+      if (k === '\x03' && !this.reader && !this.raw) {
         this.interruptForeground();
         continue;
       }
@@ -439,10 +533,42 @@ export class Terminal implements ShellTty {
     rd.resolve(r);
   }
 
+  /** The next key for a raw-mode reader: synthetic events first, then typed keys. */
+  private nextRawKey(): string | undefined {
+    const ev = this.events.shift();
+    if (ev) {
+      const [k, ...rest] = eventKeys(ev);
+      this.events.unshift(...rest.map((key) => ({ kind: 'key' as const, key })));
+      return k;
+    }
+    return this.pending.shift();
+  }
+
   private pump(): void {
-    for (let guard = 0; guard < 1_000_000 && this.reader; guard++) {
+    this.reapRaw();
+    for (let guard = 0; guard < 1_000_000; guard++) {
+      const rr = this.rawReader;
+      if (rr) {
+        if (this.resized) {
+          this.resized = false;
+          this.rawReader = undefined;
+          rr.resolve(TTY_RESIZE);
+          continue;
+        }
+        const k = this.nextRawKey();
+        if (k === undefined) break;
+        this.rawReader = undefined;
+        this.onKey?.(k);
+        rr.resolve(k);
+        continue;
+      }
+      if (!this.reader) break;
+      if (this.events[0]?.kind === 'key') {
+        // A recorded raw key with no raw reader (a replay out of step): type it.
+        this.pending.unshift((this.events.shift() as { key: string }).key);
+      }
       const ev = this.events.shift();
-      if (ev) {
+      if (ev && ev.kind !== 'key') {
         const ed = this.reader.editor;
         if (ev.kind === 'line') {
           this.emit(ev.line.replace(/\n/g, '\r\n') + '\r\n');
@@ -467,8 +593,13 @@ export class Terminal implements ShellTty {
 
   /** Resize: the editor wraps at the new width from now on. */
   resize(cols: number, rows: number): void {
+    const changed = this.rows !== rows || this.cols !== Math.max(10, cols);
     this.cols = Math.max(10, cols);
     this.rows = rows;
     if (this.reader) this.reader.editor.cols = this.cols;
+    if (changed && this.raw) {
+      this.resized = true;
+      this.pump();
+    }
   }
 }

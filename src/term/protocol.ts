@@ -8,8 +8,8 @@
 
 import type { Msg } from '../i18n/checks.ts';
 
-/** A typed command line, or a Ctrl-C, with its virtual time (mirrors src/session). */
-export type TermEntry = { line: string; at: number } | { intr: true; at: number };
+/** A typed command line, a Ctrl-C, or keys a full-screen program read, with virtual times (mirrors src/session). */
+export type TermEntry = { line: string; at: number } | { intr: true; at: number } | { keys: string[]; at: number; dt: number[]; cols: number; rows: number };
 
 /** One check's outcome (mirrors src/labs `CheckResult`). */
 export interface TermCheckResult {

@@ -12,6 +12,15 @@ describe('terminal store records', () => {
     expect(r.rec.passed).toEqual(['ns-red']);
   });
 
+  it('keeps the keys an editor read (nano, vi) and refuses malformed ones', () => {
+    const keys = { keys: ['h', 'i', '\x0f', '\r', '\x18'], at: 10, dt: [0, 1, 2, 3, 4], cols: 80, rows: 24 };
+    const r = parseRecord('k', { schema: 2, entries: [{ line: 'nano f', at: 0 }, { ...keys, extra: 1 }], passed: [] });
+    expect(r.ok && r.rec.entries).toEqual([{ line: 'nano f', at: 0 }, keys]);
+    for (const bad of [{ ...keys, dt: [0] }, { ...keys, keys: [''] , dt: [0] }, { ...keys, keys: ['x'.repeat(33)], dt: [0] }, { ...keys, cols: 0 }, { ...keys, keys: Array(1001).fill('a'), dt: Array(1001).fill(0) }]) {
+      expect(parseRecord('k', { schema: 2, entries: [bad] }).ok).toBe(false);
+    }
+  });
+
   it('migrates the localStorage shape {version: 1, entries, passed, results}', () => {
     const results = [{ id: 'a', title: 'A', passed: true, message: 'ok' }];
     const r = parseRecord('play:/x/', { version: 1, entries: [{ line: 'ls', at: 3 }], passed: ['a'], results });

@@ -23,6 +23,8 @@ const DB_VERSION = 1;
 const LS_PREFIX = 'packetlab:';
 const MAX_ENTRIES = 5000;
 const MAX_LINE = 10_000;
+/** src/session's MAX_KEYS_PER_ENTRY (not imported: the page must not load the simulation). */
+const MAX_KEYS_PER_ENTRY = 1000;
 
 /** One terminal's stored state. */
 export interface TermRecord {
@@ -57,7 +59,23 @@ function isEntry(e: unknown): e is TermEntry {
   if (!e || typeof e !== 'object') return false;
   const o = e as Record<string, unknown>;
   if (typeof o.at !== 'number' || !Number.isFinite(o.at) || o.at < 0) return false;
-  return (typeof o.line === 'string' && o.line.length <= MAX_LINE) || o.intr === true;
+  return (typeof o.line === 'string' && o.line.length <= MAX_LINE) || o.intr === true || isKeysEntry(o);
+}
+
+/** Keys a full-screen program read (src/session KeysEntry), within the session's bounds. */
+function isKeysEntry(o: Record<string, unknown>): boolean {
+  const { keys, dt, cols, rows } = o;
+  if (!Array.isArray(keys) || !Array.isArray(dt) || keys.length === 0 || keys.length > MAX_KEYS_PER_ENTRY || dt.length !== keys.length) return false;
+  if (!keys.every((k) => typeof k === 'string' && k.length > 0 && k.length <= 32)) return false;
+  if (!dt.every((d) => typeof d === 'number' && Number.isFinite(d) && d >= 0)) return false;
+  return [cols, rows].every((n) => typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 1000);
+}
+
+/** A clean copy of a valid entry (no extra fields). */
+function copyEntry(e: TermEntry): TermEntry {
+  if ('intr' in e) return { intr: true as const, at: e.at };
+  if ('keys' in e) return { keys: [...e.keys], at: e.at, dt: [...e.dt], cols: e.cols, rows: e.rows };
+  return { line: e.line, at: e.at };
 }
 
 function isResult(r: unknown): r is TermCheckResult {
@@ -91,7 +109,7 @@ export function parseRecord(key: string, v: unknown): { ok: true; rec: TermRecor
       key,
       schema: SCHEMA,
       seed,
-      entries: o.entries.map((e: TermEntry) => ('intr' in e ? { intr: true as const, at: e.at } : { line: e.line, at: e.at })),
+      entries: o.entries.map(copyEntry),
       passed: Array.isArray(o.passed) ? o.passed.filter((p): p is string => typeof p === 'string') : [],
       results: Array.isArray(o.results) ? o.results.filter(isResult) : undefined,
       updated: typeof o.updated === 'number' ? o.updated : 0,

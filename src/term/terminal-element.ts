@@ -193,9 +193,6 @@ export class PlTerminal extends HTMLElement {
           void loadViews();
           this.dispatchEvent(new CustomEvent('pl-path', { detail: p }));
         },
-        onEdit: (path: string) => {
-          this.dispatchEvent(new CustomEvent('pl-edit', { detail: { path }, bubbles: true }));
-        },
         onReady: () => {
           this.setAttribute('data-state', 'ready');
           this.readyResolve();

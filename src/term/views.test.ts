@@ -245,3 +245,33 @@ describe('packet stepping on the topology', () => {
     expect(views.stepDevice('10.0.0.2 is a local address → deliver locally')).toBeUndefined();
   });
 });
+
+describe('packet-path places', () => {
+  it('names a pod’s or container’s namespace as the topology does, not host/ns:INODE', () => {
+    const snap = {
+      version: 1,
+      namespaces: [
+        { id: 'host', host: 'host', init: true, ifaces: [] },
+        { id: 'host/ns:4026532282', host: 'host', init: false, ifaces: [], pod: 'default/web-1' },
+        { id: 'host/ns:4026532290', host: 'host', init: false, ifaces: [], containers: ['db'] },
+        { id: 'host/red', host: 'host', name: 'red', init: false, ifaces: [] },
+      ],
+      links: [],
+    };
+    const p: PathSnapshot = {
+      command: 'ping -c 1 10.0.0.2',
+      at: 1,
+      source: 'command',
+      steps: [
+        { at: 1, where: 'host/ns:4026532282', stage: 'output', what: 'ICMP echo request 10.0.0.1 > 10.0.0.2' },
+        { at: 2, where: 'host/ns:4026532290', stage: 'drop', what: 'no route to 10.0.0.2' },
+        { at: 3, where: 'host/red', stage: 'input', what: 'x' },
+      ],
+    };
+    const places = views.pathPlaces(snap, 'en');
+    const root = views.renderPath(p, 'en', places) as unknown as FakeEl;
+    expect(root.all(byClass('path-where')).map((e) => e.textContent)).toEqual(['pod web-1 (default)', 'container db', 'host/red']);
+    expect(root.one(byAttr('data-part', 'verdict')).textContent).toContain('Dropped in container db');
+    expect(views.pathPlaces(snap, 'ko').get('host/ns:4026532282')).toBe('파드 web-1 (default)');
+  });
+});

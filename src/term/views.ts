@@ -436,14 +436,27 @@ export function groupSteps(steps: PathStep[]): { where: string; steps: PathStep[
   return out;
 }
 
-/** The packet-path view: a verdict line, then the hops grouped by namespace (labels in `lang`, the page's by default). */
-export function renderPath(p: PathSnapshot, lang: Lang = pageLang()): HTMLElement {
+/**
+ * How the path names namespaces: as the topology does (pod, container) in
+ * place of the kernel's `host/ns:4026532282`; `ip netns` names stay.
+ */
+export function pathPlaces(topo: TopoSnapshot | null | undefined, lang: Lang = pageLang()): Map<string, string> {
+  const m = new Map<string, string>();
+  if (!topo) return m;
+  const hosts = new Set(topo.namespaces.map((n) => n.host)).size;
+  for (const ns of topo.namespaces) if (ns.pod || ns.containers?.length) m.set(ns.id, nsTitle(lang, ns, hosts));
+  return m;
+}
+
+/** The packet-path view: a verdict line, then the hops grouped by namespace (labels in `lang`, the page's by default; `places` names namespaces). */
+export function renderPath(p: PathSnapshot, lang: Lang = pageLang(), places: Map<string, string> = new Map()): HTMLElement {
+  const place = (where: string) => places.get(where) ?? where;
   const drop = [...p.steps].reverse().find((s) => s.stage === 'drop');
   const root = h('div', { class: 'path' });
   const head = h('p', { class: 'path-head' }, ...fill(t(lang, p.source === 'check' ? 'path.checkProbe' : 'path.traced'), { cmd: h('code', {}, p.command) }));
   const n = p.steps.length;
   const verdict = drop
-    ? h('p', { class: 'path-verdict drop', 'data-part': 'verdict' }, h('strong', {}, t(lang, 'path.dropped', { where: drop.where })), stepText(lang, drop.what))
+    ? h('p', { class: 'path-verdict drop', 'data-part': 'verdict' }, h('strong', {}, t(lang, 'path.dropped', { where: place(drop.where) })), stepText(lang, drop.what))
     : h('p', { class: 'path-verdict ok', 'data-part': 'verdict' }, count(lang, 'path.noDrop', n));
   const list = h('ol', { class: 'path-hops', tabindex: '0', 'aria-label': count(lang, 'path.hops', n) });
   for (const g of groupSteps(p.steps)) {
@@ -451,7 +464,7 @@ export function renderPath(p: PathSnapshot, lang: Lang = pageLang()): HTMLElemen
     for (const s of g.steps) {
       steps.append(h('li', { class: `path-step stage-${s.stage.replace(/[^a-z0-9-]/gi, '')}`, 'data-stage': s.stage }, h('span', { class: 'path-stage' }, stageName(lang, s.stage)), ' ', stepText(lang, s.what)));
     }
-    list.append(h('li', { class: 'path-hop' }, h('span', { class: 'path-where' }, g.where), steps));
+    list.append(h('li', { class: 'path-hop' }, h('span', { class: 'path-where', 'data-where': g.where }, place(g.where)), steps));
   }
   if (!n) list.append(h('li', {}, t(lang, 'path.nothing')));
   root.append(head, verdict, list);
@@ -472,7 +485,7 @@ class PlPacketPath extends TermView {
       this.announce(term, null);
       return;
     }
-    const view = renderPath(p, lang);
+    const view = renderPath(p, lang, pathPlaces(term.topology, lang));
     const steps = [...view.querySelectorAll<HTMLElement>('.path-step')];
     this.body().replaceChildren(view);
     this.setAttribute('data-has-path', '');

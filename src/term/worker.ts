@@ -28,7 +28,10 @@ let cols = 80;
 let rows = 24;
 /** The page sent the terminal's real size (xterm fitted); it wins over init's first guess. */
 let sized = false;
+/** The session's log version last posted (keys join the last entry, so the count alone is not enough). */
 let posted = -1;
+/** Entries changed while an editor held the terminal: check once it lets go. */
+let liveDeferred = false;
 /** Keystrokes that arrive while a session boots. */
 let pending: string[] = [];
 /** init/reset run one at a time, in order. */
@@ -58,18 +61,30 @@ function fault(where: string, err: unknown): void {
   post({ type: 'fault', message });
 }
 
-/** Post the entries when they changed (a line was entered, or Ctrl-C). */
+/** Post the entries when they changed (a line was entered, Ctrl-C, or keys an editor read). */
 function noteEntries(): void {
   if (!session) return;
   let entries: TermEntry[];
+  let raw: boolean;
   try {
+    raw = session.rawMode;
+    if (session.version === posted) {
+      // Keys typed in an editor check once the editor has exited (not on every key).
+      if (liveDeferred && !raw) {
+        liveDeferred = false;
+        scheduleLive();
+      }
+      return;
+    }
     entries = session.entries();
   } catch (e) {
     return fault('entries', e);
   }
-  if (entries.length !== posted) {
-    posted = entries.length;
-    post({ type: 'entries', entries: structuredClone(entries) });
+  posted = session.version;
+  post({ type: 'entries', entries: structuredClone(entries) });
+  if (raw) liveDeferred = true;
+  else {
+    liveDeferred = false;
     scheduleLive();
   }
 }
@@ -184,7 +199,8 @@ async function boot(entries: TermEntry[]): Promise<void> {
     if (entries.length) return boot([]);
   }
   session = s;
-  posted = s.entries().length;
+  posted = s.version;
+  liveDeferred = false;
   s.resize(cols, rows);
   post({ type: 'ready' });
   pollViews();

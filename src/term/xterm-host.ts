@@ -37,8 +37,6 @@ export interface MountOptions {
   /** Live check results after a command (lab terminals). */
   onLive?(results: TermCheckResult[], entries: number): void;
   onTopology?(t: TopoSnapshot): void;
-  /** A program (nano, vi) asked for PATH in the editor pane (never during a replay). */
-  onEdit?(path: string): void;
   onPath?(p: PathSnapshot | null): void;
 }
 
@@ -116,22 +114,6 @@ export function mountTerminal(el: HTMLElement, opts: MountOptions): TermHost {
     return true;
   });
 
-  // nano/vi ask for the editor pane with ESC ] 7770 ; edit ; PATH BEL. A
-  // replay (boot, Undo, Reset) prints the old requests again: only requests
-  // parsed after the session is ready count.
-  let live = false;
-  term.parser.registerOscHandler(7770, (data) => {
-    const [verb, arg] = data.split(';');
-    if (verb === 'edit' && arg && live) {
-      try {
-        opts.onEdit?.(decodeURIComponent(arg));
-      } catch {
-        /* a bad request is ignored */
-      }
-    }
-    return true;
-  });
-
   const worker = opts.worker;
   const send = (m: ToWorker) => worker.postMessage(m);
   const waiting = new Map<number, (r: { results: TermCheckResult[]; error?: Msg }) => void>();
@@ -149,8 +131,6 @@ export function mountTerminal(el: HTMLElement, opts: MountOptions): TermHost {
         term.write(m.data);
         break;
       case 'ready':
-        // Once everything written so far (the replay) is parsed.
-        term.write('', () => (live = true));
         opts.onReady();
         break;
       case 'entries':
@@ -213,12 +193,10 @@ export function mountTerminal(el: HTMLElement, opts: MountOptions): TermHost {
       });
     },
     reset(seed) {
-      live = false;
       term.reset();
       send({ type: 'reset', seed });
     },
     undo() {
-      live = false;
       term.reset();
       send({ type: 'undo' });
     },

@@ -1,32 +1,22 @@
-// <pl-editor>: an editor pane for one file of a terminal's simulated host.
-// The light half: a plain <textarea> works at once; Monaco (monaco.ts) loads
-// when the pane comes near the viewport or is focused, only on pages that
-// have an editor. Load reads the file through the terminal's worker; Save
-// writes it as a `printf … > PATH` command line typed into that terminal,
-// so the change is part of the session (reload, undo, checks, grading).
+// <pl-editor>: an editor pane for one file of a terminal's simulated host,
+// a plain <textarea> (nano and vi run inside the terminal itself). Load
+// reads the file through the terminal's worker; Save writes it as a
+// `printf … > PATH` command line typed into that terminal, so the change is
+// part of the session (reload, undo, checks, grading).
 //
 // Attributes: `path`, `language`, `lab` (the lab whose terminal it edits;
 // else the page's main terminal), `label`. The initial text (used while the
 // file does not exist) is the textarea's content.
 
-import type { EditorHost } from './monaco.ts';
+import { t as tr, type Lang } from '../../i18n/ui.ts';
 
 interface FileTerminal extends HTMLElement {
   readFile(path: string): Promise<{ data?: string; error?: string }>;
   writeFile(path: string, data: string): Promise<{ data?: string; error?: string }>;
 }
 
-let monacoModule: Promise<typeof import('./monaco.ts')> | null = null;
-function loadMonaco() {
-  return (monacoModule ??= import('./monaco.ts'));
-}
-
 /** An editor pane bound to a file of a terminal's host. */
 export class PlEditor extends HTMLElement {
-  private host: EditorHost | null = null;
-  private mounting: Promise<void> | null = null;
-  private io: IntersectionObserver | null = null;
-
   get path(): string {
     return this.getAttribute('path') ?? '';
   }
@@ -35,21 +25,15 @@ export class PlEditor extends HTMLElement {
     return this.querySelector('textarea')!;
   }
 
-  /** The terminal this pane edits for, when set directly (the nano/vi dialog). */
-  boundTerminal: FileTerminal | null = null;
-
   /** The terminal whose host holds the file. */
   terminal(): FileTerminal | null {
-    if (this.boundTerminal) return this.boundTerminal;
     const lab = this.getAttribute('lab');
     const sel = lab ? `pl-terminal[lab="${CSS.escape(lab)}"]` : 'pl-terminal[data-main]';
     return document.querySelector<FileTerminal>(sel) ?? document.querySelector<FileTerminal>('pl-terminal');
   }
 
   connectedCallback(): void {
-    this.io = new IntersectionObserver((es) => es.some((e) => e.isIntersecting) && void this.mount(), { rootMargin: '200px 0px' });
-    this.io.observe(this);
-    this.textarea().addEventListener('focus', () => void this.mount(), { once: true });
+    this.setAttribute('data-state', 'ready');
     this.addEventListener('click', (ev) => {
       const act = (ev.target as Element).closest<HTMLButtonElement>('button[data-editor-act]')?.dataset.editorAct;
       if (act === 'load') void this.load();
@@ -57,37 +41,16 @@ export class PlEditor extends HTMLElement {
     });
   }
 
-  disconnectedCallback(): void {
-    this.io?.disconnect();
-    this.host?.dispose();
-    this.host = null;
-  }
-
-  /** Replace the textarea with Monaco (once). */
-  mount(): Promise<void> {
-    this.io?.disconnect();
-    return (this.mounting ??= loadMonaco()
-      .then(({ mountEditor }) => {
-        const ta = this.textarea();
-        const box = this.querySelector<HTMLElement>('.editor-box')!;
-        const text = ta.value;
-        ta.hidden = true;
-        this.host = mountEditor(box, text, this.getAttribute('language') ?? 'plaintext', this.getAttribute('label') ?? `Editor: ${this.path}`);
-        this.setAttribute('data-state', 'ready');
-      })
-      .catch(() => {
-        // The textarea stays: it edits and saves all the same.
-        this.setAttribute('data-state', 'plain');
-      }));
-  }
-
   private value(): string {
-    return this.host ? this.host.getValue() : this.textarea().value;
+    return this.textarea().value;
   }
 
   private setValue(text: string): void {
     this.textarea().value = text;
-    this.host?.setValue(text);
+  }
+
+  private get pageLang(): Lang {
+    return this.closest('[lang]')?.getAttribute('lang') === 'ko' ? 'ko' : 'en';
   }
 
   private status(text: string): void {
@@ -98,21 +61,23 @@ export class PlEditor extends HTMLElement {
   /** Read the file from the terminal's host into the editor. */
   async load(): Promise<void> {
     const t = this.terminal();
-    if (!t) return this.status('No terminal on this page to read the file from.');
-    this.status(`Reading ${this.path}…`);
-    const r = await t.readFile(this.path);
-    if (r.data === undefined) return this.status(`${this.path}: ${r.error ?? 'cannot be read'} (the editor keeps its text; Save creates the file).`);
+    const path = this.path;
+    if (!t) return this.status(tr(this.pageLang, 'editor.noTermRead'));
+    this.status(tr(this.pageLang, 'editor.reading', { path }));
+    const r = await t.readFile(path);
+    if (r.data === undefined) return this.status(tr(this.pageLang, 'editor.unreadable', { path, error: r.error ?? 'cannot be read' }));
     this.setValue(r.data);
-    this.status(`Loaded ${this.path} from the terminal's host.`);
+    this.status(tr(this.pageLang, 'editor.loaded', { path }));
   }
 
   /** Write the editor's text to the file (a command line in the terminal). */
   async save(): Promise<void> {
     const t = this.terminal();
-    if (!t) return this.status('No terminal on this page to write the file to.');
-    this.status(`Saving ${this.path}…`);
-    const r = await t.writeFile(this.path, this.value());
-    this.status(r.data !== undefined ? `Saved ${this.path} (${r.data.length} bytes): see the printf line in the terminal.` : `Could not save ${this.path}: ${r.error ?? 'unknown error'}`);
+    const path = this.path;
+    if (!t) return this.status(tr(this.pageLang, 'editor.noTermWrite'));
+    this.status(tr(this.pageLang, 'editor.saving', { path }));
+    const r = await t.writeFile(path, this.value());
+    this.status(r.data !== undefined ? tr(this.pageLang, 'editor.saved', { path, n: r.data.length }) : tr(this.pageLang, 'editor.saveFailed', { path, error: r.error ?? 'unknown error' }));
   }
 }
 

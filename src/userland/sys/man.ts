@@ -7,6 +7,8 @@
 
 import { allCommands, lookupCommand, refuseNotSimulated, register, type CommandSpec } from '../registry.ts';
 import type { Process } from '../../kernel/proc.ts';
+import { pageText } from './pager.ts';
+import { Screen, terminalOf } from './tui.ts';
 
 /** Indent a paragraph by `n` spaces, wrapped at `width` columns. */
 function wrap(text: string, n: number, width = 78): string {
@@ -53,6 +55,7 @@ async function manMain(p: Process): Promise<number> {
     return 1;
   }
   let status = 0;
+  const tty = p.stdout.isTTY ? await terminalOf(p) : undefined;
   for (const name of args) {
     const spec = lookupCommand(name);
     if (!spec || spec.hidden || name.includes('/')) {
@@ -60,7 +63,21 @@ async function manMain(p: Process): Promise<number> {
       status = 16;
       continue;
     }
-    p.stdout.write(manPage(spec));
+    if (!tty) {
+      p.stdout.write(manPage(spec));
+      continue;
+    }
+    // On a terminal man pages through less, with man-db's prompt.
+    const screen = new Screen(p, tty);
+    try {
+      const title = ` Manual page ${spec.name}(1)`;
+      await pageText(p, screen, manPage(spec), {
+        prompt: (top, total, atEnd) => `${title} line ${top + 1}${atEnd ? `/${total} (END)` : ''} (press h for help or q to quit)`,
+      });
+    } finally {
+      screen.end();
+    }
+    if (p.interrupted) break;
   }
   return status;
 }
