@@ -24,6 +24,7 @@ import { EmbeddedDns } from './dns.ts';
 import { endpointRules, initRules, networkRules, portRules, resolverRules, type GwMode, type IptCmd, type NetFwConfig, type PortBinding } from './firewall.ts';
 import { ImageStore, familiar, type Image } from './images.ts';
 import { randomName } from './names.ts';
+import { registerNsOwners } from '../world/owners.ts';
 
 /** The Docker Engine release whose behaviour this engine follows. */
 export const ENGINE_VERSION = '29.7.2';
@@ -389,6 +390,8 @@ export class Engine {
   /** Attach this engine to its host (called by dockerd's start-up). */
   register(): void {
     engines.set(this.kernel, this);
+    // The topology view names the running containers' namespaces.
+    registerNsOwners(this.kernel, 'docker', () => (engines.get(this.kernel) !== this ? [] : this.containers).filter((c) => c.netns && c.netns !== this.kernel.initNs && c.status === 'running').map((c) => ({ ns: c.netns!, container: c.name.replace(/^\//, '') })));
   }
 
   /** Forget the engine (dockerd stopped). */
