@@ -5,6 +5,7 @@
 // gives the worker userland/lazy.ts for userland/index.ts).
 
 import '../userland/index.ts';
+export { prefetchCommands } from '../userland/lazy.ts';
 import { Session, type SessionEntry } from '../session/session.ts';
 import { bareWorld, type World } from '../world/world.ts';
 import { holdClock } from '../world/driver.ts';

@@ -11,7 +11,7 @@
 // when they change. Undo replays every entry but the last command line.
 
 import type { FromWorker, PathSnapshot, TermCheckResult, ToWorker, TermEntry } from './protocol.ts';
-import { labTexts, newSession, prepareLab, runChecks, terminalHost } from './backend.ts';
+import { labTexts, newSession, prefetchCommands, prepareLab, runChecks, terminalHost } from './backend.ts';
 import { shellWriteLine } from './file-edit.ts';
 import type { Session } from '../session/session.ts';
 import { lastPathOf, topologyOf } from './snapshot.ts';
@@ -189,6 +189,7 @@ async function boot(entries: TermEntry[]): Promise<void> {
   s.resize(cols, rows);
   post({ type: 'ready' });
   pollViews();
+  setTimeout(prefetchCommands, 0);
   const keys = pending.join('');
   pending = [];
   if (keys) feed(keys);

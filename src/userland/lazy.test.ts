@@ -4,15 +4,17 @@
 // before or loaded on first use.
 import { describe, expect, it } from 'vitest';
 import '../shell/bash.ts';
-import { buildManifest, manifestSource } from './manifest.ts';
+import { buildManifest, manifestSources } from './manifest.ts';
 import { COMMANDS } from './commands.generated.ts';
 import { allCommands } from './registry.ts';
 import { readFileSync } from 'node:fs';
 
-describe('commands.generated.ts', () => {
+describe('commands.generated.ts and commands-detail.generated.ts', () => {
   it('lists every command of every chunk with its spec (run `npm run commands` after changing a command)', async () => {
     const stubs = await buildManifest();
-    expect(manifestSource(stubs)).toBe(readFileSync(new URL('./commands.generated.ts', import.meta.url), 'utf8'));
+    const { names, details } = manifestSources(stubs);
+    expect(names).toBe(readFileSync(new URL('./commands.generated.ts', import.meta.url), 'utf8'));
+    expect(details).toBe(readFileSync(new URL('./commands-detail.generated.ts', import.meta.url), 'utf8'));
     expect(COMMANDS.length).toBe(stubs.length);
   });
 

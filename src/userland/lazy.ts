@@ -11,20 +11,44 @@ import { holdClock } from '../world/driver.ts';
 import type { Process } from '../kernel/proc.ts';
 import { CHUNKS, type ChunkName } from './chunks.ts';
 import { COMMANDS } from './commands.generated.ts';
-import type { CommandStub } from './manifest.ts';
+import type { CommandDetail, CommandName } from './manifest.ts';
 import { installedDnsBackend, setDnsBackend, type DnsBackend } from './lib/resolve.ts';
 import { lookupCommand, register, type CommandSpec } from './registry.ts';
 
 const loading = new Map<ChunkName, Promise<unknown>>();
 
-/** Import a chunk once (its modules register their commands). */
+/** The stubs registered here, by name (their details are filled in by loadDetails). */
+const stubs = new Map<string, CommandSpec>();
+let details: Promise<void> | undefined;
+
+/**
+ * Fill the stubs' usage, options and sub-commands in (once). The worker
+ * starts it after the prompt; every chunk load waits for it, so whatever a
+ * program prints from specs (`man`, `help`) never depends on load timing.
+ */
+export function loadDetails(): Promise<void> {
+  return (details ??= import('./commands-detail.generated.ts').then(({ DETAILS }) => {
+    for (const [name, spec] of stubs) {
+      const d: CommandDetail | undefined = DETAILS[name];
+      if (d) Object.assign(spec, d);
+    }
+  }));
+}
+
+/** Import a chunk once (its modules register their commands), with the stubs' details. */
 export function loadChunk(name: ChunkName): Promise<unknown> {
   let p = loading.get(name);
   if (!p) {
-    p = CHUNKS[name]();
+    p = Promise.all([CHUNKS[name](), loadDetails()]);
     loading.set(name, p);
   }
   return p;
+}
+
+/** After the prompt: the stubs' details and the everyday commands (coreutils, ip, ping), so a first command rarely waits. */
+export function prefetchCommands(): void {
+  if (!stubs.size) return;
+  void loadDetails().then(() => loadChunk('core'));
 }
 
 /** Whether a chunk's import has been started. */
@@ -33,21 +57,17 @@ export function chunkRequested(name: ChunkName): boolean {
 }
 
 /** The spec a command has once its chunk is in (never the stub itself). */
-async function realSpec(stub: CommandStub, self: CommandSpec): Promise<CommandSpec | undefined> {
+async function realSpec(stub: CommandName, self: CommandSpec): Promise<CommandSpec | undefined> {
   await holdClock(loadChunk(stub.chunk));
   const spec = lookupCommand(stub.name);
   return spec && spec !== self ? spec : undefined;
 }
 
-function stubSpec(stub: CommandStub): CommandSpec {
+function stubSpec(stub: CommandName): CommandSpec {
   const self: CommandSpec = {
     name: stub.name,
     summary: stub.summary,
-    usage: stub.usage,
-    options: stub.options,
-    subcommands: stub.subcommands,
     hidden: stub.hidden,
-    optstring: stub.optstring,
     async run(p: Process) {
       const spec = await realSpec(stub, self);
       if (!spec) {
@@ -62,7 +82,22 @@ function stubSpec(stub: CommandStub): CommandSpec {
   return self;
 }
 
-for (const stub of COMMANDS) if (!lookupCommand(stub.name)) register(stubSpec(stub));
+for (const stub of COMMANDS) {
+  if (lookupCommand(stub.name)) continue;
+  const spec = stubSpec(stub);
+  stubs.set(stub.name, spec);
+  register(spec);
+}
+
+// `help COMMAND` (a shell-side program, never lazy) prints a spec's usage and options: it waits for the details.
+const help = lookupCommand('help');
+if (help && stubs.size) {
+  const run = help.run;
+  help.run = async (p) => {
+    await holdClock(loadDetails());
+    return run.call(help, p);
+  };
+}
 
 // getaddrinfo's DNS lookups live in the dns chunk; its import installs the real backend.
 const viaDnsChunk = <K extends keyof DnsBackend>(k: K): DnsBackend[K] =>
