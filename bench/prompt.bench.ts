@@ -96,18 +96,15 @@ export function promptBench(dist: string, slug: string, runs = Number(process.en
         const url = `http://127.0.0.1:${port}/lessons/${slug}/`;
         const once = async (): Promise<Load> => {
           const page = await context.newPage();
-          const seen: { path: string; worker: boolean; afterReady: boolean }[] = [];
-          let ready = false;
-          const note = (u: string, worker: boolean) => {
-            const { pathname } = new URL(u);
-            if (/\.m?js$/.test(pathname)) seen.push({ path: pathname, worker, afterReady: ready });
-          };
-          page.on('request', (r) => note(r.url(), false));
-          context.on('serviceworker', () => undefined);
-          page.on('worker', (w) => {
-            note(w.url(), true);
+          const seen: { path: string; req?: import('@playwright/test').Request }[] = [];
+          page.on('request', (r) => {
+            const { pathname } = new URL(r.url());
+            if (/\.m?js$/.test(pathname)) seen.push({ path: pathname, req: r });
           });
-          // Requests made by a dedicated worker reach the page's request event in Chromium.
+          page.on('worker', (w) => {
+            const { pathname } = new URL(w.url());
+            if (!seen.some((x) => x.path === pathname)) seen.push({ path: pathname });
+          });
           await page.addInitScript(() => {
             document.addEventListener('pl-ready', () => {
               (window as unknown as { __plReady?: number }).__plReady ??= performance.now();
@@ -115,8 +112,10 @@ export function promptBench(dist: string, slug: string, runs = Number(process.en
           });
           await page.goto(url, { waitUntil: 'commit' });
           await page.waitForFunction(() => (window as unknown as { __plReady?: number }).__plReady !== undefined, undefined, { timeout: 60_000, polling: 10 });
-          ready = true;
-          const ms = await page.evaluate(() => (window as unknown as { __plReady: number }).__plReady);
+          const { ms, readyAt } = await page.evaluate(() => {
+            const r = (window as unknown as { __plReady: number }).__plReady;
+            return { ms: r, readyAt: performance.timeOrigin + r };
+          });
           // What loads after the prompt (chunks fetched ahead of first use): wait until quiet.
           let n = -1;
           while (n !== seen.length) {
@@ -124,8 +123,10 @@ export function promptBench(dist: string, slug: string, runs = Number(process.en
             await page.waitForTimeout(1000);
           }
           await page.close();
-          const before = [...new Set(seen.filter((s) => !s.afterReady).map((s) => s.path))];
-          const after = [...new Set(seen.filter((s) => s.afterReady).map((s) => s.path))].filter((p) => !before.includes(p));
+          // A request counts as before the prompt when it started before the pl-ready event.
+          const isBefore = (x: (typeof seen)[number]) => !x.req || x.req.timing().startTime < readyAt;
+          const before = [...new Set(seen.filter(isBefore).map((x) => x.path))];
+          const after = [...new Set(seen.filter((x) => !isBefore(x)).map((x) => x.path))].filter((p) => !before.includes(p));
           return { before, after, workerBefore: before.filter((p) => /\/worker-[^/]*\.js$/.test(p)), ms };
         };
         await once(); // fill the cache

@@ -37,7 +37,9 @@ export type ToWorker =
   /** Write a file of the terminal's host: typed as a `printf … > PATH` line (recorded like any command); answered by `file`. */
   | { type: 'writeFile'; req: number; path: string; data: string }
   /** The lab's texts for a seed in a language (a parametric lab's own values); answered by `labTexts` with the same `req`. */
-  | { type: 'labTexts'; req: number; seed: number; lang: 'en' | 'ko' };
+  | { type: 'labTexts'; req: number; seed: number; lang: 'en' | 'ko' }
+  /** The page shows the prompt: fetch the everyday commands ahead of their first use. */
+  | { type: 'prefetch' };
 
 /** Worker → page. */
 export type FromWorker =

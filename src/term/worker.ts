@@ -189,7 +189,6 @@ async function boot(entries: TermEntry[]): Promise<void> {
   s.resize(cols, rows);
   post({ type: 'ready' });
   pollViews();
-  setTimeout(prefetchCommands, 0);
   const keys = pending.join('');
   pending = [];
   if (keys) feed(keys);
@@ -316,6 +315,9 @@ function handle(msg: ToWorker): void {
     }
     case 'labTexts':
       void textsReply(msg.req, msg.seed, msg.lang);
+      break;
+    case 'prefetch':
+      prefetchCommands();
       break;
     case 'undo': {
       pending = [];

@@ -155,6 +155,8 @@ export function mountTerminal(el: HTMLElement, opts: MountOptions): TermHost {
         // Once everything written so far (the replay) is parsed.
         term.write('', () => (live = true));
         opts.onReady();
+        // The prompt is on screen: now the worker may fetch the everyday commands.
+        send({ type: 'prefetch' });
         break;
       case 'entries':
         opts.onEntries(m.entries);
