@@ -4,6 +4,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import pagefind from './scripts/pagefind-integration.mjs';
+import lazyCommands from './scripts/lazy-commands.mjs';
 
 export default defineConfig({
   site: 'http://127.0.0.1:4321',
@@ -14,7 +15,8 @@ export default defineConfig({
   devToolbar: { enabled: false },
   prefetch: false,
   vite: {
-    worker: { format: 'es' },
+    // The worker registers every command's spec at once and loads its code on first use.
+    worker: { format: 'es', plugins: () => [lazyCommands()] },
     build: { assetsInlineLimit: 0 },
   },
 });

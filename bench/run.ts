@@ -10,6 +10,9 @@
 //                     the terminal (xterm + worker + simulation) and the
 //                     views (topology + packet path, src/term/views.ts).
 //   bundle:pages      the same split for every page of the built site.
+//   prompt:<lesson>   in Chromium with a warm cache: gzip bytes of the
+//                     JavaScript loaded before the first prompt, and the
+//                     navigation → prompt time (bench/prompt.bench.ts).
 //   grade:1000-checkpoints  wall time and per-file cost of grading a class
 //                     (bench/grade.bench.ts).
 //
@@ -24,6 +27,7 @@ import { benches as netfilterBenches } from './netfilter.bench.ts';
 import { benches as dockerBenches } from './docker.bench.ts';
 import { benches as k8sBenches } from './k8s.bench.ts';
 import { gradeBench } from './grade.bench.ts';
+import { promptBench } from './prompt.bench.ts';
 
 /** One row of a bench's table. */
 export type Row = Record<string, string | number>;
@@ -193,6 +197,7 @@ export const benches: Bench[] = [
   bundleBench('namespaces'),
   bundleBench('switching-routing'),
   pagesBench(),
+  promptBench(DIST, 'namespaces'),
 ];
 
 function printTable(rows: Row[]): void {

@@ -108,6 +108,8 @@ test('parametric labs show the stored seed and the values it picks, in both lang
   await page.addInitScript(() => localStorage.setItem('packetlab-seed', '4242'));
   await page.goto('/lessons/namespaces/');
   const lab = page.locator('pl-lab[lab="namespaces-veth-random"]');
+  // The learner's values come from the lab terminal's worker, which starts as the lab nears the viewport.
+  await lab.scrollIntoViewIfNeeded();
   await expect(lab).toHaveAttribute('data-seed', '4242');
   await expect(lab.locator('[data-part="seed"]')).toContainText('seed 4242');
   await expect(lab.locator('[data-handin-seed]')).toHaveText('4242');
@@ -121,6 +123,7 @@ test('parametric labs show the stored seed and the values it picks, in both lang
 
   await page.goto('/ko/lessons/switching-routing/');
   const r = page.locator('pl-lab[lab="routing-two-subnets-random"]');
+  await r.scrollIntoViewIfNeeded();
   await expect(r).toHaveAttribute('data-seed', '4242');
   await expect(r.locator('[data-part="goal-text"]')).toContainText('10.68.219.10/24');
   await expect(r.locator('[data-part="goal-text"]')).toContainText('네임스페이스');
@@ -130,9 +133,12 @@ test('parametric labs show the stored seed and the values it picks, in both lang
 test('a learner without a seed gets one, kept across pages', async ({ page }) => {
   await page.goto('/lessons/namespaces/');
   const lab = page.locator('pl-lab[lab="namespaces-veth-random"]');
+  await lab.scrollIntoViewIfNeeded();
   await expect(lab).toHaveAttribute('data-seed', /^\d+$/);
   const seed = await lab.getAttribute('data-seed');
   expect(await page.evaluate(() => localStorage.getItem('packetlab-seed'))).toBe(seed);
   await page.goto('/lessons/switching-routing/');
-  await expect(page.locator('pl-lab[lab="routing-two-subnets-random"]')).toHaveAttribute('data-seed', seed!);
+  const other = page.locator('pl-lab[lab="routing-two-subnets-random"]');
+  await other.scrollIntoViewIfNeeded();
+  await expect(other).toHaveAttribute('data-seed', seed!);
 });

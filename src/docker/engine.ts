@@ -28,6 +28,7 @@ import { BRIDGE_OPTS, DaemonError, WALL_EPOCH, serveDockerApi, stopDockerApi, ty
 import { engineApi } from './server.ts';
 
 export { BRIDGE_OPTS, DaemonError, UNSIMULATED_BRIDGE_OPTS, WALL_EPOCH, type ContainerStatus, type CreateOptions, type LogChunk, type PortSpec } from './api.ts';
+import { registerNsOwners } from '../world/owners.ts';
 
 /** The Docker Engine release whose behaviour this engine follows. */
 export const ENGINE_VERSION = '29.7.2';
@@ -327,6 +328,8 @@ export class Engine {
   register(): void {
     engines.set(this.kernel, this);
     serveDockerApi(this.kernel, engineApi(this));
+    // The topology view names the running containers' namespaces.
+    registerNsOwners(this.kernel, 'docker', () => (engines.get(this.kernel) !== this ? [] : this.containers).filter((c) => c.netns && c.netns !== this.kernel.initNs && c.status === 'running').map((c) => ({ ns: c.netns!, container: c.name.replace(/^\//, '') })));
   }
 
   /** Forget the engine (dockerd stopped). */

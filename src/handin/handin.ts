@@ -78,16 +78,26 @@ async function handIn(form: HTMLFormElement): Promise<void> {
   if (status) status.textContent = t(lang, 'lab.downloaded', { file });
 }
 
-/** Replace a parametric lab's texts with the learner's own values. */
+/** The part of <pl-terminal> personalise needs (the lab's texts come from its worker). */
+interface TextsTerm extends HTMLElement {
+  labTexts?: (lang: Lang) => Promise<{ goal: string; hints: string[]; solution: string[]; tasks: { id: string; title: string }[] } | undefined>;
+}
+
+/**
+ * Replace a parametric lab's texts with the learner's own values, computed
+ * by the lab terminal's worker once that terminal starts (the lab near the
+ * viewport, or used).
+ */
 async function personalise(panel: HTMLElement): Promise<void> {
   const id = panel.getAttribute('lab');
   if (!id) return;
   const lang = langOf(panel);
   const seed = learnerSeed();
-  const [{ labInfo }, { localizeLab }, { renderInline }] = await Promise.all([import('../labs/index.ts'), import('../i18n/labs.ts'), import('./inline.ts')]);
-  const found = labInfo(id, seed);
-  if (!found) return;
-  const info = localizeLab(found, lang);
+  await customElements.whenDefined('pl-terminal');
+  const term = panel.querySelector<TextsTerm>('pl-terminal');
+  if (!term?.labTexts) return;
+  const [info, { renderInline }] = await Promise.all([term.labTexts(lang), import('./inline.ts')]);
+  if (!info || seed !== learnerSeed()) return;
   const goal = panel.querySelector('[data-part="goal-text"]');
   if (goal) {
     goal.replaceChildren(

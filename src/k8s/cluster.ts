@@ -20,6 +20,7 @@ import { installIngressNginx } from './ingress.ts';
 import { installMetalLB, metallbPool } from './metallb.ts';
 import { installCniPlugins } from '../userland/k8s/cni/index.ts';
 import '../userland/k8s/index.ts';
+import { registerNsOwners } from '../world/owners.ts';
 
 /** One node of the cluster. */
 export interface NodeSpec {
@@ -258,7 +259,12 @@ const clusters = new WeakMap<World, Cluster>();
 /** Build (once) the cluster of a world. */
 export function buildCluster(world: World, opts: ClusterOptions = {}): Cluster {
   let c = clusters.get(world);
-  if (!c) clusters.set(world, (c = new Cluster(world, opts)));
+  if (!c) {
+    const cluster = new Cluster(world, opts);
+    clusters.set(world, (c = cluster));
+    // The topology view names each pod's sandbox namespace.
+    registerNsOwners(world, 'k8s', () => [...cluster.kubelets.values()].flatMap((kl) => [...kl.sandboxes].filter(([, sb]) => sb.ns !== kl.k.initNs).map(([key, sb]) => ({ ns: sb.ns, pod: key }))));
+  }
   return c;
 }
 

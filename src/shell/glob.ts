@@ -3,7 +3,7 @@
 // backslash, so `"*"` matches only a literal star. Used for pathname
 // expansion, `case`, `${x#pat}` and `[[`-less tests.
 
-import { safeRegExp } from '../userland/lib/safe-regex.ts';
+import { safeRegExp } from './regex.ts';
 
 const CLASSES: Record<string, string> = {
   alpha: 'A-Za-z',

@@ -11,7 +11,7 @@ import { ArithError, evalArith } from './arith.ts';
 import { cCompare, escapeGlob, globExpand, globMatch, globSource, hasGlob, unescapeGlob } from './glob.ts';
 import { ExitNow, Interrupt, LoopCtl, ReturnNow, TopLevel, ioIn, ioOut, procIo, type FgOwner, type Io, type ShellTty } from './control.ts';
 import { FileOut, Pipe } from './io.ts';
-import { safeRegExp } from '../userland/lib/safe-regex.ts';
+import { safeRegExp, shellRegexReady } from './regex.ts';
 import { MAX_STRING, MAX_TASKS, SHELL_SLICE_MS, SHELL_YIELD_STEPS } from '../kernel/limits.ts';
 import { processTree, programPath, reportFault, resolveProgram, scriptCommand, sendSignal, spawnProgram, spawnWith, type ProgramRef, type Running } from './exec.ts';
 import { BUILTINS } from './builtins.ts';
@@ -611,6 +611,8 @@ export class Shell {
         for (const item of cmd.items) {
           for (const p of item.patterns) {
             const pat = await this.expandPattern(p, io);
+            const ready = shellRegexReady();
+            if (ready) await ready;
             if (globMatch(pat, w)) return this.runList(item.body, io, execLast);
           }
         }
@@ -991,6 +993,8 @@ export class Shell {
     const out: string[] = [];
     for (const f of fields) {
       if (f.glob && !this.opts.noglob && hasGlob(f.pat)) {
+        const ready = shellRegexReady();
+        if (ready) await ready;
         const matches = this.glob(f.pat);
         if (matches.length) {
           out.push(...matches);
@@ -1114,6 +1118,8 @@ export class Shell {
       case '%%': {
         value = value ?? '';
         const pat = p.arg ? await this.expandPattern(p.arg, io) : '';
+        const ready = shellRegexReady();
+        if (ready) await ready;
         const src = globSource(pat);
         let re: RegExp;
         if (op === '#') re = safeRegExp(`^${src.replace(/\[\\s\\S\]\*/g, '[\\s\\S]*?')}`);
@@ -1149,6 +1155,8 @@ export class Shell {
           pat = pat.slice(1);
         }
         if (pat === '') return wrap(value);
+        const ready = shellRegexReady();
+        if (ready) await ready;
         const src = globSource(pat);
         const re = safeRegExp(anchor === '#' ? `^(?:${src})` : anchor === '%' ? `(?:${src})$` : src, op === '//' && !anchor ? 'g' : '');
         return wrap(value.replace(re, () => rep));

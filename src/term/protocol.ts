@@ -40,7 +40,11 @@ export type ToWorker =
   /** Read a file of the terminal's host (the editor pane); answered by `file` with the same `req`. */
   | { type: 'readFile'; req: number; path: string }
   /** Write a file of the terminal's host: typed as a `printf … > PATH` line (recorded like any command); answered by `file`. */
-  | { type: 'writeFile'; req: number; path: string; data: string };
+  | { type: 'writeFile'; req: number; path: string; data: string }
+  /** The lab's texts for a seed in a language (a parametric lab's own values); answered by `labTexts` with the same `req`. */
+  | { type: 'labTexts'; req: number; seed: number; lang: 'en' | 'ko' }
+  /** The page shows the prompt: fetch the everyday commands ahead of their first use. */
+  | { type: 'prefetch' };
 
 /** Worker → page. */
 export type FromWorker =
@@ -60,7 +64,17 @@ export type FromWorker =
   /** A new traced packet path (a ping, curl, nc, or a Check's probe); `null` after reset/undo cleared it. */
   | { type: 'path'; path: PathSnapshot | null }
   /** A file's content after readFile/writeFile, or why it could not be read. */
-  | { type: 'file'; req: number; path: string; data?: string; error?: string };
+  | { type: 'file'; req: number; path: string; data?: string; error?: string }
+  /** A lab's texts (goal, hints, solution, task titles) after labTexts, or why not. */
+  | { type: 'labTexts'; req: number; info?: LabTexts; error?: string };
+
+/** What the page shows of a lab, resolved for the learner's seed and localised. */
+export interface LabTexts {
+  goal: string;
+  hints: string[];
+  solution: string[];
+  tasks: { id: string; title: string }[];
+}
 
 /** One interface in a topology snapshot. */
 export interface TopoIface {

@@ -10,25 +10,17 @@ import type { NetDevice } from '../kernel/netdev.ts';
 import type { NetNs } from '../kernel/netns.ts';
 import type { World } from '../world/world.ts';
 import type { TopoSnapshot, TopoIface, TopoLink, PathSnapshot } from './protocol.ts';
-import { engineOf } from '../docker/engine.ts';
-import { clusterOf } from '../k8s/cluster.ts';
+import { nsOwnersOf } from '../world/owners.ts';
 
 /** What runs in each namespace: the pod whose sandbox it is, the Docker containers in it. */
 function ownersOf(world: World): Map<NetNs, { pod?: string; containers?: string[] }> {
   const out = new Map<NetNs, { pod?: string; containers?: string[] }>();
-  try {
-    for (const kl of clusterOf(world)?.kubelets.values() ?? []) {
-      for (const [key, sb] of kl.sandboxes) if (sb.ns !== kl.k.initNs) out.set(sb.ns, { ...out.get(sb.ns), pod: key });
-    }
-  } catch {
-    /* no cluster */
-  }
+  for (const o of nsOwnersOf(world)) if (o.pod) out.set(o.ns, { ...out.get(o.ns), pod: o.pod });
   for (const k of world.hosts.values()) {
-    const e = engineOf(k as Kernel);
-    for (const c of e?.containers ?? []) {
-      if (!c.netns || c.netns === (k as Kernel).initNs || c.status !== 'running') continue;
-      const o = out.get(c.netns) ?? {};
-      out.set(c.netns, { ...o, containers: [...(o.containers ?? []), c.name.replace(/^\//, '')] });
+    for (const o of nsOwnersOf(k)) {
+      if (!o.container) continue;
+      const cur = out.get(o.ns) ?? {};
+      out.set(o.ns, { ...cur, containers: [...(cur.containers ?? []), o.container] });
     }
   }
   return out;

@@ -7,7 +7,7 @@
 // `pl-live` (lab checks re-run after a command), `pl-topology`, `pl-path`.
 // The topology and packet-path views (views.ts) load with the terminal.
 
-import type { FromWorker, PathSnapshot, TermCheckResult, TermEntry, ToWorker, TopoSnapshot } from './protocol.ts';
+import type { FromWorker, LabTexts, PathSnapshot, TermCheckResult, TermEntry, ToWorker, TopoSnapshot } from './protocol.ts';
 import type { TermHost } from './xterm-host.ts';
 import { clearTerm, loadTerm, saveTerm, type TermRecord } from './store.ts';
 import { learnerSeed } from './learner.ts';
@@ -73,6 +73,9 @@ export class PlTerminal extends HTMLElement {
   topology: TopoSnapshot | null = null;
   path: PathSnapshot | null = null;
   private armedReset: ReturnType<typeof setTimeout> | null = null;
+  private startedResolve!: () => void;
+  /** Resolves when the terminal starts loading (near the viewport, used, or asked to). */
+  readonly started = new Promise<void>((r) => (this.startedResolve = r));
   /** The stored record as found when the page loaded (read once; problems reported once). */
   private loaded: Promise<{ rec: TermRecord; problem?: string }> | null = null;
   private loadStored() {
@@ -149,6 +152,7 @@ export class PlTerminal extends HTMLElement {
   load(): Promise<TermHost> {
     if (this.host) return this.host;
     this.io?.disconnect();
+    this.startedResolve();
     this.setAttribute('data-state', 'loading');
     // Start the worker at once so the session boots while xterm.js loads.
     const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'packetlab-sim' });
@@ -267,6 +271,18 @@ export class PlTerminal extends HTMLElement {
     const h = await this.load();
     await this.ready;
     return h.writeFile(path, data);
+  }
+
+  /**
+   * The lab's texts for the learner's seed in `lang`, computed by the worker
+   * (which loads the lab anyway), once the terminal has started of its own
+   * accord: the page never loads a lab's code just to fill in text.
+   */
+  async labTexts(lang: 'en' | 'ko'): Promise<LabTexts | undefined> {
+    await this.started;
+    const h = await this.load();
+    const r = await h.labTexts(this.seed, lang);
+    return r.info;
   }
 
   /** This terminal's stored record (entries and lab progress). */

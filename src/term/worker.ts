@@ -11,7 +11,7 @@
 // when they change. Undo replays every entry but the last command line.
 
 import type { FromWorker, PathSnapshot, TermCheckResult, ToWorker, TermEntry } from './protocol.ts';
-import { newSession, runChecks, terminalHost } from './backend.ts';
+import { labTexts, newSession, prefetchCommands, prepareLab, runChecks, terminalHost } from './backend.ts';
 import { shellWriteLine } from './file-edit.ts';
 import type { Session } from '../session/session.ts';
 import { lastPathOf, topologyOf } from './snapshot.ts';
@@ -118,6 +118,7 @@ setInterval(noteEntries, VIEW_POLL_MS);
 
 /** Run the lab's checks on a fresh copy: same seed, these entries replayed. */
 async function checkCopy(entries: TermEntry[]): Promise<{ results: TermCheckResult[]; path?: PathSnapshot }> {
+  await prepareLab(lab);
   const copy = newSession(lab, seed, structuredClone(entries), false);
   try {
     await copy.start();
@@ -184,6 +185,7 @@ async function boot(entries: TermEntry[]): Promise<void> {
   }
   let s: Session;
   try {
+    await prepareLab(lab);
     s = newSession(lab, seed, entries, true, cols);
   } catch (e) {
     return fault('start', e);
@@ -264,6 +266,18 @@ async function fileReply(req: number, path: string): Promise<void> {
   }
 }
 
+/** Answer labTexts: the lab's goal, hints, solution and task titles for a seed and language. */
+async function textsReply(req: number, seed: number, lang: 'en' | 'ko'): Promise<void> {
+  try {
+    if (!lab) throw new Error('this terminal has no lab');
+    const info = await labTexts(lab, seed, lang);
+    if (!info) throw new Error(`unknown lab ${lab}`);
+    post({ type: 'labTexts', req, info: { goal: info.goal, hints: info.hints, solution: info.solution, tasks: info.tasks } });
+  } catch (e) {
+    post({ type: 'labTexts', req, error: e instanceof Error ? e.message : String(e) });
+  }
+}
+
 function handle(msg: ToWorker): void {
   switch (msg.type) {
     case 'init':
@@ -316,6 +330,12 @@ function handle(msg: ToWorker): void {
       void typing.then(() => fileReply(msg.req, msg.path));
       break;
     }
+    case 'labTexts':
+      void textsReply(msg.req, msg.seed, msg.lang);
+      break;
+    case 'prefetch':
+      prefetchCommands();
+      break;
     case 'undo': {
       pending = [];
       gen++;

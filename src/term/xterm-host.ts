@@ -5,7 +5,7 @@
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import '@xterm/xterm/css/xterm.css';
-import type { FromWorker, PathSnapshot, TermCheckResult, TermEntry, ToWorker, TopoSnapshot } from './protocol.ts';
+import type { FromWorker, LabTexts, PathSnapshot, TermCheckResult, TermEntry, ToWorker, TopoSnapshot } from './protocol.ts';
 import type { Msg } from '../i18n/checks.ts';
 
 /** What the custom element needs from a mounted terminal. */
@@ -21,6 +21,8 @@ export interface TermHost {
   readFile(path: string): Promise<{ data?: string; error?: string }>;
   /** Write it (typed as a command line, so it is part of the session). */
   writeFile(path: string, data: string): Promise<{ data?: string; error?: string }>;
+  /** The lab's texts for a seed and language, from the worker (which has the lab loaded). */
+  labTexts(seed: number, lang: 'en' | 'ko'): Promise<{ info?: LabTexts; error?: string }>;
 }
 
 /** Options of `mountTerminal`. */
@@ -125,6 +127,8 @@ export function mountTerminal(el: HTMLElement, opts: MountOptions): TermHost {
       send(m);
     });
 
+  const texts = new Map<number, (r: { info?: LabTexts; error?: string }) => void>();
+
   const onMessage = (m: FromWorker) => {
     switch (m.type) {
       case 'output':
@@ -132,6 +136,8 @@ export function mountTerminal(el: HTMLElement, opts: MountOptions): TermHost {
         break;
       case 'ready':
         opts.onReady();
+        // The prompt is on screen: now the worker may fetch the everyday commands.
+        send({ type: 'prefetch' });
         break;
       case 'entries':
         opts.onEntries(m.entries);
@@ -155,6 +161,12 @@ export function mountTerminal(el: HTMLElement, opts: MountOptions): TermHost {
         const cb = files.get(m.req);
         files.delete(m.req);
         cb?.({ data: m.data, error: m.error });
+        break;
+      }
+      case 'labTexts': {
+        const cb = texts.get(m.req);
+        texts.delete(m.req);
+        cb?.({ info: m.info, error: m.error });
         break;
       }
       case 'fault':
@@ -210,6 +222,13 @@ export function mountTerminal(el: HTMLElement, opts: MountOptions): TermHost {
     },
     writeFile(path, data) {
       return fileReq({ type: 'writeFile', req: nextReq++, path, data });
+    },
+    labTexts(seed, lang) {
+      const req = nextReq++;
+      return new Promise((resolve) => {
+        texts.set(req, resolve);
+        send({ type: 'labTexts', req, seed, lang });
+      });
     },
     dispose() {
       ro.disconnect();

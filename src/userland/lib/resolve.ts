@@ -81,6 +81,11 @@ export function setDnsBackend(b: DnsBackend): void {
   dnsBackend = b;
 }
 
+/** The DNS client installed now (undefined before any). */
+export function installedDnsBackend(): DnsBackend | undefined {
+  return dnsBackend;
+}
+
 /** A source of the `hosts:` line and what to do on each status. */
 interface NssSource {
   name: string;

@@ -1,0 +1,154 @@
+// prompt:<lesson> — a lesson page in a real browser (Debian Chromium through
+// Playwright) with a warm HTTP cache: the JavaScript the page loaded (page
+// scripts, xterm.js, the worker and its chunks) before the first terminal
+// showed its prompt, in gzip -9 bytes of each file as built, and the time
+// from navigation start to that prompt (`pl-ready`), median of N runs.
+// Also what the worker loaded by then, and what loads after the prompt
+// (chunks fetched ahead of first use) until the page is quiet.
+//
+// Reads the built site in dist/ (run `npm run build` first) and serves it
+// itself, with `Cache-Control: max-age` on /_astro/ (hashed names) as a
+// static host would, so the second and later loads come from the cache.
+// Wall-clock figures are reported, never asserted.
+
+import { createServer, type Server } from 'node:http';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Bench, Row } from './run.ts';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.wasm': 'application/wasm',
+  '.txt': 'text/plain',
+  '.xml': 'application/xml',
+  '.ico': 'image/x-icon',
+};
+
+/** A static server for `dist` (index.html for directories, long cache for hashed assets). */
+export function serveDist(dist: string, port: number): Promise<Server> {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    let p = normalize(join(dist, decodeURIComponent(url.pathname)));
+    if (!p.startsWith(dist)) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (existsSync(p) && statSync(p).isDirectory()) p = join(p, 'index.html');
+    if (!existsSync(p)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    const headers: Record<string, string> = { 'content-type': TYPES[extname(p)] ?? 'application/octet-stream' };
+    headers['cache-control'] = url.pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+    res.writeHead(200, headers).end(readFileSync(p));
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve(server));
+  });
+}
+
+const gzCache = new Map<string, number>();
+function gzBytes(dist: string, pathname: string): number {
+  let n = gzCache.get(pathname);
+  if (n === undefined) {
+    n = gzipSync(readFileSync(join(dist, pathname)), { level: 9 }).length;
+    gzCache.set(pathname, n);
+  }
+  return n;
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+const kB = (n: number) => `${(n / 1024).toFixed(1)} kB`;
+
+/** One warm load of `path`: JS files (by pathname) before the prompt and after, and the prompt time. */
+interface Load {
+  before: string[];
+  after: string[];
+  workerBefore: string[];
+  ms: number;
+}
+
+export function promptBench(dist: string, slug: string, runs = Number(process.env.BENCH_RUNS) || 7, port = Number(process.env.BENCH_PORT) || 4336): Bench {
+  return {
+    name: `prompt:${slug}`,
+    about: `/lessons/${slug}/ in Chromium, warm cache: JS (gzip -9) loaded before the first prompt, and navigation → prompt time (median of ${runs})`,
+    async run(): Promise<Row[]> {
+      if (!existsSync(join(dist, 'lessons', slug, 'index.html'))) throw new Error(`${dist} has no /lessons/${slug}/: run \`npm run build\` first`);
+      const { chromium } = await import('@playwright/test');
+      const server = await serveDist(dist, port);
+      const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+      try {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+        const url = `http://127.0.0.1:${port}/lessons/${slug}/`;
+        const once = async (): Promise<Load> => {
+          const page = await context.newPage();
+          const seen: { path: string; req?: import('@playwright/test').Request }[] = [];
+          page.on('request', (r) => {
+            const { pathname } = new URL(r.url());
+            if (/\.m?js$/.test(pathname)) seen.push({ path: pathname, req: r });
+          });
+          page.on('worker', (w) => {
+            const { pathname } = new URL(w.url());
+            if (!seen.some((x) => x.path === pathname)) seen.push({ path: pathname });
+          });
+          await page.addInitScript(() => {
+            document.addEventListener('pl-ready', () => {
+              (window as unknown as { __plReady?: number }).__plReady ??= performance.now();
+            });
+          });
+          await page.goto(url, { waitUntil: 'commit' });
+          await page.waitForFunction(() => (window as unknown as { __plReady?: number }).__plReady !== undefined, undefined, { timeout: 60_000, polling: 10 });
+          const { ms, readyAt } = await page.evaluate(() => {
+            const r = (window as unknown as { __plReady: number }).__plReady;
+            return { ms: r, readyAt: performance.timeOrigin + r };
+          });
+          // What loads after the prompt (chunks fetched ahead of first use): wait until quiet.
+          let n = -1;
+          while (n !== seen.length) {
+            n = seen.length;
+            await page.waitForTimeout(1000);
+          }
+          await page.close();
+          // A request counts as before the prompt when it started before the pl-ready event.
+          const isBefore = (x: (typeof seen)[number]) => !x.req || x.req.timing().startTime < readyAt;
+          const before = [...new Set(seen.filter(isBefore).map((x) => x.path))];
+          const after = [...new Set(seen.filter((x) => !isBefore(x)).map((x) => x.path))].filter((p) => !before.includes(p));
+          return { before, after, workerBefore: before.filter((p) => /\/worker-[^/]*\.js$/.test(p)), ms };
+        };
+        await once(); // fill the cache
+        const loads: Load[] = [];
+        for (let i = 0; i < runs; i++) loads.push(await once());
+        const first = loads[0]!;
+        const sum = (ps: string[]) => ps.reduce((a, p) => a + gzBytes(dist, p), 0);
+        const before = sum(first.before);
+        const after = sum(first.after);
+        const rows: Row[] = [
+          { what: 'JavaScript before the first prompt (page + xterm + worker)', files: first.before.length, gzip: kB(before), 'gzip bytes': before },
+          { what: 'JavaScript after the prompt, before first use (prefetched chunks)', files: first.after.length, gzip: kB(after), 'gzip bytes': after },
+          { what: `navigation → prompt, warm cache (median of ${runs})`, files: '', gzip: `${median(loads.map((l) => l.ms)).toFixed(0)} ms`, 'gzip bytes': '' },
+          { what: `  runs: ${loads.map((l) => l.ms.toFixed(0)).join(', ')} ms`, files: '', gzip: '', 'gzip bytes': '' },
+        ];
+        for (const p of first.before) rows.push({ what: `  before: ${p}`, files: 1, gzip: kB(gzBytes(dist, p)), 'gzip bytes': gzBytes(dist, p) });
+        for (const p of first.after) rows.push({ what: `  after: ${p}`, files: 1, gzip: kB(gzBytes(dist, p)), 'gzip bytes': gzBytes(dist, p) });
+        return rows;
+      } finally {
+        await browser.close();
+        await new Promise((r) => server.close(r));
+      }
+    },
+  };
+}

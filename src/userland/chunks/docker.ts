@@ -1,0 +1,2 @@
+// Chunk `docker`: docker, dockerd, docker-proxy and the image programs.
+import '../docker/index.ts';

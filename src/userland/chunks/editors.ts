@@ -1,0 +1,2 @@
+// Chunk `editors`: nano and vi.
+import '../sys/editors.ts';

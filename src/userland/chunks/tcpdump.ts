@@ -1,0 +1,2 @@
+// Chunk `tcpdump`.
+import '../net/tcpdump.ts';
