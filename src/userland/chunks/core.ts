@@ -9,6 +9,8 @@ import '../sys/ps.ts';
 import '../sys/script.ts';
 import '../sys/ssh.ts';
 import '../sys/man.ts';
+import '../sys/pager.ts';
+import '../sys/stty.ts';
 import '../net/bridge.ts';
 import '../net/brctl.ts';
 import '../net/sysctl.ts';
