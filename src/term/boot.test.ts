@@ -5,9 +5,10 @@
 // kube-proxy lesson's `iptables -t nat -S | grep -c KUBE-SERVICES` printed 0.
 
 import { describe, expect, it } from 'vitest';
-import { newSession } from './backend.ts';
+import { newSession, prepareLab } from './backend.ts';
 
 async function firstOutput(lab: string, line: string): Promise<string> {
+  await prepareLab(lab);
   const s = newSession(lab, 1, [], false);
   let buf = '';
   s.onOutput((d) => (buf += d));
