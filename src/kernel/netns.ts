@@ -6,7 +6,7 @@
 
 import { type Ip4, type Mac, bcastOf, fmtIp4, linkLocal6, netOf, MAC_ZERO } from './addr.ts';
 import { fail } from './errno.ts';
-import { Fib, RT_TABLE, type FibResult, type Route, routeUsesDev } from './fib.ts';
+import { Fib, RT_TABLE, type FibResult, type Route, type Rule, routeUsesDev } from './fib.ts';
 import type { Kernel } from './kernel.ts';
 import { NeighTable } from './neigh.ts';
 import { IFF, type InetAddr, type LinkKind, NetDevice, SCOPE } from './netdev.ts';
@@ -779,6 +779,29 @@ export class NetNs {
   /** `ip route flush cache`: every learned path MTU (next-hop exception) is dropped. */
   routeFlushCache(): void {
     for (const r of this.fib.all()) r.exceptions = undefined;
+  }
+
+  /** FIB_RULES dump (`ip rule`): the policy rules in the order they were added. A snapshot; its rules must not be changed. */
+  ruleDump(): readonly Readonly<Rule>[] {
+    return [...this.fib.rules];
+  }
+
+  /** RTM_NEWRULE with NLM_F_EXCL (fib_nl_newrule): EEXIST when an identical rule exists. */
+  ruleAdd(rule: Rule): void {
+    const same = (x: Rule): boolean =>
+      x.priority === rule.priority && x.table === rule.table && x.action === rule.action && x.fwmark === rule.fwmark && (x.fwmask ?? 0xffffffff) === (rule.fwmask ?? 0xffffffff) &&
+      x.iif === rule.iif && x.oif === rule.oif && x.from?.addr === rule.from?.addr && x.from?.len === rule.from?.len && x.to?.addr === rule.to?.addr && x.to?.len === rule.to?.len;
+    if (this.fib.rules.some(same)) fail('EEXIST');
+    this.fib.rules.push(rule);
+    this.kernel.notifyTopology();
+  }
+
+  /** RTM_DELRULE of a rule object from a dump. */
+  ruleRemove(rule: Readonly<Rule>): void {
+    const i = this.fib.rules.indexOf(rule as Rule);
+    if (i < 0) fail('ENOENT');
+    this.fib.rules.splice(i, 1);
+    this.kernel.notifyTopology();
   }
 
   /** Longest-prefix lookup (RTM_GETROUTE for one destination) of the routes `pred` accepts. */
