@@ -16,6 +16,7 @@ import type { LabDef } from '../../src/labs/types.ts';
 import type { CheckCtx } from '../../src/labs/checks.ts';
 import type { CheckOutcome } from '../../src/labs/types.ts';
 import type { KObject } from '../../src/k8s/api.ts';
+import type { TracedPacket } from '../../src/kernel/kernel.ts';
 import { buildCluster, clusterOf } from '../../src/k8s/cluster.ts';
 import { podReady } from '../../src/k8s/controllers.ts';
 import { StringIn, StringOut } from '../../src/kernel/proc.ts';
@@ -45,10 +46,15 @@ async function curlFromOutside(ctx: CheckCtx, ip: string): Promise<{ code: numbe
   const k = ctx.world.host('outside');
   const out = new StringOut();
   const argv = ['curl', '-s', '-m', '3', `http://${ip}:${PORT}/`];
-  const before = k.lastTrace;
+  // The SYN curl traces, as the kernel announces it to its trace observers.
+  let traced: TracedPacket | undefined;
+  const observe = (t: TracedPacket): void => {
+    traced = t;
+  };
+  k.traceObservers.add(observe);
   const r = spawnWith(k, 1, argv, { env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin' }, cwd: '/', netns: k.initNs, stdin: new StringIn(''), stdout: out, stderr: new StringOut() }, (p) => p.exec(p, argv));
-  const d = await ctx.world.run(r.done, { maxVirtualMs: 10_000 });
-  const t = k.lastTrace && k.lastTrace !== before ? k.lastTrace.trace.steps.map((s) => `${s.where}: ${s.what}`) : [];
+  const d = await ctx.world.run(r.done, { maxVirtualMs: 10_000 }).finally(() => k.traceObservers.delete(observe));
+  const t = traced ? traced.trace.steps.map((s) => `${s.where}: ${s.what}`) : [];
   return { code: d.done ? d.value : -1, out: out.text, trace: t };
 }
 

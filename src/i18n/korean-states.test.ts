@@ -25,7 +25,7 @@ async function states(id: string, lines: string[]): Promise<{ messages: (Msg | u
     const seen = new Set<unknown>();
     const collect = () => {
       for (const k of world.hosts.values()) {
-        const t = (k as Kernel).lastTrace;
+        const t = world.paths.lastOf(k as Kernel);
         if (t && !seen.has(t)) {
           seen.add(t);
           steps.push(...t.trace.steps.map((s) => s.what));

@@ -3,8 +3,10 @@
 
 import type { Clock } from './clock.ts';
 import type { Rng } from './rng.ts';
+import type { Trace } from './packet.ts';
 import { Vfs, type NsNode } from './vfs.ts';
 import { ProcessTable } from './proc.ts';
+import './dev/index.ts';
 import { NetNs } from './netns.ts';
 import { Stack } from './stack.ts';
 import { mountProcfs } from './procfs.ts';
@@ -32,6 +34,15 @@ const NSSWITCH =
 const INIT_NET_INODE = 4026531840;
 const FIRST_NET_INODE = 4026532281;
 
+/** A traced packet as its program announces it: the command, when it started, and the path steps (filled in as it travels). */
+export interface TracedPacket {
+  command: string;
+  at: number;
+  trace: Trace;
+  /** Set by a lab check's probe: whether it got its reply. */
+  probe?: { ok: boolean };
+}
+
 /** A simulated host's kernel. */
 export class Kernel {
   readonly clock: Clock;
@@ -45,8 +56,14 @@ export class Kernel {
   readonly namespaces: NetNs[] = [];
   private nextInode = FIRST_NET_INODE;
   private topoListeners = new Set<() => void>();
-  /** The packet path of the last traced probe (ping's first echo, a check, curl's SYN). */
-  lastTrace?: { command: string; at: number; trace: import('./packet.ts').Trace };
+  /**
+   * Observers of traced packets (a tracepoint): a program that traces a
+   * packet (ping's first echo, curl's SYN, a lab check's probe) announces it
+   * here, and whoever listens (the world's PathRecorder for the packet-path
+   * view, a check waiting for its own) keeps what it needs. The kernel keeps
+   * nothing.
+   */
+  readonly traceObservers = new Set<(t: TracedPacket) => void>();
   /** Version counter bumped on every topology change (views poll it). */
   topoVersion = 0;
 
@@ -162,6 +179,11 @@ export class Kernel {
   }
 
   /** Subscribe to topology changes (links, addresses, namespaces). */
+  /** Announce a traced packet to the observers. */
+  announceTrace(t: TracedPacket): void {
+    for (const o of this.traceObservers) o(t);
+  }
+
   onTopology(fn: () => void): () => void {
     this.topoListeners.add(fn);
     return () => this.topoListeners.delete(fn);

@@ -1,18 +1,19 @@
 // Network devices. One class for every link kind; the kind-specific part is
-// the driver's transmit routine (see stack.ts `devXmit`). A device belongs
-// to exactly one network namespace at a time.
+// the kind's DeviceOps (dev/ops.ts, one file per kind in dev/). A device
+// belongs to exactly one network namespace at a time.
 //
-//   loopback  xmit → rx on itself
-//   veth      xmit → rx on the peer (possibly in another namespace)
-//   bridge    xmit → FDB lookup → a port's xmit, or flood
-//   dummy     xmit → counted and dropped
-//   ether     xmit → rx on the far end of a cable (another host)
+//   loopback  xmit → rx on itself                                 dev/loopback.ts
+//   veth      xmit → rx on the peer (possibly in another namespace) dev/veth.ts
+//   bridge    xmit → FDB lookup → a port's xmit, or flood           dev/bridge.ts
+//   dummy     xmit → counted and dropped                            dev/dummy.ts
+//   ether     xmit → rx on the far end of a cable (another host)    dev/ether.ts
+//   vxlan     xmit → wrapped in UDP to the remote VTEP              dev/vxlan.ts
 
 import type { Ip4, Mac } from './addr.ts';
 import type { NetNs } from './netns.ts';
-import { Stp, type StpBridge, type StpPort } from './stp.ts';
+import type { StpBridge, StpPort } from './stp.ts';
+import { type DeviceOps, type OperState, linkOps } from './dev/ops.ts';
 
-/** Link kinds as `ip link add ... type KIND` names them. */
 /** A VXLAN forwarding entry: inner MAC → the remote VTEP's underlay address. */
 export interface VxlanFdbEntry {
   dst: Ip4;
@@ -36,7 +37,8 @@ export interface VxlanParams {
   fdb?: Map<string, VxlanFdbEntry[]>;
 }
 
-export type LinkKind = 'loopback' | 'veth' | 'bridge' | 'dummy' | 'ether' | 'vxlan';
+/** Link kinds as `ip link add ... type KIND` names them: the built-in ones, or any registered kind (dev/ops.ts). */
+export type LinkKind = 'loopback' | 'veth' | 'bridge' | 'dummy' | 'ether' | 'vxlan' | (string & {});
 
 /** Interface counters as /proc/net/dev and `ip -s link` show them. */
 export interface DevStats {
@@ -186,6 +188,8 @@ export class NetDevice {
   ifindex: number;
   name: string;
   readonly kind: LinkKind;
+  /** The kind's operations (dev/<kind>.ts). */
+  readonly ops: DeviceOps;
   ns: NetNs;
   mtu: number;
   minMtu: number;
@@ -226,51 +230,34 @@ export class NetDevice {
   vxlan?: VxlanParams;
 
   constructor(init: { ifindex: number; name: string; kind: LinkKind; ns: NetNs; mac: Mac; mtu: number; conf: Record<string, number> }) {
+    const ops = linkOps(init.kind);
+    if (!ops) throw new Error(`no link kind ${init.kind} registered`);
     this.ifindex = init.ifindex;
     this.name = init.name;
     this.kind = init.kind;
+    this.ops = ops;
     this.ns = init.ns;
     this.mac = init.mac;
     this.mtu = init.mtu;
-    this.minMtu = init.kind === 'loopback' ? 0 : 68;
-    this.maxMtu = init.kind === 'loopback' || init.kind === 'veth' || init.kind === 'bridge' || init.kind === 'vxlan' ? 65535 : init.kind === 'dummy' ? 0 : 9000;
-    // loopback_setup leaves max_mtu 0: any MTU up to INT_MAX is accepted.
-    if (init.kind === 'loopback') this.maxMtu = 0;
-    this.brd = init.kind === 'loopback' ? '00:00:00:00:00:00' : 'ff:ff:ff:ff:ff:ff';
+    this.minMtu = 68;
+    this.maxMtu = 0;
+    this.brd = 'ff:ff:ff:ff:ff:ff';
     this.txqlen = 1000;
     this.conf = init.conf;
+    ops.setup(this);
   }
 
   /** IFF_LOWER_UP: the link has carrier. */
   get carrier(): boolean {
-    switch (this.kind) {
-      case 'loopback':
-      case 'dummy':
-        return this.adminUp;
-      case 'veth':
-        return this.adminUp && !!this.peer && this.peer.adminUp;
-      case 'bridge':
-        // A bridge has carrier when at least one port is forwarding; one that never
-        // had a port keeps the carrier it came up with (state UNKNOWN).
-        if (!this.bridge?.hadPort) return this.adminUp;
-        // br_port_state_selection: carrier while some port forwards (with STP, only once one reached forwarding).
-        return this.adminUp && this.ns.devices().some((d) => d.master === this && d.adminUp && d.carrier && (!this.bridge!.stp || Stp.state(d) === 'forwarding'));
-      case 'ether':
-        return this.adminUp && !!this.segment;
-      case 'vxlan':
-        return this.adminUp;
-    }
+    return this.ops.carrier(this);
   }
 
   /** RFC 2863 operational state, as `ip link` prints it. */
-  get operState(): 'UP' | 'DOWN' | 'UNKNOWN' | 'LOWERLAYERDOWN' {
+  get operState(): OperState {
     if (!this.adminUp) return 'DOWN';
-    if (this.kind === 'loopback' || this.kind === 'dummy' || this.kind === 'vxlan') return 'UNKNOWN';
-    if (this.kind === 'bridge' && !this.bridge?.hadPort) return 'UNKNOWN';
-    if (this.carrier) return 'UP';
-    // A veth whose peer is down reports its lower layer down — unless the peer lives in another namespace.
-    if (this.kind === 'veth') return this.peer && this.peer.ns === this.ns ? 'LOWERLAYERDOWN' : 'DOWN';
-    return 'DOWN';
+    const s = this.ops.operState?.(this);
+    if (s) return s;
+    return this.carrier ? 'UP' : 'DOWN';
   }
 
   /** Can frames be sent and received (IFF_UP and carrier)? */
@@ -280,13 +267,13 @@ export class NetDevice {
 
   /** The qdisc name `ip link` shows. */
   get qdisc(): string {
-    if (this.kind === 'loopback' || this.kind === 'veth' || this.kind === 'bridge' || this.kind === 'vxlan') return this.everUp ? 'noqueue' : 'noop';
+    if (this.ops.noQueue) return this.everUp ? 'noqueue' : 'noop';
     return this.everUp ? 'fq_codel' : 'noop';
   }
 
   /** Whether this device answers ARP and resolves neighbours. */
   get usesArp(): boolean {
-    return this.kind !== 'loopback' && !this.noarp;
+    return !(this.ops.flags & IFF.LOOPBACK) && !this.noarp;
   }
 
   /** Did a user ask for promiscuous mode? (a bridge port holds one promiscuity reference of its own) */
@@ -300,10 +287,7 @@ export class NetDevice {
    * LOWER_UP from carrier.
    */
   get flags(): number {
-    let f = 0;
-    if (this.kind === 'loopback') f |= IFF.LOOPBACK;
-    else if (this.kind === 'dummy') f |= IFF.BROADCAST | IFF.NOARP;
-    else f |= IFF.BROADCAST | IFF.MULTICAST;
+    let f = this.ops.flags;
     if (this.noarp) f |= IFF.NOARP;
     if (this.userPromisc) f |= IFF.PROMISC;
     if (this.allmulti > 0) f |= IFF.ALLMULTI;

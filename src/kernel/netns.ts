@@ -6,10 +6,12 @@
 
 import { type Ip4, type Mac, bcastOf, fmtIp4, linkLocal6, netOf, MAC_ZERO } from './addr.ts';
 import { fail } from './errno.ts';
-import { Fib, RT_TABLE, type FibResult, type Route, routeUsesDev } from './fib.ts';
+import { Fib, RT_TABLE, type FibResult, type Route, type Rule, routeUsesDev } from './fib.ts';
 import type { Kernel } from './kernel.ts';
 import { NeighTable } from './neigh.ts';
-import { type InetAddr, type LinkKind, NetDevice, SCOPE } from './netdev.ts';
+import { IFF, type InetAddr, type LinkKind, NetDevice, SCOPE } from './netdev.ts';
+import { type LinkInfo, linkOps } from './dev/ops.ts';
+import type { BridgeOpts } from './stp.ts';
 
 /** IPv4 sysctls of a namespace (net.ipv4.*), kernel defaults of a new namespace. */
 export const IPV4_SYSCTL_DEFAULTS: Record<string, string> = {
@@ -102,8 +104,14 @@ export interface NetfilterState {
   [key: string]: unknown;
 }
 
+/** Kind attributes of `ip link add|set … type KIND ATTRS` (IFLA_INFO_DATA). */
+export interface LinkAttrs {
+  /** bridge: IFLA_BR_* attributes. */
+  bridge?: BridgeOpts;
+}
+
 /** Options of `ip link add`. */
-export interface LinkAddOptions {
+export interface LinkAddOptions extends LinkAttrs {
   name: string;
   kind: LinkKind;
   mtu?: number;
@@ -256,7 +264,8 @@ export class NetNs {
     return i;
   }
 
-  private makeDev(name: string, kind: LinkKind, mac: Mac, mtu: number): NetDevice {
+  /** register_netdevice: a new device of `kind` in this namespace (DeviceOps.newlink calls it through NewlinkCtx). */
+  makeDev(name: string, kind: LinkKind, mac: Mac, mtu: number): NetDevice {
     const dev = new NetDevice({ ifindex: this.newIfindex(), name, kind, ns: this, mac, mtu, conf: { ...this.confDefault } });
     dev.ipv6Disabled = this.other['net.ipv6.conf.default.disable_ipv6'] !== '0';
     this.devs.set(dev.ifindex, dev);
@@ -281,70 +290,39 @@ export class NetNs {
     // IFLA_IFNAME policy: at most IFNAMSIZ-1 bytes.
     if (o.name.length > 15 || (o.peerName !== undefined && o.peerName.length > 15)) fail('EINVAL', 'Attribute failed policy validation');
     if (this.devByName(o.name)) fail('EEXIST');
+    const ops = linkOps(o.kind);
+    if (!ops?.newlink) return fail('EOPNOTSUPP', 'Unknown device type');
     const rng = this.kernel.rng;
-    switch (o.kind) {
-      case 'veth': {
-        const peerNs = o.peerNs ?? this;
-        const peerName = o.peerName ?? this.kernel.nextName(peerNs, 'veth%d');
-        if (peerNs.devByName(peerName)) fail('EEXIST');
-        if (peerName === o.name && peerNs === this) fail('EEXIST');
-        // The kernel registers the peer first, so it gets the lower ifindex.
-        const peer = peerNs.makeDev(peerName, 'veth', o.peerAddress ?? rng.mac(), o.mtu ?? 1500);
-        const dev = this.makeDev(o.name, 'veth', o.address ?? rng.mac(), o.mtu ?? 1500);
-        if (o.peerAddress) peer.addrAssign = 'set';
-        if (o.address) dev.addrAssign = 'set';
-        dev.peer = peer;
-        peer.peer = dev;
-        if (peerNs !== this) {
-          // rtnl_fill_link_netnsid() in the RTM_NEWLINK notifications: each
-          // side allocates an nsid for the other's namespace (peernet2id_alloc).
-          this.nsidOf(peerNs);
-          peerNs.nsidOf(this);
-        }
-        if (o.txqlen !== undefined) dev.txqlen = o.txqlen;
-        this.kernel.notifyTopology();
-        return dev;
-      }
-      case 'bridge': {
-        const dev = this.makeDev(o.name, 'bridge', o.address ?? rng.mac(), o.mtu ?? 1500);
-        dev.bridge = {
-          fdb: new Map(),
-          ageingTime: 300_000,
-          stp: false,
-          priority: 32768,
-          forwardDelay: 1500,
-          helloTime: 200,
-          maxAge: 2000,
-          addrSet: !!o.address,
-          nextPortNo: 1,
-          nfCallIptables: false,
-        };
-        if (o.address) dev.addrAssign = 'set';
-        this.kernel.notifyTopology();
-        return dev;
-      }
-      case 'dummy':
-      case 'ether':
-      case 'vxlan': {
-        const dev = this.makeDev(o.name, o.kind, o.address ?? rng.mac(), o.mtu ?? (o.kind === 'vxlan' && o.vxlan?.dev ? o.vxlan.dev.mtu - 50 : 1500));
-        if (o.vxlan) {
-          dev.vxlan = o.vxlan;
-          // vxlan_dev_configure: `remote` is the permanent all-zeros fdb entry.
-          if (!o.vxlan.fdb) o.vxlan.fdb = new Map();
-          if (o.vxlan.remote !== undefined && !o.vxlan.fdb.has('00:00:00:00:00:00')) o.vxlan.fdb.set('00:00:00:00:00:00', [{ dst: o.vxlan.remote, permanent: true, learned: false, updated: 0 }]);
-        }
-        if (o.kind === 'dummy') dev.noarp = true;
-        this.kernel.notifyTopology();
-        return dev;
-      }
-      default:
-        return fail('EOPNOTSUPP', 'Unknown device type');
-    }
+    const dev = ops.newlink(this, o, { make: (ns, name, mac, mtu) => ns.makeDev(name, o.kind, mac, mtu), randomMac: () => rng.mac() });
+    this.kernel.notifyTopology();
+    return dev;
+  }
+
+  /** `ip link set DEV type KIND ATTRS` (rtnl_changelink: the kind's attributes). */
+  linkChange(dev: NetDevice, attrs: LinkAttrs): void {
+    if (!dev.ops.changelink) fail('EOPNOTSUPP');
+    dev.ops.changelink(dev, attrs);
+  }
+
+  /** IFLA_LINK of `dev`: the ifindex of its other end (a veth peer), 0 when gone, undefined for kinds without one. */
+  linkIflink(dev: NetDevice): number | undefined {
+    return dev.ops.iflink?.(dev);
+  }
+
+  /** IFLA_LINK_NETNSID's namespace: where `dev`'s other end lives, when not here. */
+  linkNet(dev: NetDevice): NetNs | undefined {
+    return dev.ops.linkNet?.(dev);
+  }
+
+  /** IFLA_LINKINFO of `dev` (rtnl_link_info_fill): its kind and the kind's attributes; undefined for kinds without rtnl_link_ops. */
+  linkInfo(dev: NetDevice): LinkInfo | undefined {
+    if (!dev.ops.infoKind) return undefined;
+    return { kind: dev.kind, data: dev.ops.fillInfo?.(dev) };
   }
 
   /** `ip link del`: unregister a device (and its veth peer). */
   linkDel(dev: NetDevice): void {
-    if (dev.kind === 'loopback') fail('EOPNOTSUPP');
+    if (dev.ops.noDellink) fail('EOPNOTSUPP');
     const peer = dev.peer;
     this.unregister(dev);
     if (peer) peer.ns.unregister(peer);
@@ -355,7 +333,7 @@ export class NetNs {
   unregister(dev: NetDevice): void {
     if (dev.adminUp) this.setDown(dev);
     if (dev.master) this.setMaster(dev, undefined);
-    if (dev.kind === 'bridge') for (const p of this.devices()) if (p.master === dev) this.setMaster(p, undefined);
+    dev.ops.uninit?.(dev);
     dev.inet = [];
     dev.inet6 = [];
     this.fib.removeWhere((r) => routeUsesDev(r, dev));
@@ -385,7 +363,8 @@ export class NetNs {
     const carriersBefore = this.carrierSnapshot(dev);
     dev.adminUp = true;
     dev.everUp = true;
-    if (dev.kind === 'loopback' && !dev.inetDead) {
+    // inetdev_event(NETDEV_UP): a loopback device gets 127.0.0.1/8.
+    if (dev.ops.flags & IFF.LOOPBACK && !dev.inetDead) {
       if (!dev.inet.some((a) => a.local === 0x7f000001)) {
         dev.inet.unshift({
           local: 0x7f000001,
@@ -440,7 +419,8 @@ export class NetNs {
       if (!dev.inet6.length) dev.inet6.push({ addr: '::1', prefixlen: 128, scope: SCOPE.host, flags: ['permanent'] });
       return;
     }
-    if (dev.noarp && dev.kind !== 'dummy') return;
+    // A user's `arp off` (not the kind's own IFF_NOARP) keeps the device without a link-local address.
+    if (dev.noarp && !(dev.ops.flags & IFF.NOARP)) return;
     if (!dev.inet6.some((a) => a.addr.startsWith('fe80:'))) {
       dev.inet6.push({ addr: linkLocal6(dev.mac), prefixlen: 64, scope: SCOPE.link, flags: ['permanent'] });
     }
@@ -482,8 +462,7 @@ export class NetNs {
   setMtu(dev: NetDevice, mtu: number): void {
     if (mtu < dev.minMtu) fail('EINVAL', 'mtu less than device minimum');
     if (dev.maxMtu && mtu > dev.maxMtu) fail('EINVAL', 'mtu greater than device maximum');
-    // vxlan_change_mtu: bound to a lower device, the MTU must leave room for the 50-byte encapsulation.
-    if (dev.vxlan?.dev && mtu > dev.vxlan.dev.mtu - 50) fail('EINVAL');
+    dev.ops.changeMtu?.(dev, mtu);
     dev.mtu = mtu;
     // inetdev_event(NETDEV_CHANGEMTU): below IPV4_MIN_MTU the device's IPv4
     // configuration is destroyed (every address and its routes go); at 68 or
@@ -496,7 +475,7 @@ export class NetNs {
 
   /** `ip link set DEV address MAC`. */
   setAddress(dev: NetDevice, mac: Mac): void {
-    if (dev.kind === 'loopback') fail('EOPNOTSUPP');
+    if (dev.ops.fixedMac) fail('EOPNOTSUPP');
     if (parseInt(mac.slice(0, 2), 16) & 1) fail('EADDRNOTAVAIL');
     dev.mac = mac;
     dev.addrAssign = 'set';
@@ -535,7 +514,7 @@ export class NetNs {
   setNetns(dev: NetDevice, target: NetNs): void {
     if (target === this) return;
     // dev->netns_local: loopback and bridges stay where they were created.
-    if (dev.kind === 'loopback' || dev.kind === 'bridge') fail('EINVAL', 'The interface netns is immutable');
+    if (dev.ops.netnsLocal) fail('EINVAL', 'The interface netns is immutable');
     if (target.devByName(dev.name)) fail('EEXIST', 'An interface with the same name exists in the target netns');
     const peerBefore = dev.peer ? dev.peer.carrier : false;
     if (dev.adminUp) this.setDown(dev);
@@ -802,6 +781,29 @@ export class NetNs {
     for (const r of this.fib.all()) r.exceptions = undefined;
   }
 
+  /** FIB_RULES dump (`ip rule`): the policy rules in the order they were added. A snapshot; its rules must not be changed. */
+  ruleDump(): readonly Readonly<Rule>[] {
+    return [...this.fib.rules];
+  }
+
+  /** RTM_NEWRULE with NLM_F_EXCL (fib_nl_newrule): EEXIST when an identical rule exists. */
+  ruleAdd(rule: Rule): void {
+    const same = (x: Rule): boolean =>
+      x.priority === rule.priority && x.table === rule.table && x.action === rule.action && x.fwmark === rule.fwmark && (x.fwmask ?? 0xffffffff) === (rule.fwmask ?? 0xffffffff) &&
+      x.iif === rule.iif && x.oif === rule.oif && x.from?.addr === rule.from?.addr && x.from?.len === rule.from?.len && x.to?.addr === rule.to?.addr && x.to?.len === rule.to?.len;
+    if (this.fib.rules.some(same)) fail('EEXIST');
+    this.fib.rules.push(rule);
+    this.kernel.notifyTopology();
+  }
+
+  /** RTM_DELRULE of a rule object from a dump. */
+  ruleRemove(rule: Readonly<Rule>): void {
+    const i = this.fib.rules.indexOf(rule as Rule);
+    if (i < 0) fail('ENOENT');
+    this.fib.rules.splice(i, 1);
+    this.kernel.notifyTopology();
+  }
+
   /** Longest-prefix lookup (RTM_GETROUTE for one destination) of the routes `pred` accepts. */
   routeLookup(daddr: Ip4, pred: (r: Readonly<Route>) => boolean): FibResult | undefined {
     return this.fib.lookup({ daddr }, pred);
@@ -834,14 +836,11 @@ export class NetNs {
     this.alive = false;
     for (const s of [...(this.sockets as { close?: () => void }[])]) s.close?.();
     for (const dev of this.devices().reverse()) {
-      if (dev.kind === 'loopback') continue;
-      if (dev.kind === 'veth' && dev.peer) {
-        const peer = dev.peer;
-        this.unregister(dev);
-        peer.ns.unregister(peer);
-      } else if (dev.kind === 'ether' || dev.kind === 'vxlan' || dev.kind === 'dummy' || dev.kind === 'bridge') {
-        this.unregister(dev);
-      }
+      // (a veth's peer in this namespace went with it)
+      if (dev.ops.noDellink || this.devByIndex(dev.ifindex) !== dev) continue;
+      const peer = dev.peer;
+      this.unregister(dev);
+      if (peer) peer.ns.unregister(peer);
     }
     this.kernel.forgetNetns(this);
     this.kernel.notifyTopology();

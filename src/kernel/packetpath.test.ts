@@ -176,12 +176,12 @@ ip netns exec r sysctl -qw net.ipv4.ip_forward=1
 ip -n a route add 10.0.2.0/24 via 10.0.1.254 src 10.0.3.1`;
 
   it('strict mode drops a source routed back out of another device (the larger of all and the device wins); loose mode lets it through', async () => {
-    const { k, sh } = host();
+    const { world, k, sh } = host();
     await lines(sh, RPF);
     expect((await sh('ip netns exec a ping -c 1 -W 1 10.0.2.1')).exit).toBe(0);
     await sh('ip netns exec r sysctl -qw net.ipv4.conf.all.rp_filter=1');
     expect((await sh('ip netns exec a ping -c 1 -W 1 10.0.2.1')).exit).toBe(1);
-    const steps = k.lastTrace!.trace.steps;
+    const steps = world.paths.lastOf(k)!.trace.steps;
     expect(steps.some((s) => s.stage === 'drop' && /reverse path filter \(rp_filter=1, strict\) on ra/.test(s.what))).toBe(true);
     await sh('ip netns exec r sysctl -qw net.ipv4.conf.ra.rp_filter=2');
     expect((await sh('ip netns exec a ping -c 1 -W 1 10.0.2.1')).exit).toBe(0);
@@ -276,7 +276,7 @@ ip link set br0 up`);
     const p1 = k.initNs.devByName('p1')!;
     expect(Stp.state(p1)).toBe('listening');
     expect((await sh('ip netns exec a ping -c 1 -W 1 10.0.0.2')).exit).toBe(1);
-    expect(k.lastTrace!.trace.steps.some((s) => /port p1 is in STP state listening: frame dropped/.test(s.what))).toBe(true);
+    expect(world.paths.lastOf(k)!.trace.steps.some((s) => /port p1 is in STP state listening: frame dropped/.test(s.what))).toBe(true);
     await sh('sleep 1.5');
     expect(Stp.state(p1)).toBe('learning');
     await sh('sleep 2');

@@ -15,6 +15,7 @@
 import { type Ip4, type Mac, MAC_BROADCAST, cmpMac, fmtIp4, isMulticastMac, isMulticast4, inNet, IP4_BROADCAST, netOf } from './addr.ts';
 import { KernelError, fail, type Errno } from './errno.ts';
 import { type Route, flowHashL3, selectNexthop } from './fib.ts';
+import { encapKinds, fitsDev, statsLen } from './dev/ops.ts';
 import type { Kernel } from './kernel.ts';
 import { NEIGH_PARAMS, type NeighEntry, type PendingSend } from './neigh.ts';
 import { type NetDevice, SCOPE } from './netdev.ts';
@@ -53,13 +54,6 @@ export const IPFRAG_TIME_MS = 30_000;
 export const IP_MAX_MTU = 65535;
 /** vxlan `ageing 300`: learned fdb entries are forgotten after 300 s unused. */
 export const VXLAN_AGEING_MS = 300_000;
-
-/** is_skb_forwardable(): a frame fits a device if it is at most MTU + Ethernet header + one VLAN tag. */
-function fitsDev(dev: NetDevice, frame: EthFrame): boolean {
-  if (frame.type !== 'ipv4') return true;
-  const max = dev.mtu + 4;
-  return ip4LenMax(frame.payload as Ipv4Packet) <= max || ip4Len(frame.payload as Ipv4Packet) <= max;
-}
 
 /** Netfilter hook points. */
 export type NfHook = 'PREROUTING' | 'INPUT' | 'FORWARD' | 'OUTPUT' | 'POSTROUTING';
@@ -179,7 +173,8 @@ export class Stack {
     return this.kernel.clock.now;
   }
 
-  private trace(t: Trace | undefined, ns: NetNs, stage: string, what: string): void {
+  /** Record a step on the packet's trace (drivers call it too). */
+  trace(t: Trace | undefined, ns: NetNs, stage: string, what: string): void {
     if (t) traceStep(t, this.now, ns.label, stage, what);
   }
 
@@ -198,201 +193,7 @@ export class Stack {
       return;
     }
     for (const t of this.taps) t(dev, frame, 'out');
-    const len = dev.kind === 'loopback' ? frameLen(frame) - 14 : frameLen(frame);
-    switch (dev.kind) {
-      case 'loopback':
-        dev.stats.txPackets++;
-        dev.stats.txBytes += len;
-        this.schedule(LOOPBACK_LATENCY_MS, () => this.netifReceive(dev, frame, hops + 1));
-        return;
-      case 'veth': {
-        const peer = dev.peer;
-        if (!peer || !peer.adminUp) {
-          dev.stats.txDropped++;
-          this.trace(frame.trace, dev.ns, 'drop', `${dev.name}: veth peer is down, frame dropped`);
-          return;
-        }
-        if (!fitsDev(peer, frame)) {
-          // veth_xmit → __dev_forward_skb: a frame larger than the peer's MTU is
-          // dropped and counted on both ends; the sender's sendmsg() gets ENOBUFS.
-          dev.stats.txDropped++;
-          peer.stats.rxDropped++;
-          this.xmitErrno = 'ENOBUFS';
-          this.trace(frame.trace, dev.ns, 'drop', `${dev.name}: ${frameLen(frame) - 14}-byte packet is larger than the MTU ${peer.mtu} of veth peer ${peer.name}: dropped`);
-          return;
-        }
-        dev.stats.txPackets++;
-        dev.stats.txBytes += len;
-        this.trace(frame.trace, dev.ns, 'xmit', `sent on ${dev.name} → veth peer ${peer.name} in ${peer.ns.label}`);
-        const copy = cloneFrame(frame);
-        peer.ns.kernel.stack.schedule(LINK_LATENCY_MS, () => peer.ns.kernel.stack.netifReceive(peer, copy, hops + 1));
-        return;
-      }
-      case 'bridge':
-        dev.stats.txPackets++;
-        dev.stats.txBytes += len;
-        this.bridgeXmit(dev, frame, hops);
-        return;
-      case 'ether': {
-        const seg = dev.segment;
-        if (!seg || !dev.carrier) {
-          dev.stats.txCarrier++;
-          dev.stats.txDropped++;
-          return;
-        }
-        dev.stats.txPackets++;
-        dev.stats.txBytes += len;
-        if (!isMulticastMac(frame.src)) seg.fdb.set(frame.src, dev);
-        const known = isMulticastMac(frame.dst) ? undefined : seg.fdb.get(frame.dst);
-        const targets = known ? (known === dev ? [] : [known]) : seg.ports.filter((x) => x !== dev);
-        for (const other of targets) {
-          this.trace(frame.trace, dev.ns, 'xmit', `sent on ${dev.name} → wire ${seg.name} → ${other.ns.label} ${other.name}`);
-          const copy = cloneFrame(frame);
-          other.ns.kernel.stack.schedule(seg.latency, () => {
-            if (other.adminUp) other.ns.kernel.stack.netifReceive(other, copy, hops + 1);
-          });
-        }
-        return;
-      }
-      case 'dummy':
-        dev.stats.txPackets++;
-        dev.stats.txBytes += len;
-        return;
-      case 'vxlan':
-        this.vxlanXmit(dev, frame, len, hops);
-        return;
-    }
-  }
-
-  // ── VXLAN (drivers/net/vxlan) ──────────────────────────────────────────
-
-  /**
-   * vxlan_xmit: find the remote VTEP for the inner destination MAC (an fdb
-   * entry, else the all-zeros default that `remote` creates), wrap the frame
-   * in VXLAN/UDP/IPv4 and send it from this namespace like any local packet.
-   * The outer packet has DF clear (`df unset`), TTL 64, a source port hashed
-   * from the inner flow and the device's dstport.
-   */
-  private vxlanXmit(dev: NetDevice, frame: EthFrame, len: number, hops: number): void {
-    const vx = dev.vxlan;
-    const ns = dev.ns;
-    const fdb = vx?.fdb;
-    let hit = isMulticastMac(frame.dst) ? undefined : fdb?.get(frame.dst);
-    if (hit?.[0]?.learned && this.now - hit[0].updated > VXLAN_AGEING_MS) {
-      fdb!.delete(frame.dst);
-      hit = undefined;
-    }
-    const entries = hit ?? fdb?.get('00:00:00:00:00:00') ?? [];
-    const dsts = entries.map((e) => e.dst);
-    if (!vx || !dsts.length) {
-      dev.stats.txDropped++;
-      this.trace(frame.trace, ns, 'drop', `${dev.name}: no remote VTEP for ${frame.dst} (no fdb entry, no remote): dropped`);
-      return;
-    }
-    if (hit) for (const e of hit) if (!e.permanent) e.updated = this.now;
-    for (const dst of dsts) {
-      let rt: OutRoute;
-      try {
-        rt = this.routeOutput(ns, dst, { saddr: vx.local, oif: vx.dev });
-      } catch {
-        dev.stats.txCarrier++;
-        dev.stats.txErrors++;
-        this.trace(frame.trace, ns, 'drop', `${dev.name}: no route to the remote VTEP ${fmtIp4(dst)}: dropped`);
-        continue;
-      }
-      if (rt.dev === dev) {
-        // vxlan_xmit_one: "circular route" — the way to the VTEP is the tunnel itself.
-        dev.stats.collisions++;
-        dev.stats.txErrors++;
-        this.trace(frame.trace, ns, 'drop', `${dev.name}: the route to the remote VTEP ${fmtIp4(dst)} leaves through ${dev.name} itself (circular route): dropped`);
-        continue;
-      }
-      if (frame.type === 'ipv4') {
-        // skb_tunnel_check_pmtu: an inner packet that does not fit the path
-        // with 50 bytes of headers teaches the inner route a smaller PMTU
-        // (the packet itself still leaves, its outer datagram fragmented).
-        const inner = frame.payload as Ipv4Packet;
-        const room = this.pathMtu(rt.route, rt.dev, dst).mtu - 50;
-        if (ip4Len(inner) > room) this.updatePmtu(ns, inner.dst, room);
-      }
-      const sport = this.vxlanSrcPort(ns, vx.srcport, frame);
-      const outer: Ipv4Packet = {
-        src: vx.local ?? rt.src,
-        dst,
-        ttl: 64,
-        tos: 0,
-        id: this.nextIpId(ns),
-        df: false,
-        payload: { proto: 'udp', sport, dport: vx.dstport, data: '', vxlan: { vni: vx.id, frame: cloneFrame(frame) } },
-      };
-      dev.stats.txPackets++;
-      dev.stats.txBytes += len;
-      this.trace(frame.trace, ns, 'xmit', `${dev.name}: VXLAN vni ${vx.id} → ${fmtIp4(dst)}:${vx.dstport} (UDP from ${fmtIp4(outer.src)}:${sport})`);
-      try {
-        this.ipOutputLocal(ns, outer, { trace: frame.trace, route: rt, hops: hops + 1 });
-      } catch {
-        dev.stats.txErrors++;
-      }
-    }
-  }
-
-  /** udp_flow_src_port: the inner flow's hash scaled into [low, high) (default: the local port range). */
-  private vxlanSrcPort(ns: NetNs, range: [number, number] | undefined, frame: EthFrame): number {
-    let [lo, hi] = range && (range[0] || range[1]) ? range : [32768, 61000];
-    if (hi <= lo) [lo, hi] = [32768, 61000];
-    let a = 0;
-    let b = 0;
-    if (frame.type === 'ipv4') {
-      const p = frame.payload as Ipv4Packet;
-      const l = p.payload;
-      const ports = l.proto === 'icmp' ? 0 : Math.min(l.sport, l.dport) * 65536 + Math.max(l.sport, l.dport);
-      a = Math.min(p.src, p.dst) ^ ports;
-      b = Math.max(p.src, p.dst);
-    } else if (frame.type === 'arp') {
-      // The flow dissector keys ARP on its sender and target addresses.
-      const arp = frame.payload as ArpPacket;
-      a = Math.min(arp.spa, arp.tpa);
-      b = Math.max(arp.spa, arp.tpa);
-    } else {
-      // Other frames hash their MAC pair.
-      const [x, y] = [frame.src, frame.dst].sort();
-      a = parseInt(x.replace(/:/g, '').slice(4), 16);
-      b = parseInt(y.replace(/:/g, '').slice(4), 16);
-    }
-    const h = flowHashL3(ns.hashSeed, a >>> 0, b >>> 0) * 2;
-    return Math.floor((h * (hi - lo)) / 0x1_0000_0000) + lo;
-  }
-
-  /**
-   * The VXLAN socket of `ns` for a UDP datagram (vxlan_rcv): a device that is
-   * up with the datagram's dstport and VNI takes the inner frame, learning
-   * the sender's MAC → outer source. True when a VXLAN socket owned the port.
-   */
-  private vxlanRcv(ns: NetNs, skb: Skb): boolean {
-    const u = skb.pkt.payload;
-    if (u.proto !== 'udp') return false;
-    const devs = ns.devices().filter((d) => d.kind === 'vxlan' && d.adminUp && d.vxlan && d.vxlan.dstport === u.dport);
-    if (!devs.length) return false;
-    const dev = u.vxlan ? devs.find((d) => d.vxlan!.id === u.vxlan!.vni) : undefined;
-    if (!dev || !u.vxlan) {
-      this.trace(skb.trace, ns, 'drop', `VXLAN socket on UDP port ${u.dport}: ${u.vxlan ? `no device with vni ${u.vxlan.vni}` : 'not a VXLAN datagram'}: dropped`);
-      return true;
-    }
-    const inner = cloneFrame(u.vxlan.frame);
-    inner.trace = skb.trace;
-    const vx = dev.vxlan!;
-    if (vx.learning && !isMulticastMac(inner.src) && inner.src !== dev.mac) {
-      if (!vx.fdb) vx.fdb = new Map();
-      const e = vx.fdb.get(inner.src)?.[0];
-      if (!e) vx.fdb.set(inner.src, [{ dst: skb.pkt.src, permanent: false, learned: true, updated: this.now }]);
-      else if (!e.permanent) {
-        e.dst = skb.pkt.src;
-        e.updated = this.now;
-      }
-    }
-    this.trace(skb.trace, ns, 'rcv', `VXLAN vni ${vx.id} from ${fmtIp4(skb.pkt.src)}: inner frame delivered on ${dev.name}`);
-    this.netifReceive(dev, inner, skb.hops + 1);
-    return true;
+    dev.ops.xmit(this, dev, frame, hops);
   }
 
   /** Run `fn` after `ms` of virtual time. */
@@ -400,10 +201,16 @@ export class Stack {
     this.kernel.clock.setTimer(ms, fn);
   }
 
+  /** UDP tunnel sockets of the link kinds (udp_tunnel: vxlan_rcv): true when one owned the datagram. */
+  private encapRcv(ns: NetNs, skb: Skb): boolean {
+    for (const ops of encapKinds()) if (ops.encapRcv!(this, ns, skb)) return true;
+    return false;
+  }
+
   /** A frame arrived on `dev` (netif_receive_skb). */
   netifReceive(dev: NetDevice, frame: EthFrame, hops: number): void {
     if (!dev.adminUp || dev.ns.devByIndex(dev.ifindex) !== dev) return;
-    const len = dev.kind === 'loopback' ? frameLen(frame) - 14 : frameLen(frame);
+    const len = statsLen(dev, frame);
     dev.stats.rxPackets++;
     dev.stats.rxBytes += len;
     if (isMulticastMac(frame.dst) && frame.dst !== MAC_BROADCAST) dev.stats.multicast++;
@@ -580,7 +387,7 @@ export class Stack {
   }
 
   /** The host sends through the bridge device itself (br_dev_xmit). */
-  private bridgeXmit(br: NetDevice, frame: EthFrame, hops: number): void {
+  bridgeXmit(br: NetDevice, frame: EthFrame, hops: number): void {
     if (isMulticastMac(frame.dst)) {
       this.bridgeFlood(br, frame, undefined, hops);
       return;
@@ -1014,7 +821,7 @@ export class Stack {
         return;
       case 'udp':
       case 'tcp': {
-        if (p.payload.proto === 'udp' && !broadcast && this.vxlanRcv(ns, skb)) return;
+        if (p.payload.proto === 'udp' && !broadcast && this.encapRcv(ns, skb)) return;
         const h = this.l4.get(p.payload.proto);
         if (h && h.rcv(ns, skb)) return;
         if (p.payload.proto === 'udp' && !broadcast) {

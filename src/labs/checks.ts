@@ -84,15 +84,9 @@ export async function probeEcho(world: World, ns: NetNs, dst: number, timeoutMs 
   return { ...v, trace };
 }
 
-/** Traces of probes that failed (a later passing probe does not hide them from the packet-path view). */
-const failedProbes = new WeakSet<Trace>();
-
-/** Record a probe as the host's last traced path (what the packet-path view shows after Check). */
+/** Announce a probe as a traced packet (what the packet-path view shows after Check; a failed one stays shown over later passing ones). */
 function noteProbe(k: Kernel, ns: NetNs, dst: number, at: number, ok: boolean, trace: Trace): void {
-  const prev = k.lastTrace;
-  if (ok && prev && failedProbes.has(prev.trace)) return;
-  if (!ok) failedProbes.add(trace);
-  k.lastTrace = { command: `check: echo request from ${ns.label} to ${fmtIp4(dst)}${ok ? '' : ' (failed)'}`, at, trace };
+  k.announceTrace({ command: `check: echo request from ${ns.label} to ${fmtIp4(dst)}${ok ? '' : ' (failed)'}`, at, trace, probe: { ok } });
 }
 
 /** Explain a failed probe in terms of the packet's path. */

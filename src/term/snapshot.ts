@@ -98,21 +98,12 @@ export function topologyOf(world: World): TopoSnapshot {
 
 /** The most recent traced packet path on any host of `world`, if any. */
 export function lastPathOf(world: World, source: PathSnapshot['source'] = 'command'): PathSnapshot | undefined {
-  let best: Kernel['lastTrace'] | undefined;
-  for (const k of world.hosts.values()) {
-    const t = (k as Kernel).lastTrace;
-    if (t && (!best || t.at >= best.at)) best = t;
-  }
+  const best = world.paths.newest();
   if (!best) return undefined;
   return { command: best.command, at: best.at, source, steps: best.trace.steps.map((s) => ({ ...s })) };
 }
 
-/** The newest `lastTrace` record itself (compared by identity to notice a new one). */
+/** The newest traced packet itself (compared by identity to notice a new one). */
 export function lastTraceObject(world: World): unknown {
-  let best: Kernel['lastTrace'] | undefined;
-  for (const k of world.hosts.values()) {
-    const t = (k as Kernel).lastTrace;
-    if (t && (!best || t.at >= best.at)) best = t;
-  }
-  return best;
+  return world.paths.newest();
 }

@@ -5,6 +5,7 @@
 import { Clock } from '../kernel/clock.ts';
 import { Rng } from '../kernel/rng.ts';
 import { Kernel, type HostOptions } from '../kernel/kernel.ts';
+import { PathRecorder } from './paths.ts';
 import { drive, type DriveOptions, type DriveResult } from './driver.ts';
 import type { Segment } from '../kernel/netdev.ts';
 import type { NetDevice } from '../kernel/netdev.ts';
@@ -22,6 +23,8 @@ export class World {
   readonly rng: Rng;
   readonly seed: number;
   readonly hosts = new Map<string, Kernel>();
+  /** Each host's last traced packet (the packet-path view's source). */
+  readonly paths = new PathRecorder(() => this.hosts.values());
 
   constructor(opts: WorldOptions = {}) {
     this.seed = opts.seed ?? 1;
@@ -33,6 +36,7 @@ export class World {
     if (this.hosts.has(name)) throw new Error(`world: duplicate host ${name}`);
     const k = new Kernel({ ...opts, hostname: opts.hostname ?? name }, this.clock, this.rng.fork());
     this.hosts.set(name, k);
+    this.paths.attach(k);
     return k;
   }
 

@@ -113,7 +113,7 @@ async function bbPing(p: Process): Promise<number> {
   };
   const sock = icmpSocket(ns, id, handler);
   const trace: Trace = { steps: [], max: 400 };
-  k.lastTrace = { command: p.argv.join(' '), at: k.clock.now, trace };
+  k.announceTrace({ command: p.argv.join(' '), at: k.clock.now, trace });
   const start = k.clock.now;
   const deadlineAt = deadline ? start + deadline * 1000 : Infinity;
   let code = 0;

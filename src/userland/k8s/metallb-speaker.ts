@@ -15,6 +15,7 @@ import { nodeOf } from '../../k8s/registry.ts';
 import { parseIp4, fmtIp4 } from '../../kernel/addr.ts';
 import type { ArpPacket, EthFrame } from '../../kernel/packet.ts';
 import type { NetDevice } from '../../kernel/netdev.ts';
+import { packetSocket } from '../../kernel/socket/packet.ts';
 import type { KObject } from '../../k8s/api.ts';
 import { ANN_FROM_POOL, ANN_FROM_POOL_OLD, METALLB_NS, electNodes, l2Covers, metallbEvent, metallbLog, poolFor, poolsOf } from '../../k8s/metallb.ts';
 import { coalescedReconcile } from './coalesce.ts';
@@ -39,13 +40,15 @@ register({
     const announced = new Map<string, string>();
     announcedBy.set(k, new Set());
     const ifaces = (): NetDevice[] => k.initNs.devices().filter((d) => d.kind === 'ether' && d.adminUp);
+    // The raw ARP socket (AF_PACKET) the speaker sends and answers ARP on.
+    const sock = packetSocket(k.initNs, (dev, frame, dir) => tap(dev, frame, dir));
     const gratuitous = (ip: string, left: number): void => {
       if (!announced.has(ip)) return;
       const a = parseIp4(ip)!;
       for (const dev of ifaces()) {
         for (const op of ['request', 'reply'] as const) {
           const arp: ArpPacket = { op, sha: dev.mac, spa: a, tha: BROADCAST, tpa: a };
-          k.stack.devXmit(dev, { src: dev.mac, dst: BROADCAST, type: 'arp', payload: arp });
+          sock.send(dev, { src: dev.mac, dst: BROADCAST, type: 'arp', payload: arp });
         }
       }
       // announcer.spam: keep sending for five seconds (every 1.1 s).
@@ -57,9 +60,8 @@ register({
       const arp = frame.payload as ArpPacket;
       if (arp.op !== 'request' || !announced.has(fmtIp4(arp.tpa))) return;
       const reply: EthFrame = { src: dev.mac, dst: arp.sha, type: 'arp', payload: { op: 'reply', sha: dev.mac, spa: arp.tpa, tha: arp.sha, tpa: arp.spa }, trace: frame.trace };
-      k.stack.schedule(0, () => k.stack.devXmit(dev, reply));
+      k.clock.setTimer(0, () => sock.send(dev, reply));
     };
-    k.stack.taps.add(tap);
     const speakerNodes = (): string[] =>
       api
         .list('Pod', METALLB_NS)
@@ -123,7 +125,7 @@ register({
     await b.track(sync());
     await new Promise<void>((res) => p.onSignal(() => res()));
     off();
-    k.stack.taps.delete(tap);
+    sock.close();
     announced.clear();
     announcedBy.get(k)!.clear();
     return 0;

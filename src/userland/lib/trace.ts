@@ -1,6 +1,6 @@
 // The packet-path view's source: a program that opens a connection (curl,
-// nc) traces its first SYN and records it as the host's last trace, like
-// ping does with its first echo request.
+// nc) traces its first SYN and announces it to the kernel's trace
+// observers, like ping does with its first echo request.
 
 import { traceStep, type Trace } from '../../kernel/packet.ts';
 import type { Process } from '../../kernel/proc.ts';
@@ -12,7 +12,7 @@ export function traceConnect(p: Process, s: TcpSocket): (why: string) => void {
   const k = kernelOf(p);
   const trace: Trace = { steps: [], max: 400 };
   s.synTrace = trace;
-  k.lastTrace = { command: p.argv.join(' '), at: k.clock.now, trace };
+  k.announceTrace({ command: p.argv.join(' '), at: k.clock.now, trace });
   return (why: string) => {
     // A failure before anything was sent (no route): say so on the path.
     if (!trace.steps.some((st) => st.stage === 'drop')) traceStep(trace, k.clock.now, nsOf(p).label, 'drop', why);

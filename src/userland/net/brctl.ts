@@ -12,7 +12,7 @@ import { KernelError } from '../../kernel/errno.ts';
 import { fdbEntries } from '../../kernel/fdb.ts';
 import { nsOf, kernelOf } from '../lib/sys.ts';
 import { macHex } from './nettools-lib.ts';
-import { Stp, bridgeSetOpts, type BridgeOpts } from '../../kernel/stp.ts';
+import { Stp, type BridgeOpts } from '../../kernel/stp.ts';
 
 /** The command table: name, usage tail, minimum argument count. */
 const COMMANDS: [string, string, number][] = [
@@ -267,7 +267,7 @@ function cmdStp(p: Process, ns: NetNs, brName: string, v: string): number {
     p.stderr.write('set stp status failed: No such device\n');
     return 1;
   }
-  bridgeSetOpts(kernelOf(p).stack.stp, br, { stpState: on ? 1 : 0 });
+  br.ns.linkChange(br, { bridge: { stpState: on ? 1 : 0 } });
   return 0;
 }
 
@@ -289,7 +289,7 @@ function cmdSetTime(p: Process, ns: NetNs, brName: string, v: string, what: 'hel
   const cs = Math.round(t * 100);
   const o: BridgeOpts = what === 'hello timer' ? { helloTime: cs } : what === 'max age' ? { maxAge: cs } : { forwardDelay: cs };
   try {
-    bridgeSetOpts(kernelOf(p).stack.stp, br, o);
+    br.ns.linkChange(br, { bridge: o });
   } catch (e) {
     if (!(e instanceof KernelError)) throw e;
     p.stderr.write(`set ${what} failed: ${e.message}\n`);
@@ -432,7 +432,7 @@ function brctl(p: Process): number {
         p.stderr.write('set bridge priority failed: No such device\n');
         return 1;
       }
-      bridgeSetOpts(kernelOf(p).stack.stp, br, { priority: Number(n[0]) & 0xffff });
+      br.ns.linkChange(br, { bridge: { priority: Number(n[0]) & 0xffff } });
       return 0;
     }
     case 'sethello':

@@ -333,7 +333,7 @@ async function ping4(p: Process, o: PingOpts, target: string, dst: number, canon
   void shown;
   // The first echo of every ping is traced for the packet-path view.
   const trace: Trace = { steps: [], max: 400 };
-  k.lastTrace = { command: p.argv.join(' '), at: k.clock.now, trace };
+  k.announceTrace({ command: p.argv.join(' '), at: k.clock.now, trace });
   try {
     const intervalMs = o.interval * 1000;
     const lingerMs = (o.timeout ?? 10) * 1000;

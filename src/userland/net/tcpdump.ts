@@ -20,7 +20,7 @@ import { fmtIp4, parseIp4 } from '../../kernel/addr.ts';
 import type { NetDevice } from '../../kernel/netdev.ts';
 import { frameLen, ip4Len, l4Len, utf8Len, type ArpPacket, type Bpdu, type EthFrame, type IcmpMessage, type Ipv4Packet, type TcpOption, type TcpSegment } from '../../kernel/packet.ts';
 import type { Process } from '../../kernel/proc.ts';
-import type { Tap } from '../../kernel/stack.ts';
+import { type PacketHandler, packetSocket } from '../../kernel/socket/packet.ts';
 import { refuseMarkedOptions, register } from '../registry.ts';
 import { getopt } from '../lib/getopt.ts';
 import { kernelOf, nsOf } from '../lib/sys.ts';
@@ -463,7 +463,7 @@ async function tcpdump(p: Process): Promise<number> {
   let captured = 0;
   let received = 0;
   let wake: (() => void) | undefined;
-  const tap: Tap = (d, frame, dir) => {
+  const tap: PacketHandler = (d, frame, dir) => {
     if (d.ns !== ns) return;
     if (any ? false : d !== dev) return;
     // libpcap drops the outgoing copy of a loopback frame (it comes back in at once): each packet shows once.
@@ -479,7 +479,7 @@ async function tcpdump(p: Process): Promise<number> {
     captured++;
     if (count !== undefined && captured >= count) wake?.();
   };
-  k.stack.taps.add(tap);
+  const sock = packetSocket(ns, tap);
   let interrupted = false;
   try {
     for (let i = 0; i < 1_000_000_000; i++) {
@@ -496,7 +496,7 @@ async function tcpdump(p: Process): Promise<number> {
       }
     }
   } finally {
-    k.stack.taps.delete(tap);
+    sock.close();
   }
   // After an interrupted capture tcpdump prints a newline on stdout (on a terminal it ends the echoed ^C line).
   if (interrupted) p.stdout.write('\n');

@@ -10,7 +10,7 @@ import { USAGE_LINK } from './help.ts';
 import { parseV4 } from './inet.ts';
 import { userPromisc } from './linkinfo.ts';
 import { NOT_SIMULATED_STATUS, declareNotSimulated, notSimulatedMessage } from '../../registry.ts';
-import { type BridgeOpts, bridgeSetOpts } from '../../../kernel/stp.ts';
+import type { BridgeOpts } from '../../../kernel/stp.ts';
 
 /** bridge_parse_opt(): the STP and ageing attributes of `type bridge`. */
 function parseBridgeOpts(ip: Ip, targs: string[]): BridgeOpts {
@@ -412,16 +412,8 @@ function linkAdd(ip: Ip, req: LinkReq): number {
       peerNs,
       peerAddress,
       vxlan: vx,
+      bridge: brOpts,
     });
-    if (brOpts) {
-      try {
-        bridgeSetOpts(ip.k.stack.stp, dev, brOpts);
-      } catch (e) {
-        // br_dev_newlink unregisters the bridge when its attributes are refused.
-        ns.linkDel(dev);
-        throw e;
-      }
-    }
     if (req.txqlen !== undefined) dev.txqlen = req.txqlen;
     if (req.alias !== undefined) dev.alias = req.alias || undefined;
     if (req.noarp !== undefined) dev.noarp = req.noarp;
@@ -444,10 +436,7 @@ function linkSet(ip: Ip, req: LinkReq): number {
   const brOpts = req.type === 'bridge' ? parseBridgeOpts(ip, req.typeArgs) : undefined;
   try {
     // rtnl_changelink: the kind's attributes first (br_changelink), then do_setlink.
-    if (brOpts) {
-      if (!dev.bridge) throw new KernelError('EOPNOTSUPP');
-      bridgeSetOpts(ip.k.stack.stp, dev, brOpts);
-    }
+    if (brOpts) ns.linkChange(dev, { bridge: brOpts });
     if (req.netns || req.netnsPid !== undefined) {
       let target = req.netns;
       if (!target) {

@@ -5,6 +5,7 @@
 
 import type { NetDevice } from '../../../kernel/netdev.ts';
 import type { NetNs } from '../../../kernel/netns.ts';
+import type { BridgeId, LinkInfoValue } from '../../../kernel/dev/ops.ts';
 import { fmtIp4 } from '../../../kernel/addr.ts';
 import { AF_INET6, AF_PACKET, AF_UNSPEC, type Ip } from './common.ts';
 import { COLOR_IFNAME, COLOR_MAC, COLOR_NONE, COLOR_OPERSTATE_DOWN, COLOR_OPERSTATE_UP, PRINT_ANY, PRINT_FP, PRINT_JSON } from './print.ts';
@@ -39,19 +40,17 @@ export interface LinkFilter {
 
 /** The link kind name (IFLA_INFO_KIND); loopback and cabled NICs have none. */
 export function linkKind(d: NetDevice): string | undefined {
-  return d.kind === 'loopback' || d.kind === 'ether' ? undefined : d.kind;
+  return d.ns.linkInfo(d)?.kind;
 }
 
 /** IFLA_LINK: the veth peer's ifindex (as seen from the peer's namespace). */
 function iflink(d: NetDevice): number | undefined {
-  if (d.kind === 'veth') return d.peer ? d.peer.ifindex : 0;
-  return undefined;
+  return d.ns.linkIflink(d);
 }
 
 /** IFLA_LINK_NETNSID: set when the link's other end lives in another namespace. */
 function linkNetns(d: NetDevice): NetNs | undefined {
-  if (d.kind === 'veth' && d.peer && d.peer.ns !== d.ns) return d.peer.ns;
-  return undefined;
+  return d.ns.linkNet(d);
 }
 
 /** Name of the namespace whose nsid (as `ns` numbers it) is `id`, like get_name_from_nsid(). */
@@ -79,7 +78,7 @@ function printNameAndLink(ip: Ip, fmt: string, d: NetDevice, family: number): nu
         if (o.isJson) o.num(PRINT_JSON, 'link_index', null, il);
         else link = `if${il}`;
       } else {
-        const peer = family === AF_INET6 && d.peer && d.peer.ns !== d.ns ? ip.ns.devByIndex(il) : d.kind === 'veth' ? d.peer : d.vxlan?.dev;
+        const peer = family === AF_INET6 && d.peer && d.peer.ns !== d.ns ? ip.ns.devByIndex(il) : d.peer;
         link = peer ? peer.name : `if${il}`;
         if (o.isJson) {
           o.string(PRINT_JSON, 'link', null, link);
@@ -150,7 +149,7 @@ function brief(ip: Ip, d: NetDevice, f: LinkFilter): number {
 }
 
 function linkType(d: NetDevice): string {
-  return d.kind === 'loopback' ? 'loopback' : d.kind === 'dummy' || d.kind === 'ether' || d.kind === 'veth' || d.kind === 'bridge' || d.kind === 'vxlan' ? 'ether' : 'ether';
+  return d.flags & IFF.LOOPBACK ? 'loopback' : 'ether';
 }
 
 /** `8000.2:0:0:aa:bb:10`: a bridge id as iproute2 prints it (bytes in %x). */
@@ -159,31 +158,32 @@ function bridgeId(prio: number, mac: string): string {
   return `${p}.${mac.split(':').map((b) => parseInt(b, 16).toString(16)).join(':')}`;
 }
 
-function printKindData(ip: Ip, d: NetDevice): void {
+/** The kind's IFLA_INFO_DATA as iproute2's bridge_print_opt / vxlan_print_opt print it. */
+function printKindData(ip: Ip, kind: string, data: Readonly<Record<string, LinkInfoValue>>): void {
   const o = ip.out;
-  if (d.kind === 'bridge' && d.bridge) {
-    const b = d.bridge;
-    const id = bridgeId(b.priority, d.mac);
+  const n = (k: string): number => data[k] as number;
+  const bid = (k: string): string => {
+    const v = data[k] as BridgeId;
+    return bridgeId(v.prio, v.addr);
+  };
+  if (kind === 'bridge') {
     const nums: [string, string, number][] = [
-      ['forward_delay', 'forward_delay %u ', b.forwardDelay],
-      ['hello_time', 'hello_time %u ', b.helloTime],
-      ['max_age', 'max_age %u ', b.maxAge],
-      ['ageing_time', 'ageing_time %u ', Math.round(b.ageingTime / 10)],
-      ['stp_state', 'stp_state %u ', b.stp ? 1 : 0],
-      ['priority', 'priority %u ', b.priority],
-      ['vlan_filtering', 'vlan_filtering %u ', 0],
+      ['forward_delay', 'forward_delay %u ', n('forward_delay')],
+      ['hello_time', 'hello_time %u ', n('hello_time')],
+      ['max_age', 'max_age %u ', n('max_age')],
+      ['ageing_time', 'ageing_time %u ', n('ageing_time')],
+      ['stp_state', 'stp_state %u ', n('stp_state')],
+      ['priority', 'priority %u ', n('priority')],
+      ['vlan_filtering', 'vlan_filtering %u ', n('vlan_filtering')],
     ];
     for (const [k, f, v] of nums) o.num(PRINT_ANY, k, f, v);
-    o.string(PRINT_ANY, 'bridge_id', 'bridge_id %s ', id);
-    // The spanning tree's view once STP ran: the root it follows, by which port, at what cost.
-    const sb = b.stp ? b.stpState : undefined;
-    const rootMac = sb ? sb.designatedRoot.slice(4).match(/../g)!.join(':') : d.mac;
-    o.string(PRINT_ANY, 'root_id', 'designated_root %s ', sb ? bridgeId(parseInt(sb.designatedRoot.slice(0, 4), 16), rootMac) : id);
+    o.string(PRINT_ANY, 'bridge_id', 'bridge_id %s ', bid('bridge_id'));
+    o.string(PRINT_ANY, 'root_id', 'designated_root %s ', bid('root_id'));
     const rest: [string, string, number][] = [
-      ['root_port', 'root_port %u ', sb?.rootPort ?? 0],
-      ['root_path_cost', 'root_path_cost %u ', sb?.rootPathCost ?? 0],
-      ['topology_change', 'topology_change %u ', 0],
-      ['topology_change_detected', 'topology_change_detected %u ', 0],
+      ['root_port', 'root_port %u ', n('root_port')],
+      ['root_path_cost', 'root_path_cost %u ', n('root_path_cost')],
+      ['topology_change', 'topology_change %u ', n('topology_change')],
+      ['topology_change_detected', 'topology_change_detected %u ', n('topology_change_detected')],
     ];
     for (const [k, f, v] of rest) o.num(PRINT_ANY, k, f, v);
     for (const t of ['hello_timer', 'tcn_timer', 'topology_change_timer', 'gc_timer']) {
@@ -212,25 +212,25 @@ function printKindData(ip: Ip, d: NetDevice): void {
       ['mcast_stats_enabled', 'mcast_stats_enabled %u ', 0],
       ['mcast_igmp_version', 'mcast_igmp_version %u ', 2],
       ['mcast_mld_version', 'mcast_mld_version %u ', 1],
-      ['nf_call_iptables', 'nf_call_iptables %u ', b.nfCallIptables ? 1 : 0],
+      ['nf_call_iptables', 'nf_call_iptables %u ', n('nf_call_iptables')],
       ['nf_call_ip6tables', 'nf_call_ip6tables %u ', 0],
       ['nf_call_arptables', 'nf_call_arptables %u ', 0],
     ];
     for (const [k, f, v] of mc) o.num(PRINT_ANY, k, f, v);
-  } else if (d.kind === 'vxlan' && d.vxlan) {
-    const v = d.vxlan;
-    o.num(PRINT_ANY, 'id', 'id %u ', v.id);
-    if (v.remote !== undefined) o.string(PRINT_ANY, 'group', 'remote %s ', fmtIp4(v.remote));
-    if (v.local !== undefined) o.string(PRINT_ANY, 'local', 'local %s ', fmtIp4(v.local));
-    if (v.dev) o.string(PRINT_ANY, 'link', 'dev %s ', v.dev.name);
+  } else if (kind === 'vxlan' && data.id !== undefined) {
+    o.num(PRINT_ANY, 'id', 'id %u ', n('id'));
+    if (data.group !== undefined) o.string(PRINT_ANY, 'group', 'remote %s ', fmtIp4(n('group')));
+    if (data.local !== undefined) o.string(PRINT_ANY, 'local', 'local %s ', fmtIp4(n('local')));
+    if (data.link !== undefined) o.string(PRINT_ANY, 'link', 'dev %s ', data.link as string);
+    const [lo, hi] = data.port_range as readonly [number, number];
     if (o.isJson) {
       o.openObject('port_range');
-      o.num(PRINT_JSON, 'low', null, v.srcport?.[0] ?? 0);
-      o.num(PRINT_JSON, 'high', null, v.srcport?.[1] ?? 0);
+      o.num(PRINT_JSON, 'low', null, lo);
+      o.num(PRINT_JSON, 'high', null, hi);
       o.closeObject();
-    } else o.fp(`srcport ${v.srcport?.[0] ?? 0} ${v.srcport?.[1] ?? 0} `);
-    o.num(PRINT_ANY, 'port', 'dstport %u ', v.dstport);
-    if (!v.learning) o.bool(PRINT_ANY, 'learning', 'nolearning ', false);
+    } else o.fp(`srcport ${lo} ${hi} `);
+    o.num(PRINT_ANY, 'port', 'dstport %u ', n('port'));
+    if (!data.learning) o.bool(PRINT_ANY, 'learning', 'nolearning ', false);
     o.string(PRINT_ANY, 'ttl', 'ttl %s ', 'auto');
     o.num(PRINT_ANY, 'ageing', 'ageing %u ', 300);
     o.bool(PRINT_ANY, 'udp_csum', 'udpcsum ', true);
@@ -290,13 +290,13 @@ function printSlaveData(ip: Ip, d: NetDevice): void {
 function printLinktype(ip: Ip, d: NetDevice): void {
   const o = ip.out;
   o.openObject('linkinfo');
-  const kind = linkKind(d);
-  if (kind) {
+  const info = d.ns.linkInfo(d);
+  if (info) {
     o.nl();
-    o.string(PRINT_ANY, 'info_kind', '    %s ', kind);
-    if (d.kind === 'bridge' || d.kind === 'vxlan') {
+    o.string(PRINT_ANY, 'info_kind', '    %s ', info.kind);
+    if (info.data) {
       o.openObject('info_data');
-      printKindData(ip, d);
+      printKindData(ip, info.kind, info.data);
       o.closeObject();
     }
   }
@@ -417,16 +417,16 @@ export function printLinkinfo(ip: Ip, d: NetDevice, f: LinkFilter, doLink: boole
   if (ip.details) {
     o.num(PRINT_ANY, 'promiscuity', ' promiscuity %u ', d.promisc);
     o.num(PRINT_ANY, 'allmulti', ' allmulti %u ', d.allmulti + (d.master ? 1 : 0));
-    o.num(PRINT_ANY, 'min_mtu', 'minmtu %u ', d.kind === 'loopback' ? 0 : d.minMtu);
-    o.num(PRINT_ANY, 'max_mtu', 'maxmtu %u ', d.kind === 'loopback' ? 0 : d.kind === 'vxlan' ? 65535 : d.maxMtu);
+    o.num(PRINT_ANY, 'min_mtu', 'minmtu %u ', d.minMtu);
+    o.num(PRINT_ANY, 'max_mtu', 'maxmtu %u ', d.maxMtu);
     if (linkKind(d) || d.master) printLinktype(ip, d);
     if (doLink) o.string(PRINT_ANY, 'inet6_addr_gen_mode', 'addrgenmode %s ', 'eui64');
-    const q = d.kind === 'veth' ? 2 : 1;
+    const q = d.ops.numQueues ?? 1;
     o.num(PRINT_ANY, 'num_tx_queues', 'numtxqueues %u ', q);
     o.num(PRINT_ANY, 'num_rx_queues', 'numrxqueues %u ', q);
     o.num(PRINT_ANY, 'gso_max_size', 'gso_max_size %u ', 65536);
     o.num(PRINT_ANY, 'gso_max_segs', 'gso_max_segs %u ', 65535);
-    o.num(PRINT_ANY, 'tso_max_size', 'tso_max_size %u ', d.kind === 'bridge' ? 65536 : 524280);
+    o.num(PRINT_ANY, 'tso_max_size', 'tso_max_size %u ', d.ops.tsoMaxSize ?? 524280);
     o.num(PRINT_ANY, 'tso_max_segs', 'tso_max_segs %u ', 65535);
     o.num(PRINT_ANY, 'gro_max_size', 'gro_max_size %u ', 65536);
   }

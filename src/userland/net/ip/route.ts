@@ -111,7 +111,7 @@ function msgOf(r: Route): RouteMsg {
 function exceptionMsgs(ip: Ip): RouteMsg[] {
   const now = ip.k.clock.now;
   const out: RouteMsg[] = [];
-  for (const r of ip.ns.fib.all()) {
+  for (const r of ip.ns.routeDump()) {
     if (!r.exceptions) continue;
     for (const [daddr, e] of [...r.exceptions].sort((x, y) => x[0] - y[0])) {
       if (e.expires <= now) continue;
@@ -172,7 +172,7 @@ function printRoute(ip: Ip, m: RouteMsg, f: RouteFilter): void {
     }
   }
   if (m.oif && f.oifmask !== -1) ifidx(ip, m.oif, 'dev');
-  const customRules = ip.ns.fib.rules.length !== 3;
+  const customRules = ip.ns.ruleDump().length !== 3;
   const table = m.cloned && m.table === RT_TABLE.local && !customRules ? RT_TABLE.main : m.table;
   if (table && (table !== RT_TABLE.main || ip.details > 0) && !f.tb) o.string(PRINT_ANY, 'table', 'table %s ', tableName(table));
   if (!m.cloned) {
@@ -243,8 +243,8 @@ function ifidx(ip: Ip, d: NetDevice, prefix: string): void {
 }
 
 /** The routes a dump of `table` returns (0 = every table). */
-function dump(ip: Ip, tb: number): Route[] {
-  return tb ? ip.ns.fib.table(tb) : ip.ns.fib.all();
+function dump(ip: Ip, tb: number): readonly Readonly<Route>[] {
+  return ip.ns.routeDump(tb || undefined);
 }
 
 /** iproute_list_flush_or_save(). */

@@ -128,7 +128,7 @@ function selects(f: Selector, x: Rule): boolean {
 }
 
 function sorted(ip: Ip): Rule[] {
-  return ip.ns.fib.rules.map((r, i) => [r, i] as const).sort((a, b) => a[0].priority - b[0].priority || a[1] - b[1]).map(([r]) => r);
+  return ip.ns.ruleDump().map((r, i) => [r, i] as const).sort((a, b) => a[0].priority - b[0].priority || a[1] - b[1]).map(([r]) => r);
 }
 
 function modify(ip: Ip, add: boolean, argv: string[]): number {
@@ -187,7 +187,6 @@ function modify(ip: Ip, add: boolean, argv: string[]): number {
     }
     a.shift();
   }
-  const fib = ip.ns.fib;
   if (!add) {
     const victim = sorted(ip).find(
       (x) =>
@@ -201,8 +200,7 @@ function modify(ip: Ip, add: boolean, argv: string[]): number {
         (!action || x.action === action),
     );
     if (!victim) return ip.rtnlError(new KernelError('ENOENT'));
-    fib.rules.splice(fib.rules.indexOf(victim), 1);
-    ip.k.notifyTopology();
+    ip.ns.ruleRemove(victim);
     return 0;
   }
   let prio = r.priority;
@@ -221,13 +219,12 @@ function modify(ip: Ip, add: boolean, argv: string[]): number {
     oif: r.oif,
     action: action ?? 'lookup',
   };
-  // fib_nl_newrule with NLM_F_EXCL: an identical rule already exists.
-  const same = (x: Rule): boolean =>
-    x.priority === rule.priority && x.table === rule.table && x.action === rule.action && x.fwmark === rule.fwmark && (x.fwmask ?? 0xffffffff) === (rule.fwmask ?? 0xffffffff) &&
-    x.iif === rule.iif && x.oif === rule.oif && x.from?.addr === rule.from?.addr && x.from?.len === rule.from?.len && x.to?.addr === rule.to?.addr && x.to?.len === rule.to?.len;
-  if (fib.rules.some(same)) return ip.rtnlError(new KernelError('EEXIST'));
-  fib.rules.push(rule);
-  ip.k.notifyTopology();
+  try {
+    // fib_nl_newrule with NLM_F_EXCL: EEXIST when an identical rule already exists.
+    ip.ns.ruleAdd(rule);
+  } catch (e) {
+    return ip.rtnlError(e);
+  }
   return 0;
 }
 
@@ -242,8 +239,7 @@ export function doIprule(ip: Ip, argv: string[]): number {
   if (matches(w, 'flush')) {
     // iprule.c flush_rule deletes every rule that carries FRA_PRIORITY, i.e.
     // all but priority 0 (the local rule): main and default go too.
-    ip.ns.fib.rules = ip.ns.fib.rules.filter((r) => r.priority === 0);
-    ip.k.notifyTopology();
+    for (const r of ip.ns.ruleDump()) if (r.priority !== 0) ip.ns.ruleRemove(r);
     return 0;
   }
   if (matches(w, 'help')) ip.die(USAGE_RULE);

@@ -42,7 +42,7 @@ describe('iptables -j TRACE and xtables-monitor --trace', () => {
     expect(out).toContain('RULE_APPEND failed (Invalid argument)');
     expect(out).toContain('-A PREROUTING -j TRACE\n');
     expect(out).toContain('1 packets transmitted, 1 received');
-    const steps = world.host('host').lastTrace!.trace.steps;
+    const steps = world.paths.lastOf(world.host('host'))!.trace.steps;
     expect(steps.some((s) => s.stage === 'netfilter' && s.what.includes('raw PREROUTING rule 1 (-j TRACE) → TRACE'))).toBe(true);
   });
 
