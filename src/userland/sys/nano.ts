@@ -116,6 +116,15 @@ function plural(n: number, one: string, many: string): string {
 }
 
 /** The nano editor on an open terminal (tests drive this directly). */
+/** nano's function-key bindings (nano(1), "Function keys"): xterm's sequences → the control key they stand for. */
+const FUNCTION_KEYS: Record<string, string> = {
+  '\x1bOQ': '\x18', // F2: Exit
+  '\x1bOR': '\x0f', // F3: Write Out
+  '\x1b[17~': '\x17', // F6: Where Is
+  '\x1b[20~': '\x0b', // F9: Cut
+  '\x1b[21~': '\x15', // F10: Paste
+};
+
 export class Nano {
   buf: TextBuf;
   name: string;
@@ -256,12 +265,15 @@ export class Nano {
     const b = this.buf;
     this.draw();
     for (;;) {
-      const k = await this.screen.keys.next();
-      if (k === null) return 1;
-      if (k === TTY_RESIZE) {
+      const raw = await this.screen.keys.next();
+      if (raw === null) return 1;
+      if (raw === TTY_RESIZE) {
         this.draw();
         continue;
       }
+      // nano's function keys do what their control keys do (F6 is the way to
+      // Where Is in a browser, which keeps Ctrl-W to close the tab).
+      const k = FUNCTION_KEYS[raw] ?? raw;
       if (this.msg && ++this.msgKeys > 20) this.msg = undefined;
       const wasCut = this.lastWasCut;
       this.lastWasCut = false;

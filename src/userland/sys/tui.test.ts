@@ -70,6 +70,18 @@ describe('nano in the terminal', () => {
     r.s.dispose();
   });
 
+  it('F6 searches as ^W does and F2 exits as ^X does (a browser keeps Ctrl-W for itself)', async () => {
+    const t = await open();
+    t.vfs.writeFile('/root/f.txt', 'one\ntwo\n');
+    await t.s.runLine('nano f.txt');
+    await t.keys('\x1b[17~');
+    expect(plain(t.out())).toContain('Search:');
+    await t.type('two');
+    await t.keys('\r', '\x1bOQ');
+    expect(t.out()).toContain('\x1b[?1049l');
+    t.s.dispose();
+  });
+
   it('asks "Save modified buffer?" on ^X; searches with ^W, cuts with ^K and pastes with ^U', async () => {
     const t = await open();
     t.vfs.writeFile('/root/g.txt', 'alpha\nbeta\ngamma\n');
