@@ -21,6 +21,9 @@ test('networkpolicy lesson: default deny refuses TCP, ping still answers, one po
   await runSnippet(page, DEMO_KEY, 'kubectl apply -f /root/demo/blog.yaml', { timeout: 90_000 });
   // The first lines of the apply may have scrolled off the terminal by now: the last one is on screen.
   await expectOnScreen(term, ['pod/probe created'], 60_000);
+  // "Give the pods a few seconds to start": wait as a learner would, until every blog pod runs.
+  await typeAndWait(page, term, DEMO_KEY, `until kubectl get pods -n blog | tail -n +2 | awk '$3 != "Running" { b = 1 } END { exit b }'; do sleep 1; done; echo pods-$((40 + 2))`, 90_000);
+  await expectOnScreen(term, ['pods-42'], 90_000);
   await runSnippet(page, DEMO_KEY, 'kubectl exec -n blog app -- curl -sS -m 2 -o /dev/null http://db.blog:5432/ && echo open', { timeout: 90_000 });
   await expectOnScreen(term, [/open\s/], 60_000);
   await runSnippet(page, DEMO_KEY, 'kubectl apply -f /root/demo/deny.yaml', { timeout: 90_000 });
