@@ -11,7 +11,8 @@ export interface ArithVars {
   set(name: string, value: string): void;
 }
 
-type Tok = { t: 'num'; v: bigint } | { t: 'name'; v: string } | { t: 'op'; v: string };
+/** A token and where it starts in the source (bash's error token is the source from there). */
+type Tok = ({ t: 'num'; v: bigint } | { t: 'name'; v: string } | { t: 'op'; v: string }) & { at: number };
 
 const OPS3 = ['<<=', '>>='];
 const OPS2 = ['**', '++', '--', '<<', '>>', '<=', '>=', '==', '!=', '&&', '||', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^='];
@@ -38,13 +39,13 @@ function tokenize(src: string): Tok[] {
         v = BigInt('0o' + s.slice(1));
       } else v = BigInt(s);
       if (/[A-Za-z_]/.test(src[i + s.length] ?? '')) throw new ArithError(`value too great for base (error token is "${src.slice(i)}")`);
-      out.push({ t: 'num', v });
+      out.push({ t: 'num', v, at: i });
       i += s.length;
       continue;
     }
     if (/[A-Za-z_]/.test(c)) {
       const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(src.slice(i))!;
-      out.push({ t: 'name', v: m[0] });
+      out.push({ t: 'name', v: m[0], at: i });
       i += m[0].length;
       continue;
     }
@@ -52,7 +53,7 @@ function tokenize(src: string): Tok[] {
     const op2 = op3 ?? OPS2.find((o) => src.startsWith(o, i));
     const op = op2 ?? c;
     if (!op2 && !'+-*/%<>=!~&|^?:(),'.includes(c)) throw new ArithError(`syntax error: invalid arithmetic operator (error token is "${src.slice(i)}")`);
-    out.push({ t: 'op', v: op });
+    out.push({ t: 'op', v: op, at: i });
     i += op.length;
   }
   return out;
@@ -71,13 +72,10 @@ export function evalArith(src: string, vars: ArithVars): bigint {
     const t = toks[i];
     return t !== undefined && t.t === 'op' && t.v === v;
   };
+  // The source from the token being read (from the last one at the end), as bash reports it.
   const rest = (): string => {
-    const t = toks[i];
-    if (!t) return '';
-    return toks
-      .slice(i)
-      .map((x) => (x.t === 'num' ? x.v.toString() : x.v))
-      .join(' ');
+    const t = toks[Math.min(i, toks.length - 1)];
+    return t ? src.slice(t.at) : '';
   };
   const varValue = (name: string): bigint => {
     const s = vars.get(name);
@@ -124,7 +122,9 @@ export function evalArith(src: string, vars: ArithVars): bigint {
       const t = peek();
       if (t && t.t === 'op' && LEVELS[lvl].includes(t.v)) {
         i++;
+        const at = toks[i]?.at ?? src.length;
         const r = binary(lvl + 1);
+        if (r === 0n && (t.v === '/' || t.v === '%')) throw new ArithError(`division by 0 (error token is "${src.slice(at)}")`);
         v = binop(t.v, v, r);
       } else return v;
     }
@@ -161,7 +161,7 @@ export function evalArith(src: string, vars: ArithVars): bigint {
   };
   const postfix = (): bigint => {
     const t = peek();
-    if (!t) throw new ArithError('syntax error: operand expected (error token is "")');
+    if (!t) throw new ArithError(`syntax error: operand expected (error token is "${rest()}")`);
     if (t.t === 'num') {
       i++;
       return t.v;

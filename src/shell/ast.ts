@@ -66,6 +66,13 @@ export interface SubshellCommand {
   body: List;
   redirs: Redirect[];
 }
+/** bash's arithmetic command `(( expr ))`: status 0 when the value is not zero. */
+export interface ArithCommand {
+  k: 'arithcmd';
+  expr: Word;
+  redirs: Redirect[];
+  line: number;
+}
 export interface GroupCommand {
   k: 'group';
   body: List;
@@ -84,6 +91,16 @@ export interface ForCommand {
   words?: Word[];
   body: List;
   redirs: Redirect[];
+}
+/** bash's `for (( init; cond; step )); do …; done` (an empty cond is true). */
+export interface ArithForCommand {
+  k: 'arithfor';
+  init: Word;
+  cond: Word;
+  step: Word;
+  body: List;
+  redirs: Redirect[];
+  line: number;
 }
 export interface WhileCommand {
   k: 'while';
@@ -107,9 +124,11 @@ export interface FuncDef {
 export type Command =
   | SimpleCommand
   | SubshellCommand
+  | ArithCommand
   | GroupCommand
   | IfCommand
   | ForCommand
+  | ArithForCommand
   | WhileCommand
   | CaseCommand
   | FuncDef;

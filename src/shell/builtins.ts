@@ -4,6 +4,7 @@
 // and returns the exit status. Messages are bash's, byte for byte.
 
 import type { Shell, Job } from './interp.ts';
+import { ReadonlyVar } from './interp.ts';
 import { ExitNow, LoopCtl, ReturnNow, ioIn, ioOut, isLoginShell, type Io } from './control.ts';
 import { formatEcho } from '../userland/coreutils/echo.ts';
 import { formatPrintf, writeParts } from '../userland/coreutils/printf.ts';
@@ -120,33 +121,96 @@ const EXPORTLIKE_OPTS: Record<string, { letters: string; usage: string }> = {
   readonly: { letters: 'aAfp', usage: 'readonly [-aAf] [name[=value] ...] or readonly -p' },
   declare: { letters: 'aAfFgiIlnrtuxp', usage: 'declare [-aAfFgiIlnrtux] [name[=value] ...] or declare -p [-aAfFilnrtux] [name ...]' },
   typeset: { letters: 'aAfFgiIlnrtuxp', usage: 'typeset [-aAfFgiIlnrtux] name[=value] ... or typeset -p [-aAfFilnrtux] [name ...]' },
+  local: { letters: 'aAfFgiIlnrtuxp', usage: 'local [option] name[=value] ...' },
 };
 
-function exportLike(sh: Shell, argv: string[], io: Io, exported: boolean): number {
+/**
+ * Attribute letters the simulation honours, per builtin: `x` export, `r`
+ * readonly, `p` print, `F` function names, and export's `n` (un-export).
+ * The rest (arrays, integers, case folding, namerefs, traces, `-g`,
+ * printing function bodies with `-f`) is refused as not simulated.
+ */
+const HONOURED: Record<string, string> = { export: 'np', readonly: 'p', declare: 'xrpF', typeset: 'xrpF', local: 'xrp' };
+
+declareNotSimulated({ tool: 'declare', kind: 'option', item: '-a -A -f -g -i -I -l -n -t -u', why: 'variables are plain strings with the export (-x) and readonly (-r) attributes; -p and -F print them' });
+declareNotSimulated({ tool: 'typeset', kind: 'option', item: '-a -A -f -g -i -I -l -n -t -u', why: 'as declare' });
+declareNotSimulated({ tool: 'local', kind: 'option', item: '-a -A -f -g -i -I -l -n -t -u', why: 'as declare' });
+declareNotSimulated({ tool: 'readonly', kind: 'option', item: '-a -A -f', why: 'no arrays, and function bodies are not printed' });
+declareNotSimulated({ tool: 'export', kind: 'option', item: '-f', why: 'functions are not passed to child processes' });
+
+/** bash's double-quoted value as `declare -p` prints it. */
+const dq = (v: string): string => `"${v.replace(/(["\\$`])/g, '\\$1')}"`;
+/** dash's single-quoted value as `export -p` / `readonly -p` print it. */
+const sq = (v: string): string => `'${v.replace(/'/g, `'"'"'`)}'`;
+
+/** One variable as `declare -p` (bash) or `export -p`/`readonly -p` (dash) prints it. */
+function declLine(sh: Shell, name: string, builtin: string): string {
+  const v = sh.vars.get(name)!;
+  if (sh.dialect === 'dash') return `${builtin} ${name}${v.unset ? '' : `=${sq(v.value)}`}\n`;
+  const flags = `${v.readonly ? 'r' : ''}${v.exported ? 'x' : ''}` || '-';
+  return `declare -${flags} ${name}${v.unset ? '' : `=${dq(v.value)}`}\n`;
+}
+
+function exportLike(sh: Shell, argv: string[], io: Io): number {
   const name = argv[0];
   let args = argv.slice(1);
-  let unexport = false;
-  const spec = EXPORTLIKE_OPTS[name];
-  while (args[0] && /^-[a-zA-Z]+$/.test(args[0])) {
-    const bad = spec ? [...args[0].slice(1)].find((c) => !spec.letters.includes(c)) : undefined;
-    if (spec && bad) {
-      err(sh, io, `${name}: -${bad}: invalid option`);
+  const spec = EXPORTLIKE_OPTS[name]!;
+  const on = new Set<string>();
+  const off = new Set<string>();
+  while (args[0] && /^[-+][a-zA-Z]+$/.test(args[0])) {
+    const bad = [...args[0].slice(1)].find((c) => !spec.letters.includes(c));
+    if (bad) {
+      err(sh, io, `${name}: ${args[0][0]}${bad}: invalid option`);
       ioOut(io, 2).write(`${name}: usage: ${spec.usage}\n`);
       return 2;
     }
-    if (args[0].includes('n')) unexport = true;
+    for (const c of args[0].slice(1)) (args[0][0] === '-' ? on : off).add(c);
     args = args.slice(1);
   }
   if (args[0] === '--') args = args.slice(1);
-  if (args.length === 0) {
-    const names = [...sh.vars.keys()].filter((k) => (exported ? sh.vars.get(k)!.exported : true)).sort();
+  const refused = [...on, ...off].find((c) => !HONOURED[name]!.includes(c));
+  if (refused) {
+    ioOut(io, 2).write(notSimulatedMessage(name, `-${refused}`));
+    return NOT_SIMULATED_STATUS;
+  }
+  if (name === 'local' && !sh.inFunction) {
+    err(sh, io, 'local: can only be used in a function');
+    return 1;
+  }
+  if (name === 'export' || name === 'readonly') on.add(name === 'export' ? (on.has('n') ? '' : 'x') : 'r');
+  if (name === 'export' && on.has('n')) off.add('x');
+
+  // declare -F: function names only.
+  if (on.has('F')) {
+    if (args.length === 0) return out(sh, io, name, [...sh.funcs.keys()].sort().map((f) => `declare -f ${f}\n`).join(''));
     let text = '';
-    for (const k of names) {
-      const v = sh.vars.get(k)!;
-      const unset = v.unset;
-      text += unset ? `declare -x ${k}\n` : `declare ${v.exported ? '-x' : '--'} ${k}="${v.value.replace(/(["\\$`])/g, '\\$1')}"\n`;
+    for (const a of args) if (sh.funcs.has(a)) text += `${a}\n`;
+    return out(sh, io, name, text) || (args.every((a) => sh.funcs.has(a)) ? 0 : 1);
+  }
+  // No names (or -p alone): list. export and readonly list their own; declare lists every variable.
+  if (args.length === 0) {
+    const keep = (v: { exported: boolean; readonly?: boolean }): boolean => (on.has('x') ? v.exported : true) && (on.has('r') ? !!v.readonly : true);
+    if (name !== 'export' && name !== 'readonly' && !on.has('p') && sh.funcs.size > 0) {
+      // bash follows the variables with every function's definition, which is not printed here.
+      ioOut(io, 2).write(notSimulatedMessage(name, 'listing function definitions'));
+      return NOT_SIMULATED_STATUS;
     }
-    return out(sh, io, name, text);
+    const names = [...sh.vars.keys()].filter((k) => keep(sh.vars.get(k)!)).sort();
+    return out(sh, io, name, names.map((k) => declLine(sh, k, name)).join(''));
+  }
+  if (on.has('p')) {
+    let text = '';
+    let st = 0;
+    for (const a of args) {
+      if (sh.vars.has(a)) text += declLine(sh, a, name);
+      else {
+        ioOut(io, 1).write(text);
+        text = '';
+        err(sh, io, `${name}: ${a}: not found`);
+        st = 1;
+      }
+    }
+    return out(sh, io, name, text) || st;
   }
   let st = 0;
   for (const a of args) {
@@ -156,16 +220,27 @@ function exportLike(sh: Shell, argv: string[], io: Io, exported: boolean): numbe
       st = 1;
       continue;
     }
-    const [, k, eq, val] = m;
-    const oldV = sh.vars.get(k);
+    const [, k, eq, val] = m as unknown as [string, string, string | undefined, string];
+    if (name === 'local') sh.makeLocal(k);
+    const cur = sh.vars.get(k);
+    if (cur?.readonly && (eq || off.has('r'))) {
+      // export reports like an assignment; declare and typeset name themselves.
+      err(sh, io, name === 'export' || name === 'readonly' ? `${k}: readonly variable` : `${name}: ${k}: readonly variable`);
+      // The value stays; the export attribute still changes (`export z=9` on a readonly z exports it).
+      if (on.has('x')) cur.exported = true;
+      if (off.has('x')) cur.exported = false;
+      st = 1;
+      continue;
+    }
+    const v = cur ?? { value: '', exported: false, unset: true };
     if (eq) {
-      const v = eq === '+=' ? (sh.getVar(k) ?? '') + val : val;
-      sh.vars.set(k, { value: v, exported: unexport ? false : exported || (oldV?.exported ?? false) });
-    } else if (oldV) {
-      oldV.exported = unexport ? false : exported || oldV.exported;
-    } else if (exported) {
-      sh.vars.set(k, { value: '', exported: true, unset: true });
-    } else sh.vars.set(k, { value: '', exported: false });
+      v.value = eq === '+=' ? (cur && !cur.unset ? cur.value : '') + val : val;
+      v.unset = false;
+    }
+    if (on.has('x')) v.exported = true;
+    if (off.has('x')) v.exported = false;
+    if (on.has('r')) v.readonly = true;
+    sh.vars.set(k, v);
   }
   return st;
 }
@@ -203,22 +278,28 @@ async function readBuiltin(sh: Shell, argv: string[], io: Io): Promise<number> {
     // Backslash-newline continues; a backslash quotes the next character.
     line = line.replace(/\\(.)/g, '$1').replace(/\\$/, '');
   }
-  if (names.length === 0) names.push('REPLY');
-  if (names.length === 1 && names[0] === 'REPLY') sh.setVar('REPLY', line);
-  else {
-    const ifs = sh.getVar('IFS') ?? ' \t\n';
-    const ws = [...ifs].filter((c) => /\s/.test(c)).join('');
-    let rest = line.replace(new RegExp(`^[${escapeClass(ws)}]+`), '');
-    for (let i = 0; i < names.length; i++) {
-      if (i === names.length - 1) {
-        sh.setVar(names[i], rest.replace(new RegExp(`[${escapeClass(ws)}]+$`), ''));
-        break;
+  try {
+    if (names.length === 0) names.push('REPLY');
+    if (names.length === 1 && names[0] === 'REPLY') sh.setVar('REPLY', line);
+    else {
+      const ifs = sh.getVar('IFS') ?? ' \t\n';
+      const ws = [...ifs].filter((c) => /\s/.test(c)).join('');
+      let rest = line.replace(new RegExp(`^[${escapeClass(ws)}]+`), '');
+      for (let i = 0; i < names.length; i++) {
+        if (i === names.length - 1) {
+          sh.setVar(names[i], rest.replace(new RegExp(`[${escapeClass(ws)}]+$`), ''));
+          break;
+        }
+        const m = new RegExp(`^([^${escapeClass(ifs)}]*)[${escapeClass(ifs)}]?[${escapeClass(ws)}]*`).exec(rest);
+        const word = m ? m[1] : rest;
+        sh.setVar(names[i], word);
+        rest = m ? rest.slice(m[0].length) : '';
       }
-      const m = new RegExp(`^([^${escapeClass(ifs)}]*)[${escapeClass(ifs)}]?[${escapeClass(ws)}]*`).exec(rest);
-      const word = m ? m[1] : rest;
-      sh.setVar(names[i], word);
-      rest = m ? rest.slice(m[0].length) : '';
     }
+  } catch (e) {
+    if (!(e instanceof ReadonlyVar)) throw e;
+    err(sh, io, e.message);
+    return 1;
   }
   return eof ? 1 : 0;
 }
@@ -441,15 +522,14 @@ export const BUILTINS: Record<string, Builtin> = Object.setPrototypeOf({
     if (r.error) err(sh, io, `[: ${r.error}`);
     return r.status;
   },
-  export: (sh, argv, io) => exportLike(sh, argv, io, true),
-  declare: (sh, argv, io) => exportLike(sh, argv, io, argv.slice(1).some((a) => /^-\w*x/.test(a))),
-  typeset: (sh, argv, io) => exportLike(sh, argv, io, argv.slice(1).some((a) => /^-\w*x/.test(a))),
-  readonly: (sh, argv, io) => exportLike(sh, argv, io, false),
-  local(sh, argv, io) {
-    return exportLike(sh, argv, io, false);
-  },
+  export: exportLike,
+  declare: exportLike,
+  typeset: exportLike,
+  readonly: exportLike,
+  local: exportLike,
   unset(sh, argv, io) {
     let fn = false;
+    let st = 0;
     for (const a of argv.slice(1)) {
       if (/^-[a-zA-Z]+$/.test(a) && a !== '-f' && a !== '-v' && a !== '-n') {
         const bad = [...a.slice(1)].find((c) => !'fvn'.includes(c)) ?? a[1];
@@ -462,9 +542,18 @@ export const BUILTINS: Record<string, Builtin> = Object.setPrototypeOf({
       if (a === '-f') fn = true;
       else if (a === '-v') fn = false;
       else if (fn) sh.funcs.delete(a);
-      else sh.vars.delete(a);
+      else if (sh.vars.get(a)?.readonly) {
+        if (sh.dialect === 'dash') {
+          // A special builtin's error ends a non-interactive dash.
+          err(sh, io, `unset: ${a}: is read only`);
+          if (!sh.interactive) throw new ExitNow(2);
+          return 2;
+        }
+        err(sh, io, `unset: ${a}: cannot unset: readonly variable`);
+        st = 1;
+      } else sh.vars.delete(a);
     }
-    return 0;
+    return st;
   },
   exit(sh, argv, io) {
     // bash says `logout` when a login shell exits, `exit` otherwise.
@@ -664,6 +753,10 @@ export const BUILTINS: Record<string, Builtin> = Object.setPrototypeOf({
       try {
         v = evalArith(a, { get: (n) => sh.getVar(n), set: (n, val) => sh.setVar(n, val) });
       } catch (e) {
+        if (e instanceof ReadonlyVar) {
+          err(sh, io, e.message);
+          return 1;
+        }
         if (e instanceof ArithError) {
           err(sh, io, `let: ${a}: ${e.message}`);
           return 1;

@@ -25,6 +25,8 @@ export interface Var {
   exported: boolean;
   /** Declared (e.g. `export X`) but without a value. */
   unset?: boolean;
+  /** `readonly` / `declare -r`: assignments and unset fail. */
+  readonly?: boolean;
 }
 
 /** A background job. */
@@ -176,7 +178,42 @@ export class Shell {
   setVar(name: string, value: string, exported?: boolean): void {
     if (value.length >= MAX_STRING) this.outOfMemory(value.length + 1);
     const old = this.vars.get(name);
+    if (old?.readonly) throw new ReadonlyVar(name, this.dialect === 'dash');
     this.vars.set(name, { value, exported: exported ?? old?.exported ?? false });
+  }
+
+  /** Function-local variables: for each running function, the outer values its `local`s hide. */
+  private localFrames: Map<string, Var | undefined>[] = [];
+
+  /** Whether a function is running (`local` is allowed). */
+  get inFunction(): boolean {
+    return this.localFrames.length > 0;
+  }
+
+  /**
+   * Make `name` local to the running function (bash's `local`): the outer
+   * variable is hidden until the function returns, and the local one starts
+   * declared without a value. A name already local in this call is kept.
+   */
+  makeLocal(name: string): void {
+    const frame = this.localFrames[this.localFrames.length - 1];
+    if (!frame || frame.has(name)) return;
+    const old = this.vars.get(name);
+    if (old?.readonly) throw new ReadonlyVar(name, this.dialect === 'dash');
+    frame.set(name, old);
+    this.vars.set(name, { value: '', exported: false, unset: true });
+  }
+
+  /** Assignments before a command (`X=1 cmd`): a readonly one is reported and skipped, as bash does. */
+  private assignPrefix(assigns: [string, string][], io: Io): void {
+    for (const [k, v] of assigns) {
+      try {
+        this.setVar(k, v, true);
+      } catch (e) {
+        if (!(e instanceof ReadonlyVar)) throw e;
+        this.diag(io, e.message);
+      }
+    }
   }
 
   /** The environment passed to a program, in bash's (hash table) order. */
@@ -276,7 +313,7 @@ export class Shell {
   async runText(src: string, io: Io = procIo(this.proc), execLast = false): Promise<number> {
     let list: List;
     try {
-      const r = parse(src, { heredocEofOk: true });
+      const r = parse(src, { heredocEofOk: true, dialect: this.dialect });
       for (const w of r.warnings) this.diag(io, `warning: ${w}`, 1);
       list = r.list;
     } catch (e) {
@@ -526,6 +563,63 @@ export class Shell {
     }
   }
 
+  /** `(( expr ))`: 0 when the value is not zero, 1 when it is zero or the expression fails. */
+  private async runArith(cmd: Extract<Command, { k: 'arithcmd' }>, io: Io): Promise<number> {
+    this.line = cmd.line;
+    const v = await this.arithValue(cmd.expr, io, true);
+    this.status = v === undefined || v === 0n ? 1 : 0;
+    return this.status;
+  }
+
+  /** An arithmetic expression of `((…))` or `for ((…))`; undefined after reporting an error. */
+  private async arithValue(w: Word, io: Io, trace: boolean, empty = 0n): Promise<bigint | undefined> {
+    const expr = await this.expandOne(w, io);
+    if (trace && this.opts.xtrace) ioOut(io, 2).write(`+ (( ${expr} ))\n`);
+    if (expr.trim() === '') return empty;
+    try {
+      return evalArith(expr, { get: (n) => this.getVar(n), set: (n, val) => this.setVar(n, val) });
+    } catch (e) {
+      if (e instanceof ReadonlyVar) this.diag(io, e.message);
+      else if (e instanceof ArithError) this.diag(io, `((: ${expr.trimStart()}: ${e.message}`);
+      else throw e;
+      return undefined;
+    }
+  }
+
+  /** `for (( init; cond; step ))`: bounded by the shell's tick like every loop. */
+  private async runArithFor(cmd: Extract<Command, { k: 'arithfor' }>, io: Io): Promise<number> {
+    this.line = cmd.line;
+    let st = 0;
+    if ((await this.arithValue(cmd.init, io, false)) === undefined) return (this.status = 1);
+    this.loopDepth++;
+    try {
+      for (;;) {
+        await this.tick();
+        const c = await this.arithValue(cmd.cond, io, false, 1n);
+        if (c === undefined) {
+          st = 1;
+          break;
+        }
+        if (c === 0n) break;
+        try {
+          st = await this.runList(cmd.body, io);
+        } catch (e) {
+          if (!(e instanceof LoopCtl)) throw e;
+          if (--e.n > 0) throw e;
+          if (e.kind === 'break') break;
+        }
+        if ((await this.arithValue(cmd.step, io, false)) === undefined) {
+          st = 1;
+          break;
+        }
+      }
+    } finally {
+      this.loopDepth--;
+    }
+    this.status = st;
+    return st;
+  }
+
   private async runCompound(cmd: Command, io: Io, execLast: boolean): Promise<number> {
     switch (cmd.k) {
       case 'subshell': {
@@ -537,6 +631,10 @@ export class Shell {
       }
       case 'group':
         return this.runList(cmd.body, io, execLast);
+      case 'arithcmd':
+        return this.runArith(cmd, io);
+      case 'arithfor':
+        return this.runArithFor(cmd, io);
       case 'if': {
         for (const c of cmd.clauses) {
           this.condDepth++;
@@ -588,7 +686,14 @@ export class Shell {
         try {
           for (const it of items) {
             await this.tick();
-            this.setVar(cmd.name, it);
+            try {
+              this.setVar(cmd.name, it);
+            } catch (e) {
+              if (!(e instanceof ReadonlyVar)) throw e;
+              this.diag(io, e.message);
+              st = 1;
+              break;
+            }
             try {
               st = await this.runList(cmd.body, io);
             } catch (e) {
@@ -667,7 +772,18 @@ export class Shell {
       return 1;
     }
     if (argv.length === 0) {
-      for (const [k, v] of assigns) this.setVar(k, v);
+      for (const [k, v] of assigns) {
+        try {
+          this.setVar(k, v);
+        } catch (e) {
+          // bash abandons the command line (and a non-interactive shell exits).
+          if (!(e instanceof ReadonlyVar)) throw e;
+          this.diag(rio, e.message);
+          this.status = 1;
+          if (!this.interactive) throw new ExitNow(this.dialect === 'dash' ? 2 : 1);
+          throw new TopLevel(1);
+        }
+      }
       this.status = this.substStatus ?? 0;
       return this.status;
     }
@@ -677,7 +793,7 @@ export class Shell {
     const builtin = BUILTINS[name];
     if (builtin && !(this.dialect === 'dash' && DASH_NOT_BUILTIN.has(name))) {
       const saved: [string, Var | undefined][] = assigns.map(([k]) => [k, this.vars.get(k)]);
-      for (const [k, v] of assigns) this.setVar(k, v, true);
+      this.assignPrefix(assigns, rio);
       try {
         this.status = await builtin(this, argv, rio);
       } finally {
@@ -701,15 +817,22 @@ export class Shell {
     }
     const savedPos = this.positional;
     const saved: [string, Var | undefined][] = assigns.map(([k]) => [k, this.vars.get(k)]);
-    for (const [k, v] of assigns) this.setVar(k, v, true);
+    this.assignPrefix(assigns, io);
     this.positional = args;
     this.funcDepth++;
+    const frame = new Map<string, Var | undefined>();
+    this.localFrames.push(frame);
     try {
       await this.runCommand(body, io);
     } catch (e) {
       if (e instanceof ReturnNow) this.status = e.code;
       else throw e;
     } finally {
+      this.localFrames.pop();
+      for (const [k, old] of frame) {
+        if (old) this.vars.set(k, old);
+        else this.vars.delete(k);
+      }
       this.funcDepth--;
       this.positional = savedPos;
       for (const [k, old] of saved) {
@@ -748,7 +871,14 @@ export class Shell {
       const lvl = Number(this.getVar('SHLVL') ?? '1');
       if (Number.isFinite(lvl)) this.setVar('SHLVL', String(lvl - 1));
     }
-    const env = this.childEnv(assigns, ref.path);
+    const env = this.childEnv(
+      assigns.filter(([k]) => {
+        if (!this.vars.get(k)?.readonly) return true;
+        this.diag(io, new ReadonlyVar(k, this.dialect === 'dash').message);
+        return false;
+      }),
+      ref.path,
+    );
     if (execLast) {
       // exec in place: this process becomes the program.
       const p = this.proc;
@@ -1280,6 +1410,15 @@ export class Shell {
 
 /** An expansion failed (bad substitution, ${x?}, arithmetic error). */
 export class ExpansionError extends Error {}
+
+/** An assignment to a readonly variable (bash: `z: readonly variable`, dash: `z: is read only`). */
+export class ReadonlyVar extends ExpansionError {
+  readonly varName: string;
+  constructor(name: string, dash: boolean) {
+    super(dash ? `${name}: is read only` : `${name}: readonly variable`);
+    this.varName = name;
+  }
+}
 
 /** Builtins whose preceding assignments persist (POSIX special builtins). */
 const SPECIAL_BUILTINS = new Set([':', '.', 'source', 'eval', 'exec', 'exit', 'export', 'readonly', 'return', 'set', 'shift', 'trap', 'unset', 'break', 'continue']);

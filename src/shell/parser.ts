@@ -31,6 +31,8 @@ export class ParseError extends Error {
 export interface ParseOptions {
   /** Accept a missing here-document delimiter at end of input (bash -c warns); default true. */
   heredocEofOk?: boolean;
+  /** dash has no `(( ))` command: `((` opens two subshells there. */
+  dialect?: 'bash' | 'dash';
 }
 
 type Tok =
@@ -515,9 +517,38 @@ class Parser {
     }
   }
 
+  /**
+   * bash's `(( expr ))` at `start`: the text up to the matching `))`. Without
+   * one (`((cmd) )`) it is a subshell in a subshell, as bash falls back.
+   */
+  private arithCommand(start: number): Command | undefined {
+    const s = this.src;
+    let depth = 0;
+    let i = start + 2;
+    for (; i < s.length; i++) {
+      if (s[i] === '(') depth++;
+      else if (s[i] === ')') {
+        if (depth === 0) break;
+        depth--;
+      }
+    }
+    if (i >= s.length || s[i + 1] !== ')') return undefined;
+    const inner = s.slice(start + 2, i);
+    const line = this.lineAt(start);
+    this.peeked = undefined;
+    this.pos = i + 2;
+    this.lastEnd = this.pos;
+    const sub = new Parser(inner, this.opts);
+    return { k: 'arithcmd', expr: { parts: sub.readParts('arith'), raw: inner }, redirs: this.parseRedirs(), line };
+  }
+
   private parseCommandInner(): Command {
     const t = this.peek();
     if (t.t === 'eof') this.errToken(t);
+    if (t.t === 'op' && t.v === '(' && this.src[t.start + 1] === '(' && this.opts.dialect !== 'dash') {
+      const a = this.arithCommand(t.start);
+      if (a) return a;
+    }
     if (t.t === 'op' && t.v === '(') {
       this.next();
       const body = this.parseList(new Set([')']));
@@ -604,6 +635,8 @@ class Parser {
 
   private parseFor(): Command {
     this.next();
+    const op = this.peek();
+    if (op.t === 'op' && op.v === '(' && this.src[op.start + 1] === '(' && this.opts.dialect !== 'dash') return this.parseArithFor(op.start);
     const nt = this.next();
     if (nt.t !== 'word' || !NAME_RE.test(nt.w.raw)) this.errToken(nt);
     let words: Word[] | undefined;
@@ -629,6 +662,42 @@ class Parser {
     const body = this.parseList(new Set(['done']));
     this.expectWord('done');
     return { k: 'for', name: nt.w.raw, words, body, redirs: this.parseRedirs() };
+  }
+
+  /** `for (( init; cond; step ))` from the `((` at `start`. */
+  private parseArithFor(start: number): Command {
+    const s = this.src;
+    const line = this.lineAt(start);
+    const cuts: number[] = [];
+    let depth = 0;
+    let i = start + 2;
+    for (; i < s.length; i++) {
+      if (s[i] === '(') depth++;
+      else if (s[i] === ')') {
+        if (depth === 0) break;
+        depth--;
+      } else if (s[i] === ';' && depth === 0) cuts.push(i);
+    }
+    if (i >= s.length || s[i + 1] !== ')' || cuts.length !== 2) {
+      // bash: `syntax error: arithmetic expression required` and friends; report the `(` as the parser does.
+      this.errToken(this.peek());
+    }
+    const part = (a: number, b: number): Word => {
+      const inner = s.slice(a, b);
+      return { parts: new Parser(inner, this.opts).readParts('arith'), raw: inner };
+    };
+    const init = part(start + 2, cuts[0]!);
+    const cond = part(cuts[0]! + 1, cuts[1]!);
+    const step = part(cuts[1]! + 1, i);
+    this.peeked = undefined;
+    this.pos = i + 2;
+    const t = this.peek();
+    if (t.t === 'nl' || (t.t === 'op' && t.v === ';')) this.next();
+    this.skipNewlines();
+    this.expectWord('do');
+    const body = this.parseList(new Set(['done']));
+    this.expectWord('done');
+    return { k: 'arithfor', init, cond, step, body, redirs: this.parseRedirs(), line };
   }
 
   private parseCase(): Command {

@@ -32,6 +32,8 @@ export function printCommand(c: Command): string {
       return [...c.assigns.map((a) => `${a.name}${a.append ? '+=' : '='}${printWord(a.value)}`), ...c.words.map(printWord), ...c.redirs.map(printRedirect)].join(' ');
     case 'subshell':
       return withRedirs(`( ${printList(c.body)} )`, c.redirs);
+    case 'arithcmd':
+      return withRedirs(`((${c.expr.raw}))`, c.redirs);
     case 'group':
       return withRedirs(`{ ${body(c.body)} }`, c.redirs);
     case 'if': {
@@ -40,6 +42,8 @@ export function printCommand(c: Command): string {
     }
     case 'for':
       return withRedirs(`for ${c.name}${c.words ? ` in${c.words.map((w) => ` ${printWord(w)}`).join('')}` : ''}; do ${body(c.body)} done`, c.redirs);
+    case 'arithfor':
+      return withRedirs(`for ((${c.init.raw};${c.cond.raw};${c.step.raw})); do ${body(c.body)} done`, c.redirs);
     case 'while':
       return withRedirs(`${c.until ? 'until' : 'while'} ${body(c.cond)} do ${body(c.body)} done`, c.redirs);
     case 'case': {

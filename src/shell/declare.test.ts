@@ -1,0 +1,45 @@
+// declare, local, readonly and (( )): the attributes the simulation honours,
+// and the ones it refuses instead of accepting and ignoring. The outputs of
+// the honoured forms are recorded on bash 5.2 in fidelity/scenarios/170-bash-declare.sh
+// and 171-bash-arith-command.sh; the interactive abort below was recorded on
+// bash 5.2 reading `readonly z=3; z=4; echo after` and `echo next $?` from a
+// terminal (it printed only the error, then `next 1`).
+
+import { describe, expect, it } from 'vitest';
+import { bareWorld } from '../world/world.ts';
+import { runScript } from '../session/session.ts';
+import { Session } from '../session/session.ts';
+import { NOT_SIMULATED_STATUS } from '../userland/registry.ts';
+
+const plain = (s: string): string => s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r/g, '');
+
+describe('declaration builtins', () => {
+  it('refuses the attributes it does not model, naming them', async () => {
+    const steps = await runScript(bareWorld(1), ['declare -i n=3+4; echo $n', 'f() { :; }; declare -f f', 'typeset -a arr', 'readonly -a arr', 'export -f f', 'f() { local -n ref=x; }; f', 'declare -l x=AB']);
+    for (const s of steps) expect(s.stderr).toMatch(/^(declare|typeset|readonly|export|local): -[aAfilnu]: not simulated\n/);
+    expect(steps.map((s) => s.exit)).toEqual([0, NOT_SIMULATED_STATUS, NOT_SIMULATED_STATUS, NOT_SIMULATED_STATUS, NOT_SIMULATED_STATUS, NOT_SIMULATED_STATUS, NOT_SIMULATED_STATUS]);
+    // The refused declaration did not assign: `echo $n` prints an empty line.
+    expect(steps[0].stdout).toBe('\n');
+  });
+
+  it('refuses to list variables when function bodies would follow', async () => {
+    const [s] = await runScript(bareWorld(1), ['f() { :; }; declare']);
+    expect(s.stderr).toBe('declare: listing function definitions: not simulated\n');
+    expect(s.exit).toBe(NOT_SIMULATED_STATUS);
+  });
+
+  it('local hides the outer variable until the function returns, even when readonly', async () => {
+    const [s] = await runScript(bareWorld(1), ['x=1; f() { local -r x=2; echo in=$x; g; }; g() { echo g=$x; }; f; echo out=$x; x=3; echo $x']);
+    expect(s.stdout).toBe('in=2\ng=2\nout=1\n3\n');
+  });
+
+  it('an interactive shell abandons the line after assigning to a readonly variable, and keeps running', async () => {
+    const s = new Session({ makeWorld: () => bareWorld(7) });
+    let out = '';
+    s.onOutput((d) => (out += d));
+    await s.start();
+    await s.runLine('readonly z=3; z=4; echo after');
+    await s.runLine('echo next $?');
+    expect(plain(out)).toBe('root@host:~# readonly z=3; z=4; echo after\nbash: z: readonly variable\nroot@host:~# echo next $?\nnext 1\nroot@host:~# ');
+  });
+});
