@@ -3,7 +3,8 @@
 // the honoured forms are recorded on bash 5.2 in fidelity/scenarios/170-bash-declare.sh
 // and 171-bash-arith-command.sh; the interactive abort below was recorded on
 // bash 5.2 reading `readonly z=3; z=4; echo after` and `echo next $?` from a
-// terminal (it printed only the error, then `next 1`).
+// terminal (it printed only the error, then `next 1`), and the same for
+// `x=${q:?unset}; echo after2` (only `bash: q: unset`, then `next2 1`).
 
 import { describe, expect, it } from 'vitest';
 import { bareWorld } from '../world/world.ts';
@@ -40,6 +41,8 @@ describe('declaration builtins', () => {
     await s.start();
     await s.runLine('readonly z=3; z=4; echo after');
     await s.runLine('echo next $?');
-    expect(plain(out)).toBe('root@host:~# readonly z=3; z=4; echo after\nbash: z: readonly variable\nroot@host:~# echo next $?\nnext 1\nroot@host:~# ');
+    await s.runLine('x=${q:?unset}; echo after2');
+    await s.runLine('echo next2 $?');
+    expect(plain(out)).toBe('root@host:~# readonly z=3; z=4; echo after\nbash: z: readonly variable\nroot@host:~# echo next $?\nnext 1\nroot@host:~# x=${q:?unset}; echo after2\nbash: q: unset\nroot@host:~# echo next2 $?\nnext2 1\nroot@host:~# ');
   });
 });

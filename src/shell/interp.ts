@@ -556,8 +556,9 @@ export class Shell {
           if (!(e instanceof ExpansionError)) throw e;
           this.diag(rio, e.message);
           this.status = 1;
+          // bash abandons the command line (a non-interactive shell exits).
           if (!this.interactive) throw new ExitNow(1);
-          return 1;
+          throw new TopLevel(1);
         }
       }
     }
@@ -757,8 +758,9 @@ export class Shell {
       if (e instanceof ExpansionError) {
         this.diag(io, e.message);
         this.status = 1;
+        // bash abandons the command line (a non-interactive shell exits).
         if (!this.interactive) throw new ExitNow(1);
-        return 1;
+        throw new TopLevel(1);
       }
       throw e;
     }
