@@ -5,6 +5,7 @@
 
 import type { Shell, Job } from './interp.ts';
 import { ReadonlyVar } from './interp.ts';
+import { printFunction } from './print-bash.ts';
 import { ExitNow, LoopCtl, ReturnNow, ioIn, ioOut, isLoginShell, type Io } from './control.ts';
 import { formatEcho } from '../userland/coreutils/echo.ts';
 import { formatPrintf, writeParts } from '../userland/coreutils/printf.ts';
@@ -130,13 +131,24 @@ const EXPORTLIKE_OPTS: Record<string, { letters: string; usage: string }> = {
  * The rest (arrays, integers, case folding, namerefs, traces, `-g`,
  * printing function bodies with `-f`) is refused as not simulated.
  */
-const HONOURED: Record<string, string> = { export: 'np', readonly: 'p', declare: 'xrpF', typeset: 'xrpF', local: 'xrp' };
+const HONOURED: Record<string, string> = { export: 'np', readonly: 'p', declare: 'xrpfF', typeset: 'xrpfF', local: 'xrp' };
 
-declareNotSimulated({ tool: 'declare', kind: 'option', item: '-a -A -f -g -i -I -l -n -t -u', why: 'variables are plain strings with the export (-x) and readonly (-r) attributes; -p and -F print them' });
-declareNotSimulated({ tool: 'typeset', kind: 'option', item: '-a -A -f -g -i -I -l -n -t -u', why: 'as declare' });
+declareNotSimulated({ tool: 'declare', kind: 'option', item: '-a -A -g -i -I -l -n -t -u, and -f with attributes', why: 'variables are plain strings with the export (-x) and readonly (-r) attributes; -p, -f and -F print them' });
+declareNotSimulated({ tool: 'typeset', kind: 'option', item: '-a -A -g -i -I -l -n -t -u, and -f with attributes', why: 'as declare' });
 declareNotSimulated({ tool: 'local', kind: 'option', item: '-a -A -f -g -i -I -l -n -t -u', why: 'as declare' });
 declareNotSimulated({ tool: 'readonly', kind: 'option', item: '-a -A -f', why: 'no arrays, and function bodies are not printed' });
 declareNotSimulated({ tool: 'export', kind: 'option', item: '-f', why: 'functions are not passed to child processes' });
+
+/** Every function's definition as `declare -f` and `set` print them. */
+function functionDefs(sh: Shell, names = [...sh.funcs.keys()].sort()): string {
+  return names.map((f) => `${printFunction(f, sh.funcs.get(f)!)}\n`).join('');
+}
+
+/** Variables with a value, then functions: what `set` and a bare `declare` print. */
+function setListing(sh: Shell): string {
+  const names = [...sh.vars.keys()].filter((k) => !sh.vars.get(k)!.unset).sort();
+  return names.map((k) => `${k}=${quoteValue(sh.vars.get(k)!.value)}\n`).join('') + functionDefs(sh);
+}
 
 /** bash's double-quoted value as `declare -p` prints it. */
 const dq = (v: string): string => `"${v.replace(/(["\\$`])/g, '\\$1')}"`;
@@ -180,7 +192,16 @@ function exportLike(sh: Shell, argv: string[], io: Io): number {
   if (name === 'export' || name === 'readonly') on.add(name === 'export' ? (on.has('n') ? '' : 'x') : 'r');
   if (name === 'export' && on.has('n')) off.add('x');
 
-  // declare -F: function names only.
+  // declare -F: function names only; -f: their definitions (with no other attribute to set).
+  if (on.has('f') && !on.has('F')) {
+    const attr = [...on, ...off].find((c) => c !== 'f' && c !== 'p');
+    if (attr) {
+      ioOut(io, 2).write(notSimulatedMessage(name, `-f -${attr}`));
+      return NOT_SIMULATED_STATUS;
+    }
+    if (args.length === 0) return out(sh, io, name, functionDefs(sh));
+    return out(sh, io, name, functionDefs(sh, args.filter((a) => sh.funcs.has(a)))) || (args.every((a) => sh.funcs.has(a)) ? 0 : 1);
+  }
   if (on.has('F')) {
     if (args.length === 0) return out(sh, io, name, [...sh.funcs.keys()].sort().map((f) => `declare -f ${f}\n`).join(''));
     let text = '';
@@ -190,11 +211,8 @@ function exportLike(sh: Shell, argv: string[], io: Io): number {
   // No names (or -p alone): list. export and readonly list their own; declare lists every variable.
   if (args.length === 0) {
     const keep = (v: { exported: boolean; readonly?: boolean }): boolean => (on.has('x') ? v.exported : true) && (on.has('r') ? !!v.readonly : true);
-    if (name !== 'export' && name !== 'readonly' && !on.has('p') && sh.funcs.size > 0) {
-      // bash follows the variables with every function's definition, which is not printed here.
-      ioOut(io, 2).write(notSimulatedMessage(name, 'listing function definitions'));
-      return NOT_SIMULATED_STATUS;
-    }
+    // A bare `declare` prints what `set` prints.
+    if (name !== 'export' && name !== 'readonly' && on.size === 0 && off.size === 0) return out(sh, io, name, setListing(sh));
     const names = [...sh.vars.keys()].filter((k) => keep(sh.vars.get(k)!)).sort();
     return out(sh, io, name, names.map((k) => declLine(sh, k, name)).join(''));
   }
@@ -608,8 +626,7 @@ export const BUILTINS: Record<string, Builtin> = Object.setPrototypeOf({
   set(sh, argv, io) {
     const args = argv.slice(1);
     if (args.length === 0) {
-      const names = [...sh.vars.keys()].sort();
-      return out(sh, io, 'set', names.map((k) => `${k}=${quoteValue(sh.vars.get(k)!.value)}\n`).join(''));
+      return out(sh, io, 'set', setListing(sh));
     }
     for (let i = 0; i < args.length; i++) {
       const a = args[i];
@@ -675,7 +692,7 @@ export const BUILTINS: Record<string, Builtin> = Object.setPrototypeOf({
           else st = 1;
         }
       } else if (t.kind === 'keyword') text += `${a} is a shell keyword\n`;
-      else if (t.kind === 'function') text += `${a} is a function\n`;
+      else if (t.kind === 'function') text += `${a} is a function\n${printFunction(a, sh.funcs.get(a)!)}\n`;
       else if (t.kind === 'builtin') text += `${a} is a shell builtin\n`;
       else text += `${a} is ${t.path}\n`;
     }
@@ -694,7 +711,7 @@ export const BUILTINS: Record<string, Builtin> = Object.setPrototypeOf({
           continue;
         }
         if (args[0] === '-v') text += `${t.kind === 'file' ? t.path : a}\n`;
-        else text += t.kind === 'file' ? `${a} is ${t.path}\n` : t.kind === 'builtin' ? `${a} is a shell builtin\n` : t.kind === 'keyword' ? `${a} is a shell keyword\n` : `${a} is a function\n`;
+        else text += t.kind === 'file' ? `${a} is ${t.path}\n` : t.kind === 'builtin' ? `${a} is a shell builtin\n` : t.kind === 'keyword' ? `${a} is a shell keyword\n` : `${a} is a function\n${printFunction(a, sh.funcs.get(a)!)}\n`;
       }
       return out(sh, io, 'command', text) || st;
     }
