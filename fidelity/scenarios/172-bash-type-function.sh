@@ -31,3 +31,6 @@ f() { echo a; }; type f ls
 x='a b'; f() { :; }; declare | grep -A4 '^x='
 x='a b'; f() { :; }; set | grep -A4 '^x='
 f() { :; }; declare -fp f; declare -F -f f
+
+sh -c 'f(){ :; }; type f; command -V f'
+sh -c 'x="a b"; f(){ :; }; set | grep -A3 "^x="'

@@ -147,7 +147,12 @@ function functionDefs(sh: Shell, names = [...sh.funcs.keys()].sort()): string {
 /** Variables with a value, then functions: what `set` and a bare `declare` print. */
 function setListing(sh: Shell): string {
   const names = [...sh.vars.keys()].filter((k) => !sh.vars.get(k)!.unset).sort();
-  return names.map((k) => `${k}=${quoteValue(sh.vars.get(k)!.value)}\n`).join('') + functionDefs(sh);
+  return names.map((k) => `${k}=${quoteValue(sh.vars.get(k)!.value)}\n`).join('') + (sh.dialect === 'dash' ? '' : functionDefs(sh));
+}
+
+/** `type f` of a function: bash prints the definition, dash only names it. */
+function functionType(sh: Shell, a: string): string {
+  return sh.dialect === 'dash' ? `${a} is a shell function\n` : `${a} is a function\n${printFunction(a, sh.funcs.get(a)!)}\n`;
 }
 
 /** bash's double-quoted value as `declare -p` prints it. */
@@ -692,7 +697,7 @@ export const BUILTINS: Record<string, Builtin> = Object.setPrototypeOf({
           else st = 1;
         }
       } else if (t.kind === 'keyword') text += `${a} is a shell keyword\n`;
-      else if (t.kind === 'function') text += `${a} is a function\n${printFunction(a, sh.funcs.get(a)!)}\n`;
+      else if (t.kind === 'function') text += functionType(sh, a);
       else if (t.kind === 'builtin') text += `${a} is a shell builtin\n`;
       else text += `${a} is ${t.path}\n`;
     }
@@ -711,7 +716,7 @@ export const BUILTINS: Record<string, Builtin> = Object.setPrototypeOf({
           continue;
         }
         if (args[0] === '-v') text += `${t.kind === 'file' ? t.path : a}\n`;
-        else text += t.kind === 'file' ? `${a} is ${t.path}\n` : t.kind === 'builtin' ? `${a} is a shell builtin\n` : t.kind === 'keyword' ? `${a} is a shell keyword\n` : `${a} is a function\n${printFunction(a, sh.funcs.get(a)!)}\n`;
+        else text += t.kind === 'file' ? `${a} is ${t.path}\n` : t.kind === 'builtin' ? `${a} is a shell builtin\n` : t.kind === 'keyword' ? `${a} is a shell keyword\n` : functionType(sh, a);
       }
       return out(sh, io, 'command', text) || st;
     }
