@@ -66,6 +66,23 @@ export interface SubshellCommand {
   body: List;
   redirs: Redirect[];
 }
+/** An expression of bash's `[[ … ]]`. */
+export type CondExpr =
+  | { k: 'and' | 'or'; l: CondExpr; r: CondExpr }
+  | { k: 'not'; e: CondExpr }
+  | { k: 'group'; e: CondExpr }
+  | { k: 'unary'; op: string; a: Word }
+  | { k: 'binary'; op: string; a: Word; b: Word }
+  | { k: 'word'; a: Word };
+
+/** bash's conditional command `[[ expr ]]`. */
+export interface CondCommand {
+  k: 'cond';
+  expr: CondExpr;
+  redirs: Redirect[];
+  line: number;
+}
+
 /** bash's arithmetic command `(( expr ))`: status 0 when the value is not zero. */
 export interface ArithCommand {
   k: 'arithcmd';
@@ -125,6 +142,7 @@ export type Command =
   | SimpleCommand
   | SubshellCommand
   | ArithCommand
+  | CondCommand
   | GroupCommand
   | IfCommand
   | ForCommand

@@ -9,7 +9,7 @@ import { printFunction } from './print-bash.ts';
 import { ExitNow, LoopCtl, ReturnNow, ioIn, ioOut, isLoginShell, type Io } from './control.ts';
 import { formatEcho } from '../userland/coreutils/echo.ts';
 import { formatPrintf, writeParts } from '../userland/coreutils/printf.ts';
-import { evalTest } from '../userland/coreutils/test.ts';
+import { evalTest, type TestFs } from '../userland/coreutils/test.ts';
 import { KernelError } from '../kernel/errno.ts';
 import { WriteError } from '../userland/coreutils/host.ts';
 import { splitPath, joinPath } from '../kernel/vfs.ts';
@@ -532,7 +532,7 @@ export const BUILTINS: Record<string, Builtin> = Object.setPrototypeOf({
     return st;
   },
   test(sh, argv, io) {
-    const r = evalTest(argv.slice(1), statFs(sh), 'bash');
+    const r = evalTest(argv.slice(1), statFs(sh, io), 'bash');
     if (r.error) err(sh, io, `test: ${r.error}`);
     return r.status;
   },
@@ -541,7 +541,7 @@ export const BUILTINS: Record<string, Builtin> = Object.setPrototypeOf({
       err(sh, io, "[: missing `]'");
       return 2;
     }
-    const r = evalTest(argv.slice(1, -1), statFs(sh), 'bash');
+    const r = evalTest(argv.slice(1, -1), statFs(sh, io), 'bash');
     if (r.error) err(sh, io, `[: ${r.error}`);
     return r.status;
   },
@@ -907,7 +907,8 @@ export const BUILTINS: Record<string, Builtin> = Object.setPrototypeOf({
 BUILTINS['.'] = BUILTINS.source;
 
 /** Stat helper for test/[ builtins. */
-function statFs(sh: Shell) {
+/** test's view of the file system, variables, terminals and options, for the builtins `test`, `[` and `[[`. */
+export function statFs(sh: Shell, io?: Io): TestFs {
   return {
     stat(path: string, follow: boolean) {
       try {
@@ -916,6 +917,15 @@ function statFs(sh: Shell) {
         return undefined;
       }
     },
+    isSet: (name) => {
+      const v = sh.vars.get(name);
+      return (!!v && !v.unset) || sh.getVar(name) !== undefined;
+    },
+    isTty: (fd) => {
+      const f = io?.fds.get(fd);
+      return !!f && f.isTTY === true;
+    },
+    optionOn: (name) => (sh.opts as unknown as Record<string, boolean | undefined>)[name] === true,
   };
 }
 

@@ -5,16 +5,17 @@
 // command that is the last thing a forked shell does is exec'd in place, as
 // bash does (so `sleep 9 &` has the pid `$!` reports).
 
-import type { AndOr, Command, List, Pipeline, Redirect, SimpleCommand, Word, WordPart } from './ast.ts';
+import type { AndOr, Command, CondExpr, List, Pipeline, Redirect, SimpleCommand, Word, WordPart } from './ast.ts';
 import { parse, parseHeredocBody, ParseError } from './parser.ts';
 import { ArithError, evalArith } from './arith.ts';
 import { cCompare, escapeGlob, globExpand, globMatch, globSource, hasGlob, unescapeGlob } from './glob.ts';
 import { ExitNow, Interrupt, LoopCtl, ReturnNow, TopLevel, ioIn, ioOut, procIo, type FgOwner, type Io, type ShellTty } from './control.ts';
 import { FileOut, Pipe } from './io.ts';
-import { safeRegExp, shellRegexReady } from './regex.ts';
+import { safeRegExp, shellEre, shellRegexReady } from './regex.ts';
 import { MAX_STRING, MAX_TASKS, SHELL_SLICE_MS, SHELL_YIELD_STEPS } from '../kernel/limits.ts';
 import { processTree, programPath, reportFault, resolveProgram, scriptCommand, sendSignal, spawnProgram, spawnWith, type ProgramRef, type Running } from './exec.ts';
-import { BUILTINS } from './builtins.ts';
+import { BUILTINS, statFs } from './builtins.ts';
+import { testBinary, testUnary } from '../userland/coreutils/test.ts';
 import { KernelError } from '../kernel/errno.ts';
 import { devNullIn, StringIn, StringOut, type InStream, type OutStream, type Process } from '../kernel/proc.ts';
 import type { HostView } from '../userland/coreutils/host.ts';
@@ -296,6 +297,7 @@ export class Shell {
       return;
     }
     const where = this.interactive ? 'bash: ' : this.source === '-c' ? `${this.arg0 === 'sh' ? 'sh' : 'bash'}: -c: line ${e.line}: ` : `${this.source}: line ${e.line}: `;
+    if (e.kind === 'cond' && !e.message) return;
     err.write(where + e.message + '\n');
     if (e.kind === 'token') {
       const lines = src.split('\n');
@@ -319,9 +321,10 @@ export class Shell {
     } catch (e) {
       if (e instanceof ParseError) {
         this.syntaxError(io, e, src);
-        this.status = 2;
-        if (!this.interactive) throw new ExitNow(2);
-        return 2;
+        // bash 5.2 leaves the status alone after an error inside `[[ ]]` (recorded: `bash -c '[[ -n ]]'` exits 0).
+        if (e.kind !== 'cond') this.status = 2;
+        if (!this.interactive) throw new ExitNow(this.status);
+        return this.status;
       }
       throw e;
     }
@@ -587,6 +590,115 @@ export class Shell {
     }
   }
 
+  /**
+   * `[[ expr ]]`: operands expanded without field splitting or globbing, the
+   * right side of `==`/`!=` as a pattern and of `=~` as an extended regex
+   * (quoted parts literal), integer operators as arithmetic. Status 0 true,
+   * 1 false, 2 for a regex that does not compile.
+   */
+  private async runCond(cmd: Extract<Command, { k: 'cond' }>, io: Io): Promise<number> {
+    this.line = cmd.line;
+    try {
+      this.status = (await this.evalCond(cmd.expr, io)) ? 0 : 1;
+    } catch (e) {
+      if (e instanceof CondFail) this.status = e.status;
+      else throw e;
+    }
+    return this.status;
+  }
+
+  private async evalCond(e: CondExpr, io: Io): Promise<boolean> {
+    const trace = (s: string): void => {
+      if (this.opts.xtrace) ioOut(io, 2).write(`+ [[ ${s} ]]\n`);
+    };
+    switch (e.k) {
+      case 'and':
+        return (await this.evalCond(e.l, io)) && this.evalCond(e.r, io);
+      case 'or':
+        return (await this.evalCond(e.l, io)) || this.evalCond(e.r, io);
+      case 'not':
+        return !(await this.evalCond(e.e, io));
+      case 'group':
+        return this.evalCond(e.e, io);
+      case 'word': {
+        const a = await this.expandOne(e.a, io);
+        trace(a);
+        return a !== '';
+      }
+      case 'unary': {
+        const a = await this.expandOne(e.a, io);
+        trace(`${e.op} ${a}`);
+        return testUnary(e.op, a, statFs(this, io));
+      }
+      case 'binary':
+        return this.condBinary(e, io, trace);
+    }
+  }
+
+  private async condBinary(e: Extract<CondExpr, { k: 'binary' }>, io: Io, trace: (s: string) => void): Promise<boolean> {
+    const a = await this.expandOne(e.a, io);
+    if (e.op === '==' || e.op === '=' || e.op === '!=' || e.op === '=~') {
+      const ready = shellRegexReady();
+      if (ready) await ready;
+    }
+    switch (e.op) {
+      case '==':
+      case '=':
+      case '!=': {
+        const pat = await this.expandPattern(e.b, io);
+        trace(`${a} ${e.op} ${pat}`);
+        return globMatch(pat, a) === (e.op !== '!=');
+      }
+      case '=~': {
+        const segs = await this.expandParts(e.b.parts, io, false);
+        const ere = segs.map((x) => (x === 'BREAK' ? ' ' : x.q ? x.s.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&') : x.s)).join('');
+        trace(`${a} =~ ${ere}`);
+        let re: RegExp;
+        try {
+          re = safeRegExp(shellEre(ere));
+        } catch {
+          // bash: a regex that does not compile gives status 2, silently.
+          throw new CondFail(2);
+        }
+        const m = re.exec(a);
+        // BASH_REMATCH is an array in bash; as a plain variable it holds element 0, the whole match.
+        this.vars.set('BASH_REMATCH', { value: m ? m[0] : '', exported: false });
+        return !!m;
+      }
+      case '<':
+      case '>': {
+        const b = await this.expandOne(e.b, io);
+        trace(`${a} ${e.op} ${b}`);
+        return e.op === '<' ? cCompare(a, b) < 0 : cCompare(a, b) > 0;
+      }
+      case '-nt':
+      case '-ot':
+      case '-ef': {
+        const b = await this.expandOne(e.b, io);
+        trace(`${a} ${e.op} ${b}`);
+        return testBinary(a, e.op, b, statFs(this, io));
+      }
+      default: {
+        // -eq -ne -lt -le -gt -ge: both sides are arithmetic expressions.
+        const b = await this.expandOne(e.b, io);
+        trace(`${a} ${e.op} ${b}`);
+        const vars = { get: (n: string) => this.getVar(n), set: (n: string, v: string) => this.setVar(n, v) };
+        const num = (x: string): bigint => {
+          try {
+            return evalArith(x, vars);
+          } catch (err) {
+            if (!(err instanceof ArithError)) throw err;
+            this.diag(io, `[[: ${x}: ${err.message}`);
+            throw new CondFail(1);
+          }
+        };
+        const x = num(a);
+        const y = num(b);
+        return e.op === '-eq' ? x === y : e.op === '-ne' ? x !== y : e.op === '-lt' ? x < y : e.op === '-le' ? x <= y : e.op === '-gt' ? x > y : x >= y;
+      }
+    }
+  }
+
   /** `for (( init; cond; step ))`: bounded by the shell's tick like every loop. */
   private async runArithFor(cmd: Extract<Command, { k: 'arithfor' }>, io: Io): Promise<number> {
     this.line = cmd.line;
@@ -634,6 +746,8 @@ export class Shell {
         return this.runList(cmd.body, io, execLast);
       case 'arithcmd':
         return this.runArith(cmd, io);
+      case 'cond':
+        return this.runCond(cmd, io);
       case 'arithfor':
         return this.runArithFor(cmd, io);
       case 'if': {
@@ -1407,6 +1521,14 @@ export class Shell {
     } catch {
       return undefined;
     }
+  }
+}
+
+/** `[[ ]]` stops with this status (an arithmetic error, a regex that does not compile). */
+class CondFail {
+  readonly status: number;
+  constructor(status: number) {
+    this.status = status;
   }
 }
 

@@ -3,18 +3,24 @@
 // only reserved at the start of a command, `$(...)` nests a whole program,
 // and here-document bodies begin after the next newline.
 
-import type { AndOr, Assign, Command, List, Pipeline, Redirect, SimpleCommand, Word, WordPart } from './ast.ts';
+import type { AndOr, Assign, Command, CondExpr, List, Pipeline, Redirect, SimpleCommand, Word, WordPart } from './ast.ts';
 
 /** A syntax error, with what bash reports. `incomplete` means more input could fix it. */
 export class ParseError extends Error {
-  /** 'token': near unexpected token; 'eof': unexpected end of file; 'quote': unmatched quote. */
-  readonly kind: 'token' | 'eof' | 'quote';
+  /**
+   * 'token': near unexpected token; 'eof': unexpected end of file; 'quote':
+   * unmatched quote; 'cond': an error inside `[[ ]]` (`token` is bash's
+   * message, empty for `[[ ]]`, which bash 5.2 rejects without one).
+   */
+  readonly kind: 'token' | 'eof' | 'quote' | 'cond';
   readonly token: string;
   readonly line: number;
   readonly incomplete: boolean;
-  constructor(kind: 'token' | 'eof' | 'quote', token: string, line: number) {
+  constructor(kind: 'token' | 'eof' | 'quote' | 'cond', token: string, line: number) {
     super(
-      kind === 'token'
+      kind === 'cond'
+        ? token
+        : kind === 'token'
         ? `syntax error near unexpected token \`${token}'`
         : kind === 'eof'
           ? 'syntax error: unexpected end of file'
@@ -23,7 +29,7 @@ export class ParseError extends Error {
     this.kind = kind;
     this.token = token;
     this.line = line;
-    this.incomplete = kind !== 'token';
+    this.incomplete = kind !== 'token' && kind !== 'cond';
   }
 }
 
@@ -44,6 +50,9 @@ type Tok =
 const OPS = ['&&', '||', ';;', '<<<', '<<-', '<<', '>>', '>&', '<&', '&>>', '&>', '>|', '<>', '|&', '|', '&', ';', '<', '>', '(', ')'];
 const REDIR_OPS = new Set(['<', '>', '>>', '<<', '<<-', '<<<', '>&', '<&', '&>', '&>>', '>|', '<>']);
 const META = new Set([' ', '\t', '\n', '|', '&', ';', '<', '>', '(', ')']);
+/** Unary and binary operators of `[[ ]]` (bash 5.2). */
+const COND_UNARY = new Set(['-a', '-b', '-c', '-d', '-e', '-f', '-g', '-h', '-k', '-p', '-r', '-s', '-t', '-u', '-w', '-x', '-G', '-L', '-N', '-O', '-S', '-o', '-v', '-R', '-z', '-n']);
+const COND_BINARY = new Set(['==', '=', '!=', '=~', '<', '>', '-eq', '-ne', '-lt', '-le', '-gt', '-ge', '-nt', '-ot', '-ef']);
 const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'case', 'esac', 'while', 'until', 'for', 'in', '{', '}', '!', 'function']);
 const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Bound on nesting ($( ), compound commands) so hostile input cannot blow the stack. */
@@ -176,7 +185,7 @@ class Parser {
    * metacharacter; 'dq' at the closing `"`; 'brace' at `}` (or `/` when
    * `stopSlash`); 'heredoc' and 'arith' read to the end of input.
    */
-  readParts(mode: 'word' | 'dq' | 'brace' | 'heredoc' | 'arith', stopSlash = false): WordPart[] {
+  readParts(mode: 'word' | 'dq' | 'brace' | 'heredoc' | 'arith' | 'regex', stopSlash = false): WordPart[] {
     const parts: WordPart[] = [];
     let lit = '';
     const quotedMode = mode === 'dq' || mode === 'heredoc';
@@ -185,9 +194,21 @@ class Parser {
       lit = '';
     };
     const s = this.src;
+    let parens = 0;
     while (this.pos < s.length) {
       const c = s[this.pos];
       if (mode === 'word' && META.has(c)) break;
+      if (mode === 'regex') {
+        // The right side of `=~`: parentheses and `|` belong to the regex; a blank outside parentheses ends it.
+        if ((c === ' ' || c === '\t' || c === '\n') && parens === 0) break;
+        if (c === '(' || c === ')' || c === '|' || c === '<' || c === '>' || c === '&' || c === ';') {
+          if (c === '(') parens++;
+          if (c === ')') parens--;
+          lit += c;
+          this.pos++;
+          continue;
+        }
+      }
       if (mode === 'dq' && c === '"') break;
       if (mode === 'brace' && (c === '}' || (stopSlash && c === '/'))) break;
       if (c === '\\') {
@@ -557,6 +578,7 @@ class Parser {
       this.lastEnd = c.end;
       return { k: 'subshell', body, redirs: this.parseRedirs() };
     }
+    if (t.t === 'word' && t.io === undefined && isPlain(t.w) && t.w.raw === '[[' && this.opts.dialect !== 'dash') return this.parseCond();
     if (t.t === 'word' && t.io === undefined && isPlain(t.w) && RESERVED.has(t.w.raw)) {
       switch (t.w.raw) {
         case '{': {
@@ -662,6 +684,101 @@ class Parser {
     const body = this.parseList(new Set(['done']));
     this.expectWord('done');
     return { k: 'for', name: nt.w.raw, words, body, redirs: this.parseRedirs() };
+  }
+
+  /**
+   * `[[ expr ]]`: words and the operators `&& || ( ) < >` up to `]]`, then
+   * bash's grammar: `||` over `&&` over `!`, `( )`, unary tests, binary
+   * tests. The word after `=~` is read as a regex (parentheses and `|` in it).
+   */
+  private parseCond(): Command {
+    const open = this.next();
+    const line = this.lineAt(open.start);
+    const toks: { w?: Word; op?: string; raw: string }[] = [];
+    for (;;) {
+      if (toks[toks.length - 1]?.raw === '=~' && toks[toks.length - 1]?.w) {
+        this.skipBlanks();
+        const at = this.pos;
+        const parts = this.readParts('regex');
+        const raw = this.src.slice(at, this.pos);
+        if (raw && raw !== ']]') {
+          toks.push({ w: { parts, raw }, raw });
+          continue;
+        }
+        this.pos = at;
+      }
+      const t = this.next();
+      if (t.t === 'word' && isPlain(t.w) && t.w.raw === ']]') break;
+      if (t.t === 'eof') this.errToken(t);
+      if (t.t === 'nl') continue;
+      if (t.t === 'word') toks.push({ w: t.w, raw: t.w.raw });
+      else if (t.t === 'op' && ['&&', '||', '(', ')', '<', '>'].includes(t.v)) toks.push({ op: t.v, raw: t.v });
+      else throw new ParseError('cond', `unexpected token \`${t.t === 'op' ? t.v : ''}' in conditional command`, line);
+    }
+    // bash 5.2 rejects an empty `[[ ]]` without a message.
+    if (!toks.length) throw new ParseError('cond', '', line);
+    let i = 0;
+    const fail = (msg: string): never => {
+      throw new ParseError('cond', msg, line);
+    };
+    const word = (x: (typeof toks)[number] | undefined): x is { w: Word; raw: string } => !!x?.w;
+    const or = (): CondExpr => {
+      let l = and();
+      while (toks[i]?.op === '||') {
+        i++;
+        l = { k: 'or', l, r: and() };
+      }
+      return l;
+    };
+    const and = (): CondExpr => {
+      let l = not();
+      while (toks[i]?.op === '&&') {
+        i++;
+        l = { k: 'and', l, r: not() };
+      }
+      return l;
+    };
+    const not = (): CondExpr => {
+      const t = toks[i];
+      if (word(t) && isPlain(t.w) && t.raw === '!' && toks[i + 1]) {
+        i++;
+        return { k: 'not', e: not() };
+      }
+      return primary();
+    };
+    const primary = (): CondExpr => {
+      const t = toks[i];
+      if (!t) return fail("unexpected argument `]]' to conditional binary operator");
+      if (t.op === '(') {
+        i++;
+        const e = or();
+        if (toks[i]?.op !== ')') fail('syntax error in conditional expression');
+        i++;
+        return { k: 'group', e };
+      }
+      if (!word(t)) return fail(`unexpected token \`${t.raw}', conditional binary operator expected`);
+      if (COND_UNARY.has(t.raw) && isPlain(t.w)) {
+        const a = toks[i + 1];
+        if (!a) return fail("unexpected argument `]]' to conditional unary operator");
+        if (!word(a)) return fail(`unexpected argument \`${a.raw}' to conditional unary operator`);
+        i += 2;
+        return { k: 'unary', op: t.raw, a: a.w };
+      }
+      i++;
+      const op = toks[i];
+      if (!op || op.op === '&&' || op.op === '||' || op.op === ')') return { k: 'word', a: t.w };
+      if (COND_BINARY.has(op.raw) && (op.op || isPlain(op.w!))) {
+        const b = toks[i + 1];
+        if (!b) return fail("unexpected argument `]]' to conditional binary operator");
+        if (!word(b)) return fail(`unexpected argument \`${b.raw}' to conditional binary operator`);
+        i += 2;
+        return { k: 'binary', op: op.raw, a: t.w, b: b.w };
+      }
+      return fail('conditional binary operator expected');
+    };
+    const expr = or();
+    if (i < toks.length) fail('syntax error in conditional expression');
+    return { k: 'cond', expr, redirs: this.parseRedirs(), line };
   }
 
   /** `for (( init; cond; step ))` from the `((` at `start`. */

@@ -6,6 +6,7 @@
 // outputs recorded in fidelity/scenarios/172-bash-type-function.sh.
 
 import type { AndOr, Command, List, Pipeline, Redirect } from './ast.ts';
+import { printCond } from './print.ts';
 
 const pad = (n: number): string => ' '.repeat(n);
 
@@ -108,6 +109,8 @@ function command(c: Command, ind: number): string {
       return withRedirs(`( ${list(c.body, ind)} )`, c.redirs);
     case 'arithcmd':
       return withRedirs(`((${c.expr.raw}))`, c.redirs);
+    case 'cond':
+      return withRedirs(`[[ ${printCond(c.expr, (w) => w.raw)} ]]`, c.redirs);
     case 'if': {
       const [first, ...more] = c.clauses;
       let s = `if ${list(first!.cond, ind)}; then\n${pad(inner)}${list(first!.body, inner, true)}\n${pad(ind)}`;

@@ -3,7 +3,7 @@
 // Words are printed from their parts, not from `raw`, so a tree built in
 // code prints too. Checked by parser.prop.test.ts.
 
-import type { AndOr, Command, List, Pipeline, Redirect, Word, WordPart } from './ast.ts';
+import type { AndOr, Command, CondExpr, List, Pipeline, Redirect, Word, WordPart } from './ast.ts';
 
 /** Default file descriptor of each redirection operator (not printed when the redirect uses it). */
 const DEFAULT_FD: Record<Redirect['op'], number> = { '<': 0, '<<': 0, '<<<': 0, '<>': 0, '<&': 0, '>': 1, '>>': 1, '>&': 1, '>|': 1, '&>': -1, '&>>': -1 };
@@ -34,6 +34,8 @@ export function printCommand(c: Command): string {
       return withRedirs(`( ${printList(c.body)} )`, c.redirs);
     case 'arithcmd':
       return withRedirs(`((${c.expr.raw}))`, c.redirs);
+    case 'cond':
+      return withRedirs(`[[ ${printCond(c.expr, printWord)} ]]`, c.redirs);
     case 'group':
       return withRedirs(`{ ${body(c.body)} }`, c.redirs);
     case 'if': {
@@ -52,6 +54,26 @@ export function printCommand(c: Command): string {
     }
     case 'func':
       return `${c.name} () ${printCommand(c.body)}`;
+  }
+}
+
+/** A `[[ ]]` expression, its words printed by `word`. */
+export function printCond(e: CondExpr, word: (w: Word) => string): string {
+  switch (e.k) {
+    case 'and':
+      return `${printCond(e.l, word)} && ${printCond(e.r, word)}`;
+    case 'or':
+      return `${printCond(e.l, word)} || ${printCond(e.r, word)}`;
+    case 'not':
+      return `! ${printCond(e.e, word)}`;
+    case 'group':
+      return `( ${printCond(e.e, word)} )`;
+    case 'unary':
+      return `${e.op} ${word(e.a)}`;
+    case 'binary':
+      return `${word(e.a)} ${e.op} ${e.op === '=~' ? e.b.raw : word(e.b)}`;
+    case 'word':
+      return word(e.a);
   }
 }
 

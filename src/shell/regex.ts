@@ -6,16 +6,25 @@
 import { holdClock } from '../world/driver.ts';
 
 type SafeRegex = typeof import('../userland/lib/safe-regex.ts');
+type PosixRegex = typeof import('../userland/lib/posix-regex.ts');
 
 let mod: SafeRegex | undefined;
+let posix: PosixRegex | undefined;
 let loading: Promise<void> | undefined;
 
 /** Load the regex engine once; undefined when it is loaded already. */
 export function shellRegexReady(): Promise<void> | undefined {
   if (mod) return undefined;
-  return (loading ??= holdClock(import('../userland/lib/safe-regex.ts')).then((m) => {
+  return (loading ??= holdClock(Promise.all([import('../userland/lib/safe-regex.ts'), import('../userland/lib/posix-regex.ts')])).then(([m, p]) => {
     mod = m;
+    posix = p;
   }));
+}
+
+/** A POSIX extended regular expression (`[[ s =~ re ]]`) as a JavaScript source, once loaded. */
+export function shellEre(pattern: string): string {
+  if (!posix) throw new Error('the shell ran a pattern before its regex engine loaded');
+  return posix.translateRegex(pattern, true).src;
 }
 
 /** safeRegExp, once shellRegexReady() has resolved (every path into the shell's execution awaits it). */

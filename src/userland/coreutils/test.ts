@@ -9,6 +9,10 @@ import { hostOf } from './host.ts';
 /** File lookups test needs; undefined when the path does not exist. */
 export interface TestFs {
   stat(path: string, follow: boolean): VNode | undefined;
+  /** The shell's view for bash's builtin: `-v NAME`, `-t FD`, `-o OPTION` (coreutils has none: false). */
+  isSet?(name: string): boolean;
+  isTty?(fd: number): boolean;
+  optionOn?(name: string): boolean;
 }
 
 /** Message style: bash builtin (`bash: test: ...`) or coreutils. */
@@ -39,6 +43,16 @@ function toInt(s: string, style: TestStyle): bigint {
   return BigInt(t);
 }
 
+/** A unary test (`-f FILE`, `-n STR`…). */
+export function testUnary(op: string, a: string, fs: TestFs): boolean {
+  return unary(op, a, fs, 'bash');
+}
+
+/** A binary test on strings, integers or files. */
+export function testBinary(a: string, op: string, b: string, fs: TestFs, style: TestStyle = 'bash'): boolean {
+  return binary(a, op, b, style, fs);
+}
+
 function unary(op: string, a: string, fs: TestFs, style: TestStyle): boolean {
   switch (op) {
     case '-z':
@@ -46,11 +60,11 @@ function unary(op: string, a: string, fs: TestFs, style: TestStyle): boolean {
     case '-n':
       return a !== '';
     case '-t':
-      return false;
+      return /^\d+$/.test(a.trim()) && !!fs.isTty?.(Number(a));
     case '-v':
-      return false;
+      return !!fs.isSet?.(a);
     case '-o':
-      return false;
+      return !!fs.optionOn?.(a);
   }
   const node = fs.stat(a, op !== '-L' && op !== '-h');
   void style;
@@ -80,8 +94,19 @@ function unary(op: string, a: string, fs: TestFs, style: TestStyle): boolean {
   }
 }
 
-function binary(a: string, op: string, b: string, style: TestStyle): boolean {
+function binary(a: string, op: string, b: string, style: TestStyle, fs?: TestFs): boolean {
   switch (op) {
+    case '-nt':
+    case '-ot':
+    case '-ef': {
+      // Modification times on the virtual clock; -ef is the same file.
+      const x = fs?.stat(a, true);
+      const y = fs?.stat(b, true);
+      if (op === '-ef') return !!x && x === y;
+      const mt = (n: VNode): number => ('mtime' in n ? n.mtime : 0);
+      if (op === '-nt') return !!x && (!y || mt(x) > mt(y));
+      return !!y && (!x || mt(x) < mt(y));
+    }
     case '=':
     case '==':
       return a === b;
@@ -118,7 +143,7 @@ function run(args: string[], fs: TestFs, style: TestStyle): boolean {
     throw new TestError(`${q(args[0], style)}: unary operator expected`);
   }
   if (n === 3) {
-    if (BINARY.has(args[1])) return binary(args[0], args[1], args[2], style);
+    if (BINARY.has(args[1])) return binary(args[0], args[1], args[2], style, fs);
     if (args[1] === '-a') return args[0] !== '' && args[2] !== '';
     if (args[1] === '-o') return args[0] !== '' || args[2] !== '';
     if (args[0] === '!') return !run(args.slice(1), fs, style);
@@ -168,7 +193,7 @@ function run(args: string[], fs: TestFs, style: TestStyle): boolean {
     }
     if (BINARY.has(args[i + 1] ?? '') && args[i + 2] !== undefined) {
       i += 3;
-      return binary(a, args[i - 2], args[i - 1], style);
+      return binary(a, args[i - 2], args[i - 1], style, fs);
     }
     if (UNARY.has(a) && args[i + 1] !== undefined) {
       i += 2;
