@@ -153,6 +153,8 @@ export type Command =
 
 export interface Pipeline {
   bang: boolean;
+  /** bash's `time` (`posix` for `time -p`): report the pipeline's times on the shell's stderr. */
+  time?: 'bash' | 'posix';
   cmds: Command[];
 }
 

@@ -385,6 +385,15 @@ export class Shell {
   }
 
   private async runPipeline(pl: Pipeline, io: Io, execLast: boolean): Promise<number> {
+    if (!pl.time) return this.runPipelineUntimed(pl, io, execLast);
+    const start = this.host.clock.now;
+    const st = await this.runPipelineUntimed(pl, io, false);
+    const fmt = pl.time === 'posix' ? 'real %2R\nuser %2U\nsys %2S' : (this.getVar('TIMEFORMAT') ?? '\nreal\t%3lR\nuser\t%3lU\nsys\t%3lS');
+    if (fmt !== '') ioOut(io, 2).write(timeReport(fmt, this.host.clock.now - start) + '\n');
+    return st;
+  }
+
+  private async runPipelineUntimed(pl: Pipeline, io: Io, execLast: boolean): Promise<number> {
     if (pl.cmds.length === 1) {
       if (pl.bang) this.condDepth++;
       try {
@@ -1522,6 +1531,24 @@ export class Shell {
       return undefined;
     }
   }
+}
+
+/**
+ * bash's `time` report in a TIMEFORMAT: `%[p][l]R` elapsed seconds (virtual
+ * clock), `%U` and `%S` CPU seconds (0: simulated programs use no CPU
+ * time), `%P` the CPU percentage, `%%`. Fractions are truncated as bash does.
+ */
+function timeReport(fmt: string, ms: number): string {
+  const secs = (v: number, prec: number, long: boolean): string => {
+    const whole = Math.floor(v / 1000);
+    const frac = prec ? '.' + String(v % 1000).padStart(3, '0').slice(0, prec) : '';
+    return long ? `${Math.floor(whole / 60)}m${whole % 60}${frac}s` : `${whole}${frac}`;
+  };
+  return fmt.replace(/%(%|P|([0-3])?(l)?([RUS]))/g, (m, all: string, p: string | undefined, l: string | undefined, which: string | undefined) => {
+    if (all === '%') return '%';
+    if (all === 'P') return '0.00';
+    return secs(which === 'R' ? ms : 0, p === undefined ? 3 : Number(p), !!l);
+  });
 }
 
 /** `[[ ]]` stops with this status (an arithmetic error, a regex that does not compile). */

@@ -497,10 +497,29 @@ class Parser {
 
   private parsePipeline(): Pipeline {
     let bang = false;
-    const t = this.peek();
-    if (t.t === 'word' && t.w.raw === '!' && isPlain(t.w)) {
-      this.next();
-      bang = true;
+    let time: Pipeline['time'];
+    // `!` and bash's `time [-p]` prefix a pipeline, in either order.
+    for (;;) {
+      const t = this.peek();
+      if (t.t === 'word' && t.w.raw === '!' && isPlain(t.w) && !bang) {
+        this.next();
+        bang = true;
+        continue;
+      }
+      if (t.t === 'word' && t.w.raw === 'time' && isPlain(t.w) && !time && this.opts.dialect !== 'dash') {
+        this.next();
+        time = 'bash';
+        const p = this.peek();
+        if (p.t === 'word' && p.w.raw === '-p' && isPlain(p.w)) {
+          this.next();
+          time = 'posix';
+        }
+        const n = this.peek();
+        // `time` alone times nothing.
+        if (n.t !== 'word' && !(n.t === 'op' && (n.v === '(' || n.v === '<' || n.v === '>'))) return { bang, time, cmds: [{ k: 'simple', assigns: [], words: [], redirs: [], line: this.lineAt(n.start) }] };
+        continue;
+      }
+      break;
     }
     const cmds: Command[] = [this.parseCommand()];
     for (;;) {
@@ -516,7 +535,7 @@ class Parser {
         cmds.push(this.parseCommand());
       } else break;
     }
-    return { bang, cmds };
+    return time ? { bang, time, cmds } : { bang, cmds };
   }
 
   private expectWord(word: string): void {

@@ -58,7 +58,8 @@ function andOr(a: AndOr, ind: number): Printed {
 
 function pipeline(p: Pipeline, ind: number): Printed {
   const cmds = p.cmds.map((c) => printed(c, ind));
-  return { text: (p.bang ? '! ' : '') + cmds.map((c) => c.text).join(' | '), heredoc: cmds.some((c) => c.heredoc) };
+  const time = p.time ? (p.time === 'posix' ? 'time -p ' : 'time ') : '';
+  return { text: time + (p.bang ? '! ' : '') + cmds.map((c) => c.text).join(' | '), heredoc: cmds.some((c) => c.heredoc) };
 }
 
 function printed(c: Command, ind: number): Printed {

@@ -23,7 +23,7 @@ export function printAndOr(a: AndOr): string {
 }
 
 export function printPipeline(p: Pipeline): string {
-  return (p.bang ? '! ' : '') + p.cmds.map(printCommand).join(' | ');
+  return (p.time ? (p.time === 'posix' ? 'time -p ' : 'time ') : '') + (p.bang ? '! ' : '') + p.cmds.map(printCommand).join(' | ');
 }
 
 export function printCommand(c: Command): string {
