@@ -219,14 +219,16 @@ export async function shellMain(p: Process, dialect: Dialect, opts: InteractiveO
   };
   const run = async (sh: Shell, text: string, execLast: boolean): Promise<number> => {
     applyFlags(sh);
+    let code: number;
     try {
-      return await sh.runText(text, procIo(p), execLast);
+      code = await sh.runText(text, procIo(p), execLast);
     } catch (e) {
-      if (e instanceof ExitNow) return e.code;
-      if (e instanceof Interrupt) return 130;
-      if (e instanceof TopLevel) return e.code;
-      throw e;
+      if (e instanceof ExitNow) code = e.code;
+      else if (e instanceof Interrupt) code = 130;
+      else if (e instanceof TopLevel) code = e.code;
+      else throw e;
     }
+    return sh.finish(code);
   };
   if (command !== undefined) {
     const sh = new Shell({ host, proc: p, dialect, arg0: rest[0] ?? name, args: rest.slice(1), source: '-c' });
@@ -251,12 +253,14 @@ export async function shellMain(p: Process, dialect: Dialect, opts: InteractiveO
     if (tty) {
       const sh = new Shell({ host, proc: p, dialect, interactive: true, arg0: p.argv[0], tty, history: historyOf(tty, host) });
       applyFlags(sh);
+      let code: number;
       try {
-        return await interactiveLoop(sh, tty, opts);
+        code = await interactiveLoop(sh, tty, opts);
       } catch (e) {
-        if (e instanceof ExitNow) return e.code;
-        throw e;
+        if (e instanceof ExitNow) code = e.code;
+        else throw e;
       }
+      return sh.finish(code);
     }
   }
   // Commands from stdin.

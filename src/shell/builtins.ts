@@ -268,6 +268,74 @@ function exportLike(sh: Shell, argv: string[], io: Io): number {
   return st;
 }
 
+/** Signals bash knows by name and number (Linux x86-64), for `trap`'s messages. */
+const TRAP_SIGNALS = ['HUP', 'INT', 'QUIT', 'ILL', 'TRAP', 'ABRT', 'BUS', 'FPE', 'KILL', 'USR1', 'SEGV', 'USR2', 'PIPE', 'ALRM', 'TERM', 'STKFLT', 'CHLD', 'CONT', 'STOP', 'TSTP', 'TTIN', 'TTOU', 'URG', 'XCPU', 'XFSZ', 'VTALRM', 'PROF', 'WINCH', 'IO', 'PWR', 'SYS'];
+
+declareNotSimulated({ tool: 'trap', kind: 'option', item: '-l, DEBUG, RETURN and signal traps (INT, TERM, HUP…)', why: 'EXIT and ERR traps run; signals keep their default action' });
+
+/** A trap condition as bash names it in listings (`EXIT`, `ERR`, `SIGINT`), or undefined when it is not one. */
+function trapCondition(spec: string): string | undefined {
+  const u = spec.toUpperCase();
+  if (u === 'EXIT' || spec === '0') return 'EXIT';
+  if (u === 'ERR' || u === 'DEBUG' || u === 'RETURN') return u;
+  const name = u.startsWith('SIG') ? u.slice(3) : u;
+  if (TRAP_SIGNALS.includes(name)) return `SIG${name}`;
+  if (/^\d+$/.test(spec) && Number(spec) >= 1 && Number(spec) <= TRAP_SIGNALS.length) return `SIG${TRAP_SIGNALS[Number(spec) - 1]}`;
+  return undefined;
+}
+
+/**
+ * bash's `trap`: EXIT and ERR actions are kept and run (Shell.finish, the
+ * ERR check after a failed command); listing, `-p` and resetting with `-`
+ * work; signal, DEBUG and RETURN traps are refused as not simulated.
+ */
+function trapBuiltin(sh: Shell, argv: string[], io: Io): number {
+  let args = argv.slice(1);
+  const list = (names: string[]): string => names.filter((n) => sh.traps.has(n)).map((n) => `trap -- '${sh.traps.get(n)!.replace(/'/g, `'\\''`)}' ${n}\n`).join('');
+  if (args[0] === '-l') {
+    ioOut(io, 2).write(notSimulatedMessage('trap', '-l'));
+    return NOT_SIMULATED_STATUS;
+  }
+  if (args.length === 0) return out(sh, io, 'trap', list(['EXIT', 'ERR']));
+  if (args[0] === '-p') {
+    const specs = args.slice(1);
+    if (!specs.length) return out(sh, io, 'trap', list(['EXIT', 'ERR']));
+    let st = 0;
+    const names: string[] = [];
+    for (const a of specs) {
+      const c = trapCondition(a);
+      if (c) names.push(c);
+      else {
+        err(sh, io, `trap: ${a}: invalid signal specification`);
+        st = 1;
+      }
+    }
+    return out(sh, io, 'trap', list(names)) || st;
+  }
+  if (args[0] === '--') args = args.slice(1);
+  // One argument, or a first argument that is a signal number, resets (`trap INT`, `trap 0 1`).
+  let action: string | undefined = args[0];
+  if (args.length === 1 || /^\d+$/.test(args[0]!)) action = '-';
+  else args = args.slice(1);
+  let st = 0;
+  for (const a of args) {
+    const c = trapCondition(a);
+    if (!c) {
+      err(sh, io, `trap: ${a}: invalid signal specification`);
+      st = 1;
+      continue;
+    }
+    if (c !== 'EXIT' && c !== 'ERR') {
+      ioOut(io, 2).write(notSimulatedMessage('trap', c));
+      st = NOT_SIMULATED_STATUS;
+      continue;
+    }
+    if (action === '-') sh.traps.delete(c);
+    else sh.traps.set(c, action!);
+  }
+  return st;
+}
+
 function typeOf(sh: Shell, name: string): { kind: 'alias' | 'keyword' | 'function' | 'builtin' | 'file'; path?: string } | undefined {
   if (KEYWORDS.includes(name)) return { kind: 'keyword' };
   if (sh.funcs.has(name)) return { kind: 'function' };
@@ -735,7 +803,7 @@ export const BUILTINS: Record<string, Builtin> = Object.setPrototypeOf({
     return b(sh, argv.slice(1), io);
   },
   hash: () => 0,
-  trap: () => 0,
+  trap: trapBuiltin,
   umask(sh, argv, io) {
     if (argv.length > 1) return 0;
     return out(sh, io, 'umask', '0022\n');

@@ -29,6 +29,16 @@ describe('declaration builtins', () => {
     expect(s.stdout).toBe("f is a function\nf () \n{ \n    cat <<'E'\n$x\nE\n\n    echo after\n}\n");
   });
 
+  it('trap refuses signal, DEBUG and RETURN traps and -l, and keeps EXIT working beside them', async () => {
+    const [a, b, c] = await runScript(bareWorld(1), ["trap 'echo int' INT; echo rc=$?", "trap 'echo d' DEBUG RETURN", "trap -l"]);
+    expect(a.stderr).toBe('trap: SIGINT: not simulated\n');
+    expect(a.stdout).toBe(`rc=${NOT_SIMULATED_STATUS}\n`);
+    expect(b.stderr).toBe('trap: DEBUG: not simulated\ntrap: RETURN: not simulated\n');
+    expect(c.stderr).toBe('trap: -l: not simulated\n');
+    const [d] = await runScript(bareWorld(1), ["trap 'echo bye' EXIT; trap 'echo t' TERM; echo hi"]);
+    expect(d.stdout).toBe('hi\nbye\n');
+  });
+
   it('local hides the outer variable until the function returns, even when readonly', async () => {
     const [s] = await runScript(bareWorld(1), ['x=1; f() { local -r x=2; echo in=$x; g; }; g() { echo g=$x; }; f; echo out=$x; x=3; echo $x']);
     expect(s.stdout).toBe('in=2\ng=2\nout=1\n3\n');

@@ -85,6 +85,9 @@ export class Shell {
   interactive: boolean;
   vars = new Map<string, Var>();
   funcs = new Map<string, Command>();
+  /** `trap` actions by condition (`EXIT`, `ERR`); a subshell starts without them, as in bash. */
+  traps = new Map<string, string>();
+  private inErrTrap = false;
   arg0: string;
   positional: string[];
   status = 0;
@@ -379,9 +382,43 @@ export class Shell {
       } finally {
         if (!last) this.condDepth--;
       }
+      if (last && this.status !== 0 && this.condDepth === 0 && !pipeline.bang && this.funcDepth === 0) await this.errTrap(io);
       if (last && this.opts.errexit && this.status !== 0 && this.condDepth === 0 && !pipeline.bang) throw new ExitNow(this.status);
     }
     return this.status;
+  }
+
+  /** The ERR trap after a failed command (not inside functions: no `set -E`); `$?` is kept. */
+  private async errTrap(io: Io): Promise<void> {
+    const action = this.traps.get('ERR');
+    if (!action || this.inErrTrap) return;
+    const st = this.status;
+    this.inErrTrap = true;
+    try {
+      await this.runText(action, io);
+    } finally {
+      this.inErrTrap = false;
+    }
+    this.status = st;
+  }
+
+  /**
+   * The shell ends with `code`: run the EXIT trap once (it sees `$?` as
+   * `code`; an `exit` inside it decides the status instead).
+   */
+  async finish(code: number, io: Io = procIo(this.proc)): Promise<number> {
+    const action = this.traps.get('EXIT');
+    this.traps.delete('EXIT');
+    if (!action) return code;
+    this.status = code;
+    try {
+      await this.runText(action, io);
+    } catch (e) {
+      if (e instanceof ExitNow || e instanceof TopLevel) return e.code;
+      if (e instanceof Interrupt) return 130;
+      throw e;
+    }
+    return code;
   }
 
   private async runPipeline(pl: Pipeline, io: Io, execLast: boolean): Promise<number> {
@@ -469,18 +506,20 @@ export class Shell {
         sio.fds.set(0, p.stdin);
         sio.fds.set(1, p.stdout);
         sio.fds.set(2, p.stderr);
+        let code: number;
         try {
           if ('k' in cmd) await sub.runCommand(cmd, sio, true);
           else await sub.runList(cmd, sio, true);
-          return sub.status;
+          code = sub.status;
         } catch (e) {
-          if (e instanceof ExitNow) return e.code;
-          if (e instanceof Interrupt) return 130;
-          if (e instanceof ReturnNow) return e.code;
-          if (e instanceof LoopCtl) return sub.status;
-          if (e instanceof TopLevel) return e.code;
-          throw e;
+          if (e instanceof ExitNow) code = e.code;
+          else if (e instanceof Interrupt) code = 130;
+          else if (e instanceof ReturnNow) code = e.code;
+          else if (e instanceof LoopCtl) code = sub.status;
+          else if (e instanceof TopLevel) code = e.code;
+          else throw e;
         }
+        return sub.finish(code, sio);
       },
     );
     void label;
@@ -495,6 +534,7 @@ export class Shell {
     s.proc = p;
     s.vars = new Map([...this.vars].map(([k, v]) => [k, { ...v }]));
     s.funcs = new Map(this.funcs);
+    s.traps = new Map();
     s.positional = [...this.positional];
     s.jobs = [];
     s.oneshot = false;
@@ -992,6 +1032,8 @@ export class Shell {
       this.status = ref;
       return ref;
     }
+    // A shell with an EXIT trap must outlive its last command to run it.
+    if (this.traps.has('EXIT')) execLast = false;
     if (execLast && this.oneshot && this.dialect === 'bash') {
       const lvl = Number(this.getVar('SHLVL') ?? '1');
       if (Number.isFinite(lvl)) this.setVar('SHLVL', String(lvl - 1));
