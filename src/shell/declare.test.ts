@@ -56,3 +56,12 @@ describe('declaration builtins', () => {
     expect(plain(out)).toBe('root@host:~# readonly z=3; z=4; echo after\nbash: z: readonly variable\nroot@host:~# echo next $?\nnext 1\nroot@host:~# x=${q:?unset}; echo after2\nbash: q: unset\nroot@host:~# echo next2 $?\nnext2 1\nroot@host:~# ');
   });
 });
+
+describe('brace expansion bound', () => {
+  it('refuses more than MAX_BRACE_WORDS words as a failed allocation and leaves the word', async () => {
+    const [a, b] = await runScript(bareWorld(1), ['echo {1..100001} | wc -c', 'echo {1..100000} | wc -w']);
+    expect(a.stderr).toBe('bash: line 1: brace expansion: failed to allocate memory for 100001 elements\n');
+    expect(a.stdout).toBe('12\n');
+    expect(b.stdout).toBe('100000\n');
+  });
+});

@@ -15,6 +15,7 @@ import { safeRegExp, shellEre, shellRegexReady } from './regex.ts';
 import { MAX_STRING, MAX_TASKS, SHELL_SLICE_MS, SHELL_YIELD_STEPS } from '../kernel/limits.ts';
 import { processTree, programPath, reportFault, resolveProgram, scriptCommand, sendSignal, spawnProgram, spawnWith, type ProgramRef, type Running } from './exec.ts';
 import { BUILTINS, statFs } from './builtins.ts';
+import { BraceLimit, braceExpand } from './brace.ts';
 import { testBinary, testUnary } from '../userland/coreutils/test.ts';
 import { KernelError } from '../kernel/errno.ts';
 import { devNullIn, StringIn, StringOut, type InStream, type OutStream, type Process } from '../kernel/proc.ts';
@@ -1205,8 +1206,22 @@ export class Shell {
   /** Expand words into fields (parameters, substitutions, splitting, globbing). */
   async expandWords(words: Word[], io: Io): Promise<string[]> {
     const out: string[] = [];
-    for (const w of words) out.push(...(await this.expandFields(w, io)));
+    for (const w of words) {
+      // bash expands braces first (dash has no brace expansion).
+      for (const b of this.dialect === 'bash' ? this.braces(w, io) : [w]) out.push(...(await this.expandFields(b, io)));
+    }
     return out;
+  }
+
+  /** A word's brace expansion; a too large one is reported as bash's failed allocation and left as written. */
+  private braces(w: Word, io: Io): Word[] {
+    try {
+      return braceExpand(w);
+    } catch (e) {
+      if (!(e instanceof BraceLimit)) throw e;
+      this.diag(io, `brace expansion: failed to allocate memory for ${e.message} elements`);
+      return [w];
+    }
   }
 
   /** Expand one word without field splitting or globbing (assignments, here-docs, case). */
