@@ -59,224 +59,316 @@ register({
   },
 });
 
+/** grep's settings, from its options. */
+interface Grep {
+  re: RegExp;
+  files: string[];
+  invert: boolean;
+  count: boolean;
+  quiet: boolean;
+  /** -l or -L */
+  listFiles: boolean;
+  /** -L */
+  listWithout: boolean;
+  /** -Z: a zero byte instead of the character that follows a file name. */
+  nul: boolean;
+  number: boolean;
+  only: boolean;
+  /** -s */
+  noMessages: boolean;
+  maxCount: number;
+  showName: boolean;
+  after: number;
+  before: number;
+  context: boolean;
+}
+
+/** What grep has done so far over all its files. */
+interface GrepRun {
+  printedAny: boolean;
+  matchedAny: boolean;
+  errors: boolean;
+}
+
+/** Parsed options: a lookup, the options in order, the operands. */
+interface GrepOpts {
+  has: (k: string) => boolean;
+  get: (k: string) => string | undefined;
+  list: [string, string | undefined][];
+  args: string[];
+}
+
 async function grepMain(p: Process): Promise<number> {
-  {
-    const prog = p.argv[0];
-    const g = getopt(p.argv.slice(1), GREP_GETOPT.optstring, GREP_GETOPT.longopts);
-    if (g.error) {
-      p.stderr.write(`${prog}: ${g.error}\nUsage: ${prog} [OPTION]... PATTERNS [FILE]...\nTry '${prog} --help' for more information.\n`);
-      return 2;
-    }
-    const om = new Map(g.opts);
-    const o = { has: (k: string) => om.has(k), get: (k: string) => om.get(k), list: g.opts, args: g.args };
-    // --color: highlighting goes only to a terminal (auto) or always; neither is drawn here.
-    const color = o.get('--color');
-    if (o.has('--color') && color !== 'never' && !(color !== 'always' && !p.stdout.isTTY)) return refuseNotSimulated(p, 'grep', '--color');
-    let patterns: string[] = [];
-    for (const [k, v] of o.list) {
-      if (k === '-e') patterns.push(v ?? '');
-      else if (k === '-f') {
-        // -f FILE: one pattern per line; an empty file has none (nothing matches).
-        try {
-          const text = await readInput(p, v ?? '');
-          patterns.push(...splitLines(text));
-        } catch (e) {
-          p.stderr.write(`${prog}: ${v}: ${errMsg(e)}\n`);
-          return 2;
-        }
-      }
-    }
-    let files = o.args;
-    if (!o.has('-e') && !o.has('-f')) {
-      if (files.length === 0) {
-        p.stderr.write(`Usage: ${prog} [OPTION]... PATTERNS [FILE]...\nTry '${prog} --help' for more information.\n`);
-        return 2;
-      }
-      patterns = [files[0]];
-      files = files.slice(1);
-    }
-    patterns = patterns.flatMap((x) => x.split('\n'));
-    if (o.has('-P')) {
-      p.stderr.write(`${prog}: Perl matching not supported in a --disable-perl-regexp build\n`);
-      return 2;
-    }
-    const fixed = o.has('-F');
-    let src: string;
-    try {
-      src = patterns.length === 0 ? '[^\\s\\S]' : patterns.map((x) => `(?:${fixed ? x.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&') : translateRegex(x, o.has('-E'), { grep: true }).src})`).join('|');
-    } catch (e) {
-      if (!(e instanceof RegexError)) throw e;
-      p.stderr.write(`${prog}: ${e.message}\n`);
-      return 2;
-    }
-    if (o.has('-w')) src = `(?<![A-Za-z0-9_])(?:${src})(?![A-Za-z0-9_])`;
-    if (o.has('-x')) src = `^(?:${src})$`;
-    let re: RegExp;
-    try {
-      re = safeRegExp(src, o.has('-i') ? 'gi' : 'g', { longest: true });
-    } catch {
-      p.stderr.write(`${prog}: Unmatched ( or \\(\n`);
-      return 2;
-    }
-    const invert = o.has('-v');
-    const count = o.has('-c');
-    const quiet = o.has('-q');
-    const listFiles = o.has('-l') || o.has('-L');
-    const listWithout = o.has('-L');
-    // -Z: a zero byte instead of the character that follows a file name.
-    const nul = o.has('-Z');
-    const number = o.has('-n');
-    const only = o.has('-o');
-    const maxCount = o.has('-m') ? Number(o.get('-m')) : Infinity;
-    const recursive = o.has('-r') || o.has('-R');
-    if (recursive && files.length === 0) files = ['.'];
-    if (files.length === 0) files = ['-'];
-    // Expand directories for -r.
-    if (recursive) {
-      const vfs = hostOf(p).vfs;
-      const out: string[] = [];
-      const walk = (path: string, depth: number): void => {
-        const n = statPath(p, path);
-        if (isDir(n) && depth < 16) {
-          let names: string[] = [];
-          try {
-            names = vfs.readdir(path, p.vfsCtx());
-          } catch {
-            return;
-          }
-          for (const c of names) walk(path === '.' && depth === 0 ? c : `${path.replace(/\/$/, '')}/${c}`, depth + 1);
-        } else out.push(path);
-      };
-      for (const f of files) walk(f, 0);
-      files = out;
-    }
-    const showName = !o.has('-h') && (o.has('-H') || files.length > 1 || recursive);
-    // Context lines (-A/-B/-C): numbers as GNU grep 3.8 parses them.
-    const ctxLen = (k: string): number | undefined => {
-      const v = o.get(k);
-      if (v === undefined) return undefined;
-      if (!/^\d+$/.test(v)) return NaN;
-      return Number(v);
-    };
-    const cVal = ctxLen('-C');
-    const after = ctxLen('-A') ?? cVal ?? 0;
-    const before = ctxLen('-B') ?? cVal ?? 0;
-    for (const k of ['-A', '-B', '-C']) {
-      if (Number.isNaN(ctxLen(k))) {
-        p.stderr.write(`${prog}: ${o.get(k)}: invalid context length argument\n`);
+  const prog = p.argv[0];
+  const o = grepOpts(p, prog);
+  if (typeof o === 'number') return o;
+  const patterns: string[] = [];
+  for (const [k, v] of o.list) {
+    if (k === '-e') patterns.push(v ?? '');
+    else if (k === '-f') {
+      // -f FILE: one pattern per line; an empty file has none (nothing matches).
+      try {
+        const text = await readInput(p, v ?? '');
+        patterns.push(...splitLines(text));
+      } catch (e) {
+        p.stderr.write(`${prog}: ${v}: ${errMsg(e)}\n`);
         return 2;
       }
     }
-    const context = o.has('-A') || o.has('-B') || o.has('-C');
-    let printedAny = false;
-    let matchedAny = false;
-    let errors = false;
-    for (const f of files) {
-      const name = f === '-' ? '(standard input)' : f;
-      let n = 0;
-      let lineNo = 0;
-      let outText = '';
-      // Context state: lines held for -B, lines still owed for -A, last line printed.
-      const held: [number, string][] = [];
-      let owed = 0;
-      let lastOut = 0;
-      let done = false;
-      const ctxLine = (no: number, text: string): void => {
-        if (printedAny && lastOut > 0 && no > lastOut + 1) outText += '--\n';
-        else if (printedAny && lastOut === 0) outText += '--\n';
-        printedAny = true;
-        lastOut = no;
-        if (!only) outText += (showName ? `${name}${nul ? '\0' : '-'}` : '') + (number ? `${no}-` : '') + text + '\n';
-      };
-      const handle = (line: string): boolean => {
-        lineNo++;
-        if (done) {
-          // Trailing context after the last counted match (-m).
-          if (owed > 0) {
-            ctxLine(lineNo, line);
-            owed--;
-          }
-          return owed > 0;
+  }
+  const g = grepSettings(p, prog, o, patterns);
+  if (typeof g === 'number') return g;
+  const run: GrepRun = { printedAny: false, matchedAny: false, errors: false };
+  for (const f of g.files) {
+    const name = f === '-' ? '(standard input)' : f;
+    const scan = new GrepScan(g, run, name);
+    if (f === '-') {
+      for await (const raw of readLines(p)) {
+        const more = scan.handle(raw.replace(/\n$/, ''));
+        if (scan.out) {
+          p.stdout.write(scan.out);
+          scan.out = '';
         }
-        re.lastIndex = 0;
-        const hit = re.test(line);
-        if (hit === invert) {
-          if (context && !quiet && !listFiles && !count) {
-            if (owed > 0) {
-              ctxLine(lineNo, line);
-              owed--;
-            } else if (before > 0) {
-              held.push([lineNo, line]);
-              if (held.length > before) held.shift();
-            }
-          }
-          return true;
-        }
-        n++;
-        matchedAny = true;
-        if (quiet || listFiles) return false;
-        if (count) return n < maxCount;
-        if (context) {
-          const first = held.length ? held[0][0] : lineNo;
-          if (printedAny && (lastOut === 0 || first > lastOut + 1)) outText += '--\n';
-          printedAny = true;
-          for (const [no, text] of held) if (!only) outText += (showName ? `${name}${nul ? '\0' : '-'}` : '') + (number ? `${no}-` : '') + text + '\n';
-          held.length = 0;
-          lastOut = lineNo;
-          owed = after;
-        }
-        const prefix = (showName ? `${name}${nul ? '\0' : ':'}` : '') + (number ? `${lineNo}:` : '');
-        if (only && !invert) {
-          re.lastIndex = 0;
-          let m: RegExpExecArray | null;
-          let guard = 0;
-          while ((m = re.exec(line)) && guard++ < 10_000) {
-            if (m[0] === '') {
-              re.lastIndex++;
-              continue;
-            }
-            outText += prefix + m[0] + '\n';
-          }
-        } else if (!only) outText += prefix + line + '\n';
-        if (n >= maxCount && context && owed > 0) {
-          done = true;
-          return true;
-        }
-        return n < maxCount;
-      };
-      if (f === '-') {
-        for await (const raw of readLines(p)) {
-          const more = handle(raw.replace(/\n$/, ''));
-          if (outText) {
-            p.stdout.write(outText);
-            outText = '';
-          }
-          if (!more) break;
-        }
-      } else {
-        let text: string;
-        const node = statPath(p, f);
-        if (isDir(node)) {
-          p.stderr.write(`${prog}: ${f}: Is a directory\n`);
-          continue;
-        }
-        try {
-          text = await readInput(p, f);
-        } catch (e) {
-          if (!o.has('-s')) p.stderr.write(`${prog}: ${f}: ${errMsg(e)}\n`);
-          errors = true;
-          continue;
-        }
-        for (const line of splitLines(text)) if (!handle(line)) break;
-        p.stdout.write(outText);
+        if (!more) break;
       }
-      if (quiet && matchedAny) return 0;
-      if (count) p.stdout.write(`${showName ? `${name}${nul ? '\0' : ':'}` : ''}${n}\n`);
-      if (listFiles && !listWithout && n > 0) p.stdout.write(`${name}${nul ? '\0' : '\n'}`);
-      if (listWithout && n === 0) p.stdout.write(`${name}${nul ? '\0' : '\n'}`);
+    } else {
+      if (isDir(statPath(p, f))) {
+        p.stderr.write(`${prog}: ${f}: Is a directory\n`);
+        continue;
+      }
+      let text: string;
+      try {
+        text = await readInput(p, f);
+      } catch (e) {
+        if (!g.noMessages) p.stderr.write(`${prog}: ${f}: ${errMsg(e)}\n`);
+        run.errors = true;
+        continue;
+      }
+      for (const line of splitLines(text)) if (!scan.handle(line)) break;
+      p.stdout.write(scan.out);
     }
-    if (errors && !(quiet && matchedAny)) return 2;
-    return matchedAny ? 0 : 1;
+    if (g.quiet && run.matchedAny) return 0;
+    if (g.count) p.stdout.write(`${g.showName ? `${name}${g.nul ? '\0' : ':'}` : ''}${scan.n}\n`);
+    if (g.listFiles && !g.listWithout && scan.n > 0) p.stdout.write(`${name}${g.nul ? '\0' : '\n'}`);
+    if (g.listWithout && scan.n === 0) p.stdout.write(`${name}${g.nul ? '\0' : '\n'}`);
+  }
+  if (run.errors && !(g.quiet && run.matchedAny)) return 2;
+  return run.matchedAny ? 0 : 1;
+}
+
+/** Parse the options; a number is the exit status when grep stops here (reported). */
+function grepOpts(p: Process, prog: string): GrepOpts | number {
+  const g = getopt(p.argv.slice(1), GREP_GETOPT.optstring, GREP_GETOPT.longopts);
+  if (g.error) {
+    p.stderr.write(`${prog}: ${g.error}\nUsage: ${prog} [OPTION]... PATTERNS [FILE]...\nTry '${prog} --help' for more information.\n`);
+    return 2;
+  }
+  const om = new Map(g.opts);
+  const o: GrepOpts = { has: (k) => om.has(k), get: (k) => om.get(k), list: g.opts, args: g.args };
+  // --color: highlighting goes only to a terminal (auto) or always; neither is drawn here.
+  const color = o.get('--color');
+  if (o.has('--color') && color !== 'never' && !(color !== 'always' && !p.stdout.isTTY)) return refuseNotSimulated(p, 'grep', '--color');
+  return o;
+}
+
+/** Options and patterns (-e/-f, else the first operand) to grep's settings; a number is the exit status when grep stops here (reported). */
+function grepSettings(p: Process, prog: string, o: GrepOpts, patterns: string[]): Grep | number {
+  let files = o.args;
+  if (!o.has('-e') && !o.has('-f')) {
+    if (files.length === 0) {
+      p.stderr.write(`Usage: ${prog} [OPTION]... PATTERNS [FILE]...\nTry '${prog} --help' for more information.\n`);
+      return 2;
+    }
+    patterns = [files[0]];
+    files = files.slice(1);
+  }
+  if (o.has('-P')) {
+    p.stderr.write(`${prog}: Perl matching not supported in a --disable-perl-regexp build\n`);
+    return 2;
+  }
+  const re = grepRegex(p, prog, patterns.flatMap((x) => x.split('\n')), o);
+  if (typeof re === 'number') return re;
+  const recursive = o.has('-r') || o.has('-R');
+  if (recursive && files.length === 0) files = ['.'];
+  if (files.length === 0) files = ['-'];
+  if (recursive) files = expandDirs(p, files);
+  const showName = !o.has('-h') && (o.has('-H') || files.length > 1 || recursive);
+  const ctx = contextLengths(p, prog, o);
+  if (typeof ctx === 'number') return ctx;
+  return {
+    re, files, showName, ...ctx,
+    invert: o.has('-v'), count: o.has('-c'), quiet: o.has('-q'), listFiles: o.has('-l') || o.has('-L'), listWithout: o.has('-L'), nul: o.has('-Z'),
+    number: o.has('-n'), only: o.has('-o'), noMessages: o.has('-s'), maxCount: o.has('-m') ? Number(o.get('-m')) : Infinity,
+  };
+}
+
+/** One regular expression for all the patterns (-F, -E, -w, -x, -i); or an exit status (reported). */
+function grepRegex(p: Process, prog: string, patterns: string[], o: GrepOpts): RegExp | number {
+  const fixed = o.has('-F');
+  let src: string;
+  try {
+    src = patterns.length === 0 ? '[^\\s\\S]' : patterns.map((x) => `(?:${fixed ? x.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&') : translateRegex(x, o.has('-E'), { grep: true }).src})`).join('|');
+  } catch (e) {
+    if (!(e instanceof RegexError)) throw e;
+    p.stderr.write(`${prog}: ${e.message}\n`);
+    return 2;
+  }
+  if (o.has('-w')) src = `(?<![A-Za-z0-9_])(?:${src})(?![A-Za-z0-9_])`;
+  if (o.has('-x')) src = `^(?:${src})$`;
+  try {
+    return safeRegExp(src, o.has('-i') ? 'gi' : 'g', { longest: true });
+  } catch {
+    p.stderr.write(`${prog}: Unmatched ( or \\(\n`);
+    return 2;
+  }
+}
+
+/** -r: directories replaced by the files under them. */
+function expandDirs(p: Process, files: string[]): string[] {
+  const vfs = hostOf(p).vfs;
+  const out: string[] = [];
+  const walk = (path: string, depth: number): void => {
+    const n = statPath(p, path);
+    if (isDir(n) && depth < 16) {
+      let names: string[] = [];
+      try {
+        names = vfs.readdir(path, p.vfsCtx());
+      } catch {
+        return;
+      }
+      for (const c of names) walk(path === '.' && depth === 0 ? c : `${path.replace(/\/$/, '')}/${c}`, depth + 1);
+    } else out.push(path);
+  };
+  for (const f of files) walk(f, 0);
+  return out;
+}
+
+/** Context lines (-A/-B/-C): numbers as GNU grep 3.8 parses them; or an exit status (reported). */
+function contextLengths(p: Process, prog: string, o: GrepOpts): { after: number; before: number; context: boolean } | number {
+  const ctxLen = (k: string): number | undefined => {
+    const v = o.get(k);
+    if (v === undefined) return undefined;
+    if (!/^\d+$/.test(v)) return NaN;
+    return Number(v);
+  };
+  const cVal = ctxLen('-C');
+  const after = ctxLen('-A') ?? cVal ?? 0;
+  const before = ctxLen('-B') ?? cVal ?? 0;
+  for (const k of ['-A', '-B', '-C']) {
+    if (Number.isNaN(ctxLen(k))) {
+      p.stderr.write(`${prog}: ${o.get(k)}: invalid context length argument\n`);
+      return 2;
+    }
+  }
+  return { after, before, context: o.has('-A') || o.has('-B') || o.has('-C') };
+}
+
+/** The lines of one file through the pattern: selected lines, context, counts. */
+class GrepScan {
+  private readonly g: Grep;
+  private readonly run: GrepRun;
+  private readonly name: string;
+  /** Selected lines so far. */
+  n = 0;
+  /** Output not yet written. */
+  out = '';
+  private lineNo = 0;
+  // Context state: lines held for -B, lines still owed for -A, last line printed.
+  private readonly held: [number, string][] = [];
+  private owed = 0;
+  private lastOut = 0;
+  /** -m reached: only trailing context remains. */
+  private done = false;
+
+  constructor(g: Grep, run: GrepRun, name: string) {
+    this.g = g;
+    this.run = run;
+    this.name = name;
+  }
+
+  /** One line; false when the rest of the file is not needed. */
+  handle(line: string): boolean {
+    const g = this.g;
+    this.lineNo++;
+    if (this.done) {
+      // Trailing context after the last counted match (-m).
+      if (this.owed > 0) {
+        this.ctxLine(this.lineNo, line);
+        this.owed--;
+      }
+      return this.owed > 0;
+    }
+    g.re.lastIndex = 0;
+    const hit = g.re.test(line);
+    if (hit === g.invert) {
+      if (g.context && !g.quiet && !g.listFiles && !g.count) this.unselected(line);
+      return true;
+    }
+    this.n++;
+    this.run.matchedAny = true;
+    if (g.quiet || g.listFiles) return false;
+    if (g.count) return this.n < g.maxCount;
+    if (g.context) this.leadingContext();
+    this.selected(line);
+    if (this.n >= g.maxCount && g.context && this.owed > 0) {
+      this.done = true;
+      return true;
+    }
+    return this.n < g.maxCount;
+  }
+
+  /** A line not selected: trailing context owed, or held as leading context. */
+  private unselected(line: string): void {
+    if (this.owed > 0) {
+      this.ctxLine(this.lineNo, line);
+      this.owed--;
+    } else if (this.g.before > 0) {
+      this.held.push([this.lineNo, line]);
+      if (this.held.length > this.g.before) this.held.shift();
+    }
+  }
+
+  /** Before a selected line: the group separator and the held lines; then owe -A lines. */
+  private leadingContext(): void {
+    const g = this.g;
+    const first = this.held.length ? this.held[0][0] : this.lineNo;
+    if (this.run.printedAny && (this.lastOut === 0 || first > this.lastOut + 1)) this.out += '--\n';
+    this.run.printedAny = true;
+    for (const [no, text] of this.held) if (!g.only) this.out += (g.showName ? `${this.name}${g.nul ? '\0' : '-'}` : '') + (g.number ? `${no}-` : '') + text + '\n';
+    this.held.length = 0;
+    this.lastOut = this.lineNo;
+    this.owed = g.after;
+  }
+
+  /** A selected line: itself, or (-o) each non-empty match in it. */
+  private selected(line: string): void {
+    const g = this.g;
+    const prefix = (g.showName ? `${this.name}${g.nul ? '\0' : ':'}` : '') + (g.number ? `${this.lineNo}:` : '');
+    if (!g.only) {
+      this.out += prefix + line + '\n';
+      return;
+    }
+    if (g.invert) return;
+    g.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    let guard = 0;
+    while ((m = g.re.exec(line)) && guard++ < 10_000) {
+      if (m[0] === '') {
+        g.re.lastIndex++;
+        continue;
+      }
+      this.out += prefix + m[0] + '\n';
+    }
+  }
+
+  /** A context line (`-` after the name and number), with `--` between groups. */
+  private ctxLine(no: number, text: string): void {
+    const g = this.g;
+    if (this.run.printedAny && this.lastOut > 0 && no > this.lastOut + 1) this.out += '--\n';
+    else if (this.run.printedAny && this.lastOut === 0) this.out += '--\n';
+    this.run.printedAny = true;
+    this.lastOut = no;
+    if (!g.only) this.out += (g.showName ? `${this.name}${g.nul ? '\0' : '-'}` : '') + (g.number ? `${no}-` : '') + text + '\n';
   }
 }
 

@@ -25,6 +25,34 @@ export class ReturnSignal {
   }
 }
 
+/** A builtin's argument i as a number (evaluated when asked for). */
+type NumArg = (i: number) => number;
+
+/** The numeric builtins. */
+const MATH: Record<string, (n: NumArg) => number> = Object.setPrototypeOf({
+  int: (n: NumArg) => Math.trunc(n(0)),
+  sqrt: (n: NumArg) => Math.sqrt(n(0)),
+  exp: (n: NumArg) => Math.exp(n(0)),
+  log: (n: NumArg) => Math.log(n(0)),
+  sin: (n: NumArg) => Math.sin(n(0)),
+  cos: (n: NumArg) => Math.cos(n(0)),
+  atan2: (n: NumArg) => Math.atan2(n(0), n(1)),
+}, null);
+
+/** substr(s, start [, len]) as mawk rounds it: positions from 1, clipped to the string. */
+function substr(str: string, start: number, len: number | undefined): string {
+  let b = Math.trunc(start);
+  if (Number.isNaN(b)) b = 1;
+  let l = len !== undefined ? Math.trunc(len) : Infinity;
+  if (Number.isNaN(l)) l = 0;
+  if (b < 1) {
+    l -= b;
+    b = 1;
+  }
+  if (l <= 0 || b > str.length) return '';
+  return str.slice(b - 1, Math.min(str.length, b - 1 + l));
+}
+
 // ---------------------------------------------------------------- interpreter
 
 export interface Input {
@@ -294,12 +322,8 @@ export class Interp {
         return this.array(e.name).get(this.subKey(e.subs), this.convfmt);
       case 'in':
         return this.array(e.name).has(this.subKey(e.subs), this.convfmt) ? 1 : 0;
-      case 'assign': {
-        if (e.op === '=') return this.assignTo(e.target, this.eval(e.e));
-        const r = toNum(this.eval(e.e));
-        const l = toNum(this.eval(e.target));
-        return this.assignTo(e.target, this.arith(e.op[0], l, r));
-      }
+      case 'assign':
+        return this.assign(e);
       case 'cond':
         return this.truth(this.eval(e.c)) ? this.eval(e.a) : this.eval(e.b);
       case 'and':
@@ -324,12 +348,8 @@ export class Interp {
         if (e.op === '!') return this.truth(v) ? 0 : 1;
         return e.op === '-' ? -toNum(v) : toNum(v);
       }
-      case 'incdec': {
-        const old = toNum(this.eval(e.target));
-        const nv = e.op === '++' ? old + 1 : old - 1;
-        this.assignTo(e.target, nv);
-        return e.pre ? nv : old;
-      }
+      case 'incdec':
+        return this.incdec(e);
       case 'call':
         return this.callUser(e.name, e.args);
       case 'builtin':
@@ -337,6 +357,22 @@ export class Interp {
       case 'getline':
         throw new AwkRuntimeError('getline is not supported here');
     }
+  }
+
+  /** `lv = e` and `lv op= e` (the right side first). */
+  assign(e: Expr & { k: 'assign' }): V {
+    if (e.op === '=') return this.assignTo(e.target, this.eval(e.e));
+    const r = toNum(this.eval(e.e));
+    const l = toNum(this.eval(e.target));
+    return this.assignTo(e.target, this.arith(e.op[0], l, r));
+  }
+
+  /** `++lv`, `lv++`, `--lv`, `lv--`. */
+  incdec(e: Expr & { k: 'incdec' }): V {
+    const old = toNum(this.eval(e.target));
+    const nv = e.op === '++' ? old + 1 : old - 1;
+    this.assignTo(e.target, nv);
+    return e.pre ? nv : old;
   }
 
   callUser(name: string, args: Expr[]): V {
@@ -428,64 +464,27 @@ export class Interp {
   builtin(name: string, args: Expr[]): V {
     const n = (i: number): number => toNum(this.eval(args[i]));
     const s = (i: number): string => this.str(this.eval(args[i]));
+    const math = MATH[name];
+    if (math) return math(n);
     switch (name) {
       case 'length':
         if (args.length === 0) return [...this.record].length;
         if (args[0].k === 'var' && this.isArrayName(args[0].name)) return this.array(args[0].name).size;
         return [...s(0)].length;
-      case 'substr': {
-        const str = s(0);
-        let b = Math.trunc(n(1));
-        if (Number.isNaN(b)) b = 1;
-        let l = args.length > 2 ? Math.trunc(n(2)) : Infinity;
-        if (Number.isNaN(l)) l = 0;
-        if (b < 1) {
-          l -= b;
-          b = 1;
-        }
-        if (l <= 0 || b > str.length) return '';
-        return str.slice(b - 1, Math.min(str.length, b - 1 + l));
-      }
+      case 'substr':
+        return substr(s(0), n(1), args.length > 2 ? n(2) : undefined);
       case 'index': {
         const a = s(0);
         const b = s(1);
         return b === '' ? 1 : a.indexOf(b) + 1;
       }
-      case 'split': {
-        const str = s(0);
-        if (args[1].k !== 'var') throw new AwkRuntimeError('split: second argument must be an array');
-        const arr = this.array(args[1].name);
-        let parts: string[];
-        if (args.length > 2) {
-          const sepE = args[2];
-          if (sepE.k === 're') {
-            const g = safeRegExp(awkRegex(sepE.src).source, 'g', { longest: true });
-            parts = [];
-            if (str !== '') {
-              let last = 0;
-              for (const m of str.matchAll(g)) {
-                if (m[0] === '') continue;
-                parts.push(str.slice(last, m.index));
-                last = m.index + m[0].length;
-              }
-              parts.push(str.slice(last));
-            }
-          } else parts = this.splitWith(str, this.eval(sepE));
-        } else parts = this.splitWith(str, this.scalar('FS'));
-        arr.setSplit(parts.map(strnum));
-        return parts.length;
-      }
+      case 'split':
+        return this.split(args);
       case 'sub':
       case 'gsub':
         return this.subst(args, name === 'gsub');
-      case 'match': {
-        const str = s(0);
-        const m = this.matchRe(args[1]).exec(str);
-        const start = m ? m.index + 1 : 0;
-        this.globals.set('RSTART', start);
-        this.globals.set('RLENGTH', m ? m[0].length : -1);
-        return start;
-      }
+      case 'match':
+        return this.match(s(0), args[1]);
       case 'sprintf': {
         if (!args.length) return '';
         const vals = args.map((a) => this.eval(a));
@@ -495,24 +494,9 @@ export class Interp {
         return s(0).toLowerCase();
       case 'toupper':
         return s(0).toUpperCase();
-      case 'int':
-        return Math.trunc(n(0));
-      case 'sqrt':
-        return Math.sqrt(n(0));
-      case 'exp':
-        return Math.exp(n(0));
-      case 'log':
-        return Math.log(n(0));
-      case 'sin':
-        return Math.sin(n(0));
-      case 'cos':
-        return Math.cos(n(0));
-      case 'atan2':
-        return Math.atan2(n(0), n(1));
-      case 'rand': {
+      case 'rand':
         this.randSeed = (Math.imul(this.randSeed, 1103515245) + 12345) >>> 0;
         return this.randSeed / 4294967296;
-      }
       case 'srand': {
         const prev = this.prevSeed;
         this.prevSeed = args.length ? n(0) : 0;
@@ -520,14 +504,47 @@ export class Interp {
         return prev;
       }
       case 'system':
-        this.flush();
-        return 0;
       case 'close':
       case 'fflush':
         this.flush();
         return 0;
     }
     throw new AwkRuntimeError(`unknown builtin ${name}`);
+  }
+
+  /** split(s, arr [, sep]): the pieces into arr[1..n]; returns n. */
+  split(args: Expr[]): V {
+    const str = this.str(this.eval(args[0]));
+    if (args[1].k !== 'var') throw new AwkRuntimeError('split: second argument must be an array');
+    const arr = this.array(args[1].name);
+    let parts: string[];
+    const sepE = args[2];
+    if (!sepE) parts = this.splitWith(str, this.scalar('FS'));
+    else if (sepE.k !== 're') parts = this.splitWith(str, this.eval(sepE));
+    else {
+      const g = safeRegExp(awkRegex(sepE.src).source, 'g', { longest: true });
+      parts = [];
+      if (str !== '') {
+        let last = 0;
+        for (const m of str.matchAll(g)) {
+          if (m[0] === '') continue;
+          parts.push(str.slice(last, m.index));
+          last = m.index + m[0].length;
+        }
+        parts.push(str.slice(last));
+      }
+    }
+    arr.setSplit(parts.map(strnum));
+    return parts.length;
+  }
+
+  /** match(s, re): the 1-based start of the leftmost match (0 if none); sets RSTART and RLENGTH. */
+  match(str: string, re: Expr): V {
+    const m = this.matchRe(re).exec(str);
+    const start = m ? m.index + 1 : 0;
+    this.globals.set('RSTART', start);
+    this.globals.set('RLENGTH', m ? m[0].length : -1);
+    return start;
   }
 
   // statements
@@ -541,73 +558,19 @@ export class Interp {
       case 'expr':
         this.eval(st.e);
         return;
-      case 'print': {
-        let text: string;
-        if (st.printf) {
-          const vals = st.args.map((a) => this.eval(a));
-          try {
-            text = sprintf(this.str(vals[0]), vals.slice(1), (v) => this.str(v));
-          } catch (e) {
-            if (e instanceof AwkRuntimeError) throw new AwkRuntimeError(e.message.replace('sprintf(', 'printf('));
-            throw e;
-          }
-        } else {
-          const vals = st.args.length ? st.args.map((a) => this.outStr(this.eval(a))) : [this.record];
-          text = vals.join(this.str(this.scalar('OFS'))) + this.str(this.scalar('ORS'));
-        }
-        if (!st.redir) this.write(text);
-        else this.redirect(st.redir.op, this.str(this.eval(st.redir.e)), text);
+      case 'print':
+        this.print(st);
         return;
-      }
       case 'if':
         if (this.truth(this.eval(st.c))) this.exec(st.a);
         else if (st.b) this.exec(st.b);
         return;
       case 'while':
-        while (this.truth(this.eval(st.c))) {
-          try {
-            this.exec(st.body);
-          } catch (x) {
-            if (x instanceof BreakSignal) break;
-            if (!(x instanceof ContinueSignal)) throw x;
-          }
-        }
-        return;
       case 'do':
-        do {
-          try {
-            this.exec(st.body);
-          } catch (x) {
-            if (x instanceof BreakSignal) break;
-            if (!(x instanceof ContinueSignal)) throw x;
-          }
-        } while (this.truth(this.eval(st.c)));
-        return;
       case 'for':
-        if (st.init) this.exec(st.init);
-        while (!st.c || this.truth(this.eval(st.c))) {
-          try {
-            this.exec(st.body);
-          } catch (x) {
-            if (x instanceof BreakSignal) break;
-            if (!(x instanceof ContinueSignal)) throw x;
-          }
-          if (st.step) this.exec(st.step);
-        }
+      case 'forin':
+        this.loop(st);
         return;
-      case 'forin': {
-        const arr = this.array(st.arr);
-        for (const k of arr.keys()) {
-          this.assignTo(st.v, k);
-          try {
-            this.exec(st.body);
-          } catch (x) {
-            if (x instanceof BreakSignal) break;
-            if (!(x instanceof ContinueSignal)) throw x;
-          }
-        }
-        return;
-      }
       case 'block':
         this.execBlock(st.body);
         return;
@@ -630,6 +593,63 @@ export class Interp {
       case 'getline':
         return;
     }
+  }
+
+  /** print and printf, to the output or a redirection. */
+  print(st: Stmt & { k: 'print' }): void {
+    let text: string;
+    if (st.printf) {
+      const vals = st.args.map((a) => this.eval(a));
+      try {
+        text = sprintf(this.str(vals[0]), vals.slice(1), (v) => this.str(v));
+      } catch (e) {
+        if (e instanceof AwkRuntimeError) throw new AwkRuntimeError(e.message.replace('sprintf(', 'printf('));
+        throw e;
+      }
+    } else {
+      const vals = st.args.length ? st.args.map((a) => this.outStr(this.eval(a))) : [this.record];
+      text = vals.join(this.str(this.scalar('OFS'))) + this.str(this.scalar('ORS'));
+    }
+    if (!st.redir) this.write(text);
+    else this.redirect(st.redir.op, this.str(this.eval(st.redir.e)), text);
+  }
+
+  /** while, do-while, for and for-in. */
+  loop(st: Stmt & { k: 'while' | 'do' | 'for' | 'forin' }): void {
+    switch (st.k) {
+      case 'while':
+        while (this.truth(this.eval(st.c))) if (!this.loopBody(st.body)) break;
+        return;
+      case 'do':
+        do if (!this.loopBody(st.body)) break;
+        while (this.truth(this.eval(st.c)));
+        return;
+      case 'for':
+        if (st.init) this.exec(st.init);
+        while (!st.c || this.truth(this.eval(st.c))) {
+          if (!this.loopBody(st.body)) break;
+          if (st.step) this.exec(st.step);
+        }
+        return;
+      case 'forin': {
+        const arr = this.array(st.arr);
+        for (const k of arr.keys()) {
+          this.assignTo(st.v, k);
+          if (!this.loopBody(st.body)) break;
+        }
+      }
+    }
+  }
+
+  /** One pass of a loop body: false after `break` (`continue` just ends the pass). */
+  loopBody(body: Stmt): boolean {
+    try {
+      this.exec(body);
+    } catch (x) {
+      if (x instanceof BreakSignal) return false;
+      if (!(x instanceof ContinueSignal)) throw x;
+    }
+    return true;
   }
 
   redirect(op: string, target: string, text: string): void {

@@ -29,102 +29,96 @@ export class AwkSyntaxError extends Error {
   }
 }
 
+const OPS = ['+=', '-=', '*=', '/=', '%=', '^=', '**=', '**', '==', '<=', '>=', '!=', '++', '--', '&&', '||', '>>', '!~', '{', '}', '(', ')', '[', ']', ';', ',', '+', '-', '*', '/', '%', '^', '!', '>', '<', '|', '?', ':', '~', '$', '='];
+
+/** Does the token before make a `/` division (else it starts a regular expression)? */
+function prevAllowsDiv(toks: Tok[]): boolean {
+  const p = toks[toks.length - 1];
+  if (!p) return false;
+  if (p.t === 'num' || p.t === 'str' || p.t === 'name' || p.t === 'ere') return true;
+  if (p.t === 'builtin' && p.v === 'length') return true;
+  if (p.t === 'op' && (p.v === ')' || p.v === ']' || p.v === '$' || p.v === '++' || p.v === '--')) return p.v !== '$';
+  return false;
+}
+
+/** The string constant whose opening quote is at `i`: its token and the index after it. */
+function lexString(src: string, i: number, line: number): [Tok, number] {
+  let s = '';
+  i++;
+  for (;;) {
+    if (i >= src.length || src[i] === '\n') throw new AwkSyntaxError(line, 'runaway string constant "' + s.slice(0, 10) + ' ...');
+    const ch = src[i++];
+    if (ch === '"') break;
+    if (ch === '\\') {
+      const r = escape(src, i);
+      s += r[0];
+      i = r[1];
+    } else s += ch;
+  }
+  return [{ t: 'str', v: s, line }, i];
+}
+
+/** The regular expression constant whose opening slash is at `i` (its text keeps escapes but `\/`). */
+function lexRegex(src: string, i: number, line: number): [Tok, number] {
+  let s = '';
+  i++;
+  for (;;) {
+    if (i >= src.length || src[i] === '\n') throw new AwkSyntaxError(line, 'runaway regular expression /' + s.slice(0, 10) + ' ...');
+    const ch = src[i++];
+    if (ch === '/') break;
+    if (ch === '\\' && src[i] === '/') {
+      s += '/';
+      i++;
+    } else if (ch === '\\') {
+      s += ch + (src[i] ?? '');
+      i++;
+    } else s += ch;
+  }
+  return [{ t: 'ere', v: s, line }, i];
+}
+
+/** A number, a name (keyword, builtin, function or variable) or an operator at `i`: its token and the index after it. */
+function lexWord(src: string, i: number, line: number): [Tok, number] {
+  const num = /^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/.exec(src.slice(i, i + 400));
+  if (num) return [{ t: 'num', v: num[0], n: Number(num[0]), line }, i + num[0].length];
+  const id = /^[A-Za-z_][A-Za-z0-9_]*/.exec(src.slice(i, i + 400));
+  if (id) {
+    const w = id[0];
+    const end = i + w.length;
+    if (KEYWORDS.has(w)) return [{ t: 'kw', v: w === 'func' ? 'function' : w, line }, end];
+    if (BUILTINS.has(w)) return [{ t: 'builtin', v: w, line }, end];
+    return [{ t: src[end] === '(' ? 'funcname' : 'name', v: w, line }, end];
+  }
+  const op = OPS.find((o) => src.startsWith(o, i));
+  if (!op) throw new AwkSyntaxError(line, `syntax error at or near ${src[i]}`);
+  return [{ t: 'op', v: op === '**' ? '^' : op === '**=' ? '^=' : op, line }, i + op.length];
+}
+
 export function lex(src: string): Tok[] {
   const toks: Tok[] = [];
   let i = 0;
   let line = 1;
-  let braces = 0;
-  const prevAllowsDiv = (): boolean => {
-    const p = toks[toks.length - 1];
-    if (!p) return false;
-    if (p.t === 'num' || p.t === 'str' || p.t === 'name' || p.t === 'ere') return true;
-    if (p.t === 'builtin' && p.v === 'length') return true;
-    if (p.t === 'op' && (p.v === ')' || p.v === ']' || p.v === '$' || p.v === '++' || p.v === '--')) return p.v !== '$';
-    return false;
-  };
   while (i < src.length) {
     const c = src[i];
-    if (c === ' ' || c === '\t' || c === '\r') {
-      i++;
-      continue;
-    }
-    if (c === '\\' && src[i + 1] === '\n') {
+    if (c === ' ' || c === '\t' || c === '\r') i++;
+    else if (c === '\\' && src[i + 1] === '\n') {
       i += 2;
       line++;
-      continue;
-    }
-    if (c === '#') {
+    } else if (c === '#') {
       while (i < src.length && src[i] !== '\n') i++;
-      continue;
-    }
-    if (c === '\n') {
+    } else if (c === '\n') {
       toks.push({ t: 'nl', v: '\n', line });
       line++;
       i++;
-      continue;
+    } else {
+      const [tok, next] = c === '"' ? lexString(src, i, line) : c === '/' && !prevAllowsDiv(toks) ? lexRegex(src, i, line) : lexWord(src, i, line);
+      toks.push(tok);
+      i = next;
     }
-    if (c === '"') {
-      let s = '';
-      i++;
-      for (;;) {
-        if (i >= src.length || src[i] === '\n') throw new AwkSyntaxError(line, 'runaway string constant "' + s.slice(0, 10) + ' ...');
-        const ch = src[i++];
-        if (ch === '"') break;
-        if (ch === '\\') {
-          const r = escape(src, i);
-          s += r[0];
-          i = r[1];
-        } else s += ch;
-      }
-      toks.push({ t: 'str', v: s, line });
-      continue;
-    }
-    if (c === '/' && !prevAllowsDiv()) {
-      let s = '';
-      i++;
-      for (;;) {
-        if (i >= src.length || src[i] === '\n') throw new AwkSyntaxError(line, 'runaway regular expression /' + s.slice(0, 10) + ' ...');
-        const ch = src[i++];
-        if (ch === '/') break;
-        if (ch === '\\' && src[i] === '/') {
-          s += '/';
-          i++;
-        } else if (ch === '\\') {
-          s += ch + (src[i] ?? '');
-          i++;
-        } else s += ch;
-      }
-      toks.push({ t: 'ere', v: s, line });
-      continue;
-    }
-    const num = /^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/.exec(src.slice(i, i + 400));
-    if (num) {
-      toks.push({ t: 'num', v: num[0], n: Number(num[0]), line });
-      i += num[0].length;
-      continue;
-    }
-    const id = /^[A-Za-z_][A-Za-z0-9_]*/.exec(src.slice(i, i + 400));
-    if (id) {
-      const w = id[0];
-      i += w.length;
-      if (KEYWORDS.has(w)) toks.push({ t: 'kw', v: w === 'func' ? 'function' : w, line });
-      else if (BUILTINS.has(w)) toks.push({ t: 'builtin', v: w, line });
-      else if (src[i] === '(') toks.push({ t: 'funcname', v: w, line });
-      else toks.push({ t: 'name', v: w, line });
-      continue;
-    }
-    const ops = ['+=', '-=', '*=', '/=', '%=', '^=', '**=', '**', '==', '<=', '>=', '!=', '++', '--', '&&', '||', '>>', '!~', '{', '}', '(', ')', '[', ']', ';', ',', '+', '-', '*', '/', '%', '^', '!', '>', '<', '|', '?', ':', '~', '$', '='];
-    const op = ops.find((o) => src.startsWith(o, i));
-    if (!op) throw new AwkSyntaxError(line, `syntax error at or near ${c}`);
-    if (op === '{') braces++;
-    if (op === '}') braces--;
-    toks.push({ t: 'op', v: op === '**' ? '^' : op === '**=' ? '^=' : op, line });
-    i += op.length;
   }
   // mawk ends the program text with a newline of its own.
   if (!src.endsWith('\n')) toks.push({ t: 'nl', v: '\n', line: line++ });
   toks.push({ t: 'eof', v: '', line });
-  void braces;
   return toks;
 }
 

@@ -220,7 +220,7 @@ export class AwkArray {
   }
 }
 
-// ---------------------------------------------------------------- lexer
+// ---------------------------------------------------------------- printf
 
 export function sprintf(fmt: string, args: V[], conv = (v: V) => toStrC(v, '%.6g')): string {
   let out = '';
@@ -256,33 +256,34 @@ export function sprintf(fmt: string, args: V[], conv = (v: V) => toStrC(v, '%.6g
       const p = Math.trunc(toNum(next()));
       if (p >= 0) spec.prec = p;
     } else if (m[3] !== undefined) spec.prec = Number(m[3] || '0');
-    const v = next();
-    switch (spec.conv) {
-      case 'd':
-      case 'i':
-      case 'o':
-      case 'x':
-      case 'X':
-      case 'u': {
-        let n = toNum(v);
-        if (Number.isNaN(n)) n = 0;
-        n = Math.trunc(Math.max(-MAX_INT, Math.min(MAX_INT, n)));
-        out += fmtInt(n, spec);
-        break;
-      }
-      case 'c': {
-        const s = typeof v === 'number' ? String.fromCharCode(Math.trunc(v) & 0xff) : conv(v).slice(0, 1);
-        out += fmtStr(s, { ...spec, prec: undefined });
-        break;
-      }
-      case 's':
-        out += fmtStr(conv(v), spec);
-        break;
-      default:
-        out += fmtFloat(toNum(v), spec);
-    }
+    out += formatOne(spec, next(), conv);
   }
   return out;
+}
+
+/** One conversion of a printf format with its value. */
+function formatOne(spec: Spec, v: V, conv: (v: V) => string): string {
+  switch (spec.conv) {
+    case 'd':
+    case 'i':
+    case 'o':
+    case 'x':
+    case 'X':
+    case 'u': {
+      let n = toNum(v);
+      if (Number.isNaN(n)) n = 0;
+      n = Math.trunc(Math.max(-MAX_INT, Math.min(MAX_INT, n)));
+      return fmtInt(n, spec);
+    }
+    case 'c': {
+      const s = typeof v === 'number' ? String.fromCharCode(Math.trunc(v) & 0xff) : conv(v).slice(0, 1);
+      return fmtStr(s, { ...spec, prec: undefined });
+    }
+    case 's':
+      return fmtStr(conv(v), spec);
+    default:
+      return fmtFloat(toNum(v), spec);
+  }
 }
 
 export function toStrC(v: V, fmt: string): string {

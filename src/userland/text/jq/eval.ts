@@ -82,211 +82,251 @@ export function tick(ctx: Ctx): void {
   if (++ctx.steps > 5_000_000) throw new JqError('jq: evaluation budget exhausted');
 }
 
-export function* evaluate(n: Node, input: JVal, env: Env, ctx: Ctx): Generator<JVal> {
+/** A node of kind K. */
+type NodeOf<K extends Node['k']> = Node & { k: K };
+type Evaluator<K extends Node['k']> = (n: NodeOf<K>, input: JVal, env: Env, ctx: Ctx) => Generator<JVal>;
+
+/** Run a filter on one input: the values it yields, lazily (one step of the budget is counted on the call). */
+export function evaluate(n: Node, input: JVal, env: Env, ctx: Ctx): Generator<JVal> {
   tick(ctx);
-  switch (n.k) {
-    case 'identity':
-      yield input;
-      return;
-    case 'recurse':
-      for (const [, v] of recursePaths(input, [])) yield v;
-      return;
-    case 'lit':
-      yield n.v;
-      return;
-    case 'str': {
-      let outs: string[] = [''];
-      for (const part of n.parts) {
-        if (typeof part === 'string') outs = outs.map((s) => s + part);
-        else {
-          const vals = [...evaluate(part, input, env, ctx)].map(toStr);
-          outs = outs.flatMap((s) => vals.map((v) => s + v));
-        }
-      }
-      yield* outs;
-      return;
+  return (EVALUATORS[n.k] as Evaluator<Node['k']>)(n, input, env, ctx);
+}
+
+/** String interpolation: every combination of the parts' values. */
+function* evalStr(n: NodeOf<'str'>, input: JVal, env: Env, ctx: Ctx): Generator<JVal> {
+  let outs: string[] = [''];
+  for (const part of n.parts) {
+    if (typeof part === 'string') outs = outs.map((s) => s + part);
+    else {
+      const vals = [...evaluate(part, input, env, ctx)].map(toStr);
+      outs = outs.flatMap((s) => vals.map((v) => s + v));
     }
-    case 'index':
-      for (const t of evaluate(n.target, input, env, ctx))
-        for (const k of evaluate(n.key, input, env, ctx)) {
-          try {
-            yield index(t, k);
-          } catch (e) {
-            if (!n.opt || !(e instanceof JqError)) throw e;
-          }
-        }
-      return;
-    case 'slice':
-      for (const t of evaluate(n.target, input, env, ctx))
-        for (const to of n.to ? evaluate(n.to, input, env, ctx) : [null])
-          for (const from of n.from ? evaluate(n.from, input, env, ctx) : [null]) {
-            try {
-              yield slice(t, from, to);
-            } catch (e) {
-              if (!n.opt || !(e instanceof JqError)) throw e;
-            }
-          }
-      return;
-    case 'iter':
-      for (const t of evaluate(n.target, input, env, ctx)) {
-        if (Array.isArray(t)) yield* t;
-        else if (isObj(t)) yield* t.values();
-        else if (!n.opt) throw new JqError(`Cannot iterate over ${describe(t)}`);
-      }
-      return;
-    case 'pipe':
-      for (const v of evaluate(n.l, input, env, ctx)) yield* evaluate(n.r, v, env, ctx);
-      return;
-    case 'comma':
-      yield* evaluate(n.l, input, env, ctx);
-      yield* evaluate(n.r, input, env, ctx);
-      return;
-    case 'bin':
-      for (const r of evaluate(n.r, input, env, ctx)) for (const l of evaluate(n.l, input, env, ctx)) yield arith(n.op, l, r);
-      return;
-    case 'neg':
-      for (const v of evaluate(n.e, input, env, ctx)) {
-        if (typeof v !== 'number') throw new JqError(`${describe(v)} cannot be negated`);
-        yield -v;
-      }
-      return;
-    case 'and':
-    case 'or':
-      for (const l of evaluate(n.l, input, env, ctx)) {
-        if (n.k === 'and' && !truthy(l)) {
-          yield false;
-          continue;
-        }
-        if (n.k === 'or' && truthy(l)) {
-          yield true;
-          continue;
-        }
-        for (const r of evaluate(n.r, input, env, ctx)) yield truthy(r);
-      }
-      return;
-    case 'alt': {
-      let any = false;
+  }
+  yield* outs;
+}
+
+function* evalIndex(n: NodeOf<'index'>, input: JVal, env: Env, ctx: Ctx): Generator<JVal> {
+  for (const t of evaluate(n.target, input, env, ctx))
+    for (const k of evaluate(n.key, input, env, ctx)) {
       try {
-        for (const l of evaluate(n.l, input, env, ctx))
-          if (truthy(l)) {
-            any = true;
-            yield l;
-          }
+        yield index(t, k);
       } catch (e) {
-        if (!(e instanceof JqError)) throw e;
+        if (!n.opt || !(e instanceof JqError)) throw e;
       }
-      if (!any) yield* evaluate(n.r, input, env, ctx);
-      return;
     }
-    case 'array':
-      yield n.e ? [...evaluate(n.e, input, env, ctx)] : [];
-      return;
-    case 'object': {
-      let objs: JObj[] = [new Map()];
-      for (const ent of n.entries) {
-        const keys = [...evaluate(ent.key, input, env, ctx)];
-        for (const k of keys) if (typeof k !== 'string') throw new JqError(`Object keys must be strings`);
-        const vals = ent.varName !== undefined ? [lookupVar(env, ent.varName)] : ent.value ? [...evaluate(ent.value, input, env, ctx)] : null;
-        const next: JObj[] = [];
-        for (const o of objs)
-          for (const k of keys as string[])
-            for (const v of vals ?? [index(input, k)]) {
-              const m = new Map(o);
-              m.set(k, v);
-              next.push(m);
-            }
-        objs = next;
-      }
-      yield* objs;
-      return;
-    }
-    case 'var':
-      yield lookupVar(env, n.name);
-      return;
-    case 'as':
-      for (const v of evaluate(n.src, input, env, ctx)) {
-        const vars = new Map(env.vars);
-        vars.set(n.name, v);
-        yield* evaluate(n.body, input, { ...env, vars }, ctx);
-      }
-      return;
-    case 'if':
-      for (const c of evaluate(n.cond, input, env, ctx)) {
-        if (truthy(c)) yield* evaluate(n.then, input, env, ctx);
-        else if (n.elifs.length) yield* evaluate({ k: 'if', cond: n.elifs[0][0], then: n.elifs[0][1], elifs: n.elifs.slice(1), else: n.else }, input, env, ctx);
-        else if (n.else) yield* evaluate(n.else, input, env, ctx);
-        else yield input;
-      }
-      return;
-    case 'reduce':
-      for (const init of evaluate(n.init, input, env, ctx)) {
-        let acc: JVal = init;
-        for (const v of evaluate(n.src, input, env, ctx)) {
-          const vars = new Map(env.vars);
-          vars.set(n.name, v);
-          const outs = [...evaluate(n.upd, acc, { ...env, vars }, ctx)];
-          acc = outs.length ? outs[outs.length - 1] : null;
+}
+
+function* evalSlice(n: NodeOf<'slice'>, input: JVal, env: Env, ctx: Ctx): Generator<JVal> {
+  for (const t of evaluate(n.target, input, env, ctx))
+    for (const to of n.to ? evaluate(n.to, input, env, ctx) : [null])
+      for (const from of n.from ? evaluate(n.from, input, env, ctx) : [null]) {
+        try {
+          yield slice(t, from, to);
+        } catch (e) {
+          if (!n.opt || !(e instanceof JqError)) throw e;
         }
-        yield acc;
       }
-      return;
-    case 'assign': {
-      if (n.op === '=') {
-        for (const r of evaluate(n.r, input, env, ctx)) {
-          let out = input;
-          for (const [p] of paths(n.l, input, env, ctx)) out = setPath(out, p, r);
-          yield out;
-        }
-        return;
-      }
-      if (n.op === '|=') {
-        let out = input;
-        for (const [p] of paths(n.l, input, env, ctx)) {
-          const cur = getPath(out, p);
-          const first = evaluate(n.r, cur, env, ctx).next();
-          out = first.done ? delPaths(out, [p]) : setPath(out, p, first.value);
-        }
-        yield out;
-        return;
-      }
-      const op = n.op.slice(0, -1);
-      for (const r of evaluate(n.r, input, env, ctx)) {
-        let out = input;
-        for (const [p] of paths(n.l, input, env, ctx)) {
-          const cur = getPath(out, p);
-          out = setPath(out, p, op === '//' ? (truthy(cur) ? cur : r) : arith(op, cur, r));
-        }
-        yield out;
-      }
-      return;
-    }
-    case 'try':
-      try {
-        for (const v of evaluate(n.body, input, env, ctx)) yield v;
-      } catch (e) {
-        if (e instanceof BreakOut || !(e instanceof JqError)) throw e;
-        if (n.catch) yield* evaluate(n.catch, e.value, env, ctx);
-      }
-      return;
-    case 'opt':
-      try {
-        yield* evaluate(n.e, input, env, ctx);
-      } catch (e) {
-        if (!(e instanceof JqError)) throw e;
-      }
-      return;
-    case 'def': {
-      const funcs = new Map(env.funcs);
-      const newEnv: Env = { ...env, funcs };
-      funcs.set(`${n.name}/${n.params.length}`, { params: n.params, body: n.body, env: newEnv });
-      yield* evaluate(n.rest, input, newEnv, ctx);
-      return;
-    }
-    case 'call':
-      yield* call(n, input, env, ctx);
-      return;
+}
+
+function* evalIter(n: NodeOf<'iter'>, input: JVal, env: Env, ctx: Ctx): Generator<JVal> {
+  for (const t of evaluate(n.target, input, env, ctx)) {
+    if (Array.isArray(t)) yield* t;
+    else if (isObj(t)) yield* t.values();
+    else if (!n.opt) throw new JqError(`Cannot iterate over ${describe(t)}`);
   }
 }
+
+function* evalNeg(n: NodeOf<'neg'>, input: JVal, env: Env, ctx: Ctx): Generator<JVal> {
+  for (const v of evaluate(n.e, input, env, ctx)) {
+    if (typeof v !== 'number') throw new JqError(`${describe(v)} cannot be negated`);
+    yield -v;
+  }
+}
+
+/** `and` and `or`: the right side runs only when the left does not decide. */
+function* evalLogic(n: NodeOf<'and' | 'or'>, input: JVal, env: Env, ctx: Ctx): Generator<JVal> {
+  for (const l of evaluate(n.l, input, env, ctx)) {
+    if (n.k === 'and' && !truthy(l)) {
+      yield false;
+      continue;
+    }
+    if (n.k === 'or' && truthy(l)) {
+      yield true;
+      continue;
+    }
+    for (const r of evaluate(n.r, input, env, ctx)) yield truthy(r);
+  }
+}
+
+/** `a // b`: a's truthy values (errors in a ignored), else b. */
+function* evalAlt(n: NodeOf<'alt'>, input: JVal, env: Env, ctx: Ctx): Generator<JVal> {
+  let any = false;
+  try {
+    for (const l of evaluate(n.l, input, env, ctx))
+      if (truthy(l)) {
+        any = true;
+        yield l;
+      }
+  } catch (e) {
+    if (!(e instanceof JqError)) throw e;
+  }
+  if (!any) yield* evaluate(n.r, input, env, ctx);
+}
+
+/** Object construction: one object per combination of key and value outputs. */
+function* evalObject(n: NodeOf<'object'>, input: JVal, env: Env, ctx: Ctx): Generator<JVal> {
+  let objs: JObj[] = [new Map()];
+  for (const ent of n.entries) {
+    const keys = [...evaluate(ent.key, input, env, ctx)];
+    for (const k of keys) if (typeof k !== 'string') throw new JqError(`Object keys must be strings`);
+    const vals = ent.varName !== undefined ? [lookupVar(env, ent.varName)] : ent.value ? [...evaluate(ent.value, input, env, ctx)] : null;
+    const next: JObj[] = [];
+    for (const o of objs)
+      for (const k of keys as string[])
+        for (const v of vals ?? [index(input, k)]) {
+          const m = new Map(o);
+          m.set(k, v);
+          next.push(m);
+        }
+    objs = next;
+  }
+  yield* objs;
+}
+
+/** `src as $name | body` */
+function* evalAs(n: NodeOf<'as'>, input: JVal, env: Env, ctx: Ctx): Generator<JVal> {
+  for (const v of evaluate(n.src, input, env, ctx)) {
+    const vars = new Map(env.vars);
+    vars.set(n.name, v);
+    yield* evaluate(n.body, input, { ...env, vars }, ctx);
+  }
+}
+
+function* evalIf(n: NodeOf<'if'>, input: JVal, env: Env, ctx: Ctx): Generator<JVal> {
+  for (const c of evaluate(n.cond, input, env, ctx)) {
+    if (truthy(c)) yield* evaluate(n.then, input, env, ctx);
+    else if (n.elifs.length) yield* evaluate({ k: 'if', cond: n.elifs[0][0], then: n.elifs[0][1], elifs: n.elifs.slice(1), else: n.else }, input, env, ctx);
+    else if (n.else) yield* evaluate(n.else, input, env, ctx);
+    else yield input;
+  }
+}
+
+function* evalReduce(n: NodeOf<'reduce'>, input: JVal, env: Env, ctx: Ctx): Generator<JVal> {
+  for (const init of evaluate(n.init, input, env, ctx)) {
+    let acc: JVal = init;
+    for (const v of evaluate(n.src, input, env, ctx)) {
+      const vars = new Map(env.vars);
+      vars.set(n.name, v);
+      const outs = [...evaluate(n.upd, acc, { ...env, vars }, ctx)];
+      acc = outs.length ? outs[outs.length - 1] : null;
+    }
+    yield acc;
+  }
+}
+
+/** `l = r`: every path of l set to each value of r (r evaluated on the input). */
+function* evalSet(n: NodeOf<'assign'>, input: JVal, env: Env, ctx: Ctx): Generator<JVal> {
+  for (const r of evaluate(n.r, input, env, ctx)) {
+    let out = input;
+    for (const [p] of paths(n.l, input, env, ctx)) out = setPath(out, p, r);
+    yield out;
+  }
+}
+
+/** `l |= f`: each path of l replaced by f's first value on it (deleted when f is empty). */
+function* evalUpdate(n: NodeOf<'assign'>, input: JVal, env: Env, ctx: Ctx): Generator<JVal> {
+  let out = input;
+  for (const [p] of paths(n.l, input, env, ctx)) {
+    const cur = getPath(out, p);
+    const first = evaluate(n.r, cur, env, ctx).next();
+    out = first.done ? delPaths(out, [p]) : setPath(out, p, first.value);
+  }
+  yield out;
+}
+
+/** `l op= r` (`+=` ... `//=`): each path of l combined with each value of r. */
+function* evalArithUpdate(n: NodeOf<'assign'>, input: JVal, env: Env, ctx: Ctx): Generator<JVal> {
+  const op = n.op.slice(0, -1);
+  for (const r of evaluate(n.r, input, env, ctx)) {
+    let out = input;
+    for (const [p] of paths(n.l, input, env, ctx)) {
+      const cur = getPath(out, p);
+      out = setPath(out, p, op === '//' ? (truthy(cur) ? cur : r) : arith(op, cur, r));
+    }
+    yield out;
+  }
+}
+
+function* evalTry(n: NodeOf<'try'>, input: JVal, env: Env, ctx: Ctx): Generator<JVal> {
+  try {
+    for (const v of evaluate(n.body, input, env, ctx)) yield v;
+  } catch (e) {
+    if (e instanceof BreakOut || !(e instanceof JqError)) throw e;
+    if (n.catch) yield* evaluate(n.catch, e.value, env, ctx);
+  }
+}
+
+function* evalOpt(n: NodeOf<'opt'>, input: JVal, env: Env, ctx: Ctx): Generator<JVal> {
+  try {
+    yield* evaluate(n.e, input, env, ctx);
+  } catch (e) {
+    if (!(e instanceof JqError)) throw e;
+  }
+}
+
+/** `def name(params): body; rest` — rest runs with the function defined. */
+function* evalDef(n: NodeOf<'def'>, input: JVal, env: Env, ctx: Ctx): Generator<JVal> {
+  const funcs = new Map(env.funcs);
+  const newEnv: Env = { ...env, funcs };
+  funcs.set(`${n.name}/${n.params.length}`, { params: n.params, body: n.body, env: newEnv });
+  yield* evaluate(n.rest, input, newEnv, ctx);
+}
+
+/** One evaluator per node kind. */
+const EVALUATORS: { [K in Node['k']]: Evaluator<K> } = {
+  *identity(_n, input) {
+    yield input;
+  },
+  *recurse(_n, input) {
+    for (const [, v] of recursePaths(input, [])) yield v;
+  },
+  *lit(n) {
+    yield n.v;
+  },
+  str: evalStr,
+  index: evalIndex,
+  slice: evalSlice,
+  iter: evalIter,
+  *pipe(n, input, env, ctx) {
+    for (const v of evaluate(n.l, input, env, ctx)) yield* evaluate(n.r, v, env, ctx);
+  },
+  *comma(n, input, env, ctx) {
+    yield* evaluate(n.l, input, env, ctx);
+    yield* evaluate(n.r, input, env, ctx);
+  },
+  *bin(n, input, env, ctx) {
+    for (const r of evaluate(n.r, input, env, ctx)) for (const l of evaluate(n.l, input, env, ctx)) yield arith(n.op, l, r);
+  },
+  neg: evalNeg,
+  and: evalLogic,
+  or: evalLogic,
+  alt: evalAlt,
+  *array(n, input, env, ctx) {
+    yield n.e ? [...evaluate(n.e, input, env, ctx)] : [];
+  },
+  object: evalObject,
+  *var(n, _input, env) {
+    yield lookupVar(env, n.name);
+  },
+  as: evalAs,
+  if: evalIf,
+  reduce: evalReduce,
+  assign: (n, input, env, ctx) => (n.op === '=' ? evalSet : n.op === '|=' ? evalUpdate : evalArithUpdate)(n, input, env, ctx),
+  try: evalTry,
+  opt: evalOpt,
+  def: evalDef,
+  call: (n, input, env, ctx) => call(n, input, env, ctx),
+};
 
 export function lookupVar(env: Env, name: string): JVal {
   if (name === '__loc__') return null;

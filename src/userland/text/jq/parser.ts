@@ -1,10 +1,9 @@
-// jq's lexer and parser: filter text to a syntax tree (jq 1.6's grammar and
-// its compile errors).
+// jq's parser: tokens (lexer.ts) to a syntax tree (jq 1.6's grammar and its
+// compile errors).
 
 import { CompileError, type JVal } from './values.ts';
+import { lex, type StrPart, type Tok } from './lexer.ts';
 import { BUILTIN_ARITY } from './eval.ts';
-
-export type Tok = { t: 'num'; v: number } | { t: 'str'; parts: (string | Node)[] } | { t: 'id'; v: string } | { t: 'field'; v: string } | { t: 'var'; v: string } | { t: 'op'; v: string } | { t: 'eof' };
 
 export type Node =
   | { k: 'identity' }
@@ -31,475 +30,405 @@ export type Node =
   | { k: 'opt'; e: Node }
   | { k: 'def'; name: string; params: string[]; body: Node; rest: Node };
 
-export function lex(src: string): Tok[] {
-  const out: Tok[] = [];
-  let i = 0;
-  const syntax = (): never => {
-    throw new CompileError('syntax');
-  };
-  while (i < src.length) {
-    const c = src[i];
-    if (/\s/.test(c)) {
-      i++;
-      continue;
-    }
-    if (c === '#') {
-      while (i < src.length && src[i] !== '\n') i++;
-      continue;
-    }
-    if (c === '"') {
-      i++;
-      const parts: (string | Node)[] = [];
-      let cur = '';
-      for (;;) {
-        if (i >= src.length) syntax();
-        const ch = src[i++];
-        if (ch === '"') break;
-        if (ch === '\\') {
-          const e = src[i++];
-          if (e === '(') {
-            let depth = 1;
-            const start = i;
-            while (i < src.length && depth > 0) {
-              if (src[i] === '(') depth++;
-              else if (src[i] === ')') depth--;
-              i++;
-            }
-            if (depth) syntax();
-            if (cur) parts.push(cur);
-            cur = '';
-            parts.push(parse(src.slice(start, i - 1)));
-            continue;
-          }
-          const map: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '/': '/', '\\': '\\', '"': '"' };
-          if (e === 'u') {
-            cur += String.fromCharCode(parseInt(src.slice(i, i + 4), 16) || 0);
-            i += 4;
-          } else if (map[e] !== undefined) cur += map[e];
-          else syntax();
-        } else cur += ch;
-      }
-      if (cur || parts.length === 0) parts.push(cur);
-      out.push({ t: 'str', parts });
-      continue;
-    }
-    const num = /^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/.exec(src.slice(i));
-    if (num && !(c === '.' && !/\d/.test(src[i + 1] ?? ''))) {
-      out.push({ t: 'num', v: Number(num[0]) });
-      i += num[0].length;
-      continue;
-    }
-    const id = /^@?[A-Za-z_][A-Za-z0-9_]*(?:::[A-Za-z_][A-Za-z0-9_]*)*/.exec(src.slice(i));
-    if (id) {
-      out.push({ t: 'id', v: id[0] });
-      i += id[0].length;
-      continue;
-    }
-    if (c === '$') {
-      const m = /^\$([A-Za-z_][A-Za-z0-9_]*)/.exec(src.slice(i));
-      if (!m) syntax();
-      out.push({ t: 'var', v: m![1] });
-      i += m![0].length;
-      continue;
-    }
-    if (c === '.') {
-      const m = /^\.([A-Za-z_][A-Za-z0-9_]*)/.exec(src.slice(i));
-      if (m) {
-        out.push({ t: 'field', v: m[1] });
-        i += m[0].length;
-        continue;
-      }
-      if (src[i + 1] === '.') {
-        out.push({ t: 'op', v: '..' });
-        i += 2;
-        continue;
-      }
-    }
-    const ops = ['?//', '|=', '+=', '-=', '*=', '/=', '%=', '//=', '==', '!=', '<=', '>=', '//', '|', ',', '+', '-', '*', '/', '%', '<', '>', '=', '(', ')', '[', ']', '{', '}', ':', ';', '.', '?'];
-    const op = ops.find((o) => src.startsWith(o, i));
-    if (!op) syntax();
-    out.push({ t: 'op', v: op! });
-    i += op!.length;
+const KEYWORDS = new Set(['then', 'elif', 'else', 'end', 'as', 'and', 'or', 'def', 'reduce', 'foreach', 'try', 'catch', 'if', 'label', 'import', 'include', '__loc__']);
+const ASSIGN_OPS = new Set(['=', '|=', '+=', '-=', '*=', '/=', '%=', '//=']);
+const CMP_OPS = new Set(['==', '!=', '<', '<=', '>', '>=']);
+type ObjEntry = { key: Node; value?: Node; varName?: string };
+
+/** A recursive-descent parser over the tokens, one method per grammar level (lowest precedence first). */
+class Parser {
+  private readonly toks: Tok[];
+  private pos = 0;
+
+  constructor(toks: Tok[]) {
+    this.toks = toks;
   }
-  out.push({ t: 'eof' });
-  return out;
+
+  /** The whole filter: a pipe, then the end of the text. */
+  filter(): Node {
+    const e = this.pipe();
+    if (this.peek().t !== 'eof') this.fail();
+    return e;
+  }
+
+  // ---- tokens
+
+  private peek(): Tok {
+    return this.toks[this.pos];
+  }
+
+  private isOp(v: string): boolean {
+    const t = this.toks[this.pos];
+    return t.t === 'op' && t.v === v;
+  }
+
+  private isId(v: string): boolean {
+    const t = this.toks[this.pos];
+    return t.t === 'id' && t.v === v;
+  }
+
+  /** Consume the operator `v` if it comes next. */
+  private eatOp(v: string): boolean {
+    if (!this.isOp(v)) return false;
+    this.pos++;
+    return true;
+  }
+
+  private fail(): never {
+    throw new CompileError('syntax');
+  }
+
+  private expectOp(v: string): void {
+    if (!this.isOp(v)) this.fail();
+    this.pos++;
+  }
+
+  private expectId(v: string): void {
+    if (!this.isId(v)) this.fail();
+    this.pos++;
+  }
+
+  /** A `$name` token: its name. */
+  private varName(): string {
+    const t = this.peek();
+    if (t.t !== 'var') this.fail();
+    this.pos++;
+    return t.v;
+  }
+
+  // ---- binary levels
+
+  /** pipe: lowest precedence, right associative; `def` and `as` bind here. */
+  private pipe(): Node {
+    if (this.isId('def')) return this.def();
+    const l = this.comma();
+    if (this.isId('as')) {
+      this.pos++;
+      const name = this.varName();
+      this.expectOp('|');
+      return { k: 'as', src: l, name, body: this.pipe() };
+    }
+    if (this.eatOp('|')) return { k: 'pipe', l, r: this.pipe() };
+    return l;
+  }
+
+  /** `def name(params): body; rest` */
+  private def(): Node {
+    this.pos++;
+    const nt = this.peek();
+    if (nt.t !== 'id') this.fail();
+    this.pos++;
+    const params: string[] = [];
+    if (this.eatOp('(')) {
+      do {
+        const pt = this.peek();
+        if (pt.t === 'id') params.push(pt.v);
+        else if (pt.t === 'var') params.push('$' + pt.v);
+        else this.fail();
+        this.pos++;
+      } while (this.eatOp(';'));
+      this.expectOp(')');
+    }
+    this.expectOp(':');
+    const body = this.pipe();
+    this.expectOp(';');
+    const rest = this.pipe();
+    return { k: 'def', name: nt.v, params, body, rest };
+  }
+
+  private comma(): Node {
+    let l = this.alt();
+    while (this.eatOp(',')) l = { k: 'comma', l, r: this.alt() };
+    return l;
+  }
+
+  private alt(): Node {
+    const l = this.assign();
+    if (this.eatOp('//')) return { k: 'alt', l, r: this.alt() };
+    return l;
+  }
+
+  private assign(): Node {
+    const l = this.or();
+    const t = this.peek();
+    if (t.t === 'op' && ASSIGN_OPS.has(t.v)) {
+      this.pos++;
+      return { k: 'assign', op: t.v, l, r: this.alt() };
+    }
+    return l;
+  }
+
+  private or(): Node {
+    let l = this.and();
+    while (this.isId('or')) {
+      this.pos++;
+      l = { k: 'or', l, r: this.and() };
+    }
+    return l;
+  }
+
+  private and(): Node {
+    let l = this.cmp();
+    while (this.isId('and')) {
+      this.pos++;
+      l = { k: 'and', l, r: this.cmp() };
+    }
+    return l;
+  }
+
+  private cmp(): Node {
+    const l = this.add();
+    const t = this.peek();
+    if (t.t === 'op' && CMP_OPS.has(t.v)) {
+      this.pos++;
+      return { k: 'bin', op: t.v, l, r: this.add() };
+    }
+    return l;
+  }
+
+  private add(): Node {
+    let l = this.mul();
+    for (let t = this.peek(); t.t === 'op' && (t.v === '+' || t.v === '-'); t = this.peek()) {
+      this.pos++;
+      l = { k: 'bin', op: t.v, l, r: this.mul() };
+    }
+    return l;
+  }
+
+  private mul(): Node {
+    let l = this.unary();
+    for (let t = this.peek(); t.t === 'op' && (t.v === '*' || t.v === '/' || t.v === '%'); t = this.peek()) {
+      this.pos++;
+      l = { k: 'bin', op: t.v, l, r: this.unary() };
+    }
+    return l;
+  }
+
+  private unary(): Node {
+    if (this.eatOp('-')) return { k: 'neg', e: this.postfix() };
+    return this.postfix();
+  }
+
+  // ---- postfix: .name, ."str", [..], ?
+
+  private postfix(): Node {
+    let e = this.primary();
+    for (;;) {
+      const t = this.peek();
+      const next = this.toks[this.pos + 1];
+      if (t.t === 'field') {
+        this.pos++;
+        e = { k: 'index', target: e, key: { k: 'lit', v: t.v }, opt: false };
+      } else if (this.isOp('.') && next.t === 'str') {
+        this.pos += 2;
+        e = { k: 'index', target: e, key: strNode(next.parts), opt: false };
+      } else if (this.isOp('[') || (this.isOp('.') && next.t === 'op' && next.v === '[')) {
+        this.eatOp('.');
+        e = this.bracketSuffix(e);
+      } else if (this.eatOp('?')) e = markOpt(e);
+      else return e;
+    }
+  }
+
+  /** `[]`, `[i]`, `[from:to]` after `target`. */
+  private bracketSuffix(target: Node): Node {
+    this.expectOp('[');
+    if (this.eatOp(']')) return { k: 'iter', target, opt: false };
+    if (this.eatOp(':')) {
+      const to = this.pipe();
+      this.expectOp(']');
+      return { k: 'slice', target, to, opt: false };
+    }
+    const key = this.pipe();
+    if (this.eatOp(':')) {
+      if (this.eatOp(']')) return { k: 'slice', target, from: key, opt: false };
+      const to = this.pipe();
+      this.expectOp(']');
+      return { k: 'slice', target, from: key, to, opt: false };
+    }
+    this.expectOp(']');
+    return { k: 'index', target, key, opt: false };
+  }
+
+  // ---- terms
+
+  private primary(): Node {
+    const t = this.peek();
+    switch (t.t) {
+      case 'num':
+        this.pos++;
+        return { k: 'lit', v: t.v };
+      case 'str':
+        this.pos++;
+        return t.parts.length === 1 && typeof t.parts[0] === 'string' ? { k: 'lit', v: t.parts[0] } : strNode(t.parts);
+      case 'field':
+        this.pos++;
+        return { k: 'index', target: { k: 'identity' }, key: { k: 'lit', v: t.v }, opt: false };
+      case 'var':
+        this.pos++;
+        return { k: 'var', name: t.v };
+      case 'op':
+        return this.opTerm(t.v);
+      case 'id':
+        return this.idTerm(t.v);
+    }
+    return this.fail();
+  }
+
+  /** A term that starts with punctuation: `.`, `..`, `(...)`, `[...]`, `{...}`. */
+  private opTerm(op: string): Node {
+    this.pos++;
+    switch (op) {
+      case '.':
+        return this.dot();
+      case '..':
+        return { k: 'recurse' };
+      case '(': {
+        const e = this.pipe();
+        this.expectOp(')');
+        return e;
+      }
+      case '[': {
+        if (this.eatOp(']')) return { k: 'array' };
+        const e = this.pipe();
+        this.expectOp(']');
+        return { k: 'array', e };
+      }
+      case '{':
+        return this.object();
+    }
+    return this.fail();
+  }
+
+  /** After a lone `.`: `."str"`, `.[...]` or the identity. */
+  private dot(): Node {
+    const n = this.peek();
+    if (n.t === 'str') {
+      this.pos++;
+      return { k: 'index', target: { k: 'identity' }, key: strNode(n.parts), opt: false };
+    }
+    if (n.t === 'op' && n.v === '[') return this.bracketSuffix({ k: 'identity' });
+    return { k: 'identity' };
+  }
+
+  /** `{ entries }` after the `{`. */
+  private object(): Node {
+    const entries: ObjEntry[] = [];
+    if (this.eatOp('}')) return { k: 'object', entries };
+    do entries.push(this.objectEntry());
+    while (this.eatOp(','));
+    this.expectOp('}');
+    return { k: 'object', entries };
+  }
+
+  /** `$v`, `name`, `"str"` or `(expr)`, then `: value` unless it was `$v`. */
+  private objectEntry(): ObjEntry {
+    const kt = this.peek();
+    let key: Node;
+    if (kt.t === 'var') {
+      this.pos++;
+      return { key: { k: 'lit', v: kt.v }, varName: kt.v };
+    }
+    if (kt.t === 'id') {
+      this.pos++;
+      key = { k: 'lit', v: kt.v };
+    } else if (kt.t === 'str') {
+      this.pos++;
+      key = strNode(kt.parts);
+    } else if (this.eatOp('(')) {
+      key = this.pipe();
+      this.expectOp(')');
+    } else return this.fail();
+    return { key, value: this.eatOp(':') ? this.objVal() : undefined };
+  }
+
+  /** An object value: a term possibly followed by `|`-free operators (jq: ExpD) — accept alternatives up to ',' or '}'. */
+  private objVal(): Node {
+    let l = this.alt();
+    while (this.eatOp('|')) l = { k: 'pipe', l, r: this.alt() };
+    return l;
+  }
+
+  /** A term that starts with a name: `if`, `reduce`, `try`, or a function call. */
+  private idTerm(name: string): Node {
+    if (name === 'if') return this.ifTerm();
+    if (name === 'reduce') return this.reduceTerm();
+    if (name === 'try') return this.tryTerm();
+    if (KEYWORDS.has(name)) this.fail();
+    this.pos++;
+    const args: Node[] = [];
+    if (this.eatOp('(')) {
+      do args.push(this.pipe());
+      while (this.eatOp(';'));
+      this.expectOp(')');
+    }
+    return { k: 'call', name, args };
+  }
+
+  /** `if c then a (elif c then a)* (else b)? end` */
+  private ifTerm(): Node {
+    this.pos++;
+    const cond = this.pipe();
+    this.expectId('then');
+    const then = this.pipe();
+    const elifs: [Node, Node][] = [];
+    while (this.isId('elif')) {
+      this.pos++;
+      const c = this.pipe();
+      this.expectId('then');
+      elifs.push([c, this.pipe()]);
+    }
+    let els: Node | undefined;
+    if (this.isId('else')) {
+      this.pos++;
+      els = this.pipe();
+    }
+    this.expectId('end');
+    return { k: 'if', cond, then, elifs, else: els };
+  }
+
+  /** `reduce SRC as $x (INIT; UPDATE)` */
+  private reduceTerm(): Node {
+    this.pos++;
+    const src = this.postfix();
+    this.expectId('as');
+    const name = this.varName();
+    this.expectOp('(');
+    const init = this.pipe();
+    this.expectOp(';');
+    const upd = this.pipe();
+    this.expectOp(')');
+    return { k: 'reduce', src, name, init, upd };
+  }
+
+  /** `try BODY (catch HANDLER)?` */
+  private tryTerm(): Node {
+    this.pos++;
+    const body = this.postfix();
+    if (this.isId('catch')) {
+      this.pos++;
+      return { k: 'try', body, catch: this.postfix() };
+    }
+    return { k: 'try', body };
+  }
+}
+
+/** `?` after a term: optional indexing, or `try` around anything else. */
+function markOpt(e: Node): Node {
+  if (e.k === 'index' || e.k === 'iter' || e.k === 'slice') return { ...e, opt: true };
+  return { k: 'try', body: e };
+}
+
+/** A string with interpolations: each `\(...)` parsed as a filter of its own. */
+function strNode(parts: StrPart[]): Node {
+  return { k: 'str', parts: parts.map((p) => (typeof p === 'string' ? p : parse(p.src))) };
 }
 
 export function parse(src: string): Node {
-  const toks = lex(src);
-  let pos = 0;
-  const peek = (): Tok => toks[pos];
-  const isOp = (v: string): boolean => {
-    const t = toks[pos];
-    return t.t === 'op' && t.v === v;
-  };
-  const isId = (v: string): boolean => {
-    const t = toks[pos];
-    return t.t === 'id' && t.v === v;
-  };
-  const fail = (): never => {
-    throw new CompileError('syntax');
-  };
-  const expectOp = (v: string): void => {
-    if (!isOp(v)) fail();
-    pos++;
-  };
-  const expectId = (v: string): void => {
-    if (!isId(v)) fail();
-    pos++;
-  };
-  const KEYWORDS = new Set(['then', 'elif', 'else', 'end', 'as', 'and', 'or', 'def', 'reduce', 'foreach', 'try', 'catch', 'if', 'label', 'import', 'include', '__loc__']);
-
-  // pipe: lowest precedence, right associative; `def` and `as` bind here.
-  const pipe = (): Node => {
-    if (isId('def')) {
-      pos++;
-      const nt = peek();
-      if (nt.t !== 'id') fail();
-      pos++;
-      const params: string[] = [];
-      if (isOp('(')) {
-        pos++;
-        for (;;) {
-          const pt = peek();
-          if (pt.t === 'id') params.push(pt.v);
-          else if (pt.t === 'var') params.push('$' + pt.v);
-          else fail();
-          pos++;
-          if (isOp(';')) {
-            pos++;
-            continue;
-          }
-          expectOp(')');
-          break;
-        }
-      }
-      expectOp(':');
-      const body = pipe();
-      expectOp(';');
-      const rest = pipe();
-      return { k: 'def', name: (nt as { v: string }).v, params, body, rest };
-    }
-    const l = comma();
-    if (isId('as')) {
-      pos++;
-      const vt = peek();
-      if (vt.t !== 'var') fail();
-      pos++;
-      expectOp('|');
-      return { k: 'as', src: l, name: (vt as { v: string }).v, body: pipe() };
-    }
-    if (isOp('|')) {
-      pos++;
-      return { k: 'pipe', l, r: pipe() };
-    }
-    return l;
-  };
-  const comma = (): Node => {
-    let l = alt();
-    while (isOp(',')) {
-      pos++;
-      l = { k: 'comma', l, r: alt() };
-    }
-    return l;
-  };
-  const alt = (): Node => {
-    const l = assign();
-    if (isOp('//')) {
-      pos++;
-      return { k: 'alt', l, r: alt() };
-    }
-    return l;
-  };
-  const assign = (): Node => {
-    const l = or();
-    const t = peek();
-    if (t.t === 'op' && ['=', '|=', '+=', '-=', '*=', '/=', '%=', '//='].includes(t.v)) {
-      pos++;
-      return { k: 'assign', op: t.v, l, r: alt() };
-    }
-    return l;
-  };
-  const or = (): Node => {
-    let l = and();
-    while (isId('or')) {
-      pos++;
-      l = { k: 'or', l, r: and() };
-    }
-    return l;
-  };
-  const and = (): Node => {
-    let l = cmp();
-    while (isId('and')) {
-      pos++;
-      l = { k: 'and', l, r: cmp() };
-    }
-    return l;
-  };
-  const cmp = (): Node => {
-    const l = add();
-    const t = peek();
-    if (t.t === 'op' && ['==', '!=', '<', '<=', '>', '>='].includes(t.v)) {
-      pos++;
-      return { k: 'bin', op: t.v, l, r: add() };
-    }
-    return l;
-  };
-  const add = (): Node => {
-    let l = mul();
-    for (;;) {
-      const t = peek();
-      if (t.t === 'op' && (t.v === '+' || t.v === '-')) {
-        pos++;
-        l = { k: 'bin', op: t.v, l, r: mul() };
-      } else return l;
-    }
-  };
-  const mul = (): Node => {
-    let l = unary();
-    for (;;) {
-      const t = peek();
-      if (t.t === 'op' && (t.v === '*' || t.v === '/' || t.v === '%')) {
-        pos++;
-        l = { k: 'bin', op: t.v, l, r: unary() };
-      } else return l;
-    }
-  };
-  const unary = (): Node => {
-    if (isOp('-')) {
-      pos++;
-      return { k: 'neg', e: postfix() };
-    }
-    return postfix();
-  };
-  const postfix = (): Node => {
-    let e = primary();
-    for (;;) {
-      const t = peek();
-      if (t.t === 'field') {
-        pos++;
-        e = { k: 'index', target: e, key: { k: 'lit', v: t.v }, opt: false };
-      } else if (t.t === 'op' && t.v === '.' && toks[pos + 1].t === 'str') {
-        pos++;
-        const st = toks[pos++] as { t: 'str'; parts: (string | Node)[] };
-        e = { k: 'index', target: e, key: { k: 'str', parts: st.parts }, opt: false };
-      } else if (isOp('[') || (isOp('.') && toks[pos + 1].t === 'op' && (toks[pos + 1] as { v: string }).v === '[')) {
-        if (isOp('.')) pos++;
-        e = bracketSuffix(e);
-      } else if (isOp('?')) {
-        pos++;
-        e = markOpt(e);
-      } else return e;
-    }
-  };
-  const markOpt = (e: Node): Node => {
-    if (e.k === 'index' || e.k === 'iter' || e.k === 'slice') return { ...e, opt: true };
-    return { k: 'try', body: e };
-  };
-  const bracketSuffix = (target: Node): Node => {
-    expectOp('[');
-    if (isOp(']')) {
-      pos++;
-      return { k: 'iter', target, opt: false };
-    }
-    if (isOp(':')) {
-      pos++;
-      const to = pipe();
-      expectOp(']');
-      return { k: 'slice', target, to, opt: false };
-    }
-    const key = pipe();
-    if (isOp(':')) {
-      pos++;
-      if (isOp(']')) {
-        pos++;
-        return { k: 'slice', target, from: key, opt: false };
-      }
-      const to = pipe();
-      expectOp(']');
-      return { k: 'slice', target, from: key, to, opt: false };
-    }
-    expectOp(']');
-    return { k: 'index', target, key, opt: false };
-  };
-  const primary = (): Node => {
-    const t = peek();
-    if (t.t === 'num') {
-      pos++;
-      return { k: 'lit', v: t.v };
-    }
-    if (t.t === 'str') {
-      pos++;
-      return t.parts.length === 1 && typeof t.parts[0] === 'string' ? { k: 'lit', v: t.parts[0] } : { k: 'str', parts: t.parts };
-    }
-    if (t.t === 'field') {
-      pos++;
-      return { k: 'index', target: { k: 'identity' }, key: { k: 'lit', v: t.v }, opt: false };
-    }
-    if (t.t === 'var') {
-      pos++;
-      return { k: 'var', name: t.v };
-    }
-    if (t.t === 'op') {
-      if (t.v === '.') {
-        pos++;
-        const n = peek();
-        if (n.t === 'str') {
-          pos++;
-          return { k: 'index', target: { k: 'identity' }, key: { k: 'str', parts: n.parts }, opt: false };
-        }
-        if (n.t === 'op' && n.v === '[') return bracketSuffix({ k: 'identity' });
-        return { k: 'identity' };
-      }
-      if (t.v === '..') {
-        pos++;
-        return { k: 'recurse' };
-      }
-      if (t.v === '(') {
-        pos++;
-        const e = pipe();
-        expectOp(')');
-        return e;
-      }
-      if (t.v === '[') {
-        pos++;
-        if (isOp(']')) {
-          pos++;
-          return { k: 'array' };
-        }
-        const e = pipe();
-        expectOp(']');
-        return { k: 'array', e };
-      }
-      if (t.v === '{') {
-        pos++;
-        const entries: { key: Node; value?: Node; varName?: string }[] = [];
-        if (isOp('}')) {
-          pos++;
-          return { k: 'object', entries };
-        }
-        for (;;) {
-          const kt = peek();
-          let key: Node;
-          if (kt.t === 'id') {
-            pos++;
-            key = { k: 'lit', v: kt.v };
-          } else if (kt.t === 'var') {
-            pos++;
-            entries.push({ key: { k: 'lit', v: kt.v }, varName: kt.v });
-            if (isOp(',')) {
-              pos++;
-              continue;
-            }
-            expectOp('}');
-            return { k: 'object', entries };
-          } else if (kt.t === 'str') {
-            pos++;
-            key = { k: 'str', parts: kt.parts };
-          } else if (kt.t === 'num') {
-            return fail();
-          } else if (isOp('(')) {
-            pos++;
-            key = pipe();
-            expectOp(')');
-          } else return fail();
-          let value: Node | undefined;
-          if (isOp(':')) {
-            pos++;
-            value = objVal();
-          }
-          entries.push({ key, value });
-          if (isOp(',')) {
-            pos++;
-            continue;
-          }
-          expectOp('}');
-          return { k: 'object', entries };
-        }
-      }
-    }
-    if (t.t === 'id') {
-      if (t.v === 'if') {
-        pos++;
-        const cond = pipe();
-        expectId('then');
-        const then = pipe();
-        const elifs: [Node, Node][] = [];
-        let els: Node | undefined;
-        for (;;) {
-          if (isId('elif')) {
-            pos++;
-            const c = pipe();
-            expectId('then');
-            elifs.push([c, pipe()]);
-            continue;
-          }
-          if (isId('else')) {
-            pos++;
-            els = pipe();
-          }
-          expectId('end');
-          break;
-        }
-        return { k: 'if', cond, then, elifs, else: els };
-      }
-      if (t.v === 'reduce') {
-        pos++;
-        const src = postfix();
-        expectId('as');
-        const vt = peek();
-        if (vt.t !== 'var') fail();
-        pos++;
-        expectOp('(');
-        const init = pipe();
-        expectOp(';');
-        const upd = pipe();
-        expectOp(')');
-        return { k: 'reduce', src, name: (vt as { v: string }).v, init, upd };
-      }
-      if (t.v === 'try') {
-        pos++;
-        const body = postfix();
-        if (isId('catch')) {
-          pos++;
-          return { k: 'try', body, catch: postfix() };
-        }
-        return { k: 'try', body };
-      }
-      if (KEYWORDS.has(t.v)) fail();
-      pos++;
-      const args: Node[] = [];
-      if (isOp('(')) {
-        pos++;
-        for (;;) {
-          args.push(pipe());
-          if (isOp(';')) {
-            pos++;
-            continue;
-          }
-          expectOp(')');
-          break;
-        }
-      }
-      return { k: 'call', name: t.v, args };
-    }
-    return fail();
-  };
-  // An object value: a term possibly followed by `|`-free operators (jq: ExpD) — accept alternatives up to ',' or '}'.
-  const objVal = (): Node => {
-    let l = alt();
-    while (isOp('|')) {
-      pos++;
-      l = { k: 'pipe', l, r: alt() };
-    }
-    return l;
-  };
-  const e = pipe();
-  if (peek().t !== 'eof') fail();
-  return e;
+  return new Parser(lex(src)).filter();
 }
 
-// ---------------------------------------------------------------- evaluation
+// ---------------------------------------------------------------- compile errors
 
 /** The token jq's bison parser would complain about (approximation: $end for truncated input). */
 export function unexpected(src: string): string {
@@ -531,26 +460,24 @@ export function undefinedCall(n: Node, defined: Set<string>): string | undefined
       return visit(n.body, inner) ?? visit(n.rest, d);
     }
     default:
-      for (const v of Object.values(n)) {
-        if (v && typeof v === 'object' && 'k' in v) {
-          const r = visit(v as Node, defined);
-          if (r) return r;
-        }
-        if (Array.isArray(v))
-          for (const x of v) {
-            if (x && typeof x === 'object' && 'k' in x) {
-              const r = visit(x as Node, defined);
-              if (r) return r;
-            } else if (Array.isArray(x)) for (const y of x) if (y && typeof y === 'object' && 'k' in y) {
-              const r = visit(y as Node, defined);
-              if (r) return r;
-            }
-            else if (x && typeof x === 'object') for (const y of Object.values(x)) if (y && typeof y === 'object' && 'k' in y) {
-              const r = visit(y as Node, defined);
-              if (r) return r;
-            }
-          }
+      for (const c of children(n)) {
+        const r = visit(c, defined);
+        if (r) return r;
       }
       return undefined;
   }
+}
+
+/** A node's sub-filters in field order: operands, arguments, `elif` pairs, object keys and values. */
+function children(n: Node): Node[] {
+  const out: Node[] = [];
+  const add = (x: unknown): void => {
+    if (Array.isArray(x)) x.forEach(add);
+    else if (x && typeof x === 'object') {
+      if ('k' in x) out.push(x as Node);
+      else Object.values(x).forEach(add);
+    }
+  };
+  Object.values(n).forEach(add);
+  return out;
 }

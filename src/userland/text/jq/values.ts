@@ -9,167 +9,228 @@ export const isObj = (v: JVal): v is JObj => v instanceof Map;
 
 // ---------------------------------------------------------------- JSON text
 
+/** What parseJsonStream returns: the values before any error, the line each ended on, and the error. */
+export interface JsonStream {
+  values: JVal[];
+  error?: string;
+  lines: number[];
+}
+
 /** Parse a stream of JSON texts as jq 1.6's token-driven parser does (same error messages and positions). */
-export function parseJsonStream(text: string): { values: JVal[]; error?: string; lines: number[] } {
-  const values: JVal[] = [];
-  const lines: number[] = [];
+export function parseJsonStream(text: string): JsonStream {
+  return new JsonStreamParser(text).parse();
+}
+
+const JSON_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '/': '/', '\\': '\\', '"': '"' };
+
+/** An open array, object, or object key awaiting its value. */
+type Frame = JVal[] | JObj | { key: string };
+const isKey = (f: Frame | undefined): f is { key: string } => f !== undefined && !Array.isArray(f) && !(f instanceof Map);
+
+/**
+ * jq's parser, character by character: literals (numbers, true/false/null)
+ * gather in `tok` until a delimiter, structural characters work on a stack of
+ * open frames, and a value completes when the stack is empty.
+ */
+class JsonStreamParser {
+  private readonly text: string;
+  private readonly values: JVal[] = [];
+  private readonly lines: number[] = [];
+  private readonly stack: Frame[] = [];
+  /** The value just completed, waiting for a separator. */
+  private next: JVal | undefined;
+  private tok = '';
+  private i = 0;
+  private line = 1;
+  private column = 0;
   // Newlines up to each index, for the `<stdin>:N` of runtime errors (jq feeds its parser line by line).
-  let fed = 0;
-  let fedTo = 0;
-  const linesFed = (i: number): number => {
-    const nl = text.indexOf('\n', i);
-    const end = nl < 0 ? text.length : nl + 1;
-    for (; fedTo < end; fedTo++) if (text[fedTo] === '\n') fed++;
-    return fed;
-  };
-  type Frame = JVal[] | JObj | { key: string };
-  const stack: Frame[] = [];
-  let next: JVal | undefined;
-  let line = 1;
-  let column = 0;
-  let tok = '';
-  const err = (msg: string, eof = false): { values: JVal[]; error: string; lines: number[] } => ({ values, lines, error: `${msg}${eof ? ' at EOF' : ''} at line ${line}, column ${column}` });
-  const top = (): Frame | undefined => stack[stack.length - 1];
-  const isKey = (f: Frame | undefined): f is { key: string } => f !== undefined && !Array.isArray(f) && !(f instanceof Map);
-  const value = (v: JVal): string | undefined => {
-    if (next !== undefined) return 'Expected separator between values';
-    next = v;
+  private fed = 0;
+  private fedTo = 0;
+
+  constructor(text: string) {
+    this.text = text;
+  }
+
+  parse(): JsonStream {
+    const text = this.text;
+    for (; this.i < text.length; this.i++) {
+      const ch = text[this.i];
+      this.count(ch);
+      const failed = ch === '"' ? this.stringToken() : ' \t\r\n[]{}:,'.includes(ch) ? this.delimiter(ch) : this.literalChar(ch);
+      if (failed) return failed;
+    }
+    const m = this.literal();
+    if (m) return this.err(m, true);
+    this.done(text.length);
+    if (this.stack.length || this.next !== undefined) return this.err('Unfinished JSON term', true);
+    return { values: this.values, lines: this.lines };
+  }
+
+  /** A character of a number or true/false/null. */
+  private literalChar(ch: string): JsonStream | undefined {
+    this.tok += ch;
+    return this.tok.length > 4096 ? this.err('Invalid numeric literal') : undefined;
+  }
+
+  /** Blank or structural: ends the literal being gathered; structure works on the stack. */
+  private delimiter(ch: string): JsonStream | undefined {
+    const m = this.literal();
+    if (m) return this.err(m);
+    this.done(this.i);
+    if (' \t\r\n'.includes(ch)) return undefined;
+    const m2 = this.token(ch);
+    if (m2) return this.err(m2);
+    this.done(this.i);
     return undefined;
-  };
-  const literal = (): string | undefined => {
-    if (!tok) return undefined;
-    const t = tok;
-    tok = '';
+  }
+
+  private err(msg: string, eof = false): JsonStream {
+    return { values: this.values, lines: this.lines, error: `${msg}${eof ? ' at EOF' : ''} at line ${this.line}, column ${this.column}` };
+  }
+
+  /** Line and column after character `c`. */
+  private count(c: string): void {
+    if (c === '\n') {
+      this.line++;
+      this.column = 0;
+    } else this.column++;
+  }
+
+  private linesFed(i: number): number {
+    const nl = this.text.indexOf('\n', i);
+    const end = nl < 0 ? this.text.length : nl + 1;
+    for (; this.fedTo < end; this.fedTo++) if (this.text[this.fedTo] === '\n') this.fed++;
+    return this.fed;
+  }
+
+  private top(): Frame | undefined {
+    return this.stack[this.stack.length - 1];
+  }
+
+  private value(v: JVal): string | undefined {
+    if (this.next !== undefined) return 'Expected separator between values';
+    this.next = v;
+    return undefined;
+  }
+
+  /** The gathered literal (number, true, false, null), if any, becomes a value. */
+  private literal(): string | undefined {
+    if (!this.tok) return undefined;
+    const t = this.tok;
+    this.tok = '';
     const pat = t[0] === 't' ? 'true' : t[0] === 'f' ? 'false' : t[0] === 'n' && t.length !== 3 ? 'null' : undefined;
     if (pat) {
       if (t !== pat) return 'Invalid literal';
-      return value(pat === 'true' ? true : pat === 'false' ? false : null);
+      return this.value(pat === 'true' ? true : pat === 'false' ? false : null);
     }
     if (!/^-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(t)) return 'Invalid numeric literal';
     const n = Number(t);
-    return value(Number.isFinite(n) ? n : n > 0 ? Number.MAX_VALUE : -Number.MAX_VALUE);
-  };
-  const token = (ch: string): string | undefined => {
-    const t = top();
+    return this.value(Number.isFinite(n) ? n : n > 0 ? Number.MAX_VALUE : -Number.MAX_VALUE);
+  }
+
+  /** A structural character: `[ { : , ] }`. */
+  private token(ch: string): string | undefined {
+    const t = this.top();
     switch (ch) {
       case '[':
       case '{':
-        if (next !== undefined) return 'Expected separator between values';
-        if (stack.length >= 256) return 'Exceeds depth limit for parsing';
-        stack.push(ch === '[' ? [] : new Map());
+        if (this.next !== undefined) return 'Expected separator between values';
+        if (this.stack.length >= 256) return 'Exceeds depth limit for parsing';
+        this.stack.push(ch === '[' ? [] : new Map());
         return undefined;
       case ':':
         if (!(t instanceof Map)) return "':' not as part of an object";
-        if (typeof next !== 'string') return 'Object keys must be strings';
-        stack.push({ key: next });
-        next = undefined;
+        if (typeof this.next !== 'string') return 'Object keys must be strings';
+        this.stack.push({ key: this.next });
+        this.next = undefined;
         return undefined;
       case ',':
-        if (next === undefined) return "Expected value before ','";
-        if (t === undefined) return "',' not as part of an object or array";
-        if (Array.isArray(t)) t.push(next);
-        else if (isKey(t)) {
-          stack.pop();
-          (top() as JObj).set(t.key, next);
-        } else return 'Objects must consist of key:value pairs';
-        next = undefined;
-        return undefined;
+        return this.comma(t);
       case ']':
         if (!Array.isArray(t)) return "Unmatched ']'";
-        if (next !== undefined) t.push(next);
+        if (this.next !== undefined) t.push(this.next);
         else if (t.length) return 'Expected another array element';
-        next = stack.pop() as JVal;
+        this.next = this.stack.pop() as JVal;
         return undefined;
       case '}':
-        if (t === undefined) return "Unmatched '}'";
-        if (next !== undefined) {
-          if (!isKey(t)) return 'Objects must consist of key:value pairs';
-          stack.pop();
-          (top() as JObj).set(t.key, next);
-        } else {
-          if (!(t instanceof Map)) return "Unmatched '}'";
-          if (t.size) return 'Expected another key-value pair';
-        }
-        next = stack.pop() as JVal;
-        return undefined;
+        return this.closeObject(t);
     }
     return undefined;
-  };
-  const done = (i: number): void => {
-    if (stack.length === 0 && next !== undefined) {
-      values.push(next);
-      lines.push(linesFed(i));
-      next = undefined;
-    }
-  };
-  let i = 0;
-  for (; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '\n') {
-      line++;
-      column = 0;
-    } else column++;
-    if (ch === '"') {
-      const m = literal();
-      if (m) return err(m);
-      done(i);
-      // A string token: scan to its closing quote.
-      let out = '';
-      let j = i + 1;
-      let closed = false;
-      for (; j < text.length; j++) {
-        const c = text[j];
-        if (c === '\n') {
-          line++;
-          column = 0;
-        } else column++;
-        if (c === '"') {
-          closed = true;
-          break;
-        }
-        if (c === '\\') {
-          const e = text[++j];
-          column++;
-          const map: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '/': '/', '\\': '\\', '"': '"' };
-          if (e === 'u') {
-            const hex = text.slice(j + 1, j + 5);
-            if (!/^[0-9a-fA-F]{4}$/.test(hex)) {
-              i = j;
-              return err('Invalid escape');
-            }
-            out += String.fromCharCode(parseInt(hex, 16));
-            j += 4;
-            column += 4;
-          } else if (e !== undefined && map[e] !== undefined) out += map[e];
-          else return err('Invalid escape');
-        } else out += c;
-      }
-      i = j;
-      if (!closed) return err('Unfinished string', true);
-      const m2 = value(out);
-      if (m2) return err(m2);
-      done(i);
-      continue;
-    }
-    if (' \t\r\n[]{}:,'.includes(ch)) {
-      const m = literal();
-      if (m) return err(m);
-      done(i);
-      if (!' \t\r\n'.includes(ch)) {
-        const m2 = token(ch);
-        if (m2) return err(m2);
-        done(i);
-      }
-      continue;
-    }
-    tok += ch;
-    if (tok.length > 4096) return err('Invalid numeric literal');
   }
-  const m = literal();
-  if (m) return err(m, true);
-  done(text.length);
-  if (stack.length || next !== undefined) return err('Unfinished JSON term', true);
-  return { values, lines };
+
+  private comma(t: Frame | undefined): string | undefined {
+    if (this.next === undefined) return "Expected value before ','";
+    if (t === undefined) return "',' not as part of an object or array";
+    if (Array.isArray(t)) t.push(this.next);
+    else if (isKey(t)) {
+      this.stack.pop();
+      (this.top() as JObj).set(t.key, this.next);
+    } else return 'Objects must consist of key:value pairs';
+    this.next = undefined;
+    return undefined;
+  }
+
+  private closeObject(t: Frame | undefined): string | undefined {
+    if (t === undefined) return "Unmatched '}'";
+    if (this.next !== undefined) {
+      if (!isKey(t)) return 'Objects must consist of key:value pairs';
+      this.stack.pop();
+      (this.top() as JObj).set(t.key, this.next);
+    } else {
+      if (!(t instanceof Map)) return "Unmatched '}'";
+      if (t.size) return 'Expected another key-value pair';
+    }
+    this.next = this.stack.pop() as JVal;
+    return undefined;
+  }
+
+  /** A value is complete when no frame is open. */
+  private done(i: number): void {
+    if (this.stack.length === 0 && this.next !== undefined) {
+      this.values.push(this.next);
+      this.lines.push(this.linesFed(i));
+      this.next = undefined;
+    }
+  }
+
+  /** A string token from the quote at `i`: scan to its closing quote; an error result, or undefined. */
+  private stringToken(): JsonStream | undefined {
+    const m = this.literal();
+    if (m) return this.err(m);
+    this.done(this.i);
+    const text = this.text;
+    let out = '';
+    let j = this.i + 1;
+    let closed = false;
+    for (; j < text.length; j++) {
+      const c = text[j];
+      this.count(c);
+      if (c === '"') {
+        closed = true;
+        break;
+      }
+      if (c !== '\\') {
+        out += c;
+        continue;
+      }
+      const e = text[++j];
+      this.column++;
+      if (e === 'u') {
+        const hex = text.slice(j + 1, j + 5);
+        if (!/^[0-9a-fA-F]{4}$/.test(hex)) return this.err('Invalid escape');
+        out += String.fromCharCode(parseInt(hex, 16));
+        j += 4;
+        this.column += 4;
+      } else if (e !== undefined && JSON_ESCAPES[e] !== undefined) out += JSON_ESCAPES[e];
+      else return this.err('Invalid escape');
+    }
+    this.i = j;
+    if (!closed) return this.err('Unfinished string', true);
+    const m2 = this.value(out);
+    if (m2) return this.err(m2);
+    this.done(this.i);
+    return undefined;
+  }
 }
 
 /** A number as jq 1.6 prints it (shortest round-trip digits, exponent for decpt <= -4 or > ndigits+15). */
