@@ -7,6 +7,20 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import comments from '@eslint-community/eslint-plugin-eslint-comments/configs';
 
+/** Member accesses that reach into kernel tables (see the src/userland block below; tested in test/lint-kernel-interfaces.test.ts). */
+export const USERLAND_KERNEL_TABLES = [
+  { selector: "MemberExpression[property.name='stack']", message: 'Programs reach the packet path through sockets (kernel/socket/*) and NetNs operations, not the Stack.' },
+  { selector: "MemberExpression[property.name='neigh']", message: 'Programs read neighbours with NetNs.neighDump and change them with neighAdd / neighDel / arpSet / arpDelete.' },
+  { selector: "MemberExpression[property.name='fdb']", message: 'Programs read forwarding databases with NetNs.fdbDump / brForward and change them with fdbAdd / fdbDel.' },
+  { selector: "MemberExpression[property.name=/^(stp|stpState)$/]:not(AssignmentExpression > MemberExpression.left)", message: 'Programs read the spanning tree with NetNs.bridgeInfo / brportInfo.' },
+  { selector: "AssignmentExpression > MemberExpression.left[object.property.name='port']", message: 'Programs change bridge ports with NetNs.linkChange(dev, { brport }).' },
+  { selector: "AssignmentExpression > MemberExpression.left[object.type='TSNonNullExpression'][object.expression.property.name='port']", message: 'Programs change bridge ports with NetNs.linkChange(dev, { brport }).' },
+  // Device fields, on the names programs give devices (`req.noarp` of a parsed request is fine).
+  { selector: "AssignmentExpression > MemberExpression.left[object.name=/^(d|dev|br|host|peer|veth|hostVeth|contVeth)$/][property.name=/^(noarp|promisc|allmulti|txqlen|alias|mtu|mac|name|adminUp)$/]", message: 'Programs change devices with NetNs.linkChange.' },
+  { selector: "AssignmentExpression > MemberExpression.left[property.name=/^(inet|inet6)$/]", message: 'Programs change addresses with NetNs.addrAdd / addrDel / addrFlush / addr6Del.' },
+  { selector: "UpdateExpression > MemberExpression.argument[property.name=/^(promisc|allmulti)$/]", message: 'Programs change devices with NetNs.linkChange.' },
+];
+
 export default tseslint.config(
   { ignores: ['dist/', '.astro/', 'node_modules/', 'public/', 'test-results/', 'playwright-report/'] },
   js.configs.recommended,
@@ -29,6 +43,18 @@ export default tseslint.config(
       'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
       // A disable comment says why: `// eslint-disable-line RULE -- reason`.
       '@eslint-community/eslint-comments/require-description': 'error',
+    },
+  },
+  {
+    // Programs reach the kernel through its interfaces (docs/ARCHITECTURE.md,
+    // "How programs reach the kernel"): neighbours, forwarding databases and
+    // the spanning tree through NetNs operations, never the tables behind
+    // them; kernel modules holding those tables give programs types only.
+    files: ['src/userland/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', ...USERLAND_KERNEL_TABLES],
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ regex: 'kernel/(neigh|fdb|stp|brport)\\.ts$', allowTypeImports: true, message: 'Programs use NetNs operations (neighDump, fdbDump, bridgeInfo, linkChange…); import types only.' }] }],
     },
   },
   {

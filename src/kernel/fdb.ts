@@ -12,7 +12,7 @@
 // bridge's multicast-router groups while up, solicited-node groups of its
 // IPv6 addresses).
 
-import type { Mac } from './addr.ts';
+import type { Ip4, Mac } from './addr.ts';
 import { fail } from './errno.ts';
 import type { FdbEntry, NetDevice } from './netdev.ts';
 
@@ -162,3 +162,136 @@ export function fdbEntries(br: NetDevice): FdbEntry[] {
 }
 
 export { bridgeOf };
+
+/** NUD state and flags of an FDB request: `bridge fdb add|append|replace|del`, and for a vxlan device its remote. */
+export interface FdbRequest {
+  /** NTF_MASTER: the bridge's table (the device is its port). */
+  master: boolean;
+  /** NTF_SELF: the device's own table (a bridge's FDB, a vxlan's remotes, or the unicast list). */
+  self: boolean;
+  state: FdbAddState;
+  /** NLM_F_EXCL (add), NLM_F_REPLACE (replace), NLM_F_APPEND (append). */
+  excl: boolean;
+  replace: boolean;
+  append?: boolean;
+  /** NDA_DST: a vxlan remote VTEP. */
+  dst?: Ip4;
+}
+
+/** One FDB entry as an AF_BRIDGE RTM_GETNEIGH dump reports it (a snapshot). */
+export interface FdbInfo {
+  readonly mac: Mac;
+  /** NTF_MASTER: the bridge whose FDB holds it; undefined for the device's own (NTF_SELF) entries. */
+  readonly master?: NetDevice;
+  /** `permanent`, `static` or '' (dynamic). */
+  readonly state: 'permanent' | 'static' | '';
+  /** ms since the entry was last refreshed (0 for local ones). */
+  readonly age: number;
+  /** vxlan: the remote VTEP, and the underlay device of a default (all-zeros) entry. */
+  readonly dst?: Ip4;
+  readonly via?: NetDevice;
+}
+
+const ZERO_MAC = '00:00:00:00:00:00';
+
+/** rtnl_fdb_add: add to the table(s) the request names (master, then self; a vxlan's own table is its remotes). */
+export function fdbRequestAdd(dev: NetDevice, mac: Mac, o: FdbRequest): void {
+  if (o.master) fdbAdd(dev, mac, { master: true, self: false, state: o.state, excl: o.excl, replace: o.replace });
+  if (o.self) {
+    if (dev.vxlan) vxlanFdbAdd(dev, mac, o);
+    else fdbAdd(dev, mac, { master: false, self: true, state: o.state, excl: o.excl, replace: o.replace });
+  }
+}
+
+/** rtnl_fdb_del: remove from the table(s) the request names. */
+export function fdbRequestDel(dev: NetDevice, mac: Mac, o: Pick<FdbRequest, 'master' | 'self' | 'dst'>): void {
+  if (o.master) fdbDel(dev, mac, true);
+  if (o.self) {
+    if (dev.vxlan) vxlanFdbDel(dev, mac, o.dst);
+    else fdbDel(dev, mac, false);
+  }
+}
+
+/** vxlan_fdb_add: MAC → remote VTEP(s) in the device's own table; without dst the device's default remote. */
+function vxlanFdbAdd(dev: NetDevice, mac: Mac, o: FdbRequest): void {
+  const vx = dev.vxlan!;
+  if (!vx.fdb) vx.fdb = new Map();
+  const list = vx.fdb.get(mac);
+  const target = o.dst ?? vx.remote;
+  if (target === undefined) fail('EINVAL');
+  const entry = { dst: target, permanent: o.state === 'permanent', learned: false, updated: dev.ns.now };
+  if (o.excl && list) fail('EEXIST');
+  if (o.append && list) {
+    if (!list.some((e) => e.dst === target)) list.push(entry);
+  } else vx.fdb.set(mac, [entry]);
+}
+
+/** vxlan_fdb_delete: the MAC's entries, or only the one to `dst`. */
+function vxlanFdbDel(dev: NetDevice, mac: Mac, dst: Ip4 | undefined): void {
+  const fdb = dev.vxlan!.fdb;
+  const list = fdb?.get(mac);
+  if (!fdb || !list) fail('ENOENT');
+  const rest = dst === undefined ? [] : list.filter((e) => e.dst !== dst);
+  if (dst !== undefined && rest.length === list.length) fail('ENOENT');
+  if (rest.length) fdb.set(mac, rest);
+  else fdb.delete(mac);
+}
+
+/**
+ * rtnl_fdb_dump for one device, in the order `bridge fdb show` prints it: a
+ * vxlan's remotes (the default entry last); a bridge's own address lists,
+ * then its FDB entries on itself; a port's entries in its bridge's FDB, then
+ * its own address lists.
+ */
+export function fdbDump(dev: NetDevice): FdbInfo[] {
+  const out: FdbInfo[] = [];
+  const now = dev.ns.now;
+  const self = (): void => {
+    for (const mac of devUcList(dev)) out.push({ mac, state: 'permanent', age: 0 });
+    for (const mac of devMcList(dev)) out.push({ mac, state: 'permanent', age: 0 });
+  };
+  const master = (br: NetDevice): void => {
+    for (const e of fdbEntries(br)) {
+      if (e.dev !== dev) continue;
+      out.push({ mac: e.mac, master: br, state: e.local ? 'permanent' : e.isStatic ? 'static' : '', age: e.local ? 0 : Math.max(0, now - e.updated) });
+    }
+  };
+  if (dev.vxlan) {
+    const vx = dev.vxlan;
+    const fdb = vx.fdb;
+    if (!fdb) return out;
+    const keys = [...fdb.keys()].sort((a, b) => (a === ZERO_MAC ? 1 : 0) - (b === ZERO_MAC ? 1 : 0));
+    for (const mac of keys) {
+      for (const e of fdb.get(mac)!) {
+        const via = vx.dev && mac === ZERO_MAC && !e.learned ? vx.dev : undefined;
+        out.push({ mac, state: e.permanent ? 'permanent' : '', age: Math.max(0, now - e.updated), dst: e.dst, via });
+      }
+    }
+    return out;
+  }
+  if (dev.bridge) {
+    self();
+    master(dev);
+  } else {
+    if (dev.master?.bridge) master(dev.master);
+    self();
+  }
+  return out;
+}
+
+/** One record of /sys/class/net/BR/brforward (struct __fdb_entry): the entries on ports. */
+export interface BrForwardEntry {
+  readonly mac: Mac;
+  readonly portNo: number;
+  readonly local: boolean;
+  /** Ageing timer value, ms (0 for local entries). */
+  readonly age: number;
+}
+
+/** br_fdb_fillbuf: the bridge's forwarding entries on its ports, in table order. */
+export function brForward(br: NetDevice): BrForwardEntry[] {
+  const now = br.ns.now;
+  return fdbEntries(br)
+    .filter((e) => e.dev !== br)
+    .map((e) => ({ mac: e.mac, portNo: e.dev.port?.portNo ?? 0, local: e.local, age: e.local ? 0 : Math.max(0, now - e.updated) }));
+}

@@ -39,6 +39,27 @@ export interface NeighEntry {
   proxy: boolean;
 }
 
+/** One neighbour as RTM_GETNEIGH reports it: a snapshot, with the NUD state at the time of the dump. */
+export interface NeighInfo {
+  readonly ip: Ip4;
+  readonly dev: NetDevice;
+  readonly mac?: Mac;
+  readonly state: NudState;
+  readonly router: boolean;
+  readonly proxy: boolean;
+}
+
+/** RTM_NEWNEIGH: the entry to add or update. */
+export interface NeighRequest {
+  ip: Ip4;
+  dev: NetDevice;
+  /** NDA_LLADDR, `aa:bb:…` (fewer than six bytes is refused). */
+  mac?: Mac;
+  state: NudState;
+  router?: boolean;
+  proxy?: boolean;
+}
+
 /** Timing parameters (net.ipv4.neigh.default.*), in ms. */
 export const NEIGH_PARAMS = {
   baseReachableTime: 30_000,

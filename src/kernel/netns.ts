@@ -8,7 +8,11 @@ import { type Ip4, type Mac, bcastOf, fmtIp4, linkLocal6, netOf, MAC_ZERO } from
 import { fail } from './errno.ts';
 import { Fib, RT_TABLE, type FibResult, type Route, type Rule, routeUsesDev } from './fib.ts';
 import type { Kernel } from './kernel.ts';
-import { NeighTable } from './neigh.ts';
+import type { Errno } from './errno.ts';
+import type { OutRoute } from './stack.ts';
+import { NeighTable, type NeighInfo, type NeighRequest } from './neigh.ts';
+import { type BridgeInfo, type BrportAttrs, type BrportInfo, bridgeInfo, brportInfo, brportSet } from './brport.ts';
+import { type BrForwardEntry, type FdbInfo, type FdbRequest, brForward, fdbDump, fdbRequestAdd, fdbRequestDel } from './fdb.ts';
 import { IFF, type InetAddr, type LinkKind, NetDevice, SCOPE } from './netdev.ts';
 import { type LinkInfo, linkOps } from './dev/ops.ts';
 import type { BridgeOpts } from './stp.ts';
@@ -108,6 +112,32 @@ export interface NetfilterState {
 export interface LinkAttrs {
   /** bridge: IFLA_BR_* attributes. */
   bridge?: BridgeOpts;
+}
+
+/**
+ * One RTM_NEWLINK/RTM_SETLINK change of an existing device (`ip link set`,
+ * `bridge link set`, brctl): every attribute optional, applied in
+ * do_setlink()'s order.
+ */
+export interface LinkChange extends LinkAttrs {
+  /** IFLA_NET_NS_FD / IFLA_NET_NS_PID: the namespace to move to. */
+  netns?: NetNs;
+  netnsPid?: number;
+  address?: Mac;
+  mtu?: number;
+  name?: string;
+  /** IFLA_IFALIAS; '' removes it. */
+  alias?: string;
+  /** IFF_NOARP, IFF_PROMISC, IFF_ALLMULTI as the user asks for them. */
+  noarp?: boolean;
+  promisc?: boolean;
+  allmulti?: boolean;
+  up?: boolean;
+  /** IFLA_MASTER: a bridge's ifindex in the device's namespace; 0 releases the device. */
+  master?: number;
+  txqlen?: number;
+  /** IFLA_BRPORT_* (EOPNOTSUPP unless the device is a bridge port). */
+  brport?: BrportAttrs;
 }
 
 /** Options of `ip link add`. */
@@ -294,14 +324,73 @@ export class NetNs {
     if (!ops?.newlink) return fail('EOPNOTSUPP', 'Unknown device type');
     const rng = this.kernel.rng;
     const dev = ops.newlink(this, o, { make: (ns, name, mac, mtu) => ns.makeDev(name, o.kind, mac, mtu), randomMac: () => rng.mac() });
+    // rtnl_create_link: IFLA_TXQLEN.
+    if (o.txqlen !== undefined) dev.txqlen = o.txqlen;
     this.kernel.notifyTopology();
     return dev;
   }
 
-  /** `ip link set DEV type KIND ATTRS` (rtnl_changelink: the kind's attributes). */
-  linkChange(dev: NetDevice, attrs: LinkAttrs): void {
-    if (!dev.ops.changelink) fail('EOPNOTSUPP');
-    dev.ops.changelink(dev, attrs);
+  /**
+   * RTM_SETLINK (rtnl_changelink, then do_setlink): the kind's attributes
+   * first, then namespace, address, MTU, name, alias, flags, up/down,
+   * master, queue length and the bridge-port attributes, each validated as
+   * the kernel does; the first refusal throws and leaves the earlier
+   * changes made.
+   */
+  linkChange(dev: NetDevice, c: LinkChange): void {
+    if (c.bridge !== undefined) {
+      if (!dev.ops.changelink) fail('EOPNOTSUPP');
+      dev.ops.changelink(dev, c);
+    }
+    if (c.netns || c.netnsPid !== undefined) {
+      let target = c.netns;
+      if (!target) {
+        const p = this.kernel.procs.get(c.netnsPid!);
+        // pid 1 is the host's init, in the initial namespace.
+        if (!p && c.netnsPid !== 1) fail('ESRCH');
+        target = p ? (p.netns as NetNs) : this.kernel.initNs;
+      }
+      this.setNetns(dev, target);
+    }
+    const cur = dev.ns;
+    if (c.address !== undefined) cur.setAddress(dev, c.address);
+    if (c.mtu !== undefined) cur.setMtu(dev, c.mtu);
+    if (c.name !== undefined && c.name !== dev.name) cur.setName(dev, c.name);
+    if (c.alias !== undefined) {
+      dev.alias = c.alias || undefined;
+      this.kernel.notifyTopology();
+    }
+    if (c.noarp !== undefined) dev.noarp = c.noarp;
+    // dev_change_flags: IFF_PROMISC counts one reference for the user's request.
+    if (c.promisc !== undefined && c.promisc !== dev.userPromisc) dev.promisc = Math.max(0, dev.promisc + (c.promisc ? 1 : -1));
+    if (c.allmulti !== undefined) dev.allmulti = c.allmulti ? 1 : 0;
+    if (c.up !== undefined) cur.setUp(dev, c.up);
+    if (c.master !== undefined) {
+      if (c.master === 0) cur.setMaster(dev, undefined);
+      else {
+        const br = cur.devByIndex(c.master);
+        if (!br) fail('EINVAL');
+        cur.setMaster(dev, br);
+      }
+    }
+    if (c.txqlen !== undefined) {
+      if (c.txqlen < 0) fail('EINVAL');
+      dev.txqlen = c.txqlen;
+    }
+    if (c.brport !== undefined) {
+      brportSet(this.kernel.stack.stp, dev, c.brport);
+      this.kernel.notifyTopology();
+    }
+  }
+
+  /** IFLA_BR_* of a bridge with its spanning-tree view and port list (what brctl and `bridge` read); undefined for other devices. */
+  bridgeInfo(br: NetDevice): BridgeInfo | undefined {
+    return bridgeInfo(br);
+  }
+
+  /** IFLA_BRPORT_* of a bridge port, its STP state included; undefined when `dev` is not a port. */
+  brportInfo(dev: NetDevice): BrportInfo | undefined {
+    return brportInfo(dev);
   }
 
   /** IFLA_LINK of `dev`: the ifindex of its other end (a veth peer), 0 when gone, undefined for kinds without one. */
@@ -607,6 +696,12 @@ export class NetNs {
     this.kernel.notifyTopology();
   }
 
+  /** RTM_DELADDR of an IPv6 address (`ip -6 addr flush`); EADDRNOTAVAIL when the device has no such address. */
+  addr6Del(dev: NetDevice, addr: string): void {
+    if (!dev.inet6.some((x) => x.addr === addr)) fail('EADDRNOTAVAIL');
+    dev.inet6 = dev.inet6.filter((x) => x.addr !== addr);
+  }
+
   /** Install local/broadcast/prefix routes of an address (fib_add_ifaddr). */
   private addrRoutesAdd(dev: NetDevice, a: InetAddr): void {
     const base = { tos: 0, metric: 0, protocol: 'kernel', onlink: false, prefsrc: a.local, dev } as const;
@@ -804,9 +899,116 @@ export class NetNs {
     this.kernel.notifyTopology();
   }
 
+  /**
+   * RTM_GETROUTE for one destination without an input device
+   * (ip_route_output_key, what `ip route get` and connect() see), with the
+   * path MTU of the destination: a learned exception and its seconds left,
+   * or the route's mtu metric. Throws KernelError as connect() fails.
+   */
+  routeGetOutput(daddr: Ip4, o: { saddr?: Ip4; oif?: NetDevice; mark?: number } = {}): Readonly<OutRoute> & { pmtu?: { mtu: number; locked: boolean; expires?: number } } {
+    const r = this.kernel.stack.routeOutput(this, daddr, o);
+    const exc = r.route.exceptions?.get(daddr);
+    const now = this.now;
+    const pmtu = exc && exc.expires > now ? { mtu: exc.mtu, locked: false, expires: Math.floor((exc.expires - now) / 1000) } : r.route.mtu ? { mtu: r.route.mtu, locked: !!r.route.mtuLock } : undefined;
+    return { ...r, pmtu };
+  }
+
+  /** RTM_GETROUTE with RTA_IIF (ip_route_input): how a packet from `saddr` to `daddr` arriving on `iif` is routed. */
+  routeGetInput(daddr: Ip4, saddr: Ip4, iif: NetDevice, mark = 0): { kind: 'local' } | { kind: 'broadcast' } | { kind: 'forward'; out: Readonly<OutRoute> } | { kind: 'error'; errno: Errno } {
+    return this.kernel.stack.routeInput(this, { src: saddr, dst: daddr } as never, iif, mark);
+  }
+
   /** Longest-prefix lookup (RTM_GETROUTE for one destination) of the routes `pred` accepts. */
   routeLookup(daddr: Ip4, pred: (r: Readonly<Route>) => boolean): FibResult | undefined {
     return this.fib.lookup({ daddr }, pred);
+  }
+
+  // ── neighbours (RTM_*NEIGH, SIOC*ARP) ──────────────────────────────────
+
+  /** RTM_GETNEIGH dump: every entry (proxy ones too) in table order, with the NUD state now. A snapshot. */
+  neighDump(): NeighInfo[] {
+    const now = this.now;
+    return this.neigh.entries.map((e) => ({ ip: e.ip, dev: e.dev, mac: e.mac, state: this.neigh.stateAt(e, now), router: e.router, proxy: e.proxy }));
+  }
+
+  /**
+   * RTM_NEWNEIGH (neigh_add): create the entry for (ip, dev) or update it in
+   * place. EEXIST with `excl` when it exists, ENOENT without `create` when
+   * it does not; EINVAL for a short link address, or when a state that needs
+   * one (permanent, noarp, reachable, stale, delay, probe) comes without it.
+   * An update with an address releases the packets waiting for it.
+   */
+  neighAdd(n: NeighRequest, flags: { create: boolean; excl: boolean }): void {
+    const existing = this.neigh.find(n.ip, n.dev);
+    if (existing && flags.excl) fail('EEXIST');
+    if (!existing && !flags.create) fail('ENOENT');
+    if (n.mac && n.mac.split(':').length < 6) fail('EINVAL', 'Invalid link address');
+    const needsAddr = n.state === 'PERMANENT' || n.state === 'NOARP' || n.state === 'REACHABLE' || n.state === 'STALE' || n.state === 'DELAY' || n.state === 'PROBE';
+    if (!n.mac && !existing?.mac && needsAddr && n.dev.kind !== 'loopback') fail('EINVAL', 'No link layer address given');
+    const now = this.now;
+    if (existing) {
+      this.kernel.clock.cancel(existing.timer);
+      existing.timer = undefined;
+      existing.state = n.state;
+      if (n.mac) existing.mac = n.mac;
+      existing.confirmed = now;
+      existing.updated = now;
+      existing.router = !!n.router;
+      const q = existing.queue;
+      existing.queue = [];
+      if (existing.mac) for (const send of q) send(existing.mac);
+    } else {
+      this.neigh.add({ ip: n.ip, dev: n.dev, mac: n.mac, state: n.state, confirmed: now, updated: now, used: now, probes: 0, queue: [], router: !!n.router, proxy: !!n.proxy });
+    }
+  }
+
+  /** RTM_DELNEIGH: remove the entry for (ip, dev); ENOENT when there is none. Packets waiting on it are dropped. */
+  neighDel(ip: Ip4, dev: NetDevice): void {
+    const e = this.neigh.find(ip, dev);
+    if (!e) fail('ENOENT');
+    this.kernel.clock.cancel(e.timer);
+    this.neigh.remove(e);
+  }
+
+  /** SIOCSARP (arp_req_set): a permanent (or, `temp`, reachable) entry replacing any other; EINVAL on devices without ARP. */
+  arpSet(ip: Ip4, dev: NetDevice, mac: Mac, temp: boolean): void {
+    if (!dev.usesArp) fail('EINVAL');
+    const existing = this.neigh.find(ip, dev);
+    if (existing) this.neigh.remove(existing);
+    const now = this.now;
+    this.neigh.add({ ip, dev, mac, state: temp ? 'REACHABLE' : 'PERMANENT', confirmed: now, updated: now, used: now, probes: 0, queue: [], router: false, proxy: false });
+  }
+
+  /** SIOCDARP (arp_req_delete): remove the entry for (ip, dev); ENXIO when there is none (NOARP entries do not count). */
+  arpDelete(ip: Ip4, dev: NetDevice): void {
+    const e = this.neigh.entries.find((x) => x.ip === ip && x.dev === dev && this.neigh.stateAt(x, this.now) !== 'NOARP');
+    if (!e) fail('ENXIO');
+    this.neigh.remove(e);
+  }
+
+  // ── bridge forwarding databases (AF_BRIDGE RTM_*NEIGH) ─────────────────
+
+  /** `bridge fdb add|append|replace`: the tables the request names (rtnl_fdb_add). */
+  fdbAdd(dev: NetDevice, mac: Mac, o: FdbRequest): void {
+    fdbRequestAdd(dev, mac, o);
+    this.kernel.notifyTopology();
+  }
+
+  /** `bridge fdb del` (rtnl_fdb_del). */
+  fdbDel(dev: NetDevice, mac: Mac, o: Pick<FdbRequest, 'master' | 'self' | 'dst'>): void {
+    fdbRequestDel(dev, mac, o);
+    this.kernel.notifyTopology();
+  }
+
+  /** AF_BRIDGE RTM_GETNEIGH dump of one device: its entries in its bridge's FDB and its own tables. A snapshot. */
+  fdbDump(dev: NetDevice): FdbInfo[] {
+    return fdbDump(dev);
+  }
+
+  /** /sys/class/net/BR/brforward: the bridge's entries on its ports. A snapshot. */
+  brForward(br: NetDevice): BrForwardEntry[] {
+    if (!br.bridge) fail('ENODEV');
+    return brForward(br);
   }
 
   // ── sysctl ─────────────────────────────────────────────────────────────

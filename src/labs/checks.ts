@@ -63,7 +63,7 @@ export async function probeEcho(world: World, ns: NetNs, dst: number, timeoutMs 
   const at = k.clock.now;
   try {
     sock.sendmsg(
-      { src: 0, dst, ttl: 64, tos: 0, id: k.stack.nextIpId(ns), df: true, payload: { proto: 'icmp', type: 8, code: 0, id, seq: 1, dataLen: 56, sentAt: k.clock.now } },
+      { src: 0, dst, ttl: 64, tos: 0, df: true, payload: { proto: 'icmp', type: 8, code: 0, id, seq: 1, dataLen: 56, sentAt: k.clock.now } },
       { trace },
     );
   } catch (e) {

@@ -5,11 +5,12 @@
 // and the ICMP errors that quote one of its echoes (IP_RECVERR), as
 // ping_rcv and ping_err do. Programs never touch the stack's tables.
 
-import type { Errno } from '../errno.ts';
+import type { Ip4 } from '../addr.ts';
+import { type Errno, fail } from '../errno.ts';
 import type { NetNs } from '../netns.ts';
 import type { NetDevice } from '../netdev.ts';
 import type { IcmpMessage, Ipv4Packet, Ipv6Packet, Trace } from '../packet.ts';
-import type { Skb } from '../stack.ts';
+import type { OutRoute, Skb } from '../stack.ts';
 
 /** What a ping socket's owner is told (sk_data_ready and the error queue). */
 export interface IcmpSocketHandler {
@@ -25,19 +26,36 @@ export class IcmpSocket {
   readonly ns: NetNs;
   readonly id: number;
   readonly handler: IcmpSocketHandler;
+  private peer?: { daddr: Ip4; route: OutRoute };
   constructor(ns: NetNs, id: number, handler: IcmpSocketHandler) {
     this.ns = ns;
     this.id = id;
     this.handler = handler;
   }
 
+  /** connect() (ip_route_connect): the route to `daddr`; throws KernelError as connect() fails. */
+  connect(daddr: Ip4, opts: { oif?: NetDevice; saddr?: Ip4 } = {}): Readonly<OutRoute> {
+    const route = this.ns.kernel.stack.routeOutput(this.ns, daddr, opts);
+    this.peer = { daddr, route };
+    return route;
+  }
+
+  /** getsockopt(IP_MTU) on a connected socket: the path MTU towards the peer, and whether the route locks it. */
+  pathMtu(): { mtu: number; locked: boolean } {
+    if (!this.peer) fail('ENOTCONN');
+    return this.ns.kernel.stack.pathMtu(this.peer.route.route, this.peer.route.dev, this.peer.daddr);
+  }
+
   /**
    * sendmsg() of one echo request (the caller builds the datagram: identifier,
-   * sequence, size, DF). Route errors throw KernelError as connect/sendto
-   * report them; a transmit the device queue refused returns 'ENOBUFS'.
+   * sequence, size, DF; the kernel numbers it, ip_select_ident). Route errors
+   * throw KernelError as connect/sendto report them; a transmit the device
+   * queue refused returns 'ENOBUFS'.
    */
-  sendmsg(pkt: Ipv4Packet, opts: { oif?: NetDevice; trace?: Trace } = {}): Errno | undefined {
+  sendmsg(msg: Omit<Ipv4Packet, 'id'>, opts: { oif?: NetDevice; trace?: Trace } = {}): Errno | undefined {
     const stack = this.ns.kernel.stack;
+    const { src, dst, ttl, tos, ...rest } = msg;
+    const pkt: Ipv4Packet = { src, dst, ttl, tos, id: stack.nextIpId(this.ns), ...rest };
     stack.xmitErrno = undefined;
     try {
       stack.ipOutputLocal(this.ns, pkt, opts);

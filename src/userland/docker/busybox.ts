@@ -81,7 +81,6 @@ async function bbPing(p: Process): Promise<number> {
   const dst = parseIp4(res[0].addr)!;
   const ns = nsOf(p);
   const k = kernelOf(p);
-  const stack = k.stack;
   p.stdout.write(`PING ${host} (${fmtIp4(dst)}): ${size} data bytes\n`);
   const id = k.rng.int(1, 65535);
   let sent = 0;
@@ -126,12 +125,11 @@ async function bbPing(p: Process): Promise<number> {
       if (now >= deadlineAt) break;
       if (count && received >= count) break;
       if ((!count || sent < count) && now >= nextSend) {
-        const pkt: Ipv4Packet = {
+        const pkt: Omit<Ipv4Packet, 'id'> = {
           src: 0,
           dst,
           ttl: ttl ?? (Number(ns.ipv4.ip_default_ttl) || 64),
           tos: 0,
-          id: stack.nextIpId(ns),
           df: false,
           payload: { proto: 'icmp', type: 8, code: 0, id, seq: sent, dataLen: size, sentAt: now },
         };

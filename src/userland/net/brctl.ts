@@ -2,17 +2,18 @@
 // addbr/delbr/addif/delif go through the same kernel operations as
 // `ip link` (bridge ioctls in reality); show/showmacs/showstp print the
 // bridge's sysfs view (bridge id, STP flag, ports in port-number order,
-// the forwarding table sorted by MAC).
+// the forwarding table sorted by MAC) as NetNs.bridgeInfo / brportInfo /
+// brForward report it; the set commands change attributes through
+// NetNs.linkChange.
 
 import { register } from '../registry.ts';
 import type { Process } from '../../kernel/proc.ts';
 import type { NetNs } from '../../kernel/netns.ts';
 import type { NetDevice } from '../../kernel/netdev.ts';
 import { KernelError } from '../../kernel/errno.ts';
-import { fdbEntries } from '../../kernel/fdb.ts';
-import { nsOf, kernelOf } from '../lib/sys.ts';
-import { macHex } from './nettools-lib.ts';
-import { Stp, type BridgeOpts } from '../../kernel/stp.ts';
+import type { BridgeInfo, BrportAttrs } from '../../kernel/brport.ts';
+import { nsOf } from '../lib/sys.ts';
+import type { BridgeOpts } from '../../kernel/stp.ts';
 
 /** The command table: name, usage tail, minimum argument count. */
 const COMMANDS: [string, string, number][] = [
@@ -39,22 +40,17 @@ const USAGE = 'Usage: brctl [commands]\ncommands:\n' + COMMANDS.map(([n, h]) => 
 /** A bridge device of the namespace, or undefined. */
 function bridgeDev(ns: NetNs, name: string): NetDevice | undefined {
   const d = ns.devByName(name);
-  return d?.bridge ? d : undefined;
+  return d?.kind === 'bridge' ? d : undefined;
 }
 
-/** Ports of a bridge in port-number order (BRCTL_GET_PORT_LIST). */
-function ports(br: NetDevice): NetDevice[] {
-  return br.ns
-    .devices()
-    .filter((d) => d.master === br)
-    .sort((a, b) => (a.port?.portNo ?? 0) - (b.port?.portNo ?? 0));
+/** The bridge's attributes (it is a bridge). */
+function info(br: NetDevice): BridgeInfo {
+  return br.ns.bridgeInfo(br)!;
 }
 
 /** The bridge id `8000.xxxxxxxxxxxx`: zero until a port (or a set address) gives it one. */
-export function bridgeId(br: NetDevice): string {
-  const b = br.bridge!;
-  const mac = ports(br).length || b.addrSet ? br.mac : '00:00:00:00:00:00';
-  return `${b.priority.toString(16).padStart(4, '0')}.${macHex(mac)}`;
+function fmtId(id: string): string {
+  return `${id.slice(0, 4)}.${id.slice(4)}`;
 }
 
 /** Timer value as brctl prints it (`%4i.%.2i`). */
@@ -64,9 +60,9 @@ function timer(ms: number): string {
 }
 
 function showBridge(p: Process, br: NetDevice): void {
-  let s = `${br.name}\t\t${bridgeId(br)}\t${br.bridge!.stp ? 'yes' : 'no'}\t\t`;
-  const ps = ports(br);
-  s += ps.map((d) => d.name).join('\n\t\t\t\t\t\t\t');
+  const b = info(br);
+  let s = `${br.name}\t\t${fmtId(b.bridgeId)}\t${b.stpEnabled ? 'yes' : 'no'}\t\t`;
+  s += b.ports.map((d) => d.name).join('\n\t\t\t\t\t\t\t');
   p.stdout.write(s + '\n');
 }
 
@@ -81,7 +77,7 @@ function cmdShow(p: Process, ns: NetNs, args: string[]): number {
   if (!args.length) {
     const bridges = ns
       .devices()
-      .filter((d) => d.bridge)
+      .filter((d) => d.kind === 'bridge')
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const br of bridges) show(br);
     return 0;
@@ -106,13 +102,8 @@ function cmdShowmacs(p: Process, ns: NetNs, name: string): number {
     return 1;
   }
   p.stdout.write('port no\tmac addr\t\tis local?\tageing timer\n');
-  const entries = fdbEntries(br)
-    .filter((e) => e.dev !== br)
-    .sort((a, b) => (a.mac < b.mac ? -1 : a.mac > b.mac ? 1 : 0));
-  for (const e of entries) {
-    const age = e.local ? 0 : Math.max(0, ns.now - e.updated);
-    p.stdout.write(`${String(e.dev.port?.portNo ?? 0).padStart(3)}\t${e.mac}\t${e.local ? 'yes' : 'no'}\t\t${timer(age)}\n`);
-  }
+  const entries = ns.brForward(br).sort((a, b) => (a.mac < b.mac ? -1 : a.mac > b.mac ? 1 : 0));
+  for (const e of entries) p.stdout.write(`${String(e.portNo).padStart(3)}\t${e.mac}\t${e.local ? 'yes' : 'no'}\t\t${timer(e.age)}\n`);
   return 0;
 }
 
@@ -122,13 +113,10 @@ function cmdShowstp(p: Process, ns: NetNs, name: string): number {
     p.stderr.write(`bridge ${name} does not exist!\n`);
     return 1;
   }
-  const b = br.bridge!;
-  const id = bridgeId(br);
-  const sb = b.stp ? b.stpState : undefined;
-  const hex = (x: string): string => `${x.slice(0, 4)}.${x.slice(4)}`;
-  const root = sb ? hex(sb.designatedRoot) : id;
-  const now = ns.now;
-  const left = (t: { at: number; cancelled: boolean } | undefined): number => (t && !t.cancelled ? Math.max(0, t.at - now) : 0);
+  const b = info(br);
+  const id = fmtId(b.bridgeId);
+  const sb = b.stpInfo;
+  const root = sb ? fmtId(sb.designatedRoot) : id;
   let s = `${br.name}\n`;
   s += ` bridge id\t\t${id}\n`;
   s += ` designated root\t${root}\n`;
@@ -139,19 +127,20 @@ function cmdShowstp(p: Process, ns: NetNs, name: string): number {
   s += ` hello time\t\t${timer((sb?.helloTime ?? b.helloTime) * 10)}\t\t\tbridge hello time\t${timer(b.helloTime * 25)}\n`;
   s += ` forward delay\t\t${timer((sb?.forwardDelay ?? b.forwardDelay) * 25)}\t\t\tbridge forward delay\t${timer(b.forwardDelay * 10)}\n`;
   s += ` ageing time\t\t${timer(b.ageingTime)}\n`;
-  s += ` hello timer\t\t${timer(left(sb?.helloTimer))}\t\t\ttcn timer\t\t   0.00\n`;
+  s += ` hello timer\t\t${timer(sb?.helloTimer ?? 0)}\t\t\ttcn timer\t\t   0.00\n`;
   s += ` topology change timer\t   0.00\t\t\tgc timer\t\t   0.00\n`;
   s += ` flags\t\t\t\n\n\n`;
-  for (const d of ports(br)) {
-    const st = b.stp ? d.port?.stp : undefined;
-    const portId = st?.portId ?? (((d.port?.priority ?? 32) << 10) | (d.port?.portNo ?? 0));
+  for (const d of b.ports) {
+    const pt = ns.brportInfo(d);
+    const st = pt?.stpInfo;
+    const portNo = pt?.portNo ?? 0;
+    const portId = st?.portId ?? (((pt?.priority ?? 32) << 10) | portNo);
     const pid = portId.toString(16).padStart(4, '0');
-    const state = Stp.state(d);
-    s += `${d.name} (${d.port?.portNo ?? 0})\n`;
-    s += ` port id\t\t${pid}\t\t\tstate\t\t${state.padStart(15)}\n`;
-    s += ` designated root\t${st ? hex(st.designatedRoot) : id}\tpath cost\t\t${String(d.port?.cost ?? 2).padStart(4)}\n`;
-    s += ` designated bridge\t${st ? hex(st.designatedBridge) : id}\tmessage age timer\t${timer(left(st?.ageTimer))}\n`;
-    s += ` designated port\t${(st?.designatedPort ?? portId).toString(16).padStart(4, '0')}\t\t\tforward delay timer\t${timer(left(st?.fdTimer))}\n`;
+    s += `${d.name} (${portNo})\n`;
+    s += ` port id\t\t${pid}\t\t\tstate\t\t${(pt?.state ?? 'disabled').padStart(15)}\n`;
+    s += ` designated root\t${st ? fmtId(st.designatedRoot) : id}\tpath cost\t\t${String(pt?.cost ?? 2).padStart(4)}\n`;
+    s += ` designated bridge\t${st ? fmtId(st.designatedBridge) : id}\tmessage age timer\t${timer(st?.messageAgeTimer ?? 0)}\n`;
+    s += ` designated port\t${(st?.designatedPort ?? portId).toString(16).padStart(4, '0')}\t\t\tforward delay timer\t${timer(st?.forwardDelayTimer ?? 0)}\n`;
     s += ` designated cost\t${String(st?.designatedCost ?? 0).padStart(4)}\t\t\thold timer\t\t   0.00\n`;
     s += ` flags\t\t\t\n\n`;
   }
@@ -178,7 +167,7 @@ function cmdDelbr(p: Process, ns: NetNs, name: string): number {
     p.stderr.write(`bridge ${name} doesn't exist; can't delete it\n`);
     return 1;
   }
-  if (!d.bridge) {
+  if (d.kind !== 'bridge') {
     p.stderr.write(`can't delete bridge ${name}: Operation not permitted\n`);
     return 1;
   }
@@ -204,7 +193,7 @@ function cmdAddif(p: Process, ns: NetNs, brName: string, ifs: string[]): number 
       rc = 1;
       continue;
     }
-    if (d.bridge) {
+    if (d.kind === 'bridge') {
       p.stderr.write(`device ${name} is a bridge device itself; can't add a bridge device to a bridge device.\n`);
       rc = 1;
       continue;
@@ -308,18 +297,17 @@ function cmdPortNum(p: Process, ns: NetNs, brName: string, port: string, v: stri
   const num = Number(n[0].replace(/^([+-]?)0([0-7]+)$/, (_m, s, o) => `${s}${parseInt(o, 8)}`));
   const br = bridgeDev(ns, brName);
   const d = ns.devByName(port);
-  if (!br || !d || d.master !== br || !d.port) {
+  if (!br || !d || d.master !== br) {
     p.stderr.write(`set ${what} failed: No such device\n`);
     return 1;
   }
-  if (what === 'path cost' ? num < 1 || num > 65535 : num < 0 || num > 63) {
-    p.stderr.write(`set ${what} failed: Numerical result out of range\n`);
+  try {
+    ns.linkChange(d, { brport: what === 'path cost' ? { cost: num } : { priority: num } });
+  } catch (e) {
+    if (!(e instanceof KernelError)) throw e;
+    p.stderr.write(`set ${what} failed: ${e.errno === 'EOPNOTSUPP' ? 'No such device' : e.message}\n`);
     return 1;
   }
-  if (what === 'path cost') d.port.cost = num;
-  else d.port.priority = num;
-  kernelOf(p).stack.stp.portChanged(d);
-  ns.kernel.notifyTopology();
   return 0;
 }
 
@@ -334,11 +322,12 @@ function cmdSetageing(p: Process, ns: NetNs, brName: string, v: string): number 
     p.stderr.write('set ageing time failed: No such device\n');
     return 1;
   }
-  br.bridge!.ageingTime = Math.round(t * 1000);
+  // brctl writes centiseconds (strtotimeval, then clock_t).
+  br.ns.linkChange(br, { bridge: { ageingTime: Math.round(t * 100) } });
   return 0;
 }
 
-function cmdPortSet(p: Process, ns: NetNs, brName: string, port: string, apply: (d: NetDevice) => void): number {
+function cmdPortSet(p: Process, ns: NetNs, brName: string, port: string, attrs: BrportAttrs): number {
   const br = bridgeDev(ns, brName);
   if (!br) {
     p.stderr.write(`bridge ${brName} does not exist!\n`);
@@ -349,11 +338,11 @@ function cmdPortSet(p: Process, ns: NetNs, brName: string, port: string, apply: 
     p.stderr.write(`interface ${port} does not exist!\n`);
     return 1;
   }
-  if (d.master !== br || !d.port) {
+  if (d.master !== br) {
     p.stderr.write(`device ${port} is not a port of ${brName}\n`);
     return 1;
   }
-  apply(d);
+  ns.linkChange(d, { brport: attrs });
   return 0;
 }
 
@@ -415,7 +404,7 @@ function brctl(p: Process): number {
         p.stderr.write('expect on/off for argument\n');
         return 1;
       }
-      return cmdPortSet(p, ns, args[0], args[1], (d) => (d.port!.hairpin = v === 'on'));
+      return cmdPortSet(p, ns, args[0], args[1], { hairpin: v === 'on' });
     }
     case 'setpathcost':
       return cmdPortNum(p, ns, args[0], args[1], args[2], 'path cost');

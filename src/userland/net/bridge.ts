@@ -1,17 +1,19 @@
 // bridge (iproute2 6.1.0): `bridge link [show] [dev DEV]` lists bridge
 // ports with their STP state; `bridge fdb show|add|append|replace|del`
 // reads and edits forwarding databases through PF_BRIDGE neighbour
-// messages (kernel/fdb.ts). Output and errors as recorded on Linux.
+// messages (NetNs.fdbDump / fdbAdd / fdbDel), and `bridge link set` changes
+// port attributes through NetNs.linkChange. Output and errors as recorded on
+// Linux.
 
 import { declareNotSimulated, refuseNotSimulated, register } from '../registry.ts';
 import type { Process } from '../../kernel/proc.ts';
 import type { NetNs } from '../../kernel/netns.ts';
-import type { NetDevice, FdbEntry } from '../../kernel/netdev.ts';
+import type { NetDevice } from '../../kernel/netdev.ts';
 import { KernelError } from '../../kernel/errno.ts';
-import { devMcList, devUcList, fdbAdd, fdbDel, fdbEntries, type FdbAddState } from '../../kernel/fdb.ts';
+import type { FdbAddState } from '../../kernel/fdb.ts';
+import type { BrportAttrs, BrportInfo } from '../../kernel/brport.ts';
 import { nsOf, kernelOf } from '../lib/sys.ts';
 import { linkFlagsText, nameAndLink } from './nettools-lib.ts';
-import { Stp } from '../../kernel/stp.ts';
 import { fmtIp4, parseIp4 } from '../../kernel/addr.ts';
 
 const USAGE =
@@ -85,11 +87,6 @@ function die(p: Process, msg: string, code = 255): never {
   throw new Exit(code);
 }
 
-/** STP port state names (BR_STATE_*). */
-function portState(dev: NetDevice): string {
-  return Stp.state(dev);
-}
-
 /**
  * `NAME@LINK: ` as bridge(8) prints it: IFLA_LINK is resolved in the
  * reader's namespace without the link netnsid, so a veth whose peer lives
@@ -104,19 +101,18 @@ function bridgeNameAndLink(dev: NetDevice): { text: string; mdown: boolean } {
   return { text: `${dev.name}@${local.name}: `, mdown: !local.adminUp };
 }
 
-/** One `bridge link` line for a port. */
-export function bridgeLinkLine(dev: NetDevice): string {
+/** One `bridge link` line for a port (IFLA_PROTINFO: its STP state, priority and cost). */
+function bridgeLinkLine(dev: NetDevice, pt: BrportInfo): string {
   const nl = bridgeNameAndLink(dev);
-  let s = `${dev.ifindex}: ${nl.text}${linkFlagsText(dev, nl.mdown)}mtu ${dev.mtu} master ${dev.master!.name} state ${portState(dev)} `;
-  s += `priority ${dev.port?.priority ?? 32} cost ${dev.port?.cost ?? 2} `;
+  let s = `${dev.ifindex}: ${nl.text}${linkFlagsText(dev, nl.mdown)}mtu ${dev.mtu} master ${pt.master.name} state ${pt.state} `;
+  s += `priority ${pt.priority} cost ${pt.cost} `;
   return s + '\n';
 }
 
 /** The second line `bridge -d link` prints for a port (iproute2 6.1, kernel 6.18 attributes). */
-function bridgePortDetails(dev: NetDevice): string {
-  const pt = dev.port;
-  const on = (b: boolean | undefined): string => (b ? 'on' : 'off');
-  return `    hairpin ${on(pt?.hairpin)} guard off root_block off fastleave off learning ${on(pt?.learning ?? true)} flood ${on(pt?.flood ?? true)} mcast_flood on bcast_flood on mcast_router 1 mcast_to_unicast off neigh_suppress off vlan_tunnel off isolated off locked off \n`;
+function bridgePortDetails(pt: BrportInfo): string {
+  const on = (b: boolean): string => (b ? 'on' : 'off');
+  return `    hairpin ${on(pt.hairpin)} guard off root_block off fastleave off learning ${on(pt.learning)} flood ${on(pt.flood)} mcast_flood on bcast_flood on mcast_router 1 mcast_to_unicast off neigh_suppress off vlan_tunnel off isolated off locked off \n`;
 }
 
 function linkShow(c: BridgeCtx, args: string[]): number {
@@ -137,10 +133,11 @@ function linkShow(c: BridgeCtx, args: string[]): number {
     if (!only) die(c.p, `Cannot find device "${filter}"\n`);
   }
   for (const d of c.ns.devices()) {
-    if (!d.master?.bridge) continue;
+    const pt = c.ns.brportInfo(d);
+    if (!pt) continue;
     if (only && d !== only) continue;
-    c.p.stdout.write(bridgeLinkLine(d));
-    if (c.details) c.p.stdout.write(bridgePortDetails(d));
+    c.p.stdout.write(bridgeLinkLine(d, pt));
+    if (c.details) c.p.stdout.write(bridgePortDetails(pt));
   }
   return 0;
 }
@@ -157,7 +154,7 @@ function doLink(c: BridgeCtx, args: string[]): number {
 /** `bridge link set dev DEV [cost N] [priority N] [learning on|off] [flood on|off] [hairpin on|off]`. */
 function linkSet(c: BridgeCtx, args: string[]): number {
   let dev: NetDevice | undefined;
-  const sets: ((d: NetDevice) => void)[] = [];
+  const attrs: BrportAttrs = {};
   const onOff = (name: string, v: string | undefined): boolean => {
     if (v === 'on') return true;
     if (v === 'off') return false;
@@ -177,25 +174,15 @@ function linkSet(c: BridgeCtx, args: string[]): number {
     } else if (a === 'cost') {
       // atoi(); bridge sends IFLA_BRPORT_COST only for a positive cost.
       const v = Number.parseInt(next(), 10) || 0;
-      if (v > 0) sets.push((d) => {
-        if (v > 65535) throw new KernelError('ERANGE');
-        d.port!.cost = v;
-      });
+      if (v > 0) attrs.cost = v;
     } else if (a === 'priority') {
-      const v = Number.parseInt(next(), 10) || 0;
-      sets.push((d) => {
-        if (v > 63 || v < 0) throw new KernelError('ERANGE');
-        d.port!.priority = v;
-      });
+      attrs.priority = Number.parseInt(next(), 10) || 0;
     } else if (a === 'learning') {
-      const v = onOff(a, next());
-      sets.push((d) => (d.port!.learning = v));
+      attrs.learning = onOff(a, next());
     } else if (a === 'flood') {
-      const v = onOff(a, next());
-      sets.push((d) => (d.port!.flood = v));
+      attrs.flood = onOff(a, next());
     } else if (a === 'hairpin') {
-      const v = onOff(a, next());
-      sets.push((d) => (d.port!.hairpin = v));
+      attrs.hairpin = onOff(a, next());
     } else if (a === 'master' || a === 'self') {
       // flags only
     } else if (matches(a, 'help')) {
@@ -205,61 +192,25 @@ function linkSet(c: BridgeCtx, args: string[]): number {
     }
   }
   if (!dev) die(c.p, 'Device is a required argument.\n');
-  if (!dev.port) die(c.p, 'RTNETLINK answers: Operation not supported\n');
   try {
-    for (const s of sets) s(dev);
+    c.ns.linkChange(dev, { brport: attrs });
   } catch (e) {
     if (!(e instanceof KernelError)) throw e;
     die(c.p, `RTNETLINK answers: ${e.message}\n`);
   }
-  c.ns.kernel.notifyTopology();
   return 0;
 }
 
-/** NUD state text of an FDB entry (fdb_fill_info + state_n2a). */
-function fdbState(e: FdbEntry): string {
-  if (e.local) return 'permanent';
-  if (e.isStatic) return 'static';
-  return '';
-}
-
-/** The lines `bridge fdb show` prints for one device (master entries, then its own lists). */
+/** The lines `bridge fdb show` prints for one device (its entries in its bridge's FDB, then its own tables). */
 function fdbLinesFor(c: BridgeCtx, d: NetDevice, showDev: boolean): string[] {
-  const out: string[] = [];
   const devPart = showDev ? `dev ${d.name} ` : '';
-  const now = c.ns.now;
-  const self = (): void => {
-    for (const m of devUcList(d)) out.push(`${m} ${devPart}self permanent\n`);
-    for (const m of devMcList(d)) out.push(`${m} ${devPart}self permanent\n`);
-  };
-  const master = (br: NetDevice): void => {
-    for (const e of fdbEntries(br)) {
-      if (e.dev !== d) continue;
-      const used = Math.floor(Math.max(0, now - e.updated) / 1000);
-      const stats = c.stats ? `used ${e.local ? 0 : used}/${e.local ? 0 : used} ` : '';
-      out.push(`${e.mac} ${devPart}${stats}master ${br.name} ${fdbState(e)}\n`);
-    }
-  };
-  if (d.vxlan) {
-    // vxlan_fdb_dump: the device's own table, each entry with its remote VTEP.
-    const fdb = d.vxlan.fdb ?? new Map();
-    const keys = [...fdb.keys()].sort((a, b) => (a === '00:00:00:00:00:00' ? 1 : 0) - (b === '00:00:00:00:00:00' ? 1 : 0));
-    for (const mac of keys) {
-      for (const e of fdb.get(mac)!) {
-        const via = d.vxlan.dev && mac === '00:00:00:00:00:00' && !e.learned ? `via ${d.vxlan.dev.name} ` : '';
-        out.push(`${mac} ${devPart}dst ${fmtIp4(e.dst)} ${via}self ${e.permanent ? 'permanent' : ''}\n`);
-      }
-    }
-    return out;
-  }
-  if (d.bridge) {
-    self();
-    master(d);
-  } else {
-    if (d.master?.bridge) master(d.master);
-    self();
-  }
-  return out;
+  return c.ns.fdbDump(d).map((e) => {
+    if (e.dst !== undefined) return `${e.mac} ${devPart}dst ${fmtIp4(e.dst)} ${e.via ? `via ${e.via.name} ` : ''}self ${e.state}\n`;
+    if (!e.master) return `${e.mac} ${devPart}self ${e.state}\n`;
+    const used = Math.floor(e.age / 1000);
+    const stats = c.stats ? `used ${used}/${used} ` : '';
+    return `${e.mac} ${devPart}${stats}master ${e.master.name} ${e.state}\n`;
+  });
 }
 
 function fdbShow(c: BridgeCtx, args: string[]): number {
@@ -290,7 +241,7 @@ function fdbShow(c: BridgeCtx, args: string[]): number {
   }
   for (const d of c.ns.devices()) {
     if (brDev && d !== brDev && d.master !== brDev) continue;
-    if (brDev && !brDev.bridge) continue;
+    if (brDev && brDev.kind !== 'bridge') continue;
     if (only && d !== only) continue;
     for (const line of fdbLinesFor(c, d, !only)) {
       if (dynamicOnly && /(permanent|static)\n$/.test(line)) continue;
@@ -338,46 +289,15 @@ function fdbModify(c: BridgeCtx, cmd: 'add' | 'append' | 'replace' | 'del', args
   const mac = m.slice(1).map((x) => x.toLowerCase().padStart(2, '0')).join(':');
   const dev = c.ns.devByName(d);
   if (!dev) die(c.p, `Cannot find device "${d}"\n`);
-  if (dev.vxlan && !master) return vxlanFdbModify(c, dev, cmd, mac, dst, state);
-  const tables: boolean[] = [];
-  if (master) tables.push(true);
-  if (self) tables.push(false);
+  const ip = dst === undefined ? undefined : parseIp4(dst);
+  if (dst !== undefined && ip === undefined && dev.kind === 'vxlan' && !master) die(c.p, `Invalid address "${dst}"\n`);
   try {
-    for (const t of tables) {
-      if (cmd === 'del') fdbDel(dev, mac, t);
-      else fdbAdd(dev, mac, { master: t, self: !t, state: state ?? 'permanent', excl: cmd === 'add', replace: cmd === 'replace' });
-    }
+    if (cmd === 'del') c.ns.fdbDel(dev, mac, { master, self, dst: ip });
+    else c.ns.fdbAdd(dev, mac, { master, self, state: state ?? 'permanent', excl: cmd === 'add', replace: cmd === 'replace', append: cmd === 'append', dst: ip });
   } catch (e) {
     if (!(e instanceof KernelError)) throw e;
     die(c.p, `RTNETLINK answers: ${e.message}\n`);
   }
-  c.ns.kernel.notifyTopology();
-  return 0;
-}
-
-/** vxlan_fdb_add/append/replace/delete: MAC → remote VTEP(s) in the device's own table. */
-function vxlanFdbModify(c: BridgeCtx, dev: NetDevice, cmd: 'add' | 'append' | 'replace' | 'del', mac: string, dst: string | undefined, state: FdbAddState | undefined): number {
-  const vx = dev.vxlan!;
-  if (!vx.fdb) vx.fdb = new Map();
-  const ip = dst === undefined ? undefined : parseIp4(dst);
-  if (dst !== undefined && ip === undefined) die(c.p, `Invalid address "${dst}"\n`);
-  const list = vx.fdb.get(mac);
-  if (cmd === 'del') {
-    if (!list) die(c.p, 'RTNETLINK answers: No such file or directory\n');
-    const rest = ip === undefined ? [] : list.filter((e) => e.dst !== ip);
-    if (ip !== undefined && rest.length === list.length) die(c.p, 'RTNETLINK answers: No such file or directory\n');
-    if (rest.length) vx.fdb.set(mac, rest);
-    else vx.fdb.delete(mac);
-    return 0;
-  }
-  // vxlan_fdb_parse: without dst the remote is the device's default.
-  const target = ip ?? vx.remote;
-  if (target === undefined) die(c.p, 'RTNETLINK answers: Invalid argument\n');
-  const entry = { dst: target, permanent: (state ?? 'permanent') === 'permanent', learned: false, updated: c.ns.now };
-  if (cmd === 'add' && list) die(c.p, 'RTNETLINK answers: File exists\n');
-  if (cmd === 'append' && list) {
-    if (!list.some((e) => e.dst === target)) list.push(entry);
-  } else vx.fdb.set(mac, [entry]);
   return 0;
 }
 

@@ -236,12 +236,13 @@ async function arp(p: Process): Promise<number> {
       p.stderr.write(`SIOCDARP(dontpub): ${dev.message}\n`);
       return 255;
     }
-    const e = ns.neigh.entries.find((x) => x.ip === r.ip && x.dev === dev && ns.neigh.stateAt(x, ns.now) !== 'NOARP');
-    if (!e) {
+    try {
+      ns.arpDelete(r.ip, dev);
+    } catch (e) {
+      if (!(e instanceof KernelError) || e.errno !== 'ENXIO') throw e;
       p.stdout.write(`No ARP entry for ${operands[0]}\n`);
       return 255;
     }
-    ns.neigh.remove(e);
     return 0;
   }
   // set
@@ -268,29 +269,16 @@ async function arp(p: Process): Promise<number> {
     }
     return 0;
   }
-  let dev = arpDev(ns, r.ip, device);
-  // Neighbours cannot live on loopback or NOARP devices (arp_req_set: EINVAL).
-  if (!(dev instanceof KernelError) && !dev.usesArp) dev = new KernelError('EINVAL');
-  if (dev instanceof KernelError) {
-    p.stderr.write(`SIOCSARP: ${dev.message}\n`);
+  const dev = arpDev(ns, r.ip, device);
+  try {
+    if (dev instanceof KernelError) throw dev;
+    // Neighbours cannot live on loopback or NOARP devices (arp_req_set: EINVAL).
+    ns.arpSet(r.ip, dev, mac, temp);
+  } catch (e) {
+    if (!(e instanceof KernelError)) throw e;
+    p.stderr.write(`SIOCSARP: ${e.message}\n`);
     return 255;
   }
-  const now = ns.now;
-  const existing = ns.neigh.find(r.ip, dev);
-  if (existing) ns.neigh.remove(existing);
-  ns.neigh.add({
-    ip: r.ip,
-    dev,
-    mac,
-    state: temp ? 'REACHABLE' : 'PERMANENT',
-    confirmed: now,
-    updated: now,
-    used: now,
-    probes: 0,
-    queue: [],
-    router: false,
-    proxy: false,
-  });
   return 0;
 }
 
@@ -806,21 +794,19 @@ async function ifconfig(p: Process): Promise<number> {
         } else ns.setUp(dev, a === 'up');
       } else if (a === 'arp' || a === '-arp') {
         if (!dev) return noDev();
-        dev.noarp = a === '-arp';
+        ns.linkChange(dev, { noarp: a === '-arp' });
       } else if (a === 'promisc' || a === '-promisc') {
         if (!dev) return noDev();
-        const user = dev.promisc > (dev.master ? 1 : 0);
-        if (a === 'promisc' && !user) dev.promisc++;
-        if (a === '-promisc' && user) dev.promisc--;
+        ns.linkChange(dev, { promisc: a === 'promisc' });
       } else if (a === 'allmulti' || a === '-allmulti') {
         if (!dev) return noDev();
-        dev.allmulti = a === 'allmulti' ? 1 : 0;
+        ns.linkChange(dev, { allmulti: a === 'allmulti' });
       } else if (a === 'mtu' || a === 'txqueuelen') {
         // net-tools reads the number with atoi(): leading digits, else 0.
         const v = Number(/^\s*[+-]?\d*/.exec(next() ?? '')![0].trim() || 0);
         if (!dev) return noDev();
         if (a === 'mtu') ns.setMtu(dev, v);
-        else dev.txqlen = v >>> 0;
+        else ns.linkChange(dev, { txqlen: v >>> 0 });
       } else if (a === 'netmask') {
         const v = next();
         const m = v === undefined ? undefined : parseIp4(v);

@@ -251,7 +251,6 @@ function summary(p: Process, name: string, s: Stats): void {
 async function ping4(p: Process, o: PingOpts, target: string, dst: number, canonical: string | undefined, replyName?: string): Promise<number> {
   const ns = nsOf(p);
   const k = kernelOf(p);
-  const stack = k.stack;
   let oif;
   let saddr: number | undefined;
   if (o.iface !== undefined) {
@@ -282,7 +281,7 @@ async function ping4(p: Process, o: PingOpts, target: string, dst: number, canon
   }
   let route;
   try {
-    route = stack.routeOutput(ns, dst, { oif, saddr });
+    route = ns.routeGetOutput(dst, { oif, saddr });
   } catch (e) {
     if (!(e instanceof KernelError)) throw e;
     if (e.errno === 'EACCES') p.stderr.write('ping: Do you want to ping broadcast? Then -b. If not, check your local firewall rules\n');
@@ -330,6 +329,8 @@ async function ping4(p: Process, o: PingOpts, target: string, dst: number, canon
     },
   };
   const sock = icmpSocket(ns, id, handler);
+  // The same lookup succeeded above (the probe connect() iputils makes first).
+  sock.connect(dst, { oif, saddr });
   void shown;
   // The first echo of every ping is traced for the packet-path view.
   const trace: Trace = { steps: [], max: 400 };
@@ -358,7 +359,7 @@ async function ping4(p: Process, o: PingOpts, target: string, dst: number, canon
         // than the path MTU is refused locally: EMSGSIZE and an error-queue
         // entry that ping prints as "local error" (not counted with -q).
         // IP_PMTUDISC_PROBE ignores the learned path MTU and uses the device's.
-        const pm = o.pmtudisc === 'probe' ? { mtu: route.dev.mtu, locked: false } : stack.pathMtu(route.route, route.dev, dst);
+        const pm = o.pmtudisc === 'probe' ? { mtu: route.dev.mtu, locked: false } : sock.pathMtu();
         if (total > IP_MAX_MTU || ((o.pmtudisc === 'do' || o.pmtudisc === 'probe') && total > pm.mtu)) {
           st.sent = seq;
           if (st.sent === 1 || st.last < now) st.last = Math.max(st.last, now);
@@ -372,12 +373,11 @@ async function ping4(p: Process, o: PingOpts, target: string, dst: number, canon
         // DF as __ip_make_skb sets it: always for do/probe, for want only when
         // the datagram fits the path MTU and the route's MTU is not locked.
         const df = o.pmtudisc === 'do' || o.pmtudisc === 'probe' || (o.pmtudisc === 'want' && total <= pm.mtu && !pm.locked);
-        const pkt: Ipv4Packet = {
+        const pkt: Omit<Ipv4Packet, 'id'> = {
           src: saddr ?? 0,
           dst,
           ttl: o.ttl ?? (Number(ns.ipv4.ip_default_ttl) || 64),
           tos: 0,
-          id: stack.nextIpId(ns),
           df,
           payload: { proto: 'icmp', type: 8, code: 0, id, seq, dataLen: o.size, sentAt: now },
         };

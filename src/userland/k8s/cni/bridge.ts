@@ -45,7 +45,7 @@ function ensureBridge(hostNs: NetNs, name: string, mtu: number | undefined, prom
   let br = hostNs.devByName(name);
   if (br && br.kind !== 'bridge') throw new CniError(ERR.internal, `failed to create bridge "${name}": "${name}" already exists but is not a bridge`);
   if (!br) br = hostNs.linkAdd({ name, kind: 'bridge', mtu });
-  if (promisc && br.promisc === 0) br.promisc = 1;
+  if (promisc) hostNs.linkChange(br, { promisc: true });
   if (!br.adminUp) hostNs.setUp(br, true);
   return br;
 }
@@ -59,7 +59,7 @@ async function add(p: Process, a: CmdArgs): Promise<CniResult> {
   const contNs = openNetnsPath(k, a.netns);
   const { host: hostVeth, cont: contVeth } = setupVeth(p, hostNs, contNs, a.ifname, conf.mtu);
   hostNs.setMaster(hostVeth, br);
-  if (conf.hairpinMode && hostVeth.port) hostVeth.port.hairpin = true;
+  if (conf.hairpinMode) hostNs.linkChange(hostVeth, { brport: { hairpin: true } });
   const result: CniResult = {
     interfaces: [{ name: br.name }, { name: hostVeth.name, mac: hostVeth.mac }, { name: contVeth.name, mac: contVeth.mac, sandbox: a.netns }],
   };

@@ -23,8 +23,8 @@ export function setupVeth(p: Process, hostNs: NetNs, contNs: NetNs, ifname: stri
   }
   const host = hostNs.linkAdd({ name: hostName, kind: 'veth', peerName: ifname, peerNs: contNs, mtu });
   // netlink creates the pair without a transmit queue length (ip shows no `qlen`).
-  host.txqlen = 0;
-  host.peer!.txqlen = 0;
+  hostNs.linkChange(host, { txqlen: 0 });
+  contNs.linkChange(host.peer!, { txqlen: 0 });
   hostNs.setUp(host, true);
   return { host, cont: host.peer! };
 }

@@ -359,7 +359,7 @@ function addrFlush(ip: Ip, f: AddrFilter): number {
       if (a.family === AF_INET && a.in4) {
         if (a.dev.inet.includes(a.in4)) ip.ns.addrFlush(a.dev, (x) => x === a.in4);
       } else if (a.family === AF_INET6) {
-        a.dev.inet6 = a.dev.inet6.filter((x) => x.addr !== a.local);
+        if (a.dev.inet6.some((x) => x.addr === a.local)) a.dev.ns.addr6Del(a.dev, a.local);
       }
     }
     if (ip.stats) ip.out.fp(`\n*** Round ${round}, deleting ${victims.length} addresses ***\n`);

@@ -3,12 +3,11 @@
 
 import type { NetDevice, LinkKind } from '../../../kernel/netdev.ts';
 import type { NetNs } from '../../../kernel/netns.ts';
-import { KernelError } from '../../../kernel/errno.ts';
+import type { BrportAttrs } from '../../../kernel/brport.ts';
 import { AF_PACKET, Args, type Ip, matches, parseCInt } from './common.ts';
 import { addrListOrFlush } from './addr.ts';
 import { USAGE_LINK } from './help.ts';
 import { parseV4 } from './inet.ts';
-import { userPromisc } from './linkinfo.ts';
 import { NOT_SIMULATED_STATUS, declareNotSimulated, notSimulatedMessage } from '../../registry.ts';
 import type { BridgeOpts } from '../../../kernel/stp.ts';
 
@@ -62,8 +61,8 @@ interface LinkReq {
   type?: string;
   /** Words after `type KIND`. */
   typeArgs: string[];
-  /** `type bridge_slave …` changes to the port. */
-  portSet?: ((d: NetDevice) => void)[];
+  /** `type bridge_slave …` changes to the port (IFLA_INFO_SLAVE_DATA). */
+  portSet?: BrportAttrs;
   group?: boolean;
 }
 
@@ -264,9 +263,9 @@ export const BRIDGE_SLAVE_NOT_SIMULATED = [
   'mcast_flood', 'bcast_flood', 'mcast_to_unicast', 'group_fwd_mask', 'neigh_suppress', 'vlan_tunnel', 'isolated', 'locked', 'backup_port', 'nobackup_port',
 ];
 
-/** bridge_slave_parse_opt() (ip/iplink_bridge_slave.c): the port changes to apply, or an exit status. */
-function bridgeSlaveParse(ip: Ip, argv: string[]): ((d: NetDevice) => void)[] | number {
-  const sets: ((d: NetDevice) => void)[] = [];
+/** bridge_slave_parse_opt() (ip/iplink_bridge_slave.c): the port attributes to send, or an exit status. */
+function bridgeSlaveParse(ip: Ip, argv: string[]): BrportAttrs | number {
+  const attrs: BrportAttrs = {};
   const a = new Args(ip, argv);
   const onOff = (key: string, v: string): boolean => {
     if (v === 'on') return true;
@@ -279,23 +278,14 @@ function bridgeSlaveParse(ip: Ip, argv: string[]): ((d: NetDevice) => void)[] | 
       const v = a.next();
       const n = parseCInt(v, true);
       if (n === undefined || n > 0xffff) ip.invarg('priority is invalid', v);
-      sets.push((d) => {
-        if (n > 63) throw new KernelError('ERANGE');
-        d.port!.priority = n;
-      });
+      attrs.priority = n;
     } else if (w === 'cost') {
       const v = a.next();
       const n = parseCInt(v, true);
       if (n === undefined) ip.invarg('cost is invalid', v);
-      sets.push((d) => {
-        if (n < 1 || n > 65535) throw new KernelError('ERANGE');
-        d.port!.cost = n;
-      });
+      attrs.cost = n;
     } else if (w === 'hairpin' || w === 'learning' || w === 'flood') {
-      const v = onOff(w, a.next());
-      sets.push((d) => {
-        d.port![w] = v;
-      });
+      attrs[w] = onOff(w, a.next());
     } else if (BRIDGE_SLAVE_NOT_SIMULATED.includes(w)) {
       ip.err(notSimulatedMessage('ip', `bridge_slave ${w}`));
       // ip's object handlers return minus the exit status.
@@ -308,7 +298,7 @@ function bridgeSlaveParse(ip: Ip, argv: string[]): ((d: NetDevice) => void)[] | 
     }
     a.shift();
   }
-  return sets;
+  return attrs;
 }
 
 /** The kinds the simulated kernel can create. */
@@ -414,9 +404,7 @@ function linkAdd(ip: Ip, req: LinkReq): number {
       vxlan: vx,
       bridge: brOpts,
     });
-    if (req.txqlen !== undefined) dev.txqlen = req.txqlen;
-    if (req.alias !== undefined) dev.alias = req.alias || undefined;
-    if (req.noarp !== undefined) dev.noarp = req.noarp;
+    ns.linkChange(dev, { alias: req.alias, noarp: req.noarp });
     if (req.master) {
       const br = ip.ns.devByIndex(req.master);
       if (br) ns.setMaster(dev, br);
@@ -435,48 +423,23 @@ function linkSet(ip: Ip, req: LinkReq): number {
   const ns = ip.ns;
   const brOpts = req.type === 'bridge' ? parseBridgeOpts(ip, req.typeArgs) : undefined;
   try {
-    // rtnl_changelink: the kind's attributes first (br_changelink), then do_setlink.
-    if (brOpts) ns.linkChange(dev, { bridge: brOpts });
-    if (req.netns || req.netnsPid !== undefined) {
-      let target = req.netns;
-      if (!target) {
-        const p = ip.k.procs.get(req.netnsPid!);
-        // pid 1 is the host's init, in the initial namespace.
-        if (!p && req.netnsPid !== 1) throw new KernelError('ESRCH');
-        target = p ? (p.netns as NetNs) : ip.k.initNs;
-      }
-      ns.setNetns(dev, target);
-    }
-    const cur = dev.ns;
-    if (req.address !== undefined) cur.setAddress(dev, req.address);
-    if (req.mtu !== undefined) cur.setMtu(dev, req.mtu);
-    if (req.name !== undefined && req.name !== dev.name) cur.setName(dev, req.name);
-    if (req.alias !== undefined) {
-      dev.alias = req.alias || undefined;
-      ip.k.notifyTopology();
-    }
-    if (req.noarp !== undefined) dev.noarp = req.noarp;
-    if (req.promisc !== undefined && req.promisc !== userPromisc(dev)) dev.promisc = Math.max(0, dev.promisc + (req.promisc ? 1 : -1));
-    if (req.allmulti !== undefined) dev.allmulti = req.allmulti ? 1 : 0;
-    if (req.up !== undefined) cur.setUp(dev, req.up);
-    if (req.master !== undefined) {
-      if (req.master === 0) cur.setMaster(dev, undefined);
-      else {
-        const br = cur.devByIndex(req.master);
-        if (!br) throw new KernelError('EINVAL');
-        cur.setMaster(dev, br);
-      }
-    }
-    if (req.txqlen !== undefined) {
-      if (req.txqlen < 0) throw new KernelError('EINVAL');
-      dev.txqlen = req.txqlen;
-    }
-    if (req.portSet) {
-      // IFLA_INFO_SLAVE_DATA on a device that is not a bridge port.
-      if (!dev.port) throw new KernelError('EOPNOTSUPP');
-      for (const f of req.portSet) f(dev);
-      ip.k.notifyTopology();
-    }
+    // One RTM_NEWLINK: the kernel applies it in rtnl_changelink/do_setlink order.
+    ns.linkChange(dev, {
+      bridge: brOpts,
+      netns: req.netns,
+      netnsPid: req.netnsPid,
+      address: req.address,
+      mtu: req.mtu,
+      name: req.name,
+      alias: req.alias,
+      noarp: req.noarp,
+      promisc: req.promisc,
+      allmulti: req.allmulti,
+      up: req.up,
+      master: req.master,
+      txqlen: req.txqlen,
+      brport: req.portSet,
+    });
   } catch (e) {
     return ip.rtnlError(e);
   }

@@ -12,18 +12,13 @@ import { COLOR_IFNAME, COLOR_MAC, COLOR_NONE, COLOR_OPERSTATE_DOWN, COLOR_OPERST
 
 export { IFF } from '../../../kernel/netdev.ts';
 import { IFF } from '../../../kernel/netdev.ts';
-import { Stp } from '../../../kernel/stp.ts';
+import type { BrportInfo } from '../../../kernel/brport.ts';
 
 const FLAG_ORDER = ['LOOPBACK', 'BROADCAST', 'POINTOPOINT', 'MULTICAST', 'NOARP', 'ALLMULTI', 'PROMISC', 'MASTER', 'SLAVE', 'DEBUG', 'DYNAMIC', 'AUTOMEDIA', 'PORTSEL', 'NOTRAILERS', 'UP', 'LOWER_UP', 'DORMANT', 'ECHO'] as const;
 
 /** dev_get_flags(): the flags word RTM_NEWLINK carries. */
 export function devFlags(d: NetDevice): number {
   return d.flags;
-}
-
-/** Did the user set `promisc on`? */
-export function userPromisc(d: NetDevice): boolean {
-  return d.userPromisc;
 }
 
 /** Filters of `ip link show` / `ip addr show` (struct filter in ipaddress.c). */
@@ -239,12 +234,11 @@ function printKindData(ip: Ip, kind: string, data: Readonly<Record<string, LinkI
   }
 }
 
-function printSlaveData(ip: Ip, d: NetDevice): void {
+function printSlaveData(ip: Ip, port: BrportInfo): void {
   const o = ip.out;
-  const port = d.port!;
-  const br = d.master!;
-  const st = Stp.state(d);
-  const id = bridgeId(br.bridge?.priority ?? 32768, br.mac);
+  const br = port.master;
+  const st = port.state;
+  const id = bridgeId(br.ns.bridgeInfo(br)?.priority ?? 32768, br.mac);
   o.string(PRINT_ANY, 'state', 'state %s ', st);
   o.num(PRINT_ANY, 'priority', 'priority %d ', port.priority);
   o.num(PRINT_ANY, 'cost', 'cost %d ', port.cost);
@@ -300,11 +294,12 @@ function printLinktype(ip: Ip, d: NetDevice): void {
       o.closeObject();
     }
   }
-  if (d.master && d.port) {
+  const port = d.ns.brportInfo(d);
+  if (port) {
     o.nl();
     o.string(PRINT_ANY, 'info_slave_kind', '    %s_slave ', 'bridge');
     o.openObject('info_slave_data');
-    printSlaveData(ip, d);
+    printSlaveData(ip, port);
     o.closeObject();
   }
   o.closeObject();

@@ -1,10 +1,10 @@
 // `ip neigh`: show / flush the neighbour (ARP) table with NUD-state filters,
-// add / replace / change / del entries — after ip/ipneigh.c. States are read
-// through NeighTable.stateAt so REACHABLE decays to STALE lazily.
+// add / replace / change / del entries — after ip/ipneigh.c. Entries come
+// from the kernel's RTM_GETNEIGH dump (NetNs.neighDump, the NUD state as of
+// now) and change through neighAdd / neighDel.
 
-import type { NeighEntry, NudState } from '../../../kernel/neigh.ts';
+import type { NeighInfo, NudState } from '../../../kernel/neigh.ts';
 import { fmtIp4, inNet } from '../../../kernel/addr.ts';
-import { KernelError } from '../../../kernel/errno.ts';
 import { AF_INET, AF_INET6, AF_UNSPEC, Args, type Ip, matches, parseCInt } from './common.ts';
 import { COLOR_IFNAME, COLOR_INET, COLOR_MAC, PRINT_ANY, PRINT_FP, PRINT_JSON } from './print.ts';
 import { getAddr, getPrefix, type Prefix } from './inet.ts';
@@ -52,16 +52,16 @@ interface NeighFilter {
   flush: boolean;
 }
 
-function passes(ip: Ip, e: NeighEntry, f: NeighFilter): boolean {
+function passes(e: NeighInfo, f: NeighFilter): boolean {
   if (f.family && f.family !== AF_INET) return false;
   if (f.index && f.index !== e.dev.ifindex) return false;
-  const st = nudBits(ip.ns.neigh.stateAt(e, ip.ns.now));
+  const st = nudBits(e.state);
   if (!(f.state & st) && !e.proxy && (st || !(f.state & 0x100))) return false;
   if (f.pfx && f.pfx.special !== 'any' && !inNet(e.ip, f.pfx.v4, f.pfx.bitlen)) return false;
   return true;
 }
 
-function printNeigh(ip: Ip, e: NeighEntry, f: NeighFilter): void {
+function printNeigh(ip: Ip, e: NeighInfo, f: NeighFilter): void {
   const o = ip.out;
   o.openObject();
   if (ip.brief) {
@@ -83,7 +83,7 @@ function printNeigh(ip: Ip, e: NeighEntry, f: NeighFilter): void {
   }
   if (e.router) o.null(PRINT_ANY, 'router', '%s ', 'router');
   if (e.proxy) o.null(PRINT_ANY, 'proxy', '%s ', 'proxy');
-  const st = nudBits(ip.ns.neigh.stateAt(e, ip.ns.now));
+  const st = nudBits(e.state);
   if (st) {
     o.openArray(PRINT_JSON, o.isJson ? 'state' : '');
     for (const s of NUD_ORDER) if (st & NUD[s]) o.string(PRINT_ANY, null, '%s ', s);
@@ -150,20 +150,16 @@ function showOrFlush(ip: Ip, argv: string[], flush: boolean): number {
     f.index = ip.ifindex(filterDev);
     if (!f.index) return ip.nodev(filterDev);
   }
-  const table = ip.ns.neigh;
   if (flush) {
     let round = 0;
     while (round < 10) {
-      const victims = table.entries.filter((e) => passes(ip, e, f));
+      const victims = ip.ns.neighDump().filter((e) => passes(e, f));
       if (!victims.length) {
         if (ip.stats) ip.out.fp(round === 0 ? 'Nothing to flush.\n' : `*** Flush is complete after ${round} round${round > 1 ? 's' : ''} ***\n`);
         return 0;
       }
       round++;
-      for (const e of victims) {
-        if (e.timer) ip.k.clock.cancel(e.timer);
-        table.remove(e);
-      }
+      for (const e of victims) ip.ns.neighDel(e.ip, e.dev);
       if (ip.stats) ip.out.fp(`\n*** Round ${round}, deleting ${victims.length} entries ***\n`);
       f.state &= ~NUD.FAILED;
     }
@@ -171,7 +167,7 @@ function showOrFlush(ip: Ip, argv: string[], flush: boolean): number {
     return 1;
   }
   ip.out.newJson(!!ip.json, !!ip.pretty);
-  if (f.family !== AF_INET6) for (const e of table.entries) if (passes(ip, e, f)) printNeigh(ip, e, f);
+  if (f.family !== AF_INET6) for (const e of ip.ns.neighDump()) if (passes(e, f)) printNeigh(ip, e, f);
   ip.out.deleteJson();
   return 0;
 }
@@ -236,35 +232,9 @@ function modify(ip: Ip, cmd: 'add' | 'change' | 'replace' | 'del', argv: string[
   const d = ip.dev(dev);
   if (!d) return ip.nodev(dev);
   if (dst.family === AF_INET6) ip.die('RTNETLINK answers: Operation not supported\n', 2);
-  const table = ip.ns.neigh;
-  const now = ip.ns.now;
-  const existing = table.find(dst.v4, d);
   try {
-    if (cmd === 'del') {
-      if (!existing) throw new KernelError('ENOENT');
-      if (existing.timer) ip.k.clock.cancel(existing.timer);
-      table.remove(existing);
-      return 0;
-    }
-    if (existing && cmd === 'add') throw new KernelError('EEXIST');
-    if (!existing && cmd === 'change') throw new KernelError('ENOENT');
-    if (mac && mac.split(':').length < 6) throw new KernelError('EINVAL', 'Invalid link address');
-    if (!mac && !existing?.mac && state & (NUD.PERMANENT | NUD.NOARP | NUD.REACHABLE | NUD.STALE | NUD.DELAY | NUD.PROBE) && d.kind !== 'loopback') throw new KernelError('EINVAL', 'No link layer address given');
-    const st = stateOf(state);
-    if (existing) {
-      if (existing.timer) ip.k.clock.cancel(existing.timer);
-      existing.timer = undefined;
-      existing.state = st;
-      if (mac) existing.mac = mac;
-      existing.confirmed = now;
-      existing.updated = now;
-      existing.router = router;
-      const q = existing.queue;
-      existing.queue = [];
-      if (existing.mac) for (const send of q) send(existing.mac);
-    } else {
-      table.add({ ip: dst.v4, dev: d, mac, state: st, confirmed: now, updated: now, used: now, probes: 0, queue: [], router, proxy });
-    }
+    if (cmd === 'del') ip.ns.neighDel(dst.v4, d);
+    else ip.ns.neighAdd({ ip: dst.v4, dev: d, mac, state: stateOf(state), router, proxy }, { create: cmd !== 'change', excl: cmd === 'add' });
   } catch (e) {
     ip.rtnlError(e);
     return -2;

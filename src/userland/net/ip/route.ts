@@ -704,7 +704,7 @@ function get(ip: Ip, argv: string[]): number {
   let m: RouteMsg;
   try {
     if (iif) {
-      const res = ip.k.stack.routeInput(ip.ns, { src: saddr ?? 0, dst: daddr } as never, iif, mark);
+      const res = ip.ns.routeGetInput(daddr, saddr ?? 0, iif, mark);
       if (res.kind === 'error') throw new KernelError(res.errno);
       if (res.kind === 'forward') {
         const o = res.out;
@@ -714,10 +714,8 @@ function get(ip: Ip, argv: string[]): number {
         m = { type: local ? 'local' : 'broadcast', dst: daddr, dstLen: 32, src: saddr, tos: 0, oif: ip.ns.lo, iif, table: local ? RT_TABLE.local : RT_TABLE.local, protocol: 0, scope: 0, flags: 0, cloned: true, cacheFlags: local ? RTCF_LOCAL : RTCF_LOCAL | RTCF_BROADCAST };
       }
     } else {
-      const o = ip.k.stack.routeOutput(ip.ns, daddr, { saddr, oif, mark });
-      const exc = o.route.exceptions?.get(daddr);
-      const now = ip.k.clock.now;
-      const pm = exc && exc.expires > now ? { mtu: exc.mtu, mtuLock: false, expires: Math.floor((exc.expires - now) / 1000) } : o.route.mtu ? { mtu: o.route.mtu, mtuLock: o.route.mtuLock } : {};
+      const o = ip.ns.routeGetOutput(daddr, { saddr, oif, mark });
+      const pm = o.pmtu ? { mtu: o.pmtu.mtu, mtuLock: o.pmtu.locked, ...(o.pmtu.expires !== undefined ? { expires: o.pmtu.expires } : {}) } : {};
       const cacheFlags = o.type === 'local' ? RTCF_LOCAL : o.type === 'broadcast' ? RTCF_BROADCAST | RTCF_LOCAL : 0;
       m = {
         type: o.type === 'local' ? 'local' : o.type === 'broadcast' ? 'broadcast' : o.type === 'multicast' ? 'multicast' : 'unicast',

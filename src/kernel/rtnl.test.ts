@@ -1,0 +1,139 @@
+// The rtnetlink-like NetNs operations programs use for neighbours,
+// forwarding databases, links and bridge ports: each validates as the kernel
+// does and throws KernelError; dumps are snapshots the reader cannot use to
+// change the kernel.
+import { describe, expect, it } from 'vitest';
+import { World } from '../world/world.ts';
+import { parseIp4 } from './addr.ts';
+import { KernelError } from './errno.ts';
+
+function host() {
+  const world = new World({ seed: 7 });
+  const k = world.addHost('host');
+  const ns = k.initNs;
+  const eth = ns.linkAdd({ name: 'v0', kind: 'veth', peerName: 'v0p' });
+  return { k, ns, eth };
+}
+
+const errnoOf = (f: () => void): string | undefined => {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof KernelError) return `${e.errno}: ${e.message}`;
+    throw e;
+  }
+  return undefined;
+};
+
+describe('neighbour operations (RTM_*NEIGH, SIOC*ARP)', () => {
+  const ip = parseIp4('10.0.0.2')!;
+  const mac = '02:00:00:00:00:02';
+
+  it('add is exclusive, change needs an entry, replace creates or updates; states needing an address refuse without one', () => {
+    const { ns, eth } = host();
+    const add = { create: true, excl: true };
+    expect(errnoOf(() => ns.neighAdd({ ip, dev: eth, state: 'PERMANENT' }, add))).toBe('EINVAL: No link layer address given');
+    expect(errnoOf(() => ns.neighAdd({ ip, dev: eth, mac: '02:00', state: 'PERMANENT' }, add))).toBe('EINVAL: Invalid link address');
+    expect(errnoOf(() => ns.neighAdd({ ip, dev: eth, mac, state: 'STALE' }, { create: false, excl: false }))).toBe('ENOENT: No such file or directory');
+    ns.neighAdd({ ip, dev: eth, mac, state: 'PERMANENT' }, add);
+    expect(errnoOf(() => ns.neighAdd({ ip, dev: eth, mac, state: 'PERMANENT' }, add))).toBe('EEXIST: File exists');
+    ns.neighAdd({ ip, dev: eth, state: 'STALE', router: true }, { create: true, excl: false });
+    expect(ns.neighDump()).toEqual([{ ip, dev: eth, mac, state: 'STALE', router: true, proxy: false }]);
+  });
+
+  it('the dump reports the state the kernel computes now (REACHABLE decays to STALE) and is a snapshot', () => {
+    const { k, ns, eth } = host();
+    ns.neighAdd({ ip, dev: eth, mac, state: 'REACHABLE' }, { create: true, excl: true });
+    const before = ns.neighDump();
+    expect(before[0].state).toBe('REACHABLE');
+    k.clock.advance(31_000);
+    expect(ns.neighDump()[0].state).toBe('STALE');
+    expect(before[0].state).toBe('REACHABLE');
+  });
+
+  it('del is ENOENT once gone; SIOCSARP refuses loopback, SIOCDARP says ENXIO', () => {
+    const { ns, eth } = host();
+    ns.arpSet(ip, eth, mac, false);
+    expect(ns.neighDump().map((n) => n.state)).toEqual(['PERMANENT']);
+    ns.arpSet(ip, eth, mac, true);
+    expect(ns.neighDump().map((n) => n.state)).toEqual(['REACHABLE']);
+    expect(errnoOf(() => ns.arpSet(ip, ns.lo, mac, false))).toBe('EINVAL: Invalid argument');
+    ns.arpDelete(ip, eth);
+    expect(errnoOf(() => ns.arpDelete(ip, eth))).toBe('ENXIO: No such device or address');
+    expect(errnoOf(() => ns.neighDel(ip, eth))).toBe('ENOENT: No such file or directory');
+  });
+});
+
+describe('forwarding databases (AF_BRIDGE RTM_*NEIGH)', () => {
+  it('a vxlan keeps MAC → remotes: add is exclusive, append adds a remote, del removes one remote or all', () => {
+    const { ns } = host();
+    const vx = ns.linkAdd({ name: 'vx0', kind: 'vxlan', vxlan: { id: 42, dstport: 4789, learning: true } });
+    const m = '02:00:00:00:00:aa';
+    const a = parseIp4('192.0.2.1')!;
+    const b = parseIp4('192.0.2.2')!;
+    const req = { master: false, self: true, state: 'permanent' as const, excl: true, replace: false };
+    expect(errnoOf(() => ns.fdbAdd(vx, m, req))).toBe('EINVAL: Invalid argument');
+    ns.fdbAdd(vx, m, { ...req, dst: a });
+    expect(errnoOf(() => ns.fdbAdd(vx, m, { ...req, dst: b }))).toBe('EEXIST: File exists');
+    ns.fdbAdd(vx, m, { ...req, excl: false, append: true, dst: b });
+    expect(ns.fdbDump(vx).map((e) => [e.mac, e.dst, e.state])).toEqual([
+      [m, a, 'permanent'],
+      [m, b, 'permanent'],
+    ]);
+    ns.fdbDel(vx, m, { master: false, self: true, dst: a });
+    expect(ns.fdbDump(vx).map((e) => e.dst)).toEqual([b]);
+    ns.fdbDel(vx, m, { master: false, self: true });
+    expect(errnoOf(() => ns.fdbDel(vx, m, { master: false, self: true }))).toBe('ENOENT: No such file or directory');
+  });
+
+  it('master entries live in the port bridge; brForward lists them with the port number', () => {
+    const { ns, eth } = host();
+    const br = ns.linkAdd({ name: 'br0', kind: 'bridge' });
+    const m = '02:00:00:00:00:bb';
+    expect(errnoOf(() => ns.fdbAdd(eth, m, { master: true, self: false, state: 'static', excl: true, replace: false }))).toBe('EOPNOTSUPP: Operation not supported');
+    ns.setMaster(eth, br);
+    ns.fdbAdd(eth, m, { master: true, self: false, state: 'static', excl: true, replace: false });
+    expect(ns.fdbDump(eth).filter((e) => e.mac === m).map((e) => [e.master?.name, e.state])).toEqual([['br0', 'static']]);
+    expect(ns.brForward(br).filter((e) => e.mac === m).map((e) => [e.portNo, e.local])).toEqual([[1, false]]);
+    expect(errnoOf(() => ns.brForward(eth))).toBe('ENODEV: No such device');
+  });
+});
+
+describe('linkChange and the bridge dumps', () => {
+  it('port attributes need a port and are range-checked (cost 1-65535, priority 0-63); flags apply first', () => {
+    const { ns, eth } = host();
+    expect(errnoOf(() => ns.linkChange(eth, { brport: { hairpin: true } }))).toBe('EOPNOTSUPP: Operation not supported');
+    const br = ns.linkAdd({ name: 'br0', kind: 'bridge' });
+    ns.linkChange(eth, { master: br.ifindex });
+    expect(errnoOf(() => ns.linkChange(eth, { brport: { cost: 0 } }))).toBe('ERANGE: Numerical result out of range');
+    expect(errnoOf(() => ns.linkChange(eth, { brport: { hairpin: true, priority: 64 } }))).toBe('ERANGE: Numerical result out of range');
+    ns.linkChange(eth, { brport: { cost: 7, priority: 5 } });
+    const pt = ns.brportInfo(eth)!;
+    expect([pt.master.name, pt.portNo, pt.cost, pt.priority, pt.hairpin, pt.state]).toEqual(['br0', 1, 7, 5, true, 'disabled']);
+    expect(ns.brportInfo(br)).toBeUndefined();
+  });
+
+  it('device attributes: alias, arp, promisc (one user reference), txqlen; a master that does not exist is EINVAL', () => {
+    const { ns, eth } = host();
+    ns.linkChange(eth, { alias: 'uplink', noarp: true, promisc: true, txqlen: 500 });
+    ns.linkChange(eth, { promisc: true });
+    expect([eth.alias, eth.noarp, eth.promisc, eth.txqlen]).toEqual(['uplink', true, 1, 500]);
+    ns.linkChange(eth, { alias: '', promisc: false });
+    expect([eth.alias, eth.promisc]).toEqual([undefined, 0]);
+    expect(errnoOf(() => ns.linkChange(eth, { txqlen: -1 }))).toBe('EINVAL: Invalid argument');
+    expect(errnoOf(() => ns.linkChange(eth, { master: 99 }))).toBe('EINVAL: Invalid argument');
+  });
+
+  it('bridgeInfo: the id is zero until a port gives the bridge an address; STP view only while STP is on', () => {
+    const { ns, eth } = host();
+    const br = ns.linkAdd({ name: 'br0', kind: 'bridge' });
+    expect(ns.bridgeInfo(br)!.bridgeId).toBe('8000000000000000');
+    ns.setMaster(eth, br);
+    const b = ns.bridgeInfo(br)!;
+    expect([b.bridgeId, b.stpEnabled, b.stpInfo, b.ports.map((d) => d.name)]).toEqual([`8000${br.mac.replace(/:/g, '')}`, false, undefined, ['v0']]);
+    ns.linkChange(br, { bridge: { stpState: 1, ageingTime: 1000 } });
+    const s = ns.bridgeInfo(br)!;
+    expect([s.stpEnabled, s.ageingTime]).toEqual([true, 10_000]);
+    expect(ns.bridgeInfo(eth)).toBeUndefined();
+  });
+});
