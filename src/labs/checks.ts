@@ -8,6 +8,7 @@ import { KernelError } from '../kernel/errno.ts';
 import type { Kernel } from '../kernel/kernel.ts';
 import type { NetNs } from '../kernel/netns.ts';
 import { cloneFrame, traceStep, type EthFrame, type IcmpMessage, type Ipv4Packet, type Trace, type TraceStep } from '../kernel/packet.ts';
+import { tm } from '../kernel/trace-texts.ts';
 import type { NetDevice } from '../kernel/netdev.ts';
 import type { Tap } from '../kernel/stack.ts';
 import { icmpSocket } from '../kernel/socket/icmp.ts';
@@ -70,7 +71,7 @@ export async function probeEcho(world: World, ns: NetNs, dst: number, timeoutMs 
     sock.close();
     k.clock.cancel(timer);
     if (e instanceof KernelError) {
-      traceStep(trace, k.clock.now, ns.label, 'drop', `no route to ${fmtIp4(dst)}: connect: ${e.message}`);
+      traceStep(trace, k.clock.now, ns.label, 'drop', tm('sock.noRoute', { ip: fmtIp4(dst), err: e.message }));
       noteProbe(k, ns, dst, at, false, trace);
       return { ok: false, routeError: e.message, trace };
     }
