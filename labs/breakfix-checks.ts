@@ -7,7 +7,7 @@ import { parseIp4 } from '../src/kernel/addr.ts';
 import { nfTable } from '../src/kernel/netfilter/netfilter.ts';
 import { explainProbe, probeEcho, resolveNs, tracedSyn, type CheckCtx } from '../src/labs/checks.ts';
 import type { CheckOutcome } from '../src/labs/types.ts';
-import { m } from '../src/labs/messages.ts';
+import { m, stepParam } from '../src/labs/messages.ts';
 
 /**
  * Check: `from` reaches `dst` by ICMP echo, the request is answered by the
@@ -22,13 +22,13 @@ export async function reachesThrough(ctx: CheckCtx, from: string, dst: string, o
   if (r.ns.isLocalAddr(addr)) return { passed: false, msg: m('breakfix.addressItselfNowGoal', { a: dst, label: r.label, owner: o.label }) };
   const p = await probeEcho(ctx.world, r.ns, addr);
   if (!p.ok) return { passed: false, msg: explainProbe(r.label, dst, p) };
-  const answered = p.trace.steps.find((s) => s.stage === 'icmp' && s.what.startsWith('echo request'));
+  const answered = p.trace.steps.find((s) => s.id === 'icmp.echo');
   if (!o.ns || !answered || answered.where !== o.ns.label) {
     return { passed: false, msg: answered ? m('breakfix.replyNotFromOwnerAnswered', { label: r.label, dst, owner: o.label, where: answered.where }) : m('breakfix.replyNotFromOwner', { label: r.label, dst, owner: o.label }) };
   }
   if (via) {
     const v = resolveNs(ctx, via);
-    const fwd = p.trace.steps.some((s) => s.where === v.ns?.label && s.stage === 'routing' && s.what.startsWith('forward '));
+    const fwd = p.trace.steps.some((s) => s.where === v.ns?.label && (s.id === 'route.forwardVia' || s.id === 'route.forwardDev'));
     if (!fwd) return { passed: false, msg: m('breakfix.reachesEchoRequestWas', { label: r.label, dst, via: v.label }) };
   }
   return { passed: true, msg: m('breakfix.reachesEchoReplyTtl', { label: r.label, dst, owner: o.label, ttl: String(p.ttl) }) };
@@ -41,7 +41,7 @@ export async function synDroppedBy(ctx: CheckCtx, from: string, dst: string, por
   const f = resolveNs(ctx, fw);
   const t = await tracedSyn(ctx.world, r.ns, parseIp4(dst)!, port);
   const drop = t.steps.find((s) => s.stage === 'drop' && s.where === f.ns?.label && /filter/.test(s.what));
-  if (drop) return { passed: true, msg: m('breakfix.stillBlockedSynDropped', { what, label: r.label, dst, port, fw: f.label, drop: drop.what }) };
+  if (drop) return { passed: true, msg: m('breakfix.stillBlockedSynDropped', { what, label: r.label, dst, port, fw: f.label, drop: stepParam(drop) }) };
   return { passed: false, msg: m('breakfix.noLongerBlockedSyn', { what, label: r.label, dst, port, fw: f.label }) };
 }
 

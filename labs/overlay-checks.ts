@@ -65,7 +65,7 @@ export async function tunnelledPing(ctx: CheckCtx, from: string, to: string, toI
     r.k.stack.taps.delete(tap);
   }
   if (!p.ok) {
-    const noRoute = p.trace.steps.find((s) => s.stage === 'routing' && s.what.startsWith('no route to'));
+    const noRoute = p.trace.steps.find((s) => s.id === 'route.noneNet' || s.id === 'route.noneType');
     if (noRoute && !p.routeError) return { passed: false, msg: m('overlay.reachedNodeWithoutRoute', { from, to: toIp, where: noRoute.where.split('/').pop()!, router }) };
     return { passed: false, msg: explainProbe(f.label, toIp, p) };
   }

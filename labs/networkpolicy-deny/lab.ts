@@ -25,7 +25,7 @@ import { podReady } from '../../src/k8s/controllers.ts';
 import { parseIp4 } from '../../src/kernel/addr.ts';
 import { nfTable, nfTableNames } from '../../src/kernel/netfilter/netfilter.ts';
 import { inPod } from '../k8s-checks.ts';
-import { m, type Msg } from '../../src/labs/messages.ts';
+import { m, stepParam, type Msg } from '../../src/labs/messages.ts';
 
 const SVC_IP = '10.96.80.80';
 
@@ -257,7 +257,7 @@ async function refused(ctx: CheckCtx, from: [string, string], ip: string, port: 
   const t = await tracedSyn(ctx.world, ns, parseIp4(ip)!, port);
   const drop = t.steps.find((s) => s.stage === 'drop');
   if (!drop) return m('netpol.notBlocked', { from: from.join('/'), what, addr: `${ip}:${port}` });
-  if (!/KUBE-POD-FW-/.test(drop.what)) return m('netpol.blockedNotByPolicy', { from: from.join('/'), what, how: drop.what, where: drop.where });
+  if (!/KUBE-POD-FW-/.test(drop.what)) return m('netpol.blockedNotByPolicy', { from: from.join('/'), what, how: stepParam(drop), where: drop.where });
   return undefined;
 }
 

@@ -5,7 +5,7 @@
 // its reference solution have no English prose on a Korean page.
 
 import { describe, expect, it } from 'vitest';
-import { CHECK_TEXTS, english, finalSound, join, m, renderMsg, withParticle, checkMessage, type MsgId } from './checks.ts';
+import { CHECK_TEXTS, english, finalSound, join, m, renderMsg, stepParam, withParticle, checkMessage, type MsgId } from './checks.ts';
 import { koreanProblems } from './check-audit.ts';
 import { labInfo, listLabs, makeLabWorld, runChecks } from '../labs/index.ts';
 import { checkLines } from '../labs/replay.ts';
@@ -66,6 +66,19 @@ describe('the check message dictionary', () => {
     expect(withParticle('서버', '으로')).toBe('서버로');
     expect(withParticle('라우팅 테이블', '이')).toBe('라우팅 테이블이');
     expect(finalSound('http://10.0.0.1/')).toBe('ㄹ');
+  });
+
+  it('renders a traced step it quotes in the same language, from the step id', () => {
+    const drop = { id: 'route.notForwarding', params: { ip: '10.0.2.2', ns: 'host/router' } } as const;
+    const msg = m('probe.echoRequestWasDropped', { from: 'red', dst: '10.0.2.2', where: 'host/router', what: stepParam(drop) });
+    expect(english(msg)).toBe('the echo request from red to 10.0.2.2 was dropped in host/router: 10.0.2.2 is not a local address and net.ipv4.ip_forward is 0 in host/router: dropped');
+    expect(renderMsg('en', msg)).toBe(english(msg));
+    expect(renderMsg('ko', msg)).toBe('red에서 10.0.2.2에 보낸 echo 요청이 host/router에서 버려졌습니다: 10.0.2.2는 로컬 주소가 아니고 host/router의 net.ipv4.ip_forward가 0: 버림');
+    const nat = m('http.natOnTheWay', { head: m('probe.echoRequestNeverLeft', { from: 'red' }), nat: join([m('path.stepAt', { where: 'host', what: stepParam({ id: 'nat.dst', params: { hook: 'PREROUTING', from: '203.0.113.5:8080', to: '10.0.0.2:80' } }) }), m('path.stepAt', { where: 'host', what: stepParam({ id: 'nat.src', params: { hook: 'POSTROUTING', from: '10.0.0.2:80', to: '10.0.0.1:80' } }) })]) });
+    expect(english(nat)).toBe('the echo request never left red (NAT on the way: host: PREROUTING nat: destination 203.0.113.5:8080 → 10.0.0.2:80; host: POSTROUTING nat: source 10.0.0.2:80 → 10.0.0.1:80)');
+    expect(renderMsg('ko', nat)).toBe('echo 요청이 red에서 나가지 못했습니다 (거쳐 간 NAT: host: PREROUTING nat: 목적지 203.0.113.5:8080 → 10.0.0.2:80; host: POSTROUTING nat: 출발지 10.0.0.2:80 → 10.0.0.1:80)');
+    expect(koreanProblems(msg)).toEqual([]);
+    expect(koreanProblems(m('probe.echoRequestWasDropped', { from: 'red', dst: 'x', where: 'y', what: { step: { id: 'no.such' as never } } }))).toEqual(['probe.echoRequestWasDropped.what: traced step no.such has no Korean text']);
   });
 
   it('shows a stored result without an id (an older record) as its English text', () => {

@@ -2,7 +2,7 @@
 // for its start, its reference solution and each listed shortcut (the
 // states learners actually reach) is a message id whose parameters carry no
 // English prose, and every packet-path step the checks' probes trace in
-// those states has a Korean template.
+// those states has a step id with a Korean text.
 
 import { describe, expect, it } from 'vitest';
 import '../userland/index.ts';
@@ -10,25 +10,26 @@ import { Session } from '../session/session.ts';
 import type { Msg } from './checks.ts';
 import { koreanProblems } from './check-audit.ts';
 import { hasKoreanStep } from './path.ts';
+import type { TraceStep } from '../kernel/packet.ts';
 import { labInfo, labShortcuts, listLabs, makeLabWorld, runChecks } from '../labs/index.ts';
 import type { Kernel } from '../kernel/kernel.ts';
 
 /** Messages and traced steps of a lab after `lines`. */
-async function states(id: string, lines: string[]): Promise<{ messages: (Msg | undefined)[]; steps: string[] }> {
+async function states(id: string, lines: string[]): Promise<{ messages: (Msg | undefined)[]; steps: TraceStep[] }> {
   const info = labInfo(id, 1)!;
   const world = makeLabWorld(id, 1);
   const session = new Session({ makeWorld: () => world, host: info.terminalHost });
   await session.start();
   try {
     for (const line of lines) if (line.trim()) await session.runLine(line);
-    const steps: string[] = [];
+    const steps: TraceStep[] = [];
     const seen = new Set<unknown>();
     const collect = () => {
       for (const k of world.hosts.values()) {
         const t = world.paths.lastOf(k as Kernel);
         if (t && !seen.has(t)) {
           seen.add(t);
-          steps.push(...t.trace.steps.map((s) => s.what));
+          steps.push(...t.trace.steps);
         }
       }
     };
@@ -50,7 +51,7 @@ describe('Korean for the states learners reach', () => {
       for (const lines of runs) {
         const { messages, steps } = await states(lab.id, lines);
         for (const m of messages) missing.push(...(m ? koreanProblems(m).map((p) => `check: ${p}`) : ['check: a result without a message id']));
-        for (const s of steps) if (!hasKoreanStep(s)) missing.push(`step: ${s}`);
+        for (const s of steps) if (!hasKoreanStep(s)) missing.push(`step: ${s.what}`);
       }
       if (process.env.KO_DUMP) (await import('node:fs')).appendFileSync(process.env.KO_DUMP, [...new Set(missing)].map((m) => `${lab.id}\t${m}\n`).join(''));
       expect([...new Set(missing)]).toEqual([]);

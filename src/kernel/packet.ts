@@ -8,6 +8,7 @@
 //                            └─ TcpSegment
 
 import type { Ip4, Mac } from './addr.ts';
+import { traceEnglish, type TraceId, type TraceMsg, type TraceParam } from './trace-texts.ts';
 
 /** One decision on a packet's path (what the packet-path view and checks explain). */
 export interface TraceStep {
@@ -17,7 +18,11 @@ export interface TraceStep {
   where: string;
   /** Stage, e.g. `routing`, `neigh`, `bridge`, `netfilter`, `xmit`, `rcv`, `drop`. */
   stage: string;
-  /** Human-readable decision. */
+  /** The decision as data: a step id of TRACE_TEXTS (trace-texts.ts)… */
+  id: TraceId;
+  /** …and its parameters (values, or nested step texts). */
+  params?: Readonly<Record<string, TraceParam>>;
+  /** The decision in English, rendered from the id and parameters when recorded. */
   what: string;
 }
 
@@ -258,7 +263,7 @@ export function cloneFrame(f: EthFrame): EthFrame {
   return { src: f.src, dst: f.dst, type: f.type, payload, trace: f.trace };
 }
 
-/** Record a step on a trace, if the packet carries one. */
-export function traceStep(t: Trace | undefined, at: number, where: string, stage: string, what: string): void {
-  if (t && t.steps.length < t.max) t.steps.push({ at, where, stage, what });
+/** Record a step on a trace, if the packet carries one: its id and parameters, and their English text. */
+export function traceStep(t: Trace | undefined, at: number, where: string, stage: string, msg: TraceMsg): void {
+  if (t && t.steps.length < t.max) t.steps.push({ at, where, stage, id: msg.id, ...(msg.params ? { params: msg.params } : {}), what: traceEnglish(msg) });
 }

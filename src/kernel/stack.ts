@@ -21,6 +21,7 @@ import { NEIGH_PARAMS, type NeighEntry, type PendingSend } from './neigh.ts';
 import { type NetDevice, SCOPE } from './netdev.ts';
 import type { NetNs } from './netns.ts';
 import { Stp } from './stp.ts';
+import { tm, type TraceMsg } from './trace-texts.ts';
 import type { Icmp6Socket, IcmpSocket } from './socket/icmp.ts';
 import {
   type ArpPacket,
@@ -173,9 +174,9 @@ export class Stack {
     return this.kernel.clock.now;
   }
 
-  /** Record a step on the packet's trace (drivers call it too). */
-  trace(t: Trace | undefined, ns: NetNs, stage: string, what: string): void {
-    if (t) traceStep(t, this.now, ns.label, stage, what);
+  /** Record a step on the packet's trace (drivers call it too): a step id with its parameters (`tm(…)`, trace-texts.ts). */
+  trace(t: Trace | undefined, ns: NetNs, stage: string, msg: TraceMsg): void {
+    if (t) traceStep(t, this.now, ns.label, stage, msg);
   }
 
   // ── link layer ─────────────────────────────────────────────────────────
@@ -184,12 +185,12 @@ export class Stack {
   devXmit(dev: NetDevice, frame: EthFrame, hops = 0): void {
     if (hops > MAX_FRAME_HOPS) {
       dev.stats.txDropped++;
-      this.trace(frame.trace, dev.ns, 'drop', `frame dropped on ${dev.name}: hop limit (a bridging loop?)`);
+      this.trace(frame.trace, dev.ns, 'drop', tm('link.hopLimit', { dev: dev.name }));
       return;
     }
     if (!dev.adminUp) {
       dev.stats.txDropped++;
-      this.trace(frame.trace, dev.ns, 'drop', `${dev.name} is down`);
+      this.trace(frame.trace, dev.ns, 'drop', tm('link.down', { dev: dev.name }));
       return;
     }
     for (const t of this.taps) t(dev, frame, 'out');
@@ -292,7 +293,7 @@ export class Stack {
       return;
     }
     if (state !== 'forwarding' && state !== 'learning') {
-      this.trace(frame.trace, br.ns, 'drop', `${br.name}: port ${port.name} is in STP state ${state}: frame dropped`);
+      this.trace(frame.trace, br.ns, 'drop', tm('bridge.stpDrop', { br: br.name, port: port.name, state }));
       return;
     }
     if (!isMulticastMac(frame.src) && port.port?.learning) {
@@ -301,11 +302,11 @@ export class Stack {
       else if (!e.local) e.updated = this.now;
     }
     if (state === 'learning') {
-      this.trace(frame.trace, br.ns, 'drop', `${br.name}: port ${port.name} is in STP state learning: source learned, frame dropped`);
+      this.trace(frame.trace, br.ns, 'drop', tm('bridge.stpLearning', { br: br.name, port: port.name }));
       return;
     }
     if (isMulticastMac(frame.dst)) {
-      this.trace(frame.trace, br.ns, 'bridge', `${br.name}: ${frame.dst === MAC_BROADCAST ? 'broadcast' : 'multicast'} from ${port.name} flooded to the other ports`);
+      this.trace(frame.trace, br.ns, 'bridge', tm(frame.dst === MAC_BROADCAST ? 'bridge.broadcast' : 'bridge.multicast', { br: br.name, port: port.name }));
       this.bridgeFlood(br, frame, port, hops);
       this.netifReceiveBridgeLocal(br, frame, hops);
       return;
@@ -322,11 +323,11 @@ export class Stack {
     if (br.promisc > 0) this.bridgePassUpOtherHost(br, frame);
     if (e) {
       if (e.dev === port && !port.port?.hairpin) return;
-      this.trace(frame.trace, br.ns, 'bridge', `${br.name}: ${frame.dst} is known on port ${e.dev.name} (FDB) → forwarded`);
+      this.trace(frame.trace, br.ns, 'bridge', tm('bridge.known', { br: br.name, mac: frame.dst, port: e.dev.name }));
       this.bridgeForward(br, port, e.dev, frame, hops);
       return;
     }
-    this.trace(frame.trace, br.ns, 'bridge', `${br.name}: ${frame.dst} unknown in the FDB → flooded`);
+    this.trace(frame.trace, br.ns, 'bridge', tm('bridge.unknown', { br: br.name, mac: frame.dst }));
     this.bridgeFlood(br, frame, port, hops);
   }
 
@@ -359,7 +360,7 @@ export class Stack {
     if (!this.portForwarding(outPort)) return;
     if (!fitsDev(outPort, frame)) {
       // br_dev_queue_push_xmit: not forwardable to a port with a smaller MTU.
-      this.trace(frame.trace, br.ns, 'drop', `${br.name}: frame larger than the MTU ${outPort.mtu} of port ${outPort.name}: dropped`);
+      this.trace(frame.trace, br.ns, 'drop', tm('bridge.mtu', { br: br.name, mtu: outPort.mtu, port: outPort.name }));
       return;
     }
     const copy = cloneFrame(frame);
@@ -434,7 +435,7 @@ export class Stack {
     if (arp.op === 'request') {
       if (forUs && this.arpIgnoreAllows(dev, arp)) {
         this.neighEvent(dev, arp.spa, arp.sha, 'STALE');
-        this.trace(trace, ns, 'arp', `${dev.name}: who-has ${fmtIp4(arp.tpa)} — that is us, replying is-at ${dev.mac}`);
+        this.trace(trace, ns, 'arp', tm('arp.us', { dev: dev.name, ip: fmtIp4(arp.tpa), mac: dev.mac }));
         const reply: EthFrame = {
           src: dev.mac,
           dst: arp.sha,
@@ -452,7 +453,7 @@ export class Stack {
     }
     const n = ns.neigh.find(arp.spa, dev);
     if (!n || n.state === 'PERMANENT' || n.state === 'NOARP') return;
-    this.trace(trace, ns, 'arp', `${dev.name}: ${fmtIp4(arp.spa)} is-at ${arp.sha} (neighbour REACHABLE)`);
+    this.trace(trace, ns, 'arp', tm('arp.reply', { dev: dev.name, ip: fmtIp4(arp.spa), mac: arp.sha }));
     n.mac = arp.sha;
     n.state = 'REACHABLE';
     n.confirmed = this.now;
@@ -481,7 +482,7 @@ export class Stack {
     const ri = this.routeInput(ns, { src: arp.spa, dst: arp.tpa } as Ipv4Packet, dev);
     if (ri.kind !== 'forward' || ri.out.type !== 'unicast' || ri.out.dev === dev) return false;
     this.neighEvent(dev, arp.spa, arp.sha, 'STALE');
-    this.trace(trace, ns, 'arp', `${dev.name}: who-has ${fmtIp4(arp.tpa)} — routed out of ${ri.out.dev.name}, proxy_arp answers is-at ${dev.mac}`);
+    this.trace(trace, ns, 'arp', tm('arp.proxy', { dev: dev.name, ip: fmtIp4(arp.tpa), out: ri.out.dev.name, mac: dev.mac }));
     const reply: EthFrame = { src: dev.mac, dst: arp.sha, type: 'arp', payload: { op: 'reply', sha: dev.mac, spa: arp.tpa, tha: arp.sha, tpa: arp.spa }, trace };
     this.schedule(this.kernel.rng.int(0, 799), () => {
       if (dev.adminUp && ns.devByIndex(dev.ifindex) === dev) this.devXmit(dev, reply);
@@ -528,7 +529,7 @@ export class Stack {
       else if (dev.inet.some((a) => netOf(a.address, a.prefixlen) === netOf(target, a.prefixlen) && netOf(a.address, a.prefixlen) === netOf(skbSrc, a.prefixlen))) src = skbSrc;
     }
     src ??= ns.selectSource(dev, target) ?? 0;
-    this.trace(trace, dev.ns, 'arp', `${dev.name}: who-has ${fmtIp4(target)} tell ${fmtIp4(src)} (${dstMac === MAC_BROADCAST ? 'broadcast' : 'unicast probe'})`);
+    this.trace(trace, dev.ns, 'arp', tm(dstMac === MAC_BROADCAST ? 'arp.request' : 'arp.probe', { dev: dev.name, ip: fmtIp4(target), src: fmtIp4(src) }));
     this.devXmit(dev, {
       src: dev.mac,
       dst: dstMac,
@@ -558,7 +559,7 @@ export class Stack {
       if (n) ns.neigh.remove(n);
       n = { ip: nexthop, dev, state: 'INCOMPLETE', confirmed: -Infinity, updated: this.now, used: this.now, probes: 0, queue: [send], queueSrc: saddr, router: false, proxy: false };
       ns.neigh.add(n);
-      this.trace(trace, ns, 'neigh', `${fmtIp4(nexthop)} not in the neighbour table of ${dev.name}: ARP request, packet queued`);
+      this.trace(trace, ns, 'neigh', tm('neigh.queued', { ip: fmtIp4(nexthop), dev: dev.name }));
       this.startSolicit(n, trace);
       return;
     }
@@ -577,7 +578,7 @@ export class Stack {
         send(n.mac);
         return;
       default:
-        this.trace(trace, ns, 'neigh', `${fmtIp4(nexthop)} is ${n.mac} (${n.state})`);
+        this.trace(trace, ns, 'neigh', tm('neigh.known', { ip: fmtIp4(nexthop), mac: String(n.mac), state: n.state }));
         send(n.mac);
     }
   }
@@ -593,7 +594,7 @@ export class Stack {
         n.timer = undefined;
         const q = n.queue;
         n.queue = [];
-        this.trace(trace, n.dev.ns, 'neigh', `no ARP reply from ${fmtIp4(n.ip)} after ${n.probes} requests: neighbour FAILED`);
+        this.trace(trace, n.dev.ns, 'neigh', tm('neigh.failed', { ip: fmtIp4(n.ip), n: n.probes }));
         q.forEach((send) => send(undefined));
         return;
       }
@@ -726,7 +727,7 @@ export class Stack {
   private ipRcv(dev: NetDevice, pkt: Ipv4Packet, trace: Trace | undefined, hops: number): void {
     const ns = dev.ns;
     const skb: Skb = { pkt, mark: 0, trace, inDev: dev, hops, local: false };
-    this.trace(trace, ns, 'rcv', `${describe(pkt)} arrived on ${dev.name}`);
+    this.trace(trace, ns, 'rcv', tm('link.arrived', { pkt: describe(pkt), dev: dev.name }));
     if (!this.nf('PREROUTING', ns, skb, dev, undefined)) return;
     const p = skb.pkt;
     const ri = this.routeInput(ns, p, dev, skb.mark);
@@ -736,19 +737,19 @@ export class Stack {
       if (rpf > 0) {
         const why = this.rpFilterFails(ns, p, dev, rpf);
         if (why) {
-          this.trace(trace, ns, 'drop', `reverse path filter (rp_filter=${rpf}, ${rpf === 1 ? 'strict' : 'loose'}) on ${dev.name} in ${ns.label}: ${why}: dropped`);
+          this.trace(trace, ns, 'drop', tm('rpf.drop', { n: rpf, mode: tm(rpf === 1 ? 'rpf.strict' : 'rpf.loose'), dev: dev.name, ns: ns.label, why }));
           return;
         }
       }
     }
     if (ri.kind === 'local' || ri.kind === 'broadcast') {
-      this.trace(trace, ns, 'routing', `${fmtIp4(p.dst)} is a local address → deliver locally`);
+      this.trace(trace, ns, 'routing', tm('route.local', { ip: fmtIp4(p.dst) }));
       if (p.frag) {
         // ip_local_deliver → ip_defrag: wait for every fragment.
         const whole = this.defrag(ns, p);
         if (!whole) return;
         skb.pkt = whole;
-        this.trace(trace, ns, 'defrag', `fragments of ${describe(whole)} reassembled (${ip4Len(whole)} bytes)`);
+        this.trace(trace, ns, 'defrag', tm('link.reassembled', { pkt: describe(whole), n: ip4Len(whole) }));
       }
       // IPVS sits at LOCAL_IN priority 98: after filter INPUT, before nat INPUT and conntrack's confirm.
       if (!this.nf('INPUT', ns, skb, dev, undefined, this.ipvs ? () => (this.ipvsLocalIn(ns, skb) ? 'accept' : 'stolen') : undefined)) return;
@@ -757,10 +758,10 @@ export class Stack {
     }
     if (ri.kind === 'error') {
       if (!ns.forwarding(dev)) {
-        this.trace(trace, ns, 'drop', `${fmtIp4(p.dst)} is not a local address and net.ipv4.ip_forward is 0 in ${ns.label}: dropped`);
+        this.trace(trace, ns, 'drop', tm('route.notForwarding', { ip: fmtIp4(p.dst), ns: ns.label }));
         return;
       }
-      this.trace(trace, ns, 'routing', `no route to ${fmtIp4(p.dst)} (${ri.type === 'none' ? 'network unreachable' : ri.type})`);
+      this.trace(trace, ns, 'routing', ri.type === 'none' ? tm('route.noneNet', { ip: fmtIp4(p.dst) }) : tm('route.noneType', { ip: fmtIp4(p.dst), type: ri.type }));
       if (ri.type !== 'blackhole') {
         const code = ri.errno === 'ENETUNREACH' ? 0 : ri.errno === 'EACCES' ? 13 : 1;
         this.icmpSendError(ns, skb, 3, code);
@@ -776,13 +777,13 @@ export class Stack {
    * the source must leave by `dev`; loose (any other value): some route back
    * must exist.
    */
-  private rpFilterFails(ns: NetNs, p: Ipv4Packet, dev: NetDevice, rpf: number): string | undefined {
+  private rpFilterFails(ns: NetNs, p: Ipv4Packet, dev: NetDevice, rpf: number): TraceMsg | undefined {
     const res = ns.fib.lookup({ daddr: p.src, saddr: p.dst, iif: 'lo' }, (r) => (r.type !== 'unicast' && r.type !== 'local') || !!r.dev);
-    if (!res) return `no route back to ${fmtIp4(p.src)}`;
+    if (!res) return tm('rpf.noRouteBack', { ip: fmtIp4(p.src) });
     const r = res.route;
-    if (r.type !== 'unicast' && !(r.type === 'local' && (dev.conf.accept_local || ns.confAll.accept_local))) return `${fmtIp4(p.src)} is a ${r.type === 'local' ? 'local' : r.type} address (martian source)`;
+    if (r.type !== 'unicast' && !(r.type === 'local' && (dev.conf.accept_local || ns.confAll.accept_local))) return tm('rpf.martian', { ip: fmtIp4(p.src), type: r.type === 'local' ? 'local' : r.type });
     if (r.dev === dev) return undefined;
-    if (rpf === 1) return `the route back to ${fmtIp4(p.src)} leaves by ${r.dev?.name ?? '?'}, not ${dev.name}`;
+    if (rpf === 1) return tm('rpf.wrongDev', { ip: fmtIp4(p.src), out: r.dev?.name ?? '?', dev: dev.name });
     return undefined;
   }
 
@@ -790,19 +791,19 @@ export class Stack {
   private ipForward(ns: NetNs, skb: Skb, out: OutRoute): void {
     const p = skb.pkt;
     if (p.ttl <= 1) {
-      this.trace(skb.trace, ns, 'drop', `TTL expired while forwarding ${describe(p)}: ICMP time exceeded`);
+      this.trace(skb.trace, ns, 'drop', tm('route.ttlExpired', { pkt: describe(p) }));
       this.icmpSendError(ns, skb, 11, 0);
       return;
     }
     skb.outDev = out.dev;
     skb.route = out.route;
     skb.nexthop = out.gateway ?? p.dst;
-    this.trace(skb.trace, ns, 'routing', `forward ${fmtIp4(p.dst)} via ${out.gateway !== undefined ? fmtIp4(out.gateway) + ' ' : ''}dev ${out.dev.name}`);
+    this.trace(skb.trace, ns, 'routing', out.gateway !== undefined ? tm('route.forwardVia', { ip: fmtIp4(p.dst), gw: fmtIp4(out.gateway), dev: out.dev.name }) : tm('route.forwardDev', { ip: fmtIp4(p.dst), dev: out.dev.name }));
     // ip_exceeds_mtu: a DF packet bigger than the next hop's MTU is refused
     // with ICMP "fragmentation needed" carrying that MTU (before FORWARD).
     const mtu = out.route.mtu ?? out.dev.mtu;
     if (p.df && ip4LenMax(p) > mtu && ip4Len(p) > mtu) {
-      this.trace(skb.trace, ns, 'drop', `${ip4Len(p)}-byte packet with DF set does not fit the MTU ${mtu} of ${out.dev.name}: ICMP fragmentation needed (mtu = ${mtu})`);
+      this.trace(skb.trace, ns, 'drop', tm('route.fragNeeded', { n: ip4Len(p), mtu, dev: out.dev.name }));
       this.icmpSendError(ns, skb, 3, 4, mtu);
       return;
     }
@@ -825,7 +826,7 @@ export class Stack {
         const h = this.l4.get(p.payload.proto);
         if (h && h.rcv(ns, skb)) return;
         if (p.payload.proto === 'udp' && !broadcast) {
-          this.trace(skb.trace, ns, 'drop', `no socket on UDP port ${p.payload.dport}: ICMP port unreachable`);
+          this.trace(skb.trace, ns, 'drop', tm('udp.noSocket', { port: p.payload.dport }));
           this.icmpSendError(ns, skb, 3, 3);
         }
         return;
@@ -841,7 +842,7 @@ export class Stack {
     const rt = opts.route ?? this.routeOutput(ns, pkt.dst, { saddr: pkt.src || undefined, oif: opts.oif, mark: opts.mark });
     if (!pkt.src) pkt.src = rt.src;
     const skb: Skb = { pkt, mark: opts.mark ?? 0, trace: opts.trace, hops: opts.hops ?? 0, local: true, outDev: rt.dev, route: rt.route };
-    this.trace(skb.trace, ns, 'routing', `route to ${fmtIp4(pkt.dst)}: ${rt.type === 'local' ? 'local (loopback)' : `${rt.gateway !== undefined ? 'via ' + fmtIp4(rt.gateway) + ' ' : ''}dev ${rt.dev.name}`} src ${fmtIp4(rt.src)}`);
+    this.trace(skb.trace, ns, 'routing', rt.type === 'local' ? tm('route.outLocal', { ip: fmtIp4(pkt.dst), src: fmtIp4(rt.src) }) : rt.gateway !== undefined ? tm('route.outVia', { ip: fmtIp4(pkt.dst), gw: fmtIp4(rt.gateway), dev: rt.dev.name, src: fmtIp4(rt.src) }) : tm('route.outDev', { ip: fmtIp4(pkt.dst), dev: rt.dev.name, src: fmtIp4(rt.src) }));
     // IPVS sits at LOCAL_OUT priority -99: after nat OUTPUT, before filter OUTPUT.
     const ipvs = this.ipvs;
     if (!this.nf('OUTPUT', ns, skb, undefined, rt.dev, ipvs ? () => (ipvs.hook('OUTPUT', ns, skb) === 'drop' ? 'drop' : 'accept') : undefined)) return;
@@ -941,7 +942,7 @@ export class Stack {
       try {
         out = this.routeOutput(ns, skb.pkt.dst, { mark: skb.mark });
       } catch {
-        this.trace(skb.trace, ns, 'drop', `IPVS: no route to real server ${fmtIp4(skb.pkt.dst)}`);
+        this.trace(skb.trace, ns, 'drop', tm('ipvs.noRoute', { ip: fmtIp4(skb.pkt.dst) }));
         return false;
       }
       skb.outDev = out.dev;
@@ -961,7 +962,7 @@ export class Stack {
     const mtu = skb.local ? this.pathMtu(skb.route, dev, pkt.dst).mtu : skb.route?.mtu ?? dev.mtu;
     if (ip4LenMax(pkt) > mtu && ip4Len(pkt) > mtu) {
       const frags = fragmentIp4(pkt, mtu);
-      this.trace(skb.trace, ns, 'fragment', `${ip4Len(pkt)}-byte packet is larger than the MTU ${mtu} of ${dev.name}: sent as ${frags.length} fragments`);
+      this.trace(skb.trace, ns, 'fragment', tm('link.fragmented', { n: ip4Len(pkt), mtu, dev: dev.name, k: frags.length }));
       for (const f of frags) this.xmitOne(ns, { ...skb, pkt: f }, dev, nexthop);
       return;
     }
@@ -980,7 +981,7 @@ export class Stack {
       nexthop,
       (mac) => {
         if (mac === undefined) {
-          this.trace(skb.trace, ns, 'drop', `${fmtIp4(nexthop)} did not answer ARP on ${dev.name}: host unreachable`);
+          this.trace(skb.trace, ns, 'drop', tm('neigh.unreachable', { ip: fmtIp4(nexthop), dev: dev.name }));
           // ipv4_link_failure: a router tells the sender; a local sender
           // just loses the packet (ping shows loss, TCP connect times out),
           // as recorded on a 6.18 kernel.
@@ -1015,7 +1016,7 @@ export class Stack {
     if (icmp.type === 8) {
       if (ns.ipv4.icmp_echo_ignore_all === '1') return;
       if (broadcast && ns.ipv4.icmp_echo_ignore_broadcasts === '1') return;
-      this.trace(skb.trace, ns, 'icmp', `echo request from ${fmtIp4(p.src)} → echo reply`);
+      this.trace(skb.trace, ns, 'icmp', tm('icmp.echo', { ip: fmtIp4(p.src) }));
       const reply: Ipv4Packet = {
         src: broadcast ? 0 : p.dst,
         dst: p.src,
@@ -1029,7 +1030,7 @@ export class Stack {
         this.ipOutputLocal(ns, reply, { trace: skb.trace });
       } catch (e) {
         if (!(e instanceof KernelError)) throw e;
-        this.trace(skb.trace, ns, 'drop', `cannot route the echo reply to ${fmtIp4(p.src)}: ${e.message}`);
+        this.trace(skb.trace, ns, 'drop', tm('icmp.noRouteBack', { ip: fmtIp4(p.src), err: e.message }));
       }
       return;
     }
@@ -1040,7 +1041,7 @@ export class Stack {
     if ((icmp.type === 3 || icmp.type === 11 || icmp.type === 5) && icmp.quoted) {
       const q = icmp.quoted;
       if (icmp.type === 3 && icmp.code === 4 && icmp.mtu) {
-        this.trace(skb.trace, ns, 'icmp', `fragmentation needed for ${fmtIp4(q.dst)} (mtu = ${icmp.mtu}): path MTU learned`);
+        this.trace(skb.trace, ns, 'icmp', tm('icmp.pmtu', { ip: fmtIp4(q.dst), mtu: String(icmp.mtu) }));
         this.updatePmtu(ns, q.dst, icmp.mtu);
       }
       if (q.payload.proto === 'icmp') {

@@ -119,6 +119,7 @@ export const CHECK_TEXTS = {
     ko: '{head}. {host}에는 {net} 대역으로 가는 라우트가 없습니다: 나가는 길에 아무것도 주소를 변환하지 않아서 요청이 사설 출발지 주소 {src} 그대로 도착했습니다 (중간 호스트의 nat POSTROUTING 체인에 {net} 대역을 위한 MASQUERADE 또는 SNAT 규칙이 필요합니다)',
   },
   'http.onTheWay': { en: '{head} (on the way: {steps})', ko: '{head} (거쳐 간 곳: {steps})' },
+  'path.stepAt': { en: '{where}: {what}', ko: '{where}: {what}' },
   'http.connectionWasRefusedRst': { en: 'the connection was refused (RST)', ko: '연결이 거부되었습니다 (RST)' },
   'http.rstNoDnat': {
     en: '{dst} answered the SYN with a RST: nothing listens on {dst}:{port}. The SYN arrived at {who} on {dev} still addressed to {dst}:{port}: no DNAT rule in the nat table\'s PREROUTING chain rewrote it, and nothing listens on port {port} there.',

@@ -8,6 +8,7 @@ import { KernelError } from '../kernel/errno.ts';
 import type { Kernel } from '../kernel/kernel.ts';
 import type { NetNs } from '../kernel/netns.ts';
 import { cloneFrame, traceStep, type EthFrame, type IcmpMessage, type Ipv4Packet, type Trace, type TraceStep } from '../kernel/packet.ts';
+import { tm } from '../kernel/trace-texts.ts';
 import type { NetDevice } from '../kernel/netdev.ts';
 import type { Tap } from '../kernel/stack.ts';
 import { icmpSocket } from '../kernel/socket/icmp.ts';
@@ -15,7 +16,7 @@ import { TcpSocket } from '../kernel/socket/tcp.ts';
 import { nfTable } from '../kernel/netfilter/netfilter.ts';
 import type { World } from '../world/world.ts';
 import type { CheckOutcome } from './types.ts';
-import { join, m, type Msg } from './messages.ts';
+import { join, m, stepParam, type Msg } from './messages.ts';
 
 /** What a check runs against. */
 export interface CheckCtx {
@@ -70,7 +71,7 @@ export async function probeEcho(world: World, ns: NetNs, dst: number, timeoutMs 
     sock.close();
     k.clock.cancel(timer);
     if (e instanceof KernelError) {
-      traceStep(trace, k.clock.now, ns.label, 'drop', `no route to ${fmtIp4(dst)}: connect: ${e.message}`);
+      traceStep(trace, k.clock.now, ns.label, 'drop', tm('sock.noRoute', { ip: fmtIp4(dst), err: e.message }));
       noteProbe(k, ns, dst, at, false, trace);
       return { ok: false, routeError: e.message, trace };
     }
@@ -99,15 +100,21 @@ export function explainProbe(fromLabel: string, dst: string, p: EchoProbe): Msg 
     return m('probe.gotIcmpError', { from: fromLabel, src: p.icmpError.from, kind: kinds[`${p.icmpError.type}/${p.icmpError.code}`] ?? m('probe.icmpType', { type: p.icmpError.type, code: p.icmpError.code }) });
   }
   const steps = p.trace.steps;
-  const arrived = steps.find((s) => s.stage === 'icmp' && s.what.startsWith('echo request'));
+  const arrived = steps.find((s) => s.id === 'icmp.echo');
   const drop = lastDrop(steps);
   if (arrived) {
-    return drop && drop.at >= arrived.at ? m('probe.noReplyDropped', { where: arrived.where, from: fromLabel, what: drop.what }) : m('probe.noReplyNoWayBack', { where: arrived.where, from: fromLabel });
+    return drop && drop.at >= arrived.at ? m('probe.noReplyDropped', { where: arrived.where, from: fromLabel, what: stepParam(drop) }) : m('probe.noReplyNoWayBack', { where: arrived.where, from: fromLabel });
   }
-  if (drop) return m('probe.echoRequestWasDropped', { from: fromLabel, dst, where: drop.where, what: drop.what });
+  if (drop) return m('probe.echoRequestWasDropped', { from: fromLabel, dst, where: drop.where, what: stepParam(drop) });
   const left = steps.some((s) => s.stage === 'xmit');
   if (!left) return m('probe.echoRequestNeverLeft', { from: fromLabel });
   return m('probe.echoRequestLeftNothing', { from: fromLabel, dst });
+}
+
+/** A plain parameter of a traced step (an address, a device name). */
+function param(s: TraceStep, name: string): string | undefined {
+  const v = s.params?.[name];
+  return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
 }
 
 function lastDrop(steps: TraceStep[]): TraceStep | undefined {
@@ -139,22 +146,22 @@ const PRIVATE: [number, number][] = [
  */
 function natHint(ctx: CheckCtx, t: Trace, head: Msg, onTheWay = true): Msg {
   const steps = t.steps;
-  const rewrites = steps.filter((s) => s.stage === 'netfilter' && / nat: source /.test(s.what));
+  const rewrites = steps.filter((s) => s.id === 'nat.src');
   for (const s of rewrites) {
-    const to = / → (\d+\.\d+\.\d+\.\d+)/.exec(s.what);
+    const to = /^(\d+\.\d+\.\d+\.\d+)/.exec(param(s, 'to') ?? '');
     const host = s.where.split('/')[0];
     const k = ctx.world.hosts.get(host);
     const a = to ? parseIp4(to[1]) : undefined;
     if (k && a !== undefined && !k.namespaces.some((ns) => ns.isLocalAddr(a))) return m('http.translatedSourceNotOwn', { head, host, a: to![1] });
   }
   const d = lastDrop(steps);
-  const back = d && /cannot route the echo reply to (\d+\.\d+\.\d+\.\d+)/.exec(d.what);
-  const a = back ? parseIp4(back[1]) : undefined;
+  const back = d?.id === 'icmp.noRouteBack' ? param(d, 'ip') : undefined;
+  const a = back !== undefined ? parseIp4(back) : undefined;
   if (d && a !== undefined && PRIVATE.some(([n, l]) => inNet(a, n, l))) {
     const net = `${fmtIp4((a & 0xffffff00) >>> 0)}/24`;
-    return m('http.noRouteUntranslated', { head, host: d.where.split('/')[0], net, src: back![1] });
+    return m('http.noRouteUntranslated', { head, host: d.where.split('/')[0], net, src: back! });
   }
-  if (onTheWay && rewrites.length && d) return m('http.onTheWay', { head, steps: rewrites.map((s) => `${s.where}: ${s.what}`).join('; ') });
+  if (onTheWay && rewrites.length && d) return m('http.onTheWay', { head, steps: join(rewrites.map((s) => m('path.stepAt', { where: s.where, what: stepParam(s) }))) });
   return head;
 }
 
@@ -363,9 +370,9 @@ export async function httpGet(ctx: CheckCtx, from: string, url: string, expect?:
     // The traced SYN names what dropped it on the way (forwarding off, a DROP rule) and the NAT it met.
     const t = await tracedSyn(ctx.world, ns, dst, port);
     const drop = lastDrop(t.steps);
-    const nat = t.steps.filter((s) => s.stage === 'netfilter' && / nat: /.test(s.what)).map((s) => `${s.where.split('/')[0]}: ${s.what}`);
-    const withNat = (head: Msg): Msg => (nat.length ? m('http.natOnTheWay', { head, nat: nat.join('; ') }) : head);
-    if (drop) return { passed: false, msg: withNat(m('http.failed', { url, label, reason: m('http.synWasDropped', { where: drop.where, what: drop.what }) })) };
+    const nat = t.steps.filter((s) => s.id.startsWith('nat.')).map((s) => m('path.stepAt', { where: s.where.split('/')[0]!, what: stepParam(s) }));
+    const withNat = (head: Msg): Msg => (nat.length ? m('http.natOnTheWay', { head, nat: join(nat) }) : head);
+    if (drop) return { passed: false, msg: withNat(m('http.failed', { url, label, reason: m('http.synWasDropped', { where: drop.where, what: stepParam(drop) }) })) };
     return { passed: false, msg: natHint(ctx, t, withNat(m('http.failed', { url, label, reason: await explainTcp(ctx, label, dst, port, seen, failure) })), false) };
   }
   return { passed: false, msg: m('http.failed', { url, label, reason: await explainTcp(ctx, label, dst, port, seen, failure) }) };
@@ -456,7 +463,7 @@ async function explainTcp(ctx: CheckCtx, label: string, dst: number, port: numbe
   if (lastIn) {
     const t = await replayTraced(ctx.world, lastIn);
     const drop = lastDrop(t.steps);
-    if (drop) return m('http.synAckCameBack', { where: lastIn.where, dev: lastIn.dev, pkt: tcpDesc(lastIn.pkt), where2: drop.where, what: drop.what });
+    if (drop) return m('http.synAckCameBack', { where: lastIn.where, dev: lastIn.dev, pkt: tcpDesc(lastIn.pkt), where2: drop.where, what: stepParam(drop) });
   }
   const translatedBack = synAcks.some((x) => x.pkt.src === dst);
   if (!translatedBack) return m(sa.dir === 'in' ? 'http.synAckLastArriving' : 'http.synAckLastLeaving', { where: sa.where, dev: sa.dev, pkt: tcpDesc(sa.pkt), label });
@@ -558,7 +565,7 @@ export async function reachesOver(ctx: CheckCtx, from: string, dst: string, want
   const at = resolveNs(ctx, want.at);
   if (!at.ns) return { passed: false, msg: m('probe.namespaceDoesNotExist', { ns: at.label }) };
   const steps = p.trace.steps;
-  const answered = steps.find((s) => s.stage === 'icmp' && s.what.startsWith('echo request'));
+  const answered = steps.find((s) => s.id === 'icmp.echo');
   const where = answered?.where ?? r.ns.label;
   if (where !== at.ns.label) {
     const local = where === r.ns.label;
@@ -569,18 +576,22 @@ export async function reachesOver(ctx: CheckCtx, from: string, dst: string, want
   }
   for (const v of want.via ?? []) {
     const vr = resolveNs(ctx, v);
-    const fwd = vr.ns && steps.some((s) => s.stage === 'routing' && s.where === vr.ns!.label && s.what.startsWith('forward '));
+    const fwd = vr.ns && steps.some((s) => (s.id === 'route.forwardVia' || s.id === 'route.forwardDev') && s.where === vr.ns!.label);
     if (!fwd) return { passed: false, msg: m('path.reachesDidNotForward', { from: r.label, dst, via: v }) };
   }
   if (want.veth) {
-    const direct = steps.some((s) => s.stage === 'xmit' && s.where === r.ns!.label && s.what.endsWith(` in ${at.ns!.label}`) && s.what.includes('→ veth peer'));
+    const direct = steps.some((s) => s.id === 'link.vethSent' && s.where === r.ns!.label && param(s, 'ns') === at.ns!.label);
     if (!direct) return { passed: false, msg: m('path.reachesNotOverVeth', { from: r.label, dst, at: at.label, a: from, b: at.label }) };
   }
   if (want.bridge) {
     const b = resolveNs(ctx, want.bridge.includes(':') ? want.bridge.split(':')[0] + ':' : ':');
     const name = want.bridge.split(':').pop()!;
-    // Frames between ports are bridged; the bridge's own host sends and receives on the bridge device itself.
-    const crossed = steps.some((s) => s.where === b.ns?.label && ((s.stage === 'bridge' && s.what.startsWith(`${name}: `)) || (s.stage === 'routing' && s.what.includes(` dev ${name} `)) || (s.stage === 'rcv' && s.what.endsWith(` arrived on ${name}`))));
+    // Frames between ports are bridged; the bridge's own host sends (a route out of the bridge) and receives on the bridge device itself.
+    const crossed = steps.some(
+      (s) =>
+        s.where === b.ns?.label &&
+        ((s.stage === 'bridge' && param(s, 'br') === name) || ((s.id === 'route.outVia' || s.id === 'route.outDev') && param(s, 'dev') === name) || (s.id === 'link.arrived' && param(s, 'dev') === name)),
+    );
     if (!crossed) return { passed: false, msg: m('path.reachesEchoRequestDid', { from: r.label, dst, at: at.label, br: name }) };
   }
   return { passed: true, msg: m('path.reachesEchoReplyTtl', { from: r.label, dst, at: at.label, ttl: String(p.ttl) }) };

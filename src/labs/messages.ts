@@ -3,10 +3,13 @@
 // renders it in its language from CHECK_TEXTS (./check-texts.ts);
 // `lab check`, `lab verify` and the instructor's grading print the English
 // rendering. A parameter may itself be a message (a reason inside a
-// sentence), rendered in the same language; `join` lists messages as one
+// sentence), rendered in the same language, or a traced step of a probe's
+// path (`stepParam(drop)`: its step id and parameters, rendered by the
+// caller's step renderer, English by default); `join` lists messages as one
 // (`; ` between them).
 
 import { CHECK_TEXTS } from './check-texts.ts';
+import { traceEnglish, type TraceMsg, type TraceParam } from '../kernel/trace-texts.ts';
 
 /** A language a message renders in (the site's languages, src/i18n/ui.ts). */
 export type MsgLang = 'en' | 'ko';
@@ -16,8 +19,21 @@ export { CHECK_TEXTS };
 /** A message id of the dictionary. */
 export type MsgId = keyof typeof CHECK_TEXTS;
 
-/** A parameter: a value shown as it is, or a nested message. */
-export type MsgParam = string | number | Msg;
+/** A parameter: a value shown as it is, a nested message, or a traced step. */
+export type MsgParam = string | number | Msg | StepParam;
+
+/** A traced step quoted in a message (a drop, a NAT on the way): rendered in the message's language. */
+export interface StepParam {
+  readonly step: TraceMsg;
+}
+
+/** A traced step (src/kernel/packet.ts TraceStep) as a message parameter. */
+export function stepParam(s: { id: TraceMsg['id']; params?: Readonly<Record<string, TraceParam>> }): StepParam {
+  return { step: s.params ? { id: s.id, params: s.params } : { id: s.id } };
+}
+
+/** How a message renders a traced step (the Korean one lives in src/i18n/path.ts). */
+export type StepRenderer = (s: TraceMsg) => string;
 
 /** A check's message: an id with parameters, or several messages in one. */
 export type Msg = { readonly id: MsgId; readonly params?: Readonly<Record<string, MsgParam>> } | { readonly join: readonly Msg[] };
@@ -96,16 +112,16 @@ export function withParticle(value: string, particle: string): string {
 
 const PH = /\{(\w+)(?:\|([^}]+))?\}/g;
 
-/** A message in `lang`. */
-export function renderMsg(lang: MsgLang, msg: Msg): string {
-  if ('join' in msg) return msg.join.map((x) => renderMsg(lang, x)).join('; ');
+/** A message in `lang`; traced steps in it rendered by `step` (English unless told). */
+export function renderMsg(lang: MsgLang, msg: Msg, step: StepRenderer = traceEnglish): string {
+  if ('join' in msg) return msg.join.map((x) => renderMsg(lang, x, step)).join('; ');
   const t = CHECK_TEXTS[msg.id] as { en: string; ko: string } | undefined;
   if (!t) return msg.id;
   const params = msg.params ?? {};
   return (lang === 'en' ? t.en : t.ko).replace(PH, (x, name: string, particle: string | undefined) => {
     const v = params[name];
     if (v === undefined) return x;
-    const s = typeof v === 'object' ? renderMsg(lang, v) : String(v);
+    const s = typeof v !== 'object' ? String(v) : 'step' in v ? step(v.step) : renderMsg(lang, v, step);
     return particle ? withParticle(s, particle) : s;
   });
 }

@@ -117,6 +117,10 @@ export interface PathStep {
   at: number;
   where: string;
   stage: string;
+  /** The step id (src/kernel/trace-texts.ts) and its parameters: the page renders them in its language. */
+  id?: string;
+  params?: Readonly<Record<string, unknown>>;
+  /** The step in English. */
   what: string;
 }
 

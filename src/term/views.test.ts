@@ -163,7 +163,7 @@ describe('packet-path view', () => {
     expect(none.hops.textContent).toBe('Nothing was recorded for this packet (it never left the program).');
   });
 
-  it('labels and narrates the path in Korean; a step without a Korean pattern stays English, marked so', async () => {
+  it('labels and narrates the path in Korean from the step ids; a step without an id stays English, marked so', async () => {
     const v = path('ko', lastPathOf(await run(PING))!);
     expect(v.head.textContent).toBe('마지막으로 추적한 명령어: ping -c 1 -W 1 10.0.0.2');
     expect(v.head.one((e) => e.tag === 'code').textContent).toBe('ping -c 1 -W 1 10.0.0.2');
@@ -243,6 +243,11 @@ describe('packet stepping on the topology', () => {
     expect(views.stepDevice('br0: aa:bb:cc:dd:ee:ff is known on port v1 (FDB) → forwarded')).toBe('br0');
     expect(views.stepDevice('route to 10.0.0.2: dev v0 src 10.0.0.1')).toBe('v0');
     expect(views.stepDevice('10.0.0.2 is a local address → deliver locally')).toBeUndefined();
+    // A step with an id: its device (or bridge) parameter, whatever the text says.
+    expect(views.stepDevice({ id: 'neigh.queued', params: { ip: '10.0.0.2', dev: 'v0' }, what: '10.0.0.2 not in the neighbour table of v0: ARP request, packet queued' })).toBe('v0');
+    expect(views.stepDevice({ id: 'bridge.unknown', params: { br: 'br0', mac: 'aa:bb:cc:dd:ee:ff' }, what: 'br0: aa:bb:cc:dd:ee:ff unknown in the FDB → flooded' })).toBe('br0');
+    expect(views.stepDevice({ id: 'ipvs.noRoute', params: { ip: '10.0.0.9' }, what: 'IPVS: no route to real server 10.0.0.9' })).toBeUndefined();
+    expect(views.stepDevice({ what: 'sent on v0 → veth peer v1 in host/red' })).toBe('v0');
   });
 });
 

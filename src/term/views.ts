@@ -3,13 +3,14 @@
 // `for` attribute names its id; else the enclosing lab's or terminal's, else
 // the page's main one), draws the latest snapshot the worker sent and redraws
 // on `pl-topology` / `pl-path`. Everything drawn has a text equivalent.
-// Labels are in the page's language (<html lang>); what the kernel wrote
-// about each step (and names, addresses, states) stays as it is.
+// Labels are in the page's language (<html lang>); each traced step is
+// rendered from its step id and parameters (src/i18n/path.ts); names,
+// addresses and states stay as they are.
 
 import type { PathSnapshot, PathStep, TopoIface, TopoSnapshot } from './protocol.ts';
 import type { PlTerminal } from './terminal-element.ts';
 import { parts, t, type Lang, type UiKey } from '../i18n/ui.ts';
-import { pathStep } from '../i18n/path.ts';
+import { pathStep, type StepData } from '../i18n/path.ts';
 import dagre from '@dagrejs/dagre';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -32,9 +33,9 @@ function kernelText(lang: Lang, s: string): Node | string {
   return lang === 'en' ? s : h('span', { lang: 'en' }, s);
 }
 
-/** A traced step in the page's language (Korean when a pattern matches; else the kernel's English, marked so). */
-function stepText(lang: Lang, what: string): Node | string {
-  const { text, translated } = pathStep(lang, what);
+/** A traced step in the page's language (from its id; a step without a known id shows the kernel's English, marked so). */
+function stepText(lang: Lang, step: StepData): Node | string {
+  const { text, translated } = pathStep(lang, step);
   return translated ? text : kernelText(lang, text);
 }
 
@@ -318,8 +319,18 @@ export interface PathStepShown {
   dev?: string;
 }
 
-/** The interface a traced step names: `sent on X`, `arrived on X`, `X: …`, `dev X`, `port X`. */
-export function stepDevice(what: string): string | undefined {
+/**
+ * The interface a traced step happened on: its `dev` (or bridge `br`)
+ * parameter; for a step without an id (English text only), what the text
+ * names: `sent on X`, `arrived on X`, `X: …`, `dev X`.
+ */
+export function stepDevice(step: string | StepData): string | undefined {
+  if (typeof step !== 'string' && step.id !== undefined) {
+    const p = (step.params ?? {}) as Record<string, unknown>;
+    const dev = p.dev ?? p.br;
+    return typeof dev === 'string' ? dev : undefined;
+  }
+  const what = typeof step === 'string' ? step : step.what;
   const m = /\b(?:sent on|arrived on|dropped on) (\S+?)(?:[ :,]|$)/.exec(what) ?? /^(\S+?):/.exec(what) ?? /\bdev (\S+)/.exec(what);
   return m?.[1];
 }
@@ -456,13 +467,13 @@ export function renderPath(p: PathSnapshot, lang: Lang = pageLang(), places: Map
   const head = h('p', { class: 'path-head' }, ...fill(t(lang, p.source === 'check' ? 'path.checkProbe' : 'path.traced'), { cmd: h('code', {}, p.command) }));
   const n = p.steps.length;
   const verdict = drop
-    ? h('p', { class: 'path-verdict drop', 'data-part': 'verdict' }, h('strong', {}, t(lang, 'path.dropped', { where: place(drop.where) })), stepText(lang, drop.what))
+    ? h('p', { class: 'path-verdict drop', 'data-part': 'verdict' }, h('strong', {}, t(lang, 'path.dropped', { where: place(drop.where) })), stepText(lang, drop))
     : h('p', { class: 'path-verdict ok', 'data-part': 'verdict' }, count(lang, 'path.noDrop', n));
   const list = h('ol', { class: 'path-hops', tabindex: '0', 'aria-label': count(lang, 'path.hops', n) });
   for (const g of groupSteps(p.steps)) {
     const steps = h('ol', { class: 'path-steps' });
     for (const s of g.steps) {
-      steps.append(h('li', { class: `path-step stage-${s.stage.replace(/[^a-z0-9-]/gi, '')}`, 'data-stage': s.stage }, h('span', { class: 'path-stage' }, stageName(lang, s.stage)), ' ', stepText(lang, s.what)));
+      steps.append(h('li', { class: `path-step stage-${s.stage.replace(/[^a-z0-9-]/gi, '')}`, 'data-stage': s.stage }, h('span', { class: 'path-stage' }, stageName(lang, s.stage)), ' ', stepText(lang, s)));
     }
     list.append(h('li', { class: 'path-hop' }, h('span', { class: 'path-where', 'data-where': g.where }, place(g.where)), steps));
   }
@@ -511,7 +522,7 @@ class PlPacketPath extends TermView {
       (prev as HTMLButtonElement).disabled = cur === 0;
       (next as HTMLButtonElement).disabled = cur === steps.length - 1;
       const s = p.steps[cur]!;
-      this.announce(term, { i: cur, n: steps.length, where: s.where, stage: s.stage, dev: stepDevice(s.what) });
+      this.announce(term, { i: cur, n: steps.length, where: s.where, stage: s.stage, dev: stepDevice(s) });
     };
     bar.addEventListener('click', (ev) => {
       const act = (ev.target as Element).closest<HTMLElement>('[data-path-act]')?.dataset.pathAct;

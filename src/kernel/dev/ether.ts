@@ -5,6 +5,7 @@
 import { isMulticastMac } from '../addr.ts';
 import { IFF } from '../netdev.ts';
 import { cloneFrame } from '../packet.ts';
+import { tm } from '../trace-texts.ts';
 import { registerLinkKind, statsLen } from './ops.ts';
 
 registerLinkKind({
@@ -32,7 +33,7 @@ registerLinkKind({
     const known = isMulticastMac(frame.dst) ? undefined : seg.fdb.get(frame.dst);
     const targets = known ? (known === dev ? [] : [known]) : seg.ports.filter((x) => x !== dev);
     for (const other of targets) {
-      stack.trace(frame.trace, dev.ns, 'xmit', `sent on ${dev.name} → wire ${seg.name} → ${other.ns.label} ${other.name}`);
+      stack.trace(frame.trace, dev.ns, 'xmit', tm('link.wireSent', { dev: dev.name, wire: seg.name, host: other.ns.label, peer: other.name }));
       const copy = cloneFrame(frame);
       other.ns.kernel.stack.schedule(seg.latency, () => {
         if (other.adminUp) other.ns.kernel.stack.netifReceive(other, copy, hops + 1);

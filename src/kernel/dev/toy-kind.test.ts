@@ -12,6 +12,7 @@ import { World } from '../../world/world.ts';
 import { fail } from '../errno.ts';
 import { IFF } from '../netdev.ts';
 import { cloneFrame } from '../packet.ts';
+import { tm } from '../trace-texts.ts';
 import { LINK_LATENCY_MS } from '../stack.ts';
 import { linkKinds, linkOps, registerLinkKind, statsLen } from './ops.ts';
 
@@ -43,7 +44,7 @@ registerLinkKind({
     dev.stats.txPackets++;
     dev.stats.txBytes += statsLen(dev, frame);
     crossed++;
-    stack.trace(frame.trace, dev.ns, 'xmit', `xpair ${dev.name} → ${peer.name}`);
+    stack.trace(frame.trace, dev.ns, 'xmit', tm('link.sent', { kind: 'xpair', dev: dev.name, peer: peer.name }));
     const copy = cloneFrame(frame);
     const far = peer.ns.kernel.stack;
     far.schedule(LINK_LATENCY_MS, () => far.netifReceive(peer, copy, hops + 1));

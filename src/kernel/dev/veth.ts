@@ -6,6 +6,7 @@ import { fail } from '../errno.ts';
 import { IFF } from '../netdev.ts';
 import { cloneFrame, frameLen } from '../packet.ts';
 import { LINK_LATENCY_MS } from '../stack.ts';
+import { tm } from '../trace-texts.ts';
 import { fitsDev, registerLinkKind, statsLen } from './ops.ts';
 
 registerLinkKind({
@@ -43,7 +44,7 @@ registerLinkKind({
     const peer = dev.peer;
     if (!peer || !peer.adminUp) {
       dev.stats.txDropped++;
-      stack.trace(frame.trace, dev.ns, 'drop', `${dev.name}: veth peer is down, frame dropped`);
+      stack.trace(frame.trace, dev.ns, 'drop', tm('link.vethPeerDown', { dev: dev.name }));
       return;
     }
     if (!fitsDev(peer, frame)) {
@@ -52,12 +53,12 @@ registerLinkKind({
       dev.stats.txDropped++;
       peer.stats.rxDropped++;
       stack.xmitErrno = 'ENOBUFS';
-      stack.trace(frame.trace, dev.ns, 'drop', `${dev.name}: ${frameLen(frame) - 14}-byte packet is larger than the MTU ${peer.mtu} of veth peer ${peer.name}: dropped`);
+      stack.trace(frame.trace, dev.ns, 'drop', tm('link.vethMtu', { dev: dev.name, n: frameLen(frame) - 14, mtu: peer.mtu, peer: peer.name }));
       return;
     }
     dev.stats.txPackets++;
     dev.stats.txBytes += statsLen(dev, frame);
-    stack.trace(frame.trace, dev.ns, 'xmit', `sent on ${dev.name} → veth peer ${peer.name} in ${peer.ns.label}`);
+    stack.trace(frame.trace, dev.ns, 'xmit', tm('link.vethSent', { dev: dev.name, peer: peer.name, ns: peer.ns.label }));
     const copy = cloneFrame(frame);
     const far = peer.ns.kernel.stack;
     far.schedule(LINK_LATENCY_MS, () => far.netifReceive(peer, copy, hops + 1));

@@ -10,6 +10,7 @@ import { IFF, type NetDevice } from '../netdev.ts';
 import type { NetNs } from '../netns.ts';
 import { type ArpPacket, type EthFrame, type Ipv4Packet, cloneFrame, ip4Len } from '../packet.ts';
 import { type OutRoute, type Skb, type Stack, VXLAN_AGEING_MS } from '../stack.ts';
+import { tm } from '../trace-texts.ts';
 import { registerLinkKind, statsLen } from './ops.ts';
 
 /** udp_flow_src_port: the inner flow's hash scaled into [low, high) (default: the local port range). */
@@ -61,7 +62,7 @@ function vxlanXmit(stack: Stack, dev: NetDevice, frame: EthFrame, hops: number):
   const dsts = entries.map((e) => e.dst);
   if (!vx || !dsts.length) {
     dev.stats.txDropped++;
-    stack.trace(frame.trace, ns, 'drop', `${dev.name}: no remote VTEP for ${frame.dst} (no fdb entry, no remote): dropped`);
+    stack.trace(frame.trace, ns, 'drop', tm('vxlan.noVtep', { dev: dev.name, mac: frame.dst }));
     return;
   }
   if (hit) for (const e of hit) if (!e.permanent) e.updated = now;
@@ -72,14 +73,14 @@ function vxlanXmit(stack: Stack, dev: NetDevice, frame: EthFrame, hops: number):
     } catch {
       dev.stats.txCarrier++;
       dev.stats.txErrors++;
-      stack.trace(frame.trace, ns, 'drop', `${dev.name}: no route to the remote VTEP ${fmtIp4(dst)}: dropped`);
+      stack.trace(frame.trace, ns, 'drop', tm('vxlan.noRoute', { dev: dev.name, ip: fmtIp4(dst) }));
       continue;
     }
     if (rt.dev === dev) {
       // vxlan_xmit_one: "circular route" — the way to the VTEP is the tunnel itself.
       dev.stats.collisions++;
       dev.stats.txErrors++;
-      stack.trace(frame.trace, ns, 'drop', `${dev.name}: the route to the remote VTEP ${fmtIp4(dst)} leaves through ${dev.name} itself (circular route): dropped`);
+      stack.trace(frame.trace, ns, 'drop', tm('vxlan.circular', { dev: dev.name, ip: fmtIp4(dst) }));
       continue;
     }
     if (frame.type === 'ipv4') {
@@ -102,7 +103,7 @@ function vxlanXmit(stack: Stack, dev: NetDevice, frame: EthFrame, hops: number):
     };
     dev.stats.txPackets++;
     dev.stats.txBytes += len;
-    stack.trace(frame.trace, ns, 'xmit', `${dev.name}: VXLAN vni ${vx.id} → ${fmtIp4(dst)}:${vx.dstport} (UDP from ${fmtIp4(outer.src)}:${sport})`);
+    stack.trace(frame.trace, ns, 'xmit', tm('vxlan.sent', { dev: dev.name, vni: vx.id, dst: `${fmtIp4(dst)}:${vx.dstport}`, src: `${fmtIp4(outer.src)}:${sport}` }));
     try {
       stack.ipOutputLocal(ns, outer, { trace: frame.trace, route: rt, hops: hops + 1 });
     } catch {
@@ -123,7 +124,7 @@ function vxlanRcv(stack: Stack, ns: NetNs, skb: Skb): boolean {
   if (!devs.length) return false;
   const dev = u.vxlan ? devs.find((d) => d.vxlan!.id === u.vxlan!.vni) : undefined;
   if (!dev || !u.vxlan) {
-    stack.trace(skb.trace, ns, 'drop', `VXLAN socket on UDP port ${u.dport}: ${u.vxlan ? `no device with vni ${u.vxlan.vni}` : 'not a VXLAN datagram'}: dropped`);
+    stack.trace(skb.trace, ns, 'drop', u.vxlan ? tm('vxlan.noDevice', { port: u.dport, vni: u.vxlan.vni }) : tm('vxlan.notVxlan', { port: u.dport }));
     return true;
   }
   const inner = cloneFrame(u.vxlan.frame);
@@ -139,7 +140,7 @@ function vxlanRcv(stack: Stack, ns: NetNs, skb: Skb): boolean {
       e.updated = now;
     }
   }
-  stack.trace(skb.trace, ns, 'rcv', `VXLAN vni ${vx.id} from ${fmtIp4(skb.pkt.src)}: inner frame delivered on ${dev.name}`);
+  stack.trace(skb.trace, ns, 'rcv', tm('vxlan.rcv', { vni: vx.id, src: fmtIp4(skb.pkt.src), dev: dev.name }));
   stack.netifReceive(dev, inner, skb.hops + 1);
   return true;
 }

@@ -18,6 +18,7 @@ import type { NetNs } from '../netns.ts';
 import type { IpvsImpl, Skb } from '../stack.ts';
 import { fmtIp4, parseIp4 } from '../addr.ts';
 import { cloneIp4, ip4Len, traceStep } from '../packet.ts';
+import { tm, type TraceMsg } from '../trace-texts.ts';
 import { nfOf, type SkbCt } from '../netfilter/netfilter.ts';
 import { ORIGINAL, invert } from '../netfilter/conntrack.ts';
 
@@ -213,8 +214,8 @@ export const IPVS_HOOKS: IpvsImpl = {
     if (!t || (l.proto !== 'tcp' && l.proto !== 'udp')) return 'accept';
     const proto = l.proto === 'tcp' ? 'TCP' : 'UDP';
     const now = ns.kernel.clock.now;
-    const say = (what: string): void => {
-      if (skb.trace) traceStep(skb.trace, now, ns.label, 'ipvs', what);
+    const say = (msg: TraceMsg): void => {
+      if (skb.trace) traceStep(skb.trace, now, ns.label, 'ipvs', msg);
     };
     // ip_vs_out: a reply from a real server of one of our connections.
     const r = t.lookupOut(proto, p.src, l.sport, p.dst, l.dport, now);
@@ -226,7 +227,7 @@ export const IPVS_HOOKS: IpvsImpl = {
       else r.expires = now + TIMEOUT.UDP * 1000;
       count(r.svc.stats, 'out', ip4Len(p));
       count(r.dest.stats, 'out', ip4Len(p));
-      say(`IPVS: reply from real server ${fmtIp4(p.src)}:${l.sport} → source back to ${fmtIp4(r.vaddr)}:${r.vport}`);
+      say(tm('ipvs.reply', { from: `${fmtIp4(p.src)}:${l.sport}`, to: `${fmtIp4(r.vaddr)}:${r.vport}` }));
       skb.pkt = q;
       return 'accept';
     }
@@ -241,7 +242,7 @@ export const IPVS_HOOKS: IpvsImpl = {
       const dest = t.schedule(svc);
       if (!dest) {
         // ip_vs_leave: no real server → ICMP port unreachable.
-        say(`IPVS: ${svc.proto} ${svc.addr}:${svc.port} has no real server → port unreachable`);
+        say(tm('ipvs.noDest', { proto: svc.proto, vip: `${svc.addr}:${svc.port}` }));
         ns.kernel.stack.icmpSendError(ns, skb, 3, 3);
         return 'drop';
       }
@@ -251,7 +252,7 @@ export const IPVS_HOOKS: IpvsImpl = {
       dest.stats.conns++;
       c = { proto, caddr: p.src, cport: l.sport, vaddr: p.dst, vport: l.dport, daddr: parseIp4(dest.addr)!, dport: dest.port, svc, dest, state: l.proto === 'tcp' ? 'SYN_RECV' : 'UDP', inactive: true, expires: now + (l.proto === 'tcp' ? TIMEOUT.SYN_RECV : TIMEOUT.UDP) * 1000 };
       t.newConn(c);
-      say(`IPVS: ${svc.proto} ${svc.addr}:${svc.port} ${svc.sched} → real server ${dest.addr}:${dest.port} (${dest.fwd})`);
+      say(tm('ipvs.sched', { proto: svc.proto, vip: `${svc.addr}:${svc.port}`, sched: svc.sched, rs: `${dest.addr}:${dest.port}`, fwd: dest.fwd }));
       updateConntrack(ns, skb, c);
     } else if (l.proto === 'tcp') tcpState(c, l.flags, true, now);
     else c.expires = now + TIMEOUT.UDP * 1000;

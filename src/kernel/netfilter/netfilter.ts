@@ -24,6 +24,7 @@ import type { NetDevice } from '../netdev.ts';
 import { SCOPE } from '../netdev.ts';
 import type { NetNs } from '../netns.ts';
 import { type Ipv4Packet, cloneIp4, ip4Len, traceStep } from '../packet.ts';
+import { tm, type TraceMsg } from '../trace-texts.ts';
 import type { NetfilterImpl, NfHook, NfVerdict, Skb } from '../stack.ts';
 import { type CtDir, type CtEntry, type CtInfo, type Tuple, ConntrackTable, ICMP_ERROR_TYPES, ORIGINAL, REPLY, ctPacket, invert, tupleOf } from './conntrack.ts';
 import { type Chain, type Match, type Rule, type Table, type TableName, type Target, CT_STATE, TABLE_ORDER } from './types.ts';
@@ -618,9 +619,9 @@ function ruleMatches(r: Rule, x: MatchCtx): boolean {
 type TableVerdict = 'ACCEPT' | 'DROP';
 
 /** Record a netfilter decision on the packet's trace (when it carries one). */
-function nfTrace(x: MatchCtx, stage: string, what: string): void {
+function nfTrace(x: MatchCtx, stage: string, msg: TraceMsg): void {
   const t = x.skb.trace;
-  if (t) traceStep(t, x.ns.kernel.clock.now, x.ns.label, stage, what);
+  if (t) traceStep(t, x.ns.kernel.clock.now, x.ns.label, stage, msg);
 }
 
 /** A short form of a rule for traces: its address/interface/protocol part and target. */
@@ -639,9 +640,9 @@ function ruleBrief(r: Rule): string {
   return s.trim();
 }
 
-/** `table CHAIN rule N (spec)` for traces. */
-function ruleWhere(t: Table, chain: Chain, idx: number, r: Rule): string {
-  return `iptables -t ${t.name} ${chain.name} rule ${idx} (${ruleBrief(r)})`;
+/** `iptables -t table CHAIN rule N (spec)` for traces. */
+function ruleWhere(t: Table, chain: Chain, idx: number, r: Rule): TraceMsg {
+  return tm('nf.rule', { table: t.name, chain: chain.name, n: idx, spec: ruleBrief(r) });
 }
 
 /** ipt_do_table: walk the hook's chain of one table, following jumps. */
@@ -683,8 +684,8 @@ function runTable(st: NfNs, t: Table, hook: NfHook, x: MatchCtx): TableVerdict {
           base.bytes += len;
         }
         if (chain.policy === 'DROP') {
-          nfTrace(x, 'netfilter', `${t.name} ${base.name}: policy DROP (no rule accepted the packet)`);
-          nfTrace(x, 'drop', `dropped by the policy DROP of iptables -t ${t.name} ${base.name}`);
+          nfTrace(x, 'netfilter', tm('nf.policyDrop', { table: t.name, chain: base.name }));
+          nfTrace(x, 'drop', tm('nf.policyDropped', { table: t.name, chain: base.name }));
           return 'DROP';
         }
         return 'ACCEPT';
@@ -721,8 +722,8 @@ function runTable(st: NfNs, t: Table, hook: NfHook, x: MatchCtx): TableVerdict {
           continue;
         }
         if (x.skb.trace) {
-          nfTrace(x, 'netfilter', `${ruleWhere(t, chain, idx, r)} → ${tg.verdict}`);
-          if (tg.verdict === 'DROP') nfTrace(x, 'drop', `dropped by ${ruleWhere(t, chain, idx, r)}`);
+          nfTrace(x, 'netfilter', tm('nf.verdict', { rule: ruleWhere(t, chain, idx, r), verdict: tg.verdict }));
+          if (tg.verdict === 'DROP') nfTrace(x, 'drop', tm('nf.dropped', { rule: ruleWhere(t, chain, idx, r) }));
         }
         return tg.verdict;
       case 'jump': {
@@ -740,19 +741,25 @@ function runTable(st: NfNs, t: Table, hook: NfHook, x: MatchCtx): TableVerdict {
         const v = runTarget(st, tg, x, r);
         tev('rule', chain, r, v);
         if (v === 'CONTINUE') {
-          if (tg.kind === 'TRACE') nfTrace(x, 'netfilter', `${ruleWhere(t, chain, idx, r)} → TRACE: the packet is traced from here on (xtables-monitor --trace shows each rule it meets)`);
+          if (tg.kind === 'TRACE') nfTrace(x, 'netfilter', tm('nf.trace', { rule: ruleWhere(t, chain, idx, r) }));
           continue;
         }
         if (x.skb.trace) {
           const e = skbCt(x.skb)?.entry;
           if (v === 'DROP') {
-            nfTrace(x, 'netfilter', `${ruleWhere(t, chain, idx, r)} → ${tg.kind === 'REJECT' ? 'REJECT' : 'DROP'}`);
-            nfTrace(x, 'drop', `${tg.kind === 'REJECT' ? 'rejected' : 'dropped'} by ${ruleWhere(t, chain, idx, r)}`);
+            nfTrace(x, 'netfilter', tm('nf.verdict', { rule: ruleWhere(t, chain, idx, r), verdict: tg.kind === 'REJECT' ? 'REJECT' : 'DROP' }));
+            nfTrace(x, 'drop', tm(tg.kind === 'REJECT' ? 'nf.rejected' : 'nf.dropped', { rule: ruleWhere(t, chain, idx, r) }));
           } else if (e && e.tuple[1] !== before && (tg.kind === 'DNAT' || tg.kind === 'SNAT' || tg.kind === 'MASQUERADE' || tg.kind === 'REDIRECT')) {
             const to = invert(e.tuple[1]);
-            const what = tg.kind === 'DNAT' || tg.kind === 'REDIRECT' ? `destination → ${fmtIp4(to.dst)}${to.proto === 'icmp' ? '' : `:${to.dport}`}` : `source → ${fmtIp4(to.src)}${to.proto === 'icmp' ? '' : `:${to.sport}`}`;
-            nfTrace(x, 'netfilter', `${ruleWhere(t, chain, idx, r)}: ${tg.kind} binds the connection, ${what}`);
-          } else nfTrace(x, 'netfilter', `${ruleWhere(t, chain, idx, r)} → ${v}`);
+            const rule = ruleWhere(t, chain, idx, r);
+            nfTrace(
+              x,
+              'netfilter',
+              tg.kind === 'DNAT' || tg.kind === 'REDIRECT'
+                ? tm('nf.bindDst', { rule, target: tg.kind, to: `${fmtIp4(to.dst)}${to.proto === 'icmp' ? '' : `:${to.dport}`}` })
+                : tm('nf.bindSrc', { rule, target: tg.kind, to: `${fmtIp4(to.src)}${to.proto === 'icmp' ? '' : `:${to.sport}`}` }),
+            );
+          } else nfTrace(x, 'netfilter', tm('nf.verdict', { rule: ruleWhere(t, chain, idx, r), verdict: v }));
         }
         return v;
       }
@@ -998,11 +1005,11 @@ function natPacket(skb: Skb, e: CtEntry, dir: CtDir, manip: Manip, x?: MatchCtx)
     const l = o.payload;
     const port = (which: 'sport' | 'dport'): string => (l.proto === 'icmp' ? '' : `:${l[which]}`);
     const nport = (n: number): string => (l.proto === 'icmp' ? '' : `:${n}`);
-    const what =
+    const ends =
       manip === 'src'
-        ? `source ${fmtIp4(o.src)}${port('sport')} → ${fmtIp4(target.src)}${nport(target.sport)}`
-        : `destination ${fmtIp4(o.dst)}${port('dport')} → ${fmtIp4(target.dst)}${nport(target.dport)}`;
-    nfTrace(x, 'netfilter', `${x.hook} nat: ${dir === ORIGINAL ? '' : 'reply of a translated connection, '}${what}`);
+        ? { hook: x.hook, from: `${fmtIp4(o.src)}${port('sport')}`, to: `${fmtIp4(target.src)}${nport(target.sport)}` }
+        : { hook: x.hook, from: `${fmtIp4(o.dst)}${port('dport')}`, to: `${fmtIp4(target.dst)}${nport(target.dport)}` };
+    nfTrace(x, 'netfilter', tm(dir === ORIGINAL ? (manip === 'src' ? 'nat.src' : 'nat.dst') : manip === 'src' ? 'nat.replySrc' : 'nat.replyDst', ends));
   }
   if (manip === 'src') {
     p.src = target.src;

@@ -236,7 +236,7 @@ async function fetchUrl(p: Process, url: string, o: CurlOpts): Promise<number> {
   } catch (e) {
     if (!(e instanceof KernelError)) throw e;
     vlog(`* connect to ${ipText} port ${port} failed: ${e.message}\n`);
-    traceFail(`connect to ${ipText} port ${port} failed: ${e.message}`);
+    traceFail(ipText, port, e.message);
     return finish(7, `Failed to connect to ${host} port ${port} after ${elapsed()} ms: Couldn't connect to server`);
   }
   vars.num_connects = '1';

@@ -250,7 +250,7 @@ async function nc(p: Process): Promise<number> {
       if (!(e instanceof KernelError)) throw e;
       // remote_connect warns only with -v.
       if (verbose) p.stderr.write(`nc: connect to ${host} port ${port} (tcp) failed: ${e.message}\n`);
-      traceFail(`connect to ${fmtIp4(addr)} port ${port} failed: ${e.message}`);
+      traceFail(fmtIp4(addr), port, e.message);
       continue;
     }
     status = 0;
