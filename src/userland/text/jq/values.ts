@@ -36,7 +36,7 @@ class JsonStreamParser {
   private readonly text: string;
   private readonly values: JVal[] = [];
   private readonly lines: number[] = [];
-  private readonly stack: Frame[] = [];
+  private readonly frames: Frame[] = [];
   /** The value just completed, waiting for a separator. */
   private next: JVal | undefined;
   private tok = '';
@@ -62,7 +62,7 @@ class JsonStreamParser {
     const m = this.literal();
     if (m) return this.err(m, true);
     this.done(text.length);
-    if (this.stack.length || this.next !== undefined) return this.err('Unfinished JSON term', true);
+    if (this.frames.length || this.next !== undefined) return this.err('Unfinished JSON term', true);
     return { values: this.values, lines: this.lines };
   }
 
@@ -104,7 +104,7 @@ class JsonStreamParser {
   }
 
   private top(): Frame | undefined {
-    return this.stack[this.stack.length - 1];
+    return this.frames[this.frames.length - 1];
   }
 
   private value(v: JVal): string | undefined {
@@ -135,13 +135,13 @@ class JsonStreamParser {
       case '[':
       case '{':
         if (this.next !== undefined) return 'Expected separator between values';
-        if (this.stack.length >= 256) return 'Exceeds depth limit for parsing';
-        this.stack.push(ch === '[' ? [] : new Map());
+        if (this.frames.length >= 256) return 'Exceeds depth limit for parsing';
+        this.frames.push(ch === '[' ? [] : new Map());
         return undefined;
       case ':':
         if (!(t instanceof Map)) return "':' not as part of an object";
         if (typeof this.next !== 'string') return 'Object keys must be strings';
-        this.stack.push({ key: this.next });
+        this.frames.push({ key: this.next });
         this.next = undefined;
         return undefined;
       case ',':
@@ -150,7 +150,7 @@ class JsonStreamParser {
         if (!Array.isArray(t)) return "Unmatched ']'";
         if (this.next !== undefined) t.push(this.next);
         else if (t.length) return 'Expected another array element';
-        this.next = this.stack.pop() as JVal;
+        this.next = this.frames.pop() as JVal;
         return undefined;
       case '}':
         return this.closeObject(t);
@@ -163,7 +163,7 @@ class JsonStreamParser {
     if (t === undefined) return "',' not as part of an object or array";
     if (Array.isArray(t)) t.push(this.next);
     else if (isKey(t)) {
-      this.stack.pop();
+      this.frames.pop();
       (this.top() as JObj).set(t.key, this.next);
     } else return 'Objects must consist of key:value pairs';
     this.next = undefined;
@@ -174,19 +174,19 @@ class JsonStreamParser {
     if (t === undefined) return "Unmatched '}'";
     if (this.next !== undefined) {
       if (!isKey(t)) return 'Objects must consist of key:value pairs';
-      this.stack.pop();
+      this.frames.pop();
       (this.top() as JObj).set(t.key, this.next);
     } else {
       if (!(t instanceof Map)) return "Unmatched '}'";
       if (t.size) return 'Expected another key-value pair';
     }
-    this.next = this.stack.pop() as JVal;
+    this.next = this.frames.pop() as JVal;
     return undefined;
   }
 
   /** A value is complete when no frame is open. */
   private done(i: number): void {
-    if (this.stack.length === 0 && this.next !== undefined) {
+    if (this.frames.length === 0 && this.next !== undefined) {
       this.values.push(this.next);
       this.lines.push(this.linesFed(i));
       this.next = undefined;
