@@ -16,6 +16,7 @@ import { ApiError, ApiServer, RESOURCE, type KObject } from '../../k8s/api.ts';
 import { parseYamlDocuments, toYaml } from '../../k8s/yaml.ts';
 import { sameJson, threeWayMerge, validateUpdate } from '../../k8s/strategic-merge.ts';
 import { hostOf } from '../coreutils/host.ts';
+import { kernelOf } from '../lib/sys.ts';
 import { declareNotSimulated } from '../registry.ts';
 import { UsageError, NotSimulatedFlag, type Args } from './kubectl-flags.ts';
 import { notFound, ref, targets } from './kubectl.ts';
@@ -107,6 +108,8 @@ export async function edit(p: Process, api: ApiServer, a: Args): Promise<number>
   if (!first) return notFound(p, new ApiError(404, 'NotFound', `${RESOURCE[kind]?.group ? `${RESOURCE[kind].plural}.${RESOURCE[kind].group}` : RESOURCE[kind]?.plural ?? kind} "${name}" not found`));
   const resource = RESOURCE[kind]?.group ? `${RESOURCE[kind].plural}.${RESOURCE[kind].group}` : RESOURCE[kind]?.plural ?? kind.toLowerCase();
   const vfs = hostOf(p).vfs;
+  // os.CreateTemp's random name: the randomness of the host kubectl runs on.
+  const rng = kernelOf(p).rng;
   const ctx = p.vfsCtx();
   const json = format === 'json';
   const ext = json ? '.json' : '.yaml';
@@ -123,7 +126,7 @@ export async function edit(p: Process, api: ApiServer, a: Args): Promise<number>
   const tempFile = (content: string): string => {
     for (let i = 0; i < 10000; i++) {
       let s = '';
-      for (let j = 0; j < 5; j++) s += LETTERS[api.rng.int(0, LETTERS.length - 1)];
+      for (let j = 0; j < 5; j++) s += LETTERS[rng.int(0, LETTERS.length - 1)];
       const path = `/tmp/kubectl-edit-${s}${ext}`;
       if (vfs.tryLookup(path, ctx)) continue;
       vfs.writeFile(path, content, ctx);
