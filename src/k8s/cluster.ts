@@ -15,7 +15,6 @@ import { ApiServer, type KObject } from './api.ts';
 import { ControlPlane } from './controllers.ts';
 import { Kubelet } from './kubelet.ts';
 import { bindNode, type NodeBinding } from './registry.ts';
-import { registerApi } from './kubectl-bridge.ts';
 import { serveKubeApi } from './client.ts';
 import { apiServerApi } from './server.ts';
 import { installIngressNginx } from './ingress.ts';
@@ -163,7 +162,6 @@ export class Cluster {
     this.opts = { segment: 'k8s', podCidr: '10.244.0.0/16', serviceCidr: '10.96.0.0/12', proxyMode: 'iptables', cni: 'flannel', kubeProxy: true, coredns: true, startDelayMs: 1500, ingressNginx: false, networkPolicy: 'none', metallb: false, ...opts };
     this.api = new ApiServer(world.clock, world.rng.fork());
     this.control = new ControlPlane(this.api, { serviceCidr: this.opts.serviceCidr });
-    registerApi(this.api, this);
     // What kubectl on any node talks to (client.ts): the API server, proxying to the kubelets.
     const served = apiServerApi(this.api, this.kubelets, () => this.idle());
     const base = this.opts.podCidr.split('.').slice(0, 2).join('.');
