@@ -35,6 +35,13 @@ module.exports = {
       to: { path: '^src/docker/', pathNot: '^src/docker/(api|format|template|images)\\.ts$' },
     },
     {
+      name: 'kubectl-through-api',
+      severity: 'error',
+      comment: 'kubectl talks to the API server through the client of src/k8s/client.ts, never to the API server, its controllers or a kubelet (see the comment of client.ts); YAML and the client-side merge are its own helpers',
+      from: { path: '^src/userland/k8s/(kubectl[^/]*|jsonpath)\\.ts$', pathNot: TEST },
+      to: { path: '^src/k8s/', pathNot: '^src/k8s/(client|yaml|strategic-merge)\\.ts$' },
+    },
+    {
       name: 'no-test-code-in-product',
       severity: 'error',
       comment: 'product code must not import tests, test kits, benchmarks or e2e specs',

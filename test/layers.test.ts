@@ -74,6 +74,27 @@ describe('layer boundaries (dependency-cruiser)', { timeout: 120_000 }, () => {
     rmSync(join(dir, 'src/docker'), { recursive: true });
   });
 
+  it('fails kubectl importing the API server or a controller instead of the client; passes it through the client', () => {
+    put('src/k8s/client.ts', 'export const client = 1;\n');
+    put('src/k8s/yaml.ts', 'export const yaml = 1;\n');
+    put('src/k8s/api.ts', "import { client } from './client.ts';\nexport const server = client;\n");
+    put('src/k8s/controllers.ts', "import { server } from './api.ts';\nexport const podReady = server;\n");
+    put('src/userland/k8s/kubectl.ts', "import { client } from '../../k8s/client.ts';\nimport { yaml } from '../../k8s/yaml.ts';\nexport const k = client + yaml;\n");
+    put('src/userland/k8s/jsonpath.ts', 'export const jp = 1;\n');
+    put('src/userland/k8s/kubectl.test.ts', "import { server } from '../../k8s/api.ts';\nexport const t = server;\n");
+    expect(depcruise(dir, 'src').code).toBe(0);
+    put('src/userland/k8s/kubectl.ts', "import { server } from '../../k8s/api.ts';\nexport const k = server;\n");
+    put('src/userland/k8s/jsonpath.ts', "import { podReady } from '../../k8s/controllers.ts';\nexport const jp = podReady;\n");
+    const r = depcruise(dir, 'src');
+    expect(r.code).not.toBe(0);
+    expect(r.out).toContain('error kubectl-through-api: src/userland/k8s/kubectl.ts → src/k8s/api.ts');
+    expect(r.out).toContain('error kubectl-through-api: src/userland/k8s/jsonpath.ts → src/k8s/controllers.ts');
+    // A test harness may still boot a whole cluster.
+    expect(r.out).not.toContain('kubectl.test.ts');
+    rmSync(join(dir, 'src/userland/k8s'), { recursive: true });
+    rmSync(join(dir, 'src/k8s'), { recursive: true });
+  });
+
   it('passes the real tree', () => {
     const r = depcruise(ROOT, 'src', 'labs');
     expect(r.out).toContain('no dependency violations found');

@@ -7,80 +7,10 @@
 import type { Clock } from '../kernel/clock.ts';
 import type { Rng } from '../kernel/rng.ts';
 import { defaultNetworkPolicy } from './netpol-api.ts';
+import { API_EPOCH as EPOCH, ApiError, namespaced, qualifiedResource, type KObject, type WatchEvent } from './client.ts';
 
-/** Object metadata (the fields this simulator uses). */
-export interface ObjectMeta {
-  name: string;
-  namespace?: string;
-  uid?: string;
-  resourceVersion?: string;
-  generation?: number;
-  creationTimestamp?: string;
-  deletionTimestamp?: string;
-  labels?: Record<string, string>;
-  annotations?: Record<string, string>;
-  ownerReferences?: { apiVersion: string; kind: string; name: string; uid: string; controller?: boolean; blockOwnerDeletion?: boolean }[];
-  generateName?: string;
-}
-
-/** Any API object. */
-export interface KObject {
-  apiVersion: string;
-  kind: string;
-  metadata: ObjectMeta;
-  spec?: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- manifests are schemaless JSON of any kind
-  status?: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- manifests are schemaless JSON of any kind
-  [k: string]: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- manifests are schemaless JSON of any kind
-}
-
-/** A watch event. */
-export interface WatchEvent {
-  type: 'ADDED' | 'MODIFIED' | 'DELETED';
-  object: KObject;
-}
-
-/** Kinds that live in a namespace. */
-const NAMESPACED = new Set(['Pod', 'Deployment', 'ReplicaSet', 'DaemonSet', 'Service', 'Endpoints', 'EndpointSlice', 'ConfigMap', 'ServiceAccount', 'Event', 'Ingress', 'NetworkPolicy', 'IPAddressPool', 'L2Advertisement']);
-
-/** An API error with the status the real server returns. */
-export class ApiError extends Error {
-  readonly code: number;
-  readonly reason: 'NotFound' | 'AlreadyExists' | 'Invalid' | 'Conflict';
-  constructor(code: number, reason: ApiError['reason'], message: string) {
-    super(message);
-    this.code = code;
-    this.reason = reason;
-  }
-}
-
-/** Resource names as errors print them (`pods "x" not found`). */
-export const RESOURCE: Record<string, { plural: string; group: string }> = {
-  Pod: { plural: 'pods', group: '' },
-  Service: { plural: 'services', group: '' },
-  Endpoints: { plural: 'endpoints', group: '' },
-  Node: { plural: 'nodes', group: '' },
-  Namespace: { plural: 'namespaces', group: '' },
-  ConfigMap: { plural: 'configmaps', group: '' },
-  IPAddressPool: { plural: 'ipaddresspools', group: 'metallb.io' },
-  L2Advertisement: { plural: 'l2advertisements', group: 'metallb.io' },
-  Deployment: { plural: 'deployments', group: 'apps' },
-  ReplicaSet: { plural: 'replicasets', group: 'apps' },
-  DaemonSet: { plural: 'daemonsets', group: 'apps' },
-  EndpointSlice: { plural: 'endpointslices', group: 'discovery.k8s.io' },
-  Ingress: { plural: 'ingresses', group: 'networking.k8s.io' },
-  IngressClass: { plural: 'ingressclasses', group: 'networking.k8s.io' },
-  NetworkPolicy: { plural: 'networkpolicies', group: 'networking.k8s.io' },
-  Event: { plural: 'events', group: '' },
-};
-
-/** `deployments.apps` / `pods` as API errors name a resource. */
-export function qualifiedResource(kind: string): string {
-  const r = RESOURCE[kind];
-  if (!r) return kind.toLowerCase() + 's';
-  return r.group ? `${r.plural}.${r.group}` : r.plural;
-}
-
-const EPOCH = Date.UTC(2025, 0, 6, 9, 0, 0);
+// The object types, ApiError and the discovery data are the client's (client.ts); the server's modules import them from here too.
+export { ApiError, RESOURCE, qualifiedResource, type KObject, type ObjectMeta, type WatchEvent } from './client.ts';
 
 /**
  * Validation of a kind as the API server does it on create and update: field
@@ -97,7 +27,7 @@ function validate(o: KObject): void {
 }
 
 /** Defaulting the API server does on write (pkg/apis/<group>/v1/defaults.go) for kinds that need it. */
-function applyDefaults(obj: KObject): void {
+export function applyDefaults(obj: KObject): void {
   if (obj.kind === 'NetworkPolicy') defaultNetworkPolicy(obj);
 }
 
@@ -149,12 +79,12 @@ export class ApiServer {
   }
 
   private key(kind: string, ns: string | undefined, name: string): string {
-    return NAMESPACED.has(kind) ? `${ns ?? 'default'}/${name}` : name;
+    return namespaced(kind) ? `${ns ?? 'default'}/${name}` : name;
   }
 
   /** Whether a kind is namespaced. */
   static namespaced(kind: string): boolean {
-    return NAMESPACED.has(kind);
+    return namespaced(kind);
   }
 
   get(kind: string, ns: string | undefined, name: string): KObject | undefined {
@@ -163,14 +93,14 @@ export class ApiServer {
 
   /** Objects of a kind (in one namespace, or all), sorted by namespace then name. */
   list(kind: string, ns?: string): KObject[] {
-    const all = [...this.bucket(kind).values()].filter((o) => ns === undefined || !NAMESPACED.has(kind) || o.metadata.namespace === ns);
+    const all = [...this.bucket(kind).values()].filter((o) => ns === undefined || !namespaced(kind) || o.metadata.namespace === ns);
     return all.sort((a, b) => ((a.metadata.namespace ?? '') + '/' + a.metadata.name < (b.metadata.namespace ?? '') + '/' + b.metadata.name ? -1 : 1));
   }
 
   /** POST: assign uid, resourceVersion, timestamps; generateName gets a suffix. */
   create(obj: KObject): KObject {
     const m = obj.metadata;
-    if (NAMESPACED.has(obj.kind)) m.namespace = m.namespace ?? 'default';
+    if (namespaced(obj.kind)) m.namespace = m.namespace ?? 'default';
     else delete m.namespace;
     if (!m.name && m.generateName) {
       for (let i = 0; i < 50; i++) {
@@ -179,7 +109,7 @@ export class ApiServer {
       }
     }
     if (!m.name) throw new ApiError(422, 'Invalid', `${obj.kind} "" is invalid: metadata.name: Required value: name or generateName is required`);
-    if (NAMESPACED.has(obj.kind) && m.namespace && !this.get('Namespace', undefined, m.namespace)) {
+    if (namespaced(obj.kind) && m.namespace && !this.get('Namespace', undefined, m.namespace)) {
       throw new ApiError(404, 'NotFound', `namespaces "${m.namespace}" not found`);
     }
     const b = this.bucket(obj.kind);

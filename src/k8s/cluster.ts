@@ -15,7 +15,8 @@ import { ApiServer, type KObject } from './api.ts';
 import { ControlPlane } from './controllers.ts';
 import { Kubelet } from './kubelet.ts';
 import { bindNode, type NodeBinding } from './registry.ts';
-import { registerApi } from './kubectl-bridge.ts';
+import { serveKubeApi } from './client.ts';
+import { apiServerApi } from './server.ts';
 import { installIngressNginx } from './ingress.ts';
 import { installMetalLB, metallbPool } from './metallb.ts';
 import { installCniPlugins } from '../userland/k8s/cni/index.ts';
@@ -161,7 +162,8 @@ export class Cluster {
     this.opts = { segment: 'k8s', podCidr: '10.244.0.0/16', serviceCidr: '10.96.0.0/12', proxyMode: 'iptables', cni: 'flannel', kubeProxy: true, coredns: true, startDelayMs: 1500, ingressNginx: false, networkPolicy: 'none', metallb: false, ...opts };
     this.api = new ApiServer(world.clock, world.rng.fork());
     this.control = new ControlPlane(this.api, { serviceCidr: this.opts.serviceCidr });
-    registerApi(this.api, this);
+    // What kubectl on any node talks to (client.ts): the API server, proxying to the kubelets.
+    const served = apiServerApi(this.api, this.kubelets, () => this.idle());
     const base = this.opts.podCidr.split('.').slice(0, 2).join('.');
     this.nodes.forEach((n, i) => {
       const k = world.hosts.get(n.name) ?? world.addHost(n.name);
@@ -171,6 +173,7 @@ export class Cluster {
       k.vfs.putFile('/etc/hosts', k.vfs.readFile('/etc/hosts') + this.nodes.map((m) => `${m.ip}\t${m.name}\n`).join(''));
       const binding: NodeBinding = { api: this.api, nodeName: n.name, track: (w) => this.track(w), idle: () => this.idle(), clusterCidr: this.opts.podCidr, proxyMode: this.opts.proxyMode, serviceCidr: this.opts.serviceCidr };
       bindNode(k, binding);
+      serveKubeApi(k, served);
       this.api.create({
         apiVersion: 'v1',
         kind: 'Node',

@@ -9,6 +9,7 @@
 import { ApiServer, type KObject, type WatchEvent } from './api.ts';
 import { fmtIp4, parseIp4 } from '../kernel/addr.ts';
 import { recordEvent } from './events.ts';
+import { podReady } from './client.ts';
 
 /** Does a label map satisfy a selector (matchLabels, or a Service's plain map)? */
 export function matches(sel: Record<string, string> | undefined, labels: Record<string, string> | undefined): boolean {
@@ -44,10 +45,8 @@ export function podTemplateHash(template: unknown, collisionCount = 0): string {
 
 const ctrlRef = (o: KObject): NonNullable<KObject['metadata']['ownerReferences']>[number] => ({ apiVersion: o.apiVersion, kind: o.kind, name: o.metadata.name, uid: o.metadata.uid!, controller: true, blockOwnerDeletion: true });
 
-/** Is a pod Ready (kubelet-reported condition)? */
-export function podReady(p: KObject): boolean {
-  return !p.metadata.deletionTimestamp && !!p.status?.conditions?.some((c: { type: string; status: string }) => c.type === 'Ready' && c.status === 'True');
-}
+/** Is a pod Ready (kubelet-reported condition)? Computed from the object, so kubectl has it too (client.ts). */
+export { podReady };
 
 /** Options of the control plane. */
 export interface ControlPlaneOptions {

@@ -256,18 +256,3 @@ export function metallbPool(name: string, addresses: string[], opts: { autoAssig
     { apiVersion: 'metallb.io/v1beta1', kind: 'L2Advertisement', metadata: { name, namespace: METALLB_NS }, spec: { ipAddressPools: [name] } },
   ];
 }
-
-/** The CRDs' additionalPrinterColumns (config/crd/bases of metallb v0.14): header and cell of each column. */
-export const METALLB_COLUMNS: Record<string, { head: string; cell: (o: KObject) => string; wide?: boolean }[]> = {
-  IPAddressPool: [
-    { head: 'AUTO ASSIGN', cell: (o) => String(o.spec?.autoAssign ?? true) },
-    { head: 'AVOID BUGGY IPS', cell: (o) => String(o.spec?.avoidBuggyIPs ?? false) },
-    { head: 'ADDRESSES', cell: (o) => (o.spec?.addresses ? JSON.stringify(o.spec.addresses) : '') },
-  ],
-  L2Advertisement: [
-    { head: 'IPADDRESSPOOLS', cell: (o) => (o.spec?.ipAddressPools ? JSON.stringify(o.spec.ipAddressPools) : '') },
-    { head: 'IPADDRESSPOOL SELECTORS', cell: (o) => (o.spec?.ipAddressPoolSelectors ? JSON.stringify(o.spec.ipAddressPoolSelectors) : '') },
-    { head: 'INTERFACES', cell: (o) => (o.spec?.interfaces ? JSON.stringify(o.spec.interfaces) : '') },
-    { head: 'NODE SELECTORS', cell: (o) => (o.spec?.nodeSelectors ? JSON.stringify(o.spec.nodeSelectors) : ''), wide: true },
-  ],
-};

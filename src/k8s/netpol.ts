@@ -106,23 +106,6 @@ export function selectorMatches(sel: LabelSelector | undefined | null, labels: R
   return true;
 }
 
-/** metav1.FormatLabelSelector: requirements sorted by key (`k=v`, `k in (a,b)`, `k notin (a,b)`, `k`, `!k`), `<none>` when empty. */
-export function formatLabelSelector(sel: LabelSelector | undefined | null): string {
-  if (!sel) return '<none>';
-  const reqs: [string, string][] = [];
-  for (const [k, v] of Object.entries(sel.matchLabels ?? {})) reqs.push([k, `${k}=${v}`]);
-  for (const e of sel.matchExpressions ?? []) {
-    const vals = [...(e.values ?? [])].map(String).sort().join(',');
-    const s = e.operator === 'In' ? `${e.key} in (${vals})` : e.operator === 'NotIn' ? `${e.key} notin (${vals})` : e.operator === 'Exists' ? e.key : e.operator === 'DoesNotExist' ? `!${e.key}` : `${e.key} ${e.operator}`;
-    reqs.push([e.key, s]);
-  }
-  if (!reqs.length) return '<none>';
-  return reqs
-    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-    .map((r) => r[1])
-    .join(',');
-}
-
 // ── policy model (buildNetworkPoliciesInfo) ──────────────────────────────
 
 /** isNetPolActionable: a pod with an address of its own that is not finished. */

@@ -12,7 +12,7 @@
 // - every other list, and every scalar, is replaced.
 // Also the update-only validation the merge can trip (immutable fields).
 
-import { ApiError, type KObject } from './api.ts';
+import { ApiError, type KObject } from './client.ts';
 
 type J = unknown;
 type Obj = Record<string, J>;

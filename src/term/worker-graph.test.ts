@@ -49,8 +49,8 @@ describe('the worker before its first prompt', () => {
       /^(src\/docker\/|src\/k8s\/|labs\/|src\/userland\/(net|dns|docker|k8s|text|sys)\/|src\/userland\/commands-detail|src\/i18n\/labs|node_modules\/re2js|node_modules\/yaml)/.test(m),
     );
     // ssh is part of every lab world (labs/build.ts starts sshd); Tab completion
-    // of `kubectl get po⇥` needs the API's resource table (src/shell/complete-specs.ts).
-    const allowed = ['src/userland/sys/ssh.ts', 'src/k8s/api.ts', 'src/k8s/netpol-api.ts'];
+    // of `kubectl get po⇥` needs the client's resource table (src/shell/complete-specs.ts).
+    const allowed = ['src/userland/sys/ssh.ts', 'src/k8s/client.ts'];
     expect(heavy.filter((m) => !allowed.includes(m))).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@
 // repeated event) of the events whose involvedObject is the object.
 
 import type { Process } from '../../kernel/proc.ts';
-import { ApiServer, qualifiedResource, type KObject } from '../../k8s/api.ts';
+import { namespaced, qualifiedResource, type KObject, type KubeClient } from '../../k8s/client.ts';
 import type { Args } from './kubectl-flags.ts';
 import { humanDuration, targets } from './kubectl.ts';
 
@@ -156,7 +156,7 @@ function volumes(o: Out, vs: { name: string; configMap?: { name: string; optiona
 }
 
 /** The object's events, oldest last-seen first (SortableEvents). */
-function eventsOf(api: ApiServer, obj: KObject): KObject[] {
+function eventsOf(api: KubeClient, obj: KObject): KObject[] {
   return api
     .list('Event', obj.metadata.namespace ?? 'default')
     .filter((e) => e.involvedObject?.kind === obj.kind && e.involvedObject?.name === obj.metadata.name && (!e.involvedObject?.uid || e.involvedObject.uid === obj.metadata.uid))
@@ -165,7 +165,7 @@ function eventsOf(api: ApiServer, obj: KObject): KObject[] {
 
 let showEvents = true;
 
-function events(o: Out, api: ApiServer, obj: KObject): void {
+function events(o: Out, api: KubeClient, obj: KObject): void {
   if (!showEvents) return;
   const evs = eventsOf(api, obj);
   if (!evs.length) return o.w(0, 'Events:\t<none>\n');
@@ -180,7 +180,7 @@ function events(o: Out, api: ApiServer, obj: KObject): void {
   }
 }
 
-function describePod(api: ApiServer, pod: KObject): string {
+function describePod(api: KubeClient, pod: KObject): string {
   const o = new Out();
   const s = pod.spec ?? {};
   const st = pod.status ?? {};
@@ -220,7 +220,7 @@ function describePod(api: ApiServer, pod: KObject): string {
   return o.s;
 }
 
-function describeService(api: ApiServer, svc: KObject): string {
+function describeService(api: KubeClient, svc: KObject): string {
   const o = new Out();
   const s = svc.spec ?? {};
   o.w(0, `Name:\t${svc.metadata.name}\n`);
@@ -281,7 +281,7 @@ function formatEndpointSlices(slices: KObject[], port: string): string {
   return count > 3 ? `${list.join(',')} + ${count - 3} more...` : list.join(',');
 }
 
-function describeEndpoints(api: ApiServer, ep: KObject): string {
+function describeEndpoints(api: KubeClient, ep: KObject): string {
   const o = new Out();
   o.w(0, `Name:\t${ep.metadata.name}\n`);
   o.w(0, `Namespace:\t${ep.metadata.namespace}\n`);
@@ -303,7 +303,7 @@ function describeEndpoints(api: ApiServer, ep: KObject): string {
   return o.s;
 }
 
-function describeDeployment(api: ApiServer, d: KObject): string {
+function describeDeployment(api: KubeClient, d: KObject): string {
   const o = new Out();
   const s = d.spec ?? {};
   const st = d.status ?? {};
@@ -348,7 +348,7 @@ function describeDeployment(api: ApiServer, d: KObject): string {
   return o.s;
 }
 
-function describeNode(api: ApiServer, n: KObject): string {
+function describeNode(api: KubeClient, n: KObject): string {
   const o = new Out();
   const labels = (n.metadata.labels ?? {}) as Record<string, string>;
   const roles = [...new Set([...Object.keys(labels).filter((l) => l.startsWith('node-role.kubernetes.io/') && l.length > 24).map((l) => l.slice(24)), ...(labels['kubernetes.io/role'] ? [labels['kubernetes.io/role']] : [])])].sort();
@@ -389,10 +389,10 @@ function describeNode(api: ApiServer, n: KObject): string {
   return o.s;
 }
 
-const DESCRIBERS: Record<string, (api: ApiServer, o: KObject) => string> = { Pod: describePod, Service: describeService, Endpoints: describeEndpoints, Deployment: describeDeployment, Node: describeNode };
+const DESCRIBERS: Record<string, (api: KubeClient, o: KObject) => string> = { Pod: describePod, Service: describeService, Endpoints: describeEndpoints, Deployment: describeDeployment, Node: describeNode };
 
 /** `kubectl describe` for the kinds above; undefined when another kind is asked (kubectl.ts's simpler describer). */
-export function describeVerb(p: Process, api: ApiServer, a: Args): number | undefined {
+export function describeVerb(p: Process, api: KubeClient, a: Args): number | undefined {
   const ts = targets(a.pos);
   if (!ts.every((t) => Object.hasOwn(DESCRIBERS, t.kind))) return undefined;
   showEvents = a.flags.get('show-events') !== 'false';
@@ -420,7 +420,7 @@ export function describeVerb(p: Process, api: ApiServer, a: Args): number | unde
     for (const o of objs) texts.push(goTabwriter(DESCRIBERS[kind](api, o)));
   }
   if (!texts.length && code === 0) {
-    if (!ts[0].names.length) p.stderr.write(a.allNs || !ApiServer.namespaced(ts[0].kind) ? 'No resources found\n' : `No resources found in ${a.ns} namespace.\n`);
+    if (!ts[0].names.length) p.stderr.write(a.allNs || !namespaced(ts[0].kind) ? 'No resources found\n' : `No resources found in ${a.ns} namespace.\n`);
     return code;
   }
   p.stdout.write(texts.join('\n\n'));

@@ -12,10 +12,11 @@
 
 import type { Process } from '../../kernel/proc.ts';
 import { KernelError } from '../../kernel/errno.ts';
-import { ApiError, ApiServer, RESOURCE, type KObject } from '../../k8s/api.ts';
+import { ApiError, RESOURCE, namespaced, type KObject, type KubeClient } from '../../k8s/client.ts';
 import { parseYamlDocuments, toYaml } from '../../k8s/yaml.ts';
 import { sameJson, threeWayMerge, validateUpdate } from '../../k8s/strategic-merge.ts';
 import { hostOf } from '../coreutils/host.ts';
+import { kernelOf } from '../lib/sys.ts';
 import { declareNotSimulated } from '../registry.ts';
 import { UsageError, NotSimulatedFlag, type Args } from './kubectl-flags.ts';
 import { notFound, ref, targets } from './kubectl.ts';
@@ -93,7 +94,7 @@ declareNotSimulated({ tool: 'kubectl', kind: 'subcommand', item: 'edit of severa
 declareNotSimulated({ tool: 'kubectl', kind: 'option', item: 'edit -o (other than yaml or json)', why: 'the editor gets YAML or JSON, as kubectl allows' });
 
 /** `kubectl edit TYPE NAME` / `TYPE/NAME`. */
-export async function edit(p: Process, api: ApiServer, a: Args): Promise<number> {
+export async function edit(p: Process, api: KubeClient, a: Args): Promise<number> {
   if (a.flags.has('filename')) throw new NotSimulatedFlag('edit --filename');
   const format = a.output ?? 'yaml';
   if (format !== 'yaml' && format !== 'json') throw new NotSimulatedFlag(`edit -o ${format}`);
@@ -102,11 +103,13 @@ export async function edit(p: Process, api: ApiServer, a: Args): Promise<number>
   if (ts.length !== 1 || ts[0].names.length !== 1) throw new NotSimulatedFlag('edit of several objects at once (a List)');
   const { kind, names } = ts[0];
   const name = names[0];
-  const ns = ApiServer.namespaced(kind) ? a.ns : undefined;
+  const ns = namespaced(kind) ? a.ns : undefined;
   const first = api.get(kind, ns, name);
   if (!first) return notFound(p, new ApiError(404, 'NotFound', `${RESOURCE[kind]?.group ? `${RESOURCE[kind].plural}.${RESOURCE[kind].group}` : RESOURCE[kind]?.plural ?? kind} "${name}" not found`));
   const resource = RESOURCE[kind]?.group ? `${RESOURCE[kind].plural}.${RESOURCE[kind].group}` : RESOURCE[kind]?.plural ?? kind.toLowerCase();
   const vfs = hostOf(p).vfs;
+  // os.CreateTemp's random name: the randomness of the host kubectl runs on.
+  const rng = kernelOf(p).rng;
   const ctx = p.vfsCtx();
   const json = format === 'json';
   const ext = json ? '.json' : '.yaml';
@@ -123,7 +126,7 @@ export async function edit(p: Process, api: ApiServer, a: Args): Promise<number>
   const tempFile = (content: string): string => {
     for (let i = 0; i < 10000; i++) {
       let s = '';
-      for (let j = 0; j < 5; j++) s += LETTERS[api.rng.int(0, LETTERS.length - 1)];
+      for (let j = 0; j < 5; j++) s += LETTERS[rng.int(0, LETTERS.length - 1)];
       const path = `/tmp/kubectl-edit-${s}${ext}`;
       if (vfs.tryLookup(path, ctx)) continue;
       vfs.writeFile(path, content, ctx);
@@ -214,10 +217,7 @@ export async function edit(p: Process, api: ApiServer, a: Args): Promise<number>
     for (const k of ['uid', 'resourceVersion', 'creationTimestamp', 'generation', 'namespace'] as const) if (live.metadata[k] !== undefined) (merged.metadata as unknown as Record<string, unknown>)[k] = live.metadata[k];
     try {
       validateUpdate(live, merged);
-      api.patch(kind, ns, name, (o) => {
-        for (const k of Object.keys(o)) delete o[k];
-        Object.assign(o, merged);
-      });
+      api.update(merged);
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       if (e.reason === 'Invalid') {

@@ -8,7 +8,7 @@
 // (pkg/cmd/create/create_ingress.go: the rule syntax, its validation and
 // messages). kubectl.ts calls these through a few hooks.
 
-import type { ApiServer, KObject } from '../../k8s/api.ts';
+import type { KObject, KubeClient } from '../../k8s/client.ts';
 import { toYaml } from '../../k8s/yaml.ts';
 
 /** Resource words kubectl accepts for these kinds. */
@@ -129,7 +129,7 @@ function annotationsMultiline(title: string, m: Record<string, string> | undefin
 }
 
 /** DescribeEvents (events of the object, oldest first); `age` formats seconds since a timestamp. */
-export function describeEvents(api: ApiServer, o: KObject, age: (ts: string | undefined) => string): string {
+export function describeEvents(api: KubeClient, o: KObject, age: (ts: string | undefined) => string): string {
   const evs = api.list('Event', o.metadata.namespace).filter((e) => e.involvedObject?.kind === o.kind && e.involvedObject?.name === o.metadata.name && (!e.involvedObject?.uid || e.involvedObject.uid === o.metadata.uid));
   if (!evs.length) return 'Events:\t<none>\n';
   evs.sort((a, b) => ((a.lastTimestamp ?? a.metadata.creationTimestamp) < (b.lastTimestamp ?? b.metadata.creationTimestamp) ? -1 : 1));
@@ -143,7 +143,7 @@ export function describeEvents(api: ApiServer, o: KObject, age: (ts: string | un
 }
 
 /** formatEndpointSlices for one port name: `ip:port` (ready endpoints), at most 3 then ` + N more...`, `<none>`. */
-function endpointsOf(api: ApiServer, ns: string, svcName: string, portName: string): string {
+function endpointsOf(api: KubeClient, ns: string, svcName: string, portName: string): string {
   const slices = api.list('EndpointSlice', ns).filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === svcName);
   if (!slices.length) return '<none>';
   const list: string[] = [];
@@ -164,7 +164,7 @@ function endpointsOf(api: ApiServer, ns: string, svcName: string, portName: stri
   return count > 3 ? `${list.join(',')} + ${count - 3} more...` : list.join(',');
 }
 
-function describeBackend(api: ApiServer, ns: string, be: { service?: { name: string; port?: { number?: number; name?: string } }; resource?: { apiGroup?: string; kind: string; name: string } } | undefined): string {
+function describeBackend(api: KubeClient, ns: string, be: { service?: { name: string; port?: { number?: number; name?: string } }; resource?: { apiGroup?: string; kind: string; name: string } } | undefined): string {
   if (be?.service) {
     const port = be.service.port?.number ? String(be.service.port.number) : be.service.port?.name ?? '';
     const sb = `${be.service.name}:${port}`;
@@ -182,7 +182,7 @@ function describeBackend(api: ApiServer, ns: string, be: { service?: { name: str
 }
 
 /** `kubectl describe ingress|ingressclass` text. */
-export function describeIngress(api: ApiServer, o: KObject, age: (ts: string | undefined) => string): string {
+export function describeIngress(api: KubeClient, o: KObject, age: (ts: string | undefined) => string): string {
   let s = '';
   if (o.kind === 'IngressClass') {
     s += `Name:\t${o.metadata.name}\n${labelsMultiline('Labels', o.metadata.labels)}${annotationsMultiline('Annotations', o.metadata.annotations)}Controller:\t${o.spec?.controller ?? ''}\n`;
@@ -301,7 +301,7 @@ export function createIngressObject(argv: string[], ns: string): KObject | strin
 }
 
 /** `kubectl logs deploy/NAME`: the pod kubectl picks (the oldest running one) and its notice when there are several. */
-export function logsTarget(api: ApiServer, ns: string, word: string): { pod?: string; notice: string; error?: string } | undefined {
+export function logsTarget(api: KubeClient, ns: string, word: string): { pod?: string; notice: string; error?: string } | undefined {
   const m = /^(deploy|deployment|deployments)(?:\.apps)?\/(.+)$/.exec(word);
   if (!m) return undefined;
   const d = api.get('Deployment', ns, m[2]);

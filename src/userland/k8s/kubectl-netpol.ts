@@ -6,8 +6,30 @@
 // width 8, padding 2, for the Name…Annotations block; the spec is indented
 // text). Expected output: describe_test.go TestDescribeNetworkPolicies.
 
-import type { KObject } from '../../k8s/api.ts';
-import { formatLabelSelector } from '../../k8s/netpol.ts';
+import type { KObject } from '../../k8s/client.ts';
+
+/** A label selector (matchLabels and matchExpressions). */
+interface LabelSelector {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: { key: string; operator: string; values?: string[] }[];
+}
+
+/** metav1.FormatLabelSelector: requirements sorted by key (`k=v`, `k in (a,b)`, `k notin (a,b)`, `k`, `!k`), `<none>` when empty. */
+export function formatLabelSelector(sel: LabelSelector | undefined | null): string {
+  if (!sel) return '<none>';
+  const reqs: [string, string][] = [];
+  for (const [k, v] of Object.entries(sel.matchLabels ?? {})) reqs.push([k, `${k}=${v}`]);
+  for (const e of sel.matchExpressions ?? []) {
+    const vals = [...(e.values ?? [])].map(String).sort().join(',');
+    const s = e.operator === 'In' ? `${e.key} in (${vals})` : e.operator === 'NotIn' ? `${e.key} notin (${vals})` : e.operator === 'Exists' ? e.key : e.operator === 'DoesNotExist' ? `!${e.key}` : `${e.key} ${e.operator}`;
+    reqs.push([e.key, s]);
+  }
+  if (!reqs.length) return '<none>';
+  return reqs
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map((r) => r[1])
+    .join(',');
+}
 
 /** The POD-SELECTOR column. */
 export function netpolRow(o: KObject): string {

@@ -7,9 +7,7 @@
 // what `--dry-run=client -o yaml` prints is that client-side object.
 
 import type { Process } from '../../kernel/proc.ts';
-import { ApiError, ApiServer, type KObject } from '../../k8s/api.ts';
-import { clusterOfApi } from '../../k8s/kubectl-bridge.ts';
-import { podReady } from '../../k8s/controllers.ts';
+import { ApiError, RESOURCE, modify, namespaced, podReady, type KObject, type KubeClient } from '../../k8s/client.ts';
 import { parseYamlDocuments } from '../../k8s/yaml.ts';
 import { hostOf } from '../coreutils/host.ts';
 import { refuseNotSimulated } from '../registry.ts';
@@ -18,7 +16,6 @@ import { printerFor } from './kubectl-output.ts';
 import { describeVerb } from './kubectl-describe.ts';
 import { edit } from './kubectl-edit.ts';
 import { humanDuration, kindOf, notFound, ref, tabwrite, targets, KINDS } from './kubectl.ts';
-import { RESOURCE } from '../../k8s/api.ts';
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
@@ -31,7 +28,7 @@ function dryRun(a: Args): 'none' | 'client' | 'server' {
 }
 
 /** Create (unless dry run) and report as kubectl does: `KIND/NAME created`, or the object with -o. */
-export function createAndPrint(p: Process, api: ApiServer, a: Args, obj: KObject, verb = 'created'): number {
+export function createAndPrint(p: Process, api: KubeClient, a: Args, obj: KObject, verb = 'created'): number {
   const dry = dryRun(a);
   let shown: KObject = obj;
   if (dry === 'none') {
@@ -92,7 +89,7 @@ export function runPod(name: string, a: Args): KObject {
   };
 }
 
-async function run(p: Process, api: ApiServer, a: Args): Promise<number> {
+async function run(p: Process, api: KubeClient, a: Args): Promise<number> {
   const name = a.pos[0];
   if (!name) throw new UsageError("error: NAME is required for run\nSee 'kubectl run -h' for help and examples");
   if (!a.flags.get('image')) throw new UsageError('error: required flag(s) "image" not set');
@@ -124,14 +121,12 @@ async function run(p: Process, api: ApiServer, a: Args): Promise<number> {
     p.stderr.write('error: timed out waiting for the condition\n');
     return 1;
   }
-  const kl = clusterOfApi(api)?.kubelets.get(cur.spec.nodeName);
-  if (!kl) return 1;
   if (a.flags.get('tty') === 'true' && a.flags.get('quiet') !== 'true') p.stderr.write("If you don't see a command prompt, try pressing enter.\n");
   const argv = a.dashdash.length ? a.dashdash : ['sh'];
-  const code = await kl.attach(a.ns, name, argv, { stdin: p.stdin, stdout: p.stdout, stderr: p.stderr });
+  const code = await api.attach(a.ns, name, argv, { stdin: p.stdin, stdout: p.stdout, stderr: p.stderr });
   if (rm) {
     try {
-      api.deleteGraceful('Pod', a.ns, name);
+      api.delete('Pod', a.ns, name);
       p.stdout.write(`pod "${name}" deleted\n`);
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
@@ -146,7 +141,7 @@ async function run(p: Process, api: ApiServer, a: Args): Promise<number> {
 
 // ── create service / deployment ──────────────────────────────────────
 
-function createService(p: Process, api: ApiServer, a: Args): number {
+function createService(p: Process, api: KubeClient, a: Args): number {
   const sub = a.pos[1];
   const types: Record<string, string> = { clusterip: 'ClusterIP', nodeport: 'NodePort', loadbalancer: 'LoadBalancer', externalname: 'ExternalName' };
   if (!sub) throw new UsageError("error: Create a service using a specified subcommand.\nSee 'kubectl create service -h' for help and examples");
@@ -185,7 +180,7 @@ function deploymentObject(name: string, a: Args): KObject {
 
 // ── label / annotate ─────────────────────────────────────────────────
 
-function labelOrAnnotate(p: Process, api: ApiServer, a: Args, what: 'label' | 'annotation'): number {
+function labelOrAnnotate(p: Process, api: KubeClient, a: Args, what: 'label' | 'annotation'): number {
   const field = what === 'label' ? 'labels' : 'annotations';
   const pos = [...a.pos];
   const changes = pos.filter((x) => x.includes('=') || (x.endsWith('-') && !x.includes('/')));
@@ -245,7 +240,7 @@ function labelOrAnnotate(p: Process, api: ApiServer, a: Args, what: 'label' | 'a
     }
     const changed = JSON.stringify(Object.entries(next).sort()) !== JSON.stringify(Object.entries(cur).sort());
     if (dryRun(a) === 'none' && changed) {
-      api.patch(o.kind, o.metadata.namespace, o.metadata.name, (x) => {
+      modify(api, o.kind, o.metadata.namespace, o.metadata.name, (x) => {
         if (Object.keys(next).length) (x.metadata as unknown as Record<string, unknown>)[field] = next;
         else delete (x.metadata as unknown as Record<string, unknown>)[field];
       });
@@ -376,7 +371,7 @@ function jsonPatch(doc: Json, ops: Json): Json {
   return doc;
 }
 
-async function patch(p: Process, api: ApiServer, a: Args): Promise<number> {
+async function patch(p: Process, api: KubeClient, a: Args): Promise<number> {
   let text = a.flags.get('patch');
   const file = a.flags.get('patch-file');
   if (file !== undefined) {
@@ -419,15 +414,13 @@ async function patch(p: Process, api: ApiServer, a: Args): Promise<number> {
   const same = JSON.stringify(after) === JSON.stringify(before);
   if (!same && dryRun(a) === 'none') {
     const meta = o.metadata;
-    api.patch(t.kind, a.ns, name, (x) => {
-      for (const k of Object.keys(x)) delete (x as Record<string, unknown>)[k];
-      Object.assign(x, after as Record<string, unknown>);
-      x.kind = o.kind;
-      x.apiVersion = o.apiVersion;
-      x.metadata = { ...(x.metadata ?? {}), name: meta.name, namespace: meta.namespace, uid: meta.uid, creationTimestamp: meta.creationTimestamp, resourceVersion: meta.resourceVersion, generation: meta.generation };
-      if (x.metadata.namespace === undefined) delete x.metadata.namespace;
-      if (x.metadata.generation === undefined) delete x.metadata.generation;
-    });
+    const x = clone(after) as unknown as KObject;
+    x.kind = o.kind;
+    x.apiVersion = o.apiVersion;
+    x.metadata = { ...(x.metadata ?? {}), name: meta.name, namespace: meta.namespace, uid: meta.uid, creationTimestamp: meta.creationTimestamp, resourceVersion: meta.resourceVersion, generation: meta.generation };
+    if (x.metadata.namespace === undefined) delete x.metadata.namespace;
+    if (x.metadata.generation === undefined) delete x.metadata.generation;
+    api.update(x);
   }
   if (a.output) {
     const pr = printerFor(a.output, a.flags.get('template'), false, () => undefined);
@@ -442,7 +435,7 @@ async function patch(p: Process, api: ApiServer, a: Args): Promise<number> {
 // ── events ───────────────────────────────────────────────────────────
 
 /** printEvent's rows (header first): LAST SEEN TYPE REASON OBJECT MESSAGE, and the wide columns. */
-export function eventTable(api: ApiServer, evs: KObject[], wide: boolean): string[][] {
+export function eventTable(api: KubeClient, evs: KObject[], wide: boolean): string[][] {
   const since = (ts: string | undefined): string => (ts ? humanDuration(api.ageSeconds(ts)) : '<unknown>');
   const head = wide ? ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'SUBOBJECT', 'SOURCE', 'MESSAGE', 'FIRST SEEN', 'COUNT', 'NAME'] : ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'];
   const rows = evs.map((e) => {
@@ -457,7 +450,7 @@ export function eventTable(api: ApiServer, evs: KObject[], wide: boolean): strin
 }
 
 /** kubectl events: sorted by time, OBJECT as Kind/name. */
-function events(p: Process, api: ApiServer, a: Args): number {
+function events(p: Process, api: KubeClient, a: Args): number {
   let evs = api.list('Event', a.allNs ? undefined : a.ns);
   const forObj = a.flags.get('for');
   if (forObj) {
@@ -497,7 +490,7 @@ function events(p: Process, api: ApiServer, a: Args): number {
 
 // ── nodes: cordon, uncordon, taint ──────────────────────────────────
 
-function cordon(p: Process, api: ApiServer, a: Args, on: boolean): number {
+function cordon(p: Process, api: KubeClient, a: Args, on: boolean): number {
   const ts = a.pos.length ? targets(a.pos.length === 1 && !a.pos[0].includes('/') ? ['node', a.pos[0]] : a.pos) : [];
   if (!ts.length || !ts.every((t) => t.names.length)) throw new UsageError(`error: USAGE: ${on ? 'cordon' : 'uncordon'} NODE [flags]\nSee 'kubectl ${on ? 'cordon' : 'uncordon'} -h' for help and examples`);
   for (const t of ts) {
@@ -509,7 +502,7 @@ function cordon(p: Process, api: ApiServer, a: Args, on: boolean): number {
         p.stdout.write(`node/${n} already ${on ? 'cordoned' : 'uncordoned'}\n`);
         continue;
       }
-      if (dryRun(a) === 'none') api.patch('Node', undefined, n, (x) => (on ? (x.spec.unschedulable = true) : delete x.spec.unschedulable));
+      if (dryRun(a) === 'none') modify(api, 'Node', undefined, n, (x) => (on ? (x.spec.unschedulable = true) : delete x.spec.unschedulable));
       p.stdout.write(`node/${n} ${on ? 'cordoned' : 'uncordoned'}${dryRun(a) !== 'none' ? ' (dry run)' : ''}\n`);
     }
   }
@@ -517,7 +510,7 @@ function cordon(p: Process, api: ApiServer, a: Args, on: boolean): number {
 }
 
 /** kubectl taint NODE KEY[=VALUE]:EFFECT ... and KEY[:EFFECT]- to remove. */
-function taint(p: Process, api: ApiServer, a: Args): number {
+function taint(p: Process, api: KubeClient, a: Args): number {
   const words = a.pos.filter((x) => !x.includes(':') && !x.includes('=') && !x.endsWith('-'));
   const specs = a.pos.filter((x) => !words.includes(x));
   if (!words.length || !specs.length) throw new UsageError("error: at least one taint update is required\nSee 'kubectl taint -h' for help and examples");
@@ -555,7 +548,7 @@ function taint(p: Process, api: ApiServer, a: Args): number {
         if (same >= 0) list[same] = x;
         else list.push(x);
       }
-      if (dryRun(a) === 'none') api.patch('Node', undefined, n, (o) => (list.length ? (o.spec.taints = list) : delete o.spec.taints));
+      if (dryRun(a) === 'none') modify(api, 'Node', undefined, n, (o) => (list.length ? (o.spec.taints = list) : delete o.spec.taints));
       p.stdout.write(`node/${n} ${add.length ? 'tainted' : 'untainted'}\n`);
     }
   }
@@ -571,7 +564,7 @@ function apiResources(p: Process, a: Args): number {
     const r = RESOURCE[k];
     const shorts = Object.keys(KINDS).filter((w) => KINDS[w] === k && w !== r.plural && w !== k.toLowerCase()).sort();
     const version = groupOf[k] ?? (r.group ? `${r.group}/v1` : 'v1');
-    return { name: r.plural, group: r.group, row: [r.plural, shorts.join(','), version, String(ApiServer.namespaced(k)), k] };
+    return { name: r.plural, group: r.group, row: [r.plural, shorts.join(','), version, String(namespaced(k)), k] };
   });
   rows.sort((x, y) => (x.group === y.group ? (x.name < y.name ? -1 : 1) : x.group === '' ? -1 : y.group === '' ? 1 : x.group < y.group ? -1 : 1));
   if (a.output === 'name') {
@@ -594,7 +587,7 @@ function version(p: Process, a: Args): number {
  * The verbs this module answers; undefined for the others (kubectl.ts
  * handles them).
  */
-export async function kubectlExtra(p: Process, api: ApiServer, verb: string, a: Args): Promise<number | undefined> {
+export async function kubectlExtra(p: Process, api: KubeClient, verb: string, a: Args): Promise<number | undefined> {
   switch (verb) {
     case 'run':
       return run(p, api, a);

@@ -7,27 +7,24 @@
 // as cobra/pflag do (kubectl-flags.ts); -o printers (JSONPath, custom
 // columns) are in kubectl-output.ts; run, create service, label, annotate,
 // patch, events and describe's full layouts in kubectl-verbs.ts and
-// kubectl-describe.ts.
+// kubectl-describe.ts. kubectl reaches the cluster only through the API
+// client of src/k8s/client.ts (`kubeClient`), as the real one goes through
+// its kubeconfig to the API server.
 
 import type { Process } from '../../kernel/proc.ts';
 import { register } from '../registry.ts';
 import { kernelOf } from '../lib/sys.ts';
 import { hostOf } from '../coreutils/host.ts';
-import { nodeOf } from '../../k8s/registry.ts';
-import { ApiError, ApiServer, RESOURCE, qualifiedResource, type KObject } from '../../k8s/api.ts';
-import { podReady } from '../../k8s/controllers.ts';
+import { ApiError, RESOURCE, kubeClient, modify, namespaced, podReady, qualifiedResource, type KObject, type KubeClient } from '../../k8s/client.ts';
 import { parseYamlDocuments } from '../../k8s/yaml.ts';
-import { clusterOfApi } from '../../k8s/kubectl-bridge.ts';
 import { klogTime } from '../lib/klog.ts';
 import { createdText, createIngressObject, describeIngress, dryRunIngress, INGRESS_KINDS, ingressTable, logsTarget } from './kubectl-ingress.ts';
 import { describeNetworkPolicy, netpolRow } from './kubectl-netpol.ts';
-import { defaultNetworkPolicy } from '../../k8s/netpol-api.ts';
 import { parseFlags, unknownCommand, findVerb, NotSimulatedFlag, UsageError, KUBECTL_COMMANDS, VERB_FLAGS, type Args } from './kubectl-flags.ts';
 import { printerFor, sortBy, NotSimulatedFormat } from './kubectl-output.ts';
 import { refuseNotSimulated } from '../registry.ts';
 import { applyMerge, lastAppliedValue, LAST_APPLIED } from '../../k8s/strategic-merge.ts';
 import { kubectlExtra, eventTable, createAndPrint } from './kubectl-verbs.ts';
-import { METALLB_COLUMNS } from '../../k8s/metallb.ts';
 
 /** Resource names and aliases kubectl accepts, to kinds. */
 export const KINDS: Record<string, string> = {
@@ -145,8 +142,23 @@ function nodeStatus(n: KObject): string {
   return st.join(',');
 }
 
+/** MetalLB's CRDs' additionalPrinterColumns (config/crd/bases of metallb v0.14): header and cell of each column. */
+const METALLB_COLUMNS: Record<string, { head: string; cell: (o: KObject) => string; wide?: boolean }[]> = {
+  IPAddressPool: [
+    { head: 'AUTO ASSIGN', cell: (o) => String(o.spec?.autoAssign ?? true) },
+    { head: 'AVOID BUGGY IPS', cell: (o) => String(o.spec?.avoidBuggyIPs ?? false) },
+    { head: 'ADDRESSES', cell: (o) => (o.spec?.addresses ? JSON.stringify(o.spec.addresses) : '') },
+  ],
+  L2Advertisement: [
+    { head: 'IPADDRESSPOOLS', cell: (o) => (o.spec?.ipAddressPools ? JSON.stringify(o.spec.ipAddressPools) : '') },
+    { head: 'IPADDRESSPOOL SELECTORS', cell: (o) => (o.spec?.ipAddressPoolSelectors ? JSON.stringify(o.spec.ipAddressPoolSelectors) : '') },
+    { head: 'INTERFACES', cell: (o) => (o.spec?.interfaces ? JSON.stringify(o.spec.interfaces) : '') },
+    { head: 'NODE SELECTORS', cell: (o) => (o.spec?.nodeSelectors ? JSON.stringify(o.spec.nodeSelectors) : ''), wide: true },
+  ],
+};
+
 /** The table rows (header first) of one kind. */
-function table(api: ApiServer, kind: string, objs: KObject[], wide: boolean, allNs: boolean): string[][] {
+function table(api: KubeClient, kind: string, objs: KObject[], wide: boolean, allNs: boolean): string[][] {
   const age = (o: KObject): string => humanDuration(api.ageSeconds(o.metadata.creationTimestamp));
   let head: string[] = [];
   let rows: string[][] = [];
@@ -232,7 +244,7 @@ function table(api: ApiServer, kind: string, objs: KObject[], wide: boolean, all
       head = ['NAME', 'AGE'];
       rows = objs.map((o) => [o.metadata.name, age(o)]);
   }
-  if (allNs && ApiServer.namespaced(kind)) {
+  if (allNs && namespaced(kind)) {
     head = ['NAMESPACE', ...head];
     rows = rows.map((r, i) => [objs[i].metadata.namespace ?? '', ...r]);
   }
@@ -244,11 +256,6 @@ export function kindOf(word: string): string {
   const k = Object.hasOwn(KINDS, key) ? KINDS[key] : undefined;
   if (!k) throw new UsageError(`error: the server doesn't have a resource type "${word}"`);
   return k;
-}
-
-async function waitIdle(p: Process): Promise<void> {
-  const b = nodeOf(kernelOf(p));
-  if (b) await b.idle();
 }
 
 /** Split TYPE/NAME or TYPE NAME... into (kind, names). */
@@ -263,7 +270,7 @@ export function notFound(p: Process, e: ApiError): number {
   return 1;
 }
 
-function get(p: Process, api: ApiServer, a: Args): number {
+function get(p: Process, api: KubeClient, a: Args): number {
   const read = (f: string): string | undefined => {
     try {
       return hostOf(p).vfs.readFile(f, p.vfsCtx());
@@ -313,7 +320,7 @@ function get(p: Process, api: ApiServer, a: Args): number {
     for (const key of (a.multi.get('label-columns') ?? []).flatMap((x) => x.split(','))) rows.forEach((r, i) => r.push(i === 0 ? key.toUpperCase() : objs[i - 1]!.metadata.labels?.[key] ?? ''));
     // --show-labels: kubectl's printer adds a LABELS column (FormatLabels: sorted k=v, or <none>).
     if (a.flags.get('show-labels') === 'true') rows.forEach((r, i) => r.push(i === 0 ? 'LABELS' : selectorText(objs[i - 1]!.metadata.labels)));
-    if (ts.length > 1 || a.flags.get('show-kind') === 'true') rows.slice(1).forEach((r) => (r[a.allNs && ApiServer.namespaced(kind) ? 1 : 0] = ref(kind, r[a.allNs && ApiServer.namespaced(kind) ? 1 : 0])));
+    if (ts.length > 1 || a.flags.get('show-kind') === 'true') rows.slice(1).forEach((r) => (r[a.allNs && namespaced(kind) ? 1 : 0] = ref(kind, r[a.allNs && namespaced(kind) ? 1 : 0])));
     p.stdout.write(tabwrite(a.flags.get('no-headers') === 'true' ? rows.slice(1) : rows));
     printed = true;
   }
@@ -325,11 +332,11 @@ function get(p: Process, api: ApiServer, a: Args): number {
     p.stdout.write(text);
     return code;
   }
-  if (!printed && code === 0 && a.output !== 'name' && !ignore) p.stderr.write(a.allNs || !ApiServer.namespaced(ts[0].kind) ? 'No resources found\n' : `No resources found in ${a.ns} namespace.\n`);
+  if (!printed && code === 0 && a.output !== 'name' && !ignore) p.stderr.write(a.allNs || !namespaced(ts[0].kind) ? 'No resources found\n' : `No resources found in ${a.ns} namespace.\n`);
   return code;
 }
 
-function describe(p: Process, api: ApiServer, a: Args): number {
+function describe(p: Process, api: KubeClient, a: Args): number {
   for (const { kind, names } of targets(a.pos)) {
     const objs = names.length ? names.map((n) => api.get(kind, a.ns, n)) : api.list(kind, a.ns);
     for (const [i, o] of objs.entries()) {
@@ -382,7 +389,7 @@ function deploymentObject(name: string, image: string, replicas: number, ns: str
   };
 }
 
-async function rollout(p: Process, api: ApiServer, a: Args): Promise<number> {
+async function rollout(p: Process, api: KubeClient, a: Args): Promise<number> {
   const sub = a.pos[0];
   const [kw, nm] = (a.pos[1] ?? '').includes('/') ? a.pos[1].split('/') : [a.pos[1], a.pos[2]];
   const kind = kindOf(kw ?? 'deployment');
@@ -436,7 +443,7 @@ async function rollout(p: Process, api: ApiServer, a: Args): Promise<number> {
       p.stderr.write(toRev ? `error: unable to find specified revision ${toRev} in history\n` : 'error: no rollout history found for deployment "' + d.metadata.name + '"\n');
       return 1;
     }
-    api.patch(kind, a.ns, d.metadata.name, (o) => {
+    modify(api, kind, a.ns, d.metadata.name, (o) => {
       const t = JSON.parse(JSON.stringify(target.spec.template));
       delete t.metadata.labels['pod-template-hash'];
       o.spec.template = t;
@@ -447,7 +454,7 @@ async function rollout(p: Process, api: ApiServer, a: Args): Promise<number> {
   throw new UsageError(`error: unknown command "${sub}" for "kubectl rollout"`);
 }
 
-async function apply(p: Process, api: ApiServer, a: Args, create: boolean): Promise<number> {
+async function apply(p: Process, api: KubeClient, a: Args, create: boolean): Promise<number> {
   const f = a.flags.get('filename');
   if (!f) throw new UsageError('error: must specify one of -f and -k');
   let text: string;
@@ -465,23 +472,23 @@ async function apply(p: Process, api: ApiServer, a: Args, create: boolean): Prom
     return 1;
   }
   let code = 0;
-  for (const d of docs as KObject[]) {
+  for (let d of docs as KObject[]) {
     if (!d || typeof d !== 'object' || !d.kind || !d.apiVersion) {
       p.stderr.write(`error: error validating "${f}": error validating data: [apiVersion not set, kind not set]; if you choose to ignore these errors, turn validation off with --validate=false\n`);
       code = 1;
       continue;
     }
     d.metadata = d.metadata ?? ({} as KObject['metadata']);
-    if (ApiServer.namespaced(d.kind)) d.metadata.namespace = d.metadata.namespace ?? a.ns;
+    if (namespaced(d.kind)) d.metadata.namespace = d.metadata.namespace ?? a.ns;
     const fileObj = structuredClone(d);
     // The server defaults what the manifest leaves out; compare like with like.
-    if (d.kind === 'NetworkPolicy') defaultNetworkPolicy(d);
+    d = api.defaults(d);
     const have = api.get(d.kind, d.metadata.namespace, d.metadata.name);
     try {
       if (!have) {
         if (!create) d.metadata.annotations = { ...(d.metadata.annotations ?? {}), [LAST_APPLIED]: lastAppliedValue(fileObj) };
-        api.create(d);
-        p.stdout.write(`${ref(d.kind, d.metadata.name)} created\n`);
+        const made = api.create(d);
+        p.stdout.write(`${ref(made.kind, made.metadata.name)} created\n`);
       } else if (create) {
         throw new ApiError(409, 'AlreadyExists', `error when creating "${f}": ${RESOURCE[d.kind]?.group ? `${RESOURCE[d.kind].plural}.${RESOURCE[d.kind].group}` : RESOURCE[d.kind]?.plural} "${d.metadata.name}" already exists`);
       } else {
@@ -490,11 +497,7 @@ async function apply(p: Process, api: ApiServer, a: Args, create: boolean): Prom
         if (m.missing) p.stderr.write(`Warning: resource ${RESOURCE[d.kind]?.plural ?? d.kind.toLowerCase()}/${d.metadata.name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`);
         if (!m.next) p.stdout.write(`${ref(d.kind, d.metadata.name)} unchanged\n`);
         else {
-          const next = m.next;
-          api.patch(d.kind, d.metadata.namespace, d.metadata.name, (o) => {
-            for (const k of Object.keys(o)) delete o[k];
-            Object.assign(o, next);
-          });
+          api.update(m.next);
           p.stdout.write(`${ref(d.kind, d.metadata.name)} configured\n`);
         }
       }
@@ -518,7 +521,7 @@ async function readStdin(p: Process): Promise<string> {
 
 async function main(p: Process): Promise<number> {
   const k = kernelOf(p);
-  const b = nodeOf(k);
+  const api = kubeClient(k);
   const argv = p.argv.slice(1);
   if (!argv.length) {
     p.stdout.write('kubectl controls the Kubernetes cluster manager.\n\n Find more information at: https://kubernetes.io/docs/reference/kubectl/\n');
@@ -528,11 +531,10 @@ async function main(p: Process): Promise<number> {
     p.stdout.write('Client Version: v1.31.4\nKustomize Version: v5.4.2\n');
     return 0;
   }
-  if (!b) {
+  if (!api) {
     p.stderr.write(`E${klogTime(p)}    4242 memcache.go:265] "Unhandled Error" err="couldn't get current server API group list: Get \\"http://localhost:8080/api?timeout=32s\\": dial tcp 127.0.0.1:8080: connect: connection refused"\nThe connection to the server localhost:8080 was refused - did you specify the right host or port?\n`);
     return 1;
   }
-  const api = b.api;
   const found = findVerb(argv);
   if (found.pluginError) {
     p.stderr.write(found.pluginError);
@@ -583,8 +585,8 @@ async function main(p: Process): Promise<number> {
           if (typeof ing === 'string') throw new UsageError(ing.replace(/\n$/, ''));
           const dry = dryRunIngress(ing, a.flags.get('dry-run'), a.output);
           if (dry.error) throw new UsageError(dry.error);
-          if (dry.text === undefined) api.create(ing);
-          p.stdout.write(dry.text ?? createdText(ing, a.output));
+          const made = dry.text === undefined ? api.create(ing) : ing;
+          p.stdout.write(dry.text ?? createdText(made, a.output));
           return 0;
         }
         if (verb === 'create' && (a.pos[0] === 'namespace' || a.pos[0] === 'ns')) {
@@ -619,7 +621,7 @@ async function main(p: Process): Promise<number> {
         const [t] = targets(a.pos);
         const n = Number(a.flags.get('replicas'));
         if (!a.flags.has('replicas') || !Number.isInteger(n) || n < 0) throw new UsageError('error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
-        api.patch(t.kind, a.ns, t.names[0], (o) => (o.spec.replicas = n));
+        modify(api, t.kind, a.ns, t.names[0], (o) => (o.spec.replicas = n));
         p.stdout.write(`${ref(t.kind, t.names[0])} scaled\n`);
         return 0;
       }
@@ -639,8 +641,7 @@ async function main(p: Process): Promise<number> {
           } else if (!names.length) throw new UsageError(`error: resource(s) were provided, but no name was specified`);
           for (const n of names) {
             try {
-              if (force) api.delete(t.kind, a.ns, n);
-              else api.deleteGraceful(t.kind, a.ns, n);
+              api.delete(t.kind, a.ns, n, force ? { gracePeriodSeconds: 0 } : undefined);
               if (a.output === 'name') p.stdout.write(`${ref(t.kind, n)}\n`);
               else p.stdout.write(`${t.kind === 'Pod' || t.kind === 'Service' || t.kind === 'Node' || t.kind === 'Namespace' || t.kind === 'Endpoints' ? t.kind.toLowerCase() : `${t.kind.toLowerCase()}.${RESOURCE[t.kind]?.group}`} "${n}" ${force ? 'force deleted' : 'deleted'}\n`);
             } catch (e) {
@@ -650,7 +651,7 @@ async function main(p: Process): Promise<number> {
             }
           }
         }
-        if (!a.flags.has('wait') || a.flags.get('wait') !== 'false') await waitIdle(p);
+        if (!a.flags.has('wait') || a.flags.get('wait') !== 'false') await api.idle();
         return code;
       }
       case 'set': {
@@ -666,7 +667,7 @@ async function main(p: Process): Promise<number> {
             return 1;
           }
         }
-        api.patch(t.kind, a.ns, d.metadata.name, (o) => {
+        modify(api, t.kind, a.ns, d.metadata.name, (o) => {
           for (const asg of assigns) {
             const [c, img] = asg.split('=');
             for (const x of o.spec.template.spec.containers) if (c === '*' || x.name === c) x.image = img;
@@ -687,8 +688,7 @@ async function main(p: Process): Promise<number> {
         const name = via?.pod ?? a.pos[0]?.replace(/^pods?\//, '');
         const pod = api.get('Pod', a.ns, name ?? '');
         if (!pod) return notFound(p, new ApiError(404, 'NotFound', `pods "${name}" not found`));
-        const kl = clusterOfApi(api)?.kubelets.get(pod.spec.nodeName);
-        p.stdout.write(kl?.logs(a.ns, pod.metadata.name, a.flags.get('container')) ?? '');
+        p.stdout.write(api.logs(a.ns, pod.metadata.name, a.flags.get('container')));
         return 0;
       }
       case 'exec': {
@@ -700,9 +700,7 @@ async function main(p: Process): Promise<number> {
           p.stderr.write(`error: unable to upgrade connection: container not found ("${pod.spec.containers[0].name}")\n`);
           return 1;
         }
-        const kl = clusterOfApi(api)?.kubelets.get(pod.spec.nodeName);
-        if (!kl) return 1;
-        const code = await kl.exec(a.ns, pod.metadata.name, a.dashdash, { stdin: p.stdin, stdout: p.stdout, stderr: p.stderr });
+        const code = await api.exec(a.ns, pod.metadata.name, a.dashdash, { stdin: p.stdin, stdout: p.stdout, stderr: p.stderr });
         if (code !== 0) p.stderr.write(`command terminated with exit code ${code}\n`);
         return code;
       }
