@@ -4,38 +4,18 @@
 // `lab check`, `lab verify` and the instructor's grading print the English
 // rendering. A parameter may itself be a message (a reason inside a
 // sentence), rendered in the same language; `join` lists messages as one
-// (`; ` between them).
+// (`; ` between them). The constructors and types are in ./msg.ts (no
+// dictionary), for code that builds messages without rendering them.
 
 import { CHECK_TEXTS } from './check-texts.ts';
+import type { Msg } from './msg.ts';
 
 /** A language a message renders in (the site's languages, src/i18n/ui.ts). */
 export type MsgLang = 'en' | 'ko';
 
 export { CHECK_TEXTS };
 
-/** A message id of the dictionary. */
-export type MsgId = keyof typeof CHECK_TEXTS;
-
-/** A parameter: a value shown as it is, or a nested message. */
-export type MsgParam = string | number | Msg;
-
-/** A check's message: an id with parameters, or several messages in one. */
-export type Msg = { readonly id: MsgId; readonly params?: Readonly<Record<string, MsgParam>> } | { readonly join: readonly Msg[] };
-
-/** The parameter names of a template (`{name}` and `{name|particle}`; braces around other text, as in `{{.State.Pid}}` or JSON, are text). */
-type Name<N extends string> = N extends `${infer B}|${string}` ? Name<B> : N extends `${string}${' ' | '"' | '{' | '.' | ':'}${string}` ? never : N;
-type Names<S extends string> = S extends `${string}{${infer N}}${infer R}` ? Name<N> | Names<R> : never;
-type ParamsOf<I extends MsgId> = Names<(typeof CHECK_TEXTS)[I]['en']>;
-
-/** A message with its parameters (the compiler checks their names against the English text). */
-export function m<I extends MsgId>(id: I, ...params: [ParamsOf<I>] extends [never] ? [] : [Record<ParamsOf<I>, MsgParam>]): Msg {
-  return params.length ? { id, params: params[0] } : { id };
-}
-
-/** Several messages shown as one (`; ` between them). */
-export function join(msgs: readonly Msg[]): Msg {
-  return msgs.length === 1 ? msgs[0]! : { join: msgs };
-}
+export { join, m, type Msg, type MsgId, type MsgParam } from './msg.ts';
 
 // ── Korean particles after a parameter ──────────────────────────────────────
 
