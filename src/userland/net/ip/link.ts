@@ -11,6 +11,9 @@ import { parseV4 } from './inet.ts';
 import { userPromisc } from './linkinfo.ts';
 import { NOT_SIMULATED_STATUS, declareNotSimulated, notSimulatedMessage } from '../../registry.ts';
 import type { BridgeOpts } from '../../../kernel/stp.ts';
+// The vxlan link kind and the spanning tree (`stp_state 1`): not among what every kernel loads at boot.
+import '../../../kernel/dev/vxlan.ts';
+import '../../../kernel/stp.ts';
 
 /** bridge_parse_opt(): the STP and ageing attributes of `type bridge`. */
 function parseBridgeOpts(ip: Ip, targs: string[]): BridgeOpts {
