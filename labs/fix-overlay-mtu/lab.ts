@@ -9,6 +9,8 @@
 // Both pods run a web server with a small index.html and a large big.html.
 
 import type { LabDef } from '../../src/labs/types.ts';
+// Its start world makes a vxlan device itself (the kind loads with `ip`, which a lab's build does not run).
+import '../../src/kernel/dev/vxlan.ts';
 import { iptablesRules } from '../breakfix-world.ts';
 import { webServer } from '../nat-world.ts';
 import { largeTransfer, overlayMtus, routerUntouched, tunnelledPing } from '../overlay-checks.ts';

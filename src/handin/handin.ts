@@ -6,7 +6,8 @@
 
 import { CHECKPOINT_FORMAT } from '../labs/checkpoint-format.ts';
 import { learnerClass, learnerName, learnerSeed, setLearnerClass, setLearnerName } from '../term/learner.ts';
-import { t, type Lang } from '../i18n/ui.ts';
+import type { Lang } from '../i18n/ui.ts';
+import { t } from '../i18n/ui-page.ts';
 
 interface TermLike extends HTMLElement {
   stored?: () => Promise<{ entries: Entry[]; results?: unknown[] }>;

@@ -20,6 +20,7 @@
 
 import type { Kernel } from '../kernel/kernel.ts';
 import type { InStream, OutStream } from '../kernel/proc.ts';
+import { RESOURCE } from './resources.ts';
 
 /** Object metadata (the fields this simulator uses). */
 export interface ObjectMeta {
@@ -73,25 +74,8 @@ export function namespaced(kind: string): boolean {
   return NAMESPACED.has(kind);
 }
 
-/** Resource names as errors print them (`pods "x" not found`). */
-export const RESOURCE: Record<string, { plural: string; group: string }> = {
-  Pod: { plural: 'pods', group: '' },
-  Service: { plural: 'services', group: '' },
-  Endpoints: { plural: 'endpoints', group: '' },
-  Node: { plural: 'nodes', group: '' },
-  Namespace: { plural: 'namespaces', group: '' },
-  ConfigMap: { plural: 'configmaps', group: '' },
-  IPAddressPool: { plural: 'ipaddresspools', group: 'metallb.io' },
-  L2Advertisement: { plural: 'l2advertisements', group: 'metallb.io' },
-  Deployment: { plural: 'deployments', group: 'apps' },
-  ReplicaSet: { plural: 'replicasets', group: 'apps' },
-  DaemonSet: { plural: 'daemonsets', group: 'apps' },
-  EndpointSlice: { plural: 'endpointslices', group: 'discovery.k8s.io' },
-  Ingress: { plural: 'ingresses', group: 'networking.k8s.io' },
-  IngressClass: { plural: 'ingressclasses', group: 'networking.k8s.io' },
-  NetworkPolicy: { plural: 'networkpolicies', group: 'networking.k8s.io' },
-  Event: { plural: 'events', group: '' },
-};
+/** Resource names as errors print them (`pods "x" not found`): the table lives in resources.ts, which Tab completion reads without this module. */
+export { RESOURCE };
 
 /** `deployments.apps` / `pods` as API errors name a resource. */
 export function qualifiedResource(kind: string): string {

@@ -10,8 +10,7 @@ import './dev/index.ts';
 import { NetNs } from './netns.ts';
 import { Stack } from './stack.ts';
 import { mountProcfs } from './procfs.ts';
-import { Netfilter } from './netfilter/netfilter.ts';
-import { installSockets } from './socket/index.ts';
+import { installSockets } from './socket/install.ts';
 
 /** Options of a new host. */
 export interface HostOptions {
@@ -74,7 +73,6 @@ export class Kernel {
     this.vfs = new Vfs(() => clock.now);
     this.procs = new ProcessTable(clock);
     this.stack = new Stack(this);
-    this.stack.netfilter = new Netfilter();
     installSockets(this);
     this.initNs = new NetNs(this, INIT_NET_INODE);
     this.namespaces.push(this.initNs);

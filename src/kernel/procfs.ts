@@ -2,7 +2,6 @@
 // /proc/net show the *reading process's* network namespace, as on Linux;
 // /proc/PID/ns/net is the nsfs file `ip netns` and `nsenter` use.
 
-import { recentLoaded, recentProcRead, recentProcWrite, recentTables } from './netfilter/recent.ts';
 import { fail } from './errno.ts';
 import { fmtIp4, maskOf } from './addr.ts';
 import { RT_TABLE } from './fib.ts';
@@ -10,6 +9,21 @@ import type { Kernel } from './kernel.ts';
 import type { NetNs } from './netns.ts';
 import type { Process } from './proc.ts';
 import type { GenDirNode, VNode, VfsCtx } from './vfs.ts';
+
+/** The functions of xt_recent that /proc/net/xt_recent shows (kernel/netfilter/recent.ts). */
+type XtRecent = Pick<typeof import('./netfilter/recent.ts'), 'recentLoaded' | 'recentProcRead' | 'recentProcWrite' | 'recentTables'>;
+/**
+ * xt_recent, registered by kernel/netfilter/recent.ts as it loads: a list
+ * exists only once a rule made it, so before that no namespace has
+ * /proc/net/xt_recent (and the browser worker need not load the module).
+ */
+let recentMod: XtRecent | undefined;
+
+/** Called by kernel/netfilter/recent.ts when it loads. */
+export function registerXtRecent(r: XtRecent): void {
+  recentMod = r;
+}
+const recentLoaded = (ns: NetNs): boolean => recentMod?.recentLoaded(ns) ?? false;
 
 /** One sysctl: read and (optionally) write its value as /proc/sys text. */
 export interface SysctlEntry {
@@ -341,21 +355,21 @@ export function mountProcfs(k: Kernel): void {
   const xtRecent: GenDirNode = {
     kind: 'gendir',
     mode: 0o555,
-    list: (c) => [...recentTables(nsOf(c)).keys()].sort(),
+    list: (c) => [...recentMod!.recentTables(nsOf(c)).keys()].sort(),
     lookup: (c, n) =>
-      recentTables(nsOf(c)).has(n)
+      recentMod!.recentTables(nsOf(c)).has(n)
         ? {
             kind: 'gen',
             mode: 0o644,
             read: (cc) => {
-              const t = recentTables(nsOf(cc)).get(n);
+              const t = recentMod!.recentTables(nsOf(cc)).get(n);
               if (!t) fail('ENOENT');
-              return recentProcRead(t!);
+              return recentMod!.recentProcRead(t!);
             },
             write: (cc, data) => {
-              const t = recentTables(nsOf(cc)).get(n);
+              const t = recentMod!.recentTables(nsOf(cc)).get(n);
               if (!t) fail('ENOENT');
-              if (!recentProcWrite(t!, data, k.clock.now)) fail('EINVAL');
+              if (!recentMod!.recentProcWrite(t!, data, k.clock.now)) fail('EINVAL');
             },
           }
         : undefined,

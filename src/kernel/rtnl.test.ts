@@ -2,6 +2,7 @@
 // forwarding databases, links and bridge ports: each validates as the kernel
 // does and throws KernelError; dumps are snapshots the reader cannot use to
 // change the kernel.
+import './dev/vxlan.ts';
 import { describe, expect, it } from 'vitest';
 import { World } from '../world/world.ts';
 import { parseIp4 } from './addr.ts';

@@ -20,7 +20,8 @@ import type { Kernel } from './kernel.ts';
 import { NEIGH_PARAMS, type NeighEntry, type PendingSend } from './neigh.ts';
 import { type NetDevice, SCOPE } from './netdev.ts';
 import type { NetNs } from './netns.ts';
-import { Stp } from './stp.ts';
+import type { Stp } from './stp.ts';
+import { newStp, portState } from './stp-state.ts';
 import { tm, type TraceMsg } from './trace-texts.ts';
 import type { Icmp6Socket, IcmpSocket } from './socket/icmp.ts';
 import {
@@ -96,6 +97,20 @@ export interface NetfilterImpl {
 }
 
 /**
+ * Netfilter as kernel/netfilter registers it when its module loads. A
+ * namespace gets netfilter state (tables, conntrack) only through that
+ * module, so before it loads every hook accepts, as the loaded hook does
+ * for a namespace without state: the browser worker loads it with the first
+ * program that needs it (iptables, nft, conntrack, Docker, Kubernetes).
+ */
+let registeredNetfilter: NetfilterImpl | undefined;
+
+/** Plug netfilter into every kernel's stack (kernel/netfilter does this as it loads). */
+export function registerNetfilter(impl: NetfilterImpl): void {
+  registeredNetfilter = impl;
+}
+
+/**
  * IP Virtual Server plugged into the stack (kernel/ipvs), at the points
  * ip_vs registers its hooks: LOCAL_IN after the INPUT tables (requests to a
  * virtual service; replies to local clients), FORWARD after the filter table
@@ -131,7 +146,14 @@ export type Tap = (dev: NetDevice, frame: EthFrame, dir: 'in' | 'out') => void;
 /** The packet path of one kernel. */
 export class Stack {
   readonly kernel: Kernel;
-  netfilter?: NetfilterImpl;
+  private ownNetfilter?: NetfilterImpl;
+  /** Netfilter at this stack's hooks: its own when one was set, else the registered one (registerNetfilter). */
+  get netfilter(): NetfilterImpl | undefined {
+    return this.ownNetfilter ?? registeredNetfilter;
+  }
+  set netfilter(impl: NetfilterImpl | undefined) {
+    this.ownNetfilter = impl;
+  }
   /** Set when IPVS is first used (loading ip_vs). */
   ipvs?: IpvsImpl;
   readonly l4 = new Map<'udp' | 'tcp', L4Handler>();
@@ -148,12 +170,14 @@ export class Stack {
   /** IP reassembly queues per namespace (struct ipq), keyed by src/dst/id/protocol. */
   private readonly fragQueues = new WeakMap<NetNs, Map<string, { parts: Ipv4Packet[]; have: number; total?: number; first?: Ipv4Packet }>>();
 
-  /** The spanning tree of this kernel's bridges. */
-  readonly stp: Stp;
-
-  constructor(kernel: Kernel) {
-    this.kernel = kernel;
-    this.stp = new Stp({
+  private stpOf?: Stp;
+  /**
+   * The spanning tree of this kernel's bridges (stp.ts), made when a bridge
+   * first turns STP on: until then no port has STP state, and the stack
+   * asks it nothing (stp-state.ts).
+   */
+  get stp(): Stp {
+    return (this.stpOf ??= newStp({
       now: () => this.kernel.clock.now,
       setTimer: (ms, fn) => this.kernel.clock.setTimer(ms, fn),
       cancel: (t) => this.kernel.clock.cancel(t),
@@ -162,7 +186,11 @@ export class Stack {
         // The bridge's carrier follows its forwarding ports: IPv6 link-local on carrier.
         if (br.carrier) br.ns.onCarrierUp(br);
       },
-    });
+    }));
+  }
+
+  constructor(kernel: Kernel) {
+    this.kernel = kernel;
   }
 
   /** Bring every STP bridge of this kernel in step with its links (after a topology change). */
@@ -248,7 +276,8 @@ export class Stack {
   /** A port left: its FDB entries go; the bridge MAC may change. */
   bridgeDelPort(br: NetDevice, port: NetDevice): void {
     port.promisc = Math.max(0, port.promisc - 1);
-    this.stp.portRemoved(br, port);
+    // Only a port the spanning tree ran on has its timers.
+    if (port.port?.stp) this.stp.portRemoved(br, port);
     for (const [k, e] of br.bridge!.fdb) if (e.dev === port) br.bridge!.fdb.delete(k);
     this.bridgeRecomputeAddr(br, port);
   }
@@ -279,13 +308,13 @@ export class Stack {
 
   /** Port is forwarding: it and the bridge are up, and (with STP) the port reached forwarding. */
   private portForwarding(port: NetDevice): boolean {
-    return Stp.state(port) === 'forwarding';
+    return portState(port) === 'forwarding';
   }
 
   /** A frame entered the bridge through `port` (br_handle_frame). */
   private bridgeInput(br: NetDevice, port: NetDevice, frame: EthFrame, hops: number): void {
     const b = br.bridge!;
-    const state = Stp.state(port);
+    const state = portState(port);
     if (state === 'disabled') return;
     if (frame.type === 'stp' && b.stp) {
       // br_stp_rcv: BPDUs are consumed by the spanning tree, never forwarded.

@@ -6,52 +6,19 @@
 // sentence), rendered in the same language, or a traced step of a probe's
 // path (`stepParam(drop)`: its step id and parameters, rendered by the
 // caller's step renderer, English by default); `join` lists messages as one
-// (`; ` between them).
+// (`; ` between them). The constructors and types are in ./msg.ts (no
+// dictionary), for code that builds messages without rendering them.
 
 import { CHECK_TEXTS } from './check-texts.ts';
-import { traceEnglish, type TraceMsg, type TraceParam } from '../kernel/trace-texts.ts';
+import { traceEnglish } from '../kernel/trace-texts.ts';
+import type { Msg, StepRenderer } from './msg.ts';
 
 /** A language a message renders in (the site's languages, src/i18n/ui.ts). */
 export type MsgLang = 'en' | 'ko';
 
 export { CHECK_TEXTS };
 
-/** A message id of the dictionary. */
-export type MsgId = keyof typeof CHECK_TEXTS;
-
-/** A parameter: a value shown as it is, a nested message, or a traced step. */
-export type MsgParam = string | number | Msg | StepParam;
-
-/** A traced step quoted in a message (a drop, a NAT on the way): rendered in the message's language. */
-export interface StepParam {
-  readonly step: TraceMsg;
-}
-
-/** A traced step (src/kernel/packet.ts TraceStep) as a message parameter. */
-export function stepParam(s: { id: TraceMsg['id']; params?: Readonly<Record<string, TraceParam>> }): StepParam {
-  return { step: s.params ? { id: s.id, params: s.params } : { id: s.id } };
-}
-
-/** How a message renders a traced step (the Korean one lives in src/i18n/path.ts). */
-export type StepRenderer = (s: TraceMsg) => string;
-
-/** A check's message: an id with parameters, or several messages in one. */
-export type Msg = { readonly id: MsgId; readonly params?: Readonly<Record<string, MsgParam>> } | { readonly join: readonly Msg[] };
-
-/** The parameter names of a template (`{name}` and `{name|particle}`; braces around other text, as in `{{.State.Pid}}` or JSON, are text). */
-type Name<N extends string> = N extends `${infer B}|${string}` ? Name<B> : N extends `${string}${' ' | '"' | '{' | '.' | ':'}${string}` ? never : N;
-type Names<S extends string> = S extends `${string}{${infer N}}${infer R}` ? Name<N> | Names<R> : never;
-type ParamsOf<I extends MsgId> = Names<(typeof CHECK_TEXTS)[I]['en']>;
-
-/** A message with its parameters (the compiler checks their names against the English text). */
-export function m<I extends MsgId>(id: I, ...params: [ParamsOf<I>] extends [never] ? [] : [Record<ParamsOf<I>, MsgParam>]): Msg {
-  return params.length ? { id, params: params[0] } : { id };
-}
-
-/** Several messages shown as one (`; ` between them). */
-export function join(msgs: readonly Msg[]): Msg {
-  return msgs.length === 1 ? msgs[0]! : { join: msgs };
-}
+export { join, m, stepParam, type Msg, type MsgId, type MsgParam, type StepParam, type StepRenderer } from './msg.ts';
 
 // ── Korean particles after a parameter ──────────────────────────────────────
 

@@ -6,7 +6,7 @@
 // (`ip netns ad⇥` → add, `kubectl get po⇥` → pods).
 
 import type { CommandSpec, OptionSpec } from '../userland/registry.ts';
-import { RESOURCE } from '../k8s/client.ts';
+import { RESOURCE } from '../k8s/resources.ts';
 
 const K8S_TYPES = [...Object.values(RESOURCE).map((r) => r.plural), 'all'];
 const IP_OBJECTS: Record<string, string[]> = {

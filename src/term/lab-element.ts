@@ -4,12 +4,22 @@
 // are stored with the terminal's entries so progress survives a reload.
 // Tasks also tick off live: after every command the terminal's worker re-runs
 // the same checks on a copy and the results arrive as `pl-live`.
-
+//
+// The check texts (every message in both languages, src/i18n/checks.ts) load
+// when a result is first shown, not with the page.
 
 import type { PlTerminal } from './terminal-element.ts';
 import type { TermCheckResult } from './protocol.ts';
-import { t, type Lang, type UiKey } from '../i18n/ui.ts';
-import { checkMessage, renderMsg, type Msg } from '../i18n/checks.ts';
+import type { Lang } from '../i18n/ui.ts';
+import { t, type PageKey } from '../i18n/ui-page.ts';
+import type { Msg } from '../i18n/checks.ts';
+
+type CheckTexts = typeof import('../i18n/checks.ts');
+let checkTexts: Promise<CheckTexts> | null = null;
+/** The check texts (loaded once, when a result is first shown). */
+function loadCheckTexts(): Promise<CheckTexts> {
+  return (checkTexts ??= import('../i18n/checks.ts'));
+}
 
 class PlLab extends HTMLElement {
   private armedReset: ReturnType<typeof setTimeout> | null = null;
@@ -36,7 +46,7 @@ class PlLab extends HTMLElement {
   private get uiLang(): Lang {
     return this.dataset.lang === 'ko' ? 'ko' : 'en';
   }
-  private tr(key: UiKey, vars?: Record<string, string | number>): string {
+  private tr(key: PageKey, vars?: Record<string, string | number>): string {
     return t(this.uiLang, key, vars);
   }
   /** Titles from the task list as built, then from `data-task-titles` (set when a parametric lab is personalised). */
@@ -80,6 +90,8 @@ class PlLab extends HTMLElement {
       this.showResults(results, undefined, false, true);
       void this.term?.saveProgress({ passed: results.filter((r) => r.passed).map((r) => r.id), results });
     });
+    // Results come once the lab's terminal runs: have the check texts by then.
+    this.addEventListener('pl-ready', () => void loadCheckTexts().catch(() => undefined), { once: true });
     this.initialTasks = [...(this.el('results')?.childNodes ?? [])].map((n) => n.cloneNode(true));
     this.readTitles();
     void customElements.whenDefined('pl-terminal').then(async () => {
@@ -115,11 +127,27 @@ class PlLab extends HTMLElement {
     st.dataset.kind = kind;
   }
 
+  /** Results shown last (a newer call wins while the check texts load). */
+  private showSeq = 0;
+
+  /** Show results with their messages in the page's language (once the check texts are loaded). */
   private showResults(results: TermCheckResult[], error: Msg | undefined, restored: boolean, live = false): void {
-    const list = this.el('results');
-    if (!list) return;
+    const seq = ++this.showSeq;
     if (live) this.setAttribute('data-live', '');
     this.shown = { results, error, restored, live };
+    void loadCheckTexts().then(
+      (texts) => {
+        if (seq === this.showSeq) this.render(texts, results, error, restored, live);
+      },
+      (e: unknown) => {
+        if (seq === this.showSeq) this.setStatus(this.tr('lab.cannotRun', { err: e instanceof Error ? e.message : String(e) }), 'fail');
+      },
+    );
+  }
+
+  private render({ checkMessage, renderMsg }: CheckTexts, results: TermCheckResult[], error: Msg | undefined, restored: boolean, live: boolean): void {
+    const list = this.el('results');
+    if (!list) return;
     const ko = this.uiLang !== 'en';
     list.replaceChildren();
     for (const r of results) {
@@ -176,6 +204,7 @@ class PlLab extends HTMLElement {
     this.removeAttribute('data-solved');
     this.removeAttribute('data-live');
     this.shown = null;
+    this.showSeq++;
     this.checkedAt = null;
     void this.term?.reset();
     this.setStatus(this.tr('lab.resetDone'), 'info');

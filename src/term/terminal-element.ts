@@ -11,11 +11,11 @@ import type { FromWorker, LabTexts, PathSnapshot, TermCheckResult, TermEntry, To
 import type { TermHost } from './xterm-host.ts';
 import { clearTerm, loadTerm, saveTerm, type TermRecord } from './store.ts';
 import { learnerSeed } from './learner.ts';
-import { t, type UiKey } from '../i18n/ui.ts';
+import { t, type PageKey } from '../i18n/ui-page.ts';
 import type { Msg } from '../i18n/checks.ts';
 
 /** The page's interface text (its <html lang>). */
-const tr = (key: UiKey): string => t(document.documentElement.lang === 'ko' ? 'ko' : 'en', key);
+const tr = (key: PageKey): string => t(document.documentElement.lang === 'ko' ? 'ko' : 'en', key);
 
 /** Seed of every world built for the site (deterministic replays). */
 export const SEED = 1;

@@ -1,7 +1,8 @@
 // What the browser worker loads before its first prompt: the modules its
 // entry imports statically (with userland/index.ts resolved to lazy.ts, as
-// the worker's build does). Docker, Kubernetes, the labs, the command
-// implementations and the regex engine must stay behind dynamic imports.
+// the worker's build does). Docker, Kubernetes, the labs with the lab engine
+// and the check texts, the command implementations, the regex engine and the
+// kernel's netfilter must stay behind dynamic imports.
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -48,9 +49,25 @@ describe('the worker before its first prompt', () => {
     const heavy = mods.filter((m) =>
       /^(src\/docker\/|src\/k8s\/|labs\/|src\/userland\/(net|dns|docker|k8s|text|sys)\/|src\/userland\/commands-detail|src\/i18n\/labs|node_modules\/re2js|node_modules\/yaml)/.test(m),
     );
-    // ssh is part of every lab world (labs/build.ts starts sshd); Tab completion
-    // of `kubectl get po⇥` needs the client's resource table (src/shell/complete-specs.ts).
-    const allowed = ['src/userland/sys/ssh.ts', 'src/k8s/client.ts'];
+    // Tab completion of `kubectl get po⇥` needs the API's resource table (src/shell/complete-specs.ts), not the API server or its client.
+    const allowed = ['src/k8s/resources.ts'];
     expect(heavy.filter((m) => !allowed.includes(m))).toEqual([]);
+  });
+
+  it('leaves the lab engine and the check texts to the first lab', () => {
+    // A bare host's terminal builds messages (src/labs/msg.ts) but never renders them.
+    expect(mods.filter((m) => m.startsWith('src/labs/') || m.startsWith('src/i18n/'))).toEqual(['src/labs/msg.ts']);
+  });
+
+  it("leaves the kernel's netfilter and TCP to the first program that uses them", () => {
+    // Before netfilter loads no namespace has netfilter state, so every hook accepts (src/kernel/stack.ts registerNetfilter);
+    // before TCP loads no TCP segment exists (src/kernel/socket/socket.ts registerTcp).
+    expect(mods.filter((m) => m.startsWith('src/kernel/netfilter/') || m.startsWith('src/kernel/ipvs/') || m === 'src/kernel/socket/tcp.ts')).toEqual([]);
+  });
+
+  it('leaves the spanning tree and vxlan to the programs that turn them on', () => {
+    // STP runs only once `stp_state 1` (ip, brctl) and a vxlan device exists only once `ip link add … type vxlan` made one.
+    expect(mods).toContain('src/kernel/stp-state.ts');
+    expect(mods.filter((m) => m === 'src/kernel/stp.ts' || m === 'src/kernel/dev/vxlan.ts')).toEqual([]);
   });
 });

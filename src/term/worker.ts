@@ -15,7 +15,7 @@ import { labTexts, newSession, prefetchCommands, prepareLab, runChecks, terminal
 import { shellWriteLine } from './file-edit.ts';
 import type { Session } from '../session/session.ts';
 import { lastPathOf, topologyOf } from './snapshot.ts';
-import { m } from '../i18n/checks.ts';
+import { m } from '../labs/msg.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 

@@ -12,7 +12,7 @@ import type { Process } from '../kernel/proc.ts';
 import { CHUNKS, type ChunkName } from './chunks.ts';
 import { COMMANDS } from './commands.generated.ts';
 import type { CommandDetail, CommandName } from './manifest.ts';
-import { installedDnsBackend, setDnsBackend, type DnsBackend } from './lib/resolve.ts';
+import { installedDnsBackend, setDnsBackend, type DnsBackend } from './lib/dns-backend.ts';
 import { lookupCommand, register, type CommandSpec } from './registry.ts';
 
 const loading = new Map<ChunkName, Promise<unknown>>();
@@ -66,7 +66,8 @@ async function realSpec(stub: CommandName, self: CommandSpec): Promise<CommandSp
 function stubSpec(stub: CommandName): CommandSpec {
   const self: CommandSpec = {
     name: stub.name,
-    summary: stub.summary,
+    // With the details (loadDetails): only `help` and `man` print it, and both wait for them.
+    summary: '',
     hidden: stub.hidden,
     async run(p: Process) {
       const spec = await realSpec(stub, self);

@@ -8,7 +8,8 @@
 // else the page's main terminal), `label`. The initial text (used while the
 // file does not exist) is the textarea's content.
 
-import { t as tr, type Lang } from '../../i18n/ui.ts';
+import type { Lang } from '../../i18n/ui.ts';
+import { t as tr } from '../../i18n/ui-page.ts';
 
 interface FileTerminal extends HTMLElement {
   readFile(path: string): Promise<{ data?: string; error?: string }>;

@@ -1,11 +1,11 @@
 // The Linux bridge (net/bridge): the device itself. Forwarding, flooding,
 // the FDB and the spanning tree live in the stack (stack.ts `bridge*`,
-// stp.ts); this file is the device side: creation with its attributes,
+// stp.ts, stp-state.ts); this file is the device side: creation with its attributes,
 // transmit by the host (br_dev_xmit), carrier from the ports, `ip -d link`.
 
 import { fail } from '../errno.ts';
 import { IFF, type NetDevice } from '../netdev.ts';
-import { Stp, bridgeSetOpts } from '../stp.ts';
+import { bridgeSetOpts, portState } from '../stp-state.ts';
 import { registerLinkKind, statsLen } from './ops.ts';
 
 registerLinkKind({
@@ -36,7 +36,7 @@ registerLinkKind({
     if (o.address) dev.addrAssign = 'set';
     if (o.bridge) {
       try {
-        bridgeSetOpts(ns.kernel.stack.stp, dev, o.bridge);
+        bridgeSetOpts(dev, o.bridge);
       } catch (e) {
         // br_dev_newlink unregisters the bridge when its attributes are refused.
         ns.unregister(dev);
@@ -47,7 +47,7 @@ registerLinkKind({
   },
   changelink(dev, attrs) {
     if (!dev.bridge) fail('EOPNOTSUPP');
-    if (attrs.bridge) bridgeSetOpts(dev.ns.kernel.stack.stp, dev, attrs.bridge);
+    if (attrs.bridge) bridgeSetOpts(dev, attrs.bridge);
   },
   xmit(stack, dev, frame, hops) {
     dev.stats.txPackets++;
@@ -59,7 +59,7 @@ registerLinkKind({
     // had a port keeps the carrier it came up with (state UNKNOWN).
     if (!dev.bridge?.hadPort) return dev.adminUp;
     // br_port_state_selection: carrier while some port forwards (with STP, only once one reached forwarding).
-    return dev.adminUp && dev.ns.devices().some((d) => d.master === dev && d.adminUp && d.carrier && (!dev.bridge!.stp || Stp.state(d) === 'forwarding'));
+    return dev.adminUp && dev.ns.devices().some((d) => d.master === dev && d.adminUp && d.carrier && (!dev.bridge!.stp || portState(d) === 'forwarding'));
   },
   operState: (dev) => (!dev.bridge?.hadPort ? 'UNKNOWN' : undefined),
   fillInfo(dev) {

@@ -25,7 +25,7 @@ import { SCOPE } from '../netdev.ts';
 import type { NetNs } from '../netns.ts';
 import { type Ipv4Packet, cloneIp4, ip4Len, traceStep } from '../packet.ts';
 import { tm, type TraceMsg } from '../trace-texts.ts';
-import type { NetfilterImpl, NfHook, NfVerdict, Skb } from '../stack.ts';
+import { type NetfilterImpl, type NfHook, type NfVerdict, type Skb, registerNetfilter } from '../stack.ts';
 import { type CtDir, type CtEntry, type CtInfo, type Tuple, ConntrackTable, ICMP_ERROR_TYPES, ORIGINAL, REPLY, ctPacket, invert, tupleOf } from './conntrack.ts';
 import { type Chain, type Match, type Rule, type Table, type TableName, type Target, CT_STATE, TABLE_ORDER } from './types.ts';
 import { RECENT_NAME_MAX, recentMatch, recentSync } from './recent.ts';
@@ -1227,6 +1227,10 @@ export class Netfilter implements NetfilterImpl {
     return 'accept';
   }
 }
+
+// Every kernel's hooks run this from now on (kernel.ts does not import this
+// module: the browser worker loads it with the first program that needs it).
+registerNetfilter(new Netfilter());
 
 /** Netmask helper for userland (`/255.255.255.0` → 24 is done there). */
 export { maskOf };

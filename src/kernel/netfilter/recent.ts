@@ -13,6 +13,7 @@
 
 import { type Ip4, fmtIp4, parseIp4 } from '../addr.ts';
 import type { NetNs } from '../netns.ts';
+import { registerXtRecent } from '../procfs.ts';
 
 /** Per-list entry cap (module parameter ip_list_tot). */
 export const RECENT_LIST_TOT = 100;
@@ -170,3 +171,6 @@ export function recentProcWrite(t: RecentTable, data: string, now: number): bool
 export function recentLoaded(ns: NetNs): boolean {
   return tablesOf.has(ns);
 }
+
+// /proc/net/xt_recent shows the lists from now on (procfs.ts does not import this module).
+registerXtRecent({ recentLoaded, recentProcRead, recentProcWrite, recentTables });

@@ -5,7 +5,8 @@
 import type { Ip4 } from '../addr.ts';
 import type { NetNs } from '../netns.ts';
 import type { Process } from '../proc.ts';
-import { fail } from '../errno.ts';
+import { type Errno, fail } from '../errno.ts';
+import type { L4Handler } from '../stack.ts';
 
 /** The process holding a socket (for ss -p / netstat -p). */
 export interface SockOwner {
@@ -89,3 +90,40 @@ export function ephemeralPort(ns: NetNs, proto: 'tcp' | 'udp', inUse: (port: num
   }
   return fail('EADDRNOTAVAIL');
 }
+
+/** ICMP unreachable codes → the errno a socket sees (icmp_err_convert). */
+export function icmpErrno(type: number, code: number): Errno | undefined {
+  if (type === 11) return 'EHOSTUNREACH';
+  if (type !== 3) return undefined;
+  switch (code) {
+    case 0:
+    case 6:
+    case 9:
+      return 'ENETUNREACH';
+    case 3:
+      return 'ECONNREFUSED';
+    case 4:
+      return undefined;
+    default:
+      return 'EHOSTUNREACH';
+  }
+}
+
+/**
+ * TCP's receive side, registered by tcp.ts as it loads. A TCP segment exists
+ * only once a TCP socket (tcp.ts) has sent one, so before that no segment
+ * arrives for it; the stack's handler (`tcpRcv`, socket/install.ts) is in
+ * place from boot and hands segments to TCP once it is there.
+ */
+let tcp: L4Handler | undefined;
+
+/** Called by tcp.ts when it loads. */
+export function registerTcp(h: L4Handler): void {
+  tcp = h;
+}
+
+/** The stack's TCP handler: TCP once loaded (registerTcp). */
+export const tcpRcv: L4Handler = {
+  rcv: (ns, skb) => tcp?.rcv(ns, skb) ?? false,
+  err: (ns, skb, icmp) => tcp?.err?.(ns, skb, icmp),
+};

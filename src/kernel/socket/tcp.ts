@@ -12,7 +12,9 @@ import type { NetNs } from '../netns.ts';
 import { type IcmpMessage, type Ipv4Packet, type TcpFlags, type TcpOption, type TcpSegment, type Trace, utf8Len } from '../packet.ts';
 import type { Process } from '../proc.ts';
 import type { L4Handler, Skb } from '../stack.ts';
-import { type InetSock, type SockOwner, WaitQueue, ephemeralPort, linkSocket, portFree, setOwner, socketsOf, unlinkSocket } from './socket.ts';
+import { type InetSock, type SockOwner, WaitQueue, ephemeralPort, icmpErrno, linkSocket, portFree, registerTcp, setOwner, socketsOf, unlinkSocket } from './socket.ts';
+
+export { icmpErrno };
 
 /** TCP states as ss prints them. */
 export type TcpState = 'CLOSED' | 'LISTEN' | 'SYN_SENT' | 'SYN_RECV' | 'ESTABLISHED' | 'FIN_WAIT1' | 'FIN_WAIT2' | 'CLOSE_WAIT' | 'LAST_ACK' | 'CLOSING' | 'TIME_WAIT';
@@ -43,24 +45,6 @@ function tsOffsetOf(isn: number): number {
  */
 function initialWindow(mss: number): number {
   return mss >= 65535 ? 65535 : Math.floor(65535 / mss) * mss;
-}
-
-/** ICMP unreachable codes → the errno a socket sees (icmp_err_convert). */
-export function icmpErrno(type: number, code: number): Errno | undefined {
-  if (type === 11) return 'EHOSTUNREACH';
-  if (type !== 3) return undefined;
-  switch (code) {
-    case 0:
-    case 6:
-    case 9:
-      return 'ENETUNREACH';
-    case 3:
-      return 'ECONNREFUSED';
-    case 4:
-      return undefined;
-    default:
-      return 'EHOSTUNREACH';
-  }
 }
 
 /** A TCP socket (struct tcp_sock). */
@@ -609,3 +593,7 @@ function splitBytes(data: string, max: number): string[] {
   if (start < data.length) out.push(data.slice(start));
   return out;
 }
+
+// Every kernel's TCP from now on (socket/install.ts does not import this module:
+// the browser worker loads it with the first program that opens a TCP socket).
+registerTcp(new TcpProto());

@@ -9,8 +9,7 @@ import type { NetNs } from '../netns.ts';
 import type { IcmpMessage, Ipv4Packet } from '../packet.ts';
 import type { Process } from '../proc.ts';
 import type { L4Handler, Skb } from '../stack.ts';
-import { type InetSock, type SockOwner, WaitQueue, ephemeralPort, linkSocket, portFree, setOwner, socketsOf, unlinkSocket } from './socket.ts';
-import { icmpErrno } from './tcp.ts';
+import { type InetSock, type SockOwner, WaitQueue, ephemeralPort, icmpErrno, linkSocket, portFree, setOwner, socketsOf, unlinkSocket } from './socket.ts';
 
 /** One received datagram. */
 export interface Datagram {

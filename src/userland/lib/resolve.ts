@@ -10,6 +10,7 @@
 
 import type { Process } from '../../kernel/proc.ts';
 import { parseIp4Loose } from '../../kernel/addr.ts';
+import { type DnsBackend, installedDnsBackend, setDnsBackend } from './dns-backend.ts';
 
 /** One resolved address. */
 export interface ResolvedAddr {
@@ -65,26 +66,7 @@ export function parseHosts(text: string): HostsLine[] {
   return out;
 }
 
-/** The DNS part of NSS (installed by userland/dns/index.ts). */
-export interface DnsBackend {
-  /** getaddrinfo's DNS lookup (A and/or AAAA through the search list). */
-  addrInfo(p: Process, name: string, family: 0 | 4 | 6): Promise<{ canonical: string; addrs: { family: 4 | 6; addr: string }[] } | HErrno | 'signal'>;
-  /** gethostbyname2's DNS lookup for one family. */
-  hostByName(p: Process, name: string, family: 4 | 6): Promise<HostEntry | HErrno | 'signal'>;
-  /** gethostbyaddr's PTR lookup. */
-  hostByAddr(p: Process, addr: string): Promise<HostEntry | HErrno | 'signal'>;
-}
-let dnsBackend: DnsBackend | undefined;
-
-/** Install the DNS client used after /etc/hosts. */
-export function setDnsBackend(b: DnsBackend): void {
-  dnsBackend = b;
-}
-
-/** The DNS client installed now (undefined before any). */
-export function installedDnsBackend(): DnsBackend | undefined {
-  return dnsBackend;
-}
+export { installedDnsBackend, setDnsBackend, type DnsBackend };
 
 /** A source of the `hosts:` line and what to do on each status. */
 interface NssSource {
@@ -168,6 +150,7 @@ export async function resolveHost(p: Process, name: string, family: 4 | 6 | 0 = 
       return [...v6, ...v4].map((h) => ({ family: h.family, addr: h.addr, canonical: h.names[0] }));
     }
     if (src === 'dns') {
+      const dnsBackend = installedDnsBackend();
       if (!dnsBackend) return 'TRYAGAIN';
       const d = await dnsBackend.addrInfo(p, name, family);
       if (typeof d === 'string') return herrnoStatus(d);
@@ -192,6 +175,7 @@ export async function getHostByName(p: Process, name: string, family: 4 | 6): Pr
       return { name: canon, aliases, family, addrs: hits.map((h) => h.addr) };
     }
     if (src === 'dns') {
+      const dnsBackend = installedDnsBackend();
       if (!dnsBackend) return 'UNAVAIL';
       const d = await dnsBackend.hostByName(p, name, family);
       return typeof d === 'string' ? herrnoStatus(d) : d;
@@ -209,6 +193,7 @@ export async function getHostByAddr(p: Process, addr: string): Promise<HostEntry
       return hit ? { name: hit.names[0], aliases: hit.names.slice(1), family, addrs: [hit.addr] } : 'NOTFOUND';
     }
     if (src === 'dns') {
+      const dnsBackend = installedDnsBackend();
       if (!dnsBackend) return 'UNAVAIL';
       const d = await dnsBackend.hostByAddr(p, addr);
       return typeof d === 'string' ? herrnoStatus(d) : d;

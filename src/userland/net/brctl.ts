@@ -14,6 +14,8 @@ import { KernelError } from '../../kernel/errno.ts';
 import type { BridgeInfo, BrportAttrs } from '../../kernel/brport.ts';
 import { nsOf } from '../lib/sys.ts';
 import type { BridgeOpts } from '../../kernel/stp.ts';
+// `brctl stp BR on` runs the spanning tree: load it (as the kernel would).
+import '../lib/kmod.ts';
 
 /** The command table: name, usage tail, minimum argument count. */
 const COMMANDS: [string, string, number][] = [

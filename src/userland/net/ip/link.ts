@@ -10,6 +10,8 @@ import { USAGE_LINK } from './help.ts';
 import { parseV4 } from './inet.ts';
 import { NOT_SIMULATED_STATUS, declareNotSimulated, notSimulatedMessage } from '../../registry.ts';
 import type { BridgeOpts } from '../../../kernel/stp.ts';
+// The vxlan link kind and the spanning tree (`stp_state 1`): not among what every kernel loads at boot.
+import '../../lib/kmod.ts';
 
 /** bridge_parse_opt(): the STP and ageing attributes of `type bridge`. */
 function parseBridgeOpts(ip: Ip, targs: string[]): BridgeOpts {
