@@ -29,6 +29,8 @@ register({
     { flag: '-S, --sort-keys', desc: 'sort object keys' },
     { flag: '--arg', arg: 'NAME VALUE', desc: 'bind $NAME to a string' },
     { flag: '--argjson', arg: 'NAME JSON', desc: 'bind $NAME to a JSON value' },
+    { flag: '--args', desc: 'remaining arguments are strings in $ARGS.positional, not files' },
+    { flag: '--jsonargs', desc: 'remaining arguments are JSON texts in $ARGS.positional, not files' },
   ],
   // The interpreter (lexer, parser, evaluator, builtins) loads on first use.
   run: jqMain,

@@ -329,7 +329,6 @@ const EVALUATORS: { [K in Node['k']]: Evaluator<K> } = {
 };
 
 export function lookupVar(env: Env, name: string): JVal {
-  if (name === '__loc__') return null;
   const v = env.vars.get(name);
   if (v === undefined) {
     if (name === 'ENV') return new Map(Object.entries({}));

@@ -4,9 +4,10 @@
 import { CompileError } from './values.ts';
 
 /** A piece of a string literal: literal text, or the source of an interpolation. */
-export type StrPart = string | { src: string };
+export type StrPart = string | { src: string; at: number };
 
-export type Tok = { t: 'num'; v: number } | { t: 'str'; parts: StrPart[] } | { t: 'id'; v: string } | { t: 'field'; v: string } | { t: 'var'; v: string } | { t: 'op'; v: string } | { t: 'eof' };
+/** A token; `at` is where it starts in the program text (jq's error messages pad to it). */
+export type Tok = ({ t: 'num'; v: number } | { t: 'str'; parts: StrPart[] } | { t: 'id'; v: string } | { t: 'field'; v: string } | { t: 'var'; v: string } | { t: 'op'; v: string } | { t: 'eof' }) & { at?: number };
 
 const OPS = ['?//', '|=', '+=', '-=', '*=', '/=', '%=', '//=', '==', '!=', '<=', '>=', '//', '|', ',', '+', '-', '*', '/', '%', '<', '>', '=', '(', ')', '[', ']', '{', '}', ':', ';', '.', '?'];
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '/': '/', '\\': '\\', '"': '"' };
@@ -40,7 +41,7 @@ function lexString(src: string, i: number): [Tok, number] {
       if (depth) syntax();
       if (cur) parts.push(cur);
       cur = '';
-      parts.push({ src: src.slice(start, i - 1) });
+      parts.push({ src: src.slice(start, i - 1), at: start });
     } else if (e === 'u') {
       cur += String.fromCharCode(parseInt(src.slice(i, i + 4), 16) || 0);
       i += 4;
@@ -74,7 +75,7 @@ function lexWord(src: string, i: number): [Tok, number] {
   return [{ t: 'op', v: op }, op.length];
 }
 
-export function lex(src: string): Tok[] {
+export function lex(src: string, base = 0): Tok[] {
   const out: Tok[] = [];
   let i = 0;
   while (i < src.length) {
@@ -84,11 +85,12 @@ export function lex(src: string): Tok[] {
       while (i < src.length && src[i] !== '\n') i++;
     } else if (c === '"') {
       const [tok, next] = lexString(src, i);
-      out.push(tok);
+      for (const p of tok.t === 'str' ? tok.parts : []) if (typeof p !== 'string') p.at += base;
+      out.push({ ...tok, at: base + i });
       i = next;
     } else {
       const [tok, len] = lexWord(src, i);
-      out.push(tok);
+      out.push({ ...tok, at: base + i });
       i += len;
     }
   }

@@ -5,7 +5,7 @@ import { readAll, hostOf } from '../../coreutils/host.ts';
 import { errMsg } from '../../coreutils/util.ts';
 import { RegexBudgetError } from '../../lib/safe-regex.ts';
 import { CompileError, HaltError, JqError, dump, parseJsonStream, sortDeep, type JVal } from './values.ts';
-import { parse, undefinedCall, unexpected, type Node } from './parser.ts';
+import { parse, undefinedCall, undefinedVars, unexpected, type Node } from './parser.ts';
 import { evaluate, type Ctx, type Env } from './eval.ts';
 
 export const USAGE = `Usage:\tjq [OPTIONS] FILTER [FILES...]
@@ -50,6 +50,9 @@ interface Options {
   files: string[];
   /** --arg and --argjson bindings. */
   vars: Map<string, JVal>;
+  /** What arguments after the filter are: files, or `$ARGS.positional` strings (--args) or JSON texts (--jsonargs). */
+  argsMode: 'files' | 'args' | 'jsonargs';
+  positional: JVal[];
 }
 
 /** Long options without a value: the setting each turns on. */
@@ -78,12 +81,25 @@ const USAGE_HEAD = USAGE.split('\n').slice(0, 3).join('\n');
 
 /** Parse the arguments; a number is the exit status when jq stops here (usage, --help, a bad option). */
 function parseArgs(p: Process, args: string[]): Options | number {
-  const o: Options = { raw: false, join: false, compact: false, nullInput: false, slurp: false, exitStatus: false, tab: false, indent: 2, sortKeys: false, rawInput: false, asciiOut: false, files: [], vars: new Map() };
+  const o: Options = { raw: false, join: false, compact: false, nullInput: false, slurp: false, exitStatus: false, tab: false, indent: 2, sortKeys: false, rawInput: false, asciiOut: false, files: [], vars: new Map(), argsMode: 'files', positional: [] };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (!(a.startsWith('-') && a.length > 1)) {
       if (o.filter === undefined) o.filter = a;
-      else o.files.push(a);
+      else if (o.argsMode === 'files') o.files.push(a);
+      else if (o.argsMode === 'args') o.positional.push(a);
+      else {
+        const r = parseJsonStream(a);
+        if (r.error || r.values.length !== 1) {
+          p.stderr.write(`jq: Invalid JSON text passed to --jsonargs\n${USAGE_HEAD}\n`);
+          return 2;
+        }
+        o.positional.push(r.values[0]!);
+      }
+      continue;
+    }
+    if (a === '--args' || a === '--jsonargs') {
+      o.argsMode = a === '--args' ? 'args' : 'jsonargs';
       continue;
     }
     if (a === '--arg' || a === '--argjson') {
@@ -154,7 +170,7 @@ function shortOptions(p: Process, o: Options, a: string): number | undefined {
 }
 
 /** The filter's syntax tree, or the exit status of a compile error (reported). */
-function compile(p: Process, filter: string): Node | number {
+function compile(p: Process, filter: string, vars: ReadonlySet<string>): Node | number {
   let ast: Node;
   try {
     ast = parse(filter);
@@ -164,9 +180,13 @@ function compile(p: Process, filter: string): Node | number {
     p.stderr.write(`jq: error: syntax error, unexpected ${tok} (Unix shell quoting issues?) at <top-level>, line 1:\n${filter}${tok === '$end' ? ' ' : ''}\njq: 1 compile error\n`);
     return 3;
   }
-  const undef = undefinedCall(ast, new Set());
-  if (undef) {
-    p.stderr.write(`jq: error: ${undef} is not defined at <top-level>, line 1:\n${filter}\njq: 1 compile error\n`);
+  const undef = [...undefinedVars(ast, new Set(vars))];
+  const call = undefinedCall(ast, new Set());
+  if (call) undef.push(call);
+  if (undef.length) {
+    // jq reports every undefined variable, then an undefined function.
+    for (const u of undef) p.stderr.write(`jq: error: ${u.name} is not defined at <top-level>, line 1:\n${filter}${' '.repeat(u.at)}\n`);
+    p.stderr.write(`jq: ${undef.length} compile error${undef.length > 1 ? 's' : ''}\n`);
     return 3;
   }
   return ast;
@@ -246,7 +266,7 @@ export async function jqMain(p: Process): Promise<number> {
     p.stderr.write(USAGE);
     return 2;
   }
-  const ast = compile(p, o.filter);
+  const ast = compile(p, o.filter, new Set([...o.vars.keys(), 'ENV', 'ARGS', '__loc__']));
   if (typeof ast === 'number') return ast;
   const texts: { name: string; text: string }[] = [];
   let readSt = 0;
@@ -273,9 +293,8 @@ function runFilter(p: Process, o: Options, filter: string, ast: Node, inputs: In
   let stream: Input[] = inputs;
   if (o.nullInput) stream = [{ v: null, where: '<unknown>' }];
   else if (o.slurp && !o.rawInput) stream = [{ v: inputs.map((x) => x.v), where: '<unknown>' }];
-  const env: Env = { vars: new Map([...o.vars, ['ENV', new Map(Object.entries(p.env))], ['__prog_args', null]]), funcs: new Map(), closures: new Map() };
-  // `$named` stays unbound, even when --arg named ... gives it.
-  env.vars.delete('named');
+  const args: JVal = new Map<string, JVal>([['positional', o.positional], ['named', new Map(o.vars)]]);
+  const env: Env = { vars: new Map([...o.vars, ['ENV', new Map(Object.entries(p.env))], ['ARGS', args], ['__loc__', new Map<string, JVal>([['file', '<top-level>'], ['line', 1]])]]), funcs: new Map(), closures: new Map() };
   let last: JVal | undefined;
   let any = false;
   let st = 0;

@@ -19,9 +19,9 @@ export type Node =
   | { k: 'neg'; e: Node }
   | { k: 'and' | 'or' | 'alt'; l: Node; r: Node }
   | { k: 'array'; e?: Node }
-  | { k: 'object'; entries: { key: Node; value?: Node; varName?: string }[] }
-  | { k: 'call'; name: string; args: Node[] }
-  | { k: 'var'; name: string }
+  | { k: 'object'; entries: { key: Node; value?: Node; varName?: string; at?: number }[] }
+  | { k: 'call'; name: string; args: Node[]; at?: number }
+  | { k: 'var'; name: string; at?: number }
   | { k: 'as'; src: Node; name: string; body: Node }
   | { k: 'if'; cond: Node; then: Node; elifs: [Node, Node][]; else?: Node }
   | { k: 'reduce'; src: Node; name: string; init: Node; upd: Node }
@@ -33,7 +33,7 @@ export type Node =
 const KEYWORDS = new Set(['then', 'elif', 'else', 'end', 'as', 'and', 'or', 'def', 'reduce', 'foreach', 'try', 'catch', 'if', 'label', 'import', 'include', '__loc__']);
 const ASSIGN_OPS = new Set(['=', '|=', '+=', '-=', '*=', '/=', '%=', '//=']);
 const CMP_OPS = new Set(['==', '!=', '<', '<=', '>', '>=']);
-type ObjEntry = { key: Node; value?: Node; varName?: string };
+type ObjEntry = { key: Node; value?: Node; varName?: string; at?: number };
 
 /** A recursive-descent parser over the tokens, one method per grammar level (lowest precedence first). */
 class Parser {
@@ -266,7 +266,7 @@ class Parser {
         return { k: 'index', target: { k: 'identity' }, key: { k: 'lit', v: t.v }, opt: false };
       case 'var':
         this.pos++;
-        return { k: 'var', name: t.v };
+        return { k: 'var', name: t.v, at: t.at };
       case 'op':
         return this.opTerm(t.v);
       case 'id':
@@ -327,7 +327,7 @@ class Parser {
     let key: Node;
     if (kt.t === 'var') {
       this.pos++;
-      return { key: { k: 'lit', v: kt.v }, varName: kt.v };
+      return { key: { k: 'lit', v: kt.v }, varName: kt.v, at: kt.at };
     }
     if (kt.t === 'id') {
       this.pos++;
@@ -355,6 +355,7 @@ class Parser {
     if (name === 'reduce') return this.reduceTerm();
     if (name === 'try') return this.tryTerm();
     if (KEYWORDS.has(name)) this.fail();
+    const at = this.peek().at;
     this.pos++;
     const args: Node[] = [];
     if (this.eatOp('(')) {
@@ -362,7 +363,7 @@ class Parser {
       while (this.eatOp(';'));
       this.expectOp(')');
     }
-    return { k: 'call', name, args };
+    return { k: 'call', name, args, at };
   }
 
   /** `if c then a (elif c then a)* (else b)? end` */
@@ -421,11 +422,12 @@ function markOpt(e: Node): Node {
 
 /** A string with interpolations: each `\(...)` parsed as a filter of its own. */
 function strNode(parts: StrPart[]): Node {
-  return { k: 'str', parts: parts.map((p) => (typeof p === 'string' ? p : parse(p.src))) };
+  return { k: 'str', parts: parts.map((p) => (typeof p === 'string' ? p : parse(p.src, p.at))) };
 }
 
-export function parse(src: string): Node {
-  return new Parser(lex(src)).filter();
+/** A filter's syntax tree; `base` is where `src` starts in the whole program (interpolations). */
+export function parse(src: string, base = 0): Node {
+  return new Parser(lex(src, base)).filter();
 }
 
 // ---------------------------------------------------------------- compile errors
@@ -440,12 +442,12 @@ export function unexpected(src: string): string {
 }
 
 /** First call of an unknown function (jq reports these at compile time). */
-export function undefinedCall(n: Node, defined: Set<string>): string | undefined {
-  const visit = (x: Node | undefined, d: Set<string>): string | undefined => (x ? undefinedCall(x, d) : undefined);
+export function undefinedCall(n: Node, defined: Set<string>): Undefined | undefined {
+  const visit = (x: Node | undefined, d: Set<string>): Undefined | undefined => (x ? undefinedCall(x, d) : undefined);
   switch (n.k) {
     case 'call': {
       const key = `${n.name}/${n.args.length}`;
-      if (!defined.has(key) && !BUILTIN_ARITY[n.name]?.includes(n.args.length) && !n.name.startsWith('@')) return key;
+      if (!defined.has(key) && !BUILTIN_ARITY[n.name]?.includes(n.args.length) && !n.name.startsWith('@')) return { name: key, at: n.at ?? 0 };
       for (const a of n.args) {
         const r = visit(a, defined);
         if (r) return r;
@@ -465,6 +467,44 @@ export function undefinedCall(n: Node, defined: Set<string>): string | undefined
         if (r) return r;
       }
       return undefined;
+  }
+}
+
+/** Something used but not defined, and where (jq pads the program text to it in the message). */
+export interface Undefined {
+  name: string;
+  at: number;
+}
+
+/** Variables used where nothing binds them (`$x` without `as $x`, a `def f($x)` or --arg), in order. */
+export function* undefinedVars(n: Node, bound: ReadonlySet<string>): Generator<Undefined> {
+  const under = (x: Node | undefined, extra: string[]): Generator<Undefined> => (x ? undefinedVars(x, extra.length ? new Set([...bound, ...extra]) : bound) : (function* () {})());
+  switch (n.k) {
+    case 'var':
+      if (!bound.has(n.name)) yield { name: `$${n.name}`, at: n.at ?? 0 };
+      return;
+    case 'as':
+      yield* under(n.src, []);
+      yield* under(n.body, [n.name]);
+      return;
+    case 'reduce':
+      yield* under(n.src, []);
+      yield* under(n.init, []);
+      yield* under(n.upd, [n.name]);
+      return;
+    case 'def':
+      yield* under(n.body, n.params.filter((x) => x.startsWith('$')).map((x) => x.slice(1)));
+      yield* under(n.rest, []);
+      return;
+    case 'object':
+      for (const e of n.entries) {
+        if (e.varName !== undefined && !bound.has(e.varName)) yield { name: `$${e.varName}`, at: e.at ?? 0 };
+        yield* under(e.key, []);
+        yield* under(e.value, []);
+      }
+      return;
+    default:
+      for (const c of children(n)) yield* undefinedVars(c, bound);
   }
 }
 
