@@ -9,7 +9,7 @@
 // (PACKET's first number is the family filter given with -4/-6, 0 without,
 // exactly as the tool prints it.) Link-layer fields (MACSRC, MACDST) are not
 // modelled on the simulated skb and are left out. Ruleset events (-e) are
-// accepted but not reported.
+// refused as not simulated.
 
 import { fmtIp4 } from '../../../kernel/addr.ts';
 import { nfOf, type NfTraceEvent } from '../../../kernel/netfilter/netfilter.ts';
@@ -17,7 +17,7 @@ import { ip4Len } from '../../../kernel/packet.ts';
 import type { Process } from '../../../kernel/proc.ts';
 import { getopt } from '../../lib/getopt.ts';
 import { nsOf } from '../../lib/sys.ts';
-import { register } from '../../registry.ts';
+import { refuseNotSimulated, register } from '../../registry.ts';
 import { ruleSpec } from './format.ts';
 
 const VERSION = '1.8.9';
@@ -105,6 +105,7 @@ async function xtablesMonitor(p: Process): Promise<number> {
     p.stdout.write(USAGE);
     return 1;
   }
+  if (events) return refuseNotSimulated(p, 'xtables-monitor', '-e');
   const st = nfOf(nsOf(p));
   let wake: (() => void) | undefined;
   const listener = (ev: NfTraceEvent): void => {
@@ -135,7 +136,7 @@ register({
   usage: 'xtables-monitor [-t] [-e] [-4|-6] [-c]',
   options: [
     { flag: '-t, --trace', desc: 'trace ruleset traversal of packets tagged via -j TRACE rule' },
-    { flag: '-e, --event', desc: 'show events that modify the ruleset (accepted; not reported by the simulator)' },
+    { flag: '-e, --event', desc: 'show events that modify the ruleset', notSimulated: 'ruleset changes are not reported as events; compare iptables-save or nft list ruleset before and after' },
     { flag: '-4, --ipv4', desc: 'only monitor IPv4' },
     { flag: '-6, --ipv6', desc: 'only monitor IPv6' },
     { flag: '-c, --counters', desc: 'show counters in rules' },
