@@ -741,22 +741,17 @@ class Parser {
       throw new ParseError('cond', msg, line);
     };
     const word = (x: (typeof toks)[number] | undefined): x is { w: Word; raw: string } => !!x?.w;
-    const or = (): CondExpr => {
-      let l = and();
-      while (toks[i]?.op === '||') {
+    // `a || b || c` and `a && b` associate to the left.
+    const chain = (op: '||' | '&&', next: () => CondExpr): CondExpr => {
+      let l = next();
+      while (toks[i]?.op === op) {
         i++;
-        l = { k: 'or', l, r: and() };
+        l = { k: op === '||' ? 'or' : 'and', l, r: next() };
       }
       return l;
     };
-    const and = (): CondExpr => {
-      let l = not();
-      while (toks[i]?.op === '&&') {
-        i++;
-        l = { k: 'and', l, r: not() };
-      }
-      return l;
-    };
+    const or = (): CondExpr => chain('||', and);
+    const and = (): CondExpr => chain('&&', not);
     const not = (): CondExpr => {
       const t = toks[i];
       if (word(t) && isPlain(t.w) && t.raw === '!' && toks[i + 1]) {
