@@ -244,7 +244,16 @@ function exportLike(sh: Shell, argv: string[], io: Io): number {
       continue;
     }
     const [, k, eq, val] = m as unknown as [string, string, string | undefined, string];
-    if (name === 'local') sh.makeLocal(k);
+    if (name === 'local') {
+      try {
+        sh.makeLocal(k);
+      } catch (e) {
+        if (!(e instanceof ReadonlyVar)) throw e;
+        err(sh, io, `local: ${k}: readonly variable`);
+        st = 1;
+        continue;
+      }
+    }
     const cur = sh.vars.get(k);
     if (cur?.readonly && (eq || off.has('r'))) {
       // export reports like an assignment; declare and typeset name themselves.

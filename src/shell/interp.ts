@@ -285,9 +285,10 @@ export class Shell {
     if (this.dialect === 'dash') prefix = `${this.arg0}: ${line || 1}: `;
     else if (this.interactive) prefix = 'bash: ';
     else if (this.source === '-c') {
-      // bash 5.2 names the line of a `-c` string unless stderr is a terminal.
+      // bash 5.2 names the line of a `-c` string unless stderr is a terminal;
+      // inside a function defined there it names the source `environment`.
       const name = this.arg0 === 'bash' || this.arg0 === 'sh' ? this.arg0 : 'bash';
-      prefix = ioOut(io, 2).isTTY ? `${name}: ` : `${name}: line ${line || 1}: `;
+      prefix = ioOut(io, 2).isTTY ? `${name}: ` : `${this.funcDepth > 0 ? 'environment' : name}: line ${line || 1}: `;
     }
     else prefix = `${this.source}: line ${line || 1}: `;
     ioOut(io, 2).write(prefix + msg + '\n');
@@ -610,7 +611,7 @@ export class Shell {
           this.diag(rio, e.message);
           this.status = 1;
           // bash abandons the command line (a non-interactive shell exits).
-          if (!this.interactive) throw new ExitNow(1);
+          if (!this.interactive) throw new ExitNow(e.status);
           throw new TopLevel(1);
         }
       }
@@ -923,7 +924,7 @@ export class Shell {
         this.diag(io, e.message);
         this.status = 1;
         // bash abandons the command line (a non-interactive shell exits).
-        if (!this.interactive) throw new ExitNow(1);
+        if (!this.interactive) throw new ExitNow(e.status);
         throw new TopLevel(1);
       }
       throw e;
@@ -1110,8 +1111,11 @@ export class Shell {
         target = r.op === '<<<' ? (await this.expandOne(r.target, io)) : fields[0];
       } catch (e) {
         if (e instanceof ExpansionError) {
+          // As for a word of the command: the line is abandoned (a non-interactive shell exits).
           this.diag(io, e.message);
-          return undefined;
+          this.status = 1;
+          if (!this.interactive) throw new ExitNow(e.status);
+          throw new TopLevel(1);
         }
         throw e;
       }
@@ -1399,7 +1403,11 @@ export class Shell {
     const op = p.op;
     const wrap = (s: string): Seg[] => [{ s, q: inDq, split: !inDq }];
     if (op === 'len') return wrap(String((value ?? '').length));
-    if (value === undefined && this.opts.nounset && !op) throw new ExpansionError(`${name}: unbound variable`);
+    if (value === undefined && this.opts.nounset && !op) {
+      const err = new ExpansionError(`${name}: unbound variable`);
+      err.status = 127;
+      throw err;
+    }
     if (!op) return wrap(value ?? '');
     const nullOrUnset = value === undefined || (op.startsWith(':') && value === '');
     const argText = async (): Promise<Seg[]> => (p.arg ? this.expandParts(this.tildeParts(p.arg.parts, true), io, inDq) : []);
@@ -1421,8 +1429,11 @@ export class Shell {
       case ':?':
       case '?': {
         if (!nullOrUnset) return wrap(value!);
-        const msg = p.arg && p.arg.raw ? await this.expandOne(p.arg, io) : value === undefined ? 'parameter null or not set' : 'parameter null or not set';
-        throw new ExpansionError(`${name}: ${msg}`);
+        const msg = p.arg && p.arg.raw ? await this.expandOne(p.arg, io) : 'parameter null or not set';
+        const err = new ExpansionError(`${name}: ${msg}`);
+        // bash exits with 127 here (recorded: `bash -c 'x=${q:?unset}'`), 1 for the other expansion errors.
+        err.status = 127;
+        throw err;
       }
       case '#':
       case '##':
@@ -1616,8 +1627,10 @@ class CondFail {
   }
 }
 
-/** An expansion failed (bad substitution, ${x?}, arithmetic error). */
-export class ExpansionError extends Error {}
+/** An expansion failed (bad substitution, ${x?}, arithmetic error); a non-interactive shell exits with `status`. */
+export class ExpansionError extends Error {
+  status = 1;
+}
 
 /** An assignment to a readonly variable (bash: `z: readonly variable`, dash: `z: is read only`). */
 export class ReadonlyVar extends ExpansionError {
