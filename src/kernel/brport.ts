@@ -7,7 +7,8 @@
 import type { Mac } from './addr.ts';
 import { fail } from './errno.ts';
 import type { NetDevice } from './netdev.ts';
-import { type PortState, Stp, bridgeIdOf } from './stp.ts';
+import type { Stp } from './stp.ts';
+import { type PortState, bridgeIdOf, portState } from './stp-state.ts';
 
 /** The spanning tree's view of a bridge (present while STP is on and it ran). */
 export interface BridgeStpInfo {
@@ -128,7 +129,7 @@ export function brportInfo(dev: NetDevice): BrportInfo | undefined {
     learning: pt.learning,
     flood: pt.flood,
     hairpin: pt.hairpin,
-    state: Stp.state(dev),
+    state: portState(dev),
     stpInfo: st && {
       portId: st.portId,
       designatedRoot: st.designatedRoot,
@@ -147,20 +148,24 @@ export function brportInfo(dev: NetDevice): BrportInfo | undefined {
  * reruns the spanning tree's configuration update. EOPNOTSUPP when `dev` is
  * not a bridge port.
  */
-export function brportSet(stp: Stp, dev: NetDevice, a: BrportAttrs): void {
+export function brportSet(stpOf: () => Stp, dev: NetDevice, a: BrportAttrs): void {
   const pt = dev.port;
   if (!pt || !dev.master?.bridge) fail('EOPNOTSUPP');
+  // Only a bridge running STP recomputes its port ids (and only then is stp.ts loaded).
+  const changed = () => {
+    if (dev.master?.bridge?.stp) stpOf().portChanged(dev);
+  };
   if (a.hairpin !== undefined) pt.hairpin = a.hairpin;
   if (a.learning !== undefined) pt.learning = a.learning;
   if (a.flood !== undefined) pt.flood = a.flood;
   if (a.cost !== undefined) {
     if (a.cost < 1 || a.cost > 65535) fail('ERANGE');
     pt.cost = a.cost;
-    stp.portChanged(dev);
+    changed();
   }
   if (a.priority !== undefined) {
     if (a.priority < 0 || a.priority > 63) fail('ERANGE');
     pt.priority = a.priority;
-    stp.portChanged(dev);
+    changed();
   }
 }

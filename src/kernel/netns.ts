@@ -378,7 +378,7 @@ export class NetNs {
       dev.txqlen = c.txqlen;
     }
     if (c.brport !== undefined) {
-      brportSet(this.kernel.stack.stp, dev, c.brport);
+      brportSet(() => this.kernel.stack.stp, dev, c.brport);
       this.kernel.notifyTopology();
     }
   }

@@ -3,6 +3,7 @@
 // does and throws KernelError; dumps are snapshots the reader cannot use to
 // change the kernel.
 import './dev/vxlan.ts';
+import './stp.ts';
 import { describe, expect, it } from 'vitest';
 import { World } from '../world/world.ts';
 import { parseIp4 } from './addr.ts';

@@ -126,3 +126,15 @@ export function bridgeSetOpts(br: NetDevice, o: BridgeOpts): void {
   }
   br.ns.kernel.notifyTopology();
 }
+
+/** Bridge identifier as 16 hex digits (priority, then MAC): compares as a string. */
+export function bridgeIdOf(br: NetDevice): string {
+  // br_stp_recalculate_bridge_id: zero until a port (or a set address) gives the bridge one.
+  const mac = br.bridge!.addrSet || br.ns.devices().some((d) => d.master === br) ? br.mac : '00:00:00:00:00:00';
+  return br.bridge!.priority.toString(16).padStart(4, '0') + mac.replace(/:/g, '');
+}
+
+/** `8000.0242ac110002` as brctl prints bridge ids. */
+export function fmtBridgeId(id: string): string {
+  return `${id.slice(0, 4)}.${id.slice(4)}`;
+}

@@ -13,24 +13,14 @@
 
 import type { NetDevice } from './netdev.ts';
 import type { Bpdu } from './packet.ts';
-import { type BridgeOpts, type PortState, type StpBridge, type StpHost, type StpPort, bridgeSetOpts, portState, registerStp } from './stp-state.ts';
+import { type BridgeOpts, type PortState, type StpBridge, type StpHost, type StpPort, bridgeIdOf, bridgeSetOpts, portState, registerStp } from './stp-state.ts';
+
+export { bridgeIdOf, fmtBridgeId } from './stp-state.ts';
 
 export type { PortState, StpBridge, StpHost, StpPort };
 
 /** The group address config BPDUs are sent to. */
 export const STP_GROUP_MAC = '01:80:c2:00:00:00';
-
-/** Bridge identifier as 16 hex digits (priority, then MAC): compares as a string. */
-export function bridgeIdOf(br: NetDevice): string {
-  // br_stp_recalculate_bridge_id: zero until a port (or a set address) gives the bridge one.
-  const mac = br.bridge!.addrSet || br.ns.devices().some((d) => d.master === br) ? br.mac : '00:00:00:00:00:00';
-  return br.bridge!.priority.toString(16).padStart(4, '0') + mac.replace(/:/g, '');
-}
-
-/** `8000.0242ac110002` as brctl prints bridge ids. */
-export function fmtBridgeId(id: string): string {
-  return `${id.slice(0, 4)}.${id.slice(4)}`;
-}
 
 function portsOf(br: NetDevice): NetDevice[] {
   return br.ns.devices().filter((d) => d.master === br && d.port);

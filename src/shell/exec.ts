@@ -11,7 +11,7 @@ import { lookupCommand, setBootSpawner, type CommandSpec } from '../userland/reg
 import { devNullIn, devNullOut } from '../kernel/proc.ts';
 import { attachHost, errText, WriteError, type HostView } from '../userland/coreutils/host.ts';
 import { gateOut } from './io.ts';
-import { setKillHook } from '../userland/coreutils/misc.ts';
+import { setKillHook } from '../userland/lib/kill-hook.ts';
 import { DEFAULT_PATH, isSbin, programPath } from '../userland/paths.ts';
 import { setProcessRunner, type Running, type SpawnOptions } from '../userland/runner.ts';
 

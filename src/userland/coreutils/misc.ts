@@ -7,6 +7,7 @@ import { allCommands, register } from '../registry.ts';
 import { hostOf } from './host.ts';
 import { parseOpts, usageError } from './util.ts';
 import { SIGNUM } from '../../kernel/proc.ts';
+import { killWithHook } from '../lib/kill-hook.ts';
 
 /** Parse a duration like `1`, `0.5`, `2m`, `1h`; milliseconds or undefined. */
 export function parseDuration(s: string): number | undefined {
@@ -84,7 +85,7 @@ register({
       const kids = all.filter((q) => q.pid !== p.pid && mine.has(q.pid));
       for (const q of kids.reverse()) {
         q.signal(s);
-        if (s === 'SIGKILL') killHook?.(q);
+        if (s === 'SIGKILL') killWithHook(q);
       }
     };
     const t1 = host.clock.setTimer(dur, () => {
@@ -108,13 +109,6 @@ register({
     return code;
   },
 });
-
-/** Set by the shell: reap a process killed with SIGKILL (see shell/exec.ts). */
-let killHook: ((p: Process) => void) | undefined;
-/** Install the SIGKILL reaper used by `timeout` (the shell calls this once). */
-export function setKillHook(f: (p: Process) => void): void {
-  killHook = f;
-}
 
 register({
   name: 'env',
