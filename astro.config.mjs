@@ -5,12 +5,13 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import pagefind from './scripts/pagefind-integration.mjs';
 import lazyCommands from './scripts/lazy-commands.mjs';
+import earlyWorker from './scripts/early-worker.mjs';
 
 export default defineConfig({
   site: 'http://127.0.0.1:4321',
   output: 'static',
   trailingSlash: 'ignore',
-  integrations: [mdx(), pagefind()],
+  integrations: [mdx(), earlyWorker(), pagefind()],
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
   prefetch: false,
