@@ -80,7 +80,20 @@ interface Load {
   after: string[];
   workerBefore: string[];
   ms: number;
+  /** Boot milestones (performance marks `pl:*` of the page and of the main terminal's worker), ms from navigation. */
+  marks: Record<string, number>;
 }
+
+/** The milestones in the order a boot passes them (src/term/terminal-element.ts, worker.ts, src/session/session.ts). */
+const MILESTONES: [string, string][] = [
+  ['pl:worker-eval', "worker's entry evaluated (fetched, compiled, run)"],
+  ['pl:load', "terminal element starts (the page's module scripts ran)"],
+  ['pl:xterm', 'xterm.js loaded'],
+  ['pl:stored', "the terminal's stored record read (IndexedDB)"],
+  ['pl:boot', 'worker got init, boot starts'],
+  ['pl:session', 'session and world built'],
+  ['pl:started', 'world booted, login shell at its prompt'],
+];
 
 export function promptBench(dist: string, slug: string, runs = Number(process.env.BENCH_RUNS) || 7, port = Number(process.env.BENCH_PORT) || 4336): Bench {
   return {
@@ -101,8 +114,10 @@ export function promptBench(dist: string, slug: string, runs = Number(process.en
             const { pathname } = new URL(r.url());
             if (/\.m?js$/.test(pathname)) seen.push({ path: pathname, req: r });
           });
+          let simWorker: import('@playwright/test').Worker | undefined;
           page.on('worker', (w) => {
             const { pathname } = new URL(w.url());
+            if (!simWorker && /\/worker-[^/]*\.js$/.test(pathname)) simWorker = w;
             if (!seen.some((x) => x.path === pathname)) seen.push({ path: pathname });
           });
           await page.addInitScript(() => {
@@ -116,6 +131,13 @@ export function promptBench(dist: string, slug: string, runs = Number(process.en
             const r = (window as unknown as { __plReady: number }).__plReady;
             return { ms: r, readyAt: performance.timeOrigin + r };
           });
+          const pageMarks = await page.evaluate(() => ({ origin: performance.timeOrigin, marks: performance.getEntriesByType('mark').map((m) => [m.name, m.startTime] as const) }));
+          const marks: Record<string, number> = {};
+          for (const [n, t] of pageMarks.marks) marks[n] ??= t;
+          if (simWorker) {
+            const wm = await simWorker.evaluate(() => ({ origin: performance.timeOrigin, marks: performance.getEntriesByType('mark').map((m) => [m.name, m.startTime] as const) }));
+            for (const [n, t] of wm.marks) marks[n] ??= t + wm.origin - pageMarks.origin;
+          }
           // What loads after the prompt (chunks fetched ahead of first use): wait until quiet.
           let n = -1;
           while (n !== seen.length) {
@@ -127,7 +149,7 @@ export function promptBench(dist: string, slug: string, runs = Number(process.en
           const isBefore = (x: (typeof seen)[number]) => !x.req || x.req.timing().startTime < readyAt;
           const before = [...new Set(seen.filter(isBefore).map((x) => x.path))];
           const after = [...new Set(seen.filter((x) => !isBefore(x)).map((x) => x.path))].filter((p) => !before.includes(p));
-          return { before, after, workerBefore: before.filter((p) => /\/worker-[^/]*\.js$/.test(p)), ms };
+          return { before, after, workerBefore: before.filter((p) => /\/worker-[^/]*\.js$/.test(p)), ms, marks };
         };
         await once(); // fill the cache
         const loads: Load[] = [];
@@ -142,6 +164,10 @@ export function promptBench(dist: string, slug: string, runs = Number(process.en
           { what: `navigation → prompt, warm cache (median of ${runs})`, files: '', gzip: `${median(loads.map((l) => l.ms)).toFixed(0)} ms`, 'gzip bytes': '' },
           { what: `  runs: ${loads.map((l) => l.ms.toFixed(0)).join(', ')} ms`, files: '', gzip: '', 'gzip bytes': '' },
         ];
+        for (const [mark, what] of MILESTONES) {
+          const at = loads.map((l) => l.marks[mark]).filter((t): t is number => t !== undefined);
+          if (at.length) rows.push({ what: `  ${what} (${mark}), median`, files: '', gzip: `${median(at).toFixed(0)} ms`, 'gzip bytes': '' });
+        }
         for (const p of first.before) rows.push({ what: `  before: ${p}`, files: 1, gzip: kB(gzBytes(dist, p)), 'gzip bytes': gzBytes(dist, p) });
         for (const p of first.after) rows.push({ what: `  after: ${p}`, files: 1, gzip: kB(gzBytes(dist, p)), 'gzip bytes': gzBytes(dist, p) });
         return rows;

@@ -23,6 +23,8 @@ for (const slug of ['namespaces', 'switching-routing']) {
 
     expect(errors).toEqual([]);
     expect(outside).toEqual([]);
+    // The worker the page's <head> started (scripts/early-worker.mjs) is the one the terminal adopted.
+    expect(await page.evaluate(() => '__plEarlyWorker' in window && (window as unknown as Record<string, unknown>).__plEarlyWorker === undefined)).toBe(true);
   });
 }
 

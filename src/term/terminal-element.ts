@@ -57,6 +57,18 @@ export function keyData(ev: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 
 }
 
 /** A terminal on a simulated Linux host. */
+/** Where the <head> script of scripts/early-worker.mjs leaves the worker it started (its EARLY_WORKER_PROP). */
+export const EARLY_WORKER_PROP = '__plEarlyWorker';
+type EarlyWorker = Worker & { plFailed?: number };
+
+/** The worker the page's <head> started for its main terminal, handed out once. */
+function takeEarlyWorker(): EarlyWorker | undefined {
+  const w = window as unknown as Record<string, EarlyWorker | undefined>;
+  const worker = w[EARLY_WORKER_PROP];
+  w[EARLY_WORKER_PROP] = undefined;
+  return worker;
+}
+
 export class PlTerminal extends HTMLElement {
   private host: Promise<TermHost> | null = null;
   /** The simulation worker (from the first load on): keys typed before xterm.js is up go straight to it. */
@@ -153,26 +165,33 @@ export class PlTerminal extends HTMLElement {
     if (this.host) return this.host;
     this.io?.disconnect();
     this.startedResolve();
+    performance.mark('pl:load');
     this.setAttribute('data-state', 'loading');
     // Start the worker at once so the session boots while xterm.js loads.
-    const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'packetlab-sim' });
+    // The page's main terminal adopts the worker its <head> started (scripts/early-worker.mjs).
+    const adopted = this.hasAttribute('data-main') ? takeEarlyWorker() : undefined;
+    const worker = adopted ?? new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'packetlab-sim' });
     this.worker = worker;
     const early: FromWorker[] = [];
+    const failed: FromWorker = { type: 'output', data: '\r\n\x1b[31mpacketlab: the simulator failed to load; reload the page to try again.\x1b[0m\r\n' };
     worker.onmessage = (ev: MessageEvent<FromWorker>) => early.push(ev.data);
     worker.onerror = (ev) => {
       ev.preventDefault();
-      early.push({ type: 'output', data: '\r\n\x1b[31mpacketlab: the simulator failed to load; reload the page to try again.\x1b[0m\r\n' });
+      early.push(failed);
     };
+    if ((adopted as EarlyWorker | undefined)?.plFailed) early.push(failed);
     const screen = this.screen();
     // A first guess of the size (14px monospace is about 8.4px wide); xterm fits it exactly later.
     const cols = Math.max(20, Math.floor((screen.clientWidth - 20) / 8.4));
     const rows = Number(getComputedStyle(screen).getPropertyValue('--rows')) || 16;
     void this.loadStored().then(({ rec, problem }) => {
+      performance.mark('pl:stored');
       if (problem) this.notice(problem);
       const init: ToWorker = { type: 'init', lab: this.lab, seed: this.seed, entries: rec.entries, cols, rows, checks: !this.hasAttribute('data-no-checks') };
       worker.postMessage(init);
     });
     this.host = loadHostModule().then(({ mountTerminal }) => {
+      performance.mark('pl:xterm');
       const hadFocus = screen.contains(document.activeElement);
       screen.replaceChildren();
       const mountedHost = mountTerminal(screen, {

@@ -18,6 +18,8 @@ import { lastPathOf, topologyOf } from './snapshot.ts';
 import { m } from '../labs/msg.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+// Milestones of the boot, read by `npm run bench -- prompt:` (bench/prompt.bench.ts).
+performance.mark('pl:worker-eval');
 
 let session: Session | null = null;
 let lab: string | undefined;
@@ -184,9 +186,11 @@ async function boot(entries: TermEntry[]): Promise<void> {
     fault('dispose', e);
   }
   let s: Session;
+  performance.mark('pl:boot');
   try {
     await prepareLab(lab);
     s = newSession(lab, seed, entries, true, cols);
+    performance.mark('pl:session');
   } catch (e) {
     return fault('start', e);
   }
@@ -200,6 +204,7 @@ async function boot(entries: TermEntry[]): Promise<void> {
     fault('replay', e);
     if (entries.length) return boot([]);
   }
+  performance.mark('pl:started');
   session = s;
   posted = s.version;
   liveDeferred = false;
