@@ -54,6 +54,29 @@ test('the terminal state survives a reload', async ({ page }) => {
   await expectScreen(again, /\d+: dummy7: <BROADCAST,NOARP>/);
 });
 
+test('a terminal starts before IndexedDB answers only when the store index says it has nothing to replay', async ({ page }) => {
+  await page.goto('/lessons/namespaces/');
+  const term = page.locator('pl-terminal[data-main]');
+  await ready(term);
+  await typeLine(page, term, 'ip netns add kept');
+  await expect.poll(() => storedEntries(page, 'play:/lessons/namespaces/')).toBe(1);
+  // The index (src/term/store.ts) names the key once its record has entries.
+  const index = () => page.evaluate(() => JSON.parse(localStorage.getItem('packetlab-stored/1') ?? 'null') as string[] | null);
+  await expect.poll(index).toContain('play:/lessons/namespaces/');
+
+  // A stale index (it says nothing is stored) must not lose the stored session:
+  // the terminal starts fresh, then replays the record when it arrives.
+  await page.evaluate(() => localStorage.setItem('packetlab-stored/1', '[]'));
+  await page.reload();
+  const again = page.locator('pl-terminal[data-main]');
+  await ready(again);
+  await expect.poll(() => storedEntries(page, 'play:/lessons/namespaces/')).toBe(1);
+  await typeLine(page, again, 'ip netns');
+  await expectScreen(again, /ip netns\s*\n\s*kept/);
+  await expect.poll(() => storedEntries(page, 'play:/lessons/namespaces/')).toBe(2);
+  await expect.poll(index).toContain('play:/lessons/namespaces/');
+});
+
 test('the terminal can be left with Esc then Tab', async ({ page }) => {
   await page.goto('/lessons/namespaces/');
   const term = page.locator('pl-terminal[data-main]');

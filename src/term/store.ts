@@ -147,6 +147,63 @@ let openProblem: string | undefined;
 /** In-memory fallback when IndexedDB is unavailable (private mode, blocked). */
 const memory = new Map<string, TermRecord>();
 
+// ── which terminals have entries, readable synchronously ───────────────────
+//
+// A terminal must not show a prompt before it knows whether the learner has a
+// session to replay, and the IndexedDB read it waits for is the slowest step
+// of a page's first prompt (docs/bench.md). localStorage keeps the keys of the
+// records that have entries (`packetlab-stored/1`), kept in step with every
+// write below; a terminal whose key is not in it starts at once and checks
+// the record when it arrives (src/term/terminal-element.ts). Absent (a first
+// visit, or records written before the index existed) means "unknown": the
+// terminal waits for IndexedDB, and the index is built from it.
+
+const INDEX_KEY = 'packetlab-stored/1';
+
+/** The keys whose stored record has entries, or null when unknown (no index yet, or localStorage unusable). */
+export function storedIndex(): Set<string> | null {
+  try {
+    const raw = localStorage.getItem(INDEX_KEY);
+    if (raw === null) return null;
+    const v: unknown = JSON.parse(raw);
+    return Array.isArray(v) && v.every((k) => typeof k === 'string') ? new Set(v) : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeIndex(keys: Set<string>): void {
+  try {
+    localStorage.setItem(INDEX_KEY, JSON.stringify([...keys].sort()));
+  } catch {
+    /* best effort: without it terminals wait for IndexedDB */
+  }
+}
+
+/** Record whether `key` has entries (only once the index exists; it is built whole from IndexedDB). */
+function noteIndex(key: string, hasEntries: boolean): void {
+  const keys = storedIndex();
+  if (!keys || keys.has(key) === hasEntries) return;
+  if (hasEntries) keys.add(key);
+  else keys.delete(key);
+  writeIndex(keys);
+}
+
+/** Build the index from every stored record (once, when it is missing). */
+async function buildIndex(db: IDBDatabase): Promise<void> {
+  if (storedIndex()) return;
+  const raws = await req(db.transaction('terms').objectStore('terms').getAll());
+  const keys = new Set<string>();
+  for (const raw of raws) {
+    const key = (raw as { key?: unknown } | null)?.key;
+    if (typeof key !== 'string') continue;
+    const r = parseRecord(key, raw);
+    if (r.ok && r.rec.entries.length) keys.add(key);
+  }
+  // A write that finished meanwhile already went through noteIndex (a no-op while there was no index): ours is complete.
+  writeIndex(keys);
+}
+
 function req<T>(r: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
     r.onsuccess = () => resolve(r.result);
@@ -243,6 +300,7 @@ export function openStore(): Promise<IDBDatabase | null> {
     } catch {
       /* migration is best effort */
     }
+    buildIndex(db).catch(() => undefined);
     return db;
   })());
 }
@@ -286,8 +344,10 @@ export function saveTerm(key: string, patch: Partial<Pick<TermRecord, 'entries' 
         const r = parseRecord(key, raw);
         return r.ok ? r.rec : emptyRecord(key, patch.seed);
       })();
-      store.put({ ...cur, ...patch, key, schema: SCHEMA, updated: Date.now() });
+      const rec = { ...cur, ...patch, key, schema: SCHEMA, updated: Date.now() };
+      store.put(rec);
       await txDone(tx);
+      noteIndex(key, rec.entries.length > 0);
     } catch {
       /* quota or privacy mode: persistence is best effort */
     }
@@ -307,6 +367,7 @@ export function clearTerm(key: string): Promise<void> {
       const tx = db.transaction('terms', 'readwrite');
       tx.objectStore('terms').delete(key);
       await txDone(tx);
+      noteIndex(key, false);
     } catch {
       /* ignore */
     }
@@ -343,5 +404,6 @@ export async function importProgress(text: string): Promise<number> {
   const tx = db.transaction('terms', 'readwrite');
   for (const t of file.terms) tx.objectStore('terms').put({ ...t, updated: Date.now() });
   await txDone(tx);
+  for (const t of file.terms) noteIndex(t.key, t.entries.length > 0);
   return file.terms.length;
 }

@@ -9,7 +9,7 @@
 
 import type { FromWorker, LabTexts, PathSnapshot, TermCheckResult, TermEntry, ToWorker, TopoSnapshot } from './protocol.ts';
 import type { TermHost } from './xterm-host.ts';
-import { clearTerm, loadTerm, saveTerm, type TermRecord } from './store.ts';
+import { clearTerm, loadTerm, saveTerm, storedIndex, type TermRecord } from './store.ts';
 import { learnerSeed } from './learner.ts';
 import { t, type PageKey } from '../i18n/ui-page.ts';
 import type { Msg } from '../i18n/checks.ts';
@@ -90,6 +90,10 @@ export class PlTerminal extends HTMLElement {
   readonly started = new Promise<void>((r) => (this.startedResolve = r));
   /** The stored record as found when the page loaded (read once; problems reported once). */
   private loaded: Promise<{ rec: TermRecord; problem?: string }> | null = null;
+  /** Whether the stored record is known not to hold a session other than this one's (entries may be written). */
+  private storedEntries = false;
+  /** The newest entries of a terminal started before its record was read, written once the record shows nothing to replay. */
+  private heldEntries: TermEntry[] | null = null;
   private loadStored() {
     return (this.loaded ??= loadTerm(this.storeKey, this.seed));
   }
@@ -184,11 +188,32 @@ export class PlTerminal extends HTMLElement {
     // A first guess of the size (14px monospace is about 8.4px wide); xterm fits it exactly later.
     const cols = Math.max(20, Math.floor((screen.clientWidth - 20) / 8.4));
     const rows = Number(getComputedStyle(screen).getPropertyValue('--rows')) || 16;
+    const initWith = (entries: TermEntry[]): ToWorker & { type: 'init' } => ({ type: 'init', lab: this.lab, seed: this.seed, entries, cols, rows, checks: !this.hasAttribute('data-no-checks') });
+    // A terminal the store's index says has no entries starts at once, before
+    // IndexedDB answers (src/term/store.ts storedIndex); its entries are kept
+    // back from the store until the record confirms there was nothing to replay.
+    const fresh = storedIndex()?.has(this.storeKey) === false;
+    if (fresh) worker.postMessage(initWith([]));
+    else this.storedEntries = true;
     void this.loadStored().then(({ rec, problem }) => {
       performance.mark('pl:stored');
       if (problem) this.notice(problem);
-      const init: ToWorker = { type: 'init', lab: this.lab, seed: this.seed, entries: rec.entries, cols, rows, checks: !this.hasAttribute('data-no-checks') };
-      worker.postMessage(init);
+      if (!fresh) {
+        worker.postMessage(initWith(rec.entries));
+        return;
+      }
+      if (rec.entries.length === 0) {
+        this.storedEntries = true;
+        if (this.heldEntries) void saveTerm(this.storeKey, { entries: this.heldEntries, seed: this.seed });
+        this.heldEntries = null;
+        return;
+      }
+      // The index was stale (another tab, a failed write): replay the stored session after all.
+      this.heldEntries = null;
+      void this.ready.then(async () => {
+        this.storedEntries = true;
+        (await this.load()).restart(initWith(rec.entries));
+      });
     });
     this.host = loadHostModule().then(({ mountTerminal }) => {
       performance.mark('pl:xterm');
@@ -200,7 +225,8 @@ export class PlTerminal extends HTMLElement {
         label: this.getAttribute('label') || 'Terminal',
         describedBy: screen.getAttribute('aria-describedby') ?? undefined,
         onEntries: (entries: TermEntry[]) => {
-          void saveTerm(this.storeKey, { entries, seed: this.seed });
+          if (this.storedEntries) void saveTerm(this.storeKey, { entries, seed: this.seed });
+          else this.heldEntries = entries;
           this.dispatchEvent(new CustomEvent('pl-entries', { detail: entries, bubbles: true }));
         },
         onLive: (results: TermCheckResult[], entries: number) => {

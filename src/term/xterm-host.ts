@@ -13,6 +13,8 @@ export interface TermHost {
   typeLines(lines: string[]): void;
   check(): Promise<{ results: TermCheckResult[]; error?: Msg }>;
   reset(seed: number): void;
+  /** Clear the screen and boot the worker's session again from `init` (a stored session found after a fresh start). */
+  restart(init: ToWorker & { type: 'init' }): void;
   /** Undo the last command (the worker replays the rest on a fresh world). */
   undo(): void;
   focus(): void;
@@ -207,6 +209,10 @@ export function mountTerminal(el: HTMLElement, opts: MountOptions): TermHost {
     reset(seed) {
       term.reset();
       send({ type: 'reset', seed });
+    },
+    restart(init) {
+      term.reset();
+      send(init);
     },
     undo() {
       term.reset();
