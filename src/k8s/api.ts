@@ -7,7 +7,7 @@
 import type { Clock } from '../kernel/clock.ts';
 import type { Rng } from '../kernel/rng.ts';
 import { defaultNetworkPolicy } from './netpol-api.ts';
-import { API_EPOCH as EPOCH, ApiError, namespaced, qualifiedResource, type KObject, type WatchEvent } from './client.ts';
+import { API_EPOCH as EPOCH, ApiError, apiTimestamp, namespaced, qualifiedResource, type KObject, type WatchEvent } from './client.ts';
 
 // The object types, ApiError and the discovery data are the client's (client.ts); the server's modules import them from here too.
 export { ApiError, RESOURCE, qualifiedResource, type KObject, type ObjectMeta, type WatchEvent } from './client.ts';
@@ -49,7 +49,7 @@ export class ApiServer {
 
   /** RFC 3339 time of the virtual clock (as metadata timestamps are written). */
   now(): string {
-    return new Date(EPOCH + Math.floor(this.clock.now / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+    return apiTimestamp(this.clock.now);
   }
 
   /** Seconds since a timestamp this server wrote. */
