@@ -115,8 +115,14 @@ export interface KubeApi {
   list(kind: string, ns?: string): KObject[];
   /** POST: the created object as the server stored it (name, uid, defaults filled in). */
   create(obj: KObject): KObject;
-  /** PUT: the object replaced by `obj` (the server keeps uid and creationTimestamp, bumps resourceVersion, and generation when the spec changed). */
-  update(obj: KObject): KObject;
+  /**
+   * PUT: the object replaced by `obj` (the server keeps uid and
+   * creationTimestamp, bumps resourceVersion, and generation when the spec
+   * changed; its update checks may refuse it as Invalid or complete it, e.g.
+   * a Service's cluster IP). With `dryRun`, the object as it would be stored,
+   * nothing stored.
+   */
+  update(obj: KObject, opts?: { dryRun?: boolean }): KObject;
   /** DELETE: graceful for a pod on a node unless `gracePeriodSeconds` is 0; dependents are garbage collected. */
   delete(kind: string, ns: string | undefined, name: string, opts?: { gracePeriodSeconds?: number }): KObject;
   /** The object with the server's field defaults filled in, as a server-side dry run returns it (nothing is stored). */

@@ -29,7 +29,8 @@ export function apiServerApi(api: ApiServer, kubelets: ReadonlyMap<string, Kubel
     },
     list: (kind, ns) => api.list(kind, ns).map(copy),
     create: (obj) => copy(api.create(copy(obj))),
-    update: (obj) => {
+    update: (obj, opts) => {
+      if (opts?.dryRun) return api.dryRunUpdate(copy(obj));
       const next = copy(obj);
       // In place: the stored object stays the one controllers and kubelets hold.
       const o = api.patch(obj.kind, obj.metadata.namespace, obj.metadata.name, (live) => {
