@@ -42,6 +42,13 @@ module.exports = {
       to: { path: '^src/k8s/', pathNot: '^src/k8s/(client|yaml|strategic-merge)\\.ts$' },
     },
     {
+      name: 'daemons-through-api',
+      severity: 'error',
+      comment: 'programs and the daemons that run in the cluster (kube-proxy, flanneld, kube-router, CoreDNS, ingress-nginx, MetalLB) reach the API server through the client of src/k8s/client.ts (kubeClient, inClusterConfig), which hands out copies, never through its store, its controllers, a kubelet or the cluster that wires them; object types come from client.ts too',
+      from: { path: '^src/userland/', pathNot: TEST },
+      to: { path: '^src/k8s/(api|server|controllers|kubelet|cluster|registry|events)\\.ts$' },
+    },
+    {
       name: 'no-test-code-in-product',
       severity: 'error',
       comment: 'product code must not import tests, test kits, benchmarks or e2e specs',

@@ -95,6 +95,29 @@ describe('layer boundaries (dependency-cruiser)', { timeout: 120_000 }, () => {
     rmSync(join(dir, 'src/k8s'), { recursive: true });
   });
 
+  it('fails a daemon importing the API server or the node binding instead of the in-cluster client; passes it through the client', () => {
+    put('src/k8s/client.ts', 'export const inClusterConfig = 1;\n');
+    put('src/k8s/api.ts', "import { inClusterConfig } from './client.ts';\nexport const server = inClusterConfig;\n");
+    put('src/k8s/registry.ts', "import { server } from './api.ts';\nexport const nodeOf = server;\n");
+    put('src/k8s/proxy/model.ts', 'export const servicePorts = 1;\n');
+    put('src/userland/k8s/kube-proxy.ts', "import { inClusterConfig } from '../../k8s/client.ts';\nimport { servicePorts } from '../../k8s/proxy/model.ts';\nexport const kp = inClusterConfig + servicePorts;\n");
+    put('src/userland/dns/kubernetes.ts', "import type { inClusterConfig } from '../../k8s/client.ts';\nexport type Z = typeof inClusterConfig;\n");
+    put('src/userland/dns/kubernetes.test.ts', "import { server } from '../../k8s/api.ts';\nexport const t = server;\n");
+    expect(depcruise(dir, 'src').code).toBe(0);
+    put('src/userland/k8s/kube-proxy.ts', "import { nodeOf } from '../../k8s/registry.ts';\nexport const kp = nodeOf;\n");
+    // A type-only import of the server counts too: object types come from client.ts.
+    put('src/userland/dns/kubernetes.ts', "import type { server } from '../../k8s/api.ts';\nexport type Z = typeof server;\n");
+    const r = depcruise(dir, 'src');
+    expect(r.code).not.toBe(0);
+    expect(r.out).toContain('error daemons-through-api: src/userland/k8s/kube-proxy.ts → src/k8s/registry.ts');
+    expect(r.out).toContain('error daemons-through-api: src/userland/dns/kubernetes.ts → src/k8s/api.ts');
+    // A test harness may still boot a whole cluster.
+    expect(r.out).not.toContain('kubernetes.test.ts');
+    rmSync(join(dir, 'src/userland/k8s'), { recursive: true });
+    rmSync(join(dir, 'src/userland/dns'), { recursive: true });
+    rmSync(join(dir, 'src/k8s'), { recursive: true });
+  });
+
   it('passes the real tree', () => {
     const r = depcruise(ROOT, 'src', 'labs');
     expect(r.out).toContain('no dependency violations found');

@@ -7,7 +7,7 @@
 import type { Clock } from '../kernel/clock.ts';
 import type { Rng } from '../kernel/rng.ts';
 import { defaultNetworkPolicy } from './netpol-api.ts';
-import { API_EPOCH as EPOCH, ApiError, namespaced, qualifiedResource, type KObject, type WatchEvent } from './client.ts';
+import { API_EPOCH as EPOCH, ApiError, apiTimestamp, namespaced, qualifiedResource, type KObject, type WatchEvent } from './client.ts';
 
 // The object types, ApiError and the discovery data are the client's (client.ts); the server's modules import them from here too.
 export { ApiError, RESOURCE, qualifiedResource, type KObject, type ObjectMeta, type WatchEvent } from './client.ts';
@@ -25,6 +25,30 @@ function validate(o: KObject): void {
   const head = `The ${o.kind} "${o.metadata.name}" is invalid: `;
   throw new ApiError(422, 'Invalid', errs.length === 1 ? head + errs[0] : `${head}\n${errs.map((e) => `* ${e}`).join('\n')}`);
 }
+
+/**
+ * Checks and fill-ins the API server makes on an update and not on a create
+ * (a strategy's PrepareForUpdate and ValidateUpdate), by kind: `next` may be
+ * completed from `old`; an ApiError (422 Invalid) refuses the update.
+ */
+export const UPDATE_CHECKS = new Map<string, (old: KObject, next: KObject) => void>();
+
+// ValidateServiceUpdate: the cluster IP may not change once set; an empty
+// one keeps the allocated address (the registry's patchAllocatedValues).
+UPDATE_CHECKS.set('Service', (old, next) => {
+  const was = old.spec?.clusterIP;
+  const now = next.spec?.clusterIP;
+  if (was && was !== 'None' && (now === undefined || now === '')) {
+    next.spec.clusterIP = was;
+    if (old.spec.clusterIPs) next.spec.clusterIPs = structuredClone(old.spec.clusterIPs);
+    return;
+  }
+  if (was && now !== was) {
+    const ips: string[] = next.spec?.clusterIPs && next.spec.clusterIPs[0] === now ? next.spec.clusterIPs : [now];
+    throw new ApiError(422, 'Invalid', `The Service "${old.metadata.name}" is invalid: spec.clusterIPs[0]: Invalid value: []string{${ips.map((x) => JSON.stringify(x)).join(', ')}}: may not change once set`);
+  }
+  if (next.spec && old.spec?.clusterIPs && next.spec.clusterIPs?.[0] !== now) next.spec.clusterIPs = [now];
+});
 
 /** Defaulting the API server does on write (pkg/apis/<group>/v1/defaults.go) for kinds that need it. */
 export function applyDefaults(obj: KObject): void {
@@ -49,7 +73,7 @@ export class ApiServer {
 
   /** RFC 3339 time of the virtual clock (as metadata timestamps are written). */
   now(): string {
-    return new Date(EPOCH + Math.floor(this.clock.now / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+    return apiTimestamp(this.clock.now);
   }
 
   /** Seconds since a timestamp this server wrote. */
@@ -136,6 +160,7 @@ export class ApiServer {
     const old = b.get(k);
     if (!old) throw new ApiError(404, 'NotFound', `${qualifiedResource(obj.kind)} "${m.name}" not found`);
     applyDefaults(obj);
+    UPDATE_CHECKS.get(obj.kind)?.(old, obj);
     validate(obj);
     m.uid = old.metadata.uid;
     m.creationTimestamp = old.metadata.creationTimestamp;
@@ -151,11 +176,13 @@ export class ApiServer {
     const o = this.get(kind, ns, name);
     if (!o) throw new ApiError(404, 'NotFound', `${qualifiedResource(kind)} "${name}" not found`);
     const before = JSON.stringify(o.spec);
-    const saved = VALIDATORS.has(kind) ? structuredClone(o) : undefined;
+    const check = UPDATE_CHECKS.get(kind);
+    const saved = VALIDATORS.has(kind) || check ? structuredClone(o) : undefined;
     fn(o);
     applyDefaults(o);
     if (saved) {
       try {
+        check?.(saved, o);
         validate(o);
       } catch (e) {
         for (const key of Object.keys(o)) delete o[key];
@@ -167,6 +194,17 @@ export class ApiServer {
     o.metadata.resourceVersion = String(++this.rv);
     this.emit({ type: 'MODIFIED', object: o });
     return o;
+  }
+
+  /** A dry run of PUT: the object as an update would store it (defaults, the update checks, validation), nothing stored or published. */
+  dryRunUpdate(obj: KObject): KObject {
+    const old = this.get(obj.kind, obj.metadata.namespace, obj.metadata.name);
+    if (!old) throw new ApiError(404, 'NotFound', `${qualifiedResource(obj.kind)} "${obj.metadata.name}" not found`);
+    const next = structuredClone(obj);
+    applyDefaults(next);
+    UPDATE_CHECKS.get(next.kind)?.(old, next);
+    validate(next);
+    return next;
   }
 
   /** DELETE (immediate removal; pods go through graceful termination in the kubelet first). */

@@ -1,22 +1,30 @@
-// The Kubernetes API as kubectl sees it: the seam between the client
-// program and the API server. Real kubectl reads its kubeconfig for the
-// server's address and talks HTTPS to it; here a cluster serves a `KubeApi`
-// object on each of its nodes, and kubectl gets it with `kubeClient(kernel)`
-// (the node it runs on tells which cluster, as the kubeconfig would).
-// Everything that crosses is plain data (copies of objects, errors as
-// ApiError) or the caller's own streams: kubectl never holds the server's
-// stored objects, its controllers or a node's kubelet. Logs, exec and attach
-// go through the API server, which proxies them to the pod's kubelet.
+// The Kubernetes API as its clients see it: the seam between the programs
+// that talk to the API server and the server. Real kubectl reads its
+// kubeconfig for the server's address and talks HTTPS to it; here a cluster
+// serves a `KubeApi` object on each of its nodes, and kubectl gets it with
+// `kubeClient(kernel)` (the node it runs on tells which cluster, as the
+// kubeconfig would). The daemons that run in the cluster's pods (kube-proxy,
+// flanneld, kube-router, CoreDNS's kubernetes plugin, ingress-nginx,
+// MetalLB) get the same API with `inClusterConfig(kernel)`, as client-go's
+// rest.InClusterConfig finds the server from inside a pod, together with
+// what their DaemonSet's flags and the node tell them (node name, CIDRs).
+// Everything that crosses is plain data (copies of objects, watch events
+// carrying copies, errors as ApiError) or the caller's own streams: no
+// client holds the server's stored objects, its controllers or a node's
+// kubelet. Logs, exec and attach go through the API server, which proxies
+// them to the pod's kubelet.
 //
 //   kubectl (userland/k8s/kubectl*.ts) ──KubeApi──> server.ts ──> ApiServer (api.ts), kubelets (kubelet.ts)
+//   daemons (userland/k8s, userland/dns) ──KubeApi──┘
 //
 // Also here, as client-go and kubectl keep them: the object types, the
 // discovery data a client caches (resource names, which kinds are
 // namespaced), and what kubectl computes itself from an object (pod
 // readiness, ages against its own clock, read-modify-write updates).
 //
-// The layer rule (.dependency-cruiser.cjs, "kubectl-through-api") keeps
-// kubectl from importing the API server, the controllers or the kubelet.
+// The layer rules (.dependency-cruiser.cjs, "kubectl-through-api" and
+// "daemons-through-api") keep kubectl and the daemons from importing the API
+// server, the controllers or the kubelet.
 
 import type { Kernel } from '../kernel/kernel.ts';
 import type { InStream, OutStream } from '../kernel/proc.ts';
@@ -107,8 +115,14 @@ export interface KubeApi {
   list(kind: string, ns?: string): KObject[];
   /** POST: the created object as the server stored it (name, uid, defaults filled in). */
   create(obj: KObject): KObject;
-  /** PUT: the object replaced by `obj` (the server keeps uid and creationTimestamp, bumps resourceVersion, and generation when the spec changed). */
-  update(obj: KObject): KObject;
+  /**
+   * PUT: the object replaced by `obj` (the server keeps uid and
+   * creationTimestamp, bumps resourceVersion, and generation when the spec
+   * changed; its update checks may refuse it as Invalid or complete it, e.g.
+   * a Service's cluster IP). With `dryRun`, the object as it would be stored,
+   * nothing stored.
+   */
+  update(obj: KObject, opts?: { dryRun?: boolean }): KObject;
   /** DELETE: graceful for a pod on a node unless `gracePeriodSeconds` is 0; dependents are garbage collected. */
   delete(kind: string, ns: string | undefined, name: string, opts?: { gracePeriodSeconds?: number }): KObject;
   /** The object with the server's field defaults filled in, as a server-side dry run returns it (nothing is stored). */
@@ -121,29 +135,75 @@ export interface KubeApi {
   attach(ns: string, pod: string, argv: string[], io: StreamIo): Promise<number>;
   /** Resolves when the work the requests set off is done (pods torn down, rules synced): what `delete --wait` waits for. */
   idle(): Promise<void>;
+  /**
+   * WATCH the objects of some kinds (one watch per resource, as informers
+   * hold them): `fn` gets every later change as it happens, in the order the
+   * server made them, each event carrying a copy of the object as it is
+   * when delivered. Returns the function that stops the watch.
+   */
+  watch(kinds: readonly string[], fn: (e: WatchEvent) => void): () => void;
 }
 
-/** kubectl's handle on the cluster: the API, and the host's clock to age timestamps with. */
+/** What a lister needs (client-go's listers read the informer cache the same way): GET and LIST. */
+export type ApiReader = Pick<KubeApi, 'get' | 'list'>;
+
+/** A client's handle on the cluster: the API, and the host's clock to age and write timestamps with. */
 export interface KubeClient extends KubeApi {
   /** Seconds from a timestamp the server wrote to now on the client's clock (translateTimestampSince). */
   ageSeconds(ts: string | undefined): number;
+  /** Now on the client's clock as metadata timestamps are written (metav1.Now, RFC 3339 to the second). */
+  now(): string;
 }
 
-const served = new WeakMap<Kernel, KubeApi>();
+/** RFC 3339 time of virtual time `ms` to the second, as the API writes timestamps. */
+export function apiTimestamp(ms: number): string {
+  return new Date(API_EPOCH + Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
 
-/** The cluster: answer kubectl on host `k` (a node of the cluster). */
-export function serveKubeApi(k: Kernel, api: KubeApi): void {
-  served.set(k, api);
+/**
+ * What a daemon's DaemonSet and node tell it besides the API: the node it
+ * runs on (spec.nodeName through the downward API), the cluster's pod and
+ * Service ranges and kube-proxy's mode (its flags and config file).
+ */
+export interface NodeSettings {
+  nodeName: string;
+  clusterCidr: string;
+  /** --service-cluster-ip-range (the nftables proxier drops unallocated ClusterIPs in it). */
+  serviceCidr?: string;
+  proxyMode: 'iptables' | 'ipvs' | 'nftables';
+  /** Count `work` (a sync the daemon starts) among what the API's `idle()` waits for: the simulation's bookkeeping, not an API call. */
+  track<T>(work: Promise<T>): Promise<T>;
+}
+
+/** A daemon's in-cluster configuration: the API and its node's settings. */
+export interface InCluster extends NodeSettings {
+  api: KubeClient;
+}
+
+const served = new WeakMap<Kernel, { api: KubeApi; node: NodeSettings }>();
+
+/** The cluster: answer clients on host `k` (a node of the cluster), whose daemons run with `node`'s settings. */
+export function serveKubeApi(k: Kernel, api: KubeApi, node: NodeSettings): void {
+  served.set(k, { api, node });
 }
 
 /** The API server the host's kubeconfig points at, if the host is a node of a cluster. */
 export function kubeClient(k: Kernel): KubeClient | undefined {
-  const api = served.get(k);
-  if (!api) return undefined;
+  const s = served.get(k);
+  if (!s) return undefined;
   return {
-    ...api,
+    ...s.api,
     ageSeconds: (ts) => (ts ? Math.max(0, Math.floor((API_EPOCH + k.clock.now - Date.parse(ts)) / 1000)) : 0),
+    now: () => apiTimestamp(k.clock.now),
   };
+}
+
+/** rest.InClusterConfig for a daemon running on host `k`: the API and the node's settings, if the host is a node of a cluster. */
+export function inClusterConfig(k: Kernel): InCluster | undefined {
+  const s = served.get(k);
+  const api = kubeClient(k);
+  if (!s || !api) return undefined;
+  return { ...s.node, api };
 }
 
 // ── computed by the client ───────────────────────────────────────────

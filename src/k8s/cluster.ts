@@ -14,7 +14,7 @@ import type { Kernel } from '../kernel/kernel.ts';
 import { ApiServer, type KObject } from './api.ts';
 import { ControlPlane } from './controllers.ts';
 import { Kubelet } from './kubelet.ts';
-import { bindNode, type NodeBinding } from './registry.ts';
+import type { NodeBinding } from './registry.ts';
 import { serveKubeApi } from './client.ts';
 import { apiServerApi } from './server.ts';
 import { installIngressNginx } from './ingress.ts';
@@ -172,8 +172,7 @@ export class Cluster {
       k.vfs.mkdir('/etc/kubernetes', {}, true);
       k.vfs.putFile('/etc/hosts', k.vfs.readFile('/etc/hosts') + this.nodes.map((m) => `${m.ip}\t${m.name}\n`).join(''));
       const binding: NodeBinding = { api: this.api, nodeName: n.name, track: (w) => this.track(w), idle: () => this.idle(), clusterCidr: this.opts.podCidr, proxyMode: this.opts.proxyMode, serviceCidr: this.opts.serviceCidr };
-      bindNode(k, binding);
-      serveKubeApi(k, served);
+      serveKubeApi(k, served, { nodeName: n.name, track: (w) => this.track(w), clusterCidr: this.opts.podCidr, proxyMode: this.opts.proxyMode, serviceCidr: this.opts.serviceCidr });
       this.api.create({
         apiVersion: 'v1',
         kind: 'Node',

@@ -19,6 +19,7 @@
 //     and no rules configures the catch-all server instead.
 
 import { VALIDATORS, type ApiServer, type KObject } from './api.ts';
+import type { ApiReader } from './client.ts';
 import { safeRegExp } from '../userland/lib/safe-regex.ts';
 
 /** The controller class ingress-nginx claims (--controller-class). */
@@ -76,7 +77,7 @@ function backendOf(ns: string, be: { service?: { name?: string; port?: { number?
  * `kubernetes.io/ingress.class` annotation names the class, or the class is
  * marked default. Oldest first, as the controller sorts them.
  */
-export function ingressesForController(api: ApiServer, controller = NGINX_CONTROLLER_CLASS, ingressClass = NGINX_CLASS): KObject[] {
+export function ingressesForController(api: ApiReader, controller = NGINX_CONTROLLER_CLASS, ingressClass = NGINX_CLASS): KObject[] {
   const classes = api.list('IngressClass');
   const ours = new Set(classes.filter((c) => c.spec?.controller === controller).map((c) => c.metadata.name));
   const defaults = classes.filter((c) => ours.has(c.metadata.name) && c.metadata.annotations?.['ingressclass.kubernetes.io/is-default-class'] === 'true');
@@ -230,7 +231,7 @@ export function routeRequest(servers: Map<string, Server>, host: string, uri: st
 }
 
 /** The endpoints (ip:port) of a backend, as the controller reads them from Endpoints; undefined when the Service is missing. */
-export function backendEndpoints(api: ApiServer, b: BackendRef): { addr: string; port: number }[] | undefined {
+export function backendEndpoints(api: ApiReader, b: BackendRef): { addr: string; port: number }[] | undefined {
   const svc = api.get('Service', b.namespace, b.service);
   if (!svc) return undefined;
   const sp = ((svc.spec?.ports ?? []) as { name?: string; port: number; targetPort?: number | string }[]).find((p) => (typeof b.port === 'number' ? p.port === b.port : p.name === b.port));

@@ -23,6 +23,7 @@
 
 import { parseIp4, fmtIp4 } from '../kernel/addr.ts';
 import type { ApiServer, KObject } from './api.ts';
+import type { ApiReader, KubeClient } from './client.ts';
 import { sha256 } from './hash.ts';
 
 export const METALLB_NS = 'metallb-system';
@@ -63,7 +64,7 @@ export function parseRange(s: string): [number, number] | undefined {
 }
 
 /** The pools of the IPAddressPool objects in metallb-system, by name. */
-export function poolsOf(api: ApiServer): Pool[] {
+export function poolsOf(api: ApiReader): Pool[] {
   return api
     .list('IPAddressPool', METALLB_NS)
     .map((o) => ({
@@ -160,7 +161,7 @@ export function electNodes(nodes: string[], ip: string): string[] {
 }
 
 /** Does an L2Advertisement cover a pool on a node? (empty ipAddressPools = every pool; nodeSelectors by matchLabels). */
-export function l2Covers(api: ApiServer, pool: string, node: string): boolean {
+export function l2Covers(api: ApiReader, pool: string, node: string): boolean {
   const n = api.get('Node', undefined, node);
   return api.list('L2Advertisement', METALLB_NS).some((adv) => {
     const pools = (adv.spec?.ipAddressPools ?? []) as string[];
@@ -174,7 +175,7 @@ export function l2Covers(api: ApiServer, pool: string, node: string): boolean {
 }
 
 /** A MetalLB-style event on an object (source component metallb-controller or metallb-speaker). */
-export function metallbEvent(api: ApiServer, obj: KObject, type: 'Normal' | 'Warning', reason: string, message: string, component: string, host?: string): void {
+export function metallbEvent(api: Pick<KubeClient, 'create' | 'now'>, obj: KObject, type: 'Normal' | 'Warning', reason: string, message: string, component: string, host?: string): void {
   try {
     const t = api.now();
     api.create({
@@ -197,7 +198,7 @@ export function metallbEvent(api: ApiServer, obj: KObject, type: 'Normal' | 'War
 }
 
 /** A JSON log line as MetalLB's go-kit logger writes it (keys in the order given, ts from the virtual clock). */
-export function metallbLog(api: ApiServer, level: string, kv: Record<string, unknown>): string {
+export function metallbLog(api: Pick<KubeClient, 'now'>, level: string, kv: Record<string, unknown>): string {
   return JSON.stringify({ ...kv, level, ts: api.now() }) + '\n';
 }
 

@@ -3,7 +3,7 @@
 // protocol TCP; SetDefaults_NetworkPolicy: policyTypes is [Ingress], plus
 // Egress when the spec has egress rules) and an empty podSelector.
 
-import type { KObject } from './api.ts';
+import type { KObject } from './client.ts';
 
 /** Fill in what the API server defaults on create and update. */
 export function defaultNetworkPolicy(o: KObject): void {

@@ -1,11 +1,11 @@
-// Which cluster a simulated host belongs to (what a kubeconfig or the
-// node's kubelet.conf would tell a client): programs on a node find the API
-// server and their node name here.
+// A node's kubelet and the cluster it belongs to (what the node's
+// kubelet.conf would tell the kubelet): the API server it registers with and
+// its node name. Programs on the node reach the cluster through the client
+// of client.ts (`kubeClient`, `inClusterConfig`), never through this binding.
 
-import type { Kernel } from '../kernel/kernel.ts';
 import type { ApiServer } from './api.ts';
 
-/** A host's membership in a cluster. */
+/** A host's membership in a cluster, as its kubelet holds it. */
 export interface NodeBinding {
   api: ApiServer;
   nodeName: string;
@@ -17,16 +17,4 @@ export interface NodeBinding {
   proxyMode: 'iptables' | 'ipvs' | 'nftables';
   /** --service-cluster-ip-range (the nftables proxier drops unallocated ClusterIPs in it). */
   serviceCidr?: string;
-}
-
-const bindings = new WeakMap<Kernel, NodeBinding>();
-
-/** Bind a host to a cluster. */
-export function bindNode(k: Kernel, b: NodeBinding): void {
-  bindings.set(k, b);
-}
-
-/** The cluster a host belongs to, if any. */
-export function nodeOf(k: Kernel): NodeBinding | undefined {
-  return bindings.get(k);
 }

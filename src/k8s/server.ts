@@ -1,7 +1,8 @@
-// The API server's side of the kubectl seam (see client.ts): answers the
-// client's calls from the ApiServer's store with copies, and proxies logs,
-// exec and attach to the kubelet of the pod's node, as the real API server
-// proxies pods/NAME/{log,exec,attach} to the node's kubelet.
+// The API server's side of the client seam (see client.ts): answers the
+// calls of kubectl and of the in-cluster daemons from the ApiServer's store
+// with copies (watch events too), and proxies logs, exec and attach to the
+// kubelet of the pod's node, as the real API server proxies
+// pods/NAME/{log,exec,attach} to the node's kubelet.
 
 import { ApiError, type KObject, type KubeApi } from './client.ts';
 import { applyDefaults, type ApiServer } from './api.ts';
@@ -28,7 +29,8 @@ export function apiServerApi(api: ApiServer, kubelets: ReadonlyMap<string, Kubel
     },
     list: (kind, ns) => api.list(kind, ns).map(copy),
     create: (obj) => copy(api.create(copy(obj))),
-    update: (obj) => {
+    update: (obj, opts) => {
+      if (opts?.dryRun) return api.dryRunUpdate(copy(obj));
       const next = copy(obj);
       // In place: the stored object stays the one controllers and kubelets hold.
       const o = api.patch(obj.kind, obj.metadata.namespace, obj.metadata.name, (live) => {
@@ -56,5 +58,12 @@ export function apiServerApi(api: ApiServer, kubelets: ReadonlyMap<string, Kubel
       return kubeletOf(pod).attach(ns, name, argv, io);
     },
     idle,
+    watch: (kinds, fn) => {
+      const want = new Set(kinds);
+      // Filtered before copying: a watch of Services copies no Pods.
+      return api.watch((e) => {
+        if (want.has(e.object.kind)) fn({ type: e.type, object: copy(e.object) });
+      });
+    },
   };
 }

@@ -10,9 +10,10 @@
 //   (`$setElementOrder`), live-only items kept after them, items removed from
 //   the configuration deleted;
 // - every other list, and every scalar, is replaced.
-// Also the update-only validation the merge can trip (immutable fields).
+// The update-only checks the merge can trip (immutable fields) are the API
+// server's (UPDATE_CHECKS in api.ts): kubectl gets its Invalid errors.
 
-import { ApiError, type KObject } from './client.ts';
+import type { KObject } from './client.ts';
 
 type J = unknown;
 type Obj = Record<string, J>;
@@ -118,10 +119,11 @@ export function lastAppliedValue(obj: KObject): string {
  * `kubectl apply` onto a live object: the three-way merge of the last applied
  * configuration (the annotation; none for an object made by `kubectl
  * create`), the file and the live object, with the file kept as the new
- * annotation. Returns the object to store, or undefined when nothing changes
- * ("unchanged"); `missing` tells the annotation was absent (kubectl warns).
+ * annotation. Returns the object to send (the server's update checks may
+ * still complete or refuse it); `missing` tells the annotation was absent
+ * (kubectl warns).
  */
-export function applyMerge(file: KObject, live: KObject, config: KObject = file): { next?: KObject; missing: boolean } {
+export function applyMerge(file: KObject, live: KObject, config: KObject = file): { merged: KObject; missing: boolean } {
   const last = live.metadata.annotations?.[LAST_APPLIED];
   let original: unknown;
   try {
@@ -135,28 +137,5 @@ export function applyMerge(file: KObject, live: KObject, config: KObject = file)
   merged.status = structuredClone(live.status);
   for (const k of ['uid', 'resourceVersion', 'creationTimestamp', 'generation', 'namespace'] as const) if (live.metadata[k] !== undefined) (merged.metadata as unknown as Record<string, unknown>)[k] = live.metadata[k];
   if (merged.status === undefined) delete merged.status;
-  validateUpdate(live, merged);
-  return { next: sameJson(merged, live) ? undefined : merged, missing: !last };
-}
-
-/**
- * Checks the API server makes on an update and not on a create (ValidateServiceUpdate:
- * the cluster IP may not change once set). Throws the Invalid error the server returns.
- */
-export function validateUpdate(old: KObject, next: KObject): void {
-  if (old.kind === 'Service') {
-    const was = old.spec?.clusterIP;
-    const now = next.spec?.clusterIP;
-    // An empty cluster IP keeps the allocated one (the registry's patchAllocatedValues).
-    if (was && was !== 'None' && (now === undefined || now === '')) {
-      next.spec.clusterIP = was;
-      if (old.spec.clusterIPs) next.spec.clusterIPs = clone(old.spec.clusterIPs);
-      return;
-    }
-    if (was && now !== was) {
-      const ips: string[] = next.spec?.clusterIPs && next.spec.clusterIPs[0] === now ? next.spec.clusterIPs : [now];
-      throw new ApiError(422, 'Invalid', `The Service "${old.metadata.name}" is invalid: spec.clusterIPs[0]: Invalid value: []string{${ips.map((x) => JSON.stringify(x)).join(', ')}}: may not change once set`);
-    }
-    if (next.spec && old.spec?.clusterIPs && next.spec.clusterIPs?.[0] !== now) next.spec.clusterIPs = [now];
-  }
+  return { merged, missing: !last };
 }

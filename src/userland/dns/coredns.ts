@@ -13,7 +13,7 @@ import { coreConfig, parseCorefile, type CoreConfig } from './corefile.ts';
 import { COREDNS, DnsServer } from './server.ts';
 import { spawnDaemon } from './daemon.ts';
 import { kubernetesZones } from './kubernetes.ts';
-import { nodeOf } from '../../k8s/registry.ts';
+import { inClusterConfig } from '../../k8s/client.ts';
 
 export const COREDNS_VERSION = 'CoreDNS-1.11.1';
 
@@ -99,12 +99,13 @@ async function coredns(p: Process): Promise<number> {
   if (port !== undefined && Number.isInteger(port)) cfg.port = port;
   if (cfg.kubernetes) {
     // In a pod the plugin reaches the API server through the in-cluster config.
-    const node = nodeOf((p.netns as NetNs).kernel);
+    const k = (p.netns as NetNs).kernel;
+    const node = inClusterConfig(k);
     if (!node) {
       p.stderr.write('plugin/kubernetes: invalid configuration: no configuration has been provided, try setting KUBERNETES_MASTER environment variable\n');
       return 1;
     }
-    cfg.data.zones.push(...kubernetesZones(cfg.kubernetes, node.api));
+    cfg.data.zones.push(...kubernetesZones(cfg.kubernetes, node.api, k.clock));
   }
   const server = new DnsServer(p, cfg.data, COREDNS);
   const err = bindAll(server, cfg);

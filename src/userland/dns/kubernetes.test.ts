@@ -33,7 +33,7 @@ function cluster(): ServerData {
   slice('svc1-slice1', 'svc1', [{ ip: '172.0.0.1', hostname: 'ep1a' }]);
   slice('hdls1-slice1', 'hdls1', [{ ip: '172.0.0.2' }, { ip: '172.0.0.3' }, { ip: '172.0.0.4', hostname: 'dup-name' }, { ip: '172.0.0.5', hostname: 'dup-name' }]);
   api.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'pod1', namespace: 'testns' }, spec: {}, status: { podIP: '10.244.1.7' } });
-  const zones = kubernetesZones({ zones: ['cluster.local', 'in-addr.arpa', 'ip6.arpa'], ttl: 5, pods: 'insecure', fallthrough: ['in-addr.arpa', 'ip6.arpa'] }, api);
+  const zones = kubernetesZones({ zones: ['cluster.local', 'in-addr.arpa', 'ip6.arpa'], ttl: 5, pods: 'insecure', fallthrough: ['in-addr.arpa', 'ip6.arpa'] }, api, api.clock);
   return { zones, forwarders: [] };
 }
 

@@ -20,7 +20,7 @@
 // additional section. Expected answers: CoreDNS's handler_test.go and
 // reverse_test.go.
 
-import type { ApiServer, KObject } from '../../k8s/api.ts';
+import type { ApiReader, KObject } from '../../k8s/client.ts';
 import { CLASS_IN, canonName, type RR } from './wire.ts';
 import type { AuthZone } from './server.ts';
 import type { KubernetesConf } from './corefile.ts';
@@ -41,7 +41,7 @@ function hostnameOf(ip: string, hostname?: string): string {
 }
 
 /** The Service's endpoints, from its EndpointSlices (ready ones; publishNotReadyAddresses adds the rest). */
-function endpointsOf(api: ApiServer, svc: KObject): Endpoint[] {
+function endpointsOf(api: ApiReader, svc: KObject): Endpoint[] {
   const out: Endpoint[] = [];
   const ns = svc.metadata.namespace;
   for (const sl of api.list('EndpointSlice', ns)) {
@@ -70,8 +70,8 @@ function portsFor(svc: KObject, port?: string, proto?: string): { port: number; 
 
 const isHeadless = (svc: KObject): boolean => svc.spec?.clusterIP === 'None';
 
-/** The zones the plugin answers, reading `api` on every query. */
-export function kubernetesZones(conf: KubernetesConf, api: ApiServer): AuthZone[] {
+/** The zones the plugin answers, reading `api` on every query (SOA serials from `clock`, the host's). */
+export function kubernetesZones(conf: KubernetesConf, api: ApiReader, clock: { readonly now: number }): AuthZone[] {
   const out: AuthZone[] = [];
   const forward = conf.zones.filter((z) => !z.endsWith('in-addr.arpa') && !z.endsWith('ip6.arpa'));
   const clusterZone = forward[0] ?? 'cluster.local';
@@ -82,7 +82,7 @@ export function kubernetesZones(conf: KubernetesConf, api: ApiServer): AuthZone[
       ttl: conf.ttl,
       cls: CLASS_IN,
       // plugin/kubernetes Serial: the API connection's last modification (unix seconds).
-      data: { type: 'SOA', mname: `ns.dns.${origin}`, rname: `hostmaster.${origin}`, serial: Math.floor(api.clock.now / 1000) + 1767268800, refresh: 7200, retry: 1800, expire: 86400, minimum: conf.ttl },
+      data: { type: 'SOA', mname: `ns.dns.${origin}`, rname: `hostmaster.${origin}`, serial: Math.floor(clock.now / 1000) + 1767268800, refresh: 7200, retry: 1800, expire: 86400, minimum: conf.ttl },
     });
     const falls = (conf.fallthrough ?? []).length === 0 ? conf.fallthrough !== undefined : (conf.fallthrough ?? []).some((f) => origin === f || origin.endsWith(`.${f}`));
     if (origin.endsWith('in-addr.arpa') || origin.endsWith('ip6.arpa')) {

@@ -14,7 +14,7 @@
 import { register } from '../registry.ts';
 import { kernelOf } from '../lib/sys.ts';
 import { klogTime } from '../lib/klog.ts';
-import { nodeOf } from '../../k8s/registry.ts';
+import { inClusterConfig, modify } from '../../k8s/client.ts';
 import { parseIp4 } from '../../kernel/addr.ts';
 import { StringOut } from '../../kernel/proc.ts';
 
@@ -88,7 +88,7 @@ register({
   usage: 'flanneld [--ip-masq] [--kube-subnet-mgr]',
   async run(p) {
     const k = kernelOf(p);
-    const b = nodeOf(k);
+    const b = inClusterConfig(k);
     if (!b) {
       p.stderr.write(`E${klogTime(p)}       1 main.go:229] Failed to create SubnetManager: fail to create kubernetes config: unable to load in-cluster configuration\n`);
       return 1;
@@ -137,7 +137,7 @@ register({
       await run(['ip', 'addr', 'replace', `${net}/32`, 'dev', 'flannel.1']);
       await run(['ip', 'link', 'set', 'flannel.1', 'up']);
       const mac = ns.devByName('flannel.1')?.mac;
-      b.api.patch('Node', undefined, b.nodeName, (o) => {
+      modify(b.api, 'Node', undefined, b.nodeName, (o) => {
         o.metadata.annotations = { ...(o.metadata.annotations ?? {}), 'flannel.alpha.coreos.com/backend-data': JSON.stringify({ VNI: vni, VtepMAC: mac }), 'flannel.alpha.coreos.com/backend-type': 'vxlan', 'flannel.alpha.coreos.com/kube-subnet-manager': 'true', ...(myIp ? { 'flannel.alpha.coreos.com/public-ip': myIp } : {}) };
       });
     }
@@ -175,8 +175,8 @@ register({
       }
     };
     let chain = sync();
-    const off = b.api.watch((e) => {
-      if (e.object.kind === 'Node') chain = chain.then(sync);
+    const off = b.api.watch(['Node'], () => {
+      chain = chain.then(sync);
     });
     await new Promise<void>((res) => p.onSignal(() => res()));
     off();

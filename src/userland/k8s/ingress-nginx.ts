@@ -30,10 +30,8 @@ import { KernelError } from '../../kernel/errno.ts';
 import type { Process } from '../../kernel/proc.ts';
 import { TcpSocket } from '../../kernel/socket/tcp.ts';
 import { utf8Len } from '../../kernel/packet.ts';
-import type { KObject } from '../../k8s/api.ts';
-import { podReady } from '../../k8s/controllers.ts';
+import { inClusterConfig, modify, podReady, type KObject } from '../../k8s/client.ts';
 import { backendEndpoints, buildServers, ingressesForController, SIMULATED_ANNOTATIONS, NGINX_CLASS, NGINX_CONTROLLER_CLASS, routeRequest, upstreamName, type BackendRef } from '../../k8s/ingress.ts';
-import { nodeOf } from '../../k8s/registry.ts';
 import { declareNotSimulated, register } from '../registry.ts';
 import { kernelOf, nsOf } from '../lib/sys.ts';
 import { httpDate } from '../net/httpd.ts';
@@ -129,7 +127,7 @@ register({
   hidden: true,
   async run(p) {
     const k = kernelOf(p);
-    const b = nodeOf(k);
+    const b = inClusterConfig(k);
     const args = p.argv.slice(1);
     const flag = (n: string): string | undefined => args.find((a) => a.startsWith(`--${n}=`))?.slice(n.length + 3);
     if (!b) {
@@ -180,7 +178,7 @@ register({
         }
         const cur = JSON.stringify(ing.status?.loadBalancer?.ingress ?? []);
         if (want.length && cur !== JSON.stringify(want)) {
-          api.patch('Ingress', ing.metadata.namespace, ing.metadata.name, (o) => {
+          modify(api, 'Ingress', ing.metadata.namespace, ing.metadata.name, (o) => {
             o.status = { ...(o.status ?? {}), loadBalancer: { ingress: want } };
           });
           // The status update comes back as an update of the Ingress, which the controller syncs again.
@@ -194,7 +192,7 @@ register({
       const now = api.now();
       try {
         if (ev) {
-          api.patch('Event', ev.metadata.namespace, ev.metadata.name, (e) => {
+          modify(api, 'Event', ev.metadata.namespace, ev.metadata.name, (e) => {
             e.count = (e.count ?? 1) + 1;
             e.lastTimestamp = now;
           });
@@ -221,9 +219,8 @@ register({
         }),
       );
     };
-    const off = api.watch((e) => {
-      const kind = e.object.kind;
-      if (kind === 'Ingress' || kind === 'IngressClass' || (kind === 'Pod' && e.object.metadata.name === podName)) schedule();
+    const off = api.watch(['Ingress', 'IngressClass', 'Pod'], (e) => {
+      if (e.object.kind !== 'Pod' || e.object.metadata.name === podName) schedule();
     });
     schedule();
 

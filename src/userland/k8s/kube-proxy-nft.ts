@@ -4,7 +4,7 @@
 
 import type { Process } from '../../kernel/proc.ts';
 import { StringIn, StringOut } from '../../kernel/proc.ts';
-import type { NodeBinding } from '../../k8s/registry.ts';
+import type { InCluster } from '../../k8s/client.ts';
 import { buildNftScript } from '../../k8s/proxy/nftables.ts';
 import type { ServicePortInfo } from '../../k8s/proxy/model.ts';
 
@@ -20,7 +20,7 @@ export interface NftProxierState {
 export const lastNftSync = new WeakMap<object, { script: string; status: number; err: string }>();
 
 /** One full sync; returns nft's exit status and error text. */
-export async function syncNftables(p: Process, host: object, b: NodeBinding, ports: ServicePortInfo[], st: NftProxierState): Promise<{ code: number; err: string }> {
+export async function syncNftables(p: Process, host: object, b: InCluster, ports: ServicePortInfo[], st: NftProxierState): Promise<{ code: number; err: string }> {
   const node = b.api.get('Node', undefined, b.nodeName);
   const nodeIps = ((node?.status?.addresses ?? []) as { type: string; address: string }[]).filter((a) => a.type === 'InternalIP').map((a) => a.address);
   const { script, active, stale, activeSets } = buildNftScript(ports, b.api.list('Service'), { clusterCidr: b.clusterCidr, serviceCidr: b.serviceCidr ?? '10.96.0.0/12', nodeIps, existingChains: st.existing, staleChains: st.stale, nodeName: b.nodeName, existingSets: st.sets });

@@ -11,7 +11,7 @@ import { StringIn, StringOut } from '../../kernel/proc.ts';
 import { register, declareNotSimulated } from '../registry.ts';
 import { kernelOf } from '../lib/sys.ts';
 import { klogTime } from '../lib/klog.ts';
-import { nodeOf } from '../../k8s/registry.ts';
+import { inClusterConfig } from '../../k8s/client.ts';
 import { buildIptablesRestore, JUMP_CHAINS, jumpArgs } from '../../k8s/proxy/iptables.ts';
 import { servicePorts } from '../../k8s/proxy/model.ts';
 import { buildIpvsIptablesRestore, IPVS_JUMP_CHAINS, ipvsNodeAddresses, planIpvsSync, syncIpvs, syncIpvsSets, type IpvsSyncPlan } from '../../k8s/proxy/ipvs.ts';
@@ -48,7 +48,7 @@ register({
   usage: 'kube-proxy [--proxy-mode=iptables|ipvs|nftables]',
   async run(p) {
     const k = kernelOf(p);
-    const b = nodeOf(k);
+    const b = inClusterConfig(k);
     if (!b) {
       p.stderr.write(`E${klogTime(p)}       1 run.go:74] "command failed" err="failed to load kubeconfig: invalid configuration: no configuration has been provided"\n`);
       return 1;
@@ -128,8 +128,7 @@ register({
         syncing = false;
       }
     };
-    const off = b.api.watch((e) => {
-      if (e.object.kind !== 'Service' && e.object.kind !== 'EndpointSlice') return;
+    const off = b.api.watch(['Service', 'EndpointSlice'], () => {
       dirty = true;
       void b.track(sync());
     });

@@ -20,7 +20,7 @@ import { StringIn, StringOut } from '../../kernel/proc.ts';
 import { register } from '../registry.ts';
 import { kernelOf } from '../lib/sys.ts';
 import { klogTime } from '../lib/klog.ts';
-import { nodeOf } from '../../k8s/registry.ts';
+import { inClusterConfig } from '../../k8s/client.ts';
 import { buildNetpolSync, KR_COMMON, KR_DEFAULT, KR_TOP, staticChainRules, topJump } from '../../k8s/netpol.ts';
 import { ipsetOf } from '../../kernel/netfilter/ipset.ts';
 
@@ -47,7 +47,7 @@ register({
   usage: 'kube-router --run-firewall=true [--run-router=false] [--run-service-proxy=false] [--service-cluster-ip-range=CIDR] [--service-node-port-range=RANGE]',
   async run(p) {
     const k = kernelOf(p);
-    const b = nodeOf(k);
+    const b = inClusterConfig(k);
     if (!b) {
       p.stderr.write(`F${klogTime(p)}       1 kube-router.go:95] Failed to build kubeconfig: invalid configuration: no configuration has been provided\n`);
       return 1;
@@ -120,9 +120,7 @@ register({
         syncing = false;
       }
     };
-    const off = b.api.watch((e) => {
-      const kind = e.object.kind;
-      if (kind !== 'NetworkPolicy' && kind !== 'Pod' && kind !== 'Namespace') return;
+    const off = b.api.watch(['NetworkPolicy', 'Pod', 'Namespace'], () => {
       dirty = true;
       void b.track(sync());
     });

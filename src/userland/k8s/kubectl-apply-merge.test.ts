@@ -99,5 +99,10 @@ describe('kubectl apply: three-way merge against the live object', () => {
     expect((await sh(c, 'kubectl apply -f -', file)).out).toBe('service/web unchanged\n');
     const bad = await sh(c, 'kubectl apply -f -', file.replace('spec:\n', 'spec:\n  clusterIP: 10.96.0.99\n'));
     expect(bad).toEqual({ out: '', err: 'The Service "web" is invalid: spec.clusterIPs[0]: Invalid value: []string{"10.96.0.99"}: may not change once set\n', code: 1 });
+    // The check is the API server's, so every writer meets it: kubectl patch, and a client's PUT.
+    const patched = await sh(c, `kubectl patch service web -p '{"spec":{"clusterIP":"10.96.0.99"}}'`);
+    expect(patched).toEqual({ out: '', err: bad.err, code: 1 });
+    expect(() => c.api.patch('Service', 'default', 'web', (o) => (o.spec.clusterIP = '10.96.0.98'))).toThrow('may not change once set');
+    expect(c.api.get('Service', 'default', 'web')!.spec.clusterIP).toBe(live.spec.clusterIP);
   });
 });

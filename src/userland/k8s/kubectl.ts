@@ -23,7 +23,7 @@ import { describeNetworkPolicy, netpolRow } from './kubectl-netpol.ts';
 import { parseFlags, unknownCommand, findVerb, NotSimulatedFlag, UsageError, KUBECTL_COMMANDS, VERB_FLAGS, type Args } from './kubectl-flags.ts';
 import { printerFor, sortBy, NotSimulatedFormat } from './kubectl-output.ts';
 import { refuseNotSimulated } from '../registry.ts';
-import { applyMerge, lastAppliedValue, LAST_APPLIED } from '../../k8s/strategic-merge.ts';
+import { applyMerge, lastAppliedValue, sameJson, LAST_APPLIED } from '../../k8s/strategic-merge.ts';
 import { kubectlExtra, eventTable, createAndPrint } from './kubectl-verbs.ts';
 
 /** Resource names and aliases kubectl accepts, to kinds. */
@@ -494,10 +494,12 @@ async function apply(p: Process, api: KubeClient, a: Args, create: boolean): Pro
       } else {
         // A three-way strategic merge (last applied, file, live): src/k8s/strategic-merge.ts.
         const m = applyMerge(d, have, fileObj);
+        // What the server would store (its update checks refuse a changed cluster IP, keep an allocated one): the same as live is "unchanged".
+        const stored = api.update(m.merged, { dryRun: true });
         if (m.missing) p.stderr.write(`Warning: resource ${RESOURCE[d.kind]?.plural ?? d.kind.toLowerCase()}/${d.metadata.name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`);
-        if (!m.next) p.stdout.write(`${ref(d.kind, d.metadata.name)} unchanged\n`);
+        if (sameJson(stored, have)) p.stdout.write(`${ref(d.kind, d.metadata.name)} unchanged\n`);
         else {
-          api.update(m.next);
+          api.update(m.merged);
           p.stdout.write(`${ref(d.kind, d.metadata.name)} configured\n`);
         }
       }

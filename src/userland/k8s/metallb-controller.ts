@@ -8,9 +8,8 @@
 
 import { register } from '../registry.ts';
 import { kernelOf } from '../lib/sys.ts';
-import { nodeOf } from '../../k8s/registry.ts';
 import { parseIp4 } from '../../kernel/addr.ts';
-import type { KObject } from '../../k8s/api.ts';
+import { inClusterConfig, modify, type KObject } from '../../k8s/client.ts';
 import { ANN_FROM_POOL, ANN_FROM_POOL_OLD, allocate, desiredIps, metallbEvent, metallbLog, poolFor, poolsOf } from '../../k8s/metallb.ts';
 import { coalescedReconcile } from './coalesce.ts';
 
@@ -21,7 +20,7 @@ register({
   summary: 'MetalLB controller: assigns LoadBalancer addresses from IPAddressPools (runs in the metallb-system controller pod)',
   hidden: true,
   async run(p) {
-    const b = nodeOf(kernelOf(p));
+    const b = inClusterConfig(kernelOf(p));
     if (!b) {
       p.stderr.write('{"level":"error","msg":"unable to load in-cluster configuration, KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT must be defined"}\n');
       return 1;
@@ -30,7 +29,7 @@ register({
     const log = (level: string, kv: Record<string, unknown>): void => p.stdout.write(metallbLog(api, level, kv));
     const lastError = new Map<string, string>();
     const clear = (s: KObject): void => {
-      api.patch('Service', s.metadata.namespace, s.metadata.name, (o) => {
+      modify(api, 'Service', s.metadata.namespace, s.metadata.name, (o) => {
         o.status = { ...(o.status ?? {}), loadBalancer: {} };
         if (o.metadata.annotations) {
           delete o.metadata.annotations[ANN_FROM_POOL];
@@ -83,7 +82,7 @@ register({
         }
         lastError.delete(k);
         used.set(r.ip, k);
-        api.patch('Service', s.metadata.namespace, s.metadata.name, (o) => {
+        modify(api, 'Service', s.metadata.namespace, s.metadata.name, (o) => {
           o.status = { ...(o.status ?? {}), loadBalancer: { ingress: [{ ip: r.ip }] } };
           o.metadata.annotations = { ...(o.metadata.annotations ?? {}), [ANN_FROM_POOL]: r.pool };
           delete o.metadata.annotations[ANN_FROM_POOL_OLD];
@@ -93,9 +92,7 @@ register({
       }
     };
     const sync = coalescedReconcile(reconcile);
-    const off = api.watch((e) => {
-      const k = e.object.kind;
-      if (k !== 'Service' && k !== 'IPAddressPool') return;
+    const off = api.watch(['Service', 'IPAddressPool'], () => {
       void b.track(sync());
     });
     await b.track(sync());

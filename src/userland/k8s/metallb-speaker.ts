@@ -11,12 +11,11 @@
 
 import { register } from '../registry.ts';
 import { kernelOf } from '../lib/sys.ts';
-import { nodeOf } from '../../k8s/registry.ts';
 import { parseIp4, fmtIp4 } from '../../kernel/addr.ts';
 import type { ArpPacket, EthFrame } from '../../kernel/packet.ts';
 import type { NetDevice } from '../../kernel/netdev.ts';
 import { packetSocket } from '../../kernel/socket/packet.ts';
-import type { KObject } from '../../k8s/api.ts';
+import { inClusterConfig, type KObject } from '../../k8s/client.ts';
 import { ANN_FROM_POOL, ANN_FROM_POOL_OLD, METALLB_NS, electNodes, l2Covers, metallbEvent, metallbLog, poolFor, poolsOf } from '../../k8s/metallb.ts';
 import { coalescedReconcile } from './coalesce.ts';
 
@@ -31,7 +30,7 @@ register({
   hidden: true,
   async run(p) {
     const k = kernelOf(p);
-    const b = nodeOf(k);
+    const b = inClusterConfig(k);
     if (!b) return 1;
     const api = b.api;
     const me = b.nodeName;
@@ -116,9 +115,7 @@ register({
       }
     };
     const sync = coalescedReconcile(reconcile);
-    const kinds = new Set(['Service', 'EndpointSlice', 'Pod', 'IPAddressPool', 'L2Advertisement', 'Node']);
-    const off = api.watch((e) => {
-      if (!kinds.has(e.object.kind)) return;
+    const off = api.watch(['Service', 'EndpointSlice', 'Pod', 'IPAddressPool', 'L2Advertisement', 'Node'], (e) => {
       if (e.object.kind === 'Pod' && e.object.metadata.namespace !== METALLB_NS) return;
       void b.track(sync());
     });
