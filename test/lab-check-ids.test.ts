@@ -4,17 +4,11 @@
 // with the project's real configuration (it must fail, once for each way
 // of reading `what`) and the same check written against the step's
 // parameters (it must pass).
-import { ESLint } from 'eslint';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { restrictedMessages } from './lint-kit.ts';
 
-const ROOT = resolve(import.meta.dirname, '..');
-
-async function lint(code: string, file: string): Promise<string[]> {
-  const eslint = new ESLint({ cwd: ROOT, cache: false });
-  const [r] = await eslint.lintText(code, { filePath: resolve(ROOT, file) });
-  return r.messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => `${m.line}`);
-}
+/** The lines the labs rule refuses. */
+const lint = async (code: string, file: string): Promise<string[]> => (await restrictedMessages(code, file)).map((m) => m.split(':')[0]!);
 
 const HEAD = "import type { TraceStep } from '../../src/kernel/packet.ts';\n";
 
