@@ -21,6 +21,13 @@ export const USERLAND_KERNEL_TABLES = [
   { selector: "UpdateExpression > MemberExpression.argument[property.name=/^(promisc|allmulti)$/]", message: 'Programs change devices with NetNs.linkChange.' },
 ];
 
+/** Reading a traced step's English text (see the labs block below; tested in test/lab-check-ids.test.ts). */
+export const LAB_TRACE_TEXT = [
+  { selector: "MemberExpression[property.name='what']", message: "Checks test a traced step's id and params (nfRuleOf, nfDropIn in src/labs/checks.ts), not its English text (`what`)." },
+  { selector: "MemberExpression[computed=true][property.value='what']", message: "Checks test a traced step's id and params (nfRuleOf, nfDropIn in src/labs/checks.ts), not its English text (`what`)." },
+  { selector: "ObjectPattern > Property[key.name='what']", message: "Checks test a traced step's id and params (nfRuleOf, nfDropIn in src/labs/checks.ts), not its English text (`what`)." },
+];
+
 export default tseslint.config(
   { ignores: ['dist/', '.astro/', 'node_modules/', 'public/', 'test-results/', 'playwright-report/'] },
   js.configs.recommended,
@@ -57,6 +64,14 @@ export default tseslint.config(
       'no-restricted-syntax': ['error', ...USERLAND_KERNEL_TABLES],
       '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ regex: 'kernel/(neigh|fdb|stp|brport)\\.ts$', allowTypeImports: true, message: 'Programs use NetNs operations (neighDump, fdbDump, bridgeInfo, linkChange…); import types only.' }] }],
     },
+  },
+  {
+    // Lab checks speak in ids (docs/ARCHITECTURE.md): a traced step is
+    // tested by its step id and parameters, so a check keeps working when
+    // the narration's English changes and never matches a sentence.
+    files: ['labs/**/*.ts', 'src/labs/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...LAB_TRACE_TEXT] },
   },
   {
     // Node scripts and tool configs in plain JavaScript.

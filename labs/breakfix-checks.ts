@@ -5,7 +5,7 @@
 
 import { parseIp4 } from '../src/kernel/addr.ts';
 import { nfTable } from '../src/kernel/netfilter/netfilter.ts';
-import { explainProbe, probeEcho, resolveNs, tracedSyn, type CheckCtx } from '../src/labs/checks.ts';
+import { explainProbe, nfDropIn, probeEcho, resolveNs, tracedSyn, type CheckCtx } from '../src/labs/checks.ts';
 import type { CheckOutcome } from '../src/labs/types.ts';
 import { m, stepParam } from '../src/labs/messages.ts';
 
@@ -40,7 +40,7 @@ export async function synDroppedBy(ctx: CheckCtx, from: string, dst: string, por
   if (!r.ns) return { passed: false, msg: m('probe.namespaceDoesNotExist', { ns: from }) };
   const f = resolveNs(ctx, fw);
   const t = await tracedSyn(ctx.world, r.ns, parseIp4(dst)!, port);
-  const drop = t.steps.find((s) => s.stage === 'drop' && s.where === f.ns?.label && /filter/.test(s.what));
+  const drop = f.ns ? nfDropIn(t.steps, { ns: f.ns.label, table: 'filter' }) : undefined;
   if (drop) return { passed: true, msg: m('breakfix.stillBlockedSynDropped', { what, label: r.label, dst, port, fw: f.label, drop: stepParam(drop) }) };
   return { passed: false, msg: m('breakfix.noLongerBlockedSyn', { what, label: r.label, dst, port, fw: f.label }) };
 }

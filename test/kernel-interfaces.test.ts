@@ -6,17 +6,10 @@
 // lints deliberately wrong programs with the project's real configuration
 // (each must fail, naming what it reached) and the same calls made the
 // right way (they must pass).
-import { ESLint } from 'eslint';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { restrictedMessages } from './lint-kit.ts';
 
-const ROOT = resolve(import.meta.dirname, '..');
-
-async function lint(code: string, file = 'src/userland/net/example.ts'): Promise<string[]> {
-  const eslint = new ESLint({ cwd: ROOT, cache: false });
-  const [r] = await eslint.lintText(code, { filePath: resolve(ROOT, file) });
-  return r.messages.filter((m) => m.ruleId === 'no-restricted-syntax' || m.ruleId === '@typescript-eslint/no-restricted-imports').map((m) => `${m.line}: ${m.message}`);
-}
+const lint = (code: string, file = 'src/userland/net/example.ts'): Promise<string[]> => restrictedMessages(code, file);
 
 const HEAD = "import type { NetNs } from '../../kernel/netns.ts';\nimport type { NetDevice } from '../../kernel/netdev.ts';\n";
 

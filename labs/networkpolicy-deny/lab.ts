@@ -19,7 +19,7 @@
 import type { LabDef, CheckOutcome } from '../../src/labs/types.ts';
 import type { KObject } from '../../src/k8s/api.ts';
 import type { CheckCtx } from '../../src/labs/checks.ts';
-import { tracedSyn } from '../../src/labs/checks.ts';
+import { nfRuleOf, tracedSyn } from '../../src/labs/checks.ts';
 import { buildCluster, clusterOf } from '../../src/k8s/cluster.ts';
 import { podReady } from '../../src/k8s/controllers.ts';
 import { parseIp4 } from '../../src/kernel/addr.ts';
@@ -257,7 +257,7 @@ async function refused(ctx: CheckCtx, from: [string, string], ip: string, port: 
   const t = await tracedSyn(ctx.world, ns, parseIp4(ip)!, port);
   const drop = t.steps.find((s) => s.stage === 'drop');
   if (!drop) return m('netpol.notBlocked', { from: from.join('/'), what, addr: `${ip}:${port}` });
-  if (!/KUBE-POD-FW-/.test(drop.what)) return m('netpol.blockedNotByPolicy', { from: from.join('/'), what, how: stepParam(drop), where: drop.where });
+  if (!nfRuleOf(drop)?.chain.startsWith('KUBE-POD-FW-')) return m('netpol.blockedNotByPolicy', { from: from.join('/'), what, how: stepParam(drop), where: drop.where });
   return undefined;
 }
 

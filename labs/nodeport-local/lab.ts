@@ -13,10 +13,11 @@
 // traffic ("has no local endpoints") instead of forwarding it.
 
 import type { LabDef } from '../../src/labs/types.ts';
-import type { CheckCtx } from '../../src/labs/checks.ts';
+import { nfDropIn, nfRuleOf, type CheckCtx } from '../../src/labs/checks.ts';
 import type { CheckOutcome } from '../../src/labs/types.ts';
 import type { KObject } from '../../src/k8s/api.ts';
 import type { TracedPacket } from '../../src/kernel/kernel.ts';
+import type { TraceStep } from '../../src/kernel/packet.ts';
 import { buildCluster, clusterOf } from '../../src/k8s/cluster.ts';
 import { podReady } from '../../src/k8s/controllers.ts';
 import { StringIn, StringOut } from '../../src/kernel/proc.ts';
@@ -42,7 +43,7 @@ spec:
 `;
 
 /** curl on the outside host; the SYN's packet trace comes back with it. */
-async function curlFromOutside(ctx: CheckCtx, ip: string): Promise<{ code: number; out: string; trace: string[] }> {
+async function curlFromOutside(ctx: CheckCtx, ip: string): Promise<{ code: number; out: string; steps: readonly TraceStep[] }> {
   const k = ctx.world.host('outside');
   const out = new StringOut();
   const argv = ['curl', '-s', '-m', '3', `http://${ip}:${PORT}/`];
@@ -54,8 +55,7 @@ async function curlFromOutside(ctx: CheckCtx, ip: string): Promise<{ code: numbe
   k.traceObservers.add(observe);
   const r = spawnWith(k, 1, argv, { env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin' }, cwd: '/', netns: k.initNs, stdin: new StringIn(''), stdout: out, stderr: new StringOut() }, (p) => p.exec(p, argv));
   const d = await ctx.world.run(r.done, { maxVirtualMs: 10_000 }).finally(() => k.traceObservers.delete(observe));
-  const t = traced ? traced.trace.steps.map((s) => `${s.where}: ${s.what}`) : [];
-  return { code: d.done ? d.value : -1, out: out.text, trace: t };
+  return { code: d.done ? d.value : -1, out: out.text, steps: traced?.trace.steps ?? [] };
 }
 
 function webPod(ctx: CheckCtx): KObject | undefined {
@@ -71,9 +71,9 @@ function serviceProblem(ctx: CheckCtx): Msg | undefined {
   return undefined;
 }
 
-/** Did kube-proxy's KUBE-SEP chain translate the request to the pod? */
-function dnatByKubeProxy(trace: string[], podIP: string): boolean {
-  return trace.some((l) => /iptables -t nat KUBE-SEP-\S+ rule/.test(l) && l.includes(`destination → ${podIP}:80`));
+/** Did a rule of kube-proxy's KUBE-SEP chains translate the request to the pod? */
+function dnatByKubeProxy(steps: readonly TraceStep[], podIP: string): boolean {
+  return steps.some((s) => s.id === 'nf.bindDst' && s.params?.to === `${podIP}:80` && nfRuleOf(s)?.table === 'nat' && nfRuleOf(s)?.chain.startsWith('KUBE-SEP-'));
 }
 
 /** The newest access log line of the web pod. */
@@ -93,7 +93,7 @@ async function nodePortAnswers(ctx: CheckCtx): Promise<CheckOutcome> {
   if (!pod || !podReady(pod)) return { passed: false, msg: m('nodeport.podWebNotRunning') };
   const r = await curlFromOutside(ctx, NODE01);
   if (r.code !== 0 || !r.out.includes('Welcome to nginx!')) return { passed: false, msg: m('nodeport.curlFailedSelect', { addr: `${NODE01}:${PORT}`, code: r.code }) };
-  if (!dnatByKubeProxy(r.trace, pod.status.podIP)) return { passed: false, msg: m('nodeport.notByKubeProxy', { addr: `${NODE01}:${PORT}` }) };
+  if (!dnatByKubeProxy(r.steps, pod.status.podIP)) return { passed: false, msg: m('nodeport.notByKubeProxy', { addr: `${NODE01}:${PORT}` }) };
   return { passed: true, msg: m('nodeport.outsideGotNginxPage', { port: PORT, ip: pod.status.podIP }) };
 }
 
@@ -121,7 +121,7 @@ async function podSeesClient(ctx: CheckCtx): Promise<CheckOutcome> {
   if (s.spec.externalTrafficPolicy !== 'Local') return { passed: false, msg: m('nodeport.stillPolicy', { policy: s.spec.externalTrafficPolicy ?? 'Cluster' }) };
   const r = await curlFromOutside(ctx, NODE01);
   if (r.code !== 0 || !r.out.includes('Welcome to nginx!')) return { passed: false, msg: m('nodeport.curlFailed', { addr: `${NODE01}:${PORT}`, code: r.code }) };
-  if (!dnatByKubeProxy(r.trace, pod.status.podIP)) return { passed: false, msg: m('nodeport.notByKubeProxy', { addr: `${NODE01}:${PORT}` }) };
+  if (!dnatByKubeProxy(r.steps, pod.status.podIP)) return { passed: false, msg: m('nodeport.notByKubeProxy', { addr: `${NODE01}:${PORT}` }) };
   const line = lastLogLine(ctx);
   const from = line.split(' ')[0];
   if (from !== OUTSIDE) return { passed: false, msg: m('nodeport.loggedFrom', { from: from || m('nodeport.nowhere'), ip: OUTSIDE }) };
@@ -135,7 +135,7 @@ async function noEndpointNodeDrops(ctx: CheckCtx): Promise<CheckOutcome> {
   if (bad) return { passed: false, msg: bad };
   const r = await curlFromOutside(ctx, NODE02);
   if (r.code === 0) return { passed: false, msg: m('nodeport.node02StillForwards', { addr: `${NODE02}:${PORT}` }) };
-  if (!r.trace.some((l) => /KUBE-EXTERNAL-SERVICES/.test(l))) return { passed: false, msg: m('nodeport.failsNotByKubeProxy', { addr: `${NODE02}:${PORT}` }) };
+  if (!nfDropIn(r.steps, { table: 'filter', chain: 'KUBE-EXTERNAL-SERVICES' })) return { passed: false, msg: m('nodeport.failsNotByKubeProxy', { addr: `${NODE02}:${PORT}` }) };
   return { passed: true, msg: m('nodeport.nodeDropsNodeportTraffic') };
 }
 
@@ -212,6 +212,17 @@ const lab: LabDef = {
         'kubectl apply -f /root/web-svc.yaml',
       ],
       expect: ['client-ip'],
+    },
+    {
+      name: "a hand-written DNAT to the pod on node01 in front of kube-proxy's rules",
+      commands: [
+        'until kubectl get pod web | grep -q Running; do sleep 1; done',
+        "sed -i 's/^  selector:/  type: NodePort\\n  externalTrafficPolicy: Local\\n  selector:/' /root/web-svc.yaml",
+        `sed -i 's/^      targetPort: 80/      targetPort: 80\\n      nodePort: ${PORT}/' /root/web-svc.yaml`,
+        'kubectl apply -f /root/web-svc.yaml',
+        `ssh node01 iptables -t nat -I PREROUTING -p tcp --dport ${PORT} -j DNAT --to-destination $(kubectl get pod web -o jsonpath='{.status.podIP}'):80`,
+      ],
+      expect: ['nodeport', 'client-ip'],
     },
     {
       name: 'a hand-written DROP on node02 instead of the policy',

@@ -1,10 +1,11 @@
 // The packet path's narration as data. Every traced step (TraceStep in
 // packet.ts) carries a step id and its parameters; its English text is
 // rendered from this dictionary when the step is recorded (`what`), so the
-// CLIs, transcripts, tests and lab checks that read English read the same
-// bytes as before ids existed. Other languages render the id and parameters
-// from their own dictionary (Korean: src/i18n/path.ts); the kernel holds
-// only the English templates.
+// CLIs, transcripts and tests that read English read the same bytes as
+// before ids existed. Lab checks never read `what`: they test the id and
+// parameters (eslint.config.js, labs block). Other languages render the id
+// and parameters from their own dictionary (Korean: src/i18n/path.ts); the
+// kernel holds only the English templates.
 //
 // `{x}` is a parameter: a value shown as it is (an address, a device, a
 // rule, an errno text) or a nested step text (a reason inside a sentence,

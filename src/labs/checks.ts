@@ -117,6 +117,31 @@ function param(s: TraceStep, name: string): string | undefined {
   return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
 }
 
+/** The netfilter rule or policy a traced step names (its table, chain and, for a rule, its number), from the step's parameters. */
+export function nfRuleOf(s: TraceStep): { table: string; chain: string; n?: number } | undefined {
+  if (s.id === 'nf.policyDrop' || s.id === 'nf.policyDropped') {
+    const table = param(s, 'table');
+    const chain = param(s, 'chain');
+    return table !== undefined && chain !== undefined ? { table, chain } : undefined;
+  }
+  const r = s.params?.rule;
+  if (typeof r !== 'object' || r.id !== 'nf.rule' || !r.params) return undefined;
+  const { table, chain, n } = r.params;
+  if (typeof table !== 'string' || typeof chain !== 'string') return undefined;
+  return { table, chain, n: typeof n === 'number' ? n : undefined };
+}
+
+/** The step that dropped (or rejected) a packet in a netfilter table or chain: `table` and `chain` (a string, or a test of the chain's name) as given. */
+export function nfDropIn(steps: readonly TraceStep[], where: { table?: string; chain?: string | ((name: string) => boolean); ns?: string }): TraceStep | undefined {
+  return steps.find((s) => {
+    if (s.stage !== 'drop' || (where.ns !== undefined && s.where !== where.ns)) return false;
+    const r = nfRuleOf(s);
+    if (!r || (where.table !== undefined && r.table !== where.table)) return false;
+    if (where.chain === undefined) return true;
+    return typeof where.chain === 'string' ? r.chain === where.chain : where.chain(r.chain);
+  });
+}
+
 function lastDrop(steps: TraceStep[]): TraceStep | undefined {
   for (let i = steps.length - 1; i >= 0; i--) if (steps[i].stage === 'drop') return steps[i];
   return undefined;

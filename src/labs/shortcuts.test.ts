@@ -56,6 +56,17 @@ describe('checks that cannot be fooled', () => {
     expect(f['left-to-right']).toBe('left reaches 10.2.2.10, but router did not forward the echo request: the goal asks for router to route between the networks');
   }, 60_000);
 
+  // Checks that read a traced drop test its step id and parameters (the netfilter table and chain), never its English text.
+  it('networkpolicy-deny: a SYN rejected by a hand-written FORWARD rule is blocked, but not by a NetworkPolicy chain', async () => {
+    const f = await failing('networkpolicy-deny', labShortcuts('networkpolicy-deny').find((s) => s.name.includes('hand-written REJECTs'))!.commands);
+    expect(f['same-namespace-blocked']).toMatch(/^shop\/worker → the api pod \S+ is blocked, but not by a NetworkPolicy: rejected by iptables -t filter FORWARD rule 1 \(-d 10\.244\.0\.0\/16 -p tcp -j REJECT\) \(node01\)$/);
+  }, 60_000);
+
+  it('fix-forward-drop: telnet dropped in the raw table instead of by the filter rule the goal keeps', async () => {
+    const f = await failing('fix-forward-drop', ['iptables -P FORWARD ACCEPT', 'iptables -F FORWARD', 'iptables -t raw -A PREROUTING -p tcp --dport 23 -j DROP']);
+    expect(f['telnet-blocked']).toBe("telnet (TCP 23) is no longer blocked: a SYN from blue to 10.0.1.2:23 passes host's filter table — the goal keeps that rule; fix only the one that is wrong");
+  }, 60_000);
+
   it('every declared shortcut names checks the lab has, and the issue’s labs declare theirs', () => {
     for (const lab of LABS) for (const s of lab.shortcuts ?? []) for (const id of s.expect) expect(lab.checks.map((c) => c.id), `${lab.id}: ${s.name}`).toContain(id);
     for (const id of ['namespaces-veth', 'port-forward', 'dns-server', 'namespaces-bridge', 'routing-two-subnets', 'namespaces-nat']) expect(labShortcuts(id).length, id).toBeGreaterThan(0);

@@ -74,6 +74,129 @@ function findJob(sh: Shell, spec: string): Job | undefined {
   return jobs.find((j) => j.cmd.startsWith(spec.slice(1)));
 }
 
+const WAIT_USAGE = 'wait: usage: wait [-fn] [-p var] [id ...]\n';
+
+/**
+ * `wait [-fn] [-p var] [id ...]`. Without -n: every job (status 0), or each
+ * id in turn (the last one's status). With -n: the next of the jobs (or of
+ * the ids) to finish, which leaves the job table (its status stays for
+ * `wait PID`); 127 when there is none. -p names a variable for the pid whose
+ * status is returned; -f changes nothing without job control.
+ */
+async function waitBuiltin(sh: Shell, argv: string[], io: Io): Promise<number> {
+  if (sh.dialect === 'dash') return waitDash(sh, argv, io);
+  let next = false;
+  let pvar: string | undefined;
+  let i = 1;
+  for (; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') {
+      i++;
+      break;
+    }
+    if (!/^-./.test(a)) break;
+    for (let k = 1; k < a.length; k++) {
+      const c = a[k];
+      if (c === 'n') next = true;
+      else if (c === 'f') continue;
+      else if (c === 'p') {
+        pvar = a.slice(k + 1) || argv[++i];
+        if (pvar === undefined) {
+          err(sh, io, 'wait: -p: option requires an argument');
+          ioOut(io, 2).write(WAIT_USAGE);
+          return 2;
+        }
+        break;
+      } else {
+        err(sh, io, `wait: -${c}: invalid option`);
+        ioOut(io, 2).write(WAIT_USAGE);
+        return 2;
+      }
+    }
+  }
+  const ids = argv.slice(i);
+  const setPid = (pid: number | undefined): void => {
+    if (pvar === undefined || sh.vars.get(pvar)?.readonly) return;
+    if (pid === undefined) sh.vars.delete(pvar);
+    else sh.setVar(pvar, String(pid));
+  };
+  setPid(undefined);
+  const jobOf = (a: string): Job | undefined => (a.startsWith('%') ? findJob(sh, a) : sh.jobs.find((x) => x.procs.some((p) => String(p.pid) === a)));
+  if (next) {
+    const cands: Job[] = [];
+    for (const a of ids) {
+      const j = jobOf(a);
+      if (j) cands.push(j);
+      else err(sh, io, `wait: ${a}: no such job`);
+    }
+    if (!ids.length) cands.push(...sh.jobs);
+    if (!cands.length) return 127;
+    const j = await sh.waitAny(cands);
+    if (!j) return 128 + 2;
+    sh.jobs = sh.jobs.filter((x) => x !== j);
+    const pid = j.procs[j.procs.length - 1].pid;
+    sh.reaped.set(pid, j.status);
+    setPid(pid);
+    return j.status;
+  }
+  if (ids.length === 0) {
+    for (const j of [...sh.jobs]) await sh.waitJob(j);
+    sh.jobs = sh.jobs.filter((j) => !j.done);
+    // Waiting for every job forgets the statuses kept for `wait PID` too.
+    sh.reaped.clear();
+    return 0;
+  }
+  let st = 0;
+  for (const a of ids) {
+    const j = jobOf(a);
+    const saved = /^\d+$/.test(a) ? sh.reaped.get(Number(a)) : undefined;
+    if (!j && saved !== undefined) {
+      st = saved;
+      setPid(Number(a));
+      continue;
+    }
+    if (!j) {
+      if (a.startsWith('%')) err(sh, io, `wait: ${a}: no such job`);
+      else err(sh, io, `wait: pid ${a} is not a child of this shell`);
+      setPid(undefined);
+      st = 127;
+      continue;
+    }
+    st = await sh.waitJob(j);
+    setPid(j.procs[j.procs.length - 1].pid);
+  }
+  return st;
+}
+
+/** dash's `wait [id ...]`: no options; an unknown pid is 127 without a word, an unknown job an error. */
+async function waitDash(sh: Shell, argv: string[], io: Io): Promise<number> {
+  const first = argv[1] ?? '';
+  if (/^-./.test(first) && first !== '--') {
+    err(sh, io, `wait: Illegal option ${first.slice(0, 2)}`);
+    return 2;
+  }
+  const ids = argv.slice(first === '--' ? 2 : 1);
+  if (!ids.length) {
+    for (const j of [...sh.jobs]) await sh.waitJob(j);
+    sh.jobs = sh.jobs.filter((j) => !j.done);
+    return 0;
+  }
+  let st = 0;
+  for (const a of ids) {
+    if (!a.startsWith('%') && !/^\d+$/.test(a)) {
+      err(sh, io, `wait: Illegal number: ${a}`);
+      return 2;
+    }
+    const j = a.startsWith('%') ? findJob(sh, a) : sh.jobs.find((x) => x.procs.some((p) => String(p.pid) === a));
+    if (!j && a.startsWith('%')) {
+      err(sh, io, `wait: No such job: ${a}`);
+      return 2;
+    }
+    st = j ? await sh.waitJob(j) : 127;
+  }
+  return st;
+}
+
 async function cd(sh: Shell, argv: string[], io: Io): Promise<number> {
   const args = argv.slice(1).filter((a, i) => !(i === 0 && (a === '-L' || a === '-P' || a === '--')));
   if (args.length > 1) {
@@ -911,26 +1034,7 @@ export const BUILTINS: Record<string, Builtin> = Object.setPrototypeOf({
   },
   read: readBuiltin,
   kill: killBuiltin,
-  async wait(sh, argv, io) {
-    const args = argv.slice(1).filter((a) => a !== '-n');
-    if (args.length === 0) {
-      for (const j of [...sh.jobs]) await sh.waitJob(j);
-      sh.jobs = sh.jobs.filter((j) => !j.done);
-      return 0;
-    }
-    let st = 0;
-    for (const a of args) {
-      const j = a.startsWith('%') ? findJob(sh, a) : sh.jobs.find((x) => x.procs.some((p) => String(p.pid) === a));
-      if (!j) {
-        if (a.startsWith('%')) err(sh, io, `wait: ${a}: no such job`);
-        else err(sh, io, `wait: pid ${a} is not a child of this shell`);
-        st = 127;
-        continue;
-      }
-      st = await sh.waitJob(j);
-    }
-    return st;
-  },
+  wait: waitBuiltin,
   jobs(sh, _argv, io) {
     let text = '';
     for (const j of sh.jobs) {

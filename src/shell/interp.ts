@@ -94,6 +94,8 @@ export class Shell {
   status = 0;
   lastBg: number | undefined;
   jobs: Job[] = [];
+  /** Exit statuses of background processes no longer in the job table, by pid (bash's bgpids: `wait PID` still finds them). */
+  reaped = new Map<number, number>();
   history: string[];
   tty: ShellTty | undefined;
   source: string;
@@ -539,6 +541,7 @@ export class Shell {
     s.traps = new Map();
     s.positional = [...this.positional];
     s.jobs = [];
+    s.reaped = new Map();
     s.oneshot = false;
     s.interactive = false;
     s.tty = undefined;
@@ -1554,8 +1557,14 @@ export class Shell {
 
   /** Wait for a job in the foreground (`fg`, `wait`); Ctrl-C stops waiting. */
   async waitJob(job: Job): Promise<number> {
-    for (const p of job.procs) this.fg?.procs.add(p);
-    if (!job.done) {
+    await this.waitAny([job]);
+    return job.status;
+  }
+
+  /** Wait until one of `jobs` is done (`wait -n`): the first done, in job order, or undefined when Ctrl-C stopped the wait. */
+  async waitAny(jobs: Job[]): Promise<Job | undefined> {
+    for (const job of jobs) for (const p of job.procs) this.fg?.procs.add(p);
+    if (!jobs.some((j) => j.done)) {
       let off: (() => void) | undefined;
       const intr = new Promise<void>((r) => {
         this.intrWake.add(r);
@@ -1568,13 +1577,13 @@ export class Shell {
         };
       });
       try {
-        await Promise.race([job.promise, intr]);
+        await Promise.race([...jobs.map((j) => j.promise), intr]);
       } finally {
         off?.();
       }
       await this.tick();
     }
-    return job.status;
+    return jobs.find((j) => j.done);
   }
 
   private intrWake = new Set<() => void>();

@@ -50,6 +50,27 @@ type Tok =
 const OPS = ['&&', '||', ';;', '<<<', '<<-', '<<', '>>', '>&', '<&', '&>>', '&>', '>|', '<>', '|&', '|', '&', ';', '<', '>', '(', ')'];
 const REDIR_OPS = new Set(['<', '>', '>>', '<<', '<<-', '<<<', '>&', '<&', '&>', '&>>', '>|', '<>']);
 const META = new Set([' ', '\t', '\n', '|', '&', ';', '<', '>', '(', ')']);
+
+/**
+ * The end of an arithmetic text after `((` (in `$(( ))`, `(( ))` and
+ * `for (( ;; ))`), which begins at `from`: `end` is the first `)` outside
+ * the parentheses nested in it (`s.length` when there is none), `closed`
+ * whether a second `)` follows it, and `semis` where `;` stands outside
+ * nested parentheses on the way (the cuts of `for ((init; cond; step))`).
+ */
+function arithClose(s: string, from: number): { end: number; closed: boolean; semis: number[] } {
+  const semis: number[] = [];
+  let depth = 0;
+  let i = from;
+  for (; i < s.length; i++) {
+    if (s[i] === '(') depth++;
+    else if (s[i] === ')') {
+      if (depth === 0) break;
+      depth--;
+    } else if (s[i] === ';' && depth === 0) semis.push(i);
+  }
+  return { end: i, closed: i < s.length && s[i + 1] === ')', semis };
+}
 /** Unary and binary operators of `[[ ]]` (bash 5.2). */
 const COND_UNARY = new Set(['-a', '-b', '-c', '-d', '-e', '-f', '-g', '-h', '-k', '-p', '-r', '-s', '-t', '-u', '-w', '-x', '-G', '-L', '-N', '-O', '-S', '-o', '-v', '-R', '-z', '-n']);
 const COND_BINARY = new Set(['==', '=', '!=', '=~', '<', '>', '-eq', '-ne', '-lt', '-le', '-gt', '-ge', '-nt', '-ot', '-ef']);
@@ -307,16 +328,8 @@ class Parser {
     if (n === '(' && s[this.pos + 2] === '(') {
       const at = this.pos;
       // $(( expr )): find the matching `))`.
-      let depth = 0;
-      let i = this.pos + 3;
-      for (; i < s.length; i++) {
-        if (s[i] === '(') depth++;
-        else if (s[i] === ')') {
-          if (depth === 0) break;
-          depth--;
-        }
-      }
-      if (i < s.length && s[i + 1] === ')') {
+      const { end: i, closed } = arithClose(s, this.pos + 3);
+      if (closed) {
         const inner = s.slice(this.pos + 3, i);
         this.pos = i + 2;
         const sub = new Parser(inner, this.opts);
@@ -563,16 +576,8 @@ class Parser {
    */
   private arithCommand(start: number): Command | undefined {
     const s = this.src;
-    let depth = 0;
-    let i = start + 2;
-    for (; i < s.length; i++) {
-      if (s[i] === '(') depth++;
-      else if (s[i] === ')') {
-        if (depth === 0) break;
-        depth--;
-      }
-    }
-    if (i >= s.length || s[i + 1] !== ')') return undefined;
+    const { end: i, closed } = arithClose(s, start + 2);
+    if (!closed) return undefined;
     const inner = s.slice(start + 2, i);
     const line = this.lineAt(start);
     this.peeked = undefined;
@@ -799,17 +804,8 @@ class Parser {
   private parseArithFor(start: number): Command {
     const s = this.src;
     const line = this.lineAt(start);
-    const cuts: number[] = [];
-    let depth = 0;
-    let i = start + 2;
-    for (; i < s.length; i++) {
-      if (s[i] === '(') depth++;
-      else if (s[i] === ')') {
-        if (depth === 0) break;
-        depth--;
-      } else if (s[i] === ';' && depth === 0) cuts.push(i);
-    }
-    if (i >= s.length || s[i + 1] !== ')' || cuts.length !== 2) {
+    const { end: i, closed, semis: cuts } = arithClose(s, start + 2);
+    if (!closed || cuts.length !== 2) {
       // bash: `syntax error: arithmetic expression required` and friends; report the `(` as the parser does.
       this.errToken(this.peek());
     }

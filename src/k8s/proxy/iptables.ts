@@ -12,7 +12,7 @@
 
 import { inNet, parseIp4 } from '../../kernel/addr.ts';
 import { servicePortChainName, serviceExternalChainName, servicePortEndpointChainName, servicePortPolicyLocalChainName, serviceFirewallChainName } from '../hash.ts';
-import { categorizeEndpoints, epString, externallyAccessible, externalPolicyLocal, internalPolicyLocal, usesClusterEndpoints, usesLocalEndpoints, type EndpointInfo, type ServicePortInfo } from './model.ts';
+import { categorizeEndpoints, epString, externallyAccessible, externalPolicyLocal, policyChains, usesClusterEndpoints, usesLocalEndpoints, type EndpointInfo, type ServicePortInfo } from './model.ts';
 
 /** The mark KUBE-MARK-MASQ sets (bit 14; iptables prints it as 0x4000). */
 export const MASQ_MARK = '0x4000';
@@ -101,18 +101,7 @@ export function buildIptablesRestore(ports: ServicePortInfo[], opts: ProxierOpti
     const hasEndpoints = cat.hasAny;
     const usesClusterPolicyChain = cat.cluster.length > 0 && usesClusterEndpoints(sp);
     const usesLocalPolicyChain = cat.local.length > 0 && usesLocalEndpoints(sp);
-    let internalTrafficChain = clusterPolicyChain;
-    let hasInternalEndpoints = hasEndpoints;
-    if (internalPolicyLocal(sp)) {
-      internalTrafficChain = localPolicyChain;
-      if (!cat.local.length) hasInternalEndpoints = false;
-    }
-    let externalPolicyChain = clusterPolicyChain;
-    let hasExternalEndpoints = hasEndpoints;
-    if (externalPolicyLocal(sp)) {
-      externalPolicyChain = localPolicyChain;
-      if (!cat.local.length) hasExternalEndpoints = false;
-    }
+    const { internalTrafficChain, hasInternalEndpoints, externalPolicyChain, hasExternalEndpoints } = policyChains(sp, cat, { cluster: clusterPolicyChain, local: localPolicyChain });
     const usesExternalTrafficChain = hasEndpoints && externallyAccessible(sp);
     const usesFWChain = hasEndpoints && sp.loadBalancerVIPs.length > 0 && sp.loadBalancerSourceRanges.length > 0;
     const loadBalancerTrafficChain = usesFWChain ? fwChain : externalTrafficChain;

@@ -146,6 +146,23 @@ export interface Categorized {
   hasAny: boolean;
 }
 
+/**
+ * The policy chain internal (ClusterIP) and external traffic goes to, and
+ * whether endpoints serve each: the lines the iptables and nftables
+ * proxiers' syncProxyRules share. A Local policy takes the Local chain and
+ * has endpoints only where one runs on this node.
+ */
+export function policyChains(sp: ServicePortInfo, cat: Categorized, chains: { cluster: string; local: string }): { internalTrafficChain: string; hasInternalEndpoints: boolean; externalPolicyChain: string; hasExternalEndpoints: boolean } {
+  const internalLocal = internalPolicyLocal(sp);
+  const externalLocal = externalPolicyLocal(sp);
+  return {
+    internalTrafficChain: internalLocal ? chains.local : chains.cluster,
+    hasInternalEndpoints: cat.hasAny && !(internalLocal && !cat.local.length),
+    externalPolicyChain: externalLocal ? chains.local : chains.cluster,
+    hasExternalEndpoints: cat.hasAny && !(externalLocal && !cat.local.length),
+  };
+}
+
 /** proxy.CategorizeEndpoints (topology hints not modelled): local endpoints are those whose nodeName is this node. */
 export function categorizeEndpoints(sp: ServicePortInfo, nodeName: string | undefined): Categorized {
   const cluster = usesClusterEndpoints(sp) ? clusterEndpoints(sp) : [];

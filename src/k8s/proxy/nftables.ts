@@ -26,7 +26,7 @@
 
 import { base32, sha256 } from '../hash.ts';
 import type { KObject } from '../api.ts';
-import { categorizeEndpoints, externalPolicyLocal, internalPolicyLocal, usesClusterEndpoints, usesLocalEndpoints, type EndpointInfo, type ServicePortInfo } from './model.ts';
+import { categorizeEndpoints, externalPolicyLocal, policyChains, usesClusterEndpoints, usesLocalEndpoints, type EndpointInfo, type ServicePortInfo } from './model.ts';
 
 /** chainNameBaseLengthMax. */
 const CHAIN_BASE_MAX = 240;
@@ -165,19 +165,8 @@ export function serviceRules(ports: ServicePortInfo[], vips: Map<string, { exter
     const localPolicyChain = localChain(sp, protocol);
     const usesLocalPolicyChain = cat.local.length > 0 && usesLocalEndpoints(sp);
     if (usesLocalPolicyChain) ensure(localPolicyChain);
-    let internalTrafficChain = clusterPolicyChain;
-    let hasInternalEndpoints = hasEndpoints;
-    if (internalPolicyLocal(sp)) {
-      internalTrafficChain = localPolicyChain;
-      if (!cat.local.length) hasInternalEndpoints = false;
-    }
-    let externalPolicyChain = clusterPolicyChain;
-    let hasExternalEndpoints = hasEndpoints;
+    const { internalTrafficChain, hasInternalEndpoints, externalPolicyChain, hasExternalEndpoints } = policyChains(sp, cat, { cluster: clusterPolicyChain, local: localPolicyChain });
     const extLocal = externalPolicyLocal(sp);
-    if (extLocal) {
-      externalPolicyChain = localPolicyChain;
-      if (!cat.local.length) hasExternalEndpoints = false;
-    }
     const extChain = externalChain(sp, protocol);
     const usesExternalTrafficChain = hasEndpoints && (sp.nodePort > 0 || v.externalIps.length > 0 || v.lbIps.length > 0);
     if (usesExternalTrafficChain) ensure(extChain);
