@@ -190,10 +190,8 @@ export class Session {
     if (this.started) return;
     this.started = true;
     await this.world.boot();
-    performance.mark('pl:world-booted');
     this.spawnLogin();
     await this.settle();
-    performance.mark('pl:login');
     for (const e of this.opts.entries ?? []) {
       if (this.disposed) return;
       if (isKeys(e)) {
