@@ -8,8 +8,8 @@ import tseslint from 'typescript-eslint';
 import comments from '@eslint-community/eslint-plugin-eslint-comments/configs';
 
 const DEVICE_READ = 'Programs read links and addresses with NetNs.linkDump / linkGet / linkMsg / addrDump / addr6Dump; a device is a handle to pass to NetNs operations.';
-/** NetDevice fields no link message or other record has. */
-const DEVICE_ONLY_FIELDS = 'inet|inet6|adminUp|operState|brd|everUp|addrAssign|usesArp|userPromisc|primaryAddrs|inetDead|ipv6Disabled|segment';
+/** NetDevice fields no link message or other record has (and NetNs.allAddrs, the live addresses). */
+const DEVICE_ONLY_FIELDS = 'allAddrs|inet|inet6|adminUp|operState|brd|everUp|addrAssign|usesArp|userPromisc|primaryAddrs|inetDead|ipv6Disabled|segment';
 /** NetDevice fields other records have too (a link message's mtu, a route's dev…): refused where the object is a device. */
 const DEVICE_SHARED_FIELDS = 'ns|kind|ops|mtu|minMtu|maxMtu|mac|noarp|promisc|allmulti|txqlen|alias|master|port|peer|bridge|vxlan|stats|conf|carrier|running|qdisc|flags';
 

@@ -463,7 +463,7 @@ export class Engine {
     ];
     const taken: [number, number][] = [];
     for (const n of this.networks) if (n.subnet) taken.push([parseIp4(n.subnet.split('/')[0])!, Number(n.subnet.split('/')[1])]);
-    for (const { addr } of this.kernel.initNs.allAddrs()) taken.push([netOf(addr.local, addr.prefixlen), addr.prefixlen]);
+    for (const addr of this.kernel.initNs.addrDump()) taken.push([netOf(addr.local, addr.prefixlen), addr.prefixlen]);
     for (const p of pools) {
       const base = parseIp4(p.base)!;
       const count = 2 ** (p.size - p.len);
