@@ -7,7 +7,13 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import comments from '@eslint-community/eslint-plugin-eslint-comments/configs';
 
-/** Member accesses that reach into kernel tables (see the src/userland block below; tested in test/lint-kernel-interfaces.test.ts). */
+const DEVICE_READ = 'Programs read links and addresses with NetNs.linkDump / linkGet / linkMsg / addrDump / addr6Dump; a device is a handle to pass to NetNs operations.';
+/** NetDevice fields no link message or other record has (and NetNs.allAddrs, the live addresses). */
+const DEVICE_ONLY_FIELDS = 'allAddrs|inet|inet6|adminUp|operState|brd|everUp|addrAssign|usesArp|userPromisc|primaryAddrs|inetDead|ipv6Disabled|segment';
+/** NetDevice fields other records have too (a link message's mtu, a route's dev…): refused where the object is a device. */
+const DEVICE_SHARED_FIELDS = 'ns|kind|ops|mtu|minMtu|maxMtu|mac|noarp|promisc|allmulti|txqlen|alias|master|port|peer|bridge|vxlan|stats|conf|carrier|running|qdisc|flags';
+
+/** Member accesses that reach into kernel tables (see the src/userland block below; tested in test/kernel-interfaces.test.ts). */
 export const USERLAND_KERNEL_TABLES = [
   { selector: "MemberExpression[property.name='stack']", message: 'Programs reach the packet path through sockets (kernel/socket/*) and NetNs operations, not the Stack.' },
   { selector: "MemberExpression[property.name='neigh']", message: 'Programs read neighbours with NetNs.neighDump and change them with neighAdd / neighDel / arpSet / arpDelete.' },
@@ -19,6 +25,12 @@ export const USERLAND_KERNEL_TABLES = [
   { selector: "AssignmentExpression > MemberExpression.left[object.name=/^(d|dev|br|host|peer|veth|hostVeth|contVeth)$/][property.name=/^(noarp|promisc|allmulti|txqlen|alias|mtu|mac|name|adminUp)$/]", message: 'Programs change devices with NetNs.linkChange.' },
   { selector: "AssignmentExpression > MemberExpression.left[property.name=/^(inet|inet6)$/]", message: 'Programs change addresses with NetNs.addrAdd / addrDel / addrFlush / addr6Del.' },
   { selector: "UpdateExpression > MemberExpression.argument[property.name=/^(promisc|allmulti)$/]", message: 'Programs change devices with NetNs.linkChange.' },
+  // Device fields read directly (the exact check, by type, is in test/kernel-interfaces.test.ts): names only a device has,
+  // and any field but the identity of a device reached through `.dev`, `.master`, `.peer` (a link message's master and link are ifindexes).
+  { selector: `MemberExpression[property.name=/^(${DEVICE_ONLY_FIELDS})$/]:not(AssignmentExpression > MemberExpression.left[property.name=/^(inet|inet6)$/])`, message: DEVICE_READ },
+  { selector: `MemberExpression[object.property.name=/^(dev|master|peer|lo)$/][property.name=/^(${DEVICE_SHARED_FIELDS})$/]`, message: DEVICE_READ },
+  { selector: `MemberExpression[object.type='TSNonNullExpression'][object.expression.property.name=/^(dev|master|peer)$/][property.name=/^(${DEVICE_SHARED_FIELDS})$/]`, message: DEVICE_READ },
+  { selector: `MemberExpression[object.name=/^(dev|veth|hostVeth|contVeth)$/][property.name=/^(${DEVICE_SHARED_FIELDS})$/]:not(AssignmentExpression > MemberExpression.left)`, message: DEVICE_READ },
 ];
 
 /** Reading a traced step's English text (see the labs block below; tested in test/lab-check-ids.test.ts). */
@@ -62,7 +74,17 @@ export default tseslint.config(
     ignores: ['**/*.test.ts', 'src/userland/lib/kmod.ts'],
     rules: {
       'no-restricted-syntax': ['error', ...USERLAND_KERNEL_TABLES],
-      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ regex: 'kernel/(neigh|fdb|stp|brport)\\.ts$', allowTypeImports: true, message: 'Programs use NetNs operations (neighDump, fdbDump, bridgeInfo, linkChange…); import types only.' }] }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: 'kernel/(neigh|fdb|stp|brport)\\.ts$', allowTypeImports: true, message: 'Programs use NetNs operations (neighDump, fdbDump, bridgeInfo, linkChange…); import types only.' },
+            // Link kinds are the kernel's (a program loads one with kmod, as modprobe does); devices are handles, read through dumps.
+            { regex: 'kernel/dev/', allowTypeImports: true, message: 'Programs reach devices through NetNs operations (linkAdd, linkDump, linkInfo…); import types only.' },
+            { regex: 'kernel/netdev\\.ts$', importNames: ['NetDevice', 'zeroStats'], allowTypeImports: true, message: 'Programs hold devices as handles and read them with NetNs.linkDump / linkGet / addrDump; import the type only.' },
+          ],
+        },
+      ],
     },
   },
   {

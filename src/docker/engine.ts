@@ -15,7 +15,6 @@
 
 import { fmtIp4, inNet, netOf, parseIp4 } from '../kernel/addr.ts';
 import type { Kernel } from '../kernel/kernel.ts';
-import type { NetDevice } from '../kernel/netdev.ts';
 import type { NetNs } from '../kernel/netns.ts';
 import { StringOut, devNullIn, devNullOut, type ExecOptions, type InStream, type OutStream, type Process } from '../kernel/proc.ts';
 import type { DirNode, FileNode, VNode } from '../kernel/vfs.ts';
@@ -464,7 +463,7 @@ export class Engine {
     ];
     const taken: [number, number][] = [];
     for (const n of this.networks) if (n.subnet) taken.push([parseIp4(n.subnet.split('/')[0])!, Number(n.subnet.split('/')[1])]);
-    for (const { addr } of this.kernel.initNs.allAddrs()) taken.push([netOf(addr.local, addr.prefixlen), addr.prefixlen]);
+    for (const addr of this.kernel.initNs.addrDump()) taken.push([netOf(addr.local, addr.prefixlen), addr.prefixlen]);
     for (const p of pools) {
       const base = parseIp4(p.base)!;
       const count = 2 ** (p.size - p.len);
@@ -539,7 +538,7 @@ export class Engine {
     const hostName = vethName();
     const contName = vethName();
     const hv = host.linkAdd({ name: hostName, kind: 'veth', peerName: contName });
-    const cv = hv.peer as NetDevice;
+    const cv = host.linkGet(contName)!.dev;
     host.setMaster(hv, host.devByName(n.bridge!));
     host.setUp(hv, true);
     host.setNetns(cv, ns);
@@ -553,7 +552,7 @@ export class Engine {
         { create: true, excl: true, replace: false },
       );
     }
-    const ep: Endpoint = { id: this.hex64(), network: n, ip: fmtIp4(ip), prefixLen: plen, mac: cv.mac, ifname, hostVeth: hostName, aliases: [] };
+    const ep: Endpoint = { id: this.hex64(), network: n, ip: fmtIp4(ip), prefixLen: plen, mac: ns.linkMsg(cv).address, ifname, hostVeth: hostName, aliases: [] };
     for (const r of endpointRules(this.fw(n), ep.ip!)) await this.iptables(r);
     return ep;
   }

@@ -13,8 +13,8 @@ import type { OutRoute } from './stack.ts';
 import { NeighTable, type NeighInfo, type NeighRequest } from './neigh.ts';
 import { type BridgeInfo, type BrportAttrs, type BrportInfo, bridgeInfo, brportInfo, brportSet } from './brport.ts';
 import { type BrForwardEntry, type FdbInfo, type FdbRequest, brForward, fdbDump, fdbRequestAdd, fdbRequestDel } from './fdb.ts';
-import { IFF, type InetAddr, type LinkKind, NetDevice, SCOPE } from './netdev.ts';
-import { type LinkInfo, linkOps } from './dev/ops.ts';
+import { type DevStats, IFF, type Inet6Addr, type InetAddr, type LinkKind, NetDevice, SCOPE } from './netdev.ts';
+import { type LinkInfo, type OperState, linkOps } from './dev/ops.ts';
 import type { BridgeOpts } from './stp.ts';
 
 /** IPv4 sysctls of a namespace (net.ipv4.*), kernel defaults of a new namespace. */
@@ -155,6 +155,67 @@ export interface LinkAddOptions extends LinkAttrs {
   vxlan?: NetDevice['vxlan'];
   up?: boolean;
   master?: NetDevice;
+}
+
+/**
+ * RTM_NEWLINK of one device as a dump or a GET returns it (rtnl_fill_ifinfo):
+ * a plain record computed when asked, which programs read instead of the
+ * device. `dev` is the device as a handle for the NetNs operations
+ * (linkChange, addrAdd, fdbDump…): programs pass it on and never read it.
+ */
+export interface LinkMsg {
+  readonly dev: NetDevice;
+  readonly ifindex: number;
+  /** IFLA_IFNAME. */
+  readonly ifname: string;
+  /** ifi_type: ARPHRD_LOOPBACK or ARPHRD_ETHER (`link/loopback`, `link/ether`). */
+  readonly linkType: 'loopback' | 'ether';
+  /** ifi_flags (dev_get_flags: the user's IFF_PROMISC, RUNNING and LOWER_UP from carrier). */
+  readonly flags: number;
+  /** IFLA_CARRIER. */
+  readonly carrier: boolean;
+  /** IFLA_OPERSTATE. */
+  readonly operstate: OperState;
+  /** IFLA_MTU, IFLA_MIN_MTU, IFLA_MAX_MTU. */
+  readonly mtu: number;
+  readonly minMtu: number;
+  readonly maxMtu: number;
+  /** IFLA_QDISC. */
+  readonly qdisc: string;
+  /** IFLA_TXQLEN. */
+  readonly txqlen: number;
+  /** IFLA_ADDRESS, IFLA_BROADCAST. */
+  readonly address: Mac;
+  readonly broadcast: Mac;
+  /** IFLA_MASTER: the bridge's ifindex, 0 when the device has none. */
+  readonly master: number;
+  /** IFLA_LINK: the ifindex of the other end (a veth peer, in its namespace), 0 when gone; undefined for kinds without one. */
+  readonly link?: number;
+  /** IFLA_LINK_NETNSID's namespace: where the other end lives, when not here. */
+  readonly linkNetns?: NetNs;
+  /** IFLA_PROMISCUITY, IFLA_ALLMULTI (counts: a bridge port holds one of each). */
+  readonly promiscuity: number;
+  readonly allmulti: number;
+  /** IFLA_IFALIAS. */
+  readonly ifalias?: string;
+  /** IFLA_STATS64 (a copy). */
+  readonly stats: Readonly<DevStats>;
+  /** IFLA_NUM_TX_QUEUES / IFLA_NUM_RX_QUEUES, IFLA_TSO_MAX_SIZE. */
+  readonly numQueues: number;
+  readonly tsoMaxSize: number;
+  /** IFLA_LINKINFO: the kind and its attributes; undefined for kinds without rtnl_link_ops (loopback, a cabled NIC). */
+  readonly linkinfo?: LinkInfo;
+}
+
+/** RTM_NEWADDR of one IPv4 address (inet_fill_ifaddr): a copy of the address with its device. */
+export interface AddrMsg extends Readonly<InetAddr> {
+  readonly ifindex: number;
+}
+
+/** RTM_NEWADDR of one IPv6 address (inet6_fill_ifaddr). */
+export interface Addr6Msg extends Readonly<Omit<Inet6Addr, 'flags'>> {
+  readonly ifindex: number;
+  readonly flags: readonly string[];
 }
 
 /** Options of `ip addr add`. */
@@ -409,6 +470,47 @@ export class NetNs {
     return { kind: dev.kind, data: dev.ops.fillInfo?.(dev) };
   }
 
+  /** RTM_NEWLINK of `dev` as of now (rtnl_fill_ifinfo). */
+  linkMsg(dev: NetDevice): LinkMsg {
+    return {
+      dev,
+      ifindex: dev.ifindex,
+      ifname: dev.name,
+      linkType: dev.ops.flags & IFF.LOOPBACK ? 'loopback' : 'ether',
+      flags: dev.flags,
+      carrier: dev.carrier,
+      operstate: dev.operState,
+      mtu: dev.mtu,
+      minMtu: dev.minMtu,
+      maxMtu: dev.maxMtu,
+      qdisc: dev.qdisc,
+      txqlen: dev.txqlen,
+      address: dev.mac,
+      broadcast: dev.brd,
+      master: dev.master?.ifindex ?? 0,
+      link: this.linkIflink(dev),
+      linkNetns: this.linkNet(dev),
+      promiscuity: dev.promisc,
+      allmulti: dev.allmulti + (dev.master ? 1 : 0),
+      ifalias: dev.alias,
+      stats: { ...dev.stats },
+      numQueues: dev.ops.numQueues ?? 1,
+      tsoMaxSize: dev.ops.tsoMaxSize ?? 524280,
+      linkinfo: this.linkInfo(dev),
+    };
+  }
+
+  /** RTM_GETLINK dump: every device of the namespace in ifindex order. Snapshots. */
+  linkDump(): LinkMsg[] {
+    return this.devices().map((d) => this.linkMsg(d));
+  }
+
+  /** RTM_GETLINK of one device by name or ifindex; undefined when there is none (ENODEV). */
+  linkGet(key: string | number): LinkMsg | undefined {
+    const dev = typeof key === 'number' ? this.devByIndex(key) : this.devByName(key);
+    return dev && this.linkMsg(dev);
+  }
+
   /** `ip link del`: unregister a device (and its veth peer). */
   linkDel(dev: NetDevice): void {
     if (dev.ops.noDellink) fail('EOPNOTSUPP');
@@ -634,6 +736,16 @@ export class NetNs {
     return this.devices().flatMap((dev) => dev.inet.map((addr) => ({ dev, addr })));
   }
 
+  /** RTM_GETADDR dump of the IPv4 addresses (of one device, or of every device in ifindex order). Copies. */
+  addrDump(dev?: NetDevice): AddrMsg[] {
+    return (dev ? [dev] : this.devices()).flatMap((d) => d.inet.map((a) => ({ ...a, ifindex: d.ifindex })));
+  }
+
+  /** RTM_GETADDR dump of the IPv6 addresses (of one device, or of every device). Copies. */
+  addr6Dump(dev?: NetDevice): Addr6Msg[] {
+    return (dev ? [dev] : this.devices()).flatMap((d) => d.inet6.map((a) => ({ ...a, flags: [...a.flags], ifindex: d.ifindex })));
+  }
+
   /** True if `ip` is one of this namespace's local addresses. */
   isLocalAddr(ip: Ip4): boolean {
     return this.allAddrs().some((x) => x.addr.local === ip);
@@ -693,6 +805,31 @@ export class NetNs {
         this.addrRoutesDel(dev, g);
       }
     }
+    this.kernel.notifyTopology();
+  }
+
+  /**
+   * RTM_NEWADDR with NLM_F_REPLACE of an address the device has
+   * (`ip addr change|replace`): its label, broadcast, scope and lifetimes
+   * change in place. False when the device has no such address.
+   */
+  addrChange(dev: NetDevice, local: Ip4, prefixlen: number, c: { label?: string; broadcast?: Ip4; scope?: number; validLft?: number; preferredLft?: number }): boolean {
+    const a = dev.inet.find((x) => x.local === local && x.prefixlen === prefixlen);
+    if (!a) return false;
+    if (c.label !== undefined) a.label = c.label;
+    if (c.broadcast !== undefined) a.broadcast = c.broadcast;
+    if (c.scope !== undefined) a.scope = c.scope;
+    if (c.validLft !== undefined) a.validLft = c.validLft;
+    if (c.preferredLft !== undefined) a.preferredLft = c.preferredLft;
+    this.kernel.notifyTopology();
+    return true;
+  }
+
+  /** RTM_NEWADDR of an IPv6 address (a manual one goes first); with `excl`, EEXIST when the device has it. */
+  addr6Add(dev: NetDevice, a: Inet6Addr, flags: { excl: boolean }): void {
+    const has = dev.inet6.some((x) => x.addr === a.addr);
+    if (has && flags.excl) fail('EEXIST', 'ipv6: address already assigned');
+    if (!has) dev.inet6.unshift(a);
     this.kernel.notifyTopology();
   }
 

@@ -139,3 +139,51 @@ describe('linkChange and the bridge dumps', () => {
     expect(ns.bridgeInfo(eth)).toBeUndefined();
   });
 });
+
+describe('link and address dumps (RTM_GETLINK, RTM_GETADDR)', () => {
+  it('a link message carries what `ip link` prints: flags, operstate, MTU, master and peer by ifindex, kind, counters', () => {
+    const { ns, eth } = host();
+    const br = ns.linkAdd({ name: 'br0', kind: 'bridge' });
+    ns.linkChange(eth, { master: br.ifindex, up: true, mtu: 1400, alias: 'uplink' });
+    const l = ns.linkGet('v0')!;
+    expect(l.dev).toBe(eth);
+    expect([l.ifindex, l.ifname, l.linkType, l.mtu, l.master, l.link, l.operstate, l.ifalias, l.linkinfo?.kind]).toEqual([eth.ifindex, 'v0', 'ether', 1400, br.ifindex, ns.devByName('v0p')!.ifindex, 'LOWERLAYERDOWN', 'uplink', 'veth']);
+    // A bridge port holds one promiscuity and one allmulti reference; the user asked for neither.
+    expect([l.flags & 0x1, l.flags & 0x100, l.promiscuity, l.allmulti, l.carrier]).toEqual([1, 0, 1, 1, false]);
+    expect(ns.linkGet(eth.ifindex)?.ifname).toBe('v0');
+    expect(ns.linkGet('nope')).toBeUndefined();
+    expect(ns.linkGet(1)!.linkType).toBe('loopback');
+    expect(ns.linkGet(1)!.linkinfo).toBeUndefined();
+    // veth registers its peer first.
+    expect(ns.linkDump().map((x) => x.ifname)).toEqual(['lo', 'v0p', 'v0', 'br0']);
+  });
+
+  it('is a snapshot: later changes and the reader cannot reach the device', () => {
+    const { ns, eth } = host();
+    const l = ns.linkGet('v0')!;
+    eth.stats.txPackets = 5;
+    ns.linkChange(eth, { mtu: 1300 });
+    expect([l.mtu, l.stats.txPackets]).toEqual([1500, 0]);
+    (l.stats as { txPackets: number }).txPackets = 9;
+    expect(eth.stats.txPackets).toBe(5);
+  });
+
+  it('address messages are copies with the ifindex; change replaces in place, IPv6 add is exclusive', () => {
+    const { ns, eth } = host();
+    ns.addrAdd(eth, { local: parseIp4('10.0.0.1')!, prefixlen: 24, broadcast: 'auto' });
+    const [a] = ns.addrDump(eth);
+    expect([a.ifindex, a.local, a.prefixlen, a.label, a.secondary]).toEqual([eth.ifindex, parseIp4('10.0.0.1'), 24, 'v0', false]);
+    (a as { label: string }).label = 'x';
+    expect(ns.addrDump().map((x) => x.label)).toEqual(['lo', 'v0']);
+    expect(ns.addrChange(eth, parseIp4('10.0.0.1')!, 24, { label: 'v0:1' })).toBe(true);
+    expect(ns.addrChange(eth, parseIp4('10.0.0.9')!, 24, { label: 'v0:1' })).toBe(false);
+    expect(ns.addrDump(eth)[0].label).toBe('v0:1');
+    const six = { addr: '2001:db8::1', prefixlen: 64, scope: 0, flags: ['permanent'] };
+    ns.addr6Add(eth, six, { excl: true });
+    expect(errnoOf(() => ns.addr6Add(eth, six, { excl: true }))).toBe('EEXIST: ipv6: address already assigned');
+    ns.addr6Add(eth, six, { excl: false });
+    expect(ns.addr6Dump(eth).map((x) => [x.ifindex, x.addr])).toEqual([[eth.ifindex, '2001:db8::1']]);
+    ns.addr6Del(eth, '2001:db8::1');
+    expect(errnoOf(() => ns.addr6Del(eth, '2001:db8::1'))).toBe('EADDRNOTAVAIL: Cannot assign requested address');
+  });
+});

@@ -269,19 +269,21 @@ export function syncIpvs(k: Kernel, ports: ServicePortInfo[], opts: IpvsProxierO
       if (v.bind) {
         const ip = parseIp4(v.addr)!;
         bind.add(ip);
-        if (!dummy.inet.some((a) => a.local === ip)) ns.addrAdd(dummy, { local: ip, prefixlen: 32, noprefixroute: true });
+        if (!ns.addrDump(dummy).some((a) => a.local === ip)) ns.addrAdd(dummy, { local: ip, prefixlen: 32, noprefixroute: true });
       }
     }
   }
   for (const s of [...t.services]) if (!want.has(`${s.proto} ${s.addr}:${s.port}`)) t.delService(s.proto, s.addr, s.port);
-  for (const a of [...dummy.inet]) if (!bind.has(a.local)) ns.addrDel(dummy, a.local, 32);
+  for (const a of ns.addrDump(dummy)) if (!bind.has(a.local)) ns.addrDel(dummy, a.local, 32);
 }
 
 /** The node addresses NodePorts are served on (nodeAddressSet less loopback, pod bridge and veths). */
 export function ipvsNodeAddresses(k: Kernel): string[] {
   const fmt = (n: number): string => [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
-  return k.initNs
-    .allAddrs()
-    .filter((x) => x.dev.name !== 'kube-ipvs0' && x.dev.kind !== 'loopback' && !x.dev.name.startsWith('cni') && !x.dev.name.startsWith('veth'))
-    .map((x) => fmt(x.addr.local));
+  const ns = k.initNs;
+  return ns
+    .linkDump()
+    .filter((l) => l.ifname !== 'kube-ipvs0' && l.linkType !== 'loopback' && !l.ifname.startsWith('cni') && !l.ifname.startsWith('veth'))
+    .flatMap((l) => ns.addrDump(l.dev))
+    .map((a) => fmt(a.local));
 }

@@ -10,8 +10,8 @@
 // (`busybox ping -c1 127.0.0.1`, `busybox wget -O- http://127.0.0.1:8000/`).
 
 import { fmtIp4, maskOf, parseIp4 } from '../../kernel/addr.ts';
-import type { NetDevice } from '../../kernel/netdev.ts';
-import { IFF, ifFlags } from '../net/nettools-lib.ts';
+import type { LinkMsg, NetNs } from '../../kernel/netns.ts';
+import { IFF } from '../net/nettools-lib.ts';
 import { KernelError } from '../../kernel/errno.ts';
 import type { IcmpMessage, Ipv4Packet, Trace } from '../../kernel/packet.ts';
 import { utf8Len } from '../../kernel/packet.ts';
@@ -450,17 +450,17 @@ function bytesScaled(n: number): string {
 }
 
 /** One interface as busybox's ife_print (networking/interface.c) shows it. */
-function bbIfPrint(d: NetDevice): string {
-  const flags = ifFlags(d);
-  const loop = d.kind === 'loopback';
-  let s = `${d.name.padEnd(9)} Link encap:${loop ? 'Local Loopback' : 'Ethernet'}  ${loop ? '' : `HWaddr ${d.mac.toUpperCase()}  `}\n`;
-  const a = d.inet[0];
+function bbIfPrint(ns: NetNs, d: LinkMsg): string {
+  const flags = d.flags;
+  const loop = d.linkType === 'loopback';
+  let s = `${d.ifname.padEnd(9)} Link encap:${loop ? 'Local Loopback' : 'Ethernet'}  ${loop ? '' : `HWaddr ${d.address.toUpperCase()}  `}\n`;
+  const a = ns.addrDump(d.dev)[0];
   if (a) {
     s += `          inet addr:${fmtIp4(a.local)} `;
     if (flags & IFF.BROADCAST && a.broadcast) s += ` Bcast:${fmtIp4(a.broadcast)} `;
     s += ` Mask:${fmtIp4(maskOf(a.prefixlen))}\n`;
   }
-  for (const a6 of d.inet6) {
+  for (const a6 of ns.addr6Dump(d.dev)) {
     const scope = a6.addr === '::1' ? 'Host' : a6.addr.startsWith('fe80:') ? 'Link' : 'Global';
     s += `          inet6 addr: ${a6.addr}/${a6.prefixlen} Scope:${scope}\n`;
   }
@@ -494,16 +494,16 @@ function bbIfconfig(p: Process): number {
   }
   const ns = nsOf(p);
   if (rest.length === 1) {
-    const d = ns.devByName(rest[0]);
+    const d = ns.linkGet(rest[0]);
     if (!d) {
       p.stderr.write(`ifconfig: ${rest[0]}: error fetching interface information: Device not found\n`);
       return 1;
     }
-    p.stdout.write(bbIfPrint(d));
+    p.stdout.write(bbIfPrint(ns, d));
     return 0;
   }
-  const devs = ns.devices().filter((d) => all || (ifFlags(d) & IFF.UP) !== 0).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  p.stdout.write(devs.map(bbIfPrint).join(''));
+  const links = ns.linkDump().filter((d) => all || (d.flags & IFF.UP) !== 0).sort((a, b) => (a.ifname < b.ifname ? -1 : a.ifname > b.ifname ? 1 : 0));
+  p.stdout.write(links.map((d) => bbIfPrint(ns, d)).join(''));
   return 0;
 }
 

@@ -114,7 +114,7 @@ register({
         return 1;
       }
     }
-    const eth0 = ns.devByName('eth0');
+    const eth0 = ns.linkGet('eth0');
     const mtu = backend === 'vxlan' ? (eth0?.mtu ?? 1500) - 50 : (eth0?.mtu ?? 1500);
     const fwdRules = !p.argv.slice(1).some((a) => a === '--iptables-forward-rules=false');
     const [net, len] = cidr.split('/');
@@ -136,7 +136,7 @@ register({
       if (!ns.devByName('flannel.1')) await run(['ip', 'link', 'add', 'flannel.1', 'type', 'vxlan', 'id', String(vni), ...(myIp ? ['local', myIp] : []), 'dev', 'eth0', 'nolearning', 'dstport', '0']);
       await run(['ip', 'addr', 'replace', `${net}/32`, 'dev', 'flannel.1']);
       await run(['ip', 'link', 'set', 'flannel.1', 'up']);
-      const mac = ns.devByName('flannel.1')?.mac;
+      const mac = ns.linkGet('flannel.1')?.address;
       modify(b.api, 'Node', undefined, b.nodeName, (o) => {
         o.metadata.annotations = { ...(o.metadata.annotations ?? {}), 'flannel.alpha.coreos.com/backend-data': JSON.stringify({ VNI: vni, VtepMAC: mac }), 'flannel.alpha.coreos.com/backend-type': 'vxlan', 'flannel.alpha.coreos.com/kube-subnet-manager': 'true', ...(myIp ? { 'flannel.alpha.coreos.com/public-ip': myIp } : {}) };
       });

@@ -13,7 +13,8 @@ import { register } from '../registry.ts';
 import { kernelOf } from '../lib/sys.ts';
 import { parseIp4, fmtIp4 } from '../../kernel/addr.ts';
 import type { ArpPacket, EthFrame } from '../../kernel/packet.ts';
-import type { NetDevice } from '../../kernel/netdev.ts';
+import { IFF, type NetDevice } from '../../kernel/netdev.ts';
+import type { LinkMsg } from '../../kernel/netns.ts';
 import { packetSocket } from '../../kernel/socket/packet.ts';
 import { inClusterConfig, type KObject } from '../../k8s/client.ts';
 import { ANN_FROM_POOL, ANN_FROM_POOL_OLD, METALLB_NS, electNodes, l2Covers, metallbEvent, metallbLog, poolFor, poolsOf } from '../../k8s/metallb.ts';
@@ -38,16 +39,18 @@ register({
     /** ip → service key. */
     const announced = new Map<string, string>();
     announcedBy.set(k, new Set());
-    const ifaces = (): NetDevice[] => k.initNs.devices().filter((d) => d.kind === 'ether' && d.adminUp);
+    // The node's NICs: Ethernet links without an rtnl kind (not veth, bridge, vxlan…).
+    const isNic = (l: LinkMsg): boolean => l.linkType === 'ether' && !l.linkinfo;
+    const ifaces = (): LinkMsg[] => k.initNs.linkDump().filter((l) => isNic(l) && l.flags & IFF.UP);
     // The raw ARP socket (AF_PACKET) the speaker sends and answers ARP on.
     const sock = packetSocket(k.initNs, (dev, frame, dir) => tap(dev, frame, dir));
     const gratuitous = (ip: string, left: number): void => {
       if (!announced.has(ip)) return;
       const a = parseIp4(ip)!;
-      for (const dev of ifaces()) {
+      for (const l of ifaces()) {
         for (const op of ['request', 'reply'] as const) {
-          const arp: ArpPacket = { op, sha: dev.mac, spa: a, tha: BROADCAST, tpa: a };
-          sock.send(dev, { src: dev.mac, dst: BROADCAST, type: 'arp', payload: arp });
+          const arp: ArpPacket = { op, sha: l.address, spa: a, tha: BROADCAST, tpa: a };
+          sock.send(l.dev, { src: l.address, dst: BROADCAST, type: 'arp', payload: arp });
         }
       }
       // announcer.spam: keep sending for five seconds (every 1.1 s).
@@ -55,10 +58,13 @@ register({
     };
     // The raw ARP socket: answer who-has for an announced address.
     const tap = (dev: NetDevice, frame: EthFrame, dir: 'in' | 'out'): void => {
-      if (dir !== 'in' || frame.type !== 'arp' || dev.ns !== k.initNs || dev.kind !== 'ether') return;
+      // (The socket sees the host namespace's devices only.)
+      if (dir !== 'in' || frame.type !== 'arp') return;
+      const l = k.initNs.linkMsg(dev);
+      if (!isNic(l)) return;
       const arp = frame.payload as ArpPacket;
       if (arp.op !== 'request' || !announced.has(fmtIp4(arp.tpa))) return;
-      const reply: EthFrame = { src: dev.mac, dst: arp.sha, type: 'arp', payload: { op: 'reply', sha: dev.mac, spa: arp.tpa, tha: arp.sha, tpa: arp.spa }, trace: frame.trace };
+      const reply: EthFrame = { src: l.address, dst: arp.sha, type: 'arp', payload: { op: 'reply', sha: l.address, spa: arp.tpa, tha: arp.sha, tpa: arp.spa }, trace: frame.trace };
       k.clock.setTimer(0, () => sock.send(dev, reply));
     };
     const speakerNodes = (): string[] =>

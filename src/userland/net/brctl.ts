@@ -8,11 +8,12 @@
 
 import { register } from '../registry.ts';
 import type { Process } from '../../kernel/proc.ts';
-import type { NetNs } from '../../kernel/netns.ts';
+import type { LinkMsg, NetNs } from '../../kernel/netns.ts';
 import type { NetDevice } from '../../kernel/netdev.ts';
 import { KernelError } from '../../kernel/errno.ts';
 import type { BridgeInfo, BrportAttrs } from '../../kernel/brport.ts';
 import { nsOf } from '../lib/sys.ts';
+import { IFF } from './nettools-lib.ts';
 import type { BridgeOpts } from '../../kernel/stp.ts';
 // `brctl stp BR on` runs the spanning tree: load it (as the kernel would).
 import '../lib/kmod.ts';
@@ -41,13 +42,23 @@ const USAGE = 'Usage: brctl [commands]\ncommands:\n' + COMMANDS.map(([n, h]) => 
 
 /** A bridge device of the namespace, or undefined. */
 function bridgeDev(ns: NetNs, name: string): NetDevice | undefined {
-  const d = ns.devByName(name);
-  return d?.kind === 'bridge' ? d : undefined;
+  const l = ns.linkGet(name);
+  return l && isBridge(l) ? l.dev : undefined;
+}
+
+/** IFLA_INFO_KIND says bridge. */
+function isBridge(l: LinkMsg): boolean {
+  return l.linkinfo?.kind === 'bridge';
+}
+
+/** Is `d` a port of `br` (IFLA_MASTER)? */
+function portOf(ns: NetNs, d: NetDevice, br: NetDevice): boolean {
+  return ns.linkMsg(d).master === br.ifindex;
 }
 
 /** The bridge's attributes (it is a bridge). */
-function info(br: NetDevice): BridgeInfo {
-  return br.ns.bridgeInfo(br)!;
+function info(ns: NetNs, br: NetDevice): BridgeInfo {
+  return ns.bridgeInfo(br)!;
 }
 
 /** The bridge id `8000.xxxxxxxxxxxx`: zero until a port (or a set address) gives it one. */
@@ -61,8 +72,8 @@ function timer(ms: number): string {
   return `${String(Math.floor(cs / 100)).padStart(4)}.${String(cs % 100).padStart(2, '0')}`;
 }
 
-function showBridge(p: Process, br: NetDevice): void {
-  const b = info(br);
+function showBridge(p: Process, ns: NetNs, br: NetDevice): void {
+  const b = info(ns, br);
   let s = `${br.name}\t\t${fmtId(b.bridgeId)}\t${b.stpEnabled ? 'yes' : 'no'}\t\t`;
   s += b.ports.map((d) => d.name).join('\n\t\t\t\t\t\t\t');
   p.stdout.write(s + '\n');
@@ -74,14 +85,14 @@ function cmdShow(p: Process, ns: NetNs, args: string[]): number {
   const show = (br: NetDevice): void => {
     if (!headed) p.stdout.write('bridge name\tbridge id\t\tSTP enabled\tinterfaces\n');
     headed = true;
-    showBridge(p, br);
+    showBridge(p, ns, br);
   };
   if (!args.length) {
     const bridges = ns
-      .devices()
-      .filter((d) => d.kind === 'bridge')
-      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const br of bridges) show(br);
+      .linkDump()
+      .filter(isBridge)
+      .sort((a, b) => (a.ifname < b.ifname ? -1 : a.ifname > b.ifname ? 1 : 0));
+    for (const br of bridges) show(br.dev);
     return 0;
   }
   let rc = 0;
@@ -115,7 +126,7 @@ function cmdShowstp(p: Process, ns: NetNs, name: string): number {
     p.stderr.write(`bridge ${name} does not exist!\n`);
     return 1;
   }
-  const b = info(br);
+  const b = info(ns, br);
   const id = fmtId(b.bridgeId);
   const sb = b.stpInfo;
   const root = sb ? fmtId(sb.designatedRoot) : id;
@@ -164,20 +175,20 @@ function cmdAddbr(p: Process, ns: NetNs, name: string): number {
 }
 
 function cmdDelbr(p: Process, ns: NetNs, name: string): number {
-  const d = ns.devByName(name);
-  if (!d) {
+  const l = ns.linkGet(name);
+  if (!l) {
     p.stderr.write(`bridge ${name} doesn't exist; can't delete it\n`);
     return 1;
   }
-  if (d.kind !== 'bridge') {
+  if (!isBridge(l)) {
     p.stderr.write(`can't delete bridge ${name}: Operation not permitted\n`);
     return 1;
   }
-  if (d.adminUp) {
+  if (l.flags & IFF.UP) {
     p.stderr.write(`bridge ${name} is still up; can't delete it\n`);
     return 1;
   }
-  ns.linkDel(d);
+  ns.linkDel(l.dev);
   return 0;
 }
 
@@ -189,23 +200,24 @@ function cmdAddif(p: Process, ns: NetNs, brName: string, ifs: string[]): number 
   }
   let rc = 0;
   for (const name of ifs) {
-    const d = ns.devByName(name);
-    if (!d) {
+    const l = ns.linkGet(name);
+    if (!l) {
       p.stderr.write(`interface ${name} does not exist!\n`);
       rc = 1;
       continue;
     }
-    if (d.kind === 'bridge') {
+    const d = l.dev;
+    if (isBridge(l)) {
       p.stderr.write(`device ${name} is a bridge device itself; can't add a bridge device to a bridge device.\n`);
       rc = 1;
       continue;
     }
-    if (d.master) {
+    if (l.master) {
       p.stderr.write(`device ${name} is already a member of a bridge; can't add it to bridge ${brName}.\n`);
       rc = 1;
       continue;
     }
-    if (d.kind === 'loopback') {
+    if (l.flags & IFF.LOOPBACK) {
       p.stderr.write(`can't add ${name} to bridge ${brName}: Invalid argument\n`);
       rc = 1;
       continue;
@@ -235,7 +247,7 @@ function cmdDelif(p: Process, ns: NetNs, brName: string, ifs: string[]): number 
       rc = 1;
       continue;
     }
-    if (d.master !== br) {
+    if (!portOf(ns, d, br)) {
       p.stderr.write(`device ${name} is not a port of ${brName}\n`);
       rc = 1;
       continue;
@@ -258,7 +270,7 @@ function cmdStp(p: Process, ns: NetNs, brName: string, v: string): number {
     p.stderr.write('set stp status failed: No such device\n');
     return 1;
   }
-  br.ns.linkChange(br, { bridge: { stpState: on ? 1 : 0 } });
+  ns.linkChange(br, { bridge: { stpState: on ? 1 : 0 } });
   return 0;
 }
 
@@ -280,7 +292,7 @@ function cmdSetTime(p: Process, ns: NetNs, brName: string, v: string, what: 'hel
   const cs = Math.round(t * 100);
   const o: BridgeOpts = what === 'hello timer' ? { helloTime: cs } : what === 'max age' ? { maxAge: cs } : { forwardDelay: cs };
   try {
-    br.ns.linkChange(br, { bridge: o });
+    ns.linkChange(br, { bridge: o });
   } catch (e) {
     if (!(e instanceof KernelError)) throw e;
     p.stderr.write(`set ${what} failed: ${e.message}\n`);
@@ -299,7 +311,7 @@ function cmdPortNum(p: Process, ns: NetNs, brName: string, port: string, v: stri
   const num = Number(n[0].replace(/^([+-]?)0([0-7]+)$/, (_m, s, o) => `${s}${parseInt(o, 8)}`));
   const br = bridgeDev(ns, brName);
   const d = ns.devByName(port);
-  if (!br || !d || d.master !== br) {
+  if (!br || !d || !portOf(ns, d, br)) {
     p.stderr.write(`set ${what} failed: No such device\n`);
     return 1;
   }
@@ -325,7 +337,7 @@ function cmdSetageing(p: Process, ns: NetNs, brName: string, v: string): number 
     return 1;
   }
   // brctl writes centiseconds (strtotimeval, then clock_t).
-  br.ns.linkChange(br, { bridge: { ageingTime: Math.round(t * 100) } });
+  ns.linkChange(br, { bridge: { ageingTime: Math.round(t * 100) } });
   return 0;
 }
 
@@ -340,7 +352,7 @@ function cmdPortSet(p: Process, ns: NetNs, brName: string, port: string, attrs: 
     p.stderr.write(`interface ${port} does not exist!\n`);
     return 1;
   }
-  if (d.master !== br) {
+  if (!portOf(ns, d, br)) {
     p.stderr.write(`device ${port} is not a port of ${brName}\n`);
     return 1;
   }
@@ -423,7 +435,7 @@ function brctl(p: Process): number {
         p.stderr.write('set bridge priority failed: No such device\n');
         return 1;
       }
-      br.ns.linkChange(br, { bridge: { priority: Number(n[0]) & 0xffff } });
+      ns.linkChange(br, { bridge: { priority: Number(n[0]) & 0xffff } });
       return 0;
     }
     case 'sethello':

@@ -7,13 +7,13 @@
 
 import { declareNotSimulated, refuseNotSimulated, register } from '../registry.ts';
 import type { Process } from '../../kernel/proc.ts';
-import type { NetNs } from '../../kernel/netns.ts';
+import type { LinkMsg, NetNs } from '../../kernel/netns.ts';
 import type { NetDevice } from '../../kernel/netdev.ts';
 import { KernelError } from '../../kernel/errno.ts';
 import type { FdbAddState } from '../../kernel/fdb.ts';
 import type { BrportAttrs, BrportInfo } from '../../kernel/brport.ts';
 import { nsOf, kernelOf } from '../lib/sys.ts';
-import { linkFlagsText, nameAndLink } from './nettools-lib.ts';
+import { IFF, linkFlagsText, nameAndLink } from './nettools-lib.ts';
 import { fmtIp4, parseIp4 } from '../../kernel/addr.ts';
 
 const USAGE =
@@ -93,18 +93,17 @@ function die(p: Process, msg: string, code = 255): never {
  * elsewhere shows whatever local device has the peer's index (`if%d` when
  * none), and M-DOWN follows that device.
  */
-function bridgeNameAndLink(dev: NetDevice): { text: string; mdown: boolean } {
-  const peer = dev.peer;
-  if (!peer || peer.ns === dev.ns) return nameAndLink(dev);
-  const local = dev.ns.devByIndex(peer.ifindex);
-  if (!local) return { text: `${dev.name}@if${peer.ifindex}: `, mdown: false };
-  return { text: `${dev.name}@${local.name}: `, mdown: !local.adminUp };
+function bridgeNameAndLink(ns: NetNs, l: LinkMsg): { text: string; mdown: boolean } {
+  if (!l.link || !l.linkNetns) return nameAndLink(ns, l);
+  const local = ns.linkGet(l.link);
+  if (!local) return { text: `${l.ifname}@if${l.link}: `, mdown: false };
+  return { text: `${l.ifname}@${local.ifname}: `, mdown: !(local.flags & IFF.UP) };
 }
 
 /** One `bridge link` line for a port (IFLA_PROTINFO: its STP state, priority and cost). */
-function bridgeLinkLine(dev: NetDevice, pt: BrportInfo): string {
-  const nl = bridgeNameAndLink(dev);
-  let s = `${dev.ifindex}: ${nl.text}${linkFlagsText(dev, nl.mdown)}mtu ${dev.mtu} master ${pt.master.name} state ${pt.state} `;
+function bridgeLinkLine(ns: NetNs, l: LinkMsg, pt: BrportInfo): string {
+  const nl = bridgeNameAndLink(ns, l);
+  let s = `${l.ifindex}: ${nl.text}${linkFlagsText(l, nl.mdown)}mtu ${l.mtu} master ${pt.master.name} state ${pt.state} `;
   s += `priority ${pt.priority} cost ${pt.cost} `;
   return s + '\n';
 }
@@ -132,11 +131,11 @@ function linkShow(c: BridgeCtx, args: string[]): number {
     only = c.ns.devByName(filter);
     if (!only) die(c.p, `Cannot find device "${filter}"\n`);
   }
-  for (const d of c.ns.devices()) {
-    const pt = c.ns.brportInfo(d);
+  for (const l of c.ns.linkDump()) {
+    const pt = c.ns.brportInfo(l.dev);
     if (!pt) continue;
-    if (only && d !== only) continue;
-    c.p.stdout.write(bridgeLinkLine(d, pt));
+    if (only && l.dev !== only) continue;
+    c.p.stdout.write(bridgeLinkLine(c.ns, l, pt));
     if (c.details) c.p.stdout.write(bridgePortDetails(pt));
   }
   return 0;
@@ -239,9 +238,10 @@ function fdbShow(c: BridgeCtx, args: string[]): number {
     only = c.ns.devByName(dev);
     if (!only) die(c.p, `Cannot find device "${dev}"\n`);
   }
-  for (const d of c.ns.devices()) {
-    if (brDev && d !== brDev && d.master !== brDev) continue;
-    if (brDev && brDev.kind !== 'bridge') continue;
+  const brLink = brDev && c.ns.linkMsg(brDev);
+  for (const { dev: d, master } of c.ns.linkDump()) {
+    if (brLink && d !== brDev && master !== brLink.ifindex) continue;
+    if (brLink && brLink.linkinfo?.kind !== 'bridge') continue;
     if (only && d !== only) continue;
     for (const line of fdbLinesFor(c, d, !only)) {
       if (dynamicOnly && /(permanent|static)\n$/.test(line)) continue;
@@ -290,7 +290,7 @@ function fdbModify(c: BridgeCtx, cmd: 'add' | 'append' | 'replace' | 'del', args
   const dev = c.ns.devByName(d);
   if (!dev) die(c.p, `Cannot find device "${d}"\n`);
   const ip = dst === undefined ? undefined : parseIp4(dst);
-  if (dst !== undefined && ip === undefined && dev.kind === 'vxlan' && !master) die(c.p, `Invalid address "${dst}"\n`);
+  if (dst !== undefined && ip === undefined && c.ns.linkMsg(dev).linkinfo?.kind === 'vxlan' && !master) die(c.p, `Invalid address "${dst}"\n`);
   try {
     if (cmd === 'del') c.ns.fdbDel(dev, mac, { master, self, dst: ip });
     else c.ns.fdbAdd(dev, mac, { master, self, state: state ?? 'permanent', excl: cmd === 'add', replace: cmd === 'replace', append: cmd === 'append', dst: ip });

@@ -4,7 +4,8 @@
 
 import { NOT_SIMULATED_STATUS, notSimulatedMessage, register } from '../registry.ts';
 import type { Process } from '../../kernel/proc.ts';
-import type { NetDevice } from '../../kernel/netdev.ts';
+import type { LinkMsg } from '../../kernel/netns.ts';
+import { IFF } from './nettools-lib.ts';
 import { nsOf } from '../lib/sys.ts';
 
 const NOT_REPORTED =
@@ -12,30 +13,35 @@ const NOT_REPORTED =
   '\tAdvertised link modes:  Not reported\n\tAdvertised pause frame use: No\n\tAdvertised auto-negotiation: No\n\tAdvertised FEC modes: Not reported\n';
 
 /** Link detected: the device runs and has carrier (ETHTOOL_GLINK). */
-function link(d: NetDevice): string {
-  return `\tLink detected: ${d.adminUp && d.carrier ? 'yes' : 'no'}\n`;
+function link(d: LinkMsg): string {
+  return `\tLink detected: ${d.flags & IFF.RUNNING ? 'yes' : 'no'}\n`;
 }
 
-function settings(d: NetDevice): string {
-  let s = `Settings for ${d.name}:\n`;
-  if (d.kind === 'veth') {
+/** The driver, as ETHTOOL_GDRVINFO names it (veth, bridge…; loopback and cabled NICs have no rtnl kind). */
+function driver(d: LinkMsg): string | undefined {
+  return d.linkinfo?.kind;
+}
+
+function settings(d: LinkMsg): string {
+  let s = `Settings for ${d.ifname}:\n`;
+  if (driver(d) === 'veth') {
     s += NOT_REPORTED + '\tSpeed: 10000Mb/s\n\tDuplex: Full\n\tAuto-negotiation: off\n\tPort: Twisted Pair\n\tPHYAD: 0\n\tTransceiver: internal\n\tMDI-X: Unknown\n';
-  } else if (d.kind !== 'loopback') {
+  } else if (d.linkType !== 'loopback') {
     s += NOT_REPORTED + '\tSpeed: Unknown!\n\tDuplex: Unknown! (255)\n\tAuto-negotiation: off\n\tPort: Other\n\tPHYAD: 0\n\tTransceiver: internal\n';
   }
   return s + link(d);
 }
 
-function driverInfo(d: NetDevice): string | undefined {
+function driverInfo(d: LinkMsg): string | undefined {
   const tail = 'supports-test: no\nsupports-eeprom-access: no\nsupports-register-dump: no\nsupports-priv-flags: no\n';
-  if (d.kind === 'veth') return `driver: veth\nversion: 1.0\nfirmware-version: \nexpansion-rom-version: \nbus-info: \nsupports-statistics: yes\n${tail}`;
-  if (d.kind === 'bridge') return `driver: bridge\nversion: 2.3\nfirmware-version: N/A\nexpansion-rom-version: \nbus-info: N/A\nsupports-statistics: no\n${tail}`;
+  if (driver(d) === 'veth') return `driver: veth\nversion: 1.0\nfirmware-version: \nexpansion-rom-version: \nbus-info: \nsupports-statistics: yes\n${tail}`;
+  if (driver(d) === 'bridge') return `driver: bridge\nversion: 2.3\nfirmware-version: N/A\nexpansion-rom-version: \nbus-info: N/A\nsupports-statistics: no\n${tail}`;
   return undefined;
 }
 
-function stats(d: NetDevice): string | undefined {
-  if (d.kind !== 'veth') return undefined;
-  const peer = d.peer ? d.peer.ifindex : 0;
+function stats(d: LinkMsg): string | undefined {
+  if (driver(d) !== 'veth') return undefined;
+  const peer = d.link ?? 0;
   const rows: [string, number][] = [
     ['peer_ifindex', peer],
     ['rx_queue_0_xdp_packets', 0],
@@ -70,7 +76,7 @@ function ethtool(p: Process): number {
     return 0;
   }
   if (mode0?.[0] === '-P') {
-    const d = args[1] === undefined ? undefined : ns.devByName(args[1]);
+    const d = args[1] === undefined ? undefined : ns.linkGet(args[1]);
     if (!d) {
       p.stderr.write(args[1] === undefined ? 'ethtool: bad command line argument(s)\nFor more information run ethtool -h\n' : 'netlink error: No such device\n');
       return args[1] === undefined ? 1 : 1;
@@ -93,7 +99,7 @@ function ethtool(p: Process): number {
     p.stderr.write('ethtool: bad command line argument(s)\nFor more information run ethtool -h\n');
     return 1;
   }
-  const d = ns.devByName(name);
+  const d = ns.linkGet(name);
   if (mode === 'show') {
     if (!d) {
       p.stdout.write('No data available\n');

@@ -1,20 +1,16 @@
-// Shared views of kernel devices for the non-`ip` networking tools (bridge,
-// brctl, ifconfig, netstat): interface flags as SIOCGIFFLAGS / rtnetlink
-// report them, iproute2's flag list, and net-tools' natural name order.
+// Shared views of links for the non-`ip` networking tools (bridge, brctl,
+// ifconfig, netstat): interface flags as SIOCGIFFLAGS / rtnetlink report
+// them (from a link dump, NetNs.linkDump / linkGet), iproute2's flag list,
+// and net-tools' natural name order.
 
-import type { NetDevice } from '../../kernel/netdev.ts';
+import type { LinkMsg, NetNs } from '../../kernel/netns.ts';
 
 export { IFF } from '../../kernel/netdev.ts';
 import { IFF } from '../../kernel/netdev.ts';
 
-/** dev_get_flags(): the flags userland sees. */
-export function ifFlags(dev: NetDevice): number {
-  return dev.flags;
-}
-
 /** iproute2 print_link_flags: `<BROADCAST,MULTICAST,UP,LOWER_UP> `. */
-export function linkFlagsText(dev: NetDevice, mdown: boolean): string {
-  let flags = ifFlags(dev);
+export function linkFlagsText(l: LinkMsg, mdown: boolean): string {
+  let flags = l.flags;
   const parts: string[] = [];
   if (flags & IFF.UP && !(flags & IFF.RUNNING)) parts.push('NO-CARRIER');
   flags &= ~IFF.RUNNING;
@@ -48,11 +44,12 @@ export function linkFlagsText(dev: NetDevice, mdown: boolean): string {
  * iproute2 print_name_and_link: `NAME@PEER: ` (or `@ifN` when the peer is in
  * another namespace); returns whether the peer is down (M-DOWN).
  */
-export function nameAndLink(dev: NetDevice): { text: string; mdown: boolean } {
-  const peer = dev.peer;
-  if (!peer) return { text: `${dev.name}: `, mdown: false };
-  if (peer.ns !== dev.ns) return { text: `${dev.name}@if${peer.ifindex}: `, mdown: false };
-  return { text: `${dev.name}@${peer.name}: `, mdown: !peer.adminUp };
+export function nameAndLink(ns: NetNs, l: LinkMsg): { text: string; mdown: boolean } {
+  if (!l.link) return { text: `${l.ifname}: `, mdown: false };
+  if (l.linkNetns) return { text: `${l.ifname}@if${l.link}: `, mdown: false };
+  const peer = ns.linkGet(l.link);
+  if (!peer) return { text: `${l.ifname}@if${l.link}: `, mdown: false };
+  return { text: `${l.ifname}@${peer.ifname}: `, mdown: !(peer.flags & IFF.UP) };
 }
 
 /** net-tools nstrcmp: compare names with embedded numbers numerically (eth2 < eth10). */

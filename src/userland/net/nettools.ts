@@ -6,15 +6,15 @@
 
 import { declareNotSimulated, refuseNotSimulated, register } from '../registry.ts';
 import type { Process } from '../../kernel/proc.ts';
-import type { NetNs } from '../../kernel/netns.ts';
-import type { NetDevice, InetAddr } from '../../kernel/netdev.ts';
+import type { Addr6Msg, AddrMsg, LinkMsg, NetNs } from '../../kernel/netns.ts';
+import type { NetDevice } from '../../kernel/netdev.ts';
 import { KernelError } from '../../kernel/errno.ts';
 import { fmtIp4, parseIp4, parseIp4Loose, maskOf, plenOfMask, netOf, parseMac, type Ip4 } from '../../kernel/addr.ts';
 import { RT_TABLE } from '../../kernel/fib.ts';
 import { SCOPE } from '../../kernel/netdev.ts';
 import { getHostByAddr, getHostByName } from '../lib/resolve.ts';
 import { nsOf, kernelOf } from '../lib/sys.ts';
-import { IFF, ifFlags, nstrcmp } from './nettools-lib.ts';
+import { IFF, nstrcmp } from './nettools-lib.ts';
 import { socketsOf } from '../../kernel/socket/socket.ts';
 import type { TcpSocket, TcpState } from '../../kernel/socket/tcp.ts';
 import type { UdpSocket } from '../../kernel/socket/udp.ts';
@@ -262,7 +262,7 @@ async function arp(p: Process): Promise<number> {
     else if (w === 'pub') pub = true;
   }
   if (pub) {
-    const owner = ns.devices().find((d) => d.mac === mac);
+    const owner = ns.linkDump().find((l) => l.address === mac);
     if (!owner) {
       p.stderr.write('SIOCSARP: No such device\n');
       return 255;
@@ -572,26 +572,30 @@ async function route(p: Process): Promise<number> {
 
 // ── ifconfig ─────────────────────────────────────────────────────────────
 
-/** One interface as ifconfig sees it: a device, or an alias label on it. */
+/** One interface as ifconfig sees it: a device (its link message and addresses), or an alias label on it. */
 interface IfView {
   name: string;
-  dev: NetDevice;
+  link: LinkMsg;
+  addrs: AddrMsg[];
+  addrs6: Addr6Msg[];
   alias: boolean;
 }
 
 /** Every interface name (devices, then alias labels), in net-tools' natural order. */
 function ifViews(ns: NetNs): IfView[] {
   const out: IfView[] = [];
-  for (const d of ns.devices()) {
-    out.push({ name: d.name, dev: d, alias: false });
-    for (const a of d.inet) if (a.label !== d.name && !out.some((v) => v.name === a.label)) out.push({ name: a.label, dev: d, alias: true });
+  for (const link of ns.linkDump()) {
+    const addrs = ns.addrDump(link.dev);
+    const addrs6 = ns.addr6Dump(link.dev);
+    out.push({ name: link.ifname, link, addrs, addrs6, alias: false });
+    for (const a of addrs) if (a.label !== link.ifname && !out.some((v) => v.name === a.label)) out.push({ name: a.label, link, addrs, addrs6, alias: true });
   }
   return out.sort((a, b) => nstrcmp(a.name, b.name));
 }
 
 /** The address SIOCGIFADDR returns for a label: the first primary with that label. */
-function labelAddr(dev: NetDevice, label: string): InetAddr | undefined {
-  return dev.inet.find((a) => a.label === label && !a.secondary) ?? dev.inet.find((a) => a.label === label);
+function labelAddr(addrs: readonly AddrMsg[], label: string): AddrMsg | undefined {
+  return addrs.find((a) => a.label === label && !a.secondary) ?? addrs.find((a) => a.label === label);
 }
 
 /** ife_unit(): bytes with a one-decimal binary unit. */
@@ -616,8 +620,8 @@ function unit(v: number): string {
 
 /** ife_print_long(). */
 function ifPrintLong(p: Process, v: IfView): void {
-  const d = v.dev;
-  const flags = ifFlags(d) & ~IFF.LOWER_UP;
+  const d = v.link;
+  const flags = d.flags & ~IFF.LOWER_UP;
   const names: [number, string][] = [
     [IFF.UP, 'UP'],
     [IFF.BROADCAST, 'BROADCAST'],
@@ -635,21 +639,21 @@ function ifPrintLong(p: Process, v: IfView): void {
   ];
   const fl = names.filter(([b]) => flags & b).map(([, n]) => n);
   let s = `${v.name}: flags=${flags}<${fl.join(',')}>  mtu ${d.mtu}\n`;
-  const a = labelAddr(d, v.name);
+  const a = labelAddr(v.addrs, v.name);
   if (a) {
     s += `        inet ${fmtIp4(a.local)}  netmask ${fmtIp4(maskOf(a.prefixlen))}`;
     if (flags & IFF.BROADCAST) s += `  broadcast ${fmtIp4(a.broadcast ?? 0)}`;
     s += '\n';
   }
   if (!v.alias) {
-    for (const a6 of d.inet6) {
+    for (const a6 of v.addrs6) {
       const scope = a6.addr === '::1' ? 0x10 : a6.addr.startsWith('fe80:') ? 0x20 : 0;
       const sname = scope === 0x10 ? 'host' : scope === 0x20 ? 'link' : 'global';
       s += `        inet6 ${a6.addr}  prefixlen ${a6.prefixlen}  scopeid 0x${scope.toString(16)}<${sname}>\n`;
     }
   }
-  if (d.kind === 'loopback') s += `        loop  txqueuelen ${d.txqlen}  (Local Loopback)\n`;
-  else s += `        ether ${d.mac}  txqueuelen ${d.txqlen}  (Ethernet)\n`;
+  if (d.linkType === 'loopback') s += `        loop  txqueuelen ${d.txqlen}  (Local Loopback)\n`;
+  else s += `        ether ${d.address}  txqueuelen ${d.txqlen}  (Ethernet)\n`;
   if (!v.alias) {
     const t = d.stats;
     s += `        RX packets ${t.rxPackets}  bytes ${t.rxBytes} (${unit(t.rxBytes)})\n`;
@@ -662,8 +666,8 @@ function ifPrintLong(p: Process, v: IfView): void {
 
 /** ife_print_short() (ifconfig -s, netstat -i). */
 function ifPrintShort(p: Process, v: IfView): void {
-  const d = v.dev;
-  const flags = ifFlags(d);
+  const d = v.link;
+  const flags = d.flags;
   const t = d.stats;
   let s = `${v.name.slice(0, 15).padEnd(15)} ${String(d.mtu).padStart(5)} `;
   if (!v.alias) {
@@ -701,30 +705,30 @@ function abcLen(a: Ip4): number {
 
 /** Replace (or create) the address of `label` on `dev`, as SIOCSIFADDR does. */
 function setIfAddr(ns: NetNs, dev: NetDevice, label: string, local: Ip4): void {
-  const old = labelAddr(dev, label);
+  const old = labelAddr(ns.addrDump(dev), label);
   if (old && old.local === local) return;
   if (old) ns.addrDel(dev, old.local, old.prefixlen);
   if (local === 0) return;
   const plen = abcLen(local);
-  const bcast = plen < 31 && dev.kind !== 'loopback' ? ((local | ~maskOf(plen)) >>> 0) : undefined;
+  const bcast = plen < 31 && ns.linkMsg(dev).linkType !== 'loopback' ? ((local | ~maskOf(plen)) >>> 0) : undefined;
   ns.addrAdd(dev, { local, prefixlen: plen, broadcast: bcast, label, scope: local >>> 24 === 127 ? SCOPE.host : SCOPE.universe });
 }
 
 /** SIOCSIFNETMASK: re-prefix the label's address, moving a default broadcast along. */
 function setIfNetmask(ns: NetNs, dev: NetDevice, label: string, plen: number): void {
-  const a = labelAddr(dev, label);
+  const a = labelAddr(ns.addrDump(dev), label);
   if (!a) throw new KernelError('EADDRNOTAVAIL');
   if (a.prefixlen === plen) return;
   const oldB = (a.local | ~maskOf(a.prefixlen)) >>> 0;
   let b = a.broadcast;
-  if (dev.kind !== 'loopback' && plen < 31 && a.broadcast === oldB) b = (a.local | ~maskOf(plen)) >>> 0;
+  if (ns.linkMsg(dev).linkType !== 'loopback' && plen < 31 && a.broadcast === oldB) b = (a.local | ~maskOf(plen)) >>> 0;
   ns.addrDel(dev, a.local, a.prefixlen);
   ns.addrAdd(dev, { local: a.local, prefixlen: plen, broadcast: b, label, scope: a.scope });
 }
 
 /** SIOCSIFBRDADDR. */
 function setIfBroadcast(ns: NetNs, dev: NetDevice, label: string, b: Ip4): void {
-  const a = labelAddr(dev, label);
+  const a = labelAddr(ns.addrDump(dev), label);
   if (!a) throw new KernelError('EADDRNOTAVAIL');
   ns.addrDel(dev, a.local, a.prefixlen);
   ns.addrAdd(dev, { local: a.local, prefixlen: a.prefixlen, broadcast: b, label, scope: a.scope });
@@ -754,7 +758,7 @@ async function ifconfig(p: Process): Promise<number> {
   if (!argv.length) {
     if (short) p.stdout.write('Iface      MTU    RX-OK RX-ERR RX-DRP RX-OVR    TX-OK TX-ERR TX-DRP TX-OVR Flg\n');
     for (const v of ifViews(ns)) {
-      if (!all && !v.dev.adminUp) continue;
+      if (!all && !(v.link.flags & IFF.UP)) continue;
       if (short) ifPrintShort(p, v);
       else ifPrintLong(p, v);
     }
@@ -788,7 +792,7 @@ async function ifconfig(p: Process): Promise<number> {
         if (!dev) return noDev();
         if (ifname.includes(':')) {
           // SIOCSIFFLAGS on an alias label: clearing IFF_UP deletes that address; an unknown label is EADDRNOTAVAIL.
-          const al = labelAddr(dev, ifname);
+          const al = labelAddr(ns.addrDump(dev), ifname);
           if (!al) throw new KernelError('EADDRNOTAVAIL');
           if (a === 'down') ns.addrDel(dev, al.local, al.prefixlen);
         } else ns.setUp(dev, a === 'up');
@@ -849,7 +853,7 @@ async function ifconfig(p: Process): Promise<number> {
         const r = v === undefined ? 'unknown' : await resolveArg(p, v.split('/')[0]);
         if (a === 'del' || r === 'unknown' || r === 'lookup') return refuseNotSimulated(p, 'ifconfig', `${a} ${v ?? ''}`.trim());
         let n = 0;
-        while (labelAddr(dev, `${devName}:${n}`)) n++;
+        while (labelAddr(ns.addrDump(dev), `${devName}:${n}`)) n++;
         setIfAddr(ns, dev, `${devName}:${n}`, r.ip);
       } else {
         // An address, possibly with /prefix.
@@ -1012,14 +1016,14 @@ async function netstat(p: Process): Promise<number> {
     p.stdout.write('Kernel Interface table\n');
     if (f('e')) {
       for (const v of ifViews(ns)) {
-        if (v.alias || (!f('a') && !v.dev.adminUp)) continue;
+        if (v.alias || (!f('a') && !(v.link.flags & IFF.UP))) continue;
         ifPrintLong(p, v);
       }
       return 0;
     }
     p.stdout.write('Iface             MTU    RX-OK RX-ERR RX-DRP RX-OVR    TX-OK TX-ERR TX-DRP TX-OVR Flg\n');
     for (const v of ifViews(ns)) {
-      if (v.alias || (!f('a') && !v.dev.adminUp)) continue;
+      if (v.alias || (!f('a') && !(v.link.flags & IFF.UP))) continue;
       ifPrintShort(p, v);
     }
     return 0;

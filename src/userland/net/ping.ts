@@ -12,6 +12,7 @@ import { icmpSocket, icmp6Socket, type IcmpSocketHandler } from '../../kernel/so
 import { getopt } from '../lib/getopt.ts';
 import { resolveHost, getHostByAddr, GAI_TEXT } from '../lib/resolve.ts';
 import { nsOf, kernelOf } from '../lib/sys.ts';
+import { IFF } from '../../kernel/netdev.ts';
 
 /** ping's usage text after the first error line (recorded from iputils 20221126). */
 const USAGE = "\nUsage\n  ping [options] <destination>\n\nOptions:\n  <destination>      dns name or ip address\n  -a                 use audible ping\n  -A                 use adaptive ping\n  -B                 sticky source address\n  -c <count>         stop after <count> replies\n  -C                 call connect() syscall on socket creation\n  -D                 print timestamps\n  -d                 use SO_DEBUG socket option\n  -e <identifier>    define identifier for ping session, default is random for\n                     SOCK_RAW and kernel defined for SOCK_DGRAM\n                     Imply using SOCK_RAW (for IPv4 only for identifier 0)\n  -f                 flood ping\n  -h                 print help and exit\n  -I <interface>     either interface name or address\n  -i <interval>      seconds between sending each packet\n  -L                 suppress loopback of multicast packets\n  -l <preload>       send <preload> number of packages while waiting replies\n  -m <mark>          tag the packets going out\n  -M <pmtud opt>     define mtu discovery, can be one of <do|dont|want>\n  -n                 no dns name resolution\n  -O                 report outstanding replies\n  -p <pattern>       contents of padding byte\n  -q                 quiet output\n  -Q <tclass>        use quality of service <tclass> bits\n  -s <size>          use <size> as number of data bytes to be sent\n  -S <size>          use <size> as SO_SNDBUF socket option value\n  -t <ttl>           define time to live\n  -U                 print user-to-user latency\n  -v                 verbose output\n  -V                 print version and exit\n  -w <deadline>      reply wait <deadline> in seconds\n  -W <timeout>       time to wait for response\n\nIPv4 options:\n  -4                 use IPv4\n  -b                 allow pinging broadcast\n  -R                 record route\n  -T <timestamp>     define timestamp, can be one of <tsonly|tsandaddr|tsprespec>\n\nIPv6 options:\n  -6                 use IPv6\n  -F <flowlabel>     define flow label, default is random\n  -N <nodeinfo opt>  use icmp6 node info query, try <help> as argument\n\nFor more details see ping(8).\n";
@@ -269,7 +270,7 @@ async function ping4(p: Process, o: PingOpts, target: string, dst: number, canon
       saddr = a;
     }
   }
-  const isBcast = dst === IP4_BROADCAST || ns.devices().some((d) => d.inet.some((a) => a.broadcast === dst)) || ns.routeDump(255).some((r) => r.type === 'broadcast' && r.dst === dst && r.dstLen === 32);
+  const isBcast = dst === IP4_BROADCAST || ns.addrDump().some((a) => a.broadcast === dst) || ns.routeDump(255).some((r) => r.type === 'broadcast' && r.dst === dst && r.dstLen === 32);
   if (isBcast && !o.broadcast) {
     p.stderr.write('ping: Do you want to ping broadcast? Then -b. If not, check your local firewall rules\n');
     return 2;
@@ -359,7 +360,7 @@ async function ping4(p: Process, o: PingOpts, target: string, dst: number, canon
         // than the path MTU is refused locally: EMSGSIZE and an error-queue
         // entry that ping prints as "local error" (not counted with -q).
         // IP_PMTUDISC_PROBE ignores the learned path MTU and uses the device's.
-        const pm = o.pmtudisc === 'probe' ? { mtu: route.dev.mtu, locked: false } : sock.pathMtu();
+        const pm = o.pmtudisc === 'probe' ? { mtu: ns.linkMsg(route.dev).mtu, locked: false } : sock.pathMtu();
         if (total > IP_MAX_MTU || ((o.pmtudisc === 'do' || o.pmtudisc === 'probe') && total > pm.mtu)) {
           st.sent = seq;
           if (st.sent === 1 || st.last < now) st.last = Math.max(st.last, now);
@@ -439,7 +440,7 @@ function lastSendTime(_st: Stats, nextSend: number, intervalMs: number): number 
 async function ping6(p: Process, o: PingOpts, target: string, addr: string, canonical: string | undefined): Promise<number> {
   const ns = nsOf(p);
   const k = kernelOf(p);
-  if (addr !== '::1' || !ns.lo.adminUp || !ns.lo.inet6.length) {
+  if (addr !== '::1' || !(ns.linkMsg(ns.lo).flags & IFF.UP) || !ns.addr6Dump(ns.lo).length) {
     p.stderr.write('ping: connect: Network is unreachable\n');
     return 2;
   }

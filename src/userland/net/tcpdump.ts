@@ -17,7 +17,7 @@
 // (the kernel's TCP sets them as Linux does, TS values from the virtual clock).
 
 import { fmtIp4, parseIp4 } from '../../kernel/addr.ts';
-import type { NetDevice } from '../../kernel/netdev.ts';
+import { IFF, type NetDevice } from '../../kernel/netdev.ts';
 import { frameLen, ip4Len, l4Len, utf8Len, type ArpPacket, type Bpdu, type EthFrame, type IcmpMessage, type Ipv4Packet, type TcpOption, type TcpSegment } from '../../kernel/packet.ts';
 import type { Process } from '../../kernel/proc.ts';
 import { type PacketHandler, packetSocket } from '../../kernel/socket/packet.ts';
@@ -418,11 +418,11 @@ async function tcpdump(p: Process): Promise<number> {
         break;
       case '-D': {
         const ns = nsOf(p);
-        const devs = ns.devices();
+        const links = ns.linkDump();
         let out = '1.any (Pseudo-device that captures on all interfaces) [Up, Running]\n';
-        devs.forEach((d, i) => {
-          const st = d.kind === 'loopback' ? '[Up, Running, Loopback]' : d.adminUp ? (d.carrier ? '[Up, Running, Connected]' : '[Up, Disconnected]') : '[none, Disconnected]';
-          out += `${i + 2}.${d.name} ${st}\n`;
+        links.forEach((d, i) => {
+          const st = d.linkType === 'loopback' ? '[Up, Running, Loopback]' : d.flags & IFF.UP ? (d.carrier ? '[Up, Running, Connected]' : '[Up, Disconnected]') : '[none, Disconnected]';
+          out += `${i + 2}.${d.ifname} ${st}\n`;
         });
         p.stdout.write(out);
         return 0;
@@ -444,13 +444,13 @@ async function tcpdump(p: Process): Promise<number> {
   let dev: NetDevice | undefined;
   const any = iface === 'any';
   if (!any) {
-    if (iface === undefined) dev = ns.devices().find((d) => d.kind !== 'loopback' && d.adminUp) ?? ns.lo;
-    else dev = ns.devByName(iface) ?? (/^\d+$/.test(iface) ? ns.devices()[Number(iface) - 2] : undefined);
+    if (iface === undefined) dev = ns.linkDump().find((d) => d.linkType !== 'loopback' && d.flags & IFF.UP)?.dev ?? ns.lo;
+    else dev = ns.linkGet(iface)?.dev ?? (/^\d+$/.test(iface) ? ns.linkDump()[Number(iface) - 2]?.dev : undefined);
     if (!dev) {
       p.stderr.write(`tcpdump: ${iface}: No such device exists\n(No such device exists)\n`);
       return 1;
     }
-    if (!dev.adminUp) {
+    if (!(ns.linkMsg(dev).flags & IFF.UP)) {
       p.stderr.write(`tcpdump: ${dev.name}: That device is not up\n`);
       return 1;
     }
@@ -464,10 +464,10 @@ async function tcpdump(p: Process): Promise<number> {
   let received = 0;
   let wake: (() => void) | undefined;
   const tap: PacketHandler = (d, frame, dir) => {
-    if (d.ns !== ns) return;
+    // (The socket sees this namespace's devices only.)
     if (any ? false : d !== dev) return;
     // libpcap drops the outgoing copy of a loopback frame (it comes back in at once): each packet shows once.
-    if (dir === 'out' && d.kind === 'loopback') return;
+    if (dir === 'out' && d === ns.lo) return;
     if (count !== undefined && captured >= count) return;
     if (!filter(frame)) return;
     received++;

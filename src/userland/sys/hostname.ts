@@ -5,6 +5,7 @@
 import { register } from '../registry.ts';
 import type { Process } from '../../kernel/proc.ts';
 import { fmtIp4 } from '../../kernel/addr.ts';
+import { IFF } from '../../kernel/netdev.ts';
 import { getHostByName } from '../lib/resolve.ts';
 import { kernelOf, nsOf } from '../lib/sys.ts';
 
@@ -144,9 +145,9 @@ async function hostname(p: Process): Promise<number> {
     case 'I': {
       const ns = nsOf(p);
       const out: string[] = [];
-      for (const d of ns.devices()) {
-        if (d.kind === 'loopback' || !d.adminUp) continue;
-        for (const a of d.inet) if (a.local >>> 24 !== 127) out.push(fmtIp4(a.local));
+      for (const l of ns.linkDump()) {
+        if (l.linkType === 'loopback' || !(l.flags & IFF.UP)) continue;
+        for (const a of ns.addrDump(l.dev)) if (a.local >>> 24 !== 127) out.push(fmtIp4(a.local));
       }
       p.stdout.write(out.map((x) => `${x} `).join('') + '\n');
       return 0;

@@ -15,6 +15,7 @@
 import type { Process } from '../../../kernel/proc.ts';
 import type { NetNs } from '../../../kernel/netns.ts';
 import type { NetDevice } from '../../../kernel/netdev.ts';
+import { IFF } from '../../../kernel/netdev.ts';
 import { fmtIp4, netOf } from '../../../kernel/addr.ts';
 import { kernelOf, nsOf } from '../../lib/sys.ts';
 import { CniError, ERR, checkFieldTypes, refuseUnmodelled, delegate, getNs, openNetnsPath, parseCidr, pluginMain, type CmdArgs, type CniResult, type CniRoute } from './skel.ts';
@@ -42,11 +43,11 @@ function loadNetConf(a: CmdArgs): BridgeConf & { name: string; ipamType: string 
 
 /** ensureBridge: create the bridge (with the config's MTU) or reuse it, promiscuous when asked, and up. */
 function ensureBridge(hostNs: NetNs, name: string, mtu: number | undefined, promisc: boolean): NetDevice {
-  let br = hostNs.devByName(name);
-  if (br && br.kind !== 'bridge') throw new CniError(ERR.internal, `failed to create bridge "${name}": "${name}" already exists but is not a bridge`);
-  if (!br) br = hostNs.linkAdd({ name, kind: 'bridge', mtu });
+  const l = hostNs.linkGet(name);
+  if (l && l.linkinfo?.kind !== 'bridge') throw new CniError(ERR.internal, `failed to create bridge "${name}": "${name}" already exists but is not a bridge`);
+  const br = l ? l.dev : hostNs.linkAdd({ name, kind: 'bridge', mtu });
   if (promisc) hostNs.linkChange(br, { promisc: true });
-  if (!br.adminUp) hostNs.setUp(br, true);
+  if (!(hostNs.linkMsg(br).flags & IFF.UP)) hostNs.setUp(br, true);
   return br;
 }
 
@@ -55,13 +56,13 @@ async function add(p: Process, a: CmdArgs): Promise<CniResult> {
   const conf = loadNetConf(a);
   const hostNs = nsOf(p);
   const br = ensureBridge(hostNs, conf.bridge!, conf.mtu, !!conf.promiscMode);
-  const brMacAtSetup = br.mac;
+  const brMacAtSetup = hostNs.linkMsg(br).address;
   const contNs = openNetnsPath(k, a.netns);
   const { host: hostVeth, cont: contVeth } = setupVeth(p, hostNs, contNs, a.ifname, conf.mtu);
   hostNs.setMaster(hostVeth, br);
   if (conf.hairpinMode) hostNs.linkChange(hostVeth, { brport: { hairpin: true } });
   const result: CniResult = {
-    interfaces: [{ name: br.name }, { name: hostVeth.name, mac: hostVeth.mac }, { name: contVeth.name, mac: contVeth.mac, sandbox: a.netns }],
+    interfaces: [{ name: br.name }, { name: hostVeth.name, mac: hostNs.linkMsg(hostVeth).address }, { name: contVeth.name, mac: contNs.linkMsg(contVeth).address, sandbox: a.netns }],
   };
   if (conf.ipamType) {
     const ipamResult = (await delegate(p, conf.ipamType, 'ADD', a.stdin))!;
@@ -80,8 +81,9 @@ async function add(p: Process, a: CmdArgs): Promise<CniResult> {
           if (!ip.gateway || ip.address.includes(':')) continue;
           const c = parseCidr(ip.address)!;
           const g = parseCidr(`${ip.gateway}/32`)!.ip;
-          const mine = br.inet.filter((x) => x.local !== g || x.prefixlen !== c.len);
-          if (br.inet.some((x) => x.local === g && x.prefixlen === c.len)) continue;
+          const brAddrs = hostNs.addrDump(br);
+          const mine = brAddrs.filter((x) => x.local !== g || x.prefixlen !== c.len);
+          if (brAddrs.some((x) => x.local === g && x.prefixlen === c.len)) continue;
           if (mine.length && !conf.forceAddress) throw new CniError(ERR.internal, `failed to set bridge addr: "${br.name}" already has an IP address different from ${ip.gateway}/${c.len}`);
           hostNs.addrAdd(br, { local: g, prefixlen: c.len, broadcast: 'auto' });
         }
@@ -103,7 +105,7 @@ async function add(p: Process, a: CmdArgs): Promise<CniResult> {
     // Layer 2 only: the container side comes up without addresses.
     contNs.setUp(contVeth, true);
   }
-  result.interfaces![0].mac = br.mac;
+  result.interfaces![0].mac = hostNs.linkMsg(br).address;
   result.dns = {};
   return result;
 }
@@ -147,7 +149,7 @@ async function check(p: Process, a: CmdArgs): Promise<void> {
   if (!dev) throw new CniError(ERR.internal, `Error: Container Interface name in prevResult: ${a.ifname} not found`);
   for (const ip of prev.ips ?? []) {
     const c = parseCidr(ip.address);
-    if (c && !dev.inet.some((x) => x.local === c.ip && x.prefixlen === c.len)) throw new CniError(ERR.internal, `Failed to match addr ${ip.address} on interface ${a.ifname}`);
+    if (c && !contNs.addrDump(dev).some((x) => x.local === c.ip && x.prefixlen === c.len)) throw new CniError(ERR.internal, `Failed to match addr ${ip.address} on interface ${a.ifname}`);
   }
   for (const r of (prev.routes ?? []) as CniRoute[]) {
     const d = parseCidr(r.dst);
@@ -155,8 +157,8 @@ async function check(p: Process, a: CmdArgs): Promise<void> {
     const found = d && contNs.routeDump(254).some((x) => x.dst === netOf(d.ip, d.len) && x.dstLen === d.len && (gw === undefined || x.gateway === gw));
     if (!found) throw new CniError(ERR.internal, `Expected Route ${goRoute(r)} not found in routing table`);
   }
-  const br = nsOf(p).devByName(conf.bridge!);
-  if (!br || br.kind !== 'bridge') throw new CniError(ERR.internal, `Error: Bridge ${conf.bridge} not found`);
+  const br = nsOf(p).linkGet(conf.bridge!);
+  if (!br || br.linkinfo?.kind !== 'bridge') throw new CniError(ERR.internal, `Error: Bridge ${conf.bridge} not found`);
 }
 
 /** Run bridge under the CNI protocol. */

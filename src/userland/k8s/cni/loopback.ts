@@ -4,6 +4,7 @@
 
 import type { Process } from '../../../kernel/proc.ts';
 import { kernelOf } from '../../lib/sys.ts';
+import { IFF } from '../../../kernel/netdev.ts';
 import { CniError, ERR, getNs, pluginMain, type CmdArgs, type CniResult } from './skel.ts';
 
 function add(p: Process, a: CmdArgs): CniResult {
@@ -34,7 +35,7 @@ function del(p: Process, a: CmdArgs): void {
 
 function check(p: Process, a: CmdArgs): void {
   const ns = getNs(kernelOf(p), a.netns);
-  if (!ns.lo.adminUp) throw new CniError(ERR.internal, 'loopback interface is down');
+  if (!(ns.linkMsg(ns.lo).flags & IFF.UP)) throw new CniError(ERR.internal, 'loopback interface is down');
 }
 
 /** Run loopback under the CNI protocol. */

@@ -23,10 +23,11 @@ export function setupVeth(p: Process, hostNs: NetNs, contNs: NetNs, ifname: stri
   }
   const host = hostNs.linkAdd({ name: hostName, kind: 'veth', peerName: ifname, peerNs: contNs, mtu });
   // netlink creates the pair without a transmit queue length (ip shows no `qlen`).
+  const cont = contNs.linkGet(ifname)!.dev;
   hostNs.linkChange(host, { txqlen: 0 });
-  contNs.linkChange(host.peer!, { txqlen: 0 });
+  contNs.linkChange(cont, { txqlen: 0 });
   hostNs.setUp(host, true);
-  return { host, cont: host.peer! };
+  return { host, cont };
 }
 
 const ip4 = (s: string): number => parseCidr(`${s}/32`)!.ip;
@@ -54,7 +55,7 @@ export function configureIface(ns: NetNs, dev: NetDevice, result: CniResult): vo
 export function delLinkByName(ns: NetNs, ifname: string): { ip: number; len: number }[] {
   const dev = ns.devByName(ifname);
   if (!dev) return [];
-  const nets = dev.inet.map((a) => ({ ip: a.local, len: a.prefixlen }));
+  const nets = ns.addrDump(dev).map((a) => ({ ip: a.local, len: a.prefixlen }));
   ns.linkDel(dev);
   return nets;
 }

@@ -77,12 +77,12 @@ async function add(p: Process, a: CmdArgs): Promise<CniResult> {
       const c = parseCidr(ip.address);
       if (!c || !ip.gateway) continue;
       const gw = parseCidr(`${ip.gateway}/32`)!.ip;
-      if (!host.inet.some((x) => x.local === gw)) hostNs.addrAdd(host, { local: gw, prefixlen: 32, broadcast: 'auto' });
+      if (!hostNs.addrDump(host).some((x) => x.local === gw)) hostNs.addrAdd(host, { local: gw, prefixlen: 32, broadcast: 'auto' });
       hostNs.routeAdd(route(c.ip, 32, { scope: SCOPE.host, dev: host }), flags);
     }
     hostNs.setIpForward(true);
     if (conf.ipMasq) for (const ip of ips) await setupIpMasq(p, parseCidr(ip.address)!, conf.name, a.containerId);
-    return { interfaces: [{ name: host.name, mac: host.mac }, { name: cont.name, mac: cont.mac, sandbox: a.netns }], ips, ...(ipamResult.routes?.length ? { routes: ipamResult.routes } : {}), dns: {} };
+    return { interfaces: [{ name: host.name, mac: hostNs.linkMsg(host).address }, { name: cont.name, mac: contNs.linkMsg(cont).address, sandbox: a.netns }], ips, ...(ipamResult.routes?.length ? { routes: ipamResult.routes } : {}), dns: {} };
   } catch (e) {
     await delegate(p, conf.ipamType, 'DEL', a.stdin).catch(() => undefined);
     throw e;

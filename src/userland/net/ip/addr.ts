@@ -1,11 +1,11 @@
 // `ip address`: show (also the engine of `ip link show`), add, del,
 // change/replace, flush — after ip/ipaddress.c.
 
-import type { NetDevice, InetAddr } from '../../../kernel/netdev.ts';
+import type { NetDevice } from '../../../kernel/netdev.ts';
 import { fmtIp4, netOf, inNet } from '../../../kernel/addr.ts';
 import { KernelError } from '../../../kernel/errno.ts';
 import { AF_INET, AF_INET6, AF_PACKET, AF_UNSPEC, Args, type Ip, matches } from './common.ts';
-import { type LinkFilter, printLinkinfo, printStats64 } from './linkinfo.ts';
+import { IFF, type LinkFilter, printLinkinfo, printStats64 } from './linkinfo.ts';
 import { COLOR_INET, COLOR_INET6, PRINT_ANY, PRINT_FP, PRINT_JSON } from './print.ts';
 import { USAGE_ADDRESS, USAGE_LINK } from './help.ts';
 import { getPrefix, type Prefix, scopeName, scopeNum, getAddr } from './inet.ts';
@@ -44,10 +44,13 @@ const FLAG_DATA: { name: string; mask: number; readonly: boolean; v6only: boolea
 
 const INFINITY_LIFE_TIME = 4294967295;
 
-/** One RTM_NEWADDR message. */
+/** One RTM_NEWADDR message, as `ip` decodes it. */
 export interface AddrMsg {
   family: number;
+  /** The device as a handle for NetNs operations. */
   dev: NetDevice;
+  ifindex: number;
+  ifname: string;
   local: string;
   /** IFA_ADDRESS (the peer for point-to-point). */
   address: string;
@@ -58,9 +61,8 @@ export interface AddrMsg {
   label?: string;
   valid: number;
   preferred: number;
-  /** The kernel's IPv4 address object (for deletion). */
-  in4?: InetAddr;
   localNum?: number;
+  addressNum?: number;
 }
 
 function lft(v: number): number {
@@ -70,10 +72,10 @@ function lft(v: number): number {
 /** The address dump of a namespace: every IPv4 address, then every IPv6 one. */
 export function addrDump(ip: Ip, family = AF_UNSPEC): AddrMsg[] {
   const out: AddrMsg[] = [];
-  const devs = ip.ns.devices();
+  const links = ip.ns.linkDump();
   if (family === AF_UNSPEC || family === AF_INET) {
-    for (const dev of devs) {
-      for (const a of dev.inet) {
+    for (const { dev, ifindex, ifname } of links) {
+      for (const a of ip.ns.addrDump(dev)) {
         let flags = 0;
         if (a.secondary) flags |= IFA.SECONDARY;
         if (a.validLft === Infinity) flags |= IFA.PERMANENT;
@@ -81,6 +83,8 @@ export function addrDump(ip: Ip, family = AF_UNSPEC): AddrMsg[] {
         out.push({
           family: AF_INET,
           dev,
+          ifindex,
+          ifname,
           local: fmtIp4(a.local),
           address: fmtIp4(a.address),
           prefixlen: a.prefixlen,
@@ -90,19 +94,19 @@ export function addrDump(ip: Ip, family = AF_UNSPEC): AddrMsg[] {
           label: a.label,
           valid: lft(a.validLft),
           preferred: lft(a.preferredLft),
-          in4: a,
           localNum: a.local,
+          addressNum: a.address,
         });
       }
     }
   }
   if (family === AF_UNSPEC || family === AF_INET6) {
-    for (const dev of devs) {
-      for (const a of dev.inet6) {
+    for (const { dev, ifindex, ifname } of links) {
+      for (const a of ip.ns.addr6Dump(dev)) {
         let flags = 0;
         if (a.flags.includes('permanent') || a.addr.startsWith('fe80:') || a.addr === '::1') flags |= IFA.PERMANENT;
         if (a.flags.includes('tentative')) flags |= IFA.TENTATIVE;
-        out.push({ family: AF_INET6, dev, local: a.addr, address: a.addr, prefixlen: a.prefixlen, scope: a.scope, flags, valid: INFINITY_LIFE_TIME, preferred: INFINITY_LIFE_TIME });
+        out.push({ family: AF_INET6, dev, ifindex, ifname, local: a.addr, address: a.addr, prefixlen: a.prefixlen, scope: a.scope, flags, valid: INFINITY_LIFE_TIME, preferred: INFINITY_LIFE_TIME });
       }
     }
   }
@@ -130,11 +134,11 @@ function fnmatch(pat: string, s: string): boolean {
 }
 
 function addrPasses(a: AddrMsg, f: AddrFilter): boolean {
-  if (f.ifindex && a.dev.ifindex !== f.ifindex) return false;
+  if (f.ifindex && a.ifindex !== f.ifindex) return false;
   if ((f.scope ^ a.scope) & f.scopemask) return false;
   if ((f.flags ^ a.flags) & f.flagmask) return false;
   if (f.family && f.family !== a.family) return false;
-  if (f.label && !fnmatch(f.label, a.label ?? a.dev.name)) return false;
+  if (f.label && !fnmatch(f.label, a.label ?? a.ifname)) return false;
   if (f.pfx && f.pfx.special !== 'any') {
     if (f.pfx.family !== a.family) return false;
     if (a.family === AF_INET && !inNet(a.localNum!, f.pfx.v4, f.pfx.bitlen)) return false;
@@ -151,9 +155,9 @@ export function printAddrinfo(ip: Ip, a: AddrMsg, f: AddrFilter): void {
   if (!ip.brief) {
     if (ip.oneline || f.flush) {
       if (o.isJson) {
-        o.num(PRINT_JSON, 'index', null, a.dev.ifindex);
-        o.string(PRINT_JSON, 'dev', null, a.dev.name);
-      } else o.fp(`${a.dev.ifindex}: ${a.dev.name}`);
+        o.num(PRINT_JSON, 'index', null, a.ifindex);
+        o.string(PRINT_JSON, 'dev', null, a.ifname);
+      } else o.fp(`${a.ifindex}: ${a.ifname}`);
     }
     o.string(PRINT_ANY, 'family', '    %s ', a.family === AF_INET ? 'inet' : 'inet6');
   }
@@ -299,19 +303,19 @@ export function addrListOrFlush(ip: Ip, argv: string[], action: 'list' | 'flush'
   if (action === 'flush') return addrFlush(ip, f);
 
   o.newJson(!!ip.json, !!ip.pretty);
-  let links = ip.ns.devices().filter((d) => !f.ifindex || d.ifindex === f.ifindex);
+  let links = ip.ns.linkDump().filter((d) => !f.ifindex || d.ifindex === f.ifindex);
   let addrs: AddrMsg[] = [];
   if (f.family !== AF_PACKET) {
     addrs = addrDump(ip);
     // ipaddr_filter(): drop links without a matching address.
     links = links.filter((d) => {
-      const mine = addrs.filter((a) => a.dev === d);
+      const mine = addrs.filter((a) => a.ifindex === d.ifindex);
       if (mine.length === 0) return f.family === AF_UNSPEC || f.family === AF_PACKET;
       return mine.some((a) => {
         if (f.family && f.family !== a.family) return false;
         if ((f.scope ^ a.scope) & f.scopemask) return false;
         if ((f.flags ^ a.flags) & f.flagmask) return false;
-        if (f.label && !fnmatch(f.label, a.label ?? a.dev.name)) return false;
+        if (f.label && !fnmatch(f.label, a.label ?? a.ifname)) return false;
         if (f.pfx && f.pfx.special !== 'any' && !addrPasses({ ...a }, { ...f, ifindex: 0, scopemask: 0, flagmask: 0, label: undefined })) return false;
         return true;
       });
@@ -325,8 +329,8 @@ export function addrListOrFlush(ip: Ip, argv: string[], action: 'list' | 'flush'
     if (res >= 0 && f.family !== AF_PACKET) {
       o.openArray(PRINT_JSON, 'addr_info');
       for (const a of addrs) {
-        if (a.dev !== d || (f.family && f.family !== a.family)) continue;
-        if (f.up && !d.adminUp) continue;
+        if (a.ifindex !== d.ifindex || (f.family && f.family !== a.family)) continue;
+        if (f.up && !(d.flags & IFF.UP)) continue;
         if (!addrPasses(a, f)) continue;
         o.openObject();
         printAddrinfo(ip, a, f);
@@ -356,10 +360,11 @@ function addrFlush(ip: Ip, f: AddrFilter): number {
     }
     round++;
     for (const a of victims) {
-      if (a.family === AF_INET && a.in4) {
-        if (a.dev.inet.includes(a.in4)) ip.ns.addrFlush(a.dev, (x) => x === a.in4);
+      // RTM_DELADDR of each; one may be gone already (a secondary deleted with its primary).
+      if (a.family === AF_INET) {
+        ip.ns.addrFlush(a.dev, (x) => x.local === a.localNum && x.prefixlen === a.prefixlen && x.address === a.addressNum);
       } else if (a.family === AF_INET6) {
-        if (a.dev.inet6.some((x) => x.addr === a.local)) a.dev.ns.addr6Del(a.dev, a.local);
+        if (ip.ns.addr6Dump(a.dev).some((x) => x.addr === a.local)) ip.ns.addr6Del(a.dev, a.local);
       }
     }
     if (ip.stats) ip.out.fp(`\n*** Round ${round}, deleting ${victims.length} addresses ***\n`);
@@ -503,7 +508,7 @@ function addrModify(ip: Ip, cmd: 'add' | 'del' | 'change' | 'replace', argv: str
       }
       if (!lcl) {
         // No address: the kernel deletes the first address of the device.
-        const first = dev.inet[0];
+        const first = ip.ns.addrDump(dev)[0];
         if (!first) return ip.rtnlError(new KernelError('EADDRNOTAVAIL', 'ipv4: Address not found'));
         ip.ns.addrDel(dev, first.local, first.prefixlen);
       } else ip.ns.addrDel(dev, lcl.v4, wildcard ? undefined : prefixlen);
@@ -512,17 +517,9 @@ function addrModify(ip: Ip, cmd: 'add' | 'del' | 'change' | 'replace', argv: str
         ip.err('Not enough information: "local" argument is required.\n');
         return -1;
       }
-      const existing = dev.inet.find((a) => a.local === lcl!.v4 && a.prefixlen === prefixlen);
-      if (existing && (cmd === 'change' || cmd === 'replace')) {
-        existing.label = label ?? existing.label;
-        if (brd !== undefined) existing.broadcast = brd;
-        if (scope !== undefined) existing.scope = scope;
-        if (validLft !== undefined) existing.validLft = validLft;
-        if (prefLft !== undefined) existing.preferredLft = prefLft;
-        ip.k.notifyTopology();
-        return 0;
-      }
-      if (!existing && cmd === 'change') return ip.rtnlError(new KernelError('ENOENT'));
+      // NLM_F_REPLACE changes an address the device has in place.
+      if ((cmd === 'change' || cmd === 'replace') && ip.ns.addrChange(dev, lcl.v4, prefixlen, { label, broadcast: brd, scope, validLft, preferredLft: prefLft })) return 0;
+      if (cmd === 'change') return ip.rtnlError(new KernelError('ENOENT'));
       ip.ns.addrAdd(dev, {
         local: lcl.v4,
         prefixlen,
@@ -544,15 +541,12 @@ function addrModify(ip: Ip, cmd: 'add' | 'del' | 'change' | 'replace', argv: str
 
 function addr6Modify(ip: Ip, cmd: string, dev: NetDevice, lcl: Prefix | undefined, prefixlen: number): number {
   if (!lcl || !lcl.v6) return -1;
-  const i = dev.inet6.findIndex((a) => a.addr === lcl.v6);
-  if (cmd === 'del') {
-    if (i < 0) return ip.rtnlError(new KernelError('EADDRNOTAVAIL'));
-    dev.inet6.splice(i, 1);
-    return 0;
+  try {
+    if (cmd === 'del') ip.ns.addr6Del(dev, lcl.v6);
+    else ip.ns.addr6Add(dev, { addr: lcl.v6, prefixlen, scope: lcl.v6.startsWith('fe80:') ? 253 : 0, flags: ['permanent'] }, { excl: cmd === 'add' });
+  } catch (e) {
+    return ip.rtnlError(e);
   }
-  if (i >= 0 && cmd === 'add') return ip.rtnlError(new KernelError('EEXIST', 'ipv6: address already assigned'));
-  if (i < 0) dev.inet6.unshift({ addr: lcl.v6, prefixlen, scope: lcl.v6.startsWith('fe80:') ? 253 : 0, flags: ['permanent'] });
-  ip.k.notifyTopology();
   return 0;
 }
 

@@ -117,16 +117,17 @@ export class Ip {
 
   /** ll_name_to_index(): 0 when absent. */
   ifindex(name: string): number {
-    const d = this.ns.devByName(name);
+    const d = this.ns.linkGet(name);
     if (d) return d.ifindex;
     const m = /^if(\d+)$/.exec(name);
-    if (m && this.ns.devByIndex(Number(m[1]))) return Number(m[1]);
+    if (m && this.ns.linkGet(Number(m[1]))) return Number(m[1]);
     return 0;
   }
 
+  /** The device named `name` (or `ifN`) as a handle for NetNs operations. */
   dev(name: string): NetDevice | undefined {
     const i = this.ifindex(name);
-    return i ? this.ns.devByIndex(i) : undefined;
+    return i ? this.ns.linkGet(i)?.dev : undefined;
   }
 }
 

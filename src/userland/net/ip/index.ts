@@ -186,7 +186,7 @@ register({
     const first = words[0];
     if (first === 'netns') return words.length === 2 ? ['add', 'del', 'list', 'exec', 'identify', 'pids', 'set', 'list-id'] : nsOf(p).kernel.netnsNames();
     if (words.length === 2) return verbs[first[0]] ?? [];
-    return nsOf(p).devices().map((d) => d.name);
+    return nsOf(p).linkDump().map((d) => d.ifname);
   },
 });
 

@@ -397,7 +397,7 @@ function linkAdd(ip: Ip, req: LinkReq): number {
     const dev = ns.linkAdd({
       name,
       kind: (KINDS[kind] ?? kind) as LinkKind,
-      mtu: req.mtu ?? (vx ? (vx.dev ? vx.dev.mtu - 50 : 1500) : undefined),
+      mtu: req.mtu ?? (vx ? (vx.dev ? ip.ns.linkMsg(vx.dev).mtu - 50 : 1500) : undefined),
       address: req.address,
       txqlen: req.txqlen,
       peerName,
@@ -475,7 +475,7 @@ function iplinkModify(ip: Ip, cmd: 'add' | 'set' | 'replace' | 'delete', argv: s
   if (cmd === 'delete') {
     const dev = ip.dev(req.dev!)!;
     try {
-      dev.ns.linkDel(dev);
+      ip.ns.linkDel(dev);
     } catch (e) {
       return ip.rtnlError(e);
     }

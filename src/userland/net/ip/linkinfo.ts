@@ -1,10 +1,9 @@
 // Printing one link as `ip link` / `ip addr` do (ip/ipaddress.c
-// print_linkinfo and print_linkinfo_brief): the RTM_NEWLINK attributes the
-// kernel would send are derived from a NetDevice, then printed in
-// iproute2's order, in text or JSON.
+// print_linkinfo and print_linkinfo_brief): the RTM_NEWLINK attributes of a
+// link dump (NetNs.linkDump / linkGet), printed in iproute2's order, in text
+// or JSON.
 
-import type { NetDevice } from '../../../kernel/netdev.ts';
-import type { NetNs } from '../../../kernel/netns.ts';
+import type { LinkMsg, NetNs } from '../../../kernel/netns.ts';
 import type { BridgeId, LinkInfoValue } from '../../../kernel/dev/ops.ts';
 import { fmtIp4 } from '../../../kernel/addr.ts';
 import { AF_INET6, AF_PACKET, AF_UNSPEC, type Ip } from './common.ts';
@@ -15,11 +14,6 @@ import { IFF } from '../../../kernel/netdev.ts';
 import type { BrportInfo } from '../../../kernel/brport.ts';
 
 const FLAG_ORDER = ['LOOPBACK', 'BROADCAST', 'POINTOPOINT', 'MULTICAST', 'NOARP', 'ALLMULTI', 'PROMISC', 'MASTER', 'SLAVE', 'DEBUG', 'DYNAMIC', 'AUTOMEDIA', 'PORTSEL', 'NOTRAILERS', 'UP', 'LOWER_UP', 'DORMANT', 'ECHO'] as const;
-
-/** dev_get_flags(): the flags word RTM_NEWLINK carries. */
-export function devFlags(d: NetDevice): number {
-  return d.flags;
-}
 
 /** Filters of `ip link show` / `ip addr show` (struct filter in ipaddress.c). */
 export interface LinkFilter {
@@ -34,18 +28,8 @@ export interface LinkFilter {
 }
 
 /** The link kind name (IFLA_INFO_KIND); loopback and cabled NICs have none. */
-export function linkKind(d: NetDevice): string | undefined {
-  return d.ns.linkInfo(d)?.kind;
-}
-
-/** IFLA_LINK: the veth peer's ifindex (as seen from the peer's namespace). */
-function iflink(d: NetDevice): number | undefined {
-  return d.ns.linkIflink(d);
-}
-
-/** IFLA_LINK_NETNSID: set when the link's other end lives in another namespace. */
-function linkNetns(d: NetDevice): NetNs | undefined {
-  return d.ns.linkNet(d);
+export function linkKind(d: LinkMsg): string | undefined {
+  return d.linkinfo?.kind;
 }
 
 /** Name of the namespace whose nsid (as `ns` numbers it) is `id`, like get_name_from_nsid(). */
@@ -58,28 +42,29 @@ export function nameFromNsid(ip: Ip, ns: NetNs, id: number): string | undefined 
 }
 
 /** print_name_and_link(): `name@peer`, JSON `link`; returns the M-DOWN flag. */
-function printNameAndLink(ip: Ip, fmt: string, d: NetDevice, family: number): number {
+function printNameAndLink(ip: Ip, fmt: string, d: LinkMsg, family: number): number {
   const o = ip.out;
-  let name = d.name;
+  let name = d.ifname;
   let mflag = 0;
-  const il = iflink(d);
+  const il = d.link;
   // inet6_fill_ifinfo puts IFLA_LINK only when it differs from the device's own index.
   if (il !== undefined && !(family === AF_INET6 && il === d.ifindex)) {
     // An AF_INET6 link dump carries no IFLA_LINK_NETNSID, so the index is resolved locally.
-    const lnet = family === AF_INET6 ? undefined : linkNetns(d);
+    const lnet = family === AF_INET6 ? undefined : d.linkNetns;
     let link: string | undefined;
     if (il) {
       if (lnet) {
         if (o.isJson) o.num(PRINT_JSON, 'link_index', null, il);
         else link = `if${il}`;
       } else {
-        const peer = family === AF_INET6 && d.peer && d.peer.ns !== d.ns ? ip.ns.devByIndex(il) : d.peer;
-        link = peer ? peer.name : `if${il}`;
+        // The other end is here (or, for AF_INET6, whatever has its index here).
+        const peer = ip.ns.linkGet(il);
+        link = peer ? peer.ifname : `if${il}`;
         if (o.isJson) {
           o.string(PRINT_JSON, 'link', null, link);
           link = undefined;
         }
-        mflag = peer && peer.adminUp ? 0 : 1;
+        mflag = peer && peer.flags & IFF.UP ? 0 : 1;
       }
     } else if (o.isJson) o.null(PRINT_JSON, 'link', null);
     else link = 'NONE';
@@ -121,30 +106,26 @@ function printOperstate(ip: Ip, state: string): void {
 }
 
 /** Does `d` pass the link-level filters? (the early returns of print_linkinfo) */
-export function linkPasses(d: NetDevice, f: LinkFilter): boolean {
+export function linkPasses(d: LinkMsg, f: LinkFilter): boolean {
   if (f.ifindex && d.ifindex !== f.ifindex) return false;
-  if (f.up && !d.adminUp) return false;
-  if (f.master > 0 && (!d.master || d.master.ifindex !== f.master)) return false;
+  if (f.up && !(d.flags & IFF.UP)) return false;
+  if (f.master > 0 && d.master !== f.master) return false;
   if (f.master < 0 && d.master) return false;
   if (f.kind !== undefined && linkKind(d) !== f.kind) return false;
   if (f.slaveKind !== undefined && (d.master ? 'bridge' : undefined) !== f.slaveKind) return false;
   return true;
 }
 
-function brief(ip: Ip, d: NetDevice, f: LinkFilter): number {
+function brief(ip: Ip, d: LinkMsg, f: LinkFilter): number {
   const o = ip.out;
   const mflag = printNameAndLink(ip, '%-16s ', d, f.family);
-  printOperstate(ip, d.operState);
+  printOperstate(ip, d.operstate);
   if (f.family === AF_PACKET) {
-    o.colorString(PRINT_ANY, COLOR_MAC, 'address', '%s ', d.mac);
-    printLinkFlags(ip, devFlags(d), mflag);
+    o.colorString(PRINT_ANY, COLOR_MAC, 'address', '%s ', d.address);
+    printLinkFlags(ip, d.flags, mflag);
     o.string(PRINT_FP, null, '%s', '\n');
   }
   return 0;
-}
-
-function linkType(d: NetDevice): string {
-  return d.flags & IFF.LOOPBACK ? 'loopback' : 'ether';
 }
 
 /** `8000.2:0:0:aa:bb:10`: a bridge id as iproute2 prints it (bytes in %x). */
@@ -238,7 +219,7 @@ function printSlaveData(ip: Ip, port: BrportInfo): void {
   const o = ip.out;
   const br = port.master;
   const st = port.state;
-  const id = bridgeId(br.ns.bridgeInfo(br)?.priority ?? 32768, br.mac);
+  const id = bridgeId(ip.ns.bridgeInfo(br)?.priority ?? 32768, ip.ns.linkMsg(br).address);
   o.string(PRINT_ANY, 'state', 'state %s ', st);
   o.num(PRINT_ANY, 'priority', 'priority %d ', port.priority);
   o.num(PRINT_ANY, 'cost', 'cost %d ', port.cost);
@@ -281,10 +262,10 @@ function printSlaveData(ip: Ip, port: BrportInfo): void {
   onoff('locked', 'locked', false);
 }
 
-function printLinktype(ip: Ip, d: NetDevice): void {
+function printLinktype(ip: Ip, d: LinkMsg): void {
   const o = ip.out;
   o.openObject('linkinfo');
-  const info = d.ns.linkInfo(d);
+  const info = d.linkinfo;
   if (info) {
     o.nl();
     o.string(PRINT_ANY, 'info_kind', '    %s ', info.kind);
@@ -294,7 +275,7 @@ function printLinktype(ip: Ip, d: NetDevice): void {
       o.closeObject();
     }
   }
-  const port = d.ns.brportInfo(d);
+  const port = ip.ns.brportInfo(d.dev);
   if (port) {
     o.nl();
     o.string(PRINT_ANY, 'info_slave_kind', '    %s_slave ', 'bridge');
@@ -310,7 +291,7 @@ function num(n: number): number {
 }
 
 /** print_stats64(): the RX/TX counter block of `-s` (and `-s -s`). */
-export function printStats64(ip: Ip, d: NetDevice): void {
+export function printStats64(ip: Ip, d: LinkMsg): void {
   const o = ip.out;
   const s = d.stats;
   const SL = o.SL;
@@ -375,7 +356,7 @@ export function printStats64(ip: Ip, d: NetDevice): void {
  * print_linkinfo(): one link. `doLink` is true for `ip link` (adds `mode`,
  * alias, stats). Returns -1 when filtered out, 0 for brief, 1 otherwise.
  */
-export function printLinkinfo(ip: Ip, d: NetDevice, f: LinkFilter, doLink: boolean): number {
+export function printLinkinfo(ip: Ip, d: LinkMsg, f: LinkFilter, doLink: boolean): number {
   const o = ip.out;
   if (!linkPasses(d, f)) return -1;
   if (f.label) return 0;
@@ -384,50 +365,51 @@ export function printLinkinfo(ip: Ip, d: NetDevice, f: LinkFilter, doLink: boole
   const inet6 = f.family === AF_INET6 && !f.ifindex;
   o.num(PRINT_ANY, 'ifindex', '%d: ', d.ifindex);
   const mflag = printNameAndLink(ip, '%s: ', d, inet6 ? AF_INET6 : AF_UNSPEC);
-  printLinkFlags(ip, devFlags(d), mflag);
+  printLinkFlags(ip, d.flags, mflag);
   o.num(PRINT_ANY, 'mtu', 'mtu %u ', d.mtu);
   if (!inet6) o.string(PRINT_ANY, 'qdisc', 'qdisc %s ', d.qdisc);
-  if (!inet6 && d.master) o.string(PRINT_ANY, 'master', 'master %s ', d.master.name);
-  printOperstate(ip, d.operState);
+  const master = !inet6 && d.master ? ip.ns.linkGet(d.master) : undefined;
+  if (master) o.string(PRINT_ANY, 'master', 'master %s ', master.ifname);
+  printOperstate(ip, d.operstate);
   if (doLink && !inet6) o.string(PRINT_ANY, 'linkmode', 'mode %s ', 'DEFAULT');
   if (!inet6) o.string(PRINT_ANY, 'group', 'group %s ', 'default');
   if (d.txqlen) o.num(PRINT_ANY, 'txqlen', 'qlen %d', d.txqlen);
   if (f.family === AF_UNSPEC || f.family === AF_PACKET || ip.details) {
     o.nl();
-    o.string(PRINT_ANY, 'link_type', '    link/%s ', linkType(d));
-    o.colorString(PRINT_ANY, COLOR_MAC, 'address', '%s', d.mac);
+    o.string(PRINT_ANY, 'link_type', '    link/%s ', d.linkType);
+    o.colorString(PRINT_ANY, COLOR_MAC, 'address', '%s', d.address);
     o.string(PRINT_FP, null, ' brd ', null);
-    o.colorString(PRINT_ANY, COLOR_MAC, 'broadcast', '%s', d.brd);
+    o.colorString(PRINT_ANY, COLOR_MAC, 'broadcast', '%s', d.broadcast);
   }
-  const lnet = inet6 ? undefined : linkNetns(d);
+  const lnet = inet6 ? undefined : d.linkNetns;
   if (lnet) {
-    const id = d.ns.nsidOf(lnet);
+    const id = ip.ns.nsidOf(lnet);
     if (o.isJson) o.num(PRINT_JSON, 'link_netnsid', null, id);
     else {
-      const name = nameFromNsid(ip, d.ns, id);
+      const name = nameFromNsid(ip, ip.ns, id);
       if (name) o.string(PRINT_FP, null, ' link-netns %s', name);
       else o.num(PRINT_FP, null, ' link-netnsid %d', id);
     }
   }
   if (ip.details) {
-    o.num(PRINT_ANY, 'promiscuity', ' promiscuity %u ', d.promisc);
-    o.num(PRINT_ANY, 'allmulti', ' allmulti %u ', d.allmulti + (d.master ? 1 : 0));
+    o.num(PRINT_ANY, 'promiscuity', ' promiscuity %u ', d.promiscuity);
+    o.num(PRINT_ANY, 'allmulti', ' allmulti %u ', d.allmulti);
     o.num(PRINT_ANY, 'min_mtu', 'minmtu %u ', d.minMtu);
     o.num(PRINT_ANY, 'max_mtu', 'maxmtu %u ', d.maxMtu);
     if (linkKind(d) || d.master) printLinktype(ip, d);
     if (doLink) o.string(PRINT_ANY, 'inet6_addr_gen_mode', 'addrgenmode %s ', 'eui64');
-    const q = d.ops.numQueues ?? 1;
+    const q = d.numQueues;
     o.num(PRINT_ANY, 'num_tx_queues', 'numtxqueues %u ', q);
     o.num(PRINT_ANY, 'num_rx_queues', 'numrxqueues %u ', q);
     o.num(PRINT_ANY, 'gso_max_size', 'gso_max_size %u ', 65536);
     o.num(PRINT_ANY, 'gso_max_segs', 'gso_max_segs %u ', 65535);
-    o.num(PRINT_ANY, 'tso_max_size', 'tso_max_size %u ', d.ops.tsoMaxSize ?? 524280);
+    o.num(PRINT_ANY, 'tso_max_size', 'tso_max_size %u ', d.tsoMaxSize);
     o.num(PRINT_ANY, 'tso_max_segs', 'tso_max_segs %u ', 65535);
     o.num(PRINT_ANY, 'gro_max_size', 'gro_max_size %u ', 65536);
   }
-  if ((doLink || ip.details) && d.alias) {
+  if ((doLink || ip.details) && d.ifalias) {
     o.string(PRINT_FP, null, '%s    ', o.SL);
-    o.string(PRINT_ANY, 'ifalias', 'alias %s', d.alias);
+    o.string(PRINT_ANY, 'ifalias', 'alias %s', d.ifalias);
   }
   if (doLink && ip.stats) {
     o.nl();

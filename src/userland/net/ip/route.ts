@@ -5,7 +5,7 @@ import type { Nexthop, Route, RouteType } from '../../../kernel/fib.ts';
 import { RT_TABLE } from '../../../kernel/fib.ts';
 import { fmtIp4, inNet } from '../../../kernel/addr.ts';
 import { KernelError } from '../../../kernel/errno.ts';
-import { SCOPE, type NetDevice } from '../../../kernel/netdev.ts';
+import { IFF, SCOPE, type NetDevice } from '../../../kernel/netdev.ts';
 import { AF_INET, AF_INET6, AF_UNSPEC, Args, type Ip, matches, parseCInt } from './common.ts';
 import { COLOR_IFNAME, COLOR_INET, COLOR_NONE, PRINT_ANY, PRINT_FP, PRINT_JSON } from './print.ts';
 import { getAddr, getPrefix, type Prefix, protoName, protoNum, protoOf, scopeName, scopeNum, tableName, tableNum } from './inet.ts';
@@ -82,10 +82,11 @@ const RTNH_F_LINKDOWN = 16;
 const RTCF_LOCAL = 0x80000000;
 const RTCF_BROADCAST = 0x10000000;
 
-function msgOf(r: Route): RouteMsg {
+function msgOf(ip: Ip, r: Route): RouteMsg {
   let flags = 0;
   if (r.onlink) flags |= RTNH_F_ONLINK;
-  if (r.dev && r.type === 'unicast' && r.dev.adminUp && !r.dev.carrier) flags |= RTNH_F_LINKDOWN | (r.dev.ns.confAll.ignore_routes_with_linkdown ? RTNH_F_DEAD : 0);
+  const link = r.dev && r.type === 'unicast' ? ip.ns.linkMsg(r.dev) : undefined;
+  if (link && link.flags & IFF.UP && !link.carrier) flags |= RTNH_F_LINKDOWN | (ip.ns.confAll.ignore_routes_with_linkdown ? RTNH_F_DEAD : 0);
   return {
     type: r.type,
     dst: r.dstLen ? r.dst : undefined,
@@ -364,7 +365,7 @@ function listOrFlush(ip: Ip, argv: string[], flush: boolean): number {
     }
     let round = 0;
     for (;;) {
-      const victims = dump(ip, f.tb).filter((r) => filterMsg(ip, msgOf(r), f));
+      const victims = dump(ip, f.tb).filter((r) => filterMsg(ip, msgOf(ip, r), f));
       if (!victims.length) {
         if (ip.stats) ip.out.fp(round === 0 ? 'Nothing to flush.\n' : `*** Flush is complete after ${round} round${round > 1 ? 's' : ''} ***\n`);
         return 0;
@@ -377,7 +378,7 @@ function listOrFlush(ip: Ip, argv: string[], flush: boolean): number {
   }
   ip.out.newJson(!!ip.json, !!ip.pretty);
   if (!f.cloned) for (const r of dump(ip, f.tb)) {
-    const m = msgOf(r);
+    const m = msgOf(ip, r);
     if (filterMsg(ip, m, f)) printRoute(ip, m, f);
   }
   else for (const m of exceptionMsgs(ip)) if (filterMsg(ip, m, f)) printRoute(ip, m, f);
@@ -446,7 +447,7 @@ function printMultipath(ip: Ip, nhs: Nexthop[]): void {
     o.openArray(PRINT_JSON, o.isJson ? 'flags' : '');
     if (nh.dead) o.string(PRINT_ANY, null, '%s ', 'dead');
     if (nh.onlink) o.string(PRINT_ANY, null, '%s ', 'onlink');
-    if (!nh.dev.carrier) o.string(PRINT_ANY, null, '%s ', 'linkdown');
+    if (!ip.ns.linkMsg(nh.dev).carrier) o.string(PRINT_ANY, null, '%s ', 'linkdown');
     o.closeArray(PRINT_JSON, null);
     o.closeObject();
   }
