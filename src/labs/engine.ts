@@ -2,6 +2,10 @@
 // world, its checks. `index.ts` finds definitions in the course's list; the
 // browser worker imports only the lab it runs (src/term/backend.ts).
 
+// A lab's world runs programs (its setup, the learner's, a container's command):
+// every command must be known. In the browser worker this is the lazy index
+// (specs only, scripts/lazy-commands.mjs), already loaded before the prompt.
+import '../userland/index.ts';
 import { buildWorld, Builder } from './build.ts';
 import type { CheckCtx } from './checks.ts';
 import { english, m } from './messages.ts';
