@@ -253,6 +253,8 @@ export function syncIpvs(k: Kernel, ports: ServicePortInfo[], opts: IpvsProxierO
   const t = ipvsOf(ns);
   const want = new Set<string>();
   const bind = new Set<number>();
+  /** What kube-ipvs0 holds: one dump per sync, not one per service address. */
+  const bound = new Set(ns.addrDump(dummy).map((a) => a.local));
   const nodeAddrs = ipvsNodeAddresses(k);
   for (const sp of ports) {
     if (sp.protocol === 'SCTP') continue;
@@ -269,12 +271,15 @@ export function syncIpvs(k: Kernel, ports: ServicePortInfo[], opts: IpvsProxierO
       if (v.bind) {
         const ip = parseIp4(v.addr)!;
         bind.add(ip);
-        if (!ns.addrDump(dummy).some((a) => a.local === ip)) ns.addrAdd(dummy, { local: ip, prefixlen: 32, noprefixroute: true });
+        if (!bound.has(ip)) {
+          ns.addrAdd(dummy, { local: ip, prefixlen: 32, noprefixroute: true });
+          bound.add(ip);
+        }
       }
     }
   }
   for (const s of [...t.services]) if (!want.has(`${s.proto} ${s.addr}:${s.port}`)) t.delService(s.proto, s.addr, s.port);
-  for (const a of ns.addrDump(dummy)) if (!bind.has(a.local)) ns.addrDel(dummy, a.local, 32);
+  for (const ip of bound) if (!bind.has(ip)) ns.addrDel(dummy, ip, 32);
 }
 
 /** The node addresses NodePorts are served on (nodeAddressSet less loopback, pod bridge and veths). */
