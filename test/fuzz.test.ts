@@ -73,6 +73,7 @@ describe('fuzzer', () => {
     const specs = allCommands();
     const r = new Rng(SEED + 1);
     const bad: string[] = [];
+    let typedSoFar = '';
     for (let n = 0; n < Math.max(50, RUNS / 10); n++) {
       const line = genLine(r, specs);
       // Whole one-line commands only (a partial one waits for more input, rightly), and no
@@ -92,7 +93,9 @@ describe('fuzzer', () => {
         out = screen.slice(from).replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r/g, '');
       }
       if (!out.includes('\nok-42\n')) bad.push(`unusable after ${JSON.stringify(line)}`);
-      const typed = line;
+      // `history` and `declare -p` show back what earlier lines typed.
+      typedSoFar += `${line}\n`;
+      const typed = typedSoFar;
       for (const w of ['undefined', 'NaN', '[object ', 'TypeError', 'internal error', 'Converting circular']) if (out.includes(w) && !typed.includes(w.trim())) bad.push(`${w} after ${JSON.stringify(line)}: ${out.slice(0, 300)}`);
     }
     expect(JSON.stringify({ entries: s.entries() }).length).toBeGreaterThan(0);
@@ -117,5 +120,8 @@ describe('fuzzer', () => {
     expect(leaks('echo undefined', { cmd: 'echo undefined', stdout: 'undefined\n', stderr: '', exit: 0 })).toEqual([]);
     expect(leaks('x', { cmd: 'x', stdout: '', stderr: 'x: internal error: [object Object]\n', exit: 1 }).map((f) => f.kind)).toEqual(['[object', 'internal error']);
     expect(leaks('x', { cmd: 'x', stdout: '', stderr: '', exit: 1.5 }).map((f) => f.kind)).toEqual(['exit status']);
+    // jq's own compile errors name an undefined variable or function; JavaScript's do not start with `$` or end in `/N`.
+    expect(leaks("jq '$d'", { cmd: "jq '$d'", stdout: '', stderr: 'jq: error: $d is not defined at <top-level>, line 1:\n', exit: 3 })).toEqual([]);
+    expect(leaks('x', { cmd: 'x', stdout: '', stderr: 'x: d is not defined\n', exit: 1 }).map((f) => f.kind)).toEqual(['JS message']);
   });
 });

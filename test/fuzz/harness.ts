@@ -25,7 +25,7 @@ const LEAKS: [RegExp, string][] = [
   [/\n\s+at (Object\.|async |new |file:|node:|[\w$.<>]+ \()/, 'stack'],
   [/internal error/, 'internal error'],
   [/Converting circular/, 'circular'],
-  [/Maximum call stack|Invalid string length|Invalid array length|Invalid code point|is not a function|Cannot read propert|Cannot convert undefined|is not iterable|(?<!\/\d+ )is not defined|toFixed\(\)|toPrecision\(\)|Invalid count value/, 'JS message'],
+  [/Maximum call stack|Invalid string length|Invalid array length|Invalid code point|is not a function|Cannot read propert|Cannot convert undefined|is not iterable|(?<!\/\d+ |\$\w+ )is not defined|toFixed\(\)|toPrecision\(\)|Invalid count value/, 'JS message'],
 ];
 
 /** What is wrong with one step, if anything (`line` is what was typed). */
