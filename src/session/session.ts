@@ -15,8 +15,7 @@ import { drive, macrotask } from '../world/driver.ts';
 import type { Kernel } from '../kernel/kernel.ts';
 import { devNullIn, StringOut, type Process } from '../kernel/proc.ts';
 import '../userland/index.ts';
-import '../shell/bash.ts';
-import { shellMain } from '../shell/bash.ts';
+import { loginShell } from '../shell/login.ts';
 import { DEFAULT_PATH, signalTrees, spawnWith } from '../shell/exec.ts';
 import { Terminal } from '../shell/readline.ts';
 import type { HostView } from '../userland/coreutils/host.ts';
@@ -249,7 +248,7 @@ export class Session {
       1,
       ['-bash'],
       { env: { ...LOGIN_ENV }, cwd: '/root', netns: this.kernel.initNs, stdin: this.tty.inStream, stdout: this.tty.outStream, stderr: this.tty.outStream, tty: 'pts/0' },
-      (p: Process) => shellMain(p, 'bash', { ignoreEof: true }),
+      (p: Process) => loginShell(p, { ignoreEof: true }),
     );
     r.done.then(() => {
       if (!this.disposed) this.spawnLogin();

@@ -4,53 +4,25 @@
 // runs in the calling process's namespace and `exit` or Ctrl-D returns).
 
 import type { Process } from '../kernel/proc.ts';
-import { register } from '../userland/registry.ts';
 import { hostOf, readAll } from '../userland/coreutils/host.ts';
 import { Shell, type Dialect } from './interp.ts';
-import { ExitNow, Interrupt, TopLevel, isLoginShell, procIo, type FgOwner, type ShellTty } from './control.ts';
+import { ExitNow, Interrupt, TopLevel, isLoginShell, procIo, type Completion, type FgOwner, type ShellTty } from './control.ts';
+import { historyOf, promptText, ttyOf, type InteractiveOptions } from './login.ts';
 import { ParseError, parse } from './parser.ts';
 import { signalTrees } from './exec.ts';
 import { complete } from './complete.ts';
 import { KernelError } from '../kernel/errno.ts';
 
-/** The terminal a process's stdin is connected to, if it is one. */
-export function ttyOf(p: Process): ShellTty | undefined {
-  const s = p.stdin as { isTTY: boolean; tty?: ShellTty };
-  return s.isTTY && s.tty ? s.tty : undefined;
-}
-
-/**
- * Per-terminal, per-host shared history: nested shells on one host see the
- * outer shell's history, as with ~/.bash_history; a shell on another host
- * (through ssh) has that host's own.
- */
-const histories = new WeakMap<ShellTty, WeakMap<object, string[]>>();
-export function historyOf(tty: ShellTty, host: object): string[] {
-  let byHost = histories.get(tty);
-  if (!byHost) {
-    byHost = new WeakMap();
-    histories.set(tty, byHost);
-  }
-  let h = byHost.get(host);
-  if (!h) {
-    h = [];
-    byHost.set(host, h);
-  }
-  return h;
-}
-
 /** The prompt of an interactive shell: `root@host:~# `. */
 export function promptOf(sh: Shell): string {
-  const home = sh.getVar('HOME') ?? '/root';
-  const cwd = sh.getVar('PWD') ?? sh.proc.cwd;
-  const shown = cwd === home ? '~' : home !== '/' && cwd.startsWith(home + '/') ? '~' + cwd.slice(home.length) : cwd;
-  return `root@${sh.host.hostname}:${shown}# `;
+  return promptText(sh.host.hostname, sh.getVar('HOME') ?? '/root', sh.getVar('PWD') ?? sh.proc.cwd);
 }
 
-/** Options for an interactive shell loop. */
-export interface InteractiveOptions {
-  /** Ctrl-D at the prompt is ignored (the session's login shell). */
-  ignoreEof?: boolean;
+/** Tab completion at a login shell's first prompt, read before this module was in (login.ts): the shell it is about to become. */
+export function completeFresh(p: Process, line: string, cursor: number): Completion | undefined {
+  const tty = ttyOf(p);
+  const sh = new Shell({ host: hostOf(p), proc: p, dialect: 'bash', interactive: true, arg0: p.argv[0], tty });
+  return complete(sh, line, cursor);
 }
 
 /** Run the read-eval-print loop of an interactive shell until `exit`. */
@@ -60,7 +32,7 @@ export async function interactiveLoop(sh: Shell, tty: ShellTty, opts: Interactiv
     sh.proc.pendingSignal = undefined;
     const note = sh.reportJobs();
     if (note) tty.write(note);
-    const r = await tty.readLine({ prompt: promptOf(sh), history: sh.history, complete: (line, cur) => complete(sh, line, cur), record: true });
+    const r = turn === 0 && opts.first ? opts.first : await tty.readLine({ prompt: promptOf(sh), history: sh.history, complete: (line, cur) => complete(sh, line, cur), record: true });
     // checkwinsize (on by default): LINES and COLUMNS follow the window, not exported.
     const size = tty as { rows?: number; cols: number };
     if (size.rows) {
@@ -268,25 +240,5 @@ export async function shellMain(p: Process, dialect: Dialect, opts: InteractiveO
   const sh = new Shell({ host, proc: p, dialect, arg0: name, source: name === 'sh' ? 'sh' : '-c' });
   return run(sh, text, false);
 }
-
-register({
-  name: 'bash',
-  summary: 'GNU Bourne-Again SHell (the command interpreter)',
-  usage: 'bash [-c COMMAND [ARG0 [ARG...]]] [FILE [ARG...]]',
-  options: [
-    { flag: '-c', arg: 'COMMAND', desc: 'run COMMAND and exit' },
-    { flag: '-x', desc: 'print commands as they run' },
-    { flag: '-e', desc: 'exit at the first failing command' },
-  ],
-  run: (p) => shellMain(p, 'bash'),
-});
-
-register({
-  name: 'sh',
-  summary: 'POSIX shell (Debian dash) — runs commands like bash',
-  usage: 'sh [-c COMMAND [ARG0 [ARG...]]] [FILE [ARG...]]',
-  options: [{ flag: '-c', arg: 'COMMAND', desc: 'run COMMAND and exit' }],
-  run: (p) => shellMain(p, 'dash'),
-});
 
 void signalTrees;

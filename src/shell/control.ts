@@ -86,10 +86,24 @@ export interface FgOwner {
   interrupt(): void;
 }
 
+/** One line to read at the terminal: its prompt, history and completion. */
+export interface ReadRequest {
+  prompt: string;
+  history: string[];
+  complete?: (line: string, cursor: number) => Completion | undefined;
+  /**
+   * While completion's code is still loading: a promise for it. A Tab (and
+   * every key after it) then waits, as keys wait for a busy shell.
+   */
+  completionLoading?: () => Promise<unknown> | undefined;
+  /** The line goes into the session's log (replayed by hand-ins). */
+  record?: boolean;
+}
+
 /** What an interactive shell needs from its terminal. */
 export interface ShellTty {
   /** Read one line with the line editor (prompt, history, completion). */
-  readLine(req: { prompt: string; history: string[]; complete?: (line: string, cursor: number) => Completion | undefined; record?: boolean }): Promise<ReadResult>;
+  readLine(req: ReadRequest): Promise<ReadResult>;
   /** Make `owner` the foreground (innermost wins); returns a function restoring the previous one. */
   foreground(owner: FgOwner): () => void;
   /** Write to the terminal. */

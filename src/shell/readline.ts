@@ -12,7 +12,7 @@
 // is reported to onKey, so the session records and replays them.
 
 import { TTY_RESIZE, type InStream, type OutStream, type Process, type TtyDevice } from '../kernel/proc.ts';
-import type { Completion, FgOwner, ReadResult, ShellTty } from './control.ts';
+import type { Completion, FgOwner, ReadRequest, ReadResult, ShellTty } from './control.ts';
 
 /** Split raw terminal input into keys (single characters or escape sequences). */
 export function splitKeys(data: string): string[] {
@@ -292,7 +292,9 @@ export class Terminal implements ShellTty, TtyDevice {
   private readonly emit: (s: string) => void;
   private pending: string[] = [];
   private events: TermEvent[] = [];
-  private reader: { editor: LineEditor; record: boolean; program: boolean; resolve: (r: ReadResult) => void } | undefined;
+  private reader: { editor: LineEditor; record: boolean; program: boolean; completionLoading?: () => Promise<unknown> | undefined; resolve: (r: ReadResult) => void } | undefined;
+  /** Set while a Tab waits for completion's code (ReadRequest.completionLoading). */
+  private completionWait: Promise<void> | undefined;
   private fgStack: FgOwner[] = [];
   private idleWaiters: (() => void)[] = [];
   private pasting = false;
@@ -460,11 +462,11 @@ export class Terminal implements ShellTty, TtyDevice {
     };
   }
 
-  readLine(req: { prompt: string; history: string[]; complete?: (line: string, cursor: number) => Completion | undefined; record?: boolean; program?: boolean }): Promise<ReadResult> {
+  readLine(req: ReadRequest & { program?: boolean }): Promise<ReadResult> {
     this.reapRaw();
     return new Promise((resolve) => {
       const editor = new LineEditor(req, this.cols);
-      this.reader = { editor, record: req.record ?? false, program: req.program ?? false, resolve };
+      this.reader = { editor, record: req.record ?? false, program: req.program ?? false, completionLoading: req.completionLoading, resolve };
       this.emit(editor.start());
       this.pump();
       this.checkIdle();
@@ -580,6 +582,22 @@ export class Terminal implements ShellTty, TtyDevice {
           this.finish({ kind: 'intr' });
         }
         continue;
+      }
+      if (this.completionWait) break;
+      if (this.pending[0] === '\t') {
+        const loading = this.reader.completionLoading?.();
+        if (loading) {
+          // The Tab and the keys after it wait for completion's code.
+          const w = (this.completionWait = loading.then(
+            () => undefined,
+            () => undefined,
+          ));
+          void w.then(() => {
+            if (this.completionWait === w) this.completionWait = undefined;
+            this.pump();
+          });
+          break;
+        }
       }
       const k = this.pending.shift();
       if (k === undefined) break;

@@ -7,11 +7,17 @@
 // gives the worker userland/lazy.ts for userland/index.ts).
 
 import '../userland/index.ts';
-export { prefetchCommands } from '../userland/lazy.ts';
+import { prefetchCommands } from '../userland/lazy.ts';
+import { loadShell } from '../shell/login.ts';
 import { Session, type SessionEntry } from '../session/session.ts';
 import { bareWorld, type World } from '../world/world.ts';
 import { holdClock } from '../world/driver.ts';
 import type { CheckResult, LabDef, LabInfo } from '../labs/types.ts';
+
+/** After the prompt is on screen: the shell's interpreter (its first line waits for it), then the everyday commands. */
+export function prefetch(): void {
+  void loadShell().then(prefetchCommands, prefetchCommands);
+}
 
 /** Every lab's module, by lab id (labs/<id>/lab.ts), loaded on demand. */
 const LAB_MODULES: Record<string, () => Promise<{ default: LabDef }>> = Object.fromEntries(

@@ -11,7 +11,7 @@
 // when they change. Undo replays every entry but the last command line.
 
 import type { FromWorker, PathSnapshot, TermCheckResult, ToWorker, TermEntry } from './protocol.ts';
-import { labTexts, newSession, prefetchCommands, prepareLab, runChecks, terminalHost } from './backend.ts';
+import { labTexts, newSession, prefetch, prepareLab, runChecks, terminalHost } from './backend.ts';
 import { shellWriteLine } from './file-edit.ts';
 import type { Session } from '../session/session.ts';
 import { lastPathOf, topologyOf } from './snapshot.ts';
@@ -339,7 +339,7 @@ function handle(msg: ToWorker): void {
       void textsReply(msg.req, msg.seed, msg.lang);
       break;
     case 'prefetch':
-      prefetchCommands();
+      prefetch();
       break;
     case 'undo': {
       pending = [];
