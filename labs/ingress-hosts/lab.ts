@@ -23,7 +23,8 @@ import { fmtIp4 } from '../../src/kernel/addr.ts';
 import { StringIn, StringOut } from '../../src/kernel/proc.ts';
 import { buildCluster, clusterOf } from '../../src/k8s/cluster.ts';
 import { podReady } from '../../src/k8s/controllers.ts';
-import { buildServers, ingressesForController, ingressNginxObjects, pickServer } from '../../src/k8s/ingress.ts';
+import { buildServers, ingressesForController, pickServer } from '../../src/k8s/ingress.ts';
+import { ingressNginxObjects } from '../../src/k8s/ingress-install.ts';
 import { spawnWith } from '../../src/userland/runner.ts';
 import { m } from '../../src/labs/messages.ts';
 

@@ -7,6 +7,7 @@
 import type { Clock } from '../kernel/clock.ts';
 import type { Rng } from '../kernel/rng.ts';
 import { defaultNetworkPolicy } from './netpol-api.ts';
+import { validateIngress } from './ingress-api.ts';
 import { API_EPOCH as EPOCH, ApiError, apiTimestamp, namespaced, qualifiedResource, type KObject, type WatchEvent } from './client.ts';
 
 // The object types, ApiError and the discovery data are the client's (client.ts); the server's modules import them from here too.
@@ -15,9 +16,9 @@ export { ApiError, RESOURCE, qualifiedResource, type KObject, type ObjectMeta, t
 /**
  * Validation of a kind as the API server does it on create and update: field
  * errors (`spec.x: Required value: …`); any makes the request fail with 422
- * `The Kind "name" is invalid: …` (kubectl prints that line). Kinds register here.
+ * `The Kind "name" is invalid: …` (kubectl prints that line).
  */
-export const VALIDATORS = new Map<string, (o: KObject) => string[]>();
+export const VALIDATORS = new Map<string, (o: KObject) => string[]>([['Ingress', validateIngress]]);
 
 function validate(o: KObject): void {
   const errs = VALIDATORS.get(o.kind)?.(o) ?? [];

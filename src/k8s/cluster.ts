@@ -17,7 +17,7 @@ import { Kubelet } from './kubelet.ts';
 import type { NodeBinding } from './registry.ts';
 import { serveKubeApi } from './client.ts';
 import { apiServerApi } from './server.ts';
-import { installIngressNginx } from './ingress.ts';
+import { installIngressNginx } from './ingress-install.ts';
 import { installMetalLB, metallbPool } from './metallb.ts';
 import { installCniPlugins } from '../userland/k8s/cni/index.ts';
 import '../userland/k8s/index.ts';

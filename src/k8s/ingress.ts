@@ -1,9 +1,9 @@
 // Ingress as ingress-nginx reads it: which Ingresses belong to the
 // controller (its IngressClass), the virtual servers and locations it builds
 // from their rules, and the request routing nginx then does (server by Host,
-// location by path). Plus the objects of ingress-nginx's bare-metal install
-// (deploy/static/provider/baremetal/deploy.yaml): the namespace, the
-// IngressClass `nginx`, the controller Deployment and its NodePort Service.
+// location by path). The controller (src/userland/k8s/ingress-nginx.ts)
+// uses this through its API client; the install and the API server's checks
+// of an Ingress are in ingress-install.ts.
 //
 // Routing follows ingress-nginx's controller (internal/ingress/controller/
 // controller.go, createServers and getBackendServers) and nginx's location
@@ -18,7 +18,7 @@
 //     controller's default backend (a 404); an Ingress with a defaultBackend
 //     and no rules configures the catch-all server instead.
 
-import { VALIDATORS, type ApiServer, type KObject } from './api.ts';
+import type { KObject } from './api.ts';
 import type { ApiReader } from './client.ts';
 import { safeRegExp } from '../userland/lib/safe-regex.ts';
 
@@ -99,7 +99,8 @@ export function ingressesForController(api: ApiReader, controller = NGINX_CONTRO
   });
 }
 
-const PATH_TYPES = new Set(['Exact', 'Prefix', 'ImplementationSpecific']);
+/** The pathTypes an Ingress path may have. */
+export const PATH_TYPES = new Set(['Exact', 'Prefix', 'ImplementationSpecific']);
 
 /** The servers nginx would be configured with for these Ingresses (catch-all `_` first). */
 export function buildServers(ingresses: KObject[]): Map<string, Server> {
@@ -245,77 +246,3 @@ export function backendEndpoints(api: ApiReader, b: BackendRef): { addr: string;
   }
   return out;
 }
-
-const LABELS = { 'app.kubernetes.io/component': 'controller', 'app.kubernetes.io/instance': 'ingress-nginx', 'app.kubernetes.io/name': 'ingress-nginx', 'app.kubernetes.io/part-of': 'ingress-nginx', 'app.kubernetes.io/version': '1.12.1' };
-const SELECTOR = { 'app.kubernetes.io/component': 'controller', 'app.kubernetes.io/instance': 'ingress-nginx', 'app.kubernetes.io/name': 'ingress-nginx' };
-
-/** The objects of ingress-nginx's bare-metal manifest that take part in routing. */
-export function ingressNginxObjects(): KObject[] {
-  return [
-    { apiVersion: 'v1', kind: 'Namespace', metadata: { name: INGRESS_NS, labels: { 'app.kubernetes.io/instance': 'ingress-nginx', 'app.kubernetes.io/name': 'ingress-nginx' } }, spec: {}, status: { phase: 'Active' } },
-    { apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass', metadata: { name: NGINX_CLASS, labels: { ...LABELS } }, spec: { controller: NGINX_CONTROLLER_CLASS } },
-    {
-      apiVersion: 'v1',
-      kind: 'Service',
-      metadata: { name: CONTROLLER_NAME, namespace: INGRESS_NS, labels: { ...LABELS } },
-      spec: { type: 'NodePort', ipFamilies: ['IPv4'], ipFamilyPolicy: 'SingleStack', selector: { ...SELECTOR }, ports: [{ appProtocol: 'http', name: 'http', port: 80, protocol: 'TCP', targetPort: 'http' }, { appProtocol: 'https', name: 'https', port: 443, protocol: 'TCP', targetPort: 'https' }] },
-    },
-    {
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: { name: CONTROLLER_NAME, namespace: INGRESS_NS, labels: { ...LABELS } },
-      spec: {
-        replicas: 1,
-        revisionHistoryLimit: 10,
-        minReadySeconds: 0,
-        selector: { matchLabels: { ...SELECTOR } },
-        strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } },
-        template: {
-          metadata: { labels: { ...LABELS } },
-          spec: {
-            dnsPolicy: 'ClusterFirst',
-            nodeSelector: { 'kubernetes.io/os': 'linux' },
-            serviceAccountName: 'ingress-nginx',
-            terminationGracePeriodSeconds: 300,
-            containers: [
-              {
-                name: 'controller',
-                image: CONTROLLER_IMAGE,
-                imagePullPolicy: 'IfNotPresent',
-                args: ['/nginx-ingress-controller', '--election-id=ingress-nginx-leader', `--controller-class=${NGINX_CONTROLLER_CLASS}`, `--ingress-class=${NGINX_CLASS}`, '--configmap=$(POD_NAMESPACE)/ingress-nginx-controller', '--validating-webhook=:8443', '--validating-webhook-certificate=/usr/local/certificates/cert', '--validating-webhook-key=/usr/local/certificates/key'],
-                env: [{ name: 'POD_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } }, { name: 'POD_NAMESPACE', valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } }, { name: 'LD_PRELOAD', value: '/usr/local/lib/libmimalloc.so' }],
-                ports: [{ containerPort: 80, name: 'http', protocol: 'TCP' }, { containerPort: 443, name: 'https', protocol: 'TCP' }, { containerPort: 8443, name: 'webhook', protocol: 'TCP' }],
-              },
-            ],
-          },
-        },
-      },
-    },
-  ];
-}
-
-/** Apply the install (what `kubectl apply -f deploy.yaml` does for these objects). */
-export function installIngressNginx(api: ApiServer): void {
-  for (const o of ingressNginxObjects()) {
-    if (!api.get(o.kind, o.metadata.namespace, o.metadata.name)) api.create(o);
-  }
-}
-
-/**
- * The API server's checks of an Ingress's paths (pkg/apis/networking/
- * validation: validateHTTPIngressPath): a pathType is required and must be
- * one of the three; Exact and Prefix paths must be absolute.
- */
-export function validateIngress(o: KObject): string[] {
-  const errs: string[] = [];
-  ((o.spec?.rules ?? []) as { http?: { paths?: { path?: string; pathType?: string }[] } }[]).forEach((r, i) => {
-    (r.http?.paths ?? []).forEach((hp, j) => {
-      const at = `spec.rules[${i}].http.paths[${j}]`;
-      if (hp.pathType === undefined || hp.pathType === null) errs.push(`${at}.pathType: Required value: pathType must be specified`);
-      else if (!PATH_TYPES.has(hp.pathType)) errs.push(`${at}.pathType: Unsupported value: "${hp.pathType}": supported values: "Exact", "ImplementationSpecific", "Prefix"`);
-      else if (hp.pathType !== 'ImplementationSpecific' && !String(hp.path ?? '').startsWith('/')) errs.push(`${at}.path: Invalid value: "${hp.path ?? ''}": must be an absolute path`);
-    });
-  });
-  return errs;
-}
-VALIDATORS.set('Ingress', validateIngress);
