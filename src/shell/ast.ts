@@ -52,6 +52,8 @@ export interface Assign {
   name: string;
   value: Word;
   append: boolean;
+  /** `NAME=(words…)`: a compound (array) assignment, parsed so it can be refused as not simulated. */
+  array?: Word[];
 }
 
 export interface SimpleCommand {
@@ -103,6 +105,8 @@ export interface IfCommand {
 }
 export interface ForCommand {
   k: 'for';
+  /** bash's `select NAME in …` (parsed like `for`, refused as not simulated). */
+  select?: boolean;
   name: string;
   /** Undefined: iterate over "$@". */
   words?: Word[];

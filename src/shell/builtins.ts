@@ -468,10 +468,13 @@ function trapBuiltin(sh: Shell, argv: string[], io: Io): number {
   return st;
 }
 
+/** POSIX special builtins, which dash's `type` names as such. */
+const DASH_SPECIAL = new Set(['.', ':', 'break', 'continue', 'eval', 'exec', 'exit', 'export', 'readonly', 'return', 'set', 'shift', 'times', 'trap', 'unset']);
+
 function typeOf(sh: Shell, name: string): { kind: 'alias' | 'keyword' | 'function' | 'builtin' | 'file'; path?: string } | undefined {
   if (KEYWORDS.includes(name)) return { kind: 'keyword' };
   if (sh.funcs.has(name)) return { kind: 'function' };
-  if (BUILTINS[name]) return { kind: 'builtin' };
+  if (BUILTINS[name] && !(sh.dialect === 'dash' && bashOnlyBuiltin(name))) return { kind: 'builtin' };
   const path = sh.programFor(name);
   if (path) return { kind: 'file', path };
   return undefined;
@@ -884,6 +887,12 @@ export const BUILTINS: Record<string, Builtin> = Object.setPrototypeOf({
       }
       const t = typeOf(sh, a);
       if (!t) {
+        // dash says it on standard output, with 127.
+        if (sh.dialect === 'dash') {
+          text += `${a}: not found\n`;
+          st = 127;
+          continue;
+        }
         if (!flag.includes('t') && !flag.includes('p')) err(sh, io, `type: ${a}: not found`);
         st = 1;
         continue;
@@ -898,7 +907,7 @@ export const BUILTINS: Record<string, Builtin> = Object.setPrototypeOf({
         }
       } else if (t.kind === 'keyword') text += `${a} is a shell keyword\n`;
       else if (t.kind === 'function') text += functionType(sh, a);
-      else if (t.kind === 'builtin') text += `${a} is a shell builtin\n`;
+      else if (t.kind === 'builtin') text += `${a} is a ${sh.dialect === 'dash' && DASH_SPECIAL.has(a) ? 'special ' : ''}shell builtin\n`;
       else text += `${a} is ${t.path}\n`;
     }
     return out(sh, io, 'type', text) || st;
@@ -1085,6 +1094,49 @@ export const BUILTINS: Record<string, Builtin> = Object.setPrototypeOf({
     throw new ExitNow(st);
   },
 } satisfies Record<string, Builtin>, null);
+
+/**
+ * bash builtins the simulation does not model, by what they are for. They
+ * exist (`type` names them as bash does) and refuse to run: a learner must
+ * not read "command not found" for a builtin every bash has.
+ */
+const UNMODELLED_BUILTINS: Record<string, string> = {
+  getopts: 'option parsing in scripts',
+  shopt: 'shell options beyond set -e -u -x -f',
+  pushd: 'the directory stack',
+  popd: 'the directory stack',
+  dirs: 'the directory stack',
+  mapfile: 'arrays',
+  readarray: 'arrays',
+  bind: 'key bindings',
+  complete: 'programmable completion',
+  compgen: 'programmable completion',
+  compopt: 'programmable completion',
+  caller: 'the call stack',
+  enable: 'enabling and disabling builtins',
+  fc: 'editing and re-running history',
+  logout: 'leaving a login shell (exit does)',
+  suspend: 'job control of the shell itself',
+  times: 'CPU times',
+  ulimit: 'resource limits',
+};
+/** Of those, the ones dash has too (the rest are "not found" in sh). */
+const DASH_HAS = new Set(['getopts', 'times', 'ulimit']);
+for (const [name, what] of Object.entries(UNMODELLED_BUILTINS)) {
+  BUILTINS[name] = (_sh, _argv, io) => {
+    ioOut(io, 2).write(notSimulatedMessage(_sh.dialect === 'dash' ? 'sh' : 'bash', name));
+    return NOT_SIMULATED_STATUS;
+  };
+  declareNotSimulated({ tool: 'bash', kind: 'subcommand', item: `builtin ${name}`, why: `not modelled: ${what}` });
+}
+declareNotSimulated({ tool: 'bash', kind: 'subcommand', item: 'arrays: NAME=(…), NAME+=(…), ${NAME[i]}, ${NAME[@]}, ${#NAME[@]}', why: 'variables are plain strings; the assignment and the expansions are refused (declare -a and -A too)' });
+
+declareNotSimulated({ tool: 'bash', kind: 'subcommand', item: 'select NAME in …; do …; done', why: 'the menu loop is parsed (and printed back in functions) but not run' });
+
+/** Builtins a dash script does not have (bash's own). */
+export function bashOnlyBuiltin(name: string): boolean {
+  return name in UNMODELLED_BUILTINS && !DASH_HAS.has(name);
+}
 BUILTINS['.'] = BUILTINS.source;
 
 /** Stat helper for test/[ builtins. */

@@ -14,7 +14,8 @@ import { FileOut, Pipe } from './io.ts';
 import { safeRegExp, shellEre, shellRegexReady } from './regex.ts';
 import { MAX_STRING, MAX_TASKS, SHELL_SLICE_MS, SHELL_YIELD_STEPS } from '../kernel/limits.ts';
 import { processTree, programPath, reportFault, resolveProgram, scriptCommand, sendSignal, spawnProgram, spawnWith, type ProgramRef, type Running } from './exec.ts';
-import { BUILTINS, statFs } from './builtins.ts';
+import { BUILTINS, bashOnlyBuiltin, statFs } from './builtins.ts';
+import { NOT_SIMULATED_STATUS, notSimulatedMessage } from '../userland/registry.ts';
 import { BraceLimit, braceExpand } from './brace.ts';
 import { testBinary, testUnary } from '../userland/coreutils/test.ts';
 import { KernelError } from '../kernel/errno.ts';
@@ -849,6 +850,11 @@ export class Shell {
         return st;
       }
       case 'for': {
+        if (cmd.select) {
+          ioOut(io, 2).write(notSimulatedMessage(this.dialect === 'dash' ? 'sh' : 'bash', 'select'));
+          this.status = NOT_SIMULATED_STATUS;
+          return this.status;
+        }
         const items = cmd.words ? await this.expandWords(cmd.words, io) : [...this.positional];
         let st = 0;
         this.loopDepth++;
@@ -913,6 +919,12 @@ export class Shell {
   private async runSimple(cmd: SimpleCommand, io: Io, execLast: boolean): Promise<number> {
     this.line = cmd.line;
     this.substStatus = undefined;
+    const arrays = cmd.assigns.find((a) => a.array);
+    if (arrays) {
+      this.diag(io, `${arrays.name}${arrays.append ? '+=' : '='}(${arrays.array!.map((w) => w.raw).join(' ')}): not simulated (arrays)`);
+      this.status = NOT_SIMULATED_STATUS;
+      return this.status;
+    }
     let argv: string[];
     const assigns: [string, string][] = [];
     try {
@@ -961,7 +973,7 @@ export class Shell {
     const fn = this.funcs.get(name);
     if (fn) return this.callFunction(name, fn, argv.slice(1), rio, assigns);
     const builtin = BUILTINS[name];
-    if (builtin && !(this.dialect === 'dash' && DASH_NOT_BUILTIN.has(name))) {
+    if (builtin && !(this.dialect === 'dash' && (DASH_NOT_BUILTIN.has(name) || bashOnlyBuiltin(name)))) {
       const saved: [string, Var | undefined][] = assigns.map(([k]) => [k, this.vars.get(k)]);
       this.assignPrefix(assigns, rio);
       try {
@@ -1393,6 +1405,7 @@ export class Shell {
   private async expandParam(p: Extract<WordPart, { k: 'param' }>, io: Io, inDq: boolean): Promise<Seg[]> {
     const name = p.name;
     if (p.op === 'bad') throw new ExpansionError(`${p.arg?.raw ?? '${}'}: bad substitution`);
+    if (p.op === 'index') throw new ExpansionError(`\${${p.arg?.raw ?? name}}: not simulated (arrays)`);
     if ((name === '@' || name === '*') && !p.op) {
       const segs: Seg[] = [];
       if (inDq && name === '*') return [{ s: this.getVar('*') ?? '', q: true, split: false }];
@@ -1437,6 +1450,38 @@ export class Shell {
         // bash exits with 127 here (recorded: `bash -c 'x=${q:?unset}'`), 1 for the other expansion errors.
         err.status = 127;
         throw err;
+      }
+      case '^^':
+      case '^':
+      case ',,':
+      case ',': {
+        // Case modification: every character (`^^`, `,,`) or the first (`^`, `,`) that matches the pattern (default `?`).
+        value = value ?? '';
+        const pat = p.arg && p.arg.raw !== '' ? await this.expandPattern(p.arg, io) : '?';
+        const ready = shellRegexReady();
+        if (ready) await ready;
+        const upper = op[0] === '^';
+        const modify = (v: string): string => {
+          let out = '';
+          let i = 0;
+          for (const ch of v) {
+            out += (op.length === 2 || i === 0) && globMatch(pat, ch) ? (upper ? ch.toUpperCase() : ch.toLowerCase()) : ch;
+            i++;
+          }
+          return out;
+        };
+        // $@ and $* are modified parameter by parameter.
+        if (name === '@' || name === '*') {
+          const each = this.positional.map(modify);
+          if (inDq && name === '*') return [{ s: each.join((this.getVar('IFS') ?? ' ')[0] ?? ''), q: true, split: false }];
+          const segs: Seg[] = [];
+          each.forEach((v, k) => {
+            if (k > 0) segs.push('BREAK');
+            segs.push({ s: v, q: inDq, split: !inDq });
+          });
+          return segs;
+        }
+        return wrap(modify(value));
       }
       case '#':
       case '##':

@@ -74,7 +74,7 @@ function arithClose(s: string, from: number): { end: number; closed: boolean; se
 /** Unary and binary operators of `[[ ]]` (bash 5.2). */
 const COND_UNARY = new Set(['-a', '-b', '-c', '-d', '-e', '-f', '-g', '-h', '-k', '-p', '-r', '-s', '-t', '-u', '-w', '-x', '-G', '-L', '-N', '-O', '-S', '-o', '-v', '-R', '-z', '-n']);
 const COND_BINARY = new Set(['==', '=', '!=', '=~', '<', '>', '-eq', '-ne', '-lt', '-le', '-gt', '-ge', '-nt', '-ot', '-ef']);
-const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'case', 'esac', 'while', 'until', 'for', 'in', '{', '}', '!', 'function']);
+const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'case', 'esac', 'while', 'until', 'for', 'select', 'in', '{', '}', '!', 'function']);
 const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Bound on nesting ($( ), compound commands) so hostile input cannot blow the stack. */
 const MAX_DEPTH = 100;
@@ -374,6 +374,14 @@ class Parser {
       }
       name = m[1];
       this.pos += name.length;
+      if (s[this.pos] === '[') {
+        // ${a[i]}, ${a[@]}, ${#a[@]}: array subscripts, kept whole so the shell can refuse them (arrays are not simulated).
+        const close = s.indexOf('}', this.pos);
+        if (close < 0) throw new ParseError('quote', '}', this.lineAt(at));
+        this.pos = close + 1;
+        const raw = s.slice(at + 2, close);
+        return { k: 'param', name, op: 'index', arg: { parts: [{ k: 'lit', v: raw }], raw } };
+      }
       if (op === 'len') {
         if (s[this.pos] !== '}') throw new ParseError('quote', '}', this.lineAt(at));
         this.pos++;
@@ -383,7 +391,7 @@ class Parser {
         this.pos++;
         return { k: 'param', name };
       }
-      const om = /^(:-|:=|:\+|:\?|-|=|\+|\?|##|#|%%|%|\/\/|\/|:)/.exec(s.slice(this.pos));
+      const om = /^(:-|:=|:\+|:\?|-|=|\+|\?|##|#|%%|%|\/\/|\/|:|\^\^|\^|,,|,)/.exec(s.slice(this.pos));
       if (!om) {
         const close = s.indexOf('}', this.pos);
         if (close < 0) throw new ParseError('quote', '}', this.lineAt(at));
@@ -624,6 +632,13 @@ class Parser {
         }
         case 'for':
           return this.parseFor();
+        case 'select': {
+          // bash's menu loop: parsed as `for` is, so the shell can refuse it (dash has no such word).
+          if (this.opts.dialect === 'dash') break;
+          const f = this.parseFor() as Extract<Command, { k: 'for' }>;
+          f.select = true;
+          return f;
+        }
         case 'case':
           return this.parseCase();
         case 'function': {
@@ -918,6 +933,24 @@ class Parser {
         if (a) {
           this.next();
           this.lastEnd = t.end;
+          const open = this.peek();
+          if (a.value.raw === '' && open.t === 'op' && open.v === '(' && open.start === t.end) {
+            // NAME=(…): bash's array assignment, kept whole so the shell can refuse it (arrays are not simulated).
+            this.next();
+            a.array = [];
+            for (;;) {
+              const w = this.peek();
+              if (w.t === 'op' && w.v === ')') break;
+              if (w.t === 'nl') {
+                this.next();
+                continue;
+              }
+              if (w.t !== 'word') this.errToken(w);
+              this.next();
+              a.array.push(w.w);
+            }
+            this.lastEnd = this.next().end;
+          }
           cmd.assigns.push(a);
           continue;
         }

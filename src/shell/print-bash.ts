@@ -103,7 +103,7 @@ function command(c: Command, ind: number): string {
   const inner = ind + 4;
   switch (c.k) {
     case 'simple':
-      return [...c.assigns.map((a) => `${a.name}${a.append ? '+=' : '='}${a.value.raw}`), ...c.words.map((w) => w.raw), ...c.redirs.map(redirect)].join(' ');
+      return [...c.assigns.map((a) => `${a.name}${a.append ? '+=' : '='}${a.array ? `(${a.array.map((w) => w.raw).join(' ')})` : a.value.raw}`), ...c.words.map((w) => w.raw), ...c.redirs.map(redirect)].join(' ');
     case 'group':
       return withRedirs(`{ \n${pad(inner)}${list(c.body, inner)}\n${pad(ind)}}`, c.redirs);
     case 'subshell':
@@ -124,7 +124,7 @@ function command(c: Command, ind: number): string {
       return withRedirs(`${c.until ? 'until' : 'while'} ${list(c.cond, ind)}; do\n${pad(inner)}${list(c.body, inner, true)}\n${pad(ind)}done`, c.redirs);
     case 'for': {
       const words = c.words ? c.words.map((w) => w.raw).join(' ') : '"$@"';
-      return withRedirs(`for ${c.name} in ${words};\n${pad(ind)}do\n${pad(inner)}${list(c.body, inner, true)}\n${pad(ind)}done`, c.redirs);
+      return withRedirs(`${c.select ? 'select' : 'for'} ${c.name} in ${words};\n${pad(ind)}do\n${pad(inner)}${list(c.body, inner, true)}\n${pad(ind)}done`, c.redirs);
     }
     case 'arithfor': {
       const head = [c.init, c.cond, c.step].map((w) => w.raw.trim()).join('; ');

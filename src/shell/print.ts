@@ -29,7 +29,7 @@ export function printPipeline(p: Pipeline): string {
 export function printCommand(c: Command): string {
   switch (c.k) {
     case 'simple':
-      return [...c.assigns.map((a) => `${a.name}${a.append ? '+=' : '='}${printWord(a.value)}`), ...c.words.map(printWord), ...c.redirs.map(printRedirect)].join(' ');
+      return [...c.assigns.map((a) => `${a.name}${a.append ? '+=' : '='}${a.array ? `(${a.array.map(printWord).join(' ')})` : printWord(a.value)}`), ...c.words.map(printWord), ...c.redirs.map(printRedirect)].join(' ');
     case 'subshell':
       return withRedirs(`( ${printList(c.body)} )`, c.redirs);
     case 'arithcmd':
@@ -43,7 +43,7 @@ export function printCommand(c: Command): string {
       return withRedirs(`${clauses}${c.orElse ? ` else ${body(c.orElse)}` : ''} fi`, c.redirs);
     }
     case 'for':
-      return withRedirs(`for ${c.name}${c.words ? ` in${c.words.map((w) => ` ${printWord(w)}`).join('')}` : ''}; do ${body(c.body)} done`, c.redirs);
+      return withRedirs(`${c.select ? 'select' : 'for'} ${c.name}${c.words ? ` in${c.words.map((w) => ` ${printWord(w)}`).join('')}` : ''}; do ${body(c.body)} done`, c.redirs);
     case 'arithfor':
       return withRedirs(`for ((${c.init.raw};${c.cond.raw};${c.step.raw})); do ${body(c.body)} done`, c.redirs);
     case 'while':
@@ -130,6 +130,7 @@ function singleQuote(v: string): string {
 function printParam(p: Extract<WordPart, { k: 'param' }>): string {
   if (!p.op) return `\${${p.name}}`;
   if (p.op === 'len') return `\${#${p.name}}`;
+  if (p.op === 'index') return `\${${p.arg?.raw ?? p.name}}`;
   const arg = p.arg ? printWord(p.arg) : '';
   return `\${${p.name}${p.op}${arg}${p.arg2 ? `/${printWord(p.arg2)}` : ''}}`;
 }

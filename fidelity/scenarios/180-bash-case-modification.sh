@@ -1,0 +1,10 @@
+# bash case modification (${x^}, ${x^^}, ${x,}, ${x,,}, with and without a pattern) and the builtins packetlab refuses, as `type` names them
+x=hello; echo ${x^} ${x^^} ${x,,} "${x^^[lo]}" ${x^[h]} ${x^[e]}
+y=HELLO; echo ${y,} ${y,,} ${y,,[LO]} ${y,[H]}
+z=; echo "[${z^^}]" "[${u^}]" "[${u,,}]"
+set -- ab cd; echo ${1^} ${2^^} ${@^} "${*^^}"
+w='hello world'; echo ${w^^[ow]} ${w^[!h]} ${w^^?}
+m=mixed.Case-9; echo ${m^^} ${m,,} ${m^^[a-c]} ${m,,[A-Z]}
+type getopts shopt pushd popd dirs mapfile readarray
+sh -c 'type getopts ulimit times'
+sh -c 'type export set cd : pushd'
