@@ -92,6 +92,15 @@ export interface ArithCommand {
   redirs: Redirect[];
   line: number;
 }
+/** bash's `coproc [NAME] command`: parsed so the shell can refuse it (coprocesses are not simulated). */
+export interface CoprocCommand {
+  k: 'coproc';
+  /** COPROC unless a compound command follows a name. */
+  name: string;
+  body: Command;
+  /** Always empty (a redirection after the command is the command's). */
+  redirs: Redirect[];
+}
 export interface GroupCommand {
   k: 'group';
   body: List;
@@ -148,6 +157,7 @@ export type Command =
   | ArithCommand
   | CondCommand
   | GroupCommand
+  | CoprocCommand
   | IfCommand
   | ForCommand
   | ArithForCommand

@@ -1131,6 +1131,7 @@ for (const [name, what] of Object.entries(UNMODELLED_BUILTINS)) {
 }
 declareNotSimulated({ tool: 'bash', kind: 'subcommand', item: 'arrays: NAME=(…), NAME+=(…), ${NAME[i]}, ${NAME[@]}, ${#NAME[@]}', why: 'variables are plain strings; the assignment and the expansions are refused (declare -a and -A too)' });
 
+declareNotSimulated({ tool: 'bash', kind: 'subcommand', item: 'coproc [NAME] COMMAND', why: 'coprocesses are parsed (and printed back in functions) but not started' });
 declareNotSimulated({ tool: 'bash', kind: 'subcommand', item: 'select NAME in …; do …; done', why: 'the menu loop is parsed (and printed back in functions) but not run' });
 
 /** Builtins a dash script does not have (bash's own). */

@@ -799,6 +799,10 @@ export class Shell {
       }
       case 'group':
         return this.runList(cmd.body, io, execLast);
+      case 'coproc':
+        ioOut(io, 2).write(notSimulatedMessage('bash', 'coproc'));
+        this.status = NOT_SIMULATED_STATUS;
+        return this.status;
       case 'arithcmd':
         return this.runArith(cmd, io);
       case 'cond':

@@ -74,7 +74,7 @@ function arithClose(s: string, from: number): { end: number; closed: boolean; se
 /** Unary and binary operators of `[[ ]]` (bash 5.2). */
 const COND_UNARY = new Set(['-a', '-b', '-c', '-d', '-e', '-f', '-g', '-h', '-k', '-p', '-r', '-s', '-t', '-u', '-w', '-x', '-G', '-L', '-N', '-O', '-S', '-o', '-v', '-R', '-z', '-n']);
 const COND_BINARY = new Set(['==', '=', '!=', '=~', '<', '>', '-eq', '-ne', '-lt', '-le', '-gt', '-ge', '-nt', '-ot', '-ef']);
-const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'case', 'esac', 'while', 'until', 'for', 'select', 'in', '{', '}', '!', 'function']);
+const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'case', 'esac', 'while', 'until', 'for', 'select', 'coproc', 'in', '{', '}', '!', 'function']);
 const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Bound on nesting ($( ), compound commands) so hostile input cannot blow the stack. */
 const MAX_DEPTH = 100;
@@ -632,6 +632,23 @@ class Parser {
         }
         case 'for':
           return this.parseFor();
+        case 'coproc': {
+          // bash's coprocess: `coproc NAME compound` or `coproc command` (named COPROC); dash has no such word.
+          if (this.opts.dialect === 'dash') break;
+          this.next();
+          let name = 'COPROC';
+          const n = this.peek();
+          // Nothing after it: bash reports the end of the line, even at the end of input.
+          if (n.t === 'nl' || n.t === 'eof') throw new ParseError('token', 'newline', this.lineAt(n.t === 'nl' ? n.start : this.src.length));
+          if (n.t === 'word' && isPlain(n.w) && NAME_RE.test(n.w.raw) && !RESERVED.has(n.w.raw)) {
+            const save = { pos: this.pos, peeked: this.peeked, lastEnd: this.lastEnd };
+            this.next();
+            const after = this.peek();
+            if ((after.t === 'word' && isPlain(after.w) && ['{', 'if', 'while', 'until', 'for', 'case'].includes(after.w.raw)) || (after.t === 'op' && after.v === '(')) name = n.w.raw;
+            else Object.assign(this, save);
+          }
+          return { k: 'coproc', name, body: this.parseCommand(), redirs: [] };
+        }
         case 'select': {
           // bash's menu loop: parsed as `for` is, so the shell can refuse it (dash has no such word).
           if (this.opts.dialect === 'dash') break;

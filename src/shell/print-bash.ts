@@ -106,6 +106,8 @@ function command(c: Command, ind: number): string {
       return [...c.assigns.map((a) => `${a.name}${a.append ? '+=' : '='}${a.array ? `(${a.array.map((w) => w.raw).join(' ')})` : a.value.raw}`), ...c.words.map((w) => w.raw), ...c.redirs.map(redirect)].join(' ');
     case 'group':
       return withRedirs(`{ \n${pad(inner)}${list(c.body, inner)}\n${pad(ind)}}`, c.redirs);
+    case 'coproc':
+      return `coproc ${c.name} ${command(c.body, ind)}`;
     case 'subshell':
       return withRedirs(`( ${list(c.body, ind)} )`, c.redirs);
     case 'arithcmd':

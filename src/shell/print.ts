@@ -38,6 +38,8 @@ export function printCommand(c: Command): string {
       return withRedirs(`[[ ${printCond(c.expr, printWord)} ]]`, c.redirs);
     case 'group':
       return withRedirs(`{ ${body(c.body)} }`, c.redirs);
+    case 'coproc':
+      return `coproc ${c.name} ${printCommand(c.body)}`;
     case 'if': {
       const clauses = c.clauses.map((cl, i) => `${i ? 'elif' : 'if'} ${body(cl.cond)} then ${body(cl.body)}`).join(' ');
       return withRedirs(`${clauses}${c.orElse ? ` else ${body(c.orElse)}` : ''} fi`, c.redirs);

@@ -29,6 +29,7 @@ describe('builtins the simulation does not model', () => {
     for (const b of ['getopts', 'shopt', 'pushd', 'popd', 'dirs', 'mapfile', 'readarray', 'ulimit', 'fc', 'complete']) expect(items).toContain(`builtin ${b}`);
     expect(items.some((i) => i.startsWith('arrays: NAME=(…)'))).toBe(true);
     expect(items.some((i) => i.startsWith('select NAME'))).toBe(true);
+    expect(items).toContain('coproc [NAME] COMMAND');
   });
 
   it("refuses bash's select loop (its body never runs), where dash has no such word", async () => {
@@ -37,6 +38,12 @@ describe('builtins the simulation does not model', () => {
     expect([sel.stdout, sel.stderr]).toEqual([`st=${NOT_SIMULATED_STATUS}\n`, 'bash: select: not simulated\n']);
     expect([dash.stderr, dash.exit]).toEqual(['sh: 1: Syntax error: "do" unexpected\n', 2]);
     expect(printed.stdout).toBe('f is a function\nf () \n{ \n    select x in 1 2;\n    do\n        :;\n    done\n}\n');
+  });
+
+  it('refuses coproc, running nothing, in both its forms', async () => {
+    const [plain, named] = await runScript(bareWorld(1), ['coproc touch /tmp/x; echo st=$?; ls /tmp', 'coproc W { touch /tmp/y; }; echo $?; ls /tmp']);
+    expect([plain.stdout, plain.stderr]).toEqual([`st=${NOT_SIMULATED_STATUS}\n`, 'bash: coproc: not simulated\n']);
+    expect([named.stdout, named.stderr]).toEqual([`${NOT_SIMULATED_STATUS}\n`, 'bash: coproc: not simulated\n']);
   });
 
   it('refuses arrays instead of a false syntax error: the assignment runs nothing, an expansion abandons the line', async () => {
