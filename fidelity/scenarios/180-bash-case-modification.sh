@@ -13,3 +13,5 @@ type coproc select
 sh -c 'select i in a; do :; done'
 sh -c 'coproc cat'
 coproc
+f() { local x=(a b); export y=(); }; type f
+echo a=(1)

@@ -59,6 +59,8 @@ export interface Assign {
 export interface SimpleCommand {
   k: 'simple';
   assigns: Assign[];
+  /** A declaration builtin's `NAME=(…)` argument (`declare a=(1 2)`), as written: refused, arrays are not simulated. */
+  arrayArg?: string;
   words: Word[];
   redirs: Redirect[];
   line: number;

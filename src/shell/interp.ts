@@ -924,8 +924,8 @@ export class Shell {
     this.line = cmd.line;
     this.substStatus = undefined;
     const arrays = cmd.assigns.find((a) => a.array);
-    if (arrays) {
-      this.diag(io, `${arrays.name}${arrays.append ? '+=' : '='}(${arrays.array!.map((w) => w.raw).join(' ')}): not simulated (arrays)`);
+    if (arrays || cmd.arrayArg) {
+      this.diag(io, `${arrays ? `${arrays.name}${arrays.append ? '+=' : '='}(${arrays.array!.map((w) => w.raw).join(' ')})` : cmd.arrayArg}: not simulated (arrays)`);
       this.status = NOT_SIMULATED_STATUS;
       return this.status;
     }

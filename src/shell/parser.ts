@@ -934,6 +934,25 @@ class Parser {
     return r;
   }
 
+  /** The words of `(…)` after `NAME=` (the `(` is next), newlines allowed between them. */
+  private arrayWords(): Word[] {
+    this.next();
+    const words: Word[] = [];
+    for (;;) {
+      const w = this.peek();
+      if (w.t === 'op' && w.v === ')') break;
+      if (w.t === 'nl') {
+        this.next();
+        continue;
+      }
+      if (w.t !== 'word') this.errToken(w);
+      this.next();
+      words.push(w.w);
+    }
+    this.lastEnd = this.next().end;
+    return words;
+  }
+
   private parseSimple(): SimpleCommand {
     const start = this.peek();
     const cmd: SimpleCommand = { k: 'simple', assigns: [], words: [], redirs: [], line: this.lineAt(start.start) };
@@ -953,20 +972,7 @@ class Parser {
           const open = this.peek();
           if (a.value.raw === '' && open.t === 'op' && open.v === '(' && open.start === t.end) {
             // NAME=(…): bash's array assignment, kept whole so the shell can refuse it (arrays are not simulated).
-            this.next();
-            a.array = [];
-            for (;;) {
-              const w = this.peek();
-              if (w.t === 'op' && w.v === ')') break;
-              if (w.t === 'nl') {
-                this.next();
-                continue;
-              }
-              if (w.t !== 'word') this.errToken(w);
-              this.next();
-              a.array.push(w.w);
-            }
-            this.lastEnd = this.next().end;
+            a.array = this.arrayWords();
           }
           cmd.assigns.push(a);
           continue;
@@ -974,6 +980,14 @@ class Parser {
       }
       this.next();
       this.lastEnd = t.end;
+      const open = this.peek();
+      if (cmd.words.length > 0 && DECLARATIONS.has(cmd.words[0].raw) && isPlain(t.w) && /^[A-Za-z_][A-Za-z0-9_]*\+?=$/.test(t.w.raw) && open.t === 'op' && open.v === '(' && open.start === t.end) {
+        // `declare NAME=(…)` (and local, export, readonly, typeset): an array argument, kept whole so the shell can refuse it.
+        const raw = `${t.w.raw}(${this.arrayWords().map((w) => w.raw).join(' ')})`;
+        cmd.words.push({ parts: [{ k: 'lit', v: raw }], raw });
+        cmd.arrayArg = raw;
+        continue;
+      }
       cmd.words.push(t.w);
       if (cmd.words.length === 1 && cmd.assigns.length === 0 && NAME_RE.test(t.w.raw)) {
         const p = this.peek();
@@ -990,6 +1004,9 @@ class Parser {
     return cmd;
   }
 }
+
+/** The declaration builtins, whose `NAME=(…)` arguments bash parses as array assignments. */
+const DECLARATIONS = new Set(['declare', 'typeset', 'local', 'export', 'readonly']);
 
 /** True when a word has no quoting at all (a candidate reserved word). */
 function isPlain(w: Word): boolean {

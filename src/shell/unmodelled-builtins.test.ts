@@ -48,12 +48,14 @@ describe('builtins the simulation does not model', () => {
 
   it('refuses arrays instead of a false syntax error: the assignment runs nothing, an expansion abandons the line', async () => {
     // bash would assign and print `y`; `$a[1]` is no subscript (the variable, then `[1]`).
-    const steps = await runScript(bareWorld(1), ['a=(x y\nz); echo "st=$?"', 'echo "${a[1]}" next', 'echo ${#a[@]}', 'a=1; echo $a[1]', "f() { b+=(1 2); }; type f | tail -2"]);
+    const steps = await runScript(bareWorld(1), ['a=(x y\nz); echo "st=$?"', 'echo "${a[1]}" next', 'echo ${#a[@]}', 'a=1; echo $a[1]', "f() { b+=(1 2); }; type f | tail -2", 'declare -r c=1 d=(2); echo "st=$? [$c]"']);
     expect(steps[0]).toMatchObject({ stdout: `st=${NOT_SIMULATED_STATUS}\n`, stderr: 'bash: line 1: a=(x y z): not simulated (arrays)\n' });
     expect(steps[1]).toMatchObject({ stdout: '', stderr: 'bash: line 1: ${a[1]}: not simulated (arrays)\n', exit: 1 });
     expect(steps[2].stderr).toBe('bash: line 1: ${#a[@]}: not simulated (arrays)\n');
     expect(steps[3].stdout).toBe('1[1]\n');
     // Printed back as bash prints a function holding one (recorded: bash 5.2 `f() { a=(1 2); }; type f`).
     expect(steps[4].stdout).toBe('    b+=(1 2)\n}\n');
+    // An array argument of a declaration builtin refuses the whole command: c is not assigned either.
+    expect([steps[5].stdout, steps[5].stderr]).toEqual([`st=${NOT_SIMULATED_STATUS} []\n`, 'bash: line 1: d=(2): not simulated (arrays)\n']);
   });
 });
