@@ -59,8 +59,8 @@ export interface Assign {
 export interface SimpleCommand {
   k: 'simple';
   assigns: Assign[];
-  /** A declaration builtin's `NAME=(…)` argument (`declare a=(1 2)`), as written: refused, arrays are not simulated. */
-  arrayArg?: string;
+  /** The command's first array, as written (`a=(1 2)` before the name or a declaration builtin's `NAME=(…)` argument): the command is refused, arrays are not simulated. */
+  arrayText?: string;
   words: Word[];
   redirs: Redirect[];
   line: number;

@@ -1123,10 +1123,7 @@ const UNMODELLED_BUILTINS: Record<string, string> = {
 /** Of those, the ones dash has too (the rest are "not found" in sh). */
 const DASH_HAS = new Set(['getopts', 'times', 'ulimit']);
 for (const [name, what] of Object.entries(UNMODELLED_BUILTINS)) {
-  BUILTINS[name] = (_sh, _argv, io) => {
-    ioOut(io, 2).write(notSimulatedMessage(_sh.dialect === 'dash' ? 'sh' : 'bash', name));
-    return NOT_SIMULATED_STATUS;
-  };
+  BUILTINS[name] = (sh, _argv, io) => sh.refuse(io, name);
   declareNotSimulated({ tool: 'bash', kind: 'subcommand', item: `builtin ${name}`, why: `not modelled: ${what}` });
 }
 declareNotSimulated({ tool: 'bash', kind: 'subcommand', item: 'arrays: NAME=(…), NAME+=(…), ${NAME[i]}, ${NAME[@]}, ${#NAME[@]}', why: 'variables are plain strings; the assignment and the expansions are refused (declare -a and -A too)' });

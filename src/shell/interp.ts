@@ -283,6 +283,13 @@ export class Shell {
   }
 
   /** Print a diagnostic the way this shell prefixes them. */
+  /** Refuse something bash has and the simulation does not model: `bash: ITEM: not simulated` (`sh:` in dash), status 1. */
+  refuse(io: Io, item: string): number {
+    ioOut(io, 2).write(notSimulatedMessage(this.dialect === 'dash' ? 'sh' : 'bash', item));
+    this.status = NOT_SIMULATED_STATUS;
+    return this.status;
+  }
+
   diag(io: Io, msg: string, line = this.line): void {
     let prefix: string;
     if (this.dialect === 'dash') prefix = `${this.arg0}: ${line || 1}: `;
@@ -800,9 +807,7 @@ export class Shell {
       case 'group':
         return this.runList(cmd.body, io, execLast);
       case 'coproc':
-        ioOut(io, 2).write(notSimulatedMessage('bash', 'coproc'));
-        this.status = NOT_SIMULATED_STATUS;
-        return this.status;
+        return this.refuse(io, 'coproc');
       case 'arithcmd':
         return this.runArith(cmd, io);
       case 'cond':
@@ -854,11 +859,7 @@ export class Shell {
         return st;
       }
       case 'for': {
-        if (cmd.select) {
-          ioOut(io, 2).write(notSimulatedMessage(this.dialect === 'dash' ? 'sh' : 'bash', 'select'));
-          this.status = NOT_SIMULATED_STATUS;
-          return this.status;
-        }
+        if (cmd.select) return this.refuse(io, 'select');
         const items = cmd.words ? await this.expandWords(cmd.words, io) : [...this.positional];
         let st = 0;
         this.loopDepth++;
@@ -923,9 +924,8 @@ export class Shell {
   private async runSimple(cmd: SimpleCommand, io: Io, execLast: boolean): Promise<number> {
     this.line = cmd.line;
     this.substStatus = undefined;
-    const arrays = cmd.assigns.find((a) => a.array);
-    if (arrays || cmd.arrayArg) {
-      this.diag(io, `${arrays ? `${arrays.name}${arrays.append ? '+=' : '='}(${arrays.array!.map((w) => w.raw).join(' ')})` : cmd.arrayArg}: not simulated (arrays)`);
+    if (cmd.arrayText) {
+      this.diag(io, `${cmd.arrayText}: not simulated (arrays)`);
       this.status = NOT_SIMULATED_STATUS;
       return this.status;
     }
@@ -1406,19 +1406,22 @@ export class Shell {
     return out;
   }
 
+  /** `$@` / `$*` of these values: one field each, or in double quotes `$*` joined by the first character of IFS. */
+  private positionalSegs(values: string[], name: '@' | '*', inDq: boolean): Seg[] {
+    if (inDq && name === '*') return [{ s: values.join((this.getVar('IFS') ?? ' ')[0] ?? ''), q: true, split: false }];
+    const segs: Seg[] = [];
+    values.forEach((v, i) => {
+      if (i > 0) segs.push('BREAK');
+      segs.push({ s: v, q: inDq, split: !inDq });
+    });
+    return segs;
+  }
+
   private async expandParam(p: Extract<WordPart, { k: 'param' }>, io: Io, inDq: boolean): Promise<Seg[]> {
     const name = p.name;
     if (p.op === 'bad') throw new ExpansionError(`${p.arg?.raw ?? '${}'}: bad substitution`);
     if (p.op === 'index') throw new ExpansionError(`\${${p.arg?.raw ?? name}}: not simulated (arrays)`);
-    if ((name === '@' || name === '*') && !p.op) {
-      const segs: Seg[] = [];
-      if (inDq && name === '*') return [{ s: this.getVar('*') ?? '', q: true, split: false }];
-      this.positional.forEach((v, i) => {
-        if (i > 0) segs.push('BREAK');
-        segs.push({ s: v, q: inDq, split: !inDq });
-      });
-      return segs;
-    }
+    if ((name === '@' || name === '*') && !p.op) return this.positionalSegs(this.positional, name, inDq);
     let value = this.getVar(name);
     const op = p.op;
     const wrap = (s: string): Seg[] => [{ s, q: inDq, split: !inDq }];
@@ -1475,16 +1478,7 @@ export class Shell {
           return out;
         };
         // $@ and $* are modified parameter by parameter.
-        if (name === '@' || name === '*') {
-          const each = this.positional.map(modify);
-          if (inDq && name === '*') return [{ s: each.join((this.getVar('IFS') ?? ' ')[0] ?? ''), q: true, split: false }];
-          const segs: Seg[] = [];
-          each.forEach((v, k) => {
-            if (k > 0) segs.push('BREAK');
-            segs.push({ s: v, q: inDq, split: !inDq });
-          });
-          return segs;
-        }
+        if (name === '@' || name === '*') return this.positionalSegs(this.positional.map(modify), name, inDq);
         return wrap(modify(value));
       }
       case '#':

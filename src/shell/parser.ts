@@ -934,6 +934,12 @@ class Parser {
     return r;
   }
 
+  /** Whether the next token is a `(` right at `end` (no blank: `a=(` opens an array, `a= (` is a syntax error). */
+  private parenAt(end: number): boolean {
+    const t = this.peek();
+    return t.t === 'op' && t.v === '(' && t.start === end;
+  }
+
   /** The words of `(…)` after `NAME=` (the `(` is next), newlines allowed between them. */
   private arrayWords(): Word[] {
     this.next();
@@ -969,10 +975,10 @@ class Parser {
         if (a) {
           this.next();
           this.lastEnd = t.end;
-          const open = this.peek();
-          if (a.value.raw === '' && open.t === 'op' && open.v === '(' && open.start === t.end) {
+          if (a.value.raw === '' && this.parenAt(t.end)) {
             // NAME=(…): bash's array assignment, kept whole so the shell can refuse it (arrays are not simulated).
             a.array = this.arrayWords();
+            cmd.arrayText ??= `${t.w.raw}(${a.array.map((w) => w.raw).join(' ')})`;
           }
           cmd.assigns.push(a);
           continue;
@@ -980,12 +986,11 @@ class Parser {
       }
       this.next();
       this.lastEnd = t.end;
-      const open = this.peek();
-      if (cmd.words.length > 0 && DECLARATIONS.has(cmd.words[0].raw) && isPlain(t.w) && /^[A-Za-z_][A-Za-z0-9_]*\+?=$/.test(t.w.raw) && open.t === 'op' && open.v === '(' && open.start === t.end) {
+      if (cmd.words.length > 0 && DECLARATIONS.has(cmd.words[0].raw) && isPlain(t.w) && asAssign(t.w)?.value.raw === '' && this.parenAt(t.end)) {
         // `declare NAME=(…)` (and local, export, readonly, typeset): an array argument, kept whole so the shell can refuse it.
         const raw = `${t.w.raw}(${this.arrayWords().map((w) => w.raw).join(' ')})`;
         cmd.words.push({ parts: [{ k: 'lit', v: raw }], raw });
-        cmd.arrayArg = raw;
+        cmd.arrayText ??= raw;
         continue;
       }
       cmd.words.push(t.w);
