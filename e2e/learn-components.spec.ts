@@ -81,6 +81,9 @@ test('self-check (English): graded in the page, remembered across a reload, list
   for (const [i, c] of [1, 1, 0, 1].entries()) await q(i).getByRole('radio').nth(c).check();
   await sc.getByRole('button', { name: 'Check my answers' }).click();
   await expect(sc.locator('[data-part="status"]')).toHaveText('All 4 right. Well done!');
+  // Leave only when the element says the answers are stored (data-saved); a
+  // navigation started before the IndexedDB write commits can abort it.
+  await expect(sc).toHaveAttribute('data-saved', '');
 
   await page.goto('/progress/');
   await expect(page.locator('[data-part="list"] li[data-key="check:switching-routing"]')).toHaveText('Self-check of the lesson “switching-routing”: 4 of 4 right.');
@@ -108,6 +111,7 @@ test('Korean: predict then run, and a self-check remembered across a reload (and
   await sc.getByRole('button', { name: '답 확인' }).click();
   await expect(sc.locator('[data-part="status"]')).toHaveText('4문제 모두 맞았습니다. 잘했습니다!');
   await expect(q(0).locator('[data-part="verdict"]')).toHaveText('맞습니다.');
+  await expect(sc).toHaveAttribute('data-saved', '');
   await page.reload();
   await sc.scrollIntoViewIfNeeded();
   await expect(sc.locator('[data-part="status"]')).toContainText('4문제 모두 맞았습니다.');

@@ -149,7 +149,12 @@ class PlSelfCheck extends HTMLElement {
     this.dataset.graded = '';
     const retry = this.querySelector<HTMLButtonElement>('[data-act="retry"]');
     if (retry) retry.hidden = false;
-    if (save) await saveTerm(this.key, { results, passed: results.filter((r) => r.passed).map((r) => r.id) });
+    if (!save) return;
+    // data-saved says the answers are in the progress store (a page left before
+    // that would lose them); grading again clears it until the new save is done.
+    delete this.dataset.saved;
+    await saveTerm(this.key, { results, passed: results.filter((r) => r.passed).map((r) => r.id) });
+    this.dataset.saved = '';
   }
 
   private retry(): void {
