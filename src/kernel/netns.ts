@@ -995,16 +995,32 @@ export class NetNs {
 
   /**
    * RTM_GETROUTE dump: the routes of one table (or of every table), for
-   * programs that read routes (flanneld, CNI plugins, route, ping). The
-   * array is a snapshot; its routes must not be changed by the reader.
+   * programs that read routes (flanneld, CNI plugins, route, ping). Copies,
+   * as a netlink reply is: changing one leaves the FIB as it was. A copy
+   * names its route for routeRemove.
    */
   routeDump(table?: number): readonly Readonly<Route>[] {
-    return table === undefined ? [...this.fib.all()] : [...this.fib.table(table)];
+    return (table === undefined ? this.fib.all() : this.fib.table(table)).map((r) => {
+      const copy: Route = {
+        ...r,
+        nexthops: r.nexthops?.map((nh) => ({ ...nh })),
+        exceptions: r.exceptions && new Map([...r.exceptions].map(([daddr, e]) => [daddr, { ...e }])),
+      };
+      if (!r.nexthops) delete copy.nexthops;
+      if (!r.exceptions) delete copy.exceptions;
+      this.dumped.set(copy, r);
+      return copy;
+    });
   }
 
-  /** RTM_DELROUTE of a route object from a dump (`ip route flush`). */
+  /** The kernel's route or rule behind a dumped copy (routeDump, ruleDump). */
+  private readonly dumped = new WeakMap<object, Route | Rule>();
+
+  /** RTM_DELROUTE of a route from a dump (`ip route flush`); ESRCH for a route no dump gave out. */
   routeRemove(r: Readonly<Route>): void {
-    this.fib.remove(r as Route);
+    const route = this.dumped.get(r) as Route | undefined;
+    if (!route) fail('ESRCH');
+    this.fib.remove(route);
     this.kernel.notifyTopology();
   }
 
@@ -1013,9 +1029,15 @@ export class NetNs {
     for (const r of this.fib.all()) r.exceptions = undefined;
   }
 
-  /** FIB_RULES dump (`ip rule`): the policy rules in the order they were added. A snapshot; its rules must not be changed. */
+  /** FIB_RULES dump (`ip rule`): the policy rules in the order they were added, as copies (ruleRemove takes one back). */
   ruleDump(): readonly Readonly<Rule>[] {
-    return [...this.fib.rules];
+    return this.fib.rules.map((r) => {
+      const copy: Rule = { ...r, from: r.from && { ...r.from }, to: r.to && { ...r.to } };
+      if (!r.from) delete copy.from;
+      if (!r.to) delete copy.to;
+      this.dumped.set(copy, r);
+      return copy;
+    });
   }
 
   /** RTM_NEWRULE with NLM_F_EXCL (fib_nl_newrule): EEXIST when an identical rule exists. */
@@ -1030,7 +1052,7 @@ export class NetNs {
 
   /** RTM_DELRULE of a rule object from a dump. */
   ruleRemove(rule: Readonly<Rule>): void {
-    const i = this.fib.rules.indexOf(rule as Rule);
+    const i = this.fib.rules.indexOf(this.dumped.get(rule) as Rule);
     if (i < 0) fail('ENOENT');
     this.fib.rules.splice(i, 1);
     this.kernel.notifyTopology();

@@ -187,3 +187,25 @@ describe('link and address dumps (RTM_GETLINK, RTM_GETADDR)', () => {
     expect(errnoOf(() => ns.addr6Del(eth, '2001:db8::1'))).toBe('EADDRNOTAVAIL: Cannot assign requested address');
   });
 });
+
+describe('route and rule dumps are copies', () => {
+  it('changing a dumped route or rule leaves the FIB as it was; a dumped copy removes its route or rule, an object no dump gave out is ESRCH', () => {
+    const { ns } = host();
+    const dst = parseIp4('192.0.2.0')!;
+    ns.routeAdd({ table: 254, type: 'blackhole', dst, dstLen: 24, tos: 0, metric: 0, protocol: 'boot', scope: 0, onlink: false }, { create: true, excl: true, replace: false });
+    ns.ruleAdd({ priority: 100, table: 254, action: 'lookup', from: { addr: dst, len: 24 } });
+    const [r] = ns.routeDump(254).filter((x) => x.dst === dst);
+    (r as { metric: number }).metric = 9;
+    (r as { dst: number }).dst = 0;
+    const [rule] = ns.ruleDump().filter((x) => x.priority === 100);
+    (rule!.from as { len: number }).len = 8;
+    expect(ns.routeDump(254).filter((x) => x.dst === dst).map((x) => x.metric)).toEqual([0]);
+    expect(ns.ruleDump().find((x) => x.priority === 100)!.from!.len).toBe(24);
+    expect(errnoOf(() => ns.routeRemove({ ...r! }))).toMatch(/^ESRCH/);
+    ns.routeRemove(r!);
+    expect(ns.routeDump(254).some((x) => x.dst === dst)).toBe(false);
+    expect(errnoOf(() => ns.ruleRemove({ ...rule! }))).toMatch(/^ENOENT/);
+    ns.ruleRemove(rule!);
+    expect(ns.ruleDump().some((x) => x.priority === 100)).toBe(false);
+  });
+});
