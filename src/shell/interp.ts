@@ -489,8 +489,19 @@ export class Shell {
     return this.status;
   }
 
-  /** After a foreground child ended: an interactive-less shell dies with it on SIGINT. */
+  /**
+   * After a foreground child ended: a non-interactive bash forgets the
+   * background jobs that have finished (they leave the job table, so `jobs`,
+   * `wait -n` and `%N` no longer see them; `wait PID` still finds the status),
+   * as bash's wait_for does; an interactive one reports them before the next
+   * prompt instead (reportJobs). A shell that is not interactive dies with
+   * the child on SIGINT.
+   */
   private afterForeground(procs: Process[], status: number): void {
+    if (!this.interactive && this.dialect === 'bash') {
+      for (const j of this.jobs) if (j.done) this.reaped.set(j.procs[j.procs.length - 1]!.pid, j.status);
+      this.jobs = this.jobs.filter((j) => !j.done);
+    }
     if (status === 130 && procs.some((p) => p.pendingSignal === 'SIGINT')) {
       if (this.interactive) throw new Interrupt();
       throw new Interrupt();
