@@ -490,17 +490,23 @@ export class Shell {
   }
 
   /**
-   * After a foreground child ended: a non-interactive bash forgets the
-   * background jobs that have finished (they leave the job table, so `jobs`,
-   * `wait -n` and `%N` no longer see them; `wait PID` still finds the status),
-   * as bash's wait_for does; an interactive one reports them before the next
-   * prompt instead (reportJobs). A shell that is not interactive dies with
-   * the child on SIGINT.
+   * After a foreground child ended, bash (wait_for, notify_and_cleanup) is
+   * done with the background jobs that have finished: they leave the job
+   * table, so `jobs`, `wait -n` and `%N` no longer see them, and `wait PID`
+   * still finds the status. An interactive shell (job control on) prints
+   * their `Done` lines there and then, before the rest of the command line
+   * runs; a non-interactive one forgets them silently. A shell that is not
+   * interactive dies with the child on SIGINT.
    */
   private afterForeground(procs: Process[], status: number): void {
-    if (!this.interactive && this.dialect === 'bash') {
-      for (const j of this.jobs) if (j.done) this.reaped.set(j.procs[j.procs.length - 1]!.pid, j.status);
-      this.jobs = this.jobs.filter((j) => !j.done);
+    if (this.dialect === 'bash') {
+      if (this.interactive) {
+        const note = this.reportJobs();
+        if (note) this.tty?.write(note);
+      } else {
+        for (const j of this.jobs) if (j.done) this.reaped.set(j.procs[j.procs.length - 1]!.pid, j.status);
+        this.jobs = this.jobs.filter((j) => !j.done);
+      }
     }
     if (status === 130 && procs.some((p) => p.pendingSignal === 'SIGINT')) {
       if (this.interactive) throw new Interrupt();
@@ -599,6 +605,8 @@ export class Shell {
     for (const j of live) {
       if (!j.done || j.reported) continue;
       j.reported = true;
+      // Reported and gone from the table, its status stays for `wait PID` (bash's bgpids).
+      this.reaped.set(j.procs[j.procs.length - 1]!.pid, j.status);
       const state = j.status === 0 ? 'Done' : `Exit ${j.status}`;
       out += `[${j.id}]${this.jobMark(j)}  ${state.padEnd(24)}${j.cmd}\n`;
     }
