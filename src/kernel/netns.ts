@@ -1003,11 +1003,9 @@ export class NetNs {
     return (table === undefined ? this.fib.all() : this.fib.table(table)).map((r) => {
       const copy: Route = {
         ...r,
-        nexthops: r.nexthops?.map((nh) => ({ ...nh })),
-        exceptions: r.exceptions && new Map([...r.exceptions].map(([daddr, e]) => [daddr, { ...e }])),
+        ...(r.nexthops && { nexthops: r.nexthops.map((nh) => ({ ...nh })) }),
+        ...(r.exceptions && { exceptions: new Map([...r.exceptions].map(([daddr, e]) => [daddr, { ...e }])) }),
       };
-      if (!r.nexthops) delete copy.nexthops;
-      if (!r.exceptions) delete copy.exceptions;
       this.dumped.set(copy, r);
       return copy;
     });
@@ -1032,9 +1030,7 @@ export class NetNs {
   /** FIB_RULES dump (`ip rule`): the policy rules in the order they were added, as copies (ruleRemove takes one back). */
   ruleDump(): readonly Readonly<Rule>[] {
     return this.fib.rules.map((r) => {
-      const copy: Rule = { ...r, from: r.from && { ...r.from }, to: r.to && { ...r.to } };
-      if (!r.from) delete copy.from;
-      if (!r.to) delete copy.to;
+      const copy: Rule = { ...r, ...(r.from && { from: { ...r.from } }), ...(r.to && { to: { ...r.to } }) };
       this.dumped.set(copy, r);
       return copy;
     });

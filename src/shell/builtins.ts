@@ -134,9 +134,8 @@ async function waitBuiltin(sh: Shell, argv: string[], io: Io): Promise<number> {
     const j = await sh.waitAny(cands);
     if (!j) return 128 + 2;
     sh.jobs = sh.jobs.filter((x) => x !== j);
-    const pid = j.procs[j.procs.length - 1].pid;
-    sh.reaped.set(pid, j.status);
-    setPid(pid);
+    sh.keepStatus(j);
+    setPid(j.procs[j.procs.length - 1].pid);
     return j.status;
   }
   if (ids.length === 0) {

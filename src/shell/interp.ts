@@ -504,7 +504,7 @@ export class Shell {
         const note = this.reportJobs();
         if (note) this.tty?.write(note);
       } else {
-        for (const j of this.jobs) if (j.done) this.reaped.set(j.procs[j.procs.length - 1]!.pid, j.status);
+        for (const j of this.jobs) if (j.done) this.keepStatus(j);
         this.jobs = this.jobs.filter((j) => !j.done);
       }
     }
@@ -598,6 +598,11 @@ export class Shell {
     if (this.interactive) ioOut(io, 2).write(`[${job.id}] ${r.proc.pid}\n`);
   }
 
+  /** A finished job leaving the job table keeps its status for `wait PID` (bash's bgpids), under its last process's pid. */
+  keepStatus(j: Job): void {
+    this.reaped.set(j.procs[j.procs.length - 1]!.pid, j.status);
+  }
+
   /** Lines bash prints before a prompt for background jobs that finished. */
   reportJobs(): string {
     let out = '';
@@ -605,8 +610,7 @@ export class Shell {
     for (const j of live) {
       if (!j.done || j.reported) continue;
       j.reported = true;
-      // Reported and gone from the table, its status stays for `wait PID` (bash's bgpids).
-      this.reaped.set(j.procs[j.procs.length - 1]!.pid, j.status);
+      this.keepStatus(j);
       const state = j.status === 0 ? 'Done' : `Exit ${j.status}`;
       out += `[${j.id}]${this.jobMark(j)}  ${state.padEnd(24)}${j.cmd}\n`;
     }
