@@ -6,12 +6,13 @@ import mdx from '@astrojs/mdx';
 import pagefind from './scripts/pagefind-integration.mjs';
 import lazyCommands from './scripts/lazy-commands.mjs';
 import earlyWorker from './scripts/early-worker.mjs';
+import modulePreload from './scripts/module-preload.mjs';
 
 export default defineConfig({
   site: 'http://127.0.0.1:4321',
   output: 'static',
   trailingSlash: 'ignore',
-  integrations: [mdx(), earlyWorker(), pagefind()],
+  integrations: [mdx(), earlyWorker(), modulePreload(), pagefind()],
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
   prefetch: false,

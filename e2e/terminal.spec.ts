@@ -1,4 +1,7 @@
 import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+// @ts-expect-error -- a plain .mjs build script without declarations
+import { staticGraph } from '../scripts/module-preload.mjs';
 import { expectScreen, forbidThirdParty, ready, screenText, storedEntries, typeLine } from './helpers.ts';
 
 for (const slug of ['namespaces', 'switching-routing']) {
@@ -27,6 +30,19 @@ for (const slug of ['namespaces', 'switching-routing']) {
     expect(await page.evaluate(() => '__plEarlyWorker' in window && (window as unknown as Record<string, unknown>).__plEarlyWorker === undefined)).toBe(true);
   });
 }
+
+test('a lesson preloads every chunk its scripts import statically, and each preload loads', async ({ page }) => {
+  const status = new Map<string, number>();
+  page.on('response', (r) => status.set(new URL(r.url()).pathname, r.status()));
+  await page.goto('/lessons/namespaces/');
+  await ready(page.locator('pl-terminal[data-main]'));
+  const preloaded = await page.locator('link[rel="modulepreload"]').evaluateAll((ls) => ls.map((l) => new URL((l as HTMLLinkElement).href).pathname));
+  // scripts/module-preload.mjs on the built page: the whole static graph of its module scripts.
+  const graph: string[] = staticGraph(readFileSync('dist/lessons/namespaces/index.html', 'utf8'), (p: string) => readFileSync(`dist${p}`, 'utf8'));
+  expect(graph.length).toBeGreaterThan(3);
+  expect(preloaded).toEqual(expect.arrayContaining(graph));
+  for (const p of preloaded) expect([p, status.get(p)]).toEqual([p, 200]);
+});
 
 test('a snippet’s Run button types into the practice terminal', async ({ page }) => {
   await page.goto('/lessons/namespaces/');
