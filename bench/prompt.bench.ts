@@ -1,18 +1,23 @@
 // prompt:<lesson> — a lesson page in a real browser (Debian Chromium through
-// Playwright) with a warm HTTP cache: the JavaScript the page loaded (page
+// Playwright) with a warm cache: the JavaScript the page loaded (page
 // scripts, xterm.js, the worker and its chunks) before the first terminal
 // showed its prompt, in gzip -9 bytes of each file as built, and the time
-// from navigation start to that prompt (`pl-ready`), median of N runs.
+// from navigation start to that prompt (`pl-ready`), median of N runs, in
+// two ways a learner arrives: the lesson opened in a new tab, and the
+// lesson reached from the one before it in the same tab (its "next" link).
 // Also what the worker loaded by then, and what loads after the prompt
 // (chunks fetched ahead of first use) until the page is quiet.
 //
 // Reads the built site in dist/ (run `npm run build` first) and serves it
 // itself, with `Cache-Control: max-age` on /_astro/ (hashed names) as a
 // static host would, so the second and later loads come from the cache.
+// The browser keeps a profile on disk, as a returning learner's does
+// (BENCH_PROFILE=incognito: an off-the-record context instead).
 // Wall-clock figures are reported, never asserted.
 
 import { createServer, type Server } from 'node:http';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Bench, Row } from './run.ts';
@@ -95,6 +100,23 @@ const MILESTONES: [string, string][] = [
   ['pl:started', 'world booted, login shell at its prompt'],
 ];
 
+/**
+ * Report `pl-ready` through the console (`pl-bench-ready MS AT PATH`), once
+ * per document. Not polled: polling (waitForFunction) injects Playwright's
+ * utility script into the page while it loads, a ~50 ms task on the main
+ * thread that the prompt then waits behind.
+ */
+async function reportReady(page: import('@playwright/test').Page): Promise<void> {
+  await page.addInitScript(() => {
+    document.addEventListener('pl-ready', () => {
+      const w = window as unknown as { __plReady?: number };
+      if (w.__plReady !== undefined) return;
+      w.__plReady = performance.now();
+      console.debug(`pl-bench-ready ${w.__plReady} ${performance.timeOrigin + w.__plReady} ${location.pathname}`);
+    });
+  });
+}
+
 export function promptBench(dist: string, slug: string, runs = Number(process.env.BENCH_RUNS) || 7, port = Number(process.env.BENCH_PORT) || 4336): Bench {
   return {
     name: `prompt:${slug}`,
@@ -103,12 +125,22 @@ export function promptBench(dist: string, slug: string, runs = Number(process.en
       if (!existsSync(join(dist, 'lessons', slug, 'index.html'))) throw new Error(`${dist} has no /lessons/${slug}/: run \`npm run build\` first`);
       const { chromium } = await import('@playwright/test');
       const server = await serveDist(dist, port);
-      const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+      // A returning learner's browser: a profile on disk, with the HTTP cache and
+      // V8's code cache (the profile's `Code Cache/js`) kept there. An
+      // off-the-record context (BENCH_PROFILE=incognito, Playwright's
+      // newContext) keeps its caches in memory for the run instead.
+      const launch = { executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] };
+      const viewport = { width: 1280, height: 900 };
+      const incognito = process.env.BENCH_PROFILE === 'incognito';
+      const profileDir = incognito ? undefined : mkdtempSync(join(tmpdir(), 'pl-bench-'));
+      let browser: import('@playwright/test').Browser | undefined;
+      let context: import('@playwright/test').BrowserContext | undefined;
       try {
-        const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+        const ctx = profileDir ? await chromium.launchPersistentContext(profileDir, { ...launch, viewport }) : await (browser = await chromium.launch(launch)).newContext({ viewport });
+        context = ctx;
         const url = `http://127.0.0.1:${port}/lessons/${slug}/`;
         const once = async (): Promise<Load> => {
-          const page = await context.newPage();
+          const page = await ctx.newPage();
           const seen: { path: string; req?: import('@playwright/test').Request }[] = [];
           page.on('request', (r) => {
             const { pathname } = new URL(r.url());
@@ -120,21 +152,11 @@ export function promptBench(dist: string, slug: string, runs = Number(process.en
             if (!simWorker && /\/worker-[^/]*\.js$/.test(pathname)) simWorker = w;
             if (!seen.some((x) => x.path === pathname)) seen.push({ path: pathname });
           });
-          // pl-ready is reported through the console, not polled: polling (waitForFunction)
-          // injects Playwright's utility script into the page while it loads, a
-          // ~50 ms task on the main thread that the prompt then waits behind.
-          await page.addInitScript(() => {
-            document.addEventListener('pl-ready', () => {
-              const w = window as unknown as { __plReady?: number };
-              if (w.__plReady !== undefined) return;
-              w.__plReady = performance.now();
-              console.debug(`pl-bench-ready ${w.__plReady} ${performance.timeOrigin + w.__plReady}`);
-            });
-          });
+          await reportReady(page);
           const ready = new Promise<{ ms: number; readyAt: number }>((resolve, reject) => {
             const timer = setTimeout(() => reject(new Error(`${url}: no pl-ready in 60 s`)), 60_000);
             page.on('console', (m) => {
-              const t = /^pl-bench-ready (\S+) (\S+)$/.exec(m.text());
+              const t = /^pl-bench-ready (\S+) (\S+) /.exec(m.text());
               if (t) {
                 clearTimeout(timer);
                 resolve({ ms: Number(t[1]), readyAt: Number(t[2]) });
@@ -163,9 +185,53 @@ export function promptBench(dist: string, slug: string, runs = Number(process.en
           const after = [...new Set(seen.filter((x) => !isBefore(x)).map((x) => x.path))].filter((p) => !before.includes(p));
           return { before, after, workerBefore: before.filter((p) => /\/worker-[^/]*\.js$/.test(p)), ms, marks };
         };
+        // The next lesson in the same tab, as a learner reaches it: on the lesson
+        // before it (its <a rel="prev">), prompt up, the learner follows its
+        // rel="next" link. The tab's renderer process, with its font and style
+        // caches, carries over from one lesson to the next.
+        const lessonPath = `/lessons/${slug}/`;
+        const prevPath = /<a rel="prev" href="(\/lessons\/[^"]+\/)"/.exec(readFileSync(join(dist, 'lessons', slug, 'index.html'), 'utf8'))?.[1];
+        const nextLesson = async (n: number): Promise<number[]> => {
+          const page = await ctx.newPage();
+          await reportReady(page);
+          let waiting: { path: string; resolve: (ms: number) => void } | undefined;
+          page.on('console', (m) => {
+            const t = /^pl-bench-ready (\S+) \S+ (\S+)$/.exec(m.text());
+            if (t && waiting?.path === t[2]) waiting.resolve(Number(t[1]));
+          });
+          const readyOn = (path: string) =>
+            new Promise<number>((resolve, reject) => {
+              const timer = setTimeout(() => reject(new Error(`${path}: no pl-ready in 60 s`)), 60_000);
+              waiting = {
+                path,
+                resolve: (ms) => {
+                  clearTimeout(timer);
+                  waiting = undefined;
+                  resolve(ms);
+                },
+              };
+            });
+          const prevHasTerminal = /<pl-terminal\b[^>]*\sdata-main[\s>=]/.test(readFileSync(join(dist, prevPath!, 'index.html'), 'utf8'));
+          const out: number[] = [];
+          for (let i = 0; i <= n; i++) {
+            const prevReady = prevHasTerminal ? readyOn(prevPath!) : undefined;
+            await page.goto(`http://127.0.0.1:${port}${prevPath}`, { waitUntil: prevHasTerminal ? 'commit' : 'load' });
+            await prevReady;
+            await page.waitForTimeout(500);
+            const ready = readyOn(lessonPath);
+            await page.click(`a[rel="next"][href="${lessonPath}"]`);
+            const ms = await ready;
+            if (i > 0) out.push(ms); // the first fills the cache
+            await page.waitForTimeout(500);
+          }
+          await page.close();
+          return out;
+        };
         await once(); // fill the cache
+        await once(); // V8 caches a script's compiled code from its second load on
         const loads: Load[] = [];
         for (let i = 0; i < runs; i++) loads.push(await once());
+        const next = prevPath ? await nextLesson(runs) : [];
         const first = loads[0]!;
         const sum = (ps: string[]) => ps.reduce((a, p) => a + gzBytes(dist, p), 0);
         const before = sum(first.before);
@@ -173,9 +239,15 @@ export function promptBench(dist: string, slug: string, runs = Number(process.en
         const rows: Row[] = [
           { what: 'JavaScript before the first prompt (page + xterm + worker)', files: first.before.length, gzip: kB(before), 'gzip bytes': before },
           { what: 'JavaScript after the prompt, before first use (prefetched chunks)', files: first.after.length, gzip: kB(after), 'gzip bytes': after },
-          { what: `navigation → prompt, warm cache (median of ${runs})`, files: '', gzip: `${median(loads.map((l) => l.ms)).toFixed(0)} ms`, 'gzip bytes': '' },
+          { what: `navigation → prompt, warm cache, lesson opened in a new tab (median of ${runs})`, files: '', gzip: `${median(loads.map((l) => l.ms)).toFixed(0)} ms`, 'gzip bytes': '' },
           { what: `  runs: ${loads.map((l) => l.ms.toFixed(0)).join(', ')} ms`, files: '', gzip: '', 'gzip bytes': '' },
         ];
+        if (next.length) {
+          rows.push({ what: `navigation → prompt, warm cache, next lesson in the same tab from ${prevPath} (median of ${runs})`, files: '', gzip: `${median(next).toFixed(0)} ms`, 'gzip bytes': '' });
+          rows.push({ what: `  runs: ${next.map((ms) => ms.toFixed(0)).join(', ')} ms`, files: '', gzip: '', 'gzip bytes': '' });
+        }
+        rows.push({ what: `profile: ${incognito ? 'off the record (no code cache), BENCH_PROFILE=incognito' : 'on disk (HTTP cache and code cache)'}`, files: '', gzip: '', 'gzip bytes': '' });
+        rows.push({ what: 'new-tab milestones:', files: '', gzip: '', 'gzip bytes': '' });
         for (const [mark, what] of MILESTONES) {
           const at = loads.map((l) => l.marks[mark]).filter((t): t is number => t !== undefined);
           if (at.length) rows.push({ what: `  ${what} (${mark}), median`, files: '', gzip: `${median(at).toFixed(0)} ms`, 'gzip bytes': '' });
@@ -184,7 +256,9 @@ export function promptBench(dist: string, slug: string, runs = Number(process.en
         for (const p of first.after) rows.push({ what: `  after: ${p}`, files: 1, gzip: kB(gzBytes(dist, p)), 'gzip bytes': gzBytes(dist, p) });
         return rows;
       } finally {
-        await browser.close();
+        await context?.close();
+        await browser?.close();
+        if (profileDir) rmSync(profileDir, { recursive: true, force: true });
         await new Promise((r) => server.close(r));
       }
     },

@@ -12,7 +12,9 @@
 //   bundle:pages      the same split for every page of the built site.
 //   prompt:<lesson>   in Chromium with a warm cache: gzip bytes of the
 //                     JavaScript loaded before the first prompt, and the
-//                     navigation → prompt time (bench/prompt.bench.ts).
+//                     navigation → prompt time, the lesson opened in a new
+//                     tab and reached from the lesson before it in the same
+//                     tab (bench/prompt.bench.ts).
 //   grade:1000-checkpoints  wall time and per-file cost of grading a class
 //                     (bench/grade.bench.ts).
 //
