@@ -82,3 +82,8 @@ export function redBlue(seed = 1): { world: World; host: Kernel; red: NetNs; blu
   blue.setUp(blue.lo, true);
   return { world, host, red, blue };
 }
+
+/** A terminal's output as text: escape sequences (colour, cursor, mode) and carriage returns removed. */
+export function plain(s: string): string {
+  return s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r/g, '');
+}

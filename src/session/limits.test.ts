@@ -6,10 +6,7 @@ import { bareWorld } from '../world/world.ts';
 import { Session, runScript, type SessionEntry } from './session.ts';
 import { MAX_TASKS, PIPE_CAPACITY } from '../kernel/limits.ts';
 import { Pipe } from '../shell/io.ts';
-
-function plain(s: string): string {
-  return s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r/g, '');
-}
+import { plain } from '../../test/kit.ts';
 
 function session(entries?: SessionEntry[]) {
   const s = new Session({ makeWorld: () => bareWorld(7), entries });

@@ -2,12 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { bareWorld } from '../world/world.ts';
 import { Session, type SessionEntry } from './session.ts';
 import { lookupCommand } from '../userland/registry.ts';
+import { plain } from '../../test/kit.ts';
 
 /** Screen text with ANSI sequences and carriage returns removed. */
-function plain(s: string): string {
-  return s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r/g, '');
-}
-
 function session(entries?: SessionEntry[]) {
   const s = new Session({ makeWorld: () => bareWorld(7), entries });
   let out = '';

@@ -11,8 +11,7 @@ import { bareWorld } from '../world/world.ts';
 import { runScript } from '../session/session.ts';
 import { Session } from '../session/session.ts';
 import { NOT_SIMULATED_STATUS } from '../userland/registry.ts';
-
-const plain = (s: string): string => s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r/g, '');
+import { plain } from '../../test/kit.ts';
 
 describe('declaration builtins', () => {
   it('refuses the attributes it does not model, naming them', async () => {

@@ -10,8 +10,7 @@ import '../userland/index.ts';
 import { golden, replay } from '../../test/golden.ts';
 import { bareWorld } from '../world/world.ts';
 import { Session } from '../session/session.ts';
-
-const plain = (s: string): string => s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r/g, '');
+import { plain } from '../../test/kit.ts';
 
 describe('finished background jobs in a non-interactive bash', () => {
   it('181-bash-finished-jobs: forgotten after a foreground child, kept for wait PID', async () => {

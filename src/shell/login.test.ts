@@ -6,10 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { bareWorld } from '../world/world.ts';
 import { Session } from '../session/session.ts';
 import { loadShell, promptText } from './login.ts';
-
-function plain(s: string): string {
-  return s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r/g, '');
-}
+import { plain } from '../../test/kit.ts';
 
 describe('the login shell before its interpreter is in', () => {
   it('prompts at once; a Tab and the keys after it wait for completion, then the first line runs in the shell it became', async () => {
