@@ -9,8 +9,7 @@
 // (src/term/terminal-element.ts, takeEarlyWorker). Nothing else changes:
 // without this script (dev server, an old cached page) the element creates
 // its worker itself.
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { rewritePages } from './built-pages.mjs';
 import { fileURLToPath } from 'node:url';
 
 /** The window property the head script leaves the worker in (read once by PlTerminal). */
@@ -41,32 +40,13 @@ export function withEarlyWorker(html, readAsset) {
   return html.replace(/<meta charset="utf-8">/, (m) => `${m}${script}${preload}`);
 }
 
-function htmlFiles(dir) {
-  const out = [];
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...htmlFiles(p));
-    else if (name.endsWith('.html')) out.push(p);
-  }
-  return out;
-}
-
 /** @returns {import('astro').AstroIntegration} */
 export default function earlyWorker() {
   return {
     name: 'packetlab-early-worker',
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
-        const site = fileURLToPath(dir);
-        let n = 0;
-        for (const file of htmlFiles(site)) {
-          const html = readFileSync(file, 'utf8');
-          const out = withEarlyWorker(html, (p) => readFileSync(join(site, p), 'utf8'));
-          if (out !== html) {
-            writeFileSync(file, out);
-            n++;
-          }
-        }
+        const n = rewritePages(fileURLToPath(dir), withEarlyWorker).length;
         logger.info(`early worker start: ${n} pages with a main terminal`);
       },
     },

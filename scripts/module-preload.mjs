@@ -8,8 +8,7 @@
 // layout, and a third wave followed it). Listing the whole static graph in
 // <head> lets every file be fetched and compiled while the page is parsed.
 // Dynamic imports are not listed: they load on first use by design.
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { rewritePages } from './built-pages.mjs';
 import { fileURLToPath } from 'node:url';
 
 /** `import … from "./x.js"` and `import "./x.js"` in a built chunk (minified or not); not `import(…)`. */
@@ -58,34 +57,16 @@ export function withModulePreloads(html, readAsset) {
   return html.replace('</head>', `${links}</head>`);
 }
 
-function htmlFiles(dir) {
-  const out = [];
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...htmlFiles(p));
-    else if (name.endsWith('.html')) out.push(p);
-  }
-  return out;
-}
-
 /** @returns {import('astro').AstroIntegration} */
 export default function modulePreload() {
   return {
     name: 'packetlab-module-preload',
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
-        const site = fileURLToPath(dir);
-        let pages = 0;
-        let links = 0;
-        for (const file of htmlFiles(site)) {
-          const html = readFileSync(file, 'utf8');
-          const out = withModulePreloads(html, (p) => readFileSync(join(site, p), 'utf8'));
-          if (out !== html) {
-            writeFileSync(file, out);
-            pages++;
-            links += (out.match(/rel="modulepreload"/g)?.length ?? 0) - (html.match(/rel="modulepreload"/g)?.length ?? 0);
-          }
-        }
+        const changed = rewritePages(fileURLToPath(dir), withModulePreloads);
+        const count = (html) => html.match(/rel="modulepreload"/g)?.length ?? 0;
+        const pages = changed.length;
+        const links = changed.reduce((n, [before, after]) => n + count(after) - count(before), 0);
         logger.info(`module preloads: ${links} links on ${pages} pages`);
       },
     },
