@@ -902,13 +902,14 @@ export class Stack {
   /**
    * The MTU a locally generated packet to `daddr` may use (ipv4_mtu): a
    * learned, unexpired path MTU, else the route's `mtu` metric, else the
-   * device MTU. `locked` for `mtu lock` routes (no DF, no discovery).
+   * device MTU, never more than IP_MAX_MTU (loopback's 65536 is 65535
+   * here). `locked` for `mtu lock` routes (no DF, no discovery).
    */
   pathMtu(route: Route | undefined, dev: NetDevice, daddr: Ip4): { mtu: number; locked: boolean } {
     const exc = route?.exceptions?.get(daddr);
-    if (exc && exc.expires > this.now) return { mtu: Math.min(exc.mtu, dev.mtu), locked: false };
-    if (route?.mtu) return { mtu: route.mtu, locked: !!route.mtuLock };
-    return { mtu: dev.mtu, locked: !!route?.mtuLock };
+    if (exc && exc.expires > this.now) return { mtu: Math.min(exc.mtu, dev.mtu, IP_MAX_MTU), locked: false };
+    if (route?.mtu) return { mtu: Math.min(route.mtu, IP_MAX_MTU), locked: !!route.mtuLock };
+    return { mtu: Math.min(dev.mtu, IP_MAX_MTU), locked: !!route?.mtuLock };
   }
 
   /** __ip_rt_update_pmtu: remember a smaller path MTU for `daddr` (ICMP frag needed). */

@@ -59,7 +59,7 @@ interface PingOpts {
   broadcast: boolean;
   numeric: boolean;
   /** IP_MTU_DISCOVER (-M); iputils leaves the socket default, which is `want`. */
-  pmtudisc: 'do' | 'want' | 'dont' | 'probe';
+  pmtudisc: 'do' | 'want' | 'dont';
 }
 
 function parseNum(p: Process, v: string, lo: number, hi: number, int: boolean): number | undefined {
@@ -153,7 +153,7 @@ async function ping(p: Process): Promise<number> {
         o.numeric = true;
         break;
       case '-M':
-        if (v === 'do' || v === 'dont' || v === 'want' || v === 'probe') o.pmtudisc = v;
+        if (v === 'do' || v === 'dont' || v === 'want') o.pmtudisc = v;
         else {
           p.stderr.write(`ping: invalid -M argument: ${v}\n`);
           return 2;
@@ -356,12 +356,20 @@ async function ping4(p: Process, o: PingOpts, target: string, dst: number, canon
         const seq = st.sent + 1;
         seen[seq & 0xffff] = 0;
         const total = o.size + 28;
-        // ip_append_data: with -M do (or past 65535 bytes) a datagram larger
-        // than the path MTU is refused locally: EMSGSIZE and an error-queue
+        // raw_sendmsg: an ICMP message (8 + size bytes) past 65535 is refused
+        // before it is built: EMSGSIZE with nothing on the error queue, so
+        // iputils prints nothing and counts no error; the echo is only lost.
+        if (o.size + 8 > IP_MAX_MTU) {
+          st.sent = seq;
+          if (st.sent === 1 || st.last < now) st.last = Math.max(st.last, now);
+          nextSend = now + (intervalMs || FLOOD_INTERVAL_MS);
+          continue;
+        }
+        // ip_append_data: a datagram past 65535 bytes, or with -M do one larger
+        // than the path MTU, is refused locally: EMSGSIZE and an error-queue
         // entry that ping prints as "local error" (not counted with -q).
-        // IP_PMTUDISC_PROBE ignores the learned path MTU and uses the device's.
-        const pm = o.pmtudisc === 'probe' ? { mtu: ns.linkMsg(route.dev).mtu, locked: false } : sock.pathMtu();
-        if (total > IP_MAX_MTU || ((o.pmtudisc === 'do' || o.pmtudisc === 'probe') && total > pm.mtu)) {
+        const pm = sock.pathMtu();
+        if (total > IP_MAX_MTU || (o.pmtudisc === 'do' && total > pm.mtu)) {
           st.sent = seq;
           if (st.sent === 1 || st.last < now) st.last = Math.max(st.last, now);
           if (!o.quiet) {
@@ -371,9 +379,9 @@ async function ping4(p: Process, o: PingOpts, target: string, dst: number, canon
           nextSend = now + (intervalMs || FLOOD_INTERVAL_MS);
           continue;
         }
-        // DF as __ip_make_skb sets it: always for do/probe, for want only when
-        // the datagram fits the path MTU and the route's MTU is not locked.
-        const df = o.pmtudisc === 'do' || o.pmtudisc === 'probe' || (o.pmtudisc === 'want' && total <= pm.mtu && !pm.locked);
+        // DF as __ip_make_skb sets it: always for do, for want only when the
+        // datagram fits the path MTU and the route's MTU is not locked.
+        const df = o.pmtudisc === 'do' || (o.pmtudisc === 'want' && total <= pm.mtu && !pm.locked);
         const pkt: Omit<Ipv4Packet, 'id'> = {
           src: saddr ?? 0,
           dst,
@@ -509,7 +517,7 @@ register({
     { flag: '-I', arg: 'interface', desc: 'either interface name or address (an address selects policy rules by source)' },
     { flag: '-s', arg: 'size', desc: 'use <size> as number of data bytes to be sent' },
     { flag: '-t', arg: 'ttl', desc: 'define time to live' },
-    { flag: '-M', arg: 'pmtud opt', desc: 'define mtu discovery, can be one of <do|dont|want> (probe too)' },
+    { flag: '-M', arg: 'pmtud opt', desc: 'define mtu discovery, can be one of <do|dont|want>' },
     { flag: '-q', desc: 'quiet output' },
     { flag: '-b', desc: 'allow pinging broadcast' },
     { flag: '-n', desc: 'no dns name resolution' },
