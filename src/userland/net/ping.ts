@@ -224,8 +224,23 @@ class RttStats {
   }
 }
 
+/**
+ * iputils times an echo only when its data has room for the send time it
+ * carries (a struct timeval, 16 bytes): below that, replies print no time=
+ * and the summary no rtt line.
+ */
+const TIMEVAL_BYTES = 16;
+
 /** With -i 0 the next echo leaves when a reply came back or after this long, as in flood mode. */
 const FLOOD_INTERVAL_MS = 10;
+
+/** A reply's ` time=… ms` (its round trip counted in the summary), or '' when the echo carried no send time. */
+function echoTime(st: Stats, now: number, icmp: { sentAt?: number }): string {
+  if (icmp.sentAt === undefined) return '';
+  const rttUs = (now - icmp.sentAt) * 1000;
+  st.rtts.push(rttUs);
+  return ` time=${fmtRtt(rttUs)} ms`;
+}
 
 function summary(p: Process, name: string, s: Stats): void {
   // printf("%g%%") of a float: six significant digits (66.6667%, 62.5%, 100%).
@@ -306,13 +321,12 @@ async function ping4(p: Process, o: PingOpts, target: string, dst: number, canon
       seen[icmp.seq & 0xffff] = 1;
       if (o.interval === 0) nextSend = Math.min(nextSend, k.clock.now);
       st.pipe = Math.max(st.pipe, st.sent - icmp.seq + 1);
-      const rttUs = (k.clock.now - (icmp.sentAt ?? k.clock.now)) * 1000;
       st.received++;
-      st.rtts.push(rttUs);
       st.last = k.clock.now;
+      const time = echoTime(st, k.clock.now, icmp);
       if (!o.quiet) {
         const who = replyName && pkt.src === dst ? `${replyName} (${fmtIp4(pkt.src)})` : fmtIp4(pkt.src);
-        p.stdout.write(`${icmp.dataLen + 8} bytes from ${who}: icmp_seq=${icmp.seq} ttl=${pkt.ttl} time=${fmtRtt(rttUs)} ms\n`);
+        p.stdout.write(`${icmp.dataLen + 8} bytes from ${who}: icmp_seq=${icmp.seq} ttl=${pkt.ttl}${time}\n`);
       }
       wake?.();
     },
@@ -388,7 +402,7 @@ async function ping4(p: Process, o: PingOpts, target: string, dst: number, canon
           ttl: o.ttl ?? (Number(ns.ipv4.ip_default_ttl) || 64),
           tos: 0,
           df,
-          payload: { proto: 'icmp', type: 8, code: 0, id, seq, dataLen: o.size, sentAt: now },
+          payload: { proto: 'icmp', type: 8, code: 0, id, seq, dataLen: o.size, ...(o.size >= TIMEVAL_BYTES && { sentAt: now }) },
         };
         let errno: string | undefined;
         try {
@@ -460,14 +474,13 @@ async function ping6(p: Process, o: PingOpts, target: string, addr: string, cano
   let nextSend = k.clock.now;
   const sock6 = icmp6Socket(ns, id, (pkt) => {
       const icmp = pkt.payload;
-      const rttUs = (k.clock.now - (icmp.sentAt ?? k.clock.now)) * 1000;
       st.received++;
-      st.rtts.push(rttUs);
       st.last = k.clock.now;
+      const time = echoTime(st, k.clock.now, icmp);
       if (o.interval === 0) nextSend = Math.min(nextSend, k.clock.now);
       if (!o.quiet) {
         const who = canonical ? `${canonical} (${addr})` : addr;
-        p.stdout.write(`${icmp.dataLen + 8} bytes from ${who}: icmp_seq=${icmp.seq} ttl=${pkt.hlim} time=${fmtRtt(rttUs)} ms\n`);
+        p.stdout.write(`${icmp.dataLen + 8} bytes from ${who}: icmp_seq=${icmp.seq} ttl=${pkt.hlim}${time}\n`);
       }
       wake?.();
   });
@@ -481,7 +494,7 @@ async function ping6(p: Process, o: PingOpts, target: string, addr: string, cano
       if (!doneSending && k.clock.now >= nextSend) {
         st.sent++;
         st.last = Math.max(st.last, k.clock.now);
-        sock6.sendmsg({ src: '::1', dst: '::1', hlim: 64, payload: { proto: 'icmp', type: 128, code: 0, id, seq: st.sent, dataLen: o.size, sentAt: k.clock.now } });
+        sock6.sendmsg({ src: '::1', dst: '::1', hlim: 64, payload: { proto: 'icmp', type: 128, code: 0, id, seq: st.sent, dataLen: o.size, ...(o.size >= TIMEVAL_BYTES && { sentAt: k.clock.now }) } });
         nextSend = k.clock.now + (intervalMs || FLOOD_INTERVAL_MS);
         continue;
       }
