@@ -1,6 +1,5 @@
 // ping against recordings of iputils 20221126 on Linux 6.18:
-// on Linux 6.18 (loopback):
-// - fidelity/goldens/182-ping-size-limits.json: past 65535 bytes of datagram
+// - fidelity/goldens/182-ping-size-limits.json (loopback): past 65535 bytes of datagram
 //   the send fails with an error-queue entry ("local error", the MTU capped
 //   at IP_MAX_MTU); past 65535 bytes of ICMP message it fails before that,
 //   with nothing queued, so nothing is printed and no error counted. This
