@@ -370,23 +370,19 @@ async function ping4(p: Process, o: PingOpts, target: string, dst: number, canon
         const seq = st.sent + 1;
         seen[seq & 0xffff] = 0;
         const total = o.size + 28;
-        // raw_sendmsg: an ICMP message (8 + size bytes) past 65535 is refused
-        // before it is built: EMSGSIZE with nothing on the error queue, so
-        // iputils prints nothing and counts no error; the echo is only lost.
-        if (o.size + 8 > IP_MAX_MTU) {
-          st.sent = seq;
-          if (st.sent === 1 || st.last < now) st.last = Math.max(st.last, now);
-          nextSend = now + (intervalMs || FLOOD_INTERVAL_MS);
-          continue;
-        }
-        // ip_append_data: a datagram past 65535 bytes, or with -M do one larger
-        // than the path MTU, is refused locally: EMSGSIZE and an error-queue
-        // entry that ping prints as "local error" (not counted with -q).
+        // Refused locally with EMSGSIZE, in one of two places:
+        // - raw_sendmsg: an ICMP message (8 + size bytes) past 65535, before
+        //   it is built; nothing goes on the error queue, so iputils prints
+        //   nothing and counts no error: the echo is only lost.
+        // - ip_append_data: a datagram past 65535 bytes, or with -M do one
+        //   larger than the path MTU; its error-queue entry is printed as
+        //   "local error" (not counted with -q).
         const pm = sock.pathMtu();
-        if (total > IP_MAX_MTU || (o.pmtudisc === 'do' && total > pm.mtu)) {
+        const silent = o.size + 8 > IP_MAX_MTU;
+        if (silent || total > IP_MAX_MTU || (o.pmtudisc === 'do' && total > pm.mtu)) {
           st.sent = seq;
           if (st.sent === 1 || st.last < now) st.last = Math.max(st.last, now);
-          if (!o.quiet) {
+          if (!silent && !o.quiet) {
             p.stderr.write(`ping: local error: message too long, mtu=${pm.mtu}\n`);
             st.errors++;
           }
