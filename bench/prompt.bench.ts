@@ -89,10 +89,11 @@ interface Load {
   marks: Record<string, number>;
 }
 
-/** The milestones in the order a boot passes them (src/term/terminal-element.ts, worker.ts, src/session/session.ts). */
+/** The milestones in the order a boot passes them (src/term/terminal-element.ts, worker.ts, src/session/session.ts), with the page's first contentful paint among them. */
 const MILESTONES: [string, string][] = [
   ['pl:worker-eval', "worker's entry evaluated (fetched, compiled, run)"],
   ['pl:load', "terminal element starts (the page's module scripts ran)"],
+  ['first-contentful-paint', "the page's first frame with text on screen (Paint Timing)"],
   ['pl:xterm', 'xterm.js loaded'],
   ['pl:stored', "the terminal's stored record read (IndexedDB)"],
   ['pl:boot', 'worker got init, boot starts'],
@@ -165,7 +166,7 @@ export function promptBench(dist: string, slug: string, runs = Number(process.en
           });
           await page.goto(url, { waitUntil: 'commit' });
           const { ms, readyAt } = await ready;
-          const pageMarks = await page.evaluate(() => ({ origin: performance.timeOrigin, marks: performance.getEntriesByType('mark').map((m) => [m.name, m.startTime] as const) }));
+          const pageMarks = await page.evaluate(() => ({ origin: performance.timeOrigin, marks: [...performance.getEntriesByType('paint'), ...performance.getEntriesByType('mark')].map((m) => [m.name, m.startTime] as const) }));
           const marks: Record<string, number> = {};
           for (const [n, t] of pageMarks.marks) marks[n] ??= t;
           if (simWorker) {
